@@ -1,0 +1,556 @@
+//! Builds checked plan nodes for DataFrame operations. Each function resolves its
+//! expressions against its input now (eager analysis, like Spark) and computes the
+//! node's output attributes, so `schema`/`columns` never need execution.
+
+use super::naming::auto_name;
+use super::resolve::{coerce, Resolver};
+use super::typing::{common_type, data_type, nullable};
+use super::{new_attr_id, new_plan_id, Conf};
+use crate::error::{Error, Result};
+use crate::ir::plan::LocalData;
+use crate::ir::*;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan {
+    Plan { plan_id, node, output }
+}
+
+/// Fresh attributes for a schema.
+pub fn attributes_for(fields: &[StructField]) -> Vec<Attribute> {
+    fields
+        .iter()
+        .map(|f| Attribute { id: new_attr_id(), name: f.name.clone(), data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None })
+        .collect()
+}
+
+pub fn local(output: Vec<Attribute>, data: LocalData) -> Plan {
+    node(new_plan_id(), PlanNode::Local { data }, output)
+}
+
+pub fn range(start: i64, end: i64, step: i64) -> Result<Plan> {
+    if step == 0 {
+        return Err(Error::new(crate::error::ErrorKind::IllegalArgument, "INVALID_PARAMETER_VALUE", "The step of range must not be 0."));
+    }
+    let attrs = attributes_for(&[StructField::new("id", DataType::Long, false)]);
+    Ok(node(new_plan_id(), PlanNode::Range { start, end, step }, attrs))
+}
+
+pub fn scan(format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField>) -> Plan {
+    let attrs = attributes_for(&schema);
+    node(new_plan_id(), PlanNode::Scan { format, paths, options, schema }, attrs)
+}
+
+fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
+    let attr = match &expr {
+        // A plain column keeps its id; it may show under the name the user spelled.
+        Expr::Attr(a) => Attribute { name, ..a.clone() },
+        _ => Attribute { id: new_attr_id(), name, data_type: data_type(&expr), nullable: nullable(&expr, conf.ansi), qualifier: None },
+    };
+    let expr = match expr {
+        Expr::Alias { expr, .. } => *expr,
+        other => other,
+    };
+    NamedExpr { expr: strip_aliases(expr), attr }
+}
+
+/// Aliases inside an expression only name things; they do not compute.
+fn strip_aliases(e: Expr) -> Expr {
+    match e {
+        Expr::Alias { expr, .. } => strip_aliases(*expr),
+        other => other,
+    }
+}
+
+/// Resolves a projection list: expands stars, names each expression.
+fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, allow_aggregates: bool) -> Result<Vec<NamedExpr>> {
+    let mut resolver = Resolver::new(input, conf);
+    resolver.allow_aggregates = allow_aggregates;
+    let exprs = resolver.expand_stars(exprs)?;
+    exprs
+        .into_iter()
+        .map(|e| {
+            let name = auto_name(&e);
+            let resolved = resolver.resolve(e)?;
+            Ok(named(resolved, name, conf))
+        })
+        .collect()
+}
+
+fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
+    exprs.iter().map(|n| n.attr.clone()).collect()
+}
+
+pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if exprs.iter().any(|e| e.any(&|x| matches!(x, Expr::Function { name, .. } if super::functions::lookup(name).is_some_and(|f| f.kind == super::functions::FnKind::Aggregate)))) {
+        // `df.select(F.sum("x"))` is a global aggregation in Spark.
+        return aggregate(input, vec![], exprs, conf, plan_id);
+    }
+    let list = project_list(&input, exprs, conf, false)?;
+    Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// `withColumns`: replaces columns of the same name in place, appends the others.
+pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let resolver = Resolver::new(&input, conf);
+    let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+    for (name, e) in cols {
+        let resolved = resolver.resolve(e)?;
+        let mut ne = named(resolved, name.clone(), conf);
+        if let Expr::Attr(_) = ne.expr {
+            // A copy of a column under another name is a new column.
+            ne.attr.id = new_attr_id();
+        }
+        let mut replaced = false;
+        for slot in list.iter_mut() {
+            if conf.names_equal(&slot.attr.name, &name) {
+                *slot = ne.clone();
+                replaced = true;
+            }
+        }
+        if !replaced {
+            list.push(ne);
+        }
+    }
+    Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// Renames columns (every column of a matching name); missing names are ignored.
+pub fn rename(input: Arc<Plan>, renames: &[(String, String)], conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let list: Vec<NamedExpr> = input
+        .output
+        .iter()
+        .map(|a| {
+            let new_name = renames.iter().find(|(old, _)| conf.names_equal(old, &a.name)).map(|(_, n)| n.clone());
+            let attr = match new_name {
+                Some(n) => Attribute { name: n, id: new_attr_id(), qualifier: None, ..a.clone() },
+                None => a.clone(),
+            };
+            NamedExpr { expr: Expr::Attr(a.clone()), attr }
+        })
+        .collect();
+    Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// `toDF(*names)`.
+pub fn to_df(input: Arc<Plan>, names: &[String], conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if names.len() != input.output.len() {
+        return Err(Error::new(
+            crate::error::ErrorKind::IllegalArgument,
+            "UNSUPPORTED_CALL",
+            format!(
+                "The number of columns doesn't match.\nOld column names ({}): {}\nNew column names ({}): {}",
+                input.output.len(),
+                input.output.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", "),
+                names.len(),
+                names.join(", ")
+            ),
+        ));
+    }
+    let _ = conf;
+    let list: Vec<NamedExpr> = input
+        .output
+        .iter()
+        .zip(names)
+        .map(|(a, n)| NamedExpr { expr: Expr::Attr(a.clone()), attr: Attribute { name: n.clone(), id: new_attr_id(), qualifier: None, ..a.clone() } })
+        .collect();
+    Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// `drop`: by name (unknown names are ignored) or by resolved column.
+pub fn drop(input: Arc<Plan>, names: &[String], columns: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let resolver = Resolver::new(&input, conf);
+    let mut dropped: HashSet<u64> = HashSet::new();
+    for c in columns {
+        if let Ok(Expr::Attr(a)) = resolver.resolve(c) {
+            dropped.insert(a.id);
+        }
+    }
+    let list: Vec<NamedExpr> = input
+        .output
+        .iter()
+        .filter(|a| !dropped.contains(&a.id) && !names.iter().any(|n| conf.names_equal(n, &a.name)))
+        .map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() })
+        .collect();
+    Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let resolver = Resolver::new(&input, conf);
+    let name = auto_name(&condition);
+    let resolved = resolver.resolve(condition)?;
+    let t = data_type(&resolved);
+    if t != DataType::Boolean && t != DataType::Null {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
+            format!("Cannot resolve \"{name}\" due to data type mismatch: Filter expression \"{name}\" of type \"{}\" is not a boolean.", t.sql()),
+        ));
+    }
+    let output = input.output.clone();
+    Ok(node(plan_id, PlanNode::Filter { input, condition: resolved }, output))
+}
+
+fn is_aggregate_call(e: &Expr) -> bool {
+    matches!(e, Expr::Function { name, .. } if super::functions::lookup(name).is_some_and(|f| f.kind == super::functions::FnKind::Aggregate))
+}
+
+/// Columns used outside any aggregate function.
+fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
+    if is_aggregate_call(e) {
+        return;
+    }
+    if let Expr::Attr(a) = e {
+        out.push(a.clone());
+    }
+    for c in e.children() {
+        bare_columns(c, out);
+    }
+}
+
+pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let keys = project_list(&input, keys, conf, false)?;
+    let aggs = project_list(&input, aggs, conf, true)?;
+    let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
+    for a in &aggs {
+        let mut bare = vec![];
+        bare_columns(&a.expr, &mut bare);
+        if let Some(col) = bare.into_iter().find(|c| !key_ids.contains(&c.id)) {
+            return Err(Error::analysis(
+                "MISSING_AGGREGATION",
+                format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
+            ));
+        }
+    }
+    let mut output = outputs(&keys);
+    output.extend(outputs(&aggs));
+    Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
+}
+
+pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let resolver = Resolver::new(&input, conf);
+    let keys = keys
+        .into_iter()
+        .map(|k| {
+            Ok(match resolver.resolve(k)? {
+                Expr::Sort(k) => *k,
+                e => SortKey { expr: e, ascending: true, nulls_first: true },
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let output = input.output.clone();
+    Ok(node(plan_id, PlanNode::Sort { input, keys }, output))
+}
+
+pub fn limit(input: Arc<Plan>, n: usize, plan_id: u64) -> Plan {
+    let output = input.output.clone();
+    node(plan_id, PlanNode::Limit { input, n }, output)
+}
+
+pub fn offset(input: Arc<Plan>, n: usize, plan_id: u64) -> Plan {
+    let output = input.output.clone();
+    node(plan_id, PlanNode::Offset { input, n }, output)
+}
+
+pub fn deduplicate(input: Arc<Plan>, subset: Option<&[String]>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let keys = match subset {
+        None => input.output.clone(),
+        Some(names) => {
+            let resolver = Resolver::new(&input, conf);
+            names
+                .iter()
+                .map(|n| match resolver.resolve(Expr::col(n))? {
+                    Expr::Attr(a) => Ok(a),
+                    _ => Err(Error::analysis("UNRESOLVED_COLUMN.WITH_SUGGESTION", format!("Cannot resolve column name \"{n}\"."))),
+                })
+                .collect::<Result<Vec<_>>>()?
+        }
+    };
+    let output = input.output.clone();
+    Ok(node(plan_id, PlanNode::Deduplicate { input, keys }, output))
+}
+
+pub fn subquery_alias(input: Arc<Plan>, alias: &str, plan_id: u64) -> Plan {
+    let output = input.output.iter().map(|a| Attribute { qualifier: Some(alias.to_string()), ..a.clone() }).collect();
+    node(plan_id, PlanNode::SubqueryAlias { input, alias: alias.to_string() }, output)
+}
+
+pub fn cache(input: Arc<Plan>, plan_id: u64) -> Plan {
+    let output = input.output.clone();
+    node(plan_id, PlanNode::Cache { input, key: new_plan_id() }, output)
+}
+
+/// How the join condition was given.
+pub enum JoinOn {
+    None,
+    Using(Vec<String>),
+    Condition(Expr),
+}
+
+/// Gives the right side of a self-join fresh attribute ids, as Spark does, so both
+/// sides can be told apart.
+fn reinstance_if_needed(left: &Plan, right: Arc<Plan>) -> Arc<Plan> {
+    let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
+    fn all_ids(p: &Plan, out: &mut HashSet<u64>) {
+        out.extend(p.output.iter().map(|a| a.id));
+        for c in p.children() {
+            all_ids(c, out);
+        }
+    }
+    let mut left_all = HashSet::new();
+    all_ids(left, &mut left_all);
+    if !right.output.iter().any(|a| left_ids.contains(&a.id) || left_all.contains(&a.id)) {
+        return right;
+    }
+    let list: Vec<NamedExpr> = right
+        .output
+        .iter()
+        .map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: Attribute { id: new_attr_id(), ..a.clone() } })
+        .collect();
+    let output = outputs(&list);
+    Arc::new(node(new_plan_id(), PlanNode::Project { input: right, exprs: list }, output))
+}
+
+fn conjuncts(e: Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary { op: BinaryOp::And, left, right } => {
+            conjuncts(*left, out);
+            conjuncts(*right, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn refs_only(e: &Expr, ids: &HashSet<u64>) -> bool {
+    let mut all = true;
+    let mut any = false;
+    fn walk(e: &Expr, ids: &HashSet<u64>, all: &mut bool, any: &mut bool) {
+        if let Expr::Attr(a) = e {
+            *any = true;
+            if !ids.contains(&a.id) {
+                *all = false;
+            }
+        }
+        for c in e.children() {
+            walk(c, ids, all, any);
+        }
+    }
+    walk(e, ids, &mut all, &mut any);
+    all && any
+}
+
+fn with_nullability(attrs: &[Attribute], nullable: bool) -> Vec<NamedExpr> {
+    attrs
+        .iter()
+        .map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: Attribute { nullable: a.nullable || nullable, ..a.clone() } })
+        .collect()
+}
+
+pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let right = reinstance_if_needed(&left, right);
+    let (left_null, right_null) = match join_type {
+        JoinType::Left => (false, true),
+        JoinType::Right => (true, false),
+        JoinType::Full => (true, true),
+        _ => (false, false),
+    };
+    let semi = matches!(join_type, JoinType::LeftSemi | JoinType::LeftAnti);
+    let mut keys = vec![];
+    let mut residual = None;
+    let output: Vec<NamedExpr>;
+    match on {
+        JoinOn::Using(names) => {
+            let (lres, rres) = (Resolver::new(&left, conf), Resolver::new(&right, conf));
+            let mut using_out = vec![];
+            let mut lkeys = HashSet::new();
+            let mut rkeys = HashSet::new();
+            for n in &names {
+                let unresolved = |side: &str, p: &Plan| {
+                    let cols: Vec<String> = p.output.iter().map(|a| format!("`{}`", a.name)).collect();
+                    Error::analysis(
+                        "UNRESOLVED_USING_COLUMN_FOR_JOIN",
+                        format!("USING column `{n}` cannot be resolved on the {side} side of the join. The {side}-side columns: [{}].", cols.join(", ")),
+                    )
+                };
+                let Expr::Attr(l) = lres.resolve(Expr::col(n)).map_err(|_| unresolved("left", &left))? else { unreachable!() };
+                let Expr::Attr(r) = rres.resolve(Expr::col(n)).map_err(|_| unresolved("right", &right))? else { unreachable!() };
+                let common = common_type(&l.data_type, &r.data_type).ok_or_else(|| {
+                    Error::analysis("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", format!("Cannot join on `{n}`: incompatible types \"{}\" and \"{}\".", l.data_type.sql(), r.data_type.sql()))
+                })?;
+                keys.push((coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common), false));
+                lkeys.insert(l.id);
+                rkeys.insert(r.id);
+                let out = match join_type {
+                    JoinType::Full => {
+                        let e = Expr::func("coalesce", vec![coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common)]);
+                        let attr = Attribute { id: new_attr_id(), name: l.name.clone(), data_type: common.clone(), nullable: l.nullable && r.nullable, qualifier: None };
+                        NamedExpr { expr: e, attr }
+                    }
+                    JoinType::Right => NamedExpr { expr: Expr::Attr(r.clone()), attr: r.clone() },
+                    _ => NamedExpr { expr: Expr::Attr(l.clone()), attr: l.clone() },
+                };
+                using_out.push(out);
+            }
+            let rest_left: Vec<Attribute> = left.output.iter().filter(|a| !lkeys.contains(&a.id)).cloned().collect();
+            let rest_right: Vec<Attribute> = right.output.iter().filter(|a| !rkeys.contains(&a.id)).cloned().collect();
+            let mut out = using_out;
+            out.extend(with_nullability(&rest_left, left_null));
+            if !semi {
+                out.extend(with_nullability(&rest_right, right_null));
+            }
+            output = out;
+        }
+        JoinOn::Condition(cond) => {
+            let resolver = Resolver { inputs: vec![&left, &right], conf, allow_aggregates: false };
+            let resolved = resolver.resolve(cond)?;
+            if data_type(&resolved) != DataType::Boolean {
+                return Err(Error::analysis("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "The join condition must be a boolean expression."));
+            }
+            let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
+            let right_ids: HashSet<u64> = right.output.iter().map(|a| a.id).collect();
+            let mut parts = vec![];
+            conjuncts(resolved, &mut parts);
+            let mut rest = vec![];
+            for p in parts {
+                match &p {
+                    Expr::Binary { op: op @ (BinaryOp::Eq | BinaryOp::EqNullSafe), left: l, right: r } => {
+                        let null_safe = *op == BinaryOp::EqNullSafe;
+                        if refs_only(l, &left_ids) && refs_only(r, &right_ids) {
+                            keys.push(((**l).clone(), (**r).clone(), null_safe));
+                            continue;
+                        }
+                        if refs_only(r, &left_ids) && refs_only(l, &right_ids) {
+                            keys.push(((**r).clone(), (**l).clone(), null_safe));
+                            continue;
+                        }
+                        rest.push(p);
+                    }
+                    _ => rest.push(p),
+                }
+            }
+            residual = rest.into_iter().reduce(|a, b| Expr::binary(BinaryOp::And, a, b));
+            let mut out = with_nullability(&left.output, left_null);
+            if !semi {
+                out.extend(with_nullability(&right.output, right_null));
+            }
+            output = out;
+        }
+        JoinOn::None => {
+            let mut out = with_nullability(&left.output, left_null);
+            if !semi {
+                out.extend(with_nullability(&right.output, right_null));
+            }
+            output = out;
+        }
+    }
+    let attrs = outputs(&output);
+    Ok(node(plan_id, PlanNode::Join { left, right, join_type, keys, residual, output }, attrs))
+}
+
+/// Projects `input` onto the union's output attributes, casting to their types.
+fn align(input: Arc<Plan>, exprs: Vec<Expr>, output: &[Attribute]) -> Arc<Plan> {
+    let list: Vec<NamedExpr> =
+        exprs.into_iter().zip(output).map(|(e, a)| NamedExpr { expr: coerce(e, &a.data_type), attr: a.clone() }).collect();
+    Arc::new(node(new_plan_id(), PlanNode::Project { input, exprs: list }, output.to_vec()))
+}
+
+/// UNION ALL by position; names come from the first input, types are widened.
+pub fn union(inputs: Vec<Arc<Plan>>, plan_id: u64) -> Result<Plan> {
+    let first = &inputs[0];
+    let columns: Vec<Vec<Expr>> = inputs.iter().map(|p| p.output.iter().cloned().map(Expr::Attr).collect()).collect();
+    for (i, p) in inputs.iter().enumerate().skip(1) {
+        if p.output.len() != first.output.len() {
+            return Err(Error::analysis(
+                "NUM_COLUMNS_MISMATCH",
+                format!(
+                    "UNION can only be performed on inputs with the same number of columns, but the first input has {} columns and the {} input has {} columns.",
+                    first.output.len(), ordinal(i + 1), p.output.len()
+                ),
+            ));
+        }
+    }
+    union_of(inputs, columns, plan_id)
+}
+
+fn ordinal(n: usize) -> String {
+    match n {
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
+
+fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, plan_id: u64) -> Result<Plan> {
+    let width = columns[0].len();
+    let mut output = vec![];
+    for c in 0..width {
+        let first = &columns[0][c];
+        let mut t = data_type(first);
+        let mut null = false;
+        for (i, cols) in columns.iter().enumerate() {
+            let ct = data_type(&cols[c]);
+            t = common_type(&t, &ct).ok_or_else(|| {
+                Error::analysis(
+                    "INCOMPATIBLE_COLUMN_TYPE",
+                    format!(
+                        "UNION can only be performed on inputs with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table.",
+                        ordinal_col(c + 1), ordinal(i + 1), ct.sql(), data_type(first).sql()
+                    ),
+                )
+            })?;
+            null |= nullable(&cols[c], true);
+        }
+        output.push(Attribute { id: new_attr_id(), name: super::naming::auto_name(first), data_type: t, nullable: null, qualifier: None });
+    }
+    let aligned: Vec<Arc<Plan>> = inputs.into_iter().zip(columns).map(|(p, cols)| align(p, cols, &output)).collect();
+    Ok(node(plan_id, PlanNode::Union { inputs: aligned }, output))
+}
+
+fn ordinal_col(n: usize) -> String {
+    match n {
+        1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
+
+pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let find = |p: &Plan, name: &str| p.output.iter().find(|a| conf.names_equal(&a.name, name)).cloned();
+    let mut left_cols: Vec<Expr> = left.output.iter().cloned().map(Expr::Attr).collect();
+    let mut right_cols = vec![];
+    for a in &left.output {
+        match find(&right, &a.name) {
+            Some(r) => right_cols.push(Expr::Attr(r)),
+            None if allow_missing => right_cols.push(Expr::Literal(Value::Null).alias(&a.name)),
+            None => {
+                return Err(Error::analysis(
+                    "NUM_COLUMNS_MISMATCH",
+                    format!("Cannot resolve column name \"{}\" among ({}).", a.name, right.output.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")),
+                ))
+            }
+        }
+    }
+    for r in &right.output {
+        if find(&left, &r.name).is_none() {
+            if !allow_missing {
+                return Err(Error::analysis("NUM_COLUMNS_MISMATCH", format!("Cannot resolve column name \"{}\" among the left columns.", r.name)));
+            }
+            left_cols.push(Expr::Literal(Value::Null).alias(&r.name));
+            right_cols.push(Expr::Attr(r.clone()));
+        }
+    }
+    // Null literals take the type of the other side.
+    let fix = |cols: &mut Vec<Expr>, other: &Vec<Expr>| {
+        for (c, o) in cols.iter_mut().zip(other) {
+            if let Expr::Alias { expr, name } = c {
+                if matches!(expr.as_ref(), Expr::Literal(Value::Null)) {
+                    *c = Expr::Alias { expr: Box::new(Expr::Cast { expr: expr.clone(), to: data_type(o), kind: CastKind::Cast }), name: name.clone() };
+                }
+            }
+        }
+    };
+    let (lc, rc) = (left_cols.clone(), right_cols.clone());
+    fix(&mut left_cols, &rc);
+    fix(&mut right_cols, &lc);
+    union_of(vec![left, right], vec![left_cols, right_cols], plan_id)
+}

@@ -1,0 +1,44 @@
+//! Analysis: resolves names to attributes, types expressions with Spark's coercion
+//! rules, names computed columns as Spark does, and builds checked plan nodes.
+//! Everything here runs when a DataFrame method is called, never at execution.
+
+pub mod builder;
+pub mod functions;
+pub mod naming;
+pub mod resolve;
+pub mod typing;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The session settings analysis depends on.
+#[derive(Debug, Clone)]
+pub struct Conf {
+    pub case_sensitive: bool,
+    pub ansi: bool,
+    pub session_time_zone: String,
+}
+
+impl Default for Conf {
+    fn default() -> Self {
+        Conf { case_sensitive: false, ansi: true, session_time_zone: "UTC".into() }
+    }
+}
+
+impl Conf {
+    pub fn names_equal(&self, a: &str, b: &str) -> bool {
+        if self.case_sensitive { a == b } else { a.eq_ignore_ascii_case(b) }
+    }
+}
+
+static NEXT_ATTR_ID: AtomicU64 = AtomicU64::new(1);
+static NEXT_PLAN_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A fresh attribute id, unique in the process.
+pub fn new_attr_id() -> u64 {
+    NEXT_ATTR_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A fresh plan id: one per DataFrame.
+pub fn new_plan_id() -> u64 {
+    NEXT_PLAN_ID.fetch_add(1, Ordering::Relaxed)
+}

@@ -1,0 +1,188 @@
+//! The names Spark gives computed columns (`(a + 1)`, `sum(x)`, `CASE WHEN ...`) and
+//! the text of `repr(Column)`. Both are computed from the expression as the user
+//! wrote it, before resolution: `select(col("A"))` is named `A`.
+
+use super::functions;
+use crate::ir::{BinaryOp, DataType, Expr, Value};
+
+/// The output name Spark gives an expression in a projection or aggregation.
+pub fn auto_name(e: &Expr) -> String {
+    match e {
+        Expr::Alias { name, .. } => name.clone(),
+        // A cast of a column keeps the column's name.
+        Expr::Cast { expr, .. } if matches!(expr.as_ref(), Expr::Unresolved { .. } | Expr::Attr(_)) => auto_name(expr),
+        Expr::Function { name, args, .. } if name == "get_field" => match &args[1] {
+            Expr::Literal(Value::String(f)) => f.clone(),
+            _ => sql_text(e),
+        },
+        _ => sql_text(e),
+    }
+}
+
+/// Spark's pretty SQL form of an expression, as used inside generated names.
+pub fn sql_text(e: &Expr) -> String {
+    match e {
+        Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
+        Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
+        Expr::Star { .. } => "*".into(),
+        Expr::Attr(a) => a.name.clone(),
+        Expr::Literal(v) => v.name_text(),
+        Expr::Alias { expr, .. } => sql_text(expr),
+        Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
+        Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
+        Expr::Not(x) => match x.as_ref() {
+            Expr::Binary { op: BinaryOp::Eq, .. } | _ => format!("(NOT {})", sql_text(x)),
+        },
+        Expr::Negate(x) => format!("negative({})", sql_text(x)),
+        Expr::IsNull(x) => format!("({} IS NULL)", sql_text(x)),
+        Expr::IsNotNull(x) => format!("({} IS NOT NULL)", sql_text(x)),
+        Expr::In { expr, list } => {
+            let items: Vec<String> = list.iter().map(sql_text).collect();
+            format!("({} IN ({}))", sql_text(expr), items.join(", "))
+        }
+        Expr::CaseWhen { branches, otherwise } => {
+            let mut s = "CASE".to_string();
+            for (c, v) in branches {
+                s += &format!(" WHEN {} THEN {}", sql_text(c), sql_text(v));
+            }
+            if let Some(o) = otherwise {
+                s += &format!(" ELSE {}", sql_text(o));
+            }
+            s + " END"
+        }
+        Expr::Function { name, args, distinct } => function_sql(name, args, *distinct),
+        Expr::Sort(k) => format!(
+            "{} {} NULLS {}",
+            sql_text(&k.expr),
+            if k.ascending { "ASC" } else { "DESC" },
+            if k.nulls_first { "FIRST" } else { "LAST" }
+        ),
+    }
+}
+
+fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
+    let def = functions::lookup(name);
+    let canonical = def.map(|d| d.name).unwrap_or(name);
+    let mut texts: Vec<String> = args.iter().map(sql_text).collect();
+    match canonical {
+        "count" if matches!(args, [Expr::Star { .. }]) => texts = vec!["1".into()],
+        // ignoreNulls=false is not shown.
+        "first" | "last" if matches!(args.get(1), Some(Expr::Literal(Value::Boolean(false)))) => texts.truncate(1),
+        "get_item" => return format!("{}[{}]", texts[0], texts[1]),
+        "get_field" => return format!("{}.{}", texts[0], texts[1]),
+        _ => {}
+    }
+    let shown = match def.and_then(|d| d.pretty) {
+        Some(infix) if infix.starts_with(' ') => return texts.join(infix),
+        Some(pretty) => pretty.to_string(),
+        None if canonical == "avg" || canonical == "count" => canonical.to_string(),
+        None => name.to_ascii_lowercase(),
+    };
+    let prefix = if distinct { "DISTINCT " } else { "" };
+    format!("{shown}({prefix}{})", texts.join(", "))
+}
+
+/// The text inside `Column<'...'>`: PySpark 4.0 prints the unresolved expression
+/// in its own prefix form (`+(a, 1)`, `isNull(a)`, `'x'`).
+pub fn column_repr(e: &Expr) -> String {
+    match e {
+        Expr::Unresolved { parts, .. } => parts.join("."),
+        Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
+        Expr::Star { .. } => "*".into(),
+        Expr::Attr(a) => a.name.clone(),
+        Expr::Literal(v) => literal_repr(v),
+        Expr::Alias { expr, name } => format!("{} AS {}", column_repr(expr), name),
+        Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", column_repr(expr), to.sql()),
+        Expr::Binary { op, left, right } => {
+            let (l, r) = (column_repr(left), column_repr(right));
+            match op {
+                BinaryOp::NotEq => format!("!(=({l}, {r}))"),
+                BinaryOp::And => format!("and({l}, {r})"),
+                BinaryOp::Or => format!("or({l}, {r})"),
+                other => format!("{}({l}, {r})", other.symbol()),
+            }
+        }
+        Expr::Not(x) => format!("!({})", column_repr(x)),
+        Expr::Negate(x) => format!("negative({})", column_repr(x)),
+        Expr::IsNull(x) => format!("isNull({})", column_repr(x)),
+        Expr::IsNotNull(x) => format!("isNotNull({})", column_repr(x)),
+        Expr::In { expr, list } => {
+            let mut items = vec![column_repr(expr)];
+            items.extend(list.iter().map(column_repr));
+            format!("in({})", items.join(", "))
+        }
+        Expr::CaseWhen { branches, otherwise } => {
+            let mut s = "CASE".to_string();
+            for (c, v) in branches {
+                s += &format!(" WHEN {} THEN {}", column_repr(c), column_repr(v));
+            }
+            if let Some(o) = otherwise {
+                s += &format!(" ELSE {}", column_repr(o));
+            }
+            s + " END"
+        }
+        Expr::Function { name, args, .. } => {
+            let items: Vec<String> = args.iter().map(column_repr).collect();
+            let shown = match name.as_str() {
+                "isnan" => "isNaN",
+                "get_item" => return format!("{}[{}]", items[0], items[1]),
+                "get_field" => return format!("{}[{}]", items[0], items[1]),
+                other => other,
+            };
+            format!("{shown}({})", items.join(", "))
+        }
+        Expr::Sort(k) => format!(
+            "{} {} NULLS {}",
+            column_repr(&k.expr),
+            if k.ascending { "ASC" } else { "DESC" },
+            if k.nulls_first { "FIRST" } else { "LAST" }
+        ),
+    }
+}
+
+fn literal_repr(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("'{s}'"),
+        Value::Long(x) => format!("{x}L"),
+        Value::Short(x) => format!("{x}S"),
+        Value::Byte(x) => format!("{x}Y"),
+        Value::Decimal(..) => format!("{}BD", v.name_text()),
+        other => other.name_text(),
+    }
+}
+
+/// The text Spark uses for a type in names like `CAST(x AS BIGINT)`.
+pub fn type_sql(t: &DataType) -> String {
+    t.sql()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(n: &str) -> Expr {
+        Expr::col(n)
+    }
+
+    #[test]
+    fn names_like_spark() {
+        let e = Expr::binary(BinaryOp::Add, col("a"), Expr::lit(Value::Integer(1)));
+        assert_eq!(auto_name(&e), "(a + 1)");
+        let cast = Expr::Cast { expr: Box::new(col("a")), to: DataType::String, kind: crate::ir::CastKind::Cast };
+        assert_eq!(auto_name(&cast), "a");
+        let sum = Expr::func("sum", vec![e.clone()]);
+        assert_eq!(auto_name(&sum), "sum((a + 1))");
+        let count = Expr::func("count", vec![Expr::Star { qualifier: None, plan_id: None }]);
+        assert_eq!(auto_name(&count), "count(1)");
+        let like = Expr::func("like", vec![col("s"), Expr::lit(Value::String("a%".into()))]);
+        assert_eq!(auto_name(&like), "s LIKE a%");
+    }
+
+    #[test]
+    fn repr_like_pyspark() {
+        let e = Expr::binary(BinaryOp::Add, col("a"), Expr::lit(Value::Long(10)));
+        assert_eq!(column_repr(&e), "+(a, 10L)");
+        let ne = Expr::binary(BinaryOp::NotEq, col("a"), Expr::lit(Value::String("x".into())));
+        assert_eq!(column_repr(&ne), "!(=(a, 'x'))");
+    }
+}

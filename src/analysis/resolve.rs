@@ -1,0 +1,422 @@
+//! Name resolution and type coercion of expressions against a plan's output.
+
+use super::functions::{self, FnKind};
+use super::typing::{can_cast, common_type, data_type};
+use super::Conf;
+use crate::error::{Error, Result};
+use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Plan, SortKey, Value};
+
+/// Resolves expressions against the output of `input` (for joins: both inputs).
+pub struct Resolver<'a> {
+    pub inputs: Vec<&'a Plan>,
+    pub conf: &'a Conf,
+    /// Aggregate functions are only allowed where this is set.
+    pub allow_aggregates: bool,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(input: &'a Plan, conf: &'a Conf) -> Self {
+        Resolver { inputs: vec![input], conf, allow_aggregates: false }
+    }
+
+    fn output(&self) -> impl Iterator<Item = &Attribute> {
+        self.inputs.iter().flat_map(|p| p.output.iter())
+    }
+
+    /// Expands `*` and `t.*` into the columns they stand for.
+    pub fn expand_stars(&self, exprs: Vec<Expr>) -> Result<Vec<Expr>> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            match &e {
+                Expr::Star { qualifier: None, plan_id: None } => out.extend(self.output().cloned().map(Expr::Attr)),
+                Expr::Star { plan_id: Some(pid), .. } => {
+                    let attrs = self.attrs_of_plan(*pid)?;
+                    out.extend(attrs.into_iter().map(Expr::Attr));
+                }
+                Expr::Star { qualifier: Some(q), .. } => {
+                    let attrs: Vec<Attribute> = self
+                        .output()
+                        .filter(|a| a.qualifier.as_deref().is_some_and(|aq| self.conf.names_equal(aq, q)))
+                        .cloned()
+                        .collect();
+                    if attrs.is_empty() {
+                        return Err(Error::analysis(
+                            "CANNOT_RESOLVE_STAR_EXPAND",
+                            format!("Cannot resolve `{q}`.* given input columns {}.", self.column_list()),
+                        ));
+                    }
+                    out.extend(attrs.into_iter().map(Expr::Attr));
+                }
+                _ => out.push(e),
+            }
+        }
+        Ok(out)
+    }
+
+    fn column_list(&self) -> String {
+        let names: Vec<String> = self.output().map(|a| format!("`{}`", a.name)).collect();
+        names.join(", ")
+    }
+
+    /// The output attributes of the DataFrame with `plan_id`, as seen at the inputs.
+    fn attrs_of_plan(&self, plan_id: u64) -> Result<Vec<Attribute>> {
+        for input in &self.inputs {
+            if let Some(node) = input.find_plan_id(plan_id) {
+                return Ok(node.output.iter().filter_map(|a| map_through(input, node.plan_id, a)).collect());
+            }
+        }
+        Err(cannot_resolve_dataframe_column("*"))
+    }
+
+    pub fn resolve(&self, e: Expr) -> Result<Expr> {
+        Ok(match e {
+            Expr::Unresolved { parts, plan_id } => self.resolve_column(&parts, plan_id)?,
+            Expr::Star { .. } => {
+                return Err(Error::analysis("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in expression."))
+            }
+            Expr::Attr(_) | Expr::Literal(_) => e,
+            Expr::Alias { expr, name } => Expr::Alias { expr: Box::new(self.resolve(*expr)?), name },
+            Expr::Cast { expr, to, kind } => {
+                let inner = self.resolve(*expr)?;
+                let from = data_type(&inner);
+                if !can_cast(&from, &to) {
+                    return Err(Error::analysis(
+                        "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",
+                        format!(
+                            "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
+                            super::naming::sql_text(&inner), to.sql(), from.sql(), to.sql()
+                        ),
+                    ));
+                }
+                Expr::Cast { expr: Box::new(inner), to, kind }
+            }
+            Expr::Binary { op, left, right } => self.resolve_binary(op, *left, *right)?,
+            Expr::Not(x) => Expr::Not(Box::new(self.boolean(*x, "NOT")?)),
+            Expr::Negate(x) => {
+                let inner = self.resolve(*x)?;
+                super::typing::numeric_check("negative", &data_type(&inner))?;
+                Expr::Negate(Box::new(inner))
+            }
+            Expr::IsNull(x) => Expr::IsNull(Box::new(self.resolve(*x)?)),
+            Expr::IsNotNull(x) => Expr::IsNotNull(Box::new(self.resolve(*x)?)),
+            Expr::In { expr, list } => {
+                let expr = self.resolve(*expr)?;
+                let list = list.into_iter().map(|x| self.resolve(x)).collect::<Result<Vec<_>>>()?;
+                let mut common = data_type(&expr);
+                for x in &list {
+                    common = common_type(&common, &data_type(x)).ok_or_else(|| mismatch("IN", &expr, x))?;
+                }
+                Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
+            }
+            Expr::CaseWhen { branches, otherwise } => {
+                let mut conds = vec![];
+                let mut values = vec![];
+                for (c, v) in branches {
+                    conds.push(self.boolean(c, "CASE WHEN")?);
+                    values.push(self.resolve(v)?);
+                }
+                let otherwise = otherwise.map(|o| self.resolve(*o)).transpose()?;
+                let mut common = DataType::Null;
+                for v in values.iter().chain(otherwise.iter()) {
+                    common = common_type(&common, &data_type(v)).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
+                }
+                Expr::CaseWhen {
+                    branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
+                    otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
+                }
+            }
+            Expr::Function { name, args, distinct } => self.resolve_function(name, args, distinct)?,
+            Expr::Sort(k) => {
+                let SortKey { expr, ascending, nulls_first } = *k;
+                Expr::Sort(Box::new(SortKey { expr: self.resolve(expr)?, ascending, nulls_first }))
+            }
+        })
+    }
+
+    fn boolean(&self, e: Expr, context: &str) -> Result<Expr> {
+        let r = self.resolve(e)?;
+        match data_type(&r) {
+            DataType::Boolean => Ok(r),
+            DataType::Null => Ok(coerce(r, &DataType::Boolean)),
+            other => Err(Error::analysis(
+                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                format!("Cannot resolve \"{context}\" due to data type mismatch: the input requires the \"BOOLEAN\" type, however \"{}\" has the type \"{}\".", super::naming::sql_text(&r), other.sql()),
+            )),
+        }
+    }
+
+    fn resolve_binary(&self, op: BinaryOp, left: Expr, right: Expr) -> Result<Expr> {
+        if matches!(op, BinaryOp::And | BinaryOp::Or) {
+            return Ok(Expr::binary(op, self.boolean(left, op.symbol())?, self.boolean(right, op.symbol())?));
+        }
+        let (l, r) = (self.resolve(left)?, self.resolve(right)?);
+        let (lt, rt) = (data_type(&l), data_type(&r));
+        let mut common = common_type(&lt, &rt).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
+        if op.is_arithmetic() {
+            if common == DataType::String {
+                common = if self.conf.ansi { DataType::Long } else { DataType::Double };
+            }
+            if matches!(common, DataType::Null) {
+                common = DataType::Integer;
+            }
+            if op == BinaryOp::Divide && !matches!(common, DataType::Decimal(..)) {
+                common = DataType::Double;
+            }
+            if op == BinaryOp::IntegralDivide {
+                common = DataType::Long;
+            }
+            if !common.is_numeric() {
+                return Err(mismatch(op.symbol(), &l, &r));
+            }
+        }
+        Ok(Expr::binary(op, coerce(l, &common), coerce(r, &common)))
+    }
+
+    fn resolve_function(&self, name: String, args: Vec<Expr>, distinct: bool) -> Result<Expr> {
+        match name.as_str() {
+            "get_field" | "get_item" => {
+                let args = args.into_iter().map(|a| self.resolve(a)).collect::<Result<Vec<_>>>()?;
+                return self.check_extract(name, args);
+            }
+            _ => {}
+        }
+        let def = functions::lookup(&name).ok_or_else(|| {
+            Error::analysis(
+                "UNRESOLVED_ROUTINE",
+                format!("Cannot resolve routine `{name}` on search path [`system`.`builtin`, `system`.`session`]."),
+            )
+            .with_param("routineName", format!("`{name}`"))
+        })?;
+        if def.kind == FnKind::Aggregate && !self.allow_aggregates {
+            return Err(Error::analysis(
+                "MISSING_GROUP_BY",
+                "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+            ));
+        }
+        def.check_arity(&name, args.len())?;
+        let inner = Resolver { inputs: self.inputs.clone(), conf: self.conf, allow_aggregates: false };
+        let args = args
+            .into_iter()
+            .map(|a| match (def.name, a) {
+                ("count", Expr::Star { .. }) => Ok(Expr::Literal(Value::Integer(1))),
+                (_, a) => inner.resolve(a),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let types: Vec<DataType> = args.iter().map(data_type).collect();
+        let casts = def.arg_casts(&types);
+        let args: Vec<Expr> = args
+            .into_iter()
+            .zip(casts)
+            .map(|(a, c)| match c {
+                Some(t) if t != data_type(&a) => Expr::Cast { expr: Box::new(a), to: t, kind: CastKind::Cast },
+                _ => a,
+            })
+            .collect();
+        let types: Vec<DataType> = args.iter().map(data_type).collect();
+        def.return_type(&name, &types, self.conf)?;
+        Ok(Expr::Function { name: def.name.to_string(), args, distinct })
+    }
+
+    fn check_extract(&self, name: String, args: Vec<Expr>) -> Result<Expr> {
+        let t = data_type(&args[0]);
+        let ok = match (name.as_str(), &t) {
+            ("get_field", DataType::Struct(fields)) => match &args[1] {
+                Expr::Literal(Value::String(f)) => {
+                    if let Some(field) = fields.iter().find(|x| self.conf.names_equal(&x.name, f)) {
+                        let canonical = Expr::Literal(Value::String(field.name.clone()));
+                        return Ok(Expr::Function { name, args: vec![args[0].clone(), canonical], distinct: false });
+                    }
+                    false
+                }
+                _ => false,
+            },
+            ("get_item", DataType::Array(..)) => data_type(&args[1]).is_integral(),
+            ("get_item", DataType::Map(..)) => true,
+            _ => false,
+        };
+        if ok {
+            Ok(Expr::Function { name, args, distinct: false })
+        } else {
+            Err(Error::analysis(
+                "INVALID_EXTRACT_BASE_FIELD_TYPE",
+                format!("Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".", super::naming::sql_text(&args[0]), t.sql()),
+            ))
+        }
+    }
+
+    /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
+    fn resolve_column(&self, parts: &[String], plan_id: Option<u64>) -> Result<Expr> {
+        if let Some(pid) = plan_id {
+            return self.resolve_by_plan_id(parts, pid);
+        }
+        let by_name: Vec<&Attribute> = self.output().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+        // `t.a`: a qualified column.
+        if parts.len() >= 2 {
+            let qualified: Vec<&Attribute> = self
+                .output()
+                .filter(|a| a.qualifier.as_deref().is_some_and(|q| self.conf.names_equal(q, &parts[0])))
+                .filter(|a| self.conf.names_equal(&a.name, &parts[1]))
+                .collect();
+            if !qualified.is_empty() {
+                let base = self.unique(qualified, &parts[..2])?;
+                return self.extract_fields(Expr::Attr(base), &parts[2..]);
+            }
+        }
+        if by_name.is_empty() {
+            return Err(self.unresolved(&parts.join(".")));
+        }
+        let base = self.unique(by_name, &parts[..1])?;
+        self.extract_fields(Expr::Attr(base), &parts[1..])
+    }
+
+    fn extract_fields(&self, mut e: Expr, fields: &[String]) -> Result<Expr> {
+        for f in fields {
+            e = self.check_extract("get_field".into(), vec![e, Expr::Literal(Value::String(f.clone()))])?;
+        }
+        Ok(e)
+    }
+
+    fn unique(&self, mut found: Vec<&Attribute>, parts: &[String]) -> Result<Attribute> {
+        found.dedup_by_key(|a| a.id);
+        if found.len() == 1 {
+            return Ok(found[0].clone());
+        }
+        let name = parts.join(".");
+        let candidates: Vec<String> =
+            found.iter().map(|a| match &a.qualifier { Some(q) => format!("`{q}`.`{}`", a.name), None => format!("`{}`", a.name) }).collect();
+        Err(Error::analysis(
+            "AMBIGUOUS_REFERENCE",
+            format!("Reference `{name}` is ambiguous, could be: [{}].", candidates.join(", ")),
+        )
+        .with_param("name", format!("`{name}`"))
+        .with_param("referenceNames", format!("[{}]", candidates.join(", "))))
+    }
+
+    fn resolve_by_plan_id(&self, parts: &[String], plan_id: u64) -> Result<Expr> {
+        let mut found = vec![];
+        for input in &self.inputs {
+            if let Some(node) = input.find_plan_id(plan_id) {
+                let at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+                if at_node.is_empty() {
+                    let names: Vec<String> = node.output.iter().map(|a| format!("`{}`", a.name)).collect();
+                    return Err(unresolved_with_suggestion(&parts.join("."), &names));
+                }
+                let attr = self.unique(at_node, &parts[..1])?;
+                if let Some(mapped) = map_through(input, node.plan_id, &attr) {
+                    found.push(mapped);
+                }
+            }
+        }
+        match found.len() {
+            0 => Err(cannot_resolve_dataframe_column(&parts.join("."))),
+            1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[1..]),
+            _ => {
+                let refs: Vec<&Attribute> = found.iter().collect();
+                Ok(Expr::Attr(self.unique(refs, parts)?))
+            }
+        }
+    }
+
+    fn unresolved(&self, name: &str) -> Error {
+        let names: Vec<String> = self
+            .output()
+            .map(|a| match &a.qualifier {
+                Some(q) => format!("`{q}`.`{}`", a.name),
+                None => format!("`{}`", a.name),
+            })
+            .collect();
+        unresolved_with_suggestion(name, &names)
+    }
+}
+
+/// `UNRESOLVED_COLUMN.WITH_SUGGESTION`, suggesting the closest names first.
+pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
+    let mut ranked: Vec<&String> = candidates.iter().collect();
+    ranked.sort_by_key(|c| levenshtein(&c.replace('`', "").to_lowercase(), &name.to_lowercase()));
+    let shown: Vec<String> = ranked.iter().take(5).map(|s| s.to_string()).collect();
+    let shown = shown.join(", ");
+    Error::analysis(
+        "UNRESOLVED_COLUMN.WITH_SUGGESTION",
+        format!("A column, variable, or function parameter with name `{name}` cannot be resolved. Did you mean one of the following? [{shown}]."),
+    )
+    .with_param("objectName", format!("`{name}`"))
+    .with_param("proposal", shown)
+}
+
+fn cannot_resolve_dataframe_column(name: &str) -> Error {
+    Error::analysis(
+        "CANNOT_RESOLVE_DATAFRAME_COLUMN",
+        format!("Cannot resolve dataframe column \"{name}\". It's probably because of illegal references like `df1.select(df2.col(\"a\"))`."),
+    )
+    .with_param("name", name.to_string())
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = if ca == *cb { 0 } else { 1 };
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Follows an attribute of the node `plan_id` up to the output of `plan`: through
+/// projections that pass it on under a new id (a re-instanced self-join side).
+pub fn map_through(plan: &Plan, plan_id: u64, attr: &Attribute) -> Option<Attribute> {
+    if plan.plan_id == plan_id && plan.output.iter().any(|a| a.id == attr.id) {
+        return Some(attr.clone());
+    }
+    for child in plan.children() {
+        if child.find_plan_id(plan_id).is_none() {
+            continue;
+        }
+        let below = map_through(child, plan_id, attr)?;
+        if let Some(a) = plan.output.iter().find(|a| a.id == below.id) {
+            return Some(a.clone());
+        }
+        if let crate::ir::PlanNode::Project { exprs, .. } = &plan.node {
+            return exprs
+                .iter()
+                .find(|ne| matches!(&ne.expr, Expr::Attr(a) if a.id == below.id))
+                .map(|ne| ne.attr.clone());
+        }
+        return None;
+    }
+    None
+}
+
+fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {
+    let (lt, rt) = (data_type(l), data_type(r));
+    Error::analysis(
+        "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+        format!(
+            "Cannot resolve \"({} {op} {})\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
+            super::naming::sql_text(l), super::naming::sql_text(r), lt.sql(), rt.sql()
+        ),
+    )
+}
+
+/// Wraps `e` in an implicit cast to `to` when its type differs.
+pub fn coerce(e: Expr, to: &DataType) -> Expr {
+    if data_type(&e) == *to {
+        e
+    } else {
+        Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Cast }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_ranked_by_distance() {
+        let err = unresolved_with_suggestion("agee", &["`name`".into(), "`age`".into()]);
+        assert!(err.message.contains("[`age`, `name`]"), "{}", err.message);
+    }
+}

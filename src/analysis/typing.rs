@@ -1,0 +1,230 @@
+//! Spark's typing rules: the type and nullability of a resolved expression, the
+//! common type two operands are coerced to, and which casts exist.
+
+use super::functions;
+use crate::error::{Error, Result};
+use crate::ir::{BinaryOp, DataType, Expr};
+
+fn numeric_rank(t: &DataType) -> Option<u8> {
+    Some(match t {
+        DataType::Byte => 1,
+        DataType::Short => 2,
+        DataType::Integer => 3,
+        DataType::Long => 4,
+        DataType::Float => 6,
+        DataType::Double => 7,
+        _ => return None,
+    })
+}
+
+/// The decimal type an integral type widens to.
+fn integral_as_decimal(t: &DataType) -> Option<(u8, u8)> {
+    Some(match t {
+        DataType::Byte => (3, 0),
+        DataType::Short => (5, 0),
+        DataType::Integer => (10, 0),
+        DataType::Long => (20, 0),
+        DataType::Decimal(p, s) => (*p, *s),
+        _ => return None,
+    })
+}
+
+fn wider_decimal(a: (u8, u8), b: (u8, u8)) -> DataType {
+    let scale = a.1.max(b.1);
+    let int_digits = (a.0 - a.1).max(b.0 - b.1);
+    DataType::Decimal((int_digits + scale).min(38), scale)
+}
+
+/// The type both sides of a comparison or arithmetic operation are cast to, or
+/// None when Spark has no implicit coercion between them.
+pub fn common_type(a: &DataType, b: &DataType) -> Option<DataType> {
+    use DataType::*;
+    if a == b {
+        return Some(a.clone());
+    }
+    match (a, b) {
+        (Null, other) | (other, Null) => Some(other.clone()),
+        (Decimal(..), Float | Double) | (Float | Double, Decimal(..)) => Some(Double),
+        (Decimal(..), _) | (_, Decimal(..)) => {
+            Some(wider_decimal(integral_as_decimal(a)?, integral_as_decimal(b)?))
+        }
+        (String, t) | (t, String) if t.is_numeric() => Some(t.clone()),
+        (String, Date) | (Date, String) => Some(Date),
+        (String, Timestamp) | (Timestamp, String) | (Date, Timestamp) | (Timestamp, Date) => Some(Timestamp),
+        (String, Boolean) | (Boolean, String) => Some(Boolean),
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(common_type(x, y)?), *nx || *ny)),
+        _ => {
+            let (ra, rb) = (numeric_rank(a)?, numeric_rank(b)?);
+            Some(if ra >= rb { a.clone() } else { b.clone() })
+        }
+    }
+}
+
+/// `string` for types that Spark implicitly casts to string in string functions.
+pub fn string_like(t: &DataType) -> Option<DataType> {
+    match t {
+        DataType::String => None,
+        _ => Some(DataType::String),
+    }
+}
+
+pub fn numeric_check(called_as: &str, t: &DataType) -> Result<()> {
+    if t.is_numeric() || *t == DataType::Null {
+        Ok(())
+    } else {
+        Err(Error::analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+            format!("Cannot resolve \"{called_as}\" due to data type mismatch: the input requires the \"NUMERIC\" type, however it has the type \"{}\".", t.sql()),
+        ))
+    }
+}
+
+/// The type of an arithmetic result, given operands already cast to a common type.
+pub fn arithmetic_type(op: BinaryOp, operand: &DataType) -> DataType {
+    match op {
+        BinaryOp::Divide => match operand {
+            DataType::Decimal(p, s) => {
+                // Spark: precision p1-s1+s2+max(6, s1+p2+1), scale max(6, s1+p2+1), capped at 38.
+                let scale = 6u8.max(s + p + 1);
+                let precision = p - s + s + scale;
+                if precision > 38 {
+                    let int_digits = precision - scale;
+                    let min_scale = scale.min(6);
+                    let scale = (38u8.saturating_sub(int_digits)).max(min_scale);
+                    DataType::Decimal(38, scale)
+                } else {
+                    DataType::Decimal(precision, scale)
+                }
+            }
+            _ => DataType::Double,
+        },
+        BinaryOp::IntegralDivide => DataType::Long,
+        _ => operand.clone(),
+    }
+}
+
+/// Whether Spark can cast `from` to `to` at all.
+pub fn can_cast(from: &DataType, to: &DataType) -> bool {
+    use DataType::*;
+    if from == to || *from == Null {
+        return true;
+    }
+    match (from, to) {
+        (_, String) => true,
+        (String, _) => !matches!(to, Array(..) | Map(..) | Struct(..)),
+        (Boolean, t) | (t, Boolean) => t.is_numeric(),
+        (a, b) if a.is_numeric() && b.is_numeric() => true,
+        (Date, Timestamp | TimestampNtz) | (Timestamp | TimestampNtz, Date) => true,
+        (Timestamp, TimestampNtz) | (TimestampNtz, Timestamp) => true,
+        (Timestamp, t) | (t, Timestamp) if t.is_numeric() => true,
+        (Binary, _) | (_, Binary) => false,
+        (Array(a, _), Array(b, _)) => can_cast(a, b),
+        _ => false,
+    }
+}
+
+/// The type of a resolved expression.
+pub fn data_type(e: &Expr) -> DataType {
+    match e {
+        Expr::Attr(a) => a.data_type.clone(),
+        Expr::Literal(v) => v.data_type(),
+        Expr::Alias { expr, .. } => data_type(expr),
+        Expr::Cast { to, .. } => to.clone(),
+        Expr::Binary { op, left, .. } => {
+            if op.is_arithmetic() {
+                arithmetic_type(*op, &data_type(left))
+            } else {
+                DataType::Boolean
+            }
+        }
+        Expr::Not(_) | Expr::IsNull(_) | Expr::IsNotNull(_) | Expr::In { .. } => DataType::Boolean,
+        Expr::Negate(e) => data_type(e),
+        Expr::CaseWhen { branches, otherwise } => branches
+            .iter()
+            .map(|(_, v)| v)
+            .chain(otherwise.as_deref())
+            .map(data_type)
+            .find(|t| *t != DataType::Null)
+            .unwrap_or(DataType::Null),
+        Expr::Function { name, args, .. } => function_type(name, args),
+        Expr::Sort(k) => data_type(&k.expr),
+        Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
+    }
+}
+
+fn function_type(name: &str, args: &[Expr]) -> DataType {
+    match name {
+        "get_field" => match (&args[0], data_type(&args[0])) {
+            (_, DataType::Struct(fields)) => {
+                let Expr::Literal(crate::ir::Value::String(f)) = &args[1] else { return DataType::Null };
+                fields.iter().find(|x| &x.name == f).map(|x| x.data_type.clone()).unwrap_or(DataType::Null)
+            }
+            _ => DataType::Null,
+        },
+        "get_item" => match data_type(&args[0]) {
+            DataType::Array(e, _) => *e,
+            DataType::Map(_, v, _) => *v,
+            _ => DataType::Null,
+        },
+        _ => {
+            let types: Vec<DataType> = args.iter().map(data_type).collect();
+            functions::lookup(name)
+                .and_then(|f| f.return_type(name, &types, &super::Conf::default()).ok())
+                .unwrap_or(DataType::Null)
+        }
+    }
+}
+
+/// Whether a resolved expression can be null.
+pub fn nullable(e: &Expr, ansi: bool) -> bool {
+    match e {
+        Expr::Attr(a) => a.nullable,
+        Expr::Literal(v) => v.is_null(),
+        Expr::Alias { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
+        Expr::Cast { expr, to, kind } => {
+            nullable(expr, ansi)
+                || *kind == crate::ir::CastKind::Try
+                || (!ansi && !matches!(to, DataType::String))
+                || (data_type(expr) == DataType::String && !matches!(to, DataType::String))
+        }
+        Expr::Binary { op, left, right } => match op {
+            BinaryOp::EqNullSafe => false,
+            BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo if !ansi => true,
+            BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo => true,
+            _ => nullable(left, ansi) || nullable(right, ansi),
+        },
+        Expr::IsNull(_) | Expr::IsNotNull(_) => false,
+        Expr::In { expr, list } => nullable(expr, ansi) || list.iter().any(|x| nullable(x, ansi)),
+        Expr::CaseWhen { branches, otherwise } => {
+            branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
+        }
+        Expr::Function { name, args, .. } => match name.as_str() {
+            "get_field" | "get_item" => true,
+            _ => {
+                let ns: Vec<bool> = args.iter().map(|a| nullable(a, ansi)).collect();
+                functions::lookup(name).is_none_or(|f| f.nullable(&ns))
+            }
+        },
+        Expr::Sort(k) => nullable(&k.expr, ansi),
+        Expr::Unresolved { .. } | Expr::Star { .. } => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_widening() {
+        assert_eq!(common_type(&DataType::Integer, &DataType::Long), Some(DataType::Long));
+        assert_eq!(common_type(&DataType::Long, &DataType::Double), Some(DataType::Double));
+        assert_eq!(common_type(&DataType::Integer, &DataType::Decimal(5, 2)), Some(DataType::Decimal(12, 2)));
+        assert_eq!(common_type(&DataType::Boolean, &DataType::Integer), None);
+    }
+
+    #[test]
+    fn casts() {
+        assert!(can_cast(&DataType::String, &DataType::Integer));
+        assert!(!can_cast(&DataType::Integer, &DataType::Array(Box::new(DataType::Integer), true)));
+    }
+}

@@ -1,0 +1,86 @@
+//! Spark arithmetic on Polars: division by zero (error under ANSI, NULL in legacy
+//! mode), Java's remainder sign, and integer overflow checks under ANSI.
+
+use super::checks::fail_where;
+use crate::error::ErrorKind;
+use crate::ir::{BinaryOp, DataType};
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, lit, when, DataType as PlType};
+
+fn null_of(t: &DataType) -> pl::Expr {
+    lit(pl::NULL).cast(to_polars(t))
+}
+
+fn divide_by_zero(value: pl::Expr, left: pl::Expr, right: pl::Expr, reachable: Option<pl::Expr>) -> pl::Expr {
+    let bad = right.clone().eq(lit(0)).and(left.is_not_null());
+    fail_where(value, bad, reachable, right, ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| {
+        "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012".to_string()
+    })
+}
+
+/// `left op right` for operands already cast to `t` (the common type).
+pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    match op {
+        BinaryOp::Divide => {
+            let zero = right.clone().eq(lit(0));
+            let quotient = if matches!(t, DataType::Decimal(..)) {
+                left.clone() / right.clone()
+            } else {
+                left.clone().cast(PlType::Float64) / right.clone().cast(PlType::Float64)
+            };
+            let result_t = crate::analysis::typing::arithmetic_type(op, t);
+            let value = when(zero).then(null_of(&result_t)).otherwise(quotient);
+            if ansi { divide_by_zero(value, left, right, reachable) } else { value }
+        }
+        BinaryOp::IntegralDivide => {
+            let (l, r) = (left.clone().cast(PlType::Int64), right.clone().cast(PlType::Int64));
+            // Truncating division: floor division corrected toward zero.
+            let floor = l.clone().floor_div(r.clone());
+            let inexact = (floor.clone() * r.clone()).neq(l.clone());
+            let negative = l.lt(lit(0)).xor(r.clone().lt(lit(0)));
+            let trunc = when(inexact.and(negative)).then(floor.clone() + lit(1)).otherwise(floor);
+            let value = when(r.eq(lit(0))).then(null_of(&DataType::Long)).otherwise(trunc);
+            if ansi { divide_by_zero(value, left, right, reachable) } else { value }
+        }
+        BinaryOp::Modulo => {
+            // Java's remainder takes the sign of the dividend; Polars' takes the divisor's.
+            let m = left.clone() % right.clone();
+            let fix = m.clone().neq(lit(0)).and(m.clone().lt(lit(0)).xor(left.clone().lt(lit(0))));
+            let rem = when(fix).then(m.clone() - right.clone()).otherwise(m);
+            let value = when(right.clone().eq(lit(0))).then(null_of(t)).otherwise(rem);
+            if ansi { divide_by_zero(value, left, right, reachable) } else { value }
+        }
+        BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
+            let value = match op {
+                BinaryOp::Add => left.clone() + right.clone(),
+                BinaryOp::Subtract => left.clone() - right.clone(),
+                _ => left.clone() * right.clone(),
+            };
+            if ansi && t.is_integral() { overflow_checked(op, value, left, right, t, reachable) } else { value }
+        }
+        _ => unreachable!("not an arithmetic operator"),
+    }
+}
+
+fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Expr, t: &DataType, reachable: Option<pl::Expr>) -> pl::Expr {
+    let bad = if *t == DataType::Long {
+        let (l_neg, r_neg, v_neg) = (left.clone().lt(lit(0)), right.clone().lt(lit(0)), value.clone().lt(lit(0)));
+        match op {
+            BinaryOp::Add => l_neg.clone().eq(r_neg).and(v_neg.neq(l_neg)),
+            BinaryOp::Subtract => l_neg.clone().neq(r_neg).and(v_neg.neq(l_neg)),
+            _ => right.clone().neq(lit(0)).and(value.clone().floor_div(right.clone()).neq(left.clone())),
+        }
+    } else {
+        let (l, r) = (left.clone().cast(PlType::Int64), right.clone().cast(PlType::Int64));
+        let wide = match op {
+            BinaryOp::Add => l + r,
+            BinaryOp::Subtract => l - r,
+            _ => l * r,
+        };
+        wide.clone().neq(value.clone().cast(PlType::Int64))
+    };
+    let type_name = t.sql();
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| {
+        format!("{type_name} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
+    })
+}

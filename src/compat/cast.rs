@@ -1,0 +1,126 @@
+//! Spark's CAST on Polars: ANSI casts fail on malformed input and overflow,
+//! legacy and `try_cast` give NULL; strings are trimmed; floats print as Java does.
+
+use super::checks::{fail_where, quoted};
+use super::format::{java_double, java_float, timestamp_text};
+use crate::error::ErrorKind;
+use crate::ir::DataType;
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CastMode {
+    Ansi,
+    Legacy,
+    Try,
+}
+
+pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, reachable: Option<pl::Expr>) -> pl::Expr {
+    if from == to {
+        return input;
+    }
+    let target = to_polars(to);
+    match (from, to) {
+        (DataType::Null, _) => input.cast(target),
+        (_, DataType::String) => to_string(input, from),
+        (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
+        (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
+            let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
+            let parsed = match t {
+                DataType::Date => trimmed.str().to_date(pl::StrptimeOptions { format: Some("%Y-%m-%d".into()), strict: false, exact: false, cache: true }),
+                DataType::Timestamp | DataType::TimestampNtz => trimmed.str().to_datetime(
+                    Some(pl::TimeUnit::Microseconds),
+                    None,
+                    pl::StrptimeOptions { format: None, strict: false, exact: false, cache: true },
+                    lit("raise"),
+                ),
+                t if t.is_integral() && mode == CastMode::Legacy => {
+                    // Legacy casts accept a fractional part and drop it.
+                    let direct = trimmed.clone().cast(target.clone());
+                    let via_double = trimmed.cast(PlType::Float64).cast(target.clone());
+                    pl::coalesce(&[direct, via_double])
+                }
+                _ => trimmed.cast(target),
+            };
+            checked(parsed, input, from, to, mode, reachable, "CAST_INVALID_INPUT")
+        }
+        (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy => {
+            let result = input.clone().cast(target);
+            checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW")
+        }
+        (f, t) if f.is_floating() && t.is_integral() => {
+            // Legacy: NaN becomes 0, out of range saturates like Java's (long) cast.
+            input.clone().fill_nan(lit(0.0)).cast(target)
+        }
+        _ => input.cast(target),
+    }
+}
+
+/// Fails (ANSI) where a non-null input cast to NULL; legacy and try keep the NULL.
+fn checked(
+    result: pl::Expr,
+    input: pl::Expr,
+    from: &DataType,
+    to: &DataType,
+    mode: CastMode,
+    reachable: Option<pl::Expr>,
+    class: &'static str,
+) -> pl::Expr {
+    if mode != CastMode::Ansi {
+        return result;
+    }
+    let bad = input.clone().is_not_null().and(result.clone().is_null());
+    let (from_sql, to_sql) = (from.sql(), to.sql());
+    let kind = if class == "CAST_INVALID_INPUT" { ErrorKind::NumberFormat } else { ErrorKind::Arithmetic };
+    fail_where(result, bad, reachable, input, kind, class, move |v| {
+        if class == "CAST_INVALID_INPUT" {
+            format!(
+                "The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018",
+                quoted(v)
+            )
+        } else {
+            format!(
+                "The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003",
+                quoted(v)
+            )
+        }
+    })
+}
+
+fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr>) -> pl::Expr {
+    let t = input.clone().str().strip_chars(lit(pl::NULL)).str().to_lowercase();
+    let truthy = t.clone().is_in(lit(pl::Series::new("t".into(), ["t", "true", "y", "yes", "1"])).implode(false), false);
+    let falsy = t.is_in(lit(pl::Series::new("f".into(), ["f", "false", "n", "no", "0"])).implode(false), false);
+    let result = when(truthy).then(lit(true)).when(falsy).then(lit(false)).otherwise(lit(pl::NULL).cast(PlType::Boolean));
+    checked(result, input, &DataType::String, &DataType::Boolean, mode, reachable, "CAST_INVALID_INPUT")
+}
+
+/// Values as Spark prints them when cast to STRING.
+pub fn to_string(input: pl::Expr, from: &DataType) -> pl::Expr {
+    match from {
+        DataType::Double => format_each(input, |v| match v {
+            pl::AnyValue::Float64(f) => Some(java_double(f)),
+            _ => None,
+        }),
+        DataType::Float => format_each(input, |v| match v {
+            pl::AnyValue::Float32(f) => Some(java_float(f)),
+            _ => None,
+        }),
+        DataType::Timestamp | DataType::TimestampNtz => format_each(input, |v| match v {
+            pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(us)),
+            _ => None,
+        }),
+        _ => input.cast(PlType::String),
+    }
+}
+
+fn format_each(input: pl::Expr, f: fn(pl::AnyValue) -> Option<String>) -> pl::Expr {
+    input.map(
+        move |c: Column| -> PolarsResult<Column> {
+            let s = c.as_materialized_series();
+            let out: pl::StringChunked = s.iter().map(f).collect();
+            Ok(out.with_name(s.name().clone()).into_series().into_column())
+        },
+        |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+    )
+}

@@ -1,0 +1,48 @@
+//! Row-level Spark errors inside a Polars plan. Spark raises an ANSI error only for
+//! rows it actually evaluates (a division inside `CASE WHEN b != 0` never fails), so
+//! each check takes a `reachable` mask built by the lowering of conditionals.
+
+use super::errors::runtime_error;
+use crate::error::ErrorKind;
+use polars::prelude::{self as pl, AnyValue, Column, PolarsResult};
+
+/// Passes `value` through, but fails with a Spark error when `bad` holds on a
+/// reachable row. `offending` names the value shown in the message.
+pub fn fail_where(
+    value: pl::Expr,
+    bad: pl::Expr,
+    reachable: Option<pl::Expr>,
+    offending: pl::Expr,
+    kind: ErrorKind,
+    error_class: &'static str,
+    message: impl Fn(&AnyValue) -> String + Send + Sync + 'static,
+) -> pl::Expr {
+    let bad = match reachable {
+        Some(mask) => bad.and(mask),
+        None => bad,
+    };
+    value.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let bad = cols[1].as_materialized_series().bool()?.clone();
+            if bad.any() {
+                let idx = bad.iter().position(|b| b == Some(true)).unwrap_or(0);
+                let shown = if cols[2].len() == 1 { cols[2].get(0)? } else { cols[2].get(idx)? };
+                return Err(runtime_error(kind, error_class, &message(&shown)));
+            }
+            Ok(std::mem::take(&mut cols[0]))
+        },
+        &[bad.fill_null(pl::lit(false)), offending],
+        |_, fields| Ok(fields[0].clone()),
+    )
+}
+
+/// Text of a value as Spark quotes it in error messages.
+pub fn quoted(v: &AnyValue) -> String {
+    match v {
+        AnyValue::String(s) => format!("'{s}'"),
+        AnyValue::StringOwned(s) => format!("'{s}'"),
+        AnyValue::Float64(f) => super::format::java_double(*f),
+        AnyValue::Float32(f) => super::format::java_float(*f),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,54 @@
+//! Spark errors raised while the engine runs a plan. Our checks inside Polars
+//! expressions (ANSI overflow, division by zero, invalid casts) fail with a tagged
+//! message; the tag carries the error class back through Polars' error type.
+
+use crate::error::{Error, ErrorKind};
+use polars::prelude::{polars_err, PolarsError};
+
+const TAG: &str = "\u{1}pyrust:";
+
+fn kind_code(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Arithmetic => "arith",
+        ErrorKind::NumberFormat => "numfmt",
+        ErrorKind::DateTime => "datetime",
+        _ => "runtime",
+    }
+}
+
+/// A Polars error that carries a Spark error through execution.
+pub fn runtime_error(kind: ErrorKind, error_class: &str, message: &str) -> PolarsError {
+    polars_err!(ComputeError: "{TAG}{}|{}|{}\u{1}", kind_code(kind), error_class, message)
+}
+
+/// Recovers a Spark error from the text of a Polars error, if it carries one.
+pub fn decode_runtime_error(text: &str) -> Option<Error> {
+    let start = text.find(TAG)? + TAG.len();
+    let body = &text[start..];
+    let body = &body[..body.find('\u{1}').unwrap_or(body.len())];
+    let mut parts = body.splitn(3, '|');
+    let kind = match parts.next()? {
+        "arith" => ErrorKind::Arithmetic,
+        "numfmt" => ErrorKind::NumberFormat,
+        "datetime" => ErrorKind::DateTime,
+        _ => ErrorKind::Runtime,
+    };
+    let class = parts.next()?;
+    let message = parts.next().unwrap_or("");
+    Some(Error::new(kind, class, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_survives_wrapping() {
+        let e = runtime_error(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero.");
+        let wrapped = format!("context: {e}");
+        let back = decode_runtime_error(&wrapped).unwrap();
+        assert_eq!(back.kind, ErrorKind::Arithmetic);
+        assert_eq!(back.error_class.as_deref(), Some("DIVIDE_BY_ZERO"));
+        assert_eq!(back.message, "Division by zero.");
+    }
+}

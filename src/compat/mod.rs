@@ -1,0 +1,10 @@
+//! Spark semantics expressed for Polars: casts, arithmetic, rounding, error
+//! transport and the JVM's text forms of values.
+
+pub mod arith;
+pub mod cast;
+pub mod checks;
+pub mod errors;
+pub mod format;
+pub mod math;
+pub mod regex;

@@ -1,0 +1,108 @@
+//! One error type for the whole crate, shaped like PySpark's exceptions: a Python
+//! exception class (`kind`), Spark's error class and its message parameters.
+
+use std::fmt;
+
+/// The PySpark exception class an error surfaces as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    Analysis,
+    Parse,
+    Arithmetic,
+    NumberFormat,
+    DateTime,
+    IllegalArgument,
+    Unsupported,
+    TypeError,
+    ValueError,
+    Runtime,
+}
+
+impl ErrorKind {
+    /// Name of the class in `pyspark.errors`.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            ErrorKind::Analysis => "AnalysisException",
+            ErrorKind::Parse => "ParseException",
+            ErrorKind::Arithmetic => "ArithmeticException",
+            ErrorKind::NumberFormat => "NumberFormatException",
+            ErrorKind::DateTime => "DateTimeException",
+            ErrorKind::IllegalArgument => "IllegalArgumentException",
+            ErrorKind::Unsupported => "PySparkNotImplementedError",
+            ErrorKind::TypeError => "PySparkTypeError",
+            ErrorKind::ValueError => "PySparkValueError",
+            ErrorKind::Runtime => "SparkRuntimeException",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Spark's error class, e.g. `UNRESOLVED_COLUMN.WITH_SUGGESTION`.
+    pub error_class: Option<String>,
+    pub params: Vec<(String, String)>,
+    pub message: String,
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// An error with a Spark error class; the message is rendered like Spark's:
+    /// `[CLASS] text SQLSTATE: xxx` is left to the Python side, which adds the prefix.
+    pub fn new(kind: ErrorKind, error_class: &str, message: impl Into<String>) -> Self {
+        Error { kind, error_class: Some(error_class.to_string()), params: vec![], message: message.into() }
+    }
+
+    pub fn plain(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, error_class: None, params: vec![], message: message.into() }
+    }
+
+    pub fn with_param(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.params.push((key.to_string(), value.into()));
+        self
+    }
+
+    pub fn analysis(error_class: &str, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Analysis, error_class, message)
+    }
+
+    pub fn parse(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Parse, "PARSE_SYNTAX_ERROR", message)
+    }
+
+    /// An API or feature PyRust does not implement (yet); names it.
+    pub fn unsupported(what: impl Into<String>) -> Self {
+        let what = what.into();
+        Self::new(ErrorKind::Unsupported, "NOT_IMPLEMENTED", format!("{what} is not implemented in PyRust yet."))
+            .with_param("feature", what)
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Runtime, "INTERNAL_ERROR", message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.error_class {
+            Some(class) => write!(f, "[{class}] {}", self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Errors raised while Polars runs a plan. Spark-semantic failures (ANSI overflow,
+/// invalid casts, division by zero) are raised by our own checks inside the plan with
+/// a tagged message; everything else is an internal error that names its origin.
+impl From<polars::prelude::PolarsError> for Error {
+    fn from(e: polars::prelude::PolarsError) -> Self {
+        let text = e.to_string();
+        if let Some(err) = crate::compat::errors::decode_runtime_error(&text) {
+            return err;
+        }
+        Error::internal(format!("Polars execution failed: {text}"))
+    }
+}

@@ -1,0 +1,166 @@
+//! Expressions. One tree serves before and after analysis: the analyzer replaces
+//! `Unresolved` columns by `Attr`s and checks functions against the registry.
+
+use super::types::DataType;
+use super::value::Value;
+
+/// A column produced by a plan: a unique id plus the name users see.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    pub id: u64,
+    pub name: String,
+    pub data_type: DataType,
+    pub nullable: bool,
+    /// The alias of the DataFrame it came from (`df.alias("t")`), for `t.col` lookups.
+    pub qualifier: Option<String>,
+}
+
+impl Attribute {
+    /// The column name used inside Polars plans: unique, so joins and duplicate
+    /// user-facing names never clash.
+    pub fn engine_name(&self) -> String {
+        engine_name(self.id)
+    }
+}
+
+pub fn engine_name(id: u64) -> String {
+    format!("#{id}")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    IntegralDivide,
+    Modulo,
+    Eq,
+    NotEq,
+    EqNullSafe,
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    And,
+    Or,
+}
+
+impl BinaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Subtract => "-",
+            BinaryOp::Multiply => "*",
+            BinaryOp::Divide => "/",
+            BinaryOp::IntegralDivide => "div",
+            BinaryOp::Modulo => "%",
+            BinaryOp::Eq => "=",
+            BinaryOp::NotEq => "!=",
+            BinaryOp::EqNullSafe => "<=>",
+            BinaryOp::Lt => "<",
+            BinaryOp::LtEq => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::GtEq => ">=",
+            BinaryOp::And => "AND",
+            BinaryOp::Or => "OR",
+        }
+    }
+    pub fn is_arithmetic(self) -> bool {
+        matches!(self, BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo)
+    }
+    pub fn is_comparison(self) -> bool {
+        matches!(self, BinaryOp::Eq | BinaryOp::NotEq | BinaryOp::EqNullSafe | BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CastKind {
+    /// `cast`: ANSI (error on bad input) or legacy (NULL) by `spark.sql.ansi.enabled`.
+    Cast,
+    /// `try_cast`: NULL on bad input whatever the mode.
+    Try,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SortKey {
+    pub expr: Expr,
+    pub ascending: bool,
+    pub nulls_first: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A column named by the user, not yet resolved: `a`, `t.a`, or `df["a"]`
+    /// (then tied to the plan id of `df`).
+    Unresolved { parts: Vec<String>, plan_id: Option<u64> },
+    /// `*`, `t.*` or `df["*"]`.
+    Star { qualifier: Option<String>, plan_id: Option<u64> },
+    /// A resolved column.
+    Attr(Attribute),
+    Literal(Value),
+    Alias { expr: Box<Expr>, name: String },
+    Cast { expr: Box<Expr>, to: DataType, kind: CastKind },
+    Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
+    Not(Box<Expr>),
+    Negate(Box<Expr>),
+    IsNull(Box<Expr>),
+    IsNotNull(Box<Expr>),
+    In { expr: Box<Expr>, list: Vec<Expr> },
+    CaseWhen { branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>> },
+    /// A call of a function from the registry; `name` is canonical after analysis.
+    Function { name: String, args: Vec<Expr>, distinct: bool },
+    /// A sort key inside an expression list (`col.desc()`), only valid in `orderBy`.
+    Sort(Box<SortKey>),
+}
+
+impl Expr {
+    pub fn col(name: &str) -> Expr {
+        Expr::Unresolved { parts: vec![name.to_string()], plan_id: None }
+    }
+    pub fn lit(v: Value) -> Expr {
+        Expr::Literal(v)
+    }
+    pub fn func(name: &str, args: Vec<Expr>) -> Expr {
+        Expr::Function { name: name.to_string(), args, distinct: false }
+    }
+    pub fn binary(op: BinaryOp, left: Expr, right: Expr) -> Expr {
+        Expr::Binary { op, left: Box::new(left), right: Box::new(right) }
+    }
+    pub fn alias(self, name: &str) -> Expr {
+        Expr::Alias { expr: Box::new(self), name: name.to_string() }
+    }
+
+    /// Direct children, in order.
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) => vec![],
+            Expr::Alias { expr, .. } | Expr::Cast { expr, .. } => vec![expr],
+            Expr::Binary { left, right, .. } => vec![left, right],
+            Expr::Not(e) | Expr::Negate(e) | Expr::IsNull(e) | Expr::IsNotNull(e) => vec![e],
+            Expr::In { expr, list } => std::iter::once(expr.as_ref()).chain(list.iter()).collect(),
+            Expr::CaseWhen { branches, otherwise } => {
+                let mut v: Vec<&Expr> = branches.iter().flat_map(|(c, t)| [c, t]).collect();
+                if let Some(o) = otherwise {
+                    v.push(o);
+                }
+                v
+            }
+            Expr::Function { args, .. } => args.iter().collect(),
+            Expr::Sort(k) => vec![&k.expr],
+        }
+    }
+
+    /// True if any node satisfies `pred`.
+    pub fn any(&self, pred: &dyn Fn(&Expr) -> bool) -> bool {
+        pred(self) || self.children().into_iter().any(|c| c.any(pred))
+    }
+
+    /// Removes a top-level alias.
+    pub fn unalias(&self) -> &Expr {
+        match self {
+            Expr::Alias { expr, .. } => expr.unalias(),
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Logical plans. Every node carries the plan id of the DataFrame that made it
+//! (so `df["x"]` can find its origin) and its output attributes, computed once by
+//! the analyzer when the node is built.
+
+use super::expr::{Attribute, Expr, SortKey};
+use super::types::{DataType, StructField};
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinType {
+    Inner,
+    Left,
+    Right,
+    Full,
+    LeftSemi,
+    LeftAnti,
+    Cross,
+}
+
+impl JoinType {
+    /// Spark's accepted spellings of `how`.
+    pub fn parse(how: &str) -> Option<JoinType> {
+        Some(match how.to_ascii_lowercase().replace('_', "").as_str() {
+            "inner" => JoinType::Inner,
+            "left" | "leftouter" => JoinType::Left,
+            "right" | "rightouter" => JoinType::Right,
+            "full" | "outer" | "fullouter" => JoinType::Full,
+            "semi" | "leftsemi" => JoinType::LeftSemi,
+            "anti" | "leftanti" => JoinType::LeftAnti,
+            "cross" => JoinType::Cross,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    Parquet,
+    Json,
+}
+
+impl FileFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Parquet => "parquet",
+            FileFormat::Json => "json",
+        }
+    }
+}
+
+/// An expression computed into a new (or passed-through) output attribute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedExpr {
+    pub expr: Expr,
+    pub attr: Attribute,
+}
+
+/// Rows held in memory by the session; the engine layer knows the concrete type.
+#[derive(Clone)]
+pub struct LocalData(pub Arc<dyn Any + Send + Sync>);
+
+impl std::fmt::Debug for LocalData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LocalData")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum PlanNode {
+    /// In-memory rows, one engine column per output attribute.
+    Local { data: LocalData },
+    Range { start: i64, end: i64, step: i64 },
+    Scan { format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField> },
+    Project { input: Arc<Plan>, exprs: Vec<NamedExpr> },
+    Filter { input: Arc<Plan>, condition: Expr },
+    Aggregate { input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr> },
+    Sort { input: Arc<Plan>, keys: Vec<SortKey> },
+    Limit { input: Arc<Plan>, n: usize },
+    Offset { input: Arc<Plan>, n: usize },
+    /// Rows unique over `keys` (all columns for `distinct`); the first row of each group is kept.
+    Deduplicate { input: Arc<Plan>, keys: Vec<Attribute> },
+    Join {
+        left: Arc<Plan>,
+        right: Arc<Plan>,
+        join_type: JoinType,
+        /// Equi-join keys (left expr, right expr, null-safe).
+        keys: Vec<(Expr, Expr, bool)>,
+        /// What is left of the condition after the equi-keys are taken out.
+        residual: Option<Expr>,
+        /// Output columns: for USING joins the coalesced keys come first.
+        output: Vec<NamedExpr>,
+    },
+    /// UNION ALL by position; inputs are already projected to the output types.
+    Union { inputs: Vec<Arc<Plan>> },
+    /// `df.alias("t")`: only changes qualifiers.
+    SubqueryAlias { input: Arc<Plan>, alias: String },
+    /// `cache()`: marks where the session may keep materialised results.
+    Cache { input: Arc<Plan>, key: u64 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The plan id of the DataFrame this node belongs to.
+    pub plan_id: u64,
+    pub node: PlanNode,
+    pub output: Vec<Attribute>,
+}
+
+impl Plan {
+    pub fn children(&self) -> Vec<&Arc<Plan>> {
+        match &self.node {
+            PlanNode::Local { .. } | PlanNode::Range { .. } | PlanNode::Scan { .. } => vec![],
+            PlanNode::Project { input, .. }
+            | PlanNode::Filter { input, .. }
+            | PlanNode::Aggregate { input, .. }
+            | PlanNode::Sort { input, .. }
+            | PlanNode::Limit { input, .. }
+            | PlanNode::Offset { input, .. }
+            | PlanNode::Deduplicate { input, .. }
+            | PlanNode::SubqueryAlias { input, .. }
+            | PlanNode::Cache { input, .. } => vec![input],
+            PlanNode::Join { left, right, .. } => vec![left, right],
+            PlanNode::Union { inputs } => inputs.iter().collect(),
+        }
+    }
+
+    /// The Spark schema of the output.
+    pub fn schema(&self) -> DataType {
+        DataType::Struct(
+            self.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect(),
+        )
+    }
+
+    /// Finds the node of a given plan id below (or at) this node.
+    pub fn find_plan_id(&self, plan_id: u64) -> Option<&Plan> {
+        if self.plan_id == plan_id {
+            return Some(self);
+        }
+        self.children().into_iter().find_map(|c| c.find_plan_id(plan_id))
+    }
+}

@@ -1,0 +1,401 @@
+//! Spark's data types, with their three textual forms: `simpleString` (`bigint`,
+//! `array<int>`), the JSON schema format PySpark exchanges, and DDL parsing
+//! (`"id int, name string"`).
+
+use crate::error::{Error, ErrorKind, Result};
+use serde_json::{json, Value as Json};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DataType {
+    Null,
+    Boolean,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Decimal(u8, u8),
+    String,
+    Binary,
+    Date,
+    Timestamp,
+    TimestampNtz,
+    Array(Box<DataType>, bool),
+    Map(Box<DataType>, Box<DataType>, bool),
+    Struct(Vec<StructField>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StructField {
+    pub name: String,
+    pub data_type: DataType,
+    pub nullable: bool,
+}
+
+impl StructField {
+    pub fn new(name: impl Into<String>, data_type: DataType, nullable: bool) -> Self {
+        StructField { name: name.into(), data_type, nullable }
+    }
+}
+
+impl DataType {
+    pub fn is_numeric(&self) -> bool {
+        self.is_integral() || self.is_fractional()
+    }
+    pub fn is_integral(&self) -> bool {
+        matches!(self, DataType::Byte | DataType::Short | DataType::Integer | DataType::Long)
+    }
+    pub fn is_fractional(&self) -> bool {
+        matches!(self, DataType::Float | DataType::Double | DataType::Decimal(..))
+    }
+    pub fn is_floating(&self) -> bool {
+        matches!(self, DataType::Float | DataType::Double)
+    }
+    pub fn is_datetime(&self) -> bool {
+        matches!(self, DataType::Date | DataType::Timestamp | DataType::TimestampNtz)
+    }
+
+    /// Spark's `simpleString`: the form used in `dtypes`, DDL and error messages.
+    pub fn simple_string(&self) -> String {
+        match self {
+            DataType::Null => "void".into(),
+            DataType::Boolean => "boolean".into(),
+            DataType::Byte => "tinyint".into(),
+            DataType::Short => "smallint".into(),
+            DataType::Integer => "int".into(),
+            DataType::Long => "bigint".into(),
+            DataType::Float => "float".into(),
+            DataType::Double => "double".into(),
+            DataType::Decimal(p, s) => format!("decimal({p},{s})"),
+            DataType::String => "string".into(),
+            DataType::Binary => "binary".into(),
+            DataType::Date => "date".into(),
+            DataType::Timestamp => "timestamp".into(),
+            DataType::TimestampNtz => "timestamp_ntz".into(),
+            DataType::Array(e, _) => format!("array<{}>", e.simple_string()),
+            DataType::Map(k, v, _) => format!("map<{},{}>", k.simple_string(), v.simple_string()),
+            DataType::Struct(fields) => {
+                let inner: Vec<String> =
+                    fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect();
+                format!("struct<{}>", inner.join(","))
+            }
+        }
+    }
+
+    /// Spark's SQL form (`BIGINT`, `ARRAY<INT>`), used in expression names such as
+    /// `CAST(a AS BIGINT)` and in error messages (`"BIGINT"`).
+    pub fn sql(&self) -> String {
+        match self {
+            DataType::Null => "VOID".into(),
+            DataType::Array(e, _) => format!("ARRAY<{}>", e.sql()),
+            DataType::Map(k, v, _) => format!("MAP<{}, {}>", k.sql(), v.sql()),
+            DataType::Struct(fields) => {
+                let inner: Vec<String> =
+                    fields.iter().map(|f| format!("{}: {}", f.name, f.data_type.sql())).collect();
+                format!("STRUCT<{}>", inner.join(", "))
+            }
+            other => other.simple_string().to_uppercase(),
+        }
+    }
+
+    /// The JSON form PySpark's `DataType.fromJson` reads.
+    pub fn to_json(&self) -> Json {
+        match self {
+            DataType::Null => json!("void"),
+            DataType::Integer => json!("integer"),
+            DataType::Long => json!("long"),
+            DataType::Byte => json!("byte"),
+            DataType::Short => json!("short"),
+            DataType::Array(e, contains_null) => {
+                json!({"type": "array", "elementType": e.to_json(), "containsNull": contains_null})
+            }
+            DataType::Map(k, v, value_contains_null) => json!({
+                "type": "map", "keyType": k.to_json(), "valueType": v.to_json(),
+                "valueContainsNull": value_contains_null
+            }),
+            DataType::Struct(fields) => {
+                let fields: Vec<Json> = fields
+                    .iter()
+                    .map(|f| json!({"name": f.name, "type": f.data_type.to_json(), "nullable": f.nullable, "metadata": {}}))
+                    .collect();
+                json!({"type": "struct", "fields": fields})
+            }
+            other => json!(other.simple_string()),
+        }
+    }
+
+    pub fn from_json(value: &Json) -> Result<DataType> {
+        let bad = || Error::plain(ErrorKind::ValueError, format!("Could not parse datatype: {value}"));
+        match value {
+            Json::String(s) => match s.as_str() {
+                "integer" => Ok(DataType::Integer),
+                "long" => Ok(DataType::Long),
+                "byte" => Ok(DataType::Byte),
+                "short" => Ok(DataType::Short),
+                other => parse_ddl_type(other),
+            },
+            Json::Object(map) => match map.get("type").and_then(Json::as_str) {
+                Some("array") => Ok(DataType::Array(
+                    Box::new(DataType::from_json(map.get("elementType").ok_or_else(bad)?)?),
+                    map.get("containsNull").and_then(Json::as_bool).unwrap_or(true),
+                )),
+                Some("map") => Ok(DataType::Map(
+                    Box::new(DataType::from_json(map.get("keyType").ok_or_else(bad)?)?),
+                    Box::new(DataType::from_json(map.get("valueType").ok_or_else(bad)?)?),
+                    map.get("valueContainsNull").and_then(Json::as_bool).unwrap_or(true),
+                )),
+                Some("struct") => {
+                    let fields = map.get("fields").and_then(Json::as_array).ok_or_else(bad)?;
+                    let fields = fields
+                        .iter()
+                        .map(|f| {
+                            Ok(StructField::new(
+                                f.get("name").and_then(Json::as_str).ok_or_else(bad)?,
+                                DataType::from_json(f.get("type").ok_or_else(bad)?)?,
+                                f.get("nullable").and_then(Json::as_bool).unwrap_or(true),
+                            ))
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    Ok(DataType::Struct(fields))
+                }
+                _ => Err(bad()),
+            },
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Parses a DDL schema: either a field list (`"a int, b string not null"`) or a
+/// single type (`"struct<a:int>"`, `"array<string>"`). A single type that is not a
+/// struct is wrapped as one field named `value`, as PySpark does.
+pub fn parse_ddl_schema(text: &str) -> Result<DataType> {
+    let mut p = DdlParser::new(text);
+    if let Ok(fields) = p.field_list(false) {
+        if p.at_end() && !fields.is_empty() {
+            return Ok(DataType::Struct(fields));
+        }
+    }
+    let mut p = DdlParser::new(text);
+    let dt = p.data_type()?;
+    p.expect_end()?;
+    Ok(match dt {
+        DataType::Struct(_) => dt,
+        other => DataType::Struct(vec![StructField::new("value", other, true)]),
+    })
+}
+
+/// Parses one type name: `int`, `decimal(10,2)`, `array<int>`, `map<string,int>`.
+pub fn parse_ddl_type(text: &str) -> Result<DataType> {
+    let mut p = DdlParser::new(text);
+    let dt = p.data_type()?;
+    p.expect_end()?;
+    Ok(dt)
+}
+
+struct DdlParser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> DdlParser<'a> {
+    fn new(text: &'a str) -> Self {
+        DdlParser { text, pos: 0 }
+    }
+
+    fn error(&self) -> Error {
+        Error::new(
+            ErrorKind::Parse,
+            "PARSE_SYNTAX_ERROR",
+            format!("Syntax error at or near '{}'.", self.rest().split_whitespace().next().unwrap_or("end of input")),
+        )
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    fn skip_ws(&mut self) {
+        let trimmed = self.rest().trim_start();
+        self.pos = self.text.len() - trimmed.len();
+    }
+
+    fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.pos == self.text.len()
+    }
+
+    fn expect_end(&mut self) -> Result<()> {
+        if self.at_end() { Ok(()) } else { Err(self.error()) }
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.skip_ws();
+        if self.rest().starts_with(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, c: char) -> Result<()> {
+        if self.eat(c) { Ok(()) } else { Err(self.error()) }
+    }
+
+    fn ident(&mut self) -> Result<String> {
+        self.skip_ws();
+        let rest = self.rest();
+        if let Some(stripped) = rest.strip_prefix('`') {
+            let end = stripped.find('`').ok_or_else(|| self.error())?;
+            self.pos += end + 2;
+            return Ok(stripped[..end].to_string());
+        }
+        let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        if len == 0 {
+            return Err(self.error());
+        }
+        self.pos += len;
+        Ok(rest[..len].to_string())
+    }
+
+    fn number(&mut self) -> Result<u8> {
+        let word = self.ident()?;
+        word.parse().map_err(|_| self.error())
+    }
+
+    fn keyword(&mut self, word: &str) -> bool {
+        self.skip_ws();
+        let save = self.pos;
+        match self.ident() {
+            Ok(w) if w.eq_ignore_ascii_case(word) => true,
+            _ => {
+                self.pos = save;
+                false
+            }
+        }
+    }
+
+    /// `name [:] type [NOT NULL] [COMMENT '...']` separated by commas.
+    fn field_list(&mut self, colon_allowed: bool) -> Result<Vec<StructField>> {
+        let mut fields = vec![];
+        loop {
+            let name = self.ident()?;
+            if colon_allowed {
+                self.eat(':');
+            }
+            let data_type = self.data_type()?;
+            let mut nullable = true;
+            if self.keyword("not") {
+                if !self.keyword("null") {
+                    return Err(self.error());
+                }
+                nullable = false;
+            }
+            fields.push(StructField::new(name, data_type, nullable));
+            if !self.eat(',') {
+                return Ok(fields);
+            }
+        }
+    }
+
+    fn data_type(&mut self) -> Result<DataType> {
+        let name = self.ident()?.to_ascii_lowercase();
+        Ok(match name.as_str() {
+            "boolean" | "bool" => DataType::Boolean,
+            "tinyint" | "byte" => DataType::Byte,
+            "smallint" | "short" => DataType::Short,
+            "int" | "integer" => DataType::Integer,
+            "bigint" | "long" => DataType::Long,
+            "float" | "real" => DataType::Float,
+            "double" => DataType::Double,
+            "string" => DataType::String,
+            "varchar" | "char" | "character" => {
+                if self.eat('(') {
+                    self.number()?;
+                    self.expect(')')?;
+                }
+                DataType::String
+            }
+            "binary" => DataType::Binary,
+            "date" => DataType::Date,
+            "timestamp" | "timestamp_ltz" => DataType::Timestamp,
+            "timestamp_ntz" => DataType::TimestampNtz,
+            "void" | "null" => DataType::Null,
+            "decimal" | "dec" | "numeric" => {
+                if self.eat('(') {
+                    let p = self.number()?;
+                    let s = if self.eat(',') { self.number()? } else { 0 };
+                    self.expect(')')?;
+                    DataType::Decimal(p, s)
+                } else {
+                    DataType::Decimal(10, 0)
+                }
+            }
+            "array" => {
+                self.expect('<')?;
+                let e = self.data_type()?;
+                self.expect('>')?;
+                DataType::Array(Box::new(e), true)
+            }
+            "map" => {
+                self.expect('<')?;
+                let k = self.data_type()?;
+                self.expect(',')?;
+                let v = self.data_type()?;
+                self.expect('>')?;
+                DataType::Map(Box::new(k), Box::new(v), true)
+            }
+            "struct" => {
+                self.expect('<')?;
+                let fields = if self.eat('>') { vec![] } else {
+                    let f = self.field_list(true)?;
+                    self.expect('>')?;
+                    f
+                };
+                DataType::Struct(fields)
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    "UNSUPPORTED_DATATYPE",
+                    format!("Unsupported data type \"{}\".", name.to_uppercase()),
+                ))
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_strings() {
+        assert_eq!(DataType::Long.simple_string(), "bigint");
+        let s = DataType::Struct(vec![StructField::new("a", DataType::Array(Box::new(DataType::Integer), true), true)]);
+        assert_eq!(s.simple_string(), "struct<a:array<int>>");
+    }
+
+    #[test]
+    fn ddl_field_list() {
+        let dt = parse_ddl_schema("id int, name string not null, d decimal(10, 2)").unwrap();
+        let DataType::Struct(fields) = dt else { panic!() };
+        assert_eq!(fields.len(), 3);
+        assert!(!fields[1].nullable);
+        assert_eq!(fields[2].data_type, DataType::Decimal(10, 2));
+    }
+
+    #[test]
+    fn ddl_nested_types() {
+        let dt = parse_ddl_type("map<string, array<struct<a:int,b:string>>>").unwrap();
+        assert_eq!(dt.simple_string(), "map<string,array<struct<a:int,b:string>>>");
+        assert!(parse_ddl_type("strin").is_err());
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let dt = parse_ddl_type("struct<a:int,b:map<string,double>>").unwrap();
+        assert_eq!(DataType::from_json(&dt.to_json()).unwrap(), dt);
+    }
+}

@@ -1,0 +1,16 @@
+//! PyRust: the PySpark DataFrame API on Polars.
+//!
+//! Calls from Python build a Spark-semantic plan (`ir`), checked eagerly by
+//! `analysis`, lowered to Polars by `lowering` (with Spark semantics from `compat`)
+//! and run by `exec`. `python` holds the PyO3 bindings and nothing else does.
+
+pub mod analysis;
+pub mod compat;
+pub mod error;
+pub mod exec;
+pub mod ir;
+pub mod lowering;
+pub mod sql;
+
+#[cfg(feature = "python")]
+mod python;

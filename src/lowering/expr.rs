@@ -1,0 +1,144 @@
+//! Resolved IR expressions to Polars expressions. Columns are referred to by their
+//! engine names (attribute ids). `reachable` is the mask of rows a conditional lets
+//! through, so ANSI errors fire only where Spark would evaluate the expression.
+
+use super::functions::lower_function;
+use super::types::to_polars;
+use crate::analysis::typing::data_type;
+use crate::analysis::Conf;
+use crate::compat::arith::arithmetic;
+use crate::compat::cast::{cast, CastMode};
+use crate::error::{Error, Result};
+use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
+use polars::prelude::{self as pl, col, lit, when};
+
+pub struct ExprLowering<'a> {
+    pub conf: &'a Conf,
+}
+
+fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
+    Some(match mask {
+        Some(m) => m.clone().and(cond),
+        None => cond,
+    })
+}
+
+impl<'a> ExprLowering<'a> {
+    pub fn lower(&self, e: &Expr) -> Result<pl::Expr> {
+        self.lower_in(e, &None)
+    }
+
+    pub fn lower_in(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+        Ok(match e {
+            Expr::Attr(a) => col(a.engine_name().as_str()),
+            Expr::Literal(v) => literal(v)?,
+            Expr::Alias { expr, .. } => self.lower_in(expr, reachable)?,
+            Expr::Cast { expr, to, kind } => {
+                let mode = match kind {
+                    CastKind::Try => CastMode::Try,
+                    CastKind::Cast if self.conf.ansi => CastMode::Ansi,
+                    CastKind::Cast => CastMode::Legacy,
+                };
+                cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone())
+            }
+            Expr::Binary { op, left, right } => {
+                let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
+                match op {
+                    op if op.is_arithmetic() => arithmetic(*op, l, r, &data_type(left), self.conf.ansi, reachable.clone()),
+                    BinaryOp::Eq => l.eq(r),
+                    BinaryOp::NotEq => l.neq(r),
+                    BinaryOp::EqNullSafe => l.eq_missing(r),
+                    BinaryOp::Lt => l.lt(r),
+                    BinaryOp::LtEq => l.lt_eq(r),
+                    BinaryOp::Gt => l.gt(r),
+                    BinaryOp::GtEq => l.gt_eq(r),
+                    BinaryOp::And => l.and(r),
+                    BinaryOp::Or => l.or(r),
+                    _ => unreachable!(),
+                }
+            }
+            Expr::Not(x) => self.lower_in(x, reachable)?.not(),
+            Expr::Negate(x) => {
+                let inner = self.lower_in(x, reachable)?;
+                lit(0).cast(to_polars(&data_type(x))) - inner
+            }
+            Expr::IsNull(x) => self.lower_in(x, reachable)?.is_null(),
+            Expr::IsNotNull(x) => self.lower_in(x, reachable)?.is_not_null(),
+            Expr::In { expr, list } => {
+                let target = self.lower_in(expr, reachable)?;
+                // An OR of equalities has exactly Spark's three-valued result.
+                let mut out: Option<pl::Expr> = None;
+                for item in list {
+                    let eq = target.clone().eq(self.lower_in(item, reachable)?);
+                    out = Some(match out {
+                        Some(o) => o.or(eq),
+                        None => eq,
+                    });
+                }
+                out.unwrap_or_else(|| lit(false))
+            }
+            Expr::CaseWhen { branches, otherwise } => {
+                let t = to_polars(&data_type(e));
+                let mut not_taken: Option<pl::Expr> = None;
+                let mut conds = vec![];
+                let mut values = vec![];
+                for (c, v) in branches {
+                    let cond = self.lower_in(c, &and_mask(reachable, not_taken.clone().unwrap_or(lit(true))))?.fill_null(lit(false));
+                    let here = match &not_taken {
+                        Some(n) => n.clone().and(cond.clone()),
+                        None => cond.clone(),
+                    };
+                    values.push(self.lower_in(v, &and_mask(reachable, here))?.cast(t.clone()));
+                    not_taken = Some(match not_taken {
+                        Some(n) => n.and(cond.clone().not()),
+                        None => cond.clone().not(),
+                    });
+                    conds.push(cond);
+                }
+                let other = match otherwise {
+                    Some(o) => self.lower_in(o, &and_mask(reachable, not_taken.unwrap_or(lit(true))))?.cast(t.clone()),
+                    None => lit(pl::NULL).cast(t.clone()),
+                };
+                let mut result = other;
+                for (c, v) in conds.into_iter().zip(values).rev() {
+                    result = when(c).then(v).otherwise(result);
+                }
+                result
+            }
+            Expr::Function { name, args, distinct } => lower_function(self, name, args, *distinct, reachable)?,
+            Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            Expr::Unresolved { .. } | Expr::Star { .. } => {
+                return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))
+            }
+        })
+    }
+}
+
+/// A Spark literal as a Polars literal of the matching type.
+pub fn literal(v: &Value) -> Result<pl::Expr> {
+    Ok(match v {
+        Value::Null => lit(pl::NULL),
+        Value::Boolean(b) => lit(*b),
+        Value::Byte(x) => lit(*x as i32).cast(pl::DataType::Int8),
+        Value::Short(x) => lit(*x as i32).cast(pl::DataType::Int16),
+        Value::Integer(x) => lit(*x),
+        Value::Long(x) => lit(*x),
+        Value::Float(x) => lit(*x),
+        Value::Double(x) => lit(*x),
+        Value::Decimal(u, p, s) => lit(pl::Scalar::new(
+            pl::DataType::Decimal(*p as usize, *s as usize),
+            pl::AnyValue::Decimal(*u, *p as usize, *s as usize),
+        )),
+        Value::String(s) => lit(s.clone()),
+        Value::Binary(b) => lit(b.clone()),
+        Value::Date(d) => lit(*d).cast(pl::DataType::Date),
+        Value::Timestamp(t) | Value::TimestampNtz(t) => {
+            lit(*t).cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None))
+        }
+        Value::Array(..) => return Err(Error::unsupported("array literals")),
+    })
+}
+
+pub fn spark_type_of(e: &Expr) -> DataType {
+    data_type(e)
+}

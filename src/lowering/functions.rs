@@ -1,0 +1,259 @@
+//! The Polars form of every function in the registry (`analysis::functions`).
+
+use super::expr::ExprLowering;
+use super::types::to_polars;
+use crate::analysis::typing::data_type;
+use crate::compat::math::{round_double, round_integer, Rounding};
+use crate::error::{Error, Result};
+use crate::ir::{DataType, Expr, Value};
+use polars::prelude::{self as pl, lit, when, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+
+fn int_arg(e: &Expr) -> Option<i64> {
+    match e.unalias() {
+        Expr::Literal(Value::Integer(i)) => Some(*i as i64),
+        Expr::Literal(Value::Long(i)) => Some(*i),
+        Expr::Cast { expr, .. } => int_arg(expr),
+        _ => None,
+    }
+}
+
+fn bool_arg(e: &Expr) -> Option<bool> {
+    match e.unalias() {
+        Expr::Literal(Value::Boolean(b)) => Some(*b),
+        _ => None,
+    }
+}
+
+/// True for names `lower_function` knows; checked against the registry in tests.
+pub fn has_lowering(name: &str) -> bool {
+    LOWERED.contains(&name)
+}
+
+const LOWERED: &[&str] = &[
+    "count", "sum", "avg", "min", "max", "first", "last", "abs", "round", "bround", "sqrt", "isnan", "upper", "lower",
+    "length", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring", "substr", "like", "rlike", "startswith",
+    "endswith", "contains", "coalesce",
+];
+
+pub fn lower_function(
+    lw: &ExprLowering,
+    name: &str,
+    args: &[Expr],
+    distinct: bool,
+    reachable: &Option<pl::Expr>,
+) -> Result<pl::Expr> {
+    let lowered = args.iter().map(|a| lw.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+    let a = |i: usize| lowered[i].clone();
+    Ok(match name {
+        // aggregates
+        "count" => {
+            let all_literals = args.iter().all(|x| matches!(x, Expr::Literal(v) if !v.is_null()));
+            if distinct {
+                if args.len() == 1 {
+                    a(0).drop_nulls().n_unique().cast(PlType::Int64)
+                } else {
+                    let any_null = lowered.iter().map(|x| x.clone().is_null()).reduce(|x, y| x.or(y)).unwrap();
+                    pl::as_struct(lowered.clone()).filter(any_null.not()).n_unique().cast(PlType::Int64)
+                }
+            } else if all_literals {
+                pl::len().cast(PlType::Int64)
+            } else if args.len() == 1 {
+                a(0).count().cast(PlType::Int64)
+            } else {
+                let all_set = lowered.iter().map(|x| x.clone().is_not_null()).reduce(|x, y| x.and(y)).unwrap();
+                all_set.cast(PlType::Int64).sum()
+            }
+        }
+        "sum" => {
+            let t = data_type(&args[0]);
+            let input = if distinct { a(0).unique_stable() } else { a(0) };
+            let widened = match &t {
+                t if t.is_integral() => input.cast(PlType::Int64),
+                DataType::Float | DataType::String | DataType::Null => input.cast(PlType::Float64),
+                _ => input,
+            };
+            // Spark's sum over no (non-null) rows is NULL, Polars' is 0.
+            when(widened.clone().count().eq(lit(0)))
+                .then(lit(pl::NULL).cast(to_sum_type(&t)))
+                .otherwise(widened.sum())
+        }
+        "avg" => {
+            let input = if distinct { a(0).unique_stable() } else { a(0) };
+            match data_type(&args[0]) {
+                DataType::Decimal(..) => input.mean(),
+                _ => input.cast(PlType::Float64).mean(),
+            }
+        }
+        "min" => a(0).min(),
+        "max" => a(0).max(),
+        "first" | "last" => {
+            let ignore_nulls = args.get(1).and_then(bool_arg).unwrap_or(false);
+            let x = if ignore_nulls { a(0).drop_nulls() } else { a(0) };
+            if name == "first" { x.first() } else { x.last() }
+        }
+        // math
+        "abs" => a(0).abs(),
+        "sqrt" => a(0).cast(PlType::Float64).sqrt(),
+        "isnan" => match data_type(&args[0]) {
+            DataType::Float | DataType::Double => a(0).is_nan().fill_null(lit(false)),
+            _ => a(0).is_null().and(lit(false)),
+        },
+        "round" | "bround" => {
+            let scale = match args.get(1) {
+                Some(s) => int_arg(s).ok_or_else(|| Error::unsupported(format!("{name} with a non-literal scale")))?,
+                None => 0,
+            } as i32;
+            let mode = if name == "round" { Rounding::HalfUp } else { Rounding::HalfEven };
+            round_expr(a(0), &data_type(&args[0]), scale, mode)
+        }
+        // strings
+        "upper" => a(0).str().to_uppercase(),
+        "lower" => a(0).str().to_lowercase(),
+        "length" => match data_type(&args[0]) {
+            DataType::Binary => a(0).binary().size_bytes().cast(PlType::Int32),
+            _ => a(0).str().len_chars().cast(PlType::Int32),
+        },
+        "trim" => a(0).str().strip_chars(lit(" ")),
+        "ltrim" => a(0).str().strip_chars_start(lit(" ")),
+        "rtrim" => a(0).str().strip_chars_end(lit(" ")),
+        "concat" => {
+            if lowered.is_empty() {
+                lit("")
+            } else {
+                pl::concat_str(lowered.clone(), "", false)
+            }
+        }
+        "concat_ws" => concat_ws(&lowered, &args[0])?,
+        "substring" | "substr" => {
+            let len = if args.len() > 2 { a(2) } else { lit(i32::MAX) };
+            substring(a(0), a(1), len)
+        }
+        "like" => like(a(0), &args[1])?,
+        "rlike" => {
+            let pattern = match args[1].unalias() {
+                Expr::Literal(Value::String(p)) => lit(crate::compat::regex::java_to_rust(p)?),
+                _ => a(1),
+            };
+            a(0).str().contains(pattern, true)
+        }
+        "startswith" => a(0).str().starts_with(a(1)),
+        "endswith" => a(0).str().ends_with(a(1)),
+        "contains" => a(0).str().contains_literal(a(1)),
+        "coalesce" => pl::coalesce(&lowered),
+        other => return Err(Error::unsupported(format!("function {other}"))),
+    })
+}
+
+fn to_sum_type(t: &DataType) -> PlType {
+    match t {
+        t if t.is_integral() => PlType::Int64,
+        DataType::Decimal(p, s) => PlType::Decimal(((*p as usize) + 10).min(38), *s as usize),
+        _ => PlType::Float64,
+    }
+}
+
+fn round_expr(x: pl::Expr, t: &DataType, scale: i32, mode: Rounding) -> pl::Expr {
+    match t {
+        DataType::Double | DataType::Float => {
+            let out_type = to_polars(t);
+            x.cast(PlType::Float64)
+                .map(
+                    move |c: Column| -> PolarsResult<Column> {
+                        let ca = c.as_materialized_series().f64()?.clone();
+                        let out: pl::Float64Chunked = ca.apply_values(|v| round_double(v, scale, mode));
+                        Ok(out.into_series().into_column())
+                    },
+                    |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Float64)),
+                )
+                .cast(out_type)
+        }
+        t if t.is_integral() => {
+            if scale >= 0 {
+                return x;
+            }
+            let out_type = to_polars(t);
+            x.cast(PlType::Int64)
+                .map(
+                    move |c: Column| -> PolarsResult<Column> {
+                        let ca = c.as_materialized_series().i64()?.clone();
+                        let out: pl::Int64Chunked = ca.apply_values(|v| round_integer(v, scale, mode));
+                        Ok(out.into_series().into_column())
+                    },
+                    |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Int64)),
+                )
+                .cast(out_type)
+        }
+        // Decimal rounding in Polars is half away from zero, Spark's HALF_UP.
+        _ => x.round(scale.max(0) as u32, pl::RoundMode::HalfAwayFromZero),
+    }
+}
+
+/// Spark's 1-based `substring(s, pos, len)`: pos 0 acts as 1, negative pos counts
+/// from the end, and the window is clipped to the string.
+fn substring(s: pl::Expr, pos: pl::Expr, len: pl::Expr) -> pl::Expr {
+    let n = s.clone().str().len_chars().cast(PlType::Int64);
+    let pos = pos.cast(PlType::Int64);
+    let len = len.cast(PlType::Int64);
+    let start = when(pos.clone().gt(lit(0i64)))
+        .then(pos.clone() - lit(1i64))
+        .when(pos.clone().lt(lit(0i64)))
+        .then(n.clone() + pos)
+        .otherwise(lit(0i64));
+    let end = start.clone() + len;
+    let start_c = when(start.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(start);
+    let end_c = when(end.clone().gt(n.clone())).then(n).otherwise(end);
+    let width = when(end_c.clone().gt(start_c.clone())).then(end_c - start_c.clone()).otherwise(lit(0i64));
+    s.str().slice(start_c, width)
+}
+
+fn concat_ws(lowered: &[pl::Expr], sep: &Expr) -> Result<pl::Expr> {
+    let Expr::Literal(Value::String(sep)) = sep.unalias() else {
+        return Err(Error::unsupported("concat_ws with a non-literal separator"));
+    };
+    if lowered.len() == 1 {
+        return Ok(lit(""));
+    }
+    Ok(pl::concat_str(lowered[1..].to_vec(), sep, true))
+}
+
+/// SQL LIKE with `_` and `%` wildcards and `\` as the escape character.
+fn like(s: pl::Expr, pattern: &Expr) -> Result<pl::Expr> {
+    let Expr::Literal(Value::String(p)) = pattern.unalias() else {
+        return Err(Error::unsupported("like with a non-literal pattern"));
+    };
+    let mut re = String::from("(?s)^");
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(n) => re.push_str(&regex_escape(n)),
+                None => re.push_str("\\\\"),
+            },
+            '%' => re.push_str(".*"),
+            '_' => re.push('.'),
+            c => re.push_str(&regex_escape(c)),
+        }
+    }
+    re.push('$');
+    Ok(s.str().contains(lit(re), true))
+}
+
+fn regex_escape(c: char) -> String {
+    if "\\.+*?()|[]{}^$#&-~".contains(c) {
+        format!("\\{c}")
+    } else {
+        c.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_function_has_a_lowering() {
+        for f in crate::analysis::functions::FUNCTIONS {
+            assert!(has_lowering(f.name), "{} has no lowering", f.name);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Lowering: resolved IR to Polars. The only place besides `compat` that speaks the
+//! Polars DSL.
+
+pub mod expr;
+pub mod functions;
+pub mod plan;
+pub mod scan;
+pub mod types;
+
+pub use plan::{CacheStore, PlanLowering};

@@ -1,0 +1,61 @@
+//! Spark data types as Polars data types, and back.
+
+use crate::error::{Error, Result};
+use crate::ir::{DataType, StructField};
+use polars::prelude as pl;
+
+/// The Polars type a Spark type is stored as. Maps are lists of key/value structs.
+pub fn to_polars(t: &DataType) -> pl::DataType {
+    match t {
+        DataType::Null => pl::DataType::Null,
+        DataType::Boolean => pl::DataType::Boolean,
+        DataType::Byte => pl::DataType::Int8,
+        DataType::Short => pl::DataType::Int16,
+        DataType::Integer => pl::DataType::Int32,
+        DataType::Long => pl::DataType::Int64,
+        DataType::Float => pl::DataType::Float32,
+        DataType::Double => pl::DataType::Float64,
+        DataType::Decimal(p, s) => pl::DataType::Decimal(*p as usize, *s as usize),
+        DataType::String => pl::DataType::String,
+        DataType::Binary => pl::DataType::Binary,
+        DataType::Date => pl::DataType::Date,
+        DataType::Timestamp | DataType::TimestampNtz => pl::DataType::Datetime(pl::TimeUnit::Microseconds, None),
+        DataType::Array(e, _) => pl::DataType::List(Box::new(to_polars(e))),
+        DataType::Map(k, v, _) => pl::DataType::List(Box::new(pl::DataType::Struct(vec![
+            pl::Field::new("key".into(), to_polars(k)),
+            pl::Field::new("value".into(), to_polars(v)),
+        ]))),
+        DataType::Struct(fields) => {
+            pl::DataType::Struct(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))).collect())
+        }
+    }
+}
+
+/// The Spark type for data Polars read from a file or got from Arrow.
+pub fn from_polars(t: &pl::DataType) -> Result<DataType> {
+    Ok(match t {
+        pl::DataType::Null => DataType::Null,
+        pl::DataType::Boolean => DataType::Boolean,
+        pl::DataType::Int8 => DataType::Byte,
+        pl::DataType::Int16 | pl::DataType::UInt8 => DataType::Short,
+        pl::DataType::Int32 | pl::DataType::UInt16 => DataType::Integer,
+        pl::DataType::Int64 | pl::DataType::UInt32 => DataType::Long,
+        pl::DataType::UInt64 => DataType::Decimal(20, 0),
+        pl::DataType::Float32 => DataType::Float,
+        pl::DataType::Float64 => DataType::Double,
+        pl::DataType::Decimal(p, s) => DataType::Decimal(*p as u8, *s as u8),
+        pl::DataType::String | pl::DataType::Categorical(..) | pl::DataType::Enum(..) => DataType::String,
+        pl::DataType::Binary => DataType::Binary,
+        pl::DataType::Date => DataType::Date,
+        pl::DataType::Datetime(_, Some(_)) => DataType::Timestamp,
+        pl::DataType::Datetime(_, None) => DataType::TimestampNtz,
+        pl::DataType::List(e) | pl::DataType::Array(e, _) => DataType::Array(Box::new(from_polars(e)?), true),
+        pl::DataType::Struct(fields) => DataType::Struct(
+            fields
+                .iter()
+                .map(|f| Ok(StructField::new(f.name().as_str(), from_polars(f.dtype())?, true)))
+                .collect::<Result<Vec<_>>>()?,
+        ),
+        other => return Err(Error::unsupported(format!("reading data of Polars type {other}"))),
+    })
+}

@@ -1,0 +1,245 @@
+//! Spark SQL text to IR. For now: the expressions of `expr()`, `selectExpr()` and
+//! `filter("...")`, parsed by sqlparser's Spark dialect.
+
+use crate::error::{Error, Result};
+use crate::ir::{BinaryOp, CastKind, Expr, Value};
+use sqlparser::ast as sql;
+use sqlparser::dialect::SparkSqlDialect;
+use sqlparser::parser::Parser;
+
+fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
+    let near = text.split_whitespace().next().unwrap_or("end of input");
+    Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
+}
+
+/// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
+pub fn parse_select_item(text: &str) -> Result<Expr> {
+    let query = format!("SELECT {text}");
+    let mut statements = Parser::parse_sql(&SparkSqlDialect {}, &query).map_err(|e| parse_error(text, e))?;
+    if statements.len() != 1 {
+        return Err(parse_error(text, "expected one expression"));
+    }
+    let sql::Statement::Query(q) = statements.remove(0) else { return Err(parse_error(text, "expected an expression")) };
+    let sql::SetExpr::Select(select) = *q.body else { return Err(parse_error(text, "expected an expression")) };
+    if select.projection.len() != 1 || select.from.len() != 0 || select.selection.is_some() {
+        return Err(parse_error(text, "expected a single expression"));
+    }
+    match select.projection.into_iter().next().unwrap() {
+        sql::SelectItem::UnnamedExpr(e) => convert(e),
+        sql::SelectItem::ExprWithAlias { expr, alias } => Ok(convert(expr)?.alias(&alias.value)),
+        sql::SelectItem::Wildcard(_) => Ok(Expr::Star { qualifier: None, plan_id: None }),
+        sql::SelectItem::QualifiedWildcard(kind, _) => Ok(Expr::Star { qualifier: Some(kind.to_string()), plan_id: None }),
+        other => Err(Error::unsupported(format!("select item `{other}`"))),
+    }
+}
+
+/// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
+pub fn parse_expression(text: &str) -> Result<Expr> {
+    parse_select_item(text)
+}
+
+fn number(text: &str, long: bool) -> Result<Value> {
+    if long {
+        return text.parse().map(Value::Long).map_err(|_| parse_error(text, "invalid long literal"));
+    }
+    if let Some(d) = text.strip_suffix(['d', 'D']) {
+        return d.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
+    }
+    if text.contains(['e', 'E']) {
+        return text.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
+    }
+    if let Some((int, frac)) = text.split_once('.') {
+        // Spark reads `1.5` as DECIMAL(2,1).
+        let digits = format!("{int}{frac}");
+        let unscaled: i128 = digits.parse().map_err(|_| parse_error(text, "invalid decimal literal"))?;
+        let scale = frac.len() as u8;
+        let precision = (digits.trim_start_matches('0').len() as u8).max(scale).max(1);
+        return Ok(Value::Decimal(unscaled, precision, scale));
+    }
+    if let Ok(i) = text.parse::<i32>() {
+        return Ok(Value::Integer(i));
+    }
+    if let Ok(l) = text.parse::<i64>() {
+        return Ok(Value::Long(l));
+    }
+    let unscaled: i128 = text.parse().map_err(|_| parse_error(text, "invalid number"))?;
+    Ok(Value::Decimal(unscaled, text.len().min(38) as u8, 0))
+}
+
+fn value(v: sql::Value) -> Result<Expr> {
+    Ok(Expr::Literal(match v {
+        sql::Value::Number(n, long) => number(&n, long)?,
+        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(s),
+        sql::Value::Boolean(b) => Value::Boolean(b),
+        sql::Value::Null => Value::Null,
+        other => return Err(Error::unsupported(format!("SQL literal {other}"))),
+    }))
+}
+
+fn binary_op(op: &sql::BinaryOperator) -> Option<BinaryOp> {
+    use sql::BinaryOperator as B;
+    Some(match op {
+        B::Plus => BinaryOp::Add,
+        B::Minus => BinaryOp::Subtract,
+        B::Multiply => BinaryOp::Multiply,
+        B::Divide => BinaryOp::Divide,
+        B::Modulo => BinaryOp::Modulo,
+        B::Eq => BinaryOp::Eq,
+        B::Lt => BinaryOp::Lt,
+        B::LtEq => BinaryOp::LtEq,
+        B::Gt => BinaryOp::Gt,
+        B::GtEq => BinaryOp::GtEq,
+        B::And => BinaryOp::And,
+        B::Or => BinaryOp::Or,
+        B::Spaceship => BinaryOp::EqNullSafe,
+        B::MyIntegerDivide | B::DuckIntegerDivide => BinaryOp::IntegralDivide,
+        _ => return None,
+    })
+}
+
+fn not(e: Expr) -> Expr {
+    Expr::Not(Box::new(e))
+}
+
+fn convert(e: sql::Expr) -> Result<Expr> {
+    Ok(match e {
+        sql::Expr::Identifier(id) => Expr::Unresolved { parts: vec![id.value], plan_id: None },
+        sql::Expr::CompoundIdentifier(ids) => Expr::Unresolved { parts: ids.into_iter().map(|i| i.value).collect(), plan_id: None },
+        sql::Expr::Value(v) => value(v.value)?,
+        sql::Expr::Nested(e) => convert(*e)?,
+        sql::Expr::BinaryOp { left, op, right } => {
+            let (l, r) = (convert(*left)?, convert(*right)?);
+            match op {
+                sql::BinaryOperator::NotEq => not(Expr::binary(BinaryOp::Eq, l, r)),
+                other => match binary_op(&other) {
+                    Some(op) => Expr::binary(op, l, r),
+                    None => return Err(Error::unsupported(format!("SQL operator {other}"))),
+                },
+            }
+        }
+        sql::Expr::UnaryOp { op, expr } => match op {
+            sql::UnaryOperator::Not => not(convert(*expr)?),
+            sql::UnaryOperator::Plus => convert(*expr)?,
+            sql::UnaryOperator::Minus => match convert(*expr)? {
+                Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
+                Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
+                Expr::Literal(Value::Double(d)) => Expr::Literal(Value::Double(-d)),
+                Expr::Literal(Value::Decimal(u, p, s)) => Expr::Literal(Value::Decimal(-u, p, s)),
+                other => Expr::Negate(Box::new(other)),
+            },
+            other => return Err(Error::unsupported(format!("SQL operator {other}"))),
+        },
+        sql::Expr::IsNull(e) => Expr::IsNull(Box::new(convert(*e)?)),
+        sql::Expr::IsNotNull(e) => Expr::IsNotNull(Box::new(convert(*e)?)),
+        sql::Expr::In { expr, target: sql::InTarget::List(list), negated, .. } => {
+            let e = Expr::In { expr: Box::new(convert(*expr)?), list: list.into_iter().map(convert).collect::<Result<_>>()? };
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::Between { expr, negated, low, high } => {
+            let x = convert(*expr)?;
+            let e = Expr::binary(
+                BinaryOp::And,
+                Expr::binary(BinaryOp::GtEq, x.clone(), convert(*low)?),
+                Expr::binary(BinaryOp::LtEq, x, convert(*high)?),
+            );
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::Like { negated, expr, pattern, escape_char: None, any: false } => {
+            let e = Expr::func("like", vec![convert(*expr)?, convert(*pattern)?]);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::RLike { negated, expr, pattern, .. } => {
+            let e = Expr::func("rlike", vec![convert(*expr)?, convert(*pattern)?]);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::Case { operand, conditions, else_result, .. } => {
+            let operand = operand.map(|o| convert(*o)).transpose()?;
+            let branches = conditions
+                .into_iter()
+                .map(|w| {
+                    let c = convert(w.condition)?;
+                    let c = match &operand {
+                        Some(o) => Expr::binary(BinaryOp::Eq, o.clone(), c),
+                        None => c,
+                    };
+                    Ok((c, convert(w.result)?))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Expr::CaseWhen { branches, otherwise: else_result.map(|e| convert(*e).map(Box::new)).transpose()? }
+        }
+        sql::Expr::Cast { kind, expr, data_type, .. } => {
+            let to = crate::ir::types::parse_ddl_type(&data_type.to_string())?;
+            let kind = match kind {
+                sql::CastKind::TryCast | sql::CastKind::SafeCast => CastKind::Try,
+                _ => CastKind::Cast,
+            };
+            Expr::Cast { expr: Box::new(convert(*expr)?), to, kind }
+        }
+        sql::Expr::Substring { expr, substring_from, substring_for, shorthand, .. } => {
+            let mut args = vec![convert(*expr)?];
+            if let Some(f) = substring_from {
+                args.push(convert(*f)?);
+            }
+            if let Some(f) = substring_for {
+                args.push(convert(*f)?);
+            }
+            Expr::func(if shorthand { "substr" } else { "substring" }, args)
+        }
+        sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
+        sql::Expr::Function(f) => function(f)?,
+        other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
+    })
+}
+
+fn function(f: sql::Function) -> Result<Expr> {
+    let name = f.name.to_string().to_ascii_lowercase();
+    let (args, distinct) = match f.args {
+        sql::FunctionArguments::None => (vec![], false),
+        sql::FunctionArguments::List(list) => {
+            let distinct = matches!(list.duplicate_treatment, Some(sql::DuplicateTreatment::Distinct));
+            let args = list
+                .args
+                .into_iter()
+                .map(|a| match a {
+                    sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => convert(e),
+                    sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Wildcard) => Ok(Expr::Star { qualifier: None, plan_id: None }),
+                    other => Err(Error::unsupported(format!("function argument `{other}`"))),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            (args, distinct)
+        }
+        sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
+    };
+    if f.over.is_some() {
+        return Err(Error::unsupported("window functions (OVER)"));
+    }
+    Ok(Expr::Function { name, args, distinct })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::naming::auto_name;
+
+    #[test]
+    fn expressions_get_spark_names() {
+        assert_eq!(auto_name(&parse_expression("a + 1").unwrap()), "(a + 1)");
+        assert_eq!(auto_name(&parse_expression("CASE WHEN a > 2 THEN 1 ELSE 0 END").unwrap()), "CASE WHEN (a > 2) THEN 1 ELSE 0 END");
+        assert_eq!(auto_name(&parse_expression("a != 1").unwrap()), "(NOT (a = 1))");
+        assert_eq!(auto_name(&parse_expression("count(*)").unwrap()), "count(1)");
+        assert_eq!(auto_name(&parse_expression("a AS x").unwrap()), "x");
+    }
+
+    #[test]
+    fn literals_have_spark_types() {
+        assert_eq!(parse_expression("1").unwrap(), Expr::Literal(Value::Integer(1)));
+        assert_eq!(parse_expression("10000000000").unwrap(), Expr::Literal(Value::Long(10000000000)));
+        assert_eq!(parse_expression("1.5").unwrap(), Expr::Literal(Value::Decimal(15, 2, 1)));
+    }
+
+    #[test]
+    fn syntax_errors_are_parse_exceptions() {
+        let e = parse_expression("a +").unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Parse);
+    }
+}
