@@ -307,6 +307,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // `df.join(df2, df["id"] == df2["id"])` where df2 derives from df: each
+        // reference belongs to the side where its DataFrame sits closest to the top.
+        if found.len() > 1 {
+            let depths: Vec<usize> = self.inputs.iter().filter_map(|p| plan_depth(p, plan_id)).collect();
+            if let Some(min) = depths.iter().min() {
+                if depths.iter().filter(|d| *d == min).count() == 1 {
+                    let pos = depths.iter().position(|d| d == min).unwrap();
+                    found = vec![found.remove(pos)];
+                }
+            }
+        }
         match found.len() {
             0 => Err(cannot_resolve_dataframe_column(&parts.join("."))),
             1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[1..]),
@@ -363,6 +374,14 @@ fn levenshtein(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// How deep below `plan` the node with `plan_id` sits.
+fn plan_depth(plan: &Plan, plan_id: u64) -> Option<usize> {
+    if plan.plan_id == plan_id {
+        return Some(0);
+    }
+    plan.children().into_iter().filter_map(|c| plan_depth(c, plan_id)).min().map(|d| d + 1)
 }
 
 /// Follows an attribute of the node `plan_id` up to the output of `plan`: through

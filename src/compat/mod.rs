@@ -8,3 +8,4 @@ pub mod errors;
 pub mod format;
 pub mod math;
 pub mod regex;
+pub mod show;

@@ -1,0 +1,150 @@
+"""Joins: every type, using columns, expressions, duplicate names, self-joins."""
+
+from harness import case
+from pyspark.sql import functions as F
+
+from ._data import depts, people
+
+
+@case
+def inner_join_using(spark):
+    return people(spark).join(depts(spark), "city").orderBy("id")
+
+
+@case
+def left_join_using(spark):
+    return people(spark).join(depts(spark), "city", "left").orderBy("id")
+
+
+@case
+def right_join_using(spark):
+    return people(spark).join(depts(spark), "city", "right").orderBy("region", "id")
+
+
+@case
+def full_join_using(spark):
+    return people(spark).join(depts(spark), "city", "full").orderBy("city", "id")
+
+
+@case
+def outer_join_alias(spark):
+    return people(spark).join(depts(spark), ["city"], "outer").orderBy("city", "id")
+
+
+@case
+def left_semi_join(spark):
+    return people(spark).join(depts(spark), "city", "left_semi").orderBy("id")
+
+
+@case
+def left_anti_join(spark):
+    return people(spark).join(depts(spark), "city", "left_anti").orderBy("id")
+
+
+@case
+def join_on_expression(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p.city == d.city).select(p.name, d.region, p.city).orderBy("name")
+
+
+@case
+def join_expression_keeps_both_keys(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p["city"] == d["city"], "inner").orderBy("id")
+
+
+@case
+def left_join_expression(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p.city == d.city, "left").select("id", d.region).orderBy("id")
+
+
+@case
+def join_duplicate_name_ambiguous(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p.city == d.city).select("city")
+
+
+@case
+def join_with_residual_condition(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, (p.city == d.city) & (p.age > 30)).select("name", "region").orderBy("name")
+
+
+@case
+def join_list_of_conditions(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, [p.city == d.city, d.region == "West"]).select("name").orderBy("name")
+
+
+@case
+def cross_join(spark):
+    return people(spark).select("id").crossJoin(depts(spark).select("region")).orderBy("id", "region")
+
+
+@case
+def self_join_aliases(spark):
+    df = people(spark)
+    a, b = df.alias("a"), df.alias("b")
+    return a.join(b, F.col("a.age") == F.col("b.age")).select(F.col("a.name"), F.col("b.name").alias("other")).orderBy("name", "other")
+
+
+@case
+def self_join_derived(spark):
+    df = people(spark)
+    older = df.filter(F.col("age") > 30)
+    return df.join(older, df["id"] == older["id"]).select(df["name"], older["age"]).orderBy("name")
+
+
+@case
+def self_join_same_frame(spark):
+    df = people(spark)
+    return df.join(df, df["id"] == df["id"]).count()
+
+
+@case
+def join_using_missing_column(spark):
+    return people(spark).join(depts(spark), "nope")
+
+
+@case
+def join_unknown_type(spark):
+    return people(spark).join(depts(spark), "city", "sideways")
+
+
+@case
+def join_type_coercion(spark):
+    a = spark.createDataFrame([(1, "x")], "k int, v string")
+    b = spark.createDataFrame([(1, "y")], "k long, w string")
+    return a.join(b, "k")
+
+
+@case
+def join_null_keys_do_not_match(spark):
+    a = spark.createDataFrame([(None, 1), (2, 2)], "k int, a int")
+    b = spark.createDataFrame([(None, 3), (2, 4)], "k int, b int")
+    return a.join(b, "k")
+
+
+@case
+def join_null_safe_keys(spark):
+    a = spark.createDataFrame([(None, 1), (2, 2)], "k int, a int")
+    b = spark.createDataFrame([(None, 3), (2, 4)], "k int, b int")
+    return a.join(b, a.k.eqNullSafe(b.k)).select("a", "b").orderBy("a")
+
+
+@case
+def join_then_aggregate(spark):
+    return people(spark).join(depts(spark), "city").groupBy("region").agg(F.sum("salary")).orderBy("region")
+
+
+@case
+def join_select_star_duplicates(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p.city == d.city).select("*").orderBy("id")
+
+
+@case
+def join_columns_list(spark):
+    p, d = people(spark), depts(spark)
+    return p.join(d, p.city == d.city).columns

@@ -1,0 +1,91 @@
+"""spark.read: csv with header/inferSchema/sep/schema, json, parquet."""
+
+import os
+import tempfile
+
+from harness import case
+from pyspark.sql import functions as F
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "data")
+USERS = os.path.join(DATA, "users.csv")
+
+
+def _tmp_file(name: str, text: str) -> str:
+    d = tempfile.mkdtemp(prefix="pyrust-compat-")
+    path = os.path.join(d, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+@case
+def csv_header_infer_schema(spark):
+    return spark.read.csv(USERS, header=True, inferSchema=True).orderBy("id")
+
+
+@case
+def csv_header_strings(spark):
+    return spark.read.csv(USERS, header=True).orderBy("id")
+
+
+@case
+def csv_no_header(spark):
+    path = _tmp_file("a.csv", "1,x\n2,y\n")
+    return spark.read.csv(path).orderBy("_c0")
+
+
+@case
+def csv_with_schema(spark):
+    return spark.read.csv(USERS, header=True, schema="id int, name string, age int, city string, salary double, joined date").orderBy("id")
+
+
+@case
+def csv_sep_option(spark):
+    path = _tmp_file("b.csv", "a;b\n1;2.5\n3;\n")
+    return spark.read.option("header", "true").option("inferSchema", "true").csv(path, sep=";").orderBy("a")
+
+
+@case
+def csv_format_load(spark):
+    return spark.read.format("csv").option("header", True).load(USERS).select("name").orderBy("name")
+
+
+@case
+def csv_query(spark):
+    df = spark.read.csv(USERS, header=True, inferSchema=True)
+    return df.filter("age > 25").select("name", "city").orderBy("name")
+
+
+@case
+def csv_group(spark):
+    df = spark.read.csv(USERS, header=True, inferSchema=True)
+    return df.groupBy("city").agg(F.avg("age"), F.sum("salary")).orderBy("city")
+
+
+@case
+def csv_missing_path(spark):
+    return spark.read.csv("/nonexistent/pyrust/file.csv", header=True)
+
+
+@case
+def json_lines(spark):
+    path = _tmp_file("c.json", '{"a": 1, "b": "x"}\n{"a": 2, "b": null}\n{"a": 3}\n')
+    return spark.read.json(path).orderBy("a")
+
+
+@case
+def json_with_schema(spark):
+    path = _tmp_file("d.json", '{"a": 1, "b": "x"}\n{"a": 2}\n')
+    return spark.read.schema("a int, b string").json(path).orderBy("a")
+
+
+@case
+def parquet_roundtrip_from_pyarrow(spark):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = tempfile.mkdtemp(prefix="pyrust-compat-")
+    path = os.path.join(d, "t.parquet")
+    pq.write_table(pa.table({"id": pa.array([1, 2, 3], pa.int64()), "name": ["a", None, "c"],
+                             "score": pa.array([1.5, 2.5, None], pa.float64())}), path)
+    return spark.read.parquet(path).filter(F.col("id") > 1).orderBy("id")

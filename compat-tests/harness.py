@@ -1,0 +1,144 @@
+"""The differential harness: one registry of cases, run on real PySpark by
+`record` (goldens) and on PyRust by `test_compat.py`, with the same capture and
+encoding on both sides so that a difference is a real difference."""
+
+import contextlib
+import datetime
+import decimal
+import importlib
+import io
+import math
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional
+
+CASES: Dict[str, "Case"] = {}
+
+
+@dataclass
+class Case:
+    name: str
+    module: str
+    fn: Callable[[Any], Any]
+    conf: Dict[str, str] = field(default_factory=dict)
+    ordered: bool = True
+    show: bool = True
+
+
+def case(fn: Optional[Callable] = None, *, conf: Optional[Dict[str, str]] = None, ordered: bool = True, show: bool = True):
+    """Registers a case: a function of `spark` returning a DataFrame or a value."""
+
+    def register(f: Callable) -> Callable:
+        module = f.__module__.rsplit(".", 1)[-1]
+        name = f"{module}::{f.__name__}"
+        if name in CASES:
+            raise ValueError(f"duplicate case {name}")
+        CASES[name] = Case(name, module, f, dict(conf or {}), ordered, show)
+        return f
+
+    return register(fn) if fn is not None else register
+
+
+def load_cases() -> Dict[str, Case]:
+    import cases
+
+    for info in pkgutil.iter_modules(cases.__path__):
+        importlib.import_module(f"cases.{info.name}")
+    return CASES
+
+
+def encode(v: Any) -> Any:
+    """A JSON form that keeps Python types apart (1 vs 1.0 vs Decimal('1'))."""
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float):
+        return {"f": repr(v)}
+    if isinstance(v, decimal.Decimal):
+        return {"dec": str(v)}
+    if isinstance(v, datetime.datetime):
+        return {"ts": v.isoformat()}
+    if isinstance(v, datetime.date):
+        return {"date": v.isoformat()}
+    if isinstance(v, (bytes, bytearray)):
+        return {"bin": bytes(v).hex()}
+    if isinstance(v, tuple) and hasattr(v, "__fields__"):
+        return {"row": list(v.__fields__), "values": [encode(x) for x in v]}
+    if isinstance(v, (list, tuple)):
+        return {"list": [encode(x) for x in v]}
+    if isinstance(v, dict):
+        return {"map": [[encode(k), encode(x)] for k, x in v.items()]}
+    return {"repr": repr(v)}
+
+
+def is_dataframe(v: Any) -> bool:
+    return type(v).__name__ == "DataFrame" and hasattr(v, "schema") and hasattr(v, "collect")
+
+
+def run_case(c: Case, spark: Any) -> Dict[str, Any]:
+    """Runs one case and captures everything a user could observe."""
+    out: Dict[str, Any] = {}
+    for k, v in c.conf.items():
+        spark.conf.set(k, v)
+    stdout = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(stdout):
+            value = c.fn(spark)
+            if is_dataframe(value):
+                out["schema"] = [[f.name, f.dataType.simpleString(), f.nullable] for f in value.schema.fields]
+                out["rows"] = [encode(r) for r in value.collect()]
+                if c.show and c.ordered:
+                    value.show()
+            else:
+                out["value"] = encode(value)
+    except Exception as e:  # the error is the observation
+        condition = None
+        for getter in ("getCondition", "getErrorClass"):
+            if hasattr(e, getter):
+                try:
+                    condition = getattr(e, getter)()
+                except Exception:
+                    condition = None
+                break
+        out["error"] = {"class": type(e).__name__, "condition": condition}
+    finally:
+        for k in c.conf:
+            spark.conf.unset(k)
+    out["stdout"] = stdout.getvalue()
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict) and "f" in a and "f" in b:
+        x, y = float(a["f"]), float(b["f"])
+        if math.isnan(x) and math.isnan(y):
+            return True
+        return x == y or math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def compare(c: Case, expected: Dict[str, Any], actual: Dict[str, Any]) -> List[str]:
+    """Differences between a golden and a PyRust run, as readable lines."""
+    problems = []
+    if "error" in expected or "error" in actual:
+        if expected.get("error") != actual.get("error"):
+            problems.append(f"error: expected {expected.get('error')}, got {actual.get('error')}")
+        return problems
+    if expected.get("schema") != actual.get("schema"):
+        problems.append(f"schema: expected {expected.get('schema')}, got {actual.get('schema')}")
+    exp_rows, act_rows = expected.get("rows"), actual.get("rows")
+    if exp_rows is not None and not c.ordered:
+        exp_rows = sorted(exp_rows, key=repr)
+        act_rows = sorted(act_rows or [], key=repr)
+    if not _same(exp_rows, act_rows):
+        problems.append(f"rows: expected {exp_rows}, got {act_rows}")
+    if "value" in expected and not _same(expected["value"], actual.get("value")):
+        problems.append(f"value: expected {expected['value']}, got {actual.get('value')}")
+    if expected.get("stdout") != actual.get("stdout"):
+        problems.append("stdout differs:\n--- expected\n" + expected.get("stdout", "") + "--- got\n" + actual.get("stdout", ""))
+    return problems

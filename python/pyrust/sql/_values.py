@@ -1,0 +1,109 @@
+"""Python values on their way into the engine: literal typing and the normalised
+forms the native layer reads (dates as days, timestamps as microseconds,
+decimals as text)."""
+
+import datetime
+import decimal
+from typing import Any, List
+
+from pyrust.errors import PySparkTypeError
+from pyrust.sql.types import (
+    ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, IntegerType,
+    LongType, MapType, NullType, Row, StringType, StructType, TimestampNTZType, TimestampType,
+)
+
+_EPOCH = datetime.datetime(1970, 1, 1)
+_EPOCH_ORDINAL = 719163
+
+
+def literal_type(value: Any) -> DataType:
+    """The Spark type of a Python literal, as ``F.lit`` types it."""
+    if value is None:
+        return NullType()
+    if isinstance(value, bool):
+        return BooleanType()
+    if isinstance(value, int):
+        return IntegerType() if -(2**31) <= value < 2**31 else LongType()
+    if isinstance(value, float):
+        return DoubleType()
+    if isinstance(value, str):
+        return StringType()
+    if isinstance(value, decimal.Decimal):
+        sign, digits, exp = value.as_tuple()
+        scale = max(0, -int(exp))
+        precision = max(len(digits), scale, 1)
+        return DecimalType(min(precision, 38), scale)
+    if isinstance(value, datetime.datetime):
+        return TimestampType()
+    if isinstance(value, datetime.date):
+        return DateType()
+    if isinstance(value, (bytes, bytearray)):
+        return BinaryType()
+    raise PySparkTypeError(
+        message=f"Unsupported literal type {type(value).__name__}.",
+        errorClass="UNSUPPORTED_LITERAL",
+        messageParameters={"literal": repr(value)},
+    )
+
+
+def days(d: datetime.date) -> int:
+    return d.toordinal() - _EPOCH_ORDINAL
+
+
+def micros(ts: datetime.datetime) -> int:
+    if ts.tzinfo is not None:
+        ts = ts.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return (ts - _EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def normalise(value: Any, dt: DataType) -> Any:
+    """One value in the form the native layer reads for type ``dt``."""
+    if value is None:
+        return None
+    if isinstance(dt, (TimestampType, TimestampNTZType)):
+        if isinstance(value, datetime.datetime):
+            return micros(value)
+        if isinstance(value, datetime.date):
+            return micros(datetime.datetime(value.year, value.month, value.day))
+        return value
+    if isinstance(dt, DateType):
+        if isinstance(value, datetime.datetime):
+            return days(value.date())
+        if isinstance(value, datetime.date):
+            return days(value)
+        return value
+    if isinstance(dt, DecimalType):
+        return str(value) if isinstance(value, (decimal.Decimal, int, float)) else value
+    if isinstance(dt, ArrayType):
+        if isinstance(value, (list, tuple)):
+            return [normalise(v, dt.elementType) for v in value]
+        return value
+    if isinstance(dt, MapType):
+        if isinstance(value, dict):
+            return {normalise(k, dt.keyType): normalise(v, dt.valueType) for k, v in value.items()}
+        return value
+    if isinstance(dt, StructType):
+        return normalise_row(value, dt)
+    return value
+
+
+def normalise_row(row: Any, schema: StructType) -> Any:
+    """A row as a tuple in schema order."""
+    fields = schema.fields
+    if isinstance(row, dict):
+        return tuple(normalise(row.get(f.name), f.dataType) for f in fields)
+    if isinstance(row, Row) and hasattr(row, "__fields__"):
+        by_name = dict(zip(row.__fields__, tuple(row)))
+        if all(f.name in by_name for f in fields):
+            return tuple(normalise(by_name[f.name], f.dataType) for f in fields)
+    if isinstance(row, (tuple, list)):
+        if len(row) != len(fields):
+            return tuple(row)
+        return tuple(normalise(v, f.dataType) for v, f in zip(row, fields))
+    if hasattr(row, "__dict__"):
+        return tuple(normalise(getattr(row, f.name, None), f.dataType) for f in fields)
+    return (normalise(row, fields[0].dataType),) if len(fields) == 1 else row
+
+
+def normalise_rows(rows: List[Any], schema: StructType) -> List[tuple]:
+    return [normalise_row(r, schema) for r in rows]

@@ -1,0 +1,244 @@
+"""``pyspark.sql.Column``: an expression, recorded and checked only when a
+DataFrame uses it."""
+
+from typing import Any, Optional, Union
+
+from pyrust import _native
+from pyrust.errors import PySparkTypeError, PySparkValueError
+from pyrust.sql.types import DataType, _parse_datatype_string
+
+__all__ = ["Column"]
+
+
+def _to_expr(value: Any) -> "_native.Expr":
+    """A Column's expression, or a literal for a Python value."""
+    if isinstance(value, Column):
+        return value._expr
+    from pyrust.sql._values import literal_type, normalise
+
+    t = literal_type(value)
+    return _native.lit(normalise(value, t), t.json())
+
+
+def _to_col_expr(value: Any) -> "_native.Expr":
+    """A Column's expression, or a column reference for a name."""
+    if isinstance(value, Column):
+        return value._expr
+    if isinstance(value, str):
+        return _native.col(value)
+    raise PySparkTypeError(
+        message=f"Argument `col` should be a Column or str, got {type(value).__name__}.",
+        errorClass="NOT_COLUMN_OR_STR",
+        messageParameters={"arg_name": "col", "arg_type": type(value).__name__},
+    )
+
+
+def _type_json(dataType: Union[DataType, str]) -> str:
+    if isinstance(dataType, str):
+        dataType = _parse_datatype_string(dataType)
+    if not isinstance(dataType, DataType):
+        raise PySparkTypeError(
+            message=f"Argument `dataType` should be a DataType or str, got {type(dataType).__name__}.",
+            errorClass="NOT_DATATYPE_OR_STR",
+            messageParameters={"arg_name": "dataType", "arg_type": type(dataType).__name__},
+        )
+    return dataType.json()
+
+
+def _binary(op: str, reverse: bool = False):
+    def method(self: "Column", other: Any) -> "Column":
+        other_expr = _to_expr(other)
+        if reverse:
+            return Column(other_expr.binary(op, self._expr))
+        return Column(self._expr.binary(op, other_expr))
+
+    return method
+
+
+class Column:
+    """A column expression."""
+
+    __slots__ = ("_expr", "_repr_text")
+
+    def __init__(self, expr: "_native.Expr", repr_text: Optional[str] = None):
+        self._expr = expr
+        self._repr_text = repr_text
+
+    # arithmetic
+    __add__ = _binary("+")
+    __radd__ = _binary("+", reverse=True)
+    __sub__ = _binary("-")
+    __rsub__ = _binary("-", reverse=True)
+    __mul__ = _binary("*")
+    __rmul__ = _binary("*", reverse=True)
+    __truediv__ = _binary("/")
+    __rtruediv__ = _binary("/", reverse=True)
+    __div__ = __truediv__
+    __mod__ = _binary("%")
+    __rmod__ = _binary("%", reverse=True)
+
+    def __neg__(self) -> "Column":
+        return Column(self._expr.negate())
+
+    # comparison
+    __eq__ = _binary("=")  # type: ignore[assignment]
+    __lt__ = _binary("<")
+    __le__ = _binary("<=")
+    __gt__ = _binary(">")
+    __ge__ = _binary(">=")
+
+    def __ne__(self, other: Any) -> "Column":  # type: ignore[override]
+        return Column(self._expr.binary("=", _to_expr(other)).not_())
+
+    def eqNullSafe(self, other: Any) -> "Column":
+        return Column(self._expr.binary("<=>", _to_expr(other)))
+
+    # logic
+    __and__ = _binary("and")
+    __rand__ = _binary("and", reverse=True)
+    __or__ = _binary("or")
+    __ror__ = _binary("or", reverse=True)
+
+    def __invert__(self) -> "Column":
+        return Column(self._expr.not_())
+
+    def __bool__(self) -> bool:
+        raise PySparkValueError(
+            message="Cannot convert column into bool: please use '&' for 'and', '|' for 'or', '~' for 'not' when building DataFrame boolean expressions.",
+            errorClass="CANNOT_CONVERT_COLUMN_INTO_BOOL",
+            messageParameters={},
+        )
+
+    __nonzero__ = __bool__
+
+    def __contains__(self, item: Any) -> None:
+        raise PySparkValueError(
+            message="Cannot apply 'in' operator against a column: please use 'contains' in a string column or 'array_contains' function for an array column.",
+            errorClass="CANNOT_APPLY_IN_FOR_COLUMN",
+            messageParameters={},
+        )
+
+    def __iter__(self) -> None:
+        raise PySparkTypeError(message="Column is not iterable.", errorClass="NOT_ITERABLE", messageParameters={"objectName": "Column"})
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # null tests and membership
+    def isNull(self) -> "Column":
+        return Column(self._expr.is_null())
+
+    def isNotNull(self) -> "Column":
+        return Column(self._expr.is_not_null())
+
+    def isin(self, *cols: Any) -> "Column":
+        if len(cols) == 1 and isinstance(cols[0], (list, set, tuple)):
+            cols = tuple(cols[0])
+        return Column(self._expr.isin([_to_expr(c) for c in cols]))
+
+    def between(self, lowerBound: Any, upperBound: Any) -> "Column":
+        return (self >= lowerBound) & (self <= upperBound)
+
+    # strings
+    def _call(self, name: str, *args: Any) -> "Column":
+        return Column(_native.call(name, [self._expr] + [_to_expr(a) for a in args]))
+
+    def like(self, other: str) -> "Column":
+        return self._call("like", other)
+
+    def rlike(self, other: str) -> "Column":
+        return self._call("rlike", other)
+
+    def startswith(self, other: Any) -> "Column":
+        return self._call("startswith", other)
+
+    def endswith(self, other: Any) -> "Column":
+        return self._call("endswith", other)
+
+    def contains(self, other: Any) -> "Column":
+        return self._call("contains", other)
+
+    def substr(self, startPos: Any, length: Any) -> "Column":
+        if type(startPos) is not type(length):
+            raise PySparkTypeError(
+                message="startPos and length must be the same type.",
+                errorClass="NOT_SAME_TYPE",
+                messageParameters={"arg_name1": "startPos", "arg_name2": "length",
+                                   "arg_type1": type(startPos).__name__, "arg_type2": type(length).__name__},
+            )
+        return self._call("substr", startPos, length)
+
+    # nested data
+    def getItem(self, key: Any) -> "Column":
+        return Column(_native.get_item(self._expr, _to_expr(key)))
+
+    def getField(self, name: str) -> "Column":
+        return Column(_native.get_field(self._expr, name))
+
+    def __getitem__(self, k: Any) -> "Column":
+        if isinstance(k, slice):
+            if k.step is not None:
+                raise PySparkValueError(message="slice with step is not supported.", errorClass="SLICE_WITH_STEP", messageParameters={})
+            return self.substr(k.start, k.stop)
+        if isinstance(k, str):
+            return self.getField(k)
+        return self.getItem(k)
+
+    def __getattr__(self, item: str) -> "Column":
+        if item.startswith("__"):
+            raise AttributeError(item)
+        return self.getField(item)
+
+    # naming and types
+    def alias(self, *alias: str, **kwargs: Any) -> "Column":
+        if len(alias) != 1:
+            raise PySparkValueError(message="Only one alias is supported for a non-generator column.",
+                                    errorClass="ONLY_ALLOWED_FOR_SINGLE_COLUMN", messageParameters={"arg_name": "alias"})
+        return Column(self._expr.alias(alias[0]))
+
+    name = alias
+
+    def cast(self, dataType: Union[DataType, str]) -> "Column":
+        return Column(self._expr.cast(_type_json(dataType), False))
+
+    astype = cast
+
+    def try_cast(self, dataType: Union[DataType, str]) -> "Column":
+        return Column(self._expr.cast(_type_json(dataType), True))
+
+    # conditionals
+    def when(self, condition: "Column", value: Any) -> "Column":
+        if not isinstance(condition, Column):
+            raise PySparkTypeError(message="condition should be a Column", errorClass="NOT_COLUMN",
+                                   messageParameters={"arg_name": "condition", "arg_type": type(condition).__name__})
+        return Column(self._expr.when(condition._expr, _to_expr(value)))
+
+    def otherwise(self, value: Any) -> "Column":
+        return Column(self._expr.otherwise(_to_expr(value)))
+
+    # ordering
+    def asc(self) -> "Column":
+        return Column(self._expr.sort(True, True))
+
+    def asc_nulls_first(self) -> "Column":
+        return Column(self._expr.sort(True, True))
+
+    def asc_nulls_last(self) -> "Column":
+        return Column(self._expr.sort(True, False))
+
+    def desc(self) -> "Column":
+        return Column(self._expr.sort(False, False))
+
+    def desc_nulls_first(self) -> "Column":
+        return Column(self._expr.sort(False, True))
+
+    def desc_nulls_last(self) -> "Column":
+        return Column(self._expr.sort(False, False))
+
+    def over(self, window: Any) -> "Column":
+        from pyrust.errors import not_implemented
+
+        raise not_implemented("Column.over (window functions)")
+
+    def __repr__(self) -> str:
+        text = self._repr_text if self._repr_text is not None else self._expr.repr()
+        return "Column<'%s'>" % text

@@ -1,0 +1,322 @@
+"""``pyspark.sql.DataFrame``: a lazily built, eagerly analysed plan."""
+
+import sys
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from pyrust import _native
+from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql.column import Column, _to_col_expr, _to_expr
+from pyrust.sql.types import Row, StructType, _create_row, _parse_datatype_json_string
+
+__all__ = ["DataFrame"]
+
+
+def _row_factory(names: Tuple[str, ...], values: Tuple[Any, ...]) -> Row:
+    row = tuple.__new__(Row, values)
+    row.__dict__["__fields__"] = list(names)
+    return row
+
+
+def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
+    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+        return list(cols[0])
+    return list(cols)
+
+
+class DataFrame:
+    """A distributed collection of rows, here computed on one machine by Polars."""
+
+    def __init__(self, native: "_native.DataFrame", session: Any):
+        self._df = native
+        self.sparkSession = session
+        self._schema: Optional[StructType] = None
+
+    def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
+        return DataFrame(native, self.sparkSession)
+
+    # --- schema -------------------------------------------------------------------
+    @property
+    def schema(self) -> StructType:
+        if self._schema is None:
+            self._schema = _parse_datatype_json_string(self._df.schema_json())  # type: ignore[assignment]
+        return self._schema  # type: ignore[return-value]
+
+    @property
+    def columns(self) -> List[str]:
+        return self._df.columns()
+
+    @property
+    def dtypes(self) -> List[Tuple[str, str]]:
+        return [(f.name, f.dataType.simpleString()) for f in self.schema.fields]
+
+    def printSchema(self, level: Optional[int] = None) -> None:
+        print(self.schema.treeString(level))
+
+    def __repr__(self) -> str:
+        return "DataFrame[%s]" % ", ".join("%s: %s" % c for c in self.dtypes)
+
+    # --- columns --------------------------------------------------------------------
+    def __getitem__(self, item: Any) -> Any:
+        if isinstance(item, str):
+            return Column(_native.col(item, self._df.plan_id))
+        if isinstance(item, Column):
+            return self.filter(item)
+        if isinstance(item, (list, tuple)):
+            return self.select(*item)
+        if isinstance(item, int):
+            cols = self.columns
+            if item < 0 or item >= len(cols):
+                raise PySparkIndexError(message=f"Column index must be non-negative and less than {len(cols)}, got {item}",
+                                        errorClass="INDEX_OUT_OF_RANGE",
+                                        messageParameters={"arg_name": "item", "message": f"index {item}"})
+            return Column(_native.col(cols[item], self._df.plan_id))
+        raise PySparkTypeError(message=f"Unexpected item type: {type(item).__name__}", errorClass="NOT_COLUMN_OR_FLOAT_OR_INT_OR_LIST_OR_STR",
+                               messageParameters={"arg_name": "item", "arg_type": type(item).__name__})
+
+    def __getattr__(self, name: str) -> Column:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self.columns:
+            raise PySparkAttributeError(message=f"'DataFrame' object has no attribute '{name}'.",
+                                        errorClass="ATTRIBUTE_NOT_SUPPORTED", messageParameters={"attr_name": name})
+        return Column(_native.col(name, self._df.plan_id))
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | {c for c in self.columns if c.isidentifier()})
+
+    # --- transformations -------------------------------------------------------------
+    def select(self, *cols: Any) -> "DataFrame":
+        return self._wrap(self._df.select([_to_col_expr(c) for c in _flatten(cols)]))
+
+    def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
+        texts = _flatten(expr)
+        return self._wrap(self._df.select([_native.parse_expr(t) for t in texts]))
+
+    def filter(self, condition: Union[Column, str]) -> "DataFrame":
+        if isinstance(condition, str):
+            expr = _native.parse_expr(condition)
+        elif isinstance(condition, Column):
+            expr = condition._expr
+        else:
+            raise PySparkTypeError(message="condition should be a Column or str", errorClass="NOT_COLUMN_OR_STR",
+                                   messageParameters={"arg_name": "condition", "arg_type": type(condition).__name__})
+        return self._wrap(self._df.filter(expr))
+
+    where = filter
+
+    def withColumn(self, colName: str, col: Column) -> "DataFrame":
+        if not isinstance(col, Column):
+            raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
+                                   messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
+        return self._wrap(self._df.with_columns([colName], [col._expr]))
+
+    def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
+        if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
+            raise PySparkTypeError(message="colsMap should be a dict", errorClass="NOT_DICT",
+                                   messageParameters={"arg_name": "colsMap", "arg_type": type(colsMap[0]).__name__ if colsMap else "None"})
+        items = list(colsMap[0].items())
+        for _, c in items:
+            if not isinstance(c, Column):
+                raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
+                                       messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
+        return self._wrap(self._df.with_columns([k for k, _ in items], [c._expr for _, c in items]))
+
+    def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
+        return self._wrap(self._df.rename([(existing, new)]))
+
+    def withColumnsRenamed(self, colsMap: Dict[str, str]) -> "DataFrame":
+        if not isinstance(colsMap, dict):
+            raise PySparkTypeError(message="colsMap should be a dict", errorClass="NOT_DICT",
+                                   messageParameters={"arg_name": "colsMap", "arg_type": type(colsMap).__name__})
+        return self._wrap(self._df.rename(list(colsMap.items())))
+
+    def drop(self, *cols: Union[str, Column]) -> "DataFrame":
+        names = [c for c in cols if isinstance(c, str)]
+        exprs = [c._expr for c in cols if isinstance(c, Column)]
+        for c in cols:
+            if not isinstance(c, (str, Column)):
+                raise PySparkTypeError(message="cols should be str or Column", errorClass="NOT_COLUMN_OR_STR",
+                                       messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
+        return self._wrap(self._df.drop(names, exprs))
+
+    def alias(self, alias: str) -> "DataFrame":
+        return self._wrap(self._df.alias(alias))
+
+    def toDF(self, *cols: str) -> "DataFrame":
+        return self._wrap(self._df.to_df(list(cols)))
+
+    def distinct(self) -> "DataFrame":
+        return self._wrap(self._df.drop_duplicates(None))
+
+    def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
+        if subset is not None and not isinstance(subset, (list, tuple)):
+            raise PySparkTypeError(message="subset should be a list or tuple", errorClass="NOT_LIST_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        return self._wrap(self._df.drop_duplicates(list(subset) if subset is not None else None))
+
+    drop_duplicates = dropDuplicates
+
+    def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        cols_list = _flatten(cols)
+        exprs = [_to_col_expr(c) for c in cols_list]
+        ascending = kwargs.get("ascending", True)
+        if isinstance(ascending, (bool, int)) and not isinstance(ascending, list):
+            if not ascending:
+                exprs = [e.sort(False, False) for e in exprs]
+        elif isinstance(ascending, list):
+            exprs = [e if a else e.sort(False, False) for e, a in zip(exprs, ascending)]
+        return self._wrap(self._df.sort(exprs))
+
+    sort = orderBy
+
+    def limit(self, num: int) -> "DataFrame":
+        return self._wrap(self._df.limit(int(num)))
+
+    def offset(self, num: int) -> "DataFrame":
+        return self._wrap(self._df.offset(int(num)))
+
+    def groupBy(self, *cols: Any) -> Any:
+        from pyrust.sql.group import GroupedData
+
+        return GroupedData(self, [c if isinstance(c, Column) else Column(_to_col_expr(c)) for c in _flatten(cols)])
+
+    groupby = groupBy
+
+    def agg(self, *exprs: Any) -> "DataFrame":
+        return self.groupBy().agg(*exprs)
+
+    def _aggregate(self, keys: List[Column], aggs: List[Column]) -> "DataFrame":
+        return self._wrap(self._df.aggregate([k._expr for k in keys], [a._expr for a in aggs]))
+
+    def join(self, other: "DataFrame", on: Any = None, how: Optional[str] = None) -> "DataFrame":
+        how = how or "inner"
+        if on is None:
+            return self._wrap(self._df.join(other._df, "cross" if how == "inner" else how, None, None))
+        if isinstance(on, str):
+            return self._wrap(self._df.join(other._df, how, [on], None))
+        if isinstance(on, Column):
+            return self._wrap(self._df.join(other._df, how, None, on._expr))
+        if isinstance(on, (list, tuple)):
+            if all(isinstance(o, str) for o in on):
+                return self._wrap(self._df.join(other._df, how, list(on), None))
+            if all(isinstance(o, Column) for o in on):
+                cond = on[0]
+                for o in on[1:]:
+                    cond = cond & o
+                return self._wrap(self._df.join(other._df, how, None, cond._expr))
+        raise PySparkTypeError(message="on should be a str, Column or a list of them", errorClass="NOT_COLUMN_OR_LIST_OR_STR",
+                               messageParameters={"arg_name": "on", "arg_type": type(on).__name__})
+
+    def crossJoin(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.join(other._df, "cross", None, None))
+
+    def union(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.union(other._df))
+
+    unionAll = union
+
+    def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
+        return self._wrap(self._df.union_by_name(other._df, allowMissingColumns))
+
+    def cache(self) -> "DataFrame":
+        return self._wrap(self._df.cache())
+
+    def persist(self, storageLevel: Any = None) -> "DataFrame":
+        return self.cache()
+
+    def unpersist(self, blocking: bool = False) -> "DataFrame":
+        self._df.unpersist()
+        return self
+
+    @property
+    def is_cached(self) -> bool:
+        return False
+
+    def hint(self, name: str, *parameters: Any) -> "DataFrame":
+        return self
+
+    def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
+        """Partitioning has no meaning on one machine; the data is unchanged."""
+        return self
+
+    def coalesce(self, numPartitions: int) -> "DataFrame":
+        return self
+
+    # --- actions ----------------------------------------------------------------------
+    def collect(self) -> List[Row]:
+        return self._df.collect(_row_factory)
+
+    def toLocalIterator(self, prefetchPartitions: bool = False) -> Any:
+        return iter(self.collect())
+
+    def take(self, num: int) -> List[Row]:
+        return self.limit(num).collect()
+
+    def head(self, n: Optional[int] = None) -> Any:
+        if n is None:
+            rows = self.head(1)
+            return rows[0] if rows else None
+        return self.take(n)
+
+    def first(self) -> Optional[Row]:
+        return self.head()
+
+    def tail(self, num: int) -> List[Row]:
+        rows = self.collect()
+        return rows[-num:] if num > 0 else []
+
+    def count(self) -> int:
+        return self._df.count()
+
+    def isEmpty(self) -> bool:
+        return len(self.take(1)) == 0
+
+    def show(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> None:
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise PySparkTypeError(message="Parameter 'n' must be an int", errorClass="NOT_INT",
+                                   messageParameters={"arg_name": "n", "arg_type": type(n).__name__})
+        if not isinstance(vertical, bool):
+            raise PySparkTypeError(message="Parameter 'vertical' must be a bool", errorClass="NOT_BOOL",
+                                   messageParameters={"arg_name": "vertical", "arg_type": type(vertical).__name__})
+        if isinstance(truncate, bool):
+            width = 20 if truncate else 0
+        elif isinstance(truncate, int):
+            width = truncate
+        else:
+            raise PySparkTypeError(message="Parameter 'truncate' must be a bool or int", errorClass="NOT_BOOL",
+                                   messageParameters={"arg_name": "truncate", "arg_type": type(truncate).__name__})
+        print(self._df.show_string(max(n, 0), max(width, 0), vertical))
+        sys.stdout.flush()
+
+    def explain(self, extended: Any = None, mode: Optional[str] = None) -> None:
+        full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
+        print(self._df.explain_string(full))
+
+    def toArrow(self) -> Any:
+        import pyarrow as pa
+
+        return pa.RecordBatchReader._import_from_c_capsule(self._df.to_arrow_capsule()).read_all()
+
+    def toPandas(self) -> Any:
+        return self.toArrow().to_pandas()
+
+    def toPolars(self) -> Any:
+        """PyRust extension (not in PySpark): the result as a Python polars DataFrame."""
+        import polars as pl
+
+        return pl.from_arrow(self.toArrow())
+
+    # --- not yet supported -----------------------------------------------------------
+    @property
+    def write(self) -> Any:
+        raise not_implemented("DataFrame.write")
+
+    @property
+    def na(self) -> Any:
+        raise not_implemented("DataFrame.na")
+
+    def createOrReplaceTempView(self, name: str) -> None:
+        raise not_implemented("DataFrame.createOrReplaceTempView")
+
+    def createTempView(self, name: str) -> None:
+        raise not_implemented("DataFrame.createTempView")

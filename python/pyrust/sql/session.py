@@ -1,0 +1,240 @@
+"""``pyspark.sql.SparkSession``: the entry point. One process-wide session, as in
+PySpark; it starts in milliseconds because there is no JVM behind it."""
+
+import threading
+from typing import Any, Dict, List, Optional, Union
+
+from pyrust import _native
+from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql._values import normalise_rows
+from pyrust.sql.dataframe import DataFrame
+from pyrust.sql.readwriter import DataFrameReader
+from pyrust.sql.types import (
+    DataType, Row, StructField, StructType, _has_nulltype, _infer_schema, _merge_type, _parse_datatype_string,
+)
+
+__all__ = ["SparkSession"]
+
+_DEFAULTS = {
+    "spark.sql.ansi.enabled": "true",
+    "spark.sql.caseSensitive": "false",
+    "spark.sql.session.timeZone": "UTC",
+    "spark.app.name": "pyrust",
+    "spark.master": "local[*]",
+}
+
+
+class RuntimeConfig:
+    """``spark.conf``."""
+
+    def __init__(self, native: "_native.Session"):
+        self._native = native
+
+    def set(self, key: str, value: Any) -> None:
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        self._native.set_conf(key, str(value))
+
+    def get(self, key: str, default: Any = "__no_default__") -> Optional[str]:
+        value = self._native.get_conf(key)
+        if value is not None:
+            return value
+        if default != "__no_default__":
+            return default
+        if key in _DEFAULTS:
+            return _DEFAULTS[key]
+        from pyrust.errors import SparkRuntimeException
+
+        raise SparkRuntimeException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
+                                    errorClass="SQL_CONF_NOT_FOUND", messageParameters={"sqlConf": f'"{key}"'})
+
+    def unset(self, key: str) -> None:
+        self._native.unset_conf(key)
+
+    def getAll(self) -> Dict[str, str]:
+        out = dict(_DEFAULTS)
+        out.update(dict(self._native.all_conf()))
+        return out
+
+    def isModifiable(self, key: str) -> bool:
+        return True
+
+
+class SparkSession:
+    _lock = threading.RLock()
+    _active: Optional["SparkSession"] = None
+
+    class Builder:
+        def __init__(self) -> None:
+            self._options: Dict[str, str] = {}
+
+        def config(self, key: Optional[str] = None, value: Any = None, conf: Any = None,
+                   *, map: Optional[Dict[str, Any]] = None) -> "SparkSession.Builder":
+            if key is not None:
+                self._options[key] = str(value).lower() if isinstance(value, bool) else str(value)
+            for k, v in (map or {}).items():
+                self._options[k] = str(v).lower() if isinstance(v, bool) else str(v)
+            return self
+
+        def appName(self, name: str) -> "SparkSession.Builder":
+            return self.config("spark.app.name", name)
+
+        def master(self, master: str) -> "SparkSession.Builder":
+            return self.config("spark.master", master)
+
+        def remote(self, url: str) -> "SparkSession.Builder":
+            return self
+
+        def enableHiveSupport(self) -> "SparkSession.Builder":
+            return self
+
+        def getOrCreate(self) -> "SparkSession":
+            with SparkSession._lock:
+                if SparkSession._active is None:
+                    SparkSession._active = SparkSession()
+                session = SparkSession._active
+                for k, v in self._options.items():
+                    session.conf.set(k, v)
+                return session
+
+        def create(self) -> "SparkSession":
+            return self.getOrCreate()
+
+    class _BuilderDescriptor:
+        def __get__(self, instance: Any, owner: Any) -> "SparkSession.Builder":
+            return SparkSession.Builder()
+
+    builder = _BuilderDescriptor()
+
+    def __init__(self) -> None:
+        self._native = _native.Session()
+        self.conf = RuntimeConfig(self._native)
+
+    @classmethod
+    def getActiveSession(cls) -> Optional["SparkSession"]:
+        return cls._active
+
+    @classmethod
+    def active(cls) -> "SparkSession":
+        return cls._active or cls.builder.getOrCreate()
+
+    @property
+    def version(self) -> str:
+        return "4.0.1"
+
+    @property
+    def read(self) -> DataFrameReader:
+        return DataFrameReader(self)
+
+    def newSession(self) -> "SparkSession":
+        return SparkSession()
+
+    def stop(self) -> None:
+        with SparkSession._lock:
+            self._native.clear_cache()
+            if SparkSession._active is self:
+                SparkSession._active = None
+
+    def __enter__(self) -> "SparkSession":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    def range(self, start: int, end: Optional[int] = None, step: int = 1, numPartitions: Optional[int] = None) -> DataFrame:
+        if end is None:
+            start, end = 0, start
+        return DataFrame(self._native.range(int(start), int(end), int(step)), self)
+
+    def createDataFrame(self, data: Any, schema: Any = None, samplingRatio: Optional[float] = None,
+                        verifySchema: bool = True) -> DataFrame:
+        if isinstance(data, DataFrame):
+            raise PySparkTypeError(message="data is already a DataFrame", errorClass="INVALID_TYPE",
+                                   messageParameters={"arg_name": "data", "arg_type": "DataFrame"})
+        struct, names = self._schema_argument(schema)
+        if _is_arrow_source(data):
+            return self._from_arrow(data, struct, names)
+        if not isinstance(data, list):
+            try:
+                data = list(data)
+            except TypeError:
+                raise PySparkTypeError(message=f"data is not iterable: {type(data).__name__}", errorClass="INVALID_TYPE",
+                                       messageParameters={"arg_name": "data", "arg_type": type(data).__name__})
+        if struct is None:
+            struct = _infer_rows_schema(data, names)
+        elif names is None and not isinstance(struct, StructType):
+            struct = StructType([StructField("value", struct, True)])
+        if not isinstance(struct, StructType):
+            struct = StructType([StructField("value", struct, True)])
+        rows = normalise_rows(data, struct)
+        return DataFrame(self._native.create_dataframe(rows, struct.json()), self)
+
+    def _schema_argument(self, schema: Any) -> Any:
+        if schema is None:
+            return None, None
+        if isinstance(schema, (list, tuple)) and all(isinstance(s, str) for s in schema):
+            return None, list(schema)
+        if isinstance(schema, str):
+            return _parse_datatype_string(schema), None
+        if isinstance(schema, DataType):
+            return schema, None
+        raise PySparkTypeError(message=f"schema should be StructType, str or list, got {type(schema).__name__}",
+                               errorClass="NOT_LIST_OR_NONE_OR_STRUCT",
+                               messageParameters={"arg_name": "schema", "arg_type": type(schema).__name__})
+
+    def _from_arrow(self, data: Any, struct: Optional[DataType], names: Optional[List[str]]) -> DataFrame:
+        import pyarrow as pa
+
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - pandas is a dependency
+            pd = None
+        if pd is not None and isinstance(data, pd.DataFrame):
+            data = pa.Table.from_pandas(data, preserve_index=False)
+        schema_json = struct.json() if isinstance(struct, StructType) else None
+        df = DataFrame(self._native.create_dataframe_from_arrow(data, schema_json), self)
+        if names:
+            df = df.toDF(*names)
+        return df
+
+    def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
+        raise not_implemented("SparkSession.sql")
+
+    def table(self, tableName: str) -> DataFrame:
+        raise not_implemented("SparkSession.table")
+
+    @property
+    def catalog(self) -> Any:
+        raise not_implemented("SparkSession.catalog")
+
+    @property
+    def udf(self) -> Any:
+        raise not_implemented("SparkSession.udf")
+
+    @property
+    def sparkContext(self) -> Any:
+        raise not_implemented("SparkSession.sparkContext")
+
+
+def _is_arrow_source(data: Any) -> bool:
+    module = type(data).__module__
+    return module.startswith("pandas") or module.startswith("pyarrow")
+
+
+def _infer_rows_schema(data: List[Any], names: Optional[List[str]]) -> StructType:
+    if not data:
+        raise PySparkValueError(message="can not infer schema from empty dataset", errorClass="CANNOT_INFER_EMPTY_SCHEMA",
+                                messageParameters={})
+    schema = None
+    for row in data:
+        inferred = _infer_schema(row, names)
+        schema = inferred if schema is None else _merge_type(schema, inferred)
+    assert isinstance(schema, StructType)
+    if _has_nulltype(schema):
+        raise PySparkValueError(message="Some of types cannot be determined after inferring",
+                                errorClass="CANNOT_DETERMINE_TYPE", messageParameters={})
+    if names:
+        fields = [StructField(n if i < len(names) else f.name, f.dataType, f.nullable) for i, (n, f) in
+                  enumerate(zip(names + [None] * len(schema.fields), schema.fields))]
+        schema = StructType(fields)
+    return schema

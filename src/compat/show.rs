@@ -1,0 +1,203 @@
+//! `show()`: Spark's cell text (`ToPrettyString`) and table layout
+//! (`Dataset.showString`), byte for byte.
+
+use super::format::{date_text, decimal_text, java_double, java_float, timestamp_text};
+use crate::ir::DataType;
+use polars::prelude::AnyValue;
+
+/// The text Spark shows for one value of type `t`.
+pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
+    match v {
+        AnyValue::Null => "NULL".into(),
+        AnyValue::Boolean(b) => b.to_string(),
+        AnyValue::Int8(x) => x.to_string(),
+        AnyValue::Int16(x) => x.to_string(),
+        AnyValue::Int32(x) => x.to_string(),
+        AnyValue::Int64(x) => x.to_string(),
+        AnyValue::UInt32(x) => x.to_string(),
+        AnyValue::Float32(x) => java_float(*x),
+        AnyValue::Float64(x) => java_double(*x),
+        AnyValue::Decimal(u, _, s) => decimal_text(*u, *s as u8),
+        AnyValue::String(s) => s.to_string(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Binary(b) => binary_text(b),
+        AnyValue::BinaryOwned(b) => binary_text(b),
+        AnyValue::Date(d) => date_text(*d),
+        AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => timestamp_text(*us),
+        AnyValue::List(s) => {
+            let inner = match t {
+                DataType::Array(e, _) => (**e).clone(),
+                DataType::Map(..) => return map_text(s, t),
+                _ => DataType::Null,
+            };
+            let items: Vec<String> = s.iter().map(|x| cell_text(&x, &inner)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        AnyValue::Struct(..) | AnyValue::StructOwned(..) => {
+            let fields = match t {
+                DataType::Struct(f) => f.clone(),
+                _ => vec![],
+            };
+            let values: Vec<AnyValue> = v._iter_struct_av().collect();
+            let items: Vec<String> = values
+                .iter()
+                .enumerate()
+                .map(|(i, x)| cell_text(x, fields.get(i).map(|f| &f.data_type).unwrap_or(&DataType::Null)))
+                .collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn binary_text(b: &[u8]) -> String {
+    let hex: Vec<String> = b.iter().map(|x| format!("{x:02X}")).collect();
+    format!("[{}]", hex.join(" "))
+}
+
+fn map_text(entries: &polars::prelude::Series, t: &DataType) -> String {
+    let DataType::Map(k, v, _) = t else { return String::new() };
+    let items: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let kv: Vec<AnyValue> = e._iter_struct_av().collect();
+            format!("{} -> {}", cell_text(&kv[0], k), cell_text(&kv[1], v))
+        })
+        .collect();
+    format!("{{{}}}", items.join(", "))
+}
+
+/// Spark's `SchemaUtils.escapeMetaCharacters`.
+fn escape_meta(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{7}' => out.push_str("\\a"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Display width: East Asian wide and full-width characters count twice
+/// (Spark's `Utils.stringHalfWidth`).
+fn half_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = (0x1100..=0x115F).contains(&u)
+                || (0x2E80..=0xA4CF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xF900..=0xFAFF).contains(&u)
+                || (0xFE30..=0xFE4F).contains(&u)
+                || (0xFF00..=0xFF60).contains(&u)
+                || (0xFFE0..=0xFFE6).contains(&u)
+                || (0x20000..=0x3FFFD).contains(&u);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+fn truncate_cell(s: String, truncate: usize) -> String {
+    let s = escape_meta(&s);
+    let n = s.chars().count();
+    if truncate > 0 && n > truncate {
+        if truncate < 4 {
+            s.chars().take(truncate).collect()
+        } else {
+            let mut t: String = s.chars().take(truncate - 3).collect();
+            t.push_str("...");
+            t
+        }
+    } else {
+        s
+    }
+}
+
+fn pad(cell: &str, width: usize, left: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(half_width(cell)));
+    if left { format!("{fill}{cell}") } else { format!("{cell}{fill}") }
+}
+
+/// Lays out a table like `Dataset.showString`. `rows` may hold one row more than
+/// `n`; that extra row only tells that more data exists.
+pub fn show_string(header: &[String], rows: Vec<Vec<String>>, n: usize, truncate: usize, vertical: bool) -> String {
+    let has_more = rows.len() > n;
+    let header: Vec<String> = header.iter().map(|h| escape_meta(h)).collect();
+    let rows: Vec<Vec<String>> =
+        rows.into_iter().take(n).map(|r| r.into_iter().map(|c| truncate_cell(c, truncate)).collect()).collect();
+    let mut out = String::new();
+    const MIN_WIDTH: usize = 3;
+    if !vertical {
+        let mut widths = vec![MIN_WIDTH; header.len()];
+        for row in std::iter::once(&header).chain(rows.iter()) {
+            for (i, c) in row.iter().enumerate() {
+                widths[i] = widths[i].max(half_width(c));
+            }
+        }
+        let sep: String = format!("+{}+\n", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("+"));
+        let line = |row: &Vec<String>| -> String {
+            let cells: Vec<String> = row.iter().enumerate().map(|(i, c)| pad(c, widths[i], truncate > 0)).collect();
+            format!("|{}|\n", cells.join("|"))
+        };
+        out.push_str(&sep);
+        out.push_str(&line(&header));
+        out.push_str(&sep);
+        for r in &rows {
+            out.push_str(&line(r));
+        }
+        out.push_str(&sep);
+    } else {
+        let name_width = header.iter().map(|h| half_width(h)).fold(MIN_WIDTH, usize::max);
+        let data_width = rows.iter().flat_map(|r| r.iter().map(|c| half_width(c))).fold(MIN_WIDTH, usize::max);
+        for (i, row) in rows.iter().enumerate() {
+            let title = format!("-RECORD {i}");
+            let total = name_width + data_width + 5;
+            let dashes = total.saturating_sub(title.chars().count());
+            out.push_str(&format!("{title}{}\n", "-".repeat(dashes)));
+            for (j, cell) in row.iter().enumerate() {
+                out.push_str(&format!(" {} | {} \n", pad(&header[j], name_width, false), pad(cell, data_width, false)));
+            }
+        }
+    }
+    if vertical && rows.is_empty() {
+        out.push_str("(0 rows)\n");
+    } else if has_more {
+        out.push_str(&format!("only showing top {n} {}\n", if n == 1 { "row" } else { "rows" }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_layout() {
+        let header = vec!["id".to_string(), "name".to_string()];
+        let rows = vec![vec!["1".into(), "Alice".into()], vec!["2".into(), "NULL".into()]];
+        let s = show_string(&header, rows, 20, 20, false);
+        assert_eq!(s, "+---+-----+\n| id| name|\n+---+-----+\n|  1|Alice|\n|  2| NULL|\n+---+-----+\n");
+    }
+
+    #[test]
+    fn truncation_and_footer() {
+        let header = vec!["s".to_string()];
+        let rows = vec![vec!["abcdefghijklmnopqrstuvwxyz".into()], vec!["x".into()]];
+        let s = show_string(&header, rows, 1, 20, false);
+        assert!(s.contains("abcdefghijklmnopq..."));
+        assert!(s.ends_with("only showing top 1 row\n"));
+    }
+
+    #[test]
+    fn vertical_layout() {
+        let s = show_string(&["a".to_string()], vec![vec!["1".into()]], 20, 20, true);
+        assert_eq!(s, "-RECORD 0--\n a   | 1   \n");
+    }
+}

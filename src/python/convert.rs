@@ -1,0 +1,327 @@
+//! Python values ⇄ engine values, typed by Spark's schema. Python has already
+//! normalised dates (days), timestamps (microseconds) and decimals (text).
+
+use crate::compat::format::decimal_text;
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::{DataType, StructField, Value};
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, AnyValue, IntoColumn};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+fn type_error(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
+    let shown = v.repr().map(|r| r.to_string()).unwrap_or_default();
+    let tname = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    Error::new(
+        ErrorKind::TypeError,
+        "CANNOT_ACCEPT_OBJECT_IN_TYPE",
+        format!("`{}` can not accept object `{shown}` in type `{tname}`.", spark_type_name(t)),
+    )
+}
+
+fn spark_type_name(t: &DataType) -> String {
+    match t {
+        DataType::Integer => "IntegerType()".into(),
+        DataType::Long => "LongType()".into(),
+        DataType::String => "StringType()".into(),
+        DataType::Double => "DoubleType()".into(),
+        DataType::Boolean => "BooleanType()".into(),
+        other => other.simple_string(),
+    }
+}
+
+fn parse_decimal(text: &str, scale: u8) -> Option<i128> {
+    let text = text.trim();
+    let (neg, text) = match text.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let mut frac = frac.to_string();
+    if frac.len() > scale as usize {
+        frac.truncate(scale as usize);
+    }
+    while frac.len() < scale as usize {
+        frac.push('0');
+    }
+    let v: i128 = format!("{}{}", if int.is_empty() { "0" } else { int }, frac).parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// One Python value as an engine value of Spark type `t`.
+pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>> {
+    if v.is_none() {
+        return Ok(AnyValue::Null);
+    }
+    let bad = || type_error(v, t);
+    Ok(match t {
+        DataType::Null => AnyValue::Null,
+        DataType::Boolean => AnyValue::Boolean(v.cast::<PyBool>().map_err(|_| bad())?.is_true()),
+        DataType::Byte | DataType::Short | DataType::Integer | DataType::Long => {
+            if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {
+                return Err(bad());
+            }
+            let x: i64 = v.extract().map_err(|_| out_of_range(v, t))?;
+            let (lo, hi) = match t {
+                DataType::Byte => (i8::MIN as i64, i8::MAX as i64),
+                DataType::Short => (i16::MIN as i64, i16::MAX as i64),
+                DataType::Integer => (i32::MIN as i64, i32::MAX as i64),
+                _ => (i64::MIN, i64::MAX),
+            };
+            if x < lo || x > hi {
+                return Err(out_of_range(v, t));
+            }
+            match t {
+                DataType::Byte => AnyValue::Int8(x as i8),
+                DataType::Short => AnyValue::Int16(x as i16),
+                DataType::Integer => AnyValue::Int32(x as i32),
+                _ => AnyValue::Int64(x),
+            }
+        }
+        DataType::Float | DataType::Double => {
+            if !(v.is_instance_of::<PyFloat>()) {
+                return Err(bad());
+            }
+            let x: f64 = v.extract().map_err(|_| bad())?;
+            if *t == DataType::Float { AnyValue::Float32(x as f32) } else { AnyValue::Float64(x) }
+        }
+        DataType::Decimal(p, s) => {
+            let text: String = v.str().map_err(|_| bad())?.to_string();
+            let u = parse_decimal(&text, *s).ok_or_else(bad)?;
+            AnyValue::Decimal(u, *p as usize, *s as usize)
+        }
+        DataType::String => AnyValue::StringOwned(v.cast::<PyString>().map_err(|_| bad())?.extract::<String>().map_err(|_| bad())?.into()),
+        DataType::Binary => {
+            if let Ok(b) = v.cast::<PyBytes>() {
+                AnyValue::BinaryOwned(b.as_bytes().to_vec())
+            } else if let Ok(b) = v.cast::<PyByteArray>() {
+                AnyValue::BinaryOwned(b.to_vec())
+            } else {
+                return Err(bad());
+            }
+        }
+        DataType::Date => AnyValue::Date(v.extract::<i32>().map_err(|_| bad())?),
+        DataType::Timestamp | DataType::TimestampNtz => {
+            AnyValue::Datetime(v.extract::<i64>().map_err(|_| bad())?, pl::TimeUnit::Microseconds, None)
+        }
+        DataType::Array(e, _) => {
+            let items: Vec<Bound<'_, PyAny>> = v.try_iter().map_err(|_| bad())?.collect::<PyResult<_>>().map_err(|_| bad())?;
+            let values = items.iter().map(|x| any_value(x, e)).collect::<Result<Vec<_>>>()?;
+            let s = pl::Series::from_any_values_and_dtype("".into(), &values, &to_polars(e), true)?;
+            AnyValue::List(s)
+        }
+        DataType::Map(k, val, _) => {
+            let d = v.cast::<PyDict>().map_err(|_| bad())?;
+            let entry = DataType::Struct(vec![StructField::new("key", (**k).clone(), false), StructField::new("value", (**val).clone(), true)]);
+            let mut values = vec![];
+            for (key, value) in d.iter() {
+                let tuple = PyTuple::new(v.py(), [key, value]).map_err(|_| bad())?;
+                values.push(any_value(tuple.as_any(), &entry)?);
+            }
+            let s = pl::Series::from_any_values_and_dtype("".into(), &values, &to_polars(&entry), true)?;
+            AnyValue::List(s)
+        }
+        DataType::Struct(fields) => {
+            let items: Vec<Bound<'_, PyAny>> = if let Ok(d) = v.cast::<PyDict>() {
+                fields.iter().map(|f| d.get_item(&f.name).ok().flatten().unwrap_or_else(|| v.py().None().into_bound(v.py()))).collect()
+            } else {
+                v.try_iter().map_err(|_| bad())?.collect::<PyResult<_>>().map_err(|_| bad())?
+            };
+            if items.len() != fields.len() {
+                return Err(Error::new(
+                    ErrorKind::ValueError,
+                    "LENGTH_SHOULD_BE_THE_SAME",
+                    format!("obj and fields should be of the same length, got {} and {}.", items.len(), fields.len()),
+                ));
+            }
+            let values = items.iter().zip(fields).map(|(x, f)| any_value(x, &f.data_type)).collect::<Result<Vec<_>>>()?;
+            let pl_fields = fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))).collect();
+            AnyValue::StructOwned(Box::new((values, pl_fields)))
+        }
+    })
+}
+
+fn out_of_range(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
+    Error::new(
+        ErrorKind::ValueError,
+        "VALUE_OUT_OF_BOUNDS",
+        format!("Value for `obj` must be between the bounds of {}, got {}.", t.simple_string(), v.str().map(|s| s.to_string()).unwrap_or_default()),
+    )
+}
+
+/// Builds an engine DataFrame from rows of Python values.
+pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField]) -> Result<pl::DataFrame> {
+    let n = rows.len();
+    let mut columns: Vec<Vec<AnyValue<'static>>> = fields.iter().map(|_| Vec::with_capacity(n)).collect();
+    for row in rows.iter() {
+        let row = row.cast::<PyTuple>().map_err(|_| Error::plain(ErrorKind::TypeError, "rows must be tuples"))?;
+        if row.len() != fields.len() {
+            return Err(Error::new(
+                ErrorKind::ValueError,
+                "LENGTH_SHOULD_BE_THE_SAME",
+                format!("obj and fields should be of the same length, got {} and {}.", row.len(), fields.len()),
+            ));
+        }
+        for (i, f) in fields.iter().enumerate() {
+            let item = row.get_item(i).map_err(|e| Error::internal(e.to_string()))?;
+            let value = any_value(&item, &f.data_type)?;
+            if matches!(value, AnyValue::Null) && !f.nullable {
+                return Err(Error::new(
+                    ErrorKind::ValueError,
+                    "FIELD_NOT_NULLABLE_WITH_NAME",
+                    format!("field {}: This field is not nullable, but got None.", f.name),
+                ));
+            }
+            columns[i].push(value);
+        }
+    }
+    let cols = fields
+        .iter()
+        .zip(columns)
+        .enumerate()
+        .map(|(i, (f, values))| {
+            let s = pl::Series::from_any_values_and_dtype(format!("c{i}").as_str().into(), &values, &to_polars(&f.data_type), true)?;
+            Ok(s.into_column())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(pl::DataFrame::new(n, cols)?)
+}
+
+/// A Python literal typed by Python (`lit()`): the Spark type decides the value.
+pub fn literal_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<Value> {
+    if v.is_none() {
+        return Ok(Value::Null);
+    }
+    let bad = || type_error(v, t);
+    Ok(match t {
+        DataType::Null => Value::Null,
+        DataType::Boolean => Value::Boolean(v.extract().map_err(|_| bad())?),
+        DataType::Byte => Value::Byte(v.extract().map_err(|_| bad())?),
+        DataType::Short => Value::Short(v.extract().map_err(|_| bad())?),
+        DataType::Integer => Value::Integer(v.extract().map_err(|_| bad())?),
+        DataType::Long => Value::Long(v.extract().map_err(|_| bad())?),
+        DataType::Float => Value::Float(v.extract().map_err(|_| bad())?),
+        DataType::Double => Value::Double(v.extract().map_err(|_| bad())?),
+        DataType::Decimal(p, s) => Value::Decimal(parse_decimal(&v.str().map_err(|_| bad())?.to_string(), *s).ok_or_else(bad)?, *p, *s),
+        DataType::String => Value::String(v.extract().map_err(|_| bad())?),
+        DataType::Binary => Value::Binary(v.extract().map_err(|_| bad())?),
+        DataType::Date => Value::Date(v.extract().map_err(|_| bad())?),
+        DataType::Timestamp => Value::Timestamp(v.extract().map_err(|_| bad())?),
+        DataType::TimestampNtz => Value::TimestampNtz(v.extract().map_err(|_| bad())?),
+        other => return Err(Error::unsupported(format!("literals of type {}", other.simple_string()))),
+    })
+}
+
+static DATETIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Converts engine values to Python objects, column by column.
+pub struct ToPython<'py> {
+    py: Python<'py>,
+    row_factory: Bound<'py, PyAny>,
+}
+
+impl<'py> ToPython<'py> {
+    pub fn new(py: Python<'py>, row_factory: Bound<'py, PyAny>) -> Self {
+        ToPython { py, row_factory }
+    }
+
+    pub fn value(&self, v: &AnyValue, t: &DataType) -> PyResult<Py<PyAny>> {
+        let py = self.py;
+        Ok(match v {
+            AnyValue::Null => py.None(),
+            AnyValue::Boolean(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
+            AnyValue::Int8(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Int16(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Int32(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Int64(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::UInt32(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Float32(x) => (*x as f64).into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Float64(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::String(s) => s.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::StringOwned(s) => s.as_str().into_pyobject(py)?.into_any().unbind(),
+            AnyValue::Binary(b) => PyByteArray::new(py, b).into_any().unbind(),
+            AnyValue::BinaryOwned(b) => PyByteArray::new(py, b).into_any().unbind(),
+            AnyValue::Decimal(u, _, s) => {
+                let cls = DECIMAL.get_or_try_init(py, || py.import("decimal")?.getattr("Decimal").map(|c| c.unbind()))?;
+                cls.bind(py).call1((decimal_text(*u, *s as u8),))?.unbind()
+            }
+            AnyValue::Date(d) => {
+                let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
+                m.bind(py).getattr("date")?.call_method1("fromordinal", (*d as i64 + 719_163,))?.unbind()
+            }
+            AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => {
+                let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
+                let m = m.bind(py);
+                let epoch = m.getattr("datetime")?.call1((1970, 1, 1))?;
+                let delta = m.getattr("timedelta")?.call((), Some(&[("microseconds", *us)].into_py_dict(py)?))?;
+                epoch.call_method1("__add__", (delta,))?.unbind()
+            }
+            AnyValue::List(s) => match t {
+                DataType::Map(k, val, _) => {
+                    let d = PyDict::new(py);
+                    for e in s.iter() {
+                        let kv: Vec<AnyValue> = e._iter_struct_av().collect();
+                        d.set_item(self.value(&kv[0], k)?, self.value(&kv[1], val)?)?;
+                    }
+                    d.into_any().unbind()
+                }
+                _ => {
+                    let inner = match t {
+                        DataType::Array(e, _) => (**e).clone(),
+                        _ => DataType::Null,
+                    };
+                    let items = s.iter().map(|x| self.value(&x, &inner)).collect::<PyResult<Vec<_>>>()?;
+                    PyList::new(py, items)?.into_any().unbind()
+                }
+            },
+            AnyValue::Struct(..) | AnyValue::StructOwned(..) => {
+                let fields = match t {
+                    DataType::Struct(f) => f.clone(),
+                    _ => vec![],
+                };
+                let values: Vec<AnyValue> = v._iter_struct_av().collect();
+                let items = values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| self.value(x, fields.get(i).map(|f| &f.data_type).unwrap_or(&DataType::Null)))
+                    .collect::<PyResult<Vec<_>>>()?;
+                let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+                self.row(&names, items)?
+            }
+            other => other.to_string().into_pyobject(py)?.into_any().unbind(),
+        })
+    }
+
+    pub fn row(&self, names: &[&str], values: Vec<Py<PyAny>>) -> PyResult<Py<PyAny>> {
+        let names = PyTuple::new(self.py, names)?;
+        let values = PyTuple::new(self.py, values)?;
+        Ok(self.row_factory.call1((names, values))?.unbind())
+    }
+}
+
+use pyo3::types::IntoPyDict;
+
+/// Rows of a result as Python `Row`s, built column by column.
+pub fn rows_to_python(py: Python<'_>, df: &pl::DataFrame, names: &[String], types: &[DataType], row_factory: Bound<'_, PyAny>) -> PyResult<Py<PyList>> {
+    let conv = ToPython::new(py, row_factory);
+    let height = df.height();
+    let mut columns: Vec<Vec<Py<PyAny>>> = Vec::with_capacity(df.width());
+    for (c, t) in df.columns().iter().zip(types) {
+        let s = c.as_materialized_series();
+        let mut out = Vec::with_capacity(height);
+        for v in s.iter() {
+            out.push(conv.value(&v, t)?);
+        }
+        columns.push(out);
+    }
+    let name_refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+    let mut rows = Vec::with_capacity(height);
+    let mut iters: Vec<_> = columns.into_iter().map(|c| c.into_iter()).collect();
+    for _ in 0..height {
+        let values: Vec<Py<PyAny>> = iters.iter_mut().map(|it| it.next().expect("column length")).collect();
+        rows.push(conv.row(&name_refs, values)?);
+    }
+    Ok(PyList::new(py, rows)?.unbind())
+}

@@ -1,0 +1,228 @@
+//! DataFrame handles: a session plus an analysed plan. Every transformation builds
+//! a new plan node now (eager analysis) and runs nothing; actions execute.
+
+use super::arrow::export_stream;
+use super::column::PyExpr;
+use super::convert::rows_to_python;
+use super::errors::{guard, guard_detached};
+use super::types::fields_json;
+use crate::analysis::builder::{self, JoinOn};
+use crate::analysis::new_plan_id;
+use crate::compat::show::{cell_text, show_string};
+use crate::error::{Error, ErrorKind};
+use crate::exec::Session;
+use crate::ir::{DataType, Expr, JoinType, Plan, StructField};
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyList};
+use std::sync::Arc;
+
+#[pyclass(name = "DataFrame", module = "pyrust._native", frozen)]
+pub struct PyDataFrame {
+    pub session: Arc<Session>,
+    pub plan: Arc<Plan>,
+}
+
+fn exprs(list: Vec<PyExpr>) -> Vec<Expr> {
+    list.into_iter().map(|e| e.expr).collect()
+}
+
+impl PyDataFrame {
+    pub fn new(session: Arc<Session>, plan: Plan) -> Self {
+        PyDataFrame { session, plan: Arc::new(plan) }
+    }
+
+    fn derive(&self, plan: Plan) -> PyDataFrame {
+        PyDataFrame::new(self.session.clone(), plan)
+    }
+
+    fn fields(&self) -> Vec<StructField> {
+        self.plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.plan.output.iter().map(|a| a.name.clone()).collect()
+    }
+
+    fn types(&self) -> Vec<DataType> {
+        self.plan.output.iter().map(|a| a.data_type.clone()).collect()
+    }
+}
+
+#[pymethods]
+impl PyDataFrame {
+    #[getter]
+    fn plan_id(&self) -> u64 {
+        self.plan.plan_id
+    }
+
+    fn schema_json(&self) -> String {
+        fields_json(&self.fields())
+    }
+
+    fn columns(&self) -> Vec<String> {
+        self.names()
+    }
+
+    fn select(&self, py: Python<'_>, cols: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::project(self.plan.clone(), exprs(cols), &conf, new_plan_id())?))
+        })
+    }
+
+    fn with_columns(&self, py: Python<'_>, names: Vec<String>, cols: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let pairs = names.into_iter().zip(exprs(cols)).collect();
+            Ok(self.derive(builder::with_columns(self.plan.clone(), pairs, &conf, new_plan_id())?))
+        })
+    }
+
+    fn rename(&self, py: Python<'_>, pairs: Vec<(String, String)>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::rename(self.plan.clone(), &pairs, &conf, new_plan_id())?))
+        })
+    }
+
+    fn to_df(&self, py: Python<'_>, names: Vec<String>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::to_df(self.plan.clone(), &names, &conf, new_plan_id())?))
+        })
+    }
+
+    fn drop(&self, py: Python<'_>, names: Vec<String>, cols: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::drop(self.plan.clone(), &names, exprs(cols), &conf, new_plan_id())?))
+        })
+    }
+
+    fn filter(&self, py: Python<'_>, condition: PyExpr) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::filter(self.plan.clone(), condition.expr, &conf, new_plan_id())?))
+        })
+    }
+
+    fn aggregate(&self, py: Python<'_>, keys: Vec<PyExpr>, aggs: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::aggregate(self.plan.clone(), exprs(keys), exprs(aggs), &conf, new_plan_id())?))
+        })
+    }
+
+    fn sort(&self, py: Python<'_>, keys: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::sort(self.plan.clone(), exprs(keys), &conf, new_plan_id())?))
+        })
+    }
+
+    fn limit(&self, n: usize) -> PyDataFrame {
+        self.derive(builder::limit(self.plan.clone(), n, new_plan_id()))
+    }
+
+    fn offset(&self, n: usize) -> PyDataFrame {
+        self.derive(builder::offset(self.plan.clone(), n, new_plan_id()))
+    }
+
+    #[pyo3(signature = (subset=None))]
+    fn drop_duplicates(&self, py: Python<'_>, subset: Option<Vec<String>>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::deduplicate(self.plan.clone(), subset.as_deref(), &conf, new_plan_id())?))
+        })
+    }
+
+    fn alias(&self, name: &str) -> PyDataFrame {
+        self.derive(builder::subquery_alias(self.plan.clone(), name, new_plan_id()))
+    }
+
+    fn cache(&self) -> PyDataFrame {
+        self.derive(builder::cache(self.plan.clone(), self.plan.plan_id))
+    }
+
+    fn unpersist(&self) {
+        if let crate::ir::PlanNode::Cache { key, .. } = &self.plan.node {
+            self.session.clear_cache(Some(*key));
+        }
+    }
+
+    #[pyo3(signature = (other, how, using=None, condition=None))]
+    fn join(&self, py: Python<'_>, other: &PyDataFrame, how: &str, using: Option<Vec<String>>, condition: Option<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let join_type = JoinType::parse(how).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::IllegalArgument,
+                    "UNSUPPORTED_JOIN_TYPE",
+                    format!("Unsupported join type '{how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'."),
+                )
+            })?;
+            let on = match (using, condition) {
+                (Some(names), _) => JoinOn::Using(names),
+                (None, Some(c)) => JoinOn::Condition(c.expr),
+                (None, None) => JoinOn::None,
+            };
+            Ok(self.derive(builder::join(self.plan.clone(), other.plan.clone(), on, join_type, &conf, new_plan_id())?))
+        })
+    }
+
+    fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {
+        guard(py, || Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], new_plan_id())?)))
+    }
+
+    fn union_by_name(&self, py: Python<'_>, other: &PyDataFrame, allow_missing: bool) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::union_by_name(self.plan.clone(), other.plan.clone(), allow_missing, &conf, new_plan_id())?))
+        })
+    }
+
+    /// Runs the plan and returns `Row`s built by `row_factory(names, values)`.
+    fn collect(&self, py: Python<'_>, row_factory: Bound<'_, PyAny>) -> PyResult<Py<PyList>> {
+        let plan = self.plan.clone();
+        let session = self.session.clone();
+        let df = guard_detached(py, move || session.execute(&plan))?;
+        rows_to_python(py, &df, &self.names(), &self.types(), row_factory)
+    }
+
+    fn count(&self, py: Python<'_>) -> PyResult<usize> {
+        let plan = self.plan.clone();
+        let session = self.session.clone();
+        guard_detached(py, move || Ok(session.execute(&plan)?.height()))
+    }
+
+    /// The result as an Arrow C stream capsule.
+    fn to_arrow_capsule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        let plan = self.plan.clone();
+        let session = self.session.clone();
+        let df = guard_detached(py, move || session.execute(&plan))?;
+        export_stream(py, df, &self.names())
+    }
+
+    fn show_string(&self, py: Python<'_>, n: usize, truncate: usize, vertical: bool) -> PyResult<String> {
+        let session = self.session.clone();
+        let limited = builder::limit(self.plan.clone(), n.saturating_add(1), new_plan_id());
+        let types = self.types();
+        let header = self.names();
+        guard_detached(py, move || {
+            let df = session.execute(&limited)?;
+            let mut rows = vec![];
+            for i in 0..df.height() {
+                let mut row = vec![];
+                for (c, t) in df.columns().iter().zip(&types) {
+                    row.push(cell_text(&c.get(i).map_err(Error::from)?, t));
+                }
+                rows.push(row);
+            }
+            Ok(show_string(&header, rows, n, truncate, vertical))
+        })
+    }
+
+    fn explain_string(&self, py: Python<'_>, extended: bool) -> PyResult<String> {
+        guard(py, || self.session.explain(&self.plan, extended))
+    }
+}

@@ -1,0 +1,51 @@
+//! Errors into Python: every failure becomes an exception of `pyrust.errors`
+//! (PySpark's classes), and Rust panics are caught before they reach Python.
+
+use crate::error::{Error, ErrorKind};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let module = py.import("pyrust.errors")?;
+        let class = module.getattr(e.kind.class_name())?;
+        let params = PyDict::new(py);
+        for (k, v) in &e.params {
+            params.set_item(k, v)?;
+        }
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("message", &e.message)?;
+        kwargs.set_item("errorClass", e.error_class.as_deref())?;
+        kwargs.set_item("messageParameters", params)?;
+        let exc = class.call((), Some(&kwargs))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// Runs `f`, turning our errors into PySpark exceptions and panics into an
+/// internal error that names the panic instead of aborting the interpreter.
+pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(to_py_err(py, e)),
+        Err(panic) => {
+            let text = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(to_py_err(py, Error::new(ErrorKind::Runtime, "INTERNAL_ERROR", format!("PyRust hit an internal error: {text}"))))
+        }
+    }
+}
+
+/// Like `guard`, with the GIL released while `f` runs (plan execution).
+pub fn guard_detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send) -> PyResult<T> {
+    let result = py.detach(|| catch_unwind(AssertUnwindSafe(f)));
+    guard(py, || match result {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}

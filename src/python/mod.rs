@@ -1,0 +1,45 @@
+//! The Python bindings (`pyrust._native`): the only module that uses PyO3.
+
+mod arrow;
+mod column;
+mod convert;
+mod dataframe;
+mod errors;
+mod session;
+mod types;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<session::PySession>()?;
+    m.add_class::<dataframe::PyDataFrame>()?;
+    m.add_class::<column::PyExpr>()?;
+    m.add_function(wrap_pyfunction!(column::col, m)?)?;
+    m.add_function(wrap_pyfunction!(column::lit, m)?)?;
+    m.add_function(wrap_pyfunction!(column::call, m)?)?;
+    m.add_function(wrap_pyfunction!(column::case_when, m)?)?;
+    m.add_function(wrap_pyfunction!(column::get_field, m)?)?;
+    m.add_function(wrap_pyfunction!(column::get_item, m)?)?;
+    m.add_function(wrap_pyfunction!(column::parse_expr, m)?)?;
+    m.add_function(wrap_pyfunction!(types::ddl_schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
+    m.add_function(wrap_pyfunction!(session::echo_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
+    Ok(())
+}
+
+/// Names of every function in the registry (for docs/supported-api.md).
+#[pyfunction]
+fn registered_functions() -> Vec<(String, Vec<String>, String)> {
+    crate::analysis::functions::FUNCTIONS
+        .iter()
+        .map(|f| {
+            let kind = match f.kind {
+                crate::analysis::functions::FnKind::Aggregate => "aggregate",
+                crate::analysis::functions::FnKind::Scalar => "scalar",
+            };
+            (f.name.to_string(), f.aliases.iter().map(|a| a.to_string()).collect(), kind.to_string())
+        })
+        .collect()
+}
