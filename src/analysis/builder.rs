@@ -67,12 +67,18 @@ fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, allow_aggregates: b
     let mut resolver = Resolver::new(input, conf);
     resolver.allow_aggregates = allow_aggregates;
     let exprs = resolver.expand_stars(exprs)?;
+    let mut seen = HashSet::new();
     exprs
         .into_iter()
         .map(|e| {
             let name = auto_name(&e);
             let resolved = resolver.resolve(e)?;
-            Ok(named(resolved, name, conf))
+            let mut ne = named(resolved, name, conf);
+            // A column selected twice becomes two output columns.
+            if !seen.insert(ne.attr.id) {
+                ne.attr.id = new_attr_id();
+            }
+            Ok(ne)
         })
         .collect()
 }
@@ -135,16 +141,9 @@ pub fn rename(input: Arc<Plan>, renames: &[(String, String)], conf: &Conf, plan_
 /// `toDF(*names)`.
 pub fn to_df(input: Arc<Plan>, names: &[String], conf: &Conf, plan_id: u64) -> Result<Plan> {
     if names.len() != input.output.len() {
-        return Err(Error::new(
-            crate::error::ErrorKind::IllegalArgument,
-            "UNSUPPORTED_CALL",
-            format!(
-                "The number of columns doesn't match.\nOld column names ({}): {}\nNew column names ({}): {}",
-                input.output.len(),
-                input.output.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", "),
-                names.len(),
-                names.join(", ")
-            ),
+        return Err(Error::analysis(
+            "ASSIGNMENT_ARITY_MISMATCH",
+            format!("The number of columns or variables assigned or aliased: {} does not match the number of source tuples: {}.", names.len(), input.output.len()),
         ));
     }
     let _ = conf;
@@ -401,7 +400,10 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
         }
         JoinOn::Condition(cond) => {
             let resolver = Resolver { inputs: vec![&left, &right], conf, allow_aggregates: false };
-            let resolved = resolver.resolve(cond)?;
+            let resolved = match self_join_equality(&cond, &left, &right, conf)? {
+                Some(rewritten) => rewritten,
+                None => resolver.resolve(cond)?,
+            };
             if data_type(&resolved) != DataType::Boolean {
                 return Err(Error::analysis("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "The join condition must be a boolean expression."));
             }
@@ -444,6 +446,27 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
     }
     let attrs = outputs(&output);
     Ok(node(plan_id, PlanNode::Join { left, right, join_type, keys, residual, output }, attrs))
+}
+
+/// `df.join(df, df["a"] == df["a"])`: Spark reads the trivially true equality of a
+/// DataFrame with itself as "left.a = right.a".
+fn self_join_equality(cond: &Expr, left: &Plan, right: &Plan, conf: &Conf) -> Result<Option<Expr>> {
+    let Expr::Binary { op: op @ (BinaryOp::Eq | BinaryOp::EqNullSafe), left: l, right: r } = cond else { return Ok(None) };
+    let (Expr::Unresolved { parts: lp, plan_id: Some(a) }, Expr::Unresolved { parts: rp, plan_id: Some(b) }) = (l.as_ref(), r.as_ref()) else {
+        return Ok(None);
+    };
+    // The right side may have been re-instanced: look through that projection.
+    let right_origin = match &right.node {
+        PlanNode::Project { input, .. } if right.plan_id != *b => input.plan_id,
+        _ => right.plan_id,
+    };
+    if a != b || left.plan_id != *a || right_origin != *a {
+        return Ok(None);
+    }
+    let lhs = Resolver::new(left, conf).resolve(Expr::Unresolved { parts: lp.clone(), plan_id: None })?;
+    let rhs = Resolver::new(right, conf).resolve(Expr::Unresolved { parts: rp.clone(), plan_id: None })?;
+    let common = common_type(&data_type(&lhs), &data_type(&rhs)).unwrap_or_else(|| data_type(&lhs));
+    Ok(Some(Expr::binary(*op, coerce(lhs, &common), coerce(rhs, &common))))
 }
 
 /// Projects `input` onto the union's output attributes, casting to their types.
@@ -524,7 +547,7 @@ pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, con
             None if allow_missing => right_cols.push(Expr::Literal(Value::Null).alias(&a.name)),
             None => {
                 return Err(Error::analysis(
-                    "NUM_COLUMNS_MISMATCH",
+                    "_LEGACY_ERROR_TEMP_1201",
                     format!("Cannot resolve column name \"{}\" among ({}).", a.name, right.output.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")),
                 ))
             }
@@ -533,7 +556,7 @@ pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, con
     for r in &right.output {
         if find(&left, &r.name).is_none() {
             if !allow_missing {
-                return Err(Error::analysis("NUM_COLUMNS_MISMATCH", format!("Cannot resolve column name \"{}\" among the left columns.", r.name)));
+                return Err(Error::analysis("_LEGACY_ERROR_TEMP_1201", format!("Cannot resolve column name \"{}\" among the left columns.", r.name)));
             }
             left_cols.push(Expr::Literal(Value::Null).alias(&r.name));
             right_cols.push(Expr::Attr(r.clone()));

@@ -11,10 +11,6 @@ pub fn auto_name(e: &Expr) -> String {
         Expr::Alias { name, .. } => name.clone(),
         // A cast of a column keeps the column's name.
         Expr::Cast { expr, .. } if matches!(expr.as_ref(), Expr::Unresolved { .. } | Expr::Attr(_)) => auto_name(expr),
-        Expr::Function { name, args, .. } if name == "get_field" => match &args[1] {
-            Expr::Literal(Value::String(f)) => f.clone(),
-            _ => sql_text(e),
-        },
         _ => sql_text(e),
     }
 }
@@ -67,7 +63,7 @@ fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
     match canonical {
         "count" if matches!(args, [Expr::Star { .. }]) => texts = vec!["1".into()],
         // ignoreNulls=false is not shown.
-        "first" | "last" if matches!(args.get(1), Some(Expr::Literal(Value::Boolean(false)))) => texts.truncate(1),
+        "first" | "last" => texts.truncate(1),
         "get_item" => return format!("{}[{}]", texts[0], texts[1]),
         "get_field" => return format!("{}.{}", texts[0], texts[1]),
         _ => {}

@@ -194,7 +194,12 @@ impl<'a> Resolver<'a> {
             ));
         }
         def.check_arity(&name, args.len())?;
-        let inner = Resolver { inputs: self.inputs.clone(), conf: self.conf, allow_aggregates: false };
+        // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
+        let inner = Resolver {
+            inputs: self.inputs.clone(),
+            conf: self.conf,
+            allow_aggregates: self.allow_aggregates && def.kind == FnKind::Scalar,
+        };
         let args = args
             .into_iter()
             .map(|a| match (def.name, a) {
@@ -293,7 +298,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_by_plan_id(&self, parts: &[String], plan_id: u64) -> Result<Expr> {
-        let mut found = vec![];
+        let mut found: Vec<Attribute> = vec![];
         for input in &self.inputs {
             if let Some(node) = input.find_plan_id(plan_id) {
                 let at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
@@ -307,16 +312,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // `df.join(df2, df["id"] == df2["id"])` where df2 derives from df: each
-        // reference belongs to the side where its DataFrame sits closest to the top.
         if found.len() > 1 {
-            let depths: Vec<usize> = self.inputs.iter().filter_map(|p| plan_depth(p, plan_id)).collect();
-            if let Some(min) = depths.iter().min() {
-                if depths.iter().filter(|d| *d == min).count() == 1 {
-                    let pos = depths.iter().position(|d| d == min).unwrap();
-                    found = vec![found.remove(pos)];
-                }
-            }
+            // `df.join(df2, df["id"] == df2["id"])` where df2 derives from df: both
+            // sides hold df's column, and Spark refuses to guess.
+            let name = parts.join(".");
+            return Err(Error::analysis(
+                "_LEGACY_ERROR_TEMP_1182",
+                format!("Column {name} are ambiguous. It's probably because you joined several Datasets together, and some of these Datasets are the same. This column points to one of the Datasets but Spark is unable to figure out which one. Please alias the Datasets with different names via `Dataset.as` before joining them, and specify the column using qualified name, e.g. `df.as(\"a\").join(df.as(\"b\"), $\"a.id\" > $\"b.id\")`."),
+            ));
         }
         match found.len() {
             0 => Err(cannot_resolve_dataframe_column(&parts.join("."))),
@@ -374,14 +377,6 @@ fn levenshtein(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
-}
-
-/// How deep below `plan` the node with `plan_id` sits.
-fn plan_depth(plan: &Plan, plan_id: u64) -> Option<usize> {
-    if plan.plan_id == plan_id {
-        return Some(0);
-    }
-    plan.children().into_iter().filter_map(|c| plan_depth(c, plan_id)).min().map(|d| d + 1)
 }
 
 /// Follows an attribute of the node `plan_id` up to the output of `plan`: through

@@ -5,6 +5,15 @@ use super::format::{date_text, decimal_text, java_double, java_float, timestamp_
 use crate::ir::DataType;
 use polars::prelude::AnyValue;
 
+/// The field values of a struct value, borrowed or owned.
+pub fn struct_values<'a>(v: &'a AnyValue<'a>) -> Vec<AnyValue<'a>> {
+    match v {
+        AnyValue::StructOwned(payload) => payload.0.clone(),
+        AnyValue::Struct(..) => v._iter_struct_av().collect(),
+        _ => vec![],
+    }
+}
+
 /// The text Spark shows for one value of type `t`.
 pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
     match v {
@@ -38,7 +47,7 @@ pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
                 DataType::Struct(f) => f.clone(),
                 _ => vec![],
             };
-            let values: Vec<AnyValue> = v._iter_struct_av().collect();
+            let values = struct_values(v);
             let items: Vec<String> = values
                 .iter()
                 .enumerate()
@@ -60,7 +69,7 @@ fn map_text(entries: &polars::prelude::Series, t: &DataType) -> String {
     let items: Vec<String> = entries
         .iter()
         .map(|e| {
-            let kv: Vec<AnyValue> = e._iter_struct_av().collect();
+            let kv = struct_values(&e);
             format!("{} -> {}", cell_text(&kv[0], k), cell_text(&kv[1], v))
         })
         .collect();
@@ -167,9 +176,9 @@ pub fn show_string(header: &[String], rows: Vec<Vec<String>>, n: usize, truncate
         }
     }
     if vertical && rows.is_empty() {
-        out.push_str("(0 rows)\n");
+        out.push_str("(0 rows)");
     } else if has_more {
-        out.push_str(&format!("only showing top {n} {}\n", if n == 1 { "row" } else { "rows" }));
+        out.push_str(&format!("only showing top {n} {}", if n == 1 { "row" } else { "rows" }));
     }
     out
 }
@@ -192,7 +201,7 @@ mod tests {
         let rows = vec![vec!["abcdefghijklmnopqrstuvwxyz".into()], vec!["x".into()]];
         let s = show_string(&header, rows, 1, 20, false);
         assert!(s.contains("abcdefghijklmnopq..."));
-        assert!(s.ends_with("only showing top 1 row\n"));
+        assert!(s.ends_with("only showing top 1 row"));
     }
 
     #[test]

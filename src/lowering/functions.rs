@@ -32,7 +32,7 @@ pub fn has_lowering(name: &str) -> bool {
 const LOWERED: &[&str] = &[
     "count", "sum", "avg", "min", "max", "first", "last", "abs", "round", "bround", "sqrt", "isnan", "upper", "lower",
     "length", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring", "substr", "like", "rlike", "startswith",
-    "endswith", "contains", "coalesce",
+    "endswith", "contains", "coalesce", "get_field", "get_item",
 ];
 
 pub fn lower_function(
@@ -140,6 +140,15 @@ pub fn lower_function(
         "endswith" => a(0).str().ends_with(a(1)),
         "contains" => a(0).str().contains_literal(a(1)),
         "coalesce" => pl::coalesce(&lowered),
+        "get_field" => match args[1].unalias() {
+            Expr::Literal(Value::String(f)) => a(0).struct_().field_by_name(f),
+            _ => return Err(Error::unsupported("getField with a non-literal name")),
+        },
+        "get_item" => match data_type(&args[0]) {
+            // Spark's array[i] is 0-based and NULL out of range.
+            DataType::Array(..) => a(0).list().get(a(1).cast(PlType::Int64), true),
+            _ => return Err(Error::unsupported("getItem on a map")),
+        },
         other => return Err(Error::unsupported(format!("function {other}"))),
     })
 }

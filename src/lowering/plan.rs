@@ -56,8 +56,11 @@ impl<'a> PlanLowering<'a> {
                 lf.select(cols)
             }
             PlanNode::Project { input, exprs } => {
+                // with_columns broadcasts literals to the input's height; select alone
+                // would give one row for a projection of literals.
                 let lf = self.lower(input)?;
-                lf.select(self.lower_named(exprs)?)
+                let names: Vec<pl::Expr> = exprs.iter().map(|n| col(n.attr.engine_name().as_str())).collect();
+                lf.with_columns(self.lower_named(exprs)?).select(names)
             }
             PlanNode::Filter { input, condition } => {
                 let lf = self.lower(input)?;

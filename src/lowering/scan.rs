@@ -73,8 +73,9 @@ pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Str
     let mut lf = scan(format, paths, options, None)?;
     let schema = lf.collect_schema()?;
     let infer_ints = format == FileFormat::Csv && flag(options, "inferSchema");
+    let headerless = format == FileFormat::Csv && !flag(options, "header");
     let mut fields = vec![];
-    for (name, dtype) in schema.iter() {
+    for (i, (name, dtype)) in schema.iter().enumerate() {
         let mut t = from_polars(dtype)?;
         if t == DataType::Null {
             t = DataType::String;
@@ -96,10 +97,8 @@ pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Str
                 t = DataType::Integer;
             }
         }
-        if format == FileFormat::Json && t == DataType::Long {
-            t = DataType::Long;
-        }
-        fields.push(StructField::new(name.as_str(), t, true));
+        let spark_name = if headerless { format!("_c{i}") } else { name.to_string() };
+        fields.push(StructField::new(spark_name, t, true));
     }
     Ok(fields)
 }

@@ -15,7 +15,7 @@ fn type_error(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
     let tname = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
     Error::new(
         ErrorKind::TypeError,
-        "CANNOT_ACCEPT_OBJECT_IN_TYPE",
+        "FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME",
         format!("`{}` can not accept object `{shown}` in type `{tname}`.", spark_type_name(t)),
     )
 }
@@ -262,7 +262,7 @@ impl<'py> ToPython<'py> {
                 DataType::Map(k, val, _) => {
                     let d = PyDict::new(py);
                     for e in s.iter() {
-                        let kv: Vec<AnyValue> = e._iter_struct_av().collect();
+                        let kv = crate::compat::show::struct_values(&e);
                         d.set_item(self.value(&kv[0], k)?, self.value(&kv[1], val)?)?;
                     }
                     d.into_any().unbind()
@@ -281,7 +281,7 @@ impl<'py> ToPython<'py> {
                     DataType::Struct(f) => f.clone(),
                     _ => vec![],
                 };
-                let values: Vec<AnyValue> = v._iter_struct_av().collect();
+                let values = crate::compat::show::struct_values(v);
                 let items = values
                     .iter()
                     .enumerate()

@@ -156,7 +156,7 @@ impl PyDataFrame {
             let conf = self.session.analysis_conf();
             let join_type = JoinType::parse(how).ok_or_else(|| {
                 Error::new(
-                    ErrorKind::IllegalArgument,
+                    ErrorKind::Analysis,
                     "UNSUPPORTED_JOIN_TYPE",
                     format!("Unsupported join type '{how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'."),
                 )

@@ -56,10 +56,39 @@ def micros(ts: datetime.datetime) -> int:
     return (ts - _EPOCH) // datetime.timedelta(microseconds=1)
 
 
-def normalise(value: Any, dt: DataType) -> Any:
-    """One value in the form the native layer reads for type ``dt``."""
+def java_text(value: Any) -> str:
+    """How the JVM prints a Python scalar that lands in a string column."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value == 0:
+            return "-0.0" if str(value).startswith("-") else "0.0"
+        sign, digits, exp = decimal.Decimal(repr(value)).normalize().as_tuple()
+        text = "".join(map(str, digits))
+        point = len(digits) + int(exp)  # digits before the decimal point
+        minus = "-" if sign else ""
+        if 1e-3 <= abs(value) < 1e7:
+            if point <= 0:
+                return f"{minus}0.{'0' * -point}{text}"
+            if point >= len(text):
+                return f"{minus}{text}{'0' * (point - len(text))}.0"
+            return f"{minus}{text[:point]}.{text[point:]}"
+        return f"{minus}{text[0]}.{text[1:] or '0'}E{point - 1}"
+    return str(value)
+
+
+def normalise(value: Any, dt: DataType, lenient_strings: bool = False) -> Any:
+    """One value in the form the native layer reads for type ``dt``. With
+    ``lenient_strings`` (inferred schemas), non-strings in string columns are
+    printed as the JVM prints them."""
     if value is None:
         return None
+    if lenient_strings and isinstance(dt, StringType) and not isinstance(value, str):
+        return java_text(value)
     if isinstance(dt, (TimestampType, TimestampNTZType)):
         if isinstance(value, datetime.datetime):
             return micros(value)
@@ -83,27 +112,31 @@ def normalise(value: Any, dt: DataType) -> Any:
             return {normalise(k, dt.keyType): normalise(v, dt.valueType) for k, v in value.items()}
         return value
     if isinstance(dt, StructType):
-        return normalise_row(value, dt)
+        return normalise_row(value, dt, lenient_strings)
     return value
 
 
-def normalise_row(row: Any, schema: StructType) -> Any:
+def normalise_row(row: Any, schema: StructType, lenient_strings: bool = False) -> Any:
     """A row as a tuple in schema order."""
     fields = schema.fields
+
+    def norm(v: Any, t: DataType) -> Any:
+        return normalise(v, t, lenient_strings)
+
     if isinstance(row, dict):
-        return tuple(normalise(row.get(f.name), f.dataType) for f in fields)
+        return tuple(norm(row.get(f.name), f.dataType) for f in fields)
     if isinstance(row, Row) and hasattr(row, "__fields__"):
         by_name = dict(zip(row.__fields__, tuple(row)))
         if all(f.name in by_name for f in fields):
-            return tuple(normalise(by_name[f.name], f.dataType) for f in fields)
+            return tuple(norm(by_name[f.name], f.dataType) for f in fields)
     if isinstance(row, (tuple, list)):
         if len(row) != len(fields):
             return tuple(row)
-        return tuple(normalise(v, f.dataType) for v, f in zip(row, fields))
+        return tuple(norm(v, f.dataType) for v, f in zip(row, fields))
     if hasattr(row, "__dict__"):
-        return tuple(normalise(getattr(row, f.name, None), f.dataType) for f in fields)
-    return (normalise(row, fields[0].dataType),) if len(fields) == 1 else row
+        return tuple(norm(getattr(row, f.name, None), f.dataType) for f in fields)
+    return (norm(row, fields[0].dataType),) if len(fields) == 1 else row
 
 
-def normalise_rows(rows: List[Any], schema: StructType) -> List[tuple]:
-    return [normalise_row(r, schema) for r in rows]
+def normalise_rows(rows: List[Any], schema: StructType, lenient_strings: bool = False) -> List[tuple]:
+    return [normalise_row(r, schema, lenient_strings) for r in rows]

@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, List, Union
 
-from pyrust.errors import PySparkTypeError, PySparkValueError
+from pyrust.errors import PySparkTypeError
 from pyrust.sql import functions as F
 from pyrust.sql.column import Column
 from pyrust.sql.types import NumericType
@@ -13,18 +13,41 @@ _DICT_FUNCTIONS = {"sum": F.sum, "avg": F.avg, "mean": F.avg, "min": F.min, "max
                    "first": F.first, "last": F.last}
 
 
+def _java_string_hash(s: str) -> int:
+    """Java's String.hashCode over UTF-16 code units, as an unsigned 32-bit value."""
+    units = s.encode("utf-16-be")
+    h = 0
+    for i in range(0, len(units), 2):
+        h = (31 * h + ((units[i] << 8) | units[i + 1])) & 0xFFFFFFFF
+    return h
+
+
+def _java_hashmap_order(keys: List[str]) -> List[str]:
+    """The iteration order of a java.util.HashMap filled with `keys` in order.
+    PySpark hands `agg(dict)` to the JVM as a HashMap, so Spark's output columns
+    come in that order, not in the dict's."""
+    capacity = 16
+    while len(keys) > capacity * 3 // 4:
+        capacity *= 2
+    def bucket(k: str) -> int:
+        h = _java_string_hash(k)
+        return (h ^ (h >> 16)) & (capacity - 1)
+    return sorted(keys, key=lambda k: bucket(k))  # stable: same bucket keeps insertion order
+
+
 class GroupedData:
     def __init__(self, df: Any, keys: List[Column]):
         self._df = df
         self._keys = keys
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> Any:
-        if not exprs:
-            raise PySparkValueError(message="exprs should not be empty", errorClass="CANNOT_BE_EMPTY",
-                                    messageParameters={"item": "exprs"})
+        # PySpark asserts here, so the error is an AssertionError.
+        assert exprs, "exprs should not be empty"
         if len(exprs) == 1 and isinstance(exprs[0], dict):
             cols = []
-            for name, fn in exprs[0].items():
+            spec = exprs[0]
+            for name in _java_hashmap_order(list(spec)):
+                fn = spec[name]
                 make = _DICT_FUNCTIONS.get(fn.lower())
                 if make is None:
                     from pyrust.errors import not_implemented

@@ -160,13 +160,14 @@ class SparkSession:
             except TypeError:
                 raise PySparkTypeError(message=f"data is not iterable: {type(data).__name__}", errorClass="INVALID_TYPE",
                                        messageParameters={"arg_name": "data", "arg_type": type(data).__name__})
+        inferred = struct is None
         if struct is None:
             struct = _infer_rows_schema(data, names)
         elif names is None and not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         if not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
-        rows = normalise_rows(data, struct)
+        rows = normalise_rows(data, struct, lenient_strings=inferred)
         return DataFrame(self._native.create_dataframe(rows, struct.json()), self)
 
     def _schema_argument(self, schema: Any) -> Any:
@@ -190,12 +191,26 @@ class SparkSession:
         except ImportError:  # pragma: no cover - pandas is a dependency
             pd = None
         if pd is not None and isinstance(data, pd.DataFrame):
-            data = pa.Table.from_pandas(data, preserve_index=False)
+            return self._from_pandas_records(data, struct, names)
         schema_json = struct.json() if isinstance(struct, StructType) else None
         df = DataFrame(self._native.create_dataframe_from_arrow(data, schema_json), self)
         if names:
             df = df.toDF(*names)
         return df
+
+    def _from_pandas_records(self, pdf: Any, struct: Optional[DataType], names: Optional[List[str]]) -> DataFrame:
+        """pandas input the way PySpark takes it with Arrow off (its default): the
+        rows of `to_records()` as Python values, so NaN stays NaN, not NULL."""
+        columns = [str(c) for c in pdf.columns]
+        fixed = pdf.copy()
+        for c in fixed.columns:
+            if str(fixed[c].dtype).startswith("datetime64"):
+                fixed[c] = fixed[c].astype("datetime64[us]")
+        records = fixed.set_axis([f"col_{i}" for i in range(len(columns))], axis="columns").to_records(index=False)
+        rows = [tuple(r.tolist()) for r in records]
+        if struct is not None:
+            return self.createDataFrame(rows, struct)
+        return self.createDataFrame(rows, names or columns)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
         raise not_implemented("SparkSession.sql")

@@ -621,6 +621,11 @@ def _merge_type(a: DataType, b: DataType, name: Optional[str] = None) -> DataTyp
         return b
     if isinstance(b, NullType):
         return a
+    # Any atomic value merges into a string column (the JVM then prints it).
+    if isinstance(b, StringType) and isinstance(a, AtomicType):
+        return b
+    if isinstance(a, StringType) and isinstance(b, AtomicType):
+        return a
     if type(a) is not type(b):
         raise PySparkTypeError(
             message=f"Can not merge type `{type(a).__name__}` and `{type(b).__name__}`.",
