@@ -415,13 +415,35 @@ fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {
     )
 }
 
-/// Wraps `e` in an implicit cast to `to` when its type differs.
+/// Wraps `e` in an implicit cast to `to` when its type differs. Numeric literals
+/// are converted right away, so plans (and pushed-down predicates) stay plain.
 pub fn coerce(e: Expr, to: &DataType) -> Expr {
     if data_type(&e) == *to {
-        e
-    } else {
-        Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Cast }
+        return e;
     }
+    if let Expr::Literal(v) = &e {
+        if let Some(folded) = widen_literal(v, to) {
+            return Expr::Literal(folded);
+        }
+    }
+    Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Cast }
+}
+
+/// A numeric literal in a wider numeric type, when that is exact.
+fn widen_literal(v: &Value, to: &DataType) -> Option<Value> {
+    let as_i64 = match v {
+        Value::Byte(x) => *x as i64,
+        Value::Short(x) => *x as i64,
+        Value::Integer(x) => *x as i64,
+        Value::Long(x) => *x,
+        _ => return None,
+    };
+    Some(match to {
+        DataType::Long => Value::Long(as_i64),
+        DataType::Integer => Value::Integer(i32::try_from(as_i64).ok()?),
+        DataType::Double if as_i64.unsigned_abs() < (1u64 << 53) => Value::Double(as_i64 as f64),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             };
             checked(parsed, input, from, to, mode, reachable, "CAST_INVALID_INPUT")
         }
-        (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy => {
+        (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy && !widens(f, t) => {
             let result = input.clone().cast(target);
             checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW")
         }
@@ -54,6 +54,18 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         }
         _ => input.cast(target),
     }
+}
+
+/// Integral casts that cannot overflow.
+fn widens(from: &DataType, to: &DataType) -> bool {
+    let rank = |t: &DataType| match t {
+        DataType::Byte => Some(1),
+        DataType::Short => Some(2),
+        DataType::Integer => Some(3),
+        DataType::Long => Some(4),
+        _ => None,
+    };
+    matches!((rank(from), rank(to)), (Some(a), Some(b)) if a <= b)
 }
 
 /// Fails (ANSI) where a non-null input cast to NULL; legacy and try keep the NULL.

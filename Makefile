@@ -1,0 +1,47 @@
+# PyRust — the two commands that matter: `make demo` and `make test`.
+# Both set up everything themselves: a virtualenv with the Python tools, then the
+# Rust extension built by maturin into it.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
+
+.PHONY: all demo test test-rust test-python develop record docs clean
+
+all: test
+
+$(VENV)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" "pyarrow>=14" "pandas>=1.5" "polars>=1.28"
+	touch $@
+
+# Builds the extension (dev profile: dependencies optimised, our crate lightly).
+develop: $(VENV)/.installed
+	$(VENV)/bin/maturin develop -q
+
+demo: develop
+	$(PY) examples/quickstart.py
+
+test-rust:
+	cargo test
+
+test-python: develop
+	$(PY) -m pytest -q
+
+test: test-rust test-python
+
+# Re-records the compat goldens from real PySpark 4.0.1 (needs Java 17).
+record:
+	$(PYTHON) -m venv .venv-record
+	.venv-record/bin/pip install -q "pyspark==4.0.1" "pyarrow>=14" "pandas>=1.5"
+	cd compat-tests && ../.venv-record/bin/python record $(CASES)
+
+# Regenerates docs/supported-api.md from the code.
+docs: develop
+	$(PY) scripts/supported_api.py > docs/supported-api.md
+
+clean:
+	rm -rf $(VENV) .venv-record
