@@ -225,19 +225,47 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
 }
 
-pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    let resolver = Resolver::new(&input, conf);
-    let keys = keys
-        .into_iter()
+fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {
+    let resolver = Resolver::new(input, conf);
+    keys.iter()
         .map(|k| {
-            Ok(match resolver.resolve(k)? {
+            Ok(match resolver.resolve(k.clone())? {
                 Expr::Sort(k) => *k,
                 e => SortKey { expr: e, ascending: true, nulls_first: true },
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect()
+}
+
+pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let resolved = match sort_keys(&input, &keys, conf) {
+        Ok(k) => k,
+        Err(e) => return sort_by_hidden_columns(input, &keys, conf, plan_id).ok_or(e)?,
+    };
     let output = input.output.clone();
-    Ok(node(plan_id, PlanNode::Sort { input, keys }, output))
+    Ok(node(plan_id, PlanNode::Sort { input, keys: resolved }, output))
+}
+
+/// `df.select("name").orderBy("age")`: Spark sorts by a column the projection
+/// dropped by carrying it through the projection and removing it after the sort.
+fn sort_by_hidden_columns(input: Arc<Plan>, keys: &[Expr], conf: &Conf, plan_id: u64) -> Option<Result<Plan>> {
+    let PlanNode::Project { input: below, exprs } = &input.node else { return None };
+    let keys = sort_keys(below, keys, conf).ok()?;
+    let visible: HashSet<u64> = exprs.iter().map(|n| n.attr.id).collect();
+    let mut widened = exprs.clone();
+    for k in &keys {
+        let mut used = vec![];
+        bare_columns(&k.expr, &mut used);
+        for a in used {
+            if !visible.contains(&a.id) && !widened.iter().any(|n| n.attr.id == a.id) {
+                widened.push(NamedExpr { expr: Expr::Attr(a.clone()), attr: a });
+            }
+        }
+    }
+    let wide = Arc::new(node(new_plan_id(), PlanNode::Project { input: below.clone(), exprs: widened.clone() }, outputs(&widened)));
+    let sorted = Arc::new(node(new_plan_id(), PlanNode::Sort { input: wide, keys }, outputs(&widened)));
+    let back: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+    Some(Ok(node(plan_id, PlanNode::Project { input: sorted, exprs: back }, input.output.clone())))
 }
 
 pub fn limit(input: Arc<Plan>, n: usize, plan_id: u64) -> Plan {

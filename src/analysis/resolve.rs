@@ -153,8 +153,11 @@ impl<'a> Resolver<'a> {
         let (lt, rt) = (data_type(&l), data_type(&r));
         let mut common = common_type(&lt, &rt).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
         if op.is_arithmetic() {
-            if common == DataType::String {
-                common = if self.conf.ansi { DataType::Long } else { DataType::Double };
+            // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
+            if lt == DataType::String || rt == DataType::String {
+                let as_number = if self.conf.ansi { DataType::Long } else { DataType::Double };
+                let other = if lt == DataType::String { &rt } else { &lt };
+                common = common_type(&as_number, other).unwrap_or(as_number);
             }
             if matches!(common, DataType::Null) {
                 common = DataType::Integer;

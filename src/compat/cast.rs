@@ -83,7 +83,13 @@ fn checked(
     }
     let bad = input.clone().is_not_null().and(result.clone().is_null());
     let (from_sql, to_sql) = (from.sql(), to.sql());
-    let kind = if class == "CAST_INVALID_INPUT" { ErrorKind::NumberFormat } else { ErrorKind::Arithmetic };
+    // Spark raises malformed input as the JVM exception of the target type.
+    let kind = match (class, to) {
+        ("CAST_INVALID_INPUT", DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => ErrorKind::DateTime,
+        ("CAST_INVALID_INPUT", DataType::Boolean) => ErrorKind::Runtime,
+        ("CAST_INVALID_INPUT", _) => ErrorKind::NumberFormat,
+        _ => ErrorKind::Arithmetic,
+    };
     fail_where(result, bad, reachable, input, kind, class, move |v| {
         if class == "CAST_INVALID_INPUT" {
             format!(

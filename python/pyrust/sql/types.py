@@ -97,32 +97,28 @@ class StringType(AtomicType, metaclass=DataTypeSingleton):
     pass
 
 
-class CharType(AtomicType):
+class _SizedStringType(AtomicType):
+    """CHAR(n) / VARCHAR(n): strings with a declared length."""
+
     def __init__(self, length: int):
         self.length = length
 
     def simpleString(self) -> str:
-        return "char(%d)" % self.length
+        return "%s(%d)" % (self.typeName(), self.length)
 
     def jsonValue(self) -> str:
-        return "char(%d)" % self.length
+        return self.simpleString()
 
     def __repr__(self) -> str:
-        return "CharType(%d)" % self.length
+        return "%s(%d)" % (self.__class__.__name__, self.length)
 
 
-class VarcharType(AtomicType):
-    def __init__(self, length: int):
-        self.length = length
+class CharType(_SizedStringType):
+    pass
 
-    def simpleString(self) -> str:
-        return "varchar(%d)" % self.length
 
-    def jsonValue(self) -> str:
-        return "varchar(%d)" % self.length
-
-    def __repr__(self) -> str:
-        return "VarcharType(%d)" % self.length
+class VarcharType(_SizedStringType):
+    pass
 
 
 class BinaryType(AtomicType, metaclass=DataTypeSingleton):
