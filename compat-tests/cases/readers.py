@@ -89,3 +89,29 @@ def parquet_roundtrip_from_pyarrow(spark):
     pq.write_table(pa.table({"id": pa.array([1, 2, 3], pa.int64()), "name": ["a", None, "c"],
                              "score": pa.array([1.5, 2.5, None], pa.float64())}), path)
     return spark.read.parquet(path).filter(F.col("id") > 1).orderBy("id")
+
+
+@case
+def parquet_multiple_paths(spark):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = tempfile.mkdtemp(prefix="pyrust-compat-")
+    paths = []
+    for i in range(2):
+        p = os.path.join(d, f"part{i}.parquet")
+        pq.write_table(pa.table({"k": pa.array([i * 10, i * 10 + 1], pa.int32())}), p)
+        paths.append(p)
+    return spark.read.parquet(*paths).orderBy("k")
+
+
+@case
+def json_inferred_types(spark):
+    path = _tmp_file("e.json", '{"i": 1, "f": 1.5, "s": "x", "b": true}\n{"i": 20000000000, "f": null, "s": null, "b": false}\n')
+    return spark.read.json(path).orderBy("i")
+
+
+@case
+def csv_null_value_option(spark):
+    path = _tmp_file("f.csv", "a,b\n1,NA\nNA,2\n")
+    return spark.read.csv(path, header=True, inferSchema=True, nullValue="NA").orderBy("b")

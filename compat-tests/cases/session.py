@@ -192,3 +192,38 @@ def conf_get_with_default(spark):
 @case
 def version_is_4(spark):
     return spark.version.split(".")[0]
+
+
+@case
+def create_from_arrow_table(spark):
+    import pyarrow as pa
+
+    table = pa.table({"id": pa.array([1, 2], pa.int32()), "name": ["a", None], "score": [0.5, 1.5]})
+    return spark.createDataFrame(table)
+
+
+@case
+def create_from_arrow_table_with_schema(spark):
+    import pyarrow as pa
+
+    return spark.createDataFrame(pa.table({"a": [1, 2], "b": ["x", "y"]}), "a long, b string")
+
+
+@case
+def create_rows_with_schema(spark):
+    return spark.createDataFrame([Row(a=1, b="x"), Row(a=2, b=None)], "a int, b string")
+
+
+@case
+def create_namedtuples(spark):
+    from collections import namedtuple
+
+    Point = namedtuple("Point", ["x", "y"])
+    return spark.createDataFrame([Point(1, 2.0), Point(3, None)])
+
+
+@case
+def stop_and_get_again(spark):
+    from pyspark.sql import SparkSession
+
+    return SparkSession.builder.getOrCreate().range(2).count()

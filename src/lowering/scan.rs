@@ -100,5 +100,9 @@ pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Str
         let spark_name = if headerless { format!("_c{i}") } else { name.to_string() };
         fields.push(StructField::new(spark_name, t, true));
     }
+    if format == FileFormat::Json {
+        // Spark's JSON reader orders inferred fields by name.
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     Ok(fields)
 }
