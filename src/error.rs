@@ -16,6 +16,7 @@ pub enum ErrorKind {
     TypeError,
     ValueError,
     Runtime,
+    ArrayIndexOutOfBounds,
 }
 
 impl ErrorKind {
@@ -32,6 +33,7 @@ impl ErrorKind {
             ErrorKind::TypeError => "PySparkTypeError",
             ErrorKind::ValueError => "PySparkValueError",
             ErrorKind::Runtime => "SparkRuntimeException",
+            ErrorKind::ArrayIndexOutOfBounds => "ArrayIndexOutOfBoundsException",
         }
     }
 }

@@ -228,3 +228,39 @@ def select_array_item(spark):
 @case
 def get_item_on_int_fails(spark):
     return people(spark).select(F.col("id").getItem(0))
+
+
+@case
+def getitem_brackets_struct_and_array(spark):
+    df = spark.createDataFrame([((1, "x"), [5, 6])], "s struct<a:int,b:string>, arr array<int>")
+    return df.select(df.s["b"], F.col("arr")[1], F.col("arr")[7])
+
+
+@case
+def getitem_brackets_repr(spark):
+    return [repr(F.col("s")["b"]), repr(F.col("arr")[1]), repr(F.col("s").getField("b")), repr(F.col("arr").getItem(0))]
+
+
+@case
+def limit_negative_fails(spark):
+    return people(spark).limit(-1)
+
+
+@case
+def transform_chains(spark):
+    def add_one(df, col):
+        return df.withColumn(col, F.col(col) + 1)
+
+    return people(spark).select("id").transform(add_one, "id").orderBy("id")
+
+
+@case
+def getitem_in_range(spark):
+    df = spark.createDataFrame([([5, 6],), (None,)], "arr array<int>")
+    return df.select(F.col("arr")[1], F.col("arr").getItem(0))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def getitem_out_of_range_legacy(spark):
+    df = spark.createDataFrame([([5, 6],)], "arr array<int>")
+    return df.select(F.col("arr")[7], F.col("arr")[-1])

@@ -64,7 +64,7 @@ fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
         "count" if matches!(args, [Expr::Star { .. }]) => texts = vec!["1".into()],
         // ignoreNulls=false is not shown.
         "first" | "last" => texts.truncate(1),
-        "get_item" => return format!("{}[{}]", texts[0], texts[1]),
+        "get_item" | "extract" => return format!("{}[{}]", texts[0], texts[1]),
         "get_field" => return format!("{}.{}", texts[0], texts[1]),
         _ => {}
     }
@@ -121,7 +121,7 @@ pub fn column_repr(e: &Expr) -> String {
             let items: Vec<String> = args.iter().map(column_repr).collect();
             let shown = match name.as_str() {
                 "isnan" => "isNaN",
-                "get_item" => return format!("{}[{}]", items[0], items[1]),
+                "get_item" | "extract" => return format!("{}[{}]", items[0], items[1]),
                 "get_field" => return format!("{}[{}]", items[0], items[1]),
                 other => other,
             };

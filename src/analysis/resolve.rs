@@ -181,6 +181,12 @@ impl<'a> Resolver<'a> {
                 let args = args.into_iter().map(|a| self.resolve(a)).collect::<Result<Vec<_>>>()?;
                 return self.check_extract(name, args);
             }
+            // `col[key]`: a struct field, an array index or a map key, by the column's type.
+            "extract" => {
+                let args = args.into_iter().map(|a| self.resolve(a)).collect::<Result<Vec<_>>>()?;
+                let kind = if matches!(data_type(&args[0]), DataType::Struct(_)) { "get_field" } else { "get_item" };
+                return self.check_extract(kind.to_string(), args);
+            }
             _ => {}
         }
         let def = functions::lookup(&name).ok_or_else(|| {

@@ -12,6 +12,7 @@ fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::Arithmetic => "arith",
         ErrorKind::NumberFormat => "numfmt",
         ErrorKind::DateTime => "datetime",
+        ErrorKind::ArrayIndexOutOfBounds => "index",
         _ => "runtime",
     }
 }
@@ -31,6 +32,7 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         "arith" => ErrorKind::Arithmetic,
         "numfmt" => ErrorKind::NumberFormat,
         "datetime" => ErrorKind::DateTime,
+        "index" => ErrorKind::ArrayIndexOutOfBounds,
         _ => ErrorKind::Runtime,
     };
     let class = parts.next()?;

@@ -3,8 +3,9 @@
 use super::expr::ExprLowering;
 use super::types::to_polars;
 use crate::analysis::typing::data_type;
+use crate::compat::checks::fail_where;
 use crate::compat::math::{round_double, round_integer, Rounding};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, Expr, Value};
 use polars::prelude::{self as pl, lit, when, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
@@ -80,7 +81,7 @@ pub fn lower_function(
         "avg" => {
             let input = if distinct { a(0).unique_stable() } else { a(0) };
             match data_type(&args[0]) {
-                DataType::Decimal(..) => input.mean(),
+                DataType::Decimal(p, s) => input.mean().cast(PlType::Decimal(((p + 4).min(38)) as usize, ((s + 4).min(38)) as usize)),
                 _ => input.cast(PlType::Float64).mean(),
             }
         }
@@ -145,8 +146,24 @@ pub fn lower_function(
             _ => return Err(Error::unsupported("getField with a non-literal name")),
         },
         "get_item" => match data_type(&args[0]) {
-            // Spark's array[i] is 0-based and NULL out of range.
-            DataType::Array(..) => a(0).list().get(a(1).cast(PlType::Int64), true),
+            // Spark's array[i] is 0-based; out of range it is NULL, or an error under ANSI.
+            DataType::Array(elem, _) => {
+                let index = a(1).cast(PlType::Int64);
+                // Polars counts negative indexes from the end; Spark has no such element.
+                let elem_type = to_polars(&elem);
+                let value = when(index.clone().lt(lit(0i64)))
+                    .then(lit(pl::NULL).cast(elem_type))
+                    .otherwise(a(0).list().get(index.clone(), true));
+                if !lw.conf.ansi {
+                    value
+                } else {
+                    let len = a(0).list().len().cast(PlType::Int64);
+                    let bad = a(0).is_not_null().and(index.clone().lt(lit(0i64)).or(index.clone().gt_eq(len.clone())));
+                    fail_where(value, bad, reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX", |v| {
+                        format!("The index {} is out of bounds. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003", v)
+                    })
+                }
+            }
             _ => return Err(Error::unsupported("getItem on a map")),
         },
         other => return Err(Error::unsupported(format!("function {other}"))),

@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional
 __all__ = [
     "PySparkException", "CapturedException", "AnalysisException", "ParseException",
     "IllegalArgumentException", "ArithmeticException", "NumberFormatException",
-    "DateTimeException", "SparkRuntimeException", "SparkUpgradeException",
+    "DateTimeException", "SparkRuntimeException", "ArrayIndexOutOfBoundsException", "SparkUpgradeException",
     "QueryExecutionException", "UnknownException", "PySparkValueError", "PySparkTypeError",
     "PySparkIndexError", "PySparkAttributeError", "PySparkRuntimeError",
     "PySparkNotImplementedError", "PySparkKeyError", "PySparkAssertionError",
@@ -89,6 +89,10 @@ class DateTimeException(CapturedException):
 
 
 class SparkRuntimeException(CapturedException):
+    pass
+
+
+class ArrayIndexOutOfBoundsException(CapturedException):
     pass
 
 

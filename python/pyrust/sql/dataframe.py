@@ -17,6 +17,32 @@ def _row_factory(names: Tuple[str, ...], values: Tuple[Any, ...]) -> Row:
     return row
 
 
+def _non_negative(what: str, num: Any) -> int:
+    num = int(num)
+    if num < 0:
+        from pyrust.errors import AnalysisException
+
+        raise AnalysisException(
+            message=f"The {what} like expression \"{num}\" is invalid. The {what} expression must be equal to or greater than 0, but got {num}.",
+            errorClass="INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+            messageParameters={"name": what, "expr": f'"{num}"', "v": str(num)},
+        )
+    return num
+
+
+# PySpark DataFrame methods PyRust does not have yet: calling one names it.
+_NOT_YET = {
+    "sample", "sampleBy", "randomSplit", "fillna", "dropna", "replace", "describe", "summary", "crosstab",
+    "freqItems", "approxQuantile", "corr", "cov", "cube", "rollup", "pivot", "unpivot", "melt", "explode",
+    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
+    "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
+    "exceptAll", "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
+    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "stat",
+    "storageLevel", "isLocal", "isStreaming", "sortWithinPartitions", "repartitionByRange", "to",
+}
+
+
 def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
     if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
         return list(cols[0])
@@ -76,6 +102,8 @@ class DataFrame:
     def __getattr__(self, name: str) -> Column:
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in _NOT_YET and name not in self.columns:
+            raise not_implemented(f"DataFrame.{name}")
         if name not in self.columns:
             raise PySparkAttributeError(message=f"'DataFrame' object has no attribute '{name}'.",
                                         errorClass="ATTRIBUTE_NOT_SUPPORTED", messageParameters={"attr_name": name})
@@ -170,10 +198,10 @@ class DataFrame:
     sort = orderBy
 
     def limit(self, num: int) -> "DataFrame":
-        return self._wrap(self._df.limit(int(num)))
+        return self._wrap(self._df.limit(_non_negative("limit", num)))
 
     def offset(self, num: int) -> "DataFrame":
-        return self._wrap(self._df.offset(int(num)))
+        return self._wrap(self._df.offset(_non_negative("offset", num)))
 
     def groupBy(self, *cols: Any) -> Any:
         from pyrust.sql.group import GroupedData
@@ -217,6 +245,12 @@ class DataFrame:
 
     def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
         return self._wrap(self._df.union_by_name(other._df, allowMissingColumns))
+
+    def transform(self, func: Any, *args: Any, **kwargs: Any) -> "DataFrame":
+        result = func(self, *args, **kwargs)
+        if not isinstance(result, DataFrame):
+            raise PySparkTypeError(message=f"Func returned an instance of type [{type(result).__name__}], should have been DataFrame.")
+        return result
 
     def cache(self) -> "DataFrame":
         return self._wrap(self._df.cache())
