@@ -129,3 +129,119 @@ impl Session {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::new_plan_id;
+    use crate::ir::{BinaryOp, DataType, Expr, Value};
+    use polars::prelude::{Column, DataFrame};
+    use std::sync::Arc;
+
+    fn people(session: &Session) -> Arc<Plan> {
+        let df = DataFrame::new(
+            3,
+            vec![
+                Column::new("a".into(), [Some(1i32), Some(2), None]),
+                Column::new("b".into(), [Some("x"), None, Some("z")]),
+            ],
+        )
+        .unwrap();
+        let fields = vec![StructField::new("id", DataType::Integer, true), StructField::new("name", DataType::String, true)];
+        Arc::new(session.create_local(df, &fields).unwrap())
+    }
+
+    #[test]
+    fn projection_names_and_types() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let plan = builder::project(
+            people(&s),
+            vec![Expr::binary(BinaryOp::Add, Expr::col("ID"), Expr::lit(Value::Integer(1)))],
+            &conf,
+            new_plan_id(),
+        )
+        .unwrap();
+        assert_eq!(plan.output[0].name, "(ID + 1)");
+        assert_eq!(plan.output[0].data_type, DataType::Integer);
+        let out = s.execute(&plan).unwrap();
+        let values: Vec<Option<i32>> = out.columns()[0].i32().unwrap().iter().collect();
+        assert_eq!(values, vec![Some(2), Some(3), None]);
+    }
+
+    #[test]
+    fn sort_puts_nulls_where_spark_does() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let asc = builder::sort(people(&s), vec![Expr::col("id")], &conf, new_plan_id()).unwrap();
+        let ids: Vec<Option<i32>> = s.execute(&asc).unwrap().columns()[0].i32().unwrap().iter().collect();
+        assert_eq!(ids, vec![None, Some(1), Some(2)]);
+        let desc_key = Expr::Sort(Box::new(crate::ir::SortKey { expr: Expr::col("id"), ascending: false, nulls_first: false }));
+        let desc = builder::sort(people(&s), vec![desc_key], &conf, new_plan_id()).unwrap();
+        let ids: Vec<Option<i32>> = s.execute(&desc).unwrap().columns()[0].i32().unwrap().iter().collect();
+        assert_eq!(ids, vec![Some(2), Some(1), None]);
+    }
+
+    #[test]
+    fn sum_of_no_rows_is_null_and_count_is_zero() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let none = builder::filter(people(&s), Expr::lit(Value::Boolean(false)), &conf, new_plan_id()).unwrap();
+        let agg = builder::aggregate(
+            Arc::new(none),
+            vec![],
+            vec![Expr::func("sum", vec![Expr::col("id")]), Expr::func("count", vec![Expr::col("id")])],
+            &conf,
+            new_plan_id(),
+        )
+        .unwrap();
+        assert_eq!(agg.output[0].data_type, DataType::Long);
+        let out = s.execute(&agg).unwrap();
+        assert_eq!(out.columns()[0].get(0).unwrap(), polars::prelude::AnyValue::Null);
+        assert_eq!(out.columns()[1].get(0).unwrap(), polars::prelude::AnyValue::Int64(0));
+    }
+
+    #[test]
+    fn ansi_division_by_zero_fails_with_spark_error() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let div = Expr::binary(BinaryOp::Divide, Expr::col("id"), Expr::lit(Value::Integer(0)));
+        let plan = builder::project(people(&s), vec![div.clone()], &conf, new_plan_id()).unwrap();
+        let err = s.execute(&plan).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("DIVIDE_BY_ZERO"));
+        s.set_conf(ANSI, "false");
+        let conf = s.analysis_conf();
+        let plan = builder::project(people(&s), vec![div], &conf, new_plan_id()).unwrap();
+        assert_eq!(s.execute(&plan).unwrap().columns()[0].null_count(), 3);
+    }
+
+    #[test]
+    fn unknown_column_is_an_analysis_error() {
+        let s = Session::new();
+        let err = builder::project(people(&s), vec![Expr::col("nope")], &s.analysis_conf(), new_plan_id()).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("UNRESOLVED_COLUMN.WITH_SUGGESTION"));
+    }
+
+    #[test]
+    fn self_join_reinstances_the_right_side() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let p = people(&s);
+        let join = builder::join(p.clone(), p, builder::JoinOn::Using(vec!["id".into()]), crate::ir::JoinType::Inner, &conf, new_plan_id()).unwrap();
+        let names: Vec<&str> = join.output.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["id", "name", "name"]);
+        let ids: std::collections::HashSet<u64> = join.output.iter().map(|a| a.id).collect();
+        assert_eq!(ids.len(), 3);
+        assert_eq!(s.execute(&join).unwrap().height(), 2);
+    }
+
+    #[test]
+    fn explain_shows_the_tree() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let plan = builder::filter(people(&s), Expr::IsNotNull(Box::new(Expr::col("name"))), &conf, new_plan_id()).unwrap();
+        let text = s.explain(&plan, true).unwrap();
+        assert!(text.starts_with("== PyRust Plan ==\nFilter (name IS NOT NULL)\n+- LocalRelation"), "{text}");
+        assert!(text.contains("== Polars Plan (optimized) =="));
+    }
+}
