@@ -181,37 +181,31 @@ fn to_sum_type(t: &DataType) -> PlType {
 fn round_expr(x: pl::Expr, t: &DataType, scale: i32, mode: Rounding) -> pl::Expr {
     match t {
         DataType::Double | DataType::Float => {
-            let out_type = to_polars(t);
-            x.cast(PlType::Float64)
-                .map(
-                    move |c: Column| -> PolarsResult<Column> {
-                        let ca = c.as_materialized_series().f64()?.clone();
-                        let out: pl::Float64Chunked = ca.apply_values(|v| round_double(v, scale, mode));
-                        Ok(out.into_series().into_column())
-                    },
-                    |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Float64)),
-                )
-                .cast(out_type)
+            map_values::<pl::Float64Type>(x, move |v| round_double(v, scale, mode)).cast(to_polars(t))
         }
-        t if t.is_integral() => {
-            if scale >= 0 {
-                return x;
-            }
-            let out_type = to_polars(t);
-            x.cast(PlType::Int64)
-                .map(
-                    move |c: Column| -> PolarsResult<Column> {
-                        let ca = c.as_materialized_series().i64()?.clone();
-                        let out: pl::Int64Chunked = ca.apply_values(|v| round_integer(v, scale, mode));
-                        Ok(out.into_series().into_column())
-                    },
-                    |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Int64)),
-                )
-                .cast(out_type)
+        t if t.is_integral() && scale < 0 => {
+            map_values::<pl::Int64Type>(x, move |v| round_integer(v, scale, mode)).cast(to_polars(t))
         }
+        t if t.is_integral() => x,
         // Decimal rounding in Polars is half away from zero, Spark's HALF_UP.
         _ => x.round(scale.max(0) as u32, pl::RoundMode::HalfAwayFromZero),
     }
+}
+
+/// Applies a Rust function to every non-null value, after casting to `T`.
+fn map_values<T>(x: pl::Expr, f: impl Fn(T::Native) -> T::Native + Send + Sync + 'static) -> pl::Expr
+where
+    T: pl::PolarsNumericType,
+{
+    let dtype = T::get_static_dtype();
+    let out_type = dtype.clone();
+    x.cast(dtype).map(
+        move |c: Column| -> PolarsResult<Column> {
+            let ca = c.as_materialized_series().unpack::<T>()?.clone();
+            Ok(ca.apply_values(&f).into_series().into_column())
+        },
+        move |_, field| Ok(pl::Field::new(field.name().clone(), out_type.clone())),
+    )
 }
 
 /// Spark's 1-based `substring(s, pos, len)`: pos 0 acts as 1, negative pos counts

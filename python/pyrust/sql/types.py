@@ -192,40 +192,40 @@ class ShortType(IntegralType):
         return "smallint"
 
 
-class DayTimeIntervalType(AtomicType):
+class _IntervalType(AtomicType):
+    """ANSI intervals: a range of fields, e.g. ``interval day to second``."""
+
+    _fields: Dict[int, str] = {}
+
+    def __init__(self, startField: int, endField: int):
+        self.startField = startField
+        self.endField = endField
+
+    def simpleString(self) -> str:
+        s, e = self._fields[self.startField], self._fields[self.endField]
+        return "interval %s" % s if s == e else "interval %s to %s" % (s, e)
+
+    def jsonValue(self) -> str:
+        return self.simpleString()
+
+    def __repr__(self) -> str:
+        return "%s(%d, %d)" % (self.__class__.__name__, self.startField, self.endField)
+
+
+class DayTimeIntervalType(_IntervalType):
     DAY, HOUR, MINUTE, SECOND = 0, 1, 2, 3
     _fields = {DAY: "day", HOUR: "hour", MINUTE: "minute", SECOND: "second"}
 
     def __init__(self, startField: int = DAY, endField: int = SECOND):
-        self.startField = startField
-        self.endField = endField
-
-    def simpleString(self) -> str:
-        s, e = self._fields[self.startField], self._fields[self.endField]
-        return "interval %s" % s if s == e else "interval %s to %s" % (s, e)
-
-    jsonValue = simpleString
-
-    def __repr__(self) -> str:
-        return "DayTimeIntervalType(%d, %d)" % (self.startField, self.endField)
+        super().__init__(startField, endField)
 
 
-class YearMonthIntervalType(AtomicType):
+class YearMonthIntervalType(_IntervalType):
     YEAR, MONTH = 0, 1
     _fields = {YEAR: "year", MONTH: "month"}
 
     def __init__(self, startField: int = YEAR, endField: int = MONTH):
-        self.startField = startField
-        self.endField = endField
-
-    def simpleString(self) -> str:
-        s, e = self._fields[self.startField], self._fields[self.endField]
-        return "interval %s" % s if s == e else "interval %s to %s" % (s, e)
-
-    jsonValue = simpleString
-
-    def __repr__(self) -> str:
-        return "YearMonthIntervalType(%d, %d)" % (self.startField, self.endField)
+        super().__init__(startField, endField)
 
 
 class CalendarIntervalType(DataType, metaclass=DataTypeSingleton):
