@@ -138,5 +138,14 @@ def normalise_row(row: Any, schema: StructType, lenient_strings: bool = False) -
     return (norm(row, fields[0].dataType),) if len(fields) == 1 else row
 
 
+def _passes_through(dt: DataType) -> bool:
+    """Types whose Python values the native layer reads as they are."""
+    return isinstance(dt, (BooleanType, IntegerType, LongType, DoubleType, StringType, BinaryType, NullType))
+
+
 def normalise_rows(rows: List[Any], schema: StructType, lenient_strings: bool = False) -> List[tuple]:
+    width = len(schema.fields)
+    if not lenient_strings and all(_passes_through(f.dataType) for f in schema.fields):
+        # The common case: plain tuples of plain values need no per-value work.
+        return [r if type(r) is tuple and len(r) == width else normalise_row(r, schema) for r in rows]
     return [normalise_row(r, schema, lenient_strings) for r in rows]
