@@ -135,10 +135,13 @@ impl FunctionDef {
                 v
             }
             ("round" | "bround", _) => {
-                let mut v = vec![None];
+                let mut v = vec![numeric_from_string(&args[0])];
                 v.extend(args[1..].iter().map(|t| if *t == DataType::Integer { None } else { Some(DataType::Integer) }));
                 v
             }
+            ("abs", _) => vec![numeric_from_string(&args[0])],
+            // length counts characters of anything but binary, which it counts in bytes.
+            ("length", _) => vec![if matches!(args[0], DataType::String | DataType::Binary) { None } else { Some(DataType::String) }],
             (_, TypeRule::Fixed(_, Some(arg))) => args.iter().map(|t| if t == arg { None } else { Some(arg.clone()) }).collect(),
             (_, TypeRule::Common) => {
                 let common = args.iter().skip(1).try_fold(args[0].clone(), |acc, t| common_type(&acc, t));
@@ -196,6 +199,11 @@ impl FunctionDef {
             Nullability::Always => true,
         }
     }
+}
+
+/// Numeric functions read a string argument as a double.
+fn numeric_from_string(t: &DataType) -> Option<DataType> {
+    if *t == DataType::String { Some(DataType::Double) } else { None }
 }
 
 fn data_type_mismatch(called_as: &str, args: &[DataType]) -> Error {

@@ -94,6 +94,7 @@ impl<'a> Resolver<'a> {
             Expr::Not(x) => Expr::Not(Box::new(self.boolean(*x, "NOT")?)),
             Expr::Negate(x) => {
                 let inner = self.resolve(*x)?;
+                let inner = if data_type(&inner) == DataType::String { coerce(inner, &DataType::Double) } else { inner };
                 super::typing::numeric_check("negative", &data_type(&inner))?;
                 Expr::Negate(Box::new(inner))
             }
@@ -147,7 +148,12 @@ impl<'a> Resolver<'a> {
 
     fn resolve_binary(&self, op: BinaryOp, left: Expr, right: Expr) -> Result<Expr> {
         if matches!(op, BinaryOp::And | BinaryOp::Or) {
-            return Ok(Expr::binary(op, self.boolean(left, op.symbol())?, self.boolean(right, op.symbol())?));
+            let (l, r) = (self.resolve(left)?, self.resolve(right)?);
+            let (lt, rt) = (data_type(&l), data_type(&r));
+            if lt != rt && lt != DataType::Null && rt != DataType::Null {
+                return Err(mismatch(op.symbol(), &l, &r));
+            }
+            return Ok(Expr::binary(op, self.boolean(l, op.symbol())?, self.boolean(r, op.symbol())?));
         }
         let (l, r) = (self.resolve(left)?, self.resolve(right)?);
         let (lt, rt) = (data_type(&l), data_type(&r));

@@ -48,7 +48,9 @@ pub fn common_type(a: &DataType, b: &DataType) -> Option<DataType> {
         (Decimal(..), _) | (_, Decimal(..)) => {
             Some(wider_decimal(integral_as_decimal(a)?, integral_as_decimal(b)?))
         }
-        (String, t) | (t, String) if t.is_numeric() => Some(t.clone()),
+        // ANSI promotes a string to bigint against integers and to double otherwise.
+        (String, t) | (t, String) if t.is_integral() => Some(Long),
+        (String, t) | (t, String) if t.is_numeric() => Some(Double),
         (String, Date) | (Date, String) => Some(Date),
         (String, Timestamp) | (Timestamp, String) | (Date, Timestamp) | (Timestamp, Date) => Some(Timestamp),
         (String, Boolean) | (Boolean, String) => Some(Boolean),
@@ -220,6 +222,8 @@ mod tests {
         assert_eq!(common_type(&DataType::Long, &DataType::Double), Some(DataType::Double));
         assert_eq!(common_type(&DataType::Integer, &DataType::Decimal(5, 2)), Some(DataType::Decimal(12, 2)));
         assert_eq!(common_type(&DataType::Boolean, &DataType::Integer), None);
+        assert_eq!(common_type(&DataType::String, &DataType::Integer), Some(DataType::Long));
+        assert_eq!(common_type(&DataType::Double, &DataType::String), Some(DataType::Double));
     }
 
     #[test]
