@@ -175,3 +175,22 @@ def chained_transformations(spark):
             .withColumn("band", F.when(F.col("age") >= 30, "30+").otherwise("<30"))
             .groupBy("band").agg(F.count("*").alias("n"), F.round(F.avg("salary"), 1).alias("pay"))
             .orderBy("band"))
+
+
+@case
+def to_pandas_dtypes_all_types(spark):
+    import datetime
+    import decimal
+
+    df = spark.createDataFrame(
+        [(1, 2, "a", True, 1.5, datetime.date(2024, 1, 1), datetime.datetime(2024, 1, 1, 1, 2, 3), decimal.Decimal("1.5"), None),
+         (3, 4, None, None, None, None, None, None, None)],
+        "i int, l long, s string, b boolean, d double, dt date, ts timestamp, m decimal(5,2), n int")
+    pdf = df.toPandas()
+    return [[c, str(t)] for c, t in pdf.dtypes.items()] + [[repr(v) for v in pdf.iloc[0].tolist()]]
+
+
+@case
+def to_pandas_no_nulls_int_types(spark):
+    pdf = spark.createDataFrame([(1, 2, 3)], "a tinyint, b smallint, c int").toPandas()
+    return [str(t) for t in pdf.dtypes]

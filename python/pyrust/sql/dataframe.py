@@ -332,7 +332,8 @@ class DataFrame:
         return pa.RecordBatchReader._import_from_c_capsule(self._df.to_arrow_capsule()).read_all()
 
     def toPandas(self) -> Any:
-        return self.toArrow().to_pandas()
+        # PySpark hands timestamps to pandas in nanoseconds.
+        return self.toArrow().to_pandas(coerce_temporal_nanoseconds=True)
 
     def toPolars(self) -> Any:
         """PyRust extension (not in PySpark): the result as a Python polars DataFrame."""
