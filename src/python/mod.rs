@@ -12,6 +12,9 @@ use pyo3::prelude::*;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // Every call is guarded (`errors::guard`): a panic becomes a Python exception
+    // that carries its message, so the default hook's stderr dump is only noise.
+    std::panic::set_hook(Box::new(|_| {}));
     m.add_class::<session::PySession>()?;
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<column::PyExpr>()?;
