@@ -92,3 +92,15 @@ def test_collect_builds_rows(spark):
     rows = spark.createDataFrame([(1, [1, 2], (3, "z"))], "a int, arr array<int>, s struct<x:int,y:string>").collect()
     assert rows[0].arr == [1, 2]
     assert rows[0].s.y == "z"
+
+
+def test_rust_panic_becomes_an_exception():
+    from pyrust import _native
+    from pyrust.errors import SparkRuntimeException
+
+    with pytest.raises(SparkRuntimeException) as e:
+        _native.panic_for_tests()
+    assert e.value.getCondition() == "INTERNAL_ERROR"
+    assert "deliberate panic" in str(e.value)
+    # The interpreter and the engine keep working.
+    assert SparkSession.builder.getOrCreate().range(3).count() == 3

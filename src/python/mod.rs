@@ -30,7 +30,15 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
     m.add_function(wrap_pyfunction!(session::echo_schema, m)?)?;
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
+    m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     Ok(())
+}
+
+/// Panics inside the guard, so tests can check that a panic reaches Python as an
+/// ordinary exception. Not part of any public API.
+#[pyfunction]
+fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    errors::guard(py, || -> crate::error::Result<()> { panic!("deliberate panic for tests") })
 }
 
 /// Names of every function in the registry (for docs/supported-api.md).
