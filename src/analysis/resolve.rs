@@ -157,6 +157,9 @@ impl<'a> Resolver<'a> {
         }
         let (l, r) = (self.resolve(left)?, self.resolve(right)?);
         let (lt, rt) = (data_type(&l), data_type(&r));
+        if let Some(decimal) = decimal_operands(op, &l, &r) {
+            return Ok(decimal);
+        }
         let mut common = common_type(&lt, &rt).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
         if op.is_arithmetic() {
             // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
@@ -428,6 +431,37 @@ fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {
             super::naming::sql_text(l), super::naming::sql_text(r), lt.sql(), rt.sql()
         ),
     )
+}
+
+/// Decimal arithmetic keeps each operand's precision (Spark's `DecimalPrecision`):
+/// integral operands become decimals (a literal takes just its digits).
+fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
+    if !matches!(op, BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::Divide | BinaryOp::Modulo) {
+        return None;
+    }
+    let (lt, rt) = (data_type(l), data_type(r));
+    if !matches!(lt, DataType::Decimal(..)) && !matches!(rt, DataType::Decimal(..)) {
+        return None;
+    }
+    let as_decimal = |e: &Expr, t: &DataType| -> Option<Expr> {
+        match (e, t) {
+            (_, DataType::Decimal(..)) => Some(e.clone()),
+            (Expr::Literal(v), t) if t.is_integral() => {
+                let n: i128 = match v {
+                    Value::Byte(x) => *x as i128,
+                    Value::Short(x) => *x as i128,
+                    Value::Integer(x) => *x as i128,
+                    Value::Long(x) => *x as i128,
+                    _ => return None,
+                };
+                let digits = n.unsigned_abs().to_string().len().max(1) as u8;
+                Some(Expr::Literal(Value::Decimal(n, digits, 0)))
+            }
+            (_, t) if t.is_integral() => Some(coerce(e.clone(), &super::typing::integral_decimal(t)?)),
+            _ => None,
+        }
+    };
+    Some(Expr::binary(op, as_decimal(l, &lt)?, as_decimal(r, &rt)?))
 }
 
 /// Wraps `e` in an implicit cast to `to` when its type differs. Numeric literals

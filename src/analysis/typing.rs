@@ -81,6 +81,40 @@ pub fn numeric_check(called_as: &str, t: &DataType) -> Result<()> {
     }
 }
 
+/// Spark's `DecimalPrecision` result type of `(p1,s1) op (p2,s2)`, with the
+/// precision-loss adjustment applied above 38 digits.
+pub fn decimal_arithmetic(op: BinaryOp, (p1, s1): (u8, u8), (p2, s2): (u8, u8)) -> DataType {
+    let (p1, s1, p2, s2) = (p1 as i32, s1 as i32, p2 as i32, s2 as i32);
+    let (p, s) = match op {
+        BinaryOp::Add | BinaryOp::Subtract => {
+            let s = s1.max(s2);
+            ((p1 - s1).max(p2 - s2) + s + 1, s)
+        }
+        BinaryOp::Multiply => (p1 + p2 + 1, s1 + s2),
+        BinaryOp::Divide => {
+            let s = 6.max(s1 + p2 + 1);
+            (p1 - s1 + s2 + s, s)
+        }
+        BinaryOp::Modulo => {
+            let s = s1.max(s2);
+            ((p1 - s1).min(p2 - s2) + s, s)
+        }
+        _ => return DataType::Long,
+    };
+    if p <= 38 {
+        return DataType::Decimal(p as u8, s as u8);
+    }
+    let int_digits = p - s;
+    let min_scale = s.min(6);
+    let s = (38 - int_digits).max(min_scale);
+    DataType::Decimal(38, s as u8)
+}
+
+/// The decimal type an integral operand takes in decimal arithmetic.
+pub fn integral_decimal(t: &DataType) -> Option<DataType> {
+    integral_as_decimal(t).map(|(p, s)| DataType::Decimal(p, s))
+}
+
 /// The type of an arithmetic result, given operands already cast to a common type.
 pub fn arithmetic_type(op: BinaryOp, operand: &DataType) -> DataType {
     match op {
@@ -132,9 +166,12 @@ pub fn data_type(e: &Expr) -> DataType {
         Expr::Literal(v) => v.data_type(),
         Expr::Alias { expr, .. } => data_type(expr),
         Expr::Cast { to, .. } => to.clone(),
-        Expr::Binary { op, left, .. } => {
+        Expr::Binary { op, left, right } => {
             if op.is_arithmetic() {
-                arithmetic_type(*op, &data_type(left))
+                match (data_type(left), data_type(right)) {
+                    (DataType::Decimal(p1, s1), DataType::Decimal(p2, s2)) => decimal_arithmetic(*op, (p1, s1), (p2, s2)),
+                    (l, _) => arithmetic_type(*op, &l),
+                }
             } else {
                 DataType::Boolean
             }
@@ -162,6 +199,18 @@ fn function_type(name: &str, args: &[Expr]) -> DataType {
                 fields.iter().find(|x| &x.name == f).map(|x| x.data_type.clone()).unwrap_or(DataType::Null)
             }
             _ => DataType::Null,
+        },
+        // Rounding a decimal changes its scale, and may need one more integral digit.
+        "round" | "bround" => match data_type(&args[0]) {
+            DataType::Decimal(p, s) => {
+                let digits = match args.get(1).map(|a| a.unalias()) {
+                    Some(Expr::Literal(crate::ir::Value::Integer(d))) => *d,
+                    _ => 0,
+                };
+                let new_scale = (s as i32).min(digits.max(0)) as u8;
+                DataType::Decimal(((p - s) as u32 + 1 + new_scale as u32).min(38) as u8, new_scale)
+            }
+            other => other,
         },
         "get_item" => match data_type(&args[0]) {
             DataType::Array(e, _) => *e,
@@ -224,6 +273,14 @@ mod tests {
         assert_eq!(common_type(&DataType::Boolean, &DataType::Integer), None);
         assert_eq!(common_type(&DataType::String, &DataType::Integer), Some(DataType::Long));
         assert_eq!(common_type(&DataType::Double, &DataType::String), Some(DataType::Double));
+    }
+
+    #[test]
+    fn decimal_result_types() {
+        assert_eq!(decimal_arithmetic(BinaryOp::Add, (5, 2), (1, 0)), DataType::Decimal(6, 2));
+        assert_eq!(decimal_arithmetic(BinaryOp::Multiply, (5, 2), (3, 1)), DataType::Decimal(9, 3));
+        assert_eq!(decimal_arithmetic(BinaryOp::Divide, (5, 2), (3, 1)), DataType::Decimal(10, 6));
+        assert_eq!(decimal_arithmetic(BinaryOp::Multiply, (38, 10), (38, 10)), DataType::Decimal(38, 6));
     }
 
     #[test]

@@ -62,6 +62,29 @@ pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, a
     }
 }
 
+/// Decimal `left op right` at Spark's result type `result`.
+pub fn decimal_arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, result: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    let DataType::Decimal(p, s) = *result else { return arithmetic(op, left, right, result, ansi, reachable) };
+    match op {
+        BinaryOp::Add | BinaryOp::Subtract => {
+            let wide = PlType::Decimal(38, s as usize);
+            let (l, r) = (left.cast(wide.clone()), right.cast(wide));
+            let value = if op == BinaryOp::Add { l + r } else { l - r };
+            value.cast(PlType::Decimal(p as usize, s as usize))
+        }
+        BinaryOp::Multiply => super::decimal::binary(op, left, right, p, s),
+        _ => {
+            let value = super::decimal::binary(op, left.clone(), right.clone(), p, s);
+            if ansi {
+                let zero = right.clone().cast(PlType::Float64);
+                divide_by_zero(value, left, zero, reachable)
+            } else {
+                value
+            }
+        }
+    }
+}
+
 fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Expr, t: &DataType, reachable: Option<pl::Expr>) -> pl::Expr {
     let bad = if *t == DataType::Long {
         let (l_neg, r_neg, v_neg) = (left.clone().lt(lit(0)), right.clone().lt(lit(0)), value.clone().lt(lit(0)));

@@ -4,6 +4,7 @@
 pub mod arith;
 pub mod cast;
 pub mod checks;
+pub mod decimal;
 pub mod errors;
 pub mod format;
 pub mod math;

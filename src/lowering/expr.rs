@@ -6,7 +6,7 @@ use super::functions::lower_function;
 use super::types::to_polars;
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
-use crate::compat::arith::arithmetic;
+use crate::compat::arith::{arithmetic, decimal_arithmetic};
 use crate::compat::cast::{cast, CastMode};
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
@@ -44,7 +44,12 @@ impl<'a> ExprLowering<'a> {
             Expr::Binary { op, left, right } => {
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
                 match op {
-                    op if op.is_arithmetic() => arithmetic(*op, l, r, &data_type(left), self.conf.ansi, reachable.clone()),
+                    op if op.is_arithmetic() => match (data_type(left), data_type(right)) {
+                        (DataType::Decimal(..), DataType::Decimal(..)) => {
+                            decimal_arithmetic(*op, l, r, &data_type(e), self.conf.ansi, reachable.clone())
+                        }
+                        (lt, _) => arithmetic(*op, l, r, &lt, self.conf.ansi, reachable.clone()),
+                    },
                     BinaryOp::Eq => l.eq(r),
                     BinaryOp::NotEq => l.neq(r),
                     BinaryOp::EqNullSafe => l.eq_missing(r),

@@ -105,7 +105,11 @@ pub fn lower_function(
                 None => 0,
             } as i32;
             let mode = if name == "round" { Rounding::HalfUp } else { Rounding::HalfEven };
-            round_expr(a(0), &data_type(&args[0]), scale, mode)
+            let rounded = round_expr(a(0), &data_type(&args[0]), scale, mode);
+            match data_type(&Expr::Function { name: name.to_string(), args: args.to_vec(), distinct: false }) {
+                t @ DataType::Decimal(..) => rounded.cast(to_polars(&t)),
+                _ => rounded,
+            }
         }
         // strings
         "upper" => a(0).str().to_uppercase(),

@@ -1,0 +1,88 @@
+"""Decimal arithmetic: Spark's result precision/scale and HALF_UP rounding."""
+
+import decimal
+
+from harness import case
+from pyspark.sql import functions as F
+
+D = decimal.Decimal
+
+
+def _money(spark):
+    return spark.createDataFrame([(D("2.50"), D("0.7"), 3), (D("-1.25"), D("3.0"), -2), (None, D("1.1"), 1)],
+                                 "a decimal(5,2), b decimal(3,1), n int")
+
+
+@case
+def decimal_add_subtract(spark):
+    df = _money(spark)
+    return df.select(F.col("a") + F.col("b"), F.col("a") - F.col("b"), F.col("a") + 1, F.col("a") - F.col("n"))
+
+
+@case
+def decimal_multiply(spark):
+    df = _money(spark)
+    return df.select(F.col("a") * F.col("b"), F.col("a") * 2, F.col("a") * F.col("n"))
+
+
+@case
+def decimal_divide(spark):
+    df = _money(spark)
+    return df.select(F.col("a") / F.col("b"), F.col("a") / 3, F.col("b") / F.col("n"))
+
+
+@case
+def decimal_modulo(spark):
+    df = _money(spark)
+    return df.select(F.col("a") % F.col("b"), F.col("a") % 2)
+
+
+@case
+def decimal_divide_by_zero_ansi(spark):
+    return _money(spark).select(F.col("a") / F.lit(0))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def decimal_divide_by_zero_legacy(spark):
+    return _money(spark).select(F.col("a") / F.lit(0))
+
+
+@case
+def decimal_with_double(spark):
+    return _money(spark).select(F.col("a") * 1.5, F.col("a") + F.lit(0.25))
+
+
+@case
+def decimal_aggregates(spark):
+    df = _money(spark)
+    return df.agg(F.sum("a"), F.avg("a"), F.min("b"), F.max("b"), F.sum(F.col("a") * F.col("b")))
+
+
+@case
+def decimal_compare(spark):
+    df = _money(spark)
+    return df.select(F.col("a") > F.col("b"), F.col("a") == 2.5, F.col("b") < 1)
+
+
+@case
+def decimal_literals_in_expr(spark):
+    return _money(spark).selectExpr("a * 1.5", "b + 0.25", "a / 0.5")
+
+
+@case
+def decimal_round(spark):
+    return _money(spark).select(F.round("a", 1), F.round(F.col("a") * F.col("b"), 2))
+
+
+@case
+def decimal_high_precision_multiply(spark):
+    df = spark.createDataFrame([(D("12345678901234567890.123456"), D("98765.4321"))], "x decimal(38,6), y decimal(20,4)")
+    return df.select(F.col("x") * F.col("y"), F.col("x") / F.col("y"))
+
+
+@case
+def tpch_style_discount(spark):
+    df = spark.createDataFrame([(D("901.00"), D("0.04"), D("0.02")), (D("1234.56"), D("0.10"), D("0.00"))],
+                               "price decimal(15,2), discount decimal(15,2), tax decimal(15,2)")
+    return df.select((F.col("price") * (1 - F.col("discount")) * (1 + F.col("tax"))).alias("charge"),
+                     (F.col("price") * (1 - F.col("discount"))).alias("disc_price"))

@@ -1,0 +1,111 @@
+//! Spark's decimal arithmetic: exact results at the precision and scale Spark's
+//! `DecimalPrecision` rules give, rounded HALF_UP. Polars keeps the larger input
+//! scale for `*` and `/`, so those run here on the unscaled 128-bit values.
+
+use crate::ir::BinaryOp;
+use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+/// `value / 10^shift`, rounded half away from zero (Spark's HALF_UP).
+fn shift_right_half_up(value: i128, shift: u32) -> Option<i128> {
+    if shift == 0 {
+        return Some(value);
+    }
+    let d = pow10(shift)?;
+    let q = value / d;
+    let r = value % d;
+    Some(if r.unsigned_abs() * 2 >= d.unsigned_abs() { q + value.signum() } else { q })
+}
+
+/// One exact operation on unscaled values; None on overflow or division by zero.
+pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Option<i128> {
+    match op {
+        BinaryOp::Multiply => {
+            let product = a.checked_mul(b)?;
+            let from = sa + sb;
+            if scale >= from { product.checked_mul(pow10(scale - from)?) } else { shift_right_half_up(product, from - scale) }
+        }
+        BinaryOp::Divide => {
+            if b == 0 {
+                return None;
+            }
+            // a/10^sa / (b/10^sb) at `scale` digits, with one extra digit for rounding.
+            let exp = scale as i64 + sb as i64 - sa as i64 + 1;
+            let (num, den) = if exp >= 0 { (a.checked_mul(pow10(exp as u32)?)?, b) } else { (a, b.checked_mul(pow10((-exp) as u32)?)?) };
+            let q = num / den;
+            shift_right_half_up(q, 1)
+        }
+        BinaryOp::Modulo => {
+            if b == 0 {
+                return None;
+            }
+            let s = sa.max(sb);
+            let a = a.checked_mul(pow10(s - sa)?)?;
+            let b = b.checked_mul(pow10(s - sb)?)?;
+            // Java's remainder: the sign of the dividend (Rust's `%` does the same).
+            let r = a % b;
+            if scale >= s { r.checked_mul(pow10(scale - s)?) } else { shift_right_half_up(r, s - scale) }
+        }
+        _ => None,
+    }
+}
+
+/// `left op right` on two decimal columns, giving DECIMAL(precision, scale).
+/// Rows whose result overflows the precision become NULL.
+pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scale: u8) -> pl::Expr {
+    let out_type = PlType::Decimal(precision as usize, scale as usize);
+    let result_type = out_type.clone();
+    let limit = pow10(precision as u32).unwrap_or(i128::MAX);
+    left.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let a = cols[0].as_materialized_series().decimal()?.clone();
+            let b = cols[1].as_materialized_series().decimal()?.clone();
+            let (sa, sb) = (a.scale() as u32, b.scale() as u32);
+            let n = a.len().max(b.len());
+            let get = |ca: &pl::DecimalChunked, i: usize| if ca.len() == 1 { ca.physical().get(0) } else { ca.physical().get(i) };
+            let values: pl::Int128Chunked = (0..n)
+                .map(|i| match (get(&a, i), get(&b, i)) {
+                    (Some(x), Some(y)) => apply(op, x, sa, y, sb, scale as u32).filter(|v| v.unsigned_abs() < limit.unsigned_abs()),
+                    _ => None,
+                })
+                .collect();
+            let out = values.into_decimal_unchecked(precision as usize, scale as usize);
+            Ok(out.into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &[right],
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), result_type.clone())),
+    )
+    .cast(out_type)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiply_keeps_spark_scale() {
+        // 2.50 * 0.7 = 1.750 at scale 3
+        assert_eq!(apply(BinaryOp::Multiply, 250, 2, 7, 1, 3), Some(1750));
+        // rounding when precision is lost: 1.25 * 0.1 at scale 2 = 0.13 (HALF_UP)
+        assert_eq!(apply(BinaryOp::Multiply, 125, 2, 1, 1, 2), Some(13));
+    }
+
+    #[test]
+    fn divide_rounds_half_up() {
+        // 1.00 / 3.0 at scale 6 = 0.333333
+        assert_eq!(apply(BinaryOp::Divide, 100, 2, 30, 1, 6), Some(333333));
+        // 2 / 3 at scale 6 = 0.666667
+        assert_eq!(apply(BinaryOp::Divide, 2, 0, 3, 0, 6), Some(666667));
+        assert_eq!(apply(BinaryOp::Divide, -2, 0, 3, 0, 6), Some(-666667));
+        assert_eq!(apply(BinaryOp::Divide, 1, 0, 0, 0, 6), None);
+    }
+
+    #[test]
+    fn remainder_takes_dividend_sign() {
+        // -7.5 % 2 = -1.5
+        assert_eq!(apply(BinaryOp::Modulo, -75, 1, 2, 0, 1), Some(-15));
+    }
+}
