@@ -115,3 +115,50 @@ def json_inferred_types(spark):
 def csv_null_value_option(spark):
     path = _tmp_file("f.csv", "a,b\n1,NA\nNA,2\n")
     return spark.read.csv(path, header=True, inferSchema=True, nullValue="NA").orderBy("b")
+
+
+@case
+def csv_timestamps_inferred(spark):
+    path = _tmp_file("g.csv", "id,ts,d\n1,2024-01-02 03:04:05,2024-01-02\n2,2023-12-31 23:59:59,2023-12-31\n")
+    return spark.read.csv(path, header=True, inferSchema=True).orderBy("id")
+
+
+@case
+def csv_quoted_fields(spark):
+    path = _tmp_file("h.csv", 'id,text\n1,"a, b"\n2,"x"\n3,\n')
+    return spark.read.csv(path, header=True, inferSchema=True).orderBy("id")
+
+
+@case
+def csv_header_only(spark):
+    path = _tmp_file("i.csv", "a,b\n")
+    return spark.read.csv(path, header=True, inferSchema=True)
+
+
+@case
+def csv_mixed_numbers_infer_double(spark):
+    path = _tmp_file("j.csv", "x\n1\n2.5\n")
+    return spark.read.csv(path, header=True, inferSchema=True)
+
+
+@case
+def csv_big_integers_infer_long(spark):
+    path = _tmp_file("k.csv", "x\n1\n30000000000\n")
+    return spark.read.csv(path, header=True, inferSchema=True)
+
+
+@case
+def csv_booleans_inferred(spark):
+    path = _tmp_file("l.csv", "flag\ntrue\nfalse\n")
+    return spark.read.csv(path, header=True, inferSchema=True)
+
+
+@case
+def json_nested(spark):
+    path = _tmp_file("m.json", '{"id": 1, "tags": ["a", "b"], "p": {"x": 1, "y": "z"}}\n{"id": 2, "tags": [], "p": null}\n')
+    return spark.read.json(path).orderBy("id")
+
+
+@case
+def read_schema_then_select(spark):
+    return spark.read.csv(USERS, header=True, inferSchema=True).select("name", "joined").filter(F.col("joined") > "2020-01-01").orderBy("name")

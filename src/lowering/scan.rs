@@ -80,6 +80,10 @@ pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Str
         if t == DataType::Null {
             t = DataType::String;
         }
+        if t == DataType::TimestampNtz && format != FileFormat::Parquet {
+            // Text formats infer TIMESTAMP (spark.sql.timestampType defaults to LTZ).
+            t = DataType::Timestamp;
+        }
         if infer_ints && t == DataType::Long {
             // Spark infers INT when every value fits; Polars always infers i64.
             let stats = lf
