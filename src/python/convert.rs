@@ -87,7 +87,7 @@ pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>
             if *t == DataType::Float { AnyValue::Float32(x as f32) } else { AnyValue::Float64(x) }
         }
         DataType::Decimal(p, s) => {
-            let text: String = v.str().map_err(|_| bad())?.to_string();
+            let text: String = v.cast::<PyString>().map_err(|_| bad())?.extract().map_err(|_| bad())?;
             let u = parse_decimal(&text, *s).ok_or_else(bad)?;
             AnyValue::Decimal(u, *p as usize, *s as usize)
         }
@@ -150,8 +150,9 @@ fn out_of_range(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
     )
 }
 
-/// Builds an engine DataFrame from rows of Python values.
-pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField]) -> Result<pl::DataFrame> {
+/// Builds an engine DataFrame from rows of Python values. With `verify` off (PySpark's
+/// `verifySchema=False`) a value of the wrong type becomes NULL instead of an error.
+pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField], verify: bool) -> Result<pl::DataFrame> {
     let n = rows.len();
     let mut columns: Vec<Vec<AnyValue<'static>>> = fields.iter().map(|_| Vec::with_capacity(n)).collect();
     for row in rows.iter() {
@@ -159,13 +160,17 @@ pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField]) -> Resu
         if row.len() != fields.len() {
             return Err(Error::new(
                 ErrorKind::ValueError,
-                "LENGTH_SHOULD_BE_THE_SAME",
-                format!("obj and fields should be of the same length, got {} and {}.", row.len(), fields.len()),
+                "FIELD_STRUCT_LENGTH_MISMATCH",
+                format!("Length of object ({}) does not match with length of fields ({}).", row.len(), fields.len()),
             ));
         }
         for (i, f) in fields.iter().enumerate() {
             let item = row.get_item(i).map_err(|e| Error::internal(e.to_string()))?;
-            let value = any_value(&item, &f.data_type)?;
+            let value = match any_value(&item, &f.data_type) {
+                Ok(v) => v,
+                Err(e) if !verify && e.kind == ErrorKind::TypeError => AnyValue::Null,
+                Err(e) => return Err(e),
+            };
             if matches!(value, AnyValue::Null) && !f.nullable {
                 return Err(Error::new(
                     ErrorKind::ValueError,

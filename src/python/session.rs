@@ -44,10 +44,11 @@ impl PySession {
     }
 
     /// Rows (tuples of normalised Python values) with a schema in Spark's JSON.
-    fn create_dataframe(&self, py: Python<'_>, rows: &Bound<'_, PyList>, schema_json: &str) -> PyResult<PyDataFrame> {
+    #[pyo3(signature = (rows, schema_json, verify=true))]
+    fn create_dataframe(&self, py: Python<'_>, rows: &Bound<'_, PyList>, schema_json: &str, verify: bool) -> PyResult<PyDataFrame> {
         guard(py, || {
             let fields = parse_fields_json(schema_json)?;
-            let df = frame_from_rows(rows, &fields)?;
+            let df = frame_from_rows(rows, &fields, verify)?;
             Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
         })
     }

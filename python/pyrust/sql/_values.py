@@ -81,20 +81,15 @@ def java_text(value: Any) -> str:
     return str(value)
 
 
-def normalise(value: Any, dt: DataType, lenient_strings: bool = False) -> Any:
-    """One value in the form the native layer reads for type ``dt``. With
-    ``lenient_strings`` (inferred schemas), non-strings in string columns are
-    printed as the JVM prints them."""
+def normalise(value: Any, dt: DataType) -> Any:
+    """One value in the form the native layer reads for type ``dt``. A string
+    column accepts any value, printed as the JVM prints it."""
     if value is None:
         return None
-    if lenient_strings and isinstance(dt, StringType) and not isinstance(value, str):
+    if isinstance(dt, StringType) and not isinstance(value, str):
         return java_text(value)
     if isinstance(dt, (TimestampType, TimestampNTZType)):
-        if isinstance(value, datetime.datetime):
-            return micros(value)
-        if isinstance(value, datetime.date):
-            return micros(datetime.datetime(value.year, value.month, value.day))
-        return value
+        return micros(value) if isinstance(value, datetime.datetime) else value
     if isinstance(dt, DateType):
         if isinstance(value, datetime.datetime):
             return days(value.date())
@@ -102,7 +97,8 @@ def normalise(value: Any, dt: DataType, lenient_strings: bool = False) -> Any:
             return days(value)
         return value
     if isinstance(dt, DecimalType):
-        return str(value) if isinstance(value, (decimal.Decimal, int, float)) else value
+        # Only Decimal is accepted; the native layer reads it as text.
+        return str(value) if isinstance(value, decimal.Decimal) else value
     if isinstance(dt, ArrayType):
         if isinstance(value, (list, tuple)):
             return [normalise(v, dt.elementType) for v in value]
@@ -112,16 +108,14 @@ def normalise(value: Any, dt: DataType, lenient_strings: bool = False) -> Any:
             return {normalise(k, dt.keyType): normalise(v, dt.valueType) for k, v in value.items()}
         return value
     if isinstance(dt, StructType):
-        return normalise_row(value, dt, lenient_strings)
+        return normalise_row(value, dt)
     return value
 
 
-def normalise_row(row: Any, schema: StructType, lenient_strings: bool = False) -> Any:
+def normalise_row(row: Any, schema: StructType) -> Any:
     """A row as a tuple in schema order."""
     fields = schema.fields
-
-    def norm(v: Any, t: DataType) -> Any:
-        return normalise(v, t, lenient_strings)
+    norm = normalise
 
     if isinstance(row, dict):
         return tuple(norm(row.get(f.name), f.dataType) for f in fields)
@@ -143,9 +137,17 @@ def _passes_through(dt: DataType) -> bool:
     return isinstance(dt, (BooleanType, IntegerType, LongType, DoubleType, StringType, BinaryType, NullType))
 
 
-def normalise_rows(rows: List[Any], schema: StructType, lenient_strings: bool = False) -> List[tuple]:
+def normalise_rows(rows: List[Any], schema: StructType) -> List[tuple]:
     width = len(schema.fields)
-    if not lenient_strings and all(_passes_through(f.dataType) for f in schema.fields):
-        # The common case: plain tuples of plain values need no per-value work.
-        return [r if type(r) is tuple and len(r) == width else normalise_row(r, schema) for r in rows]
-    return [normalise_row(r, schema, lenient_strings) for r in rows]
+    if all(_passes_through(f.dataType) for f in schema.fields):
+        # The common case: tuples of plain values need no per-value work
+        # (the native layer checks their types).
+        return [r if type(r) is tuple and len(r) == width and not _needs_text(r, schema) else normalise_row(r, schema)
+                for r in rows]
+    return [normalise_row(r, schema) for r in rows]
+
+
+def _needs_text(row: tuple, schema: StructType) -> bool:
+    """Whether a string column of this row holds a non-string to print."""
+    return any(isinstance(f.dataType, StringType) and v is not None and not isinstance(v, str)
+               for v, f in zip(row, schema.fields))

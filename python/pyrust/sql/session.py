@@ -160,15 +160,14 @@ class SparkSession:
             except TypeError:
                 raise PySparkTypeError(message=f"data is not iterable: {type(data).__name__}", errorClass="INVALID_TYPE",
                                        messageParameters={"arg_name": "data", "arg_type": type(data).__name__})
-        inferred = struct is None
         if struct is None:
             struct = _infer_rows_schema(data, names)
         elif names is None and not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         if not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
-        rows = normalise_rows(data, struct, lenient_strings=inferred)
-        return DataFrame(self._native.create_dataframe(rows, struct.json()), self)
+        rows = normalise_rows(data, struct)
+        return DataFrame(self._native.create_dataframe(rows, struct.json(), verifySchema), self)
 
     def _schema_argument(self, schema: Any) -> Any:
         if schema is None:
