@@ -50,8 +50,8 @@ pub struct Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// An error with a Spark error class; the message is rendered like Spark's:
-    /// `[CLASS] text SQLSTATE: xxx` is left to the Python side, which adds the prefix.
+    /// An error with a Spark error class. The `[CLASS] ` prefix of the message is
+    /// added on the Python side, as PySpark's exceptions print it.
     pub fn new(kind: ErrorKind, error_class: &str, message: impl Into<String>) -> Self {
         Error { kind, error_class: Some(error_class.to_string()), params: vec![], message: message.into() }
     }

@@ -3,7 +3,7 @@
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
 use super::functions;
-use crate::ir::{BinaryOp, DataType, Expr, Value};
+use crate::ir::{BinaryOp, Expr, Value};
 
 /// The output name Spark gives an expression in a projection or aggregation.
 pub fn auto_name(e: &Expr) -> String {
@@ -26,9 +26,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Alias { expr, .. } => sql_text(expr),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
         Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
-        Expr::Not(x) => match x.as_ref() {
-            Expr::Binary { op: BinaryOp::Eq, .. } | _ => format!("(NOT {})", sql_text(x)),
-        },
+        Expr::Not(x) => format!("(NOT {})", sql_text(x)),
         Expr::Negate(x) => format!("negative({})", sql_text(x)),
         Expr::IsNull(x) => format!("({} IS NULL)", sql_text(x)),
         Expr::IsNotNull(x) => format!("({} IS NOT NULL)", sql_text(x)),
@@ -147,11 +145,6 @@ fn literal_repr(v: &Value) -> String {
     }
 }
 
-/// The text Spark uses for a type in names like `CAST(x AS BIGINT)`.
-pub fn type_sql(t: &DataType) -> String {
-    t.sql()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,7 +157,7 @@ mod tests {
     fn names_like_spark() {
         let e = Expr::binary(BinaryOp::Add, col("a"), Expr::lit(Value::Integer(1)));
         assert_eq!(auto_name(&e), "(a + 1)");
-        let cast = Expr::Cast { expr: Box::new(col("a")), to: DataType::String, kind: crate::ir::CastKind::Cast };
+        let cast = Expr::Cast { expr: Box::new(col("a")), to: crate::ir::DataType::String, kind: crate::ir::CastKind::Cast };
         assert_eq!(auto_name(&cast), "a");
         let sum = Expr::func("sum", vec![e.clone()]);
         assert_eq!(auto_name(&sum), "sum((a + 1))");

@@ -143,7 +143,3 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
         Value::Array(..) => return Err(Error::unsupported("array literals")),
     })
 }
-
-pub fn spark_type_of(e: &Expr) -> DataType {
-    data_type(e)
-}

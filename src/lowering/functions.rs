@@ -237,7 +237,7 @@ fn concat_ws(lowered: &[pl::Expr], sep: &Expr) -> Result<pl::Expr> {
     if lowered.len() == 1 {
         return Ok(lit(""));
     }
-    Ok(pl::concat_str(lowered[1..].to_vec(), sep, true))
+    Ok(pl::concat_str(&lowered[1..], sep, true))
 }
 
 /// SQL LIKE with `_` and `%` wildcards and `\` as the escape character.

@@ -6,9 +6,9 @@ use super::scan::scan;
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
 use crate::ir::*;
-use polars::prelude::{self as pl, col, lit, IntoLazy, NamedFrom};
+use polars::prelude::{self as pl, col, IntoLazy, NamedFrom};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// Materialised `cache()` results, by cache key.
 pub type CacheStore = Mutex<HashMap<u64, pl::DataFrame>>;
@@ -166,10 +166,6 @@ impl<'a> PlanLowering<'a> {
                 None => j,
             }
         };
-        let _ = lit(0);
         Ok(joined.select(self.lower_named(output)?))
     }
 }
-
-/// Keeps `Arc` in the public signature of callers that hold plans.
-pub type PlanRef = Arc<Plan>;

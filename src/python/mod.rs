@@ -28,7 +28,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(column::parse_expr, m)?)?;
     m.add_function(wrap_pyfunction!(types::ddl_schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
-    m.add_function(wrap_pyfunction!(session::echo_schema, m)?)?;
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     Ok(())

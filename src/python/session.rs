@@ -4,12 +4,12 @@ use super::arrow::import_stream;
 use super::convert::frame_from_rows;
 use super::dataframe::PyDataFrame;
 use super::errors::guard;
-use super::types::{fields_json, parse_fields_json};
+use super::types::parse_fields_json;
 use crate::analysis::builder;
 use crate::exec::Session;
 use crate::ir::FileFormat;
 use crate::lowering::types::from_polars;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::collections::BTreeMap;
@@ -102,16 +102,4 @@ impl PySession {
     fn clear_cache(&self) {
         self.inner.clear_cache(None)
     }
-}
-
-/// Spark's JSON for a list of fields (used by tests of the type bridge).
-#[pyfunction]
-pub fn echo_schema(py: Python<'_>, schema_json: &str) -> PyResult<String> {
-    guard(py, || {
-        let fields = parse_fields_json(schema_json)?;
-        if fields.is_empty() && schema_json.is_empty() {
-            return Err(Error::plain(ErrorKind::ValueError, "empty schema"));
-        }
-        Ok(fields_json(&fields))
-    })
 }

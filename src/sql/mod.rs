@@ -21,7 +21,7 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
     }
     let sql::Statement::Query(q) = statements.remove(0) else { return Err(parse_error(text, "expected an expression")) };
     let sql::SetExpr::Select(select) = *q.body else { return Err(parse_error(text, "expected an expression")) };
-    if select.projection.len() != 1 || select.from.len() != 0 || select.selection.is_some() {
+    if select.projection.len() != 1 || !select.from.is_empty() || select.selection.is_some() {
         return Err(parse_error(text, "expected a single expression"));
     }
     match select.projection.into_iter().next().unwrap() {
