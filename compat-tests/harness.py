@@ -79,11 +79,11 @@ def is_dataframe(v: Any) -> bool:
 def run_case(c: Case, spark: Any) -> Dict[str, Any]:
     """Runs one case and captures everything a user could observe."""
     out: Dict[str, Any] = {}
-    for k, v in c.conf.items():
-        spark.conf.set(k, v)
     stdout = io.StringIO()
     try:
         with contextlib.redirect_stdout(stdout):
+            for k, v in c.conf.items():  # a rejected setting is an observation too
+                spark.conf.set(k, v)
             value = c.fn(spark)
             if is_dataframe(value):
                 out["schema"] = [[f.name, f.dataType.simpleString(), f.nullable] for f in value.schema.fields]

@@ -3,6 +3,7 @@
 
 use super::checks::{fail_where, quoted};
 use super::format::{java_double, java_float, timestamp_text};
+use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
 use crate::error::ErrorKind;
 use crate::ir::DataType;
 use crate::lowering::types::to_polars;
@@ -15,25 +16,46 @@ pub enum CastMode {
     Try,
 }
 
-pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, reachable: Option<pl::Expr>) -> pl::Expr {
+/// Spark's CAST. `tz` is the session time zone: timestamps print, and strings
+/// parse to timestamps, in it.
+pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, reachable: Option<pl::Expr>, tz: &str) -> pl::Expr {
     if from == to {
         return input;
     }
     let target = to_polars(to);
     match (from, to) {
         (DataType::Null, _) => input.cast(target),
-        (_, DataType::String) => to_string(input, from),
+        // A TIMESTAMP as a number is seconds since the epoch.
+        (DataType::Timestamp, t) if t.is_integral() => {
+            input.cast(PlType::Int64).floor_div(lit(1_000_000i64)).cast(target)
+        }
+        (DataType::Timestamp, t) if t.is_floating() => (input.cast(PlType::Int64).cast(PlType::Float64) / lit(1e6)).cast(target),
+        (f, DataType::Timestamp) if f.is_integral() => {
+            (input.cast(PlType::Int64) * lit(1_000_000i64)).cast(PlType::Datetime(pl::TimeUnit::Microseconds, None))
+        }
+        (f, DataType::Timestamp) if f.is_floating() => {
+            (input.cast(PlType::Float64) * lit(1e6)).cast(PlType::Int64).cast(PlType::Datetime(pl::TimeUnit::Microseconds, None))
+        }
+        // Dates and TIMESTAMP_NTZ are wall-clock values in the session time zone.
+        (DataType::Timestamp, DataType::Date | DataType::TimestampNtz) => utc_to_wall_clock(input, tz).cast(target),
+        (DataType::Date | DataType::TimestampNtz, DataType::Timestamp) => {
+            wall_clock_to_utc(input.cast(PlType::Datetime(pl::TimeUnit::Microseconds, None)), tz)
+        }
+        (_, DataType::String) => to_string(input, from, tz),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
             let parsed = match t {
                 DataType::Date => trimmed.str().to_date(pl::StrptimeOptions { format: Some("%Y-%m-%d".into()), strict: false, exact: false, cache: true }),
-                DataType::Timestamp | DataType::TimestampNtz => trimmed.str().to_datetime(
-                    Some(pl::TimeUnit::Microseconds),
-                    None,
-                    pl::StrptimeOptions { format: None, strict: false, exact: false, cache: true },
-                    lit("raise"),
-                ),
+                DataType::Timestamp | DataType::TimestampNtz => {
+                    let wall_clock = trimmed.str().to_datetime(
+                        Some(pl::TimeUnit::Microseconds),
+                        None,
+                        pl::StrptimeOptions { format: None, strict: false, exact: false, cache: true },
+                        lit("raise"),
+                    );
+                    if *t == DataType::Timestamp { wall_clock_to_utc(wall_clock, tz) } else { wall_clock }
+                }
                 t if t.is_integral() && mode == CastMode::Legacy => {
                     // Legacy casts accept a fractional part and drop it.
                     let direct = trimmed.clone().cast(target.clone());
@@ -114,8 +136,25 @@ fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr
 }
 
 /// Values as Spark prints them when cast to STRING.
-pub fn to_string(input: pl::Expr, from: &DataType) -> pl::Expr {
+pub fn to_string(input: pl::Expr, from: &DataType, tz: &str) -> pl::Expr {
     match from {
+        DataType::Timestamp => {
+            let zone = super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC);
+            input.map(
+                move |c: Column| -> PolarsResult<Column> {
+                    let s = c.as_materialized_series();
+                    let out: pl::StringChunked = s
+                        .iter()
+                        .map(|v| match v {
+                            pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(super::timezone::utc_to_local(us, &zone))),
+                            _ => None,
+                        })
+                        .collect();
+                    Ok(out.with_name(s.name().clone()).into_series().into_column())
+                },
+                |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+            )
+        }
         DataType::Double => format_each(input, |v| match v {
             pl::AnyValue::Float64(f) => Some(java_double(f)),
             _ => None,
@@ -124,7 +163,7 @@ pub fn to_string(input: pl::Expr, from: &DataType) -> pl::Expr {
             pl::AnyValue::Float32(f) => Some(java_float(f)),
             _ => None,
         }),
-        DataType::Timestamp | DataType::TimestampNtz => format_each(input, |v| match v {
+        DataType::TimestampNtz => format_each(input, |v| match v {
             pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(us)),
             _ => None,
         }),

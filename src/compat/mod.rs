@@ -10,3 +10,4 @@ pub mod format;
 pub mod math;
 pub mod regex;
 pub mod show;
+pub mod timezone;

@@ -2,7 +2,9 @@
 //! (`Dataset.showString`), byte for byte.
 
 use super::format::{date_text, decimal_text, java_double, java_float, timestamp_text};
+use super::timezone::utc_to_local;
 use crate::ir::DataType;
+use chrono_tz::Tz;
 use polars::prelude::AnyValue;
 
 /// The field values of a struct value, borrowed or owned.
@@ -14,8 +16,8 @@ pub fn struct_values<'a>(v: &'a AnyValue<'a>) -> Vec<AnyValue<'a>> {
     }
 }
 
-/// The text Spark shows for one value of type `t`.
-pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
+/// The text Spark shows for one value of type `t`; TIMESTAMPs in the session zone `tz`.
+pub fn cell_text(v: &AnyValue, t: &DataType, tz: &Tz) -> String {
     match v {
         AnyValue::Null => "NULL".into(),
         AnyValue::Boolean(b) => b.to_string(),
@@ -32,14 +34,17 @@ pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
         AnyValue::Binary(b) => binary_text(b),
         AnyValue::BinaryOwned(b) => binary_text(b),
         AnyValue::Date(d) => date_text(*d),
-        AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => timestamp_text(*us),
+        AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => match t {
+            DataType::Timestamp => timestamp_text(utc_to_local(*us, tz)),
+            _ => timestamp_text(*us),
+        },
         AnyValue::List(s) => {
             let inner = match t {
                 DataType::Array(e, _) => (**e).clone(),
-                DataType::Map(..) => return map_text(s, t),
+                DataType::Map(..) => return map_text(s, t, tz),
                 _ => DataType::Null,
             };
-            let items: Vec<String> = s.iter().map(|x| cell_text(&x, &inner)).collect();
+            let items: Vec<String> = s.iter().map(|x| cell_text(&x, &inner, tz)).collect();
             format!("[{}]", items.join(", "))
         }
         AnyValue::Struct(..) | AnyValue::StructOwned(..) => {
@@ -51,7 +56,7 @@ pub fn cell_text(v: &AnyValue, t: &DataType) -> String {
             let items: Vec<String> = values
                 .iter()
                 .enumerate()
-                .map(|(i, x)| cell_text(x, fields.get(i).map(|f| &f.data_type).unwrap_or(&DataType::Null)))
+                .map(|(i, x)| cell_text(x, fields.get(i).map(|f| &f.data_type).unwrap_or(&DataType::Null), tz))
                 .collect();
             format!("{{{}}}", items.join(", "))
         }
@@ -64,13 +69,13 @@ fn binary_text(b: &[u8]) -> String {
     format!("[{}]", hex.join(" "))
 }
 
-fn map_text(entries: &polars::prelude::Series, t: &DataType) -> String {
+fn map_text(entries: &polars::prelude::Series, t: &DataType, tz: &Tz) -> String {
     let DataType::Map(k, v, _) = t else { return String::new() };
     let items: Vec<String> = entries
         .iter()
         .map(|e| {
             let kv = struct_values(&e);
-            format!("{} -> {}", cell_text(&kv[0], k), cell_text(&kv[1], v))
+            format!("{} -> {}", cell_text(&kv[0], k, tz), cell_text(&kv[1], v, tz))
         })
         .collect();
     format!("{{{}}}", items.join(", "))

@@ -39,7 +39,7 @@ impl<'a> ExprLowering<'a> {
                     CastKind::Cast if self.conf.ansi => CastMode::Ansi,
                     CastKind::Cast => CastMode::Legacy,
                 };
-                cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone())
+                cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone)
             }
             Expr::Binary { op, left, right } => {
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);

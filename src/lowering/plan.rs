@@ -51,8 +51,21 @@ impl<'a> PlanLowering<'a> {
             }
             PlanNode::Scan { format, paths, options, schema } => {
                 let lf = scan(*format, paths, options, Some(schema))?;
-                let cols: Vec<pl::Expr> =
-                    schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
+                // Text files hold wall-clock times in the session time zone.
+                let text = matches!(format, FileFormat::Csv | FileFormat::Json);
+                let cols: Vec<pl::Expr> = schema
+                    .iter()
+                    .zip(&plan.output)
+                    .map(|(f, a)| {
+                        let c = col(f.name.as_str());
+                        let c = if text && f.data_type == DataType::Timestamp {
+                            crate::compat::timezone::wall_clock_to_utc(c, &self.conf.session_time_zone)
+                        } else {
+                            c
+                        };
+                        named(c, a)
+                    })
+                    .collect();
                 lf.select(cols)
             }
             PlanNode::Project { input, exprs } => {

@@ -209,12 +209,13 @@ impl PyDataFrame {
         let types = self.types();
         let header = self.names();
         guard_detached(py, move || {
+            let tz = crate::compat::timezone::parse(&session.analysis_conf().session_time_zone)?;
             let df = session.execute(&limited)?;
             let mut rows = vec![];
             for i in 0..df.height() {
                 let mut row = vec![];
                 for (c, t) in df.columns().iter().zip(&types) {
-                    row.push(cell_text(&c.get(i).map_err(Error::from)?, t));
+                    row.push(cell_text(&c.get(i).map_err(Error::from)?, t, &tz));
                 }
                 rows.push(row);
             }

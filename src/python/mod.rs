@@ -30,6 +30,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
     Ok(())
 }
 
@@ -38,6 +39,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
     errors::guard(py, || -> crate::error::Result<()> { panic!("deliberate panic for tests") })
+}
+
+/// Raises Spark's error for a session time zone it cannot resolve.
+#[pyfunction]
+fn check_time_zone(py: Python<'_>, name: &str) -> PyResult<()> {
+    errors::guard(py, || crate::compat::timezone::parse(name).map(|_| ()))
 }
 
 /// Names of every function in the registry (for docs/supported-api.md).

@@ -33,6 +33,8 @@ class RuntimeConfig:
     def set(self, key: str, value: Any) -> None:
         if isinstance(value, bool):
             value = "true" if value else "false"
+        if key == "spark.sql.session.timeZone":
+            _native.check_time_zone(str(value))  # Spark rejects an unknown zone here
         self._native.set_conf(key, str(value))
 
     def get(self, key: str, default: Any = "__no_default__") -> Optional[str]:
