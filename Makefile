@@ -13,14 +13,16 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 all: test
 
 $(VENV)/.installed: pyproject.toml Makefile
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" "pyarrow>=14" "pandas>=1.5" "polars>=1.28"
-	touch $@
+	@echo "setting up $(VENV) (Python tools)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" "pyarrow>=14" "pandas>=1.5" "polars>=1.28"
+	@touch $@
 
 # Builds the extension (dev profile: dependencies optimised, our crate lightly).
 develop: $(VENV)/.installed
-	$(VENV)/bin/maturin develop -q
+	@echo "building the extension (log: .build.log)..."
+	@$(VENV)/bin/maturin develop -q > .build.log 2>&1 || (cat .build.log; exit 1)
 
 demo: develop
 	$(PY) examples/quickstart.py
