@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from pyrust.errors import PySparkTypeError
 from pyrust.sql.types import (
     ArrayType, DecimalType, IntegerType, LongType, MapType, Row, StringType, StructField, StructType,
 )
@@ -38,7 +37,7 @@ def test_add_and_access():
 
 
 def test_struct_field_checks_types():
-    with pytest.raises(PySparkTypeError):
+    with pytest.raises(AssertionError):
         StructField("a", "int")  # type: ignore[arg-type]
 
 

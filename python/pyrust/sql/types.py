@@ -11,7 +11,7 @@ __all__ = [
     "DataType", "NullType", "CharType", "StringType", "VarcharType", "BinaryType", "BooleanType",
     "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
     "ByteType", "IntegerType", "LongType", "DayTimeIntervalType", "YearMonthIntervalType",
-    "CalendarIntervalType", "VariantType", "Row", "ShortType", "ArrayType", "MapType",
+    "CalendarIntervalType", "VariantType", "VariantVal", "Row", "ShortType", "ArrayType", "MapType",
     "StructField", "StructType", "AtomicType", "NumericType", "IntegralType", "FractionalType",
 ]
 
@@ -238,14 +238,27 @@ class VariantType(AtomicType, metaclass=DataTypeSingleton):
     pass
 
 
+class VariantVal:
+    """A VARIANT value: Spark's binary encoding (value and metadata bytes)."""
+
+    def __init__(self, value: bytes, metadata: bytes):
+        self.value = value
+        self.metadata = metadata
+
+    def toPython(self) -> Any:
+        from pyrust.errors import not_implemented
+
+        raise not_implemented("VariantVal.toPython")
+
+    def toJson(self, zone_id: str = "UTC") -> str:
+        from pyrust.errors import not_implemented
+
+        raise not_implemented("VariantVal.toJson")
+
+
 class ArrayType(DataType):
     def __init__(self, elementType: DataType, containsNull: bool = True):
-        if not isinstance(elementType, DataType):
-            raise PySparkTypeError(
-                message=f"elementType {elementType} should be an instance of DataType",
-                errorClass="NOT_DATATYPE",
-                messageParameters={"arg_name": "elementType", "arg_type": type(elementType).__name__},
-            )
+        assert isinstance(elementType, DataType), "elementType %s should be an instance of %s" % (elementType, DataType)
         self.elementType = elementType
         self.containsNull = containsNull
 
@@ -282,18 +295,9 @@ class MapType(DataType):
 
 class StructField(DataType):
     def __init__(self, name: str, dataType: DataType, nullable: bool = True, metadata: Optional[Dict[str, Any]] = None):
-        if not isinstance(dataType, DataType):
-            raise PySparkTypeError(
-                message=f"dataType {dataType} should be an instance of DataType",
-                errorClass="NOT_DATATYPE",
-                messageParameters={"arg_name": "dataType", "arg_type": type(dataType).__name__},
-            )
-        if not isinstance(name, str):
-            raise PySparkTypeError(
-                message=f"field name {name} should be a string",
-                errorClass="NOT_STR",
-                messageParameters={"arg_name": "name", "arg_type": type(name).__name__},
-            )
+        # PySpark asserts these, so a wrong argument is an AssertionError.
+        assert isinstance(dataType, DataType), "dataType %s should be an instance of %s" % (dataType, DataType)
+        assert isinstance(name, str), "field name %s should be a string" % (name)
         self.name = name
         self.dataType = dataType
         self.nullable = nullable
