@@ -9,9 +9,17 @@ use crate::ir::{BinaryOp, Expr, Value};
 pub fn auto_name(e: &Expr) -> String {
     match e {
         Expr::Alias { name, .. } => name.clone(),
-        // A cast of a column keeps the column's name.
-        Expr::Cast { expr, .. } if matches!(expr.as_ref(), Expr::Unresolved { .. } | Expr::Attr(_)) => auto_name(expr),
+        // A cast of a column (or of a cast of one) keeps the column's name.
+        Expr::Cast { expr, .. } if is_cast_column(expr) => auto_name(expr),
         _ => sql_text(e),
+    }
+}
+
+fn is_cast_column(e: &Expr) -> bool {
+    match e {
+        Expr::Unresolved { .. } | Expr::Attr(_) => true,
+        Expr::Cast { expr, .. } => is_cast_column(expr),
+        _ => false,
     }
 }
 

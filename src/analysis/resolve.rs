@@ -231,8 +231,8 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .zip(casts)
             .map(|(a, c)| match c {
-                Some(t) if t != data_type(&a) => Expr::Cast { expr: Box::new(a), to: t, kind: CastKind::Cast },
-                _ => a,
+                Some(t) => coerce(a, &t),
+                None => a,
             })
             .collect();
         let types: Vec<DataType> = args.iter().map(data_type).collect();

@@ -233,9 +233,10 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::Literal(v) => v.is_null(),
         Expr::Alias { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
         Expr::Cast { expr, to, kind } => {
+            // Only parsing text can give NULL (ANSI raises instead, but Spark still
+            // marks the column nullable); numeric casts wrap or fail.
             nullable(expr, ansi)
                 || *kind == crate::ir::CastKind::Try
-                || (!ansi && !matches!(to, DataType::String))
                 || (data_type(expr) == DataType::String && !matches!(to, DataType::String))
         }
         Expr::Binary { op, left, right } => match op {

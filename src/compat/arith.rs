@@ -5,7 +5,7 @@ use super::checks::fail_where;
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, lit, when, DataType as PlType};
+use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 fn null_of(t: &DataType) -> pl::Expr {
     lit(pl::NULL).cast(to_polars(t))
@@ -18,6 +18,29 @@ fn divide_by_zero(value: pl::Expr, left: pl::Expr, right: pl::Expr, reachable: O
     })
 }
 
+/// IEEE `a - b` or `a / b`, one value at a time. Polars' scalar kernels divide by
+/// multiplying with the reciprocal and turn `0 - x` into `-x`; both differ from Java
+/// in the last bit or the sign of zero.
+fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
+    left.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let a = cols[0].as_materialized_series().f64()?.clone();
+            let b = cols[1].as_materialized_series().f64()?.clone();
+            let n = a.len().max(b.len());
+            let get = |ca: &pl::Float64Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
+            let out: pl::Float64Chunked = (0..n)
+                .map(|i| match (get(&a, i), get(&b, i)) {
+                    (Some(x), Some(y)) => Some(if op == BinaryOp::Divide { x / y } else { x - y }),
+                    _ => None,
+                })
+                .collect();
+            Ok(out.into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &[right],
+        |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Float64)),
+    )
+}
+
 /// `left op right` for operands already cast to `t` (the common type).
 pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
     match op {
@@ -26,7 +49,7 @@ pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, a
             let quotient = if matches!(t, DataType::Decimal(..)) {
                 left.clone() / right.clone()
             } else {
-                left.clone().cast(PlType::Float64) / right.clone().cast(PlType::Float64)
+                exact_f64(op, left.clone().cast(PlType::Float64), right.clone().cast(PlType::Float64))
             };
             let result_t = crate::analysis::typing::arithmetic_type(op, t);
             let value = when(zero).then(null_of(&result_t)).otherwise(quotient);
@@ -50,6 +73,7 @@ pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, a
             let value = when(right.clone().eq(lit(0))).then(null_of(t)).otherwise(rem);
             if ansi { divide_by_zero(value, left, right, reachable) } else { value }
         }
+        BinaryOp::Subtract if t.is_floating() => exact_f64(op, left.cast(PlType::Float64), right.cast(PlType::Float64)).cast(to_polars(t)),
         BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
             let value = match op {
                 BinaryOp::Add => left.clone() + right.clone(),
