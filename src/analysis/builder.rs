@@ -240,10 +240,23 @@ fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {
 pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let resolved = match sort_keys(&input, &keys, conf) {
         Ok(k) => k,
-        Err(e) => return sort_by_hidden_columns(input, &keys, conf, plan_id).ok_or(e)?,
+        Err(e) => {
+            let e = ambiguity_as_unresolved(e, &input);
+            return sort_by_hidden_columns(input, &keys, conf, plan_id).ok_or(e)?;
+        }
     };
     let output = input.output.clone();
     Ok(node(plan_id, PlanNode::Sort { input, keys: resolved }, output))
+}
+
+/// Spark's sort resolution reports an ambiguous name as an unresolved one.
+fn ambiguity_as_unresolved(e: Error, input: &Plan) -> Error {
+    if e.error_class.as_deref() != Some("AMBIGUOUS_REFERENCE") {
+        return e;
+    }
+    let name = e.params.iter().find(|(k, _)| k == "name").map(|(_, v)| v.trim_matches('`').to_string()).unwrap_or_default();
+    let candidates: Vec<String> = input.output.iter().map(|a| format!("`{}`", a.name)).collect();
+    super::resolve::unresolved_with_suggestion(&name, &candidates)
 }
 
 /// `df.select("name").orderBy("age")`: Spark sorts by a column the projection
