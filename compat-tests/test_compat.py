@@ -35,8 +35,18 @@ def test_every_case_has_a_golden():
     assert not missing, f"cases without a recorded golden (run `make record`): {missing}"
 
 
+# Differences we know and document in docs/semantics.md. Strict: a case that starts
+# passing fails the suite, so this list cannot go stale.
+KNOWN_DIFFERENCES = {
+    "cast_matrix::cast_int_to_float_ansi": "Java 17 prints Float 2.14748365E9; PyRust prints the shortest form (semantics.md: float text)",
+    "cast_matrix::cast_int_to_float_legacy": "Java 17 prints Float 2.14748365E9; PyRust prints the shortest form (semantics.md: float text)",
+}
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_case(name, spark):
+def test_case(name, spark, request):
+    if name in KNOWN_DIFFERENCES:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_DIFFERENCES[name], strict=True))
     c = CASES[name]
     expected = GOLDENS[c.module].get(name.split("::", 1)[1])
     if expected is None:

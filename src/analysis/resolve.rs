@@ -1,7 +1,7 @@
 //! Name resolution and type coercion of expressions against a plan's output.
 
 use super::functions::{self, FnKind};
-use super::typing::{can_cast, common_type, data_type};
+use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
 use crate::error::{Error, Result};
 use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Plan, SortKey, Value};
@@ -79,9 +79,9 @@ impl<'a> Resolver<'a> {
             Expr::Cast { expr, to, kind } => {
                 let inner = self.resolve(*expr)?;
                 let from = data_type(&inner);
-                if !can_cast(&from, &to) {
+                if let Some(class) = cast_refusal(&from, &to, self.conf.ansi) {
                     return Err(Error::analysis(
-                        "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",
+                        class,
                         format!(
                             "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
                             super::naming::sql_text(&inner), to.sql(), from.sql(), to.sql()

@@ -139,23 +139,32 @@ pub fn arithmetic_type(op: BinaryOp, operand: &DataType) -> DataType {
     }
 }
 
-/// Whether Spark can cast `from` to `to` at all.
-pub fn can_cast(from: &DataType, to: &DataType) -> bool {
+/// Why Spark refuses to cast `from` to `to` (an error class), or None when it can.
+/// ANSI mode refuses a few casts legacy mode allows (dates as numbers, timestamps
+/// as booleans).
+pub fn cast_refusal(from: &DataType, to: &DataType, ansi: bool) -> Option<&'static str> {
     use DataType::*;
     if from == to || *from == Null {
-        return true;
+        return None;
     }
+    const FUNC: &str = "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION";
+    const CONF: &str = "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION";
+    const NO: &str = "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION";
+    let ansi_only = |class| if ansi { Some(class) } else { None };
     match (from, to) {
-        (_, String) => true,
-        (String, _) => !matches!(to, Array(..) | Map(..) | Struct(..)),
-        (Boolean, t) | (t, Boolean) => t.is_numeric(),
-        (a, b) if a.is_numeric() && b.is_numeric() => true,
-        (Date, Timestamp | TimestampNtz) | (Timestamp | TimestampNtz, Date) => true,
-        (Timestamp, TimestampNtz) | (TimestampNtz, Timestamp) => true,
-        (Timestamp, t) | (t, Timestamp) if t.is_numeric() => true,
-        (Binary, _) | (_, Binary) => false,
-        (Array(a, _), Array(b, _)) => can_cast(a, b),
-        _ => false,
+        (_, String) => None,
+        (String, Array(..) | Map(..) | Struct(..)) => Some(NO),
+        (String, _) => None,
+        (Date, Boolean) | (Timestamp, Boolean) | (Boolean, Timestamp) => ansi_only(CONF),
+        (Date, t) if t.is_numeric() => ansi_only(FUNC),
+        (t, Date) if t.is_numeric() => Some(if ansi { FUNC } else { NO }),
+        (Boolean, t) | (t, Boolean) if t.is_numeric() => None,
+        (a, b) if a.is_numeric() && b.is_numeric() => None,
+        (Date, Timestamp | TimestampNtz) | (Timestamp | TimestampNtz, Date) => None,
+        (Timestamp, TimestampNtz) | (TimestampNtz, Timestamp) => None,
+        (Timestamp, t) | (t, Timestamp) if t.is_numeric() => None,
+        (Array(a, _), Array(b, _)) => cast_refusal(a, b, ansi),
+        _ => Some(NO),
     }
 }
 
@@ -286,7 +295,9 @@ mod tests {
 
     #[test]
     fn casts() {
-        assert!(can_cast(&DataType::String, &DataType::Integer));
-        assert!(!can_cast(&DataType::Integer, &DataType::Array(Box::new(DataType::Integer), true)));
+        assert_eq!(cast_refusal(&DataType::String, &DataType::Integer, true), None);
+        assert!(cast_refusal(&DataType::Integer, &DataType::Array(Box::new(DataType::Integer), true), true).is_some());
+        assert!(cast_refusal(&DataType::Date, &DataType::Integer, true).is_some());
+        assert_eq!(cast_refusal(&DataType::Date, &DataType::Integer, false), None);
     }
 }

@@ -23,24 +23,51 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         return input;
     }
     let target = to_polars(to);
+    let micros = PlType::Datetime(pl::TimeUnit::Microseconds, None);
     match (from, to) {
         (DataType::Null, _) => input.cast(target),
         // A TIMESTAMP as a number is seconds since the epoch.
         (DataType::Timestamp, t) if t.is_integral() => {
-            input.cast(PlType::Int64).floor_div(lit(1_000_000i64)).cast(target)
+            // Out of range is NULL in legacy mode (no wrapping), an error under ANSI.
+            let seconds = input.cast(PlType::Int64).floor_div(lit(1_000_000i64));
+            let result = seconds.clone().cast(target);
+            if mode == CastMode::Ansi { checked(result, seconds, from, to, mode, reachable, "CAST_OVERFLOW") } else { result }
         }
-        (DataType::Timestamp, t) if t.is_floating() => (input.cast(PlType::Int64).cast(PlType::Float64) / lit(1e6)).cast(target),
+        (DataType::Timestamp, t) if t.is_fractional() => {
+            let seconds = input.cast(PlType::Int64).cast(PlType::Float64) / lit(1e6);
+            cast(seconds, &DataType::Double, to, mode, reachable, tz)
+        }
+        (DataType::Timestamp, DataType::Boolean) => input.cast(PlType::Int64).neq(lit(0i64)),
+        (DataType::Boolean, DataType::Timestamp) => input.cast(PlType::Int64).cast(micros),
         (f, DataType::Timestamp) if f.is_integral() => {
-            (input.cast(PlType::Int64) * lit(1_000_000i64)).cast(PlType::Datetime(pl::TimeUnit::Microseconds, None))
+            // Seconds to microseconds, saturating like Spark.
+            let s = input.cast(PlType::Int64);
+            let limit = i64::MAX / 1_000_000;
+            when(s.clone().gt(lit(limit)))
+                .then(lit(i64::MAX))
+                .when(s.clone().lt(lit(-limit)))
+                .then(lit(i64::MIN))
+                .otherwise(s * lit(1_000_000i64))
+                .cast(micros)
         }
-        (f, DataType::Timestamp) if f.is_floating() => {
-            (input.cast(PlType::Float64) * lit(1e6)).cast(PlType::Int64).cast(PlType::Datetime(pl::TimeUnit::Microseconds, None))
+        (f, DataType::Timestamp) if f.is_fractional() => {
+            let us = input.clone().cast(PlType::Float64) * lit(1e6);
+            let saturated = saturate_to_i64(us.clone()).cast(micros);
+            if mode == CastMode::Ansi {
+                let bad = us.clone().gt_eq(lit(9.223372036854775807e18)).or(us.lt(lit(-9.223372036854775808e18)));
+                let (from_sql, to_sql) = (from.sql(), to.sql());
+                fail_where(saturated, bad, reachable, input, ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
+                    format!("The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003", quoted(v))
+                })
+            } else {
+                saturated
+            }
         }
         // Dates and TIMESTAMP_NTZ are wall-clock values in the session time zone.
         (DataType::Timestamp, DataType::Date | DataType::TimestampNtz) => utc_to_wall_clock(input, tz).cast(target),
-        (DataType::Date | DataType::TimestampNtz, DataType::Timestamp) => {
-            wall_clock_to_utc(input.cast(PlType::Datetime(pl::TimeUnit::Microseconds, None)), tz)
-        }
+        (DataType::Date | DataType::TimestampNtz, DataType::Timestamp) => wall_clock_to_utc(input.cast(micros), tz),
+        // Legacy mode only: a date has no numeric or boolean value.
+        (DataType::Date, _) if to.is_numeric() || *to == DataType::Boolean => lit(pl::NULL).cast(target),
         (_, DataType::String) => to_string(input, from, tz),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
@@ -57,25 +84,70 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
                     if *t == DataType::Timestamp { wall_clock_to_utc(wall_clock, tz) } else { wall_clock }
                 }
                 t if t.is_integral() && mode == CastMode::Legacy => {
-                    // Legacy casts accept a fractional part and drop it.
-                    let direct = trimmed.clone().cast(target.clone());
-                    let via_double = trimmed.cast(PlType::Float64).cast(target.clone());
-                    pl::coalesce(&[direct, via_double])
+                    // Legacy casts accept a fractional part ("-3.9" is -3), nothing else.
+                    let fractional = trimmed.clone().str().contains(lit(r"^[+-]?[0-9]+\.[0-9]*$"), true);
+                    let integer_part = trimmed.clone().str().extract(lit(r"^([+-]?[0-9]+)"), 1);
+                    when(fractional).then(integer_part.cast(target.clone())).otherwise(trimmed.cast(target.clone()))
                 }
                 _ => trimmed.cast(target),
             };
             checked(parsed, input, from, to, mode, reachable, "CAST_INVALID_INPUT")
+        }
+        (DataType::Boolean, DataType::Decimal(..)) => input.cast(PlType::Int32).cast(target),
+        (f, DataType::Decimal(_, scale)) if f.is_numeric() => {
+            // HALF_UP to the target scale; a value too wide for the precision is NULL,
+            // or an error under ANSI.
+            let rounded = match f {
+                DataType::Decimal(_, s) if s > scale => input.clone().round(*scale as u32, pl::RoundMode::HalfAwayFromZero),
+                DataType::Float | DataType::Double => {
+                    input.clone().cast(PlType::Float64).round(*scale as u32, pl::RoundMode::HalfAwayFromZero)
+                }
+                _ => input.clone(),
+            };
+            checked(rounded.cast(target), input, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
         }
         (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy && !widens(f, t) => {
             let result = input.clone().cast(target);
             checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW")
         }
         (f, t) if f.is_floating() && t.is_integral() => {
-            // Legacy: NaN becomes 0, out of range saturates like Java's (long) cast.
-            input.clone().fill_nan(lit(0.0)).cast(target)
+            // Java's (int)/(long) of a double: NaN is 0 and out-of-range saturates;
+            // narrower types then wrap from int.
+            let x = input.cast(PlType::Float64).fill_nan(lit(0.0));
+            let saturated = if *t == DataType::Long {
+                saturate_to_i64(x)
+            } else {
+                x.clip(lit(i32::MIN as f64), lit(i32::MAX as f64)).cast(PlType::Int32)
+            };
+            wrap_integer(saturated, to)
         }
+        (f, t) if f.is_integral() && t.is_integral() && !widens(f, t) => wrap_integer(input, to),
         _ => input.cast(target),
     }
+}
+
+/// Java's (long) of a double: saturates at the ends (2^63 itself is out of range).
+fn saturate_to_i64(x: pl::Expr) -> pl::Expr {
+    when(x.clone().gt_eq(lit(9.223372036854775807e18)))
+        .then(lit(i64::MAX))
+        .when(x.clone().lt(lit(-9.223372036854775808e18)))
+        .then(lit(i64::MIN))
+        .otherwise(x.cast(PlType::Int64))
+}
+
+/// Java's narrowing of an integer: keep the low bits (two's complement).
+fn wrap_integer(input: pl::Expr, to: &DataType) -> pl::Expr {
+    let bits = match to {
+        DataType::Byte => 8,
+        DataType::Short => 16,
+        DataType::Integer => 32,
+        _ => return input.cast(to_polars(to)),
+    };
+    let modulus = 1i64 << bits;
+    let half = 1i64 << (bits - 1);
+    // Polars' `%` is a floor modulo, so the result is already in [0, 2^bits).
+    let low = input.cast(PlType::Int64) % lit(modulus);
+    when(low.clone().gt_eq(lit(half))).then(low.clone() - lit(modulus)).otherwise(low).cast(to_polars(to))
 }
 
 /// Integral casts that cannot overflow.
@@ -107,6 +179,7 @@ fn checked(
     let (from_sql, to_sql) = (from.sql(), to.sql());
     // Spark raises malformed input as the JVM exception of the target type.
     let kind = match (class, to) {
+        ("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", _) => ErrorKind::Arithmetic,
         ("CAST_INVALID_INPUT", DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => ErrorKind::DateTime,
         ("CAST_INVALID_INPUT", DataType::Boolean) => ErrorKind::Runtime,
         ("CAST_INVALID_INPUT", _) => ErrorKind::NumberFormat,

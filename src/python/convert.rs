@@ -257,6 +257,12 @@ impl<'py> ToPython<'py> {
                 m.bind(py).getattr("date")?.call_method1("fromordinal", (*d as i64 + 719_163,))?.unbind()
             }
             AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => {
+                // Python's datetime covers years 1..=9999; PySpark fails with ValueError outside.
+                const MIN_US: i64 = -62_135_596_800_000_000;
+                const MAX_US: i64 = 253_402_300_799_999_999;
+                if *us < MIN_US || *us > MAX_US {
+                    return Err(pyo3::exceptions::PyValueError::new_err(format!("year is out of range for timestamp {us} (microseconds)")));
+                }
                 let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
                 let m = m.bind(py);
                 let epoch = m.getattr("datetime")?.call1((1970, 1, 1))?;
