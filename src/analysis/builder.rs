@@ -411,8 +411,9 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                         format!("USING column `{n}` cannot be resolved on the {side} side of the join. The {side}-side columns: [{}].", cols.join(", ")),
                     )
                 };
-                let Expr::Attr(l) = lres.resolve(Expr::col(n)).map_err(|_| unresolved("left", &left))? else { unreachable!() };
-                let Expr::Attr(r) = rres.resolve(Expr::col(n)).map_err(|_| unresolved("right", &right))? else { unreachable!() };
+                // A USING column is a top-level column of each side, never a nested field.
+                let Ok(Expr::Attr(l)) = lres.resolve(Expr::col(n)) else { return Err(unresolved("left", &left)) };
+                let Ok(Expr::Attr(r)) = rres.resolve(Expr::col(n)) else { return Err(unresolved("right", &right)) };
                 let common = common_type(&l.data_type, &r.data_type).ok_or_else(|| {
                     Error::analysis("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", format!("Cannot join on `{n}`: incompatible types \"{}\" and \"{}\".", l.data_type.sql(), r.data_type.sql()))
                 })?;
