@@ -187,3 +187,21 @@ def ansi_sum_types(spark):
 def legacy_avg_types(spark):
     df = spark.createDataFrame([(1, 2.5)], "i int, d double")
     return df.agg(F.avg("i"), F.sum("d"))
+
+
+@case
+def ansi_sum_long_overflow(spark):
+    df = spark.createDataFrame([(9223372036854775807,), (1,)], "v long")
+    return df.agg(F.sum("v"))
+
+
+@case(conf=LEGACY)
+def legacy_sum_long_overflow(spark):
+    df = spark.createDataFrame([(9223372036854775807,), (1,)], "v long")
+    return df.agg(F.sum("v"))
+
+
+@case
+def ansi_sum_long_no_overflow(spark):
+    df = spark.createDataFrame([(9223372036854775807,), (-1,)], "v long")
+    return df.groupBy(F.lit(1).alias("g")).agg(F.sum("v"))

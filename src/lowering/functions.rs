@@ -74,9 +74,23 @@ pub fn lower_function(
                 _ => input,
             };
             // Spark's sum over no (non-null) rows is NULL, Polars' is 0.
-            when(widened.clone().count().eq(lit(0)))
+            let total = when(widened.clone().count().eq(lit(0)))
                 .then(lit(pl::NULL).cast(to_sum_type(&t)))
-                .otherwise(widened.sum())
+                .otherwise(widened.clone().sum());
+            if lw.conf.ansi && t.is_integral() {
+                // Polars wraps a bigint sum; an exact 38-digit sum tells when Spark would fail.
+                let exact_type = PlType::Decimal(38, 0);
+                let exact = widened.cast(exact_type.clone()).sum();
+                let bad = exact
+                    .clone()
+                    .gt(lit(i64::MAX).cast(exact_type.clone()))
+                    .or(exact.lt(lit(i64::MIN).cast(exact_type)));
+                fail_where(total, bad, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| {
+                    "long overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003".to_string()
+                })
+            } else {
+                total
+            }
         }
         "avg" => {
             let input = if distinct { a(0).unique_stable() } else { a(0) };
