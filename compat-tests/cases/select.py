@@ -264,3 +264,21 @@ def getitem_in_range(spark):
 def getitem_out_of_range_legacy(spark):
     df = spark.createDataFrame([([5, 6],)], "arr array<int>")
     return df.select(F.col("arr")[7], F.col("arr")[-1])
+
+
+@case
+def map_lookup(spark):
+    df = spark.createDataFrame([({"a": 1, "b": 2},), ({},), (None,)], "m map<string,int>")
+    return df.select(F.col("m")["a"], F.col("m").getItem("b"), F.col("m")["zz"])
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def map_lookup_legacy(spark):
+    df = spark.createDataFrame([({"a": 1},)], "m map<string,int>")
+    return df.select(F.col("m")["a"], F.col("m")["zz"])
+
+
+@case
+def map_lookup_int_keys(spark):
+    df = spark.createDataFrame([({1: "x", 2: "y"}, 2)], "m map<int,string>, k int")
+    return df.select(F.col("m")[1], F.col("m")[F.col("k")])

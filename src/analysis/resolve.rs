@@ -254,7 +254,10 @@ impl<'a> Resolver<'a> {
                 _ => false,
             },
             ("get_item", DataType::Array(..)) => data_type(&args[1]).is_integral(),
-            ("get_item", DataType::Map(..)) => true,
+            ("get_item", DataType::Map(k, _, _)) => {
+                let key = coerce(args[1].clone(), k);
+                return Ok(Expr::Function { name, args: vec![args[0].clone(), key], distinct: false });
+            }
             _ => false,
         };
         if ok {

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod decimal;
 pub mod errors;
 pub mod format;
+pub mod maps;
 pub mod math;
 pub mod regex;
 pub mod show;

@@ -182,7 +182,8 @@ pub fn lower_function(
                     })
                 }
             }
-            _ => return Err(Error::unsupported("getItem on a map")),
+            DataType::Map(_, value, _) => crate::compat::maps::lookup(a(0), a(1), to_polars(&value)),
+            _ => return Err(Error::internal("getItem on a value that is neither an array nor a map")),
         },
         other => return Err(Error::unsupported(format!("function {other}"))),
     })
