@@ -148,3 +148,54 @@ def join_select_star_duplicates(spark):
 def join_columns_list(spark):
     p, d = people(spark), depts(spark)
     return p.join(d, p.city == d.city).columns
+
+
+def _ranges(spark):
+    return spark.createDataFrame([(1, 0, 10, "low"), (1, 10, 20, "mid"), (2, 0, 100, "any"), (3, 5, 6, "narrow")],
+                                 "k int, lo int, hi int, band string")
+
+
+def _points(spark):
+    return spark.createDataFrame([(1, 5), (1, 15), (1, 50), (2, 7), (4, 1), (None, 3)], "k int, x int")
+
+
+@case
+def left_join_with_range_condition(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.k == r.k) & (p.x >= r.lo) & (p.x < r.hi), "left").select(p.k, "x", "band").orderBy("k", "x")
+
+
+@case
+def full_join_with_range_condition(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.k == r.k) & (p.x >= r.lo) & (p.x < r.hi), "full").select(p.k, "x", "band").orderBy("k", "x", "band")
+
+
+@case
+def right_join_with_range_condition(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.k == r.k) & (p.x >= r.lo) & (p.x < r.hi), "right").select("x", "band").orderBy("band", "x")
+
+
+@case
+def semi_join_with_range_condition(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.k == r.k) & (p.x >= r.lo) & (p.x < r.hi), "left_semi").orderBy("k", "x")
+
+
+@case
+def anti_join_with_range_condition(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.k == r.k) & (p.x >= r.lo) & (p.x < r.hi), "left_anti").orderBy("k", "x")
+
+
+@case
+def left_join_without_equality(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, (p.x >= r.lo) & (p.x < r.hi) & (r.band != "any"), "left").select("x", "band").orderBy("x", "band")
+
+
+@case
+def anti_join_without_equality(spark):
+    p, r = _points(spark), _ranges(spark)
+    return p.join(r, p.x > r.hi, "left_anti").orderBy("k", "x")

@@ -140,45 +140,94 @@ impl<'a> PlanLowering<'a> {
         let (l, r) = (self.lower(left)?, self.lower(right)?);
         let lw = self.exprs();
         let residual = residual.map(|e| lw.lower(e)).transpose()?;
-        let how = match join_type {
-            JoinType::Inner => pl::JoinType::Inner,
-            JoinType::Left => pl::JoinType::Left,
-            JoinType::Right => pl::JoinType::Right,
-            JoinType::Full => pl::JoinType::Full,
-            JoinType::LeftSemi => pl::JoinType::Semi,
-            JoinType::LeftAnti => pl::JoinType::Anti,
-            JoinType::Cross => pl::JoinType::Cross,
-        };
-        let joined = if keys.is_empty() {
-            if !matches!(join_type, JoinType::Inner | JoinType::Cross) {
-                return Err(Error::unsupported(format!("{join_type:?} join without an equality condition")));
-            }
-            let crossed = l.cross_join(r, None);
-            match residual {
-                Some(cond) => crossed.filter(cond),
-                None => crossed,
-            }
-        } else {
-            if residual.is_some() && !matches!(join_type, JoinType::Inner) {
-                return Err(Error::unsupported(format!(
-                    "{join_type:?} join whose condition has parts other than equalities between the two sides"
-                )));
-            }
-            let null_safe = keys.iter().filter(|k| k.2).count();
-            if null_safe != 0 && null_safe != keys.len() {
-                return Err(Error::unsupported("a join condition mixing <=> and = keys"));
-            }
-            let lk = keys.iter().map(|k| lw.lower(&k.0)).collect::<Result<Vec<_>>>()?;
-            let rk = keys.iter().map(|k| lw.lower(&k.1)).collect::<Result<Vec<_>>>()?;
-            let mut args = pl::JoinArgs::new(how).with_coalesce(pl::JoinCoalesce::KeepColumns);
-            args.nulls_equal = null_safe != 0;
-            args.maintain_order = pl::MaintainOrderJoin::LeftRight;
-            let j = l.join(r, lk, rk, args);
-            match residual {
-                Some(cond) => j.filter(cond),
+        let null_safe = keys.iter().filter(|k| k.2).count();
+        if null_safe != 0 && null_safe != keys.len() {
+            return Err(Error::unsupported("a join condition mixing <=> and = keys"));
+        }
+        let lk = keys.iter().map(|k| lw.lower(&k.0)).collect::<Result<Vec<_>>>()?;
+        let rk = keys.iter().map(|k| lw.lower(&k.1)).collect::<Result<Vec<_>>>()?;
+        // Pairs that satisfy the whole condition: an equi-join (or cross join) then the rest.
+        let pairs = |l: pl::LazyFrame, r: pl::LazyFrame, how: pl::JoinType| -> pl::LazyFrame {
+            let j = if keys.is_empty() && matches!(how, pl::JoinType::Inner) {
+                l.cross_join(r, None)
+            } else {
+                let mut args = pl::JoinArgs::new(how).with_coalesce(pl::JoinCoalesce::KeepColumns);
+                args.nulls_equal = null_safe != 0;
+                args.maintain_order = pl::MaintainOrderJoin::LeftRight;
+                l.join(r, lk.clone(), rk.clone(), args)
+            };
+            match &residual {
+                Some(cond) => j.filter(cond.clone()),
                 None => j,
             }
         };
+        let joined = match (join_type, &residual, keys.is_empty()) {
+            (JoinType::Inner | JoinType::Cross, _, _) => pairs(l, r, pl::JoinType::Inner),
+            (_, None, false) => pairs(l, r, polars_join_type(join_type)),
+            // Outer, semi and anti joins whose condition is more than equalities: find the
+            // matching pairs by row number, then add the rows that matched nothing.
+            _ => self.join_by_row_numbers(l, r, join_type, left, right, pairs)?,
+        };
         Ok(joined.select(self.lower_named(output)?))
     }
+
+    fn join_by_row_numbers(
+        &self,
+        l: pl::LazyFrame,
+        r: pl::LazyFrame,
+        join_type: JoinType,
+        left: &Plan,
+        right: &Plan,
+        pairs: impl Fn(pl::LazyFrame, pl::LazyFrame, pl::JoinType) -> pl::LazyFrame,
+    ) -> Result<pl::LazyFrame> {
+        const LEFT_ROW: &str = "__pyrust_left_row";
+        const RIGHT_ROW: &str = "__pyrust_right_row";
+        let l = l.with_row_index(LEFT_ROW, None);
+        let r = r.with_row_index(RIGHT_ROW, None);
+        let matched = pairs(l.clone(), r.clone(), pl::JoinType::Inner);
+        let only = |side: pl::LazyFrame, row: &str, how: pl::JoinType| {
+            let ids = matched.clone().select([col(row)]).unique(None, pl::UniqueKeepStrategy::Any);
+            side.join(ids, [col(row)], [col(row)], pl::JoinArgs::new(how))
+        };
+        let columns = |plan: &Plan| -> Vec<(String, pl::DataType)> {
+            plan.output.iter().map(|a| (a.engine_name(), super::types::to_polars(&a.data_type))).collect()
+        };
+        let (lcols, rcols) = (columns(left), columns(right));
+        // Every part gets the same columns in the same order; the other side is NULL.
+        let shape = |lf: pl::LazyFrame, has_left: bool, has_right: bool| -> pl::LazyFrame {
+            let pick = |(name, dtype): &(String, pl::DataType), present: bool| {
+                if present { col(name.as_str()) } else { pl::lit(pl::NULL).cast(dtype.clone()).alias(name.as_str()) }
+            };
+            let exprs: Vec<pl::Expr> = lcols.iter().map(|c| pick(c, has_left)).chain(rcols.iter().map(|c| pick(c, has_right))).collect();
+            lf.select(exprs)
+        };
+        let union = |parts: Vec<pl::LazyFrame>| -> Result<pl::LazyFrame> {
+            Ok(pl::concat(parts, pl::UnionArgs { maintain_order: true, rechunk: false, ..Default::default() })?)
+        };
+        Ok(match join_type {
+            JoinType::LeftSemi => only(l, LEFT_ROW, pl::JoinType::Semi).drop(pl::cols([LEFT_ROW])),
+            JoinType::LeftAnti => only(l, LEFT_ROW, pl::JoinType::Anti).drop(pl::cols([LEFT_ROW])),
+            JoinType::Left => union(vec![shape(matched.clone(), true, true), shape(only(l, LEFT_ROW, pl::JoinType::Anti), true, false)])?,
+            JoinType::Right => union(vec![shape(matched.clone(), true, true), shape(only(r, RIGHT_ROW, pl::JoinType::Anti), false, true)])?,
+            JoinType::Full => union(vec![
+                shape(matched.clone(), true, true),
+                shape(only(l, LEFT_ROW, pl::JoinType::Anti), true, false),
+                shape(only(r, RIGHT_ROW, pl::JoinType::Anti), false, true),
+            ])?,
+            JoinType::Inner | JoinType::Cross => matched,
+        })
+    }
 }
+
+fn polars_join_type(join_type: JoinType) -> pl::JoinType {
+    match join_type {
+        JoinType::Inner => pl::JoinType::Inner,
+        JoinType::Left => pl::JoinType::Left,
+        JoinType::Right => pl::JoinType::Right,
+        JoinType::Full => pl::JoinType::Full,
+        JoinType::LeftSemi => pl::JoinType::Semi,
+        JoinType::LeftAnti => pl::JoinType::Anti,
+        JoinType::Cross => pl::JoinType::Cross,
+    }
+}
+
