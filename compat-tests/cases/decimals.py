@@ -86,3 +86,9 @@ def tpch_style_discount(spark):
                                "price decimal(15,2), discount decimal(15,2), tax decimal(15,2)")
     return df.select((F.col("price") * (1 - F.col("discount")) * (1 + F.col("tax"))).alias("charge"),
                      (F.col("price") * (1 - F.col("discount"))).alias("disc_price"))
+
+
+@case
+def decimal_bround_half_even(spark):
+    df = spark.createDataFrame([(D("2.50"),), (D("3.50"),), (D("-2.50"),), (D("1.25"),), (D("1.35"),)], "m decimal(5,2)")
+    return df.select(F.bround("m"), F.bround("m", 1), F.round("m", 1), F.round("m", -1), F.bround("m", -1))

@@ -53,6 +53,40 @@ pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Op
     }
 }
 
+/// Rounds a decimal column to `digits` places (HALF_UP or HALF_EVEN), giving
+/// DECIMAL(precision, scale) where `scale` = max(digits, 0).
+pub fn round(input: pl::Expr, digits: i32, half_even: bool, precision: u8, scale: u8) -> pl::Expr {
+    let out_type = PlType::Decimal(precision as usize, scale as usize);
+    let result_type = out_type.clone();
+    input.map(
+        move |c: Column| -> PolarsResult<Column> {
+            let ca = c.as_materialized_series().decimal()?.clone();
+            let from = ca.scale() as i32;
+            let values: pl::Int128Chunked = ca
+                .physical()
+                .iter()
+                .map(|v| {
+                    let v = v?;
+                    let drop = from - digits; // digits to remove
+                    if drop <= 0 {
+                        return v.checked_mul(pow10((scale as i32 - from) as u32)?);
+                    }
+                    let d = pow10(drop as u32)?;
+                    let (q, r) = (v / d, v % d);
+                    let twice = r.unsigned_abs() * 2;
+                    let up = twice > d.unsigned_abs() || (twice == d.unsigned_abs() && (!half_even || q % 2 != 0));
+                    let q = if up { q + v.signum() } else { q };
+                    // Back to the output scale (negative digits leave zeros).
+                    if digits < 0 { q.checked_mul(pow10((-digits) as u32)?) } else { Some(q) }
+                })
+                .collect();
+            Ok(values.into_decimal_unchecked(precision as usize, scale as usize).into_series().with_name(c.name().clone()).into_column())
+        },
+        move |_, field| Ok(pl::Field::new(field.name().clone(), result_type.clone())),
+    )
+    .cast(out_type)
+}
+
 /// `left op right` on two decimal columns, giving DECIMAL(precision, scale).
 /// Rows whose result overflows the precision become NULL.
 pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scale: u8) -> pl::Expr {

@@ -119,10 +119,9 @@ pub fn lower_function(
                 None => 0,
             } as i32;
             let mode = if name == "round" { Rounding::HalfUp } else { Rounding::HalfEven };
-            let rounded = round_expr(a(0), &data_type(&args[0]), scale, mode);
             match data_type(&Expr::Function { name: name.to_string(), args: args.to_vec(), distinct: false }) {
-                t @ DataType::Decimal(..) => rounded.cast(to_polars(&t)),
-                _ => rounded,
+                DataType::Decimal(p, s) => crate::compat::decimal::round(a(0), scale, mode == Rounding::HalfEven, p, s),
+                t => round_expr(a(0), &t, scale, mode),
             }
         }
         // strings
@@ -205,9 +204,7 @@ fn round_expr(x: pl::Expr, t: &DataType, scale: i32, mode: Rounding) -> pl::Expr
         t if t.is_integral() && scale < 0 => {
             map_values::<pl::Int64Type>(x, move |v| round_integer(v, scale, mode)).cast(to_polars(t))
         }
-        t if t.is_integral() => x,
-        // Decimal rounding in Polars is half away from zero, Spark's HALF_UP.
-        _ => x.round(scale.max(0) as u32, pl::RoundMode::HalfAwayFromZero),
+        _ => x,
     }
 }
 
