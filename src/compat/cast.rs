@@ -9,6 +9,9 @@ use crate::ir::DataType;
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
 
+/// 2^63: the first double above the bigint range (exactly representable).
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CastMode {
     Ansi,
@@ -54,7 +57,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             let us = input.clone().cast(PlType::Float64) * lit(1e6);
             let saturated = saturate_to_i64(us.clone()).cast(micros);
             if mode == CastMode::Ansi {
-                let bad = us.clone().gt_eq(lit(9.223372036854775807e18)).or(us.lt(lit(-9.223372036854775808e18)));
+                let bad = us.clone().gt_eq(lit(TWO_POW_63)).or(us.lt(lit(-TWO_POW_63)));
                 let (from_sql, to_sql) = (from.sql(), to.sql());
                 fail_where(saturated, bad, reachable, input, ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
                     format!("The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003", quoted(v))
@@ -128,9 +131,9 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
 
 /// Java's (long) of a double: saturates at the ends (2^63 itself is out of range).
 fn saturate_to_i64(x: pl::Expr) -> pl::Expr {
-    when(x.clone().gt_eq(lit(9.223372036854775807e18)))
+    when(x.clone().gt_eq(lit(TWO_POW_63)))
         .then(lit(i64::MAX))
-        .when(x.clone().lt(lit(-9.223372036854775808e18)))
+        .when(x.clone().lt(lit(-TWO_POW_63)))
         .then(lit(i64::MIN))
         .otherwise(x.cast(PlType::Int64))
 }
