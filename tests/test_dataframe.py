@@ -104,3 +104,15 @@ def test_rust_panic_becomes_an_exception():
     assert "deliberate panic" in str(e.value)
     # The interpreter and the engine keep working.
     assert SparkSession.builder.getOrCreate().range(3).count() == 3
+
+
+def test_reader_refuses_options_it_would_ignore(spark, tmp_path):
+    from pyrust.errors import PySparkNotImplementedError
+
+    path = tmp_path / "d.csv"
+    path.write_text("a\n2024/01/02\n")
+    with pytest.raises(PySparkNotImplementedError) as e:
+        spark.read.csv(str(path), header=True, dateFormat="yyyy/MM/dd")
+    assert "dateFormat" in str(e.value)
+    # Options whose value changes nothing are accepted.
+    assert spark.read.csv(str(path), header=True, mode="PERMISSIVE", encoding="UTF-8").count() == 1

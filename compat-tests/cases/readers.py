@@ -162,3 +162,9 @@ def json_nested(spark):
 @case
 def read_schema_then_select(spark):
     return spark.read.csv(USERS, header=True, inferSchema=True).select("name", "joined").filter(F.col("joined") > "2020-01-01").orderBy("name")
+
+
+@case
+def csv_comment_option(spark):
+    path = _tmp_file("n.csv", "a,b\n# a comment\n1,2\n#another\n3,4\n")
+    return spark.read.csv(path, header=True, inferSchema=True, comment="#").orderBy("a")

@@ -15,7 +15,30 @@ fn flag(options: &BTreeMap<String, String>, key: &str) -> bool {
     option(options, key).is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
+/// Options each reader honours, and values of others that change nothing. Anything
+/// else is refused by name rather than ignored, so no option silently does nothing.
+fn check_options(format: FileFormat, options: &BTreeMap<String, String>) -> Result<()> {
+    for (key, value) in options {
+        let k = key.to_ascii_lowercase();
+        let v = value.to_ascii_lowercase();
+        let fine = match (format, k.as_str()) {
+            (FileFormat::Csv, "header" | "inferschema" | "sep" | "delimiter" | "quote" | "nullvalue" | "comment") => true,
+            (FileFormat::Csv, "escape") => v == "\"" || v == "\\",
+            (_, "samplingratio") => true,
+            (_, "encoding" | "charset") => v == "utf-8" || v == "utf8",
+            (_, "mode") => v == "permissive",
+            (_, "multiline" | "mergeschema" | "recursivefilelookup") => v == "false",
+            _ => false,
+        };
+        if !fine {
+            return Err(Error::unsupported(format!("the {} reader option '{key}' = '{value}'", format.name())));
+        }
+    }
+    Ok(())
+}
+
 fn one_path(format: FileFormat, path: &str, options: &BTreeMap<String, String>, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+    check_options(format, options)?;
     if !std::path::Path::new(path).exists() && !path.contains('*') {
         return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{path}.")));
     }
@@ -38,6 +61,9 @@ fn one_path(format: FileFormat, path: &str, options: &BTreeMap<String, String>, 
                 .with_infer_schema_length(if infer { None } else { Some(0) });
             if let Some(q) = option(options, "quote") {
                 reader = reader.with_quote_char(q.as_bytes().first().copied());
+            }
+            if let Some(c) = option(options, "comment") {
+                reader = reader.with_comment_prefix(Some(c.into()));
             }
             if let Some(n) = option(options, "nullValue") {
                 reader = reader.with_null_values(Some(pl::NullValues::AllColumnsSingle(n.into())));
