@@ -194,3 +194,18 @@ def to_pandas_dtypes_all_types(spark):
 def to_pandas_no_nulls_int_types(spark):
     pdf = spark.createDataFrame([(1, 2, 3)], "a tinyint, b smallint, c int").toPandas()
     return [str(t) for t in pdf.dtypes]
+
+
+@case
+def to_pandas_nested_types(spark):
+    df = spark.createDataFrame([([1, 2], {"a": 1}, (1, "x"))], "arr array<int>, m map<string,int>, s struct<a:int,b:string>")
+    pdf = df.toPandas()
+    return [[c, str(t)] for c, t in pdf.dtypes.items()] + [[repr(v) for v in pdf.iloc[0].tolist()]]
+
+
+@case
+def create_from_pandas_datetimes(spark):
+    import pandas as pd
+
+    pdf = pd.DataFrame({"ts": pd.to_datetime(["2024-01-02 03:04:05", None]), "n": [1, 2]})
+    return spark.createDataFrame(pdf)

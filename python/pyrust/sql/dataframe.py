@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
-from pyrust.sql.types import Row, StructType, _create_row, _parse_datatype_json_string
+from pyrust.sql.types import ArrayType, MapType, Row, StructType, _create_row, _parse_datatype_json_string
 
 __all__ = ["DataFrame"]
 
@@ -15,6 +15,19 @@ def _row_factory(names: Tuple[str, ...], values: Tuple[Any, ...]) -> Row:
     row = tuple.__new__(Row, values)
     row.__dict__["__fields__"] = list(names)
     return row
+
+
+def _nested_python(value: Any, dt: Any) -> Any:
+    """An Arrow value (maps as lists of key/value structs) as PySpark gives it."""
+    if value is None:
+        return None
+    if isinstance(dt, MapType):
+        return {_nested_python(e["key"], dt.keyType): _nested_python(e["value"], dt.valueType) for e in value}
+    if isinstance(dt, StructType):
+        return _create_row(dt.names, [_nested_python(value[f.name], f.dataType) for f in dt.fields])
+    if isinstance(dt, ArrayType):
+        return [_nested_python(v, dt.elementType) for v in value]
+    return value
 
 
 def _non_negative(what: str, num: Any) -> int:
@@ -332,8 +345,17 @@ class DataFrame:
         return pa.RecordBatchReader._import_from_c_capsule(self._df.to_arrow_capsule()).read_all()
 
     def toPandas(self) -> Any:
+        import pandas as pd
+
+        table = self.toArrow()
         # PySpark hands timestamps to pandas in nanoseconds.
-        return self.toArrow().to_pandas(coerce_temporal_nanoseconds=True)
+        pdf = table.to_pandas(coerce_temporal_nanoseconds=True)
+        # Nested values come out as PySpark builds them: lists, dicts and Rows.
+        for i, field in enumerate(self.schema.fields):
+            if isinstance(field.dataType, (ArrayType, MapType, StructType)):
+                values = [_nested_python(v, field.dataType) for v in table.column(i).to_pylist()]
+                pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
+        return pdf
 
     def toPolars(self) -> Any:
         """PyRust extension (not in PySpark): the result as a Python polars DataFrame."""
