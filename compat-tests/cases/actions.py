@@ -209,3 +209,15 @@ def create_from_pandas_datetimes(spark):
 
     pdf = pd.DataFrame({"ts": pd.to_datetime(["2024-01-02 03:04:05", None]), "n": [1, 2]})
     return spark.createDataFrame(pdf)
+
+
+@case
+def to_arrow_types(spark):
+    import datetime
+    import decimal
+
+    df = spark.createDataFrame(
+        [(1, 2, "s", b"b", True, 1.5, datetime.date(2024, 1, 1), datetime.datetime(2024, 1, 1, 1), decimal.Decimal("1.5"), [1], {"k": 1}, (1, "x"))],
+        "i int, l long, s string, bin binary, b boolean, d double, dt date, ts timestamp, m decimal(5,2), arr array<int>, mp map<string,int>, st struct<a:int,b:string>")
+    t = df.toArrow()
+    return [str(t.schema.field(i).type) for i in range(t.num_columns)] + [repr(t.to_pylist())]

@@ -339,15 +339,28 @@ class DataFrame:
         full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
         print(self._df.explain_string(full))
 
-    def toArrow(self) -> Any:
+    def _engine_arrow(self) -> Any:
+        """The result as the engine's Arrow table (large types, maps as entry lists)."""
         import pyarrow as pa
 
         return pa.RecordBatchReader._import_from_c_capsule(self._df.to_arrow_capsule()).read_all()
 
+    def toArrow(self) -> Any:
+        import pyarrow as pa
+
+        from pyrust.sql._arrow import spark_arrow_column, spark_arrow_type
+
+        table = self._engine_arrow()
+        tz = self.sparkSession.conf.get("spark.sql.session.timeZone")
+        fields = self.schema.fields
+        columns = [spark_arrow_column(table.column(i), f.dataType, tz) for i, f in enumerate(fields)]
+        schema = pa.schema([pa.field(f.name, spark_arrow_type(f.dataType, tz), f.nullable) for f in fields])
+        return pa.Table.from_arrays(columns, schema=schema)
+
     def toPandas(self) -> Any:
         import pandas as pd
 
-        table = self.toArrow()
+        table = self._engine_arrow()
         # PySpark hands timestamps to pandas in nanoseconds.
         pdf = table.to_pandas(coerce_temporal_nanoseconds=True)
         # Nested values come out as PySpark builds them: lists, dicts and Rows.
