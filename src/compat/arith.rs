@@ -3,7 +3,7 @@
 
 use super::checks::fail_where;
 use crate::error::ErrorKind;
-use crate::ir::{BinaryOp, DataType};
+use crate::ir::{BinaryOp, DataType, Value};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
@@ -16,6 +16,48 @@ fn divide_by_zero(value: pl::Expr, left: pl::Expr, right: pl::Expr, reachable: O
     fail_where(value, bad, reachable, right, ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| {
         "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012".to_string()
     })
+}
+
+/// `left op right` on two literals, computed now (Spark folds constants too; Polars
+/// cannot run our row checks on an all-literal expression). None: not foldable here.
+pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> Option<crate::error::Result<Value>> {
+    use crate::error::Error;
+    if left.is_null() || right.is_null() {
+        return None;
+    }
+    let overflow = |t: &str| {
+        Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", format!("{t} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003"))
+    };
+    let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012");
+    macro_rules! int_op {
+        ($a:expr, $b:expr, $wrap:ident, $name:expr) => {{
+            let (a, b) = ($a, $b);
+            let checked = match op {
+                BinaryOp::Add => a.checked_add(b),
+                BinaryOp::Subtract => a.checked_sub(b),
+                BinaryOp::Multiply => a.checked_mul(b),
+                BinaryOp::Modulo if b == 0 => return Some(if ansi { Err(by_zero()) } else { Ok(Value::Null) }),
+                BinaryOp::Modulo => Some(a.wrapping_rem(b)),
+                _ => return None,
+            };
+            Some(match checked {
+                Some(v) => Ok(Value::$wrap(v)),
+                None if ansi => Err(overflow($name)),
+                None => Ok(Value::$wrap(match op {
+                    BinaryOp::Add => a.wrapping_add(b),
+                    BinaryOp::Subtract => a.wrapping_sub(b),
+                    _ => a.wrapping_mul(b),
+                })),
+            })
+        }};
+    }
+    match (left, right) {
+        (Value::Integer(a), Value::Integer(b)) => int_op!(*a, *b, Integer, "INT"),
+        (Value::Long(a), Value::Long(b)) => int_op!(*a, *b, Long, "BIGINT"),
+        (Value::Short(a), Value::Short(b)) => int_op!(*a, *b, Short, "SMALLINT"),
+        (Value::Byte(a), Value::Byte(b)) => int_op!(*a, *b, Byte, "TINYINT"),
+        _ => None,
+    }
 }
 
 /// IEEE `a - b` or `a / b`, one value at a time. Polars' scalar kernels divide by

@@ -95,6 +95,9 @@ impl Session {
         let conf = self.analysis_conf();
         let lowering = PlanLowering { conf: &conf, cache: &self.cache };
         let lf = lowering.lower(plan)?;
+        if plan.output.is_empty() {
+            return Ok(lf); // only the height marker: see `execute`
+        }
         let cols: Vec<pl::Expr> = plan.output.iter().map(|a| col(a.engine_name().as_str())).collect();
         Ok(lf.select(cols))
     }
@@ -103,8 +106,12 @@ impl Session {
     /// their engine names (user-facing names may repeat; engine names never do).
     pub fn execute(&self, plan: &Plan) -> Result<pl::DataFrame> {
         let lf = self.lazy_frame(plan)?;
-        let result = lf.collect_with_engine(self.engine())?;
-        Ok(result.unwrap_single())
+        let result = lf.collect_with_engine(self.engine())?.unwrap_single();
+        if plan.output.is_empty() {
+            // Rows without columns (`select()`, dropping every column).
+            return Ok(pl::DataFrame::empty_with_height(result.height()));
+        }
+        Ok(result)
     }
 
     pub fn clear_cache(&self, key: Option<u64>) {

@@ -42,6 +42,11 @@ impl<'a> ExprLowering<'a> {
                 cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone)
             }
             Expr::Binary { op, left, right } => {
+                if let (Expr::Literal(a), Expr::Literal(b)) = (left.as_ref(), right.as_ref()) {
+                    if let Some(folded) = crate::compat::arith::fold_literals(*op, a, b, self.conf.ansi) {
+                        return literal(&folded?);
+                    }
+                }
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
                 match op {
                     op if op.is_arithmetic() => match (data_type(left), data_type(right)) {

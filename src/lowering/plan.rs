@@ -10,6 +10,9 @@ use polars::prelude::{self as pl, col, IntoLazy, NamedFrom};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+/// The column that carries the row count of a plan with no output columns.
+pub const HEIGHT_MARKER: &str = "__pyrust_height";
+
 /// Materialised `cache()` results, by cache key.
 pub type CacheStore = Mutex<HashMap<u64, pl::DataFrame>>;
 
@@ -68,6 +71,10 @@ impl<'a> PlanLowering<'a> {
                     .collect();
                 lf.select(cols)
             }
+            PlanNode::Project { input, exprs } if exprs.is_empty() => {
+                // `select()` keeps the rows; one marker column carries the height.
+                self.lower(input)?.with_columns([pl::lit(true).alias(HEIGHT_MARKER)]).select([col(HEIGHT_MARKER)])
+            }
             PlanNode::Project { input, exprs } => {
                 // with_columns broadcasts literals to the input's height; select alone
                 // would give one row for a projection of literals.
@@ -91,6 +98,11 @@ impl<'a> PlanLowering<'a> {
             PlanNode::Sort { input, keys } => {
                 let lf = self.lower(input)?;
                 let lw = self.exprs();
+                // Constant keys order nothing (Spark drops them too).
+                let keys: Vec<&SortKey> = keys.iter().filter(|k| !matches!(k.expr.unalias(), Expr::Literal(_))).collect();
+                if keys.is_empty() {
+                    return Ok(lf);
+                }
                 let exprs = keys.iter().map(|k| lw.lower(&k.expr)).collect::<Result<Vec<_>>>()?;
                 let options = pl::SortMultipleOptions::new()
                     .with_order_descending_multi(keys.iter().map(|k| !k.ascending))

@@ -66,11 +66,12 @@ class Column:
 
     # arithmetic
     __add__ = _binary("+")
-    __radd__ = _binary("+", reverse=True)
+    # PySpark keeps the column first for commutative operators: `1 + c` is `(c + 1)`.
+    __radd__ = _binary("+")
     __sub__ = _binary("-")
     __rsub__ = _binary("-", reverse=True)
     __mul__ = _binary("*")
-    __rmul__ = _binary("*", reverse=True)
+    __rmul__ = _binary("*")
     __truediv__ = _binary("/")
     __rtruediv__ = _binary("/", reverse=True)
     __div__ = __truediv__
@@ -95,9 +96,9 @@ class Column:
 
     # logic
     __and__ = _binary("and")
-    __rand__ = _binary("and", reverse=True)
+    __rand__ = _binary("and")
     __or__ = _binary("or")
-    __ror__ = _binary("or", reverse=True)
+    __ror__ = _binary("or")
 
     def __invert__(self) -> "Column":
         return Column(self._expr.not_())
@@ -189,8 +190,13 @@ class Column:
     # naming and types
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
         if len(alias) != 1:
-            raise PySparkValueError(message="Only one alias is supported for a non-generator column.",
-                                    errorClass="ONLY_ALLOWED_FOR_SINGLE_COLUMN", messageParameters={"arg_name": "alias"})
+            from pyrust.errors import AnalysisException
+
+            raise AnalysisException(
+                message=f"The non-generator expression {self._expr.name()} is expected to produce only one column, but got {len(alias)} aliases.",
+                errorClass="MULTI_ALIAS_WITHOUT_GENERATOR",
+                messageParameters={"expr": self._expr.name(), "names": ", ".join(alias)},
+            )
         return Column(self._expr.alias(alias[0]))
 
     name = alias
