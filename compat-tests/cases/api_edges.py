@@ -104,7 +104,8 @@ def literal_column_arithmetic(spark):
 
 @case
 def reverse_operators(spark):
-    return people(spark).select(1 - F.col("age"), 2 * F.col("age"), 100 / F.col("age"), 5 % F.col("id")).orderBy("id" if False else F.lit(1)).limit(2)
+    df = people(spark)
+    return df.select(1 - df.age, 2 * df.age, 100 / df.age, 5 % df.id, df.id).orderBy(df.id).limit(2)
 
 
 @case
@@ -136,3 +137,8 @@ def group_by_column_objects(spark):
 @case
 def agg_on_frame_alias(spark):
     return people(spark).agg(F.max("salary").alias("top"), F.min("age").alias("youngest"))
+
+
+@case
+def sort_by_constant_then_key(spark):
+    return people(spark).orderBy(F.lit(1), "id").select("id")
