@@ -31,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
+    m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     Ok(())
 }
 
@@ -39,6 +40,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
     errors::guard(py, || -> crate::error::Result<()> { panic!("deliberate panic for tests") })
+}
+
+/// Java's `Double.toString`, for values the JVM would print (strings from numbers).
+#[pyfunction]
+fn java_double_text(x: f64) -> String {
+    crate::compat::format::java_double(x)
 }
 
 /// Raises Spark's error for a session time zone it cannot resolve.

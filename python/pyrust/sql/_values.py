@@ -61,23 +61,9 @@ def java_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if value != value:
-            return "NaN"
-        if value in (float("inf"), float("-inf")):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value == 0:
-            return "-0.0" if str(value).startswith("-") else "0.0"
-        sign, digits, exp = decimal.Decimal(repr(value)).normalize().as_tuple()
-        text = "".join(map(str, digits))
-        point = len(digits) + int(exp)  # digits before the decimal point
-        minus = "-" if sign else ""
-        if 1e-3 <= abs(value) < 1e7:
-            if point <= 0:
-                return f"{minus}0.{'0' * -point}{text}"
-            if point >= len(text):
-                return f"{minus}{text}{'0' * (point - len(text))}.0"
-            return f"{minus}{text[:point]}.{text[point:]}"
-        return f"{minus}{text[0]}.{text[1:] or '0'}E{point - 1}"
+        from pyrust import _native
+
+        return _native.java_double_text(value)
     return str(value)
 
 
