@@ -99,39 +99,38 @@ fn escape_meta(s: &str) -> String {
     out
 }
 
-/// Display width: East Asian wide and full-width characters count twice
-/// (Spark's `Utils.stringHalfWidth`).
+/// Spark's `Utils.stringHalfWidth`: the Java (UTF-16) length plus one for each
+/// full-width character of its list.
 fn half_width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             let u = c as u32;
-            let wide = (0x1100..=0x115F).contains(&u)
-                || (0x2E80..=0xA4CF).contains(&u)
-                || (0xAC00..=0xD7A3).contains(&u)
-                || (0xF900..=0xFAFF).contains(&u)
-                || (0xFE30..=0xFE4F).contains(&u)
-                || (0xFF00..=0xFF60).contains(&u)
-                || (0xFFE0..=0xFFE6).contains(&u)
-                || (0x20000..=0x3FFFD).contains(&u);
-            if wide { 2 } else { 1 }
+            let full = matches!(u, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE10..=0xFE19 | 0xFE30..=0xFE6F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+            c.len_utf16() + usize::from(full)
         })
         .sum()
 }
 
+/// Spark's cell truncation, which counts and cuts Java (UTF-16) characters.
 fn truncate_cell(s: String, truncate: usize) -> String {
     let s = escape_meta(&s);
-    let n = s.chars().count();
-    if truncate > 0 && n > truncate {
-        if truncate < 4 {
-            s.chars().take(truncate).collect()
-        } else {
-            let mut t: String = s.chars().take(truncate - 3).collect();
-            t.push_str("...");
-            t
-        }
-    } else {
-        s
+    let units: Vec<u16> = s.encode_utf16().collect();
+    if truncate == 0 || units.len() <= truncate {
+        return s;
     }
+    let keep = if truncate < 4 { truncate } else { truncate - 3 };
+    // A cut through a surrogate pair leaves half a character, which Java prints as '?'.
+    let split_pair = keep > 0 && (0xD800..=0xDBFF).contains(&units[keep - 1]);
+    let mut t = if split_pair {
+        String::from_utf16_lossy(&units[..keep - 1]) + "?"
+    } else {
+        String::from_utf16_lossy(&units[..keep])
+    };
+    if truncate >= 4 {
+        t.push_str("...");
+    }
+    t
 }
 
 fn pad(cell: &str, width: usize, left: bool) -> String {
