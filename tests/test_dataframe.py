@@ -116,3 +116,15 @@ def test_reader_refuses_options_it_would_ignore(spark, tmp_path):
     assert "dateFormat" in str(e.value)
     # Options whose value changes nothing are accepted.
     assert spark.read.csv(str(path), header=True, mode="PERMISSIVE", encoding="UTF-8").count() == 1
+
+
+def test_spark_context_basics(spark):
+    from pyrust.errors import PySparkNotImplementedError
+
+    sc = spark.sparkContext
+    sc.setLogLevel("ERROR")
+    assert sc.version == spark.version
+    assert sc.defaultParallelism >= 1
+    with pytest.raises(PySparkNotImplementedError) as e:
+        sc.parallelize([1, 2])
+    assert "SparkContext.parallelize" in str(e.value)

@@ -62,6 +62,43 @@ class RuntimeConfig:
         return True
 
 
+class SparkContext:
+    """The parts of `spark.sparkContext` that mean something without a cluster.
+    Everything else raises an error naming it."""
+
+    def __init__(self, session: "SparkSession"):
+        self._session = session
+
+    @property
+    def version(self) -> str:
+        return self._session.version
+
+    @property
+    def appName(self) -> str:
+        return self._session.conf.get("spark.app.name")
+
+    @property
+    def master(self) -> str:
+        return self._session.conf.get("spark.master")
+
+    @property
+    def defaultParallelism(self) -> int:
+        import os
+
+        return os.cpu_count() or 1
+
+    def setLogLevel(self, logLevel: str) -> None:
+        """PyRust logs nothing to tune; accepted for scripts that call it."""
+
+    def stop(self) -> None:
+        self._session.stop()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise not_implemented(f"SparkContext.{name}")
+
+
 class SparkSession:
     _lock = threading.RLock()
     _active: Optional["SparkSession"] = None
@@ -228,8 +265,8 @@ class SparkSession:
         raise not_implemented("SparkSession.udf")
 
     @property
-    def sparkContext(self) -> Any:
-        raise not_implemented("SparkSession.sparkContext")
+    def sparkContext(self) -> SparkContext:
+        return SparkContext(self)
 
 
 def _is_arrow_source(data: Any) -> bool:
