@@ -137,3 +137,23 @@ def agg_empty_fails(spark):
 def sum_of_string_column(spark):
     df = spark.createDataFrame([("1",), ("2",)], "s string")
     return df.agg(F.sum("s"))
+
+
+@case
+def stddev_functions(spark):
+    return people(spark).groupBy("city").agg(F.stddev("salary"), F.stddev_samp("age"), F.std("id")).orderBy("city")
+
+
+@case
+def describe_all(spark):
+    return people(spark).describe()
+
+
+@case
+def describe_some_columns(spark):
+    return people(spark).describe("age", "name")
+
+
+@case
+def describe_empty(spark):
+    return people(spark).filter(F.col("id") > 99).describe("age")

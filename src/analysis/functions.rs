@@ -73,6 +73,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def!("min", Aggregate, 1, Some(1), TypeRule::SameAsFirst, Always),
     def!("max", Aggregate, 1, Some(1), TypeRule::SameAsFirst, Always),
     def!("first", Aggregate, 1, Some(2), TypeRule::SameAsFirst, Always),
+    FunctionDef { aliases: &["stddev_samp", "std"], ..def!("stddev", Aggregate, 1, Some(1), TypeRule::Fixed(DOUBLE, Some(DOUBLE)), Always) },
     def!("last", Aggregate, 1, Some(2), TypeRule::SameAsFirst, Always),
     // math
     def!("abs", Scalar, 1, Some(1), TypeRule::SameAsFirst, AnyArg),

@@ -76,8 +76,29 @@ pub fn round_integer(x: i64, scale: i32, mode: Rounding) -> i64 {
     if up { (q + x.signum()) * factor } else { q * factor }
 }
 
+/// Spark's `stddev_samp`: its streaming central-moment update, in input order, so
+/// the last digits agree; NULL with fewer than two values.
+pub fn stddev_samp(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (mut n, mut avg, mut m2) = (0.0f64, 0.0f64, 0.0f64);
+    for x in values {
+        let new_n = n + 1.0;
+        let delta = x - avg;
+        let delta_n = delta / new_n;
+        avg += delta_n;
+        m2 += delta * (delta - delta_n);
+        n = new_n;
+    }
+    if n < 2.0 { None } else { Some((m2 / (n - 1.0)).sqrt()) }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stddev_like_spark() {
+        assert_eq!(super::stddev_samp([34.0, 28.0, 45.0, 28.0].into_iter()), Some(8.015609770940697));
+        assert_eq!(super::stddev_samp([1.0].into_iter()), None);
+    }
+
     use super::*;
 
     #[test]

@@ -7,7 +7,7 @@ use crate::compat::checks::fail_where;
 use crate::compat::math::{round_double, round_integer, Rounding};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, Expr, Value};
-use polars::prelude::{self as pl, lit, when, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+use polars::prelude::{self as pl, lit, when, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
 
 fn int_arg(e: &Expr) -> Option<i64> {
     match e.unalias() {
@@ -31,7 +31,7 @@ pub fn has_lowering(name: &str) -> bool {
 }
 
 const LOWERED: &[&str] = &[
-    "count", "sum", "avg", "min", "max", "first", "last", "abs", "round", "bround", "sqrt", "isnan", "upper", "lower",
+    "count", "sum", "avg", "stddev", "min", "max", "first", "last", "abs", "round", "bround", "sqrt", "isnan", "upper", "lower",
     "length", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring", "substr", "like", "rlike", "startswith",
     "endswith", "contains", "coalesce", "get_field", "get_item",
 ];
@@ -99,6 +99,15 @@ pub fn lower_function(
                 _ => input.cast(PlType::Float64).mean(),
             }
         }
+        "stddev" => a(0).cast(PlType::Float64).agg_with_fmt_str(
+            |c: Column| -> PolarsResult<Column> {
+                let values = c.as_materialized_series().f64()?.clone();
+                let sd = crate::compat::math::stddev_samp(values.iter().flatten());
+                Ok(pl::Series::new(c.name().clone(), [sd]).into_column())
+            },
+            |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Float64)),
+            "stddev_samp",
+        ),
         "min" => a(0).min(),
         "max" => a(0).max(),
         "first" | "last" => {

@@ -45,7 +45,7 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "fillna", "dropna", "replace", "describe", "summary", "crosstab",
+    "sample", "sampleBy", "randomSplit", "fillna", "dropna", "replace", "summary", "crosstab",
     "freqItems", "approxQuantile", "corr", "cov", "cube", "rollup", "pivot", "unpivot", "melt", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
     "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
@@ -215,6 +215,30 @@ class DataFrame:
 
     def offset(self, num: int) -> "DataFrame":
         return self._wrap(self._df.offset(_non_negative("offset", num)))
+
+    def describe(self, *cols: Any) -> "DataFrame":
+        from pyrust.sql import functions as F
+        from pyrust.sql.types import NumericType, StringType
+
+        names = [c for c in _flatten(cols)] or [
+            f.name for f in self.schema.fields if isinstance(f.dataType, (NumericType, StringType))
+        ]
+        numeric = {f.name for f in self.schema.fields if isinstance(f.dataType, NumericType)}
+
+        def stat(name: str, make: Any, numbers_only: bool) -> "DataFrame":
+            exprs = [
+                (make(c) if (c in numeric or not numbers_only) else F.lit(None)).cast("string").alias(c) for c in names
+            ]
+            # Spark's summary column is nullable; a CASE without ELSE is too.
+            summary = F.when(F.lit(True), F.lit(name)).alias("summary")
+            return self.agg(*exprs).select(summary, *names)
+
+        parts = [stat("count", F.count, False), stat("mean", F.avg, True), stat("stddev", F.stddev, True),
+                 stat("min", F.min, False), stat("max", F.max, False)]
+        out = parts[0]
+        for p in parts[1:]:
+            out = out.union(p)
+        return out
 
     def groupBy(self, *cols: Any) -> Any:
         from pyrust.sql.group import GroupedData

@@ -13,7 +13,7 @@ __all__ = [
     "count_distinct", "sum", "avg", "mean", "min", "max", "first", "last", "abs", "round", "bround",
     "sqrt", "upper", "lower", "length", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring",
     "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last",
-    "broadcast", "sum_distinct", "sumDistinct",
+    "broadcast", "sum_distinct", "sumDistinct", "stddev", "stddev_samp", "std",
 ]
 
 
@@ -92,6 +92,18 @@ def avg(col: ColumnOrName) -> Column:
 
 def mean(col: ColumnOrName) -> Column:
     return _invoke("avg", col)
+
+
+def stddev(col: ColumnOrName) -> Column:
+    return _invoke("stddev", col)
+
+
+def stddev_samp(col: ColumnOrName) -> Column:
+    return _invoke("stddev_samp", col)
+
+
+def std(col: ColumnOrName) -> Column:
+    return _invoke("std", col)
 
 
 def min(col: ColumnOrName) -> Column:
