@@ -168,6 +168,36 @@ pub fn cast_refusal(from: &DataType, to: &DataType, ansi: bool) -> Option<&'stat
     }
 }
 
+/// Spark's `Cast.forceNullable`: casts that can turn a value into NULL (in legacy
+/// mode), which Spark marks nullable whatever the mode.
+pub fn cast_may_give_null(from: &DataType, to: &DataType) -> bool {
+    use DataType::*;
+    if from == to || *from == Null {
+        return false;
+    }
+    match (from, to) {
+        (String, Binary) => false,
+        (String, _) => true,
+        (_, String) => false,
+        (Float | Double, Timestamp) => true,
+        (Timestamp, Date) => false,
+        (_, Date) => true,
+        (Date, Timestamp | TimestampNtz) => false,
+        (Date, _) => true,
+        (_, Decimal(p, s)) => !fits_decimal(from, *p, *s),
+        (a, b) if a.is_fractional() && b.is_integral() => true,
+        _ => false,
+    }
+}
+
+/// Whether every value of `from` fits DECIMAL(p, s).
+fn fits_decimal(from: &DataType, p: u8, s: u8) -> bool {
+    match integral_as_decimal(from) {
+        Some((fp, fs)) => (p as i32 - s as i32) >= (fp as i32 - fs as i32) && s >= fs,
+        None => false,
+    }
+}
+
 /// The type of a resolved expression.
 pub fn data_type(e: &Expr) -> DataType {
     match e {
@@ -242,11 +272,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::Literal(v) => v.is_null(),
         Expr::Alias { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
         Expr::Cast { expr, to, kind } => {
-            // Only parsing text can give NULL (ANSI raises instead, but Spark still
-            // marks the column nullable); numeric casts wrap or fail.
-            nullable(expr, ansi)
-                || *kind == crate::ir::CastKind::Try
-                || (data_type(expr) == DataType::String && !matches!(to, DataType::String))
+            nullable(expr, ansi) || *kind == crate::ir::CastKind::Try || cast_may_give_null(&data_type(expr), to)
         }
         Expr::Binary { op, left, right } => match op {
             BinaryOp::EqNullSafe => false,

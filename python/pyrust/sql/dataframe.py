@@ -45,7 +45,7 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "fillna", "dropna", "replace", "summary", "crosstab",
+    "sample", "sampleBy", "randomSplit", "replace", "summary", "crosstab",
     "freqItems", "approxQuantile", "corr", "cov", "cube", "rollup", "pivot", "unpivot", "melt", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
     "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
@@ -60,6 +60,19 @@ def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
     if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
         return list(cols[0])
     return list(cols)
+
+
+class DataFrameNaFunctions:
+    """``df.na``: the missing-value helpers."""
+
+    def __init__(self, df: "DataFrame"):
+        self._df = df
+
+    def drop(self, how: str = "any", thresh: Optional[int] = None, subset: Any = None) -> "DataFrame":
+        return self._df.dropna(how, thresh, subset)
+
+    def fill(self, value: Any, subset: Any = None) -> "DataFrame":
+        return self._df.fillna(value, subset)
 
 
 class DataFrame:
@@ -215,6 +228,61 @@ class DataFrame:
 
     def offset(self, num: int) -> "DataFrame":
         return self._wrap(self._df.offset(_non_negative("offset", num)))
+
+    def dropna(self, how: str = "any", thresh: Optional[int] = None, subset: Any = None) -> "DataFrame":
+        from pyrust.sql import functions as F
+
+        # PySpark asserts this, so a bad value is an AssertionError.
+        assert how in ("any", "all"), "how ('" + str(how) + "') should be 'any' or 'all'"
+        names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
+        if thresh is None:
+            thresh = len(names) if how == "any" else 1
+        present = None
+        for n in names:
+            one = F.when(F.col(n).isNotNull(), F.lit(1)).otherwise(F.lit(0))
+            present = one if present is None else present + one
+        if present is None:
+            return self
+        return self.filter(present >= F.lit(thresh))
+
+    def fillna(self, value: Any, subset: Any = None) -> "DataFrame":
+        from pyrust.sql import functions as F
+        from pyrust.sql.types import BooleanType, NumericType, StringType
+
+        if not isinstance(value, (bool, int, float, str, dict)):
+            raise PySparkTypeError(message=f"value should be a bool, float, int, str or dict, got {type(value).__name__}",
+                                   errorClass="NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_STR",
+                                   messageParameters={"arg_name": "value", "arg_type": type(value).__name__})
+        if isinstance(value, dict):
+            replacements = dict(value)
+        else:
+            names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
+            # A value fills only the columns of its kind, as Spark's na.fill does.
+            def fits(dt: Any) -> bool:
+                if isinstance(value, bool):
+                    return isinstance(dt, BooleanType)
+                if isinstance(value, (int, float)):
+                    return isinstance(dt, NumericType)
+                return isinstance(dt, StringType)
+            types = {f.name: f.dataType for f in self.schema.fields}
+            replacements = {n: value for n in names if n in types and fits(types[n])}
+        from pyrust.sql.types import DoubleType, FloatType
+
+        cols = []
+        for f in self.schema.fields:
+            if f.name in replacements:
+                fill = replacements[f.name]
+                # A single number fills as a double cast to the column's type (a dict's
+                # values keep their own type); NaN in floating columns counts as missing.
+                scalar_number = not isinstance(value, dict) and isinstance(fill, (int, float)) and not isinstance(fill, bool)
+                fill_lit = F.lit(float(fill)) if scalar_number else F.lit(fill)
+                current = F.col(f.name)
+                if isinstance(f.dataType, (DoubleType, FloatType)):
+                    current = F.when(~F.isnan(current), current)
+                cols.append(F.coalesce(current, fill_lit.cast(f.dataType)).alias(f.name))
+            else:
+                cols.append(F.col(f.name))
+        return self.select(*cols)
 
     def describe(self, *cols: Any) -> "DataFrame":
         from pyrust.sql import functions as F
@@ -406,8 +474,8 @@ class DataFrame:
         raise not_implemented("DataFrame.write")
 
     @property
-    def na(self) -> Any:
-        raise not_implemented("DataFrame.na")
+    def na(self) -> "DataFrameNaFunctions":
+        return DataFrameNaFunctions(self)
 
     def createOrReplaceTempView(self, name: str) -> None:
         raise not_implemented("DataFrame.createOrReplaceTempView")
