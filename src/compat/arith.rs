@@ -2,6 +2,7 @@
 //! mode), Java's remainder sign, and integer overflow checks under ANSI.
 
 use super::checks::fail_where;
+use super::errors::{divide_by_zero_message, overflow_message};
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType, Value};
 use crate::lowering::types::to_polars;
@@ -13,9 +14,7 @@ fn null_of(t: &DataType) -> pl::Expr {
 
 fn divide_by_zero(value: pl::Expr, left: pl::Expr, right: pl::Expr, reachable: Option<pl::Expr>) -> pl::Expr {
     let bad = right.clone().eq(lit(0)).and(left.is_not_null());
-    fail_where(value, bad, reachable, right, ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| {
-        "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012".to_string()
-    })
+    fail_where(value, bad, reachable, right, ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| divide_by_zero_message())
 }
 
 /// `left op right` on two literals, computed now (Spark folds constants too; Polars
@@ -25,10 +24,8 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     if left.is_null() || right.is_null() {
         return None;
     }
-    let overflow = |t: &str| {
-        Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", format!("{t} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003"))
-    };
-    let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012");
+    let overflow = |t: &str| Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", overflow_message(t));
+    let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", divide_by_zero_message());
     macro_rules! int_op {
         ($a:expr, $b:expr, $wrap:ident, $name:expr) => {{
             let (a, b) = ($a, $b);
@@ -169,7 +166,5 @@ fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Ex
         wide.clone().neq(value.clone().cast(PlType::Int64))
     };
     let type_name = t.sql();
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| {
-        format!("{type_name} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
-    })
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
 }

@@ -2,6 +2,7 @@
 //! legacy and `try_cast` give NULL; strings are trimmed; floats print as Java does.
 
 use super::checks::{fail_where, quoted};
+use super::errors::cast_overflow_message;
 use super::format::{java_double, java_float, timestamp_text};
 use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
 use crate::error::ErrorKind;
@@ -60,7 +61,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
                 let bad = us.clone().gt_eq(lit(TWO_POW_63)).or(us.lt(lit(-TWO_POW_63)));
                 let (from_sql, to_sql) = (from.sql(), to.sql());
                 fail_where(saturated, bad, reachable, input, ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
-                    format!("The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003", quoted(v))
+                    cast_overflow_message(&quoted(v), &from_sql, &to_sql)
                 })
             } else {
                 saturated
@@ -195,10 +196,7 @@ fn checked(
                 quoted(v)
             )
         } else {
-            format!(
-                "The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003",
-                quoted(v)
-            )
+            cast_overflow_message(&quoted(v), &from_sql, &to_sql)
         }
     })
 }

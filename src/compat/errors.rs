@@ -17,6 +17,21 @@ fn kind_code(kind: ErrorKind) -> &'static str {
     }
 }
 
+/// `DIVIDE_BY_ZERO`'s text.
+pub fn divide_by_zero_message() -> String {
+    "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012".to_string()
+}
+
+/// `ARITHMETIC_OVERFLOW`'s text for a type (`INT`, `BIGINT`, `long`).
+pub fn overflow_message(type_name: &str) -> String {
+    format!("{type_name} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
+}
+
+/// `CAST_OVERFLOW`'s text for a quoted value.
+pub fn cast_overflow_message(value: &str, from_sql: &str, to_sql: &str) -> String {
+    format!("The value {value} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003")
+}
+
 /// A Polars error that carries a Spark error through execution.
 pub fn runtime_error(kind: ErrorKind, error_class: &str, message: &str) -> PolarsError {
     polars_err!(ComputeError: "{TAG}{}|{}|{}\u{1}", kind_code(kind), error_class, message)

@@ -86,7 +86,7 @@ pub fn lower_function(
                     .gt(lit(i64::MAX).cast(exact_type.clone()))
                     .or(exact.lt(lit(i64::MIN).cast(exact_type)));
                 fail_where(total, bad, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| {
-                    "long overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003".to_string()
+                    crate::compat::errors::overflow_message("long")
                 })
             } else {
                 total

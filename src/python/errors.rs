@@ -24,28 +24,23 @@ pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
     build().unwrap_or_else(|err| err)
 }
 
+/// The error a caught panic becomes: it names the panic instead of aborting.
+fn panic_error(panic: Box<dyn std::any::Any + Send>) -> Error {
+    let text = panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into());
+    Error::new(ErrorKind::Runtime, "INTERNAL_ERROR", format!("PyRust hit an internal error: {text}"))
+}
+
 /// Runs `f`, turning our errors into PySpark exceptions and panics into an
 /// internal error that names the panic instead of aborting the interpreter.
 pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T>) -> PyResult<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(to_py_err(py, e)),
-        Err(panic) => {
-            let text = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(to_py_err(py, Error::new(ErrorKind::Runtime, "INTERNAL_ERROR", format!("PyRust hit an internal error: {text}"))))
-        }
-    }
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p))).map_err(|e| to_py_err(py, e))
 }
 
 /// Like `guard`, with the GIL released while `f` runs (plan execution).
 pub fn guard_detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send) -> PyResult<T> {
-    let result = py.detach(|| catch_unwind(AssertUnwindSafe(f)));
-    guard(py, || match result {
-        Ok(r) => r,
-        Err(panic) => std::panic::resume_unwind(panic),
-    })
+    py.detach(|| catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p)))).map_err(|e| to_py_err(py, e))
 }

@@ -128,12 +128,11 @@ def normalise_rows(rows: List[Any], schema: StructType) -> List[tuple]:
     if all(_passes_through(f.dataType) for f in schema.fields):
         # The common case: tuples of plain values need no per-value work
         # (the native layer checks their types).
-        return [r if type(r) is tuple and len(r) == width and not _needs_text(r, schema) else normalise_row(r, schema)
-                for r in rows]
+        text = [i for i, f in enumerate(schema.fields) if isinstance(f.dataType, StringType)]
+
+        def plain(r: Any) -> bool:
+            # A string column holding a non-string needs the JVM's text of it.
+            return type(r) is tuple and len(r) == width and all(r[i] is None or type(r[i]) is str for i in text)
+
+        return [r if plain(r) else normalise_row(r, schema) for r in rows]
     return [normalise_row(r, schema) for r in rows]
-
-
-def _needs_text(row: tuple, schema: StructType) -> bool:
-    """Whether a string column of this row holds a non-string to print."""
-    return any(isinstance(f.dataType, StringType) and v is not None and not isinstance(v, str)
-               for v, f in zip(row, schema.fields))
