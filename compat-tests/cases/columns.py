@@ -230,6 +230,13 @@ def like_patterns(spark):
 
 
 @case
+def like_shapes_without_wildcards_inside(spark):
+    df = spark.createDataFrame([("abc",), ("",), ("xabcx",), ("a.c",), (None,), ("ab%c",)], "t string")
+    return df.select("t", F.col("t").like("%"), F.col("t").like(""), F.col("t").like("abc"), F.col("t").like("%bc"),
+                     F.col("t").like("%b%"), F.col("t").like("a%%"), F.col("t").like("a%c"), F.col("t").like("%.%"))
+
+
+@case
 def rlike_patterns(spark):
     df = strings(spark)
     return df.select(F.col("t").rlike("^[a-c]+$"), F.col("s").rlike("o"))

@@ -58,6 +58,7 @@ const INT: &DataType = &DataType::Integer;
 const LONG: &DataType = &DataType::Long;
 const BOOL: &DataType = &DataType::Boolean;
 const DOUBLE: &DataType = &DataType::Double;
+const DATE: &DataType = &DataType::Date;
 
 macro_rules! def {
     ($name:expr, $kind:ident, $min:expr, $max:expr, $rule:expr, $null:ident) => {
@@ -99,6 +100,17 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def!("contains", Scalar, 2, Some(2), TypeRule::Fixed(BOOL, Some(STRING)), AnyArg),
     // conditional
     def!("coalesce", Scalar, 1, None, TypeRule::Common, AllArgs),
+    // dates: a string or timestamp argument is read as a date (in the session time zone)
+    def!("year", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
+    def!("quarter", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
+    def!("month", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
+    FunctionDef { aliases: &["day"], ..def!("dayofmonth", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg) },
+    def!("dayofweek", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
+    def!("dayofyear", Scalar, 1, Some(1), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
+    def!("to_date", Scalar, 1, Some(1), TypeRule::Fixed(DATE, Some(DATE)), AnyArg),
+    def!("date_add", Scalar, 2, Some(2), TypeRule::Fixed(DATE, Some(DATE)), AnyArg),
+    def!("date_sub", Scalar, 2, Some(2), TypeRule::Fixed(DATE, Some(DATE)), AnyArg),
+    def!("datediff", Scalar, 2, Some(2), TypeRule::Fixed(INT, Some(DATE)), AnyArg),
 ];
 
 /// Looks a function up by any of its names, case-insensitively.
@@ -141,6 +153,9 @@ impl FunctionDef {
                 v
             }
             ("abs", _) => vec![numeric_from_string(&args[0])],
+            // The day count stays as it is: only BYTE, SHORT and INT are accepted (checked below).
+            ("date_add" | "date_sub", _) => vec![date_from(&args[0]), None],
+            (_, TypeRule::Fixed(_, Some(DataType::Date))) => args.iter().map(date_from).collect(),
             // length counts characters of anything but binary, which it counts in bytes.
             ("length", _) => vec![if matches!(args[0], DataType::String | DataType::Binary) { None } else { Some(DataType::String) }],
             (_, TypeRule::Fixed(_, Some(arg))) => args.iter().map(|t| if t == arg { None } else { Some(arg.clone()) }).collect(),
@@ -164,6 +179,14 @@ impl FunctionDef {
                     numeric_check(called_as, &first)?;
                 }
                 Ok(first)
+            }
+            TypeRule::Fixed(t, Some(DataType::Date)) => {
+                let days_ok = |t: &DataType| matches!(t, DataType::Byte | DataType::Short | DataType::Integer | DataType::Null);
+                let ok = match self.name {
+                    "date_add" | "date_sub" => first == DataType::Date && days_ok(&args[1]),
+                    _ => args.iter().all(|a| *a == DataType::Date),
+                };
+                if ok { Ok(t.clone()) } else { Err(data_type_mismatch(called_as, args)) }
             }
             TypeRule::Fixed(t, _) => Ok(t.clone()),
             TypeRule::Common => args
@@ -202,6 +225,14 @@ impl FunctionDef {
     }
 }
 
+/// Date functions read strings, timestamps and NULL as dates; other types are refused.
+fn date_from(t: &DataType) -> Option<DataType> {
+    match t {
+        DataType::String | DataType::Timestamp | DataType::TimestampNtz | DataType::Null => Some(DataType::Date),
+        _ => None,
+    }
+}
+
 /// Numeric functions read a string argument as a double.
 fn numeric_from_string(t: &DataType) -> Option<DataType> {
     if *t == DataType::String { Some(DataType::Double) } else { None }
@@ -231,6 +262,17 @@ mod tests {
         let sum = lookup("sum").unwrap();
         assert_eq!(sum.return_type("sum", &[DataType::Integer], &Conf::default()).unwrap(), DataType::Long);
         assert_eq!(sum.return_type("sum", &[DataType::Float], &Conf::default()).unwrap(), DataType::Double);
+    }
+
+    #[test]
+    fn date_functions_read_strings_as_dates_and_refuse_numbers() {
+        let year = lookup("year").unwrap();
+        assert_eq!(year.arg_casts(&[DataType::String]), vec![Some(DataType::Date)]);
+        assert!(year.return_type("year", &[DataType::Integer], &Conf::default()).is_err());
+        let add = lookup("date_add").unwrap();
+        assert_eq!(add.arg_casts(&[DataType::Timestamp, DataType::Integer]), vec![Some(DataType::Date), None]);
+        assert!(add.return_type("date_add", &[DataType::Date, DataType::Long], &Conf::default()).is_err());
+        assert_eq!(add.return_type("date_add", &[DataType::Date, DataType::Short], &Conf::default()).unwrap(), DataType::Date);
     }
 
     #[test]

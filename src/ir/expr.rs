@@ -151,6 +151,36 @@ impl Expr {
         }
     }
 
+    /// The same node with each direct child replaced by `f(child)`.
+    pub fn map_children(&self, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
+        let mut b = |e: &Expr| Box::new(f(e));
+        match self {
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) => self.clone(),
+            Expr::Alias { expr, name } => Expr::Alias { expr: b(expr), name: name.clone() },
+            Expr::Cast { expr, to, kind } => Expr::Cast { expr: b(expr), to: to.clone(), kind: *kind },
+            Expr::Binary { op, left, right } => {
+                let left = b(left);
+                Expr::Binary { op: *op, left, right: b(right) }
+            }
+            Expr::Not(e) => Expr::Not(b(e)),
+            Expr::Negate(e) => Expr::Negate(b(e)),
+            Expr::IsNull(e) => Expr::IsNull(b(e)),
+            Expr::IsNotNull(e) => Expr::IsNotNull(b(e)),
+            Expr::In { expr, list } => {
+                let expr = b(expr);
+                Expr::In { expr, list: list.iter().map(|e| f(e)).collect() }
+            }
+            Expr::CaseWhen { branches, otherwise } => Expr::CaseWhen {
+                branches: branches.iter().map(|(c, t)| (f(c), f(t))).collect(),
+                otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
+            },
+            Expr::Function { name, args, distinct } => {
+                Expr::Function { name: name.clone(), args: args.iter().map(|e| f(e)).collect(), distinct: *distinct }
+            }
+            Expr::Sort(k) => Expr::Sort(Box::new(SortKey { expr: f(&k.expr), ..(**k).clone() })),
+        }
+    }
+
     /// True if any node satisfies `pred`.
     pub fn any(&self, pred: &dyn Fn(&Expr) -> bool) -> bool {
         pred(self) || self.children().into_iter().any(|c| c.any(pred))

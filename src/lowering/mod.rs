@@ -1,6 +1,7 @@
 //! Lowering: resolved IR to Polars. The only place besides `compat` that speaks the
 //! Polars DSL.
 
+pub mod aggregate;
 pub mod expr;
 pub mod functions;
 pub mod plan;

@@ -86,17 +86,14 @@ impl<'a> PlanLowering<'a> {
                 let lf = self.lower(input)?;
                 lf.filter(self.exprs().lower(condition)?)
             }
-            PlanNode::Aggregate { input, keys, aggs } => {
-                let lf = self.lower(input)?;
-                let aggs = self.lower_named(aggs)?;
-                if keys.is_empty() {
-                    lf.select(aggs)
-                } else {
-                    lf.group_by_stable(self.lower_named(keys)?).agg(aggs)
-                }
-            }
+            PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, true)?,
             PlanNode::Sort { input, keys } => {
-                let lf = self.lower(input)?;
+                let lf = match &input.node {
+                    // Groups come out in first-seen order, for repeatable results; a sort
+                    // right after decides the order anyway, so that work is skipped.
+                    PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, false)?,
+                    _ => self.lower(input)?,
+                };
                 let lw = self.exprs();
                 // Constant keys order nothing (Spark drops them too).
                 let keys: Vec<&SortKey> = keys.iter().filter(|k| !matches!(k.expr.unalias(), Expr::Literal(_))).collect();
@@ -137,6 +134,22 @@ impl<'a> PlanLowering<'a> {
                     }
                 }
             }
+        })
+    }
+
+    fn lower_aggregate(&self, input: &Plan, keys: &[NamedExpr], aggs: &[NamedExpr], stable: bool) -> Result<pl::LazyFrame> {
+        let mut lf = self.lower(input)?;
+        let (aggs, inputs) = super::aggregate::hoist_inputs(aggs);
+        if !inputs.is_empty() {
+            lf = lf.with_columns(self.lower_named(&inputs)?);
+        }
+        let aggs = self.lower_named(&aggs)?;
+        Ok(if keys.is_empty() {
+            lf.select(aggs)
+        } else if stable {
+            lf.group_by_stable(self.lower_named(keys)?).agg(aggs)
+        } else {
+            lf.group_by(self.lower_named(keys)?).agg(aggs)
         })
     }
 

@@ -14,6 +14,8 @@ __all__ = [
     "sqrt", "upper", "lower", "length", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring",
     "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last",
     "broadcast", "sum_distinct", "sumDistinct", "stddev", "stddev_samp", "std",
+    "year", "quarter", "month", "dayofmonth", "day", "dayofweek", "dayofyear", "to_date", "date_add", "date_sub",
+    "datediff",
 ]
 
 
@@ -174,6 +176,59 @@ def substring(str: ColumnOrName, pos: Any, len: Any) -> Column:
     pos_e = _to_col_expr(pos) if isinstance(pos, Column) else _to_expr(pos)
     len_e = _to_col_expr(len) if isinstance(len, Column) else _to_expr(len)
     return Column(_native.call("substring", [_to_col_expr(str), pos_e, len_e]))
+
+
+def year(col: ColumnOrName) -> Column:
+    return _invoke("year", col)
+
+
+def quarter(col: ColumnOrName) -> Column:
+    return _invoke("quarter", col)
+
+
+def month(col: ColumnOrName) -> Column:
+    return _invoke("month", col)
+
+
+def dayofmonth(col: ColumnOrName) -> Column:
+    return _invoke("dayofmonth", col)
+
+
+def day(col: ColumnOrName) -> Column:
+    return _invoke("day", col)
+
+
+def dayofweek(col: ColumnOrName) -> Column:
+    return _invoke("dayofweek", col)
+
+
+def dayofyear(col: ColumnOrName) -> Column:
+    return _invoke("dayofyear", col)
+
+
+def to_date(col: ColumnOrName, format: Any = None) -> Column:
+    if format is not None:
+        from pyrust.errors import not_implemented
+
+        raise not_implemented("to_date with a format (Java datetime patterns)")
+    return _invoke("to_date", col)
+
+
+def _days(days: Any) -> Any:
+    # PySpark passes a Python int as a literal and anything else as a column.
+    return _to_expr(days) if isinstance(days, int) and not isinstance(days, bool) else _to_col_expr(days)
+
+
+def date_add(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
+    return Column(_native.call("date_add", [_to_col_expr(start), _days(days)]))
+
+
+def date_sub(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
+    return Column(_native.call("date_sub", [_to_col_expr(start), _days(days)]))
+
+
+def datediff(end: ColumnOrName, start: ColumnOrName) -> Column:
+    return _invoke("datediff", end, start)
 
 
 def asc(col: ColumnOrName) -> Column:
