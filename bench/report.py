@@ -1,0 +1,177 @@
+"""Renders bench/results/results.json into docs/performance.md and PNG charts.
+
+    python bench/report.py [results.json]
+
+Only the part of docs/performance.md between the `figures` markers is rewritten; the
+prose around it is written by hand.
+"""
+
+import json
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DOC = os.path.join(ROOT, "docs", "performance.md")
+IMG = os.path.join(ROOT, "docs", "img")
+START, END = "<!-- figures:start -->", "<!-- figures:end -->"
+COLOURS = {"pyrust": "#d9541e", "polars": "#2f6eba", "pyspark": "#8c8c8c", "pyarrow": "#5aa05a"}
+
+
+def ms(seconds):
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:.2f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def gb(n):
+    return "–" if n is None else f"{n / 2**30:.2f} GB"
+
+
+def ratio(a, b):
+    return "–" if not a or not b else f"{a / b:.2f}×"
+
+
+def tpch_section(t):
+    engines = [e for e in ("pyrust", "polars", "pyspark") if e in t["engines"]]
+    queries = sorted({q for e in engines for q in t["engines"][e]["queries"]}, key=int)
+    lines = [f"### TPC-H SF{t['scale']:g} (median of {t['runs']} runs after one warm-up)", ""]
+    head = "| query | " + " | ".join(engines) + " | PyRust / Polars | PySpark / PyRust |"
+    lines += [head, "|" + "---|" * (len(engines) + 3)]
+    for q in queries:
+        cells = []
+        for e in engines:
+            r = t["engines"][e]["queries"].get(q, {})
+            if r.get("error"):
+                cells.append("error")
+            else:
+                mark = "" if r.get("correct", True) else " (wrong answer)"
+                cells.append(ms(r.get("median")) + mark)
+        get = lambda e: t["engines"].get(e, {}).get("queries", {}).get(q, {}).get("median")  # noqa: E731
+        lines.append(f"| Q{q} | " + " | ".join(cells) + f" | {ratio(get('pyrust'), get('polars'))} | {ratio(get('pyspark'), get('pyrust'))} |")
+    g = t.get("geomean", {})
+    lines.append(f"| **geomean** | " + " | ".join(f"**{ms(g.get(e))}**" for e in engines)
+                 + f" | **{ratio(g.get('pyrust'), g.get('polars'))}** | **{ratio(g.get('pyspark'), g.get('pyrust'))}** |")
+    correct = {e: sum(1 for r in t["engines"][e]["queries"].values() if r.get("correct")) for e in engines}
+    lines += ["", "Answers matching native Polars: " + ", ".join(f"{e} {n}/{len(queries)}" for e, n in correct.items())
+              + f". Geometric means over the {len(t.get('common_queries', []))} queries every engine answered correctly."]
+    lines += ["Peak RSS of the whole run: " + ", ".join(f"{e} {gb(t['engines'][e]['peak_rss'])}" for e in engines) + ".", ""]
+
+    fig, ax = plt.subplots(figsize=(11, 4.2))
+    width = 0.8 / len(engines)
+    for i, e in enumerate(engines):
+        xs = [j + i * width for j in range(len(queries))]
+        ys = [t["engines"][e]["queries"].get(q, {}).get("median") or 0 for q in queries]
+        ax.bar(xs, ys, width, label=e, color=COLOURS[e])
+    ax.set_yscale("log")
+    ax.set_xticks([j + width * (len(engines) - 1) / 2 for j in range(len(queries))], [f"Q{q}" for q in queries])
+    ax.set_ylabel("seconds (log scale)")
+    ax.set_title(f"TPC-H SF{t['scale']:g}, median time per query")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(os.path.join(IMG, "tpch.png"), dpi=110)
+    plt.close(fig)
+    lines += ["![TPC-H times per query](img/tpch.png)", ""]
+    return lines
+
+
+def latency_section(lat):
+    names = {"tiny_query": "tiny query (createDataFrame of 10 rows, filter, withColumn, select, collect)",
+             "withcolumn_chain_50": "plan building: 50 chained `withColumn`"}
+    engines = [e for e in ("pyrust", "pyspark") if e in lat]
+    lines = ["### Per-call overhead (median)", "", "| | " + " | ".join(engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
+    for k, label in names.items():
+        vals = [lat[e].get(k, {}).get("median") for e in engines]
+        lines.append(f"| {label} | " + " | ".join(ms(v) for v in vals) + f" | {ratio(lat.get('pyspark', {}).get(k, {}).get('median'), lat.get('pyrust', {}).get(k, {}).get('median'))} |")
+    lines.append("")
+    fig, ax = plt.subplots(figsize=(7, 3))
+    keys = list(names)
+    width = 0.8 / max(1, len(engines))
+    for i, e in enumerate(engines):
+        ax.barh([j + i * width for j in range(len(keys))], [(lat[e].get(k, {}).get("median") or 0) * 1000 for k in keys],
+                width, label=e, color=COLOURS[e])
+    ax.set_xscale("log")
+    ax.set_yticks([j + width * (len(engines) - 1) / 2 for j in range(len(keys))], ["tiny query", "50× withColumn"])
+    ax.set_xlabel("milliseconds (log scale)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(os.path.join(IMG, "latency.png"), dpi=110)
+    plt.close(fig)
+    lines += ["![Per-call overhead](img/latency.png)", ""]
+    return lines
+
+
+def conversion_section(conv):
+    rows = [("collect_1m", "`collect()` 1 M rows × 5 columns (pyarrow: `Table.to_pylist()`)"),
+            ("topandas_10m", "`toPandas()` 10 M rows (pyarrow: `Table.to_pandas()`)"),
+            ("toarrow_10m", "`toArrow()` 10 M rows"),
+            ("createdataframe_pandas_10m", "`createDataFrame(pandas)` 10 M rows")]
+    engines = [e for e in ("pyrust", "pyarrow", "pyspark") if e in conv]
+    lines = ["### Moving data between Python and the engine (median)", "", "| | " + " | ".join(engines) + " | PyRust / pyarrow |",
+             "|---|" + "---|" * (len(engines) + 1)]
+    for k, label in rows:
+        vals = [conv[e].get(k, {}).get("median") for e in engines]
+        lines.append(f"| {label} | " + " | ".join(ms(v) for v in vals)
+                     + f" | {ratio(conv.get('pyrust', {}).get(k, {}).get('median'), conv.get('pyarrow', {}).get(k, {}).get('median'))} |")
+    lines.append("")
+    return lines
+
+
+def ooc_section(o):
+    t = o.get("times", {})
+    lines = [f"### Out of core: SF{o['scale']:g} `lineitem` under a memory cap", "",
+             f"- data: {gb(o['parquet_bytes'])} of Parquet, **{gb(o['in_memory_bytes'])} in memory** (Arrow size)",
+             f"- cap: {gb(o['memory_cap']) if o['memory_cap'] else 'none available on this host'} (cgroup `memory.limit_in_bytes`, page cache included)",
+             f"- peak RSS of the PyRust process: **{gb(o['peak_rss'])}** ({o['peak_rss'] / o['in_memory_bytes']:.0%} of the data's in-memory size)"]
+    if o.get("cgroup_peak"):
+        lines.append(f"- peak of the cgroup (RSS + page cache): {gb(o['cgroup_peak'])}")
+    for k, v in t.items():
+        if isinstance(v, list) and v:
+            lines.append(f"- `{k}`: {ms(min(v))}")
+    lines.append("")
+    fig, ax = plt.subplots(figsize=(7, 2.6))
+    labels = ["data in memory", "memory cap", "peak RSS"]
+    vals = [o["in_memory_bytes"], o["memory_cap"] or 0, o["peak_rss"]]
+    ax.barh(labels, [v / 2**30 for v in vals], color=["#8c8c8c", "#2f6eba", "#d9541e"])
+    ax.set_xlabel("GB")
+    ax.set_title(f"SF{o['scale']:g} lineitem group-by on PyRust's streaming engine")
+    fig.tight_layout()
+    fig.savefig(os.path.join(IMG, "out_of_core.png"), dpi=110)
+    plt.close(fig)
+    lines += ["![Out of core](img/out_of_core.png)", ""]
+    return lines
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "results", "results.json")
+    with open(path) as f:
+        r = json.load(f)
+    os.makedirs(IMG, exist_ok=True)
+    m = r.get("machine", {})
+    lines = [START, "", f"_Measured {m.get('date')} on {m.get('cpus')} cores, {m.get('platform')}, Python {m.get('python')}; "
+             "regenerate with `make bench`._", ""]
+    if "tpch" in r:
+        lines += tpch_section(r["tpch"])
+    if "latency" in r:
+        lines += latency_section(r["latency"])
+    if "conversion" in r:
+        lines += conversion_section(r["conversion"])
+    if "ooc" in r:
+        lines += ooc_section(r["ooc"])
+    lines.append(END)
+    block = "\n".join(lines)
+    text = open(DOC).read() if os.path.exists(DOC) else f"# Performance\n\n{START}\n{END}\n"
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    with open(DOC, "w") as f:
+        f.write(before + block + after)
+    print(f"wrote {DOC}")
+
+
+if __name__ == "__main__":
+    main()

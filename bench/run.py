@@ -1,0 +1,220 @@
+"""Runs the benchmark suites side by side and writes bench/results/results.json.
+
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc]
+                        [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4]
+
+Every engine runs in its own process (bench/worker.py), so its peak RSS is its own;
+medians are taken here. TPC-H answers are checked against native Polars: a query
+whose rows differ is marked wrong, and its time is not used in ratios.
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "results")
+CGROUP_ROOT = "/sys/fs/cgroup/memory"
+
+
+def ensure_data(scale, tables=None):
+    """TPC-H parquet files from tpchgen-cli, made once per scale factor."""
+    out = os.path.join(HERE, "data", f"sf{scale:g}")
+    wanted = tables or ["region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem"]
+    missing = [t for t in wanted if not os.path.exists(os.path.join(out, f"{t}.parquet"))]
+    if missing:
+        print(f"generating TPC-H SF{scale:g} ({', '.join(missing)}) into {out}", file=sys.stderr, flush=True)
+        subprocess.run(["tpchgen-cli", "-s", f"{scale:g}", "-f", "parquet", "-o", out, "--tables", ",".join(missing)], check=True)
+    return out
+
+
+class MemoryCap:
+    """A cgroup (v1) memory limit for one child process; None when the host has none we may use."""
+
+    def __init__(self, limit_bytes):
+        self.path = os.path.join(CGROUP_ROOT, f"pyrust-bench-{os.getpid()}")
+        os.mkdir(self.path)
+        with open(os.path.join(self.path, "memory.limit_in_bytes"), "w") as f:
+            f.write(str(limit_bytes))
+        try:  # no swap either, where the kernel accounts it
+            with open(os.path.join(self.path, "memory.memsw.limit_in_bytes"), "w") as f:
+                f.write(str(limit_bytes))
+        except OSError:
+            pass
+
+    @classmethod
+    def create(cls, limit_bytes):
+        try:
+            return cls(limit_bytes)
+        except OSError as e:
+            print(f"no memory cap available ({e}); running uncapped", file=sys.stderr)
+            return None
+
+    def add(self, pid):
+        with open(os.path.join(self.path, "cgroup.procs"), "w") as f:
+            f.write(str(pid))
+
+    def peak_bytes(self):
+        with open(os.path.join(self.path, "memory.max_usage_in_bytes")) as f:
+            return int(f.read())
+
+    def close(self):
+        try:
+            os.rmdir(self.path)
+        except OSError:
+            pass
+
+
+def run_worker(engine, suite, args, cap=None):
+    """Runs one worker; returns (its JSON, peak RSS in bytes, wall seconds)."""
+    cmd = [sys.executable, os.path.join(HERE, "worker.py"), "--engine", engine, "--suite", suite, *args]
+    print(f"== {engine} {suite}", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=None)
+    if cap is not None:
+        cap.add(proc.pid)
+    stdout_chunks = []
+    # wait4 gives this child's own peak RSS (ru_maxrss, KiB on Linux), JVM included.
+    while True:
+        chunk = proc.stdout.read()
+        if chunk:
+            stdout_chunks.append(chunk)
+        else:
+            break
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    stdout = "".join(stdout_chunks).strip().splitlines()
+    if proc.returncode != 0 or not stdout:
+        return {"error": f"worker exited with {proc.returncode}"}, usage.ru_maxrss * 1024, wall
+    return json.loads(stdout[-1]), usage.ru_maxrss * 1024, wall
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def close(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
+    return a == b
+
+
+def same_answer(rows, reference):
+    return len(rows) == len(reference) and all(
+        len(r) == len(e) and all(close(x, y) for x, y in zip(r, e)) for r, e in zip(rows, reference))
+
+
+def tpch_suite(engines, scale, runs, queries):
+    data = ensure_data(scale)
+    raw = {}
+    for engine in engines:
+        out, rss, wall = run_worker(engine, "tpch", ["--data", data, "--runs", str(runs), "--queries", queries])
+        raw[engine] = {"out": out, "peak_rss": rss, "wall": wall}
+    reference = raw.get("polars", {}).get("out", {}).get("queries", {})
+    result = {"scale": scale, "runs": runs, "engines": {}}
+    for engine, r in raw.items():
+        per_query = {}
+        for q, got in r["out"].get("queries", {}).items():
+            entry = {"median": median(got.get("times", [])), "times": got.get("times"), "error": got.get("error")}
+            if "answer" in got and q in reference and "answer" in reference[q]:
+                entry["correct"] = same_answer(got["answer"], reference[q]["answer"])
+                entry["rows"] = len(got["answer"])
+            per_query[q] = entry
+        result["engines"][engine] = {"queries": per_query, "peak_rss": r["peak_rss"], "wall": r["wall"],
+                                     "error": r["out"].get("error")}
+    return result
+
+
+def geomean(xs):
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
+
+
+def summarise_tpch(result):
+    """Geometric means over the queries every listed engine answered correctly."""
+    engines = result["engines"]
+    ok = [q for q in engines.get("polars", {}).get("queries", {})
+          if all(e["queries"].get(q, {}).get("median") and e["queries"][q].get("correct", True) for e in engines.values())]
+    result["common_queries"] = sorted(ok, key=int)
+    result["geomean"] = {name: geomean([e["queries"][q]["median"] for q in ok]) for name, e in engines.items()}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", type=float, default=1)
+    p.add_argument("--engines", default="pyrust,polars,pyspark")
+    p.add_argument("--suites", default="tpch,latency,conversion,ooc")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--queries", default="1-22")
+    p.add_argument("--latency-runs", type=int, default=200)
+    p.add_argument("--ooc-scale", type=float, default=10)
+    p.add_argument("--ooc-memory-gb", type=float, default=4)
+    p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
+    a = p.parse_args()
+    engines = a.engines.split(",")
+    suites = a.suites.split(",")
+
+    results = {}
+    if os.path.exists(a.output):  # suites not re-run keep their last figures
+        with open(a.output) as f:
+            results = json.load(f)
+    results["machine"] = {
+        "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    if "tpch" in suites:
+        results["tpch"] = tpch_suite(engines, a.scale, a.runs, a.queries)
+        summarise_tpch(results["tpch"])
+    if "latency" in suites:
+        results["latency"] = {}
+        for engine in [e for e in engines if e in ("pyrust", "pyspark")]:
+            runs = a.latency_runs if engine == "pyrust" else max(20, a.latency_runs // 10)
+            out, rss, _ = run_worker(engine, "latency", ["--runs", str(runs)])
+            results["latency"][engine] = {k: {"median": median(v), "runs": len(v)} for k, v in out.items() if k != "error"}
+    if "conversion" in suites:
+        results["conversion"] = {}
+        for engine in ["pyarrow"] + [e for e in engines if e in ("pyrust", "pyspark")]:
+            runs = a.runs if engine != "pyspark" else 1
+            out, rss, _ = run_worker(engine, "conversion", ["--runs", str(runs)])
+            results["conversion"][engine] = {k: {"median": median(v), "runs": len(v)} for k, v in out.items() if k != "error"}
+            results["conversion"][engine]["peak_rss"] = rss
+    if "ooc" in suites and "pyrust" in engines:
+        data = ensure_data(a.ooc_scale, ["lineitem"])
+        limit = int(a.ooc_memory_gb * 2**30)
+        cap = MemoryCap.create(limit)
+        try:
+            out, rss, wall = run_worker("pyrust", "ooc", ["--data", data, "--runs", "1"], cap)
+            cgroup_peak = cap.peak_bytes() if cap else None
+        finally:
+            if cap:
+                cap.close()
+        results["ooc"] = {
+            "scale": a.ooc_scale, "memory_cap": limit if cap else None, "peak_rss": rss, "cgroup_peak": cgroup_peak,
+            "parquet_bytes": os.path.getsize(os.path.join(data, "lineitem.parquet")),
+            "in_memory_bytes": in_memory_size(data), "times": out, "wall": wall,
+        }
+    os.makedirs(os.path.dirname(a.output), exist_ok=True)
+    with open(a.output, "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+    print(f"wrote {a.output}", file=sys.stderr)
+
+
+def in_memory_size(data):
+    """Arrow size of the lineitem table: one row group read and scaled by the row count."""
+    import pyarrow.parquet as pq
+    f = pq.ParquetFile(os.path.join(data, "lineitem.parquet"))
+    sample = f.read_row_group(0)
+    return int(sample.nbytes / sample.num_rows * f.metadata.num_rows)
+
+
+if __name__ == "__main__":
+    if shutil.which("tpchgen-cli") is None:
+        os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]
+    main()
