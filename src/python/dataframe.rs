@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::exec::Session;
 use crate::ir::{DataType, Expr, JoinType, Plan, StructField};
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyList};
+use pyo3::types::{PyCapsule, PyList, PyType};
 use std::sync::Arc;
 
 #[pyclass(name = "DataFrame", module = "pyrust._native", frozen)]
@@ -181,12 +181,12 @@ impl PyDataFrame {
         })
     }
 
-    /// Runs the plan and returns `Row`s built by `row_factory(names, values)`.
-    fn collect(&self, py: Python<'_>, row_factory: Bound<'_, PyAny>) -> PyResult<Py<PyList>> {
+    /// Runs the plan and returns instances of `row_type` (`pyspark.sql.Row`).
+    fn collect(&self, py: Python<'_>, row_type: Bound<'_, PyType>) -> PyResult<Py<PyList>> {
         let plan = self.plan.clone();
         let session = self.session.clone();
         let df = guard_detached(py, move || session.execute(&plan))?;
-        rows_to_python(py, &df, &self.names(), &self.types(), row_factory)
+        rows_to_python(py, &df, &self.names(), &self.types(), row_type)
     }
 
     fn count(&self, py: Python<'_>) -> PyResult<usize> {

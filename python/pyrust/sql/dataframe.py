@@ -11,12 +11,6 @@ from pyrust.sql.types import ArrayType, MapType, Row, StructType, _create_row, _
 __all__ = ["DataFrame"]
 
 
-def _row_factory(names: Tuple[str, ...], values: Tuple[Any, ...]) -> Row:
-    row = tuple.__new__(Row, values)
-    row.__dict__["__fields__"] = list(names)
-    return row
-
-
 def _nested_python(value: Any, dt: Any) -> Any:
     """An Arrow value (maps as lists of key/value structs) as PySpark gives it."""
     if value is None:
@@ -383,7 +377,7 @@ class DataFrame:
 
     # --- actions ----------------------------------------------------------------------
     def collect(self) -> List[Row]:
-        return self._df.collect(_row_factory)
+        return self._df.collect(Row)
 
     def toLocalIterator(self, prefetchPartitions: bool = False) -> Any:
         return iter(self.collect())
