@@ -128,3 +128,23 @@ def test_spark_context_basics(spark):
     with pytest.raises(PySparkNotImplementedError) as e:
         sc.parallelize([1, 2])
     assert "SparkContext.parallelize" in str(e.value)
+
+
+def test_collected_rows_are_rows_and_leave_the_collector_as_found(spark):
+    import gc
+
+    from pyrust.sql import Row
+
+    df = spark.createDataFrame([(1, "a", (2, "b")), (None, None, None)], "i int, s string, st struct<x:int,y:string>")
+    assert gc.isenabled()
+    rows = df.collect()
+    assert gc.isenabled()
+    assert type(rows[0]) is Row and rows[0] == (1, "a", (2, "b"))
+    assert rows[0].__fields__ == ["i", "s", "st"] and rows[1].asDict() == {"i": None, "s": None, "st": None}
+    assert rows[0].st.y == "b" and type(rows[0].st) is Row
+    gc.disable()
+    try:
+        df.collect()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
