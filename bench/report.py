@@ -60,6 +60,9 @@ def tpch_section(t):
     correct = {e: sum(1 for r in t["engines"][e]["queries"].values() if r.get("correct")) for e in engines}
     lines += ["", "Answers matching native Polars: " + ", ".join(f"{e} {n}/{len(queries)}" for e, n in correct.items())
               + f". Geometric means over the {len(t.get('common_queries', []))} queries every engine answered correctly."]
+    same = [r.get("identical_to_pyspark") for r in t["engines"].get("pyrust", {}).get("queries", {}).values()]
+    if any(v is not None for v in same):
+        lines.append(f"PyRust's answers identical to PySpark's (values and column names, exactly): {sum(1 for v in same if v)}/{len(queries)}.")
     lines += ["Peak RSS of the whole run: " + ", ".join(f"{e} {gb(t['engines'][e]['peak_rss'])}" for e in engines) + ".", ""]
 
     fig, ax = plt.subplots(figsize=(11, 4.2))

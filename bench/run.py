@@ -119,6 +119,7 @@ def tpch_suite(engines, scale, runs, queries):
         out, rss, wall = run_worker(engine, "tpch", ["--data", data, "--runs", str(runs), "--queries", queries])
         raw[engine] = {"out": out, "peak_rss": rss, "wall": wall}
     reference = raw.get("polars", {}).get("out", {}).get("queries", {})
+    spark_answers = raw.get("pyspark", {}).get("out", {}).get("queries", {})
     result = {"scale": scale, "runs": runs, "engines": {}}
     for engine, r in raw.items():
         per_query = {}
@@ -127,6 +128,9 @@ def tpch_suite(engines, scale, runs, queries):
             if "answer" in got and q in reference and "answer" in reference[q]:
                 entry["correct"] = same_answer(got["answer"], reference[q]["answer"])
                 entry["rows"] = len(got["answer"])
+            if engine == "pyrust" and "answer" in got and "answer" in spark_answers.get(q, {}):
+                # Both compute with Spark's decimal rules: the values must agree exactly.
+                entry["identical_to_pyspark"] = got["answer"] == spark_answers[q]["answer"] and got["columns"] == spark_answers[q]["columns"]
             per_query[q] = entry
         result["engines"][engine] = {"queries": per_query, "peak_rss": r["peak_rss"], "wall": r["wall"],
                                      "error": r["out"].get("error")}

@@ -148,3 +148,20 @@ def test_collected_rows_are_rows_and_leave_the_collector_as_found(spark):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("engine", ["streaming", "in-memory"])
+def test_decimal_keys_in_group_by_and_top_k(engine):
+    # Polars needs its 128-bit integer features for both; without them these panicked.
+    from decimal import Decimal
+
+    spark = SparkSession.builder.getOrCreate()
+    spark.conf.set("pyrust.engine", engine)
+    try:
+        df = spark.createDataFrame([(Decimal("1.10"), 1), (Decimal("2.20"), 2), (Decimal("1.10"), 3)], "k decimal(15,2), v long")
+        assert df.groupBy("k").agg(F.sum("v").alias("s")).orderBy("s").collect() == [(Decimal("2.20"), 2), (Decimal("1.10"), 4)]
+        assert df.orderBy(F.col("k").desc()).limit(1).collect() == [(Decimal("2.20"), 2)]
+        top = df.groupBy("v").agg(F.sum("k").alias("total")).orderBy(F.col("total").desc()).limit(1)
+        assert top.collect() == [(2, Decimal("2.20"))]
+    finally:
+        spark.conf.set("pyrust.engine", "streaming")

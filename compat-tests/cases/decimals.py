@@ -92,3 +92,12 @@ def tpch_style_discount(spark):
 def decimal_bround_half_even(spark):
     df = spark.createDataFrame([(D("2.50"),), (D("3.50"),), (D("-2.50"),), (D("1.25"),), (D("1.35"),)], "m decimal(5,2)")
     return df.select(F.bround("m"), F.bround("m", 1), F.round("m", 1), F.round("m", -1), F.bround("m", -1))
+
+
+@case
+def decimal_top_k_and_group_keys(spark):
+    df = spark.createDataFrame([(D("901.00"), "a"), (D("1234.56"), "b"), (D("901.00"), "c"), (D("-5.25"), "a")],
+                               "price decimal(15,2), k string")
+    by_price = df.groupBy("price").agg(F.count("*").alias("n"))
+    totals = df.groupBy("k").agg(F.sum(F.col("price") * 2).alias("total")).orderBy(F.col("total").desc()).limit(2)
+    return by_price.orderBy(F.col("price").desc()).limit(2).union(totals.select("total", F.lit(0).cast("long")))

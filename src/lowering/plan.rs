@@ -3,6 +3,7 @@
 
 use super::expr::ExprLowering;
 use super::scan::scan;
+use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
 use crate::ir::*;
@@ -15,6 +16,13 @@ pub const HEIGHT_MARKER: &str = "__pyrust_height";
 
 /// Materialised `cache()` results, by cache key.
 pub type CacheStore = Mutex<HashMap<u64, pl::DataFrame>>;
+
+/// Whether the consumer of a plan's rows sees their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Kept,
+    Free,
+}
 
 pub struct PlanLowering<'a> {
     pub conf: &'a Conf,
@@ -35,7 +43,14 @@ impl<'a> PlanLowering<'a> {
         list.iter().map(|n| Ok(named(lw.lower(&n.expr)?, &n.attr))).collect()
     }
 
+    /// The plan as a LazyFrame whose rows come in a repeatable order.
     pub fn lower(&self, plan: &Plan) -> Result<pl::LazyFrame> {
+        self.lower_in(plan, Order::Kept)
+    }
+
+    /// `order` says whether the consumer sees the row order. Where it does not (under
+    /// a sort or an aggregation) joins and group-bys skip the work of keeping it.
+    fn lower_in(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
         Ok(match &plan.node {
             PlanNode::Local { data } => {
                 let df = data.0.downcast_ref::<pl::DataFrame>().ok_or_else(|| Error::internal("local data is not a DataFrame"))?;
@@ -73,34 +88,40 @@ impl<'a> PlanLowering<'a> {
             }
             PlanNode::Project { input, exprs } if exprs.is_empty() => {
                 // `select()` keeps the rows; one marker column carries the height.
-                self.lower(input)?.with_columns([pl::lit(true).alias(HEIGHT_MARKER)]).select([col(HEIGHT_MARKER)])
+                self.lower_in(input, order)?.with_columns([pl::lit(true).alias(HEIGHT_MARKER)]).select([col(HEIGHT_MARKER)])
             }
             PlanNode::Project { input, exprs } => {
                 // with_columns broadcasts literals to the input's height; select alone
                 // would give one row for a projection of literals.
-                let lf = self.lower(input)?;
+                let lf = self.lower_in(input, order)?;
                 let names: Vec<pl::Expr> = exprs.iter().map(|n| col(n.attr.engine_name().as_str())).collect();
                 lf.with_columns(self.lower_named(exprs)?).select(names)
             }
             PlanNode::Filter { input, condition } => {
-                let lf = self.lower(input)?;
+                let lf = self.lower_in(input, order)?;
                 lf.filter(self.exprs().lower(condition)?)
             }
-            PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, true)?,
+            PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, order)?,
             PlanNode::Sort { input, keys } => {
-                let lf = match &input.node {
-                    // Groups come out in first-seen order, for repeatable results; a sort
-                    // right after decides the order anyway, so that work is skipped.
-                    PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, false)?,
-                    _ => self.lower(input)?,
-                };
+                // Ties keep their input order only as far as Spark's would: not at all.
+                let lf = self.lower_in(input, Order::Free)?;
                 let lw = self.exprs();
                 // Constant keys order nothing (Spark drops them too).
                 let keys: Vec<&SortKey> = keys.iter().filter(|k| !matches!(k.expr.unalias(), Expr::Literal(_))).collect();
                 if keys.is_empty() {
                     return Ok(lf);
                 }
-                let exprs = keys.iter().map(|k| lw.lower(&k.expr)).collect::<Result<Vec<_>>>()?;
+                let exprs = keys
+                    .iter()
+                    .map(|k| {
+                        let e = lw.lower(&k.expr)?;
+                        // Polars 0.55.2 prunes rows wrongly when a top-k (sort + limit) on a
+                        // lone DECIMAL column pushes its running bound down as a filter. The
+                        // unscaled integers order the same (one scale per column) and, not
+                        // being a bare column, get no such filter.
+                        Ok(if matches!(data_type(&k.expr), DataType::Decimal(..)) { e.to_physical() } else { e })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
                 let options = pl::SortMultipleOptions::new()
                     .with_order_descending_multi(keys.iter().map(|k| !k.ascending))
                     .with_nulls_last_multi(keys.iter().map(|k| !k.nulls_first))
@@ -115,14 +136,14 @@ impl<'a> PlanLowering<'a> {
                 lf.unique_stable_generic(Some(subset), pl::UniqueKeepStrategy::First)
             }
             PlanNode::Join { left, right, join_type, keys, residual, output } => {
-                self.lower_join(left, right, *join_type, keys, residual.as_ref(), output)?
+                self.lower_join(left, right, *join_type, keys, residual.as_ref(), output, order)?
             }
             PlanNode::Union { inputs } => {
-                let frames = inputs.iter().map(|p| self.lower(p)).collect::<Result<Vec<_>>>()?;
+                let frames = inputs.iter().map(|p| self.lower_in(p, order)).collect::<Result<Vec<_>>>()?;
                 let args = pl::UnionArgs { maintain_order: true, rechunk: false, ..Default::default() };
                 pl::concat(frames, args)?
             }
-            PlanNode::SubqueryAlias { input, .. } => self.lower(input)?,
+            PlanNode::SubqueryAlias { input, .. } => self.lower_in(input, order)?,
             PlanNode::Cache { input, key } => {
                 let cached = self.cache.lock().map_err(|_| Error::internal("cache lock poisoned"))?.get(key).cloned();
                 match cached {
@@ -137,8 +158,10 @@ impl<'a> PlanLowering<'a> {
         })
     }
 
-    fn lower_aggregate(&self, input: &Plan, keys: &[NamedExpr], aggs: &[NamedExpr], stable: bool) -> Result<pl::LazyFrame> {
-        let mut lf = self.lower(input)?;
+    fn lower_aggregate(&self, input: &Plan, keys: &[NamedExpr], aggs: &[NamedExpr], order: Order) -> Result<pl::LazyFrame> {
+        // first()/last() read the input order; other aggregates do not.
+        let reads_order = aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Function { name, .. } if name == "first" || name == "last")));
+        let mut lf = self.lower_in(input, if reads_order { Order::Kept } else { Order::Free })?;
         let (aggs, inputs) = super::aggregate::hoist_inputs(aggs);
         if !inputs.is_empty() {
             lf = lf.with_columns(self.lower_named(&inputs)?);
@@ -146,7 +169,8 @@ impl<'a> PlanLowering<'a> {
         let aggs = self.lower_named(&aggs)?;
         Ok(if keys.is_empty() {
             lf.select(aggs)
-        } else if stable {
+        } else if order == Order::Kept {
+            // Groups in first-seen order, so results repeat from run to run.
             lf.group_by_stable(self.lower_named(keys)?).agg(aggs)
         } else {
             lf.group_by(self.lower_named(keys)?).agg(aggs)
@@ -161,8 +185,9 @@ impl<'a> PlanLowering<'a> {
         keys: &[(Expr, Expr, bool)],
         residual: Option<&Expr>,
         output: &[NamedExpr],
+        order: Order,
     ) -> Result<pl::LazyFrame> {
-        let (l, r) = (self.lower(left)?, self.lower(right)?);
+        let (l, r) = (self.lower_in(left, order)?, self.lower_in(right, order)?);
         let lw = self.exprs();
         let residual = residual.map(|e| lw.lower(e)).transpose()?;
         let null_safe = keys.iter().filter(|k| k.2).count();
@@ -178,7 +203,7 @@ impl<'a> PlanLowering<'a> {
             } else {
                 let mut args = pl::JoinArgs::new(how).with_coalesce(pl::JoinCoalesce::KeepColumns);
                 args.nulls_equal = null_safe != 0;
-                args.maintain_order = pl::MaintainOrderJoin::LeftRight;
+                args.maintain_order = if order == Order::Kept { pl::MaintainOrderJoin::LeftRight } else { pl::MaintainOrderJoin::None };
                 l.join(r, lk.clone(), rk.clone(), args)
             };
             match &residual {

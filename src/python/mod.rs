@@ -14,7 +14,10 @@ use pyo3::prelude::*;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Every call is guarded (`errors::guard`): a panic becomes a Python exception
     // that carries its message, so the default hook's stderr dump is only noise.
-    std::panic::set_hook(Box::new(|_| {}));
+    // PYRUST_PANIC_TRACE=1 keeps it (with RUST_BACKTRACE=1: where a panic came from).
+    if std::env::var_os("PYRUST_PANIC_TRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     m.add_class::<session::PySession>()?;
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<column::PyExpr>()?;
