@@ -336,6 +336,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn like_shapes_without_inner_wildcards_skip_the_regex() {
+        let s = || pl::col("s");
+        for p in ["abc", "abc%", "%abc", "%abc%", "%", "%%", "", "a%%"] {
+            assert!(like_without_regex(s(), p).is_some(), "{p}");
+        }
+        for p in ["a_c", "a%b%c", "%a%b", "a\\%"] {
+            assert!(like_without_regex(s(), p).is_none(), "{p}");
+        }
+    }
+
+    #[test]
     fn every_registered_function_has_a_lowering() {
         for f in crate::analysis::functions::FUNCTIONS {
             assert!(has_lowering(f.name), "{} has no lowering", f.name);
