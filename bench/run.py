@@ -36,18 +36,25 @@ def ensure_data(scale, tables=None):
 
 
 class MemoryCap:
-    """A cgroup (v1) memory limit for one child process; None when the host has none we may use."""
+    """A cgroup memory limit for one child process (cgroup v1 or v2); None where the
+    host gives us no cgroup to write."""
 
     def __init__(self, limit_bytes):
-        self.path = os.path.join(CGROUP_ROOT, f"pyrust-bench-{os.getpid()}")
+        v2 = os.path.exists("/sys/fs/cgroup/cgroup.controllers")
+        root = "/sys/fs/cgroup" if v2 else CGROUP_ROOT
+        self.path = os.path.join(root, f"pyrust-bench-{os.getpid()}")
+        self.files = ("memory.max", "memory.swap.max", "memory.peak") if v2 else (
+            "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.max_usage_in_bytes")
         os.mkdir(self.path)
-        with open(os.path.join(self.path, "memory.limit_in_bytes"), "w") as f:
-            f.write(str(limit_bytes))
+        self._write(self.files[0], limit_bytes)
         try:  # no swap either, where the kernel accounts it
-            with open(os.path.join(self.path, "memory.memsw.limit_in_bytes"), "w") as f:
-                f.write(str(limit_bytes))
+            self._write(self.files[1], 0 if v2 else limit_bytes)
         except OSError:
             pass
+
+    def _write(self, name, value):
+        with open(os.path.join(self.path, name), "w") as f:
+            f.write(str(value))
 
     @classmethod
     def create(cls, limit_bytes):
@@ -58,12 +65,14 @@ class MemoryCap:
             return None
 
     def add(self, pid):
-        with open(os.path.join(self.path, "cgroup.procs"), "w") as f:
-            f.write(str(pid))
+        self._write("cgroup.procs", pid)
 
     def peak_bytes(self):
-        with open(os.path.join(self.path, "memory.max_usage_in_bytes")) as f:
-            return int(f.read())
+        try:
+            with open(os.path.join(self.path, self.files[2])) as f:
+                return int(f.read())
+        except OSError:
+            return None
 
     def close(self):
         try:

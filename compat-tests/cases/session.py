@@ -151,6 +151,24 @@ def create_from_pandas_bool(spark):
     return spark.createDataFrame(pd.DataFrame({"flag": [True, False], "n": [1.0, 2.0]}))
 
 
+ARROW = {"spark.sql.execution.arrow.pyspark.enabled": "true"}
+
+
+@case(conf=ARROW)
+def create_from_pandas_with_arrow(spark):
+    import pandas as pd
+
+    return spark.createDataFrame(pd.DataFrame({"a": [1, 2, 3], "b": ["x", "y", None], "c": [1.5, float("nan"), None],
+                                               "d": [True, False, True]}))
+
+
+@case(conf=ARROW)
+def create_from_pandas_with_arrow_and_schema(spark):
+    import pandas as pd
+
+    return spark.createDataFrame(pd.DataFrame({"a": [1, 2], "b": ["x", None]}), "a long, b string")
+
+
 @case
 def range_one_arg(spark):
     return spark.range(5)

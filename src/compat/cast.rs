@@ -126,6 +126,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             wrap_integer(saturated, to)
         }
         (f, t) if f.is_integral() && t.is_integral() && !widens(f, t) => wrap_integer(input, to),
+        (DataType::Decimal(..), DataType::Double) => super::decimal::to_double(input),
         _ => input.cast(target),
     }
 }

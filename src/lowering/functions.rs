@@ -52,7 +52,10 @@ pub fn lower_function(
             let all_literals = args.iter().all(|x| matches!(x, Expr::Literal(v) if !v.is_null()));
             if distinct {
                 if args.len() == 1 {
-                    a(0).drop_nulls().n_unique().cast(PlType::Int64)
+                    // n_unique counts NULL as a value; subtracting it (rather than dropping
+                    // nulls first) keeps both parts streaming reductions in a group-by.
+                    let has_null = a(0).null_count().gt(lit(0)).cast(PlType::Int64);
+                    a(0).n_unique().cast(PlType::Int64) - has_null
                 } else {
                     let any_null = lowered.iter().map(|x| x.clone().is_null()).reduce(|x, y| x.or(y)).unwrap();
                     pl::as_struct(lowered.clone()).filter(any_null.not()).n_unique().cast(PlType::Int64)

@@ -229,12 +229,34 @@ class SparkSession:
         except ImportError:  # pragma: no cover - pandas is a dependency
             pd = None
         if pd is not None and isinstance(data, pd.DataFrame):
+            if self.conf.get("spark.sql.execution.arrow.pyspark.enabled", "false").lower() == "true":
+                try:
+                    return self._from_pandas_arrow(data, struct, names)
+                except Exception:
+                    # PySpark falls back to the row path unless told not to.
+                    if self.conf.get("spark.sql.execution.arrow.pyspark.fallback.enabled", "true").lower() != "true":
+                        raise
             return self._from_pandas_records(data, struct, names)
         schema_json = struct.json() if isinstance(struct, StructType) else None
         df = DataFrame(self._native.create_dataframe_from_arrow(data, schema_json), self)
         if names:
             df = df.toDF(*names)
         return df
+
+    def _from_pandas_arrow(self, pdf: Any, struct: Optional[DataType], names: Optional[List[str]]) -> DataFrame:
+        """pandas input with `spark.sql.execution.arrow.pyspark.enabled`, as PySpark's
+        Arrow path takes it: column by column, no Python objects per row, and a
+        missing value (NaN included) becomes NULL."""
+        import pyarrow as pa
+
+        def column(series: Any) -> Any:
+            if hasattr(series.array, "__arrow_array__"):  # Arrow-backed already (pandas' str)
+                return pa.array(series.array)
+            return pa.Array.from_pandas(series, mask=series.isnull())
+
+        arrays = [column(pdf[c]) for c in pdf.columns]
+        table = pa.Table.from_arrays(arrays, names=[str(c) for c in pdf.columns])
+        return self._from_arrow(table, struct, names)
 
     def _from_pandas_records(self, pdf: Any, struct: Optional[DataType], names: Optional[List[str]]) -> DataFrame:
         """pandas input the way PySpark takes it with Arrow off (its default): the
