@@ -101,3 +101,31 @@ def decimal_top_k_and_group_keys(spark):
     by_price = df.groupBy("price").agg(F.count("*").alias("n"))
     totals = df.groupBy("k").agg(F.sum(F.col("price") * 2).alias("total")).orderBy(F.col("total").desc()).limit(2)
     return by_price.orderBy(F.col("price").desc()).limit(2).union(totals.select("total", F.lit(0).cast("long")))
+
+
+def _boundary_decimals(spark):
+    values = ["0.04", "0.05", "0.06", "0.07", "0.08", "-0.05", "0.00", "24.00", "23.99", "999.99", "-999.99", None]
+    return spark.createDataFrame([(D(v) if v is not None else None,) for v in values], "d decimal(5,2)")
+
+
+@case
+def decimal_compared_with_double_literals(spark):
+    c = F.col("d")
+    return _boundary_decimals(spark).select(
+        "d", (c >= 0.05).alias("ge"), (c > 0.05).alias("gt"), (c < 0.07).alias("lt"), (c <= 0.07).alias("le"),
+        (c == 0.06).alias("eq"), (c != 0.06).alias("ne"), c.between(0.05, 0.07).alias("btw"),
+        (0.3 > c).alias("mirrored"), (c == 0.1 + 0.2).alias("inexact"), (c > 1e9).alias("above_range"),
+        (c >= -1e9).alias("below_range"), (c < 23.995).alias("between_steps"), (c > -0.0).alias("neg_zero"))
+
+
+@case
+def decimal_filtered_by_double_literals(spark):
+    c = F.col("d")
+    return _boundary_decimals(spark).filter((c > 0.049999) & (c <= 24.0) | (c == -999.99)).orderBy("d")
+
+
+@case
+def decimal_compared_with_nan_and_infinity(spark):
+    c = F.col("d")
+    return _boundary_decimals(spark).select("d", (c < float("nan")).alias("lt_nan"), (c == float("nan")).alias("eq_nan"),
+                                            (c < float("inf")).alias("lt_inf"), (c > float("-inf")).alias("gt_neg_inf"))

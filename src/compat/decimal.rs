@@ -139,28 +139,47 @@ pub fn to_double(input: pl::Expr) -> pl::Expr {
             let ca = c.as_materialized_series().decimal()?.clone();
             let scale = ca.scale();
             let divisor = 10f64.powi(scale as i32);
-            let values: pl::Float64Chunked = ca
-                .physical()
-                .iter()
-                .map(|v| {
-                    v.map(|v| {
-                        if v.unsigned_abs() < (1u128 << 52) && scale <= 22 {
-                            (v as i64) as f64 / divisor
-                        } else {
-                            // Rust's parser rounds correctly, as Java's does.
-                            decimal_text_for_parse(v, scale).parse::<f64>().unwrap_or(f64::NAN)
-                        }
-                    })
-                })
-                .collect();
+            let values: pl::Float64Chunked = ca.physical().iter().map(|v| v.map(|v| unscaled_to_double(v, scale, divisor))).collect();
             Ok(values.into_series().with_name(c.name().clone()).into_column())
         },
         |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Float64)),
     )
 }
 
-fn decimal_text_for_parse(unscaled: i128, scale: usize) -> String {
-    format!("{unscaled}e-{scale}")
+/// The double nearest `unscaled / 10^scale`; `divisor` is `10^scale` as a double.
+fn unscaled_to_double(unscaled: i128, scale: usize, divisor: f64) -> f64 {
+    if unscaled.unsigned_abs() < (1u128 << 52) && scale <= 22 {
+        // Both operands exact, so the one division rounds correctly.
+        (unscaled as i64) as f64 / divisor
+    } else {
+        // Rust's parser rounds correctly, as Java's does.
+        format!("{unscaled}e-{scale}").parse::<f64>().unwrap_or(f64::NAN)
+    }
+}
+
+/// For `CAST(d AS DOUBLE) <op> c` with `d` a DECIMAL of `scale` and `c` a finite double:
+/// the smallest unscaled values whose double is `>= c` and `> c`. The cast is monotonic,
+/// so every comparison with `c` becomes one with these exact decimals — a native
+/// comparison Polars can push into a scan, instead of a conversion of every row.
+/// None when `c` is not finite or too large for the search to be short.
+pub fn double_thresholds(c: f64, scale: u8) -> Option<(i128, i128)> {
+    let divisor = 10f64.powi(scale as i32);
+    let approx = c * divisor;
+    if !approx.is_finite() || approx.abs() >= (1u64 << 51) as f64 || scale > 22 {
+        return None;
+    }
+    let f = |k: i128| unscaled_to_double(k, scale as usize, divisor);
+    let smallest = |pred: &dyn Fn(f64) -> bool| {
+        let mut k = approx.ceil() as i128;
+        while pred(f(k - 1)) {
+            k -= 1;
+        }
+        while !pred(f(k)) {
+            k += 1;
+        }
+        k
+    };
+    Some((smallest(&|x| x >= c), smallest(&|x| x > c)))
 }
 
 /// The common case of `*` as one closure with its power of ten worked out once:
@@ -184,6 +203,20 @@ mod tests {
         assert_eq!(v[1], None);
         assert_eq!(v[2], Some(-1234567.89));
         assert_eq!(v[3], Some(format!("{}e-2", i128::MAX / 7).parse::<f64>().unwrap()));
+    }
+
+    #[test]
+    fn double_thresholds_match_the_cast() {
+        for (c, scale) in [(0.05, 2u8), (0.07, 2), (24.0, 2), (-1.005, 2), (0.1 + 0.2, 1), (0.3, 1), (1e-9, 2), (123.456, 0), (-0.0, 3)] {
+            let (ge, gt) = double_thresholds(c, scale).unwrap();
+            let d = 10f64.powi(scale as i32);
+            let f = |k: i128| unscaled_to_double(k, scale as usize, d);
+            assert!(f(ge) >= c && f(ge - 1) < c, "{c} {scale}");
+            assert!(f(gt) > c && f(gt - 1) <= c, "{c} {scale}");
+        }
+        assert_eq!(double_thresholds(0.05, 2), Some((5, 6)));
+        assert_eq!(double_thresholds(f64::NAN, 2), None);
+        assert_eq!(double_thresholds(f64::INFINITY, 2), None);
     }
 
     #[test]

@@ -28,6 +28,60 @@ impl<'a> ExprLowering<'a> {
         self.lower_in(e, &None)
     }
 
+    /// `CAST(decimal AS DOUBLE) <op> literal`, as Spark coerces `price > 0.05`, compared on
+    /// the decimal itself against the exact thresholds where the cast crosses the literal
+    /// (`compat::decimal::double_thresholds`): same answer, no conversion per row, and the
+    /// filter still reaches the Parquet scan. None when the shape does not apply.
+    fn decimal_against_double_literal(
+        &self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        reachable: &Option<pl::Expr>,
+    ) -> Result<Option<pl::Expr>> {
+        use BinaryOp::*;
+        let (dec, c, op) = match (left.unalias(), right.unalias()) {
+            (Expr::Cast { expr, to: DataType::Double, .. }, Expr::Literal(Value::Double(c))) => (expr, *c, op),
+            (Expr::Literal(Value::Double(c)), Expr::Cast { expr, to: DataType::Double, .. }) => {
+                let mirrored = match op {
+                    Lt => Gt,
+                    LtEq => GtEq,
+                    Gt => Lt,
+                    GtEq => LtEq,
+                    other => other,
+                };
+                (expr, *c, mirrored)
+            }
+            _ => return Ok(None),
+        };
+        let DataType::Decimal(precision, scale) = data_type(dec) else { return Ok(None) };
+        if !matches!(op, Eq | NotEq | Lt | LtEq | Gt | GtEq) {
+            return Ok(None);
+        }
+        let Some((ge, gt)) = crate::compat::decimal::double_thresholds(c, scale) else { return Ok(None) };
+        let x = self.lower_in(dec, reachable)?;
+        let bound = 10i128.pow(precision as u32); // values lie strictly inside (-bound, bound)
+        // `x >= t` for unscaled t; constant (NULL on NULL) when t is outside the type's range.
+        let at_least = |t: i128| -> Result<pl::Expr> {
+            let constant = |b: bool| when(x.clone().is_not_null()).then(lit(b)).otherwise(lit(pl::NULL).cast(pl::DataType::Boolean));
+            Ok(if t <= -bound + 1 {
+                constant(true)
+            } else if t >= bound {
+                constant(false)
+            } else {
+                x.clone().gt_eq(literal(&Value::Decimal(t, precision, scale))?)
+            })
+        };
+        Ok(Some(match op {
+            GtEq => at_least(ge)?,
+            Gt => at_least(gt)?,
+            Lt => at_least(ge)?.not(),
+            LtEq => at_least(gt)?.not(),
+            Eq => at_least(ge)?.and(at_least(gt)?.not()),
+            _ => at_least(ge)?.and(at_least(gt)?.not()).not(),
+        }))
+    }
+
     pub fn lower_in(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
         Ok(match e {
             Expr::Attr(a) => col(a.engine_name().as_str()),
@@ -46,6 +100,9 @@ impl<'a> ExprLowering<'a> {
                     if let Some(folded) = crate::compat::arith::fold_literals(*op, a, b, self.conf.ansi) {
                         return literal(&folded?);
                     }
+                }
+                if let Some(fast) = self.decimal_against_double_literal(*op, left, right, reachable)? {
+                    return Ok(fast);
                 }
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
                 match op {
