@@ -3,7 +3,7 @@
 //! scale for `*` and `/`, so those run here on the unscaled 128-bit values.
 
 use crate::ir::BinaryOp;
-use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+use polars::prelude::{self as pl, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 fn pow10(n: u32) -> Option<i128> {
     10i128.checked_pow(n)
@@ -98,6 +98,25 @@ pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scal
             let a = cols[0].as_materialized_series().decimal()?.clone();
             let b = cols[1].as_materialized_series().decimal()?.clone();
             let (sa, sb) = (a.scale() as u32, b.scale() as u32);
+            if op == BinaryOp::Multiply && scale as u32 == sa + sb && a.precision() + b.precision() <= precision as usize {
+                // The usual case (price * (1 - discount)): |product| < 10^(pa + pb), so it
+                // can neither overflow nor exceed the result's precision; a plain loop over
+                // the values, validity combined once per chunk.
+                let (pa, pb) = (a.physical(), b.physical());
+                let product: pl::Int128Chunked = match (pa.len(), pb.len()) {
+                    (1, n) if n != 1 => match pa.get(0) {
+                        Some(x) => pb.apply_values(|y| x * y),
+                        None => (0..n).map(|_| None::<i128>).collect(),
+                    },
+                    (n, 1) if n != 1 => match pb.get(0) {
+                        Some(y) => pa.apply_values(|x| x * y),
+                        None => (0..n).map(|_| None::<i128>).collect(),
+                    },
+                    _ => polars::chunked_array::ops::arity::binary_elementwise_values(pa, pb, |x: i128, y: i128| x * y),
+                };
+                let out = product.into_decimal_unchecked(precision as usize, scale as usize);
+                return Ok(out.into_series().with_name(cols[0].name().clone()).into_column());
+            }
             let fits = |v: i128| v.unsigned_abs() < limit.unsigned_abs();
             let one = exact_multiply(op, sa, sb, scale as u32);
             let f = |x: Option<i128>, y: Option<i128>| match (x, y) {
