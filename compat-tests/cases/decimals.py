@@ -129,3 +129,10 @@ def decimal_compared_with_nan_and_infinity(spark):
     c = F.col("d")
     return _boundary_decimals(spark).select("d", (c < float("nan")).alias("lt_nan"), (c == float("nan")).alias("eq_nan"),
                                             (c < float("inf")).alias("lt_inf"), (c > float("-inf")).alias("gt_neg_inf"))
+
+
+@case
+def decimal_avg_is_exact_past_double_digits(spark):
+    df = spark.createDataFrame([(D("1234567890123.45"), "a"), (D("1234567890123.46"), "a"), (D("1234567890123.46"), "a"),
+                                (D("9999999999999.99"), "b"), (None, "b"), (None, "c")], "m decimal(15,2), k string")
+    return df.groupBy("k").agg(F.avg("m"), F.sum("m")).orderBy("k")

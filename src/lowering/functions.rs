@@ -99,7 +99,15 @@ pub fn lower_function(
         "avg" => {
             let input = if distinct { a(0).unique_stable() } else { a(0) };
             match data_type(&args[0]) {
-                DataType::Decimal(p, s) => input.mean().cast(PlType::Decimal(((p + 4).min(38)) as usize, ((s + 4).min(38)) as usize)),
+                // Spark divides the exact sum by the count, HALF_UP at scale + 4; a float
+                // mean would lose digits past the 15th.
+                DataType::Decimal(p, s) => crate::compat::decimal::binary(
+                    crate::ir::BinaryOp::Divide,
+                    input.clone().sum(),
+                    input.count().cast(PlType::Decimal(20, 0)),
+                    (p + 4).min(38),
+                    (s + 4).min(38),
+                ),
                 _ => input.cast(PlType::Float64).mean(),
             }
         }
