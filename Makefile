@@ -49,11 +49,11 @@ docs: develop
 	$(PY) scripts/supported_api.py > docs/supported-api.md
 
 # Benchmarks (docs/performance.md): a release build in its own venv beside real
-# PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,pyspark
+# PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark
 # SUITES=tpch,latency,conversion,ooc RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4
 BENCH_VENV := .venv-bench
 SCALE ?= 1
-ENGINES ?= pyrust,polars,pyspark
+ENGINES ?= pyrust,polars,polars-1.43,pyspark
 SUITES ?= tpch,latency,conversion,ooc
 RUNS ?= 3
 QUERIES ?= 1-22
@@ -68,6 +68,8 @@ $(BENCH_VENV)/.installed: Makefile
 	@$(BENCH_VENV)/bin/pip install -q --upgrade pip
 	@$(BENCH_VENV)/bin/pip install -q "maturin>=1.9,<2" "pyspark==4.0.1" $(PY_DATA_LIBS) "polars==2.1.0" \
 		"tpchgen-cli==2.0.2" "matplotlib==3.11.2"
+	@# The Python Polars built from the same engine as the Rust crate (0.55), beside the newest.
+	@$(BENCH_VENV)/bin/pip install -q --target $(BENCH_VENV)/polars-1.43.2 "polars==1.43.2"
 	@touch $@
 
 # The release profile (thin LTO): ~40 minutes cold on 2 cores, seconds when warm.

@@ -20,7 +20,9 @@ ROOT = os.path.dirname(HERE)
 DOC = os.path.join(ROOT, "docs", "performance.md")
 IMG = os.path.join(ROOT, "docs", "img")
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
-COLOURS = {"pyrust": "#d9541e", "polars": "#2f6eba", "pyspark": "#8c8c8c", "pyarrow": "#5aa05a"}
+COLOURS = {"pyrust": "#d9541e", "polars-1.43": "#7fa7d9", "polars": "#2f6eba", "pyspark": "#8c8c8c", "pyarrow": "#5aa05a"}
+LABELS = {"pyrust": "PyRust", "polars-1.43": "Polars 1.43.2 (same engine)", "polars": "Polars 2.1.0 (newest)",
+          "pyspark": "PySpark 4.0.1", "pyarrow": "pyarrow"}
 
 
 def ms(seconds):
@@ -38,11 +40,13 @@ def ratio(a, b):
 
 
 def tpch_section(t):
-    engines = [e for e in ("pyrust", "polars", "pyspark") if e in t["engines"]]
+    engines = [e for e in ("pyrust", "polars-1.43", "polars", "pyspark") if e in t["engines"]]
     queries = sorted({q for e in engines for q in t["engines"][e]["queries"]}, key=int)
+    get = lambda e, q: t["engines"].get(e, {}).get("queries", {}).get(q, {}).get("median")  # noqa: E731
     lines = [f"### TPC-H SF{t['scale']:g} (median of {t['runs']} runs after one warm-up)", ""]
-    head = "| query | " + " | ".join(engines) + " | PyRust / Polars | PySpark / PyRust |"
-    lines += [head, "|" + "---|" * (len(engines) + 3)]
+    lines += ["| query | " + " | ".join(LABELS[e] for e in engines)
+              + " | PyRust / Polars 1.43.2 | PyRust / Polars 2.1.0 | PySpark / PyRust |",
+              "|" + "---|" * (len(engines) + 4)]
     for q in queries:
         cells = []
         for e in engines:
@@ -52,25 +56,26 @@ def tpch_section(t):
             else:
                 mark = "" if r.get("correct", True) else " (wrong answer)"
                 cells.append(ms(r.get("median")) + mark)
-        get = lambda e: t["engines"].get(e, {}).get("queries", {}).get(q, {}).get("median")  # noqa: E731
-        lines.append(f"| Q{q} | " + " | ".join(cells) + f" | {ratio(get('pyrust'), get('polars'))} | {ratio(get('pyspark'), get('pyrust'))} |")
+        lines.append(f"| Q{q} | " + " | ".join(cells) + f" | {ratio(get('pyrust', q), get('polars-1.43', q))}"
+                     f" | {ratio(get('pyrust', q), get('polars', q))} | {ratio(get('pyspark', q), get('pyrust', q))} |")
     g = t.get("geomean", {})
-    lines.append(f"| **geomean** | " + " | ".join(f"**{ms(g.get(e))}**" for e in engines)
-                 + f" | **{ratio(g.get('pyrust'), g.get('polars'))}** | **{ratio(g.get('pyspark'), g.get('pyrust'))}** |")
+    lines.append("| **geomean** | " + " | ".join(f"**{ms(g.get(e))}**" for e in engines)
+                 + f" | **{ratio(g.get('pyrust'), g.get('polars-1.43'))}** | **{ratio(g.get('pyrust'), g.get('polars'))}**"
+                 f" | **{ratio(g.get('pyspark'), g.get('pyrust'))}** |")
     correct = {e: sum(1 for r in t["engines"][e]["queries"].values() if r.get("correct")) for e in engines}
-    lines += ["", "Answers matching native Polars: " + ", ".join(f"{e} {n}/{len(queries)}" for e, n in correct.items())
+    lines += ["", "Answers matching Polars 2.1.0's: " + ", ".join(f"{LABELS[e]} {n}/{len(queries)}" for e, n in correct.items())
               + f". Geometric means over the {len(t.get('common_queries', []))} queries every engine answered correctly."]
     same = [r.get("identical_to_pyspark") for r in t["engines"].get("pyrust", {}).get("queries", {}).values()]
     if any(v is not None for v in same):
         lines.append(f"PyRust's answers identical to PySpark's (values and column names, exactly): {sum(1 for v in same if v)}/{len(queries)}.")
-    lines += ["Peak RSS of the whole run: " + ", ".join(f"{e} {gb(t['engines'][e]['peak_rss'])}" for e in engines) + ".", ""]
+    lines += ["Peak RSS of the whole run: " + ", ".join(f"{LABELS[e]} {gb(t['engines'][e]['peak_rss'])}" for e in engines) + ".", ""]
 
     fig, ax = plt.subplots(figsize=(11, 4.2))
     width = 0.8 / len(engines)
     for i, e in enumerate(engines):
         xs = [j + i * width for j in range(len(queries))]
         ys = [t["engines"][e]["queries"].get(q, {}).get("median") or 0 for q in queries]
-        ax.bar(xs, ys, width, label=e, color=COLOURS[e])
+        ax.bar(xs, ys, width, label=LABELS[e], color=COLOURS[e])
     ax.set_yscale("log")
     ax.set_xticks([j + width * (len(engines) - 1) / 2 for j in range(len(queries))], [f"Q{q}" for q in queries])
     ax.set_ylabel("seconds (log scale)")
@@ -97,7 +102,7 @@ def latency_section(lat):
     width = 0.8 / max(1, len(engines))
     for i, e in enumerate(engines):
         ax.barh([j + i * width for j in range(len(keys))], [(lat[e].get(k, {}).get("median") or 0) * 1000 for k in keys],
-                width, label=e, color=COLOURS[e])
+                width, label=LABELS[e], color=COLOURS[e])
     ax.set_xscale("log")
     ax.set_yticks([j + width * (len(engines) - 1) / 2 for j in range(len(keys))], ["tiny query", "50× withColumn"])
     ax.set_xlabel("milliseconds (log scale)")

@@ -81,12 +81,21 @@ class MemoryCap:
             pass
 
 
+# Python Polars 1.43.2 runs the same engine as the Rust crate PyRust builds on (polars
+# 0.55: "DSL matches Python Polars 1.43.2"), so PyRust / polars-1.43 is PyRust's own
+# overhead; "polars" is the newest Python Polars, engine improvements included.
+SAME_ENGINE_POLARS = os.path.join(os.path.dirname(os.path.dirname(sys.executable)), "polars-1.43.2")
+
+
 def run_worker(engine, suite, args, cap=None):
     """Runs one worker; returns (its JSON, peak RSS in bytes, wall seconds)."""
     cmd = [sys.executable, os.path.join(HERE, "worker.py"), "--engine", engine, "--suite", suite, *args]
     print(f"== {engine} {suite}", file=sys.stderr, flush=True)
+    env = dict(os.environ)
+    if engine == "polars-1.43":
+        env["PYTHONPATH"] = SAME_ENGINE_POLARS
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=None)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
     if cap is not None:
         cap.add(proc.pid)
     stdout_chunks = []
@@ -162,7 +171,7 @@ def summarise_tpch(result):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", type=float, default=1)
-    p.add_argument("--engines", default="pyrust,polars,pyspark")
+    p.add_argument("--engines", default="pyrust,polars,polars-1.43,pyspark")
     p.add_argument("--suites", default="tpch,latency,conversion,ooc")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--queries", default="1-22")

@@ -68,7 +68,7 @@ def answer_rows(rows):
 def tpch(engine, data, runs, queries):
     paths = {name: os.path.join(data, f"{name}.parquet") for name in TABLES}
     out = {"queries": {}}
-    if engine == "polars":
+    if engine.startswith("polars"):  # "polars", or "polars-1.43" (run.py puts that version first on the path)
         import polars as pl
         import polars.selectors as cs
         from tpch.polars_queries import QUERIES
