@@ -79,8 +79,8 @@ def tpch_section(t):
     ax.set_yscale("log")
     ax.set_xticks([j + width * (len(engines) - 1) / 2 for j in range(len(queries))], [f"Q{q}" for q in queries])
     ax.set_ylabel("seconds (log scale)")
-    ax.set_title(f"TPC-H SF{t['scale']:g}, median time per query")
-    ax.legend()
+    ax.set_title(f"TPC-H SF{t['scale']:g}, median time per query", pad=28)
+    ax.legend(ncol=len(engines), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=9)
     fig.tight_layout()
     fig.savefig(os.path.join(IMG, "tpch.png"), dpi=110)
     plt.close(fig)
@@ -92,7 +92,7 @@ def latency_section(lat):
     names = {"tiny_query": "tiny query (createDataFrame of 10 rows, filter, withColumn, select, collect)",
              "withcolumn_chain_50": "plan building: 50 chained `withColumn`"}
     engines = [e for e in ("pyrust", "pyspark") if e in lat]
-    lines = ["### Per-call overhead (median)", "", "| | " + " | ".join(engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
+    lines = ["### Per-call overhead (median)", "", "| | " + " | ".join(LABELS[e] for e in engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
     for k, label in names.items():
         vals = [lat[e].get(k, {}).get("median") for e in engines]
         lines.append(f"| {label} | " + " | ".join(ms(v) for v in vals) + f" | {ratio(lat.get('pyspark', {}).get(k, {}).get('median'), lat.get('pyrust', {}).get(k, {}).get('median'))} |")
@@ -120,7 +120,7 @@ def conversion_section(conv):
             ("toarrow_10m", "`toArrow()` 10 M rows"),
             ("createdataframe_pandas_10m", "`createDataFrame(pandas)` 10 M rows")]
     engines = [e for e in ("pyrust", "pyarrow", "pyspark") if e in conv]
-    lines = ["### Moving data between Python and the engine (median)", "", "| | " + " | ".join(engines) + " | PyRust / pyarrow |",
+    lines = ["### Moving data between Python and the engine (median)", "", "| | " + " | ".join(LABELS[e] for e in engines) + " | PyRust / pyarrow |",
              "|---|" + "---|" * (len(engines) + 1)]
     for k, label in rows:
         vals = [conv[e].get(k, {}).get("median") for e in engines]

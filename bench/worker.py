@@ -229,7 +229,26 @@ def main():
         out = ooc(a.engine, a.data, a.runs)
     else:
         raise SystemExit(f"unknown suite {a.suite}")
+    if a.engine == "pyspark":
+        stop_jvm()
     print(json.dumps(out))
+
+
+def stop_jvm():
+    """Stops PySpark's JVM and waits for it, so this process's peak RSS (as its parent
+    reads it) includes the JVM's."""
+    try:
+        from pyspark import SparkContext
+        from pyspark.sql import SparkSession
+
+        SparkSession.builder.getOrCreate().stop()
+        gateway = SparkContext._gateway
+        if gateway is not None and getattr(gateway, "proc", None) is not None:
+            gateway.shutdown()
+            gateway.proc.stdin.close()  # the JVM exits when its stdin closes
+            gateway.proc.wait(timeout=60)
+    except Exception as e:  # the figures are still valid, only the RSS may be short
+        print(f"could not stop the JVM cleanly: {e}", file=sys.stderr)
 
 
 if __name__ == "__main__":

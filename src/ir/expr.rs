@@ -168,14 +168,14 @@ impl Expr {
             Expr::IsNotNull(e) => Expr::IsNotNull(b(e)),
             Expr::In { expr, list } => {
                 let expr = b(expr);
-                Expr::In { expr, list: list.iter().map(|e| f(e)).collect() }
+                Expr::In { expr, list: list.iter().map(&mut *f).collect() }
             }
             Expr::CaseWhen { branches, otherwise } => Expr::CaseWhen {
                 branches: branches.iter().map(|(c, t)| (f(c), f(t))).collect(),
                 otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
             },
             Expr::Function { name, args, distinct } => {
-                Expr::Function { name: name.clone(), args: args.iter().map(|e| f(e)).collect(), distinct: *distinct }
+                Expr::Function { name: name.clone(), args: args.iter().map(&mut *f).collect(), distinct: *distinct }
             }
             Expr::Sort(k) => Expr::Sort(Box::new(SortKey { expr: f(&k.expr), ..(**k).clone() })),
         }

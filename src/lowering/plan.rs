@@ -177,6 +177,7 @@ impl<'a> PlanLowering<'a> {
         })
     }
 
+    #[allow(clippy::too_many_arguments)] // the fields of a Join node, plus the order context
     fn lower_join(
         &self,
         left: &Plan,
