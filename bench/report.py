@@ -8,6 +8,7 @@ prose around it is written by hand.
 
 import json
 import os
+import statistics
 import sys
 
 import matplotlib
@@ -140,7 +141,7 @@ def ooc_section(o):
         lines.append(f"- peak of the cgroup (RSS + page cache): {gb(o['cgroup_peak'])}")
     for k, v in t.items():
         if isinstance(v, list) and v:
-            lines.append(f"- `{k}`: {ms(min(v))}")
+            lines.append(f"- `{k}`: {ms(statistics.median(v))} (median of {len(v)})")
     lines.append("")
     fig, ax = plt.subplots(figsize=(7, 2.6))
     labels = ["data in memory", "memory cap", "peak RSS"]

@@ -212,7 +212,7 @@ def main():
         limit = int(a.ooc_memory_gb * 2**30)
         cap = MemoryCap.create(limit)
         try:
-            out, rss, wall = run_worker("pyrust", "ooc", ["--data", data, "--runs", "1"], cap)
+            out, rss, wall = run_worker("pyrust", "ooc", ["--data", data, "--runs", str(a.runs)], cap)
             cgroup_peak = cap.peak_bytes() if cap else None
         finally:
             if cap:
