@@ -26,6 +26,14 @@ LABELS = {"pyrust": "PyRust", "polars-1.43": "Polars 1.43.2 (same engine)", "pol
           "pyspark": "PySpark 4.0.1", "pyarrow": "pyarrow"}
 
 
+def save(fig, name, alt):
+    """Writes the chart to docs/img/<name>.png and returns its Markdown image line."""
+    fig.tight_layout()
+    fig.savefig(os.path.join(IMG, f"{name}.png"), dpi=110)
+    plt.close(fig)
+    return f"![{alt}](img/{name}.png)"
+
+
 def ms(seconds):
     if seconds is None:
         return "–"
@@ -82,10 +90,7 @@ def tpch_section(t):
     ax.set_ylabel("seconds (log scale)")
     ax.set_title(f"TPC-H SF{t['scale']:g}, median time per query", pad=28)
     ax.legend(ncol=len(engines), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=9)
-    fig.tight_layout()
-    fig.savefig(os.path.join(IMG, "tpch.png"), dpi=110)
-    plt.close(fig)
-    lines += ["![TPC-H times per query](img/tpch.png)", ""]
+    lines += [save(fig, "tpch", "TPC-H times per query"), ""]
     return lines
 
 
@@ -108,10 +113,7 @@ def latency_section(lat):
     ax.set_yticks([j + width * (len(engines) - 1) / 2 for j in range(len(keys))], ["tiny query", "50× withColumn"])
     ax.set_xlabel("milliseconds (log scale)")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(os.path.join(IMG, "latency.png"), dpi=110)
-    plt.close(fig)
-    lines += ["![Per-call overhead](img/latency.png)", ""]
+    lines += [save(fig, "latency", "Per-call overhead"), ""]
     return lines
 
 
@@ -149,10 +151,7 @@ def ooc_section(o):
     ax.barh(labels, [v / 2**30 for v in vals], color=["#8c8c8c", "#2f6eba", "#d9541e"])
     ax.set_xlabel("GB")
     ax.set_title(f"SF{o['scale']:g} lineitem group-by on PyRust's streaming engine")
-    fig.tight_layout()
-    fig.savefig(os.path.join(IMG, "out_of_core.png"), dpi=110)
-    plt.close(fig)
-    lines += ["![Out of core](img/out_of_core.png)", ""]
+    lines += [save(fig, "out_of_core", "Out of core"), ""]
     return lines
 
 
