@@ -157,7 +157,6 @@ def conversion_table(rows):
 
 
 def conversion(engine, runs, collect_rows, bulk_rows):
-    import pyarrow as pa
     small, big = conversion_table(collect_rows), conversion_table(bulk_rows)
     result = {}
 

@@ -118,13 +118,8 @@ pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scal
                 return Ok(out.into_series().with_name(cols[0].name().clone()).into_column());
             }
             let fits = |v: i128| v.unsigned_abs() < limit.unsigned_abs();
-            let one = exact_multiply(op, sa, sb, scale as u32);
             let f = |x: Option<i128>, y: Option<i128>| match (x, y) {
-                (Some(x), Some(y)) => match one {
-                    Some(mul) => mul(x, y),
-                    None => apply(op, x, sa, y, sb, scale as u32),
-                }
-                .filter(|v| fits(*v)),
+                (Some(x), Some(y)) => apply(op, x, sa, y, sb, scale as u32).filter(|v| fits(*v)),
                 _ => None,
             };
             // Walk both columns in step; a length-1 column is a broadcast scalar.
@@ -199,12 +194,6 @@ pub fn double_thresholds(c: f64, scale: u8) -> Option<(i128, i128)> {
         k
     };
     Some((smallest(&|x| x >= c), smallest(&|x| x > c)))
-}
-
-/// The common case of `*` as one closure with its power of ten worked out once:
-/// Spark's result scale is usually the sum of the input scales (no rounding).
-fn exact_multiply(op: BinaryOp, sa: u32, sb: u32, scale: u32) -> Option<fn(i128, i128) -> Option<i128>> {
-    (op == BinaryOp::Multiply && scale == sa + sb).then_some((|x: i128, y: i128| x.checked_mul(y)) as fn(i128, i128) -> Option<i128>)
 }
 
 #[cfg(test)]
