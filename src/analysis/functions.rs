@@ -153,6 +153,8 @@ impl FunctionDef {
                 v
             }
             ("abs", _) => vec![numeric_from_string(&args[0])],
+            // Binaries concatenate as bytes; any other mix is read as strings.
+            ("concat", _) if all_binary(args) => vec![None; args.len()],
             // The day count stays as it is: only BYTE, SHORT and INT are accepted (checked below).
             ("date_add" | "date_sub", _) => vec![date_from(&args[0]), None],
             (_, TypeRule::Fixed(_, Some(DataType::Date))) => args.iter().map(date_from).collect(),
@@ -188,6 +190,7 @@ impl FunctionDef {
                 };
                 if ok { Ok(t.clone()) } else { Err(data_type_mismatch(called_as, args)) }
             }
+            TypeRule::Fixed(_, _) if self.name == "concat" && all_binary(args) => Ok(DataType::Binary),
             TypeRule::Fixed(t, _) => Ok(t.clone()),
             TypeRule::Common => args
                 .iter()
@@ -223,6 +226,10 @@ impl FunctionDef {
             Nullability::Always => true,
         }
     }
+}
+
+fn all_binary(args: &[DataType]) -> bool {
+    !args.is_empty() && args.iter().all(|t| *t == DataType::Binary)
 }
 
 /// Date functions read strings, timestamps and NULL as dates; other types are refused.

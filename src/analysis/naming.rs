@@ -148,7 +148,6 @@ fn literal_repr(v: &Value) -> String {
         Value::Long(x) => format!("{x}L"),
         Value::Short(x) => format!("{x}S"),
         Value::Byte(x) => format!("{x}Y"),
-        Value::Decimal(..) => format!("{}BD", v.name_text()),
         other => other.name_text(),
     }
 }

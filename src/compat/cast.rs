@@ -72,6 +72,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         (DataType::Date | DataType::TimestampNtz, DataType::Timestamp) => wall_clock_to_utc(input.cast(micros), tz),
         // Legacy mode only: a date has no numeric or boolean value.
         (DataType::Date, _) if to.is_numeric() || *to == DataType::Boolean => lit(pl::NULL).cast(target),
+        (DataType::Binary, DataType::String) => super::binary::to_string(input),
         (_, DataType::String) => to_string(input, from, tz),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {

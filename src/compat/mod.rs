@@ -2,10 +2,12 @@
 //! transport and the JVM's text forms of values.
 
 pub mod arith;
+pub mod binary;
 pub mod cast;
 pub mod checks;
 pub mod decimal;
 pub mod errors;
+pub mod floats;
 pub mod format;
 pub mod maps;
 pub mod math;

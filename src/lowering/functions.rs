@@ -121,7 +121,7 @@ pub fn lower_function(
             "stddev_samp",
         ),
         "min" => a(0).min(),
-        "max" => a(0).max(),
+        "max" => crate::compat::floats::spark_max(a(0), &data_type(&args[0])),
         "first" | "last" => {
             let ignore_nulls = args.get(1).and_then(bool_arg).unwrap_or(false);
             let x = if ignore_nulls { a(0).drop_nulls() } else { a(0) };
@@ -155,6 +155,9 @@ pub fn lower_function(
         "trim" => a(0).str().strip_chars(lit(" ")),
         "ltrim" => a(0).str().strip_chars_start(lit(" ")),
         "rtrim" => a(0).str().strip_chars_end(lit(" ")),
+        "concat" if args.iter().all(|x| data_type(x) == DataType::Binary) && !args.is_empty() => {
+            crate::compat::binary::concat(lowered.clone())
+        }
         "concat" => {
             if lowered.is_empty() {
                 lit("")

@@ -131,7 +131,13 @@ impl<'a> PlanLowering<'a> {
             PlanNode::Limit { input, n } => self.lower(input)?.slice(0, (*n).min(u32::MAX as usize) as pl::IdxSize),
             PlanNode::Offset { input, n } => self.lower(input)?.slice(*n as i64, pl::IdxSize::MAX),
             PlanNode::Deduplicate { input, keys } => {
-                let lf = self.lower(input)?;
+                // Key columns come out normalised, as from Spark's aggregate (-0.0 as 0.0).
+                let normalised: Vec<pl::Expr> = keys
+                    .iter()
+                    .filter(|a| a.data_type.is_floating())
+                    .map(|a| named(crate::compat::floats::normalize_key(col(a.engine_name().as_str()), &a.data_type), a))
+                    .collect();
+                let lf = self.lower(input)?.with_columns(normalised);
                 let subset = keys.iter().map(|a| col(a.engine_name().as_str())).collect();
                 lf.unique_stable_generic(Some(subset), pl::UniqueKeepStrategy::First)
             }
@@ -171,10 +177,18 @@ impl<'a> PlanLowering<'a> {
             lf.select(aggs)
         } else if order == Order::Kept {
             // Groups in first-seen order, so results repeat from run to run.
-            lf.group_by_stable(self.lower_named(keys)?).agg(aggs)
+            lf.group_by_stable(self.lower_keys(keys)?).agg(aggs)
         } else {
-            lf.group_by(self.lower_named(keys)?).agg(aggs)
+            lf.group_by(self.lower_keys(keys)?).agg(aggs)
         })
+    }
+
+    /// Grouping keys, with floating-point keys normalised as Spark shows them (-0.0 as 0.0).
+    fn lower_keys(&self, keys: &[NamedExpr]) -> Result<Vec<pl::Expr>> {
+        let lw = self.exprs();
+        keys.iter()
+            .map(|n| Ok(named(crate::compat::floats::normalize_key(lw.lower(&n.expr)?, &n.attr.data_type), &n.attr)))
+            .collect()
     }
 
     #[allow(clippy::too_many_arguments)] // the fields of a Join node, plus the order context

@@ -225,15 +225,19 @@ class DataFrame:
 
     def dropna(self, how: str = "any", thresh: Optional[int] = None, subset: Any = None) -> "DataFrame":
         from pyrust.sql import functions as F
+        from pyrust.sql.types import DoubleType, FloatType
 
         # PySpark asserts this, so a bad value is an AssertionError.
         assert how in ("any", "all"), "how ('" + str(how) + "') should be 'any' or 'all'"
         names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
         if thresh is None:
             thresh = len(names) if how == "any" else 1
+        floating = {f.name for f in self.schema.fields if isinstance(f.dataType, (DoubleType, FloatType))}
         present = None
         for n in names:
-            one = F.when(F.col(n).isNotNull(), F.lit(1)).otherwise(F.lit(0))
+            # NaN in a floating column is missing too, as in Spark's na.drop.
+            is_set = F.col(n).isNotNull() & ~F.isnan(n) if n in floating else F.col(n).isNotNull()
+            one = F.when(is_set, F.lit(1)).otherwise(F.lit(0))
             present = one if present is None else present + one
         if present is None:
             return self

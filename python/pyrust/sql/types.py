@@ -390,20 +390,27 @@ def PySparkKeyErrorProxy(key: str) -> Exception:
     return PySparkKeyError(message=f"No StructField named {key}", errorClass="KEY_NOT_EXISTS", messageParameters={"key": key})
 
 
+def _tree_type_name(dt: DataType) -> str:
+    # The JVM's typeName, which carries the parameters of parameterised types.
+    if isinstance(dt, (DecimalType, _SizedStringType, _IntervalType)):
+        return dt.simpleString()
+    return dt.typeName()
+
+
 def _tree_lines(dt: DataType, prefix: str, lines: List[str], depth: int, level: Optional[int]) -> None:
-    if level is not None and depth > level:
+    if level is not None and level > 0 and depth > level:
         return
     if isinstance(dt, StructType):
         for f in dt.fields:
-            lines.append(f"{prefix}-- {f.name}: {f.dataType.typeName()} (nullable = {str(f.nullable).lower()})")
+            lines.append(f"{prefix}-- {f.name}: {_tree_type_name(f.dataType)} (nullable = {str(f.nullable).lower()})")
             _tree_lines(f.dataType, prefix + "    |", lines, depth + 1, level)
     elif isinstance(dt, ArrayType):
-        lines.append(f"{prefix}-- element: {dt.elementType.typeName()} (containsNull = {str(dt.containsNull).lower()})")
+        lines.append(f"{prefix}-- element: {_tree_type_name(dt.elementType)} (containsNull = {str(dt.containsNull).lower()})")
         _tree_lines(dt.elementType, prefix + "    |", lines, depth + 1, level)
     elif isinstance(dt, MapType):
-        lines.append(f"{prefix}-- key: {dt.keyType.typeName()}")
+        lines.append(f"{prefix}-- key: {_tree_type_name(dt.keyType)}")
         _tree_lines(dt.keyType, prefix + "    |", lines, depth + 1, level)
-        lines.append(f"{prefix}-- value: {dt.valueType.typeName()} (valueContainsNull = {str(dt.valueContainsNull).lower()})")
+        lines.append(f"{prefix}-- value: {_tree_type_name(dt.valueType)} (valueContainsNull = {str(dt.valueContainsNull).lower()})")
         _tree_lines(dt.valueType, prefix + "    |", lines, depth + 1, level)
 
 
