@@ -52,5 +52,9 @@ def test_case(name, spark, request):
     if expected is None:
         pytest.fail(f"no golden for {name}; run `make record`")
     actual = run_case(c, spark)
+    # An internal error (a leaked Polars failure, a caught panic) is never an answer,
+    # whatever the golden says, unless PySpark itself failed internally there.
+    internal = (actual.get("error") or {}).get("condition") == "INTERNAL_ERROR"
+    assert not internal or (expected.get("error") or {}).get("condition") == "INTERNAL_ERROR", f"INTERNAL_ERROR: {actual}"
     problems = compare(c, expected, actual)
     assert not problems, "\n".join(problems)
