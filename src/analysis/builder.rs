@@ -3,11 +3,14 @@
 //! node's output attributes, so `schema`/`columns` never need execution.
 
 use super::naming::auto_name;
-use super::resolve::{coerce, Resolver};
+use super::coercion::coerce;
+use super::functions::{self, is_aggregate_call};
+use super::resolve::Resolver;
 use super::typing::{common_type, data_type, nullable};
 use super::{new_attr_id, new_plan_id, Conf};
 use crate::error::{Error, Result};
 use crate::ir::plan::LocalData;
+use crate::ir::function::ConditionalFn;
 use crate::ir::*;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -88,7 +91,7 @@ fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
 }
 
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    if exprs.iter().any(|e| e.any(&|x| matches!(x, Expr::Function { name, .. } if super::functions::lookup(name).is_some_and(|f| f.kind == super::functions::FnKind::Aggregate)))) {
+    if exprs.iter().any(|e| e.any(&is_aggregate_call)) {
         // `df.select(F.sum("x"))` is a global aggregation in Spark.
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
@@ -187,10 +190,6 @@ pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> R
     }
     let output = input.output.clone();
     Ok(node(plan_id, PlanNode::Filter { input, condition: resolved }, output))
-}
-
-fn is_aggregate_call(e: &Expr) -> bool {
-    matches!(e, Expr::Function { name, .. } if super::functions::lookup(name).is_some_and(|f| f.kind == super::functions::FnKind::Aggregate))
 }
 
 /// Columns used outside any aggregate function.
@@ -422,7 +421,11 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                 rkeys.insert(r.id);
                 let out = match join_type {
                     JoinType::Full => {
-                        let e = Expr::func("coalesce", vec![coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common)]);
+                        let e = functions::call(
+                            Func::Conditional(ConditionalFn::Coalesce),
+                            vec![coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common)],
+                            conf,
+                        )?;
                         let attr = Attribute { id: new_attr_id(), name: l.name.clone(), data_type: common.clone(), nullable: l.nullable && r.nullable, qualifier: None };
                         NamedExpr { expr: e, attr }
                     }

@@ -2,7 +2,7 @@
 //! the text of `repr(Column)`. Both are computed from the expression as the user
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
-use super::functions;
+use super::functions::{self, Display, Repr};
 use crate::ir::{BinaryOp, Expr, Value};
 
 /// The output name Spark gives an expression in a projection or aggregation.
@@ -53,6 +53,10 @@ pub fn sql_text(e: &Expr) -> String {
             s + " END"
         }
         Expr::Function { name, args, distinct } => function_sql(name, args, *distinct),
+        Expr::Call(c) => {
+            let texts: Vec<String> = c.args.iter().map(sql_text).collect();
+            functions::definition(c.func).display.text(&c.name, &texts, c.distinct)
+        }
         Expr::Sort(k) => format!(
             "{} {} NULLS {}",
             sql_text(&k.expr),
@@ -63,25 +67,12 @@ pub fn sql_text(e: &Expr) -> String {
 }
 
 fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
-    let def = functions::lookup(name);
-    let canonical = def.map(|d| d.name).unwrap_or(name);
-    let mut texts: Vec<String> = args.iter().map(sql_text).collect();
-    match canonical {
-        "count" if matches!(args, [Expr::Star { .. }]) => texts = vec!["1".into()],
-        // ignoreNulls=false is not shown.
-        "first" | "last" => texts.truncate(1),
-        "get_item" | "extract" => return format!("{}[{}]", texts[0], texts[1]),
-        "get_field" => return format!("{}.{}", texts[0], texts[1]),
-        _ => {}
+    let texts: Vec<String> = args.iter().map(sql_text).collect();
+    let name = name.to_ascii_lowercase();
+    match functions::lookup(&name) {
+        Some(def) => def.display.text(&name, &texts, distinct),
+        None => Display::Call.text(&name, &texts, distinct),
     }
-    let shown = match def.and_then(|d| d.pretty) {
-        Some(infix) if infix.starts_with(' ') => return texts.join(infix),
-        Some(pretty) => pretty.to_string(),
-        None if canonical == "avg" || canonical == "count" => canonical.to_string(),
-        None => name.to_ascii_lowercase(),
-    };
-    let prefix = if distinct { "DISTINCT " } else { "" };
-    format!("{shown}({prefix}{})", texts.join(", "))
 }
 
 /// The text inside `Column<'...'>`: PySpark 4.0 prints the unresolved expression
@@ -125,13 +116,14 @@ pub fn column_repr(e: &Expr) -> String {
         }
         Expr::Function { name, args, .. } => {
             let items: Vec<String> = args.iter().map(column_repr).collect();
-            let shown = match name.as_str() {
-                "isnan" => "isNaN",
-                "get_item" | "extract" => return format!("{}[{}]", items[0], items[1]),
-                "get_field" => return format!("{}[{}]", items[0], items[1]),
-                other => other,
-            };
-            format!("{shown}({})", items.join(", "))
+            match functions::lookup(name) {
+                Some(def) => def.repr.text(name, &items),
+                None => Repr::Call.text(name, &items),
+            }
+        }
+        Expr::Call(c) => {
+            let items: Vec<String> = c.args.iter().map(column_repr).collect();
+            functions::definition(c.func).repr.text(&c.name, &items)
         }
         Expr::Sort(k) => format!(
             "{} {} NULLS {}",

@@ -1,10 +1,12 @@
 //! Name resolution and type coercion of expressions against a plan's output.
 
-use super::functions::{self, FnKind};
+use super::coercion::coerce;
+use super::functions::{self, Flags};
 use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
 use crate::error::{Error, Result};
-use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Plan, SortKey, Value};
+use crate::ir::function::StructFn;
+use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, Plan, SortKey, Value};
 
 /// Resolves expressions against the output of `input` (for joins: both inputs).
 pub struct Resolver<'a> {
@@ -127,6 +129,8 @@ impl<'a> Resolver<'a> {
                 }
             }
             Expr::Function { name, args, distinct } => self.resolve_function(name, args, distinct)?,
+            // Built by analysis itself (a USING join's coalesced key): resolved already.
+            Expr::Call(_) => e,
             Expr::Sort(k) => {
                 let SortKey { expr, ascending, nulls_first } = *k;
                 Expr::Sort(Box::new(SortKey { expr: self.resolve(expr)?, ascending, nulls_first }))
@@ -185,19 +189,6 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_function(&self, name: String, args: Vec<Expr>, distinct: bool) -> Result<Expr> {
-        match name.as_str() {
-            "get_field" | "get_item" => {
-                let args = args.into_iter().map(|a| self.resolve(a)).collect::<Result<Vec<_>>>()?;
-                return self.check_extract(name, args);
-            }
-            // `col[key]`: a struct field, an array index or a map key, by the column's type.
-            "extract" => {
-                let args = args.into_iter().map(|a| self.resolve(a)).collect::<Result<Vec<_>>>()?;
-                let kind = if matches!(data_type(&args[0]), DataType::Struct(_)) { "get_field" } else { "get_item" };
-                return self.check_extract(kind.to_string(), args);
-            }
-            _ => {}
-        }
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",
@@ -205,7 +196,8 @@ impl<'a> Resolver<'a> {
             )
             .with_param("routineName", format!("`{name}`"))
         })?;
-        if def.kind == FnKind::Aggregate && !self.allow_aggregates {
+        let aggregate = def.func.is_aggregate();
+        if aggregate && !self.allow_aggregates {
             return Err(Error::analysis(
                 "MISSING_GROUP_BY",
                 "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
@@ -213,61 +205,15 @@ impl<'a> Resolver<'a> {
         }
         def.check_arity(&name, args.len())?;
         // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = Resolver {
-            inputs: self.inputs.clone(),
-            conf: self.conf,
-            allow_aggregates: self.allow_aggregates && def.kind == FnKind::Scalar,
-        };
+        let inner = Resolver { inputs: self.inputs.clone(), conf: self.conf, allow_aggregates: self.allow_aggregates && !aggregate };
         let args = args
             .into_iter()
-            .map(|a| match (def.name, a) {
-                ("count", Expr::Star { .. }) => Ok(Expr::Literal(Value::Integer(1))),
-                (_, a) => inner.resolve(a),
+            .map(|a| match a {
+                Expr::Star { .. } if def.flags.contains(Flags::STAR_IS_ONE) => Ok(Expr::Literal(Value::Integer(1))),
+                a => inner.resolve(a),
             })
             .collect::<Result<Vec<_>>>()?;
-        let types: Vec<DataType> = args.iter().map(data_type).collect();
-        let casts = def.arg_casts(&types);
-        let args: Vec<Expr> = args
-            .into_iter()
-            .zip(casts)
-            .map(|(a, c)| match c {
-                Some(t) => coerce(a, &t),
-                None => a,
-            })
-            .collect();
-        let types: Vec<DataType> = args.iter().map(data_type).collect();
-        def.return_type(&name, &types, self.conf)?;
-        Ok(Expr::Function { name: def.name.to_string(), args, distinct })
-    }
-
-    fn check_extract(&self, name: String, args: Vec<Expr>) -> Result<Expr> {
-        let t = data_type(&args[0]);
-        let ok = match (name.as_str(), &t) {
-            ("get_field", DataType::Struct(fields)) => match &args[1] {
-                Expr::Literal(Value::String(f)) => {
-                    if let Some(field) = fields.iter().find(|x| self.conf.names_equal(&x.name, f)) {
-                        let canonical = Expr::Literal(Value::String(field.name.clone()));
-                        return Ok(Expr::Function { name, args: vec![args[0].clone(), canonical], distinct: false });
-                    }
-                    false
-                }
-                _ => false,
-            },
-            ("get_item", DataType::Array(..)) => data_type(&args[1]).is_integral(),
-            ("get_item", DataType::Map(k, _, _)) => {
-                let key = coerce(args[1].clone(), k);
-                return Ok(Expr::Function { name, args: vec![args[0].clone(), key], distinct: false });
-            }
-            _ => false,
-        };
-        if ok {
-            Ok(Expr::Function { name, args, distinct: false })
-        } else {
-            Err(Error::analysis(
-                "INVALID_EXTRACT_BASE_FIELD_TYPE",
-                format!("Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".", super::naming::sql_text(&args[0]), t.sql()),
-            ))
-        }
+        def.bind(&name, args, distinct, self.conf)
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
@@ -297,7 +243,7 @@ impl<'a> Resolver<'a> {
 
     fn extract_fields(&self, mut e: Expr, fields: &[String]) -> Result<Expr> {
         for f in fields {
-            e = self.check_extract("get_field".into(), vec![e, Expr::Literal(Value::String(f.clone()))])?;
+            e = functions::call(Func::Struct(StructFn::GetField), vec![e, Expr::Literal(Value::String(f.clone()))], self.conf)?;
         }
         Ok(e)
     }
@@ -465,37 +411,6 @@ fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
         }
     };
     Some(Expr::binary(op, as_decimal(l, &lt)?, as_decimal(r, &rt)?))
-}
-
-/// Wraps `e` in an implicit cast to `to` when its type differs. Numeric literals
-/// are converted right away, so plans (and pushed-down predicates) stay plain.
-pub fn coerce(e: Expr, to: &DataType) -> Expr {
-    if data_type(&e) == *to {
-        return e;
-    }
-    if let Expr::Literal(v) = &e {
-        if let Some(folded) = widen_literal(v, to) {
-            return Expr::Literal(folded);
-        }
-    }
-    Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Cast }
-}
-
-/// A numeric literal in a wider numeric type, when that is exact.
-fn widen_literal(v: &Value, to: &DataType) -> Option<Value> {
-    let as_i64 = match v {
-        Value::Byte(x) => *x as i64,
-        Value::Short(x) => *x as i64,
-        Value::Integer(x) => *x as i64,
-        Value::Long(x) => *x,
-        _ => return None,
-    };
-    Some(match to {
-        DataType::Long => Value::Long(as_i64),
-        DataType::Integer => Value::Integer(i32::try_from(as_i64).ok()?),
-        DataType::Double if as_i64.unsigned_abs() < (1u64 << 53) => Value::Double(as_i64 as f64),
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

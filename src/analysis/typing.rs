@@ -1,7 +1,6 @@
 //! Spark's typing rules: the type and nullability of a resolved expression, the
 //! common type two operands are coerced to, and which casts exist.
 
-use super::functions;
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, DataType, Expr};
 
@@ -224,44 +223,9 @@ pub fn data_type(e: &Expr) -> DataType {
             .map(data_type)
             .find(|t| *t != DataType::Null)
             .unwrap_or(DataType::Null),
-        Expr::Function { name, args, .. } => function_type(name, args),
+        Expr::Call(c) => c.data_type.clone(),
         Expr::Sort(k) => data_type(&k.expr),
-        Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
-    }
-}
-
-fn function_type(name: &str, args: &[Expr]) -> DataType {
-    match name {
-        "get_field" => match (&args[0], data_type(&args[0])) {
-            (_, DataType::Struct(fields)) => {
-                let Expr::Literal(crate::ir::Value::String(f)) = &args[1] else { return DataType::Null };
-                fields.iter().find(|x| &x.name == f).map(|x| x.data_type.clone()).unwrap_or(DataType::Null)
-            }
-            _ => DataType::Null,
-        },
-        // Rounding a decimal changes its scale, and may need one more integral digit.
-        "round" | "bround" => match data_type(&args[0]) {
-            DataType::Decimal(p, s) => {
-                let digits = match args.get(1).map(|a| a.unalias()) {
-                    Some(Expr::Literal(crate::ir::Value::Integer(d))) => *d,
-                    _ => 0,
-                };
-                let new_scale = (s as i32).min(digits.max(0)) as u8;
-                DataType::Decimal(((p - s) as u32 + 1 + new_scale as u32).min(38) as u8, new_scale)
-            }
-            other => other,
-        },
-        "get_item" => match data_type(&args[0]) {
-            DataType::Array(e, _) => *e,
-            DataType::Map(_, v, _) => *v,
-            _ => DataType::Null,
-        },
-        _ => {
-            let types: Vec<DataType> = args.iter().map(data_type).collect();
-            functions::lookup(name)
-                .and_then(|f| f.return_type(name, &types, &super::Conf::default()).ok())
-                .unwrap_or(DataType::Null)
-        }
+        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
 }
 
@@ -285,15 +249,9 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::CaseWhen { branches, otherwise } => {
             branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
         }
-        Expr::Function { name, args, .. } => match name.as_str() {
-            "get_field" | "get_item" => true,
-            _ => {
-                let ns: Vec<bool> = args.iter().map(|a| nullable(a, ansi)).collect();
-                functions::lookup(name).is_none_or(|f| f.nullable(&ns))
-            }
-        },
+        Expr::Call(c) => c.nullable,
         Expr::Sort(k) => nullable(&k.expr, ansi),
-        Expr::Unresolved { .. } | Expr::Star { .. } => true,
+        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Expressions. One tree serves before and after analysis: the analyzer replaces
 //! `Unresolved` columns by `Attr`s and checks functions against the registry.
 
+use super::function::Func;
 use super::types::DataType;
 use super::value::Value;
 
@@ -89,6 +90,19 @@ pub struct SortKey {
     pub nulls_first: bool,
 }
 
+/// A resolved call of a function of the registry, with what analysis decided
+/// about it: lowering and typing read these fields, never the name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub func: Func,
+    /// The name it was called by, lowercase (`ucase` for `upper`): Spark shows it.
+    pub name: String,
+    pub args: Vec<Expr>,
+    pub distinct: bool,
+    pub data_type: DataType,
+    pub nullable: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// A column named by the user, not yet resolved: `a`, `t.a`, or `df["a"]`
@@ -108,8 +122,10 @@ pub enum Expr {
     IsNotNull(Box<Expr>),
     In { expr: Box<Expr>, list: Vec<Expr> },
     CaseWhen { branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>> },
-    /// A call of a function from the registry; `name` is canonical after analysis.
+    /// A call of a function by name, as written; analysis turns it into a `Call`.
     Function { name: String, args: Vec<Expr>, distinct: bool },
+    /// A resolved function call.
+    Call(Box<Call>),
     /// A sort key inside an expression list (`col.desc()`), only valid in `orderBy`.
     Sort(Box<SortKey>),
 }
@@ -147,6 +163,7 @@ impl Expr {
                 v
             }
             Expr::Function { args, .. } => args.iter().collect(),
+            Expr::Call(c) => c.args.iter().collect(),
             Expr::Sort(k) => vec![&k.expr],
         }
     }
@@ -177,6 +194,7 @@ impl Expr {
             Expr::Function { name, args, distinct } => {
                 Expr::Function { name: name.clone(), args: args.iter().map(&mut *f).collect(), distinct: *distinct }
             }
+            Expr::Call(c) => Expr::Call(Box::new(Call { args: c.args.iter().map(&mut *f).collect(), ..(**c).clone() })),
             Expr::Sort(k) => Expr::Sort(Box::new(SortKey { expr: f(&k.expr), ..(**k).clone() })),
         }
     }

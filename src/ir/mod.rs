@@ -2,11 +2,13 @@
 //! values. Knows nothing of Polars or Python.
 
 pub mod expr;
+pub mod function;
 pub mod plan;
 pub mod types;
 pub mod value;
 
-pub use expr::{Attribute, BinaryOp, CastKind, Expr, SortKey};
+pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, SortKey};
+pub use function::Func;
 pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode};
 pub use types::{DataType, StructField};
 pub use value::Value;

@@ -52,6 +52,10 @@ impl DataType {
     pub fn is_floating(&self) -> bool {
         matches!(self, DataType::Float | DataType::Double)
     }
+    /// Not a container (array, map, struct) and not the type of NULL.
+    pub fn is_atomic(&self) -> bool {
+        !matches!(self, DataType::Null | DataType::Array(..) | DataType::Map(..) | DataType::Struct(_))
+    }
     pub fn is_datetime(&self) -> bool {
         matches!(self, DataType::Date | DataType::Timestamp | DataType::TimestampNtz)
     }

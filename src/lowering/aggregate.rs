@@ -6,10 +6,9 @@
 //! into a projection before the group-by evaluates each distinct one once, lets
 //! Polars share common parts between them, and keeps the aggregation itself simple.
 
-use crate::analysis::functions::{lookup, FnKind};
 use crate::analysis::new_attr_id;
 use crate::analysis::typing::data_type;
-use crate::ir::{Attribute, Expr, NamedExpr};
+use crate::ir::{Attribute, Call, Expr, NamedExpr};
 
 /// The aggregate expressions with computed arguments replaced by columns, and the
 /// columns to compute first (each distinct argument once).
@@ -24,9 +23,9 @@ pub fn hoist_inputs(aggs: &[NamedExpr]) -> (Vec<NamedExpr>, Vec<NamedExpr>) {
 
 fn rewrite(e: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
     match e {
-        Expr::Function { name, args, distinct } if lookup(name).is_some_and(|f| f.kind == FnKind::Aggregate) => {
-            let args = args.iter().map(|a| input_column(a, inputs)).collect();
-            Expr::Function { name: name.clone(), args, distinct: *distinct }
+        Expr::Call(c) if c.func.is_aggregate() => {
+            let args = c.args.iter().map(|a| input_column(a, inputs)).collect();
+            Expr::Call(Box::new(Call { args, ..(**c).clone() }))
         }
         // Scalar work around aggregates (`round(avg(x), 2)`) stays where it is.
         other => other.map_children(&mut |c| rewrite(c, inputs)),
@@ -64,32 +63,42 @@ mod tests {
         NamedExpr { attr: Attribute { id: new_attr_id(), name: "out".into(), data_type: DataType::Long, nullable: true, qualifier: None }, expr }
     }
 
+    /// A resolved call, as analysis builds it.
+    fn call(name: &str, args: Vec<Expr>) -> Expr {
+        let def = crate::analysis::functions::lookup(name).unwrap();
+        def.bind(name, args, false, &crate::analysis::Conf::default()).unwrap()
+    }
+
+    fn call_parts(e: &Expr) -> (&str, &[Expr]) {
+        let Expr::Call(c) = e else { panic!("not a call: {e:?}") };
+        (c.name.as_str(), &c.args)
+    }
+
     #[test]
     fn shared_computed_inputs_are_computed_once() {
         let product = Expr::binary(BinaryOp::Multiply, attr(1), attr(2));
         let aggs = vec![
-            named(Expr::func("sum", vec![product.clone()])),
-            named(Expr::func("avg", vec![product.clone()])),
-            named(Expr::func("count", vec![Expr::Literal(Value::Integer(1))])),
-            named(Expr::func("max", vec![attr(1)])),
+            named(call("sum", vec![product.clone()])),
+            named(call("avg", vec![product.clone()])),
+            named(call("count", vec![Expr::Literal(Value::Integer(1))])),
+            named(call("max", vec![attr(1)])),
         ];
         let (rewritten, inputs) = hoist_inputs(&aggs);
         assert_eq!(inputs.len(), 1);
         assert_eq!(inputs[0].expr, product);
-        let Expr::Function { args, .. } = &rewritten[1].expr else { panic!() };
-        assert_eq!(args[0], Expr::Attr(inputs[0].attr.clone()));
+        assert_eq!(call_parts(&rewritten[1].expr).1[0], Expr::Attr(inputs[0].attr.clone()));
         assert_eq!(rewritten[2].expr, aggs[2].expr);
         assert_eq!(rewritten[3].expr, aggs[3].expr);
     }
 
     #[test]
     fn scalar_functions_around_aggregates_stay() {
-        let sum = Expr::func("sum", vec![Expr::Negate(Box::new(attr(1)))]);
-        let outer = Expr::func("abs", vec![sum]);
+        let sum = call("sum", vec![Expr::Negate(Box::new(attr(1)))]);
+        let outer = call("abs", vec![sum]);
         let (rewritten, inputs) = hoist_inputs(&[named(outer)]);
         assert_eq!(inputs.len(), 1);
-        let Expr::Function { name, args, .. } = &rewritten[0].expr else { panic!() };
+        let (name, args) = call_parts(&rewritten[0].expr);
         assert_eq!(name, "abs");
-        assert!(matches!(&args[0], Expr::Function { name, .. } if name == "sum"));
+        assert_eq!(call_parts(&args[0]).0, "sum");
     }
 }

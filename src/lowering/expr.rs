@@ -2,7 +2,7 @@
 //! engine names (attribute ids). `reachable` is the mask of rows a conditional lets
 //! through, so ANSI errors fire only where Spark would evaluate the expression.
 
-use super::functions::lower_function;
+use super::functions::lower_call;
 use super::types::to_polars;
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
@@ -172,9 +172,9 @@ impl<'a> ExprLowering<'a> {
                 }
                 result
             }
-            Expr::Function { name, args, distinct } => lower_function(self, name, args, *distinct, reachable)?,
+            Expr::Call(c) => lower_call(self, c, reachable)?,
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
-            Expr::Unresolved { .. } | Expr::Star { .. } => {
+            Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => {
                 return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))
             }
         })

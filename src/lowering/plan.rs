@@ -3,6 +3,7 @@
 
 use super::expr::ExprLowering;
 use super::scan::scan;
+use crate::analysis::functions::{definition, Flags};
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
@@ -166,7 +167,9 @@ impl<'a> PlanLowering<'a> {
 
     fn lower_aggregate(&self, input: &Plan, keys: &[NamedExpr], aggs: &[NamedExpr], order: Order) -> Result<pl::LazyFrame> {
         // first()/last() read the input order; other aggregates do not.
-        let reads_order = aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Function { name, .. } if name == "first" || name == "last")));
+        let reads_order = aggs.iter().any(|a| {
+            a.expr.any(&|e| matches!(e, Expr::Call(c) if definition(c.func).flags.contains(Flags::ORDER_SENSITIVE)))
+        });
         let mut lf = self.lower_in(input, if reads_order { Order::Kept } else { Order::Free })?;
         let (aggs, inputs) = super::aggregate::hoist_inputs(aggs);
         if !inputs.is_empty() {

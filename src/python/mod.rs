@@ -60,13 +60,9 @@ fn check_time_zone(py: Python<'_>, name: &str) -> PyResult<()> {
 /// Names of every function in the registry (for docs/supported-api.md).
 #[pyfunction]
 fn registered_functions() -> Vec<(String, Vec<String>, String)> {
-    crate::analysis::functions::FUNCTIONS
-        .iter()
+    crate::analysis::functions::all()
         .map(|f| {
-            let kind = match f.kind {
-                crate::analysis::functions::FnKind::Aggregate => "aggregate",
-                crate::analysis::functions::FnKind::Scalar => "scalar",
-            };
+            let kind = if f.func.is_aggregate() { "aggregate" } else { "scalar" };
             (f.name.to_string(), f.aliases.iter().map(|a| a.to_string()).collect(), kind.to_string())
         })
         .collect()

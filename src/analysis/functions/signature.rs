@@ -1,0 +1,212 @@
+//! The declarative parts of a function definition: how many arguments it takes,
+//! how they are cast, its result type and nullability, and how Spark names it.
+
+use super::{unexpected_input_type, wrong_argument_types};
+use crate::analysis::coercion::coerce;
+pub use crate::analysis::coercion::Expected;
+use crate::analysis::typing::{common_type, data_type};
+use crate::analysis::Conf;
+use crate::error::{Error, Result};
+use crate::ir::{DataType, Expr};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Arity {
+    Exact(usize),
+    Range(usize, usize),
+    AtLeast(usize),
+}
+
+impl Arity {
+    pub fn accepts(self, n: usize) -> bool {
+        match self {
+            Arity::Exact(k) => n == k,
+            Arity::Range(lo, hi) => lo <= n && n <= hi,
+            Arity::AtLeast(lo) => n >= lo,
+        }
+    }
+}
+
+/// As Spark writes the expected count in `WRONG_NUM_ARGS`: `1`, `[1, 2]`, `> 0`.
+impl fmt::Display for Arity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arity::Exact(k) => write!(f, "{k}"),
+            Arity::Range(lo, hi) => write!(f, "[{lo}, {hi}]"),
+            Arity::AtLeast(lo) => write!(f, "> {}", lo.saturating_sub(1)),
+        }
+    }
+}
+
+/// Custom argument analysis: takes the resolved arguments, returns them cast.
+pub type CoerceFn = fn(Vec<Expr>, &Conf, &str) -> Result<Vec<Expr>>;
+
+/// How arguments are checked and cast.
+#[derive(Debug, Clone, Copy)]
+pub enum Inputs {
+    /// As they are.
+    Any,
+    /// Spark's `ImplicitCastInputTypes`: one expected type per argument (the last
+    /// repeats for variadic functions), with Spark's implicit casts.
+    Implicit(&'static [Expected]),
+    /// Every argument cast to the common type of all (`coalesce`).
+    Common,
+    /// Rules of the function's own.
+    Custom(CoerceFn),
+}
+
+impl Inputs {
+    pub fn coerce(self, args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
+        match self {
+            Inputs::Any => Ok(args),
+            Inputs::Implicit(expected) => args
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let e = expected[i.min(expected.len() - 1)];
+                    match e.implicit_cast(&data_type(&a), conf.ansi) {
+                        Some(t) => Ok(coerce(a, &t)),
+                        None => Err(unexpected_input_type(shown, i, &e.sql(), &a)),
+                    }
+                })
+                .collect(),
+            Inputs::Common => {
+                let types: Vec<DataType> = args.iter().map(data_type).collect();
+                let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t));
+                match common {
+                    Some(c) => Ok(args.into_iter().map(|a| coerce(a, &c)).collect()),
+                    None => Err(data_diff_types(shown, &types)),
+                }
+            }
+            Inputs::Custom(f) => f(args, conf, shown),
+        }
+    }
+}
+
+fn data_diff_types(shown: &str, types: &[DataType]) -> Error {
+    let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
+    Error::analysis(
+        "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
+        format!(
+            "Cannot resolve \"{shown}\" due to data type mismatch: Input to `{}` should all be the same type, but it's [{}].",
+            shown.split('(').next().unwrap_or(shown),
+            names.join(", ")
+        ),
+    )
+}
+
+/// Custom result type: from the cast arguments (and literal values among them).
+pub type TypeFn = fn(&[Expr], &Conf, &str) -> Result<DataType>;
+
+/// The result type.
+#[derive(Debug, Clone, Copy)]
+pub enum Ret {
+    Fixed(&'static DataType),
+    /// The type of the argument at this position (after casts).
+    Arg(usize),
+    Custom(TypeFn),
+}
+
+impl Ret {
+    pub fn data_type(self, args: &[Expr], conf: &Conf, shown: &str) -> Result<DataType> {
+        match self {
+            Ret::Fixed(t) => Ok(t.clone()),
+            Ret::Arg(i) => args.get(i).map(data_type).ok_or_else(|| wrong_argument_types(shown, &[])),
+            Ret::Custom(f) => f(args, conf, shown),
+        }
+    }
+}
+
+/// Custom nullability: from the arguments and whether each can be NULL.
+pub type NullFn = fn(&[Expr], &[bool], &Conf) -> bool;
+
+/// When the result can be NULL.
+#[derive(Debug, Clone, Copy)]
+pub enum Null {
+    /// When any argument can be.
+    AnyArg,
+    /// Only when every argument can be (`coalesce`).
+    AllArgs,
+    Never,
+    Always,
+    Custom(NullFn),
+}
+
+impl Null {
+    pub fn nullable(self, args: &[Expr], arg_nulls: &[bool], conf: &Conf) -> bool {
+        match self {
+            Null::AnyArg => arg_nulls.iter().any(|n| *n),
+            Null::AllArgs => arg_nulls.iter().all(|n| *n),
+            Null::Never => false,
+            Null::Always => true,
+            Null::Custom(f) => f(args, arg_nulls, conf),
+        }
+    }
+}
+
+/// Custom display: the name called by, the arguments' texts and DISTINCT.
+pub type DisplayFn = fn(&str, &[String], bool) -> String;
+
+/// The name Spark gives a call's result column.
+#[derive(Debug, Clone, Copy)]
+pub enum Display {
+    /// `name(args)`, with the name it was called by.
+    Call,
+    /// `NAME(args)` whatever it was called by (`SQRT(x)`, `avg(x)` for `mean`).
+    Named(&'static str),
+    /// The arguments joined by an operator: `s LIKE p`.
+    Infix(&'static str),
+    Custom(DisplayFn),
+}
+
+impl Display {
+    pub fn text(self, called_as: &str, args: &[String], distinct: bool) -> String {
+        let prefix = if distinct { "DISTINCT " } else { "" };
+        match self {
+            Display::Call => format!("{called_as}({prefix}{})", args.join(", ")),
+            Display::Named(name) => format!("{name}({prefix}{})", args.join(", ")),
+            Display::Infix(op) => args.join(op),
+            Display::Custom(f) => f(called_as, args, distinct),
+        }
+    }
+}
+
+/// How `repr(Column)` shows a call (PySpark prints the unresolved function).
+#[derive(Debug, Clone, Copy)]
+pub enum Repr {
+    /// `name(args)`.
+    Call,
+    /// Under another name: `isNaN(a)`.
+    Named(&'static str),
+    /// `base[key]`.
+    Index,
+}
+
+impl Repr {
+    pub fn text(self, called_as: &str, args: &[String]) -> String {
+        match self {
+            Repr::Call => format!("{called_as}({})", args.join(", ")),
+            Repr::Named(name) => format!("{name}({})", args.join(", ")),
+            Repr::Index => format!("{}[{}]", args[0], args[1]),
+        }
+    }
+}
+
+/// Properties analysis and lowering act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flags(u8);
+
+impl Flags {
+    pub const NONE: Flags = Flags(0);
+    /// The result depends on the order of the input rows (`first`, `last`).
+    pub const ORDER_SENSITIVE: Flags = Flags(1);
+    /// `f(*)` stands for `f(1)` (`count(*)`).
+    pub const STAR_IS_ONE: Flags = Flags(2);
+
+    pub const fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+    pub fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+}

@@ -1,0 +1,93 @@
+//! The typed id of every Spark function PyRust implements, one enum per family.
+//! `analysis::functions` gives each id its signature (names, argument casts, result
+//! type, nullability, display name); `lowering::functions` its Polars form, in an
+//! exhaustive match per family, so an id without a lowering does not compile.
+
+/// A function, by family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Func {
+    Aggregate(AggregateFn),
+    Math(MathFn),
+    String(StringFn),
+    Conditional(ConditionalFn),
+    Datetime(DatetimeFn),
+    Collection(CollectionFn),
+    Struct(StructFn),
+}
+
+impl Func {
+    /// Aggregate functions reduce the rows of a group to one value.
+    pub fn is_aggregate(self) -> bool {
+        matches!(self, Func::Aggregate(_))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AggregateFn {
+    Count,
+    Sum,
+    Avg,
+    Min,
+    Max,
+    First,
+    Last,
+    StddevSamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MathFn {
+    Abs,
+    Round,
+    Bround,
+    Sqrt,
+    IsNan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StringFn {
+    Upper,
+    Lower,
+    Length,
+    Trim,
+    Ltrim,
+    Rtrim,
+    Concat,
+    ConcatWs,
+    Substring,
+    Like,
+    Rlike,
+    StartsWith,
+    EndsWith,
+    Contains,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConditionalFn {
+    Coalesce,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DatetimeFn {
+    Year,
+    Quarter,
+    Month,
+    DayOfMonth,
+    DayOfWeek,
+    DayOfYear,
+    ToDate,
+    DateAdd,
+    DateSub,
+    DateDiff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CollectionFn {
+    /// `arr[i]` (0-based) or `map[key]`.
+    GetItem,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StructFn {
+    /// `s.field`.
+    GetField,
+}

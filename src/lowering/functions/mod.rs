@@ -1,0 +1,88 @@
+//! The Polars form of every function id (`ir::function`), one module per family,
+//! each an exhaustive `match` on its family's ids: a function without a lowering
+//! does not compile. Arguments arrive cast and typed by analysis.
+
+mod aggregate;
+mod collection;
+mod conditional;
+mod datetime;
+mod math;
+mod string;
+mod structs;
+
+use super::expr::ExprLowering;
+use crate::analysis::typing::data_type;
+use crate::analysis::Conf;
+use crate::error::{Error, Result};
+use crate::ir::{Call, DataType, Expr, Func, Value};
+use polars::prelude as pl;
+
+/// A call being lowered: its analysed form and its arguments in Polars.
+pub struct CallLowering<'a> {
+    pub call: &'a Call,
+    /// The arguments, lowered.
+    pub args: Vec<pl::Expr>,
+    /// The rows on which the call is evaluated (see `ExprLowering`): row-level
+    /// errors are raised only there.
+    pub reachable: &'a Option<pl::Expr>,
+    pub conf: &'a Conf,
+}
+
+impl CallLowering<'_> {
+    /// The lowered argument `i`.
+    pub fn arg(&self, i: usize) -> pl::Expr {
+        self.args[i].clone()
+    }
+    /// The analysed argument `i` (for its type or literal value).
+    pub fn ir(&self, i: usize) -> &Expr {
+        &self.call.args[i]
+    }
+    pub fn arg_type(&self, i: usize) -> DataType {
+        data_type(&self.call.args[i])
+    }
+    /// Argument `i` as an integer literal, if it is one.
+    pub fn int_literal(&self, i: usize) -> Option<i64> {
+        self.call.args.get(i).and_then(int_literal)
+    }
+    /// Argument `i` as a string literal, if it is one.
+    pub fn str_literal(&self, i: usize) -> Option<&str> {
+        match self.call.args.get(i).map(|a| a.unalias()) {
+            Some(Expr::Literal(Value::String(s))) => Some(s),
+            _ => None,
+        }
+    }
+    /// Argument `i` as a boolean literal, if it is one.
+    pub fn bool_literal(&self, i: usize) -> Option<bool> {
+        match self.call.args.get(i).map(|a| a.unalias()) {
+            Some(Expr::Literal(Value::Boolean(b))) => Some(*b),
+            _ => None,
+        }
+    }
+    /// An error for an argument form PyRust does not lower (yet), naming it.
+    pub fn unsupported(&self, what: &str) -> Error {
+        Error::unsupported(format!("{} with {what}", self.call.name))
+    }
+}
+
+fn int_literal(e: &Expr) -> Option<i64> {
+    match e.unalias() {
+        Expr::Literal(Value::Integer(i)) => Some(*i as i64),
+        Expr::Literal(Value::Long(i)) => Some(*i),
+        Expr::Cast { expr, .. } => int_literal(expr),
+        _ => None,
+    }
+}
+
+pub fn lower_call(lw: &ExprLowering, call: &Call, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+    let args = call.args.iter().map(|a| lw.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+    let c = CallLowering { call, args, reachable, conf: lw.conf };
+    match call.func {
+        Func::Aggregate(f) => aggregate::lower(f, &c),
+        Func::Math(f) => math::lower(f, &c),
+        Func::String(f) => string::lower(f, &c),
+        Func::Conditional(f) => conditional::lower(f, &c),
+        Func::Datetime(f) => datetime::lower(f, &c),
+        Func::Collection(f) => collection::lower(f, &c),
+        Func::Struct(f) => structs::lower(f, &c),
+    }
+}
