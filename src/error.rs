@@ -95,16 +95,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// Errors raised while Polars runs a plan. Spark-semantic failures (ANSI overflow,
-/// invalid casts, division by zero) are raised by our own checks inside the plan with
-/// a tagged message; everything else is an internal error that names its origin.
-impl From<polars::prelude::PolarsError> for Error {
-    fn from(e: polars::prelude::PolarsError) -> Self {
-        let text = e.to_string();
-        if let Some(err) = crate::compat::errors::decode_runtime_error(&text) {
-            return err;
-        }
-        Error::internal(format!("Polars execution failed: {text}"))
-    }
-}

@@ -425,6 +425,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                             Func::Conditional(ConditionalFn::Coalesce),
                             vec![coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common)],
                             conf,
+                            super::naming::sql_text,
                         )?;
                         let attr = Attribute { id: new_attr_id(), name: l.name.clone(), data_type: common.clone(), nullable: l.nullable && r.nullable, qualifier: None };
                         NamedExpr { expr: e, attr }

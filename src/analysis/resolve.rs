@@ -2,6 +2,7 @@
 
 use super::coercion::coerce;
 use super::functions::{self, Flags};
+use super::naming::sql_text;
 use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
 use crate::error::{Error, Result};
@@ -86,7 +87,7 @@ impl<'a> Resolver<'a> {
                         class,
                         format!(
                             "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
-                            super::naming::sql_text(&inner), to.sql(), from.sql(), to.sql()
+                            sql_text(&inner), to.sql(), from.sql(), to.sql()
                         ),
                     ));
                 }
@@ -145,7 +146,7 @@ impl<'a> Resolver<'a> {
             DataType::Null => Ok(coerce(r, &DataType::Boolean)),
             other => Err(Error::analysis(
                 "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
-                format!("Cannot resolve \"{context}\" due to data type mismatch: the input requires the \"BOOLEAN\" type, however \"{}\" has the type \"{}\".", super::naming::sql_text(&r), other.sql()),
+                format!("Cannot resolve \"{context}\" due to data type mismatch: the input requires the \"BOOLEAN\" type, however \"{}\" has the type \"{}\".", sql_text(&r), other.sql()),
             )),
         }
     }
@@ -213,7 +214,7 @@ impl<'a> Resolver<'a> {
                 a => inner.resolve(a),
             })
             .collect::<Result<Vec<_>>>()?;
-        def.bind(&name, args, distinct, self.conf)
+        def.bind(&name, args, distinct, self.conf, sql_text)
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
@@ -243,7 +244,7 @@ impl<'a> Resolver<'a> {
 
     fn extract_fields(&self, mut e: Expr, fields: &[String]) -> Result<Expr> {
         for f in fields {
-            e = functions::call(Func::Struct(StructFn::GetField), vec![e, Expr::Literal(Value::String(f.clone()))], self.conf)?;
+            e = functions::call(Func::Struct(StructFn::GetField), vec![e, Expr::Literal(Value::String(f.clone()))], self.conf, sql_text)?;
         }
         Ok(e)
     }
@@ -377,7 +378,7 @@ fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {
         "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
         format!(
             "Cannot resolve \"({} {op} {})\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
-            super::naming::sql_text(l), super::naming::sql_text(r), lt.sql(), rt.sql()
+            sql_text(l), sql_text(r), lt.sql(), rt.sql()
         ),
     )
 }

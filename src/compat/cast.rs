@@ -3,7 +3,7 @@
 
 use super::checks::{fail_where, quoted};
 use super::errors::cast_overflow_message;
-use super::format::{java_double, java_float, timestamp_text};
+use crate::ir::text::{java_double, java_float, timestamp_text};
 use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
 use crate::error::ErrorKind;
 use crate::ir::DataType;

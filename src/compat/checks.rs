@@ -41,8 +41,8 @@ pub fn quoted(v: &AnyValue) -> String {
     match v {
         AnyValue::String(s) => format!("'{s}'"),
         AnyValue::StringOwned(s) => format!("'{s}'"),
-        AnyValue::Float64(f) => super::format::java_double(*f),
-        AnyValue::Float32(f) => super::format::java_float(*f),
+        AnyValue::Float64(f) => crate::ir::text::java_double(*f),
+        AnyValue::Float32(f) => crate::ir::text::java_float(*f),
         other => other.to_string(),
     }
 }

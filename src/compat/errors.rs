@@ -55,6 +55,19 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
     Some(Error::new(kind, class, message))
 }
 
+/// Errors raised while Polars runs a plan. Spark-semantic failures (ANSI overflow,
+/// invalid casts, division by zero) are raised by our own checks inside the plan with
+/// a tagged message; everything else is an internal error that names its origin.
+impl From<polars::prelude::PolarsError> for Error {
+    fn from(e: polars::prelude::PolarsError) -> Self {
+        let text = e.to_string();
+        if let Some(err) = decode_runtime_error(&text) {
+            return err;
+        }
+        Error::internal(format!("Polars execution failed: {text}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

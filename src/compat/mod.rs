@@ -8,7 +8,6 @@ pub mod checks;
 pub mod decimal;
 pub mod errors;
 pub mod floats;
-pub mod format;
 pub mod maps;
 pub mod math;
 pub mod regex;

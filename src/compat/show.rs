@@ -1,7 +1,7 @@
 //! `show()`: Spark's cell text (`ToPrettyString`) and table layout
 //! (`Dataset.showString`), byte for byte.
 
-use super::format::{date_text, decimal_text, java_double, java_float, timestamp_text};
+use crate::ir::text::{date_text, decimal_text, java_double, java_float, timestamp_text};
 use super::timezone::utc_to_local;
 use crate::ir::DataType;
 use chrono_tz::Tz;

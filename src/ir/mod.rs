@@ -4,6 +4,7 @@
 pub mod expr;
 pub mod function;
 pub mod plan;
+pub mod text;
 pub mod types;
 pub mod value;
 

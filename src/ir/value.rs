@@ -61,14 +61,14 @@ impl Value {
             Value::Short(v) => v.to_string(),
             Value::Integer(v) => v.to_string(),
             Value::Long(v) => v.to_string(),
-            Value::Float(v) => crate::compat::format::java_float(*v),
-            Value::Double(v) => crate::compat::format::java_double(*v),
-            Value::Decimal(u, _, s) => crate::compat::format::decimal_text(*u, *s),
+            Value::Float(v) => crate::ir::text::java_float(*v),
+            Value::Double(v) => crate::ir::text::java_double(*v),
+            Value::Decimal(u, _, s) => crate::ir::text::decimal_text(*u, *s),
             Value::String(s) => s.clone(),
             Value::Binary(b) => format!("X'{}'", b.iter().map(|x| format!("{x:02X}")).collect::<String>()),
-            Value::Date(d) => format!("DATE '{}'", crate::compat::format::date_text(*d)),
-            Value::Timestamp(t) => format!("TIMESTAMP '{}'", crate::compat::format::timestamp_text(*t)),
-            Value::TimestampNtz(t) => format!("TIMESTAMP_NTZ '{}'", crate::compat::format::timestamp_text(*t)),
+            Value::Date(d) => format!("DATE '{}'", crate::ir::text::date_text(*d)),
+            Value::Timestamp(t) => format!("TIMESTAMP '{}'", crate::ir::text::timestamp_text(*t)),
+            Value::TimestampNtz(t) => format!("TIMESTAMP_NTZ '{}'", crate::ir::text::timestamp_text(*t)),
             Value::Array(items, _) => {
                 let parts: Vec<String> = items.iter().map(|v| v.name_text()).collect();
                 format!("array({})", parts.join(", "))

@@ -66,7 +66,7 @@ mod tests {
     /// A resolved call, as analysis builds it.
     fn call(name: &str, args: Vec<Expr>) -> Expr {
         let def = crate::analysis::functions::lookup(name).unwrap();
-        def.bind(name, args, false, &crate::analysis::Conf::default()).unwrap()
+        def.bind(name, args, false, &crate::analysis::Conf::default(), crate::analysis::naming::sql_text).unwrap()
     }
 
     fn call_parts(e: &Expr) -> (&str, &[Expr]) {

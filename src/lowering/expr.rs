@@ -172,7 +172,10 @@ impl<'a> ExprLowering<'a> {
                 }
                 result
             }
-            Expr::Call(c) => lower_call(self, c, reachable)?,
+            Expr::Call(c) => {
+                let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+                lower_call(c, args, reachable, self.conf)?
+            }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
             Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => {
                 return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))

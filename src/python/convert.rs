@@ -1,7 +1,7 @@
 //! Python values ⇄ engine values, typed by Spark's schema. Python has already
 //! normalised dates (days), timestamps (microseconds) and decimals (text).
 
-use crate::compat::format::decimal_text;
+use crate::ir::text::decimal_text;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField, Value};
 use crate::lowering::types::to_polars;

@@ -48,7 +48,7 @@ fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
 /// Java's `Double.toString`, for values the JVM would print (strings from numbers).
 #[pyfunction]
 fn java_double_text(x: f64) -> String {
-    crate::compat::format::java_double(x)
+    crate::ir::text::java_double(x)
 }
 
 /// Raises Spark's error for a session time zone it cannot resolve.

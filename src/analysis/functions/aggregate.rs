@@ -1,10 +1,9 @@
 //! Aggregate functions: Spark's result types (`sum` of integers is BIGINT, of
 //! decimals DECIMAL(p+10, s); `avg` of decimals DECIMAL(p+4, s+4)) and names.
 
-use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret};
+use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret, Site};
 use super::{def, wrong_argument_types, FunctionDef};
 use crate::analysis::typing::data_type;
-use crate::analysis::Conf;
 use crate::error::Result;
 use crate::ir::function::{AggregateFn::*, Func};
 use crate::ir::{DataType, Expr};
@@ -52,23 +51,23 @@ fn first_arg_only(name: &str, args: &[String], distinct: bool) -> String {
     Display::Call.text(name, &args[..1], distinct)
 }
 
-fn sum_type(args: &[Expr], _: &Conf, shown: &str) -> Result<DataType> {
+fn sum_type(args: &[Expr], site: &Site) -> Result<DataType> {
     let t = data_type(&args[0]);
     match t {
         t if t.is_integral() => Ok(DataType::Long),
         DataType::Float | DataType::Double | DataType::Null | DataType::String => Ok(DataType::Double),
         DataType::Decimal(p, s) => Ok(DataType::Decimal((p + 10).min(38), s)),
-        other => Err(wrong_argument_types(shown, &[other])),
+        other => Err(wrong_argument_types(site, &[other])),
     }
 }
 
-fn avg_type(args: &[Expr], _: &Conf, shown: &str) -> Result<DataType> {
+fn avg_type(args: &[Expr], site: &Site) -> Result<DataType> {
     let t = data_type(&args[0]);
     match t {
         t if t.is_integral() || t.is_floating() => Ok(DataType::Double),
         DataType::Null | DataType::String => Ok(DataType::Double),
         DataType::Decimal(p, s) => Ok(DataType::Decimal((p + 4).min(38), (s + 4).min(38))),
-        other => Err(wrong_argument_types(shown, &[other])),
+        other => Err(wrong_argument_types(site, &[other])),
     }
 }
 
@@ -84,11 +83,15 @@ mod tests {
 
     #[test]
     fn sum_widens_integers() {
-        let conf = Conf::default();
+        let conf = crate::analysis::Conf::default();
         let sum = lookup("sum").unwrap();
-        assert_eq!(sum.ret.data_type(&[column(DataType::Integer)], &conf, "sum(x)").unwrap(), DataType::Long);
-        assert_eq!(sum.ret.data_type(&[column(DataType::Float)], &conf, "sum(x)").unwrap(), DataType::Double);
-        assert_eq!(sum.ret.data_type(&[column(DataType::Decimal(30, 2))], &conf, "sum(x)").unwrap(), DataType::Decimal(38, 2));
+        let type_of = |t: DataType| {
+            let site = Site { conf: &conf, shown: "sum(x)".into(), text: |_| "x".into() };
+            sum.ret.data_type(&[column(t)], &site).unwrap()
+        };
+        assert_eq!(type_of(DataType::Integer), DataType::Long);
+        assert_eq!(type_of(DataType::Float), DataType::Double);
+        assert_eq!(type_of(DataType::Decimal(30, 2)), DataType::Decimal(38, 2));
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Functions of arrays (and, by type, of maps and structs): `col[key]`.
 
-use super::signature::{Arity::*, Display, Inputs, Null, Repr, Ret};
+use super::signature::{Arity::*, Display, Inputs, Null, Repr, Ret, Site};
 use super::structs::{field_inputs, field_type, not_extractable};
 use super::{def, FunctionDef};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::data_type;
-use crate::analysis::Conf;
 use crate::error::Result;
 use crate::ir::function::{CollectionFn::*, Func};
 use crate::ir::{DataType, Expr};
@@ -22,10 +21,10 @@ fn indexed(_: &str, args: &[String], _: bool) -> String {
 
 /// `col[key]` by the column's type: an array index, a map key (cast to the key
 /// type) or a struct field name.
-fn item_inputs(args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
+fn item_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
     match &t {
-        DataType::Struct(_) => field_inputs(args, conf, shown),
+        DataType::Struct(_) => field_inputs(args, site),
         DataType::Array(..) if data_type(&args[1]).is_integral() => Ok(args),
         DataType::Map(k, _, _) => {
             let mut args = args;
@@ -33,14 +32,14 @@ fn item_inputs(args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
             args.push(key);
             Ok(args)
         }
-        _ => Err(not_extractable(&args[0], &t)),
+        _ => Err(not_extractable(site, &args[0], &t)),
     }
 }
 
-fn item_type(args: &[Expr], conf: &Conf, shown: &str) -> Result<DataType> {
+fn item_type(args: &[Expr], site: &Site) -> Result<DataType> {
     match data_type(&args[0]) {
         DataType::Array(e, _) => Ok(*e),
         DataType::Map(_, v, _) => Ok(*v),
-        _ => field_type(args, conf, shown),
+        _ => field_type(args, site),
     }
 }

@@ -1,10 +1,9 @@
 //! Date and time functions. Strings and timestamps given where a date is expected
 //! are read as dates (in the session time zone), as Spark's date-part rules do.
 
-use super::signature::{Arity::*, Expected, Inputs, Ret};
+use super::signature::{Arity::*, Expected, Inputs, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::typing::data_type;
-use crate::analysis::Conf;
 use crate::error::Result;
 use crate::ir::function::{DatetimeFn::*, Func};
 use crate::ir::{DataType, Expr};
@@ -33,12 +32,12 @@ pub static FUNCTIONS: &[FunctionDef] = &[
 
 /// `date_add(start, days)`: the start read as a date; the day count must already be
 /// a TINYINT, SMALLINT or INT (a BIGINT is refused, not narrowed).
-fn date_and_days(mut args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
+fn date_and_days(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let days = args.pop().expect("arity checked");
-    let mut args = Inputs::Implicit(DATE_LIKE).coerce(args, conf, shown)?;
+    let mut args = Inputs::Implicit(DATE_LIKE).coerce(args, site)?;
     let days_type = data_type(&days);
     if !matches!(days_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Null) {
-        return Err(unexpected_input_type(shown, 1, "(\"INT\" or \"SMALLINT\" or \"TINYINT\")", &days));
+        return Err(unexpected_input_type(site, 1, "(\"INT\" or \"SMALLINT\" or \"TINYINT\")", &days));
     }
     args.push(days);
     Ok(args)

@@ -1,10 +1,9 @@
 //! Mathematical functions. `round`/`bround` of a decimal changes its scale (and may
 //! need one more integral digit), as Spark's `RoundBase` does.
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Repr, Ret};
+use super::signature::{Arity::*, Display, Expected, Inputs, Null, Repr, Ret, Site};
 use super::{def, FunctionDef};
 use crate::analysis::typing::data_type;
-use crate::analysis::Conf;
 use crate::error::Result;
 use crate::ir::function::{Func, MathFn::*};
 use crate::ir::{DataType, Expr, Value};
@@ -28,7 +27,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
 ];
 
 /// The type of `round(x, scale)`: x's type, with a decimal's scale reduced to `scale`.
-fn round_type(args: &[Expr], _: &Conf, _: &str) -> Result<DataType> {
+fn round_type(args: &[Expr], _: &Site) -> Result<DataType> {
     Ok(match data_type(&args[0]) {
         DataType::Decimal(p, s) => {
             let digits = match args.get(1).map(|a| a.unalias()) {

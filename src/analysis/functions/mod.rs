@@ -15,9 +15,8 @@ mod signature;
 mod string;
 mod structs;
 
-pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret};
+pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
-use super::naming::sql_text;
 use super::typing::{data_type, nullable};
 use super::Conf;
 use crate::error::{Error, Result};
@@ -147,14 +146,15 @@ impl FunctionDef {
     }
 
     /// Binds resolved arguments to this function: Spark's implicit casts, then the
-    /// result type and nullability, into a resolved call.
-    pub fn bind(&'static self, called_as: &str, args: Vec<Expr>, distinct: bool, conf: &Conf) -> Result<Expr> {
-        let written = Expr::Function { name: called_as.to_ascii_lowercase(), args, distinct };
+    /// result type and nullability, into a resolved call. `text` renders expressions
+    /// for error messages (`naming::sql_text`).
+    pub fn bind(&'static self, called_as: &str, args: Vec<Expr>, distinct: bool, conf: &Conf, text: fn(&Expr) -> String) -> Result<Expr> {
+        let name = called_as.to_ascii_lowercase();
         // The call as Spark shows it in errors: `abs(s)`.
-        let shown = sql_text(&written);
-        let Expr::Function { name, args, .. } = written else { unreachable!() };
-        let args = self.inputs.coerce(args, conf, &shown)?;
-        let data_type = self.ret.data_type(&args, conf, &shown)?;
+        let texts: Vec<String> = args.iter().map(text).collect();
+        let site = Site { conf, shown: self.display.text(&name, &texts, distinct), text };
+        let args = self.inputs.coerce(args, &site)?;
+        let data_type = self.ret.data_type(&args, &site)?;
         let arg_nulls: Vec<bool> = args.iter().map(|a| nullable(a, conf.ansi)).collect();
         let nullable = self.null.nullable(&args, &arg_nulls, conf);
         Ok(Expr::Call(Box::new(Call { func: self.func, name, args, distinct, data_type, nullable })))
@@ -162,31 +162,32 @@ impl FunctionDef {
 }
 
 /// Binds a call of `func` built by analysis itself (not written by the user).
-pub fn call(func: Func, args: Vec<Expr>, conf: &Conf) -> Result<Expr> {
+pub fn call(func: Func, args: Vec<Expr>, conf: &Conf, text: fn(&Expr) -> String) -> Result<Expr> {
     let d = definition(func);
-    d.bind(d.name, args, false, conf)
+    d.bind(d.name, args, false, conf, text)
 }
 
 /// `DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE` for argument `index` (0-based).
-pub fn unexpected_input_type(shown: &str, index: usize, required: &str, arg: &Expr) -> Error {
-    let t = data_type(arg);
+pub fn unexpected_input_type(site: &Site, index: usize, required: &str, arg: &Expr) -> Error {
+    let (shown, t, arg_text) = (&site.shown, data_type(arg), (site.text)(arg));
     Error::analysis(
         "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
         format!(
             "Cannot resolve \"{shown}\" due to data type mismatch: The {} parameter requires the {required} type, however \"{}\" has the type \"{}\".",
             ordinal(index + 1),
-            sql_text(arg),
+            arg_text,
             t.sql()
         ),
     )
     .with_param("paramIndex", ordinal(index + 1))
     .with_param("requiredType", required.to_string())
-    .with_param("inputSql", format!("\"{}\"", sql_text(arg)))
+    .with_param("inputSql", format!("\"{arg_text}\""))
     .with_param("inputType", format!("\"{}\"", t.sql()))
 }
 
 /// `DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE` naming every argument type.
-pub fn wrong_argument_types(shown: &str, types: &[DataType]) -> Error {
+pub fn wrong_argument_types(site: &Site, types: &[DataType]) -> Error {
+    let shown = &site.shown;
     let types: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
     Error::analysis(
         "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",

@@ -38,8 +38,16 @@ impl fmt::Display for Arity {
     }
 }
 
+/// Where a call is bound: the session's settings, the call as Spark shows it in
+/// errors (`abs(s)`), and how to show an argument.
+pub struct Site<'a> {
+    pub conf: &'a Conf,
+    pub shown: String,
+    pub text: fn(&Expr) -> String,
+}
+
 /// Custom argument analysis: takes the resolved arguments, returns them cast.
-pub type CoerceFn = fn(Vec<Expr>, &Conf, &str) -> Result<Vec<Expr>>;
+pub type CoerceFn = fn(Vec<Expr>, &Site) -> Result<Vec<Expr>>;
 
 /// How arguments are checked and cast.
 #[derive(Debug, Clone, Copy)]
@@ -56,7 +64,7 @@ pub enum Inputs {
 }
 
 impl Inputs {
-    pub fn coerce(self, args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
+    pub fn coerce(self, args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         match self {
             Inputs::Any => Ok(args),
             Inputs::Implicit(expected) => args
@@ -64,9 +72,9 @@ impl Inputs {
                 .enumerate()
                 .map(|(i, a)| {
                     let e = expected[i.min(expected.len() - 1)];
-                    match e.implicit_cast(&data_type(&a), conf.ansi) {
+                    match e.implicit_cast(&data_type(&a), site.conf.ansi) {
                         Some(t) => Ok(coerce(a, &t)),
-                        None => Err(unexpected_input_type(shown, i, &e.sql(), &a)),
+                        None => Err(unexpected_input_type(site, i, &e.sql(), &a)),
                     }
                 })
                 .collect(),
@@ -75,10 +83,10 @@ impl Inputs {
                 let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t));
                 match common {
                     Some(c) => Ok(args.into_iter().map(|a| coerce(a, &c)).collect()),
-                    None => Err(data_diff_types(shown, &types)),
+                    None => Err(data_diff_types(&site.shown, &types)),
                 }
             }
-            Inputs::Custom(f) => f(args, conf, shown),
+            Inputs::Custom(f) => f(args, site),
         }
     }
 }
@@ -96,7 +104,7 @@ fn data_diff_types(shown: &str, types: &[DataType]) -> Error {
 }
 
 /// Custom result type: from the cast arguments (and literal values among them).
-pub type TypeFn = fn(&[Expr], &Conf, &str) -> Result<DataType>;
+pub type TypeFn = fn(&[Expr], &Site) -> Result<DataType>;
 
 /// The result type.
 #[derive(Debug, Clone, Copy)]
@@ -108,11 +116,11 @@ pub enum Ret {
 }
 
 impl Ret {
-    pub fn data_type(self, args: &[Expr], conf: &Conf, shown: &str) -> Result<DataType> {
+    pub fn data_type(self, args: &[Expr], site: &Site) -> Result<DataType> {
         match self {
             Ret::Fixed(t) => Ok(t.clone()),
-            Ret::Arg(i) => args.get(i).map(data_type).ok_or_else(|| wrong_argument_types(shown, &[])),
-            Ret::Custom(f) => f(args, conf, shown),
+            Ret::Arg(i) => args.get(i).map(data_type).ok_or_else(|| wrong_argument_types(site, &[])),
+            Ret::Custom(f) => f(args, site),
         }
     }
 }

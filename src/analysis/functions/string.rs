@@ -1,10 +1,9 @@
 //! String functions. Non-string atomic arguments are read as strings, as Spark's
 //! implicit casts do; `concat` of binaries stays binary.
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret};
+use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret, Site};
 use super::{def, FunctionDef};
 use crate::analysis::typing::data_type;
-use crate::analysis::Conf;
 use crate::error::Result;
 use crate::ir::function::{Func, StringFn::*};
 use crate::ir::{DataType, Expr};
@@ -46,13 +45,13 @@ fn all_binary(args: &[Expr]) -> bool {
 }
 
 /// Binaries concatenate as bytes; any other mix is read as strings.
-fn concat_inputs(args: Vec<Expr>, conf: &Conf, shown: &str) -> Result<Vec<Expr>> {
+fn concat_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     if all_binary(&args) {
         return Ok(args);
     }
-    Inputs::Implicit(&[STR]).coerce(args, conf, shown)
+    Inputs::Implicit(&[STR]).coerce(args, site)
 }
 
-fn concat_type(args: &[Expr], _: &Conf, _: &str) -> Result<DataType> {
+fn concat_type(args: &[Expr], _: &Site) -> Result<DataType> {
     Ok(if all_binary(args) { DataType::Binary } else { DataType::String })
 }

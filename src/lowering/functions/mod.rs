@@ -10,7 +10,6 @@ mod math;
 mod string;
 mod structs;
 
-use super::expr::ExprLowering;
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
@@ -73,9 +72,9 @@ fn int_literal(e: &Expr) -> Option<i64> {
     }
 }
 
-pub fn lower_call(lw: &ExprLowering, call: &Call, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
-    let args = call.args.iter().map(|a| lw.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
-    let c = CallLowering { call, args, reachable, conf: lw.conf };
+/// A call in Polars, given its arguments already lowered.
+pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>, conf: &Conf) -> Result<pl::Expr> {
+    let c = CallLowering { call, args, reachable, conf };
     match call.func {
         Func::Aggregate(f) => aggregate::lower(f, &c),
         Func::Math(f) => math::lower(f, &c),

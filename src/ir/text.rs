@@ -1,5 +1,6 @@
-//! Text forms of values as the JVM prints them: `Double.toString`, `Float.toString`,
-//! `BigDecimal.toPlainString`, ISO dates and Spark's timestamp format.
+//! Spark values as text, as the JVM prints them: `Double.toString`, `Float.toString`,
+//! `BigDecimal.toPlainString`, ISO dates and Spark's timestamp format. Used for
+//! literal names (`(a + 1.0E10)`), casts to string and `show()`.
 
 use chrono::{DateTime, NaiveDate};
 
