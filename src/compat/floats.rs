@@ -19,12 +19,7 @@ pub fn normalize_key(x: pl::Expr, t: &DataType) -> pl::Expr {
 }
 
 /// Spark's `max`: NaN is the greatest value, so any NaN makes the maximum NaN.
-/// Polars' `max` skips NaN unless every value is NaN.
+/// Polars' `max` skips NaN unless every value is NaN; `nan_max` does not.
 pub fn spark_max(x: pl::Expr, t: &DataType) -> pl::Expr {
-    let nan = match t {
-        DataType::Double => lit(f64::NAN),
-        DataType::Float => lit(f32::NAN),
-        _ => return x.max(),
-    };
-    when(x.clone().is_nan().any(true)).then(nan).otherwise(x.max())
+    if t.is_floating() { x.nan_max() } else { x.max() }
 }
