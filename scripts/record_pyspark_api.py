@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Records the public API of real PySpark 4.0.1 as data: scripts/pyspark_api.json and
+"""Records the public API of real PySpark 4.0.1 as data: python/pyrust/_pyspark_api.json (shipped: the package
+knows which PySpark names it lacks) and
 scripts/spark_sql_functions.json.
 
 Run with the recording venv (PySpark 4.0.1 installed, no JVM needed):
@@ -123,7 +124,7 @@ from pyspark.sql.classic import window as classic_window  # noqa: E402
 from pyspark.sql.pandas import group_ops  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-API_OUT = HERE / "pyspark_api.json"
+API_OUT = HERE.parent / "python" / "pyrust" / "_pyspark_api.json"
 REGISTRY_OUT = HERE / "spark_sql_functions.json"
 FUNCTIONS_PAGE = (
     "apache/spark-website site/docs/4.0.1/api/python/reference/pyspark.sql/functions.html "
@@ -322,6 +323,22 @@ def signature_of(obj):
         return None
 
 
+def params_of(obj):
+    """[name, kind, default] per parameter (default as repr, absent when there is none):
+    what a forward must match for calls written against PySpark to bind the same way."""
+    try:
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+    out = []
+    for p in sig.parameters.values():
+        item = [p.name, p.kind.name]
+        if p.default is not inspect.Parameter.empty:
+            item.append(_ADDRESS.sub("", repr(p.default)))
+        out.append(item)
+    return out
+
+
 def full_doc(obj) -> str:
     try:
         return inspect.getdoc(obj) or ""
@@ -363,7 +380,7 @@ def describe_object(obj) -> dict:
         entry.update(doc_fields(obj))
         return entry
     if callable(obj):
-        entry = {"kind": "function", "signature": signature_of(obj)}
+        entry = {"kind": "function", "signature": signature_of(obj), "params": params_of(obj)}
         entry.update(doc_fields(obj))
         return entry
     entry = {"kind": "attribute"}
@@ -418,6 +435,7 @@ def describe_member(label: str, public_cls, impl_cls, name: str) -> dict:
     entry = {"kind": kind, "defined_in": qualname(impl_owner)}
     if kind in ("method", "classmethod", "staticmethod"):
         entry["signature"] = signature_of(getattr(owner, name))
+        entry["params"] = params_of(getattr(owner, name))
         entry.update(doc_fields(getattr(owner, name)))
         if not entry["doc"]:
             entry.update(doc_fields(getattr(impl_cls, name)))

@@ -168,12 +168,7 @@ pub fn get_field(base: &PyExpr, field: &str) -> PyExpr {
     PyExpr::wrap(Expr::func("get_field", vec![base.expr.clone(), Expr::Literal(crate::ir::Value::String(field.to_string()))]))
 }
 
-/// `col[key]`, resolved by the column's type.
-#[pyfunction]
-pub fn extract(base: &PyExpr, key: &PyExpr) -> PyExpr {
-    PyExpr::wrap(Expr::func("extract", vec![base.expr.clone(), key.expr.clone()]))
-}
-
+/// `col[key]` or `col.getItem(key)`: an array index, map key or struct field, by the column's type.
 #[pyfunction]
 pub fn get_item(base: &PyExpr, key: &PyExpr) -> PyExpr {
     PyExpr::wrap(Expr::func("get_item", vec![base.expr.clone(), key.expr.clone()]))

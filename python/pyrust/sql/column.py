@@ -180,7 +180,7 @@ class Column:
             if k.step is not None:
                 raise PySparkValueError(message="slice with step is not supported.", errorClass="SLICE_WITH_STEP", messageParameters={})
             return self.substr(k.start, k.stop)
-        return Column(_native.extract(self._expr, _to_expr(k)))
+        return Column(_native.get_item(self._expr, _to_expr(k)))
 
     def __getattr__(self, item: str) -> "Column":
         if item.startswith("__"):

@@ -1,4 +1,5 @@
-//! Functions of arrays (and, by type, of maps and structs): `col[key]`.
+//! Functions of arrays (and, by type, of maps and structs): `col[key]`, which
+//! Python's Column API reaches (`get_item` is not a Spark SQL function name).
 
 use super::signature::{Arity::*, Display, Inputs, Null, Repr, Ret, Site};
 use super::structs::{field_inputs, field_type, not_extractable};
@@ -10,7 +11,6 @@ use crate::ir::function::{CollectionFn::*, Func};
 use crate::ir::{DataType, Expr};
 
 pub static FUNCTIONS: &[FunctionDef] = &[def(Func::Collection(GetItem), "get_item", Exact(2), Inputs::Custom(item_inputs), Ret::Custom(item_type))
-    .aliases(&["extract"])
     .null(Null::Always)
     .display(Display::Custom(indexed))
     .repr(Repr::Index)];

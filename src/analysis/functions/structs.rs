@@ -1,4 +1,5 @@
-//! Struct functions. `s.field` finds the field by Spark's name rules (case-insensitive
+//! Struct functions. `s.field` (`get_field`, reached from the Column API and dotted
+//! names, not a Spark SQL function name) finds the field by Spark's name rules (case-insensitive
 //! by default) and records its exact name.
 
 use super::signature::{Arity::*, Display, Inputs, Null, Repr, Ret, Site};

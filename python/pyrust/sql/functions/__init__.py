@@ -1,0 +1,67 @@
+"""``pyspark.sql.functions``: thin forwards to the function registry in Rust, one
+module per family of PySpark's reference (``_string``, ``_math``, ``_aggregate``...).
+
+Every name of PySpark 4.0.1's ``pyspark.sql.functions`` imports, also with ``import *``:
+one PyRust lacks is a stub that raises ``PySparkNotImplementedError`` naming itself
+when called, so a job module that imports it still loads."""
+
+import json
+import os
+from typing import Any, Callable, Dict
+
+from pyrust.errors import not_implemented
+from pyrust.sql.functions import (
+    _aggregate,
+    _collection,
+    _conditional,
+    _datetime,
+    _math,
+    _normal,
+    _predicate,
+    _sort,
+    _string,
+)
+from pyrust.sql.functions._aggregate import *  # noqa: F401,F403
+from pyrust.sql.functions._collection import *  # noqa: F401,F403
+from pyrust.sql.functions._conditional import *  # noqa: F401,F403
+from pyrust.sql.functions._datetime import *  # noqa: F401,F403
+from pyrust.sql.functions._math import *  # noqa: F401,F403
+from pyrust.sql.functions._normal import *  # noqa: F401,F403
+from pyrust.sql.functions._predicate import *  # noqa: F401,F403
+from pyrust.sql.functions._sort import *  # noqa: F401,F403
+from pyrust.sql.functions._string import *  # noqa: F401,F403
+
+_FAMILIES = (_aggregate, _collection, _conditional, _datetime, _math, _normal, _predicate, _sort, _string)
+
+#: The names PyRust implements.
+IMPLEMENTED = frozenset(n for m in _FAMILIES for n in m.__all__)
+
+
+def _pyspark_functions() -> Dict[str, Any]:
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "_pyspark_api.json")
+    with open(path) as f:
+        return json.load(f)["functions"]
+
+
+def _not_yet(name: str) -> Callable[..., Any]:
+    def stub(*args: Any, **kwargs: Any) -> Any:
+        raise not_implemented(f"pyspark.sql.functions.{name}")
+
+    stub.__name__ = stub.__qualname__ = name
+    stub.__doc__ = f"Not implemented in PyRust yet: calling it raises PySparkNotImplementedError."
+    stub._pyrust_not_implemented = True  # type: ignore[attr-defined]
+    return stub
+
+
+def _install_stubs() -> list:
+    names = []
+    for name, info in _pyspark_functions().items():
+        if not info.get("in_all") or info.get("kind") != "function":
+            continue
+        names.append(name)
+        if name not in IMPLEMENTED:
+            globals()[name] = _not_yet(name)
+    return names
+
+
+__all__ = sorted(set(_install_stubs()) | IMPLEMENTED)

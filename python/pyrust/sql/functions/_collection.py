@@ -1,0 +1,10 @@
+"""Collection functions: of strings, binaries and arrays alike."""
+
+from pyrust.sql.column import Column
+from pyrust.sql.functions._common import ColumnOrName, invoke
+
+__all__ = ["concat"]
+
+
+def concat(*cols: ColumnOrName) -> Column:
+    return invoke("concat", *cols)

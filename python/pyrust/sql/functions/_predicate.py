@@ -1,0 +1,35 @@
+"""Predicate functions."""
+
+from typing import Optional
+
+from pyrust.errors import not_implemented
+from pyrust.sql.column import Column, _to_col_expr
+from pyrust.sql.functions._common import ColumnOrName, invoke
+
+__all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like"]
+
+
+def isnull(col: ColumnOrName) -> Column:
+    return Column(_to_col_expr(col).is_null())
+
+
+def isnan(col: ColumnOrName) -> Column:
+    return invoke("isnan", col)
+
+
+def rlike(str: ColumnOrName, regexp: ColumnOrName) -> Column:
+    return invoke("rlike", str, regexp)
+
+
+def regexp(str: ColumnOrName, regexp: ColumnOrName) -> Column:
+    return invoke("regexp", str, regexp)
+
+
+def regexp_like(str: ColumnOrName, regexp: ColumnOrName) -> Column:
+    return invoke("regexp_like", str, regexp)
+
+
+def like(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] = None) -> Column:
+    if escapeChar is not None:
+        raise not_implemented("like with an escape character")
+    return invoke("like", str, pattern)
