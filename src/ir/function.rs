@@ -12,7 +12,11 @@ pub enum Func {
     Conditional(ConditionalFn),
     Datetime(DatetimeFn),
     Collection(CollectionFn),
+    Map(MapFn),
     Struct(StructFn),
+    Json(JsonFn),
+    Hash(HashFn),
+    Misc(MiscFn),
 }
 
 impl Func {
@@ -91,3 +95,19 @@ pub enum StructFn {
     /// `s.field`.
     GetField,
 }
+
+/// Functions of maps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MapFn {}
+
+/// JSON and CSV text: parsing, writing, schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonFn {}
+
+/// Hashes and checksums (bit-exact with Spark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HashFn {}
+
+/// Everything else: ids, type names, assertions, session values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MiscFn {}

@@ -10,7 +10,11 @@ mod aggregate;
 mod collection;
 mod conditional;
 mod datetime;
+mod hash;
+mod json;
+mod map;
 mod math;
+mod misc;
 mod signature;
 mod string;
 mod structs;
@@ -85,7 +89,11 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
         collection::FUNCTIONS,
+        map::FUNCTIONS,
         structs::FUNCTIONS,
+        json::FUNCTIONS,
+        hash::FUNCTIONS,
+        misc::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

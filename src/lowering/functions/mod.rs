@@ -6,7 +6,11 @@ mod aggregate;
 mod collection;
 mod conditional;
 mod datetime;
+mod hash;
+mod json;
+mod map;
 mod math;
+mod misc;
 mod string;
 mod structs;
 
@@ -82,6 +86,10 @@ pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>
         Func::Conditional(f) => conditional::lower(f, &c),
         Func::Datetime(f) => datetime::lower(f, &c),
         Func::Collection(f) => collection::lower(f, &c),
+        Func::Map(f) => map::lower(f, &c),
         Func::Struct(f) => structs::lower(f, &c),
+        Func::Json(f) => json::lower(f, &c),
+        Func::Hash(f) => hash::lower(f, &c),
+        Func::Misc(f) => misc::lower(f, &c),
     }
 }

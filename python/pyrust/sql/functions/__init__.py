@@ -12,26 +12,56 @@ from typing import Any, Callable, Dict
 from pyrust.errors import not_implemented
 from pyrust.sql.functions import (
     _aggregate,
+    _array,
+    _bitwise,
     _collection,
     _conditional,
+    _csv,
     _datetime,
+    _generator,
+    _hash,
+    _json,
+    _map,
     _math,
+    _misc,
     _normal,
+    _partitioning,
     _predicate,
     _sort,
     _string,
+    _struct,
+    _udf,
+    _url,
+    _variant,
+    _window,
+    _xml,
 )
 from pyrust.sql.functions._aggregate import *  # noqa: F401,F403
+from pyrust.sql.functions._array import *  # noqa: F401,F403
+from pyrust.sql.functions._bitwise import *  # noqa: F401,F403
 from pyrust.sql.functions._collection import *  # noqa: F401,F403
 from pyrust.sql.functions._conditional import *  # noqa: F401,F403
+from pyrust.sql.functions._csv import *  # noqa: F401,F403
 from pyrust.sql.functions._datetime import *  # noqa: F401,F403
+from pyrust.sql.functions._generator import *  # noqa: F401,F403
+from pyrust.sql.functions._hash import *  # noqa: F401,F403
+from pyrust.sql.functions._json import *  # noqa: F401,F403
+from pyrust.sql.functions._map import *  # noqa: F401,F403
 from pyrust.sql.functions._math import *  # noqa: F401,F403
+from pyrust.sql.functions._misc import *  # noqa: F401,F403
 from pyrust.sql.functions._normal import *  # noqa: F401,F403
+from pyrust.sql.functions._partitioning import *  # noqa: F401,F403
 from pyrust.sql.functions._predicate import *  # noqa: F401,F403
 from pyrust.sql.functions._sort import *  # noqa: F401,F403
 from pyrust.sql.functions._string import *  # noqa: F401,F403
+from pyrust.sql.functions._struct import *  # noqa: F401,F403
+from pyrust.sql.functions._udf import *  # noqa: F401,F403
+from pyrust.sql.functions._url import *  # noqa: F401,F403
+from pyrust.sql.functions._variant import *  # noqa: F401,F403
+from pyrust.sql.functions._window import *  # noqa: F401,F403
+from pyrust.sql.functions._xml import *  # noqa: F401,F403
 
-_FAMILIES = (_aggregate, _collection, _conditional, _datetime, _math, _normal, _predicate, _sort, _string)
+_FAMILIES = (_aggregate, _array, _bitwise, _collection, _conditional, _csv, _datetime, _generator, _hash, _json, _map, _math, _misc, _normal, _partitioning, _predicate, _sort, _string, _struct, _udf, _url, _variant, _window, _xml)
 
 #: The names PyRust implements.
 IMPLEMENTED = frozenset(n for m in _FAMILIES for n in m.__all__)

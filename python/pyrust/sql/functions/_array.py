@@ -1,0 +1,3 @@
+"""Array functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""Bitwise functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""CSV functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""Generator functions."""
+
+__all__: list = []

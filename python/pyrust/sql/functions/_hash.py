@@ -1,0 +1,3 @@
+"""Hash functions."""
+
+__all__: list = []

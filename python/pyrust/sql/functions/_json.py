@@ -1,0 +1,3 @@
+"""JSON functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""Map functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""Misc functions."""
+
+__all__: list = []

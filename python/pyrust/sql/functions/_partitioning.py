@@ -1,0 +1,3 @@
+"""Partition transformation functions."""
+
+__all__: list = []

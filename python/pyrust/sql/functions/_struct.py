@@ -1,0 +1,3 @@
+"""Struct functions."""
+
+__all__: list = []

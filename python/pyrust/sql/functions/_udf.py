@@ -1,0 +1,3 @@
+"""UDF, UDTF and UDT."""
+
+__all__: list = []

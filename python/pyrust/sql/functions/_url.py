@@ -1,0 +1,3 @@
+"""URL functions."""
+
+__all__: list = []

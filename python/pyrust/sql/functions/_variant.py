@@ -1,0 +1,3 @@
+"""VARIANT functions."""
+
+__all__: list = []

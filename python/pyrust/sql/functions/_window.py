@@ -1,0 +1,3 @@
+"""Window functions."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""XML functions."""
+
+__all__: list = []

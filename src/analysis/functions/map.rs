@@ -1,0 +1,5 @@
+//! Functions of maps.
+
+use super::FunctionDef;
+
+pub static FUNCTIONS: &[FunctionDef] = &[];
