@@ -413,7 +413,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                 // A USING column is a top-level column of each side, never a nested field.
                 let Ok(Expr::Attr(l)) = lres.resolve(Expr::col(n)) else { return Err(unresolved("left", &left)) };
                 let Ok(Expr::Attr(r)) = rres.resolve(Expr::col(n)) else { return Err(unresolved("right", &right)) };
-                let common = common_type(&l.data_type, &r.data_type).ok_or_else(|| {
+                let common = common_type(&l.data_type, &r.data_type, conf.ansi).ok_or_else(|| {
                     Error::analysis("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", format!("Cannot join on `{n}`: incompatible types \"{}\" and \"{}\".", l.data_type.sql(), r.data_type.sql()))
                 })?;
                 keys.push((coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common), false));
@@ -511,7 +511,7 @@ fn self_join_equality(cond: &Expr, left: &Plan, right: &Plan, conf: &Conf) -> Re
     }
     let lhs = Resolver::new(left, conf).resolve(Expr::Unresolved { parts: lp.clone(), plan_id: None })?;
     let rhs = Resolver::new(right, conf).resolve(Expr::Unresolved { parts: rp.clone(), plan_id: None })?;
-    let common = common_type(&data_type(&lhs), &data_type(&rhs)).unwrap_or_else(|| data_type(&lhs));
+    let common = common_type(&data_type(&lhs), &data_type(&rhs), conf.ansi).unwrap_or_else(|| data_type(&lhs));
     Ok(Some(Expr::binary(*op, coerce(lhs, &common), coerce(rhs, &common))))
 }
 
@@ -523,7 +523,7 @@ fn align(input: Arc<Plan>, exprs: Vec<Expr>, output: &[Attribute]) -> Arc<Plan> 
 }
 
 /// UNION ALL by position; names come from the first input, types are widened.
-pub fn union(inputs: Vec<Arc<Plan>>, plan_id: u64) -> Result<Plan> {
+pub fn union(inputs: Vec<Arc<Plan>>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let first = &inputs[0];
     let columns: Vec<Vec<Expr>> = inputs.iter().map(|p| p.output.iter().cloned().map(Expr::Attr).collect()).collect();
     for (i, p) in inputs.iter().enumerate().skip(1) {
@@ -537,7 +537,7 @@ pub fn union(inputs: Vec<Arc<Plan>>, plan_id: u64) -> Result<Plan> {
             ));
         }
     }
-    union_of(inputs, columns, plan_id)
+    union_of(inputs, columns, conf, plan_id)
 }
 
 fn ordinal(n: usize) -> String {
@@ -548,7 +548,7 @@ fn ordinal(n: usize) -> String {
     }
 }
 
-fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, plan_id: u64) -> Result<Plan> {
+fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let width = columns[0].len();
     let mut output = vec![];
     for c in 0..width {
@@ -557,7 +557,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, plan_id: u64) -> Re
         let mut null = false;
         for (i, cols) in columns.iter().enumerate() {
             let ct = data_type(&cols[c]);
-            t = common_type(&t, &ct).ok_or_else(|| {
+            t = common_type(&t, &ct, conf.ansi).ok_or_else(|| {
                 Error::analysis(
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(
@@ -621,5 +621,5 @@ pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, con
     let (lc, rc) = (left_cols.clone(), right_cols.clone());
     fix(&mut left_cols, &rc);
     fix(&mut right_cols, &lc);
-    union_of(vec![left, right], vec![left_cols, right_cols], plan_id)
+    union_of(vec![left, right], vec![left_cols, right_cols], conf, plan_id)
 }

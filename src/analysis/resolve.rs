@@ -108,7 +108,7 @@ impl<'a> Resolver<'a> {
                 let list = list.into_iter().map(|x| self.resolve(x)).collect::<Result<Vec<_>>>()?;
                 let mut common = data_type(&expr);
                 for x in &list {
-                    common = common_type(&common, &data_type(x)).ok_or_else(|| mismatch("IN", &expr, x))?;
+                    common = common_type(&common, &data_type(x), self.conf.ansi).ok_or_else(|| mismatch("IN", &expr, x))?;
                 }
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
@@ -122,7 +122,7 @@ impl<'a> Resolver<'a> {
                 let otherwise = otherwise.map(|o| self.resolve(*o)).transpose()?;
                 let mut common = DataType::Null;
                 for v in values.iter().chain(otherwise.iter()) {
-                    common = common_type(&common, &data_type(v)).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
+                    common = common_type(&common, &data_type(v), self.conf.ansi).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
                 }
                 Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
@@ -165,13 +165,13 @@ impl<'a> Resolver<'a> {
         if let Some(decimal) = decimal_operands(op, &l, &r) {
             return Ok(decimal);
         }
-        let mut common = common_type(&lt, &rt).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
+        let mut common = common_type(&lt, &rt, self.conf.ansi).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
         if op.is_arithmetic() {
             // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
             if lt == DataType::String || rt == DataType::String {
                 let as_number = if self.conf.ansi { DataType::Long } else { DataType::Double };
                 let other = if lt == DataType::String { &rt } else { &lt };
-                common = common_type(&as_number, other).unwrap_or(as_number);
+                common = common_type(&as_number, other, self.conf.ansi).unwrap_or(as_number);
             }
             if matches!(common, DataType::Null) {
                 common = DataType::Integer;

@@ -24,7 +24,10 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     if left.is_null() || right.is_null() {
         return None;
     }
-    let overflow = |t: &str| Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", overflow_message(t));
+    let overflow = |t: &str| {
+        let class = if t == "TINYINT" || t == "SMALLINT" { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
+        Error::new(ErrorKind::Arithmetic, class, overflow_message(t))
+    };
     let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", divide_by_zero_message());
     macro_rules! int_op {
         ($a:expr, $b:expr, $wrap:ident, $name:expr) => {{
@@ -148,6 +151,25 @@ pub fn decimal_arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, result:
     }
 }
 
+/// `-x`: the sign flipped (`-(0.0)` is -0.0, as in Java); negating an integer's
+/// minimum overflows, which ANSI mode reports and legacy mode wraps.
+pub fn negate(x: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    let value = -x.clone();
+    let min = match t {
+        DataType::Byte => i8::MIN as i64,
+        DataType::Short => i16::MIN as i64,
+        DataType::Integer => i32::MIN as i64,
+        DataType::Long => i64::MIN,
+        _ => return value,
+    };
+    if !ansi {
+        return value;
+    }
+    let type_name = t.sql();
+    let bad = x.cast(PlType::Int64).eq(lit(min));
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
+}
+
 fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Expr, t: &DataType, reachable: Option<pl::Expr>) -> pl::Expr {
     let bad = if *t == DataType::Long {
         let (l_neg, r_neg, v_neg) = (left.clone().lt(lit(0)), right.clone().lt(lit(0)), value.clone().lt(lit(0)));
@@ -166,5 +188,7 @@ fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Ex
         wide.clone().neq(value.clone().cast(PlType::Int64))
     };
     let type_name = t.sql();
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
+    // Spark reports TINYINT and SMALLINT overflow as the operation's (`127S + 1S`).
+    let class = if matches!(t, DataType::Byte | DataType::Short) { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, class, move |_| overflow_message(&type_name))
 }

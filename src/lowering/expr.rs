@@ -126,8 +126,7 @@ impl<'a> ExprLowering<'a> {
             }
             Expr::Not(x) => self.lower_in(x, reachable)?.not(),
             Expr::Negate(x) => {
-                let inner = self.lower_in(x, reachable)?;
-                lit(0).cast(to_polars(&data_type(x))) - inner
+                crate::compat::arith::negate(self.lower_in(x, reachable)?, &data_type(x), self.conf.ansi, reachable.clone())
             }
             Expr::IsNull(x) => self.lower_in(x, reachable)?.is_null(),
             Expr::IsNotNull(x) => self.lower_in(x, reachable)?.is_not_null(),

@@ -171,7 +171,10 @@ impl PyDataFrame {
     }
 
     fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {
-        guard(py, || Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], new_plan_id())?)))
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], &conf, new_plan_id())?))
+        })
     }
 
     fn union_by_name(&self, py: Python<'_>, other: &PyDataFrame, allow_missing: bool) -> PyResult<PyDataFrame> {
