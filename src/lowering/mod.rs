@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod expr;
 pub mod functions;
+pub mod parquet;
 pub mod plan;
 pub mod scan;
 pub mod types;

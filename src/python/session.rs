@@ -1,15 +1,17 @@
 //! The session handle: configuration and the ways data enters a plan.
 
-use super::arrow::import_stream;
+use super::arrow::{import_schema, import_stream};
 use super::convert::frame_from_rows;
 use super::dataframe::PyDataFrame;
 use super::errors::guard;
 use super::types::parse_fields_json;
 use crate::analysis::builder;
 use crate::exec::Session;
-use crate::ir::FileFormat;
-use crate::lowering::types::from_polars;
-use crate::error::Error;
+use crate::ir::{FileFormat, StructField};
+use crate::error::{Error, ErrorKind};
+use crate::lowering::types::arrow as arrow_types;
+use crate::lowering::types::engine::frame_from_arrow;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::collections::BTreeMap;
@@ -54,29 +56,40 @@ impl PySession {
     }
 
     /// Data from any Arrow C stream (pyarrow Table, pandas via pyarrow). The
-    /// schema, when given, is Spark's JSON; otherwise it follows the Arrow types.
+    /// schema, when given, is Spark's JSON; otherwise it is PySpark's reading of the
+    /// Arrow types.
     #[pyo3(signature = (stream, schema_json=None))]
     fn create_dataframe_from_arrow(&self, py: Python<'_>, stream: &Bound<'_, PyAny>, schema_json: Option<&str>) -> PyResult<PyDataFrame> {
-        let (df, names) = import_stream(stream)?;
-        guard(py, || {
-            let fields = match schema_json {
-                Some(s) => parse_fields_json(s)?,
-                None => df
-                    .columns()
-                    .iter()
-                    .zip(&names)
-                    .map(|(c, n)| Ok(crate::ir::StructField::new(n.clone(), from_polars(c.dtype())?, true)))
-                    .collect::<crate::error::Result<Vec<_>>>()?,
-            };
-            let mut df = df;
-            for (i, f) in fields.iter().enumerate() {
-                let target = crate::lowering::types::to_polars(&f.data_type);
-                let c = df.columns()[i].clone();
-                if c.dtype() != &target {
-                    let cast = c.cast(&target).map_err(Error::from)?;
-                    df.replace_column(i, cast).map_err(Error::from)?;
+        // The types are read first, so a refused one fails before any data is imported.
+        let (declared, imported) = match import_schema(stream)? {
+            Some(fields) => (fields, None),
+            None => {
+                let (fields, chunks) = import_stream(stream, None)?;
+                (fields.clone(), Some((fields, chunks)))
+            }
+        };
+        let spark_fields = || -> crate::error::Result<Vec<StructField>> {
+            match schema_json {
+                Some(s) => parse_fields_json(s),
+                None => {
+                    let prefer_ntz = self.inner.get_conf("spark.sql.timestampType").is_some_and(|t| t.eq_ignore_ascii_case("TIMESTAMP_NTZ"));
+                    arrow_types::spark_schema(&declared, prefer_ntz)
                 }
             }
+        };
+        let fields = guard(py, || match spark_fields() {
+            // PySpark surfaces pyarrow's own bare ValueError here (decimal precision over 38).
+            Err(Error { kind: ErrorKind::ValueError, error_class: None, message, .. }) => Ok(Err(message)),
+            other => other.map(Ok),
+        })?
+        .map_err(PyValueError::new_err)?;
+        let (arrow, chunks) = match imported {
+            Some(data) => data,
+            None => import_stream(stream, arrow_types::importable(&declared).as_deref())?,
+        };
+        guard(py, || {
+            let zone = self.inner.analysis_conf().session_time_zone;
+            let df = frame_from_arrow(&arrow, chunks, &fields, &zone)?;
             Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
         })
     }
