@@ -21,6 +21,29 @@ def _register(name):
 for _name in FIXTURES:
     _register(_name)
 
+# Tables PySpark refuses for one column: the rest of their columns, each type accepted.
+ACCEPTED_COLUMNS = {
+    "strings": ["s", "large"],
+    "binaries": ["b", "large", "fixed"],
+    "dates": ["d"],
+    "lists": ["ints", "large", "fixed", "nested", "structs", "dict"],
+    "maps": ["str_long", "int_str", "str_list", "str_struct"],
+    "row_groups": ["id", "cat"],
+    "pandas_frame": ["i", "b", "s", "f", "row"],
+}
+
+
+def _register_accepted(name, columns):
+    def create(spark):
+        return spark.createDataFrame(table(name).select(columns))
+
+    create.__name__ = f"create_from_{name}_accepted_columns"
+    case(create)
+
+
+for _name, _columns in ACCEPTED_COLUMNS.items():
+    _register_accepted(_name, _columns)
+
 
 @case(conf={"spark.sql.session.timeZone": "America/New_York"})
 def zone_less_timestamps_are_session_wall_clock(spark):

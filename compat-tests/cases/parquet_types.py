@@ -124,7 +124,7 @@ def map_functions(spark):
     return df.select(F.col("m")["k"], F.col("m").getItem("x"), F.col("m").isNull())
 
 
-@case
+@case(conf={"spark.sql.ansi.enabled": "false"})
 def nested_map_access(spark):
     df = spark.read.parquet(parquet_file("nested_maps"))
     return df.select(F.col("list_of_maps")[0], F.col("struct_of_map.m"), F.col("map_of_maps")[1]["x"])

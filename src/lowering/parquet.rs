@@ -19,7 +19,26 @@ pub fn schema(paths: &[String]) -> Result<Vec<StructField>> {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    spark_schema(footer(&file)?.schema().fields())
+    let fields = spark_schema(footer(&file)?.schema().fields())?;
+    check_duplicate_names(&fields)?;
+    Ok(fields)
+}
+
+/// Spark refuses a data schema with a name twice, compared case-insensitively (the
+/// default `spark.sql.caseSensitive=false`).
+fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for f in fields {
+        let name = f.name.to_lowercase();
+        if !seen.insert(name.clone()) {
+            return Err(Error::analysis(
+                "COLUMN_ALREADY_EXISTS",
+                format!("The column `{name}` already exists. Choose another name or rename the existing column."),
+            )
+            .with_param("columnName", format!("`{name}`")));
+        }
+    }
+    Ok(())
 }
 
 fn footer(file: &Path) -> Result<FileMetadata> {

@@ -7,7 +7,7 @@ from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
-    ArrayType, DecimalType, MapType, Row, StructType, TimestampNTZType, TimestampType, _create_row,
+    ArrayType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType, _create_row,
     _parse_datatype_json_string,
 )
 
@@ -462,6 +462,9 @@ class DataFrame:
                 if isinstance(dt, TimestampType):
                     column = column.dt.tz_convert(tz).dt.tz_localize(None)
                 pdf.isetitem(i, column.astype("datetime64[ns]"))
+            elif isinstance(dt, StringType) and table.num_rows == 0:
+                # PySpark starts an empty result from `pd.DataFrame(columns=...)`: object.
+                pdf.isetitem(i, pdf.iloc[:, i].astype(object))
             elif isinstance(dt, (ArrayType, MapType, StructType, DecimalType)):
                 # Nested values come out as PySpark builds them: lists, dicts and Rows.
                 values = [_nested_python(v, dt, tz) for v in table.column(i).to_pylist()]
