@@ -116,6 +116,36 @@ def tiny_decimals_from_rows_and_file(spark):
     return rows.union(spark.read.parquet(parquet_file("decimals_fixed_length")).select("d38"))
 
 
+# --- a user schema: widened types, missing columns, names in another case ---------------
+
+@case
+def user_schema_widens(spark):
+    return spark.read.schema("i8 smallint, i16 int, i32 bigint, i64 decimal(20,0)").parquet(parquet_file("signed_ints"))
+
+
+@case
+def user_schema_widens_to_double_and_decimal(spark):
+    schema = "i32 double, d9 decimal(12,3)"
+    ints = spark.read.schema("i32 double").parquet(parquet_file("signed_ints"))
+    decimals = spark.read.schema("d9 decimal(12,3)").parquet(parquet_file("decimals_as_integers"))
+    return [ints.collect(), decimals.collect(), schema]
+
+
+@case
+def user_schema_missing_column_is_null(spark):
+    return spark.read.schema("u8 smallint, missing string, m map<string,int>").parquet(parquet_file("unsigned_ints"))
+
+
+@case
+def user_schema_names_match_case_insensitively(spark):
+    return spark.read.schema("U16 int, u32 bigint").parquet(parquet_file("unsigned_ints"))
+
+
+@case
+def user_schema_nested_types(spark):
+    return spark.read.schema("m map<string,bigint>").parquet(parquet_file("arrow_map"))
+
+
 # --- maps ------------------------------------------------------------------------------
 
 @case

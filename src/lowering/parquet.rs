@@ -4,7 +4,7 @@
 
 use super::types::{engine::to_engine, parquet::spark_schema};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::StructField;
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, SerReader};
 use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
 use polars_parquet::parquet::metadata::FileMetadata;
@@ -56,27 +56,81 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
 }
 
 /// One path (file, directory or glob) scanned lazily, its columns in the engine
-/// representation of `schema`. Without a schema the scan is only planned (nothing is
-/// read): the schema comes from `schema()`.
+/// representation of `schema` (the inferred one, or the user's). Without a schema the
+/// scan is only planned (nothing is read): the schema comes from `schema()`.
 pub fn scan(path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
     let Some(fields) = schema else {
         return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
     };
     let files = data_files(path);
-    let mut lf = if files.iter().map(|f| footer(f)).collect::<Result<Vec<_>>>()?.iter().all(arrow_schema_is_faithful) {
+    let footers = files.iter().map(|f| footer(f)).collect::<Result<Vec<_>>>()?;
+    let mut lf = if footers.iter().all(arrow_schema_is_faithful) {
         pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?
     } else {
         read_without_arrow_schema(&files)?
     };
+    let in_file = match footers.first() {
+        Some(f) => spark_schema(f.schema().fields())?,
+        None => vec![],
+    };
     let decoded = lf.collect_schema()?;
-    let columns = fields
-        .iter()
-        .map(|f| {
-            let from = decoded.get(f.name.as_str()).ok_or_else(|| missing_column(&f.name))?;
-            Ok(to_engine(pl::col(f.name.as_str()), from, &f.data_type, None).alias(f.name.as_str()))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path)).collect::<Result<Vec<_>>>()?;
     Ok(lf.select(columns))
+}
+
+/// The column for a field of the read schema: found by name as Spark resolves it
+/// (case-insensitively), NULL when the file lacks it, an error when the file's type
+/// cannot be read as the field's (Spark's reader widens, never narrows).
+fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, path: &str) -> Result<pl::Expr> {
+    let name = field.name.as_str();
+    let found = in_file.iter().find(|f| f.name == name).or_else(|| in_file.iter().find(|f| f.name.eq_ignore_ascii_case(name)));
+    let Some(file_field) = found else {
+        return Ok(pl::lit(pl::Null {}).cast(super::types::to_polars(&field.data_type)).alias(name));
+    };
+    if !readable_as(&file_field.data_type, &field.data_type) {
+        return Err(type_mismatch(path, name, &file_field.data_type, &field.data_type));
+    }
+    let from = decoded.get(file_field.name.as_str()).ok_or_else(|| Error::internal(format!("Polars did not read column {}", file_field.name)))?;
+    Ok(to_engine(pl::col(file_field.name.as_str()), from, &field.data_type, None).alias(name))
+}
+
+/// Whether Spark's Parquet reader reads values of `file` type as `read` type: the same
+/// type, or a widening that keeps every value.
+fn readable_as(file: &DataType, read: &DataType) -> bool {
+    use DataType as T;
+    let digits = |t: &T| match t {
+        T::Byte => Some(3),
+        T::Short => Some(5),
+        T::Integer => Some(10),
+        T::Long => Some(19),
+        _ => None,
+    };
+    match (file, read) {
+        (a, b) if a == b => true,
+        (a, b) if a.is_integral() && b.is_integral() => digits(b) >= digits(a),
+        (T::Byte | T::Short | T::Integer | T::Float, T::Double) => true,
+        (a, T::Decimal(p, s)) if a.is_integral() => digits(a).is_some_and(|d| p.saturating_sub(*s) >= d),
+        (T::Decimal(p1, s1), T::Decimal(p2, s2)) => s2 >= s1 && p2.saturating_sub(*s2) >= p1.saturating_sub(*s1),
+        (T::Date, T::TimestampNtz) => true,
+        (T::Array(a, _), T::Array(b, _)) => readable_as(a, b),
+        (T::Map(k1, v1, _), T::Map(k2, v2, _)) => readable_as(k1, k2) && readable_as(v1, v2),
+        (T::Struct(a), T::Struct(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.name.eq_ignore_ascii_case(&y.name) && readable_as(&x.data_type, &y.data_type))
+        }
+        _ => false,
+    }
+}
+
+fn type_mismatch(path: &str, column: &str, file: &DataType, read: &DataType) -> Error {
+    Error::new(
+        ErrorKind::Runtime,
+        "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",
+        format!(
+            "Error while reading file {path}. Data type mismatches when reading Parquet column `{column}`. Expected Spark type {}, actual Parquet type {}.",
+            read.sql(),
+            file.sql()
+        ),
+    )
 }
 
 /// Whether Polars, which decodes by the Arrow schema a writer may store in the footer,
@@ -96,11 +150,6 @@ fn arrow_schema_is_faithful(metadata: &FileMetadata) -> bool {
         }
     }
     polars_parquet::read::infer_schema(metadata).is_ok_and(|schema| schema.iter_values().all(|f| faithful(f.dtype())))
-}
-
-fn missing_column(name: &str) -> Error {
-    Error::new(ErrorKind::Analysis, "UNRESOLVED_COLUMN.WITH_SUGGESTION", format!("A column `{name}` cannot be resolved in the Parquet files."))
-        .with_param("objectName", format!("`{name}`"))
 }
 
 /// Files read eagerly with their footer's Arrow schema set aside, so Polars decodes
@@ -206,5 +255,15 @@ mod tests {
         let glob = format!("{}/part-*", dir.display());
         assert_eq!(data_files(&glob).len(), 1);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn user_schemas_may_widen_never_narrow() {
+        assert!(readable_as(&DataType::Integer, &DataType::Long));
+        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0)));
+        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3)));
+        assert!(!readable_as(&DataType::Long, &DataType::Integer));
+        assert!(!readable_as(&DataType::Byte, &DataType::String));
+        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
     }
 }

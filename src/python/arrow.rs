@@ -7,6 +7,7 @@
 use crate::error::{Error, Result};
 use crate::ir::StructField;
 use crate::lowering::types::arrow::{arrow_fields, to_spark_arrow};
+use crate::lowering::types::engine::ArrowTable;
 use polars::prelude::{self as pl, CompatLevel};
 use polars_arrow::array::{Array, StructArray};
 use polars_arrow::datatypes::{ArrowDataType, Field as ArrowField};
@@ -57,10 +58,9 @@ pub fn import_schema(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrowField>>
     }
 }
 
-/// Reads any object with `__arrow_c_stream__`: the Arrow fields, and each field's
-/// arrays (one per record batch). `requested`, when given, are the fields to receive
+/// Reads any object with `__arrow_c_stream__`. `requested`, when given, are the fields to receive
 /// the data as (the producer casts), for Arrow types Polars cannot import.
-pub fn import_stream(obj: &Bound<'_, PyAny>, requested: Option<&[ArrowField]>) -> PyResult<(Vec<ArrowField>, Vec<Vec<Box<dyn Array>>>)> {
+pub fn import_stream(obj: &Bound<'_, PyAny>, requested: Option<&[ArrowField]>) -> PyResult<ArrowTable> {
     let capsule = match requested {
         None => obj.call_method0("__arrow_c_stream__")?,
         Some(fields) => {
@@ -73,7 +73,7 @@ pub fn import_stream(obj: &Bound<'_, PyAny>, requested: Option<&[ArrowField]>) -
     let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?.as_ptr() as *mut ArrowArrayStream;
     // Take ownership of the stream; the capsule keeps an empty (released) one.
     let stream = unsafe { std::ptr::replace(ptr, ArrowArrayStream::empty()) };
-    let result = (|| -> Result<(Vec<ArrowField>, Vec<Vec<Box<dyn Array>>>)> {
+    let result = (|| -> Result<ArrowTable> {
         let mut reader = unsafe { ArrowArrayStreamReader::try_new(Box::new(stream)) }.map_err(Error::from)?;
         let fields = match reader.field().dtype() {
             ArrowDataType::Struct(f) => f.clone(),
@@ -87,7 +87,7 @@ pub fn import_stream(obj: &Bound<'_, PyAny>, requested: Option<&[ArrowField]>) -
                 chunks[i].push(v.clone());
             }
         }
-        Ok((fields, chunks))
+        Ok(ArrowTable { fields, columns: chunks })
     })();
     result.map_err(|e| super::errors::to_py_err(obj.py(), e))
 }

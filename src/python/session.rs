@@ -64,8 +64,8 @@ impl PySession {
         let (declared, imported) = match import_schema(stream)? {
             Some(fields) => (fields, None),
             None => {
-                let (fields, chunks) = import_stream(stream, None)?;
-                (fields.clone(), Some((fields, chunks)))
+                let table = import_stream(stream, None)?;
+                (table.fields.clone(), Some(table))
             }
         };
         let spark_fields = || -> crate::error::Result<Vec<StructField>> {
@@ -83,13 +83,13 @@ impl PySession {
             other => other.map(Ok),
         })?
         .map_err(PyValueError::new_err)?;
-        let (arrow, chunks) = match imported {
-            Some(data) => data,
+        let table = match imported {
+            Some(table) => table,
             None => import_stream(stream, arrow_types::importable(&declared).as_deref())?,
         };
         guard(py, || {
             let zone = self.inner.analysis_conf().session_time_zone;
-            let df = frame_from_arrow(&arrow, chunks, &fields, &zone)?;
+            let df = frame_from_arrow(table, &fields, &zone)?;
             Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
         })
     }

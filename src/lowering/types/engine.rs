@@ -13,14 +13,21 @@ use polars::prelude::{self as pl, Expr, IntoColumn, IntoLazy};
 use polars_arrow::array::Array;
 use polars_arrow::datatypes::Field as ArrowField;
 
-/// An engine frame (columns `c0`, `c1`, ...) from the arrays of an Arrow stream, typed by
-/// the Spark `fields` (PySpark's reading of the Arrow types, or the user's schema).
-/// Zone-less timestamps that become TIMESTAMP are wall-clock times in `session_zone`.
-pub fn frame_from_arrow(arrow: &[ArrowField], chunks: Vec<Vec<Box<dyn Array>>>, fields: &[StructField], session_zone: &str) -> Result<pl::DataFrame> {
+/// Arrow data as it came in: the fields, and each field's arrays (one per batch).
+pub struct ArrowTable {
+    pub fields: Vec<ArrowField>,
+    pub columns: Vec<Vec<Box<dyn Array>>>,
+}
+
+/// An engine frame (columns `c0`, `c1`, ...) from Arrow data, typed by the Spark
+/// `fields` (PySpark's reading of the Arrow types, or the user's schema). Zone-less
+/// timestamps that become TIMESTAMP are wall-clock times in `session_zone`.
+pub fn frame_from_arrow(table: ArrowTable, fields: &[StructField], session_zone: &str) -> Result<pl::DataFrame> {
     let mut height = 0;
-    let columns = arrow
+    let columns = table
+        .fields
         .iter()
-        .zip(chunks)
+        .zip(table.columns)
         .enumerate()
         .map(|(i, (f, arrays))| {
             let name: pl::PlSmallStr = format!("c{i}").into();
