@@ -91,6 +91,20 @@ def with_schema_casts_arrow_columns(spark):
 
 
 @case
+def with_schema_value_out_of_range(spark):
+    import pyarrow as pa
+
+    return spark.createDataFrame(pa.table({"a": pa.array([1, 2**40], pa.int64())}), "a int")
+
+
+@case
+def with_schema_unparsable_string(spark):
+    import pyarrow as pa
+
+    return spark.createDataFrame(pa.table({"a": pa.array(["1", "x"])}), "a int")
+
+
+@case
 def with_column_names(spark):
     import pyarrow as pa
 

@@ -87,11 +87,22 @@ impl PySession {
             Some(table) => table,
             None => import_stream(stream, arrow_types::importable(&declared).as_deref())?,
         };
-        guard(py, || {
-            let zone = self.inner.analysis_conf().session_time_zone;
-            let df = frame_from_arrow(table, &fields, &zone)?;
-            Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
-        })
+        let zone = self.inner.analysis_conf().session_time_zone;
+        let user_schema = schema_json.is_some();
+        let df = guard(py, || match frame_from_arrow(table, &fields, &zone) {
+            // Under a user's schema PySpark casts the table with pyarrow first, and a
+            // value that does not fit fails there, as pyarrow's ArrowInvalid.
+            Err(e) if user_schema => Ok(Err(e.message.trim_start_matches("Polars execution failed: ").to_string())),
+            other => other.map(Ok),
+        })?;
+        let df = match df {
+            Ok(df) => df,
+            Err(message) => {
+                let invalid = py.import("pyarrow.lib")?.getattr("ArrowInvalid")?;
+                return Err(PyErr::from_value(invalid.call1((message,))?));
+            }
+        };
+        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?)))
     }
 
     fn range(&self, py: Python<'_>, start: i64, end: i64, step: i64) -> PyResult<PyDataFrame> {

@@ -56,17 +56,18 @@ pub fn frame_from_arrow(table: ArrowTable, fields: &[StructField], session_zone:
 pub fn to_engine(e: Expr, from: &pl::DataType, to: &DataType, local_zone: Option<&str>) -> Expr {
     let target = to_polars(to);
     if !needs_rebuild(from, to, local_zone) {
-        // One cast does the rest: Polars casts nested types member by member, and
-        // (not strict) renames struct members by position, as map entries need.
-        return if from == &target { e } else { e.cast(target) };
+        // One cast does the rest: Polars casts nested types member by member. Strict: a
+        // value that does not fit (only possible under a user's schema) is an error,
+        // not a NULL.
+        return if from == &target { e } else { e.strict_cast(target) };
     }
     match (from, to) {
         (pl::DataType::Datetime(..), DataType::Timestamp) => {
             let zone = local_zone.unwrap_or("UTC");
-            wall_clock_to_utc(e.cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None)), zone)
+            wall_clock_to_utc(e.strict_cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None)), zone)
         }
         (pl::DataType::List(inner) | pl::DataType::Array(inner, _), DataType::Array(element, _)) => {
-            let as_list = e.cast(pl::DataType::List(inner.clone()));
+            let as_list = e.strict_cast(pl::DataType::List(inner.clone()));
             as_list.list().eval(to_engine(pl::element(), inner, element, local_zone))
         }
         (pl::DataType::List(inner), DataType::Map(k, v, _)) => {
@@ -83,7 +84,7 @@ pub fn to_engine(e: Expr, from: &pl::DataType, to: &DataType, local_zone: Option
             // Building a struct from its members loses its own nulls: keep them.
             pl::when(e.is_null()).then(pl::lit(pl::Null {}).cast(target)).otherwise(pl::as_struct(rebuilt))
         }
-        _ => e.cast(target),
+        _ => e.strict_cast(target),
     }
 }
 
