@@ -228,6 +228,46 @@ def directory_with_success_marker(spark):
     return spark.read.parquet(d).orderBy("u8", "u16")
 
 
+def _partitioned_directory():
+    # What df.write.partitionBy("year", "city", "day") gives: key=value directories.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = tempfile.mkdtemp(prefix="pyrust-compat-")
+    parts = [("2023", "Oslo", "2024-01-31", [1, 2]), ("2024", "New%20York", "__HIVE_DEFAULT_PARTITION__", [3]),
+             ("2024", "__HIVE_DEFAULT_PARTITION__", "2024-02-29", [4])]
+    for year, city, day, values in parts:
+        sub = os.path.join(d, f"year={year}", f"city={city}", f"day={day}")
+        os.makedirs(sub)
+        pq.write_table(pa.table({"v": pa.array(values, pa.int64()), "c": pa.array(["x"] * len(values)).dictionary_encode()}),
+                       os.path.join(sub, "part-00000.parquet"))
+    open(os.path.join(d, "_SUCCESS"), "w").close()
+    return d
+
+
+@case
+def partitioned_directory_columns(spark):
+    return spark.read.parquet(_partitioned_directory()).orderBy("v")
+
+
+@case
+def partitioned_directory_filter_on_partition(spark):
+    df = spark.read.parquet(_partitioned_directory())
+    return df.filter((F.col("year") == 2024) & F.col("city").isNotNull()).select("v", "city", "day")
+
+
+@case
+def files_of_one_directory_with_different_columns(spark):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = tempfile.mkdtemp(prefix="pyrust-compat-")
+    pq.write_table(pa.table({"a": pa.array([1], pa.int64()), "b": pa.array(["x"]).dictionary_encode()}), os.path.join(d, "p0.parquet"))
+    pq.write_table(pa.table({"a": pa.array([2], pa.int64())}), os.path.join(d, "p1.parquet"))
+    pq.write_table(pa.table({"c": [0.5], "a": pa.array([3], pa.int64()), "b": ["z"]}), os.path.join(d, "p2.parquet"))
+    return spark.read.parquet(d).orderBy("a")
+
+
 @case
 def glob_of_files(spark):
     d = tempfile.mkdtemp(prefix="pyrust-compat-")

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod expr;
+pub mod files;
 pub mod functions;
 pub mod parquet;
 pub mod plan;

@@ -1,25 +1,33 @@
 //! Parquet scans: the schema comes from a footer as Spark reads it
-//! (`types::parquet`), the data from Polars' lazy scan turned into the engine
-//! representation of that schema (`types::engine`).
+//! (`types::parquet`) plus the partition columns of the directories (`files`); the data
+//! from Polars' lazy scan of each file, turned into the engine representation of that
+//! schema (`types::engine`).
 
-use super::types::{engine::to_engine, parquet::spark_schema};
+use super::files::{data_files, partition_schema, partition_value, DataFile};
+use super::types::{engine::to_engine, parquet::spark_schema, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
-use polars::prelude::{self as pl, SerReader};
+use polars::prelude::{self as pl, IntoLazy, SerReader};
 use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
 use polars_parquet::parquet::metadata::FileMetadata;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-/// The Spark schema of Parquet files: the footer of the first data file, as Spark
-/// reads it when `mergeSchema` is off.
+/// The Spark schema of Parquet files: the footer of the first data file (as Spark
+/// reads it when `mergeSchema` is off), then the partition columns.
 pub fn schema(paths: &[String]) -> Result<Vec<StructField>> {
     let first = paths.first().map(String::as_str).unwrap_or_default();
-    let file = data_files(first).into_iter().next().ok_or_else(|| {
+    let files = data_files(first);
+    let file = files.first().ok_or_else(|| {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    let fields = spark_schema(footer(&file)?.schema().fields())?;
+    let mut fields = spark_schema(footer(&file.path)?.schema().fields())?;
+    for p in partition_schema(&files) {
+        // A column both in the files and in the directories is the directories'.
+        fields.retain(|f| !f.name.eq_ignore_ascii_case(&p.name));
+        fields.push(p);
+    }
     check_duplicate_names(&fields)?;
     Ok(fields)
 }
@@ -56,39 +64,57 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
 }
 
 /// One path (file, directory or glob) scanned lazily, its columns in the engine
-/// representation of `schema` (the inferred one, or the user's). Without a schema the
-/// scan is only planned (nothing is read): the schema comes from `schema()`.
+/// representation of `schema` (the inferred one, or the user's). Each file is scanned
+/// on its own, as Spark reads each with its own footer: a column one file lacks is
+/// NULL there, a dictionary-encoded file and a plain one read alike. Without a schema
+/// the scan is only planned (nothing is read): the schema comes from `schema()`.
 pub fn scan(path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
     let Some(fields) = schema else {
         return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
     };
     let files = data_files(path);
-    let footers = files.iter().map(|f| footer(f)).collect::<Result<Vec<_>>>()?;
-    let mut lf = if footers.iter().all(arrow_schema_is_faithful) {
-        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?
+    if files.is_empty() {
+        let empty = fields.iter().map(|f| pl::Series::new_empty(f.name.as_str().into(), &to_polars(&f.data_type)).into()).collect();
+        return Ok(pl::DataFrame::new(0, empty)?.lazy());
+    }
+    let partitions = partition_schema(&files);
+    let frames = files.iter().map(|f| scan_file(f, fields, &partitions)).collect::<Result<Vec<_>>>()?;
+    if frames.len() == 1 {
+        return Ok(frames.into_iter().next().expect("one frame"));
+    }
+    Ok(pl::concat(frames, pl::UnionArgs::default())?)
+}
+
+fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField]) -> Result<pl::LazyFrame> {
+    let metadata = footer(&file.path)?;
+    let mut lf = if arrow_schema_is_faithful(&metadata) {
+        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?
     } else {
-        read_without_arrow_schema(&files)?
+        read_without_arrow_schema(&file.path, metadata.clone())?
     };
-    let in_file = match footers.first() {
-        Some(f) => spark_schema(f.schema().fields())?,
-        None => vec![],
-    };
+    let in_file = spark_schema(metadata.schema().fields())?;
     let decoded = lf.collect_schema()?;
-    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path)).collect::<Result<Vec<_>>>()?;
+    let columns = fields
+        .iter()
+        .map(|f| match partitions.iter().any(|p| p.name == f.name) {
+            true => Ok(partition_value(file, f)),
+            false => column(f, &in_file, &decoded, &file.path),
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(lf.select(columns))
 }
 
 /// The column for a field of the read schema: found by name as Spark resolves it
 /// (case-insensitively), NULL when the file lacks it, an error when the file's type
 /// cannot be read as the field's (Spark's reader widens, never narrows).
-fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, path: &str) -> Result<pl::Expr> {
+fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, file: &Path) -> Result<pl::Expr> {
     let name = field.name.as_str();
     let found = in_file.iter().find(|f| f.name == name).or_else(|| in_file.iter().find(|f| f.name.eq_ignore_ascii_case(name)));
     let Some(file_field) = found else {
-        return Ok(pl::lit(pl::Null {}).cast(super::types::to_polars(&field.data_type)).alias(name));
+        return Ok(pl::lit(pl::Null {}).cast(to_polars(&field.data_type)).alias(name));
     };
     if !readable_as(&file_field.data_type, &field.data_type) {
-        return Err(type_mismatch(path, name, &file_field.data_type, &field.data_type));
+        return Err(type_mismatch(file, name, &file_field.data_type, &field.data_type));
     }
     let from = decoded.get(file_field.name.as_str()).ok_or_else(|| Error::internal(format!("Polars did not read column {}", file_field.name)))?;
     Ok(to_engine(pl::col(file_field.name.as_str()), from, &field.data_type, None).alias(name))
@@ -121,12 +147,13 @@ fn readable_as(file: &DataType, read: &DataType) -> bool {
     }
 }
 
-fn type_mismatch(path: &str, column: &str, file: &DataType, read: &DataType) -> Error {
+fn type_mismatch(path: &Path, column: &str, file: &DataType, read: &DataType) -> Error {
     Error::new(
         ErrorKind::Runtime,
         "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",
         format!(
-            "Error while reading file {path}. Data type mismatches when reading Parquet column `{column}`. Expected Spark type {}, actual Parquet type {}.",
+            "Error while reading file file:{}. Data type mismatches when reading Parquet column `{column}`. Expected Spark type {}, actual Parquet type {}.",
+            path.display(),
             read.sql(),
             file.sql()
         ),
@@ -152,15 +179,9 @@ fn arrow_schema_is_faithful(metadata: &FileMetadata) -> bool {
     polars_parquet::read::infer_schema(metadata).is_ok_and(|schema| schema.iter_values().all(|f| faithful(f.dtype())))
 }
 
-/// Files read eagerly with their footer's Arrow schema set aside, so Polars decodes
-/// the Parquet types themselves.
-fn read_without_arrow_schema(files: &[PathBuf]) -> Result<pl::LazyFrame> {
-    let frames = files.iter().map(|f| read_file_without_arrow_schema(f)).collect::<Result<Vec<_>>>()?;
-    Ok(pl::concat(frames, pl::UnionArgs::default())?)
-}
-
-fn read_file_without_arrow_schema(file: &Path) -> Result<pl::LazyFrame> {
-    let mut metadata = footer(file)?;
+/// A file read eagerly with its footer's Arrow schema set aside, so Polars decodes the
+/// Parquet types themselves.
+fn read_without_arrow_schema(file: &Path, mut metadata: FileMetadata) -> Result<pl::LazyFrame> {
     if let Some(kv) = metadata.key_value_metadata.as_mut() {
         kv.retain(|entry| entry.key != "ARROW:schema");
     }
@@ -170,92 +191,9 @@ fn read_file_without_arrow_schema(file: &Path) -> Result<pl::LazyFrame> {
     Ok(pl::IntoLazy::lazy(reader.finish()?))
 }
 
-/// The data files of a path, sorted by name: the path itself, the files under a
-/// directory, or those a glob (`*`, `?` in any component) matches. Names starting with
-/// `_` or `.` (`_SUCCESS`, checksums) are not data, as in Spark.
-fn data_files(path: &str) -> Vec<PathBuf> {
-    let roots = if path.contains(['*', '?']) { expand_glob(Path::new(path)) } else { vec![PathBuf::from(path)] };
-    let mut files = vec![];
-    for root in roots {
-        collect_files(&root, &mut files);
-    }
-    files
-}
-
-fn is_hidden(p: &Path) -> bool {
-    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('_') || n.starts_with('.'))
-}
-
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
-    entries.sort();
-    entries
-}
-
-fn collect_files(p: &Path, out: &mut Vec<PathBuf>) {
-    if p.is_file() {
-        out.push(p.to_path_buf());
-    } else {
-        for e in sorted_entries(p).into_iter().filter(|e| !is_hidden(e)) {
-            collect_files(&e, out);
-        }
-    }
-}
-
-fn expand_glob(pattern: &Path) -> Vec<PathBuf> {
-    let mut matches = vec![PathBuf::new()];
-    for component in pattern.components() {
-        let part = component.as_os_str().to_string_lossy();
-        if !part.contains(['*', '?']) {
-            matches.iter_mut().for_each(|m| m.push(component));
-            continue;
-        }
-        matches = matches
-            .iter()
-            .flat_map(|dir| sorted_entries(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }))
-            .filter(|e| !is_hidden(e) && e.file_name().is_some_and(|n| wildcard_match(&part, &n.to_string_lossy())))
-            .collect();
-    }
-    matches.into_iter().filter(|m| m.exists()).collect()
-}
-
-fn wildcard_match(pattern: &str, name: &str) -> bool {
-    fn go(p: &[char], n: &[char]) -> bool {
-        match p.first() {
-            None => n.is_empty(),
-            Some('*') => (0..=n.len()).any(|i| go(&p[1..], &n[i..])),
-            Some('?') => !n.is_empty() && go(&p[1..], &n[1..]),
-            Some(c) => n.first() == Some(c) && go(&p[1..], &n[1..]),
-        }
-    }
-    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
-    go(&p, &n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wildcards() {
-        assert!(wildcard_match("part-*.parquet", "part-0001.parquet"));
-        assert!(wildcard_match("a?c", "abc"));
-        assert!(!wildcard_match("*.parquet", "x.csv"));
-    }
-
-    #[test]
-    fn data_files_skip_hidden_names() {
-        let dir = std::env::temp_dir().join(format!("pyrust-parquet-files-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("sub")).unwrap();
-        for name in ["_SUCCESS", ".part-0.crc", "part-1.parquet", "sub/part-0.parquet"] {
-            std::fs::write(dir.join(name), b"").unwrap();
-        }
-        let found: Vec<String> = data_files(dir.to_str().unwrap()).iter().map(|p| p.strip_prefix(&dir).unwrap().display().to_string()).collect();
-        assert_eq!(found, ["part-1.parquet", "sub/part-0.parquet"]);
-        let glob = format!("{}/part-*", dir.display());
-        assert_eq!(data_files(&glob).len(), 1);
-        std::fs::remove_dir_all(dir).unwrap();
-    }
 
     #[test]
     fn user_schemas_may_widen_never_narrow() {
