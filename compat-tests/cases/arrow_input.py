@@ -153,3 +153,25 @@ def pandas_datetimes_with_arrow(spark):
     pdf = pd.DataFrame({"naive": pd.to_datetime(["2024-01-02 03:04:05.123456789", None]).astype("datetime64[ns]"),
                         "oslo": pd.to_datetime(["2024-01-02 03:04:05", None]).tz_localize("Europe/Oslo")})
     return spark.createDataFrame(pdf)
+
+
+# --- Arrow output of the same types -------------------------------------------------
+
+@case(conf={"spark.sql.execution.arrow.useLargeVarTypes": "true"})
+def to_arrow_large_var_types(spark):
+    df = spark.createDataFrame([("a", b"b", [1], {"k": "v"}, ("x",))], "s string, b binary, l array<int>, m map<string,string>, st struct<f:string>")
+    t = df.toArrow()
+    return [str(t.schema), t.to_pylist()]
+
+
+@case(conf={"spark.sql.session.timeZone": "America/New_York"})
+def to_pandas_and_arrow_nested_timestamps(spark):
+    import pyarrow as pa
+
+    t = pa.table({"l": pa.array([[datetime.datetime(2024, 7, 1, 12)], None], pa.list_(pa.timestamp("us", tz="UTC"))),
+                  "s": pa.array([{"t": datetime.datetime(2024, 1, 1)}, {"t": None}], pa.struct([("t", pa.timestamp("us", tz="UTC"))])),
+                  "m": pa.array([[("k", datetime.datetime(2024, 1, 1))], []], pa.map_(pa.string(), pa.timestamp("us", tz="UTC")))})
+    df = spark.createDataFrame(t)
+    pdf = df.toPandas()
+    out = df.toArrow()
+    return [[str(d) for d in pdf.dtypes], [repr(v) for v in pdf.iloc[0].tolist()], str(out.schema), out.to_pylist()]
