@@ -105,6 +105,13 @@ def with_schema_unparsable_string(spark):
 
 
 @case
+def with_schema_of_other_length(spark):
+    import pyarrow as pa
+
+    return spark.createDataFrame(pa.table({"a": [1], "b": ["x"]}), "a long")
+
+
+@case
 def with_column_names(spark):
     import pyarrow as pa
 

@@ -83,6 +83,14 @@ impl PySession {
             other => other.map(Ok),
         })?
         .map_err(PyValueError::new_err)?;
+        if fields.len() != declared.len() {
+            // pyarrow's `Table.cast` to the schema's Arrow types refuses this in PySpark.
+            return Err(PyValueError::new_err(format!(
+                "Target schema's field names are not matching the table's field names: {:?}, {:?}",
+                declared.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+                fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>()
+            )));
+        }
         let table = match imported {
             Some(table) => table,
             None => import_stream(stream, arrow_types::importable(&declared).as_deref())?,
