@@ -3,7 +3,9 @@
 
 pub mod aggregate;
 pub mod expr;
+pub mod files;
 pub mod functions;
+pub mod parquet;
 pub mod plan;
 pub mod scan;
 pub mod types;

@@ -73,7 +73,7 @@ fn one_path(format: FileFormat, path: &str, options: &BTreeMap<String, String>, 
             }
             reader.finish()?
         }
-        FileFormat::Parquet => pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?,
+        FileFormat::Parquet => super::parquet::scan(path, schema)?,
         FileFormat::Json => {
             let mut reader = pl::LazyJsonLineReader::new(pl::PlRefPath::new(path));
             if let Some(s) = polars_schema {
@@ -96,6 +96,12 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
 
 /// The Spark schema of files, as Spark's readers infer it.
 pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>) -> Result<Vec<StructField>> {
+    if format == FileFormat::Parquet {
+        // Spark types Parquet from the footer, not from what Polars decodes. The scan
+        // only checks the options and paths.
+        let _checked = scan(format, paths, options, None)?;
+        return super::parquet::schema(paths);
+    }
     let mut lf = scan(format, paths, options, None)?;
     let schema = lf.collect_schema()?;
     let infer_ints = format == FileFormat::Csv && flag(options, "inferSchema");

@@ -198,12 +198,14 @@ impl PyDataFrame {
         guard_detached(py, move || Ok(session.execute(&plan)?.height()))
     }
 
-    /// The result as an Arrow C stream capsule.
+    /// The result as an Arrow C stream capsule, in the Arrow types PySpark's `toArrow`
+    /// gives (`spark.sql.execution.arrow.useLargeVarTypes` picks large strings).
     fn to_arrow_capsule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
         let plan = self.plan.clone();
         let session = self.session.clone();
+        let large = self.session.get_conf("spark.sql.execution.arrow.useLargeVarTypes").is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let df = guard_detached(py, move || session.execute(&plan))?;
-        export_stream(py, df, &self.names())
+        export_stream(py, df, &self.fields(), large)
     }
 
     fn show_string(&self, py: Python<'_>, n: usize, truncate: usize, vertical: bool) -> PyResult<String> {
