@@ -165,6 +165,12 @@ impl<'a> Resolver<'a> {
         if let Some(decimal) = decimal_operands(op, &l, &r) {
             return Ok(decimal);
         }
+        if let (true, DataType::Decimal(p1, s1), DataType::Decimal(p2, s2)) = (op.is_comparison(), &lt, &rt) {
+            if (p1 - s1).max(p2 - s2) as u32 + (*s1).max(*s2) as u32 > 38 {
+                // No decimal type holds both without losing digits: compared exactly as they are.
+                return Ok(Expr::binary(op, l, r));
+            }
+        }
         let mut common = common_type(&lt, &rt, self.conf.ansi).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
         if op.is_arithmetic() {
             // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
@@ -404,8 +410,10 @@ fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
                     Value::Long(x) => *x as i128,
                     _ => return None,
                 };
+                // Spark casts the literal to a decimal of its own digits; the cast is
+                // nullable (an INT does not always fit DECIMAL(1,0)), so the result is too.
                 let digits = n.unsigned_abs().to_string().len().max(1) as u8;
-                Some(Expr::Literal(Value::Decimal(n, digits, 0)))
+                Some(Expr::Cast { expr: Box::new(e.clone()), to: DataType::Decimal(digits, 0), kind: crate::ir::CastKind::Cast })
             }
             (_, t) if t.is_integral() => Some(coerce(e.clone(), &super::typing::integral_decimal(t)?)),
             _ => None,

@@ -246,6 +246,8 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
             BinaryOp::EqNullSafe => false,
             BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo if !ansi => true,
             BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo => true,
+            // Legacy decimal arithmetic gives NULL where a result overflows its precision.
+            op if op.is_arithmetic() && !ansi && matches!(data_type(left), DataType::Decimal(..)) => true,
             _ => nullable(left, ansi) || nullable(right, ansi),
         },
         Expr::IsNull(_) | Expr::IsNotNull(_) => false,

@@ -2,6 +2,7 @@
 //! legacy and `try_cast` give NULL; strings are trimmed; floats print as Java does.
 
 use super::checks::{fail_where, quoted};
+use super::decimal_cast;
 use super::errors::cast_overflow_message;
 use crate::ir::text::{java_double, java_float, timestamp_text};
 use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
@@ -99,17 +100,26 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             checked(parsed, input, from, to, mode, reachable, "CAST_INVALID_INPUT")
         }
         (DataType::Boolean, DataType::Decimal(..)) => input.cast(PlType::Int32).cast(target),
-        (f, DataType::Decimal(_, scale)) if f.is_numeric() => {
+        (f, DataType::Decimal(p, s)) if f.is_numeric() => {
             // HALF_UP to the target scale; a value too wide for the precision is NULL,
-            // or an error under ANSI.
-            let rounded = match f {
-                DataType::Decimal(_, s) if s > scale => input.clone().round(*scale as u32, pl::RoundMode::HalfAwayFromZero),
-                DataType::Float | DataType::Double => {
-                    input.clone().cast(PlType::Float64).round(*scale as u32, pl::RoundMode::HalfAwayFromZero)
-                }
-                _ => input.clone(),
+            // or an error under ANSI. Casts that cannot overflow stay Polars' own.
+            let (p, s) = (*p, *s);
+            let converted = match f {
+                DataType::Decimal(p0, s0) if p - s >= p0 - s0 && s >= *s0 => input.clone().cast(target),
+                DataType::Decimal(..) => decimal_cast::rescale(input.clone(), p, s),
+                t if t.is_integral() && p - s >= integral_digits(t) => input.clone().cast(target),
+                t if t.is_integral() => decimal_cast::from_integers(input.clone(), p, s),
+                _ => decimal_cast::from_doubles(input.clone(), p, s),
             };
-            checked(rounded.cast(target), input, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
+            // NaN and ±Infinity have no decimal value: NULL, under ANSI too.
+            let counted = if f.is_floating() { when(input.clone().is_finite()).then(input).otherwise(lit(pl::NULL)) } else { input };
+            checked(converted, counted, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
+        }
+        (DataType::Decimal(..), t) if t.is_integral() => {
+            // Legacy casts keep the low bits of the integral part, as Java's BigDecimal does.
+            let wrap = mode == CastMode::Legacy;
+            let result = decimal_cast::to_integers(input.clone(), target, wrap);
+            if wrap { result } else { checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW") }
         }
         (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy && !widens(f, t) => {
             let result = input.clone().cast(target);
@@ -154,6 +164,16 @@ fn wrap_integer(input: pl::Expr, to: &DataType) -> pl::Expr {
     // Polars' `%` is a floor modulo, so the result is already in [0, 2^bits).
     let low = input.cast(PlType::Int64) % lit(modulus);
     when(low.clone().gt_eq(lit(half))).then(low.clone() - lit(modulus)).otherwise(low).cast(to_polars(to))
+}
+
+/// The digits every value of an integral type fits in.
+fn integral_digits(t: &DataType) -> u8 {
+    match t {
+        DataType::Byte => 3,
+        DataType::Short => 5,
+        DataType::Integer => 10,
+        _ => 19,
+    }
 }
 
 /// Integral casts that cannot overflow.

@@ -107,11 +107,16 @@ impl<'a> ExprLowering<'a> {
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
                 match op {
                     op if op.is_arithmetic() => match (data_type(left), data_type(right)) {
-                        (DataType::Decimal(..), DataType::Decimal(..)) => {
-                            decimal_arithmetic(*op, l, r, &data_type(e), self.conf.ansi, reachable.clone())
+                        (DataType::Decimal(lp, ls), DataType::Decimal(rp, rs)) => {
+                            decimal_arithmetic(*op, (l, (lp, ls)), (r, (rp, rs)), &data_type(e), self.conf.ansi, reachable.clone())
                         }
                         (lt, _) => arithmetic(*op, l, r, &lt, self.conf.ansi, reachable.clone()),
                     },
+                    // Decimals of different scales, left uncast by analysis (no common
+                    // decimal type holds both): compared exactly.
+                    op if matches!((data_type(left), data_type(right)), (DataType::Decimal(_, a), DataType::Decimal(_, b)) if a != b) => {
+                        crate::compat::decimal_cast::compare(*op, l, r)
+                    }
                     BinaryOp::Eq => l.eq(r),
                     BinaryOp::NotEq => l.neq(r),
                     BinaryOp::EqNullSafe => l.eq_missing(r),
