@@ -9,6 +9,9 @@ use crate::ir::{BinaryOp, Expr, Value};
 pub fn auto_name(e: &Expr) -> String {
     match e {
         Expr::Alias { name, .. } => name.clone(),
+        // A column is named by its last part (`s.z` is `z`); inside an expression it
+        // keeps every part (`s.z[0]`).
+        Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
         // A cast of a column (or of a cast of one) keeps the column's name.
         Expr::Cast { expr, .. } if is_cast_column(expr) => auto_name(expr),
         _ => sql_text(e),
@@ -26,7 +29,7 @@ fn is_cast_column(e: &Expr) -> bool {
 /// Spark's pretty SQL form of an expression, as used inside generated names.
 pub fn sql_text(e: &Expr) -> String {
     match e {
-        Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
+        Expr::Unresolved { parts, .. } => parts.join("."),
         Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
         Expr::Star { .. } => "*".into(),
         Expr::Attr(a) => a.name.clone(),
@@ -85,7 +88,10 @@ pub fn column_repr(e: &Expr) -> String {
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => literal_repr(v),
         Expr::Alias { expr, name } => format!("{} AS {}", column_repr(expr), name),
-        Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", column_repr(expr), to.sql()),
+        Expr::Cast { expr, to, kind } => {
+            let cast = if *kind == crate::ir::CastKind::Try { "TRY_CAST" } else { "CAST" };
+            format!("{cast}({} AS {})", column_repr(expr), to.sql())
+        }
         Expr::Binary { op, left, right } => {
             let (l, r) = (column_repr(left), column_repr(right));
             match op {
@@ -134,12 +140,19 @@ pub fn column_repr(e: &Expr) -> String {
     }
 }
 
+/// A literal as the JVM's `Literal.toString` prints it inside `Column<'...'>`.
 fn literal_repr(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("'{s}'"),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
         Value::Long(x) => format!("{x}L"),
         Value::Short(x) => format!("{x}S"),
         Value::Byte(x) => format!("{x}Y"),
+        Value::Date(d) => crate::ir::text::date_text(*d),
+        // java.sql.Timestamp.toString in the JVM's zone (UTC here): always a fraction.
+        Value::Timestamp(us) | Value::TimestampNtz(us) => {
+            let text = crate::ir::text::timestamp_text(*us);
+            if text.contains('.') { text } else { format!("{text}.0") }
+        }
         other => other.name_text(),
     }
 }

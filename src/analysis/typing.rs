@@ -167,6 +167,8 @@ pub fn cast_refusal(from: &DataType, to: &DataType, ansi: bool) -> Option<&'stat
         (Timestamp, TimestampNtz) | (TimestampNtz, Timestamp) => None,
         (Timestamp, t) | (t, Timestamp) if t.is_numeric() => None,
         (Array(a, _), Array(b, _)) => cast_refusal(a, b, ansi),
+        (Map(ka, va, _), Map(kb, vb, _)) => cast_refusal(ka, kb, ansi).or_else(|| cast_refusal(va, vb, ansi)),
+        (Struct(a), Struct(b)) if a.len() == b.len() => a.iter().zip(b).find_map(|(x, y)| cast_refusal(&x.data_type, &y.data_type, ansi)),
         _ => Some(NO),
     }
 }

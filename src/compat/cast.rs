@@ -74,7 +74,23 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         // Legacy mode only: a date has no numeric or boolean value.
         (DataType::Date, _) if to.is_numeric() || *to == DataType::Boolean => lit(pl::NULL).cast(target),
         (DataType::Binary, DataType::String) => super::binary::to_string(input),
-        (_, DataType::String) => to_string(input, from, tz),
+        // Containers cast element by element, field by field, with Spark's rules for each.
+        (DataType::Array(from_e, _), DataType::Array(to_e, _)) => {
+            input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
+        }
+        (DataType::Struct(from_f), DataType::Struct(to_f)) if from_f.len() == to_f.len() => {
+            let fields: Vec<pl::Expr> = from_f
+                .iter()
+                .zip(to_f)
+                .enumerate()
+                .map(|(i, (f, g))| {
+                    let field = input.clone().struct_().field_by_index(i as i64);
+                    cast(field, &f.data_type, &g.data_type, mode, reachable.clone(), tz).alias(g.name.as_str())
+                })
+                .collect();
+            when(input.is_null()).then(lit(pl::NULL).cast(target)).otherwise(pl::as_struct(fields))
+        }
+        (_, DataType::String) => to_string(input, from, tz, mode != CastMode::Legacy),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
@@ -231,9 +247,13 @@ fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr
     checked(result, input, &DataType::String, &DataType::Boolean, mode, reachable, "CAST_INVALID_INPUT")
 }
 
-/// Values as Spark prints them when cast to STRING.
-pub fn to_string(input: pl::Expr, from: &DataType, tz: &str) -> pl::Expr {
+/// Values as Spark prints them when cast to STRING. `plain_decimals`: ANSI and
+/// `try_cast` write decimals without exponent, legacy casts as `BigDecimal.toString`.
+pub fn to_string(input: pl::Expr, from: &DataType, tz: &str, plain_decimals: bool) -> pl::Expr {
+    let style = || super::cast_text::TextStyle { zone: super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC), plain_decimals };
     match from {
+        DataType::Array(..) | DataType::Map(..) | DataType::Struct(_) => super::cast_text::to_text(input, from, style()),
+        DataType::Decimal(..) if !plain_decimals => super::cast_text::to_text(input, from, style()),
         DataType::Timestamp => {
             let zone = super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC);
             input.map(

@@ -4,6 +4,7 @@
 pub mod arith;
 pub mod binary;
 pub mod cast;
+pub mod cast_text;
 pub mod checks;
 pub mod decimal;
 pub mod decimal_cast;

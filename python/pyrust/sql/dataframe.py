@@ -7,7 +7,7 @@ from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
-    ArrayType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType, _create_row,
+    ArrayType, BinaryType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType, _create_row,
     _parse_datatype_json_string,
 )
 
@@ -456,6 +456,8 @@ class DataFrame:
 
         table = self.toArrow()
         tz = self.sparkSession.conf.get("spark.sql.session.timeZone")
+        # PySpark converts through Arrow only when asked; by default it builds rows.
+        arrow_path = str(self.sparkSession.conf.get("spark.sql.execution.arrow.pyspark.enabled", "false")).lower() == "true"
         pdf = table.to_pandas()
         for i, field in enumerate(self.schema.fields):
             dt = field.dataType
@@ -469,9 +471,16 @@ class DataFrame:
             elif isinstance(dt, StringType) and table.num_rows == 0:
                 # PySpark starts an empty result from `pd.DataFrame(columns=...)`: object.
                 pdf.isetitem(i, pdf.iloc[:, i].astype(object))
-            elif isinstance(dt, (ArrayType, MapType, StructType, DecimalType)):
-                # Nested values come out as PySpark builds them: lists, dicts and Rows.
+            elif arrow_path and isinstance(dt, MapType):
+                # PySpark's Arrow path: arrays stay numpy arrays, structs dicts, maps dicts.
+                values = [None if v is None else dict(v) for v in pdf.iloc[:, i]]
+                pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
+            elif not arrow_path and isinstance(dt, (ArrayType, MapType, StructType, DecimalType)):
+                # The row path: nested values come out as PySpark builds rows, lists, dicts and Rows.
                 values = [_nested_python(v, dt, tz) for v in table.column(i).to_pylist()]
+                pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
+            elif not arrow_path and isinstance(dt, BinaryType):
+                values = [None if v is None else bytearray(v) for v in pdf.iloc[:, i]]
                 pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
         return pdf
 
