@@ -5,7 +5,7 @@
 use super::naming::auto_name;
 use super::coercion::coerce;
 use super::functions::{self, is_aggregate_call};
-use super::resolve::Resolver;
+use super::resolve::{Resolver, Scope};
 use super::typing::{common_type, data_type, nullable};
 use super::{new_attr_id, new_plan_id, Conf};
 use crate::error::{Error, Result};
@@ -66,9 +66,9 @@ fn strip_aliases(e: Expr) -> Expr {
 }
 
 /// Resolves a projection list: expands stars, names each expression.
-fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, allow_aggregates: bool) -> Result<Vec<NamedExpr>> {
+fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
     let mut resolver = Resolver::new(input, conf);
-    resolver.allow_aggregates = allow_aggregates;
+    resolver.scope = scope;
     let exprs = resolver.expand_stars(exprs)?;
     let mut seen = HashSet::new();
     exprs
@@ -90,18 +90,32 @@ fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
     exprs.iter().map(|n| n.attr.clone()).collect()
 }
 
+/// An aggregate call outside any window: `sum(x)` but not `sum(x) OVER (...)`.
+fn has_aggregate(e: &Expr) -> bool {
+    match e {
+        Expr::Window { .. } => false,
+        e if is_aggregate_call(e) => true,
+        e => e.children().into_iter().any(has_aggregate),
+    }
+}
+
+/// A projection's scope: window expressions are allowed.
+const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false };
+
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    if exprs.iter().any(|e| e.any(&is_aggregate_call)) {
+    if exprs.iter().any(has_aggregate) {
         // `df.select(F.sum("x"))` is a global aggregation in Spark.
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
-    let list = project_list(&input, exprs, conf, false)?;
+    let list = project_list(&input, exprs, conf, PROJECTION)?;
+    let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
 pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    let resolver = Resolver::new(&input, conf);
+    let mut resolver = Resolver::new(&input, conf);
+    resolver.scope = PROJECTION;
     let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
     for (name, e) in cols {
         let resolved = resolver.resolve(e)?;
@@ -121,6 +135,7 @@ pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, pl
             list.push(ne);
         }
     }
+    let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
 
@@ -206,8 +221,8 @@ fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
 }
 
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    let keys = project_list(&input, keys, conf, false)?;
-    let aggs = project_list(&input, aggs, conf, true)?;
+    let keys = project_list(&input, keys, conf, Scope::default())?;
+    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, ..Scope::default() })?;
     let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
     for a in &aggs {
         let mut bare = vec![];
@@ -221,7 +236,7 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
-    Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
+    Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output))
 }
 
 fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {
@@ -445,7 +460,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
             output = out;
         }
         JoinOn::Condition(cond) => {
-            let resolver = Resolver { inputs: vec![&left, &right], conf, allow_aggregates: false };
+            let resolver = Resolver { inputs: vec![&left, &right], conf, scope: Scope::default() };
             let resolved = match self_join_equality(&cond, &left, &right, conf)? {
                 Some(rewritten) => rewritten,
                 None => resolver.resolve(cond)?,

@@ -8,6 +8,7 @@ pub mod functions;
 pub mod naming;
 pub mod resolve;
 pub mod typing;
+pub mod windows;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -60,13 +60,52 @@ pub fn sql_text(e: &Expr) -> String {
             let texts: Vec<String> = c.args.iter().map(sql_text).collect();
             functions::definition(c.func).display.text(&c.name, &texts, c.distinct)
         }
-        Expr::Sort(k) => format!(
-            "{} {} NULLS {}",
-            sql_text(&k.expr),
-            if k.ascending { "ASC" } else { "DESC" },
-            if k.nulls_first { "FIRST" } else { "LAST" }
-        ),
+        Expr::Sort(k) => sort_key_sql(k),
+        Expr::Window { function, spec } => window_sql(function, spec),
+        Expr::MultiAlias { expr, .. } => sql_text(expr),
     }
+}
+
+fn sort_key_sql(k: &crate::ir::SortKey) -> String {
+    format!(
+        "{} {} NULLS {}",
+        sql_text(&k.expr),
+        if k.ascending { "ASC" } else { "DESC" },
+        if k.nulls_first { "FIRST" } else { "LAST" }
+    )
+}
+
+/// `f(x) OVER (PARTITION BY p ORDER BY o ASC NULLS FIRST ROWS BETWEEN ...)`: Spark names
+/// a window expression with its frame, the default one when none was written.
+fn window_sql(function: &Expr, spec: &crate::ir::WindowSpec) -> String {
+    let mut parts = vec![];
+    if !spec.partition_by.is_empty() {
+        parts.push(format!("PARTITION BY {}", spec.partition_by.iter().map(sql_text).collect::<Vec<_>>().join(", ")));
+    }
+    if !spec.order_by.is_empty() {
+        parts.push(format!("ORDER BY {}", spec.order_by.iter().map(sort_key_sql).collect::<Vec<_>>().join(", ")));
+    }
+    let func = match function {
+        Expr::Function { name, .. } => functions::lookup(name).map(|d| d.func),
+        Expr::Call(c) => Some(c.func),
+        _ => None,
+    };
+    let frame = spec.frame.clone().unwrap_or_else(|| functions::window::default_frame(func, !spec.order_by.is_empty()));
+    parts.push(frame_sql(&frame));
+    format!("{} OVER ({})", sql_text(function), parts.join(" "))
+}
+
+fn frame_sql(frame: &crate::ir::WindowFrame) -> String {
+    use crate::ir::{FrameBound, FrameKind};
+    let bound = |b: &FrameBound| match b {
+        FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
+        FrameBound::CurrentRow => "CURRENT ROW".to_string(),
+        FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
+        // Spark writes a literal offset as FOLLOWING, negative ones too (`-1 FOLLOWING`).
+        FrameBound::Offset(e) => format!("{} FOLLOWING", sql_text(e)),
+    };
+    let kind = if frame.kind == FrameKind::Rows { "ROWS" } else { "RANGE" };
+    format!("{kind} BETWEEN {} AND {}", bound(&frame.start), bound(&frame.end))
 }
 
 fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
@@ -137,6 +176,8 @@ pub fn column_repr(e: &Expr) -> String {
             if k.ascending { "ASC" } else { "DESC" },
             if k.nulls_first { "FIRST" } else { "LAST" }
         ),
+        Expr::Window { function, .. } => format!("{} OVER ({})", column_repr(function), sql_text(e).split_once(" OVER (").map(|(_, s)| s.trim_end_matches(')')).unwrap_or("")),
+        Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
     }
 }
 

@@ -9,17 +9,32 @@ use crate::error::{Error, Result};
 use crate::ir::function::StructFn;
 use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, Plan, SortKey, Value};
 
+/// What the clause being resolved may contain (Spark checks these per clause).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    /// Aggregate functions (the output list of an aggregation).
+    pub aggregates: bool,
+    /// Window expressions `f(...) OVER (...)` (a projection's list).
+    pub windows: bool,
+    /// Window functions (`row_number`...): only as the function of an OVER.
+    pub window_function: bool,
+}
+
 /// Resolves expressions against the output of `input` (for joins: both inputs).
 pub struct Resolver<'a> {
     pub inputs: Vec<&'a Plan>,
     pub conf: &'a Conf,
-    /// Aggregate functions are only allowed where this is set.
-    pub allow_aggregates: bool,
+    pub scope: Scope,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(input: &'a Plan, conf: &'a Conf) -> Self {
-        Resolver { inputs: vec![input], conf, allow_aggregates: false }
+        Resolver { inputs: vec![input], conf, scope: Scope::default() }
+    }
+
+    /// The same resolver for a nested part of the expression with another scope.
+    fn within(&self, scope: Scope) -> Resolver<'a> {
+        Resolver { inputs: self.inputs.clone(), conf: self.conf, scope }
     }
 
     fn output(&self) -> impl Iterator<Item = &Attribute> {
@@ -136,6 +151,8 @@ impl<'a> Resolver<'a> {
                 let SortKey { expr, ascending, nulls_first } = *k;
                 Expr::Sort(Box::new(SortKey { expr: self.resolve(expr)?, ascending, nulls_first }))
             }
+            Expr::Window { function, spec } => self.resolve_window(*function, *spec)?,
+            Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: Box::new(self.resolve(*expr)?), names },
         })
     }
 
@@ -204,15 +221,22 @@ impl<'a> Resolver<'a> {
             .with_param("routineName", format!("`{name}`"))
         })?;
         let aggregate = def.func.is_aggregate();
-        if aggregate && !self.allow_aggregates {
+        if aggregate && !self.scope.aggregates {
             return Err(Error::analysis(
                 "MISSING_GROUP_BY",
                 "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
             ));
         }
+        if def.func.is_window() && !self.scope.window_function {
+            return Err(Error::analysis(
+                "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
+                format!("Window function \"{name}\" requires an OVER clause."),
+            )
+            .with_param("funcName", format!("\"{name}\"")));
+        }
         def.check_arity(&name, args.len())?;
         // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = Resolver { inputs: self.inputs.clone(), conf: self.conf, allow_aggregates: self.allow_aggregates && !aggregate };
+        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, windows: false, window_function: false });
         let args = args
             .into_iter()
             .map(|a| match a {
@@ -221,6 +245,42 @@ impl<'a> Resolver<'a> {
             })
             .collect::<Result<Vec<_>>>()?;
         def.bind(&name, args, distinct, self.conf, sql_text)
+    }
+
+    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function;
+    /// partition and order keys are plain expressions.
+    fn resolve_window(&self, function: Expr, spec: crate::ir::WindowSpec) -> Result<Expr> {
+        if !self.scope.windows {
+            return Err(Error::analysis(
+                "UNSUPPORTED_EXPR_FOR_OPERATOR",
+                "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
+            ));
+        }
+        let function = self.within(Scope { aggregates: true, windows: false, window_function: true }).resolve(function)?;
+        if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
+            return Err(Error::analysis(
+                "UNSUPPORTED_EXPR_FOR_WINDOW",
+                format!("Expression \"{}\" not supported within a window function.", sql_text(&function)),
+            ));
+        }
+        let plain = self.within(Scope::default());
+        let partition_by = spec.partition_by.into_iter().map(|e| plain.resolve(e)).collect::<Result<Vec<_>>>()?;
+        let order_by = spec
+            .order_by
+            .into_iter()
+            .map(|k| Ok(SortKey { expr: plain.resolve(k.expr)?, ..k }))
+            .collect::<Result<Vec<_>>>()?;
+        let resolve_bound = |b: crate::ir::FrameBound| -> Result<crate::ir::FrameBound> {
+            Ok(match b {
+                crate::ir::FrameBound::Offset(e) => crate::ir::FrameBound::Offset(Box::new(plain.resolve(*e)?)),
+                other => other,
+            })
+        };
+        let frame = spec
+            .frame
+            .map(|f| -> Result<crate::ir::WindowFrame> { Ok(crate::ir::WindowFrame { kind: f.kind, start: resolve_bound(f.start)?, end: resolve_bound(f.end)? }) })
+            .transpose()?;
+        Ok(Expr::Window { function: Box::new(function), spec: Box::new(crate::ir::WindowSpec { partition_by, order_by, frame }) })
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.

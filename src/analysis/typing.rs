@@ -231,6 +231,7 @@ pub fn data_type(e: &Expr) -> DataType {
             .unwrap_or(DataType::Null),
         Expr::Call(c) => c.data_type.clone(),
         Expr::Sort(k) => data_type(&k.expr),
+        Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => data_type(function),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
 }
@@ -258,6 +259,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
             branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
         }
         Expr::Call(c) => c.nullable,
+        Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => nullable(function, ansi),
         Expr::Sort(k) => nullable(&k.expr, ansi),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
     }

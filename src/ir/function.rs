@@ -17,12 +17,18 @@ pub enum Func {
     Json(JsonFn),
     Hash(HashFn),
     Misc(MiscFn),
+    Window(WindowFn),
 }
 
 impl Func {
     /// Aggregate functions reduce the rows of a group to one value.
     pub fn is_aggregate(self) -> bool {
         matches!(self, Func::Aggregate(_))
+    }
+
+    /// Window functions (`row_number`, `lag`...) exist only inside `OVER (...)`.
+    pub fn is_window(self) -> bool {
+        matches!(self, Func::Window(_))
     }
 }
 
@@ -111,3 +117,17 @@ pub enum HashFn {}
 /// Everything else: ids, type names, assertions, session values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MiscFn {}
+
+/// Functions that only make sense over a window of ordered rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WindowFn {
+    RowNumber,
+    Rank,
+    DenseRank,
+    PercentRank,
+    CumeDist,
+    Ntile,
+    Lag,
+    Lead,
+    NthValue,
+}

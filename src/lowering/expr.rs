@@ -181,6 +181,9 @@ impl<'a> ExprLowering<'a> {
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            Expr::Window { .. } | Expr::MultiAlias { .. } => {
+                return Err(Error::internal(format!("{e:?} outside the plan node that computes it")))
+            }
             Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => {
                 return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))
             }

@@ -9,5 +9,6 @@ pub mod parquet;
 pub mod plan;
 pub mod scan;
 pub mod types;
+pub mod window;
 
 pub use plan::{CacheStore, PlanLowering};

@@ -102,7 +102,13 @@ impl<'a> PlanLowering<'a> {
                 let lf = self.lower_in(input, order)?;
                 lf.filter(self.exprs().lower(condition)?)
             }
-            PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, order)?,
+            PlanNode::Aggregate { input, keys, aggs, grouping_sets: None } => self.lower_aggregate(input, keys, aggs, order)?,
+            PlanNode::Aggregate { grouping_sets: Some(_), .. } => return Err(Error::unsupported("grouping sets (rollup, cube)")),
+            PlanNode::Window { input, exprs } => {
+                let lf = self.lower_in(input, Order::Free)?;
+                super::window::lower_window(&self.exprs(), lf, exprs)?
+            }
+            PlanNode::Generate { .. } => return Err(Error::unsupported("generators (explode, posexplode, inline, stack)")),
             PlanNode::Sort { input, keys } => {
                 // Ties keep their input order only as far as Spark's would: not at all.
                 let lf = self.lower_in(input, Order::Free)?;

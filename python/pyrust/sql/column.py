@@ -239,9 +239,16 @@ class Column:
         return Column(self._expr.sort(False, False))
 
     def over(self, window: Any) -> "Column":
-        from pyrust.errors import not_implemented
+        from pyrust.sql.window import WindowSpec
 
-        raise not_implemented("Column.over (window functions)")
+        if not isinstance(window, WindowSpec):
+            raise PySparkTypeError(
+                message=f"Argument `window` should be a WindowSpec, got {type(window).__name__}.",
+                errorClass="NOT_WINDOWSPEC",
+                messageParameters={"arg_name": "window", "arg_type": type(window).__name__},
+            )
+        kind, start, end = window._frame if window._frame is not None else (None, 0, 0)
+        return Column(self._expr.over(window._partition, window._order, kind, start, end))
 
     def __repr__(self) -> str:
         text = self._repr_text if self._repr_text is not None else self._expr.repr()

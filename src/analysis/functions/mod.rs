@@ -18,6 +18,7 @@ mod misc;
 mod signature;
 mod string;
 mod structs;
+pub mod window;
 
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
@@ -94,6 +95,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         json::FUNCTIONS,
         hash::FUNCTIONS,
         misc::FUNCTIONS,
+        window::FUNCTIONS,
     ]
     .into_iter()
     .flatten()
