@@ -100,9 +100,13 @@ fn has_aggregate(e: &Expr) -> bool {
 }
 
 /// A projection's scope: window expressions are allowed.
-const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false };
+const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false, generator: false };
 
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let (input, exprs) = match super::generators::plan(&input, &exprs, conf)? {
+        Some((generate, exprs)) => (generate, exprs),
+        None => (input, exprs),
+    };
     if exprs.iter().any(has_aggregate) {
         // `df.select(F.sum("x"))` is a global aggregation in Spark.
         return aggregate(input, vec![], exprs, conf, plan_id);
@@ -113,10 +117,21 @@ pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) ->
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
-pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    // `withColumn("x", explode(a))`: a Generate node below, its column in x's place.
+    let columns = input.output.clone();
+    let mut input = input;
+    if let Some(i) = cols.iter().position(|(_, e)| super::generators::generator_at_top(e)) {
+        let (name, e) = cols[i].clone();
+        let aliased = Expr::Alias { expr: Box::new(e), name: name.clone() };
+        if let Some((generate, list)) = super::generators::plan(&input, &[aliased], conf)? {
+            input = generate;
+            cols[i] = (name, list[0].clone());
+        }
+    }
     let mut resolver = Resolver::new(&input, conf);
     resolver.scope = PROJECTION;
-    let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+    let mut list: Vec<NamedExpr> = columns.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
     for (name, e) in cols {
         let resolved = resolver.resolve(e)?;
         let mut ne = named(resolved, name.clone(), conf);

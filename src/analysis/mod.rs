@@ -5,6 +5,7 @@
 pub mod builder;
 pub mod coercion;
 pub mod functions;
+pub mod generators;
 pub mod naming;
 pub mod resolve;
 pub mod typing;

@@ -18,6 +18,8 @@ pub struct Scope {
     pub windows: bool,
     /// Window functions (`row_number`...): only as the function of an OVER.
     pub window_function: bool,
+    /// A generator (`explode`...): only at the top of a select list.
+    pub generator: bool,
 }
 
 /// Resolves expressions against the output of `input` (for joins: both inputs).
@@ -152,7 +154,10 @@ impl<'a> Resolver<'a> {
                 Expr::Sort(Box::new(SortKey { expr: self.resolve(expr)?, ascending, nulls_first }))
             }
             Expr::Window { function, spec } => self.resolve_window(*function, *spec)?,
-            Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: Box::new(self.resolve(*expr)?), names },
+            Expr::MultiAlias { .. } => {
+                super::generators::check_multi_alias(&e)?;
+                e
+            }
         })
     }
 
@@ -234,9 +239,17 @@ impl<'a> Resolver<'a> {
             )
             .with_param("funcName", format!("\"{name}\"")));
         }
+        if def.func.is_generator() && !self.scope.generator {
+            let (class, text) = if self.scope.windows {
+                ("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", format!("The generator is not supported: nested in expressions \"{name}\"."))
+            } else {
+                ("UNSUPPORTED_GENERATOR.OUTSIDE_SELECT", format!("The generator is not supported: outside the SELECT clause, found: \"{name}\"."))
+            };
+            return Err(Error::analysis(class, text));
+        }
         def.check_arity(&name, args.len())?;
         // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, windows: false, window_function: false });
+        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, ..Scope::default() });
         let args = args
             .into_iter()
             .map(|a| match a {
@@ -256,7 +269,7 @@ impl<'a> Resolver<'a> {
                 "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
             ));
         }
-        let function = self.within(Scope { aggregates: true, windows: false, window_function: true }).resolve(function)?;
+        let function = self.within(Scope { aggregates: true, window_function: true, ..Scope::default() }).resolve(function)?;
         if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
             return Err(Error::analysis(
                 "UNSUPPORTED_EXPR_FOR_WINDOW",

@@ -18,12 +18,18 @@ pub enum Func {
     Hash(HashFn),
     Misc(MiscFn),
     Window(WindowFn),
+    Generator(GeneratorFn),
 }
 
 impl Func {
     /// Aggregate functions reduce the rows of a group to one value.
     pub fn is_aggregate(self) -> bool {
         matches!(self, Func::Aggregate(_))
+    }
+
+    /// Generators (`explode`...) give several rows per input row, in a select list.
+    pub fn is_generator(self) -> bool {
+        matches!(self, Func::Generator(_))
     }
 
     /// Window functions (`row_number`, `lag`...) exist only inside `OVER (...)`.
@@ -130,4 +136,23 @@ pub enum WindowFn {
     Lag,
     Lead,
     NthValue,
+}
+
+/// Functions that give any number of rows (with one or more columns) per input row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GeneratorFn {
+    Explode,
+    ExplodeOuter,
+    PosExplode,
+    PosExplodeOuter,
+    Inline,
+    InlineOuter,
+    Stack,
+}
+
+impl GeneratorFn {
+    /// Outer generators keep an input row that generates nothing, with NULLs.
+    pub fn is_outer(self) -> bool {
+        matches!(self, GeneratorFn::ExplodeOuter | GeneratorFn::PosExplodeOuter | GeneratorFn::InlineOuter)
+    }
 }

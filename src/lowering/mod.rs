@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod expr;
 pub mod files;
 pub mod functions;
+pub mod generate;
 pub mod parquet;
 pub mod plan;
 pub mod scan;

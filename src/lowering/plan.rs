@@ -108,7 +108,10 @@ impl<'a> PlanLowering<'a> {
                 let lf = self.lower_in(input, Order::Free)?;
                 super::window::lower_window(&self.exprs(), lf, exprs)?
             }
-            PlanNode::Generate { .. } => return Err(Error::unsupported("generators (explode, posexplode, inline, stack)")),
+            PlanNode::Generate { input, generator, outer, generated } => {
+                let lf = self.lower_in(input, order)?;
+                super::generate::lower_generate(&self.exprs(), lf, generator, *outer, generated)?
+            }
             PlanNode::Sort { input, keys } => {
                 // Ties keep their input order only as far as Spark's would: not at all.
                 let lf = self.lower_in(input, Order::Free)?;

@@ -63,6 +63,9 @@ impl PyExpr {
     fn isin(&self, items: Vec<PyExpr>) -> PyExpr {
         PyExpr::wrap(Expr::In { expr: Box::new(self.expr.clone()), list: items.into_iter().map(|e| e.expr).collect() })
     }
+    fn multi_alias(&self, names: Vec<String>) -> PyExpr {
+        PyExpr::wrap(Expr::MultiAlias { expr: Box::new(self.expr.clone()), names })
+    }
     fn alias(&self, name: &str) -> PyExpr {
         PyExpr::wrap(self.expr.clone().alias(name))
     }

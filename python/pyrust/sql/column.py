@@ -189,17 +189,10 @@ class Column:
 
     # naming and types
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
-        if len(alias) != 1:
-            from pyrust.errors import AnalysisException
-
-            raise AnalysisException(
-                message=f"The non-generator expression {self._expr.name()} is expected to produce only one column, but got {len(alias)} aliases.",
-                errorClass="MULTI_ALIAS_WITHOUT_GENERATOR",
-                messageParameters={"expr": self._expr.name(), "names": ", ".join(alias)},
-            )
-        return Column(self._expr.alias(alias[0]))
-
-    name = alias
+        if len(alias) == 1:
+            return Column(self._expr.alias(alias[0]))
+        # Several names are for a generator's columns; analysis refuses them elsewhere.
+        return Column(self._expr.multi_alias(list(alias)))
 
     def cast(self, dataType: Union[DataType, str]) -> "Column":
         return Column(self._expr.cast(_type_json(dataType), False))

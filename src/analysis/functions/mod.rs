@@ -10,6 +10,7 @@ mod aggregate;
 mod collection;
 mod conditional;
 mod datetime;
+mod generator;
 mod hash;
 mod json;
 mod map;
@@ -96,6 +97,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         hash::FUNCTIONS,
         misc::FUNCTIONS,
         window::FUNCTIONS,
+        generator::FUNCTIONS,
     ]
     .into_iter()
     .flatten()
