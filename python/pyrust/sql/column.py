@@ -194,6 +194,8 @@ class Column:
         # Several names are for a generator's columns; analysis refuses them elsewhere.
         return Column(self._expr.multi_alias(list(alias)))
 
+    name = alias
+
     def cast(self, dataType: Union[DataType, str]) -> "Column":
         return Column(self._expr.cast(_type_json(dataType), False))
 
