@@ -7,6 +7,8 @@ use sqlparser::ast as sql;
 use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
+mod window;
+
 fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
@@ -210,10 +212,12 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
         sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
     };
-    if f.over.is_some() {
-        return Err(Error::unsupported("window functions (OVER)"));
+    let args = window::ignore_nulls(&name, args, f.null_treatment)?;
+    let call = Expr::Function { name, args, distinct };
+    match f.over {
+        Some(over) => window::over(call, over),
+        None => Ok(call),
     }
-    Ok(Expr::Function { name, args, distinct })
 }
 
 #[cfg(test)]

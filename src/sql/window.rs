@@ -1,0 +1,84 @@
+//! `f(...) OVER (PARTITION BY ... ORDER BY ... frame)` in SQL text, as Spark's parser
+//! builds it: ASC sorts NULLS FIRST and DESC NULLS LAST unless written; `n PRECEDING`
+//! is a negated offset (Spark names it `n PRECEDING`), `n FOLLOWING` the offset; the
+//! short form `ROWS n PRECEDING` ends at the current row.
+
+use super::{convert, parse_error};
+use crate::error::{Error, Result};
+use crate::ir::{Expr, FrameBound, FrameKind, SortKey, Value, WindowFrame, WindowSpec};
+use sqlparser::ast as sql;
+
+/// The call `function` over the window `over`.
+pub(super) fn over(function: Expr, over: sql::WindowType) -> Result<Expr> {
+    let spec = match over {
+        sql::WindowType::WindowSpec(spec) => spec,
+        sql::WindowType::NamedWindow(name) => return Err(Error::unsupported(format!("the named window `{name}`"))),
+    };
+    let partition_by = spec.partition_by.into_iter().map(convert).collect::<Result<Vec<_>>>()?;
+    let order_by = spec.order_by.into_iter().map(sort_key).collect::<Result<Vec<_>>>()?;
+    let frame = spec.window_frame.map(frame).transpose()?;
+    Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { partition_by, order_by, frame }) })
+}
+
+fn sort_key(o: sql::OrderByExpr) -> Result<SortKey> {
+    let ascending = match o.options.sort {
+        None | Some(sql::OrderBySort::Asc) => true,
+        Some(sql::OrderBySort::Desc) => false,
+        Some(other) => return Err(Error::unsupported(format!("ORDER BY {other:?}"))),
+    };
+    let nulls_first = o.options.nulls_first.unwrap_or(ascending);
+    Ok(SortKey { expr: convert(o.expr)?, ascending, nulls_first })
+}
+
+fn frame(f: sql::WindowFrame) -> Result<WindowFrame> {
+    let kind = match f.units {
+        sql::WindowFrameUnits::Rows => FrameKind::Rows,
+        sql::WindowFrameUnits::Range => FrameKind::Range,
+        sql::WindowFrameUnits::Groups => return Err(parse_error("GROUPS", "GROUPS frames are not Spark SQL")),
+    };
+    let start = bound(f.start_bound, true)?;
+    let end = match f.end_bound {
+        Some(b) => bound(b, false)?,
+        None => FrameBound::CurrentRow,
+    };
+    Ok(WindowFrame { kind, start, end })
+}
+
+fn bound(b: sql::WindowFrameBound, start: bool) -> Result<FrameBound> {
+    Ok(match b {
+        sql::WindowFrameBound::CurrentRow => FrameBound::CurrentRow,
+        sql::WindowFrameBound::Preceding(None) if start => FrameBound::UnboundedPreceding,
+        sql::WindowFrameBound::Following(None) if !start => FrameBound::UnboundedFollowing,
+        sql::WindowFrameBound::Preceding(None) => return Err(parse_error("UNBOUNDED", "UNBOUNDED PRECEDING ends no frame")),
+        sql::WindowFrameBound::Following(None) => return Err(parse_error("UNBOUNDED", "UNBOUNDED FOLLOWING starts no frame")),
+        sql::WindowFrameBound::Preceding(Some(n)) => FrameBound::Offset(Box::new(Expr::Negate(Box::new(convert(*n)?)))),
+        sql::WindowFrameBound::Following(Some(n)) => FrameBound::Offset(Box::new(convert(*n)?)),
+    })
+}
+
+/// `nth_value(x, 2) IGNORE NULLS`, `first(x) IGNORE NULLS`: the flag as the function's
+/// last argument, as Spark's parser passes it.
+pub(super) fn ignore_nulls(name: &str, mut args: Vec<Expr>, treatment: Option<sql::NullTreatment>) -> Result<Vec<Expr>> {
+    let Some(treatment) = treatment else { return Ok(args) };
+    let flag = Expr::Literal(Value::Boolean(matches!(treatment, sql::NullTreatment::IgnoreNulls)));
+    let position = match name {
+        // lag(x, offset, default) IGNORE NULLS: the offset and default filled in first.
+        "lag" | "lead" => {
+            if args.len() < 2 {
+                args.push(Expr::Literal(Value::Integer(1)));
+            }
+            if args.len() < 3 {
+                args.push(Expr::Literal(Value::Null));
+            }
+            3
+        }
+        "nth_value" => 2,
+        "first" | "last" | "first_value" | "last_value" | "any_value" => 1,
+        _ => return Err(Error::unsupported(format!("{name} with {treatment}"))),
+    };
+    if args.len() != position {
+        return Err(parse_error(name, format!("{treatment} with an explicit ignore-nulls argument")));
+    }
+    args.push(flag);
+    Ok(args)
+}
