@@ -274,6 +274,10 @@ impl<'a> Resolver<'a> {
             // Resolved already (a window in the arguments of another, resolved first).
             return Ok(Expr::Window { function: Box::new(function), spec: Box::new(spec) });
         }
+        if let Expr::Window { .. } = &function {
+            // `f.over(w1).over(w2)`: a window expression is no window function.
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1033", format!("Window expression is not a window function: {}", crate::analysis::naming::sql_text(&function))));
+        }
         if !self.scope.windows {
             return Err(Error::analysis(
                 "UNSUPPORTED_EXPR_FOR_OPERATOR",

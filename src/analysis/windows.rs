@@ -112,6 +112,11 @@ fn check_arguments(call: &crate::ir::Call) -> Result<()> {
         },
         Func::Window(WindowFn::Lag | WindowFn::Lead) if fold_integer(&call.args[1]).is_none() => match &call.args[1] {
             // A constant that does not fit the INT offset: Spark's cast fails.
+            // A string offset: Spark's builder fails to make the function.
+            Expr::Cast { expr, .. } if data_type(expr) == DataType::String => Err(Error::analysis(
+                "FAILED_FUNCTION_CALL",
+                format!("Failed preparing of the function `{}` for call. Please, double check function's arguments.", call.name),
+            )),
             Expr::Cast { .. } => range_offset(&call.args[1], true).map(|_| ()),
             other => Err(non_foldable(call, "offset", "INT", other)),
         },

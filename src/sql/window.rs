@@ -4,7 +4,7 @@
 //! short form `ROWS n PRECEDING` ends at the current row.
 
 use super::{convert, parse_error};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{Expr, FrameBound, FrameKind, SortKey, Value, WindowFrame, WindowSpec};
 use sqlparser::ast as sql;
 
@@ -49,11 +49,23 @@ fn bound(b: sql::WindowFrameBound, start: bool) -> Result<FrameBound> {
         sql::WindowFrameBound::CurrentRow => FrameBound::CurrentRow,
         sql::WindowFrameBound::Preceding(None) if start => FrameBound::UnboundedPreceding,
         sql::WindowFrameBound::Following(None) if !start => FrameBound::UnboundedFollowing,
-        sql::WindowFrameBound::Preceding(None) => return Err(parse_error("UNBOUNDED", "UNBOUNDED PRECEDING ends no frame")),
-        sql::WindowFrameBound::Following(None) => return Err(parse_error("UNBOUNDED", "UNBOUNDED FOLLOWING starts no frame")),
-        sql::WindowFrameBound::Preceding(Some(n)) => FrameBound::Offset(Box::new(Expr::Negate(Box::new(convert(*n)?)))),
-        sql::WindowFrameBound::Following(Some(n)) => FrameBound::Offset(Box::new(convert(*n)?)),
+        // Spark parses these and refuses them when it checks the frame.
+        sql::WindowFrameBound::Preceding(None) => FrameBound::UnboundedPreceding,
+        sql::WindowFrameBound::Following(None) => FrameBound::UnboundedFollowing,
+        sql::WindowFrameBound::Preceding(Some(n)) => FrameBound::Offset(Box::new(Expr::Negate(Box::new(literal_bound(*n)?)))),
+        sql::WindowFrameBound::Following(Some(n)) => FrameBound::Offset(Box::new(literal_bound(*n)?)),
     })
+}
+
+/// A frame offset: Spark's parser wants a foldable value (no column in it).
+fn literal_bound(n: sql::Expr) -> Result<Expr> {
+    let e = convert(n)?;
+    let mut column = false;
+    e.walk(&mut |x| column |= matches!(x, Expr::Unresolved { .. } | Expr::Attr(_)));
+    if column {
+        return Err(Error::new(ErrorKind::Parse, "_LEGACY_ERROR_TEMP_0064", "Frame bound value must be a literal."));
+    }
+    Ok(e)
 }
 
 /// `nth_value(x, 2) IGNORE NULLS`, `first(x) IGNORE NULLS`: the flag as the function's

@@ -82,7 +82,10 @@ pub fn running(layout: &Layout, f: AggregateFn, call: &Call, x: pl::Expr, revers
             Some(Running { value: total, seen: Some(seen()), overflow: None })
         }
         AggregateFn::Sum if matches!(t, DataType::Decimal(p, _) if p <= 28) => {
-            let total = within(x.clone().cast(out).fill_null(lit(0)).cum_sum(reverse));
+            let v = x.clone().cast(out).fill_null(lit(0));
+            // Polars' reverse cum_sum of decimals comes out in reverse row order: the
+            // suffix is the partition's total less the prefix before the row (exact).
+            let total = if reverse { within(v.clone().sum()) - within(v.clone().cum_sum(false)) + v } else { within(v.cum_sum(false)) };
             Some(Running { value: total, seen: Some(seen()), overflow: None })
         }
         AggregateFn::Avg if !matches!(t, DataType::Decimal(..)) && (t.is_numeric() || t == DataType::Null) => {
