@@ -241,3 +241,28 @@ def over_a_non_window_spec(spark):
 @case
 def events_window_of_aggregate_not_grouped(spark):
     return events(spark).groupBy("user").agg(F.sum("amount"), F.sum("id").over(W.partitionBy("user")))
+
+
+@case
+def range_offsets_over_a_date_key_in_the_api(spark):
+    return _one(spark, F.sum("x").over(W.partitionBy("g").orderBy("d").rangeBetween(-6, 0)))
+
+
+@case
+def range_offsets_over_a_timestamp_key_in_the_api(spark):
+    return _one(spark, F.sum("x").over(W.orderBy(F.col("d").cast("timestamp")).rangeBetween(-1, 1)))
+
+
+@case
+def window_in_order_by(spark):
+    return scores(spark).orderBy(F.row_number().over(W.orderBy(F.desc("x"))), "id")
+
+
+@case
+def window_in_sort_descending(spark):
+    return scores(spark).sort(F.sum("x").over(W.partitionBy("g")).desc(), "id")
+
+
+@case
+def window_in_group_by_agg_of_grouping_keys_is_allowed(spark):
+    return scores(spark).groupBy("g").agg(F.count("*").alias("n"), F.rank().over(W.orderBy(F.count("*"), "g")).alias("r")).orderBy("g")
