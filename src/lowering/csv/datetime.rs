@@ -110,7 +110,8 @@ pub fn spark_string_to_date(s: &str) -> Option<i32> {
             digits = 0;
             i += 1;
         } else if c.is_ascii_digit() {
-            value = value * 10 + (c - b'0') as i64;
+            // Long runs of digits are rejected below; only avoid overflowing here.
+            value = value.saturating_mul(10).saturating_add((c - b'0') as i64);
             digits += 1;
         } else {
             return None;
@@ -463,7 +464,7 @@ mod tests {
         assert_eq!(csv_date("2024"), d(2024, 1, 1));
         assert_eq!(csv_date("+2024-01-05"), d(2024, 1, 5));
         assert_eq!(csv_date("2024-01-05GMT"), d(2024, 1, 5));
-        for bad in ["2024-01-05abc", "20240105", "2024-01 10", "", "x"] {
+        for bad in ["2024-01-05abc", "20240105", "2024-01 10", "", "x", "99999999999999999999999999999999999999"] {
             assert_eq!(csv_date(bad), None, "{bad}");
         }
     }
@@ -490,6 +491,7 @@ mod tests {
         assert_eq!(t("2024-01-05\u{1}"), Some(ts(2024, 1, 5, 0, 0, 0, 0)));
         assert_eq!(t("123456-01-01 00:00:00"), Some(ts(123456, 1, 1, 0, 0, 0, 0)));
         assert!(t("10:00:00").is_some() && t("T10:00:00").is_some());
+        assert_eq!(t("2024-01-05 10:00:00.99999999999999999999999999"), Some(ts(2024, 1, 5, 10, 0, 0, 999_999)));
         for bad in [
             "2024-01-05T10:00Z",
             "2024-01-05 25:00:00",
@@ -506,6 +508,7 @@ mod tests {
             "2024/01/05",
             "",
             "12",
+            "99999999999999999999999999999999999999",
         ] {
             assert_eq!(t(bad), None, "{bad}");
         }

@@ -141,8 +141,9 @@ impl<'a> LineParser<'a> {
         Ok(())
     }
 
-    fn process_quote_escape(&mut self) {
-        let escape_escape = self.escape;
+    fn process_quote_escape(&mut self) -> Result<(), Eof> {
+        // univocity escapes the escape with itself, unless the escape is the quote.
+        let escape_escape = if self.escape == self.quote { NUL } else { self.escape };
         if self.ch == self.escape && self.prev == escape_escape && escape_escape != NUL {
             self.appender.push(self.escape);
             self.ch = NUL;
@@ -156,10 +157,32 @@ impl<'a> LineParser<'a> {
         } else if self.ch == self.quote && self.prev == self.quote {
             self.appender.push(self.quote);
         } else if self.prev == self.quote {
-            // An unescaped quote inside a value: kept, and the rest read up to the delimiter.
-            self.appender.push(self.quote);
-            self.prev = self.ch;
+            self.handle_unescaped_quote_in_value()?;
         }
+        Ok(())
+    }
+
+    /// An unescaped quote inside a value: kept, and the rest read up to the delimiter.
+    fn handle_unescaped_quote_in_value(&mut self) -> Result<(), Eof> {
+        self.appender.push(self.quote);
+        self.prev = self.ch;
+        self.parse_value_processing_escape()
+    }
+
+    fn parse_value_processing_escape(&mut self) -> Result<(), Eof> {
+        while self.ch != self.sep && self.ch != NEW_LINE {
+            if self.ch != self.quote && self.ch != self.escape {
+                if self.prev == self.quote {
+                    return self.handle_unescaped_quote_in_value();
+                }
+                self.appender.push(self.ch);
+            } else {
+                self.process_quote_escape()?;
+            }
+            self.prev = self.ch;
+            self.ch = self.next_char()?;
+        }
+        Ok(())
     }
 
     /// The quoted-value state machine (STOP_AT_DELIMITER for unescaped quotes).
@@ -193,7 +216,7 @@ impl<'a> LineParser<'a> {
                 self.prev = self.ch;
                 self.ch = self.next_char()?;
             } else {
-                self.process_quote_escape();
+                self.process_quote_escape()?;
                 self.prev = self.ch;
                 self.ch = self.next_char()?;
                 if self.unescaped && (self.ch == self.sep || self.ch == NEW_LINE) {

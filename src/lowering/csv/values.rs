@@ -163,16 +163,17 @@ pub fn java_trim(s: &str) -> &str {
     s.trim_matches(|c: char| c <= ' ')
 }
 
-/// A decimal floating-point literal as Java's `Double.parseDouble` reads it, rewritten
-/// in a form Rust parses to the same (correctly rounded) value.
-enum JavaFloat {
-    Decimal(String),
+/// A floating-point literal as Java's `Double.parseDouble` reads it. `Decimal` holds
+/// the text without its type suffix, which Rust parses to the same (correctly
+/// rounded) value.
+enum JavaFloat<'a> {
+    Decimal(&'a str),
     Hex { negative: bool, mantissa: u128, exponent: i64 },
     NaN,
     Infinity(bool),
 }
 
-fn java_float_literal(s: &str) -> Option<JavaFloat> {
+fn java_float_literal(s: &str) -> Option<JavaFloat<'_>> {
     let t = java_trim(s);
     let (negative, body) = match t.as_bytes().first()? {
         b'-' => (true, &t[1..]),
@@ -224,11 +225,13 @@ fn java_float_literal(s: &str) -> Option<JavaFloat> {
     if i != b.len() {
         return None;
     }
-    Some(JavaFloat::Decimal(format!("{}{}", if negative { "-" } else { "" }, body)))
+    // The literal with its sign and without the suffix.
+    let sign_len = usize::from(t.starts_with(['+', '-']));
+    Some(JavaFloat::Decimal(&t[..sign_len + body.len()]))
 }
 
 /// `0x<hex>[.<hex>]p<exp>`: the binary exponent is required, as in Java.
-fn hex_float(negative: bool, hex: &str) -> Option<JavaFloat> {
+fn hex_float(negative: bool, hex: &str) -> Option<JavaFloat<'static>> {
     let (mantissa_text, exp_text) = hex.split_once(['p', 'P'])?;
     let (int_part, frac_part) = mantissa_text.split_once('.').unwrap_or((mantissa_text, ""));
     if int_part.is_empty() && frac_part.is_empty() {
