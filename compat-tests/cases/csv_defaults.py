@@ -610,3 +610,15 @@ def quotes_and_blank_lines_together(spark):
 def quotes_with_a_schema(spark):
     path = _csv('a,b\n"1""",x\n"2",\n\n"3"4,"y""z"\n')
     return spark.read.csv(path, header=True, schema="a int, b string")
+
+
+@case
+def digits_outside_ascii(spark):
+    # Java reads any Unicode decimal digit in integers and decimals (not in doubles).
+    return _infer(spark, "fullwidth,arabic_indic,devanagari_long,fullwidth_fraction\n１２,-١٢,१२३४५६७८९०१२३,１.５\n３,٣,4,2.5\n")
+
+
+@case
+def digits_outside_ascii_with_a_schema(spark):
+    path = _csv("i,l,d\n１２,१२३४५६७८९०१२३,١٢.٥\n")
+    return spark.read.csv(path, header=True, schema="i int, l bigint, d decimal(5,2)")

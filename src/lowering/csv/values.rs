@@ -2,24 +2,41 @@
 //! `Long.parseLong`, `new java.math.BigDecimal(s)`, `Double.parseDouble` and Scala's
 //! `toBoolean`, which the reader applies to each field. Pure Rust, no Polars.
 
-/// Java's `Long.parseLong`: an optional sign and ASCII digits, nothing else (no spaces).
+/// The first code point of each run of ten decimal digits in Unicode 13 (Java 17's
+/// `Character.digit(c, 10)` reads all of them, not only ASCII).
+const DIGIT_ZEROS: [u32; 65] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+    0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900,
+    0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
+    0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2,
+    0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// Java's `Character.digit(c, 10)`.
+fn java_digit(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    let cp = c as u32;
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= cp).checked_sub(1)?;
+    let d = cp - DIGIT_ZEROS[i];
+    (d < 10).then_some(d)
+}
+
+/// Java's `Long.parseLong`: an optional sign and decimal digits, nothing else (no spaces).
 pub fn java_long(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    let (negative, digits) = match b.first()? {
-        b'-' => (true, &b[1..]),
-        b'+' => (false, &b[1..]),
-        _ => (false, b),
+    let (negative, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
     };
     if digits.is_empty() {
         return None;
     }
     // Accumulate negatively so that Long.MIN_VALUE parses, as Java does.
     let mut acc: i64 = 0;
-    for &d in digits {
-        if !d.is_ascii_digit() {
-            return None;
-        }
-        acc = acc.checked_mul(10)?.checked_sub((d - b'0') as i64)?;
+    for c in digits.chars() {
+        acc = acc.checked_mul(10)?.checked_sub(java_digit(c)? as i64)?;
     }
     if negative {
         Some(acc)
@@ -105,51 +122,50 @@ fn parse_digits(d: &[u8]) -> Option<i128> {
 /// `new java.math.BigDecimal(s)`: an optional sign, digits with an optional point,
 /// an optional exponent; no spaces.
 pub fn java_big_decimal(s: &str) -> Option<JavaDecimal> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let negative = match b.first()? {
-        b'-' => {
-            i += 1;
-            true
-        }
-        b'+' => {
-            i += 1;
-            false
-        }
-        _ => false,
+    let (negative, rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (significand, exponent_text) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
     };
     let mut digits = Vec::new();
     let mut fraction_digits: i64 = 0;
     let mut seen_point = false;
-    let mut any_digit = false;
-    while i < b.len() {
-        match b[i] {
-            c @ b'0'..=b'9' => {
-                any_digit = true;
-                digits.push(c);
-                if seen_point {
-                    fraction_digits += 1;
-                }
-            }
-            b'.' if !seen_point => seen_point = true,
-            b'e' | b'E' => break,
-            _ => return None,
+    for c in significand.chars() {
+        if c == '.' && !seen_point {
+            seen_point = true;
+            continue;
         }
-        i += 1;
+        digits.push(b'0' + java_digit(c)? as u8);
+        if seen_point {
+            fraction_digits += 1;
+        }
     }
-    if !any_digit {
+    if digits.is_empty() {
         return None;
     }
-    let mut exponent: i64 = 0;
-    if i < b.len() {
-        // b[i] is the exponent marker; an int exponent with an optional sign follows.
-        let e = &s[i + 1..];
-        let e_digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-        if e_digits.is_empty() || !e_digits.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
+    let exponent: i64 = match exponent_text {
+        None => 0,
+        Some(e) => {
+            let (sign, e_digits) = match e.as_bytes().first()? {
+                b'-' => (-1, &e[1..]),
+                b'+' => (1, &e[1..]),
+                _ => (1, e),
+            };
+            if e_digits.is_empty() {
+                return None;
+            }
+            let mut v: i64 = 0;
+            for c in e_digits.chars() {
+                v = v.checked_mul(10)?.checked_add(java_digit(c)? as i64)?;
+            }
+            // The exponent is a Java int.
+            i32::try_from(sign * v).ok()? as i64
         }
-        exponent = e.parse::<i32>().ok()? as i64;
-    }
+    };
     let first_nonzero = digits.iter().position(|&c| c != b'0');
     let digits = match first_nonzero {
         Some(p) => String::from_utf8(digits[p..].to_vec()).ok()?,
@@ -403,9 +419,13 @@ mod tests {
         assert_eq!(java_int("-2147483648"), Some(i32::MIN));
         assert_eq!(java_long("-9223372036854775808"), Some(i64::MIN));
         assert_eq!(java_long("9223372036854775808"), None);
-        for bad in [" 5", "5 ", "", "-", "+", "1_000", "0x10", "1.0", "1e3"] {
+        for bad in [" 5", "5 ", "", "-", "+", "1_000", "0x10", "1.0", "1e3", "--1", "1-"] {
             assert_eq!(java_long(bad), None, "{bad}");
         }
+        // Java reads any Unicode decimal digit.
+        assert_eq!(java_int("\u{ff11}\u{ff12}"), Some(12));
+        assert_eq!(java_int("-\u{661}\u{662}"), Some(-12));
+        assert_eq!(java_int("\u{16ac1}"), None); // Unicode 14, newer than Java 17
         assert!(is_plain_integer("-007") && !is_plain_integer("+7") && !is_plain_integer("-"));
     }
 
@@ -421,7 +441,8 @@ mod tests {
         assert_eq!((d.precision(), d.scale), (1, -3));
         let d = java_big_decimal("0.00").unwrap();
         assert_eq!((d.precision(), d.scale), (1, 2));
-        for bad in [" 1", "1 ", ".", "e3", "1e", "1e+", "--1", "1.2.3", "NaN"] {
+        assert_eq!(java_big_decimal("\u{ff11}\u{ff12}.5").map(|d| (d.digits, d.scale)), Some(("125".to_string(), 1)));
+        for bad in [" 1", "1 ", ".", "e3", "1e", "1e+", "--1", "1.2.3", "NaN", "1e99999999999"] {
             assert_eq!(java_big_decimal(bad), None, "{bad}");
         }
     }
