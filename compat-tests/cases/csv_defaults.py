@@ -622,3 +622,18 @@ def digits_outside_ascii(spark):
 def digits_outside_ascii_with_a_schema(spark):
     path = _csv("i,l,d\n１２,१२३४५६७८९०१२३,١٢.٥\n")
     return spark.read.csv(path, header=True, schema="i int, l bigint, d decimal(5,2)")
+
+
+@case
+def an_empty_directory(spark):
+    return spark.read.csv(tempfile.mkdtemp(prefix="pyrust-csv-empty-"), header=True, inferSchema=True)
+
+
+@case
+def an_empty_directory_with_a_schema(spark):
+    return spark.read.csv(tempfile.mkdtemp(prefix="pyrust-csv-empty-"), schema="a int, b string")
+
+
+@case
+def count_of_an_empty_file(spark):
+    return spark.read.csv(_csv(""), header=True).count()

@@ -17,6 +17,7 @@ mod values;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
+use crate::lowering::types::to_polars;
 use datetime::Zone;
 use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
@@ -143,6 +144,9 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
         check_unique_names(&fields, case_sensitive)?;
         return Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect());
     }
+    if files.is_empty() {
+        return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for CSV. It must be specified manually."));
+    }
     let profiles = files.iter().map(|f| profile::profile(f, &r.dialect, r.header, &r.null_value)).collect::<Result<Vec<_>>>()?;
     // Spark takes the names (or the number of columns) from the first line it finds.
     let Some(first) = profiles.iter().find_map(|p| p.first_tokens.clone()) else {
@@ -189,7 +193,10 @@ pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[Stru
         frames.push(file_frame(&file, &p, &r, fields, zone)?);
     }
     Ok(match frames.len() {
-        0 => pl::DataFrame::empty().lazy(),
+        0 => {
+            let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
+            pl::DataFrame::empty_with_schema(&schema).lazy()
+        }
         1 => frames.pop().unwrap(),
         _ => pl::concat(frames, pl::UnionArgs::default())?,
     })
