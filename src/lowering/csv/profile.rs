@@ -110,17 +110,21 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool) -> Result<Profile> {
             break;
         }
         if is_polars_comment(line, dialect) {
+            // Polars skips comments, but its line splitting still counts their quotes.
+            if dialect.quote.is_some_and(|q| line.contains(&q)) {
+                p.polars_alike = false;
+            }
             continue;
+        }
+        // Every other line is a row to Polars, skipped by Spark or not: its quotes must
+        // split the same way.
+        if !polars_reads_alike(line, dialect) {
+            p.polars_alike = false;
         }
         if is_skipped(line, dialect.comment) {
             p.blank_rows.push(row);
-        } else {
-            if header && p.first_line.as_deref() == Some(line) {
-                p.header_rows.push(row);
-            }
-            if !polars_reads_alike(line, dialect) {
-                p.polars_alike = false;
-            }
+        } else if header && p.first_line.as_deref() == Some(line) {
+            p.header_rows.push(row);
         }
         row += 1;
     }
@@ -142,7 +146,8 @@ mod tests {
     fn profile_of(text: &str, header: bool) -> Profile {
         let dir = std::env::temp_dir().join(format!("pyrust-csv-profile-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{:x}.csv", text.len() * 31 + header as usize));
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let path = dir.join(format!("{}.csv", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
         std::fs::write(&path, text).unwrap();
         let p = scan_file(&path, &SPARK, header).unwrap();
         std::fs::remove_file(&path).ok();
@@ -170,6 +175,7 @@ mod tests {
     #[test]
     fn lines_polars_reads_differently() {
         assert!(!profile_of("a,b\n\"x\"\"y\",1\n", true).polars_alike);
+        assert!(!profile_of("a,b\n\0\"x,1\n", true).polars_alike);
         assert!(!profile_of("a,b\nx\ry,1\n", true).polars_alike);
         assert!(profile_of("a,b\r\n\"x,y\",1\r\n", true).polars_alike);
     }
