@@ -637,3 +637,13 @@ def an_empty_directory_with_a_schema(spark):
 @case
 def count_of_an_empty_file(spark):
     return spark.read.csv(_csv(""), header=True).count()
+
+
+@case
+def a_glob_over_directories(spark):
+    d = tempfile.mkdtemp(prefix="pyrust-csv-globdir-")
+    for sub, text in [("day=1", "a,b\n1,x\n"), ("day=2", "a,b\n2,y\n"), ("_tmp", "a,b\n9,z\n")]:
+        os.makedirs(os.path.join(d, sub))
+        with open(os.path.join(d, sub, "part.csv"), "w") as f:
+            f.write(text)
+    return spark.read.csv(os.path.join(d, "day=*", "*.csv"), header=True, inferSchema=True).orderBy("a")

@@ -55,42 +55,61 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
 }
 
 /// The files behind the paths: a directory stands for the visible files in it, and
-/// `*`/`?` in the last component match file names.
+/// `*`/`?` in any component match names (hidden `.`/`_` names excepted, as in Spark).
 fn files(paths: &[String]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
-        let path = Path::new(p);
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let listed = |dir: &Path, keep: &dyn Fn(&str) -> bool| -> Result<Vec<PathBuf>> {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-                .map_err(|e| Error::internal(format!("listing {}: {e}", dir.display())))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .filter(|e| {
-                    let n = e.file_name().to_string_lossy().to_string();
-                    !n.starts_with('.') && !n.starts_with('_') && keep(&n)
-                })
-                .map(|e| e.path())
-                .collect();
-            found.sort();
-            Ok(found)
-        };
-        let matched = if name.contains(['*', '?']) {
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            if dir.is_dir() { listed(dir, &|n| wildcard(&name, n))? } else { vec![] }
-        } else if path.is_dir() {
-            listed(path, &|_| true)?
-        } else if path.exists() {
-            vec![path.to_path_buf()]
-        } else {
-            vec![]
-        };
-        if matched.is_empty() && !path.is_dir() {
+        let matched = expand(Path::new(p))?;
+        if matched.is_empty() {
             return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{p}.")));
         }
-        out.extend(matched);
+        for m in matched {
+            if m.is_dir() {
+                out.extend(visible_entries(&m, &|_| true)?.into_iter().filter(|e| e.is_file()));
+            } else {
+                out.push(m);
+            }
+        }
     }
     Ok(out)
+}
+
+fn visible_entries(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::internal(format!("listing {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            !n.starts_with('.') && !n.starts_with('_') && keep(&n)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The existing paths a path with wildcards stands for.
+fn expand(path: &Path) -> Result<Vec<PathBuf>> {
+    if !path.to_string_lossy().contains(['*', '?']) {
+        return Ok(if path.exists() { vec![path.to_path_buf()] } else { vec![] });
+    }
+    let mut current = vec![PathBuf::new()];
+    for component in path.components() {
+        let part = component.as_os_str().to_string_lossy().to_string();
+        if !part.contains(['*', '?']) {
+            current.iter_mut().for_each(|c| c.push(&part));
+            continue;
+        }
+        let mut next = Vec::new();
+        for dir in &current {
+            let listed = if dir.as_os_str().is_empty() { Path::new(".") } else { dir.as_path() };
+            if listed.is_dir() {
+                next.extend(visible_entries(listed, &|n| wildcard(&part, n))?);
+            }
+        }
+        current = next;
+    }
+    Ok(current.into_iter().filter(|p| p.exists()).collect())
 }
 
 /// Glob matching of one name: `*` any run, `?` any one character.
