@@ -87,10 +87,7 @@ impl Session {
         if paths.is_empty() {
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
         }
-        let schema = match schema {
-            Some(s) => s,
-            None => scan::infer_schema(format, &paths, &options)?,
-        };
+        let schema = scan::read_schema(format, &paths, &options, schema, self.analysis_conf().case_sensitive)?;
         Ok(builder::scan(format, paths, options, schema))
     }
 
