@@ -91,6 +91,162 @@ pub fn stddev_samp(values: impl Iterator<Item = f64>) -> Option<f64> {
     if n < 2.0 { None } else { Some((m2 / (n - 1.0)).sqrt()) }
 }
 
+
+/// Java's `Math.pow`, which differs from C's `pow` where a NaN or an infinite
+/// exponent meets a base of magnitude 1: `pow(1, NaN)` and `pow(-1, Inf)` are NaN.
+pub fn java_pow(x: f64, y: f64) -> f64 {
+    if y == 0.0 {
+        return 1.0;
+    }
+    if y.is_nan() || (x.abs() == 1.0 && y.is_infinite()) {
+        return f64::NAN;
+    }
+    x.powf(y)
+}
+
+/// Java's `Math.signum`: the sign of zeros and NaN kept.
+pub fn signum(x: f64) -> f64 {
+    if x == 0.0 || x.is_nan() { x } else { 1.0f64.copysign(x) }
+}
+
+/// Java's `Math.rint`: half to even, the sign of zero kept.
+pub fn rint(x: f64) -> f64 {
+    x.round_ties_even()
+}
+
+/// Spark's `asinh`: `log(x + sqrt(x * x + 1))` as written (so `x * x` overflows for
+/// |x| above 1.3e154), with -Infinity kept.
+pub fn asinh(x: f64) -> f64 {
+    if x == f64::NEG_INFINITY { x } else { (x + (x * x + 1.0).sqrt()).ln() }
+}
+
+pub fn acosh(x: f64) -> f64 {
+    (x + (x * x - 1.0).sqrt()).ln()
+}
+
+pub fn atanh(x: f64) -> f64 {
+    0.5 * (x.ln_1p() - (-x).ln_1p())
+}
+
+/// Spark's `atan2`: both arguments + 0.0 first, which turns -0.0 into 0.0.
+pub fn atan2(y: f64, x: f64) -> f64 {
+    (y + 0.0).atan2(x + 0.0)
+}
+
+/// `factorial(n)` for n in [0, 20], else NULL.
+pub fn factorial(n: i32) -> Option<i64> {
+    if !(0..=20).contains(&n) {
+        return None;
+    }
+    Some((1..=n as i64).product())
+}
+
+/// Java's `Long.toBinaryString`: two's complement for negative numbers.
+pub fn bin(x: i64) -> String {
+    format!("{:b}", x as u64)
+}
+
+/// Spark's `width_bucket(value, min, max, n)`: NULL for a NaN value, equal or
+/// non-finite bounds, or a bucket count that is not positive (or is Long.MaxValue).
+pub fn width_bucket(value: f64, min: f64, max: f64, n: i64) -> Option<i64> {
+    if n <= 0 || n == i64::MAX || value.is_nan() || min == max || !min.is_finite() || !max.is_finite() {
+        return None;
+    }
+    let (lower, upper) = (min.min(max), min.max(max));
+    Some(if min < max {
+        if value < lower {
+            0
+        } else if value >= upper {
+            n + 1
+        } else {
+            (n as f64 * (value - lower) / (upper - lower)) as i64 + 1
+        }
+    } else if value > upper {
+        0
+    } else if value <= lower {
+        n + 1
+    } else {
+        (n as f64 * (upper - value) / (upper - lower)) as i64 + 1
+    })
+}
+
+/// Java's `Character.digit` for one byte of UTF-8 (bytes past ASCII are no digit).
+fn digit(b: u8, radix: u32) -> Option<u64> {
+    (b as char).to_digit(radix).map(|d| d as u64).filter(|_| b < 0x80)
+}
+
+/// Spark's `conv(num, from, to)` (`NumberConverter`): the digits of `num` in base
+/// `from` (a prefix up to the first invalid digit) read as an unsigned 64-bit
+/// number, written in base |to|, signed when `to` is negative. Err(()) on overflow
+/// when ANSI mode asks for an error; NULL (None) for bases outside [2, 36].
+pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>, ()> {
+    let text = text.trim_matches(' ');
+    if !(2..=36).contains(&from) || !(2..=36).contains(&to.unsigned_abs()) || text.is_empty() {
+        return Ok(None);
+    }
+    let bytes = text.as_bytes();
+    let (mut negative, digits) = if bytes[0] == b'-' { (true, &bytes[1..]) } else { (false, bytes) };
+    let radix = from as u64;
+    let mut v: u64 = 0;
+    let bound = (u64::MAX - radix) / radix;
+    for &b in digits {
+        let Some(d) = digit(b, from as u32) else { break };
+        if v >= bound && (u64::MAX - d) / radix < v {
+            if ansi {
+                return Err(());
+            }
+            v = u64::MAX;
+            break;
+        }
+        v = v * radix + d;
+    }
+    let mut v = v as i64;
+    if negative && to > 0 {
+        v = if v < 0 { -1 } else { -v };
+    }
+    if to < 0 && v < 0 {
+        v = -v;
+        negative = true;
+    }
+    let radix = to.unsigned_abs() as u64;
+    let mut q = v as u64;
+    let mut out = Vec::new();
+    loop {
+        let d = (q % radix) as u32;
+        out.push(std::char::from_digit(d, radix as u32).unwrap_or('0').to_ascii_uppercase());
+        q /= radix;
+        if q == 0 {
+            break;
+        }
+    }
+    if negative && to < 0 {
+        out.push('-');
+    }
+    Ok(Some(out.into_iter().rev().collect()))
+}
+
+/// Rounds an unscaled decimal at scale `from` to `digits` places toward +Inf
+/// (`ceil`) or -Inf (`floor`), giving the unscaled value at scale `to`.
+pub fn decimal_ceil_floor(v: i128, from: i32, digits: i32, ceiling: bool, to: i32) -> Option<i128> {
+    let drop = from - digits;
+    if drop <= 0 {
+        return v.checked_mul(10i128.checked_pow((to - from) as u32)?);
+    }
+    let d = 10i128.checked_pow(drop as u32);
+    let (q, r) = match d {
+        Some(d) => (v / d, v % d),
+        None => (0, v),
+    };
+    let q = if r > 0 && ceiling {
+        q + 1
+    } else if r < 0 && !ceiling {
+        q - 1
+    } else {
+        q
+    };
+    if digits < 0 { q.checked_mul(10i128.checked_pow((-digits) as u32)?) } else { Some(q) }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -118,5 +274,51 @@ mod tests {
         assert_eq!(round_integer(250, -2, Rounding::HalfEven), 200);
         assert_eq!(round_integer(250, -2, Rounding::HalfUp), 300);
         assert_eq!(round_integer(-250, -2, Rounding::HalfUp), -300);
+    }
+
+    #[test]
+    fn java_special_cases() {
+        assert!(java_pow(1.0, f64::NAN).is_nan());
+        assert!(java_pow(-1.0, f64::INFINITY).is_nan());
+        assert_eq!(java_pow(f64::NAN, 0.0), 1.0);
+        assert_eq!(signum(-0.0).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(signum(-3.0), -1.0);
+        assert_eq!(rint(2.5), 2.0);
+        assert_eq!(rint(-0.4).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(atan2(-0.0, -1.0), std::f64::consts::PI);
+        assert_eq!(factorial(20), Some(2432902008176640000));
+        assert_eq!(factorial(21), None);
+        assert_eq!(bin(-1).len(), 64);
+    }
+
+    #[test]
+    fn conv_like_number_converter() {
+        let c = |s: &str, f: i32, t: i32| conv(s, f, t, false).unwrap();
+        assert_eq!(c("100", 2, 10).as_deref(), Some("4"));
+        assert_eq!(c("-10", 16, -10).as_deref(), Some("-16"));
+        assert_eq!(c("-1", 10, 16).as_deref(), Some("FFFFFFFFFFFFFFFF"));
+        assert_eq!(c("12z", 10, 10).as_deref(), Some("12"));
+        assert_eq!(c("zz", 10, 10).as_deref(), Some("0"));
+        assert_eq!(c("1", 1, 10), None);
+        assert_eq!(c("99999999999999999999", 10, 10).as_deref(), Some("18446744073709551615"));
+        assert!(conv("99999999999999999999", 10, 10, true).is_err());
+    }
+
+    #[test]
+    fn buckets() {
+        assert_eq!(width_bucket(5.3, 0.2, 10.6, 5), Some(3));
+        assert_eq!(width_bucket(-2.1, 1.3, 3.4, 3), Some(0));
+        assert_eq!(width_bucket(8.1, 0.0, 5.7, 4), Some(5));
+        assert_eq!(width_bucket(-0.9, 5.2, 0.5, 2), Some(3));
+        assert_eq!(width_bucket(1.0, 1.0, 1.0, 2), None);
+    }
+
+    #[test]
+    fn decimal_ceiling_and_floor() {
+        assert_eq!(decimal_ceil_floor(125, 2, 1, true, 1), Some(13));
+        assert_eq!(decimal_ceil_floor(-125, 2, 1, true, 1), Some(-12));
+        assert_eq!(decimal_ceil_floor(-125, 2, 0, false, 0), Some(-2));
+        assert_eq!(decimal_ceil_floor(125, 2, -1, true, 0), Some(10));
+        assert_eq!(decimal_ceil_floor(5, 0, 2, true, 2), Some(500));
     }
 }

@@ -1,10 +1,79 @@
-//! Miscellaneous functions: ids, type names, assertions, session values.
+//! Everything else: row ids (one partition: 0, 1, 2...), type names, assertions,
+//! session values.
 
 use super::CallLowering;
-use crate::error::Result;
+use crate::compat::checks::fail_where;
+use crate::compat::random::{self, XorShiftRandom};
+use crate::error::{ErrorKind, Result};
 use crate::ir::function::MiscFn;
-use polars::prelude as pl;
+use crate::ir::DataType;
+use polars::prelude::{self as pl, lit, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
-pub fn lower(f: MiscFn, _c: &CallLowering) -> Result<pl::Expr> {
-    match f {}
+/// Spark's version text: the release and the revision it was built from.
+const SPARK_VERSION: &str = "4.0.1 29434ea766b0fc3c3bf6eaadb43a8f931133649e";
+
+pub fn lower(f: MiscFn, c: &CallLowering) -> Result<pl::Expr> {
+    Ok(match f {
+        MiscFn::MonotonicallyIncreasingId => pl::int_range(lit(0i64), pl::len(), 1, PlType::Int64),
+        MiscFn::SparkPartitionId => lit(0i32),
+        MiscFn::Uuid => uuids(),
+        MiscFn::TypeOf => lit(c.arg_type(0).simple_string()),
+        MiscFn::AssertTrue => assert_true(c),
+        MiscFn::RaiseError => {
+            let bad = lit(true);
+            let null = lit(pl::NULL).cast(PlType::Null);
+            fail_where(null, bad, c.reachable.clone(), c.arg(0), ErrorKind::Runtime, "USER_RAISED_EXCEPTION", |v| match v {
+                pl::AnyValue::String(s) => s.to_string(),
+                pl::AnyValue::StringOwned(s) => s.to_string(),
+                _ => "null".to_string(),
+            })
+        }
+        MiscFn::CurrentCatalog => lit("spark_catalog"),
+        MiscFn::CurrentDatabase => lit("default"),
+        MiscFn::CurrentUser => lit(current_user()),
+        MiscFn::Version => lit(SPARK_VERSION),
+        MiscFn::InputFileName => lit(""),
+        MiscFn::AesEncrypt | MiscFn::AesDecrypt | MiscFn::TryAesDecrypt => return Err(c.unsupported("AES (not yet)")),
+    })
+}
+
+/// The user Spark reports: the `SPARK_USER` or the process's user name.
+fn current_user() -> String {
+    for var in ["SPARK_USER", "USER", "LOGNAME"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return v;
+            }
+        }
+    }
+    "root".to_string()
+}
+
+fn uuids() -> pl::Expr {
+    let seed = random::fresh_seed();
+    pl::int_range(lit(0i64), pl::len(), 1, PlType::Int64).apply_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let mut rng = XorShiftRandom::new(seed);
+            let out: pl::StringChunked = (0..col.len()).map(|_| Some(random::uuid(&mut rng))).collect();
+            Ok(out.into_series().with_name(col.name().clone()).into_column())
+        },
+        |_, f| Ok(pl::Field::new(f.name().clone(), PlType::String)),
+        "uuid",
+    )
+}
+
+/// `assert_true(cond[, message])`: NULL, or an error on a row where cond is false or NULL.
+fn assert_true(c: &CallLowering) -> pl::Expr {
+    let cond = c.arg(0);
+    let bad = cond.clone().not().fill_null(lit(true));
+    let shown = match c.args.len() {
+        1 => lit(format!("'{}' is not true!", crate::analysis::naming::sql_text(&c.call.args[0]))),
+        _ => c.arg(1),
+    };
+    let null = lit(pl::NULL).cast(crate::lowering::types::to_polars(&DataType::Null));
+    fail_where(null, bad, c.reachable.clone(), shown, ErrorKind::Runtime, "USER_RAISED_EXCEPTION", |v| match v {
+        pl::AnyValue::String(s) => s.to_string(),
+        pl::AnyValue::StringOwned(s) => s.to_string(),
+        _ => "null".to_string(),
+    })
 }

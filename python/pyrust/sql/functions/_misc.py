@@ -1,3 +1,77 @@
 """Misc functions."""
 
-__all__: list = []
+from typing import Optional, Union
+
+from pyrust.errors import PySparkTypeError
+from pyrust.sql.column import Column
+from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
+
+__all__ = [
+    "monotonically_increasing_id", "spark_partition_id", "typeof", "assert_true", "raise_error",
+    "current_catalog", "current_database", "current_schema", "current_user", "user", "session_user",
+    "version", "input_file_name",
+]
+
+
+def monotonically_increasing_id() -> Column:
+    return call("monotonically_increasing_id")
+
+
+def spark_partition_id() -> Column:
+    return call("spark_partition_id")
+
+
+def typeof(col: ColumnOrName) -> Column:
+    return invoke("typeof", col)
+
+
+def _message(errMsg: Union[Column, str]) -> object:
+    if not isinstance(errMsg, (str, Column)):
+        raise PySparkTypeError(
+            message=f"Argument `errMsg` should be a Column or str, got {type(errMsg).__name__}.",
+            errorClass="NOT_COLUMN_OR_STR",
+            messageParameters={"arg_name": "errMsg", "arg_type": type(errMsg).__name__},
+        )
+    return lit_expr(errMsg)
+
+
+def assert_true(col: ColumnOrName, errMsg: Optional[Union[Column, str]] = None) -> Column:
+    if errMsg is None:
+        return invoke("assert_true", col)
+    return call("assert_true", col_expr(col), _message(errMsg))
+
+
+def raise_error(errMsg: Union[Column, str]) -> Column:
+    return call("raise_error", _message(errMsg))
+
+
+def current_catalog() -> Column:
+    return call("current_catalog")
+
+
+def current_database() -> Column:
+    return call("current_database")
+
+
+def current_schema() -> Column:
+    return call("current_schema")
+
+
+def current_user() -> Column:
+    return call("current_user")
+
+
+def user() -> Column:
+    return call("user")
+
+
+def session_user() -> Column:
+    return call("session_user")
+
+
+def version() -> Column:
+    return call("version")
+
+
+def input_file_name() -> Column:
+    return call("input_file_name")
