@@ -1,6 +1,8 @@
 //! Spark's rounding: `round` is HALF_UP and `bround` HALF_EVEN, both applied to the
 //! decimal form of a double (as `BigDecimal(d)` does), not to its binary value.
 
+use super::fdlibm;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Rounding {
     HalfUp,
@@ -117,20 +119,20 @@ pub fn rint(x: f64) -> f64 {
 /// Spark's `asinh`: `log(x + sqrt(x * x + 1))` as written (so `x * x` overflows for
 /// |x| above 1.3e154), with -Infinity kept.
 pub fn asinh(x: f64) -> f64 {
-    if x == f64::NEG_INFINITY { x } else { (x + (x * x + 1.0).sqrt()).ln() }
+    if x == f64::NEG_INFINITY { x } else { fdlibm::log(x + (x * x + 1.0).sqrt()) }
 }
 
 pub fn acosh(x: f64) -> f64 {
-    (x + (x * x - 1.0).sqrt()).ln()
+    fdlibm::log(x + (x * x - 1.0).sqrt())
 }
 
 pub fn atanh(x: f64) -> f64 {
-    0.5 * (x.ln_1p() - (-x).ln_1p())
+    0.5 * (fdlibm::log1p(x) - fdlibm::log1p(-x))
 }
 
 /// Spark's `atan2`: both arguments + 0.0 first, which turns -0.0 into 0.0.
 pub fn atan2(y: f64, x: f64) -> f64 {
-    (y + 0.0).atan2(x + 0.0)
+    fdlibm::atan2(y + 0.0, x + 0.0)
 }
 
 /// `factorial(n)` for n in [0, 20], else NULL.
@@ -175,11 +177,15 @@ fn digit(b: u8, radix: u32) -> Option<u64> {
     (b as char).to_digit(radix).map(|d| d as u64).filter(|_| b < 0x80)
 }
 
+/// `conv` of a number past 64 bits under ANSI, which Spark refuses.
+#[derive(Debug, PartialEq)]
+pub struct ConvOverflow;
+
 /// Spark's `conv(num, from, to)` (`NumberConverter`): the digits of `num` in base
 /// `from` (a prefix up to the first invalid digit) read as an unsigned 64-bit
-/// number, written in base |to|, signed when `to` is negative. Err(()) on overflow
-/// when ANSI mode asks for an error; NULL (None) for bases outside [2, 36].
-pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>, ()> {
+/// number, written in base |to|, signed when `to` is negative. An error on overflow
+/// when ANSI mode asks for one; NULL (None) for bases outside [2, 36].
+pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>, ConvOverflow> {
     let text = text.trim_matches(' ');
     if !(2..=36).contains(&from) || !(2..=36).contains(&to.unsigned_abs()) || text.is_empty() {
         return Ok(None);
@@ -193,7 +199,7 @@ pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>
         let Some(d) = digit(b, from as u32) else { break };
         if v >= bound && (u64::MAX - d) / radix < v {
             if ansi {
-                return Err(());
+                return Err(ConvOverflow);
             }
             v = u64::MAX;
             break;
@@ -202,10 +208,10 @@ pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>
     }
     let mut v = v as i64;
     if negative && to > 0 {
-        v = if v < 0 { -1 } else { -v };
+        v = if v < 0 { -1 } else { v.wrapping_neg() };
     }
     if to < 0 && v < 0 {
-        v = -v;
+        v = v.wrapping_neg();
         negative = true;
     }
     let radix = to.unsigned_abs() as u64;
@@ -223,6 +229,58 @@ pub fn conv(text: &str, from: i32, to: i32, ansi: bool) -> Result<Option<String>
         out.push('-');
     }
     Ok(Some(out.into_iter().rev().collect()))
+}
+
+/// A double as Spark casts it to DECIMAL(precision, scale): its shortest decimal
+/// digits (Scala's `BigDecimal(d)`) rounded HALF_UP to `scale` places; None when it
+/// does not fit (or is not finite).
+pub fn double_to_decimal(x: f64, precision: u32, scale: u32) -> Option<i128> {
+    if !x.is_finite() {
+        return None;
+    }
+    let text = format!("{:e}", x.abs());
+    let (mantissa, exp) = text.split_once('e')?;
+    let exp: i32 = exp.parse().ok()?;
+    let digits: Vec<u8> = mantissa.bytes().filter(|b| *b != b'.').map(|b| b - b'0').collect();
+    // x = 0.d1d2... * 10^(exp + 1); keep the digits down to 10^-scale.
+    let keep = exp + 1 + scale as i32;
+    if keep < 0 {
+        return Some(0);
+    }
+    let keep = keep as usize;
+    let mut unscaled: i128 = 0;
+    for i in 0..keep {
+        unscaled = unscaled.checked_mul(10)?.checked_add(*digits.get(i).unwrap_or(&0) as i128)?;
+    }
+    if digits.get(keep).is_some_and(|d| *d >= 5) {
+        unscaled += 1;
+    }
+    if unscaled >= 10i128.checked_pow(precision)? {
+        return None;
+    }
+    Some(if x < 0.0 { -unscaled } else { unscaled })
+}
+
+/// Spark's decimal negation: a value of more than 34 digits is negated through
+/// Scala's BigDecimal with its 34-digit context, so it loses its last digits
+/// (HALF_EVEN); None when the result no longer fits `precision` digits.
+pub fn decimal_negate(v: i128, precision: u32) -> Option<i128> {
+    let magnitude = v.unsigned_abs();
+    let digits = magnitude.checked_ilog10().map_or(1, |d| d + 1);
+    let rounded = if digits > 34 {
+        let drop = 10u128.pow(digits - 34);
+        let (q, r) = (magnitude / drop, magnitude % drop);
+        let half = drop / 2;
+        let up = r > half || (r == half && q % 2 == 1);
+        (if up { q + 1 } else { q }) * drop
+    } else {
+        magnitude
+    };
+    if rounded >= 10u128.pow(precision) {
+        return None;
+    }
+    let rounded = rounded as i128;
+    Some(if v < 0 { rounded } else { -rounded })
 }
 
 /// Rounds an unscaled decimal at scale `from` to `digits` places toward +Inf
@@ -311,6 +369,24 @@ mod tests {
         assert_eq!(width_bucket(8.1, 0.0, 5.7, 4), Some(5));
         assert_eq!(width_bucket(-0.9, 5.2, 0.5, 2), Some(3));
         assert_eq!(width_bucket(1.0, 1.0, 1.0, 2), None);
+    }
+
+    #[test]
+    fn decimal_negation_through_34_digits() {
+        let nines38 = 10i128.pow(38) - 1;
+        assert_eq!(decimal_negate(-nines38, 38), None);
+        assert_eq!(decimal_negate(-(10i128.pow(34) - 1), 38), Some(10i128.pow(34) - 1));
+        assert_eq!(decimal_negate(-123456789012345678901234567890123456, 38), Some(123456789012345678901234567890123500));
+        assert_eq!(decimal_negate(5, 3), Some(-5));
+    }
+
+    #[test]
+    fn doubles_as_decimals() {
+        assert_eq!(double_to_decimal(1.5, 30, 15), Some(1_500_000_000_000_000));
+        assert_eq!(double_to_decimal(-0.1, 30, 15), Some(-100_000_000_000_000));
+        assert_eq!(double_to_decimal(1e16, 30, 15), None);
+        assert_eq!(double_to_decimal(2.675, 4, 2), Some(268));
+        assert_eq!(double_to_decimal(f64::NAN, 30, 15), None);
     }
 
     #[test]

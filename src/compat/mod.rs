@@ -1,12 +1,14 @@
 //! Spark semantics expressed for Polars: casts, arithmetic, rounding, error
 //! transport and the JVM's text forms of values.
 
+pub mod aes;
 pub mod arith;
 pub mod binary;
 pub mod cast;
 pub mod checks;
 pub mod decimal;
 pub mod errors;
+pub mod fdlibm;
 pub mod floats;
 pub mod hash;
 pub mod kernels;

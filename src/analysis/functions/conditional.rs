@@ -5,6 +5,7 @@
 use super::signature::{Arity::*, Display, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
+use super::math::widest;
 use crate::analysis::typing::{common_type, data_type};
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
@@ -18,8 +19,8 @@ const fn cond(f: crate::ir::function::ConditionalFn) -> Func {
 }
 
 pub static FUNCTIONS: &[FunctionDef] = &[
-    def(cond(Coalesce), "coalesce", AtLeast(1), Inputs::Common, Ret::Arg(0)).null(Null::AllArgs),
-    def(cond(Ifnull), "ifnull", Exact(2), Inputs::Common, Ret::Arg(0)).aliases(&["nvl"]).null(Null::AllArgs),
+    def(cond(Coalesce), "coalesce", AtLeast(1), Inputs::Custom(common_inputs), Ret::Arg(0)).null(Null::AllArgs),
+    def(cond(Ifnull), "ifnull", Exact(2), Inputs::Custom(common_inputs), Ret::Arg(0)).aliases(&["nvl"]).null(Null::AllArgs),
     def(cond(Nvl2), "nvl2", Exact(3), Inputs::Custom(nvl2_inputs), Ret::Arg(1)).null(Null::Custom(nvl2_nullable)),
     def(cond(Nullif), "nullif", Exact(2), Inputs::Custom(comparable_inputs), Ret::Arg(0)).null(Null::Always),
     def(cond(NullIfZero), "nullifzero", Exact(1), Inputs::Custom(numeric_input), Ret::Arg(0)).null(Null::Always),
@@ -53,12 +54,19 @@ fn data_diff_types(site: &Site, types: &[DataType]) -> Error {
     )
 }
 
+/// Every argument cast to the common type of all (`coalesce`).
+fn common_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let types: Vec<DataType> = args.iter().map(data_type).collect();
+    let common = widest(&types, site.conf.ansi).ok_or_else(|| data_diff_types(site, &types))?;
+    Ok(args.into_iter().map(|a| coerce(a, &common)).collect())
+}
+
 /// `nvl2(test, a, b)`: `a` and `b` cast to their common type.
 fn nvl2_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let b = args.pop().expect("arity checked");
     let a = args.pop().expect("arity checked");
     let (ta, tb) = (data_type(&a), data_type(&b));
-    let common = common_type(&ta, &tb).ok_or_else(|| data_diff_types(site, &[ta, tb]))?;
+    let common = widest(&[ta.clone(), tb.clone()], site.conf.ansi).ok_or_else(|| data_diff_types(site, &[ta, tb]))?;
     args.push(coerce(a, &common));
     args.push(coerce(b, &common));
     Ok(args)
@@ -97,7 +105,12 @@ fn numeric_input(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 /// `zeroifnull(x)` is `coalesce(x, 0)`: x in the common type of its own and INT.
 fn zero_if_null_input(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
-    let common = common_type(&t, &DataType::Integer).ok_or_else(|| data_diff_types(site, &[t, DataType::Integer]))?;
+    let common = match common_type(&t, &DataType::Integer) {
+        // ANSI type coercion widens a float with an integer to DOUBLE.
+        Some(DataType::Float) if site.conf.ansi => DataType::Double,
+        Some(c) => c,
+        None => return Err(data_diff_types(site, &[t, DataType::Integer])),
+    };
     Ok(args.into_iter().map(|a| coerce(a, &common)).collect())
 }
 

@@ -33,8 +33,12 @@ const fn unary(f: crate::ir::function::MathFn, name: &'static str, shown: &'stat
 
 pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(Abs), "abs", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0)),
-    def(math(Round), "round", Range(1, 2), Inputs::Implicit(NUMERIC_AND_SCALE), Ret::Custom(round_type)).null(Null::Always),
-    def(math(Bround), "bround", Range(1, 2), Inputs::Implicit(NUMERIC_AND_SCALE), Ret::Custom(round_type)).null(Null::Always),
+    def(math(Round), "round", Range(1, 2), Inputs::Implicit(NUMERIC_AND_SCALE), Ret::Custom(round_type))
+        .null(Null::Always)
+        .display(Display::Custom(round_display)),
+    def(math(Bround), "bround", Range(1, 2), Inputs::Implicit(NUMERIC_AND_SCALE), Ret::Custom(round_type))
+        .null(Null::Always)
+        .display(Display::Custom(round_display)),
     unary(Sqrt, "sqrt", "SQRT"),
     def(math(IsNan), "isnan", Exact(1), Inputs::Any, Ret::Fixed(BOOL)).null(Null::Never).repr(Repr::Named("isNaN")),
     unary(Cbrt, "cbrt", "CBRT"),
@@ -103,7 +107,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(TryMultiply), "try_multiply", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(try_multiply_type)).null(Null::Always),
     def(math(TryDivide), "try_divide", Exact(2), Inputs::Custom(divide_inputs), Ret::Custom(try_divide_type)).null(Null::Always),
     def(math(TryMod), "try_mod", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(remainder_type)).null(Null::Always),
-    def(math(Rand), "rand", Range(0, 1), Inputs::Custom(seed_inputs), Ret::Fixed(DOUBLE)).aliases(&["random"]).null(Null::Never),
+    def(math(Rand), "rand", Range(0, 1), Inputs::Custom(seed_inputs), Ret::Fixed(DOUBLE))
+        .aliases(&["random"])
+        .null(Null::Never)
+        .display(Display::Named("rand")),
     def(math(Randn), "randn", Range(0, 1), Inputs::Custom(seed_inputs), Ret::Fixed(DOUBLE)).null(Null::Never),
     def(math(Uniform), "uniform", Range(2, 3), Inputs::Custom(uniform_inputs), Ret::Custom(uniform_type)).null(Null::Never),
     def(math(Randstr), "randstr", Range(1, 2), Inputs::Custom(randstr_inputs), Ret::Fixed(STRING)).null(Null::Never),
@@ -141,6 +148,14 @@ fn round_type(args: &[Expr], _: &Site) -> Result<DataType> {
         }
         other => other,
     })
+}
+
+/// `round(x)` is shown with its default scale: `round(x, 0)`.
+fn round_display(called: &str, args: &[String], _: bool) -> String {
+    match args {
+        [x] => format!("{called}({x}, 0)"),
+        _ => format!("{called}({})", args.join(", ")),
+    }
 }
 
 fn signum_display(called: &str, args: &[String], _: bool) -> String {
@@ -184,7 +199,7 @@ fn infix_display(called: &str, args: &[String], _: bool) -> String {
 }
 
 /// The decimal type Spark casts a number to where a decimal is expected.
-fn as_decimal(t: &DataType) -> Option<DataType> {
+pub fn as_decimal(t: &DataType) -> Option<DataType> {
     match t {
         DataType::Float => Some(DataType::Decimal(14, 7)),
         DataType::Double => Some(DataType::Decimal(30, 15)),
@@ -208,16 +223,24 @@ fn ceil_floor_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         return Ok(vec![coerce(x, &to)]);
     }
     let scale = args.remove(0);
-    let to = match as_decimal(&t) {
-        Some(d) if t.is_numeric() || t == DataType::String || t == DataType::Null => d,
-        _ => return Err(unexpected_input_type(site, 0, "\"DECIMAL\"", &x)),
+    // A float is read as a decimal by lowering (the digits Spark's cast gives it),
+    // where it can also fail as Spark's cast does.
+    let to = match t {
+        DataType::Float | DataType::Double => t.clone(),
+        _ => match as_decimal(&t) {
+            Some(d) if t.is_numeric() || t == DataType::String || t == DataType::Null => d,
+            _ => return Err(unexpected_input_type(site, 0, "\"DECIMAL\"", &x)),
+        },
     };
     let scale_type = data_type(&scale);
     if !scale_type.is_integral() {
         return Err(unexpected_input_type(site, 1, "\"INT\"", &scale));
     }
     if int_value(&scale).is_none() {
-        return Err(non_foldable(site, "scale", &scale));
+        return Err(Error::analysis(
+            "NON_FOLDABLE_ARGUMENT",
+            format!("The function `{}` requires the parameter `scale` to be a foldable expression of the type \"INT\", but the actual argument is a non-foldable.", site.shown.split('(').next().unwrap_or("")),
+        ));
     }
     Ok(vec![coerce(x, &to), coerce(scale, INT)])
 }
@@ -231,22 +254,10 @@ fn ceil_floor_type(args: &[Expr], _: &Site) -> Result<DataType> {
             _ => DataType::Long,
         });
     }
-    let DataType::Decimal(p, s) = t else { return Ok(t) };
+    let Some(DataType::Decimal(p, s)) = as_decimal(&t) else { return Ok(t) };
     let digits = int_value(&args[1]).unwrap_or(0) as i32;
     let new_scale = (s as i32).min(digits.max(0)) as u8;
     Ok(DataType::Decimal(((p - s) as u32 + 1 + new_scale as u32).min(38) as u8, new_scale))
-}
-
-/// `DATATYPE_MISMATCH.NON_FOLDABLE_INPUT` for an argument that must be a constant.
-fn non_foldable(site: &Site, name: &str, arg: &Expr) -> Error {
-    Error::analysis(
-        "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-        format!(
-            "Cannot resolve \"{}\" due to data type mismatch: the input {name} should be a foldable \"INT\" expression; however, got \"{}\".",
-            site.shown,
-            (site.text)(arg)
-        ),
-    )
 }
 
 /// Operands of `+ - * %` (and `try_*`, `pmod`): numbers cast to their common type;
@@ -262,13 +273,15 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             e
         }
     };
+    if lt == DataType::String && rt == DataType::String {
+        return Err(binary_op_wrong_type(site, &lt));
+    }
+    let number_like = |t: &DataType| t.is_numeric() || matches!(t, DataType::Null | DataType::String);
+    if !number_like(&lt) || !number_like(&rt) {
+        return Err(binary_op_diff_types(site, &lt, &rt));
+    }
     let (l, r) = (as_number(l, &lt), as_number(r, &rt));
     let (lt, rt) = (data_type(&l), data_type(&r));
-    for (i, (e, t)) in [(&l, &lt), (&r, &rt)].into_iter().enumerate() {
-        if !t.is_numeric() && *t != DataType::Null {
-            return Err(unexpected_input_type(site, i, "\"NUMERIC\"", e));
-        }
-    }
     let decimal = |t: &DataType| matches!(t, DataType::Decimal(..));
     if (decimal(&lt) || decimal(&rt)) && !lt.is_floating() && !rt.is_floating() {
         let to_decimal = |e: Expr, t: &DataType| -> Expr {
@@ -298,6 +311,29 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         common = DataType::Integer;
     }
     Ok(vec![coerce(l, &common), coerce(r, &common)])
+}
+
+fn binary_op_diff_types(site: &Site, lt: &DataType, rt: &DataType) -> Error {
+    Error::analysis(
+        "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+        format!(
+            "Cannot resolve \"{}\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
+            site.shown,
+            lt.sql(),
+            rt.sql()
+        ),
+    )
+}
+
+fn binary_op_wrong_type(site: &Site, t: &DataType) -> Error {
+    Error::analysis(
+        "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
+        format!(
+            "Cannot resolve \"{}\" due to data type mismatch: the binary operator requires the input type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\"), not \"{}\".",
+            site.shown,
+            t.sql()
+        ),
+    )
 }
 
 /// `try_divide`: DOUBLE unless both are decimals (or a decimal and an integer).
@@ -337,10 +373,23 @@ fn remainder_type(args: &[Expr], _: &Site) -> Result<DataType> {
     Ok(operator_type(BinaryOp::Modulo, &data_type(&args[0]), &data_type(&args[1])))
 }
 
+/// The common type of values, as Spark's type coercion finds it: under ANSI an
+/// integer and a float widen to DOUBLE (a float cannot hold every integer).
+pub fn widest(types: &[DataType], ansi: bool) -> Option<DataType> {
+    let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t))?;
+    if ansi && common == DataType::Float && types.iter().any(|t| t.is_integral()) {
+        return Some(DataType::Double);
+    }
+    Some(common)
+}
+
 /// `greatest`/`least`: every argument cast to the common type, which must be orderable.
 fn ordered_common_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let types: Vec<DataType> = args.iter().map(data_type).collect();
-    let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t));
+    // Spark widens without promoting strings here: greatest('5', 10) is refused.
+    let has_string = types.contains(&DataType::String);
+    let all_strings = types.iter().all(|t| matches!(t, DataType::String | DataType::Null));
+    let common = if has_string && !all_strings { None } else { widest(&types, site.conf.ansi) };
     let Some(common) = common else {
         let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
         return Err(Error::analysis(
@@ -374,8 +423,8 @@ fn check_seed(site: &Site, i: usize, a: &Expr) -> Result<()> {
     }
     if !matches!(a.unalias(), Expr::Literal(_)) {
         return Err(Error::analysis(
-            "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-            format!("Cannot resolve \"{}\" due to data type mismatch: the input seed should be a foldable \"INT or BIGINT\" expression; however, got \"{}\".", site.shown, (site.text)(a)),
+            "SEED_EXPRESSION_IS_UNFOLDABLE",
+            format!("The seed expression `{}` of the expression `{}` must be foldable.", (site.text)(a), site.shown),
         ));
     }
     Ok(())
@@ -395,28 +444,46 @@ fn uniform_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(args)
 }
 
+/// Spark's `uniform` type: the wider integer of two integers, else DOUBLE, FLOAT or
+/// the decimal among them.
 fn uniform_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    use DataType::*;
     let (a, b) = (data_type(&args[0]), data_type(&args[1]));
-    Ok(match common_type(&a, &b) {
-        Some(DataType::Null) | None => DataType::Integer,
-        Some(t) => t,
+    let integers = a.is_integral() && b.is_integral();
+    Ok(match (&a, &b) {
+        (Null, _) | (_, Null) => Null,
+        (Long, _) | (_, Long) if integers => Long,
+        (Integer, _) | (_, Integer) if integers => Integer,
+        (Short, _) | (_, Short) if integers => Short,
+        _ if integers => Byte,
+        (Double, _) | (_, Double) => Double,
+        (Float, _) | (_, Float) => Float,
+        (_, Decimal(..)) => b.clone(),
+        (Decimal(..), _) => a.clone(),
+        _ => Double,
     })
 }
 
 /// `randstr(length[, seed])`: a constant INT length.
-fn randstr_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+fn randstr_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
-    if !matches!(t, DataType::Byte | DataType::Short | DataType::Integer) {
+    if !t.is_numeric() {
         return Err(unexpected_input_type(site, 0, "\"INT\"", &args[0]));
     }
     if let Some(seed) = args.get(1) {
         check_seed(site, 1, seed)?;
     }
+    let length = args.remove(0);
+    args.insert(0, coerce(length, INT));
     Ok(args)
 }
 
 /// Integral operands of the bitwise operators, cast to their common type.
 fn integral_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args: Vec<Expr> = args
+        .into_iter()
+        .map(|a| if data_type(&a) == DataType::String && site.conf.ansi { coerce(a, LONG) } else { a })
+        .collect();
     let mut common = DataType::Null;
     for (i, a) in args.iter().enumerate() {
         let t = data_type(a);
@@ -457,11 +524,10 @@ fn bit_get_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 fn shift_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let n = args.pop().expect("arity checked");
     let x = args.pop().expect("arity checked");
-    let x = match data_type(&x) {
-        DataType::Long | DataType::Integer => x,
-        DataType::Byte | DataType::Short | DataType::Null => coerce(x, INT),
-        DataType::String => coerce(x, if site.conf.ansi { LONG } else { INT }),
-        _ => return Err(unexpected_input_type(site, 0, "(\"INT\" or \"BIGINT\")", &x)),
+    const INT_OR_LONG: Expected = Expected::OneOf(&[Expected::Type(INT), Expected::Type(LONG)]);
+    let x = match INT_OR_LONG.implicit_cast(&data_type(&x), site.conf.ansi) {
+        Some(to) => coerce(x, &to),
+        None => return Err(unexpected_input_type(site, 0, "(\"INT\" or \"BIGINT\")", &x)),
     };
     let n = match Expected::Type(INT).implicit_cast(&data_type(&n), site.conf.ansi) {
         Some(to) => coerce(n, &to),

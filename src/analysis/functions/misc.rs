@@ -44,10 +44,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Never),
     def(misc(Version), "version", Exact(0), Inputs::Any, Ret::Fixed(STRING)).null(Null::Never),
     def(misc(InputFileName), "input_file_name", Exact(0), Inputs::Any, Ret::Fixed(STRING)).null(Null::Never),
-    def(misc(AesEncrypt), "aes_encrypt", Range(2, 6), Inputs::Implicit(&[BIN, BIN, STR, STR, BIN, BIN]), Ret::Fixed(BINARY)),
-    def(misc(AesDecrypt), "aes_decrypt", Range(2, 5), Inputs::Implicit(&[BIN, BIN, STR, STR, BIN]), Ret::Fixed(BINARY)),
-    def(misc(TryAesDecrypt), "try_aes_decrypt", Range(2, 5), Inputs::Implicit(&[BIN, BIN, STR, STR, BIN]), Ret::Fixed(BINARY))
-        .null(Null::Always),
+    def(misc(AesEncrypt), "aes_encrypt", Range(2, 6), Inputs::Custom(aes_encrypt_inputs), Ret::Fixed(BINARY))
+        .display(Display::Custom(aes_encrypt_display)),
+    def(misc(AesDecrypt), "aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
+        .display(Display::Custom(aes_decrypt_display)),
+    def(misc(TryAesDecrypt), "try_aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
+        .null(Null::Always)
+        .display(Display::Custom(aes_decrypt_display)),
 ];
 
 /// `uuid()` is shown without its internal seed.
@@ -79,4 +82,42 @@ fn assert_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         out.push(coerce(msg, STRING));
     }
     Ok(out)
+}
+
+/// The defaults of the AES functions' optional arguments: mode, padding, IV, AAD.
+const AES_DEFAULTS: [&str; 4] = ["GCM", "DEFAULT", "", ""];
+
+/// `aes_encrypt(input, key)` is shown with its defaults: `aes_encrypt(x, k, GCM, DEFAULT, , )`.
+fn aes_display(called: &str, args: &[String], arity: usize) -> String {
+    let mut texts: Vec<String> = args.to_vec();
+    while texts.len() < arity && texts.len() >= 2 {
+        texts.push(AES_DEFAULTS[texts.len() - 2].to_string());
+    }
+    format!("{called}({})", texts.join(", "))
+}
+
+fn aes_encrypt_display(called: &str, args: &[String], _: bool) -> String {
+    aes_display(called, args, 6)
+}
+
+fn aes_decrypt_display(called: &str, args: &[String], _: bool) -> String {
+    aes_display(called, args, 5)
+}
+
+/// The arguments with their defaults filled in, cast as Spark casts them.
+fn aes_inputs(mut args: Vec<Expr>, site: &Site, arity: usize) -> Result<Vec<Expr>> {
+    while args.len() < arity {
+        args.push(Expr::Literal(crate::ir::Value::String(AES_DEFAULTS[args.len() - 2].to_string())));
+    }
+    const ENCRYPT: &[Expected] = &[BIN, BIN, STR, STR, BIN, BIN];
+    const DECRYPT: &[Expected] = &[BIN, BIN, STR, STR, BIN];
+    Inputs::Implicit(if arity == 6 { ENCRYPT } else { DECRYPT }).coerce(args, site)
+}
+
+fn aes_encrypt_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    aes_inputs(args, site, 6)
+}
+
+fn aes_decrypt_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    aes_inputs(args, site, 5)
 }

@@ -19,6 +19,7 @@ mod signature;
 mod string;
 mod structs;
 
+pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};

@@ -1,13 +1,14 @@
 //! Mathematical and bitwise functions. Polars' own expressions where their result
-//! is Java's (`sqrt`, `sin`, `exp`...), kernels (`compat::kernels`) where Spark's
-//! formula or Java's special cases differ: `log2` is `ln(x) / ln(2)`, `asinh` is
-//! `ln(x + sqrt(x * x + 1))`, `pow(1, NaN)` is NaN, `signum(-0.0)` is -0.0.
+//! is Java's (`sqrt`, `sin`, `cos`, `tan`), kernels (`compat::kernels`) elsewhere:
+//! Java's StrictMath (`compat::fdlibm`) for `exp`, `log`, `atan`..., Spark's formulas
+//! (`log2` is `ln(x) / ln(2)`, `asinh` is `ln(x + sqrt(x * x + 1))`) and Java's special
+//! cases (`pow(1, NaN)` is NaN, `signum(-0.0)` is -0.0).
 //! `round` is HALF_UP and `bround` HALF_EVEN on the decimal value of a double.
 
 use super::CallLowering;
 use crate::compat::checks::fail_where;
 use crate::compat::errors::overflow_message;
-use crate::compat::kernels;
+use crate::compat::{fdlibm, kernels};
 use crate::compat::math::{self as jm, round_double, round_integer, Rounding};
 use crate::compat::random::{self, XorShiftRandom};
 use crate::error::{ErrorKind, Result};
@@ -21,7 +22,7 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
     let x = || c.arg(0).cast(PlType::Float64);
     let y = || c.arg(1).cast(PlType::Float64);
     Ok(match f {
-        Abs => abs(c),
+        Abs => abs(c)?,
         Sqrt => x().sqrt(),
         IsNan => match c.arg_type(0) {
             DataType::Float | DataType::Double => c.arg(0).is_nan().fill_null(lit(false)),
@@ -35,25 +36,26 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
             let mode = if f == Round { Rounding::HalfUp } else { Rounding::HalfEven };
             match &c.call.data_type {
                 DataType::Decimal(p, s) => crate::compat::decimal::round(c.arg(0), scale, mode == Rounding::HalfEven, *p, *s),
+                t if t.is_integral() && scale < 0 => round_integral(c, t, scale, mode),
                 t => round_number(c.arg(0), t, scale, mode),
             }
         }
-        Cbrt => kernels::float(x(), f64::cbrt),
-        Exp => x().exp(),
-        Expm1 => kernels::float(x(), f64::exp_m1),
-        Ln => log_above(x(), 0.0, f64::ln),
-        Log10 => log_above(x(), 0.0, f64::log10),
-        Log2 => log_above(x(), 0.0, |v| v.ln() / std::f64::consts::LN_2),
-        Log1p => log_above(x(), -1.0, f64::ln_1p),
+        Cbrt => kernels::float(x(), fdlibm::cbrt),
+        Exp => kernels::float(x(), fdlibm::exp),
+        Expm1 => kernels::float(x(), fdlibm::expm1),
+        Ln => log_above(x(), 0.0, fdlibm::log),
+        Log10 => log_above(x(), 0.0, fdlibm::log10),
+        Log2 => log_above(x(), 0.0, |v| fdlibm::log(v) / fdlibm::log(2.0)),
+        Log1p => log_above(x(), -1.0, fdlibm::log1p),
         Sin => x().sin(),
         Cos => x().cos(),
         Tan => x().tan(),
-        Asin => x().arcsin(),
-        Acos => x().arccos(),
-        Atan => x().arctan(),
-        Sinh => x().sinh(),
-        Cosh => x().cosh(),
-        Tanh => x().tanh(),
+        Asin => kernels::float(x(), fdlibm::asin),
+        Acos => kernels::float(x(), fdlibm::acos),
+        Atan => kernels::float(x(), fdlibm::atan),
+        Sinh => kernels::float(x(), fdlibm::sinh),
+        Cosh => kernels::float(x(), fdlibm::cosh),
+        Tanh => kernels::float(x(), fdlibm::tanh),
         Asinh => kernels::float(x(), jm::asinh),
         Acosh => kernels::float(x(), jm::acosh),
         Atanh => kernels::float(x(), jm::atanh),
@@ -65,14 +67,15 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
         Rint => kernels::float(x(), jm::rint),
         Signum => kernels::float(x(), jm::signum),
         Log => match c.args.len() {
-            1 => log_above(x(), 0.0, f64::ln),
+            1 => log_above(x(), 0.0, fdlibm::log),
+            // NULL for a base or value <= 0 (not for NaN, which compares false).
             _ => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(x(), y(), |base, v| {
-                (base > 0.0 && v > 0.0).then(|| v.ln() / base.ln())
+                (!(base <= 0.0 || v <= 0.0)).then(|| fdlibm::log(v) / fdlibm::log(base))
             }),
         },
         Pow => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(x(), y(), |a, b| Some(jm::java_pow(a, b))),
         Atan2 => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(x(), y(), |a, b| Some(jm::atan2(a, b))),
-        Hypot => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(x(), y(), |a, b| Some(a.hypot(b))),
+        Hypot => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(x(), y(), |a, b| Some(fdlibm::hypot(a, b))),
         Ceil | Floor => ceil_floor(c, f == Ceil)?,
         E => lit(std::f64::consts::E),
         Pi => lit(std::f64::consts::PI),
@@ -93,9 +96,10 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
         BitwiseAnd => c.arg(0).and(c.arg(1)),
         BitwiseOr => c.arg(0).or(c.arg(1)),
         BitwiseXor => c.arg(0).xor(c.arg(1)),
+        // Spark counts the bits of the value widened to a BIGINT (sign-extended).
         BitCount => match c.arg_type(0) {
             DataType::Boolean => c.arg(0).cast(PlType::Int32),
-            _ => c.arg(0).bitwise_count_ones().cast(PlType::Int32),
+            _ => c.arg(0).cast(PlType::Int64).bitwise_count_ones().cast(PlType::Int32),
         },
         BitGet => bit_get(c),
         ShiftLeft | ShiftRight | ShiftRightUnsigned => shift(f, c),
@@ -122,6 +126,38 @@ fn round_number(x: pl::Expr, t: &DataType, scale: i32, mode: Rounding) -> pl::Ex
     }
 }
 
+/// An integer rounded to tens, hundreds...: beyond the type's range it overflows
+/// (an error under ANSI, wrapped around otherwise).
+fn round_integral(c: &CallLowering, t: &DataType, scale: i32, mode: Rounding) -> pl::Expr {
+    let (lo, hi) = match t {
+        DataType::Byte => (i8::MIN as i128, i8::MAX as i128),
+        DataType::Short => (i16::MIN as i128, i16::MAX as i128),
+        DataType::Integer => (i32::MIN as i128, i32::MAX as i128),
+        _ => (i64::MIN as i128, i64::MAX as i128),
+    };
+    let exact = move |v: i64| -> i128 {
+        let v = v as i128;
+        let Some(factor) = 10i128.checked_pow((-scale) as u32) else { return 0 };
+        let (q, r) = (v / factor, v % factor);
+        let twice = r.abs() * 2;
+        let up = match mode {
+            Rounding::HalfUp => twice >= factor,
+            Rounding::HalfEven => twice > factor || (twice == factor && q % 2 != 0),
+        };
+        (if up { q + v.signum() } else { q }) * factor
+    };
+    let value = kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), move |v| Some(exact(v) as i64)).cast(to_polars(t));
+    if !c.conf.ansi {
+        return value;
+    }
+    let bad = kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), move |v| {
+        let r = exact(v);
+        Some((r < lo || r > hi) as i64)
+    })
+    .eq(lit(1i64));
+    overflow_error(value, bad, c, t)
+}
+
 fn overflow_error(value: pl::Expr, bad: pl::Expr, c: &CallLowering, t: &DataType) -> pl::Expr {
     let name = t.sql();
     fail_where(value, bad, c.reachable.clone(), lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&name))
@@ -139,13 +175,66 @@ fn type_min(t: &DataType) -> Option<pl::Expr> {
 }
 
 /// `abs(x)`: an integral minimum overflows (an error under ANSI, itself otherwise).
-fn abs(c: &CallLowering) -> pl::Expr {
+fn abs(c: &CallLowering) -> Result<pl::Expr> {
     let t = c.arg_type(0);
-    match type_min(&t) {
+    // A constant is folded now: Polars cannot run a row check on a literal alone.
+    let literal = match c.ir(0).unalias() {
+        Expr::Literal(Value::Byte(v)) => Some(*v as i64),
+        Expr::Literal(Value::Short(v)) => Some(*v as i64),
+        Expr::Literal(Value::Integer(v)) => Some(*v as i64),
+        Expr::Literal(Value::Long(v)) => Some(*v),
+        _ => None,
+    };
+    if let Some(v) = literal {
+        let min = match t {
+            DataType::Byte => i8::MIN as i64,
+            DataType::Short => i16::MIN as i64,
+            DataType::Integer => i32::MIN as i64,
+            _ => i64::MIN,
+        };
+        if v == min && c.conf.ansi {
+            return Err(crate::error::Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", overflow_message(&t.sql())));
+        }
+        let folded = if v == min { v } else { v.abs() };
+        return Ok(lit(folded).cast(to_polars(&t)));
+    }
+    if let DataType::Decimal(..) = t {
+        return Ok(decimal_negation(c, true));
+    }
+    Ok(match type_min(&t) {
         Some(min) if c.conf.ansi => overflow_error(c.arg(0).abs(), c.arg(0).eq(min), c, &t),
         Some(min) => when(c.arg(0).eq(min.clone())).then(min).otherwise(c.arg(0).abs()),
         None => c.arg(0).abs(),
-    }
+    })
+}
+
+/// `negative` (or `abs`, negating only negative values) of a decimal, as Spark's
+/// BigDecimal arithmetic does it (`compat::math::decimal_negate`): past the type's
+/// precision an error, in ANSI mode and out of it.
+fn decimal_negation(c: &CallLowering, only_negative: bool) -> pl::Expr {
+    let DataType::Decimal(p, s) = c.arg_type(0) else { return c.arg(0) };
+    let out_type = PlType::Decimal(p as usize, s as usize);
+    let field_type = out_type.clone();
+    let value = c.arg(0).map(
+        move |col: Column| -> PolarsResult<Column> {
+            let ca = col.as_materialized_series().decimal()?.clone();
+            let values: pl::Int128Chunked = ca
+                .physical()
+                .iter()
+                .map(|v| {
+                    let v = v?;
+                    if only_negative && v >= 0 { Some(v) } else { jm::decimal_negate(v, p as u32) }
+                })
+                .collect();
+            Ok(values.into_decimal_unchecked(p as usize, s as usize).into_series().with_name(col.name().clone()).into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), field_type.clone())),
+    );
+    // Spark fails here whatever the mode: the error comes from Decimal itself.
+    let bad = value.clone().is_null().and(c.arg(0).is_not_null());
+    fail_where(value, bad, c.reachable.clone(), c.arg(0), ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION", move |v| {
+        format!("The {} rounded half up from {} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003", crate::compat::checks::quoted(v), crate::compat::checks::quoted(v))
+    })
 }
 
 /// `negative(x)`: the sign of a zero flips; an integral minimum overflows.
@@ -154,7 +243,7 @@ fn negative(c: &CallLowering) -> pl::Expr {
     match t {
         DataType::Double => kernels::float(c.arg(0), |v| -v),
         DataType::Float => kernels::unary::<pl::Float32Type, pl::Float32Type>(c.arg(0), |v| Some(-v)),
-        DataType::Decimal(..) => lit(0).cast(to_polars(&t)) - c.arg(0),
+        DataType::Decimal(..) => decimal_negation(c, false),
         _ => match type_min(&t) {
             Some(min) => {
                 let value = kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), |v| Some(v.wrapping_neg())).cast(to_polars(&t));
@@ -181,7 +270,49 @@ fn ceil_floor(c: &CallLowering, ceiling: bool) -> Result<pl::Expr> {
         });
     }
     let digits = c.int_literal(1).ok_or_else(|| c.unsupported("a non-literal scale"))? as i32;
-    Ok(decimal_ceil_floor(c.arg(0), digits, ceiling, &out))
+    // A float is read as Spark's cast reads it: DECIMAL(30, 15) for a DOUBLE.
+    let x = match c.arg_type(0) {
+        t @ (DataType::Float | DataType::Double) => match crate::analysis::functions::decimal_view(&t) {
+            Some(DataType::Decimal(p, s)) => float_as_decimal(c, t == DataType::Float, p, s),
+            _ => c.arg(0),
+        },
+        _ => c.arg(0),
+    };
+    Ok(decimal_ceil_floor(x, digits, ceiling, &out))
+}
+
+/// A FLOAT or DOUBLE read as DECIMAL(p, s) by its shortest decimal digits, as
+/// Spark's `ceil(x, scale)` reads it: NaN and infinities give NULL; a value past the
+/// precision NULL, or an error under ANSI.
+fn float_as_decimal(c: &CallLowering, single: bool, p: u8, s: u8) -> pl::Expr {
+    let x = c.arg(0);
+    let out_type = PlType::Decimal(p as usize, s as usize);
+    let field_type = out_type.clone();
+    let value = x.clone().map(
+        move |col: Column| -> PolarsResult<Column> {
+            let series = col.as_materialized_series();
+            let values: pl::Int128Chunked = if single {
+                // A float's own digits (0.1f is 0.1, not 0.10000000149011612).
+                series.f32()?.iter().map(|v| jm::double_to_decimal(v?.to_string().parse().ok()?, p as u32, s as u32)).collect()
+            } else {
+                series.f64()?.iter().map(|v| jm::double_to_decimal(v?, p as u32, s as u32)).collect()
+            };
+            Ok(values.into_decimal_unchecked(p as usize, s as usize).into_series().with_name(col.name().clone()).into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), field_type.clone())),
+    );
+    if !c.conf.ansi {
+        return value;
+    }
+    let finite = x.clone().cast(PlType::Float64).is_finite();
+    let bad = value.clone().is_null().and(finite);
+    let x = x.cast(PlType::Float64);
+    fail_where(value, bad, c.reachable.clone(), x, ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |v| {
+        format!(
+            "{} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
+            crate::compat::checks::quoted(v)
+        )
+    })
 }
 
 /// A decimal rounded toward +Inf or -Inf at `digits` places, as DECIMAL `out`.
@@ -208,6 +339,20 @@ fn decimal_ceil_floor(x: pl::Expr, digits: i32, ceiling: bool, out: &DataType) -
 
 fn remainder(c: &CallLowering) -> pl::Expr {
     let t = c.arg_type(0);
+    if t.is_floating() {
+        // Java's `%` on doubles is C's fmod: -0.0 % 3 is -0.0 and 5 % Infinity is 5.
+        let value = kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(c.arg(0), c.arg(1), |a, b| {
+            (b != 0.0).then(|| a % b)
+        })
+        .cast(to_polars(&t));
+        if !c.conf.ansi {
+            return value;
+        }
+        let bad = c.arg(1).eq(lit(0.0)).and(c.arg(0).is_not_null());
+        return fail_where(value, bad, c.reachable.clone(), c.arg(1), ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| {
+            crate::compat::errors::divide_by_zero_message()
+        });
+    }
     match (&t, c.arg_type(1)) {
         (DataType::Decimal(..), DataType::Decimal(..)) => crate::compat::arith::decimal_arithmetic(
             BinaryOp::Modulo,
@@ -233,9 +378,8 @@ fn pmod(c: &CallLowering) -> pl::Expr {
             when(r.clone().lt(lit(0).cast(to_polars(&t)))).then(again).otherwise(r)
         }
         DataType::Float | DataType::Double => {
-            let again = kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(r.clone(), n, |r, n| Some((r + n) % n))
-                .cast(to_polars(&t));
-            when(r.clone().lt(lit(0.0))).then(again).otherwise(r)
+            kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(r, n, |r, n| Some(if r < 0.0 { (r + n) % n } else { r }))
+                .cast(to_polars(&t))
         }
         _ => {
             let again = kernels::binary::<pl::Int64Type, pl::Int64Type, pl::Int64Type>(r.clone(), n, |r, n| {
@@ -327,7 +471,10 @@ fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
     let t = c.arg_type(0);
     let out = c.call.data_type.clone();
     if let (DataType::Decimal(..), DataType::Decimal(..)) = (&t, c.arg_type(1)) {
-        return crate::compat::arith::decimal_arithmetic(op, c.arg(0), c.arg(1), &out, false, None);
+        return match op {
+            BinaryOp::Add | BinaryOp::Subtract => decimal_add(c.arg(0), c.arg(1), op == BinaryOp::Subtract, &out),
+            _ => crate::compat::arith::decimal_arithmetic(op, c.arg(0), c.arg(1), &out, false, None),
+        };
     }
     let (a, b) = (c.arg(0), c.arg(1));
     macro_rules! checked {
@@ -351,6 +498,50 @@ fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
         }
         (BinaryOp::Modulo, _) => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(a, b, |x, y| (y != 0.0).then(|| x % y)),
         _ => crate::compat::arith::arithmetic(op, a, b, &t, false, None),
+    }
+}
+
+/// Decimal `a + b` or `a - b` at the result type, NULL where it overflows.
+fn decimal_add(a: pl::Expr, b: pl::Expr, subtract: bool, out: &DataType) -> pl::Expr {
+    let DataType::Decimal(p, s) = *out else { return a };
+    let out_type = PlType::Decimal(p as usize, s as usize);
+    let field_type = out_type.clone();
+    let limit = 10i128.checked_pow(p as u32).unwrap_or(i128::MAX);
+    a.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let x = cols[0].as_materialized_series().decimal()?.clone();
+            let y = cols[1].as_materialized_series().decimal()?.clone();
+            let (sx, sy) = (x.scale() as u32, y.scale() as u32);
+            let up = |v: i128, from: u32| v.checked_mul(10i128.checked_pow(s as u32 - from)?);
+            let f = |a: Option<i128>, b: Option<i128>| -> Option<i128> {
+                let (a, b) = (up(a?, sx)?, up(b?, sy)?);
+                let r = if subtract { a.checked_sub(b)? } else { a.checked_add(b)? };
+                (r.unsigned_abs() < limit.unsigned_abs()).then_some(r)
+            };
+            let (px, py) = (x.physical(), y.physical());
+            let n = px.len().max(py.len());
+            let at = |ca: &pl::Int128Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
+            let values: pl::Int128Chunked = (0..n).map(|i| f(at(px, i), at(py, i))).collect();
+            Ok(values.into_decimal_unchecked(p as usize, s as usize).into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &[b],
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
+    )
+    .cast(out_type)
+}
+
+/// A numeric literal (under casts) truncated to an integer, as a cast to INT does.
+fn literal_number(e: &Expr) -> Option<i64> {
+    match e.unalias() {
+        Expr::Literal(Value::Byte(v)) => Some(*v as i64),
+        Expr::Literal(Value::Short(v)) => Some(*v as i64),
+        Expr::Literal(Value::Integer(v)) => Some(*v as i64),
+        Expr::Literal(Value::Long(v)) => Some(*v),
+        Expr::Literal(Value::Double(v)) => Some(*v as i64),
+        Expr::Literal(Value::Float(v)) => Some(*v as i64),
+        Expr::Literal(Value::Decimal(u, _, s)) => Some((*u / 10i128.pow(*s as u32)) as i64),
+        Expr::Cast { expr, .. } => literal_number(expr),
+        _ => None,
     }
 }
 
@@ -402,7 +593,7 @@ fn uniform(c: &CallLowering) -> pl::Expr {
 
 fn randstr(c: &CallLowering) -> pl::Expr {
     let seed = c.call.args.get(1).map(seed_of).unwrap_or_else(random::fresh_seed);
-    let length = c.int_literal(0).unwrap_or(0).max(0) as usize;
+    let length = literal_number(c.ir(0)).unwrap_or(0).max(0) as usize;
     generated::<pl::StringType>(PlType::String, move |n| {
         let mut rng = XorShiftRandom::new(seed);
         (0..n).map(|_| Some(random::random_string(&mut rng, length))).collect()

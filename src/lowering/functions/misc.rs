@@ -33,7 +33,7 @@ pub fn lower(f: MiscFn, c: &CallLowering) -> Result<pl::Expr> {
         MiscFn::CurrentUser => lit(current_user()),
         MiscFn::Version => lit(SPARK_VERSION),
         MiscFn::InputFileName => lit(""),
-        MiscFn::AesEncrypt | MiscFn::AesDecrypt | MiscFn::TryAesDecrypt => return Err(c.unsupported("AES (not yet)")),
+        MiscFn::AesEncrypt | MiscFn::AesDecrypt | MiscFn::TryAesDecrypt => aes(f, c),
     })
 }
 
@@ -76,4 +76,64 @@ fn assert_true(c: &CallLowering) -> pl::Expr {
         pl::AnyValue::StringOwned(s) => s.to_string(),
         _ => "null".to_string(),
     })
+}
+
+/// `aes_encrypt`/`aes_decrypt`/`try_aes_decrypt`, row by row. Errors are Spark's on
+/// rows that are evaluated (`reachable`); `try_aes_decrypt` gives NULL instead.
+fn aes(f: MiscFn, c: &CallLowering) -> pl::Expr {
+    let function = if f == MiscFn::AesEncrypt { "aes_encrypt" } else { "aes_decrypt" };
+    let mut inputs: Vec<pl::Expr> = c.args[1..].to_vec();
+    inputs.push(c.reachable.clone().unwrap_or(lit(true)));
+    c.arg(0).map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let reachable = cols[cols.len() - 1].as_materialized_series().bool()?.clone();
+            let fields = &cols[..cols.len() - 1];
+            // Binary arguments: input, key, then IV and AAD (encrypt) or AAD (decrypt).
+            let bins: Vec<pl::BinaryChunked> = fields
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !matches!(i, 2 | 3))
+                .map(|(_, c)| c.as_materialized_series().binary().cloned())
+                .collect::<PolarsResult<_>>()?;
+            let strs: Vec<pl::StringChunked> =
+                fields[2..4].iter().map(|c| c.as_materialized_series().str().cloned()).collect::<PolarsResult<_>>()?;
+            let bin_at = |k: usize, i: usize| -> Option<&[u8]> {
+                let ca = bins.get(k)?;
+                if ca.len() == 1 { ca.get(0) } else { ca.get(i) }
+            };
+            let str_at = |k: usize, i: usize| -> Option<&str> {
+                let ca = &strs[k];
+                if ca.len() == 1 { ca.get(0) } else { ca.get(i) }
+            };
+            let mut out: Vec<Option<Vec<u8>>> = Vec::with_capacity(n);
+            for i in 0..n {
+                let args = (bin_at(0, i), bin_at(1, i), str_at(0, i), str_at(1, i), bin_at(2, i), bin_at(3, i));
+                let result = match (f, args) {
+                    (MiscFn::AesEncrypt, (Some(input), Some(key), Some(mode), Some(padding), Some(iv), Some(aad))) => {
+                        crate::compat::aes::encrypt(input, key, mode, padding, iv, aad)
+                    }
+                    (MiscFn::AesDecrypt | MiscFn::TryAesDecrypt, (Some(input), Some(key), Some(mode), Some(padding), Some(aad), _)) => {
+                        crate::compat::aes::decrypt(input, key, mode, padding, aad)
+                    }
+                    _ => {
+                        out.push(None);
+                        continue;
+                    }
+                };
+                let here = if reachable.len() == 1 { reachable.get(0) } else { reachable.get(i) };
+                match result {
+                    Ok(bytes) => out.push(Some(bytes)),
+                    Err(e) if f != MiscFn::TryAesDecrypt && here == Some(true) => {
+                        return Err(crate::compat::errors::runtime_error(ErrorKind::Runtime, e.class(), &e.message(function)));
+                    }
+                    Err(_) => out.push(None),
+                }
+            }
+            let ca: pl::BinaryChunked = out.into_iter().collect();
+            Ok(ca.into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &inputs,
+        |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Binary)),
+    )
 }

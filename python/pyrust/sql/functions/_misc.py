@@ -9,7 +9,7 @@ from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, l
 __all__ = [
     "monotonically_increasing_id", "spark_partition_id", "typeof", "assert_true", "raise_error",
     "current_catalog", "current_database", "current_schema", "current_user", "user", "session_user",
-    "version", "input_file_name",
+    "version", "input_file_name", "aes_encrypt", "aes_decrypt", "try_aes_decrypt",
 ]
 
 
@@ -75,3 +75,27 @@ def version() -> Column:
 
 def input_file_name() -> Column:
     return call("input_file_name")
+
+
+def _or_default(c: Optional[ColumnOrName], default: str) -> object:
+    """PySpark fills an omitted AES argument with a literal; a str given is a column name."""
+    return lit_expr(default) if c is None else col_expr(c)
+
+
+def aes_encrypt(input: ColumnOrName, key: ColumnOrName, mode: Optional[ColumnOrName] = None,
+                padding: Optional[ColumnOrName] = None, iv: Optional[ColumnOrName] = None,
+                aad: Optional[ColumnOrName] = None) -> Column:
+    return call("aes_encrypt", col_expr(input), col_expr(key), _or_default(mode, "GCM"),
+                _or_default(padding, "DEFAULT"), _or_default(iv, ""), _or_default(aad, ""))
+
+
+def aes_decrypt(input: ColumnOrName, key: ColumnOrName, mode: Optional[ColumnOrName] = None,
+                padding: Optional[ColumnOrName] = None, aad: Optional[ColumnOrName] = None) -> Column:
+    return call("aes_decrypt", col_expr(input), col_expr(key), _or_default(mode, "GCM"),
+                _or_default(padding, "DEFAULT"), _or_default(aad, ""))
+
+
+def try_aes_decrypt(input: ColumnOrName, key: ColumnOrName, mode: Optional[ColumnOrName] = None,
+                    padding: Optional[ColumnOrName] = None, aad: Optional[ColumnOrName] = None) -> Column:
+    return call("try_aes_decrypt", col_expr(input), col_expr(key), _or_default(mode, "GCM"),
+                _or_default(padding, "DEFAULT"), _or_default(aad, ""))
