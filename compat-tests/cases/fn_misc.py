@@ -155,3 +155,32 @@ def uuid_format_and_uniqueness(spark):
 @case
 def uuid_name(spark):
     return spark.range(1).selectExpr("uuid()").columns
+
+
+@case
+def bitmap_positions_and_buckets(spark):
+    df = spark.createDataFrame([(1,), (0,), (-1,), (32768,), (32769,), (-32768,), (-32769,), (65536,), (None,),
+                                (9223372036854775807,), (-9223372036854775808,)], "v bigint")
+    return df.select("v", F.bitmap_bit_position("v"), F.bitmap_bucket_number("v"))
+
+
+@case
+def bitmap_count_bytes(spark):
+    df = spark.createDataFrame([(b"\x01\xff",), (b"",), (None,), (b"\x80" * 4096,)], "b binary")
+    return df.select(F.bitmap_count("b"))
+
+
+@case
+def bitmap_sql_and_casts(spark):
+    return spark.range(2).selectExpr("bitmap_bit_position(id)", "bitmap_bucket_number(id)", "bitmap_count(cast('a' as binary))",
+                                     "bitmap_bit_position(2.0)", "bitmap_bucket_number('7')")
+
+
+@case
+def bitmap_count_of_string_is_refused(spark):
+    return spark.range(1).selectExpr("bitmap_count('a')")
+
+
+@case
+def bitmap_bit_position_of_boolean_is_refused(spark):
+    return spark.range(1).selectExpr("bitmap_bit_position(true)")

@@ -208,4 +208,7 @@ pub enum MiscFn {
     AesEncrypt,
     AesDecrypt,
     TryAesDecrypt,
+    BitmapBitPosition,
+    BitmapBucketNumber,
+    BitmapCount,
 }

@@ -48,6 +48,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(aes_encrypt_display)),
     def(misc(AesDecrypt), "aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
         .display(Display::Custom(aes_decrypt_display)),
+    def(misc(BitmapBitPosition), "bitmap_bit_position", Exact(1), Inputs::Implicit(&[Expected::Type(LONG)]), Ret::Fixed(LONG)),
+    def(misc(BitmapBucketNumber), "bitmap_bucket_number", Exact(1), Inputs::Implicit(&[Expected::Type(LONG)]), Ret::Fixed(LONG)),
+    def(misc(BitmapCount), "bitmap_count", Exact(1), Inputs::Custom(binary_only), Ret::Fixed(LONG)),
     def(misc(TryAesDecrypt), "try_aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
         .null(Null::Always)
         .display(Display::Custom(aes_decrypt_display)),
@@ -120,4 +123,13 @@ fn aes_encrypt_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 
 fn aes_decrypt_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     aes_inputs(args, site, 5)
+}
+
+/// A BINARY argument, with no implicit cast (`bitmap_count('a')` is refused).
+fn binary_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Binary => Ok(args),
+        DataType::Null => Ok(args.into_iter().map(|a| coerce(a, BINARY)).collect()),
+        _ => Err(unexpected_input_type(site, 0, "\"BINARY\"", &args[0])),
+    }
 }

@@ -34,6 +34,21 @@ pub fn lower(f: MiscFn, c: &CallLowering) -> Result<pl::Expr> {
         MiscFn::Version => lit(SPARK_VERSION),
         MiscFn::InputFileName => lit(""),
         MiscFn::AesEncrypt | MiscFn::AesDecrypt | MiscFn::TryAesDecrypt => aes(f, c),
+        // Spark's bitmaps hold 32768 bits (4096 bytes) per bucket.
+        MiscFn::BitmapBitPosition => {
+            crate::compat::kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), |v| Some(if v > 0 { (v - 1) % 32768 } else { v.wrapping_neg() % 32768 }))
+        }
+        MiscFn::BitmapBucketNumber => {
+            crate::compat::kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), |v| Some(if v > 0 { 1 + (v - 1) / 32768 } else { v / 32768 }))
+        }
+        MiscFn::BitmapCount => c.arg(0).map(
+            |col: Column| -> PolarsResult<Column> {
+                let s = col.as_materialized_series();
+                let out: pl::Int64Chunked = s.binary()?.iter().map(|v| v.map(|b| b.iter().map(|x| x.count_ones() as i64).sum())).collect();
+                Ok(out.into_series().with_name(s.name().clone()).into_column())
+            },
+            |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Int64)),
+        ),
     })
 }
 

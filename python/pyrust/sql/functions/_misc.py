@@ -10,6 +10,7 @@ __all__ = [
     "monotonically_increasing_id", "spark_partition_id", "typeof", "assert_true", "raise_error",
     "current_catalog", "current_database", "current_schema", "current_user", "user", "session_user",
     "version", "input_file_name", "aes_encrypt", "aes_decrypt", "try_aes_decrypt",
+    "bitmap_bit_position", "bitmap_bucket_number", "bitmap_count",
 ]
 
 
@@ -99,3 +100,15 @@ def try_aes_decrypt(input: ColumnOrName, key: ColumnOrName, mode: Optional[Colum
                     padding: Optional[ColumnOrName] = None, aad: Optional[ColumnOrName] = None) -> Column:
     return call("try_aes_decrypt", col_expr(input), col_expr(key), _or_default(mode, "GCM"),
                 _or_default(padding, "DEFAULT"), _or_default(aad, ""))
+
+
+def bitmap_bit_position(col: ColumnOrName) -> Column:
+    return invoke("bitmap_bit_position", col)
+
+
+def bitmap_bucket_number(col: ColumnOrName) -> Column:
+    return invoke("bitmap_bucket_number", col)
+
+
+def bitmap_count(col: ColumnOrName) -> Column:
+    return invoke("bitmap_count", col)
