@@ -130,6 +130,10 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             let (l, r) = (convert(*left)?, convert(*right)?);
             match op {
                 sql::BinaryOperator::NotEq => not(Expr::binary(BinaryOp::Eq, l, r)),
+                // Spark's bitwise operators are functions named by their symbols.
+                sql::BinaryOperator::BitwiseAnd => Expr::func("&", vec![l, r]),
+                sql::BinaryOperator::BitwiseOr => Expr::func("|", vec![l, r]),
+                sql::BinaryOperator::BitwiseXor => Expr::func("^", vec![l, r]),
                 other => match binary_op(&other) {
                     Some(op) => Expr::binary(op, l, r),
                     None => return Err(Error::unsupported(format!("SQL operator {other}"))),
@@ -138,7 +142,8 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::UnaryOp { op, expr } => match op {
             sql::UnaryOperator::Not => not(convert(*expr)?),
-            sql::UnaryOperator::Plus => convert(*expr)?,
+            sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
+            sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
             sql::UnaryOperator::Minus => match convert(*expr)? {
                 Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
                 Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
@@ -206,8 +211,21 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::Ceil { expr, field } => ceil_floor("ceil", *expr, field)?,
+        sql::Expr::Floor { expr, field } => ceil_floor("floor", *expr, field)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `CEIL(x)` and `CEIL(x, scale)`, which sqlparser parses apart from other calls.
+fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<Expr> {
+    let mut args = vec![convert(expr)?];
+    match field {
+        sql::CeilFloorKind::Scale(v) => args.push(value(v.value)?),
+        sql::CeilFloorKind::DateTimeField(sql::DateTimeField::NoDateTime) => {}
+        sql::CeilFloorKind::DateTimeField(f) => return Err(Error::unsupported(format!("{name} to {f}"))),
+    }
+    Ok(Expr::func(name, args))
 }
 
 fn function(f: sql::Function) -> Result<Expr> {
