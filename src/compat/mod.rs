@@ -8,6 +8,8 @@ pub mod checks;
 pub mod decimal;
 pub mod errors;
 pub mod floats;
+pub mod kernel;
+pub mod like;
 pub mod maps;
 pub mod math;
 pub mod regex;

@@ -144,8 +144,12 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char: None, any: false } => {
-            let e = Expr::func("like", vec![convert(*expr)?, convert(*pattern)?]);
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
             if negated { not(e) } else { e }
         }
         sql::Expr::RLike { negated, expr, pattern, .. } => {
@@ -185,10 +189,37 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             }
             Expr::func(if shorthand { "substr" } else { "substring" }, args)
         }
-        sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
+        sql::Expr::Trim { expr, trim_where, trim_what, trim_characters: None } => {
+            // TRIM(LEADING 'x' FROM s) is ltrim('x', s): the trim string comes first.
+            let name = match trim_where {
+                Some(sql::TrimWhereField::Leading) => "ltrim",
+                Some(sql::TrimWhereField::Trailing) => "rtrim",
+                _ => "trim",
+            };
+            let mut args = trim_what.map(|w| convert(*w)).transpose()?.into_iter().collect::<Vec<_>>();
+            args.push(convert(*expr)?);
+            Expr::func(name, args)
+        }
+        sql::Expr::Position { expr, r#in } => Expr::func("locate", vec![convert(*expr)?, convert(*r#in)?]),
+        sql::Expr::Overlay { expr, overlay_what, overlay_from, overlay_for } => {
+            let mut args = vec![convert(*expr)?, convert(*overlay_what)?, convert(*overlay_from)?];
+            if let Some(f) = overlay_for {
+                args.push(convert(*f)?);
+            }
+            Expr::func("overlay", args)
+        }
         sql::Expr::Function(f) => function(f)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
+fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>) -> Result<Vec<Expr>> {
+    let mut args = vec![convert(expr)?, convert(pattern)?];
+    if let Some(e) = escape {
+        args.push(convert(*e)?);
+    }
+    Ok(args)
 }
 
 fn function(f: sql::Function) -> Result<Expr> {

@@ -1,12 +1,14 @@
 //! String functions. Non-string atomic arguments are read as strings, as Spark's
-//! implicit casts do; `concat` of binaries stays binary.
+//! implicit casts do; functions Spark also defines on bytes (`substring`, `concat`,
+//! `lpad`, `startswith`...) keep BINARY arguments binary.
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret, Site};
+mod inputs;
+
+use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret};
 use super::{def, FunctionDef};
-use crate::analysis::typing::data_type;
-use crate::error::Result;
 use crate::ir::function::{Func, StringFn::*};
-use crate::ir::{DataType, Expr};
+use crate::ir::DataType;
+use inputs::*;
 
 const STRING: &DataType = &DataType::String;
 const INT: &DataType = &DataType::Integer;
@@ -24,34 +26,23 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Lower), "lower", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).aliases(&["lcase"]),
     def(string(Length), "length", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(INT))
         .aliases(&["char_length", "character_length"]),
-    def(string(Trim), "trim", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
-    def(string(Ltrim), "ltrim", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
-    def(string(Rtrim), "rtrim", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
+    // trim(trimStr, str): the SQL order, which the Column API follows too.
+    def(string(Trim), "trim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_both)),
+    def(string(Ltrim), "ltrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_leading)),
+    def(string(Rtrim), "rtrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_trailing)),
+    // btrim(str, trimStr).
+    def(string(Btrim), "btrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
     def(string(Concat), "concat", AtLeast(0), Inputs::Custom(concat_inputs), Ret::Custom(concat_type)),
     def(string(ConcatWs), "concat_ws", AtLeast(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Never),
-    def(string(Substring), "substring", Range(2, 3), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING))
-        .aliases(&["substr"]),
-    def(string(Like), "like", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)).display(Display::Infix(" LIKE ")),
+    def(string(Substring), "substring", Range(2, 3), Inputs::Custom(substring_inputs), Ret::Custom(first_string_or_binary))
+        .aliases(&["substr"])
+        .display(Display::Custom(substring_display)),
+    def(string(Like), "like", Range(2, 3), Inputs::Custom(like_inputs), Ret::Fixed(BOOL)).display(Display::Custom(like_display)),
+    def(string(ILike), "ilike", Range(2, 3), Inputs::Custom(like_inputs), Ret::Fixed(BOOL)).display(Display::Custom(ilike_display)),
     def(string(Rlike), "rlike", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL))
         .aliases(&["regexp", "regexp_like"])
         .display(Display::Named("RLIKE")),
-    def(string(StartsWith), "startswith", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)),
-    def(string(EndsWith), "endswith", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)),
-    def(string(Contains), "contains", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)),
+    def(string(StartsWith), "startswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
+    def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
+    def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
 ];
-
-fn all_binary(args: &[Expr]) -> bool {
-    !args.is_empty() && args.iter().all(|a| data_type(a) == DataType::Binary)
-}
-
-/// Binaries concatenate as bytes; any other mix is read as strings.
-fn concat_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
-    if all_binary(&args) {
-        return Ok(args);
-    }
-    Inputs::Implicit(&[STR]).coerce(args, site)
-}
-
-fn concat_type(args: &[Expr], _: &Site) -> Result<DataType> {
-    Ok(if all_binary(args) { DataType::Binary } else { DataType::String })
-}

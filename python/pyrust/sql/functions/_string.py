@@ -2,12 +2,11 @@
 
 from typing import Optional, Union
 
-from pyrust.errors import not_implemented
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
 __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "substring", "ucase", "lcase", "char_length",
-           "character_length", "substr", "startswith", "endswith", "contains"]
+           "character_length", "substr", "startswith", "endswith", "contains", "btrim"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -23,8 +22,9 @@ def length(col: ColumnOrName) -> Column:
 
 
 def _trim(name: str, col: ColumnOrName, trim: Optional[ColumnOrName]) -> Column:
+    # Spark's trim functions take the trim string first (`trim(trimStr, str)`).
     if trim is not None:
-        raise not_implemented(f"{name} with a trim string")
+        return invoke(name, trim, col)
     return invoke(name, col)
 
 
@@ -38,6 +38,12 @@ def ltrim(col: ColumnOrName, trim: Optional[ColumnOrName] = None) -> Column:
 
 def rtrim(col: ColumnOrName, trim: Optional[ColumnOrName] = None) -> Column:
     return _trim("rtrim", col, trim)
+
+
+def btrim(str: ColumnOrName, trim: Optional[ColumnOrName] = None) -> Column:
+    if trim is not None:
+        return invoke("btrim", str, trim)
+    return invoke("btrim", str)
 
 
 def concat_ws(sep: str, *cols: ColumnOrName) -> Column:

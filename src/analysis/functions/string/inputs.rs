@@ -1,0 +1,160 @@
+//! Argument rules and column names of the string functions that Spark's plain
+//! implicit casts do not describe.
+
+use super::super::signature::{Expected, Inputs, Site};
+use super::super::unexpected_input_type;
+use super::{INT, STR, STRING_OR_BINARY};
+use crate::analysis::coercion::coerce;
+use crate::analysis::typing::{common_type, data_type};
+use crate::error::{Error, Result};
+use crate::ir::{DataType, Expr, Value};
+
+fn is_binary(e: &Expr) -> bool {
+    data_type(e) == DataType::Binary
+}
+
+/// A string literal argument, if it is one.
+pub fn string_literal(e: &Expr) -> Option<&str> {
+    match e.unalias() {
+        Expr::Literal(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+// trim(trimStr, str) is shown as Spark's SQL form of the trim.
+
+fn trim_display(name: &str, args: &[String], side: &str) -> String {
+    match args {
+        [trim, s] => format!("TRIM({side} {trim} FROM {s})"),
+        _ => format!("{name}({})", args.join(", ")),
+    }
+}
+
+pub fn trim_both(name: &str, args: &[String], _: bool) -> String {
+    trim_display(name, args, "BOTH")
+}
+
+pub fn trim_leading(name: &str, args: &[String], _: bool) -> String {
+    trim_display(name, args, "LEADING")
+}
+
+pub fn trim_trailing(name: &str, args: &[String], _: bool) -> String {
+    trim_display(name, args, "TRAILING")
+}
+
+/// `Input to `concat` should all be the same type`.
+fn data_diff_types(site: &Site, types: &[DataType]) -> Error {
+    let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
+    let name = site.shown.split('(').next().unwrap_or("concat").to_string();
+    Error::analysis(
+        "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
+        format!(
+            "Cannot resolve \"{}\" due to data type mismatch: Input to `{name}` should all be the same type, but it's [{}].",
+            site.shown,
+            names.join(", ")
+        ),
+    )
+}
+
+/// `concat`: binaries concatenate as bytes and arrays as arrays (of their wider
+/// common element type); any other mix is read as strings.
+pub fn concat_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if !args.is_empty() && args.iter().all(is_binary) {
+        return Ok(args);
+    }
+    let mut cast = Vec::with_capacity(args.len());
+    for (i, a) in args.into_iter().enumerate() {
+        let t = data_type(&a);
+        match t {
+            DataType::Array(..) => cast.push(a),
+            t if t.is_atomic() || t == DataType::Null => cast.push(coerce(a, &DataType::String)),
+            _ => return Err(unexpected_input_type(site, i, "(\"STRING\" or \"BINARY\" or \"ARRAY\")", &a)),
+        }
+    }
+    let types: Vec<DataType> = cast.iter().map(data_type).collect();
+    let arrays = types.iter().filter(|t| matches!(t, DataType::Array(..))).count();
+    if arrays == 0 {
+        return Ok(cast);
+    }
+    if arrays != types.len() {
+        return Err(data_diff_types(site, &types));
+    }
+    let common = types.iter().skip(1).try_fold(types[0].clone(), |acc, t| common_type(&acc, t));
+    match common {
+        Some(c) => Ok(cast.into_iter().map(|a| coerce(a, &c)).collect()),
+        None => Err(data_diff_types(site, &types)),
+    }
+}
+
+pub fn concat_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match args.first().map(data_type) {
+        Some(t @ (DataType::Binary | DataType::Array(..))) => t,
+        _ => DataType::String,
+    })
+}
+
+/// The type of the first argument when it is BINARY, STRING otherwise.
+pub fn first_string_or_binary(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(if args.first().is_some_and(is_binary) { DataType::Binary } else { DataType::String })
+}
+
+/// `substring(str, pos[, len])`: a binary stays binary; a missing length is
+/// Spark's default, `Integer.MAX_VALUE`.
+pub fn substring_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = Inputs::Implicit(&[STRING_OR_BINARY, Expected::Type(INT)]).coerce(args, site)?;
+    if args.len() == 2 {
+        args.push(Expr::Literal(Value::Integer(i32::MAX)));
+    }
+    Ok(args)
+}
+
+pub fn substring_display(name: &str, args: &[String], _: bool) -> String {
+    match args {
+        [s, pos] => format!("{name}({s}, {pos}, {})", i32::MAX),
+        _ => format!("{name}({})", args.join(", ")),
+    }
+}
+
+/// `like`/`ilike(str, pattern[, escapeChar])`: the escape character must be a
+/// one-character string literal.
+pub fn like_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args;
+    let escape = if args.len() == 3 { args.pop() } else { None };
+    let mut args = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    if let Some(e) = escape {
+        match string_literal(&e) {
+            Some(s) if s.chars().count() == 1 => args.push(e),
+            _ => {
+                let shown = (site.text)(&e);
+                return Err(Error::analysis(
+                    "INVALID_ESCAPE_CHAR",
+                    format!("`EscapeChar` should be a string literal of length one, but got \"{shown}\"."),
+                )
+                .with_param("sqlExpr", format!("\"{shown}\"")));
+            }
+        }
+    }
+    Ok(args)
+}
+
+pub fn like_display(_: &str, args: &[String], _: bool) -> String {
+    match args {
+        [s, p, e] => format!("{s} LIKE {p} ESCAPE '{e}'"),
+        _ => args.join(" LIKE "),
+    }
+}
+
+pub fn ilike_display(name: &str, args: &[String], _: bool) -> String {
+    format!("{name}({})", args.iter().take(2).cloned().collect::<Vec<_>>().join(", "))
+}
+
+/// `startswith`/`endswith`/`contains`: bytes when either side is BINARY (the other
+/// read as its text's bytes), text otherwise.
+pub fn bytes_or_text(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let any_binary = args.iter().any(is_binary);
+    let args = Inputs::Implicit(&[STRING_OR_BINARY]).coerce(args, site)?;
+    if !any_binary {
+        return Ok(args);
+    }
+    Ok(args.into_iter().map(|a| coerce(a, &DataType::Binary)).collect())
+}
