@@ -14,4 +14,5 @@ pub mod maps;
 pub mod math;
 pub mod regex;
 pub mod show;
+pub mod strings;
 pub mod timezone;

@@ -13,6 +13,7 @@ use inputs::*;
 const STRING: &DataType = &DataType::String;
 const INT: &DataType = &DataType::Integer;
 const BOOL: &DataType = &DataType::Boolean;
+const LONG: &DataType = &DataType::Long;
 
 const fn string(f: crate::ir::function::StringFn) -> Func {
     Func::String(f)
@@ -45,4 +46,38 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(StartsWith), "startswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
     def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
     def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
+    // lpad/rpad(str, len[, pad = ' ']): bytes when both str and pad are binary.
+    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)),
+    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)),
+    def(string(Repeat), "repeat", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
+    // Strings and arrays (the one registry entry Spark has).
+    def(string(Reverse), "reverse", Exact(1), Inputs::Custom(reverse_inputs), Ret::Arg(0)),
+    def(string(InitCap), "initcap", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
+    def(string(Instr), "instr", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(INT)),
+    // locate/position(substr, str[, start = 1]); a NULL start gives 0, not NULL.
+    def(string(Locate), "locate", Range(2, 3), Inputs::Custom(locate_inputs), Ret::Fixed(INT))
+        .aliases(&["position"])
+        .null(Null::Custom(first_two_args))
+        .display(Display::Custom(locate_display)),
+    def(string(Left), "left", Exact(2), Inputs::Implicit(&[STRING_OR_BINARY, Expected::Type(INT)]), Ret::Custom(first_string_or_binary)),
+    def(string(Right), "right", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
+    def(string(Split), "split", Range(2, 3), Inputs::Custom(split_inputs), Ret::Custom(array_of_strings)).display(Display::Custom(split_display)),
+    def(string(SplitPart), "split_part", Exact(3), Inputs::Implicit(&[STR, STR, Expected::Type(INT)]), Ret::Fixed(STRING))
+        .null(Null::Always),
+    def(string(SubstringIndex), "substring_index", Exact(3), Inputs::Implicit(&[STR, STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
+    def(string(Translate), "translate", Exact(3), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
+    def(string(Replace), "replace", Range(2, 3), Inputs::Custom(replace_inputs), Ret::Fixed(STRING)).display(Display::Custom(replace_display)),
+    def(string(Overlay), "overlay", Range(3, 4), Inputs::Custom(overlay_inputs), Ret::Custom(first_string_or_binary))
+        .display(Display::Custom(overlay_display)),
+    def(string(Ascii), "ascii", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(INT)),
+    def(string(Chr), "chr", Exact(1), Inputs::Implicit(&[Expected::Type(LONG)]), Ret::Fixed(STRING)).aliases(&["char"]),
+    def(string(Space), "space", Exact(1), Inputs::Implicit(&[Expected::Type(INT)]), Ret::Fixed(STRING)),
+    def(string(BitLength), "bit_length", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(INT)),
+    def(string(OctetLength), "octet_length", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(INT)),
+    def(string(FindInSet), "find_in_set", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(INT)),
+    // elt(n, input1, input2, ...): binary when every input is.
+    def(string(Elt), "elt", AtLeast(2), Inputs::Custom(elt_inputs), Ret::Custom(elt_type)).null(Null::Always),
+    def(string(Levenshtein), "levenshtein", Range(2, 3), Inputs::Implicit(&[STR, STR, Expected::Type(INT)]), Ret::Fixed(INT)),
+    // Strings only: Spark casts nothing to soundex's input.
+    def(string(Soundex), "soundex", Exact(1), Inputs::Custom(strings_only), Ret::Fixed(STRING)),
 ];

@@ -1,8 +1,13 @@
 //! String functions, one submodule per kind of work: case, trimming, slicing and
-//! concatenation (`text`), LIKE and regular expressions (`like`). Native Polars
-//! string kernels wherever their semantics are Spark's; `compat` kernels elsewhere.
+//! concatenation (`text`), padding (`pad`), searching and splitting (`search`),
+//! character-level rewrites (`chars`), LIKE and regular expressions (`like`).
+//! Native Polars string kernels wherever their semantics are Spark's; `compat`
+//! kernels elsewhere.
 
+mod chars;
 mod like;
+mod pad;
+mod search;
 mod text;
 
 use super::CallLowering;
@@ -24,5 +29,29 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         ILike => like::like(c, true)?,
         Rlike => like::rlike(c)?,
         StartsWith | EndsWith | Contains => text::affix(f, c),
+        Lpad => pad::pad(c, true),
+        Rpad => pad::pad(c, false),
+        Repeat => pad::repeat(c),
+        Space => pad::space(c),
+        Reverse => chars::reverse(c),
+        InitCap => chars::initcap(c),
+        Instr => search::instr(c),
+        Locate => search::locate(c),
+        Left => text::left(c),
+        Right => text::right(c),
+        Split => search::split(c)?,
+        SplitPart => search::split_part(c),
+        SubstringIndex => search::substring_index(c),
+        Translate => chars::translate(c),
+        Replace => chars::replace(c),
+        Overlay => text::overlay(c),
+        Ascii => chars::ascii(c),
+        Chr => chars::chr(c),
+        BitLength => text::byte_length(c, true),
+        OctetLength => text::byte_length(c, false),
+        FindInSet => search::find_in_set(c),
+        Elt => search::elt(c),
+        Levenshtein => chars::levenshtein(c),
+        Soundex => chars::soundex(c),
     })
 }

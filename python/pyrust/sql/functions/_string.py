@@ -1,12 +1,16 @@
 """String functions."""
 
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from pyrust.sql.column import Column
+from pyrust.errors import PySparkTypeError
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
 __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "substring", "ucase", "lcase", "char_length",
-           "character_length", "substr", "startswith", "endswith", "contains", "btrim"]
+           "character_length", "substr", "startswith", "endswith", "contains", "btrim", "lpad", "rpad", "repeat",
+           "initcap", "instr", "locate", "position", "left", "right", "split", "split_part", "substring_index",
+           "translate", "replace", "overlay", "ascii", "char", "bit_length", "octet_length", "find_in_set", "elt",
+           "levenshtein", "soundex"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -86,3 +90,112 @@ def endswith(str: ColumnOrName, suffix: ColumnOrName) -> Column:
 
 def contains(left: ColumnOrName, right: ColumnOrName) -> Column:
     return invoke("contains", left, right)
+
+
+def lpad(col: ColumnOrName, len: Union[Column, int], pad: Union[Column, str]) -> Column:
+    return call("lpad", col_expr(col), lit_expr(len), lit_expr(pad))
+
+
+def rpad(col: ColumnOrName, len: Union[Column, int], pad: Union[Column, str]) -> Column:
+    return call("rpad", col_expr(col), lit_expr(len), lit_expr(pad))
+
+
+def repeat(col: ColumnOrName, n: Union[ColumnOrName, int]) -> Column:
+    return call("repeat", col_expr(col), int_or_col(n))
+
+
+def initcap(col: ColumnOrName) -> Column:
+    return invoke("initcap", col)
+
+
+def instr(str: ColumnOrName, substr: Union[Column, str]) -> Column:
+    return call("instr", col_expr(str), lit_expr(substr))
+
+
+def locate(substr: str, str: ColumnOrName, pos: int = 1) -> Column:
+    return call("locate", lit_expr(substr), col_expr(str), lit_expr(pos))
+
+
+def position(substr: ColumnOrName, str: ColumnOrName, start: Optional[ColumnOrName] = None) -> Column:
+    if start is not None:
+        return invoke("position", substr, str, start)
+    return invoke("position", substr, str)
+
+
+def left(str: ColumnOrName, len: ColumnOrName) -> Column:
+    return invoke("left", str, len)
+
+
+def right(str: ColumnOrName, len: ColumnOrName) -> Column:
+    return invoke("right", str, len)
+
+
+def split(str: ColumnOrName, pattern: Union[Column, str], limit: Union[ColumnOrName, int] = -1) -> Column:
+    return call("split", col_expr(str), lit_expr(pattern), int_or_col(limit))
+
+
+def split_part(src: ColumnOrName, delimiter: ColumnOrName, partNum: ColumnOrName) -> Column:
+    return invoke("split_part", src, delimiter, partNum)
+
+
+def substring_index(str: ColumnOrName, delim: str, count: int) -> Column:
+    return call("substring_index", col_expr(str), lit_expr(delim), lit_expr(count))
+
+
+def translate(srcCol: ColumnOrName, matching: str, replace: str) -> Column:
+    return call("translate", col_expr(srcCol), lit_expr(matching), lit_expr(replace))
+
+
+def replace(src: ColumnOrName, search: ColumnOrName, replace: Optional[ColumnOrName] = None) -> Column:
+    if replace is not None:
+        return invoke("replace", src, search, replace)
+    return invoke("replace", src, search)
+
+
+def _int_or_col_or_str(name: str, v: Any) -> Any:
+    if isinstance(v, bool) or not isinstance(v, (int, str, Column)):
+        raise PySparkTypeError(
+            message=f"Argument `{name}` should be a Column, int or str, got {type(v).__name__}.",
+            errorClass="NOT_COLUMN_OR_INT_OR_STR",
+            messageParameters={"arg_name": name, "arg_type": type(v).__name__},
+        )
+    return int_or_col(v)
+
+
+def overlay(src: ColumnOrName, replace: ColumnOrName, pos: Union[ColumnOrName, int],
+            len: Union[ColumnOrName, int] = -1) -> Column:
+    return call("overlay", col_expr(src), col_expr(replace), _int_or_col_or_str("pos", pos), _int_or_col_or_str("len", len))
+
+
+def ascii(col: ColumnOrName) -> Column:
+    return invoke("ascii", col)
+
+
+def char(col: ColumnOrName) -> Column:
+    return invoke("char", col)
+
+
+def bit_length(col: ColumnOrName) -> Column:
+    return invoke("bit_length", col)
+
+
+def octet_length(col: ColumnOrName) -> Column:
+    return invoke("octet_length", col)
+
+
+def find_in_set(str: ColumnOrName, str_array: ColumnOrName) -> Column:
+    return invoke("find_in_set", str, str_array)
+
+
+def elt(*inputs: ColumnOrName) -> Column:
+    return invoke("elt", *inputs)
+
+
+def levenshtein(left: ColumnOrName, right: ColumnOrName, threshold: Optional[int] = None) -> Column:
+    if threshold is None:
+        return invoke("levenshtein", left, right)
+    return call("levenshtein", col_expr(left), col_expr(right), lit_expr(threshold))
+
+
+def soundex(col: ColumnOrName) -> Column:
+    return invoke("soundex", col)

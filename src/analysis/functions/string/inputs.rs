@@ -7,6 +7,7 @@ use super::{INT, STR, STRING_OR_BINARY};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::{common_type, data_type};
 use crate::error::{Error, Result};
+use crate::analysis::Conf;
 use crate::ir::{DataType, Expr, Value};
 
 fn is_binary(e: &Expr) -> bool {
@@ -157,4 +158,129 @@ pub fn bytes_or_text(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         return Ok(args);
     }
     Ok(args.into_iter().map(|a| coerce(a, &DataType::Binary)).collect())
+}
+
+/// The call as Spark shows it, with the default of an omitted last argument.
+fn with_default(name: &str, args: &[String], full: usize, default: &str) -> String {
+    let mut shown = args.to_vec();
+    if shown.len() + 1 == full {
+        shown.push(default.to_string());
+    }
+    format!("{name}({})", shown.join(", "))
+}
+
+pub fn pad_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, " ")
+}
+
+pub fn locate_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, "1")
+}
+
+pub fn split_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, "-1")
+}
+
+pub fn replace_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, "")
+}
+
+pub fn overlay_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 4, "-1")
+}
+
+/// Appends the default of an omitted last argument.
+fn default_last(mut args: Vec<Expr>, full: usize, default: Value) -> Vec<Expr> {
+    if args.len() + 1 == full {
+        args.push(Expr::Literal(default));
+    }
+    args
+}
+
+/// `lpad`/`rpad(str, len[, pad])`: bytes padded with bytes, anything else as text.
+pub fn pad_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = default_last(args, 3, Value::String(" ".into()));
+    if is_binary(&args[0]) && is_binary(&args[2]) {
+        return Inputs::Implicit(&[STRING_OR_BINARY, Expected::Type(INT), STRING_OR_BINARY]).coerce(args, site);
+    }
+    Inputs::Implicit(&[STR, Expected::Type(INT), STR]).coerce(args, site)
+}
+
+pub fn pad_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(if is_binary(&args[0]) && is_binary(&args[2]) { DataType::Binary } else { DataType::String })
+}
+
+/// `reverse`: an array stays an array, anything else is read as a string.
+pub fn reverse_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if matches!(data_type(&args[0]), DataType::Array(..)) {
+        return Ok(args);
+    }
+    match Expected::Type(&DataType::String).implicit_cast(&data_type(&args[0]), site.conf.ansi) {
+        Some(t) => Ok(args.into_iter().map(|a| coerce(a, &t)).collect()),
+        None => Err(unexpected_input_type(site, 0, "(\"STRING\" or \"ARRAY\")", &args[0])),
+    }
+}
+
+pub fn locate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    Inputs::Implicit(&[STR, STR, Expected::Type(INT)]).coerce(default_last(args, 3, Value::Integer(1)), site)
+}
+
+pub fn first_two_args(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls.iter().take(2).any(|n| *n)
+}
+
+pub fn split_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    Inputs::Implicit(&[STR, STR, Expected::Type(INT)]).coerce(default_last(args, 3, Value::Integer(-1)), site)
+}
+
+pub fn replace_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    Inputs::Implicit(&[STR]).coerce(default_last(args, 3, Value::String(String::new())), site)
+}
+
+/// `overlay(input, replace, pos[, len = -1])`: input and replace both binary or
+/// both text.
+pub fn overlay_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = default_last(args, 4, Value::Integer(-1));
+    let tail = args.split_off(2);
+    let tail = Inputs::Implicit(&[Expected::Type(INT)]).coerce(tail, site)?;
+    let head = match (is_binary(&args[0]), is_binary(&args[1])) {
+        (true, true) => args,
+        (false, false) => Inputs::Implicit(&[STR]).coerce(args, site)?,
+        _ => {
+            let types: Vec<DataType> = args.iter().map(|a| match data_type(a) {
+                DataType::Binary => DataType::Binary,
+                _ => DataType::String,
+            }).collect();
+            return Err(data_diff_types(site, &types));
+        }
+    };
+    Ok(head.into_iter().chain(tail).collect())
+}
+
+/// `elt(n, inputs...)`: the index an integer, the inputs bytes when all are binary.
+pub fn elt_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args;
+    let inputs = args.split_off(1);
+    let index = Inputs::Implicit(&[Expected::Type(INT)]).coerce(args, site)?;
+    let inputs = if inputs.iter().all(is_binary) { inputs } else { Inputs::Implicit(&[STR]).coerce(inputs, site)? };
+    Ok(index.into_iter().chain(inputs).collect())
+}
+
+pub fn elt_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(if args[1..].iter().all(is_binary) { DataType::Binary } else { DataType::String })
+}
+
+/// Arguments that must already be strings (`ExpectsInputTypes` without casts).
+pub fn strings_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    for (i, a) in args.iter().enumerate() {
+        if !matches!(data_type(a), DataType::String | DataType::Null) {
+            return Err(unexpected_input_type(site, i, "\"STRING\"", a));
+        }
+    }
+    Ok(args.into_iter().map(|a| coerce(a, &DataType::String)).collect())
+}
+
+/// `array<string>` whose elements are never NULL (`split`).
+pub fn array_of_strings(_: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(DataType::String), false))
 }

@@ -67,17 +67,18 @@ pub fn concat_ws(c: &CallLowering) -> Result<pl::Expr> {
 }
 
 /// Spark's 1-based `substring(s, pos, len)` of a string (in characters) or a
-/// binary (in bytes): pos 0 acts as 1, a negative pos counts from the end, and the
-/// window is clipped to the value.
+/// binary (in bytes).
 pub fn substring(c: &CallLowering) -> pl::Expr {
-    let binary = is_binary(c, 0);
-    let s = c.arg(0);
-    let n = match binary {
-        true => s.clone().binary().size_bytes().cast(PlType::Int64),
-        false => s.clone().str().len_chars().cast(PlType::Int64),
-    };
-    let pos = c.arg(1).cast(PlType::Int64);
-    let len = c.arg(2).cast(PlType::Int64);
+    slice(c.arg(0), c.arg(1), c.arg(2), is_binary(c, 0))
+}
+
+/// `substring` on expressions: pos 0 acts as 1, a negative pos counts from the
+/// end, and the window is clipped to the value.
+pub fn slice(s: pl::Expr, pos: pl::Expr, len: pl::Expr, binary: bool) -> pl::Expr {
+    let n = length_of(s.clone(), binary);
+    let pos = pos.cast(PlType::Int64);
+    let len = len.cast(PlType::Int64);
+    let pos_or_len_null = pos.clone().is_null().or(len.clone().is_null());
     let start = when(pos.clone().gt(lit(0i64)))
         .then(pos.clone() - lit(1i64))
         .when(pos.clone().lt(lit(0i64)))
@@ -87,9 +88,64 @@ pub fn substring(c: &CallLowering) -> pl::Expr {
     let start_c = when(start.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(start);
     let end_c = when(end.clone().gt(n.clone())).then(n).otherwise(end);
     let width = when(end_c.clone().gt(start_c.clone())).then(end_c - start_c.clone()).otherwise(lit(0i64));
-    match binary {
+    let sliced = match binary {
         true => s.binary().slice(start_c, width),
         false => s.str().slice(start_c, width),
+    };
+    let t = if binary { PlType::Binary } else { PlType::String };
+    when(pos_or_len_null).then(null_of(t)).otherwise(sliced)
+}
+
+/// Characters of a string, bytes of a binary, as Int64.
+pub fn length_of(s: pl::Expr, binary: bool) -> pl::Expr {
+    match binary {
+        true => s.binary().size_bytes().cast(PlType::Int64),
+        false => s.str().len_chars().cast(PlType::Int64),
+    }
+}
+
+/// `left(s, n)`: `substring(s, 1, n)`.
+pub fn left(c: &CallLowering) -> pl::Expr {
+    slice(c.arg(0), lit(1i64), c.arg(1), is_binary(c, 0))
+}
+
+/// `right(s, n)`: the last n characters; "" for n <= 0.
+pub fn right(c: &CallLowering) -> pl::Expr {
+    let n = c.arg(1).cast(PlType::Int64);
+    when(c.arg(0).is_null().or(n.clone().is_null()))
+        .then(null_of(PlType::String))
+        .when(n.clone().lt_eq(lit(0i64)))
+        .then(lit(""))
+        .otherwise(slice(c.arg(0), lit(0i64) - n.clone(), n, false))
+}
+
+/// `overlay(s, r, pos, len)`: s with `len` characters (or bytes) from `pos`
+/// replaced by r; a negative len stands for r's length.
+pub fn overlay(c: &CallLowering) -> pl::Expr {
+    let binary = is_binary(c, 0);
+    let (s, r) = (c.arg(0), c.arg(1));
+    let pos = c.arg(2).cast(PlType::Int64);
+    let len = c.arg(3).cast(PlType::Int64);
+    let len = when(len.clone().lt(lit(0i64))).then(length_of(r.clone(), binary)).otherwise(len);
+    let prefix = slice(s.clone(), lit(1i64), pos.clone() - lit(1i64), binary);
+    let suffix = slice(s, pos + len, lit(i32::MAX as i64), binary);
+    match binary {
+        true => crate::compat::binary::concat(vec![prefix, r, suffix]),
+        false => pl::concat_str([prefix, r, suffix], "", false),
+    }
+}
+
+/// `bit_length`/`octet_length`: bytes of the UTF-8 text or of the binary.
+pub fn byte_length(c: &CallLowering, bits: bool) -> pl::Expr {
+    let bytes = match is_binary(c, 0) {
+        true => c.arg(0).binary().size_bytes(),
+        false => c.arg(0).str().len_bytes(),
+    }
+    .cast(PlType::Int32);
+    if bits {
+        bytes * lit(8i32)
+    } else {
+        bytes
     }
 }
 
