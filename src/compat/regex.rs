@@ -188,12 +188,14 @@ impl Translator<'_> {
                     on = false;
                     rust.push('-');
                 }
-                'i' | 'm' | 'x' => {
+                'i' | 'x' => {
                     rust.push(c);
                     if c == 'x' {
                         flags.comments = on;
                     }
                 }
+                // Java's multi-line anchors also work around \r.
+                'm' => rust.push_str("mR"),
                 's' => flags.dotall = on,
                 'd' => flags.unix_lines = on,
                 'U' => flags.unicode_classes = on,
@@ -357,6 +359,59 @@ impl Translator<'_> {
     }
 }
 
+/// Matches one after another the way Java's `Matcher.find` steps: after an empty
+/// match the search moves one character on; after a non-empty one it starts at its
+/// end, where an empty match is allowed (Rust's iterator skips those).
+pub fn java_matches<'h>(re: &regex::Regex, text: &'h str, start: usize) -> Vec<regex::Match<'h>> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    while pos <= text.len() {
+        let Some(m) = re.find_at(text, pos) else { break };
+        pos = if m.is_empty() { next_boundary(text, m.end()) } else { m.end() };
+        out.push(m);
+    }
+    out
+}
+
+/// Like `java_matches`, with the capture groups of each match.
+pub fn java_captures<'h>(re: &regex::Regex, text: &'h str, start: usize) -> Vec<regex::Captures<'h>> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    while pos <= text.len() {
+        let Some(caps) = re.captures_at(text, pos) else { break };
+        let m = caps.get(0).expect("group 0 always participates");
+        pos = if m.is_empty() { next_boundary(text, m.end()) } else { m.end() };
+        out.push(caps);
+    }
+    out
+}
+
+fn next_boundary(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+}
+
+/// Whether a (translated) pattern can match the empty string.
+pub fn can_match_empty(rust_pattern: &str) -> bool {
+    regex_syntax::parse(rust_pattern).map_or(true, |h| h.properties().minimum_len().unwrap_or(0) == 0)
+}
+
+/// A byte offset as a Java (UTF-16) string index.
+pub fn utf16_index(text: &str, byte: usize) -> usize {
+    text[..byte].chars().map(char::len_utf16).sum()
+}
+
+/// A Java (UTF-16) string index as a byte offset (the end when past it).
+pub fn byte_of_utf16_index(text: &str, index: usize) -> usize {
+    let mut units = 0;
+    for (b, c) in text.char_indices() {
+        if units >= index {
+            return b;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
 /// A Java replacement string (`$1`, `${name}`, `\$`) in Rust's syntax (`${1}`,
 /// `${name}`, `$$`), checked against the pattern's groups as Java checks it.
 pub fn java_replacement(replacement: &str, groups: usize, names: &[String]) -> std::result::Result<String, String> {
@@ -453,6 +508,17 @@ mod tests {
         assert!(matches("(?<year>\\d{4})", "2024"));
         assert!(matches("(?i)ABC", "abc"));
         assert!(matches("a{2,3}?", "aa"));
+    }
+
+    #[test]
+    fn steps_over_empty_matches_as_java() {
+        let re = regex::Regex::new("x*").unwrap();
+        let found: Vec<(usize, usize)> = java_matches(&re, "axb", 0).iter().map(|m| (m.start(), m.end())).collect();
+        assert_eq!(found, [(0, 0), (1, 2), (2, 2), (3, 3)]);
+        assert!(can_match_empty("x*"));
+        assert!(!can_match_empty("x+"));
+        assert_eq!(utf16_index("😀a", 4), 2);
+        assert_eq!(byte_of_utf16_index("😀a", 2), 4);
     }
 
     #[test]

@@ -89,6 +89,12 @@ pub enum StringFn {
     Elt,
     Levenshtein,
     Soundex,
+    RegexpReplace,
+    RegexpExtract,
+    RegexpExtractAll,
+    RegexpCount,
+    RegexpSubstr,
+    RegexpInstr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

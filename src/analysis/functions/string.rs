@@ -42,7 +42,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(ILike), "ilike", Range(2, 3), Inputs::Custom(like_inputs), Ret::Fixed(BOOL)).display(Display::Custom(ilike_display)),
     def(string(Rlike), "rlike", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL))
         .aliases(&["regexp", "regexp_like"])
-        .display(Display::Named("RLIKE")),
+        .display(Display::Custom(upper_name)),
     def(string(StartsWith), "startswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
     def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
     def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
@@ -80,4 +80,17 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Levenshtein), "levenshtein", Range(2, 3), Inputs::Implicit(&[STR, STR, Expected::Type(INT)]), Ret::Fixed(INT)),
     // Strings only: Spark casts nothing to soundex's input.
     def(string(Soundex), "soundex", Exact(1), Inputs::Custom(strings_only), Ret::Fixed(STRING)),
+    // Java regexes. regexp_replace(str, regexp, rep[, position = 1]).
+    def(string(RegexpReplace), "regexp_replace", Range(3, 4), Inputs::Custom(regexp_replace_inputs), Ret::Fixed(STRING))
+        .display(Display::Custom(regexp_replace_display)),
+    // regexp_extract(str, regexp[, idx = 1]).
+    def(string(RegexpExtract), "regexp_extract", Range(2, 3), Inputs::Custom(group_index_inputs), Ret::Fixed(STRING))
+        .display(Display::Custom(group_one_display)),
+    def(string(RegexpExtractAll), "regexp_extract_all", Range(2, 3), Inputs::Custom(group_index_inputs), Ret::Custom(array_of_nullable_strings))
+        .display(Display::Custom(group_one_display)),
+    def(string(RegexpCount), "regexp_count", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(INT)),
+    def(string(RegexpSubstr), "regexp_substr", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    // regexp_instr(str, regexp[, idx = 0]): the position of the match (idx is only checked).
+    def(string(RegexpInstr), "regexp_instr", Range(2, 3), Inputs::Custom(instr_index_inputs), Ret::Fixed(INT))
+        .display(Display::Custom(group_zero_display)),
 ];

@@ -1,12 +1,14 @@
 //! String functions, one submodule per kind of work: case, trimming, slicing and
 //! concatenation (`text`), padding (`pad`), searching and splitting (`search`),
-//! character-level rewrites (`chars`), LIKE and regular expressions (`like`).
+//! character-level rewrites (`chars`), LIKE (`like`), Java regular expressions
+//! (`regexp`).
 //! Native Polars string kernels wherever their semantics are Spark's; `compat`
 //! kernels elsewhere.
 
 mod chars;
 mod like;
 mod pad;
+mod regexp;
 mod search;
 mod text;
 
@@ -27,7 +29,7 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         Substring => text::substring(c),
         Like => like::like(c, false)?,
         ILike => like::like(c, true)?,
-        Rlike => like::rlike(c)?,
+        Rlike => regexp::rlike(c)?,
         StartsWith | EndsWith | Contains => text::affix(f, c),
         Lpad => pad::pad(c, true),
         Rpad => pad::pad(c, false),
@@ -53,5 +55,11 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         Elt => search::elt(c),
         Levenshtein => chars::levenshtein(c),
         Soundex => chars::soundex(c),
+        RegexpReplace => regexp::regexp_replace(c)?,
+        RegexpExtract => regexp::regexp_extract(c)?,
+        RegexpExtractAll => regexp::regexp_extract_all(c)?,
+        RegexpCount => regexp::regexp_count(c)?,
+        RegexpSubstr => regexp::regexp_substr(c)?,
+        RegexpInstr => regexp::regexp_instr(c)?,
     })
 }

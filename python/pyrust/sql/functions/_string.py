@@ -10,7 +10,8 @@ __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "s
            "character_length", "substr", "startswith", "endswith", "contains", "btrim", "lpad", "rpad", "repeat",
            "initcap", "instr", "locate", "position", "left", "right", "split", "split_part", "substring_index",
            "translate", "replace", "overlay", "ascii", "char", "bit_length", "octet_length", "find_in_set", "elt",
-           "levenshtein", "soundex"]
+           "levenshtein", "soundex", "regexp_replace", "regexp_extract", "regexp_extract_all", "regexp_count",
+           "regexp_substr", "regexp_instr"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -199,3 +200,31 @@ def levenshtein(left: ColumnOrName, right: ColumnOrName, threshold: Optional[int
 
 def soundex(col: ColumnOrName) -> Column:
     return invoke("soundex", col)
+
+
+def regexp_replace(string: ColumnOrName, pattern: Union[str, Column], replacement: Union[str, Column]) -> Column:
+    return call("regexp_replace", col_expr(string), lit_expr(pattern), lit_expr(replacement))
+
+
+def regexp_extract(str: ColumnOrName, pattern: str, idx: int) -> Column:
+    return call("regexp_extract", col_expr(str), lit_expr(pattern), lit_expr(idx))
+
+
+def regexp_extract_all(str: ColumnOrName, regexp: ColumnOrName, idx: Optional[Union[int, Column]] = None) -> Column:
+    if idx is None:
+        return invoke("regexp_extract_all", str, regexp)
+    return call("regexp_extract_all", col_expr(str), col_expr(regexp), lit_expr(idx))
+
+
+def regexp_count(str: ColumnOrName, regexp: ColumnOrName) -> Column:
+    return invoke("regexp_count", str, regexp)
+
+
+def regexp_substr(str: ColumnOrName, regexp: ColumnOrName) -> Column:
+    return invoke("regexp_substr", str, regexp)
+
+
+def regexp_instr(str: ColumnOrName, regexp: ColumnOrName, idx: Optional[Union[int, Column]] = None) -> Column:
+    if idx is None:
+        return invoke("regexp_instr", str, regexp)
+    return call("regexp_instr", col_expr(str), col_expr(regexp), lit_expr(idx))

@@ -284,3 +284,52 @@ pub fn strings_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 pub fn array_of_strings(_: &[Expr], _: &Site) -> Result<DataType> {
     Ok(DataType::Array(Box::new(DataType::String), false))
 }
+
+/// `RLIKE(s, p)`, `REGEXP_LIKE(s, p)`: the name as called, in capitals.
+pub fn upper_name(name: &str, args: &[String], _: bool) -> String {
+    format!("{}({})", name.to_uppercase(), args.join(", "))
+}
+
+pub fn array_of_nullable_strings(_: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(DataType::String), true))
+}
+
+pub fn regexp_replace_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 4, "1")
+}
+
+pub fn group_one_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, "1")
+}
+
+pub fn group_zero_display(name: &str, args: &[String], _: bool) -> String {
+    with_default(name, args, 3, "0")
+}
+
+/// `regexp_replace(str, regexp, rep[, position])`: the position a literal > 0.
+pub fn regexp_replace_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = Inputs::Implicit(&[STR, STR, STR, Expected::Type(INT)]).coerce(default_last(args, 4, Value::Integer(1)), site)?;
+    let position = &args[3];
+    match position.unalias() {
+        Expr::Literal(Value::Integer(p)) if *p > 0 => Ok(args),
+        Expr::Literal(Value::Integer(p)) => Err(Error::analysis(
+            "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: The `position` must be between 1 and 2147483647 (current value = {p}).",
+                site.shown
+            ),
+        )),
+        _ => Err(Error::analysis(
+            "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+            format!("Cannot resolve \"{}\" due to data type mismatch: the input `position` should be a foldable \"INT\" expression.", site.shown),
+        )),
+    }
+}
+
+pub fn group_index_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    Inputs::Implicit(&[STR, STR, Expected::Type(INT)]).coerce(default_last(args, 3, Value::Integer(1)), site)
+}
+
+pub fn instr_index_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    Inputs::Implicit(&[STR, STR, Expected::Type(INT)]).coerce(default_last(args, 3, Value::Integer(0)), site)
+}

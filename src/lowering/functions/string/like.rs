@@ -1,4 +1,4 @@
-//! LIKE, ILIKE and RLIKE. A literal LIKE pattern of a plain shape is a string
+//! LIKE and ILIKE. A literal LIKE pattern of a plain shape is a string
 //! test; others become an anchored regex, translated once for a literal and per
 //! row for a column of patterns.
 
@@ -31,13 +31,4 @@ pub fn like(c: &CallLowering, case_insensitive: bool) -> Result<pl::Expr> {
         None => Ok(None),
     });
     Ok(s.str().contains(regexes, true))
-}
-
-/// `rlike(str, regexp)`: a Java regex found anywhere in the string.
-pub fn rlike(c: &CallLowering) -> Result<pl::Expr> {
-    let pattern = match c.str_literal(1) {
-        Some(p) => lit(crate::compat::regex::java_to_rust(p)?),
-        None => c.arg(1),
-    };
-    Ok(c.arg(0).str().contains(pattern, true))
 }

@@ -3,15 +3,12 @@
 
 use super::super::CallLowering;
 use crate::compat::checks::fail_where;
-use crate::compat::errors::runtime_error;
 use crate::compat::kernel::{kernel, In, StrList};
-use crate::compat::regex::{invalid_pattern, java_to_rust};
 use crate::compat::strings;
 use crate::error::{ErrorKind, Result};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, lit, when, DataType as PlType, PolarsResult};
-use std::collections::HashMap;
-use std::sync::Mutex;
+use super::regexp::{compile, PatternCache};
+use polars::prelude::{self as pl, lit, when, DataType as PlType};
 
 pub fn instr(c: &CallLowering) -> pl::Expr {
     kernel::<i32, _>(c.args.clone(), &[In::Str, In::Str], None, |a, r| {
@@ -72,36 +69,6 @@ pub fn split_part(c: &CallLowering) -> pl::Expr {
 /// Whether a Java pattern has no regex syntax at all (a plain separator).
 fn plain_literal(p: &str) -> bool {
     !p.is_empty() && !p.contains(['\\', '.', '[', ']', '{', '}', '(', ')', '*', '+', '?', '^', '$', '|'])
-}
-
-/// A compiled Java pattern, or Spark's error for it.
-pub fn compile(function: &str, java: &str) -> Result<regex::Regex> {
-    let rust = java_to_rust(java)?;
-    regex::Regex::new(&rust).map_err(|e| invalid_pattern(function, java, &e.to_string()))
-}
-
-/// Compiles the patterns of a column of patterns, each once.
-pub struct PatternCache {
-    function: &'static str,
-    compiled: Mutex<HashMap<String, regex::Regex>>,
-}
-
-impl PatternCache {
-    pub fn new(function: &'static str) -> Self {
-        PatternCache { function, compiled: Mutex::new(HashMap::new()) }
-    }
-
-    pub fn with<T>(&self, java: &str, f: impl FnOnce(&regex::Regex) -> T) -> PolarsResult<T> {
-        let mut cache = self.compiled.lock().map_err(|_| runtime_error(ErrorKind::Runtime, "INTERNAL_ERROR", "regex cache poisoned"))?;
-        if !cache.contains_key(java) {
-            let re = compile(self.function, java).map_err(|e| runtime_error(e.kind, e.error_class.as_deref().unwrap_or(""), &e.message))?;
-            if cache.len() > 1024 {
-                cache.clear();
-            }
-            cache.insert(java.to_string(), re);
-        }
-        Ok(f(&cache[java]))
-    }
 }
 
 /// `split(str, regex, limit)`. A plain separator with no limit is Polars' split.
