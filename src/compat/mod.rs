@@ -6,6 +6,7 @@ pub mod binary;
 pub mod cast;
 pub mod checks;
 pub mod decimal;
+pub mod encoding;
 pub mod errors;
 pub mod floats;
 pub mod kernel;

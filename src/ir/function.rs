@@ -95,6 +95,18 @@ pub enum StringFn {
     RegexpCount,
     RegexpSubstr,
     RegexpInstr,
+    Base64,
+    UnBase64,
+    Hex,
+    Unhex,
+    Encode,
+    Decode,
+    ToBinary,
+    TryToBinary,
+    IsValidUtf8,
+    MakeValidUtf8,
+    ValidateUtf8,
+    TryValidateUtf8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

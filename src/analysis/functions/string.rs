@@ -14,6 +14,7 @@ const STRING: &DataType = &DataType::String;
 const INT: &DataType = &DataType::Integer;
 const BOOL: &DataType = &DataType::Boolean;
 const LONG: &DataType = &DataType::Long;
+const BINARY: &DataType = &DataType::Binary;
 
 const fn string(f: crate::ir::function::StringFn) -> Func {
     Func::String(f)
@@ -93,4 +94,22 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     // regexp_instr(str, regexp[, idx = 0]): the position of the match (idx is only checked).
     def(string(RegexpInstr), "regexp_instr", Range(2, 3), Inputs::Custom(instr_index_inputs), Ret::Fixed(INT))
         .display(Display::Custom(group_zero_display)),
+    // Encodings.
+    def(string(Base64), "base64", Exact(1), Inputs::Implicit(&[Expected::Type(BINARY)]), Ret::Fixed(STRING)),
+    def(string(UnBase64), "unbase64", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)),
+    // hex of a BIGINT (numbers are read as one), of bytes, or of text.
+    def(string(Hex), "hex", Exact(1), Inputs::Custom(hex_inputs), Ret::Fixed(STRING)),
+    def(string(Unhex), "unhex", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)),
+    def(string(Encode), "encode", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)).null(Null::Always),
+    // decode(bytes, charset); the SQL form decode(expr, search, result, ...) is not supported.
+    def(string(Decode), "decode", Exact(2), Inputs::Implicit(&[Expected::Type(BINARY), STR]), Ret::Fixed(STRING)).null(Null::Always),
+    // to_binary(str[, fmt]): fmt a literal among hex (default), utf-8, utf8, base64.
+    def(string(ToBinary), "to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
+    def(string(TryToBinary), "try_to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
+    // The UTF-8 checks read a binary's bytes as they are.
+    def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(BOOL)),
+    def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING)),
+    def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING)),
+    def(string(TryValidateUtf8), "try_validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING))
+        .null(Null::Always),
 ];

@@ -1,11 +1,12 @@
 //! String functions, one submodule per kind of work: case, trimming, slicing and
 //! concatenation (`text`), padding (`pad`), searching and splitting (`search`),
 //! character-level rewrites (`chars`), LIKE (`like`), Java regular expressions
-//! (`regexp`).
+//! (`regexp`), bytes and charsets (`encode`).
 //! Native Polars string kernels wherever their semantics are Spark's; `compat`
 //! kernels elsewhere.
 
 mod chars;
+mod encode;
 mod like;
 mod pad;
 mod regexp;
@@ -61,5 +62,17 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         RegexpCount => regexp::regexp_count(c)?,
         RegexpSubstr => regexp::regexp_substr(c)?,
         RegexpInstr => regexp::regexp_instr(c)?,
+        Base64 => encode::base64(c),
+        UnBase64 => encode::unbase64(c),
+        Hex => encode::hex(c),
+        Unhex => encode::unhex(c),
+        Encode => encode::encode(c),
+        Decode => encode::decode(c),
+        ToBinary => encode::to_binary(c, false),
+        TryToBinary => encode::to_binary(c, true),
+        IsValidUtf8 => encode::utf8(c, encode::Utf8Check::IsValid),
+        MakeValidUtf8 => encode::utf8(c, encode::Utf8Check::MakeValid),
+        ValidateUtf8 => encode::utf8(c, encode::Utf8Check::Validate),
+        TryValidateUtf8 => encode::utf8(c, encode::Utf8Check::TryValidate),
     })
 }

@@ -11,7 +11,8 @@ __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "s
            "initcap", "instr", "locate", "position", "left", "right", "split", "split_part", "substring_index",
            "translate", "replace", "overlay", "ascii", "char", "bit_length", "octet_length", "find_in_set", "elt",
            "levenshtein", "soundex", "regexp_replace", "regexp_extract", "regexp_extract_all", "regexp_count",
-           "regexp_substr", "regexp_instr"]
+           "regexp_substr", "regexp_instr", "base64", "unbase64", "hex", "unhex", "encode", "decode", "to_binary",
+           "try_to_binary", "is_valid_utf8", "make_valid_utf8", "validate_utf8", "try_validate_utf8"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -228,3 +229,57 @@ def regexp_instr(str: ColumnOrName, regexp: ColumnOrName, idx: Optional[Union[in
     if idx is None:
         return invoke("regexp_instr", str, regexp)
     return call("regexp_instr", col_expr(str), col_expr(regexp), lit_expr(idx))
+
+
+def base64(col: ColumnOrName) -> Column:
+    return invoke("base64", col)
+
+
+def unbase64(col: ColumnOrName) -> Column:
+    return invoke("unbase64", col)
+
+
+# hex/unhex are listed with PySpark's mathematical functions; they live with the
+# string family's other encodings.
+def hex(col: ColumnOrName) -> Column:
+    return invoke("hex", col)
+
+
+def unhex(col: ColumnOrName) -> Column:
+    return invoke("unhex", col)
+
+
+def encode(col: ColumnOrName, charset: str) -> Column:
+    return call("encode", col_expr(col), lit_expr(charset))
+
+
+def decode(col: ColumnOrName, charset: str) -> Column:
+    return call("decode", col_expr(col), lit_expr(charset))
+
+
+def to_binary(col: ColumnOrName, format: Optional[ColumnOrName] = None) -> Column:
+    if format is not None:
+        return invoke("to_binary", col, format)
+    return invoke("to_binary", col)
+
+
+def try_to_binary(col: ColumnOrName, format: Optional[ColumnOrName] = None) -> Column:
+    if format is not None:
+        return invoke("try_to_binary", col, format)
+    return invoke("try_to_binary", col)
+
+
+def is_valid_utf8(str: ColumnOrName) -> Column:
+    return invoke("is_valid_utf8", str)
+
+
+def make_valid_utf8(str: ColumnOrName) -> Column:
+    return invoke("make_valid_utf8", str)
+
+
+def validate_utf8(str: ColumnOrName) -> Column:
+    return invoke("validate_utf8", str)
+
+
+def try_validate_utf8(str: ColumnOrName) -> Column:
+    return invoke("try_validate_utf8", str)

@@ -333,3 +333,36 @@ pub fn group_index_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 pub fn instr_index_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Inputs::Implicit(&[STR, STR, Expected::Type(INT)]).coerce(default_last(args, 3, Value::Integer(0)), site)
 }
+
+/// `hex`: integers and other numbers as BIGINT, bytes and text as they are,
+/// anything else read as text.
+pub fn hex_inputs(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    Ok(args
+        .into_iter()
+        .map(|a| match data_type(&a) {
+            DataType::Long | DataType::Binary | DataType::String => a,
+            t if t.is_numeric() => coerce(a, &DataType::Long),
+            DataType::Null => coerce(a, &DataType::Long),
+            _ => coerce(a, &DataType::String),
+        })
+        .collect())
+}
+
+/// `to_binary(str[, fmt])`: the format a literal Spark knows.
+pub fn to_binary_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    if let Some(fmt) = args.get(1) {
+        let known = string_literal(fmt).map(|f| matches!(f.to_ascii_lowercase().as_str(), "hex" | "utf-8" | "utf8" | "base64"));
+        if known != Some(true) && !matches!(fmt.unalias(), Expr::Literal(Value::Null) | Expr::Cast { .. }) {
+            let shown = (site.text)(fmt);
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.INVALID_ARG_VALUE",
+                format!(
+                    "Cannot resolve \"{}\" due to data type mismatch: The format must be a string literal among 'hex', 'utf-8', 'utf8', 'base64', but got '{shown}'.",
+                    site.shown
+                ),
+            ));
+        }
+    }
+    Ok(args)
+}
