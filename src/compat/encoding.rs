@@ -83,7 +83,7 @@ pub fn is_valid_base64(text: &str) -> bool {
     if pad == 0 {
         data.len() % 4 != 1
     } else {
-        (data.len() + pad) % 4 == 0
+        (data.len() + pad).is_multiple_of(4)
     }
 }
 
@@ -185,7 +185,7 @@ pub fn decode(bytes: &[u8], charset: Charset) -> Option<String> {
 }
 
 fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.chunks(2).map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
