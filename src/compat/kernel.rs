@@ -173,6 +173,16 @@ impl Output for i64 {
     }
 }
 
+impl Output for i128 {
+    fn dtype() -> PlType {
+        PlType::Int128
+    }
+    fn build(name: PlSmallStr, values: impl Iterator<Item = Option<Self>>) -> Series {
+        let ca: polars::prelude::Int128Chunked = values.collect();
+        ca.with_name(name).into_series()
+    }
+}
+
 impl Output for bool {
     fn dtype() -> PlType {
         PlType::Boolean

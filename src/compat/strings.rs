@@ -311,6 +311,36 @@ fn push_titlecase(out: &mut String, c: char) {
     }
 }
 
+/// `mask(s, upper, lower, digit, other)`: each upper-case letter, lower-case letter,
+/// decimal digit or other character replaced by its class's character (kept when
+/// that is None).
+pub fn mask(s: &str, upper: Option<char>, lower: Option<char>, digit: Option<char>, other: Option<char>) -> String {
+    s.chars()
+        .map(|c| {
+            let by = if c.is_uppercase() {
+                upper
+            } else if c.is_lowercase() {
+                lower
+            } else if is_decimal_digit(c) {
+                digit
+            } else {
+                other
+            };
+            by.unwrap_or(c)
+        })
+        .collect()
+}
+
+/// Java's `Character.isDigit`: the Unicode decimal digits (general category Nd).
+fn is_decimal_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    static ND: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let mut buf = [0u8; 4];
+    ND.get_or_init(|| regex::Regex::new(r"^\p{Nd}$").ok()).as_ref().is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
+}
+
 /// `split(s, regex, limit)` as Java's `String.split` (trailing empty strings kept,
 /// as Spark asks for them): at most `limit` parts when limit > 0, the last holding
 /// the rest; a zero-width match at the start gives no leading empty part.
@@ -428,6 +458,13 @@ mod tests {
         assert_eq!(initcap("ǆemal"), "ǅemal");
         assert_eq!(initcap("tab\tsep"), "Tab\tsep");
         assert_eq!(initcap("ΟΔΟΣ ΣΑΣ"), "Οδος Σας");
+    }
+
+    #[test]
+    fn masking() {
+        assert_eq!(mask("AbCD123-@$#", Some('X'), Some('x'), Some('n'), None), "XxXXnnn-@$#");
+        assert_eq!(mask("Ünïcode ß 😀 ٣", Some('X'), Some('x'), Some('n'), None), "Xxxxxxx x 😀 n");
+        assert_eq!(mask("a1", None, None, None, Some('*')), "a1");
     }
 
     #[test]

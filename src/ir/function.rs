@@ -107,6 +107,12 @@ pub enum StringFn {
     MakeValidUtf8,
     ValidateUtf8,
     TryValidateUtf8,
+    FormatNumber,
+    FormatString,
+    ToChar,
+    ToNumber,
+    TryToNumber,
+    Mask,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -112,4 +112,19 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING)),
     def(string(TryValidateUtf8), "try_validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING))
         .null(Null::Always),
+    // Formatting. format_number(x, d | pattern): Java's DecimalFormat.
+    def(string(FormatNumber), "format_number", Exact(2), Inputs::Custom(format_number_inputs), Ret::Fixed(STRING)),
+    // format_string/printf(format, args...): Java's Formatter; never NULL.
+    def(string(FormatString), "format_string", AtLeast(1), Inputs::Custom(format_string_inputs), Ret::Fixed(STRING))
+        .aliases(&["printf"])
+        .null(Null::Never),
+    // to_char/to_varchar(x, format): numbers by Spark's number formats; dates go to
+    // date_format, binaries to base64/hex/decode, named as those.
+    def(string(ToChar), "to_char", Exact(2), Inputs::Custom(to_char_inputs), Ret::Fixed(STRING))
+        .aliases(&["to_varchar"])
+        .display(Display::Custom(to_char_display)),
+    def(string(ToNumber), "to_number", Exact(2), Inputs::Custom(to_number_inputs), Ret::Custom(to_number_type)),
+    def(string(TryToNumber), "try_to_number", Exact(2), Inputs::Custom(to_number_inputs), Ret::Custom(to_number_type)).null(Null::Always),
+    // mask(str[, upper = 'X', lower = 'x', digit = 'n', other = NULL]).
+    def(string(Mask), "mask", Range(1, 5), Inputs::Custom(mask_inputs), Ret::Fixed(STRING)).display(Display::Custom(mask_display)),
 ];

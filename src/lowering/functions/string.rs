@@ -1,12 +1,13 @@
 //! String functions, one submodule per kind of work: case, trimming, slicing and
 //! concatenation (`text`), padding (`pad`), searching and splitting (`search`),
 //! character-level rewrites (`chars`), LIKE (`like`), Java regular expressions
-//! (`regexp`), bytes and charsets (`encode`).
+//! (`regexp`), bytes and charsets (`encode`), formatting (`format`).
 //! Native Polars string kernels wherever their semantics are Spark's; `compat`
 //! kernels elsewhere.
 
 mod chars;
 mod encode;
+mod format;
 mod like;
 mod pad;
 mod regexp;
@@ -74,5 +75,11 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         MakeValidUtf8 => encode::utf8(c, encode::Utf8Check::MakeValid),
         ValidateUtf8 => encode::utf8(c, encode::Utf8Check::Validate),
         TryValidateUtf8 => encode::utf8(c, encode::Utf8Check::TryValidate),
+        FormatNumber => format::format_number(c)?,
+        FormatString => format::format_string(c)?,
+        ToChar => format::to_char(c)?,
+        ToNumber => format::to_number(c, false)?,
+        TryToNumber => format::to_number(c, true)?,
+        Mask => format::mask(c),
     })
 }

@@ -12,7 +12,8 @@ __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "s
            "translate", "replace", "overlay", "ascii", "char", "bit_length", "octet_length", "find_in_set", "elt",
            "levenshtein", "soundex", "regexp_replace", "regexp_extract", "regexp_extract_all", "regexp_count",
            "regexp_substr", "regexp_instr", "base64", "unbase64", "hex", "unhex", "encode", "decode", "to_binary",
-           "try_to_binary", "is_valid_utf8", "make_valid_utf8", "validate_utf8", "try_validate_utf8"]
+           "try_to_binary", "is_valid_utf8", "make_valid_utf8", "validate_utf8", "try_validate_utf8", "format_number",
+           "format_string", "printf", "to_char", "to_varchar", "to_number", "try_to_number", "mask"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -283,3 +284,40 @@ def validate_utf8(str: ColumnOrName) -> Column:
 
 def try_validate_utf8(str: ColumnOrName) -> Column:
     return invoke("try_validate_utf8", str)
+
+
+def format_number(col: ColumnOrName, d: int) -> Column:
+    return call("format_number", col_expr(col), lit_expr(d))
+
+
+def format_string(format: str, *cols: ColumnOrName) -> Column:
+    return call("format_string", lit_expr(format), *[col_expr(c) for c in cols])
+
+
+def printf(format: ColumnOrName, *cols: ColumnOrName) -> Column:
+    return invoke("printf", format, *cols)
+
+
+def to_char(col: ColumnOrName, format: ColumnOrName) -> Column:
+    return invoke("to_char", col, format)
+
+
+def to_varchar(col: ColumnOrName, format: ColumnOrName) -> Column:
+    return invoke("to_varchar", col, format)
+
+
+def to_number(col: ColumnOrName, format: ColumnOrName) -> Column:
+    return invoke("to_number", col, format)
+
+
+def try_to_number(col: ColumnOrName, format: ColumnOrName) -> Column:
+    return invoke("try_to_number", col, format)
+
+
+def mask(col: ColumnOrName, upperChar: Optional[ColumnOrName] = None, lowerChar: Optional[ColumnOrName] = None,
+         digitChar: Optional[ColumnOrName] = None, otherChar: Optional[ColumnOrName] = None) -> Column:
+    def default(c: Optional[ColumnOrName], v: Any) -> Any:
+        return lit_expr(v) if c is None else col_expr(c)
+
+    return call("mask", col_expr(col), default(upperChar, "X"), default(lowerChar, "x"), default(digitChar, "n"),
+                default(otherChar, None))

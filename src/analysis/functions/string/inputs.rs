@@ -366,3 +366,135 @@ pub fn to_binary_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     }
     Ok(args)
 }
+
+/// `format_number(x, d)`: x a number (strings are not read as numbers), d an
+/// integer or a DecimalFormat pattern.
+pub fn format_number_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let (x, d) = (&args[0], &args[1]);
+    if !data_type(x).is_numeric() && data_type(x) != DataType::Null {
+        return Err(unexpected_input_type(site, 0, "\"NUMERIC\"", x));
+    }
+    let d = match data_type(d) {
+        DataType::String => d.clone(),
+        t if t.is_integral() || t == DataType::Null => coerce(d.clone(), &DataType::Integer),
+        _ => return Err(unexpected_input_type(site, 1, "(\"INT\" or \"STRING\")", d)),
+    };
+    Ok(vec![args[0].clone(), d])
+}
+
+/// `format_string(format, args...)`: the format a string, the arguments as they are.
+pub fn format_string_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args;
+    let rest = args.split_off(1);
+    let mut out = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    out.extend(rest);
+    Ok(out)
+}
+
+/// The number-format string of `to_char`/`to_number`, which must be a literal.
+fn format_literal<'a>(site: &Site, e: &'a Expr) -> Result<&'a str> {
+    string_literal(e).ok_or_else(|| {
+        Error::analysis(
+            "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+            format!("Cannot resolve \"{}\" due to data type mismatch: the input `format` should be a foldable \"STRING\" expression.", site.shown),
+        )
+    })
+}
+
+/// `to_char(x, format)`. Numbers are read as decimals and the format is checked;
+/// a date or timestamp becomes `date_format(x, format)`, and a binary keeps its
+/// bytes for `base64`, `hex` or UTF-8 (`lowering` picks by the format).
+pub fn to_char_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let fmt = format_literal(site, &args[1])?.to_string();
+    let t = data_type(&args[0]);
+    if t.is_datetime() {
+        let def = super::super::lookup("date_format").ok_or_else(|| Error::unsupported("to_char of a date or timestamp (it needs date_format)"))?;
+        let call = def.bind("date_format", args, false, site.conf, site.text)?;
+        return Ok(vec![call, Expr::Literal(Value::String(fmt))]);
+    }
+    if t == DataType::Binary {
+        if !matches!(fmt.to_ascii_lowercase().as_str(), "base64" | "hex" | "utf-8" | "utf8") {
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.INVALID_ARG_VALUE",
+                format!("Cannot resolve \"{}\" due to data type mismatch: The format must be 'base64', 'hex', 'utf-8' or 'utf8', but got '{fmt}'.", site.shown),
+            ));
+        }
+        return Ok(args);
+    }
+    crate::compat::number_format::NumberFormat::parse(&fmt)?;
+    let decimal = match t {
+        DataType::Decimal(..) => t,
+        DataType::Byte => DataType::Decimal(3, 0),
+        DataType::Short => DataType::Decimal(5, 0),
+        DataType::Integer => DataType::Decimal(10, 0),
+        DataType::Long => DataType::Decimal(20, 0),
+        DataType::Float | DataType::Double => DataType::Decimal(38, 18),
+        DataType::Null => DataType::Decimal(10, 0),
+        _ => return Err(unexpected_input_type(site, 0, "\"DECIMAL\"", &args[0])),
+    };
+    let mut args = args;
+    let x = coerce(args.remove(0), &decimal);
+    Ok(vec![x, args.remove(0)])
+}
+
+/// `to_char`'s column name: Spark names the call after what it becomes.
+pub fn to_char_display(name: &str, args: &[String], _: bool) -> String {
+    let [x, fmt] = args else { return format!("{name}({})", args.join(", ")) };
+    let varchar = name == "to_varchar";
+    match fmt.to_ascii_lowercase().as_str() {
+        "base64" | "hex" if varchar => format!("to_varchar({x})"),
+        "utf-8" | "utf8" if varchar => format!("to_varchar({x}, {fmt})"),
+        "base64" => format!("base64({x})"),
+        "hex" => format!("hex({x})"),
+        "utf-8" | "utf8" => format!("decode({x}, {fmt})"),
+        f if f.chars().any(|c| c.is_ascii_alphabetic() && !"dgsmipr".contains(c)) => format!("date_format({x}, {fmt})"),
+        _ => format!("to_char({x}, {fmt})"),
+    }
+}
+
+pub fn to_number_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    crate::compat::number_format::NumberFormat::parse(format_literal(site, &args[1])?)?;
+    Ok(args)
+}
+
+pub fn to_number_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let f = crate::compat::number_format::NumberFormat::parse(format_literal(site, &args[1])?)?;
+    Ok(DataType::Decimal(f.precision.min(38) as u8, f.scale.min(38) as u8))
+}
+
+/// `mask(str, upper, lower, digit, other)`: each replacement a one-character
+/// literal or NULL.
+pub fn mask_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args;
+    let defaults = [Value::String("X".into()), Value::String("x".into()), Value::String("n".into()), Value::Null];
+    while args.len() < 5 {
+        args.push(Expr::Literal(defaults[args.len() - 1].clone()));
+    }
+    let args = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    for (i, a) in args.iter().enumerate().skip(1) {
+        let ok = match a.unalias() {
+            Expr::Literal(Value::String(s)) => s.chars().count() == 1,
+            Expr::Literal(Value::Null) => true,
+            Expr::Cast { expr, .. } => matches!(expr.unalias(), Expr::Literal(Value::Null)),
+            _ => false,
+        };
+        if !ok {
+            let name = ["upperChar", "lowerChar", "digitChar", "otherChar"][i - 1];
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.INPUT_SIZE_NOT_ONE",
+                format!("Cannot resolve \"{}\" due to data type mismatch: Length of `{name}` should be 1.", site.shown),
+            ));
+        }
+    }
+    Ok(args)
+}
+
+pub fn mask_display(name: &str, args: &[String], _: bool) -> String {
+    let defaults = ["X", "x", "n", "NULL"];
+    let mut shown = args.to_vec();
+    while shown.len() < 5 && !shown.is_empty() {
+        shown.push(defaults[shown.len() - 1].to_string());
+    }
+    format!("{name}({})", shown.join(", "))
+}

@@ -9,7 +9,11 @@ use crate::ir::DataType;
 use polars::prelude::{self as pl, PolarsResult};
 
 pub fn base64(c: &CallLowering) -> pl::Expr {
-    kernel::<String, _>(c.args.clone(), &[In::Bin], None, |a, r| Ok(a.bin(0, r).map(encoding::base64_mime)))
+    base64_of(c.arg(0))
+}
+
+pub fn base64_of(bytes: pl::Expr) -> pl::Expr {
+    kernel::<String, _>(vec![bytes], &[In::Bin], None, |a, r| Ok(a.bin(0, r).map(encoding::base64_mime)))
 }
 
 /// `unbase64`: Java's lenient MIME decoding; its few hard failures are errors.
@@ -24,10 +28,11 @@ pub fn unbase64(c: &CallLowering) -> pl::Expr {
 }
 
 pub fn hex(c: &CallLowering) -> pl::Expr {
+    let x = vec![c.arg(0)];
     match c.arg_type(0) {
-        DataType::Long => kernel::<String, _>(c.args.clone(), &[In::Int], None, |a, r| Ok(a.int(0, r).map(encoding::hex_long))),
-        DataType::Binary => kernel::<String, _>(c.args.clone(), &[In::Bin], None, |a, r| Ok(a.bin(0, r).map(encoding::hex_upper))),
-        _ => kernel::<String, _>(c.args.clone(), &[In::Str], None, |a, r| Ok(a.str(0, r).map(|s| encoding::hex_upper(s.as_bytes())))),
+        DataType::Long => kernel::<String, _>(x, &[In::Int], None, |a, r| Ok(a.int(0, r).map(encoding::hex_long))),
+        DataType::Binary => kernel::<String, _>(x, &[In::Bin], None, |a, r| Ok(a.bin(0, r).map(encoding::hex_upper))),
+        _ => kernel::<String, _>(x, &[In::Str], None, |a, r| Ok(a.str(0, r).map(|s| encoding::hex_upper(s.as_bytes())))),
     }
 }
 
