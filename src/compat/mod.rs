@@ -19,3 +19,4 @@ pub mod regex;
 pub mod show;
 pub mod strings;
 pub mod timezone;
+pub mod url;

@@ -113,6 +113,11 @@ pub enum StringFn {
     ToNumber,
     TryToNumber,
     Mask,
+    ParseUrl,
+    TryParseUrl,
+    UrlEncode,
+    UrlDecode,
+    TryUrlDecode,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -127,4 +127,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(TryToNumber), "try_to_number", Exact(2), Inputs::Custom(to_number_inputs), Ret::Custom(to_number_type)).null(Null::Always),
     // mask(str[, upper = 'X', lower = 'x', digit = 'n', other = NULL]).
     def(string(Mask), "mask", Range(1, 5), Inputs::Custom(mask_inputs), Ret::Fixed(STRING)).display(Display::Custom(mask_display)),
+    // URLs: parse_url(url, part[, key]) as java.net.URI reads it.
+    def(string(ParseUrl), "parse_url", Range(2, 3), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    def(string(TryParseUrl), "try_parse_url", Range(2, 3), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    def(string(UrlEncode), "url_encode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    def(string(UrlDecode), "url_decode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    def(string(TryUrlDecode), "try_url_decode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
 ];

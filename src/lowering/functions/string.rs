@@ -1,7 +1,7 @@
 //! String functions, one submodule per kind of work: case, trimming, slicing and
 //! concatenation (`text`), padding (`pad`), searching and splitting (`search`),
 //! character-level rewrites (`chars`), LIKE (`like`), Java regular expressions
-//! (`regexp`), bytes and charsets (`encode`), formatting (`format`).
+//! (`regexp`), bytes and charsets (`encode`), formatting (`format`), URLs (`url`).
 //! Native Polars string kernels wherever their semantics are Spark's; `compat`
 //! kernels elsewhere.
 
@@ -13,6 +13,7 @@ mod pad;
 mod regexp;
 mod search;
 mod text;
+mod url;
 
 use super::CallLowering;
 use crate::error::Result;
@@ -81,5 +82,10 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         ToNumber => format::to_number(c, false)?,
         TryToNumber => format::to_number(c, true)?,
         Mask => format::mask(c),
+        ParseUrl => url::parse_url(c, false),
+        TryParseUrl => url::parse_url(c, true),
+        UrlEncode => url::url_encode(c),
+        UrlDecode => url::url_decode(c, false),
+        TryUrlDecode => url::url_decode(c, true),
     })
 }
