@@ -251,3 +251,31 @@ def mask_sql(spark):
 def mask_invalid_replacement(spark):
     df = spark.createDataFrame([("ab",)], "s string")
     return df.select(F.mask("s", F.lit("XY")))
+
+
+# collation / collate
+
+
+@case
+def collation_of_strings(spark):
+    df = spark.createDataFrame([("abc",), (None,)], "s string")
+    return df.select(F.collation("s"), F.collate("s", "UTF8_BINARY"), F.collate("s", "utf8_binary"),
+                     F.collation(F.collate("s", "UTF8_BINARY")))
+
+
+@case
+def collation_sql(spark):
+    df = spark.createDataFrame([("abc",)], "s string")
+    return df.selectExpr("collation(s)", "collate(s, 'UTF8_BINARY')", "s COLLATE UTF8_BINARY", "upper(s COLLATE UTF8_BINARY)")
+
+
+@case
+def collation_of_int_fails(spark):
+    df = spark.createDataFrame([(1,)], "i int")
+    return df.select(F.collation("i"))
+
+
+@case
+def collate_of_int_fails(spark):
+    df = spark.createDataFrame([(1,)], "i int")
+    return df.select(F.collate("i", "UTF8_BINARY"))

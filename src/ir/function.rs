@@ -118,6 +118,9 @@ pub enum StringFn {
     UrlEncode,
     UrlDecode,
     TryUrlDecode,
+    Collation,
+    Collate,
+    Sentences,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -251,6 +251,9 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             args.push(convert(*expr)?);
             Expr::func(name, args)
         }
+        sql::Expr::Collate { expr, collation } => {
+            Expr::func("collate", vec![convert(*expr)?, Expr::Literal(Value::String(collation.to_string()))])
+        }
         sql::Expr::Position { expr, r#in } => Expr::func("locate", vec![convert(*expr)?, convert(*r#in)?]),
         sql::Expr::Overlay { expr, overlay_what, overlay_from, overlay_for } => {
             let mut args = vec![convert(*expr)?, convert(*overlay_what)?, convert(*overlay_from)?];

@@ -133,4 +133,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(UrlEncode), "url_encode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
     def(string(UrlDecode), "url_decode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
     def(string(TryUrlDecode), "try_url_decode", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
+    // Collations: PyRust strings are UTF8_BINARY, Spark's default; others are refused.
+    def(string(Collation), "collation", Exact(1), Inputs::Custom(strings_only), Ret::Fixed(STRING)).null(Null::Never),
+    def(string(Collate), "collate", Exact(2), Inputs::Custom(collate_inputs), Ret::Fixed(STRING)),
+    // Java's BreakIterator splits sentences and words by locale rules PyRust does not have.
+    def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(refuse_sentences), Ret::Fixed(STRING)),
 ];

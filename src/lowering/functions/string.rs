@@ -87,5 +87,8 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         UrlEncode => url::url_encode(c),
         UrlDecode => url::url_decode(c, false),
         TryUrlDecode => url::url_decode(c, true),
+        Collation => pl::when(c.arg(0).is_null()).then(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")).otherwise(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")),
+        Collate => c.arg(0),
+        Sentences => return Err(c.unsupported("Java's BreakIterator rules")),
     })
 }

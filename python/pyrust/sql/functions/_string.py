@@ -13,7 +13,8 @@ __all__ = ["upper", "lower", "length", "trim", "ltrim", "rtrim", "concat_ws", "s
            "levenshtein", "soundex", "regexp_replace", "regexp_extract", "regexp_extract_all", "regexp_count",
            "regexp_substr", "regexp_instr", "base64", "unbase64", "hex", "unhex", "encode", "decode", "to_binary",
            "try_to_binary", "is_valid_utf8", "make_valid_utf8", "validate_utf8", "try_validate_utf8", "format_number",
-           "format_string", "printf", "to_char", "to_varchar", "to_number", "try_to_number", "mask"]
+           "format_string", "printf", "to_char", "to_varchar", "to_number", "try_to_number", "mask", "collation",
+           "collate", "sentences"]
 
 
 def upper(col: ColumnOrName) -> Column:
@@ -321,3 +322,17 @@ def mask(col: ColumnOrName, upperChar: Optional[ColumnOrName] = None, lowerChar:
 
     return call("mask", col_expr(col), default(upperChar, "X"), default(lowerChar, "x"), default(digitChar, "n"),
                 default(otherChar, None))
+
+
+def collation(col: ColumnOrName) -> Column:
+    return invoke("collation", col)
+
+
+def collate(col: ColumnOrName, collation: str) -> Column:
+    return call("collate", col_expr(col), lit_expr(collation))
+
+
+def sentences(string: ColumnOrName, language: Optional[ColumnOrName] = None, country: Optional[ColumnOrName] = None) -> Column:
+    # Refused when analysed: Java's BreakIterator locale rules are not reproduced.
+    return call("sentences", col_expr(string), lit_expr("") if language is None else col_expr(language),
+                lit_expr("") if country is None else col_expr(country))

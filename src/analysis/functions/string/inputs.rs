@@ -498,3 +498,18 @@ pub fn mask_display(name: &str, args: &[String], _: bool) -> String {
     }
     format!("{name}({})", shown.join(", "))
 }
+
+/// `collate(str, name)`: UTF8_BINARY (what PyRust strings are, Spark's default)
+/// is accepted; any other collation is refused by name.
+pub fn collate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = strings_only(args[..1].to_vec(), site)?.into_iter().chain(args[1..].iter().cloned()).collect::<Vec<_>>();
+    let name = string_literal(&args[1]).unwrap_or_default();
+    if name.eq_ignore_ascii_case("UTF8_BINARY") {
+        return Ok(args);
+    }
+    Err(Error::unsupported(format!("the collation '{name}' (PyRust strings are UTF8_BINARY)")))
+}
+
+pub fn refuse_sentences(_: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    Err(Error::unsupported("sentences (Java's BreakIterator sentence and word rules per locale)"))
+}
