@@ -178,9 +178,18 @@ impl Spec {
         Ok(pad(self, text))
     }
 
+    /// Java cuts at `precision` UTF-16 units.
     fn truncate(&self, s: String) -> String {
         match self.precision {
-            Some(p) => s.chars().take(p).collect(),
+            Some(p) => {
+                let mut units = 0;
+                s.chars()
+                    .take_while(|c| {
+                        units += c.len_utf16();
+                        units <= p
+                    })
+                    .collect()
+            }
             None => s,
         }
     }
@@ -202,7 +211,7 @@ impl Spec {
     }
 
     fn zero_padded(&self, lead: String, body: String) -> String {
-        let len = lead.chars().count() + body.chars().count();
+        let len = utf16_len(&lead) + utf16_len(&body);
         match self.width {
             Some(w) if self.flags.zero && w > len => format!("{lead}{}{body}", "0".repeat(w - len)),
             _ => pad(self, format!("{lead}{body}")),
@@ -264,8 +273,9 @@ fn join(int: String, frac: &str) -> String {
     }
 }
 
+/// Pads to the width, counted in UTF-16 units as Java's `String.length()`.
 fn pad(spec: &Spec, text: String) -> String {
-    let len = text.chars().count();
+    let len = utf16_len(&text);
     match spec.width {
         Some(w) if w > len => {
             let fill = " ".repeat(w - len);
@@ -277,6 +287,10 @@ fn pad(spec: &Spec, text: String) -> String {
         }
         _ => text,
     }
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
 }
 
 /// Thousands separators in an integer's digits.
@@ -441,6 +455,7 @@ mod tests {
         assert_eq!(f("%2$s %1$s %<s", &[Arg::Str("a".into()), Arg::Str("b".into())]), "b a a");
         assert_eq!(f("%.2f|%.3E|%b", &[Arg::Null, Arg::Null, Arg::Null]), "nu|NUL|false");
         assert_eq!(f("%S %c 100%%", &[Arg::Str("abc".into()), Arg::Int(65, 32)]), "ABC A 100%");
+        assert_eq!(f("%-4s|", &[Arg::Str("𝔘𝔫".into())]), "𝔘𝔫|");
         assert!(format("%d", &[Arg::Str("x".into())]).is_err());
         assert!(format("%s %s", &[Arg::Str("x".into())]).is_err());
     }

@@ -313,22 +313,33 @@ fn push_titlecase(out: &mut String, c: char) {
 
 /// `mask(s, upper, lower, digit, other)`: each upper-case letter, lower-case letter,
 /// decimal digit or other character replaced by its class's character (kept when
-/// that is None).
+/// that is None). Spark classifies UTF-16 units: a character outside the BMP is two
+/// "other" units.
 pub fn mask(s: &str, upper: Option<char>, lower: Option<char>, digit: Option<char>, other: Option<char>) -> String {
-    s.chars()
-        .map(|c| {
-            let by = if c.is_uppercase() {
-                upper
-            } else if c.is_lowercase() {
-                lower
-            } else if is_decimal_digit(c) {
-                digit
-            } else {
-                other
-            };
-            by.unwrap_or(c)
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.len_utf16() == 2 {
+            match other {
+                Some(o) => {
+                    out.push(o);
+                    out.push(o);
+                }
+                None => out.push(c),
+            }
+            continue;
+        }
+        let by = if c.is_uppercase() {
+            upper
+        } else if c.is_lowercase() {
+            lower
+        } else if is_decimal_digit(c) {
+            digit
+        } else {
+            other
+        };
+        out.push(by.unwrap_or(c));
+    }
+    out
 }
 
 /// Java's `Character.isDigit`: the Unicode decimal digits (general category Nd).
@@ -465,6 +476,8 @@ mod tests {
         assert_eq!(mask("AbCD123-@$#", Some('X'), Some('x'), Some('n'), None), "XxXXnnn-@$#");
         assert_eq!(mask("Ünïcode ß 😀 ٣", Some('X'), Some('x'), Some('n'), None), "Xxxxxxx x 😀 n");
         assert_eq!(mask("a1", None, None, None, Some('*')), "a1");
+        assert_eq!(mask("𝔘😀", Some('X'), Some('x'), Some('n'), None), "𝔘😀");
+        assert_eq!(mask("😀", None, None, None, Some('*')), "**");
     }
 
     #[test]
