@@ -600,3 +600,38 @@ def elt_binary_and_nulls(spark):
     df = spark.createDataFrame([(1, bytearray(b"a"), bytearray(b"b")), (2, None, bytearray(b"c")), (None, bytearray(b"d"), None)],
                                "n int, a binary, b binary")
     return df.select(F.elt("n", "a", "b"), F.elt(F.lit(2), "a", "b"))
+
+
+# concat_ws with arrays and column separators
+
+
+@case
+def concat_ws_arrays(spark):
+    df = spark.createDataFrame([(["a", None, "b"], "x", ["c"]), ([], "y", []), (None, None, ["d", "e"]), ([""], "", None)],
+                               "a array<string>, s string, b array<string>")
+    return df.select(F.concat_ws(",", "a"), F.concat_ws("-", "a", "s", "b"), F.concat_ws("", "b", "a"))
+
+
+@case
+def concat_ws_column_separator(spark):
+    df = spark.createDataFrame([("|", "a", "b"), (None, "a", "b"), ("", "a", None), ("😀", None, None)], "sep string, x string, y string")
+    return df.selectExpr("concat_ws(sep, x, y)", "concat_ws(sep)", "concat_ws(sep, x, 'z', y)")
+
+
+@case
+def concat_ws_types(spark):
+    df = spark.createDataFrame([(1, 2.5, True, [1, 2])], "i int, d double, b boolean, a array<int>")
+    return df.select(F.concat_ws("/", "i", "d", "b"))
+
+
+@case
+def concat_ws_array_of_int_fails(spark):
+    df = spark.createDataFrame([([1, 2],)], "a array<int>")
+    return df.select(F.concat_ws("/", "a"))
+
+
+@case
+def substring_literal_positions_fast_path(spark):
+    df = spark.createDataFrame([("hello",), ("",), (None,), ("日本語テキスト",), ("😀a😀b",)], "s string")
+    return df.select(F.substring("s", 1, 3), F.substring("s", 2, 0), F.substring("s", 0, 2), F.substring("s", 4, 100),
+                     F.substring("s", 100, 2), F.substring("s", 1, 2147483647))

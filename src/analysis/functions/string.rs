@@ -35,7 +35,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     // btrim(str, trimStr).
     def(string(Btrim), "btrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
     def(string(Concat), "concat", AtLeast(0), Inputs::Custom(concat_inputs), Ret::Custom(concat_type)),
-    def(string(ConcatWs), "concat_ws", AtLeast(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Never),
+    // concat_ws(sep, strings or arrays of strings...): NULL only for a NULL separator.
+    def(string(ConcatWs), "concat_ws", AtLeast(1), Inputs::Custom(concat_ws_inputs), Ret::Fixed(STRING)).null(Null::Custom(first_arg)),
     def(string(Substring), "substring", Range(2, 3), Inputs::Custom(substring_inputs), Ret::Custom(first_string_or_binary))
         .aliases(&["substr"])
         .display(Display::Custom(substring_display)),

@@ -513,3 +513,22 @@ pub fn collate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 pub fn refuse_sentences(_: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
     Err(Error::unsupported("sentences (Java's BreakIterator sentence and word rules per locale)"))
 }
+
+pub fn first_arg(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls.first().copied().unwrap_or(false)
+}
+
+/// `concat_ws(sep, ...)`: arrays are read as arrays of strings, anything else as a string.
+pub fn concat_ws_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let strings = DataType::Array(Box::new(DataType::String), true);
+    args.into_iter()
+        .enumerate()
+        .map(|(i, a)| match data_type(&a) {
+            DataType::Array(e, _) if i > 0 && (e.is_atomic() || *e == DataType::Null) => Ok(coerce(a, &strings)),
+            t => match Expected::Type(&DataType::String).implicit_cast(&t, site.conf.ansi) {
+                Some(to) => Ok(coerce(a, &to)),
+                None => Err(unexpected_input_type(site, i, "(\"STRING\" or \"ARRAY<STRING>\")", &a)),
+            },
+        })
+        .collect()
+}

@@ -58,17 +58,51 @@ pub fn concat(c: &CallLowering) -> pl::Expr {
     }
 }
 
+/// `concat_ws(sep, ...)`: strings and the elements of arrays joined by `sep`,
+/// NULLs (and empty arrays) skipped.
 pub fn concat_ws(c: &CallLowering) -> Result<pl::Expr> {
-    let sep = c.str_literal(0).ok_or_else(|| c.unsupported("a non-literal separator"))?;
-    if c.args.len() == 1 {
-        return Ok(lit(""));
+    let parts = &c.args[1..];
+    let is_array = |i: usize| matches!(c.arg_type(i + 1), DataType::Array(..));
+    if let Some(sep) = c.str_literal(0) {
+        if parts.is_empty() {
+            return Ok(lit(""));
+        }
+        let joined: Vec<pl::Expr> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if !is_array(i) {
+                    return p.clone();
+                }
+                let present = p.clone().list().drop_nulls();
+                when(present.clone().list().len().eq(lit(0)))
+                    .then(null_of(PlType::String))
+                    .otherwise(present.list().join(lit(sep.to_string()), true))
+            })
+            .collect();
+        return Ok(pl::concat_str(joined, sep, true));
     }
-    Ok(pl::concat_str(&c.args[1..], sep, true))
+    // A separator per row: every value in one list, joined by it.
+    let sep = c.arg(0);
+    let all = if parts.is_empty() {
+        lit("")
+    } else {
+        let values = pl::concat_list(parts.to_vec()).map_err(|e| crate::error::Error::internal(e.to_string()))?.list().drop_nulls();
+        values.list().join(sep.clone(), true)
+    };
+    Ok(when(sep.is_null()).then(null_of(PlType::String)).otherwise(all))
 }
 
 /// Spark's 1-based `substring(s, pos, len)` of a string (in characters) or a
 /// binary (in bytes).
 pub fn substring(c: &CallLowering) -> pl::Expr {
+    // The common form, non-negative literal position and length, is Polars' own
+    // slice (which clips to the value as Spark does).
+    if let (Some(pos), Some(len), false) = (c.int_literal(1), c.int_literal(2), is_binary(c, 0)) {
+        if pos >= 0 && len >= 0 {
+            return c.arg(0).str().slice(lit((pos - 1).max(0)), lit(len as u64));
+        }
+    }
     slice(c.arg(0), c.arg(1), c.arg(2), is_binary(c, 0))
 }
 
