@@ -635,3 +635,9 @@ def substring_literal_positions_fast_path(spark):
     df = spark.createDataFrame([("hello",), ("",), (None,), ("日本語テキスト",), ("😀a😀b",)], "s string")
     return df.select(F.substring("s", 1, 3), F.substring("s", 2, 0), F.substring("s", 0, 2), F.substring("s", 4, 100),
                      F.substring("s", 100, 2), F.substring("s", 1, 2147483647))
+
+
+@case
+def luhn_check_and_len_sql(spark):
+    df = spark.createDataFrame([("79927398713",), ("79927398714",), ("",), (None,), ("8112189876",), ("12a4",), (" 1",)], "s string")
+    return df.selectExpr("s", "luhn_check(s)", "len(s)", "luhn_check(12345674)")

@@ -185,6 +185,25 @@ pub fn levenshtein(a: &str, b: &str, threshold: Option<i64>) -> i32 {
     }
 }
 
+/// `luhn_check(s)`: whether the digits pass the Luhn checksum ("" and non-digits fail).
+pub fn luhn_check(s: &str) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    let mut sum = 0;
+    for (i, c) in s.chars().rev().enumerate() {
+        let Some(mut d) = c.to_digit(10) else { return false };
+        if i % 2 == 1 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum % 10 == 0
+}
+
 /// American soundex as Spark's `UTF8String.soundex`: a value not starting with an
 /// ASCII letter is returned as it is.
 pub fn soundex(s: &str) -> String {
@@ -453,6 +472,14 @@ mod tests {
         assert_eq!(levenshtein("kitten", "sitting", None), 3);
         assert_eq!(levenshtein("kitten", "sitting", Some(2)), -1);
         assert_eq!(levenshtein("😀ab", "ab😀", None), 2);
+    }
+
+    #[test]
+    fn luhn() {
+        assert!(luhn_check("79927398713"));
+        assert!(!luhn_check("79927398714"));
+        assert!(!luhn_check(""));
+        assert!(!luhn_check("12a"));
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub enum StringFn {
     Collation,
     Collate,
     Sentences,
+    LuhnCheck,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

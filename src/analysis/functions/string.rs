@@ -27,7 +27,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Upper), "upper", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).aliases(&["ucase"]),
     def(string(Lower), "lower", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).aliases(&["lcase"]),
     def(string(Length), "length", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(INT))
-        .aliases(&["char_length", "character_length"]),
+        .aliases(&["char_length", "character_length", "len"]),
     // trim(trimStr, str): the SQL order, which the Column API follows too.
     def(string(Trim), "trim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_both)),
     def(string(Ltrim), "ltrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_leading)),
@@ -139,4 +139,5 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Collate), "collate", Exact(2), Inputs::Custom(collate_inputs), Ret::Fixed(STRING)),
     // Java's BreakIterator splits sentences and words by locale rules PyRust does not have.
     def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(refuse_sentences), Ret::Fixed(STRING)),
+    def(string(LuhnCheck), "luhn_check", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)).null(Null::Always),
 ];

@@ -90,5 +90,6 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         Collation => pl::when(c.arg(0).is_null()).then(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")).otherwise(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")),
         Collate => c.arg(0),
         Sentences => return Err(c.unsupported("Java's BreakIterator rules")),
+        LuhnCheck => chars::luhn_check(c),
     })
 }

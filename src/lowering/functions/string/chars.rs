@@ -32,6 +32,10 @@ pub fn ascii(c: &CallLowering) -> pl::Expr {
     per_string(c, strings::ascii)
 }
 
+pub fn luhn_check(c: &CallLowering) -> pl::Expr {
+    per_string(c, strings::luhn_check)
+}
+
 pub fn soundex(c: &CallLowering) -> pl::Expr {
     per_string(c, strings::soundex)
 }
