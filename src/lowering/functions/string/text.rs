@@ -87,7 +87,7 @@ pub fn concat_ws(c: &CallLowering) -> Result<pl::Expr> {
     let all = if parts.is_empty() {
         lit("")
     } else {
-        let values = pl::concat_list(parts.to_vec()).map_err(|e| crate::error::Error::internal(e.to_string()))?.list().drop_nulls();
+        let values = pl::concat_list(parts).map_err(|e| crate::error::Error::internal(e.to_string()))?.list().drop_nulls();
         values.list().join(sep.clone(), true)
     };
     Ok(when(sep.is_null()).then(null_of(PlType::String)).otherwise(all))
