@@ -336,16 +336,17 @@ pub fn instr_index_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 
 /// `hex`: integers and other numbers as BIGINT, bytes and text as they are,
 /// anything else read as text.
-pub fn hex_inputs(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
-    Ok(args
-        .into_iter()
-        .map(|a| match data_type(&a) {
-            DataType::Long | DataType::Binary | DataType::String => a,
-            t if t.is_numeric() => coerce(a, &DataType::Long),
-            DataType::Null => coerce(a, &DataType::Long),
-            _ => coerce(a, &DataType::String),
+pub fn hex_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, a)| match data_type(&a) {
+            DataType::Long | DataType::Binary | DataType::String => Ok(a),
+            t if t.is_numeric() => Ok(coerce(a, &DataType::Long)),
+            DataType::Null => Ok(coerce(a, &DataType::Long)),
+            t if t.is_atomic() => Ok(coerce(a, &DataType::String)),
+            _ => Err(unexpected_input_type(site, i, "(\"BIGINT\" or \"BINARY\" or \"STRING\")", &a)),
         })
-        .collect())
+        .collect()
 }
 
 /// `to_binary(str[, fmt])`: the format a literal Spark knows.
@@ -471,7 +472,10 @@ pub fn mask_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     while args.len() < 5 {
         args.push(Expr::Literal(defaults[args.len() - 1].clone()));
     }
-    let args = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    let mut args = args;
+    let rest = args.split_off(1);
+    let mut args = strings_only(args, site)?;
+    args.extend(Inputs::Implicit(&[STR]).coerce(rest, site)?);
     for (i, a) in args.iter().enumerate().skip(1) {
         let ok = match a.unalias() {
             Expr::Literal(Value::String(s)) => s.chars().count() == 1,
