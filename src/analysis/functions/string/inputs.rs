@@ -472,7 +472,6 @@ pub fn mask_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     while args.len() < 5 {
         args.push(Expr::Literal(defaults[args.len() - 1].clone()));
     }
-    let mut args = args;
     let rest = args.split_off(1);
     let mut args = strings_only(args, site)?;
     args.extend(Inputs::Implicit(&[STR]).coerce(rest, site)?);
