@@ -448,8 +448,9 @@ pub fn to_char_display(name: &str, args: &[String], _: bool) -> String {
         "base64" => format!("base64({x})"),
         "hex" => format!("hex({x})"),
         "utf-8" | "utf8" => format!("decode({x}, {fmt})"),
-        f if f.chars().any(|c| c.is_ascii_alphabetic() && !"dgsmipr".contains(c)) => format!("date_format({x}, {fmt})"),
-        _ => format!("to_char({x}, {fmt})"),
+        // A number format has digits and nothing but Spark's number-format letters.
+        _ if fmt.contains(['0', '9']) && fmt.chars().all(|c| "09.,DG$SMIPR".contains(c)) => format!("to_char({x}, {fmt})"),
+        _ => format!("date_format({x}, {fmt})"),
     }
 }
 
