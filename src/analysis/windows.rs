@@ -158,13 +158,13 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
                 &format!("The data type of the {location} bound \"{}\" does not match the expected data type {expected}", cast_to.sql()),
             ));
         }
-        *e = Box::new(if rows {
+        **e = if rows {
             Expr::Literal(Value::Long(fold_integer(&Expr::Literal(value)).unwrap_or(0)))
         } else if cast_to == t {
             Expr::Literal(value)
         } else {
             super::coercion::coerce(Expr::Literal(value), &cast_to)
-        });
+        };
     }
     let [start, end] = folded;
     if matches!(start, FrameBound::UnboundedFollowing) || matches!(end, FrameBound::UnboundedPreceding) {

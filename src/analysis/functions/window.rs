@@ -146,7 +146,7 @@ pub fn default_frame(function: &Expr, ordered: bool) -> WindowFrame {
     match func {
         Some(Func::Window(CumeDist)) => WindowFrame { kind: FrameKind::Range, ..rows_to_current },
         Some(Func::Window(f @ (Lag | Lead))) => {
-            let offset = args.get(1).map(|a| super::super::windows::fold_integer(a)).unwrap_or(Some(1)).unwrap_or(1);
+            let offset = args.get(1).map(super::super::windows::fold_integer).unwrap_or(Some(1)).unwrap_or(1);
             let at = if f == Lag { offset.wrapping_neg() } else { offset };
             let bound = FrameBound::Offset(Box::new(Expr::Literal(Value::Integer(at as i32))));
             WindowFrame { kind: FrameKind::Rows, start: bound.clone(), end: bound }

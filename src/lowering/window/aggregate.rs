@@ -189,7 +189,7 @@ mod tests {
         let first = -(FAR + (FAR >> 2));
         let last = FAR + (FAR >> 1) + (FAR >> 2);
         // Reached from every key by an unbounded side, by no bounded one.
-        assert!(SPREAD - UNBOUNDED <= first && first < -FAR);
+        assert!((SPREAD - UNBOUNDED..-FAR).contains(&first));
         assert!(SPREAD + FAR < last && last <= UNBOUNDED);
         // Their own windows do not overflow.
         assert!(first.checked_sub(UNBOUNDED).is_some() && last.checked_add(UNBOUNDED).is_some());
