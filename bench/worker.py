@@ -1,6 +1,6 @@
 """One engine, one suite, in a process of its own (so peak RSS and start-up belong to it).
 
-    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc|windows ...
+    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc|functions|windows ...
 
 Prints one JSON object on its last stdout line: timings in seconds (every run, so the
 caller takes medians) and, for TPC-H, each query's answer in a normalised form so the
@@ -308,6 +308,9 @@ def main():
         out = windows(a.engine, a.data, a.runs)
     elif a.suite == "ooc":
         out = ooc(a.engine, a.data, a.runs)
+    elif a.suite == "functions":
+        import functions_suite
+        out = functions_suite.run(a.engine, spark_session, timed, a.data, a.runs)
     else:
         raise SystemExit(f"unknown suite {a.suite}")
     if a.engine == "pyspark":
