@@ -94,3 +94,32 @@ pub(super) fn ignore_nulls(name: &str, mut args: Vec<Expr>, treatment: Option<sq
     args.push(flag);
     Ok(args)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_expression;
+    use crate::ir::{Expr, FrameBound};
+
+    fn frame_of(text: &str) -> (FrameBound, FrameBound) {
+        match parse_expression(text) {
+            Ok(Expr::Window { spec, .. }) => {
+                let f = spec.frame.expect("a frame");
+                (f.start, f.end)
+            }
+            other => panic!("not a window: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unbounded_bounds_on_the_wrong_side_parse_and_are_refused_later() {
+        let (start, end) = frame_of("sum(x) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED FOLLOWING AND UNBOUNDED PRECEDING)");
+        assert_eq!((start, end), (FrameBound::UnboundedFollowing, FrameBound::UnboundedPreceding));
+    }
+
+    #[test]
+    fn frame_offsets_must_be_literals() {
+        let e = parse_expression("sum(x) OVER (ORDER BY o ROWS BETWEEN x PRECEDING AND CURRENT ROW)").unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("_LEGACY_ERROR_TEMP_0064"));
+        assert!(parse_expression("sum(x) OVER (ORDER BY o ROWS BETWEEN 1 + 1 PRECEDING AND CURRENT ROW)").is_ok());
+    }
+}
