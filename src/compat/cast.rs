@@ -78,15 +78,10 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
             let parsed = match t {
-                DataType::Date => trimmed.str().to_date(pl::StrptimeOptions { format: Some("%Y-%m-%d".into()), strict: false, exact: false, cache: true }),
-                DataType::Timestamp | DataType::TimestampNtz => {
-                    let wall_clock = trimmed.str().to_datetime(
-                        Some(pl::TimeUnit::Microseconds),
-                        None,
-                        pl::StrptimeOptions { format: None, strict: false, exact: false, cache: true },
-                        lit("raise"),
-                    );
-                    if *t == DataType::Timestamp { wall_clock_to_utc(wall_clock, tz) } else { wall_clock }
+                // Spark's own readers of date and timestamp text (`compat::datetime_text`).
+                DataType::Date | DataType::Timestamp | DataType::TimestampNtz => {
+                    let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
+                    super::datetime_text::cast_strings(input.clone(), t, zone)
                 }
                 t if t.is_integral() && mode == CastMode::Legacy => {
                     // Legacy casts accept a fractional part ("-3.9" is -3), nothing else.
@@ -215,7 +210,7 @@ fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr
 pub fn to_string(input: pl::Expr, from: &DataType, tz: &str) -> pl::Expr {
     match from {
         DataType::Timestamp => {
-            let zone = super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC);
+            let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
             input.map(
                 move |c: Column| -> PolarsResult<Column> {
                     let s = c.as_materialized_series();

@@ -13,6 +13,8 @@ fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::NumberFormat => "numfmt",
         ErrorKind::DateTime => "datetime",
         ErrorKind::ArrayIndexOutOfBounds => "index",
+        ErrorKind::IllegalArgument => "illegal",
+        ErrorKind::Upgrade => "upgrade",
         _ => "runtime",
     }
 }
@@ -48,10 +50,16 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         "numfmt" => ErrorKind::NumberFormat,
         "datetime" => ErrorKind::DateTime,
         "index" => ErrorKind::ArrayIndexOutOfBounds,
+        "illegal" => ErrorKind::IllegalArgument,
+        "upgrade" => ErrorKind::Upgrade,
         _ => ErrorKind::Runtime,
     };
     let class = parts.next()?;
     let message = parts.next().unwrap_or("");
+    if class.is_empty() {
+        // An error without a Spark error class (a plain JVM exception).
+        return Some(Error::plain(kind, message));
+    }
     Some(Error::new(kind, class, message))
 }
 

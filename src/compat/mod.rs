@@ -3,8 +3,14 @@
 
 pub mod arith;
 pub mod binary;
+pub mod calendar;
 pub mod cast;
 pub mod checks;
+pub mod datetime_format;
+pub mod datetime_kernels;
+pub mod datetime_parse;
+pub mod datetime_pattern;
+pub mod datetime_text;
 pub mod decimal;
 pub mod errors;
 pub mod floats;
@@ -13,3 +19,5 @@ pub mod math;
 pub mod regex;
 pub mod show;
 pub mod timezone;
+pub mod zone_names;
+mod zone_names_table;

@@ -4,7 +4,7 @@
 use crate::ir::text::{date_text, decimal_text, java_double, java_float, timestamp_text};
 use super::timezone::utc_to_local;
 use crate::ir::DataType;
-use chrono_tz::Tz;
+use super::timezone::Zone as Tz;
 use polars::prelude::AnyValue;
 
 /// The field values of a struct value, borrowed or owned.

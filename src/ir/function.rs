@@ -82,6 +82,21 @@ pub enum DatetimeFn {
     DateAdd,
     DateSub,
     DateDiff,
+    // Java datetime patterns: printing and parsing.
+    DateFormat,
+    FromUnixTime,
+    UnixTimestamp,
+    ToUnixTimestamp,
+    ToTimestamp,
+    ToTimestampLtz,
+    ToTimestampNtz,
+    TryToTimestamp,
+    // The query's start time and the session zone.
+    CurrentDate,
+    CurrentTimestamp,
+    Now,
+    LocalTimestamp,
+    CurrentTimezone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

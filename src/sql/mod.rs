@@ -187,8 +187,32 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::TypedString(ts) => typed_literal(ts)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `DATE '2024-01-02'` and `TIMESTAMP_NTZ '...'`, read as Spark's casts read them.
+fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
+    let text = match &ts.value.value {
+        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => s.clone(),
+        other => return Err(Error::unsupported(format!("SQL literal {other}"))),
+    };
+    let invalid = |kind: &str| {
+        Error::new(
+            crate::error::ErrorKind::Parse,
+            "INVALID_TYPED_LITERAL",
+            format!("The value of the typed literal \"{kind}\" is invalid: '{text}'. SQLSTATE: 42604"),
+        )
+    };
+    use crate::compat::datetime_text::{string_to_date, string_to_timestamp_ntz};
+    Ok(Expr::Literal(match &ts.data_type {
+        sql::DataType::Date => Value::Date(string_to_date(&text).and_then(|d| i32::try_from(d).ok()).ok_or_else(|| invalid("DATE"))?),
+        sql::DataType::Custom(name, _) if name.to_string().eq_ignore_ascii_case("timestamp_ntz") => {
+            Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
+        }
+        other => return Err(Error::unsupported(format!("typed literal {other} '{text}'"))),
+    }))
 }
 
 fn function(f: sql::Function) -> Result<Expr> {

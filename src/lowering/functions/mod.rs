@@ -14,6 +14,8 @@ mod misc;
 mod string;
 mod structs;
 
+pub use datetime::start_query;
+
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
