@@ -6,7 +6,7 @@
 
 use super::calendar::{Fields, MICROS_PER_DAY, MICROS_PER_SECOND};
 use super::datetime_format::{format, Moment};
-use super::datetime_parse::{parse, ParseFailure};
+use super::datetime_parse::parse;
 use super::datetime_pattern::{compile, Pattern, PatternError};
 use super::errors::runtime_error;
 use super::timezone::Zone;
@@ -111,7 +111,7 @@ pub fn format_timestamps(ts: pl::Expr, pattern: PatternArg, zone: Zone) -> pl::E
 pub enum ParseTarget {
     /// A TIMESTAMP (UTC microseconds).
     Timestamp,
-    /// A TIMESTAMP_NTZ (wall-clock microseconds; a zone in the text is refused).
+    /// A TIMESTAMP_NTZ (wall-clock microseconds; a zone in the text is ignored).
     TimestampNtz,
     /// A DATE in the session zone (days).
     Date,
@@ -173,15 +173,8 @@ pub fn parse_strings(s: pl::Expr, pattern: PatternArg, zone: Zone, target: Parse
                     values.push(None);
                     continue;
                 };
-                let parsed = parse(&pattern, text).and_then(|r| {
-                    if target == ParseTarget::TimestampNtz {
-                        if r.offset.is_some() || r.zone.is_some() {
-                            return Err(ParseFailure::Invalid("a zone is not allowed".into()));
-                        }
-                        return Ok(r.local);
-                    }
-                    Ok(r.instant(&zone))
-                });
+                // TIMESTAMP_NTZ keeps the wall-clock time and ignores a zone in the text.
+                let parsed = parse(&pattern, text).map(|r| if target == ParseTarget::TimestampNtz { r.local } else { r.instant(&zone) });
                 match parsed {
                     Ok(v) => values.push(Some(match target {
                         ParseTarget::Timestamp | ParseTarget::TimestampNtz => v,

@@ -6,6 +6,7 @@ pub mod binary;
 pub mod calendar;
 pub mod cast;
 pub mod checks;
+pub mod datetime_fns;
 pub mod datetime_format;
 pub mod datetime_kernels;
 pub mod datetime_parse;

@@ -283,9 +283,12 @@ impl<'py> ToPython<'py> {
             }
             AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => {
                 // Python's datetime covers years 1..=9999; PySpark fails with ValueError outside.
+                // A TIMESTAMP goes through `datetime.fromtimestamp`, whose fold check looks a
+                // day back: the first day of year 1 fails too.
                 const MIN_US: i64 = -62_135_596_800_000_000;
                 const MAX_US: i64 = 253_402_300_799_999_999;
-                if *us < MIN_US || *us > MAX_US {
+                let min = if *t == DataType::Timestamp { MIN_US + 86_400_000_000 } else { MIN_US };
+                if us.div_euclid(1_000_000) < min / 1_000_000 || *us > MAX_US {
                     return Err(pyo3::exceptions::PyValueError::new_err(format!("year is out of range for timestamp {us} (microseconds)")));
                 }
                 let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;

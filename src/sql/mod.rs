@@ -188,6 +188,9 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
         sql::Expr::Function(f) => function(f)?,
         sql::Expr::TypedString(ts) => typed_literal(ts)?,
+        sql::Expr::Extract { field, expr, .. } => {
+            Expr::func("extract", vec![Expr::Literal(Value::String(field.to_string())), convert(*expr)?])
+        }
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
 }
@@ -208,7 +211,7 @@ fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
     use crate::compat::datetime_text::{string_to_date, string_to_timestamp_ntz};
     Ok(Expr::Literal(match &ts.data_type {
         sql::DataType::Date => Value::Date(string_to_date(&text).and_then(|d| i32::try_from(d).ok()).ok_or_else(|| invalid("DATE"))?),
-        sql::DataType::Custom(name, _) if name.to_string().eq_ignore_ascii_case("timestamp_ntz") => {
+        sql::DataType::TimestampNtz(_) => {
             Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
         }
         other => return Err(Error::unsupported(format!("typed literal {other} '{text}'"))),
@@ -236,6 +239,15 @@ fn function(f: sql::Function) -> Result<Expr> {
     };
     if f.over.is_some() {
         return Err(Error::unsupported("window functions (OVER)"));
+    }
+    // `timestampadd(DAY, 1, ts)`: the unit is a keyword, not a column.
+    let mut args = args;
+    if matches!(name.as_str(), "timestampadd" | "timestampdiff") && args.len() == 3 {
+        if let Expr::Unresolved { parts, plan_id: None } = &args[0] {
+            if parts.len() == 1 {
+                args[0] = Expr::Literal(Value::String(parts[0].clone()));
+            }
+        }
     }
     Ok(Expr::Function { name, args, distinct })
 }

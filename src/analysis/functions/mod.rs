@@ -19,6 +19,7 @@ mod signature;
 mod string;
 mod structs;
 
+pub use datetime::extract_field;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};
