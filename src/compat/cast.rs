@@ -100,7 +100,12 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             let rounded = match f {
                 DataType::Decimal(_, s) if s > scale => input.clone().round(*scale as u32, pl::RoundMode::HalfAwayFromZero),
                 DataType::Float | DataType::Double => {
-                    input.clone().cast(PlType::Float64).round(*scale as u32, pl::RoundMode::HalfAwayFromZero)
+                    // Values too wide for the precision (and NaN/Inf) are NULL before the cast,
+                    // which Polars would refuse outright.
+                    let DataType::Decimal(precision, _) = to else { unreachable!() };
+                    let bound = 10f64.powi(*precision as i32 - *scale as i32);
+                    let x = input.clone().cast(PlType::Float64).round(*scale as u32, pl::RoundMode::HalfAwayFromZero);
+                    when(x.clone().abs().lt(lit(bound))).then(x).otherwise(lit(pl::NULL).cast(PlType::Float64))
                 }
                 _ => input.clone(),
             };
@@ -234,6 +239,17 @@ pub fn to_string(input: pl::Expr, from: &DataType, tz: &str) -> pl::Expr {
             pl::AnyValue::Float32(f) => Some(java_float(f)),
             _ => None,
         }),
+        DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..) | DataType::CalendarInterval => {
+            let t = from.clone();
+            input.map(
+                move |c: Column| -> PolarsResult<Column> {
+                    let s = c.as_materialized_series();
+                    let out: pl::StringChunked = s.iter().map(|v| super::show::interval_text(&v, &t)).collect();
+                    Ok(out.with_name(s.name().clone()).into_series().into_column())
+                },
+                |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+            )
+        }
         DataType::TimestampNtz => format_each(input, |v| match v {
             pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(us)),
             _ => None,

@@ -200,9 +200,12 @@ fn shift_local(micros: i64, zone: &Zone, shift: impl Fn(i64) -> Option<i64>) -> 
     Some(zone.local_to_utc(local))
 }
 
-/// `DateTimeUtils.timestampAdd`: None on overflow (`DATETIME_OVERFLOW`), Err on an
-/// unknown unit.
-pub fn timestamp_add(unit: &str, quantity: i64, micros: i64, zone: &Zone) -> Result<Option<i64>, ()> {
+/// A unit `timestampadd`/`timestampdiff` do not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownUnit;
+
+/// `DateTimeUtils.timestampAdd`: None on overflow (`DATETIME_OVERFLOW`).
+pub fn timestamp_add(unit: &str, quantity: i64, micros: i64, zone: &Zone) -> Result<Option<i64>, UnknownUnit> {
     // Time units move the instant; days and weeks move the local calendar.
     let exact = |amount: Option<i64>| micros.checked_add(amount?);
     let days = |n: Option<i64>| -> Option<i64> {
@@ -228,7 +231,7 @@ pub fn timestamp_add(unit: &str, quantity: i64, micros: i64, zone: &Zone) -> Res
         "MONTH" => months(Some(quantity)),
         "QUARTER" => months(quantity.checked_mul(3)),
         "YEAR" => months(quantity.checked_mul(12)),
-        _ => return Err(()),
+        _ => return Err(UnknownUnit),
     })
 }
 
@@ -400,7 +403,7 @@ mod tests {
         let utc = Zone::utc();
         let t = |y, m, d| day(y, m, d) * MICROS_PER_DAY;
         assert_eq!(timestamp_add("month", 1, t(2024, 1, 31), &utc), Ok(Some(t(2024, 2, 29))));
-        assert_eq!(timestamp_add("x", 1, 0, &utc), Err(()));
+        assert_eq!(timestamp_add("x", 1, 0, &utc), Err(UnknownUnit));
         assert_eq!(timestamp_add("DAY", i64::MAX, 0, &utc), Ok(None));
         assert_eq!(timestamp_diff("MONTH", t(2024, 1, 31), t(2024, 2, 29), &utc), Some(0));
         assert_eq!(timestamp_diff("DAY", t(2024, 1, 2) + 1, t(2024, 1, 3), &utc), Some(0));

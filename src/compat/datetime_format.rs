@@ -63,7 +63,7 @@ impl Moment<'_> {
             Field::HourOfDay => f.hour as i64,
             Field::ClockHourOfDay => if f.hour == 0 { 24 } else { f.hour as i64 },
             Field::HourOfAmPm => (f.hour % 12) as i64,
-            Field::ClockHourOfAmPm => if f.hour % 12 == 0 { 12 } else { (f.hour % 12) as i64 },
+            Field::ClockHourOfAmPm => if f.hour.is_multiple_of(12) { 12 } else { (f.hour % 12) as i64 },
             Field::Minute => f.minute as i64,
             Field::Second => f.second as i64,
             Field::ModifiedJulianDay => f.epoch_day + 40_587,
@@ -233,6 +233,7 @@ mod tests {
     use crate::compat::calendar::{days_from_civil, MICROS_PER_DAY};
     use crate::compat::datetime_pattern::compile;
 
+    #[allow(clippy::too_many_arguments)]
     fn fmt(pattern: &str, y: i64, mo: u32, d: u32, h: i64, mi: i64, s: i64, us: i64, zone: &str) -> String {
         let zone = Zone::of(zone).unwrap();
         let utc = days_from_civil(y, mo, d) * MICROS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1_000_000 + us;

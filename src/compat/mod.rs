@@ -15,6 +15,7 @@ pub mod datetime_text;
 pub mod decimal;
 pub mod errors;
 pub mod floats;
+pub mod interval;
 pub mod maps;
 pub mod math;
 pub mod regex;

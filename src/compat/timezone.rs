@@ -186,16 +186,13 @@ impl Zone {
         let seconds = micros.div_euclid(MICROS_PER_SECOND);
         let before = self.offset_at(seconds - 2 * SECONDS_PER_DAY) as i64;
         let after = self.offset_at(seconds + 2 * SECONDS_PER_DAY) as i64;
-        let offset = if before == after {
-            before
-        } else if self.offset_at(seconds - before) as i64 == before {
-            before
-        } else if self.offset_at(seconds - after) as i64 == after {
-            after
-        } else {
-            // A gap: the instant the local time would have had with the earlier offset.
-            before
-        };
+        // Near no transition, or before it with the earlier offset (an overlap takes the
+        // earlier instant), the earlier offset; after it, the later one; in a gap, the
+        // instant the local time would have had with the earlier offset.
+        let after_transition = before != after
+            && self.offset_at(seconds - before) as i64 != before
+            && self.offset_at(seconds - after) as i64 == after;
+        let offset = if after_transition { after } else { before };
         micros - offset * MICROS_PER_SECOND
     }
 

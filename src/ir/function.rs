@@ -133,6 +133,21 @@ pub enum DatetimeFn {
     UnixMicros,
     UnixDate,
     DateFromUnixDate,
+    // Intervals and datetime arithmetic.
+    MakeDtInterval,
+    MakeYmInterval,
+    MakeInterval,
+    TryMakeInterval,
+    /// `datetime + interval` (Spark's TimeAdd, DateAddYMInterval...).
+    AddInterval,
+    /// `datetime - interval`.
+    SubtractInterval,
+    /// `timestamp - timestamp`: a day-time interval of the wall-clock difference.
+    SubtractTimestamps,
+    /// `date - date`: an interval of days.
+    SubtractDates,
+    MultiplyInterval,
+    DivideInterval,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -188,6 +188,7 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
         sql::Expr::Function(f) => function(f)?,
         sql::Expr::TypedString(ts) => typed_literal(ts)?,
+        sql::Expr::Interval(iv) => interval_literal(iv)?,
         sql::Expr::Extract { field, expr, .. } => {
             Expr::func("extract", vec![Expr::Literal(Value::String(field.to_string())), convert(*expr)?])
         }
@@ -215,6 +216,41 @@ fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
             Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
         }
         other => return Err(Error::unsupported(format!("typed literal {other} '{text}'"))),
+    }))
+}
+
+/// `INTERVAL '1 02:03' DAY TO MINUTE`, `INTERVAL 3 HOURS`, `INTERVAL '1-2' YEAR TO MONTH`.
+fn interval_literal(iv: sql::Interval) -> Result<Expr> {
+    use crate::compat::interval::{interval_unit, parse_interval_text};
+    let unit = |f: &Option<sql::DateTimeField>| f.as_ref().and_then(|f| interval_unit(&f.to_string()));
+    let text = match *iv.value {
+        sql::Expr::Value(v) => match v.value {
+            sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => s,
+            sql::Value::Number(n, _) => n,
+            other => return Err(Error::unsupported(format!("interval literal {other}"))),
+        },
+        sql::Expr::UnaryOp { op: sql::UnaryOperator::Minus, expr } => match *expr {
+            sql::Expr::Value(v) => format!("-{}", v.value).replace('\'', ""),
+            other => return Err(Error::unsupported(format!("interval literal -{other}"))),
+        },
+        other => return Err(Error::unsupported(format!("interval literal {other}"))),
+    };
+    let Some((day_time, start)) = unit(&iv.leading_field) else {
+        return Err(Error::unsupported("interval literals without a unit"));
+    };
+    let end = match unit(&iv.last_field) {
+        Some((dt, e)) if dt == day_time && e > start => e,
+        Some(_) => return Err(parse_error(&text, "invalid interval range")),
+        None => start,
+    };
+    let invalid = || {
+        Error::new(crate::error::ErrorKind::Parse, "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", format!("Interval string does not match format: {text}"))
+    };
+    let value = parse_interval_text(&text, day_time, start, end).ok_or_else(invalid)?;
+    Ok(Expr::Literal(if day_time {
+        Value::DayTimeInterval(value, start, end)
+    } else {
+        Value::YearMonthInterval(i32::try_from(value).map_err(|_| invalid())?, start, end)
     }))
 }
 

@@ -267,14 +267,61 @@ fn date_part_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             format!("Cannot extract `{text}` from \"{}\".", (site.text)(&source)),
         ));
     };
+    // Intervals: the fields they hold.
+    let source_type = data_type(&source);
+    if source_type.is_ansi_interval() || source_type == DataType::CalendarInterval {
+        if interval_field(field, &source_type).is_none() {
+            return Err(crate::error::Error::analysis(
+                "INVALID_EXTRACT_FIELD",
+                format!("Cannot extract `{text}` from \"{}\".", (site.text)(&source)),
+            ));
+        }
+        args.push(source);
+        return Ok(args);
+    }
     let expected: &[Expected] = if matches!(field, "HOUR" | "MINUTE" | "SECOND") { ANY_TIMESTAMP } else { DATE_LIKE };
     let mut source = Inputs::Implicit(expected).coerce(vec![source], site)?;
     args.push(source.remove(0));
     Ok(args)
 }
 
+/// The type of a field of an interval (`ExtractIntervalPart`), or None when the
+/// interval does not hold it.
+pub fn interval_field(field: &str, t: &DataType) -> Option<DataType> {
+    let in_range = |i: u8, s: u8, e: u8| s <= i && i <= e;
+    let part = match field {
+        "YEAR" | "DAY" => DataType::Integer,
+        "MONTH" | "HOUR" | "MINUTE" => DataType::Byte,
+        "SECOND" => DataType::Decimal(8, 6),
+        _ => return None,
+    };
+    let held = match t {
+        DataType::DayTimeInterval(s, e) => match field {
+            "DAY" => in_range(0, *s, *e),
+            "HOUR" => in_range(1, *s, *e),
+            "MINUTE" => in_range(2, *s, *e),
+            "SECOND" => in_range(3, *s, *e),
+            _ => false,
+        },
+        DataType::YearMonthInterval(s, e) => match field {
+            "YEAR" => in_range(0, *s, *e),
+            "MONTH" => in_range(1, *s, *e),
+            _ => false,
+        },
+        DataType::CalendarInterval => true,
+        _ => false,
+    };
+    held.then_some(part)
+}
+
 fn date_part_type(args: &[Expr], _: &Site) -> Result<DataType> {
-    Ok(match field_literal(&args[0]).and_then(extract_field) {
+    let field = field_literal(&args[0]).and_then(extract_field);
+    if let (Some(f), Some(source)) = (field, args.get(1)) {
+        if let Some(t) = interval_field(f, &data_type(source)) {
+            return Ok(t);
+        }
+    }
+    Ok(match field {
         Some("SECOND") => DataType::Decimal(8, 6),
         _ => DataType::Integer,
     })
@@ -365,3 +412,147 @@ fn timestamp_ntz_nullable(args: &[Expr], arg_nulls: &[bool], conf: &Conf) -> boo
     parse_or_cast_nullable(args, arg_nulls, conf, TIMESTAMP_NTZ)
 }
 
+
+// Intervals and datetime arithmetic.
+
+const DECIMAL_SECONDS: &DataType = &DataType::Decimal(18, 6);
+
+pub static INTERVAL_FUNCTIONS: &[FunctionDef] = &[
+    def(dt(MakeDtInterval), "make_dt_interval", Range(0, 4), Inputs::Implicit(MAKE_DT_INTERVAL), Ret::Fixed(&DataType::DayTimeInterval(0, 3))),
+    def(dt(MakeYmInterval), "make_ym_interval", Range(0, 2), Inputs::Implicit(&[Expected::Type(INT)]), Ret::Fixed(&DataType::YearMonthInterval(0, 1))),
+    def(dt(MakeInterval), "make_interval", Range(0, 7), Inputs::Implicit(MAKE_INTERVAL), Ret::Fixed(&DataType::CalendarInterval))
+        .null(Null::Custom(fails_or_null)),
+    def(dt(TryMakeInterval), "try_make_interval", Range(0, 7), Inputs::Implicit(MAKE_INTERVAL), Ret::Fixed(&DataType::CalendarInterval))
+        .null(Null::Always),
+    def(dt(AddInterval), "datetime_add_interval", Exact(2), Inputs::Any, Ret::Custom(shifted_type)).display(Display::Infix(" + ")),
+    def(dt(SubtractInterval), "datetime_subtract_interval", Exact(2), Inputs::Any, Ret::Custom(shifted_type)).display(Display::Infix(" - ")),
+    def(dt(SubtractTimestamps), "subtract_timestamps", Exact(2), Inputs::Any, Ret::Fixed(&DataType::DayTimeInterval(0, 3)))
+        .display(Display::Custom(parenthesized_minus)),
+    def(dt(SubtractDates), "subtract_dates", Exact(2), Inputs::Any, Ret::Fixed(&DataType::DayTimeInterval(0, 0)))
+        .display(Display::Custom(parenthesized_minus)),
+    def(dt(MultiplyInterval), "multiply_interval", Exact(2), Inputs::Any, Ret::Custom(scaled_interval_type))
+        .display(Display::Custom(parenthesized_times)),
+    def(dt(DivideInterval), "divide_interval", Exact(2), Inputs::Any, Ret::Custom(scaled_interval_type))
+        .display(Display::Custom(parenthesized_divide)),
+];
+
+const MAKE_DT_INTERVAL: &[Expected] = &[Expected::Type(INT), Expected::Type(INT), Expected::Type(INT), Expected::Type(DECIMAL_SECONDS)];
+const MAKE_INTERVAL: &[Expected] = &[
+    Expected::Type(INT),
+    Expected::Type(INT),
+    Expected::Type(INT),
+    Expected::Type(INT),
+    Expected::Type(INT),
+    Expected::Type(INT),
+    Expected::Type(DECIMAL_SECONDS),
+];
+
+fn parenthesized_minus(_: &str, args: &[String], _: bool) -> String {
+    format!("({} - {})", args[0], args[1])
+}
+
+fn parenthesized_times(_: &str, args: &[String], _: bool) -> String {
+    format!("({} * {})", args[0], args[1])
+}
+
+fn parenthesized_divide(_: &str, args: &[String], _: bool) -> String {
+    format!("({} / {})", args[0], args[1])
+}
+
+/// `datetime ± interval`: a date stays a date with a year-month interval, a whole
+/// number of days or (legacy) a calendar interval; it becomes a timestamp with any
+/// other day-time interval. Timestamps keep their type.
+fn shifted_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match (data_type(&args[0]), data_type(&args[1])) {
+        (DataType::Date, DataType::DayTimeInterval(0, 0) | DataType::YearMonthInterval(..) | DataType::CalendarInterval) => DataType::Date,
+        (DataType::Date, _) => DataType::Timestamp,
+        (t, _) => t,
+    })
+}
+
+/// Intervals times or divided by a number: the widest interval of their kind.
+fn scaled_interval_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::YearMonthInterval(..) => DataType::YearMonthInterval(0, 1),
+        DataType::CalendarInterval => DataType::CalendarInterval,
+        _ => DataType::DayTimeInterval(0, 3),
+    })
+}
+
+fn is_timestamp(t: &DataType) -> bool {
+    matches!(t, DataType::Timestamp | DataType::TimestampNtz)
+}
+
+/// The interval both of two intervals of one kind fit in (`day` and `hour to second`
+/// make `day to second`), or None.
+fn wider_interval(a: &DataType, b: &DataType) -> Option<DataType> {
+    match (a, b) {
+        (DataType::DayTimeInterval(s1, e1), DataType::DayTimeInterval(s2, e2)) => Some(DataType::DayTimeInterval(*s1.min(s2), *e1.max(e2))),
+        (DataType::YearMonthInterval(s1, e1), DataType::YearMonthInterval(s2, e2)) => Some(DataType::YearMonthInterval(*s1.min(s2), *e1.max(e2))),
+        (i, DataType::Null) | (DataType::Null, i) if i.is_ansi_interval() => Some(i.clone()),
+        _ => None,
+    }
+}
+
+/// Spark's datetime and interval arithmetic (`BinaryArithmeticWithDatetimeResolver`):
+/// `date + 1`, `date - date`, `timestamp - timestamp`, datetimes ± intervals,
+/// intervals ± intervals, intervals times and divided by numbers, and comparisons of
+/// intervals of one kind. None when the operands are for plain arithmetic.
+pub fn datetime_arithmetic(op: crate::ir::BinaryOp, l: &Expr, r: &Expr, conf: &Conf, text: fn(&Expr) -> String) -> Result<Option<Expr>> {
+    use crate::analysis::coercion::coerce;
+    use crate::ir::BinaryOp::*;
+    use DataType as T;
+    let (lt, rt) = (data_type(l), data_type(r));
+    let involved = |t: &DataType| t.is_datetime() || *t == T::CalendarInterval || t.is_ansi_interval();
+    if !involved(&lt) && !involved(&rt) {
+        return Ok(None);
+    }
+    let call = |f, args: Vec<Expr>| super::call(dt(f), args, conf, text).map(Some);
+    let interval = |t: &DataType| t.is_ansi_interval() || *t == T::CalendarInterval;
+    let (l, r) = (l.clone(), r.clone());
+    // Intervals of one kind combine (and compare) at their wider type.
+    if let Some(wide) = wider_interval(&lt, &rt) {
+        if matches!(op, Add | Subtract) || op.is_comparison() {
+            return Ok(Some(Expr::binary(op, coerce(l, &wide), coerce(r, &wide))));
+        }
+    }
+    match op {
+        Add => match (&lt, &rt) {
+            (T::Date | T::Timestamp | T::TimestampNtz, i) if interval(i) => call(AddInterval, vec![l, r]),
+            (i, T::Date | T::Timestamp | T::TimestampNtz) if interval(i) => call(AddInterval, vec![r, l]),
+            (T::Date, n) if n.is_integral() || *n == T::Null => call(DateAdd, vec![l, r]),
+            (n, T::Date) if n.is_integral() => call(DateAdd, vec![r, l]),
+            _ => Ok(None),
+        },
+        Subtract => match (&lt, &rt) {
+            (T::Date | T::Timestamp | T::TimestampNtz, i) if interval(i) => call(SubtractInterval, vec![l, r]),
+            (a, b) if is_timestamp(a) || is_timestamp(b) => {
+                // Both as TIMESTAMP, unless both are TIMESTAMP_NTZ.
+                let target = if *a == T::TimestampNtz && *b == T::TimestampNtz { T::TimestampNtz } else { T::Timestamp };
+                let (l, r) = (coerce_datetime(l, a, &target, conf)?, coerce_datetime(r, b, &target, conf)?);
+                call(SubtractTimestamps, vec![l, r])
+            }
+            (a, T::Date) if matches!(a, T::Date | T::String | T::Null) => call(SubtractDates, vec![coerce(l, &T::Date), r]),
+            (T::Date, n) if n.is_integral() || *n == T::Null => call(DateSub, vec![l, r]),
+            _ => Ok(None),
+        },
+        Multiply => match (&lt, &rt) {
+            (i, n) if i.is_ansi_interval() && (n.is_numeric() || *n == T::Null) => call(MultiplyInterval, vec![l, r]),
+            (n, i) if i.is_ansi_interval() && (n.is_numeric() || *n == T::Null) => call(MultiplyInterval, vec![r, l]),
+            _ => Ok(None),
+        },
+        Divide => match (&lt, &rt) {
+            (i, n) if i.is_ansi_interval() && (n.is_numeric() || *n == T::Null) => call(DivideInterval, vec![l, r]),
+            _ => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// A date, string or NULL operand of `timestamp - x` read as a timestamp.
+fn coerce_datetime(e: Expr, from: &DataType, to: &DataType, _: &Conf) -> Result<Expr> {
+    if from == to {
+        return Ok(e);
+    }
+    Ok(crate::analysis::coercion::coerce(e, to))
+}

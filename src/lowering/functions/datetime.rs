@@ -160,6 +160,8 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         UnixMicros => c.arg(0).cast(PlType::Int64),
         UnixDate => c.arg(0).cast(PlType::Int32),
         DateFromUnixDate => c.arg(0).cast(PlType::Int32).cast(PlType::Date),
+        MakeDtInterval | MakeYmInterval | MakeInterval | TryMakeInterval | AddInterval | SubtractInterval | SubtractTimestamps
+        | SubtractDates | MultiplyInterval | DivideInterval => super::interval::lower(f, c)?,
     })
 }
 
@@ -196,6 +198,9 @@ fn field(f: DatetimeFn, e: pl::Expr, t: &DataType, c: &CallLowering) -> Result<p
 fn date_part(field_name: &str, c: &CallLowering) -> Result<pl::Expr> {
     use DatetimeFn::*;
     let (e, t) = (c.arg(1), c.arg_type(1));
+    if t.is_ansi_interval() || t == DataType::CalendarInterval {
+        return Ok(super::interval::field(field_name, e, &t));
+    }
     Ok(match field_name {
         "YEAR" => e.dt().year(),
         "YEAROFWEEK" => e.dt().iso_year(),

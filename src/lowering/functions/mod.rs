@@ -7,6 +7,7 @@ mod collection;
 mod conditional;
 mod datetime;
 mod hash;
+mod interval;
 mod json;
 mod map;
 mod math;

@@ -5,6 +5,7 @@ a Python ``str`` where PySpark passes it to the JVM function is a literal (and a
 there fails as not iterable, as in PySpark); a ``ColumnOrName`` argument given as a
 ``str`` is a column name."""
 
+import decimal
 from typing import Any, Optional, Union
 
 from pyrust.sql.column import Column
@@ -20,7 +21,7 @@ __all__ = [
     "make_timestamp_ltz", "make_timestamp_ntz", "try_make_timestamp", "try_make_timestamp_ltz",
     "try_make_timestamp_ntz", "from_utc_timestamp", "to_utc_timestamp", "convert_timezone", "timestamp_seconds",
     "timestamp_millis", "timestamp_micros", "unix_seconds", "unix_millis", "unix_micros", "unix_date",
-    "date_from_unix_date",
+    "date_from_unix_date", "make_dt_interval", "make_ym_interval", "make_interval", "try_make_interval",
 ]
 
 
@@ -324,3 +325,36 @@ def unix_date(col: ColumnOrName) -> Column:
 
 def date_from_unix_date(days: ColumnOrName) -> Column:
     return invoke("date_from_unix_date", days)
+
+
+# Intervals: PySpark fills the missing parts with 0 (seconds as a DECIMAL 0).
+
+def _part(value: Optional[ColumnOrName], seconds: bool = False) -> Any:
+    if value is None:
+        return lit_expr(decimal.Decimal(0) if seconds else 0)
+    return col_expr(value)
+
+
+def make_dt_interval(days: Optional[ColumnOrName] = None, hours: Optional[ColumnOrName] = None,
+                     mins: Optional[ColumnOrName] = None, secs: Optional[ColumnOrName] = None) -> Column:
+    return call("make_dt_interval", _part(days), _part(hours), _part(mins), _part(secs, True))
+
+
+def make_ym_interval(years: Optional[ColumnOrName] = None, months: Optional[ColumnOrName] = None) -> Column:
+    return call("make_ym_interval", _part(years), _part(months))
+
+
+def make_interval(years: Optional[ColumnOrName] = None, months: Optional[ColumnOrName] = None,
+                  weeks: Optional[ColumnOrName] = None, days: Optional[ColumnOrName] = None,
+                  hours: Optional[ColumnOrName] = None, mins: Optional[ColumnOrName] = None,
+                  secs: Optional[ColumnOrName] = None) -> Column:
+    return call("make_interval", _part(years), _part(months), _part(weeks), _part(days), _part(hours), _part(mins),
+                _part(secs, True))
+
+
+def try_make_interval(years: Optional[ColumnOrName] = None, months: Optional[ColumnOrName] = None,
+                      weeks: Optional[ColumnOrName] = None, days: Optional[ColumnOrName] = None,
+                      hours: Optional[ColumnOrName] = None, mins: Optional[ColumnOrName] = None,
+                      secs: Optional[ColumnOrName] = None) -> Column:
+    return call("try_make_interval", _part(years), _part(months), _part(weeks), _part(days), _part(hours), _part(mins),
+                _part(secs, True))
