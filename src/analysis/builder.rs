@@ -96,7 +96,19 @@ pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) ->
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
     let list = project_list(&input, exprs, conf, false)?;
+    let input = drop_rows_without_window(input, list.iter())?;
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// `window(time, ...)` keeps only rows with a time (Spark's TimeWindowing adds this filter).
+fn drop_rows_without_window<'a>(input: Arc<Plan>, list: impl Iterator<Item = &'a NamedExpr>) -> Result<Arc<Plan>> {
+    Ok(match functions::window_filter(list.map(|n| &n.expr))? {
+        Some(condition) => {
+            let output = input.output.clone();
+            Arc::new(node(new_plan_id(), PlanNode::Filter { input, condition }, output))
+        }
+        None => input,
+    })
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
@@ -221,6 +233,7 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
+    let input = drop_rows_without_window(input, keys.iter().chain(aggs.iter()))?;
     Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
 }
 

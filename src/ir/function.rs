@@ -148,6 +148,10 @@ pub enum DatetimeFn {
     SubtractDates,
     MultiplyInterval,
     DivideInterval,
+    // Time windows for group-by.
+    /// `window(time, duration, slide, start)`: a tumbling window's `start`/`end` struct.
+    Window,
+    WindowTime,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

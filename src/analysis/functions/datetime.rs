@@ -556,3 +556,147 @@ fn coerce_datetime(e: Expr, from: &DataType, to: &DataType, _: &Conf) -> Result<
     }
     Ok(crate::analysis::coercion::coerce(e, to))
 }
+
+// Time windows.
+
+pub static WINDOW_FUNCTIONS: &[FunctionDef] = &[
+    def(dt(Window), "window", Range(2, 4), Inputs::Custom(window_inputs), Ret::Custom(window_type))
+        .null(Null::Never)
+        .display(Display::Custom(window_name)),
+    def(dt(WindowTime), "window_time", Exact(1), Inputs::Custom(window_time_inputs), Ret::Fixed(TIMESTAMP)).null(Null::Always),
+];
+
+fn window_name(_: &str, _: &[String], _: bool) -> String {
+    "window".into()
+}
+
+/// A window duration (`'10 minutes'`, `'1 day 2 hours'`, `INTERVAL '1' HOUR`), in
+/// microseconds: Spark's `IntervalUtils.stringToInterval`, where a month is too long.
+pub fn window_duration(text: &str) -> std::result::Result<i64, crate::error::Error> {
+    let cannot = || {
+        crate::error::Error::analysis(
+            "CANNOT_PARSE_INTERVAL",
+            format!("Unable to parse '{text}'. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. If the issue persists, please double check that the input value is not null or empty and try again."),
+        )
+    };
+    let mut words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    if words.first().map(String::as_str) == Some("interval") {
+        words.remove(0);
+    }
+    // `INTERVAL '1' HOUR`: the quoted number.
+    let words: Vec<String> = words.into_iter().map(|w| w.trim_matches('\'').to_string()).collect();
+    if words.is_empty() || words.len() % 2 != 0 {
+        return Err(cannot());
+    }
+    let mut micros: i64 = 0;
+    for pair in words.chunks(2) {
+        let value: f64 = pair[0].parse().map_err(|_| cannot())?;
+        let unit: i64 = match pair[1].trim_end_matches('s') {
+            "microsecond" => 1,
+            "millisecond" => 1000,
+            "second" => 1_000_000,
+            "minute" => 60_000_000,
+            "hour" => 3_600_000_000,
+            "day" => 86_400_000_000,
+            "week" => 7 * 86_400_000_000,
+            "month" | "year" => {
+                return Err(crate::error::Error::new(
+                    crate::error::ErrorKind::IllegalArgument,
+                    "_LEGACY_ERROR_TEMP_3231",
+                    format!("Intervals greater than a month is not supported ({text})."),
+                ))
+            }
+            _ => return Err(cannot()),
+        };
+        micros = micros.checked_add((value * unit as f64) as i64).ok_or_else(cannot)?;
+    }
+    Ok(micros)
+}
+
+/// `window(time, '10 minutes'[, slide[, start]])`: the durations become microseconds
+/// (as Spark's TimeWindow holds them). Sliding windows give several rows per input
+/// row, which PyRust does not build.
+fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args.into_iter();
+    let time = Inputs::Implicit(ANY_TIMESTAMP).coerce(vec![args.next().expect("arity checked")], site)?.remove(0);
+    let durations: Vec<i64> = args
+        .map(|a| match field_literal(&a) {
+            Some(text) => window_duration(text),
+            None => Err(crate::error::Error::unsupported("window() with a duration that is not a string")),
+        })
+        .collect::<Result<_>>()?;
+    let window = durations[0];
+    let slide = durations.get(1).copied().unwrap_or(window);
+    let start = durations.get(2).copied().unwrap_or(0);
+    let shown = format!("window({}, {window}, {slide}, {start})", (site.text)(&time));
+    let violation = |class: &str, message: String| {
+        Err(crate::error::Error::analysis(class, format!("Cannot resolve \"{shown}\" due to data type mismatch: {message}")))
+    };
+    if window <= 0 {
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `window_duration` must be between (0, {}], but got {window}.", i64::MAX));
+    }
+    if slide <= 0 {
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `slide_duration` must be between (0, {}], but got {slide}.", i64::MAX));
+    }
+    if slide > window {
+        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The `slide_duration` ({slide}) must be <= the `window_duration` ({window})."));
+    }
+    if start.abs() >= slide {
+        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The absolute value of `start_time` ({start}) must be < the `slide_duration` ({slide})."));
+    }
+    if slide < window {
+        return Err(crate::error::Error::unsupported("window() with a slide duration shorter than the window (sliding windows)"));
+    }
+    Ok(vec![time, Expr::Literal(Value::Long(window)), Expr::Literal(Value::Long(slide)), Expr::Literal(Value::Long(start))])
+}
+
+fn window_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    let t = data_type(&args[0]);
+    Ok(DataType::Struct(vec![
+        crate::ir::StructField::new("start", t.clone(), true),
+        crate::ir::StructField::new("end", t, true),
+    ]))
+}
+
+/// `window_time(w)`: a window struct.
+fn window_time_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Struct(fields) if fields.iter().any(|f| f.name == "end") => Ok(args),
+        _ => Err(unexpected_input_type(site, 0, "\"STRUCT\"", &args[0])),
+    }
+}
+
+fn window_call(e: &Expr) -> Option<&crate::ir::Call> {
+    match e {
+        Expr::Call(c) if c.func == dt(Window) => Some(c),
+        _ => None,
+    }
+}
+
+/// The rows a projection or aggregation with `window(time, ...)` keeps: Spark drops
+/// rows whose time is NULL. None without a window; more than one window is refused.
+pub fn window_filter<'a>(exprs: impl Iterator<Item = &'a Expr>) -> Result<Option<Expr>> {
+    let mut found: Vec<Expr> = vec![];
+    for e in exprs {
+        collect_windows(e, &mut found);
+    }
+    found.dedup();
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(window_call(&found[0]).map(|c| Expr::IsNotNull(Box::new(c.args[0].clone())))),
+        _ => Err(crate::error::Error::analysis(
+            "_LEGACY_ERROR_TEMP_1039",
+            "Multiple time/session window expressions would result in a cartesian product of rows, therefore they are currently not supported.",
+        )),
+    }
+}
+
+fn collect_windows(e: &Expr, out: &mut Vec<Expr>) {
+    if window_call(e).is_some() {
+        out.push(e.clone());
+        return;
+    }
+    for child in e.children() {
+        collect_windows(child, out);
+    }
+}

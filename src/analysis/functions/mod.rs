@@ -19,7 +19,7 @@ mod signature;
 mod string;
 mod structs;
 
-pub use datetime::{datetime_arithmetic, extract_field};
+pub use datetime::{datetime_arithmetic, extract_field, window_filter};
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};
@@ -90,6 +90,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
         datetime::INTERVAL_FUNCTIONS,
+        datetime::WINDOW_FUNCTIONS,
         collection::FUNCTIONS,
         map::FUNCTIONS,
         structs::FUNCTIONS,

@@ -162,6 +162,15 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         DateFromUnixDate => c.arg(0).cast(PlType::Int32).cast(PlType::Date),
         MakeDtInterval | MakeYmInterval | MakeInterval | TryMakeInterval | AddInterval | SubtractInterval | SubtractTimestamps
         | SubtractDates | MultiplyInterval | DivideInterval => super::interval::lower(f, c)?,
+        Window => {
+            // UTC-aligned tumbling windows: start = t - (t - start) floor-mod slide.
+            let (window, slide, offset) = (c.int_literal(1).unwrap_or(1), c.int_literal(2).unwrap_or(1), c.int_literal(3).unwrap_or(0));
+            let t = c.arg(0).cast(PlType::Int64);
+            let start = t.clone() - (t - lit(offset)) % lit(slide);
+            let end = start.clone() + lit(window);
+            pl::as_struct(vec![start.cast(MICROS).alias("start"), end.cast(MICROS).alias("end")])
+        }
+        WindowTime => (c.arg(0).struct_().field_by_name("end").cast(PlType::Int64) - lit(1i64)).cast(MICROS),
     })
 }
 

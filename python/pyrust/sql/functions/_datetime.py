@@ -8,6 +8,7 @@ there fails as not iterable, as in PySpark); a ``ColumnOrName`` argument given a
 import decimal
 from typing import Any, Optional, Union
 
+from pyrust.errors import PySparkTypeError
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
@@ -21,7 +22,8 @@ __all__ = [
     "make_timestamp_ltz", "make_timestamp_ntz", "try_make_timestamp", "try_make_timestamp_ltz",
     "try_make_timestamp_ntz", "from_utc_timestamp", "to_utc_timestamp", "convert_timezone", "timestamp_seconds",
     "timestamp_millis", "timestamp_micros", "unix_seconds", "unix_millis", "unix_micros", "unix_date",
-    "date_from_unix_date", "make_dt_interval", "make_ym_interval", "make_interval", "try_make_interval",
+    "date_from_unix_date", "make_dt_interval", "make_ym_interval", "make_interval", "try_make_interval", "window",
+    "window_time",
 ]
 
 
@@ -358,3 +360,34 @@ def try_make_interval(years: Optional[ColumnOrName] = None, months: Optional[Col
                       secs: Optional[ColumnOrName] = None) -> Column:
     return call("try_make_interval", _part(years), _part(months), _part(weeks), _part(days), _part(hours), _part(mins),
                 _part(secs, True))
+
+
+# Time windows for group-by (tumbling windows; sliding windows are not built).
+
+def window(timeColumn: ColumnOrName, windowDuration: str, slideDuration: Optional[str] = None,
+           startTime: Optional[str] = None) -> Column:
+    def check_string_field(field: Any, fieldName: str) -> None:
+        if not field or type(field) is not str:
+            raise PySparkTypeError(
+                message=f"Argument `{fieldName}` should be a str, got {type(field).__name__}.",
+                errorClass="NOT_STR",
+                messageParameters={"arg_name": fieldName, "arg_type": type(field).__name__},
+            )
+
+    time_col = col_expr(timeColumn)
+    check_string_field(windowDuration, "windowDuration")
+    if slideDuration and startTime:
+        check_string_field(slideDuration, "slideDuration")
+        check_string_field(startTime, "startTime")
+        return call("window", time_col, lit_expr(windowDuration), lit_expr(slideDuration), lit_expr(startTime))
+    if slideDuration:
+        check_string_field(slideDuration, "slideDuration")
+        return call("window", time_col, lit_expr(windowDuration), lit_expr(slideDuration))
+    if startTime:
+        check_string_field(startTime, "startTime")
+        return call("window", time_col, lit_expr(windowDuration), lit_expr(windowDuration), lit_expr(startTime))
+    return call("window", time_col, lit_expr(windowDuration))
+
+
+def window_time(windowColumn: ColumnOrName) -> Column:
+    return call("window_time", col_expr(windowColumn))

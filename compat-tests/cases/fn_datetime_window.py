@@ -1,0 +1,125 @@
+"""Time windows for group-by: `window(time, duration[, slide[, start]])` (tumbling
+windows: the `window` struct of `start`/`end`, aligned on the epoch in UTC, rows
+without a time dropped), the duration strings Spark reads and refuses, and
+`window_time`. Sliding windows (several rows per input row) and `session_window` are
+not built by PyRust."""
+
+import datetime
+
+from harness import case
+from pyspark.sql import functions as F
+
+LA = {"spark.sql.session.timeZone": "America/Los_Angeles"}
+DT = datetime.datetime
+
+
+def _events(spark):
+    return spark.createDataFrame([(DT(2024, 1, 2, 3, 4, 5), 1), (DT(2024, 1, 2, 3, 14, 5), 2), (DT(2024, 1, 2, 3, 16, 5), 3), (None, 4),
+                                  (DT(1969, 12, 31, 23, 55), 5)], "t timestamp, v int")
+
+
+@case
+def window_in_select_drops_rows_without_time(spark):
+    return _events(spark).select(F.window("t", "10 minutes"), "v")
+
+
+@case
+def window_group_by(spark):
+    return _events(spark).groupBy(F.window("t", "10 minutes")).agg(F.sum("v")).orderBy("window")
+
+
+@case
+def window_group_by_with_start_time(spark):
+    return _events(spark).groupBy(F.window("t", "10 minutes", startTime="3 minutes")).agg(F.sum("v").alias("s")).orderBy("window")
+
+
+@case
+def window_group_by_slide_equal_to_duration(spark):
+    return _events(spark).groupBy(F.window("t", "1 hour", "1 hour", "15 minutes")).count().orderBy("window")
+
+
+@case
+def window_aliased_and_fields(spark):
+    df = _events(spark).groupBy(F.window("t", "10 minutes").alias("w")).agg(F.max("v").alias("m"))
+    return df.select("w.start", "w.end", "m", F.window_time("w")).orderBy("start")
+
+
+@case
+def window_time_of_windows(spark):
+    return _events(spark).select(F.window("t", "10 minutes").alias("w")).select(F.window_time("w"), F.window_time(F.col("w")))
+
+
+@case(conf=LA)
+def window_of_days_is_utc_aligned(spark):
+    return _events(spark).groupBy(F.window("t", "1 day")).count().orderBy("window")
+
+
+@case
+def window_of_ntz_and_dates(spark):
+    df = spark.createDataFrame([(DT(2024, 1, 2, 3, 4, 5), datetime.date(2024, 1, 2))], "n timestamp_ntz, d date")
+    return df.select(F.window("n", "1 hour").alias("a"), F.window("d", "1 day").alias("b"))
+
+
+DURATIONS = ["1 day", "2 hours", "30 seconds", "1 week", "interval 10 minutes", "10 minute", "500 milliseconds", "1 hour 30 minutes",
+             "INTERVAL '1' HOUR", "1 day 2 hours", "250 microseconds"]
+
+
+@case
+def window_durations(spark):
+    df = _events(spark)
+    return df.select(*[F.window("t", d).alias(d) for d in DURATIONS])
+
+
+BAD_DURATIONS = {"month": "1 month", "zero": "0 seconds", "negative": "-1 minutes", "abbreviation": "10 mins", "garbage": "x"}
+
+
+def _bad_duration(name, text):
+    def run(spark):
+        return _events(spark).select(F.window("t", text))
+
+    run.__name__ = f"window_refuses_{name}"
+    return case(run)
+
+
+for _name, _text in BAD_DURATIONS.items():
+    _bad_duration(_name, _text)
+
+
+@case
+def window_slide_longer_than_duration(spark):
+    return _events(spark).select(F.window("t", "10 minutes", "20 minutes"))
+
+
+@case
+def window_start_not_shorter_than_slide(spark):
+    return _events(spark).select(F.window("t", "10 minutes", "10 minutes", "10 minutes"))
+
+
+@case
+def window_negative_start(spark):
+    return _events(spark).select(F.window("t", "10 minutes", "10 minutes", "-3 minutes"))
+
+
+@case
+def window_of_a_number_is_refused(spark):
+    return _events(spark).select(F.window("v", "1 day"))
+
+
+@case
+def two_windows_are_refused(spark):
+    return _events(spark).select(F.window("t", "10 minutes"), F.window("t", "20 minutes"))
+
+
+@case
+def window_time_of_a_timestamp_is_refused(spark):
+    return _events(spark).select(F.window_time("t"))
+
+
+@case
+def window_duration_must_be_a_string(spark):
+    return _events(spark).select(F.window("t", 10))
+
+
+@case
+def window_in_sql(spark):
+    return _events(spark).selectExpr("window(t, '5 minutes')", "v").where("v > 1")
