@@ -532,7 +532,7 @@ pub fn datetime_arithmetic(op: crate::ir::BinaryOp, l: &Expr, r: &Expr, conf: &C
                 let (l, r) = (coerce_datetime(l, a, &target, conf)?, coerce_datetime(r, b, &target, conf)?);
                 call(SubtractTimestamps, vec![l, r])
             }
-            (a, T::Date) if matches!(a, T::Date | T::String | T::Null) => call(SubtractDates, vec![coerce(l, &T::Date), r]),
+            (T::Date | T::String | T::Null, T::Date) => call(SubtractDates, vec![coerce(l, &T::Date), r]),
             (T::Date, n) if n.is_integral() || *n == T::Null => call(DateSub, vec![l, r]),
             _ => Ok(None),
         },
@@ -585,7 +585,7 @@ pub fn window_duration(text: &str) -> std::result::Result<i64, crate::error::Err
     }
     // `INTERVAL '1' HOUR`: the quoted number.
     let words: Vec<String> = words.into_iter().map(|w| w.trim_matches('\'').to_string()).collect();
-    if words.is_empty() || words.len() % 2 != 0 {
+    if words.is_empty() || !words.len().is_multiple_of(2) {
         return Err(cannot());
     }
     let mut micros: i64 = 0;
