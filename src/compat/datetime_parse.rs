@@ -104,12 +104,205 @@ impl Resolved {
 
 /// Parses and resolves a whole text.
 pub fn parse(pattern: &Pattern, text: &str) -> Result<Resolved, ParseFailure> {
+    parse_with(pattern, None, text)
+}
+
+/// Parses with a fixed layout of the pattern (`fast_layout`) tried first: a text it
+/// reads is read the same by java.time's rules; anything else takes the general path.
+pub fn parse_with(pattern: &Pattern, fast: Option<&[FastPiece]>, text: &str) -> Result<Resolved, ParseFailure> {
     let mut parsed = Parsed::default();
+    if let Some(pieces) = fast {
+        if parse_fixed(pieces, text.as_bytes(), &mut parsed) {
+            return resolve(&parsed);
+        }
+        parsed = Parsed::default();
+    }
     let end = parse_items(&pattern.items, text.as_bytes(), 0, &mut parsed).map_err(ParseFailure::At)?;
     if end != text.len() {
         return Err(ParseFailure::Unparsed(char_index(text, end)));
     }
     resolve(&parsed)
+}
+
+/// A piece of a pattern whose fields have fixed widths.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FastPiece {
+    /// Exactly `width` digits (`reduced`: a two-digit year).
+    Digits { field: Field, width: usize, reduced: bool },
+    /// 1 to `max` digits of a second.
+    Fraction { max: usize },
+    /// Text matched ignoring ASCII case.
+    Literal(Vec<u8>),
+}
+
+/// The fixed layout of a pattern made of literals, fixed-width numbers, four-digit
+/// style years (`yyyy`, exactly their width unless the text says otherwise) and
+/// fractions, where java.time's greedy reading can only take what the layout takes;
+/// None otherwise.
+pub fn fast_layout(pattern: &Pattern) -> Option<Vec<FastPiece>> {
+    let items = &pattern.items;
+    let mut pieces = vec![];
+    for (i, item) in items.iter().enumerate() {
+        let next_starts_with_digit = match items.get(i + 1) {
+            Some(Item::Literal(l)) => l.bytes().next().is_some_and(|b| b.is_ascii_digit()),
+            Some(Item::Number { .. } | Item::Fraction { .. }) => false,
+            Some(_) => true,
+            None => false,
+        };
+        match item {
+            Item::Literal(l) => pieces.push(FastPiece::Literal(l.as_bytes().to_vec())),
+            Item::Number { field, min, max, sign, reduced, .. } => {
+                let fixed = min == max && *sign == SignStyle::NotNegative;
+                let padded_year = *sign == SignStyle::ExceedsPad && !next_starts_with_digit;
+                if !(fixed || padded_year) {
+                    return None;
+                }
+                pieces.push(FastPiece::Digits { field: *field, width: *min, reduced: *reduced });
+            }
+            Item::Fraction { max, .. } if !next_starts_with_digit => pieces.push(FastPiece::Fraction { max: *max }),
+            _ => return None,
+        }
+    }
+    Some(pieces)
+}
+
+/// Whether a fixed layout holds a year, month and day and otherwise only a time of
+/// day, each once: `parse_direct` can read it without the general resolver.
+pub fn is_direct(pieces: &[FastPiece]) -> bool {
+    let mut seen = 0u32;
+    for p in pieces {
+        let bit = match p {
+            FastPiece::Digits { field, .. } => match field {
+                Field::Year => 1,
+                Field::Month => 2,
+                Field::DayOfMonth => 4,
+                Field::HourOfDay => 8,
+                Field::Minute => 16,
+                Field::Second => 32,
+                _ => return false,
+            },
+            FastPiece::Fraction { .. } => 64,
+            FastPiece::Literal(_) => 0,
+        };
+        if seen & bit != 0 {
+            return false;
+        }
+        seen |= bit;
+    }
+    seen & 7 == 7
+}
+
+/// Wall-clock microseconds of a text in a direct layout (`is_direct`), or None when it
+/// does not fit or is not a valid date or time (the general parser then says why).
+pub fn parse_direct(pieces: &[FastPiece], text: &str) -> Option<i64> {
+    let text = text.as_bytes();
+    let (mut y, mut mo, mut d, mut h, mut mi, mut s, mut nanos) = (0i64, 0i64, 0i64, 0i64, 0i64, 0i64, 0i64);
+    let mut pos = 0;
+    for piece in pieces {
+        match piece {
+            FastPiece::Literal(l) => {
+                let got = text.get(pos..pos + l.len())?;
+                if !got.eq_ignore_ascii_case(l) {
+                    return None;
+                }
+                pos += l.len();
+            }
+            FastPiece::Digits { field, width, reduced } => {
+                let digits = text.get(pos..pos + width)?;
+                let mut v: i64 = 0;
+                for b in digits {
+                    if !b.is_ascii_digit() {
+                        return None;
+                    }
+                    v = v * 10 + i64::from(b - b'0');
+                }
+                pos += width;
+                match field {
+                    Field::Year => {
+                        // A longer run of year digits is for java.time to judge.
+                        if text.get(pos).is_some_and(|b| b.is_ascii_digit()) {
+                            return None;
+                        }
+                        y = if *reduced { v + 2000 } else { v };
+                    }
+                    Field::Month => mo = v,
+                    Field::DayOfMonth => d = v,
+                    Field::HourOfDay => h = v,
+                    Field::Minute => mi = v,
+                    _ => s = v,
+                }
+            }
+            FastPiece::Fraction { max } => {
+                let run = text.get(pos..)?.iter().take(*max).take_while(|b| b.is_ascii_digit()).count();
+                if run == 0 {
+                    return None;
+                }
+                let mut v: i64 = 0;
+                for b in &text[pos..pos + run] {
+                    v = v * 10 + i64::from(b - b'0');
+                }
+                nanos = v * 10i64.pow(9 - run as u32);
+                pos += run;
+            }
+        }
+    }
+    if pos != text.len() || h > 23 || mi > 59 || s > 59 {
+        return None;
+    }
+    let day = checked_date(y, mo, d)?;
+    Some(local_micros(day, h, mi, s, nanos / 1000))
+}
+
+/// Reads a text with a fixed layout; false when it does not fit (the general parser
+/// then decides).
+fn parse_fixed(pieces: &[FastPiece], text: &[u8], parsed: &mut Parsed) -> bool {
+    let mut pos = 0;
+    for piece in pieces {
+        match piece {
+            FastPiece::Literal(l) => {
+                match text.get(pos..pos + l.len()) {
+                    Some(s) if s.eq_ignore_ascii_case(l) => pos += l.len(),
+                    _ => return false,
+                }
+            }
+            FastPiece::Digits { field, width, reduced } => {
+                let Some(digits) = text.get(pos..pos + width) else { return false };
+                let mut v: i64 = 0;
+                for d in digits {
+                    if !d.is_ascii_digit() {
+                        return false;
+                    }
+                    v = v * 10 + i64::from(d - b'0');
+                }
+                // A longer run of digits is java.time's to judge.
+                if text.get(pos + width).is_some_and(|b| b.is_ascii_digit()) && !matches!(field, Field::Year | Field::YearOfEra) {
+                    // Fixed-width fields stop at their width: fine.
+                } else if text.get(pos + width).is_some_and(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                if *reduced {
+                    v += 2000;
+                }
+                if !parsed.set(*field, v) {
+                    return false;
+                }
+                pos += width;
+            }
+            FastPiece::Fraction { max } => {
+                let run = text[pos.min(text.len())..].iter().take(*max).take_while(|b| b.is_ascii_digit()).count();
+                if run == 0 {
+                    return false;
+                }
+                let mut v: i64 = 0;
+                for d in &text[pos..pos + run] {
+                    v = v * 10 + i64::from(d - b'0');
+                }
+                parsed.nano = Some(v * 10i64.pow(9 - run as u32));
+                pos += run;
+            }
+        }
+    }
+    pos == text.len()
 }
 
 /// java.time counts positions in characters.
@@ -525,6 +718,23 @@ fn check(f: Field, v: i64) -> Result<i64, ParseFailure> {
 
 /// STRICT resolution, then Spark's defaults for missing fields.
 fn resolve(p: &Parsed) -> Result<Resolved, ParseFailure> {
+    // The common shape (a year, month and day, perhaps a time): checked directly.
+    const PLAIN: u32 = (1 << 2) | (1 << 4) | (1 << 6) | (1 << 10) | (1 << 14) | (1 << 15);
+    let ymd = (1 << 2) | (1 << 4) | (1 << 6);
+    if p.present & !PLAIN == 0 && p.present & ymd == ymd && p.offset.is_none() && p.zone.is_none() {
+        let v = &p.values;
+        let (h, mi, sec) = (v[10], v[14], v[15]);
+        if let Some(day) = checked_date(v[2], v[4], v[6]) {
+            if (0..24).contains(&h) && (0..60).contains(&mi) && (0..60).contains(&sec) && (-999_999_999..=999_999_999).contains(&v[2]) {
+                let micros = p.nano.unwrap_or(0) / 1000;
+                return Ok(Resolved { local: local_micros(day, h, mi, sec, micros), offset: None, zone: None });
+            }
+        }
+    }
+    resolve_fields(p)
+}
+
+fn resolve_fields(p: &Parsed) -> Result<Resolved, ParseFailure> {
     // The year: YEAR, or YEAR_OF_ERA with an era (without one it stays unresolved).
     let mut year = p.get(Field::Year).map(|y| check(Field::Year, y)).transpose()?;
     if let Some(yoe) = p.get(Field::YearOfEra) {
@@ -665,5 +875,26 @@ mod tests {
         assert_eq!(local("yyyy-MM-dd HH:mm VV", "2024-07-02 03:04 America/Los_Angeles"), Ok(at(2024, 7, 2, 10, 4, 0, 0)));
         assert_eq!(local("yyyy-MM-dd HH:mm z", "2024-01-02 03:04 PST"), Ok(at(2024, 1, 2, 11, 4, 0, 0)));
         assert_eq!(local("yyyy-MM-dd HH:mm O", "2024-01-02 03:04 GMT+8"), Ok(at(2024, 1, 1, 19, 4, 0, 0)));
+    }
+
+    #[test]
+    fn fixed_layouts_read_what_java_time_reads() {
+        let texts = ["2024-01-02", "2024-1-02", "20240102", "2024-01-02 03:04:05.1", "2024-01-02 03:04:05.123", "2024-01-02 03:04:05.1234",
+            "2024-02-30", "12024-01-02", "+12024-01-02", "2024-01-02 24:00:00.0", "02/01/24", "2024-01-02 03:04:05", "2024-01-02x",
+            "202401021", "2024-01-02 03:04:05.", "0000-01-01", "2024-13-01", ""];
+        for pattern in ["yyyy-MM-dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss.SSS", "dd/MM/yy", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddX"] {
+            let p = compile(pattern, true).unwrap();
+            let fast = fast_layout(&p);
+            for t in texts {
+                let general = parse(&p, t).map(|r| r.local).ok();
+                let with_fast = parse_with(&p, fast.as_deref(), t).map(|r| r.local).ok();
+                assert_eq!(general, with_fast, "{pattern} {t}");
+                if let Some(f) = fast.as_deref().filter(|f| is_direct(f)) {
+                    if let Some(direct) = parse_direct(f, t) {
+                        assert_eq!(Some(direct), general, "direct {pattern} {t}");
+                    }
+                }
+            }
+        }
     }
 }
