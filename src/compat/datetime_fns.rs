@@ -137,6 +137,32 @@ pub fn add_months(days: i64, months: i64) -> Option<i64> {
     Some(days_from_civil(ny, nm, d.min(month_length(ny, nm))))
 }
 
+/// `add_months(date, n)` over columns (dates and INT months; a literal broadcasts).
+pub fn add_months_column(dates: pl::Expr, months: pl::Expr) -> pl::Expr {
+    dates.map_many(
+        |cols: &mut [Column]| -> PolarsResult<Column> {
+            let d = cols[0].as_materialized_series().cast(&pl::DataType::Int32)?;
+            let m = cols[1].as_materialized_series().cast(&pl::DataType::Int32)?;
+            let (d, m) = (d.i32()?, m.i32()?);
+            let n = d.len().max(m.len());
+            let shift = |day: Option<i32>, months: Option<i32>| -> Option<i32> {
+                add_months(day? as i64, months? as i64).and_then(|r| i32::try_from(r).ok())
+            };
+            let out: pl::Int32Chunked = if m.len() == 1 && n == d.len() {
+                let months = m.get(0);
+                d.iter().map(|day| shift(day, months)).collect()
+            } else if d.len() == m.len() {
+                d.iter().zip(m.iter()).map(|(day, months)| shift(day, months)).collect()
+            } else {
+                (0..n).map(|i| shift(d.get(if d.len() == 1 { 0 } else { i }), m.get(if m.len() == 1 { 0 } else { i }))).collect()
+            };
+            Ok(out.into_date().into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &[months],
+        |_, fields| Ok(pl::Field::new(fields[0].name().clone(), pl::DataType::Date)),
+    )
+}
+
 fn is_last_day_of_month(days: i64) -> bool {
     let (y, m, d) = civil_from_days(days);
     d == month_length(y, m)

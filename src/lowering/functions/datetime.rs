@@ -8,7 +8,7 @@ use crate::compat::calendar::MICROS_PER_SECOND;
 use crate::compat::cast::{cast, CastMode};
 use crate::compat::datetime_kernels::{format_timestamps, parse_strings, OnFailure, ParseTarget, PatternArg};
 use crate::compat::datetime_fns::{
-    add_months, as_i64, as_str, day_of_week_from_string, invalid_timezone, is_datetime_unit, make_date, make_local_timestamp,
+    as_i64, as_str, day_of_week_from_string, invalid_timezone, is_datetime_unit, make_date, make_local_timestamp,
     months_between, rows, timestamp_add, timestamp_diff, unscaled_decimal, RowError,
 };
 use crate::compat::datetime_pattern::compile;
@@ -99,9 +99,7 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         CurrentTimezone => lit(c.conf.session_time_zone.clone()),
         Hour | Minute | Second | WeekOfYear | Weekday | DayName | MonthName | LastDay => field(f, c.arg(0), &c.arg_type(0), c)?,
         NextDay => next_day(c)?,
-        AddMonths => rows::<pl::Int64Type>(c.args.clone(), None, false, PlType::Date, |v| {
-            Ok(add_months(as_i64(&v[0]).unwrap_or(0), as_i64(&v[1]).unwrap_or(0)))
-        }),
+        AddMonths => crate::compat::datetime_fns::add_months_column(c.arg(0), c.arg(1)),
         MonthsBetween => {
             let zone = zone(c)?;
             rows::<pl::Float64Type>(c.args.clone(), None, false, PlType::Float64, move |v| {
