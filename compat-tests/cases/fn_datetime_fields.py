@@ -593,3 +593,14 @@ def field_functions_in_sql(spark):
                                      "months_between(ts, dt)", "trunc(dt, 'MM')", "date_trunc('HOUR', ts)", "make_date(2024, 5, 6)",
                                      "make_timestamp(2024, 5, 6, 7, 8, 9.5)", "from_utc_timestamp(ts, 'UTC')", "unix_seconds(ts)",
                                      "date_from_unix_date(1)", "dateadd(dt, 1)", "date_diff(dt, '2023-12-25')")
+
+
+@case
+def three_argument_dateadd_and_datediff_in_sql(spark):
+    return _matrix(spark).selectExpr("dateadd(DAY, 1, ts)", "date_add(HOUR, 2, ts)", "datediff(DAY, dt, ts)", "date_diff(MONTH, dt, ts)",
+                                     "timestampadd(day, 1, dt)")
+
+
+@case
+def timestampadd_quoted_unit_in_sql(spark):
+    return _matrix(spark).selectExpr("timestampadd('DAY', 1, dt)")

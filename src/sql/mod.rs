@@ -276,13 +276,31 @@ fn function(f: sql::Function) -> Result<Expr> {
     if f.over.is_some() {
         return Err(Error::unsupported("window functions (OVER)"));
     }
-    // `timestampadd(DAY, 1, ts)`: the unit is a keyword, not a column.
+    // `timestampadd(DAY, 1, ts)` (also spelled `dateadd`/`date_add` with three
+    // arguments, and `datediff`/`date_diff` for `timestampdiff`): the unit is a keyword.
     let mut args = args;
-    if matches!(name.as_str(), "timestampadd" | "timestampdiff") && args.len() == 3 {
-        if let Expr::Unresolved { parts, plan_id: None } = &args[0] {
-            if parts.len() == 1 {
-                args[0] = Expr::Literal(Value::String(parts[0].clone()));
+    let mut name = name;
+    if args.len() == 3 {
+        let renamed = match name.as_str() {
+            "timestampadd" | "dateadd" | "date_add" => Some("timestampadd"),
+            "timestampdiff" | "datediff" | "date_diff" => Some("timestampdiff"),
+            _ => None,
+        };
+        if let Some(renamed) = renamed {
+            match &args[0] {
+                Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                    args[0] = Expr::Literal(Value::String(parts[0].clone()));
+                }
+                Expr::Literal(Value::String(unit)) => {
+                    return Err(Error::new(
+                        crate::error::ErrorKind::Parse,
+                        "INVALID_PARAMETER_VALUE.DATETIME_UNIT",
+                        format!("The value of parameter(s) `unit` in `{}` is invalid: expects one of the units without quotes YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, but got the string literal '{unit}'.", renamed.to_uppercase()),
+                    ));
+                }
+                _ => {}
             }
+            name = renamed.to_string();
         }
     }
     Ok(Expr::Function { name, args, distinct })
