@@ -1,8 +1,9 @@
 """Time windows for group-by: `window(time, duration[, slide[, start]])` (tumbling
 windows: the `window` struct of `start`/`end`, aligned on the epoch in UTC, rows
 without a time dropped), the duration strings Spark reads and refuses, and
-`window_time`. Sliding windows (several rows per input row) and `session_window` are
-not built by PyRust."""
+`window_time`; `session_window` (an event's own window in a projection, sessions merged
+within the other grouping keys in a group-by, fixed and per-row gaps). Sliding windows
+(several rows per input row) are not built by PyRust."""
 
 import datetime
 
@@ -123,3 +124,41 @@ def window_duration_must_be_a_string(spark):
 @case
 def window_in_sql(spark):
     return _events(spark).selectExpr("window(t, '5 minutes')", "v").where("v > 1")
+
+
+def _sessions(spark):
+    return spark.createDataFrame([(DT(2024, 1, 2, 3, 0, 0), "a", 1), (DT(2024, 1, 2, 3, 4, 0), "a", 2), (DT(2024, 1, 2, 3, 9, 0), "a", 3),
+                                  (DT(2024, 1, 2, 3, 20, 0), "a", 4), (DT(2024, 1, 2, 3, 2, 0), "b", 5), (None, "a", 6),
+                                  (DT(2024, 1, 2, 3, 25, 0), "a", 7), (DT(2024, 1, 2, 3, 1, 0), None, 8)], "t timestamp, k string, v int")
+
+
+@case
+def session_window_group_by_with_keys(spark):
+    return _sessions(spark).groupBy(F.session_window("t", "5 minutes"), "k").agg(F.sum("v")).orderBy("k", "session_window")
+
+
+@case
+def session_window_group_by_alone(spark):
+    return _sessions(spark).groupBy(F.session_window("t", "5 minutes")).agg(F.sum("v"), F.count("*")).orderBy("session_window")
+
+
+@case
+def session_window_in_select(spark):
+    return _sessions(spark).select(F.session_window("t", "5 minutes"), "v")
+
+
+@case
+def session_window_per_row_gap(spark):
+    gap = F.when(F.col("k") == "a", "10 minutes").otherwise("1 minute")
+    return _sessions(spark).groupBy("k", F.session_window("t", gap)).count().orderBy("k", "session_window")
+
+
+@case
+def session_window_key_first_and_fields(spark):
+    df = _sessions(spark).groupBy("k", F.session_window("t", "3 minutes").alias("s")).agg(F.max("v").alias("m"))
+    return df.select("k", "s.start", "s.end", "m").orderBy("k", "start")
+
+
+@case
+def session_window_gap_must_be_column_or_str(spark):
+    return _sessions(spark).select(F.session_window("t", 5))

@@ -234,6 +234,15 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
     let input = drop_rows_without_window(input, keys.iter().chain(aggs.iter()))?;
+    // `session_window` sessions are found first, within the other keys.
+    let (input, keys) = match functions::session_keys(&keys) {
+        Some((keys, session)) => {
+            let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            list.push(session);
+            (Arc::new(node(new_plan_id(), PlanNode::Project { input, exprs: list.clone() }, outputs(&list))), keys)
+        }
+        None => (input, keys),
+    };
     Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
 }
 

@@ -19,6 +19,7 @@ pub mod interval;
 pub mod maps;
 pub mod math;
 pub mod regex;
+pub mod sessions;
 pub mod show;
 pub mod timezone;
 pub mod zone_names;

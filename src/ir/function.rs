@@ -152,6 +152,11 @@ pub enum DatetimeFn {
     /// `window(time, duration, slide, start)`: a tumbling window's `start`/`end` struct.
     Window,
     WindowTime,
+    /// `session_window(time, gap)`: one event's window, `[time, time + gap)`.
+    SessionWindow,
+    /// A group-by's sessions (built by analysis): events of the same other keys whose
+    /// windows touch merge. Arguments: time, gap, the other keys.
+    SessionWindowMerge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -564,7 +564,49 @@ pub static WINDOW_FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Never)
         .display(Display::Custom(window_name)),
     def(dt(WindowTime), "window_time", Exact(1), Inputs::Custom(window_time_inputs), Ret::Fixed(TIMESTAMP)).null(Null::Always),
+    def(dt(SessionWindow), "session_window", Exact(2), Inputs::Custom(session_window_inputs), Ret::Custom(window_type))
+        .null(Null::Never)
+        .display(Display::Custom(session_window_name)),
+    def(dt(SessionWindowMerge), "session_window_merge", AtLeast(2), Inputs::Any, Ret::Custom(window_type))
+        .null(Null::Never)
+        .display(Display::Custom(session_window_name)),
 ];
+
+fn session_window_name(_: &str, _: &[String], _: bool) -> String {
+    "session_window".into()
+}
+
+/// `session_window(time, gap)`: a gap string becomes microseconds; a gap column is a
+/// string of a duration or a day-time interval, read per row.
+fn session_window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args.into_iter();
+    let time = Inputs::Implicit(ANY_TIMESTAMP).coerce(vec![args.next().expect("arity checked")], site)?.remove(0);
+    let gap = args.next().expect("arity checked");
+    let gap = match field_literal(&gap) {
+        Some(text) => Expr::Literal(Value::Long(window_duration(text)?)),
+        None => match data_type(&gap) {
+            DataType::String | DataType::DayTimeInterval(..) => gap,
+            _ => return Err(unexpected_input_type(site, 1, "(\"STRING\" or \"INTERVAL DAY TO SECOND\")", &gap)),
+        },
+    };
+    Ok(vec![time, gap])
+}
+
+/// A group-by with `session_window` among its keys: the keys with the session window
+/// replaced by a column computed first (sessions merged within the other keys), and
+/// that column's definition. None without a session window.
+pub fn session_keys(keys: &[crate::ir::NamedExpr]) -> Option<(Vec<crate::ir::NamedExpr>, crate::ir::NamedExpr)> {
+    let at = keys.iter().position(|k| matches!(&k.expr, Expr::Call(c) if c.func == dt(SessionWindow)))?;
+    let Expr::Call(call) = &keys[at].expr else { return None };
+    let mut args = call.args.clone();
+    args.extend(keys.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, k)| k.expr.clone()));
+    let merged = Expr::Call(Box::new(crate::ir::Call { func: dt(SessionWindowMerge), name: "session_window".into(), args, ..(**call).clone() }));
+    let attr = crate::ir::Attribute { id: crate::analysis::new_attr_id(), ..keys[at].attr.clone() };
+    let definition = crate::ir::NamedExpr { expr: merged, attr: attr.clone() };
+    let mut rewritten = keys.to_vec();
+    rewritten[at] = crate::ir::NamedExpr { expr: Expr::Attr(attr), attr: keys[at].attr.clone() };
+    Some((rewritten, definition))
+}
 
 fn window_name(_: &str, _: &[String], _: bool) -> String {
     "window".into()
@@ -668,7 +710,7 @@ fn window_time_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 
 fn window_call(e: &Expr) -> Option<&crate::ir::Call> {
     match e {
-        Expr::Call(c) if c.func == dt(Window) => Some(c),
+        Expr::Call(c) if matches!(c.func, Func::Datetime(Window | SessionWindow | SessionWindowMerge)) => Some(c),
         _ => None,
     }
 }

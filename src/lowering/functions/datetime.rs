@@ -169,6 +169,12 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
             pl::as_struct(vec![start.cast(MICROS).alias("start"), end.cast(MICROS).alias("end")])
         }
         WindowTime => (c.arg(0).struct_().field_by_name("end").cast(PlType::Int64) - lit(1i64)).cast(MICROS),
+        SessionWindow => {
+            let t = c.arg(0).cast(PlType::Int64);
+            let end = t.clone() + crate::compat::sessions::gap_micros(c.arg(1), &c.arg_type(1));
+            pl::as_struct(vec![t.cast(MICROS).alias("start"), end.cast(MICROS).alias("end")])
+        }
+        SessionWindowMerge => crate::compat::sessions::merge(c.args.clone(), &c.arg_type(1)),
     })
 }
 

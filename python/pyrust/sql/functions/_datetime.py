@@ -23,7 +23,7 @@ __all__ = [
     "try_make_timestamp_ntz", "from_utc_timestamp", "to_utc_timestamp", "convert_timezone", "timestamp_seconds",
     "timestamp_millis", "timestamp_micros", "unix_seconds", "unix_millis", "unix_micros", "unix_date",
     "date_from_unix_date", "make_dt_interval", "make_ym_interval", "make_interval", "try_make_interval", "window",
-    "window_time",
+    "window_time", "session_window",
 ]
 
 
@@ -391,3 +391,14 @@ def window(timeColumn: ColumnOrName, windowDuration: str, slideDuration: Optiona
 
 def window_time(windowColumn: ColumnOrName) -> Column:
     return call("window_time", col_expr(windowColumn))
+
+
+def session_window(timeColumn: ColumnOrName, gapDuration: Union[Column, str]) -> Column:
+    if gapDuration is None or not isinstance(gapDuration, (str, Column)):
+        raise PySparkTypeError(
+            message=f"Argument `gapDuration` should be a Column or str, got {type(gapDuration).__name__}.",
+            errorClass="NOT_COLUMN_OR_STR",
+            messageParameters={"arg_name": "gapDuration", "arg_type": type(gapDuration).__name__},
+        )
+    gap = lit_expr(gapDuration) if isinstance(gapDuration, str) else col_expr(gapDuration)
+    return call("session_window", col_expr(timeColumn), gap)
