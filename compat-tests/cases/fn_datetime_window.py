@@ -2,8 +2,8 @@
 windows: the `window` struct of `start`/`end`, aligned on the epoch in UTC, rows
 without a time dropped), the duration strings Spark reads and refuses, and
 `window_time`; `session_window` (an event's own window in a projection, sessions merged
-within the other grouping keys in a group-by, fixed and per-row gaps). Sliding windows
-(several rows per input row) are not built by PyRust."""
+within the other grouping keys in a group-by, fixed and per-row gaps); sliding windows
+(several rows per input row, Spark's Expand)."""
 
 import datetime
 
@@ -162,3 +162,58 @@ def session_window_key_first_and_fields(spark):
 @case
 def session_window_gap_must_be_column_or_str(spark):
     return _sessions(spark).select(F.session_window("t", 5))
+
+
+@case
+def sliding_window_group_by(spark):
+    return _events(spark).groupBy(F.window("t", "10 minutes", "5 minutes")).agg(F.sum("v"), F.count("*")).orderBy("window")
+
+
+@case
+def sliding_window_group_by_with_start_and_keys(spark):
+    df = _events(spark).groupBy(F.window("t", "1 hour", "20 minutes", "5 minutes").alias("w"), (F.col("v") % 2).alias("odd")).count()
+    return df.orderBy("w", "odd")
+
+
+@case
+def sliding_window_uneven_slide(spark):
+    return _events(spark).groupBy(F.window("t", "10 minutes", "3 minutes", "1 minute")).agg(F.sum("v")).orderBy("window")
+
+
+@case
+def sliding_window_in_select(spark):
+    return _events(spark).select(F.window("t", "10 minutes", "5 minutes"), "v").orderBy("v", "window")
+
+
+@case
+def sliding_window_time_and_fields(spark):
+    df = _events(spark).groupBy(F.window("t", "15 minutes", "10 minutes").alias("w")).agg(F.min("v").alias("lo"), F.max("v").alias("hi"))
+    return df.select("w.start", "w.end", F.window_time("w").alias("wt"), "lo", "hi").orderBy("start")
+
+
+@case
+def sliding_window_in_sql_group_by(spark):
+    df = _events(spark).groupBy(F.expr("window(t, '10 minutes', '5 minutes')").alias("w")).agg(F.expr("count(*) AS n"), F.expr("sum(v) AS s"))
+    return df.orderBy("w")
+
+
+@case
+def sliding_window_in_select_expr(spark):
+    return _events(spark).selectExpr("window(t, '10 minutes', '4 minutes', '1 minute') AS w", "v").orderBy("v", "w")
+
+
+@case
+def sliding_window_of_ntz_and_dates(spark):
+    df = spark.createDataFrame([(DT(2024, 1, 2, 3, 4, 5), datetime.date(2024, 1, 2))], "n timestamp_ntz, d date")
+    return df.groupBy(F.window("n", "1 hour", "30 minutes")).count().orderBy("window")
+
+
+@case(conf=LA)
+def sliding_window_of_days_in_los_angeles(spark):
+    return _events(spark).groupBy(F.window("t", "2 days", "1 day")).agg(F.sum("v")).orderBy("window")
+
+
+@case
+def sliding_window_many_overlaps(spark):
+    df = _events(spark).groupBy(F.window("t", "1 hour", "1 minute")).agg(F.count("*").alias("n"))
+    return df.groupBy("n").agg(F.count("*").alias("windows")).orderBy("n")

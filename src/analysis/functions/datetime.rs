@@ -561,7 +561,7 @@ fn coerce_datetime(e: Expr, from: &DataType, to: &DataType, _: &Conf) -> Result<
 
 pub static WINDOW_FUNCTIONS: &[FunctionDef] = &[
     def(dt(Window), "window", Range(2, 4), Inputs::Custom(window_inputs), Ret::Custom(window_type))
-        .null(Null::Never)
+        .null(Null::Custom(window_nullable))
         .display(Display::Custom(window_name)),
     def(dt(WindowTime), "window_time", Exact(1), Inputs::Custom(window_time_inputs), Ret::Fixed(TIMESTAMP)).null(Null::Always),
     def(dt(SessionWindow), "session_window", Exact(2), Inputs::Custom(session_window_inputs), Ret::Custom(window_type))
@@ -606,6 +606,12 @@ pub fn session_keys(keys: &[crate::ir::NamedExpr]) -> Option<(Vec<crate::ir::Nam
     let mut rewritten = keys.to_vec();
     rewritten[at] = crate::ir::NamedExpr { expr: Expr::Attr(attr), attr: keys[at].attr.clone() };
     Some((rewritten, definition))
+}
+
+/// A tumbling window is never NULL (rows without a time are dropped); a sliding one,
+/// built as Spark's Expand, is nullable.
+fn window_nullable(args: &[Expr], _: &[bool], _: &Conf) -> bool {
+    matches!((args.get(1), args.get(2)), (Some(Expr::Literal(Value::Long(w))), Some(Expr::Literal(Value::Long(s)))) if s < w)
 }
 
 fn window_name(_: &str, _: &[String], _: bool) -> String {
@@ -686,10 +692,9 @@ fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     if start.abs() >= slide {
         return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The absolute value of `start_time` ({start}) must be < the `slide_duration` ({slide})."));
     }
-    if slide < window {
-        return Err(crate::error::Error::unsupported("window() with a slide duration shorter than the window (sliding windows)"));
-    }
-    Ok(vec![time, Expr::Literal(Value::Long(window)), Expr::Literal(Value::Long(slide)), Expr::Literal(Value::Long(start))])
+    // The fifth argument picks one of the overlapping windows of a sliding window
+    // (`sliding_windows`); 0 is the latest, the only one of a tumbling window.
+    Ok(vec![time, Expr::Literal(Value::Long(window)), Expr::Literal(Value::Long(slide)), Expr::Literal(Value::Long(start)), Expr::Literal(Value::Long(0))])
 }
 
 fn window_type(args: &[Expr], _: &Site) -> Result<DataType> {
@@ -741,4 +746,51 @@ fn collect_windows(e: &Expr, out: &mut Vec<Expr>) {
     for child in e.children() {
         collect_windows(child, out);
     }
+}
+
+/// How many windows a sliding `window(...)` among `exprs` puts each row in
+/// (`ceil(duration / slide)`, Spark's Expand), or None when every window tumbles.
+pub fn sliding_windows<'a>(exprs: impl Iterator<Item = &'a Expr>) -> Option<i64> {
+    let mut found = vec![];
+    for e in exprs {
+        collect_windows(e, &mut found);
+    }
+    found.iter().find_map(|w| {
+        let c = window_call(w)?;
+        let (Some(Expr::Literal(Value::Long(window))), Some(Expr::Literal(Value::Long(slide)))) = (c.args.get(1), c.args.get(2)) else {
+            return None;
+        };
+        (c.func == dt(Window) && slide < window).then(|| (window + slide - 1) / slide)
+    })
+}
+
+/// The expression with its `window(...)` taking the `index`-th overlapping window.
+pub fn with_window_index(e: &Expr, index: i64) -> Expr {
+    match e {
+        Expr::Call(c) if c.func == dt(Window) => {
+            let mut args = c.args.clone();
+            if let Some(last) = args.get_mut(4) {
+                *last = Expr::Literal(Value::Long(index));
+            }
+            Expr::Call(Box::new(crate::ir::Call { args, ..(**c).clone() }))
+        }
+        other => other.map_children(&mut |child| with_window_index(child, index)),
+    }
+}
+
+/// The rows an overlapping window keeps: those whose time lies in it.
+pub fn window_branch_condition<'a>(exprs: impl Iterator<Item = &'a Expr>, conf: &Conf, text: fn(&Expr) -> String) -> Result<Option<Expr>> {
+    let mut found = vec![];
+    for e in exprs {
+        collect_windows(e, &mut found);
+    }
+    let Some(window) = found.into_iter().next() else { return Ok(None) };
+    let Some(c) = window_call(&window) else { return Ok(None) };
+    let time = c.args[0].clone();
+    let field = |name: &str| {
+        super::call(Func::Struct(crate::ir::function::StructFn::GetField), vec![window.clone(), Expr::Literal(Value::String(name.into()))], conf, text)
+    };
+    use crate::ir::BinaryOp::{And, Gt, LtEq};
+    let inside = Expr::binary(And, Expr::binary(LtEq, field("start")?, time.clone()), Expr::binary(Gt, field("end")?, time));
+    Ok(Some(inside))
 }

@@ -19,7 +19,10 @@ mod signature;
 mod string;
 mod structs;
 
-pub use datetime::{datetime_arithmetic, extract_field, session_keys, window_duration, window_filter};
+pub use datetime::{
+    datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
+    with_window_index,
+};
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};

@@ -161,10 +161,12 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         MakeDtInterval | MakeYmInterval | MakeInterval | TryMakeInterval | AddInterval | SubtractInterval | SubtractTimestamps
         | SubtractDates | MultiplyInterval | DivideInterval => super::interval::lower(f, c)?,
         Window => {
-            // UTC-aligned tumbling windows: start = t - (t - start) floor-mod slide.
+            // UTC-aligned windows: the latest starts at t - (t - start) floor-mod slide.
             let (window, slide, offset) = (c.int_literal(1).unwrap_or(1), c.int_literal(2).unwrap_or(1), c.int_literal(3).unwrap_or(0));
+            let index = c.int_literal(4).unwrap_or(0);
             let t = c.arg(0).cast(PlType::Int64);
-            let start = t.clone() - (t - lit(offset)) % lit(slide);
+            // The `index`-th overlapping window back from the latest.
+            let start = t.clone() - (t - lit(offset)) % lit(slide) - lit(index * slide);
             let end = start.clone() + lit(window);
             pl::as_struct(vec![start.cast(MICROS).alias("start"), end.cast(MICROS).alias("end")])
         }

@@ -362,7 +362,7 @@ def try_make_interval(years: Optional[ColumnOrName] = None, months: Optional[Col
                 _part(secs, True))
 
 
-# Time windows for group-by (tumbling windows; sliding windows are not built).
+# Time windows for group-by (tumbling, sliding and session windows).
 
 def window(timeColumn: ColumnOrName, windowDuration: str, slideDuration: Optional[str] = None,
            startTime: Optional[str] = None) -> Column:
