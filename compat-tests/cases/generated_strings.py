@@ -58,3 +58,42 @@ def truncate_unicode_cells(spark):
     df = spark.createDataFrame([("日本語テキストがとても長い文章になります",), ("emoji 😀😀😀😀😀😀😀😀😀 and more text",)], "s string")
     df.show()
     df.show(truncate=8)
+
+
+# --- edge values (issue 15) -------------------------------------------------------------------------
+# Random substrings over text that splits badly: combining marks, emoji with skin
+# tones and joiners, flags, letters outside the BMP; and over binary values.
+
+EDGE_TEXTS = ["", "e\u0301", "👍🏽x", "👨\u200d👩\u200d👧", "🇯🇵🇫🇷", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "a😀b😀c", "\u00a0 x \u00a0", None, "ǅungla",
+              "\u0000nul", "İstanbul"]
+BINARIES = [b"", b"\x00", b"abc", b"\xff\xfe\xfd\xfc", b"\xe2\x82\xac!", None, b"0123456789"]
+
+
+def _make_edges(i):
+    def run(spark):
+        rng = random.Random(19000 + i)
+        pos = [rng.randint(-8, 8) for _ in range(3)]
+        lens = [rng.randint(-1, 5) for _ in range(3)]
+        df = spark.createDataFrame([(t,) for t in EDGE_TEXTS], "s string")
+        return df.select("s", *[F.substring("s", p, n) for p, n in zip(pos, lens)], F.length("s"), F.upper("s"))
+
+    run.__name__ = f"random_substrings_edges_{i:02d}"
+    return run
+
+
+def _make_binary(i):
+    def run(spark):
+        rng = random.Random(29000 + i)
+        pos = [rng.randint(-6, 6) for _ in range(3)]
+        lens = [rng.randint(-1, 4) for _ in range(3)]
+        df = spark.createDataFrame([(None if b is None else bytearray(b),) for b in BINARIES], "b binary")
+        return df.select("b", *[F.substring("b", p, n) for p, n in zip(pos, lens)], F.length("b"))
+
+    run.__name__ = f"random_binary_substrings_{i:02d}"
+    return run
+
+
+for _i in range(8):
+    case(_make_edges(_i))
+for _i in range(4):
+    case(_make_binary(_i))

@@ -5,7 +5,7 @@
 use super::naming::auto_name;
 use super::coercion::coerce;
 use super::functions::{self, is_aggregate_call};
-use super::resolve::Resolver;
+use super::resolve::{Resolver, Scope};
 use super::typing::{common_type, data_type, nullable};
 use super::{new_attr_id, new_plan_id, Conf};
 use crate::error::{Error, Result};
@@ -66,9 +66,9 @@ fn strip_aliases(e: Expr) -> Expr {
 }
 
 /// Resolves a projection list: expands stars, names each expression.
-fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, allow_aggregates: bool) -> Result<Vec<NamedExpr>> {
+fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
     let mut resolver = Resolver::new(input, conf);
-    resolver.allow_aggregates = allow_aggregates;
+    resolver.scope = scope;
     let exprs = resolver.expand_stars(exprs)?;
     let mut seen = HashSet::new();
     exprs
@@ -90,16 +90,33 @@ fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
     exprs.iter().map(|n| n.attr.clone()).collect()
 }
 
+/// An aggregate call outside any window: `sum(x)` but not `sum(x) OVER (...)`.
+fn has_aggregate(e: &Expr) -> bool {
+    match e {
+        Expr::Window { .. } => false,
+        e if is_aggregate_call(e) => true,
+        e => e.children().into_iter().any(has_aggregate),
+    }
+}
+
+/// A projection's scope: window expressions are allowed.
+const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false, generator: false };
+
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    if exprs.iter().any(|e| e.any(&is_aggregate_call)) {
+    let (input, exprs) = match super::generators::plan(&input, &exprs, conf)? {
+        Some((generate, exprs)) => (generate, exprs),
+        None => (input, exprs),
+    };
+    if exprs.iter().any(has_aggregate) {
         // `df.select(F.sum("x"))` is a global aggregation in Spark.
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
-    let list = project_list(&input, exprs, conf, false)?;
+    let list = project_list(&input, exprs, conf, PROJECTION)?;
     if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
         return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
     }
     let input = drop_rows_without_window(input, list.iter())?;
+    let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
 
@@ -132,9 +149,21 @@ fn drop_rows_without_window<'a>(input: Arc<Plan>, list: impl Iterator<Item = &'a
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
-pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    let resolver = Resolver::new(&input, conf);
-    let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    // `withColumn("x", explode(a))`: a Generate node below, its column in x's place.
+    let columns = input.output.clone();
+    let mut input = input;
+    if let Some(i) = cols.iter().position(|(_, e)| super::generators::generator_at_top(e)) {
+        let (name, e) = cols[i].clone();
+        let aliased = Expr::Alias { expr: Box::new(e), name: name.clone() };
+        if let Some((generate, list)) = super::generators::plan(&input, &[aliased], conf)? {
+            input = generate;
+            cols[i] = (name, list[0].clone());
+        }
+    }
+    let mut resolver = Resolver::new(&input, conf);
+    resolver.scope = PROJECTION;
+    let mut list: Vec<NamedExpr> = columns.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
     for (name, e) in cols {
         let resolved = resolver.resolve(e)?;
         let mut ne = named(resolved, name.clone(), conf);
@@ -153,6 +182,7 @@ pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, pl
             list.push(ne);
         }
     }
+    let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
 
@@ -238,9 +268,18 @@ fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
 }
 
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    let keys = project_list(&input, keys, conf, false)?;
-    let aggs = project_list(&input, aggs, conf, true)?;
+    let keys = project_list(&input, keys, conf, Scope::default())?;
+    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, ..Scope::default() })?;
+    // An expression the aggregation groups by reads the key's value: `k + 1` grouped by `k + 1`.
     let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
+    let aggs: Vec<NamedExpr> = aggs
+        .into_iter()
+        .map(|ne| {
+            // A key selected again (`SELECT k ... GROUP BY k`) is a column of its own.
+            let attr = if key_ids.contains(&ne.attr.id) { Attribute { id: new_attr_id(), ..ne.attr } } else { ne.attr };
+            NamedExpr { expr: over_keys(&ne.expr, &keys), attr }
+        })
+        .collect();
     for a in &aggs {
         let mut bare = vec![];
         bare_columns(&a.expr, &mut bare);
@@ -278,7 +317,45 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
         }
         None => (input, keys),
     };
-    Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs }, output))
+    if aggs.iter().all(|a| is_aggregate_call(&a.expr)) {
+        return Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output));
+    }
+    // Expressions over keys and aggregates (`k`, `count(*) + 1`, `upper(k)`): the
+    // aggregation computes the aggregate calls alone, a projection the rest (as
+    // Spark's planner splits an Aggregate's result expressions).
+    let mut hidden: Vec<NamedExpr> = vec![];
+    let finals: Vec<NamedExpr> = aggs
+        .into_iter()
+        .map(|ne| {
+            let expr = ne.expr.transform_down(&mut |e| {
+                if matches!(e, Expr::Window { .. }) || !is_aggregate_call(e) {
+                    return None;
+                }
+                let attr = match hidden.iter().find(|h| h.expr == *e) {
+                    Some(h) => h.attr.clone(),
+                    None => {
+                        let attr = Attribute { id: new_attr_id(), name: super::naming::sql_text(e), data_type: data_type(e), nullable: nullable(e, conf.ansi), qualifier: None };
+                        hidden.push(NamedExpr { expr: e.clone(), attr: attr.clone() });
+                        attr
+                    }
+                };
+                Some(Expr::Attr(attr))
+            });
+            NamedExpr { expr, attr: ne.attr }
+        })
+        .collect();
+    let mut inner_output = outputs(&keys);
+    inner_output.extend(outputs(&hidden));
+    let key_columns: Vec<NamedExpr> = keys.iter().map(|k| NamedExpr { expr: Expr::Attr(k.attr.clone()), attr: k.attr.clone() }).collect();
+    let inner = Arc::new(node(new_plan_id(), PlanNode::Aggregate { input, keys, aggs: hidden, grouping_sets: None }, inner_output));
+    let mut list = key_columns;
+    list.extend(finals);
+    Ok(node(plan_id, PlanNode::Project { input: inner, exprs: list }, output))
+}
+
+/// `e` with every subexpression that is a grouping key replaced by the key's column.
+fn over_keys(e: &Expr, keys: &[NamedExpr]) -> Expr {
+    e.transform_down(&mut |x| keys.iter().find(|k| k.expr == *x && !matches!(x, Expr::Literal(_))).map(|k| Expr::Attr(k.attr.clone())))
 }
 
 fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {
@@ -470,7 +547,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                 // A USING column is a top-level column of each side, never a nested field.
                 let Ok(Expr::Attr(l)) = lres.resolve(Expr::col(n)) else { return Err(unresolved("left", &left)) };
                 let Ok(Expr::Attr(r)) = rres.resolve(Expr::col(n)) else { return Err(unresolved("right", &right)) };
-                let common = common_type(&l.data_type, &r.data_type).ok_or_else(|| {
+                let common = common_type(&l.data_type, &r.data_type, conf.ansi).ok_or_else(|| {
                     Error::analysis("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", format!("Cannot join on `{n}`: incompatible types \"{}\" and \"{}\".", l.data_type.sql(), r.data_type.sql()))
                 })?;
                 keys.push((coerce(Expr::Attr(l.clone()), &common), coerce(Expr::Attr(r.clone()), &common), false));
@@ -502,7 +579,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
             output = out;
         }
         JoinOn::Condition(cond) => {
-            let resolver = Resolver { inputs: vec![&left, &right], conf, allow_aggregates: false };
+            let resolver = Resolver { inputs: vec![&left, &right], conf, scope: Scope::default() };
             let resolved = match self_join_equality(&cond, &left, &right, conf)? {
                 Some(rewritten) => rewritten,
                 None => resolver.resolve(cond)?,
@@ -568,7 +645,7 @@ fn self_join_equality(cond: &Expr, left: &Plan, right: &Plan, conf: &Conf) -> Re
     }
     let lhs = Resolver::new(left, conf).resolve(Expr::Unresolved { parts: lp.clone(), plan_id: None })?;
     let rhs = Resolver::new(right, conf).resolve(Expr::Unresolved { parts: rp.clone(), plan_id: None })?;
-    let common = common_type(&data_type(&lhs), &data_type(&rhs)).unwrap_or_else(|| data_type(&lhs));
+    let common = common_type(&data_type(&lhs), &data_type(&rhs), conf.ansi).unwrap_or_else(|| data_type(&lhs));
     Ok(Some(Expr::binary(*op, coerce(lhs, &common), coerce(rhs, &common))))
 }
 
@@ -580,7 +657,7 @@ fn align(input: Arc<Plan>, exprs: Vec<Expr>, output: &[Attribute]) -> Arc<Plan> 
 }
 
 /// UNION ALL by position; names come from the first input, types are widened.
-pub fn union(inputs: Vec<Arc<Plan>>, plan_id: u64) -> Result<Plan> {
+pub fn union(inputs: Vec<Arc<Plan>>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let first = &inputs[0];
     let columns: Vec<Vec<Expr>> = inputs.iter().map(|p| p.output.iter().cloned().map(Expr::Attr).collect()).collect();
     for (i, p) in inputs.iter().enumerate().skip(1) {
@@ -594,7 +671,7 @@ pub fn union(inputs: Vec<Arc<Plan>>, plan_id: u64) -> Result<Plan> {
             ));
         }
     }
-    union_of(inputs, columns, plan_id)
+    union_of(inputs, columns, conf, plan_id)
 }
 
 fn ordinal(n: usize) -> String {
@@ -605,7 +682,7 @@ fn ordinal(n: usize) -> String {
     }
 }
 
-fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, plan_id: u64) -> Result<Plan> {
+fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let width = columns[0].len();
     let mut output = vec![];
     for c in 0..width {
@@ -614,7 +691,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, plan_id: u64) -> Re
         let mut null = false;
         for (i, cols) in columns.iter().enumerate() {
             let ct = data_type(&cols[c]);
-            t = common_type(&t, &ct).ok_or_else(|| {
+            t = common_type(&t, &ct, conf.ansi).ok_or_else(|| {
                 Error::analysis(
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(
@@ -678,5 +755,5 @@ pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, con
     let (lc, rc) = (left_cols.clone(), right_cols.clone());
     fix(&mut left_cols, &rc);
     fix(&mut right_cols, &lc);
-    union_of(vec![left, right], vec![left_cols, right_cols], plan_id)
+    union_of(vec![left, right], vec![left_cols, right_cols], conf, plan_id)
 }

@@ -5,9 +5,11 @@
 pub mod builder;
 pub mod coercion;
 pub mod functions;
+pub mod generators;
 pub mod naming;
 pub mod resolve;
 pub mod typing;
+pub mod windows;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -29,6 +31,13 @@ impl Conf {
     pub fn names_equal(&self, a: &str, b: &str) -> bool {
         if self.case_sensitive { a == b } else { a.eq_ignore_ascii_case(b) }
     }
+}
+
+/// Where named relations (`FROM t`) come from: the session's catalog of views and
+/// tables. Analysis asks; `exec` answers.
+pub trait RelationSource {
+    /// The plan of the relation named by `parts` (`t`, `db.t`, `global_temp.v`).
+    fn relation(&self, parts: &[String]) -> crate::error::Result<std::sync::Arc<crate::ir::Plan>>;
 }
 
 static NEXT_ATTR_ID: AtomicU64 = AtomicU64::new(1);

@@ -9,6 +9,9 @@ use crate::ir::{BinaryOp, Expr, Value};
 pub fn auto_name(e: &Expr) -> String {
     match e {
         Expr::Alias { name, .. } => name.clone(),
+        // A column is named by its last part (`s.z` is `z`); inside an expression it
+        // keeps every part (`s.z[0]`).
+        Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
         // A cast of a column (or of a cast of one) keeps the column's name.
         Expr::Cast { expr, .. } if is_cast_column(expr) => auto_name(expr),
         _ => sql_text(e),
@@ -26,7 +29,7 @@ fn is_cast_column(e: &Expr) -> bool {
 /// Spark's pretty SQL form of an expression, as used inside generated names.
 pub fn sql_text(e: &Expr) -> String {
     match e {
-        Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
+        Expr::Unresolved { parts, .. } => parts.join("."),
         Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
         Expr::Star { .. } => "*".into(),
         Expr::Attr(a) => a.name.clone(),
@@ -57,13 +60,52 @@ pub fn sql_text(e: &Expr) -> String {
             let texts: Vec<String> = c.args.iter().map(sql_text).collect();
             functions::definition(c.func).display.text(&c.name, &texts, c.distinct)
         }
-        Expr::Sort(k) => format!(
-            "{} {} NULLS {}",
-            sql_text(&k.expr),
-            if k.ascending { "ASC" } else { "DESC" },
-            if k.nulls_first { "FIRST" } else { "LAST" }
-        ),
+        Expr::Sort(k) => sort_key_sql(k),
+        Expr::Window { function, spec } => window_sql(function, spec),
+        Expr::MultiAlias { expr, .. } => sql_text(expr),
     }
+}
+
+fn sort_key_sql(k: &crate::ir::SortKey) -> String {
+    format!(
+        "{} {} NULLS {}",
+        sql_text(&k.expr),
+        if k.ascending { "ASC" } else { "DESC" },
+        if k.nulls_first { "FIRST" } else { "LAST" }
+    )
+}
+
+/// `f(x) OVER (PARTITION BY p ORDER BY o ASC NULLS FIRST ROWS BETWEEN ...)`: Spark names
+/// a window expression with its frame, the default one when none was written.
+fn window_sql(function: &Expr, spec: &crate::ir::WindowSpec) -> String {
+    let mut parts = vec![];
+    if !spec.partition_by.is_empty() {
+        parts.push(format!("PARTITION BY {}", spec.partition_by.iter().map(sql_text).collect::<Vec<_>>().join(", ")));
+    }
+    if !spec.order_by.is_empty() {
+        parts.push(format!("ORDER BY {}", spec.order_by.iter().map(sort_key_sql).collect::<Vec<_>>().join(", ")));
+    }
+    let func = match function {
+        Expr::Function { name, .. } => functions::lookup(name).map(|d| d.func),
+        Expr::Call(c) => Some(c.func),
+        _ => None,
+    };
+    let frame = spec.frame.clone().unwrap_or_else(|| functions::window::default_frame(func, !spec.order_by.is_empty()));
+    parts.push(frame_sql(&frame));
+    format!("{} OVER ({})", sql_text(function), parts.join(" "))
+}
+
+fn frame_sql(frame: &crate::ir::WindowFrame) -> String {
+    use crate::ir::{FrameBound, FrameKind};
+    let bound = |b: &FrameBound| match b {
+        FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
+        FrameBound::CurrentRow => "CURRENT ROW".to_string(),
+        FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
+        // Spark writes a literal offset as FOLLOWING, negative ones too (`-1 FOLLOWING`).
+        FrameBound::Offset(e) => format!("{} FOLLOWING", sql_text(e)),
+    };
+    let kind = if frame.kind == FrameKind::Rows { "ROWS" } else { "RANGE" };
+    format!("{kind} BETWEEN {} AND {}", bound(&frame.start), bound(&frame.end))
 }
 
 fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
@@ -85,7 +127,10 @@ pub fn column_repr(e: &Expr) -> String {
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => literal_repr(v),
         Expr::Alias { expr, name } => format!("{} AS {}", column_repr(expr), name),
-        Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", column_repr(expr), to.sql()),
+        Expr::Cast { expr, to, kind } => {
+            let cast = if *kind == crate::ir::CastKind::Try { "TRY_CAST" } else { "CAST" };
+            format!("{cast}({} AS {})", column_repr(expr), to.sql())
+        }
         Expr::Binary { op, left, right } => {
             let (l, r) = (column_repr(left), column_repr(right));
             match op {
@@ -131,15 +176,24 @@ pub fn column_repr(e: &Expr) -> String {
             if k.ascending { "ASC" } else { "DESC" },
             if k.nulls_first { "FIRST" } else { "LAST" }
         ),
+        Expr::Window { function, .. } => format!("{} OVER ({})", column_repr(function), sql_text(e).split_once(" OVER (").map(|(_, s)| s.trim_end_matches(')')).unwrap_or("")),
+        Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
     }
 }
 
+/// A literal as the JVM's `Literal.toString` prints it inside `Column<'...'>`.
 fn literal_repr(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("'{s}'"),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
         Value::Long(x) => format!("{x}L"),
         Value::Short(x) => format!("{x}S"),
         Value::Byte(x) => format!("{x}Y"),
+        Value::Date(d) => crate::ir::text::date_text(*d),
+        // java.sql.Timestamp.toString in the JVM's zone (UTC here): always a fraction.
+        Value::Timestamp(us) | Value::TimestampNtz(us) => {
+            let text = crate::ir::text::timestamp_text(*us);
+            if text.contains('.') { text } else { format!("{text}.0") }
+        }
         other => other.name_text(),
     }
 }

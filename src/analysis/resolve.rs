@@ -9,17 +9,34 @@ use crate::error::{Error, Result};
 use crate::ir::function::StructFn;
 use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, Plan, SortKey, Value};
 
+/// What the clause being resolved may contain (Spark checks these per clause).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    /// Aggregate functions (the output list of an aggregation).
+    pub aggregates: bool,
+    /// Window expressions `f(...) OVER (...)` (a projection's list).
+    pub windows: bool,
+    /// Window functions (`row_number`...): only as the function of an OVER.
+    pub window_function: bool,
+    /// A generator (`explode`...): only at the top of a select list.
+    pub generator: bool,
+}
+
 /// Resolves expressions against the output of `input` (for joins: both inputs).
 pub struct Resolver<'a> {
     pub inputs: Vec<&'a Plan>,
     pub conf: &'a Conf,
-    /// Aggregate functions are only allowed where this is set.
-    pub allow_aggregates: bool,
+    pub scope: Scope,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(input: &'a Plan, conf: &'a Conf) -> Self {
-        Resolver { inputs: vec![input], conf, allow_aggregates: false }
+        Resolver { inputs: vec![input], conf, scope: Scope::default() }
+    }
+
+    /// The same resolver for a nested part of the expression with another scope.
+    fn within(&self, scope: Scope) -> Resolver<'a> {
+        Resolver { inputs: self.inputs.clone(), conf: self.conf, scope }
     }
 
     fn output(&self) -> impl Iterator<Item = &Attribute> {
@@ -111,7 +128,7 @@ impl<'a> Resolver<'a> {
                 let list = list.into_iter().map(|x| self.resolve(x)).collect::<Result<Vec<_>>>()?;
                 let mut common = data_type(&expr);
                 for x in &list {
-                    common = common_type(&common, &data_type(x)).ok_or_else(|| mismatch("IN", &expr, x))?;
+                    common = common_type(&common, &data_type(x), self.conf.ansi).ok_or_else(|| mismatch("IN", &expr, x))?;
                 }
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
@@ -125,7 +142,7 @@ impl<'a> Resolver<'a> {
                 let otherwise = otherwise.map(|o| self.resolve(*o)).transpose()?;
                 let mut common = DataType::Null;
                 for v in values.iter().chain(otherwise.iter()) {
-                    common = common_type(&common, &data_type(v)).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
+                    common = common_type(&common, &data_type(v), self.conf.ansi).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
                 }
                 Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
@@ -138,6 +155,11 @@ impl<'a> Resolver<'a> {
             Expr::Sort(k) => {
                 let SortKey { expr, ascending, nulls_first } = *k;
                 Expr::Sort(Box::new(SortKey { expr: self.resolve(expr)?, ascending, nulls_first }))
+            }
+            Expr::Window { function, spec } => self.resolve_window(*function, *spec)?,
+            Expr::MultiAlias { .. } => {
+                super::generators::check_multi_alias(&e)?;
+                e
             }
         })
     }
@@ -172,13 +194,19 @@ impl<'a> Resolver<'a> {
         if let Some(decimal) = decimal_operands(op, &l, &r) {
             return Ok(decimal);
         }
-        let mut common = common_type(&lt, &rt).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
+        if let (true, DataType::Decimal(p1, s1), DataType::Decimal(p2, s2)) = (op.is_comparison(), &lt, &rt) {
+            if (p1 - s1).max(p2 - s2) as u32 + (*s1).max(*s2) as u32 > 38 {
+                // No decimal type holds both without losing digits: compared exactly as they are.
+                return Ok(Expr::binary(op, l, r));
+            }
+        }
+        let mut common = common_type(&lt, &rt, self.conf.ansi).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
         if op.is_arithmetic() {
             // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
             if lt == DataType::String || rt == DataType::String {
                 let as_number = if self.conf.ansi { DataType::Long } else { DataType::Double };
                 let other = if lt == DataType::String { &rt } else { &lt };
-                common = common_type(&as_number, other).unwrap_or(as_number);
+                common = common_type(&as_number, other, self.conf.ansi).unwrap_or(as_number);
             }
             if matches!(common, DataType::Null) {
                 common = DataType::Integer;
@@ -205,15 +233,30 @@ impl<'a> Resolver<'a> {
             .with_param("routineName", format!("`{name}`"))
         })?;
         let aggregate = def.func.is_aggregate();
-        if aggregate && !self.allow_aggregates {
+        if aggregate && !self.scope.aggregates {
             return Err(Error::analysis(
                 "MISSING_GROUP_BY",
                 "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
             ));
         }
+        if def.func.is_window() && !self.scope.window_function {
+            return Err(Error::analysis(
+                "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
+                format!("Window function \"{name}\" requires an OVER clause."),
+            )
+            .with_param("funcName", format!("\"{name}\"")));
+        }
+        if def.func.is_generator() && !self.scope.generator {
+            let (class, text) = if self.scope.windows {
+                ("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", format!("The generator is not supported: nested in expressions \"{name}\"."))
+            } else {
+                ("UNSUPPORTED_GENERATOR.OUTSIDE_SELECT", format!("The generator is not supported: outside the SELECT clause, found: \"{name}\"."))
+            };
+            return Err(Error::analysis(class, text));
+        }
         def.check_arity(&name, args.len())?;
         // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = Resolver { inputs: self.inputs.clone(), conf: self.conf, allow_aggregates: self.allow_aggregates && !aggregate };
+        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, ..Scope::default() });
         let args = args
             .into_iter()
             .map(|a| match a {
@@ -222,6 +265,42 @@ impl<'a> Resolver<'a> {
             })
             .collect::<Result<Vec<_>>>()?;
         def.bind(&name, args, distinct, self.conf, sql_text)
+    }
+
+    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function;
+    /// partition and order keys are plain expressions.
+    fn resolve_window(&self, function: Expr, spec: crate::ir::WindowSpec) -> Result<Expr> {
+        if !self.scope.windows {
+            return Err(Error::analysis(
+                "UNSUPPORTED_EXPR_FOR_OPERATOR",
+                "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
+            ));
+        }
+        let function = self.within(Scope { aggregates: true, window_function: true, ..Scope::default() }).resolve(function)?;
+        if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
+            return Err(Error::analysis(
+                "UNSUPPORTED_EXPR_FOR_WINDOW",
+                format!("Expression \"{}\" not supported within a window function.", sql_text(&function)),
+            ));
+        }
+        let plain = self.within(Scope::default());
+        let partition_by = spec.partition_by.into_iter().map(|e| plain.resolve(e)).collect::<Result<Vec<_>>>()?;
+        let order_by = spec
+            .order_by
+            .into_iter()
+            .map(|k| Ok(SortKey { expr: plain.resolve(k.expr)?, ..k }))
+            .collect::<Result<Vec<_>>>()?;
+        let resolve_bound = |b: crate::ir::FrameBound| -> Result<crate::ir::FrameBound> {
+            Ok(match b {
+                crate::ir::FrameBound::Offset(e) => crate::ir::FrameBound::Offset(Box::new(plain.resolve(*e)?)),
+                other => other,
+            })
+        };
+        let frame = spec
+            .frame
+            .map(|f| -> Result<crate::ir::WindowFrame> { Ok(crate::ir::WindowFrame { kind: f.kind, start: resolve_bound(f.start)?, end: resolve_bound(f.end)? }) })
+            .transpose()?;
+        Ok(Expr::Window { function: Box::new(function), spec: Box::new(crate::ir::WindowSpec { partition_by, order_by, frame }) })
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
@@ -411,8 +490,10 @@ fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
                     Value::Long(x) => *x as i128,
                     _ => return None,
                 };
+                // Spark casts the literal to a decimal of its own digits; the cast is
+                // nullable (an INT does not always fit DECIMAL(1,0)), so the result is too.
                 let digits = n.unsigned_abs().to_string().len().max(1) as u8;
-                Some(Expr::Literal(Value::Decimal(n, digits, 0)))
+                Some(Expr::Cast { expr: Box::new(e.clone()), to: DataType::Decimal(digits, 0), kind: crate::ir::CastKind::Cast })
             }
             (_, t) if t.is_integral() => Some(coerce(e.clone(), &super::typing::integral_decimal(t)?)),
             _ => None,

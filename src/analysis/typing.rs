@@ -35,8 +35,9 @@ fn wider_decimal(a: (u8, u8), b: (u8, u8)) -> DataType {
 }
 
 /// The type both sides of a comparison or arithmetic operation are cast to, or
-/// None when Spark has no implicit coercion between them.
-pub fn common_type(a: &DataType, b: &DataType) -> Option<DataType> {
+/// None when Spark has no implicit coercion between them. `ansi` selects Spark's ANSI
+/// type coercion (an integer meeting a FLOAT widens to DOUBLE) over the legacy one.
+pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
     use DataType::*;
     if a == b {
         return Some(a.clone());
@@ -53,10 +54,13 @@ pub fn common_type(a: &DataType, b: &DataType) -> Option<DataType> {
         (String, Date) | (Date, String) => Some(Date),
         (String, Timestamp) | (Timestamp, String) | (Date, Timestamp) | (Timestamp, Date) => Some(Timestamp),
         (String, Boolean) | (Boolean, String) => Some(Boolean),
-        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(common_type(x, y)?), *nx || *ny)),
+        (String, Binary) | (Binary, String) => Some(Binary),
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(common_type(x, y, ansi)?), *nx || *ny)),
         _ => {
             let (ra, rb) = (numeric_rank(a)?, numeric_rank(b)?);
-            Some(if ra >= rb { a.clone() } else { b.clone() })
+            let wider = if ra >= rb { a.clone() } else { b.clone() };
+            // ANSI: an integer with a FLOAT is a DOUBLE (a FLOAT cannot hold every INT).
+            Some(if ansi && wider == Float { Double } else { wider })
         }
     }
 }
@@ -163,6 +167,8 @@ pub fn cast_refusal(from: &DataType, to: &DataType, ansi: bool) -> Option<&'stat
         (Timestamp, TimestampNtz) | (TimestampNtz, Timestamp) => None,
         (Timestamp, t) | (t, Timestamp) if t.is_numeric() => None,
         (Array(a, _), Array(b, _)) => cast_refusal(a, b, ansi),
+        (Map(ka, va, _), Map(kb, vb, _)) => cast_refusal(ka, kb, ansi).or_else(|| cast_refusal(va, vb, ansi)),
+        (Struct(a), Struct(b)) if a.len() == b.len() => a.iter().zip(b).find_map(|(x, y)| cast_refusal(&x.data_type, &y.data_type, ansi)),
         _ => Some(NO),
     }
 }
@@ -225,6 +231,7 @@ pub fn data_type(e: &Expr) -> DataType {
             .unwrap_or(DataType::Null),
         Expr::Call(c) => c.data_type.clone(),
         Expr::Sort(k) => data_type(&k.expr),
+        Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => data_type(function),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
 }
@@ -242,6 +249,8 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
             BinaryOp::EqNullSafe => false,
             BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo if !ansi => true,
             BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo => true,
+            // Legacy decimal arithmetic gives NULL where a result overflows its precision.
+            op if op.is_arithmetic() && !ansi && matches!(data_type(left), DataType::Decimal(..)) => true,
             _ => nullable(left, ansi) || nullable(right, ansi),
         },
         Expr::IsNull(_) | Expr::IsNotNull(_) => false,
@@ -250,6 +259,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
             branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
         }
         Expr::Call(c) => c.nullable,
+        Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => nullable(function, ansi),
         Expr::Sort(k) => nullable(&k.expr, ansi),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
     }
@@ -261,12 +271,16 @@ mod tests {
 
     #[test]
     fn numeric_widening() {
-        assert_eq!(common_type(&DataType::Integer, &DataType::Long), Some(DataType::Long));
-        assert_eq!(common_type(&DataType::Long, &DataType::Double), Some(DataType::Double));
-        assert_eq!(common_type(&DataType::Integer, &DataType::Decimal(5, 2)), Some(DataType::Decimal(12, 2)));
-        assert_eq!(common_type(&DataType::Boolean, &DataType::Integer), None);
-        assert_eq!(common_type(&DataType::String, &DataType::Integer), Some(DataType::Long));
-        assert_eq!(common_type(&DataType::Double, &DataType::String), Some(DataType::Double));
+        assert_eq!(common_type(&DataType::Integer, &DataType::Long, true), Some(DataType::Long));
+        assert_eq!(common_type(&DataType::Long, &DataType::Double, true), Some(DataType::Double));
+        assert_eq!(common_type(&DataType::Integer, &DataType::Decimal(5, 2), true), Some(DataType::Decimal(12, 2)));
+        assert_eq!(common_type(&DataType::Boolean, &DataType::Integer, true), None);
+        assert_eq!(common_type(&DataType::String, &DataType::Integer, true), Some(DataType::Long));
+        assert_eq!(common_type(&DataType::Double, &DataType::String, true), Some(DataType::Double));
+        assert_eq!(common_type(&DataType::Integer, &DataType::Float, true), Some(DataType::Double));
+        assert_eq!(common_type(&DataType::Integer, &DataType::Float, false), Some(DataType::Float));
+        assert_eq!(common_type(&DataType::Float, &DataType::Float, true), Some(DataType::Float));
+        assert_eq!(common_type(&DataType::Binary, &DataType::String, true), Some(DataType::Binary));
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     if left.is_null() || right.is_null() {
         return None;
     }
-    let overflow = |t: &str| Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", overflow_message(t));
+    let overflow = |t: &str| {
+        let class = if t == "TINYINT" || t == "SMALLINT" { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
+        Error::new(ErrorKind::Arithmetic, class, overflow_message(t))
+    };
     let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", divide_by_zero_message());
     macro_rules! int_op {
         ($a:expr, $b:expr, $wrap:ident, $name:expr) => {{
@@ -125,27 +128,64 @@ pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, a
     }
 }
 
-/// Decimal `left op right` at Spark's result type `result`.
-pub fn decimal_arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, result: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+/// Decimal `left op right` at Spark's result type `result`, for operands of
+/// DECIMAL(lp, ls) and DECIMAL(rp, rs). A result too wide for its precision is NULL,
+/// or `NUMERIC_VALUE_OUT_OF_RANGE` under ANSI.
+pub fn decimal_arithmetic(
+    op: BinaryOp,
+    (left, (lp, ls)): (pl::Expr, (u8, u8)),
+    (right, (rp, rs)): (pl::Expr, (u8, u8)),
+    result: &DataType,
+    ansi: bool,
+    reachable: Option<pl::Expr>,
+) -> pl::Expr {
     let DataType::Decimal(p, s) = *result else { return arithmetic(op, left, right, result, ansi, reachable) };
-    match op {
-        BinaryOp::Add | BinaryOp::Subtract => {
+    let value = match op {
+        // Without Spark's precision-loss adjustment (p <= 38) a sum always fits its
+        // type, and Polars' own addition at the wider scale is exact.
+        BinaryOp::Add | BinaryOp::Subtract if ((lp - ls).max(rp - rs) as u32) + (ls.max(rs) as u32) < 38 => {
             let wide = PlType::Decimal(38, s as usize);
-            let (l, r) = (left.cast(wide.clone()), right.cast(wide));
-            let value = if op == BinaryOp::Add { l + r } else { l - r };
-            value.cast(PlType::Decimal(p as usize, s as usize))
+            let (l, r) = (left.clone().cast(wide.clone()), right.clone().cast(wide));
+            let sum = if op == BinaryOp::Add { l + r } else { l - r };
+            return sum.cast(PlType::Decimal(p as usize, s as usize));
         }
-        BinaryOp::Multiply => super::decimal::binary(op, left, right, p, s),
-        _ => {
-            let value = super::decimal::binary(op, left.clone(), right.clone(), p, s);
-            if ansi {
-                let zero = right.clone().cast(PlType::Float64);
-                divide_by_zero(value, left, zero, reachable)
-            } else {
-                value
-            }
-        }
+        _ => super::decimal::binary(op, left.clone(), right.clone(), p, s),
+    };
+    if !ansi {
+        return value;
     }
+    let by_zero = matches!(op, BinaryOp::Divide | BinaryOp::Modulo);
+    let value = if by_zero { divide_by_zero(value, left.clone(), right.clone().cast(PlType::Float64), reachable.clone()) } else { value };
+    // Both operands set (and a divisor other than zero) but no result: it overflowed.
+    let mut overflowed = left.is_not_null().and(right.clone().is_not_null()).and(value.clone().is_null());
+    if by_zero {
+        overflowed = overflowed.and(right.cast(PlType::Float64).neq(lit(0.0)));
+    }
+    fail_where(value, overflowed, reachable, lit(0), ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |_| {
+        super::errors::decimal_overflow_message(p, s)
+    })
+}
+
+/// `-x`: the sign flipped (`-(0.0)` is -0.0, as in Java); negating an integer's
+/// minimum overflows, which ANSI mode reports and legacy mode wraps.
+pub fn negate(x: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    if let DataType::Decimal(p, _) = t {
+        return super::decimal::negate_or_abs(x, false, *p);
+    }
+    let value = -x.clone();
+    let min = match t {
+        DataType::Byte => i8::MIN as i64,
+        DataType::Short => i16::MIN as i64,
+        DataType::Integer => i32::MIN as i64,
+        DataType::Long => i64::MIN,
+        _ => return value,
+    };
+    if !ansi {
+        return value;
+    }
+    let type_name = t.sql();
+    let bad = x.cast(PlType::Int64).eq(lit(min));
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
 }
 
 fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Expr, t: &DataType, reachable: Option<pl::Expr>) -> pl::Expr {
@@ -166,5 +206,7 @@ fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Ex
         wide.clone().neq(value.clone().cast(PlType::Int64))
     };
     let type_name = t.sql();
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
+    // Spark reports TINYINT and SMALLINT overflow as the operation's (`127S + 1S`).
+    let class = if matches!(t, DataType::Byte | DataType::Short) { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, class, move |_| overflow_message(&type_name))
 }

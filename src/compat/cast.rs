@@ -2,6 +2,7 @@
 //! legacy and `try_cast` give NULL; strings are trimmed; floats print as Java does.
 
 use super::checks::{fail_where, quoted};
+use super::decimal_cast;
 use super::errors::cast_overflow_message;
 use crate::ir::text::{java_double, java_float, timestamp_text};
 use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
@@ -73,7 +74,23 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         // Legacy mode only: a date has no numeric or boolean value.
         (DataType::Date, _) if to.is_numeric() || *to == DataType::Boolean => lit(pl::NULL).cast(target),
         (DataType::Binary, DataType::String) => super::binary::to_string(input),
-        (_, DataType::String) => to_string(input, from, tz),
+        // Containers cast element by element, field by field, with Spark's rules for each.
+        (DataType::Array(from_e, _), DataType::Array(to_e, _)) => {
+            input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
+        }
+        (DataType::Struct(from_f), DataType::Struct(to_f)) if from_f.len() == to_f.len() => {
+            let fields: Vec<pl::Expr> = from_f
+                .iter()
+                .zip(to_f)
+                .enumerate()
+                .map(|(i, (f, g))| {
+                    let field = input.clone().struct_().field_by_index(i as i64);
+                    cast(field, &f.data_type, &g.data_type, mode, reachable.clone(), tz).alias(g.name.as_str())
+                })
+                .collect();
+            when(input.is_null()).then(lit(pl::NULL).cast(target)).otherwise(pl::as_struct(fields))
+        }
+        (_, DataType::String) => to_string(input, from, tz, mode != CastMode::Legacy),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
@@ -94,22 +111,26 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             checked(parsed, input, from, to, mode, reachable, "CAST_INVALID_INPUT")
         }
         (DataType::Boolean, DataType::Decimal(..)) => input.cast(PlType::Int32).cast(target),
-        (f, DataType::Decimal(_, scale)) if f.is_numeric() => {
+        (f, DataType::Decimal(p, s)) if f.is_numeric() => {
             // HALF_UP to the target scale; a value too wide for the precision is NULL,
-            // or an error under ANSI.
-            let rounded = match f {
-                DataType::Decimal(_, s) if s > scale => input.clone().round(*scale as u32, pl::RoundMode::HalfAwayFromZero),
-                DataType::Float | DataType::Double => {
-                    // Values too wide for the precision (and NaN/Inf) are NULL before the cast,
-                    // which Polars would refuse outright.
-                    let DataType::Decimal(precision, _) = to else { unreachable!() };
-                    let bound = 10f64.powi(*precision as i32 - *scale as i32);
-                    let x = input.clone().cast(PlType::Float64).round(*scale as u32, pl::RoundMode::HalfAwayFromZero);
-                    when(x.clone().abs().lt(lit(bound))).then(x).otherwise(lit(pl::NULL).cast(PlType::Float64))
-                }
-                _ => input.clone(),
+            // or an error under ANSI. Casts that cannot overflow stay Polars' own.
+            let (p, s) = (*p, *s);
+            let converted = match f {
+                DataType::Decimal(p0, s0) if p - s >= p0 - s0 && s >= *s0 => input.clone().cast(target),
+                DataType::Decimal(..) => decimal_cast::rescale(input.clone(), p, s),
+                t if t.is_integral() && p - s >= integral_digits(t) => input.clone().cast(target),
+                t if t.is_integral() => decimal_cast::from_integers(input.clone(), p, s),
+                _ => decimal_cast::from_doubles(input.clone(), p, s),
             };
-            checked(rounded.cast(target), input, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
+            // NaN and ±Infinity have no decimal value: NULL, under ANSI too.
+            let counted = if f.is_floating() { when(input.clone().is_finite()).then(input).otherwise(lit(pl::NULL)) } else { input };
+            checked(converted, counted, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
+        }
+        (DataType::Decimal(..), t) if t.is_integral() => {
+            // Legacy casts keep the low bits of the integral part, as Java's BigDecimal does.
+            let wrap = mode == CastMode::Legacy;
+            let result = decimal_cast::to_integers(input.clone(), target, wrap);
+            if wrap { result } else { checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW") }
         }
         (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy && !widens(f, t) => {
             let result = input.clone().cast(target);
@@ -154,6 +175,16 @@ fn wrap_integer(input: pl::Expr, to: &DataType) -> pl::Expr {
     // Polars' `%` is a floor modulo, so the result is already in [0, 2^bits).
     let low = input.cast(PlType::Int64) % lit(modulus);
     when(low.clone().gt_eq(lit(half))).then(low.clone() - lit(modulus)).otherwise(low).cast(to_polars(to))
+}
+
+/// The digits every value of an integral type fits in.
+fn integral_digits(t: &DataType) -> u8 {
+    match t {
+        DataType::Byte => 3,
+        DataType::Short => 5,
+        DataType::Integer => 10,
+        _ => 19,
+    }
 }
 
 /// Integral casts that cannot overflow.
@@ -211,9 +242,13 @@ fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr
     checked(result, input, &DataType::String, &DataType::Boolean, mode, reachable, "CAST_INVALID_INPUT")
 }
 
-/// Values as Spark prints them when cast to STRING.
-pub fn to_string(input: pl::Expr, from: &DataType, tz: &str) -> pl::Expr {
+/// Values as Spark prints them when cast to STRING. `plain_decimals`: ANSI and
+/// `try_cast` write decimals without exponent, legacy casts as `BigDecimal.toString`.
+pub fn to_string(input: pl::Expr, from: &DataType, tz: &str, plain_decimals: bool) -> pl::Expr {
+    let style = || super::cast_text::TextStyle { zone: super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc()), plain_decimals };
     match from {
+        DataType::Array(..) | DataType::Map(..) | DataType::Struct(_) => super::cast_text::to_text(input, from, style()),
+        DataType::Decimal(..) if !plain_decimals => super::cast_text::to_text(input, from, style()),
         DataType::Timestamp => {
             let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
             input.map(

@@ -2,15 +2,16 @@
 //! `DecimalPrecision` rules give, rounded HALF_UP. Polars keeps the larger input
 //! scale for `*` and `/`, so those run here on the unscaled 128-bit values.
 
+use crate::ir::text::decimal_text;
 use crate::ir::BinaryOp;
 use polars::prelude::{self as pl, ChunkApply, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
-fn pow10(n: u32) -> Option<i128> {
+pub fn pow10(n: u32) -> Option<i128> {
     10i128.checked_pow(n)
 }
 
 /// `value / 10^shift`, rounded half away from zero (Spark's HALF_UP).
-fn shift_right_half_up(value: i128, shift: u32) -> Option<i128> {
+pub fn shift_right_half_up(value: i128, shift: u32) -> Option<i128> {
     if shift == 0 {
         return Some(value);
     }
@@ -37,6 +38,13 @@ pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Op
             let (num, den) = if exp >= 0 { (a.checked_mul(pow10(exp as u32)?)?, b) } else { (a, b.checked_mul(pow10((-exp) as u32)?)?) };
             let q = num / den;
             shift_right_half_up(q, 1)
+        }
+        BinaryOp::Add | BinaryOp::Subtract => {
+            let s = sa.max(sb);
+            let a = a.checked_mul(pow10(s - sa)?)?;
+            let b = b.checked_mul(pow10(s - sb)?)?;
+            let r = if op == BinaryOp::Add { a.checked_add(b)? } else { a.checked_sub(b)? };
+            if scale >= s { r.checked_mul(pow10(scale - s)?) } else { shift_right_half_up(r, s - scale) }
         }
         BinaryOp::Modulo => {
             if b == 0 {
@@ -143,6 +151,73 @@ pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scal
     )
 }
 
+/// `value` rounded to 34 significant digits, HALF_EVEN (Java's `MathContext.DECIMAL128`).
+fn to_34_digits(value: i128) -> i128 {
+    let digits = value.unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);
+    if digits <= 34 {
+        return value;
+    }
+    let d = pow10(digits - 34).unwrap_or(1);
+    let (q, r) = (value / d, value % d);
+    let twice = r.unsigned_abs() * 2;
+    let up = twice > d.unsigned_abs() || (twice == d.unsigned_abs() && q % 2 != 0);
+    (if up { q + value.signum() } else { q }) * d
+}
+
+/// Spark's `-x` and `abs(x)` of a DECIMAL(precision, scale): Scala's `BigDecimal`
+/// arithmetic rounds to 34 significant digits, and a value that then needs more than
+/// `precision` digits fails with `NUMERIC_VALUE_OUT_OF_RANGE` in both ANSI modes.
+pub fn negate_or_abs(input: pl::Expr, abs: bool, precision: u8) -> pl::Expr {
+    let limit = pow10(precision as u32).unwrap_or(i128::MAX);
+    input.map(
+        move |c: Column| -> PolarsResult<Column> {
+            let ca = c.as_materialized_series().decimal()?.clone();
+            let (p, s) = (ca.precision(), ca.scale());
+            let mut out = Vec::with_capacity(ca.len());
+            for v in ca.physical().iter() {
+                out.push(match v {
+                    Some(v) => {
+                        let exact = if abs { v.abs() } else { -v };
+                        let r = to_34_digits(exact);
+                        if r.unsigned_abs() >= limit.unsigned_abs() {
+                            let (shown, from) = (decimal_text(r, s as u8), decimal_text(exact, s as u8));
+                            return Err(super::errors::runtime_error(
+                                crate::error::ErrorKind::Arithmetic,
+                                "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION",
+                                &format!("The {shown} rounded half up from {from} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003"),
+                            ));
+                        }
+                        Some(r)
+                    }
+                    None => None,
+                });
+            }
+            let values: pl::Int128Chunked = out.into_iter().collect();
+            Ok(values.into_decimal_unchecked(p, s).into_series().with_name(c.name().clone()).into_column())
+        },
+        |_, f| Ok(f.clone()),
+    )
+}
+
+/// The sum of a group of decimals at DECIMAL(38, scale), exact: NULL when it needs more
+/// than 38 digits (Polars' 128-bit sum would wrap).
+pub fn checked_sum(input: pl::Expr, scale: u8) -> pl::Expr {
+    let out_type = PlType::Decimal(38, scale as usize);
+    let result_type = out_type.clone();
+    let limit = pow10(38).unwrap_or(i128::MAX);
+    input.agg_with_fmt_str(
+        move |c: Column| -> PolarsResult<Column> {
+            let ca = c.as_materialized_series().decimal()?.clone();
+            let total = ca.physical().iter().flatten().try_fold(0i128, |acc, v| acc.checked_add(v)).filter(|t| t.unsigned_abs() < limit.unsigned_abs());
+            let values: pl::Int128Chunked = [total].into_iter().collect();
+            Ok(values.into_decimal_unchecked(38, scale as usize).into_series().with_name(c.name().clone()).into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), result_type.clone())),
+        "checked_decimal_sum",
+    )
+    .cast(out_type)
+}
+
 /// DECIMAL to DOUBLE as Java's `BigDecimal.doubleValue` gives it: the double nearest
 /// the exact value. Small values (all of TPC-H's money) take Java's own fast path, one
 /// exact division of two exactly representable doubles; Polars' cast goes through a
@@ -243,6 +318,21 @@ mod tests {
         assert_eq!(apply(BinaryOp::Divide, 2, 0, 3, 0, 6), Some(666667));
         assert_eq!(apply(BinaryOp::Divide, -2, 0, 3, 0, 6), Some(-666667));
         assert_eq!(apply(BinaryOp::Divide, 1, 0, 0, 0, 6), None);
+    }
+
+    #[test]
+    fn add_aligns_scales_and_detects_overflow() {
+        // 1.5 + 0.25 at scale 2 = 1.75
+        assert_eq!(apply(BinaryOp::Add, 15, 1, 25, 2, 2), Some(175));
+        assert_eq!(apply(BinaryOp::Subtract, 15, 1, 25, 2, 2), Some(125));
+        assert_eq!(apply(BinaryOp::Add, i128::MAX, 0, 1, 0, 0), None);
+    }
+
+    #[test]
+    fn decimal128_context_keeps_34_digits() {
+        assert_eq!(to_34_digits(12345678901234567890123456789012345678), 12345678901234567890123456789012350000);
+        assert_eq!(to_34_digits(-1234), -1234);
+        assert_eq!(to_34_digits(10i128.pow(38) - 1), 10i128.pow(38));
     }
 
     #[test]

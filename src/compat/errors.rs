@@ -29,6 +29,11 @@ pub fn overflow_message(type_name: &str) -> String {
     format!("{type_name} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
 }
 
+/// `NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION`'s text for a decimal result.
+pub fn decimal_overflow_message(precision: u8, scale: u8) -> String {
+    format!("The value cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003")
+}
+
 /// `CAST_OVERFLOW`'s text for a quoted value.
 pub fn cast_overflow_message(value: &str, from_sql: &str, to_sql: &str) -> String {
     format!("The value {value} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003")

@@ -381,6 +381,12 @@ pub fn local_to_utc(micros: i64, zone: &Zone) -> i64 {
     zone.local_to_utc(micros)
 }
 
+/// A tzdb region given as chrono-tz's (the CSV reader's zones), with the rules
+/// that continue its table past 2037.
+pub fn region(tz: Tz) -> Zone {
+    Zone::Region { id: tz.name().to_string(), tz, rules: rules_for(tz) }
+}
+
 /// Applies a function to the microseconds of a Datetime column (or of Int64).
 fn map_micros(e: pl::Expr, f: impl Fn(i64) -> i64 + Send + Sync + 'static) -> pl::Expr {
     let dtype = pl::DataType::Datetime(pl::TimeUnit::Microseconds, None);

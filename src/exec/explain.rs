@@ -46,6 +46,11 @@ fn line(plan: &Plan) -> String {
         PlanNode::Union { .. } => "Union".to_string(),
         PlanNode::SubqueryAlias { alias, .. } => format!("SubqueryAlias {alias}"),
         PlanNode::Cache { key, .. } => format!("Cache #{key}"),
+        PlanNode::Window { exprs, .. } => format!("Window [{}]", named(exprs)),
+        PlanNode::Generate { generator, outer, generated, .. } => {
+            let names: Vec<String> = generated.iter().map(|a| a.name.clone()).collect();
+            format!("Generate {}, {outer}, [{}]", sql_text(generator), names.join(", "))
+        }
     }
 }
 

@@ -90,6 +90,39 @@ pub struct SortKey {
     pub nulls_first: bool,
 }
 
+/// Whether a window frame counts rows or compares ORDER BY values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameKind {
+    Rows,
+    Range,
+}
+
+/// One end of a window frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrameBound {
+    UnboundedPreceding,
+    CurrentRow,
+    UnboundedFollowing,
+    /// Rows (ROWS) or a value distance (RANGE) from the current row: negative precedes.
+    Offset(Box<Expr>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowFrame {
+    pub kind: FrameKind,
+    pub start: FrameBound,
+    pub end: FrameBound,
+}
+
+/// `OVER (PARTITION BY ... ORDER BY ... frame)`. Without a frame, Spark's default:
+/// RANGE UNBOUNDED PRECEDING..CURRENT ROW with an ORDER BY, the whole partition without.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WindowSpec {
+    pub partition_by: Vec<Expr>,
+    pub order_by: Vec<SortKey>,
+    pub frame: Option<WindowFrame>,
+}
+
 /// A resolved call of a function of the registry, with what analysis decided
 /// about it: lowering and typing read these fields, never the name.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +161,10 @@ pub enum Expr {
     Call(Box<Call>),
     /// A sort key inside an expression list (`col.desc()`), only valid in `orderBy`.
     Sort(Box<SortKey>),
+    /// A function evaluated over a window of rows: `f(...) OVER (spec)`.
+    Window { function: Box<Expr>, spec: Box<WindowSpec> },
+    /// A generator's output columns named: `posexplode(a).alias("p", "v")`.
+    MultiAlias { expr: Box<Expr>, names: Vec<String> },
 }
 
 impl Expr {
@@ -165,6 +202,20 @@ impl Expr {
             Expr::Function { args, .. } => args.iter().collect(),
             Expr::Call(c) => c.args.iter().collect(),
             Expr::Sort(k) => vec![&k.expr],
+            Expr::Window { function, spec } => {
+                let mut v = vec![function.as_ref()];
+                v.extend(spec.partition_by.iter());
+                v.extend(spec.order_by.iter().map(|k| &k.expr));
+                if let Some(frame) = &spec.frame {
+                    for bound in [&frame.start, &frame.end] {
+                        if let FrameBound::Offset(e) = bound {
+                            v.push(e);
+                        }
+                    }
+                }
+                v
+            }
+            Expr::MultiAlias { expr, .. } => vec![expr],
         }
     }
 
@@ -196,6 +247,43 @@ impl Expr {
             }
             Expr::Call(c) => Expr::Call(Box::new(Call { args: c.args.iter().map(&mut *f).collect(), ..(**c).clone() })),
             Expr::Sort(k) => Expr::Sort(Box::new(SortKey { expr: f(&k.expr), ..(**k).clone() })),
+            Expr::Window { function, spec } => {
+                let function = Box::new(f(function));
+                let mut bound = |b: &FrameBound| match b {
+                    FrameBound::Offset(e) => FrameBound::Offset(Box::new(f(e))),
+                    other => other.clone(),
+                };
+                let frame = spec.frame.as_ref().map(|fr| WindowFrame { kind: fr.kind, start: bound(&fr.start), end: bound(&fr.end) });
+                let spec = WindowSpec {
+                    partition_by: spec.partition_by.iter().map(&mut *f).collect(),
+                    order_by: spec.order_by.iter().map(|k| SortKey { expr: f(&k.expr), ..k.clone() }).collect(),
+                    frame,
+                };
+                Expr::Window { function, spec: Box::new(spec) }
+            }
+            Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: b(expr), names: names.clone() },
+        }
+    }
+
+    /// Rewrites the tree bottom-up: children first, then `f` on the node.
+    pub fn transform_up(&self, f: &mut dyn FnMut(Expr) -> Expr) -> Expr {
+        let node = self.map_children(&mut |c| c.transform_up(&mut *f));
+        f(node)
+    }
+
+    /// Rewrites the tree top-down, stopping where `f` says it is done (`Some`).
+    pub fn transform_down(&self, f: &mut dyn FnMut(&Expr) -> Option<Expr>) -> Expr {
+        match f(self) {
+            Some(done) => done,
+            None => self.map_children(&mut |c| c.transform_down(&mut *f)),
+        }
+    }
+
+    /// Every node, parents before children.
+    pub fn walk(&self, visit: &mut dyn FnMut(&Expr)) {
+        visit(self);
+        for c in self.children() {
+            c.walk(visit);
         }
     }
 

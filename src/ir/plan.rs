@@ -59,6 +59,15 @@ pub struct NamedExpr {
     pub attr: Attribute,
 }
 
+/// `GROUP BY GROUPING SETS`: the aggregation runs once per set (indexes into the
+/// keys); keys outside a set are NULL there, and `id` carries Spark's grouping id
+/// (bit i set when key i is not in the set, the first key the highest bit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupingSets {
+    pub sets: Vec<Vec<usize>>,
+    pub id: Attribute,
+}
+
 /// Rows held in memory by the session; the engine layer knows the concrete type.
 #[derive(Clone)]
 pub struct LocalData(pub Arc<dyn Any + Send + Sync>);
@@ -77,7 +86,14 @@ pub enum PlanNode {
     Scan { format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField> },
     Project { input: Arc<Plan>, exprs: Vec<NamedExpr> },
     Filter { input: Arc<Plan>, condition: Expr },
-    Aggregate { input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr> },
+    Aggregate { input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr>, grouping_sets: Option<GroupingSets> },
+    /// Window expressions over the input, appended to its columns (Spark's Window
+    /// operator): every expression shares one PARTITION BY and ORDER BY.
+    Window { input: Arc<Plan>, exprs: Vec<NamedExpr> },
+    /// A generator's rows, each joined to the input row that produced it (Spark's
+    /// Generate): `explode`, `posexplode`, `inline`, `stack`. `outer` keeps input rows
+    /// that generate nothing, with NULLs.
+    Generate { input: Arc<Plan>, generator: Expr, outer: bool, generated: Vec<Attribute> },
     Sort { input: Arc<Plan>, keys: Vec<SortKey> },
     Limit { input: Arc<Plan>, n: usize },
     Offset { input: Arc<Plan>, n: usize },
@@ -122,6 +138,8 @@ impl Plan {
             | PlanNode::Offset { input, .. }
             | PlanNode::Deduplicate { input, .. }
             | PlanNode::SubqueryAlias { input, .. }
+            | PlanNode::Window { input, .. }
+            | PlanNode::Generate { input, .. }
             | PlanNode::Cache { input, .. } => vec![input],
             PlanNode::Join { left, right, .. } => vec![left, right],
             PlanNode::Union { inputs } => inputs.iter().collect(),
@@ -133,6 +151,43 @@ impl Plan {
         DataType::Struct(
             self.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect(),
         )
+    }
+
+    /// The same node over other inputs (as many as it has children, in order).
+    pub fn with_inputs(&self, mut inputs: Vec<Arc<Plan>>) -> Plan {
+        let mut node = self.node.clone();
+        match &mut node {
+            PlanNode::Local { .. } | PlanNode::Range { .. } | PlanNode::Scan { .. } => {}
+            PlanNode::Project { input, .. }
+            | PlanNode::Filter { input, .. }
+            | PlanNode::Aggregate { input, .. }
+            | PlanNode::Sort { input, .. }
+            | PlanNode::Limit { input, .. }
+            | PlanNode::Offset { input, .. }
+            | PlanNode::Deduplicate { input, .. }
+            | PlanNode::SubqueryAlias { input, .. }
+            | PlanNode::Window { input, .. }
+            | PlanNode::Generate { input, .. }
+            | PlanNode::Cache { input, .. } => *input = inputs.remove(0),
+            PlanNode::Join { left, right, .. } => {
+                *right = inputs.pop().expect("two inputs");
+                *left = inputs.pop().expect("two inputs");
+            }
+            PlanNode::Union { inputs: old } => *old = inputs,
+        }
+        Plan { plan_id: self.plan_id, node, output: self.output.clone() }
+    }
+
+    /// Rewrites the plan bottom-up: inputs first, then `f` on each node.
+    pub fn transform_up<E>(self: &Arc<Plan>, f: &mut dyn FnMut(Arc<Plan>) -> Result<Arc<Plan>, E>) -> Result<Arc<Plan>, E> {
+        let children = self.children();
+        let node = if children.is_empty() {
+            self.clone()
+        } else {
+            let inputs = children.into_iter().map(|c| c.transform_up(&mut *f)).collect::<Result<Vec<_>, E>>()?;
+            Arc::new(self.with_inputs(inputs))
+        };
+        f(node)
     }
 
     /// Finds the node of a given plan id below (or at) this node.

@@ -107,11 +107,16 @@ impl<'a> ExprLowering<'a> {
                 let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
                 match op {
                     op if op.is_arithmetic() => match (data_type(left), data_type(right)) {
-                        (DataType::Decimal(..), DataType::Decimal(..)) => {
-                            decimal_arithmetic(*op, l, r, &data_type(e), self.conf.ansi, reachable.clone())
+                        (DataType::Decimal(lp, ls), DataType::Decimal(rp, rs)) => {
+                            decimal_arithmetic(*op, (l, (lp, ls)), (r, (rp, rs)), &data_type(e), self.conf.ansi, reachable.clone())
                         }
                         (lt, _) => arithmetic(*op, l, r, &lt, self.conf.ansi, reachable.clone()),
                     },
+                    // Decimals of different scales, left uncast by analysis (no common
+                    // decimal type holds both): compared exactly.
+                    op if matches!((data_type(left), data_type(right)), (DataType::Decimal(_, a), DataType::Decimal(_, b)) if a != b) => {
+                        crate::compat::decimal_cast::compare(*op, l, r)
+                    }
                     BinaryOp::Eq => l.eq(r),
                     BinaryOp::NotEq => l.neq(r),
                     BinaryOp::EqNullSafe => l.eq_missing(r),
@@ -126,8 +131,7 @@ impl<'a> ExprLowering<'a> {
             }
             Expr::Not(x) => self.lower_in(x, reachable)?.not(),
             Expr::Negate(x) => {
-                let inner = self.lower_in(x, reachable)?;
-                lit(0).cast(to_polars(&data_type(x))) - inner
+                crate::compat::arith::negate(self.lower_in(x, reachable)?, &data_type(x), self.conf.ansi, reachable.clone())
             }
             Expr::IsNull(x) => self.lower_in(x, reachable)?.is_null(),
             Expr::IsNotNull(x) => self.lower_in(x, reachable)?.is_not_null(),
@@ -177,6 +181,9 @@ impl<'a> ExprLowering<'a> {
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            Expr::Window { .. } | Expr::MultiAlias { .. } => {
+                return Err(Error::internal(format!("{e:?} outside the plan node that computes it")))
+            }
             Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => {
                 return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))
             }

@@ -2,10 +2,15 @@
 //! Polars DSL.
 
 pub mod aggregate;
+mod csv;
 pub mod expr;
+pub mod files;
 pub mod functions;
+pub mod generate;
+pub mod parquet;
 pub mod plan;
 pub mod scan;
 pub mod types;
+pub mod window;
 
 pub use plan::{CacheStore, PlanLowering};

@@ -71,22 +71,8 @@ impl<'a> PlanLowering<'a> {
                 pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
             }
             PlanNode::Scan { format, paths, options, schema } => {
-                let lf = scan(*format, paths, options, Some(schema))?;
-                // Text files hold wall-clock times in the session time zone.
-                let text = matches!(format, FileFormat::Csv | FileFormat::Json);
-                let cols: Vec<pl::Expr> = schema
-                    .iter()
-                    .zip(&plan.output)
-                    .map(|(f, a)| {
-                        let c = col(f.name.as_str());
-                        let c = if text && f.data_type == DataType::Timestamp {
-                            crate::compat::timezone::wall_clock_to_utc(c, &self.conf.session_time_zone)
-                        } else {
-                            c
-                        };
-                        named(c, a)
-                    })
-                    .collect();
+                let lf = scan(*format, paths, options, schema, &self.conf.session_time_zone)?;
+                let cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
                 lf.select(cols)
             }
             PlanNode::Project { input, exprs } if exprs.is_empty() => {
@@ -104,7 +90,16 @@ impl<'a> PlanLowering<'a> {
                 let lf = self.lower_in(input, order)?;
                 lf.filter(self.exprs().lower(condition)?)
             }
-            PlanNode::Aggregate { input, keys, aggs } => self.lower_aggregate(input, keys, aggs, order)?,
+            PlanNode::Aggregate { input, keys, aggs, grouping_sets: None } => self.lower_aggregate(input, keys, aggs, order)?,
+            PlanNode::Aggregate { grouping_sets: Some(_), .. } => return Err(Error::unsupported("grouping sets (rollup, cube)")),
+            PlanNode::Window { input, exprs } => {
+                let lf = self.lower_in(input, Order::Free)?;
+                super::window::lower_window(&self.exprs(), lf, exprs)?
+            }
+            PlanNode::Generate { input, generator, outer, generated } => {
+                let lf = self.lower_in(input, order)?;
+                super::generate::lower_generate(&self.exprs(), lf, generator, *outer, generated)?
+            }
             PlanNode::Sort { input, keys } => {
                 // Ties keep their input order only as far as Spark's would: not at all.
                 let lf = self.lower_in(input, Order::Free)?;

@@ -1,48 +1,79 @@
 //! Arrow across the boundary through the Arrow PyCapsule interface: results leave
-//! as an `ArrowArrayStream` (pyarrow, pandas and polars read it), and pyarrow
-//! tables / pandas frames come in the same way. No Python polars version coupling.
+//! as an `ArrowArrayStream` in Spark's Arrow types (pyarrow, pandas and polars read
+//! it), and pyarrow tables / pandas frames come in the same way. No Python polars
+//! version coupling. Which Arrow type stands for which Spark type is decided in
+//! `lowering::types::arrow`, not here.
 
 use crate::error::{Error, Result};
-use polars::prelude::{self as pl, CompatLevel, IntoColumn};
+use crate::ir::StructField;
+use crate::lowering::types::arrow::{arrow_fields, to_spark_arrow};
+use crate::lowering::types::engine::ArrowTable;
+use polars::prelude::{self as pl, CompatLevel};
 use polars_arrow::array::{Array, StructArray};
 use polars_arrow::datatypes::{ArrowDataType, Field as ArrowField};
-use polars_arrow::ffi::{export_iterator, ArrowArrayStream, ArrowArrayStreamReader};
+use polars_arrow::ffi::{export_field_to_c, export_iterator, import_field_from_c, ArrowArrayStream, ArrowArrayStreamReader, ArrowSchema};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-/// Exports a result as a stream of struct arrays (record batches) whose fields
-/// carry the user-facing names (which may repeat).
-pub fn export_stream<'py>(py: Python<'py>, mut df: pl::DataFrame, names: &[String]) -> PyResult<Bound<'py, PyCapsule>> {
+/// Exports a result as a stream of struct arrays (record batches) whose fields carry
+/// the user-facing names (which may repeat) and the Arrow types PySpark gives `fields`.
+/// `large`: `spark.sql.execution.arrow.useLargeVarTypes`.
+pub fn export_stream<'py>(py: Python<'py>, mut df: pl::DataFrame, fields: &[StructField], large: bool) -> PyResult<Bound<'py, PyCapsule>> {
     df.rechunk_mut();
-    let compat = CompatLevel::oldest();
-    let fields: Vec<ArrowField> = df
-        .columns()
-        .iter()
-        .zip(names)
-        .map(|(c, n)| ArrowField::new(n.as_str().into(), c.dtype().to_arrow(compat), true))
-        .collect();
-    let struct_type = ArrowDataType::Struct(fields.clone());
-    let batches: Vec<pl::PolarsResult<Box<dyn Array>>> = df
-        .iter_chunks(compat, false)
+    let struct_type = ArrowDataType::Struct(arrow_fields(fields, large));
+    let batches = df
+        .iter_chunks(CompatLevel::oldest(), false)
         .map(|batch| {
             let len = batch.height();
-            let arrays = batch.into_arrays();
-            Ok(StructArray::new(struct_type.clone(), len, arrays, None).boxed())
+            let arrays = batch.into_arrays().iter().zip(fields).map(|(a, f)| to_spark_arrow(a.as_ref(), &f.data_type, large)).collect::<Result<Vec<_>>>()?;
+            Ok(StructArray::try_new(struct_type.clone(), len, arrays, None)?.boxed())
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| super::errors::to_py_err(py, e))?;
+    let batches: Vec<pl::PolarsResult<Box<dyn Array>>> = batches.into_iter().map(Ok).collect();
     let stream = export_iterator(Box::new(batches.into_iter()), ArrowField::new("".into(), struct_type, false));
     PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
 }
 
-/// Imports any object with `__arrow_c_stream__` as a DataFrame (columns c0, c1, ...)
-/// plus the Arrow field names and types.
-pub fn import_stream(obj: &Bound<'_, PyAny>) -> PyResult<(pl::DataFrame, Vec<String>)> {
-    let capsule = obj.call_method0("__arrow_c_stream__")?;
+/// The Arrow fields of a table, from `__arrow_c_schema__` (of the object or of its
+/// `schema`, as a pyarrow Table has it), read before its data so a refused type fails
+/// before anything is imported. `None` when the object does not describe itself.
+pub fn import_schema(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrowField>>> {
+    let owner = if obj.hasattr("__arrow_c_schema__")? {
+        obj.clone()
+    } else {
+        match obj.getattr("schema") {
+            Ok(schema) if schema.hasattr("__arrow_c_schema__")? => schema,
+            _ => return Ok(None),
+        }
+    };
+    let capsule = owner.call_method0("__arrow_c_schema__")?;
+    let capsule = capsule.cast::<PyCapsule>()?;
+    let ptr = capsule.pointer_checked(Some(c"arrow_schema"))?.as_ptr() as *const ArrowSchema;
+    // SAFETY: the capsule holds a valid ArrowSchema for its lifetime; it is only read.
+    let field = unsafe { import_field_from_c(&*ptr) }.map_err(|e| super::errors::to_py_err(obj.py(), Error::from(e)))?;
+    match field.dtype() {
+        ArrowDataType::Struct(fields) => Ok(Some(fields.clone())),
+        _ => Err(super::errors::to_py_err(obj.py(), Error::internal("Arrow data is not a table"))),
+    }
+}
+
+/// Reads any object with `__arrow_c_stream__`. `requested`, when given, are the fields to receive
+/// the data as (the producer casts), for Arrow types Polars cannot import.
+pub fn import_stream(obj: &Bound<'_, PyAny>, requested: Option<&[ArrowField]>) -> PyResult<ArrowTable> {
+    let capsule = match requested {
+        None => obj.call_method0("__arrow_c_stream__")?,
+        Some(fields) => {
+            let schema = export_field_to_c(&ArrowField::new("".into(), ArrowDataType::Struct(fields.to_vec()), false));
+            let schema = PyCapsule::new_with_value(obj.py(), schema, c"arrow_schema")?;
+            obj.call_method1("__arrow_c_stream__", (schema,))?
+        }
+    };
     let capsule = capsule.cast::<PyCapsule>()?;
     let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?.as_ptr() as *mut ArrowArrayStream;
     // Take ownership of the stream; the capsule keeps an empty (released) one.
     let stream = unsafe { std::ptr::replace(ptr, ArrowArrayStream::empty()) };
-    let result = (|| -> Result<(pl::DataFrame, Vec<String>)> {
+    let result = (|| -> Result<ArrowTable> {
         let mut reader = unsafe { ArrowArrayStreamReader::try_new(Box::new(stream)) }.map_err(Error::from)?;
         let fields = match reader.field().dtype() {
             ArrowDataType::Struct(f) => f.clone(),
@@ -56,23 +87,7 @@ pub fn import_stream(obj: &Bound<'_, PyAny>) -> PyResult<(pl::DataFrame, Vec<Str
                 chunks[i].push(v.clone());
             }
         }
-        let mut height = 0;
-        let columns = fields
-            .iter()
-            .zip(chunks)
-            .enumerate()
-            .map(|(i, (f, arrays))| {
-                let s = if arrays.is_empty() {
-                    pl::Series::new_empty(format!("c{i}").as_str().into(), &pl::DataType::from_arrow_field(f))
-                } else {
-                    pl::Series::try_from((pl::PlSmallStr::from(format!("c{i}").as_str()), arrays)).map_err(Error::from)?
-                };
-                height = s.len();
-                Ok(s.into_column())
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let names = fields.iter().map(|f| f.name.to_string()).collect();
-        Ok((pl::DataFrame::new(height, columns)?, names))
+        Ok(ArrowTable { fields, columns: chunks })
     })();
     result.map_err(|e| super::errors::to_py_err(obj.py(), e))
 }

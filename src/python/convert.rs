@@ -1,7 +1,6 @@
 //! Python values ⇄ engine values, typed by Spark's schema. Python has already
 //! normalised dates (days), timestamps (microseconds) and decimals (text).
 
-use crate::ir::text::decimal_text;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField, Value};
 use crate::lowering::types::to_polars;
@@ -32,8 +31,65 @@ fn spark_type_name(t: &DataType) -> String {
     }
 }
 
+/// The text PySpark builds a `decimal.Decimal` from: Java's
+/// `BigDecimal.toEngineeringString()` (Pyrolite pickles decimals that way), so the value
+/// keeps Spark's digits and exponent: unscaled -1 at scale 10 is `Decimal('-1.00E-10')`.
+fn python_decimal_text(unscaled: i128, scale: u8) -> String {
+    let coeff = unscaled.unsigned_abs().to_string();
+    let sign = if unscaled < 0 { "-" } else { "" };
+    let scale = scale as i64;
+    let mut adjusted = coeff.len() as i64 - 1 - scale;
+    if scale == 0 {
+        return format!("{sign}{coeff}");
+    }
+    if adjusted >= -6 {
+        let body = match coeff.len() as i64 - scale {
+            point if point > 0 => format!("{}.{}", &coeff[..point as usize], &coeff[point as usize..]),
+            point => format!("0.{}{coeff}", "0".repeat((-point) as usize)),
+        };
+        return format!("{sign}{body}");
+    }
+    // Engineering notation: an exponent that is a multiple of three.
+    let mut sig = adjusted.rem_euclid(3);
+    adjusted -= sig;
+    sig += 1;
+    let body = if unscaled == 0 {
+        match sig {
+            1 => "0".to_string(),
+            2 => {
+                adjusted += 3;
+                "0.00".to_string()
+            }
+            _ => {
+                adjusted += 3;
+                "0.0".to_string()
+            }
+        }
+    } else if sig as usize >= coeff.len() {
+        format!("{coeff}{}", "0".repeat(sig as usize - coeff.len()))
+    } else {
+        format!("{}.{}", &coeff[..sig as usize], &coeff[sig as usize..])
+    };
+    let exponent = match adjusted {
+        0 => String::new(),
+        e if e > 0 => format!("E+{e}"),
+        e => format!("E{e}"),
+    };
+    format!("{sign}{body}{exponent}")
+}
+
+/// Decimal text (`-1.5`, `1E-10`, `2.5e+3`) as unscaled digits at `scale`, truncated.
 fn parse_decimal(text: &str, scale: u8) -> Option<i128> {
     let text = text.trim();
+    // Python's str(Decimal) uses an exponent for small values: shift the point.
+    if let Some((mantissa, exp)) = text.split_once(['e', 'E']) {
+        let exp: i32 = exp.parse().ok()?;
+        let shifted = (scale as i32).checked_add(exp)?;
+        if !(0..=76).contains(&shifted) {
+            return if shifted < 0 { parse_decimal(mantissa, 0).map(|_| 0) } else { None };
+        }
+        return parse_decimal(mantissa, shifted as u8);
+    }
     let (neg, text) = match text.strip_prefix('-') {
         Some(t) => (true, t),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
@@ -304,7 +360,7 @@ impl<'py> ToPython<'py> {
             AnyValue::BinaryOwned(b) => PyByteArray::new(py, b).into_any().unbind(),
             AnyValue::Decimal(u, _, s) => {
                 let cls = DECIMAL.get_or_try_init(py, || py.import("decimal")?.getattr("Decimal").map(|c| c.unbind()))?;
-                cls.bind(py).call1((decimal_text(*u, *s as u8),))?.unbind()
+                cls.bind(py).call1((python_decimal_text(*u, *s as u8),))?.unbind()
             }
             AnyValue::Date(d) => {
                 let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
@@ -319,6 +375,11 @@ impl<'py> ToPython<'py> {
                 let min = if *t == DataType::Timestamp { MIN_US + 86_400_000_000 } else { MIN_US };
                 if us.div_euclid(1_000_000) < min / 1_000_000 || *us > MAX_US {
                     return Err(pyo3::exceptions::PyValueError::new_err(format!("year is out of range for timestamp {us} (microseconds)")));
+                }
+                // PySpark builds TIMESTAMP values with `datetime.fromtimestamp`, whose local-time
+                // probe a day earlier fails within the first day of year 1.
+                if *t == DataType::Timestamp && *us < MIN_US + 86_400_000_000 {
+                    return Err(pyo3::exceptions::PyValueError::new_err("year 0 is out of range"));
                 }
                 let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
                 let m = m.bind(py);
@@ -358,7 +419,18 @@ impl<'py> ToPython<'py> {
                 let names = PyList::new(py, fields.iter().map(|f| f.name.as_str()))?;
                 self.row(&names, items)?
             }
-            other => other.to_string().into_pyobject(py)?.into_any().unbind(),
+            AnyValue::UInt8(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::UInt16(x) => x.into_pyobject(py)?.into_any().unbind(),
+            AnyValue::UInt64(x) => x.into_pyobject(py)?.into_any().unbind(),
+            // Readers hand every column over in the engine representation of its Spark type
+            // (`lowering::types::engine`); anything else is a bug to report, not to print.
+            other => match other.get_str() {
+                Some(s) => s.into_pyobject(py)?.into_any().unbind(),
+                None => {
+                    let e = Error::internal(format!("no Python value for engine value {other:?} of Spark type {}", t.simple_string()));
+                    return Err(super::errors::to_py_err(py, e));
+                }
+            },
         })
     }
 
@@ -438,3 +510,4 @@ pub fn rows_to_python(py: Python<'_>, df: &pl::DataFrame, names: &[String], type
     }
     Ok(PyList::new(py, rows)?.unbind())
 }
+

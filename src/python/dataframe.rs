@@ -59,6 +59,17 @@ impl PyDataFrame {
         fields_json(&self.fields())
     }
 
+    /// `createOrReplaceTempView` and friends.
+    fn create_temp_view(&self, py: Python<'_>, name: &str, replace: bool, global: bool) -> PyResult<()> {
+        guard(py, || {
+            if global {
+                self.session.catalog.create_global_temp_view(name, self.plan.clone(), replace)
+            } else {
+                self.session.catalog.create_temp_view(name, self.plan.clone(), replace)
+            }
+        })
+    }
+
     fn columns(&self) -> Vec<String> {
         self.names()
     }
@@ -171,7 +182,10 @@ impl PyDataFrame {
     }
 
     fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {
-        guard(py, || Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], new_plan_id())?)))
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], &conf, new_plan_id())?))
+        })
     }
 
     fn union_by_name(&self, py: Python<'_>, other: &PyDataFrame, allow_missing: bool) -> PyResult<PyDataFrame> {
@@ -195,12 +209,14 @@ impl PyDataFrame {
         guard_detached(py, move || Ok(session.execute(&plan)?.height()))
     }
 
-    /// The result as an Arrow C stream capsule.
+    /// The result as an Arrow C stream capsule, in the Arrow types PySpark's `toArrow`
+    /// gives (`spark.sql.execution.arrow.useLargeVarTypes` picks large strings).
     fn to_arrow_capsule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
         let plan = self.plan.clone();
         let session = self.session.clone();
+        let large = self.session.get_conf("spark.sql.execution.arrow.useLargeVarTypes").is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let df = guard_detached(py, move || session.execute(&plan))?;
-        export_stream(py, df, &self.names())
+        export_stream(py, df, &self.fields(), large)
     }
 
     fn show_string(&self, py: Python<'_>, n: usize, truncate: usize, vertical: bool) -> PyResult<String> {

@@ -1,15 +1,17 @@
 //! The session handle: configuration and the ways data enters a plan.
 
-use super::arrow::import_stream;
+use super::arrow::{import_schema, import_stream};
 use super::convert::frame_from_rows;
 use super::dataframe::PyDataFrame;
 use super::errors::guard;
 use super::types::parse_fields_json;
 use crate::analysis::builder;
 use crate::exec::Session;
-use crate::ir::FileFormat;
-use crate::lowering::types::from_polars;
-use crate::error::Error;
+use crate::ir::{FileFormat, StructField};
+use crate::error::{Error, ErrorKind};
+use crate::lowering::types::arrow as arrow_types;
+use crate::lowering::types::engine::frame_from_arrow;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::collections::BTreeMap;
@@ -54,31 +56,61 @@ impl PySession {
     }
 
     /// Data from any Arrow C stream (pyarrow Table, pandas via pyarrow). The
-    /// schema, when given, is Spark's JSON; otherwise it follows the Arrow types.
+    /// schema, when given, is Spark's JSON; otherwise it is PySpark's reading of the
+    /// Arrow types.
     #[pyo3(signature = (stream, schema_json=None))]
     fn create_dataframe_from_arrow(&self, py: Python<'_>, stream: &Bound<'_, PyAny>, schema_json: Option<&str>) -> PyResult<PyDataFrame> {
-        let (df, names) = import_stream(stream)?;
-        guard(py, || {
-            let fields = match schema_json {
-                Some(s) => parse_fields_json(s)?,
-                None => df
-                    .columns()
-                    .iter()
-                    .zip(&names)
-                    .map(|(c, n)| Ok(crate::ir::StructField::new(n.clone(), from_polars(c.dtype())?, true)))
-                    .collect::<crate::error::Result<Vec<_>>>()?,
-            };
-            let mut df = df;
-            for (i, f) in fields.iter().enumerate() {
-                let target = crate::lowering::types::to_polars(&f.data_type);
-                let c = df.columns()[i].clone();
-                if c.dtype() != &target {
-                    let cast = c.cast(&target).map_err(Error::from)?;
-                    df.replace_column(i, cast).map_err(Error::from)?;
+        // The types are read first, so a refused one fails before any data is imported.
+        let (declared, imported) = match import_schema(stream)? {
+            Some(fields) => (fields, None),
+            None => {
+                let table = import_stream(stream, None)?;
+                (table.fields.clone(), Some(table))
+            }
+        };
+        let spark_fields = || -> crate::error::Result<Vec<StructField>> {
+            match schema_json {
+                Some(s) => parse_fields_json(s),
+                None => {
+                    let prefer_ntz = self.inner.get_conf("spark.sql.timestampType").is_some_and(|t| t.eq_ignore_ascii_case("TIMESTAMP_NTZ"));
+                    arrow_types::spark_schema(&declared, prefer_ntz)
                 }
             }
-            Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
-        })
+        };
+        let fields = guard(py, || match spark_fields() {
+            // PySpark surfaces pyarrow's own bare ValueError here (decimal precision over 38).
+            Err(Error { kind: ErrorKind::ValueError, error_class: None, message, .. }) => Ok(Err(message)),
+            other => other.map(Ok),
+        })?
+        .map_err(PyValueError::new_err)?;
+        if fields.len() != declared.len() {
+            // pyarrow's `Table.cast` to the schema's Arrow types refuses this in PySpark.
+            return Err(PyValueError::new_err(format!(
+                "Target schema's field names are not matching the table's field names: {:?}, {:?}",
+                declared.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+                fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>()
+            )));
+        }
+        let table = match imported {
+            Some(table) => table,
+            None => import_stream(stream, arrow_types::importable(&declared).as_deref())?,
+        };
+        let zone = self.inner.analysis_conf().session_time_zone;
+        let user_schema = schema_json.is_some();
+        let df = guard(py, || match frame_from_arrow(table, &fields, &zone) {
+            // Under a user's schema PySpark casts the table with pyarrow first, and a
+            // value that does not fit fails there, as pyarrow's ArrowInvalid.
+            Err(e) if user_schema => Ok(Err(e.message.trim_start_matches("Polars execution failed: ").to_string())),
+            other => other.map(Ok),
+        })?;
+        let df = match df {
+            Ok(df) => df,
+            Err(message) => {
+                let invalid = py.import("pyarrow.lib")?.getattr("ArrowInvalid")?;
+                return Err(PyErr::from_value(invalid.call1((message,))?));
+            }
+        };
+        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?)))
     }
 
     fn range(&self, py: Python<'_>, start: i64, end: i64, step: i64) -> PyResult<PyDataFrame> {
@@ -97,6 +129,42 @@ impl PySession {
             let schema = schema_json.map(parse_fields_json).transpose()?;
             Ok(PyDataFrame::new(self.inner.clone(), self.inner.read(format, paths, options, schema)?))
         })
+    }
+
+    /// `spark.sql(text)`: a query's DataFrame, or a command's result.
+    fn sql(&self, py: Python<'_>, text: &str) -> PyResult<PyDataFrame> {
+        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.sql(text)?)))
+    }
+
+    /// `spark.table(name)`: a view (or later a table) by its name (`v`, `global_temp.v`).
+    fn table(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let parts = crate::sql::parse_name(name)?;
+            let plan = crate::analysis::RelationSource::relation(self.inner.as_ref(), &parts)?;
+            let aliased = crate::analysis::builder::subquery_alias(plan, parts.last().map(String::as_str).unwrap_or(""), crate::analysis::new_plan_id());
+            Ok(PyDataFrame::new(self.inner.clone(), aliased))
+        })
+    }
+
+    fn drop_temp_view(&self, py: Python<'_>, name: &str, global: bool) -> PyResult<bool> {
+        guard(py, || if global { self.inner.catalog.drop_global_temp_view(name) } else { self.inner.catalog.drop_temp_view(name) })
+    }
+
+    /// (name, database or None, temporary) of every view.
+    fn list_views(&self, py: Python<'_>) -> PyResult<Vec<(String, Option<String>, bool)>> {
+        guard(py, || {
+            let mut views: Vec<(String, Option<String>, bool)> = self.inner.catalog.temp_views()?.into_iter().map(|v| (v, None, true)).collect();
+            views.extend(self.inner.catalog.global_temp_views()?.into_iter().map(|v| (v, Some("global_temp".to_string()), true)));
+            Ok(views)
+        })
+    }
+
+    fn current_database(&self) -> String {
+        self.inner.catalog.current_database()
+    }
+
+    fn set_current_database(&self, py: Python<'_>, name: &str) -> PyResult<()> {
+        guard(py, || self.inner.catalog.set_current_database(name))
     }
 
     fn clear_cache(&self) {

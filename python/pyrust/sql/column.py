@@ -100,6 +100,16 @@ class Column:
     __or__ = _binary("or")
     __ror__ = _binary("or")
 
+    # bitwise (Spark's `&`, `|`, `^` functions)
+    def bitwiseAND(self, other: Any) -> "Column":
+        return Column(_native.call("&", [self._expr, _to_expr(other)]))
+
+    def bitwiseOR(self, other: Any) -> "Column":
+        return Column(_native.call("|", [self._expr, _to_expr(other)]))
+
+    def bitwiseXOR(self, other: Any) -> "Column":
+        return Column(_native.call("^", [self._expr, _to_expr(other)]))
+
     def __invert__(self) -> "Column":
         return Column(self._expr.not_())
 
@@ -189,15 +199,10 @@ class Column:
 
     # naming and types
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
-        if len(alias) != 1:
-            from pyrust.errors import AnalysisException
-
-            raise AnalysisException(
-                message=f"The non-generator expression {self._expr.name()} is expected to produce only one column, but got {len(alias)} aliases.",
-                errorClass="MULTI_ALIAS_WITHOUT_GENERATOR",
-                messageParameters={"expr": self._expr.name(), "names": ", ".join(alias)},
-            )
-        return Column(self._expr.alias(alias[0]))
+        if len(alias) == 1:
+            return Column(self._expr.alias(alias[0]))
+        # Several names are for a generator's columns; analysis refuses them elsewhere.
+        return Column(self._expr.multi_alias(list(alias)))
 
     name = alias
 
@@ -239,9 +244,16 @@ class Column:
         return Column(self._expr.sort(False, False))
 
     def over(self, window: Any) -> "Column":
-        from pyrust.errors import not_implemented
+        from pyrust.sql.window import WindowSpec
 
-        raise not_implemented("Column.over (window functions)")
+        if not isinstance(window, WindowSpec):
+            raise PySparkTypeError(
+                message=f"Argument `window` should be a WindowSpec, got {type(window).__name__}.",
+                errorClass="NOT_WINDOWSPEC",
+                messageParameters={"arg_name": "window", "arg_type": type(window).__name__},
+            )
+        kind, start, end = window._frame if window._frame is not None else (None, 0, 0)
+        return Column(self._expr.over(window._partition, window._order, kind, start, end))
 
     def __repr__(self) -> str:
         text = self._repr_text if self._repr_text is not None else self._expr.repr()

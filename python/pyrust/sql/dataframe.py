@@ -6,21 +6,36 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
-from pyrust.sql.types import ArrayType, MapType, Row, StructType, _create_row, _parse_datatype_json_string
+from pyrust.sql.types import (
+    ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
+    _create_row, _parse_datatype_json_string,
+)
 
 __all__ = ["DataFrame"]
 
 
-def _nested_python(value: Any, dt: Any) -> Any:
-    """An Arrow value (maps as lists of key/value structs) as PySpark gives it."""
+def _nested_python(value: Any, dt: Any, tz: str) -> Any:
+    """A value of an Arrow result (maps as lists of pairs) as PySpark's `toPandas` gives
+    it: dicts, Rows, lists, and timestamps as pandas Timestamps on the session clock."""
     if value is None:
         return None
     if isinstance(dt, MapType):
-        return {_nested_python(e["key"], dt.keyType): _nested_python(e["value"], dt.valueType) for e in value}
+        return {_nested_python(k, dt.keyType, tz): _nested_python(v, dt.valueType, tz) for k, v in value}
     if isinstance(dt, StructType):
-        return _create_row(dt.names, [_nested_python(value[f.name], f.dataType) for f in dt.fields])
+        return _create_row(dt.names, [_nested_python(value[f.name], f.dataType, tz) for f in dt.fields])
     if isinstance(dt, ArrayType):
-        return [_nested_python(v, dt.elementType) for v in value]
+        return [_nested_python(v, dt.elementType, tz) for v in value]
+    if isinstance(dt, DecimalType):
+        # As PySpark's rows carry them: Java's engineering notation (`Decimal('-1.00E-10')`).
+        return type(value)(value.to_eng_string())
+    if isinstance(dt, TimestampType):
+        import pandas as pd
+
+        return pd.Timestamp(value).tz_convert(tz).tz_localize(None)
+    if isinstance(dt, TimestampNTZType):
+        import pandas as pd
+
+        return pd.Timestamp(value)
     return value
 
 
@@ -429,34 +444,46 @@ class DataFrame:
         full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
         print(self._df.explain_string(full))
 
-    def _engine_arrow(self) -> Any:
-        """The result as the engine's Arrow table (large types, maps as entry lists)."""
+    def toArrow(self) -> Any:
+        """The result in the Arrow types PySpark gives (chosen by the engine, see
+        `lowering::types::arrow`)."""
         import pyarrow as pa
 
         return pa.RecordBatchReader._import_from_c_capsule(self._df.to_arrow_capsule()).read_all()
 
-    def toArrow(self) -> Any:
-        import pyarrow as pa
-
-        from pyrust.sql._arrow import spark_arrow_column, spark_arrow_type
-
-        table = self._engine_arrow()
-        tz = self.sparkSession.conf.get("spark.sql.session.timeZone")
-        fields = self.schema.fields
-        columns = [spark_arrow_column(table.column(i), f.dataType, tz) for i, f in enumerate(fields)]
-        schema = pa.schema([pa.field(f.name, spark_arrow_type(f.dataType, tz), f.nullable) for f in fields])
-        return pa.Table.from_arrays(columns, schema=schema)
-
     def toPandas(self) -> Any:
         import pandas as pd
 
-        table = self._engine_arrow()
-        # PySpark hands timestamps to pandas in nanoseconds.
-        pdf = table.to_pandas(coerce_temporal_nanoseconds=True)
-        # Nested values come out as PySpark builds them: lists, dicts and Rows.
+        table = self.toArrow()
+        tz = self.sparkSession.conf.get("spark.sql.session.timeZone")
+        # PySpark converts through Arrow only when asked; by default it builds rows.
+        arrow_path = str(self.sparkSession.conf.get("spark.sql.execution.arrow.pyspark.enabled", "false")).lower() == "true"
+        pdf = table.to_pandas()
         for i, field in enumerate(self.schema.fields):
-            if isinstance(field.dataType, (ArrayType, MapType, StructType)):
-                values = [_nested_python(v, field.dataType) for v in table.column(i).to_pylist()]
+            dt = field.dataType
+            if isinstance(dt, (TimestampType, TimestampNTZType)):
+                # PySpark hands timestamps to pandas in nanoseconds, on the session clock
+                # (out of range: pandas' OutOfBoundsDatetime, as in PySpark).
+                column = pdf.iloc[:, i]
+                if isinstance(dt, TimestampType):
+                    column = column.dt.tz_convert(tz).dt.tz_localize(None)
+                pdf.isetitem(i, column.astype("datetime64[ns]"))
+            elif isinstance(dt, DayTimeIntervalType):
+                # Day-time intervals reach pandas as nanosecond timedeltas, as in PySpark.
+                pdf.isetitem(i, pdf.iloc[:, i].astype("timedelta64[ns]"))
+            elif isinstance(dt, StringType) and table.num_rows == 0:
+                # PySpark starts an empty result from `pd.DataFrame(columns=...)`: object.
+                pdf.isetitem(i, pdf.iloc[:, i].astype(object))
+            elif arrow_path and isinstance(dt, MapType):
+                # PySpark's Arrow path: arrays stay numpy arrays, structs dicts, maps dicts.
+                values = [None if v is None else dict(v) for v in pdf.iloc[:, i]]
+                pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
+            elif not arrow_path and isinstance(dt, (ArrayType, MapType, StructType, DecimalType)):
+                # The row path: nested values come out as PySpark builds rows, lists, dicts and Rows.
+                values = [_nested_python(v, dt, tz) for v in table.column(i).to_pylist()]
+                pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
+            elif not arrow_path and isinstance(dt, BinaryType):
+                values = [None if v is None else bytearray(v) for v in pdf.iloc[:, i]]
                 pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
         return pdf
 
@@ -476,7 +503,19 @@ class DataFrame:
         return DataFrameNaFunctions(self)
 
     def createOrReplaceTempView(self, name: str) -> None:
-        raise not_implemented("DataFrame.createOrReplaceTempView")
+        self._df.create_temp_view(name, True, False)
 
     def createTempView(self, name: str) -> None:
-        raise not_implemented("DataFrame.createTempView")
+        self._df.create_temp_view(name, False, False)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        self._df.create_temp_view(name, True, True)
+
+    def createGlobalTempView(self, name: str) -> None:
+        self._df.create_temp_view(name, False, True)
+
+    def registerTempTable(self, name: str) -> None:
+        import warnings
+
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self._df.create_temp_view(name, True, False)

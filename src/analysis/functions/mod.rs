@@ -10,6 +10,7 @@ mod aggregate;
 mod collection;
 mod conditional;
 mod datetime;
+mod generator;
 mod hash;
 mod json;
 mod map;
@@ -18,11 +19,13 @@ mod misc;
 mod signature;
 mod string;
 mod structs;
+pub mod window;
 
 pub use datetime::{
     datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
     with_window_index,
 };
+pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};
@@ -100,6 +103,8 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         json::FUNCTIONS,
         hash::FUNCTIONS,
         misc::FUNCTIONS,
+        window::FUNCTIONS,
+        generator::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

@@ -80,7 +80,7 @@ impl Inputs {
                 .collect(),
             Inputs::Common => {
                 let types: Vec<DataType> = args.iter().map(data_type).collect();
-                let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t));
+                let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t, site.conf.ansi));
                 match common {
                     Some(c) => Ok(args.into_iter().map(|a| coerce(a, &c)).collect()),
                     None => Err(data_diff_types(&site.shown, &types)),

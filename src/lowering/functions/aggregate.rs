@@ -4,6 +4,7 @@
 
 use super::CallLowering;
 use crate::compat::checks::fail_where;
+use crate::compat::floats::normalize_key;
 use crate::error::{ErrorKind, Result};
 use crate::ir::function::AggregateFn;
 use crate::ir::DataType;
@@ -11,21 +12,34 @@ use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoCol
 
 pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
     let distinct = c.call.distinct;
+    // DISTINCT sees -0.0 and 0.0 as one value, shown as 0.0 (Spark normalises them).
+    let distinct_input = || normalize_key(c.arg(0), &c.arg_type(0)).unique_stable();
     Ok(match f {
         AggregateFn::Count => count(c),
         AggregateFn::Sum => {
             let t = c.arg_type(0);
-            let input = if distinct { c.arg(0).unique_stable() } else { c.arg(0) };
+            let input = if distinct { distinct_input() } else { c.arg(0) };
             let widened = match &t {
                 t if t.is_integral() => input.cast(PlType::Int64),
                 DataType::Float | DataType::String | DataType::Null => input.cast(PlType::Float64),
                 _ => input,
             };
+            // Decimals of more than 28 digits can overflow DECIMAL(38): summed exactly.
+            let wide_decimal = matches!(t, DataType::Decimal(p, _) if p > 28);
+            let sum = match t {
+                DataType::Decimal(_, s) if wide_decimal => crate::compat::decimal::checked_sum(widened.clone(), s),
+                _ => widened.clone().sum(),
+            };
             // Spark's sum over no (non-null) rows is NULL, Polars' is 0.
             let total = when(widened.clone().count().eq(lit(0)))
                 .then(lit(pl::NULL).cast(super::super::types::to_polars(&c.call.data_type)))
-                .otherwise(widened.clone().sum());
-            if c.conf.ansi && t.is_integral() {
+                .otherwise(sum);
+            if c.conf.ansi && wide_decimal {
+                let bad = widened.count().gt(lit(0)).and(total.clone().is_null());
+                fail_where(total, bad, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| {
+                    "Overflow in sum of decimals. Use 'try_sum' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003".to_string()
+                })
+            } else if c.conf.ansi && t.is_integral() {
                 // Polars wraps a bigint sum; an exact 38-digit sum tells when Spark would fail.
                 let exact_type = PlType::Decimal(38, 0);
                 let exact = widened.cast(exact_type.clone()).sum();
@@ -38,7 +52,7 @@ pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
             }
         }
         AggregateFn::Avg => {
-            let input = if distinct { c.arg(0).unique_stable() } else { c.arg(0) };
+            let input = if distinct { distinct_input() } else { c.arg(0) };
             match c.arg_type(0) {
                 // Spark divides the exact sum by the count, HALF_UP at scale + 4; a float
                 // mean would lose digits past the 15th.

@@ -94,5 +94,9 @@ pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>
         Func::Json(f) => json::lower(f, &c),
         Func::Hash(f) => hash::lower(f, &c),
         Func::Misc(f) => misc::lower(f, &c),
+        // Window functions are computed by the Window node that holds them (lowering::window).
+        Func::Window(f) => Err(crate::error::Error::internal(format!("window function {f:?} outside a window"))),
+        // Generators are run by the Generate node that holds them (lowering::generate).
+        Func::Generator(f) => Err(crate::error::Error::internal(format!("generator {f:?} outside a Generate node"))),
     }
 }

@@ -1,4 +1,16 @@
-//! Spark data types as Polars data types, and back.
+//! The one home of type mappings between Spark and the outside world:
+//!
+//! - here: the engine representation of each Spark type (`to_polars`), and the Spark
+//!   type of what Polars infers from text files (`from_polars`, CSV and JSON);
+//! - `parquet`: Spark's reading of a Parquet schema (what `spark.read.parquet` infers);
+//! - `arrow`: PySpark's Arrow ⇄ Spark mapping (Arrow input, `toArrow`/`toPandas` output);
+//! - `engine`: data as a reader decoded it, converted to the engine representation.
+//!
+//! A type fix lands in one of these and every path that reads or writes data sees it.
+
+pub mod arrow;
+pub mod engine;
+pub mod parquet;
 
 use crate::error::{Error, Result};
 use crate::ir::{DataType, StructField};
@@ -40,7 +52,8 @@ pub fn to_polars(t: &DataType) -> pl::DataType {
     }
 }
 
-/// The Spark type for data Polars read from a file or got from Arrow.
+/// The Spark type for data Polars inferred from a text file (CSV, JSON). Parquet and
+/// Arrow data are typed from their own schemas (`parquet`, `arrow`), not from Polars'.
 pub fn from_polars(t: &pl::DataType) -> Result<DataType> {
     Ok(match t {
         pl::DataType::Null => DataType::Null,

@@ -1,0 +1,73 @@
+//! A Generate node in Polars: the generator's input as a list column, exploded
+//! (Polars' explode repeats the other columns), its fields unnested into the
+//! generated columns. Spark's `explode` drops rows whose array or map is NULL or empty;
+//! `explode_outer` keeps them with NULLs — Polars' explode options say which.
+
+use super::expr::ExprLowering;
+use crate::error::{Error, Result};
+use crate::ir::function::GeneratorFn;
+use crate::ir::{Attribute, DataType, Expr, Func};
+use polars::prelude::{self as pl, lit, DataType as PlType, ExplodeOptions, LazyFrame};
+
+const VALUES: &str = "__pyrust_generate_values";
+const POSITIONS: &str = "__pyrust_generate_positions";
+
+pub fn lower_generate(lw: &ExprLowering, lf: LazyFrame, generator: &Expr, outer: bool, generated: &[Attribute]) -> Result<LazyFrame> {
+    let Expr::Call(call) = generator else { return Err(Error::internal("a Generate node without a generator call")) };
+    let Func::Generator(f) = call.func else { return Err(Error::internal("a Generate node with a non-generator")) };
+    let args = call.args.iter().map(|a| lw.lower(a)).collect::<Result<Vec<_>>>()?;
+    let input_type = call.args.first().map(crate::analysis::typing::data_type).unwrap_or(DataType::Null);
+    // One list per input row, whose elements become the generated rows.
+    let values = match f {
+        GeneratorFn::Stack => stack_rows(&args, generated)?,
+        _ => args[0].clone(),
+    };
+    let with_position = matches!(f, GeneratorFn::PosExplode | GeneratorFn::PosExplodeOuter);
+    let mut lists = vec![values.clone().alias(VALUES)];
+    if with_position {
+        let len = values.list().len().cast(PlType::Int64);
+        lists.push(pl::int_ranges(lit(0i64), len, lit(1i64), PlType::Int32).alias(POSITIONS));
+    }
+    let options = ExplodeOptions { empty_as_null: outer, keep_nulls: outer };
+    let exploded_columns: Vec<&str> = if with_position { vec![VALUES, POSITIONS] } else { vec![VALUES] };
+    let lf = lf.with_columns(lists).explode(pl::cols(exploded_columns.clone()), options);
+    // The generated columns, from the exploded values.
+    let value = pl::col(VALUES);
+    let mut outputs: Vec<pl::Expr> = vec![];
+    let mut attrs = generated.iter();
+    if with_position {
+        let pos = attrs.next().ok_or_else(|| Error::internal("posexplode without a position column"))?;
+        outputs.push(pl::col(POSITIONS).alias(pos.engine_name().as_str()));
+    }
+    let element_is_struct =
+        matches!(f, GeneratorFn::Stack | GeneratorFn::Inline | GeneratorFn::InlineOuter) || matches!(input_type, DataType::Map(..));
+    let rest: Vec<&Attribute> = attrs.collect();
+    if element_is_struct {
+        for (i, a) in rest.iter().enumerate() {
+            outputs.push(value.clone().struct_().field_by_index(i as i64).alias(a.engine_name().as_str()));
+        }
+    } else if let Some(a) = rest.first() {
+        outputs.push(value.alias(a.engine_name().as_str()));
+    }
+    Ok(lf.with_columns(outputs).drop(pl::cols(exploded_columns)))
+}
+
+/// `stack(n, v1, ..., vk)`: per input row, a list of n structs of ceil(k / n) fields.
+fn stack_rows(args: &[pl::Expr], generated: &[Attribute]) -> Result<pl::Expr> {
+    let width = generated.len();
+    let values = &args[1..];
+    let rows = values.len().div_ceil(width.max(1));
+    let structs: Vec<pl::Expr> = (0..rows)
+        .map(|r| {
+            let fields: Vec<pl::Expr> = (0..width)
+                .map(|c| {
+                    let missing = || lit(pl::NULL).cast(super::types::to_polars(&generated[c].data_type));
+                    let v = values.get(r * width + c).cloned().unwrap_or_else(missing);
+                    v.alias(format!("col{c}").as_str())
+                })
+                .collect();
+            pl::as_struct(fields)
+        })
+        .collect();
+    Ok(pl::concat_list(structs)?)
+}

@@ -1,0 +1,207 @@
+//! Parquet scans: the schema comes from a footer as Spark reads it
+//! (`types::parquet`) plus the partition columns of the directories (`files`); the data
+//! from Polars' lazy scan of each file, turned into the engine representation of that
+//! schema (`types::engine`).
+
+use super::files::{data_files, partition_schema, partition_value, DataFile};
+use super::types::{engine::to_engine, parquet::spark_schema, to_polars};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::{DataType, StructField};
+use polars::prelude::{self as pl, IntoLazy, SerReader};
+use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
+use polars_parquet::parquet::metadata::FileMetadata;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The Spark schema of Parquet files: the footer of the first data file (as Spark
+/// reads it when `mergeSchema` is off), then the partition columns.
+pub fn schema(paths: &[String]) -> Result<Vec<StructField>> {
+    let first = paths.first().map(String::as_str).unwrap_or_default();
+    let files = data_files(first);
+    let file = files.first().ok_or_else(|| {
+        Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
+            .with_param("format", "Parquet")
+    })?;
+    let mut fields = spark_schema(footer(&file.path)?.schema().fields())?;
+    for p in partition_schema(&files) {
+        // A column both in the files and in the directories is the directories'.
+        fields.retain(|f| !f.name.eq_ignore_ascii_case(&p.name));
+        fields.push(p);
+    }
+    check_duplicate_names(&fields)?;
+    Ok(fields)
+}
+
+/// Spark refuses a data schema with a name twice, compared case-insensitively (the
+/// default `spark.sql.caseSensitive=false`).
+fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for f in fields {
+        let name = f.name.to_lowercase();
+        if !seen.insert(name.clone()) {
+            return Err(Error::analysis(
+                "COLUMN_ALREADY_EXISTS",
+                format!("The column `{name}` already exists. Choose another name or rename the existing column."),
+            )
+            .with_param("columnName", format!("`{name}`")));
+        }
+    }
+    Ok(())
+}
+
+fn footer(file: &Path) -> Result<FileMetadata> {
+    let mut f = std::fs::File::open(file).map_err(|e| cannot_read(file, &e.to_string()))?;
+    polars_parquet::parquet::read::read_metadata(&mut f).map_err(|e| cannot_read(file, &e.to_string()))
+}
+
+fn cannot_read(file: &Path, detail: &str) -> Error {
+    Error::new(
+        ErrorKind::Runtime,
+        "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER",
+        format!("Could not read footer for file: file:{}. {detail}", file.display()),
+    )
+    .with_param("file", format!("file:{}", file.display()))
+}
+
+/// One path (file, directory or glob) scanned lazily, its columns in the engine
+/// representation of `schema` (the inferred one, or the user's). Each file is scanned
+/// on its own, as Spark reads each with its own footer: a column one file lacks is
+/// NULL there, a dictionary-encoded file and a plain one read alike. Without a schema
+/// the scan is only planned (nothing is read): the schema comes from `schema()`.
+pub fn scan(path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+    let Some(fields) = schema else {
+        return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
+    };
+    let files = data_files(path);
+    if files.is_empty() {
+        let empty = fields.iter().map(|f| pl::Series::new_empty(f.name.as_str().into(), &to_polars(&f.data_type)).into()).collect();
+        return Ok(pl::DataFrame::new(0, empty)?.lazy());
+    }
+    let partitions = partition_schema(&files);
+    let frames = files.iter().map(|f| scan_file(f, fields, &partitions)).collect::<Result<Vec<_>>>()?;
+    if frames.len() == 1 {
+        return Ok(frames.into_iter().next().expect("one frame"));
+    }
+    Ok(pl::concat(frames, pl::UnionArgs::default())?)
+}
+
+fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField]) -> Result<pl::LazyFrame> {
+    let metadata = footer(&file.path)?;
+    let mut lf = if arrow_schema_is_faithful(&metadata) {
+        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?
+    } else {
+        read_without_arrow_schema(&file.path, metadata.clone())?
+    };
+    let in_file = spark_schema(metadata.schema().fields())?;
+    let decoded = lf.collect_schema()?;
+    let columns = fields
+        .iter()
+        .map(|f| match partitions.iter().any(|p| p.name == f.name) {
+            true => Ok(partition_value(file, f)),
+            false => column(f, &in_file, &decoded, &file.path),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(lf.select(columns))
+}
+
+/// The column for a field of the read schema: found by name as Spark resolves it
+/// (case-insensitively), NULL when the file lacks it, an error when the file's type
+/// cannot be read as the field's (Spark's reader widens, never narrows).
+fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, file: &Path) -> Result<pl::Expr> {
+    let name = field.name.as_str();
+    let found = in_file.iter().find(|f| f.name == name).or_else(|| in_file.iter().find(|f| f.name.eq_ignore_ascii_case(name)));
+    let Some(file_field) = found else {
+        return Ok(pl::lit(pl::Null {}).cast(to_polars(&field.data_type)).alias(name));
+    };
+    if !readable_as(&file_field.data_type, &field.data_type) {
+        return Err(type_mismatch(file, name, &file_field.data_type, &field.data_type));
+    }
+    let from = decoded.get(file_field.name.as_str()).ok_or_else(|| Error::internal(format!("Polars did not read column {}", file_field.name)))?;
+    Ok(to_engine(pl::col(file_field.name.as_str()), from, &field.data_type, None).alias(name))
+}
+
+/// Whether Spark's Parquet reader reads values of `file` type as `read` type: the same
+/// type, or a widening that keeps every value.
+fn readable_as(file: &DataType, read: &DataType) -> bool {
+    use DataType as T;
+    let digits = |t: &T| match t {
+        T::Byte => Some(3),
+        T::Short => Some(5),
+        T::Integer => Some(10),
+        T::Long => Some(19),
+        _ => None,
+    };
+    match (file, read) {
+        (a, b) if a == b => true,
+        (a, b) if a.is_integral() && b.is_integral() => digits(b) >= digits(a),
+        (T::Byte | T::Short | T::Integer | T::Float, T::Double) => true,
+        (a, T::Decimal(p, s)) if a.is_integral() => digits(a).is_some_and(|d| p.saturating_sub(*s) >= d),
+        (T::Decimal(p1, s1), T::Decimal(p2, s2)) => s2 >= s1 && p2.saturating_sub(*s2) >= p1.saturating_sub(*s1),
+        (T::Date, T::TimestampNtz) => true,
+        (T::Array(a, _), T::Array(b, _)) => readable_as(a, b),
+        (T::Map(k1, v1, _), T::Map(k2, v2, _)) => readable_as(k1, k2) && readable_as(v1, v2),
+        (T::Struct(a), T::Struct(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.name.eq_ignore_ascii_case(&y.name) && readable_as(&x.data_type, &y.data_type))
+        }
+        _ => false,
+    }
+}
+
+fn type_mismatch(path: &Path, column: &str, file: &DataType, read: &DataType) -> Error {
+    Error::new(
+        ErrorKind::Runtime,
+        "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",
+        format!(
+            "Error while reading file file:{}. Data type mismatches when reading Parquet column `{column}`. Expected Spark type {}, actual Parquet type {}.",
+            path.display(),
+            read.sql(),
+            file.sql()
+        ),
+    )
+}
+
+/// Whether Polars, which decodes by the Arrow schema a writer may store in the footer,
+/// gives the values of the Parquet types Spark reads. Not so for Arrow extension types
+/// (`arrow.json`: Polars stops at them) and second-unit durations (Polars rescales them
+/// to milliseconds; Spark reads the bare INT64).
+fn arrow_schema_is_faithful(metadata: &FileMetadata) -> bool {
+    fn faithful(t: &ArrowDataType) -> bool {
+        match t {
+            ArrowDataType::Extension(_) | ArrowDataType::Duration(ArrowTimeUnit::Second) => false,
+            ArrowDataType::List(f) | ArrowDataType::LargeList(f) | ArrowDataType::FixedSizeList(f, _) | ArrowDataType::Map(f, _) => {
+                faithful(f.dtype())
+            }
+            ArrowDataType::Struct(fields) => fields.iter().all(|f| faithful(f.dtype())),
+            ArrowDataType::Dictionary(_, values, _) => faithful(values),
+            _ => true,
+        }
+    }
+    polars_parquet::read::infer_schema(metadata).is_ok_and(|schema| schema.iter_values().all(|f| faithful(f.dtype())))
+}
+
+/// A file read eagerly with its footer's Arrow schema set aside, so Polars decodes the
+/// Parquet types themselves.
+fn read_without_arrow_schema(file: &Path, mut metadata: FileMetadata) -> Result<pl::LazyFrame> {
+    if let Some(kv) = metadata.key_value_metadata.as_mut() {
+        kv.retain(|entry| entry.key != "ARROW:schema");
+    }
+    let f = std::fs::File::open(file).map_err(|e| cannot_read(file, &e.to_string()))?;
+    let mut reader = pl::ParquetReader::new(f);
+    reader.set_metadata(Arc::new(metadata));
+    Ok(pl::IntoLazy::lazy(reader.finish()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_schemas_may_widen_never_narrow() {
+        assert!(readable_as(&DataType::Integer, &DataType::Long));
+        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0)));
+        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3)));
+        assert!(!readable_as(&DataType::Long, &DataType::Integer));
+        assert!(!readable_as(&DataType::Byte, &DataType::String));
+        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
+    }
+}
