@@ -217,3 +217,38 @@ def sliding_window_of_days_in_los_angeles(spark):
 def sliding_window_many_overlaps(spark):
     df = _events(spark).groupBy(F.window("t", "1 hour", "1 minute")).agg(F.count("*").alias("n"))
     return df.groupBy("n").agg(F.count("*").alias("windows")).orderBy("n")
+
+
+def _events_view(spark, name):
+    _events(spark).createOrReplaceTempView(name)
+    return name
+
+
+@case
+def sql_group_by_tumbling_window(spark):
+    view = _events_view(spark, "window_events_tumbling")
+    return spark.sql(f"SELECT window(t, '10 minutes') AS w, count(*) AS n, sum(v) AS s FROM {view} GROUP BY window(t, '10 minutes') ORDER BY w")
+
+
+@case
+def sql_group_by_sliding_window_ordinal(spark):
+    view = _events_view(spark, "window_events_sliding")
+    return spark.sql(f"SELECT window(t, '10 minutes', '5 minutes') AS w, count(*) AS n FROM {view} GROUP BY 1 ORDER BY w")
+
+
+@case
+def sql_sliding_window_in_select(spark):
+    view = _events_view(spark, "window_events_select")
+    return spark.sql(f"SELECT window(t, '10 minutes', '5 minutes'), v FROM {view} ORDER BY 2, 1")
+
+
+@case
+def sql_session_window_group_by(spark):
+    view = _events_view(spark, "window_events_session")
+    return spark.sql(f"SELECT session_window(t, '5 minutes') AS s, count(*) AS n FROM {view} GROUP BY session_window(t, '5 minutes') ORDER BY s")
+
+
+@case
+def sql_window_time_of_grouped_window(spark):
+    view = _events_view(spark, "window_events_time")
+    return spark.sql(f"SELECT window_time(w) AS wt, n FROM (SELECT window(t, '10 minutes') AS w, count(*) AS n FROM {view} GROUP BY 1) ORDER BY wt")
