@@ -252,3 +252,18 @@ def sql_session_window_group_by(spark):
 def sql_window_time_of_grouped_window(spark):
     view = _events_view(spark, "window_events_time")
     return spark.sql(f"SELECT window_time(w) AS wt, n FROM (SELECT window(t, '10 minutes') AS w, count(*) AS n FROM {view} GROUP BY 1) ORDER BY wt")
+
+
+@case
+def with_column_tumbling_window(spark):
+    return _events(spark).withColumn("w", F.window("t", "10 minutes")).orderBy("v")
+
+
+@case
+def with_column_sliding_window(spark):
+    return _events(spark).withColumn("w", F.window("t", "10 minutes", "5 minutes")).orderBy("v", "w")
+
+
+@case
+def with_column_session_window(spark):
+    return _events(spark).withColumn("w", F.session_window("t", "5 minutes")).orderBy("v")

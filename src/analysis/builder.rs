@@ -182,6 +182,11 @@ pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf
             list.push(ne);
         }
     }
+    // Time windows as in `project`: rows without a time dropped, sliding windows expanded.
+    if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
+        return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
+    }
+    let input = drop_rows_without_window(input, list.iter())?;
     let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
