@@ -44,7 +44,6 @@ KNOWN_DIFFERENCES = {
     "edge_values::int_sum_bigint_overflow_then_back": "Spark's running BIGINT sum overflows on the way; PyRust checks the exact total (semantics.md)",
     "windows_aggregates::aggregates_whole_of_doubles": "max of a group holding only -Infinity is -1.797e308 (Polars nan_max in compat::floats::spark_max; groupBy().agg(max) too): aggregates' bug, not windows'",
     "windows_errors::sum_of_strings_over_a_window_ansi": "sum of a string column does not cast its values to DOUBLE (no CAST_INVALID_INPUT under ANSI; groupBy().agg(sum) too): aggregates' bug, not windows'",
-    "arrow_input::create_from_durations": "Arrow durations are Spark's INTERVAL DAY TO SECOND, a type PyRust does not have (semantics.md: Arrow input)",
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
 }
