@@ -48,6 +48,8 @@ pub enum Expected {
     DateLike,
     /// The first of these an argument is, or can be implicitly cast to.
     OneOf(&'static [Expected]),
+    /// Any integral type (Spark's `IntegralType`); only NULL is cast (to INT).
+    Integral,
 }
 
 impl Expected {
@@ -59,6 +61,7 @@ impl Expected {
             Expected::Numeric => t.is_numeric(),
             Expected::DateLike => *t == DataType::Date,
             Expected::OneOf(list) => list.iter().any(|e| e.accepts(t)),
+            Expected::Integral => t.is_integral(),
         }
     }
 
@@ -73,6 +76,7 @@ impl Expected {
                 let names: Vec<String> = list.iter().map(|e| e.sql()).collect();
                 format!("({})", names.join(" or "))
             }
+            Expected::Integral => "\"INTEGRAL\"".into(),
         }
     }
 
@@ -93,6 +97,7 @@ impl Expected {
                 _ => None,
             },
             Expected::OneOf(list) => list.iter().find_map(|e| e.implicit_cast(from, ansi)),
+            Expected::Integral => (*from == DataType::Null).then_some(DataType::Integer),
         }
     }
 }

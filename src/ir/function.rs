@@ -45,9 +45,49 @@ pub enum AggregateFn {
     Avg,
     Min,
     Max,
+    /// `first`, `first_value`, `any_value`.
     First,
+    /// `last`, `last_value`.
     Last,
     StddevSamp,
+    /// `approx_count_distinct` (exact here: Spark's HyperLogLog++ estimate is exact on small inputs).
+    ApproxCountDistinct,
+    MinBy,
+    MaxBy,
+    /// `collect_list`, `array_agg`.
+    CollectList,
+    CollectSet,
+    CountIf,
+    /// `bool_and`, `every`.
+    BoolAnd,
+    /// `bool_or`, `some`, `any`.
+    BoolOr,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Product,
+    /// `listagg`, `string_agg` (DISTINCT for the `_distinct` forms).
+    ListAgg,
+    TrySum,
+    TryAvg,
+    StddevPop,
+    /// `var_samp`, `variance`.
+    VarSamp,
+    VarPop,
+    Skewness,
+    Kurtosis,
+    Corr,
+    CovarSamp,
+    CovarPop,
+    RegrAvgX,
+    RegrAvgY,
+    RegrCount,
+    RegrIntercept,
+    RegrR2,
+    RegrSlope,
+    RegrSxx,
+    RegrSxy,
+    RegrSyy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

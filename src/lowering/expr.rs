@@ -181,6 +181,12 @@ impl<'a> ExprLowering<'a> {
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            Expr::AggregateFilter { agg, condition } => {
+                let Expr::Call(c) = agg.as_ref() else { return Err(Error::internal("FILTER on a non-aggregate")) };
+                let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+                let filter = self.lower_in(condition, reachable)?.fill_null(lit(false));
+                super::functions::lower_filtered_call(c, args, Some(filter), reachable, self.conf)?
+            }
             Expr::Window { .. } | Expr::MultiAlias { .. } => {
                 return Err(Error::internal(format!("{e:?} outside the plan node that computes it")))
             }

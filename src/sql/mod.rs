@@ -213,7 +213,11 @@ fn function(f: sql::Function) -> Result<Expr> {
     if f.over.is_some() {
         return Err(Error::unsupported("window functions (OVER)"));
     }
-    Ok(Expr::Function { name, args, distinct })
+    let call = Expr::Function { name: crate::analysis::functions::sql_name(name), args, distinct };
+    Ok(match f.filter {
+        Some(condition) => Expr::AggregateFilter { agg: Box::new(call), condition: Box::new(convert(*condition)?) },
+        None => call,
+    })
 }
 
 #[cfg(test)]
