@@ -51,14 +51,14 @@ fn table_size(n: usize) -> usize {
 }
 
 /// What Scala's `==` compares.
-enum Key {
+pub enum Key {
     /// Boxed numbers compare by value (NaN equals nothing, -0.0 equals 0.0).
     Number(f64),
     Exact(Vec<u8>),
 }
 
 impl Key {
-    fn equals(&self, other: &Key) -> bool {
+    pub fn equals(&self, other: &Key) -> bool {
         match (self, other) {
             (Key::Number(a), Key::Number(b)) => a == b,
             (Key::Exact(a), Key::Exact(b)) => a == b,
@@ -87,6 +87,23 @@ fn element(v: &AnyValue, t: &DataType) -> (i32, Key) {
             let bytes = unsafe_bytes(v, t);
             (murmur3(&bytes), Key::Exact(bytes))
         }
+    }
+}
+
+/// The Java `hashCode` of Spark's internal value (what Spark's `OpenHashMap` hashes)
+/// and its equality key. Java hashes longs and doubles by their bits where Scala's `##`
+/// hashes them as the integers they may equal.
+pub fn java_hash_code(v: &AnyValue, t: &DataType) -> (i32, Key) {
+    match v {
+        AnyValue::Int64(x) | AnyValue::Datetime(x, ..) | AnyValue::DatetimeOwned(x, ..) => {
+            (long_hash_java(*x), Key::Exact(x.to_le_bytes().to_vec()))
+        }
+        AnyValue::Float32(x) => (java_float_bits(*x), Key::Number(*x as f64)),
+        AnyValue::Float64(x) => {
+            let bits = if x.is_nan() { 0x7ff8_0000_0000_0000u64 } else { x.to_bits() };
+            ((bits ^ (bits >> 32)) as i32, Key::Number(*x))
+        }
+        _ => element(v, t),
     }
 }
 

@@ -88,6 +88,13 @@ pub enum AggregateFn {
     RegrSxx,
     RegrSxy,
     RegrSyy,
+    /// Exact `percentile`, with an array of percentages and a frequency.
+    Percentile,
+    /// `percentile_approx`, `approx_percentile` (Spark's Greenwald-Khanna summary).
+    PercentileApprox,
+    Median,
+    Mode,
+    HistogramNumeric,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -101,6 +101,19 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     statistic(RegrSxx, "regr_sxx", 2),
     statistic(RegrSxy, "regr_sxy", 2),
     statistic(RegrSyy, "regr_syy", 2),
+    def(agg(Percentile), "percentile", Range(2, 3), Inputs::Custom(percentile_inputs), Ret::Custom(percentile_type))
+        .null(Null::Always)
+        .display(Display::Custom(percentile_display)),
+    def(agg(Median), "median", Exact(1), Inputs::Custom(percentile_value), Ret::Fixed(DOUBLE)).null(Null::Always),
+    def(agg(PercentileApprox), "percentile_approx", Range(2, 3), Inputs::Custom(approx_percentile_inputs), Ret::Custom(approx_percentile_type))
+        .aliases(&["approx_percentile"])
+        .null(Null::Always)
+        .display(Display::Custom(approx_percentile_display)),
+    def(agg(Mode), "mode", Range(1, 2), Inputs::Custom(mode_inputs), Ret::Arg(0))
+        .null(Null::Always)
+        .display(Display::Custom(mode_display)),
+    def(agg(HistogramNumeric), "histogram_numeric", Exact(2), Inputs::Custom(histogram_inputs), Ret::Custom(histogram_type))
+        .null(Null::Always),
 ];
 
 /// `count(*)` is named `count(1)`.
@@ -283,6 +296,226 @@ fn listagg_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     };
     let delimiter = coerce(delimiter, &value_type);
     Ok(vec![value, delimiter])
+}
+
+/// `percentile(x, p)` is named `percentile(x, p, 1)`: Spark fills in the frequency.
+fn percentile_display(name: &str, args: &[String], distinct: bool) -> String {
+    let mut args = args.to_vec();
+    if args.len() == 2 {
+        args.push("1".into());
+    }
+    Display::Call.text(name, &args, distinct)
+}
+
+/// `percentile_approx(x, p)` is named `percentile_approx(x, p, 10000)`.
+fn approx_percentile_display(name: &str, args: &[String], distinct: bool) -> String {
+    let mut args = args.to_vec();
+    if args.len() == 2 {
+        args.push("10000".into());
+    }
+    Display::Call.text(name, &args, distinct)
+}
+
+/// `mode(x, true)` is named as its SQL form `mode() WITHIN GROUP (ORDER BY x DESC)`.
+fn mode_display(name: &str, args: &[String], distinct: bool) -> String {
+    match args.get(1).map(|a| a.as_str()) {
+        Some("true") => format!("{name}() WITHIN GROUP (ORDER BY {} DESC)", args[0]),
+        _ => Display::Call.text(name, &args[..1], distinct),
+    }
+}
+
+fn mismatch(site: &Site, sub_class: &str, detail: String) -> Error {
+    Error::analysis(
+        &format!("DATATYPE_MISMATCH.{sub_class}"),
+        format!("Cannot resolve \"{}\" due to data type mismatch: {detail}.", site.shown),
+    )
+}
+
+/// A constant argument's value, or Spark's errors for a column or NULL.
+fn constant<'a>(site: &Site, arg: &'a Expr, input: &str, sql_type: &str, what: &str) -> Result<&'a Value> {
+    match arg.unalias() {
+        Expr::Literal(Value::Null) => Err(mismatch(site, "UNEXPECTED_NULL", format!("The {what} must not be null"))),
+        Expr::Literal(v) => Ok(v),
+        Expr::Cast { expr, .. } if matches!(expr.unalias(), Expr::Literal(Value::Null)) => {
+            Err(mismatch(site, "UNEXPECTED_NULL", format!("The {what} must not be null")))
+        }
+        other => Err(mismatch(
+            site,
+            "NON_FOLDABLE_INPUT",
+            format!("the input `{input}` should be a foldable \"{sql_type}\" expression; however, got \"{}\"", (site.text)(other)),
+        )),
+    }
+}
+
+/// A numeric literal as a double.
+pub fn literal_f64(v: &Value) -> Option<f64> {
+    Some(match v {
+        Value::Byte(x) => *x as f64,
+        Value::Short(x) => *x as f64,
+        Value::Integer(x) => *x as f64,
+        Value::Long(x) => *x as f64,
+        Value::Float(x) => *x as f64,
+        Value::Double(x) => *x,
+        Value::Decimal(u, _, s) => format!("{u}e-{s}").parse().ok()?,
+        _ => return None,
+    })
+}
+
+/// The percentages of `percentile`/`percentile_approx`: one number or an array of them,
+/// each in [0, 1].
+pub fn percentages(v: &Value) -> Option<Vec<f64>> {
+    match v {
+        Value::Array(items, _) => items.iter().map(literal_f64).collect(),
+        other => literal_f64(other).map(|p| vec![p]),
+    }
+}
+
+fn check_percentages(site: &Site, arg: &Expr) -> Result<()> {
+    let v = constant(site, arg, "percentage", "DOUBLE", "percentage")?;
+    let Some(ps) = percentages(v) else {
+        return Err(unexpected_input_type(site, 1, "\"DOUBLE\"", arg));
+    };
+    if let Some(bad) = ps.iter().find(|p| !(0.0..=1.0).contains(*p)) {
+        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The percentage must be between [0.0, 1.0] (current value = {}D)", crate::ir::text::java_double(*bad))));
+    }
+    Ok(())
+}
+
+const PERCENTILE_VALUE: &str = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")";
+
+/// `percentile`'s and `median`'s value: a number (strings read as doubles).
+fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let value = args.remove(0);
+    let value = match data_type(&value) {
+        t if t.is_numeric() => value,
+        DataType::Null | DataType::String => coerce(value, &DataType::Double),
+        _ => return Err(unexpected_input_type(site, 0, PERCENTILE_VALUE, &value)),
+    };
+    args.insert(0, value);
+    Ok(args)
+}
+
+/// `percentile(value, percentage[, frequency])`.
+fn percentile_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = percentile_value(args, site)?;
+    if args.len() == 2 {
+        args.push(Expr::Literal(Value::Long(1)));
+    }
+    match Expected::Integral.implicit_cast(&data_type(&args[2]), site.conf.ansi) {
+        Some(t) => args[2] = coerce(args[2].clone(), &t),
+        None => return Err(unexpected_input_type(site, 2, "\"INTEGRAL\"", &args[2])),
+    }
+    check_percentages(site, &args[1])?;
+    Ok(args)
+}
+
+fn percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[1]) {
+        DataType::Array(..) => DataType::Array(Box::new(DataType::Double), false),
+        _ => DataType::Double,
+    })
+}
+
+/// `percentile_approx(value, percentage[, accuracy])`: numbers, dates and timestamps;
+/// the accuracy a constant in (0, 2147483647].
+fn approx_percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let value = args.remove(0);
+    let value = match data_type(&value) {
+        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => value,
+        DataType::Null | DataType::String => coerce(value, &DataType::Double),
+        _ => {
+            return Err(unexpected_input_type(
+                site,
+                0,
+                "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")",
+                &value,
+            ))
+        }
+    };
+    args.insert(0, value);
+    if args.len() == 2 {
+        args.push(Expr::Literal(Value::Integer(10000)));
+    }
+    if Expected::Integral.implicit_cast(&data_type(&args[2]), site.conf.ansi).is_none() {
+        return Err(unexpected_input_type(site, 2, "\"INTEGRAL\"", &args[2]));
+    }
+    check_percentages(site, &args[1])?;
+    let accuracy = constant(site, &args[2], "accuracy", "INT", "accuracy")?;
+    let accuracy = literal_f64(accuracy).unwrap_or(0.0);
+    if !(accuracy > 0.0 && accuracy <= i32::MAX as f64) {
+        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The accuracy must be between (0, 2147483647] (current value = {accuracy}L)")));
+    }
+    Ok(args)
+}
+
+/// `percentile_approx` returns values of its input's type.
+fn approx_percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    let t = data_type(&args[0]);
+    Ok(match data_type(&args[1]) {
+        DataType::Array(..) => DataType::Array(Box::new(t), false),
+        _ => t,
+    })
+}
+
+/// `mode(value[, deterministic])`: the flag a boolean constant.
+fn mode_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if let Some(flag) = args.get(1) {
+        match flag.unalias() {
+            Expr::Literal(Value::Boolean(_)) => {}
+            Expr::Literal(Value::Null) => {
+                return Err(Error::analysis("DATATYPE_MISMATCH.UNEXPECTED_NULL", "The deterministic must not be null."))
+            }
+            Expr::Literal(_) => {
+                return Err(Error::analysis(
+                    "UNEXPECTED_INPUT_TYPE",
+                    format!("Parameter second of function `mode` requires the \"BOOLEAN\" type, however \"{}\" has the type \"{}\".", (site.text)(flag), data_type(flag).sql()),
+                ))
+            }
+            _ => {
+                return Err(Error::analysis(
+                    "NON_FOLDABLE_ARGUMENT",
+                    "The function `mode` requires the parameter `deterministic` to be a foldable expression of the type \"BOOLEAN\", but the actual argument is a non-foldable.",
+                ))
+            }
+        }
+    }
+    Ok(args)
+}
+
+/// `histogram_numeric(value, nb)`: numbers, dates and timestamps; nb a constant >= 2.
+fn histogram_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let value = args.remove(0);
+    let value = match data_type(&value) {
+        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => value,
+        DataType::Null | DataType::String => coerce(value, &DataType::Double),
+        _ => {
+            return Err(unexpected_input_type(
+                site,
+                0,
+                "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")",
+                &value,
+            ))
+        }
+    };
+    let nb = args.remove(0);
+    let nb = match Expected::Type(&DataType::Integer).implicit_cast(&data_type(&nb), site.conf.ansi) {
+        Some(t) => coerce(nb, &t),
+        None => return Err(unexpected_input_type(site, 1, "\"INT\"", &nb)),
+    };
+    let bins = literal_f64(constant(site, &nb, "nb", "INT", "nb")?).unwrap_or(0.0);
+    if bins < 2.0 {
+        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The nb must be between [2, 2147483647] (current value = {bins})")));
+    }
+    Ok(vec![value, nb])
+}
+
+/// `histogram_numeric`: (x, y) bins, x of the input's type.
+fn histogram_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    let fields = vec![
+        crate::ir::StructField::new("x", data_type(&args[0]), true),
+        crate::ir::StructField::new("y", DataType::Double, true),
+    ];
+    Ok(DataType::Array(Box::new(DataType::Struct(fields)), true))
 }
 
 #[cfg(test)]

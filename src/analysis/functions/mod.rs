@@ -21,6 +21,7 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use aggregate::percentages;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};

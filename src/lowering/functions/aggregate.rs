@@ -74,7 +74,197 @@ pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
         RegrAvgX => average(over_pairs(data(c, 1), data(c, 0)), &c.arg_type(1), &c.call.data_type),
         RegrAvgY => average(over_pairs(data(c, 0), data(c, 1)), &c.arg_type(0), &c.call.data_type),
         RegrCount => data(c, 0).is_not_null().and(data(c, 1).is_not_null()).cast(PlType::Int64).sum(),
+        Percentile => percentile(c, percentages_of(c), Some(data(c, 2))),
+        Median => percentile(c, vec![0.5], None),
+        PercentileApprox => approx_percentile(c),
+        Mode => mode(c),
+        HistogramNumeric => histogram(c),
     })
+}
+
+/// The constant percentages of `percentile`/`percentile_approx` (checked by analysis).
+fn percentages_of(c: &CallLowering) -> Vec<f64> {
+    match c.ir(1).unalias() {
+        crate::ir::Expr::Literal(v) => crate::analysis::functions::percentages(v).unwrap_or_default(),
+        _ => vec![],
+    }
+}
+
+/// Whether the percentage argument is an array (the result is then an array too).
+fn percentage_array(c: &CallLowering) -> bool {
+    matches!(c.arg_type(1), DataType::Array(..))
+}
+
+/// A value as the double Spark's percentile functions read it (decimals as
+/// `BigDecimal.doubleValue`, dates as days, timestamps as microseconds).
+fn as_double(x: pl::Expr, t: &DataType) -> pl::Expr {
+    match t {
+        DataType::Decimal(..) => crate::compat::decimal::to_double(x),
+        DataType::Date => x.to_physical().cast(PlType::Float64),
+        DataType::Timestamp | DataType::TimestampNtz => x.to_physical().cast(PlType::Float64),
+        _ => x.cast(PlType::Float64),
+    }
+}
+
+/// Spark's exact `percentile` (and `median`): weighted by the frequency column when given.
+fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
+    let as_array = c.call.func == crate::ir::Func::Aggregate(AggregateFn::Percentile) && percentage_array(c);
+    let value = as_double(input(c, 0), &c.arg_type(0)).alias("v");
+    let frequency = frequency.unwrap_or_else(|| pl::repeat(lit(1i64), pl::len())).cast(PlType::Int64).alias("w");
+    let out_type = if as_array { PlType::List(Box::new(PlType::Float64)) } else { PlType::Float64 };
+    pl::as_struct(vec![value, frequency]).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let fields = col.as_materialized_series().struct_()?.fields_as_series();
+            let (v, w) = (fields[0].f64()?, fields[1].i64()?);
+            let mut weighted = vec![];
+            for (x, n) in v.iter().zip(w.iter()) {
+                if let (Some(x), Some(n)) = (x, n) {
+                    if n < 0 {
+                        return Err(runtime_error(
+                            ErrorKind::IllegalArgument,
+                            "NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION",
+                            &format!("Found the negative value in frequency expression: {n}. SQLSTATE: 22003"),
+                        ));
+                    }
+                    if n > 0 {
+                        weighted.push((x, n));
+                    }
+                }
+            }
+            let result = crate::compat::percentile::exact(&weighted, &percentages);
+            let name = col.name().clone();
+            Ok(if as_array {
+                let list = match result {
+                    Some(r) => pl::IntoSeries::into_series(pl::Series::new("".into(), r).implode()?).with_name(name),
+                    None => pl::Series::new_null(name, 1).cast(&PlType::List(Box::new(PlType::Float64)))?,
+                };
+                list.into_column()
+            } else {
+                pl::Series::new(name, [result.map(|r| r[0])]).into_column()
+            })
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), out_type.clone())),
+        "percentile",
+    )
+}
+
+/// The rows of `values` whose doubles are `picked` (first row of each), in that order.
+fn rows_of(values: &pl::Series, doubles: &pl::Float64Chunked, picked: &[f64]) -> PolarsResult<pl::Series> {
+    let index: Vec<pl::IdxSize> = picked
+        .iter()
+        .map(|p| {
+            doubles
+                .iter()
+                .position(|d| d.is_some_and(|d| d == *p || (d.is_nan() && p.is_nan())))
+                .unwrap_or(0) as pl::IdxSize
+        })
+        .collect();
+    values.take(&pl::IdxCa::from_vec("idx".into(), index))
+}
+
+/// `percentile_approx`: Spark's GK summary over the values as doubles; the answers
+/// are values seen, returned in the input's own type.
+fn approx_percentile(c: &CallLowering) -> pl::Expr {
+    let percentages = percentages_of(c);
+    let as_array = percentage_array(c);
+    let accuracy = c.int_literal(2).unwrap_or(10000);
+    let t = c.arg_type(0);
+    let element = super::super::types::to_polars(&t);
+    let out_type = if as_array { PlType::List(Box::new(element.clone())) } else { element.clone() };
+    let x = input(c, 0);
+    pl::as_struct(vec![x.clone().alias("value"), as_double(x, &t).alias("double")]).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let fields = col.as_materialized_series().struct_()?.fields_as_series();
+            let doubles = fields[1].f64()?;
+            let mut digest = crate::compat::percentile::Digest::new(accuracy);
+            for d in doubles.iter().flatten() {
+                digest.add(d);
+            }
+            let digest = digest.finish();
+            let picked: Option<Vec<f64>> = percentages.iter().map(|p| digest.query(*p)).collect();
+            let name = col.name().clone();
+            let out = match picked {
+                None if as_array => pl::Series::new_null(name, 1).cast(&PlType::List(Box::new(fields[0].dtype().clone())))?,
+                None => pl::Series::new_null(name, 1).cast(fields[0].dtype())?,
+                Some(picked) => {
+                    let rows = rows_of(&fields[0], doubles, &picked)?;
+                    if as_array { pl::IntoSeries::into_series(rows.implode()?).with_name(name) } else { rows.with_name(name) }
+                }
+            };
+            Ok(out.into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), out_type.clone())),
+        "percentile_approx",
+    )
+}
+
+/// `mode`: the most frequent value, ties broken as Spark's hash map breaks them.
+fn mode(c: &CallLowering) -> pl::Expr {
+    let t = c.arg_type(0);
+    let deterministic = c.bool_literal(1).unwrap_or(false);
+    let element = super::super::types::to_polars(&t);
+    input(c, 0).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let s = col.as_materialized_series();
+            let out = match crate::compat::mode::mode(s, &t, deterministic)? {
+                Some(row) => s.slice(row as i64, 1),
+                None => pl::Series::new_null(s.name().clone(), 1).cast(s.dtype())?,
+            };
+            Ok(out.into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), element.clone())),
+        "mode",
+    )
+}
+
+/// `histogram_numeric`: Spark's streaming histogram; bin centres in the input's type.
+fn histogram(c: &CallLowering) -> pl::Expr {
+    let bins = c.int_literal(1).unwrap_or(2).max(2) as usize;
+    let t = c.arg_type(0);
+    let out_type = super::super::types::to_polars(&c.call.data_type);
+    let result_type = out_type.clone();
+    let element = super::super::types::to_polars(&t);
+    let x = input(c, 0);
+    as_double(x, &t).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let doubles = col.as_materialized_series().f64()?.clone();
+            let mut h = crate::compat::histogram::Histogram::new(bins);
+            for d in doubles.iter().flatten() {
+                h.add(d);
+            }
+            let name = col.name().clone();
+            let Some(coords) = h.bins() else {
+                return Ok(pl::Series::new_null(name, 1).cast(&result_type)?.into_column());
+            };
+            let xs = pl::Series::new("x".into(), coords.iter().map(|b| b.0).collect::<Vec<f64>>());
+            let xs = centres_as(&xs, &t, &element)?;
+            let ys = pl::Series::new("y".into(), coords.iter().map(|b| b.1).collect::<Vec<f64>>());
+            let bins = pl::IntoSeries::into_series(pl::StructChunked::from_series("".into(), xs.len(), [xs, ys].iter())?);
+            Ok(pl::IntoSeries::into_series(bins.implode()?).with_name(name).into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), out_type.clone())),
+        "histogram_numeric",
+    )
+}
+
+/// Bin centres (doubles) as Spark converts them to the input's type: integers and
+/// dates truncated, decimals rounded HALF_UP to the scale.
+fn centres_as(xs: &pl::Series, t: &DataType, element: &PlType) -> PolarsResult<pl::Series> {
+    Ok(match t {
+        DataType::Date => xs.cast(&PlType::Int32)?.cast(element)?,
+        DataType::Timestamp | DataType::TimestampNtz => xs.cast(&PlType::Int64)?.cast(element)?,
+        DataType::Decimal(p, s) => {
+            let scale = *s as i32;
+            let unscaled: pl::Int128Chunked = xs
+                .f64()?
+                .iter()
+                .map(|x| x.map(|x| crate::compat::math::round_double(x, scale, crate::compat::math::Rounding::HalfUp)).and_then(|r| format!("{r:.*}", scale as usize).replace('.', "").parse::<i128>().ok()))
+                .collect();
+            pl::IntoSeries::into_series(unscaled.into_decimal_unchecked(*p as usize, *s as usize))
+        }
+        _ => xs.cast(element)?,
+    }
+    .with_name("x".into()))
 }
 
 /// Argument `i` as the rows the aggregate reads: a literal once per row, only the

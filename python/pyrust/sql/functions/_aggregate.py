@@ -1,7 +1,7 @@
 """Aggregate functions."""
 
 import warnings
-from typing import Any, Optional, Union
+from typing import Any, Optional, Sequence, Tuple, Union
 
 from pyrust import _native
 from pyrust.sql.column import Column
@@ -14,7 +14,8 @@ __all__ = ["count", "countDistinct", "count_distinct", "sum", "sum_distinct", "s
            "some", "bit_and", "bit_or", "bit_xor", "product", "listagg", "listagg_distinct", "string_agg",
            "string_agg_distinct", "try_sum", "try_avg", "stddev_pop", "variance", "var_samp", "var_pop",
            "skewness", "kurtosis", "corr", "covar_samp", "covar_pop", "regr_avgx", "regr_avgy", "regr_count",
-           "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy"]
+           "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy", "percentile",
+           "percentile_approx", "approx_percentile", "median", "mode", "histogram_numeric"]
 
 
 def count(col: ColumnOrName) -> Column:
@@ -265,3 +266,41 @@ def regr_sxy(y: ColumnOrName, x: ColumnOrName) -> Column:
 
 def regr_syy(y: ColumnOrName, x: ColumnOrName) -> Column:
     return invoke("regr_syy", y, x)
+
+
+def _percentages(percentage: Any) -> Any:
+    """PySpark's `percentage`: a list or tuple is a constant array, anything else a literal."""
+    if isinstance(percentage, (list, tuple)):
+        from pyrust.sql._values import literal_type
+        from pyrust.sql.types import ArrayType
+
+        element = literal_type(percentage[0]) if percentage else literal_type(0.0)
+        return _native.lit(list(percentage), ArrayType(element, False).json())
+    return lit_expr(percentage)
+
+
+def percentile(col: ColumnOrName, percentage: Union[Column, float, Sequence[float], Tuple[float]],
+               frequency: Union[Column, int] = 1) -> Column:
+    return call("percentile", col_expr(col), _percentages(percentage), lit_expr(frequency))
+
+
+def percentile_approx(col: ColumnOrName, percentage: Union[Column, float, Sequence[float], Tuple[float]],
+                      accuracy: Union[Column, int] = 10000) -> Column:
+    return call("percentile_approx", col_expr(col), _percentages(percentage), lit_expr(accuracy))
+
+
+def approx_percentile(col: ColumnOrName, percentage: Union[Column, float, Sequence[float], Tuple[float]],
+                      accuracy: Union[Column, int] = 10000) -> Column:
+    return call("approx_percentile", col_expr(col), _percentages(percentage), lit_expr(accuracy))
+
+
+def median(col: ColumnOrName) -> Column:
+    return invoke("median", col)
+
+
+def mode(col: ColumnOrName, deterministic: bool = False) -> Column:
+    return call("mode", col_expr(col), lit_expr(deterministic))
+
+
+def histogram_numeric(col: ColumnOrName, nBins: Column) -> Column:
+    return invoke("histogram_numeric", col, nBins)
