@@ -23,8 +23,10 @@ pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
         Sum => sum(c, false),
         TrySum => sum(c, true),
         Avg | TryAvg => average(input(c, 0), &c.arg_type(0), &c.call.data_type),
-        Min => input(c, 0).min(),
-        Max => crate::compat::floats::spark_max(input(c, 0), &c.arg_type(0)),
+        // DISTINCT changes nothing for min and max (and Polars' max after unique_stable
+        // gives -f64::MAX for a lone -Inf in a select).
+        Min => data(c, 0).min(),
+        Max => maximum(data(c, 0), &c.arg_type(0)),
         First | Last => {
             let ignore_nulls = c.bool_literal(1).unwrap_or(false);
             let x = if ignore_nulls { data(c, 0).drop_nulls() } else { data(c, 0) };
@@ -148,14 +150,15 @@ fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Exp
     )
 }
 
-/// The rows of `values` whose doubles are `picked` (first row of each), in that order.
+/// The rows of `values` whose doubles are `picked` (first row of each), in that order;
+/// -0.0 and 0.0 are different values here, as in Spark's sorted samples.
 fn rows_of(values: &pl::Series, doubles: &pl::Float64Chunked, picked: &[f64]) -> PolarsResult<pl::Series> {
     let index: Vec<pl::IdxSize> = picked
         .iter()
         .map(|p| {
             doubles
                 .iter()
-                .position(|d| d.is_some_and(|d| d == *p || (d.is_nan() && p.is_nan())))
+                .position(|d| d.is_some_and(|d| d.to_bits() == p.to_bits() || (d.is_nan() && p.is_nan())))
                 .unwrap_or(0) as pl::IdxSize
         })
         .collect();
@@ -296,6 +299,22 @@ fn null_without_values(x: pl::Expr, agg: pl::Expr, t: &DataType) -> pl::Expr {
     when(x.count().eq(lit(0))).then(lit(pl::NULL).cast(super::super::types::to_polars(t))).otherwise(agg)
 }
 
+/// -0.0 as 0.0 (what adding to Spark's 0.0 start gives; Polars may fold `x + 0.0` to `x`).
+fn positive_zero(x: pl::Expr) -> pl::Expr {
+    when(x.clone().eq(lit(0.0))).then(lit(0.0)).otherwise(x)
+}
+
+/// Spark's max (NaN the greatest). Polars' `nan_max` of values that are all -Inf gives
+/// -f64::MAX in a select; the plain max tells that case apart.
+fn maximum(x: pl::Expr, t: &DataType) -> pl::Expr {
+    let m = crate::compat::floats::spark_max(x.clone(), t);
+    if !t.is_floating() {
+        return m;
+    }
+    let all_neg_inf = x.clone().max().eq(lit(f64::NEG_INFINITY)).and(x.is_nan().any(true).not());
+    when(all_neg_inf).then(lit(f64::NEG_INFINITY).cast(super::super::types::to_polars(t))).otherwise(m)
+}
+
 fn sum(c: &CallLowering, try_mode: bool) -> pl::Expr {
     let t = c.arg_type(0);
     let input = input(c, 0);
@@ -308,6 +327,8 @@ fn sum(c: &CallLowering, try_mode: bool) -> pl::Expr {
     let wide_decimal = matches!(t, DataType::Decimal(p, _) if p > 28);
     let sum = match t {
         DataType::Decimal(_, s) if wide_decimal => crate::compat::decimal::checked_sum(widened.clone(), s),
+        // Spark's sum starts at 0.0, so it is never -0.0.
+        DataType::Float | DataType::Double | DataType::String | DataType::Null => positive_zero(widened.clone().sum()),
         _ => widened.clone().sum(),
     };
     let total = null_without_values(widened.clone(), sum, &c.call.data_type);
@@ -338,7 +359,8 @@ fn average(input: pl::Expr, t: &DataType, out: &DataType) -> pl::Expr {
             let sum = if *p > 28 { crate::compat::decimal::checked_sum(input.clone(), *s) } else { input.clone().sum() };
             crate::compat::decimal::binary(crate::ir::BinaryOp::Divide, sum, input.count().cast(PlType::Decimal(20, 0)), *rp, *rs)
         }
-        _ => input.cast(PlType::Float64).mean(),
+        // Spark's sum starts at 0.0, so an average is never -0.0 (0.0 + -0.0 is 0.0).
+        _ => positive_zero(input.cast(PlType::Float64).mean()),
     }
 }
 
