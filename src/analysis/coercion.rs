@@ -50,6 +50,8 @@ pub enum Expected {
     OneOf(&'static [Expected]),
     /// Any integral type (Spark's `IntegralType`); only NULL is cast (to INT).
     Integral,
+    /// A STRING and nothing else (Spark's JSON functions); only NULL is cast.
+    StringOnly,
 }
 
 impl Expected {
@@ -62,6 +64,7 @@ impl Expected {
             Expected::DateLike => *t == DataType::Date,
             Expected::OneOf(list) => list.iter().any(|e| e.accepts(t)),
             Expected::Integral => t.is_integral(),
+            Expected::StringOnly => *t == DataType::String,
         }
     }
 
@@ -77,6 +80,7 @@ impl Expected {
                 format!("({})", names.join(" or "))
             }
             Expected::Integral => "\"INTEGRAL\"".into(),
+            Expected::StringOnly => "\"STRING\"".into(),
         }
     }
 
@@ -98,6 +102,7 @@ impl Expected {
             },
             Expected::OneOf(list) => list.iter().find_map(|e| e.implicit_cast(from, ansi)),
             Expected::Integral => (*from == DataType::Null).then_some(DataType::Integer),
+            Expected::StringOnly => (*from == DataType::Null).then_some(DataType::String),
         }
     }
 }

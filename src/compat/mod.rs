@@ -11,6 +11,7 @@ pub mod decimal_cast;
 pub mod errors;
 pub mod floats;
 pub mod histogram;
+pub mod json;
 pub mod hash_set_order;
 pub mod maps;
 pub mod math;

@@ -161,7 +161,12 @@ pub enum MapFn {}
 
 /// JSON and CSV text: parsing, writing, schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JsonFn {}
+pub enum JsonFn {
+    /// `get_json_object` (Spark's JSONPath subset).
+    GetJsonObject,
+    JsonArrayLength,
+    JsonObjectKeys,
+}
 
 /// Hashes and checksums (bit-exact with Spark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

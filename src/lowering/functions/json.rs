@@ -1,10 +1,70 @@
-//! JSON and CSV text: parsing, writing and schemas.
+//! JSON and CSV text: parsing, writing and schemas. The JSON readers are kernels over
+//! the strings (`compat::json`, serde_json underneath): Polars' JSON functions read
+//! JSON differently from Jackson (key order, duplicates, trailing text, numbers).
 
 use super::CallLowering;
+use crate::compat::json;
 use crate::error::Result;
 use crate::ir::function::JsonFn;
-use polars::prelude as pl;
+use crate::ir::Expr;
+use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, ListStringChunkedBuilder, ListBuilderTrait, PolarsResult};
 
-pub fn lower(f: JsonFn, _c: &CallLowering) -> Result<pl::Expr> {
-    match f {}
+pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
+    Ok(match f {
+        JsonFn::JsonArrayLength => {
+            map_strings(c.arg(0), PlType::Int32, |s| {
+                let out: pl::Int32Chunked = s.iter().map(|t| t.and_then(json::array_length)).collect();
+                out.into_series()
+            })
+        }
+        JsonFn::JsonObjectKeys => {
+            map_strings(c.arg(0), PlType::List(Box::new(PlType::String)), |s| {
+                let mut b = ListStringChunkedBuilder::new(s.name().clone(), s.len(), s.len() * 2);
+                for t in s.iter() {
+                    match t.and_then(json::object_keys) {
+                        Some(keys) => b.append_values_iter(keys.iter().map(|k| k.as_str())),
+                        None => b.append_null(),
+                    }
+                }
+                b.finish().into_series()
+            })
+        }
+        JsonFn::GetJsonObject => {
+            if is_null_literal(&c.call.args[1]) {
+                return Ok(pl::lit(pl::NULL).cast(PlType::String));
+            }
+            let path = c.str_literal(1).ok_or_else(|| c.unsupported("a JSON path that is not a literal"))?;
+            let Some(steps) = json::parse_path(path) else {
+                return Ok(pl::lit(pl::NULL).cast(PlType::String));
+            };
+            if steps.contains(&json::Step::Wildcard) {
+                return Err(c.unsupported("JSONPath wildcards ([*], .*)"));
+            }
+            map_strings(c.arg(0), PlType::String, move |s| {
+                let out: pl::StringChunked = s.iter().map(|t| t.and_then(|t| json::get_object(t, &steps))).collect();
+                out.into_series()
+            })
+        }
+    })
+}
+
+/// A NULL literal, also as its implicit cast to STRING.
+fn is_null_literal(e: &Expr) -> bool {
+    match e.unalias() {
+        Expr::Literal(v) => v.is_null(),
+        Expr::Cast { expr, .. } => is_null_literal(expr),
+        _ => false,
+    }
+}
+
+/// A kernel over the string values of `x`, giving a column of type `out`.
+fn map_strings(x: pl::Expr, out: PlType, f: impl Fn(&pl::StringChunked) -> pl::Series + Send + Sync + 'static) -> pl::Expr {
+    let out_type = out.clone();
+    x.cast(PlType::String).map(
+        move |col: Column| -> PolarsResult<Column> {
+            let s = col.as_materialized_series();
+            Ok(f(s.str()?).with_name(s.name().clone()).cast(&out)?.into_column())
+        },
+        move |_, field| Ok(pl::Field::new(field.name().clone(), out_type.clone())),
+    )
 }

@@ -1,0 +1,189 @@
+"""JSON functions of the catalogue (issue 7): get_json_object (Spark's JSONPath subset:
+`.name`, `['name']`, `[n]`), json_array_length, json_object_keys. Jackson's reading:
+the first value of the text (trailing text ignored), keys in order with duplicates,
+raw control characters in strings accepted, invalid JSON NULL; values written back as
+Jackson writes them (compact, Java's double text, upper-case \\u escapes, surrogate
+escapes outside the BMP). Signature matrices apply each to every input type."""
+
+from harness import case
+from pyspark.sql import functions as F
+
+from ._fn_aggregate_data import TYPED_COLUMNS, _condition, typed
+
+
+def _docs(spark):
+    rows = [
+        ('{"a":1.50,"b":[1e2, 2, "x\\n", {"c": null, "d": true}],"e":"s\\"q","a":7}',),
+        ('[1, 2, [3]] trailing',),
+        ('{"a":1',),
+        ('',),
+        (None,),
+        ('{"b": 1.0E10, "c":-0.0, "u":"\\u00e9😀\\u0001", "k": 123456789012}',),
+        ('{"a":NaN}',),
+        ('{"a":["\\t\\b\\f\\r\\u001f\\u007f/\\\\", null, 1e-7, 0.1, 1E+2, 5e300, 2.5e-320], "n": null, "z": {}, "y": []}',),
+        ('null',),
+        ('[null, [], "s"]',),
+        ('  "str"  ',),
+        ('{"a":{"b":{"c":"deep"}}}',),
+        ('{"a":1,}',),
+        ('[1,2,]',),
+        ('{"a":"x\ty"}',),
+        ('{"😀":"emoji key","":"empty key"}',),
+        ('   ',),
+        ('{}',),
+        ('[]',),
+    ]
+    return spark.createDataFrame(rows, "s string")
+
+
+def _each(spark, make):
+    """`make(column)` over every input type: the schema and rows, or the error. (The
+    NULL-typed column is left out: Spark names a call over it with NULL, a known
+    naming difference — see fn_aggregate::bit_and_of_null_column.)"""
+    df = typed(spark)
+    out = []
+    for c in [c for c in TYPED_COLUMNS if c != "n"]:
+        try:
+            r = df.select(make(c))
+            schema = [[f.name, f.dataType.simpleString(), f.nullable] for f in r.schema.fields]
+            out.append([c, schema, [tuple(row) for row in r.collect()]])
+        except Exception as e:
+            out.append([c, type(e).__name__, _condition(e)])
+    return out
+
+
+# --- get_json_object -----------------------------------------------------------------------------
+
+
+@case
+def get_json_object_values(spark):
+    df = _docs(spark)
+    return df.select(F.get_json_object("s", "$.a").alias("a"), F.get_json_object("s", "$.b").alias("b"),
+                     F.get_json_object("s", "$.e").alias("e"), F.get_json_object("s", "$.u").alias("u"),
+                     F.get_json_object(df.s, "$.k").alias("k"))
+
+
+@case
+def get_json_object_root(spark):
+    return _docs(spark).select(F.get_json_object("s", "$"))
+
+
+@case
+def get_json_object_nested_paths(spark):
+    df = _docs(spark)
+    return df.select(F.get_json_object("s", "$.a.b.c"), F.get_json_object("s", "$['a']['b']"),
+                     F.get_json_object("s", "$.b[1]"), F.get_json_object("s", "$['b'][3].d"),
+                     F.get_json_object("s", "$.b[3]['c']"), F.get_json_object("s", "$.a[0]"))
+
+
+@case
+def get_json_object_indexes(spark):
+    df = _docs(spark)
+    return df.select(F.get_json_object("s", "$[0]"), F.get_json_object("s", "$[1]"), F.get_json_object("s", "$[2]"),
+                     F.get_json_object("s", "$[3]"), F.get_json_object("s", "$.a[9]"))
+
+
+@case
+def get_json_object_null_and_empty_values(spark):
+    df = _docs(spark)
+    return df.select(F.get_json_object("s", "$.n"), F.get_json_object("s", "$.z"), F.get_json_object("s", "$.y"),
+                     F.get_json_object("s", "$.😀"), F.get_json_object("s", "$['']"))
+
+
+@case
+def get_json_object_invalid_paths(spark):
+    df = _docs(spark)
+    return df.select(*[F.get_json_object("s", p) for p in ["a", "$..a", "$.a[-1]", "$ .a", "$.", "$[ 0 ]", "", "$[x]",
+                                                           "$['a'", "$[0"]])
+
+
+@case
+def get_json_object_matrix(spark):
+    return _each(spark, lambda c: F.get_json_object(c, "$"))
+
+
+@case
+def get_json_object_sql(spark):
+    return _docs(spark).selectExpr("get_json_object(s, '$.a')", "get_json_object(s, '$.b[0]') AS b0",
+                                   "get_json_object('{\"x\": {\"y\": [10, 20]}}', '$.x.y[1]')")
+
+
+@case
+def get_json_object_null_path(spark):
+    return _docs(spark).select(F.get_json_object("s", None))
+
+
+@case
+def get_json_object_repr(spark):
+    return [repr(F.get_json_object("s", "$.a")), repr(F.json_array_length("s")), repr(F.json_object_keys("s"))]
+
+
+# --- json_array_length -----------------------------------------------------------------------------
+
+
+@case
+def json_array_length_values(spark):
+    return _docs(spark).select("s", F.json_array_length("s"))
+
+
+@case
+def json_array_length_more(spark):
+    df = spark.createDataFrame([("[1, [2, 3], {\"a\": 1e999}] x",), ("[[]]",), ("[1 2]",),
+                                ("[" * 50 + "]" * 50,), ("[{}, {}, null]",)], "s string")
+    return df.select(F.json_array_length("s"))
+
+
+@case
+def json_array_length_matrix(spark):
+    return _each(spark, F.json_array_length)
+
+
+@case
+def json_array_length_sql(spark):
+    return _docs(spark).selectExpr("json_array_length(s)", "json_array_length('[1,2,3,4]')", "json_array_length(NULL)")
+
+
+# --- json_object_keys --------------------------------------------------------------------------------
+
+
+@case
+def json_object_keys_values(spark):
+    return _docs(spark).select("s", F.json_object_keys("s"))
+
+
+@case
+def json_object_keys_more(spark):
+    df = spark.createDataFrame([('{"b":1,"a":[],"b":2}',), ('{"x": {"y": 1}} {"z": 2}',), ('{"a": 1e999}',),
+                                ('{"a\\u0000b": 1, "\\ud83d\\ude00": 2}',), ('{"a" 1}',)], "s string")
+    return df.select(F.json_object_keys("s"))
+
+
+@case
+def json_object_keys_matrix(spark):
+    return _each(spark, F.json_object_keys)
+
+
+@case
+def json_object_keys_sql(spark):
+    return _docs(spark).selectExpr("json_object_keys(s)", "json_object_keys('{\"f1\":\"abc\",\"f2\":{\"f3\":\"a\"}}')")
+
+
+@case
+def json_functions_arity(spark):
+    df = _docs(spark)
+    out = []
+    for e in ["json_array_length()", "json_array_length(s, s)", "json_object_keys()", "get_json_object(s)"]:
+        try:
+            df.selectExpr(e).collect()
+            out.append([e, None])
+        except Exception as ex:
+            out.append([e, type(ex).__name__, _condition(ex)])
+    return out
+
+
+# Spark's JSON functions enable Jackson's ALLOW_SINGLE_QUOTES; serde_json does not
+# (a known difference, semantics.md).
+@case
+def json_single_quotes(spark):
+    df = spark.createDataFrame([("{'a': 1}",), ("[\"a\", 'b']",)], "s string")
+    return df.select(F.get_json_object("s", "$.a"), F.json_array_length("s"), F.json_object_keys("s"))
