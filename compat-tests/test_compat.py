@@ -46,6 +46,7 @@ KNOWN_DIFFERENCES = {
     "cast_matrix::cast_int_to_float_legacy": "Java 17 prints Float 2.14748365E9; PyRust prints the shortest form (semantics.md: float text)",
     "arrow_input::create_from_durations": "Arrow durations are Spark's INTERVAL DAY TO SECOND, a type PyRust does not have (semantics.md: Arrow input)",
     "fn_json::json_single_quotes": "Spark's JSON functions read single-quoted JSON (Jackson's ALLOW_SINGLE_QUOTES); PyRust's do not (semantics.md)",
+    "fn_json::json_negative_zero_integer": "serde_json reads the JSON integer -0 as the double -0.0; Jackson as the integer 0 (semantics.md)",
     "fn_aggregate::bit_and_of_null_column": "Spark names bit_and over a NULL-typed column bit_and(NULL); PyRust names columns before resolving types (semantics.md)",
 }
 

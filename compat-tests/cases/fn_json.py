@@ -187,3 +187,44 @@ def json_functions_arity(spark):
 def json_single_quotes(spark):
     df = spark.createDataFrame([("{'a': 1}",), ("[\"a\", 'b']",)], "s string")
     return df.select(F.get_json_object("s", "$.a"), F.json_array_length("s"), F.json_object_keys("s"))
+
+
+# --- schema_of_json ----------------------------------------------------------------------------------
+
+
+@case
+def schema_of_json_values(spark):
+    texts = ['{"b":1,"a":[1,2.5],"c":null,"d":{"y":true,"x":"s"},"e":[],"f":{},"g":[null],"i":[1,"a"],'
+             '"j":[{"p":1},{"q":2.0}],"a b":1,"b":"dup","😀":1,"1":2,"x`y":3,"_ok":4}',
+             '[1,2]', '[{"a":1},{"b":"x"}]', '1', '"s"', 'null', '{}', '[]', '', '   ', 'true', '{"a": 1} junk',
+             '{"x":[1,null,2.0]}', '{"a":-1, "b": 1.0E2, "c": 9223372036854775807, "d": 9223372036854775808}',
+             '[[1],[2.5]]', '{"a":[{"x":1},2]}', '{"a":"2024-01-01", "b":"2024-01-01T00:00:00"}', '[{}]',
+             '{"a":{"b":{}}}', '[[], [1]]', '{"B":1,"a":2,"A":3,"b":4}', '[true, 1]', '[1.5, "x", null]']
+    return [[t, spark.range(1).select(F.schema_of_json(F.lit(t))).first()[0]] for t in texts]
+
+
+@case
+def schema_of_json_column_and_name(spark):
+    return spark.range(1).select(F.schema_of_json('{"a":1}'), F.schema_of_json(F.lit('[1, 2.5]')))
+
+
+@case
+def schema_of_json_sql(spark):
+    return spark.range(1).selectExpr("schema_of_json('[{\"col\":0}]')", "schema_of_json('{\"a\": [\"x\"]}') AS s")
+
+
+@case
+def schema_of_json_not_literal(spark):
+    return _docs(spark).select(F.schema_of_json(F.col("s")))
+
+
+@case
+def schema_of_json_not_column_or_str(spark):
+    return spark.range(1).select(F.schema_of_json(1))
+
+
+# serde_json reads the integer -0 as the double -0.0 (a known difference, semantics.md).
+@case
+def json_negative_zero_integer(spark):
+    df = spark.createDataFrame([('{"a": -0}',)], "s string")
+    return df.select(F.get_json_object("s", "$.a"), F.schema_of_json(F.lit('{"a": -0}')))

@@ -1,5 +1,5 @@
 //! JSON text read and written as Spark's Jackson does for `get_json_object`,
-//! `json_array_length` and `json_object_keys`. Parsing is serde_json's; this module
+//! `json_array_length`, `json_object_keys` and `schema_of_json`. Parsing is serde_json's; this module
 //! adds what Jackson does differently: the first JSON value of the text is read and
 //! whatever follows it is ignored, objects keep their keys in order (duplicates
 //! too), raw control characters inside strings are accepted (Spark enables
@@ -268,6 +268,152 @@ fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// A type as Spark's JSON schema inference (`JsonInferSchema`) sees a value.
+#[derive(Debug, Clone, PartialEq)]
+enum Inferred {
+    Null,
+    Bool,
+    Long,
+    Decimal(u32, u32),
+    Double,
+    String,
+    Array(Box<Inferred>),
+    /// Fields sorted by name (stably: duplicates stay in document order).
+    Struct(Vec<(String, Inferred)>),
+}
+
+fn infer(v: &Json) -> Inferred {
+    match v {
+        Json::Null => Inferred::Null,
+        Json::Bool(_) => Inferred::Bool,
+        Json::Int(i) if i64::try_from(*i).is_ok() => Inferred::Long,
+        Json::Int(i) => Inferred::Decimal(i.unsigned_abs().to_string().len() as u32, 0),
+        Json::Float(_) => Inferred::Double,
+        Json::Str(_) => Inferred::String,
+        Json::Array(items) => Inferred::Array(Box::new(items.iter().map(infer).fold(Inferred::Null, compatible))),
+        Json::Object(fields) => {
+            let mut fields: Vec<(String, Inferred)> = fields.iter().map(|(k, v)| (k.clone(), infer(v))).collect();
+            fields.sort_by(|a, b| java_string_order(&a.0, &b.0));
+            Inferred::Struct(fields)
+        }
+    }
+}
+
+/// Java's `String.compareTo`: by UTF-16 code units.
+fn java_string_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// `JsonInferSchema.compatibleType`: the type both values fit, STRING when nothing else does.
+fn compatible(a: Inferred, b: Inferred) -> Inferred {
+    use Inferred::*;
+    match (a, b) {
+        (a, b) if a == b => a,
+        (Null, x) | (x, Null) => x,
+        (Long, Double) | (Double, Long) | (Double, Decimal(..)) | (Decimal(..), Double) => Double,
+        (Decimal(p1, s1), Decimal(p2, s2)) => wider_decimal(p1, s1, p2, s2),
+        (Decimal(p, s), Long) | (Long, Decimal(p, s)) => wider_decimal(p, s, 20, 0),
+        (Array(x), Array(y)) => Array(Box::new(compatible(*x, *y))),
+        (Struct(x), Struct(y)) => Struct(merge_fields(x, y)),
+        _ => String,
+    }
+}
+
+/// `DecimalType` widening; DOUBLE when the result would need more than 38 digits.
+fn wider_decimal(p1: u32, s1: u32, p2: u32, s2: u32) -> Inferred {
+    let scale = s1.max(s2);
+    let range = (p1 - s1).max(p2 - s2);
+    if range + scale > 38 {
+        Inferred::Double
+    } else {
+        Inferred::Decimal(range + scale, scale)
+    }
+}
+
+/// Two name-sorted field lists merged, fields of one name made compatible.
+fn merge_fields(x: Vec<(String, Inferred)>, y: Vec<(String, Inferred)>) -> Vec<(String, Inferred)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut x, mut y) = (x.into_iter().peekable(), y.into_iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(a), Some(b)) => match java_string_order(&a.0, &b.0) {
+                std::cmp::Ordering::Less => x.next(),
+                std::cmp::Ordering::Greater => y.next(),
+                std::cmp::Ordering::Equal => {
+                    let (name, a) = x.next().expect("peeked");
+                    let (_, b) = y.next().expect("peeked");
+                    Some((name, compatible(a, b)))
+                }
+            },
+            (Some(_), None) => x.next(),
+            (None, Some(_)) => y.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
+}
+
+/// `canonicalizeType`: NULL becomes STRING; empty structs (and arrays of them) vanish.
+fn canonical(t: Inferred) -> Option<Inferred> {
+    match t {
+        Inferred::Null => Some(Inferred::String),
+        Inferred::Array(e) => canonical(*e).map(|e| Inferred::Array(Box::new(e))),
+        Inferred::Struct(fields) => {
+            let fields: Vec<_> = fields.into_iter().filter_map(|(k, v)| canonical(v).map(|v| (k, v))).collect();
+            (!fields.is_empty()).then_some(Inferred::Struct(fields))
+        }
+        other => Some(other),
+    }
+}
+
+/// A type as Spark's `DataType.sql` writes it, field names quoted when needed.
+fn type_sql(t: &Inferred) -> String {
+    match t {
+        Inferred::Null => "VOID".into(),
+        Inferred::Bool => "BOOLEAN".into(),
+        Inferred::Long => "BIGINT".into(),
+        Inferred::Decimal(p, s) => format!("DECIMAL({p},{s})"),
+        Inferred::Double => "DOUBLE".into(),
+        Inferred::String => "STRING".into(),
+        Inferred::Array(e) => format!("ARRAY<{}>", type_sql(e)),
+        Inferred::Struct(fields) => {
+            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("{}: {}", quote_if_needed(k), type_sql(v))).collect();
+            format!("STRUCT<{}>", inner.join(", "))
+        }
+    }
+}
+
+/// Spark's `QuotingUtils.quoteIfNeeded`.
+fn quote_if_needed(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !name.bytes().all(|b| b.is_ascii_digit());
+    if plain {
+        name.to_string()
+    } else {
+        format!("`{}`", name.replace('`', "``"))
+    }
+}
+
+/// `schema_of_json`: the schema Spark infers for one JSON text, as SQL type text; None
+/// when the text is not JSON serde_json reads.
+pub fn schema_of(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("STRING".into());
+    }
+    let value = read_first(text, |de| Json::deserialize(de))?;
+    let t = infer(&value);
+    let shown = match canonical(t.clone()) {
+        Some(t) => t,
+        None => match t {
+            Inferred::Array(_) => Inferred::Array(Box::new(Inferred::Struct(vec![]))),
+            _ => Inferred::Struct(vec![]),
+        },
+    };
+    Some(type_sql(&shown))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +435,18 @@ mod tests {
         assert_eq!(get_object(r#"{"a":"raw	tab"} trailing"#, &steps).as_deref(), Some("raw\ttab"));
         assert_eq!(get_object(r#"{"a":null}"#, &steps), None);
         assert_eq!(get_object(r#"{"a":1,}"#, &steps), None);
+    }
+
+    #[test]
+    fn schemas() {
+        let s = |t: &str| schema_of(t).unwrap();
+        assert_eq!(s(r#"{"b":1,"a":[1,2.5],"c":null,"e":[],"f":{},"i":[1,"a"],"a b":1,"b":"x"}"#),
+                   "STRUCT<a: ARRAY<DOUBLE>, `a b`: BIGINT, b: BIGINT, b: STRING, c: STRING, e: ARRAY<STRING>, i: ARRAY<STRING>>");
+        assert_eq!(s(r#"[{"a":1},{"b":"x"}]"#), "ARRAY<STRUCT<a: BIGINT, b: STRING>>");
+        assert_eq!(s("{}"), "STRUCT<>");
+        assert_eq!(s(""), "STRING");
+        assert_eq!(s("9223372036854775808"), "DECIMAL(19,0)");
+        assert_eq!(schema_of("{\"a\":"), None);
     }
 
     #[test]

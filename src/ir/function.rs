@@ -166,6 +166,8 @@ pub enum JsonFn {
     GetJsonObject,
     JsonArrayLength,
     JsonObjectKeys,
+    /// `schema_of_json` of a literal JSON text (Spark's inference).
+    SchemaOfJson,
 }
 
 /// Hashes and checksums (bit-exact with Spark).

@@ -29,6 +29,11 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                 b.finish().into_series()
             })
         }
+        JsonFn::SchemaOfJson => {
+            let text = c.str_literal(0).ok_or_else(|| c.unsupported("a JSON text that is not a literal"))?;
+            let schema = json::schema_of(text).ok_or_else(|| c.unsupported("schema_of_json of text serde_json cannot read"))?;
+            pl::lit(schema)
+        }
         JsonFn::GetJsonObject => {
             if is_null_literal(&c.call.args[1]) {
                 return Ok(pl::lit(pl::NULL).cast(PlType::String));

@@ -1,9 +1,12 @@
 """JSON functions."""
 
+from typing import Mapping, Optional, Union
+
+from pyrust.errors import PySparkTypeError, not_implemented
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["get_json_object", "json_array_length", "json_object_keys"]
+__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json"]
 
 
 def get_json_object(col: ColumnOrName, path: str) -> Column:
@@ -16,3 +19,14 @@ def json_array_length(col: ColumnOrName) -> Column:
 
 def json_object_keys(col: ColumnOrName) -> Column:
     return invoke("json_object_keys", col)
+
+
+def schema_of_json(json: Union[Column, str], options: Optional[Mapping[str, str]] = None) -> Column:
+    if not isinstance(json, (str, Column)):
+        raise PySparkTypeError(
+            errorClass="NOT_COLUMN_OR_STR",
+            messageParameters={"arg_name": "json", "arg_type": type(json).__name__},
+        )
+    if options:
+        raise not_implemented("schema_of_json with options")
+    return call("schema_of_json", lit_expr(json))
