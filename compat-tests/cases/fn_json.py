@@ -228,3 +228,52 @@ def schema_of_json_not_column_or_str(spark):
 def json_negative_zero_integer(spark):
     df = spark.createDataFrame([('{"a": -0}',)], "s string")
     return df.select(F.get_json_object("s", "$.a"), F.schema_of_json(F.lit('{"a": -0}')))
+
+
+# --- to_json -----------------------------------------------------------------------------------------
+
+
+def _nested(spark):
+    import datetime
+    import decimal
+    row = (1, 2**40, 1.5, float("nan"), float("inf"), 1e10, -0.0, decimal.Decimal("3.10"), "q\"\n😀é\u0001", True,
+           datetime.date(2024, 3, 1), datetime.datetime(2024, 3, 1, 12, 0, 0, 123456), b"\x00\xffab", [1, None],
+           {"k": None}, None, 3.25, [[1, 2], []], (5, None, [None, "x"]))
+    schema = ("i int, l long, d double, n double, inf double, big double, nz double, m decimal(5,2), s string, b boolean, "
+              "dt date, ts timestamp, bin binary, a array<int>, mp map<string,int>, x string, f float, aa array<array<int>>, "
+              "st struct<p: int, q: string, r: array<string>>")
+    return spark.createDataFrame([row, (None,) * 19], schema)
+
+
+@case
+def to_json_struct_of_every_type(spark):
+    df = _nested(spark)
+    return df.select(F.to_json(F.col("st")), F.to_json("a"), F.to_json("mp"), F.to_json("aa"))
+
+
+@case
+def to_json_matrix(spark):
+    return _each(spark, F.to_json)
+
+
+@case
+def to_json_struct_of_every_type_values(spark):
+    df = _nested(spark)
+    fields = ", ".join(f.simpleString().replace(":", ": ", 1) for f in df.schema.fields)
+    nested = spark.createDataFrame([(tuple(r),) for r in df.collect()], f"r struct<{fields}>")
+    return nested.select(F.to_json("r"))
+
+
+@case(conf={"spark.sql.session.timeZone": "America/Los_Angeles"})
+def to_json_timestamps_in_session_zone(spark):
+    import datetime
+    df = spark.createDataFrame([((datetime.datetime(2024, 3, 1, 12, 0, 0), datetime.date(1, 1, 1)),),
+                                ((datetime.datetime(1970, 1, 1, 0, 0, 0, 500), None),)],
+                               "st struct<t: timestamp, d: date>")
+    return df.select(F.to_json("st"))
+
+
+@case
+def to_json_sql(spark):
+    df = _nested(spark)
+    return df.selectExpr("to_json(st)", "to_json(a) AS j")

@@ -168,6 +168,8 @@ pub enum JsonFn {
     JsonObjectKeys,
     /// `schema_of_json` of a literal JSON text (Spark's inference).
     SchemaOfJson,
+    /// `to_json` of a struct, array or map.
+    ToJson,
 }
 
 /// Hashes and checksums (bit-exact with Spark).

@@ -22,7 +22,19 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(json(JsonArrayLength), "json_array_length", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(INT)).null(Null::Always),
     def(json(JsonObjectKeys), "json_object_keys", Exact(1), Inputs::Implicit(&[STR]), Ret::Custom(strings)).null(Null::Always),
     def(json(SchemaOfJson), "schema_of_json", Exact(1), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never),
+    def(json(ToJson), "to_json", Exact(1), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always),
 ];
+
+/// `to_json` writes structs, arrays and maps (Spark's INVALID_JSON_SCHEMA otherwise).
+fn json_writable(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    match crate::analysis::typing::data_type(&args[0]) {
+        DataType::Struct(_) | DataType::Array(..) | DataType::Map(..) => Ok(args),
+        t => Err(Error::analysis(
+            "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA",
+            format!("Input schema \"{}\" must be a struct, an array, a map or a variant.", t.sql()),
+        )),
+    }
+}
 
 /// `schema_of_json` reads its text when the query is planned: it must be a literal.
 fn literal_json(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {

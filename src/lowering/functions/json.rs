@@ -29,6 +29,27 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                 b.finish().into_series()
             })
         }
+        JsonFn::ToJson => {
+            let t = c.arg_type(0);
+            let tz = crate::compat::timezone::parse(&c.conf.session_time_zone)?;
+            c.arg(0).map(
+                move |col: Column| -> PolarsResult<Column> {
+                    let s = col.as_materialized_series();
+                    let out: pl::StringChunked = s
+                        .iter()
+                        .map(|v| {
+                            (!matches!(v, pl::AnyValue::Null)).then(|| {
+                                let mut text = String::new();
+                                crate::compat::json_write::write_value(&v, &t, &tz, &mut text);
+                                text
+                            })
+                        })
+                        .collect();
+                    Ok(out.with_name(s.name().clone()).into_series().into_column())
+                },
+                |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+            )
+        }
         JsonFn::SchemaOfJson => {
             let text = c.str_literal(0).ok_or_else(|| c.unsupported("a JSON text that is not a literal"))?;
             let schema = json::schema_of(text).ok_or_else(|| c.unsupported("schema_of_json of text serde_json cannot read"))?;

@@ -6,7 +6,7 @@ from pyrust.errors import PySparkTypeError, not_implemented
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json"]
+__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json"]
 
 
 def get_json_object(col: ColumnOrName, path: str) -> Column:
@@ -30,3 +30,9 @@ def schema_of_json(json: Union[Column, str], options: Optional[Mapping[str, str]
     if options:
         raise not_implemented("schema_of_json with options")
     return call("schema_of_json", lit_expr(json))
+
+
+def to_json(col: ColumnOrName, options: Optional[Mapping[str, str]] = None) -> Column:
+    if options:
+        raise not_implemented("to_json with options")
+    return call("to_json", col_expr(col))
