@@ -277,3 +277,90 @@ def to_json_timestamps_in_session_zone(spark):
 def to_json_sql(spark):
     df = _nested(spark)
     return df.selectExpr("to_json(st)", "to_json(a) AS j")
+
+
+# --- from_json ---------------------------------------------------------------------------------------
+
+
+def _records(spark):
+    rows = [('{"a": 1, "b": "x", "c": 1.5, "d": true}',), ('{"a": "no", "b": 2, "c": "NaN", "d": 1}',),
+            ('{"a": 2147483648, "b": {"n": [1, 2]}, "c": 7, "d": null}',), ('{"a": 1',), ('',), (None,),
+            ('[{"a": 1}]',), ('{"a": 3, "a": 4, "e": "ignored"}',), ('{"b": "😀\\u0001"}',), ('7',), ('{}',),
+            ('{"a": 1.0, "c": "-Infinity", "b": null}',), ('{"c": "Infinity", "b": [1, "x", null]}',)]
+    return spark.createDataFrame(rows, "s string")
+
+
+@case
+def from_json_ddl(spark):
+    df = _records(spark)
+    r = df.select(F.from_json("s", "a INT, b STRING, c DOUBLE, d BOOLEAN"))
+    return r.select("*", F.col("`from_json(s)`.a"), F.col("`from_json(s)`.b"))
+
+
+@case
+def from_json_struct_type(spark):
+    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, LongType, StringType, StructField,
+                                   StructType)
+    schema = StructType([StructField("a", LongType(), False), StructField("b", StringType()),
+                         StructField("c", DoubleType()), StructField("n", ArrayType(LongType(), False)),
+                         StructField("d", BooleanType())])
+    return _records(spark).select(F.from_json(F.col("s"), schema).alias("r"))
+
+
+@case
+def from_json_nested(spark):
+    # (Map keys in Java HashMap order: PySpark's collect() builds its dicts in that order.)
+    df = spark.createDataFrame([('{"p": {"q": [1, 2, null], "m": {"j": null, "k": 1.5}}, "l": [[1], [], null]}',),
+                                ('{"p": {"q": "notarray", "m": [1]}, "l": [[1, "x"]]}',), ('{"p": null}',)], "s string")
+    return df.select(F.from_json("s", "p STRUCT<q: ARRAY<INT>, m: MAP<STRING, DOUBLE>>, l ARRAY<ARRAY<BIGINT>>"))
+
+
+@case
+def from_json_array_and_map_schemas(spark):
+    df = spark.createDataFrame([('[1, 2, "x", null]',), ('{"a": 1}',), ('[]',), ('{"j": null, "k": [1]}',), ('oops',)],
+                               "s string")
+    return df.select(F.from_json("s", "array<int>").alias("a"), F.from_json("s", "map<string, array<int>>").alias("m"),
+                     F.from_json("s", "array<string>").alias("t"))
+
+
+@case
+def from_json_string_fields_take_any_json(spark):
+    df = spark.createDataFrame([('{"v": {"x": [1, 2.50, "s", null, true]}}',), ('{"v": 12}',), ('{"v": 1e2}',)], "s string")
+    return df.select(F.from_json("s", "v STRING"))
+
+
+@case
+def from_json_integer_ranges(spark):
+    df = spark.createDataFrame([('{"b": 127, "s": 32767, "i": 2147483647, "l": 9223372036854775807}',),
+                                ('{"b": 128, "s": 32768, "i": 2147483648, "l": 9223372036854775808}',),
+                                ('{"b": -129, "s": -32769, "i": -2147483649, "l": 1.5}',)], "s string")
+    return df.select(F.from_json("s", "b TINYINT, s SMALLINT, i INT, l BIGINT"))
+
+
+@case
+def from_json_sql(spark):
+    return _records(spark).selectExpr("from_json(s, 'a INT, b STRING')", "from_json(s, 'array<int>') AS arr")
+
+
+@case
+def from_json_json_schema_string(spark):
+    return _records(spark).select(F.from_json("s", '{"type":"struct","fields":[{"name":"a","type":"long","nullable":true,"metadata":{}}]}'))
+
+
+@case
+def from_json_errors(spark):
+    df = _records(spark)
+    out = []
+    for make in [lambda: F.from_json("s", "int"), lambda: F.from_json("s", "a INTT"), lambda: F.from_json(F.length("s"), "a INT"),
+                 lambda: F.from_json("s", F.col("s"))]:
+        try:
+            df.select(make()).collect()
+            out.append(None)
+        except Exception as e:
+            out.append([type(e).__name__, _condition(e)])
+    return out
+
+
+@case
+def from_json_repr(spark):
+    return [repr(F.from_json("s", "a INT")), repr(F.to_json("s")), repr(F.schema_of_json("[1]"))]

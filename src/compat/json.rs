@@ -126,6 +126,11 @@ fn read_first<T>(text: &str, read: impl FnOnce(&mut serde_json::Deserializer<ser
     read(&mut de).ok()
 }
 
+/// The first JSON value of `text`, None when it is not JSON.
+pub fn parse_value(text: &str) -> Option<Json> {
+    read_first(text, |de| Json::deserialize(de))
+}
+
 /// `json_array_length`: the number of elements of a top-level array.
 pub fn array_length(text: &str) -> Option<i32> {
     read_first(text, |de| Vec::<IgnoredAny>::deserialize(de)).map(|v| v.len() as i32)

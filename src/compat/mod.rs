@@ -12,6 +12,7 @@ pub mod errors;
 pub mod floats;
 pub mod histogram;
 pub mod json;
+pub mod json_read;
 pub mod json_write;
 pub mod hash_set_order;
 pub mod maps;

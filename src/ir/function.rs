@@ -170,6 +170,8 @@ pub enum JsonFn {
     SchemaOfJson,
     /// `to_json` of a struct, array or map.
     ToJson,
+    /// `from_json` with a literal schema (PERMISSIVE, partial results).
+    FromJson,
 }
 
 /// Hashes and checksums (bit-exact with Spark).

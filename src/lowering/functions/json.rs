@@ -50,6 +50,29 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                 |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
             )
         }
+        JsonFn::FromJson => {
+            let t = c.call.data_type.clone();
+            if has_datetime(&t) {
+                return Err(c.unsupported("from_json into DATE or TIMESTAMP fields"));
+            }
+            let out_type = crate::lowering::types::to_polars(&t);
+            let dtype = out_type.clone();
+            c.arg(0).cast(PlType::String).map(
+                move |col: Column| -> PolarsResult<Column> {
+                    let s = col.as_materialized_series();
+                    let values: Vec<pl::AnyValue> = s
+                        .str()?
+                        .iter()
+                        .map(|x| match x {
+                            Some(text) => crate::compat::json_read::read_top(text, &t),
+                            None => Ok(pl::AnyValue::Null),
+                        })
+                        .collect::<PolarsResult<_>>()?;
+                    Ok(pl::Series::from_any_values_and_dtype(s.name().clone(), &values, &dtype, false)?.into_column())
+                },
+                move |_, field| Ok(pl::Field::new(field.name().clone(), out_type.clone())),
+            )
+        }
         JsonFn::SchemaOfJson => {
             let text = c.str_literal(0).ok_or_else(|| c.unsupported("a JSON text that is not a literal"))?;
             let schema = json::schema_of(text).ok_or_else(|| c.unsupported("schema_of_json of text serde_json cannot read"))?;
@@ -72,6 +95,18 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
             })
         }
     })
+}
+
+/// Whether a type holds dates or timestamps anywhere (their JSON parsing is not ported).
+fn has_datetime(t: &crate::ir::DataType) -> bool {
+    use crate::ir::DataType as D;
+    match t {
+        D::Date | D::Timestamp | D::TimestampNtz => true,
+        D::Array(e, _) => has_datetime(e),
+        D::Map(k, v, _) => has_datetime(k) || has_datetime(v),
+        D::Struct(fields) => fields.iter().any(|f| has_datetime(&f.data_type)),
+        _ => false,
+    }
 }
 
 /// A NULL literal, also as its implicit cast to STRING.

@@ -1,12 +1,12 @@
 """JSON functions."""
 
-from typing import Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 from pyrust.errors import PySparkTypeError, not_implemented
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json"]
+__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json", "from_json"]
 
 
 def get_json_object(col: ColumnOrName, path: str) -> Column:
@@ -36,3 +36,15 @@ def to_json(col: ColumnOrName, options: Optional[Mapping[str, str]] = None) -> C
     if options:
         raise not_implemented("to_json with options")
     return call("to_json", col_expr(col))
+
+
+def from_json(col: ColumnOrName, schema: Union[Any, Column, str], options: Optional[Mapping[str, str]] = None) -> Column:
+    from pyrust.sql.types import DataType
+
+    if isinstance(schema, DataType):
+        schema = schema.json()
+    elif isinstance(schema, Column):
+        pass
+    if options:
+        raise not_implemented("from_json with options")
+    return call("from_json", col_expr(col), lit_expr(schema))
