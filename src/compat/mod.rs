@@ -1,6 +1,7 @@
 //! Spark semantics expressed for Polars: casts, arithmetic, rounding, error
 //! transport and the JVM's text forms of values.
 
+pub mod aes;
 pub mod arith;
 pub mod binary;
 pub mod cast;
@@ -8,18 +9,28 @@ pub mod cast_text;
 pub mod checks;
 pub mod decimal;
 pub mod decimal_cast;
+pub mod encoding;
 pub mod errors;
+pub mod fdlibm;
 pub mod floats;
+pub mod format_string;
+pub mod hash;
+pub mod hash_set_order;
 pub mod histogram;
 pub mod json;
 pub mod json_read;
 pub mod json_write;
-pub mod hash_set_order;
+pub mod kernels;
+pub mod like;
 pub mod maps;
 pub mod math;
 pub mod mode;
 pub mod moments;
+pub mod number_format;
 pub mod percentile;
+pub mod random;
 pub mod regex;
 pub mod show;
+pub mod strings;
 pub mod timezone;
+pub mod url;

@@ -1,5 +1,9 @@
-//! Spark SQL text to IR. For now: the expressions of `expr()`, `selectExpr()` and
-//! `filter("...")`, parsed by sqlparser's Spark dialect.
+//! Spark SQL text to IR, parsed by sqlparser's Spark dialect: the expressions of
+//! `expr()`, `selectExpr()` and `filter("...")` here, queries in `query`, statements
+//! (`spark.sql`) in `statement`.
+
+pub mod query;
+pub mod statement;
 
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};
@@ -7,7 +11,7 @@ use sqlparser::ast as sql;
 use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
-fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
 }
@@ -36,6 +40,20 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     parse_select_item(text)
+}
+
+/// A multi-part name (`db.t`, `` `a.b`.c ``) as its parts.
+pub fn parse_name(text: &str) -> Result<Vec<String>> {
+    let name = Parser::new(&SparkSqlDialect {})
+        .try_with_sql(text)
+        .and_then(|mut p| p.parse_object_name(false))
+        .map_err(|e| parse_error(text, e))?;
+    Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
+}
+
+/// An SQL form PyRust does not translate (yet), named.
+pub(crate) fn unsupported(what: &str) -> Error {
+    Error::unsupported(format!("SQL: {what}"))
 }
 
 fn number(text: &str, long: bool) -> Result<Value> {
@@ -69,11 +87,62 @@ fn number(text: &str, long: bool) -> Result<Value> {
 fn value(v: sql::Value) -> Result<Expr> {
     Ok(Expr::Literal(match v {
         sql::Value::Number(n, long) => number(&n, long)?,
-        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(s),
+        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s)),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
         other => return Err(Error::unsupported(format!("SQL literal {other}"))),
     }))
+}
+
+/// Spark's backslash escapes in string literals (`ParserUtils.unescapeSQLString`):
+/// `\n`, `\t`, `\uXXXX`, octal `\ooo`..., `\%` and `\_` kept for LIKE, any other
+/// escaped character as itself.
+fn unescape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '\\' || i + 1 >= chars.len() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let hex = |from: usize, n: usize| -> Option<char> {
+            let digits: String = chars.get(from..from + n)?.iter().collect();
+            char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+        };
+        let octal = |k: usize| chars.get(i + k).and_then(|d| d.to_digit(8));
+        match chars[i + 1] {
+            'u' if hex(i + 2, 4).is_some() => {
+                out.extend(hex(i + 2, 4));
+                i += 6;
+                continue;
+            }
+            'U' if hex(i + 2, 8).is_some() => {
+                out.extend(hex(i + 2, 8));
+                i += 10;
+                continue;
+            }
+            '0' | '1' if octal(2).is_some() && octal(3).is_some() => {
+                let v = chars[i + 1].to_digit(8).unwrap_or(0) * 64 + octal(2).unwrap_or(0) * 8 + octal(3).unwrap_or(0);
+                out.extend(char::from_u32(v));
+                i += 4;
+                continue;
+            }
+            '0' => out.push('\u{0}'),
+            'b' => out.push('\u{8}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'Z' => out.push('\u{1A}'),
+            '%' => out.push_str("\\%"),
+            '_' => out.push_str("\\_"),
+            other => out.push(other),
+        }
+        i += 2;
+    }
+    out
 }
 
 fn binary_op(op: &sql::BinaryOperator) -> Option<BinaryOp> {
@@ -101,7 +170,8 @@ fn not(e: Expr) -> Expr {
     Expr::Not(Box::new(e))
 }
 
-fn convert(e: sql::Expr) -> Result<Expr> {
+/// An SQL expression as an unresolved IR expression.
+pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
     Ok(match e {
         sql::Expr::Identifier(id) => Expr::Unresolved { parts: vec![id.value], plan_id: None },
         sql::Expr::CompoundIdentifier(ids) => Expr::Unresolved { parts: ids.into_iter().map(|i| i.value).collect(), plan_id: None },
@@ -111,6 +181,10 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             let (l, r) = (convert(*left)?, convert(*right)?);
             match op {
                 sql::BinaryOperator::NotEq => not(Expr::binary(BinaryOp::Eq, l, r)),
+                // Spark's bitwise operators are functions named by their symbols.
+                sql::BinaryOperator::BitwiseAnd => Expr::func("&", vec![l, r]),
+                sql::BinaryOperator::BitwiseOr => Expr::func("|", vec![l, r]),
+                sql::BinaryOperator::BitwiseXor => Expr::func("^", vec![l, r]),
                 other => match binary_op(&other) {
                     Some(op) => Expr::binary(op, l, r),
                     None => return Err(Error::unsupported(format!("SQL operator {other}"))),
@@ -119,7 +193,8 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::UnaryOp { op, expr } => match op {
             sql::UnaryOperator::Not => not(convert(*expr)?),
-            sql::UnaryOperator::Plus => convert(*expr)?,
+            sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
+            sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
             sql::UnaryOperator::Minus => match convert(*expr)? {
                 Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
                 Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
@@ -144,8 +219,12 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char: None, any: false } => {
-            let e = Expr::func("like", vec![convert(*expr)?, convert(*pattern)?]);
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
             if negated { not(e) } else { e }
         }
         sql::Expr::RLike { negated, expr, pattern, .. } => {
@@ -185,10 +264,53 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             }
             Expr::func(if shorthand { "substr" } else { "substring" }, args)
         }
-        sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
+        sql::Expr::Trim { expr, trim_where, trim_what, trim_characters: None } => {
+            // TRIM(LEADING 'x' FROM s) is ltrim('x', s): the trim string comes first.
+            let name = match trim_where {
+                Some(sql::TrimWhereField::Leading) => "ltrim",
+                Some(sql::TrimWhereField::Trailing) => "rtrim",
+                _ => "trim",
+            };
+            let mut args = trim_what.map(|w| convert(*w)).transpose()?.into_iter().collect::<Vec<_>>();
+            args.push(convert(*expr)?);
+            Expr::func(name, args)
+        }
+        sql::Expr::Collate { expr, collation } => {
+            Expr::func("collate", vec![convert(*expr)?, Expr::Literal(Value::String(collation.to_string()))])
+        }
+        sql::Expr::Position { expr, r#in } => Expr::func("locate", vec![convert(*expr)?, convert(*r#in)?]),
+        sql::Expr::Overlay { expr, overlay_what, overlay_from, overlay_for } => {
+            let mut args = vec![convert(*expr)?, convert(*overlay_what)?, convert(*overlay_from)?];
+            if let Some(f) = overlay_for {
+                args.push(convert(*f)?);
+            }
+            Expr::func("overlay", args)
+        }
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::Ceil { expr, field } => ceil_floor("ceil", *expr, field)?,
+        sql::Expr::Floor { expr, field } => ceil_floor("floor", *expr, field)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `CEIL(x)` and `CEIL(x, scale)`, which sqlparser parses apart from other calls.
+fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<Expr> {
+    let mut args = vec![convert(expr)?];
+    match field {
+        sql::CeilFloorKind::Scale(v) => args.push(value(v.value)?),
+        sql::CeilFloorKind::DateTimeField(sql::DateTimeField::NoDateTime) => {}
+        sql::CeilFloorKind::DateTimeField(f) => return Err(Error::unsupported(format!("{name} to {f}"))),
+    }
+    Ok(Expr::func(name, args))
+}
+
+/// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
+fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>) -> Result<Vec<Expr>> {
+    let mut args = vec![convert(expr)?, convert(pattern)?];
+    if let Some(e) = escape {
+        args.push(convert(*e)?);
+    }
+    Ok(args)
 }
 
 fn function(f: sql::Function) -> Result<Expr> {
@@ -239,6 +361,13 @@ mod tests {
         assert_eq!(parse_expression("1").unwrap(), Expr::Literal(Value::Integer(1)));
         assert_eq!(parse_expression("10000000000").unwrap(), Expr::Literal(Value::Long(10000000000)));
         assert_eq!(parse_expression("1.5").unwrap(), Expr::Literal(Value::Decimal(15, 2, 1)));
+    }
+
+    #[test]
+    fn string_literals_unescape_as_spark() {
+        assert_eq!(unescape(r"a\\d"), r"a\d");
+        assert_eq!(unescape(r"\d\t\u0041\101"), "d\tAA");
+        assert_eq!(unescape(r"a\%b\_"), r"a\%b\_");
     }
 
     #[test]

@@ -2,11 +2,11 @@
 
 from typing import Optional
 
-from pyrust.errors import not_implemented
 from pyrust.sql.column import Column, _to_col_expr
 from pyrust.sql.functions._common import ColumnOrName, invoke
 
-__all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like"]
+__all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like", "ilike"]
+__all__ += ["equal_null", "isnotnull"]
 
 
 def isnull(col: ColumnOrName) -> Column:
@@ -31,5 +31,19 @@ def regexp_like(str: ColumnOrName, regexp: ColumnOrName) -> Column:
 
 def like(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] = None) -> Column:
     if escapeChar is not None:
-        raise not_implemented("like with an escape character")
+        return invoke("like", str, pattern, escapeChar)
     return invoke("like", str, pattern)
+
+
+def equal_null(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    return invoke("equal_null", col1, col2)
+
+
+def isnotnull(col: ColumnOrName) -> Column:
+    return invoke("isnotnull", col)
+
+
+def ilike(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] = None) -> Column:
+    if escapeChar is not None:
+        return invoke("ilike", str, pattern, escapeChar)
+    return invoke("ilike", str, pattern)
