@@ -52,6 +52,9 @@ pub enum Expected {
     Integral,
     /// A STRING and nothing else (Spark's JSON functions); only NULL is cast.
     StringOnly,
+    /// TIMESTAMP or TIMESTAMP_NTZ (Spark's `AnyTimestampType`): strings and dates are
+    /// read as TIMESTAMPs.
+    AnyTimestamp,
 }
 
 impl Expected {
@@ -65,6 +68,7 @@ impl Expected {
             Expected::OneOf(list) => list.iter().any(|e| e.accepts(t)),
             Expected::Integral => t.is_integral(),
             Expected::StringOnly => *t == DataType::String,
+            Expected::AnyTimestamp => matches!(t, DataType::Timestamp | DataType::TimestampNtz),
         }
     }
 
@@ -81,6 +85,7 @@ impl Expected {
             }
             Expected::Integral => "\"INTEGRAL\"".into(),
             Expected::StringOnly => "\"STRING\"".into(),
+            Expected::AnyTimestamp => "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"".into(),
         }
     }
 
@@ -103,6 +108,10 @@ impl Expected {
             Expected::OneOf(list) => list.iter().find_map(|e| e.implicit_cast(from, ansi)),
             Expected::Integral => (*from == DataType::Null).then_some(DataType::Integer),
             Expected::StringOnly => (*from == DataType::Null).then_some(DataType::String),
+            Expected::AnyTimestamp => match from {
+                DataType::Null | DataType::String | DataType::Date => Some(DataType::Timestamp),
+                _ => None,
+            },
         }
     }
 }

@@ -6,14 +6,13 @@
 //! (characters outside the BMP are written as they are).
 
 use super::show::{cell_text, struct_values};
-use super::timezone::utc_to_local;
+use super::timezone::{utc_to_local, Zone};
 use crate::ir::text::{date_text, decimal_text, java_double, java_float};
 use crate::ir::DataType;
-use chrono_tz::Tz;
 use polars::prelude::AnyValue;
 
 /// One value of type `t` as JSON text appended to `out`.
-pub fn write_value(v: &AnyValue, t: &DataType, tz: &Tz, out: &mut String) {
+pub fn write_value(v: &AnyValue, t: &DataType, tz: &Zone, out: &mut String) {
     match v {
         AnyValue::Null => out.push_str("null"),
         AnyValue::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -88,7 +87,7 @@ pub fn write_value(v: &AnyValue, t: &DataType, tz: &Tz, out: &mut String) {
 }
 
 /// A map key as Spark writes it: the key's text (`toString` of the value).
-fn key_text(k: &AnyValue, t: &DataType, tz: &Tz) -> String {
+fn key_text(k: &AnyValue, t: &DataType, tz: &Zone) -> String {
     match k {
         AnyValue::String(s) => s.to_string(),
         AnyValue::StringOwned(s) => s.to_string(),
@@ -124,7 +123,7 @@ fn write_string(s: &str, out: &mut String) {
 }
 
 /// `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session zone (`Z` for a zero offset).
-fn timestamp_with_zone(utc_micros: i64, tz: &Tz) -> String {
+fn timestamp_with_zone(utc_micros: i64, tz: &Zone) -> String {
     let local = utc_to_local(utc_micros, tz);
     let offset_secs = (local - utc_micros).div_euclid(1_000_000);
     let zone = if offset_secs == 0 {
@@ -181,9 +180,9 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        let utc: Tz = "UTC".parse().unwrap();
+        let utc = Zone::utc();
         assert_eq!(timestamp_with_zone(1_709_294_400_123_456, &utc), "2024-03-01T12:00:00.123Z");
-        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        let la = crate::compat::timezone::parse("America/Los_Angeles").unwrap();
         assert_eq!(timestamp_with_zone(1_709_294_400_000_000, &la), "2024-03-01T04:00:00.000-08:00");
         assert_eq!(timestamp_ntz(1_709_294_400_000_000), "2024-03-01T12:00:00");
     }

@@ -224,6 +224,8 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
             let s = pl::Series::from_any_values_and_dtype("".into(), &values, &t, true)?;
             lit(pl::Scalar::new(pl::DataType::List(Box::new(t)), pl::AnyValue::List(s)))
         }
+        Value::DayTimeInterval(us, _, _) => lit(*us).cast(pl::DataType::Duration(pl::TimeUnit::Microseconds)),
+        Value::YearMonthInterval(m, _, _) => lit(*m),
     })
 }
 
