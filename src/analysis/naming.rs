@@ -62,6 +62,7 @@ pub fn sql_text(e: &Expr) -> String {
         }
         Expr::Sort(k) => sort_key_sql(k),
         Expr::Window { function, spec } => window_sql(function, spec),
+        Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", sql_text(agg), sql_text(condition)),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
     }
 }
@@ -209,6 +210,7 @@ pub fn column_repr(e: &Expr) -> String {
         ),
         Expr::Window { function, spec } => window_repr(function, spec),
         Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
+        Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", column_repr(agg), column_repr(condition)),
     }
 }
 

@@ -161,7 +161,38 @@ impl<'a> Resolver<'a> {
                 super::generators::check_multi_alias(&e)?;
                 e
             }
+            Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
         })
+    }
+
+    /// `agg(...) FILTER (WHERE condition)`: only aggregates take a FILTER, and the
+    /// condition is a boolean expression over the input rows.
+    fn resolve_aggregate_filter(&self, agg: Expr, condition: Expr) -> Result<Expr> {
+        if let Expr::Function { name, .. } = &agg {
+            if functions::lookup(name).is_some_and(|d| !d.func.is_aggregate()) {
+                return Err(Error::analysis(
+                    "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
+                    format!("Invalid SQL syntax: The function `{name}` does not support FILTER."),
+                ));
+            }
+        }
+        let agg = self.resolve(agg)?;
+        let condition = self.within(Scope::default()).resolve(condition)?;
+        let condition = match data_type(&condition) {
+            DataType::Boolean => condition,
+            DataType::Null => coerce(condition, &DataType::Boolean),
+            other => {
+                return Err(Error::analysis(
+                    "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
+                    format!(
+                        "The FILTER expression \"{}\" in an aggregate function is invalid. Expected a FILTER expression of the BOOLEAN type, but got \"{}\".",
+                        sql_text(&condition),
+                        other.sql()
+                    ),
+                ))
+            }
+        };
+        Ok(Expr::AggregateFilter { agg: Box::new(agg), condition: Box::new(condition) })
     }
 
     fn boolean(&self, e: Expr, context: &str) -> Result<Expr> {
@@ -228,9 +259,9 @@ impl<'a> Resolver<'a> {
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",
-                format!("Cannot resolve routine `{name}` on search path [`system`.`builtin`, `system`.`session`]."),
+                format!("Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`].", functions::unmarked(&name)),
             )
-            .with_param("routineName", format!("`{name}`"))
+            .with_param("routineName", format!("`{}`", functions::unmarked(&name)))
         })?;
         let aggregate = def.func.is_aggregate();
         if aggregate && !self.scope.aggregates {

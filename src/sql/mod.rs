@@ -425,7 +425,13 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
     }
     let args = window::ignore_nulls(&name, args, f.null_treatment)?;
-    let call = Expr::Function { name, args, distinct };
+    let call = Expr::Function { name: crate::analysis::functions::sql_name(name), args, distinct };
+    let call = match f.filter {
+        // Windows do not lower aggregate filters yet: refuse rather than fail inside.
+        Some(_) if f.over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
+        Some(condition) => Expr::AggregateFilter { agg: Box::new(call), condition: Box::new(convert(*condition)?) },
+        None => call,
+    };
     match f.over {
         Some(over) => window::over(call, over),
         None => Ok(call),
