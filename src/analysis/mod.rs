@@ -6,6 +6,7 @@ pub mod builder;
 pub mod coercion;
 pub mod functions;
 pub mod generators;
+pub mod grouping;
 pub mod naming;
 pub mod resolve;
 pub mod typing;

@@ -2,6 +2,7 @@
 //! running plans on the chosen Polars engine.
 
 pub mod explain;
+mod values;
 
 use crate::analysis::{builder, Conf};
 use crate::error::{Error, ErrorKind, Result};

@@ -1,0 +1,197 @@
+//! `groupBy(...).pivot(column, values).agg(...)`, planned as Spark's `ResolvePivot`.
+//!
+//! Each pivot value gives one output column per aggregate, named by the value's text
+//! (`null` for NULL), followed by `_<aggregate>` when there are several aggregates.
+//! Values are cast to the pivot column's type when the pivot is made; without values,
+//! the column's distinct values are collected then, by running a query.
+//!
+//! Spark has two plans, and their results differ, so both are kept:
+//! - when every aggregate's result is numeric or boolean (`PivotFirst`'s types), it
+//!   aggregates by the grouping columns and the pivot column, then picks each value's
+//!   row per group: a combination without rows is NULL, even for `count`, and a NaN
+//!   value never matches (PivotFirst looks values up with Scala's `==`);
+//! - otherwise each aggregate reads only the rows of its value (`CASE WHEN pivot <=>
+//!   value THEN x END`), so `count` of no rows is 0 and NaN matches NaN.
+
+use super::super::builder::{self, project_list};
+use super::super::coercion::coerce;
+use super::super::functions::{is_aggregate_call, lookup};
+use super::super::naming::{auto_name, sql_text};
+use super::super::resolve::{Resolver, Scope};
+use super::super::typing::{cast_refusal, data_type};
+use super::super::{new_plan_id, Conf};
+use super::QueryRunner;
+use crate::error::{Error, Result};
+use crate::ir::function::{AggregateFn, Func};
+use crate::ir::{BinaryOp, CastKind, DataType, Expr, Plan, Value};
+use std::sync::Arc;
+
+/// A pivot value, cast to the pivot column's type, and the text its columns are named by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PivotValue {
+    pub value: Value,
+    pub name: String,
+}
+
+/// The distinct values of the pivot column, sorted (NULL first), as Spark collects
+/// them; more than `max_values` (`spark.sql.pivotMaxValues`) is an error.
+pub fn distinct_values(input: &Arc<Plan>, column: &Expr, max_values: usize, conf: &Conf, runner: &dyn QueryRunner) -> Result<Vec<Value>> {
+    let projected = builder::project(input.clone(), vec![column.clone()], conf, new_plan_id())?;
+    let attr = projected.output[0].clone();
+    let distinct = builder::deduplicate(Arc::new(projected), None, conf, new_plan_id())?;
+    let limited = builder::limit(Arc::new(distinct), max_values.saturating_add(1), new_plan_id());
+    let sorted = builder::sort(Arc::new(limited), vec![Expr::Attr(attr)], conf, new_plan_id())?;
+    let rows = runner.collect(&sorted)?;
+    if rows.len() > max_values {
+        let shown = sql_text(column);
+        return Err(Error::analysis(
+            "_LEGACY_ERROR_TEMP_1324",
+            format!(
+                "The pivot column {shown} has more than {max_values} distinct values, this could indicate an error. If this was intended, set spark.sql.pivotMaxValues to at least the number of distinct values of the pivot column."
+            ),
+        )
+        .with_param("pivotColumn", shown)
+        .with_param("maxValues", max_values.to_string()));
+    }
+    Ok(rows.into_iter().filter_map(|row| row.into_iter().next()).collect())
+}
+
+/// The values cast to the pivot column's type (ANSI or legacy, as any cast), with
+/// the text of each value as given, cast to STRING, to name its columns by.
+pub fn cast_values(input: &Arc<Plan>, column: &Expr, values: Vec<Value>, conf: &Conf, runner: &dyn QueryRunner) -> Result<Vec<PivotValue>> {
+    let pivot_type = data_type(&Resolver::new(input, conf).resolve(column.clone())?);
+    for v in &values {
+        let t = v.data_type();
+        // Spark's check is `Cast.canCast`, the permissive (legacy) one.
+        if cast_refusal(&t, &pivot_type, false).is_some() {
+            let text = v.name_text();
+            return Err(Error::analysis(
+                "PIVOT_VALUE_DATA_TYPE_MISMATCH",
+                format!("Invalid pivot value '{text}': value data type {} does not match pivot column data type {}.", t.simple_string(), pivot_type.simple_string()),
+            )
+            .with_param("value", text)
+            .with_param("valueType", t.simple_string())
+            .with_param("pivotType", pivot_type.simple_string()));
+        }
+    }
+    if values.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut exprs = vec![];
+    for (i, v) in values.iter().enumerate() {
+        let literal = Expr::Literal(v.clone());
+        exprs.push(coerce(literal.clone(), &pivot_type).alias(&format!("value{i}")));
+        exprs.push(Expr::Cast { expr: Box::new(literal), to: DataType::String, kind: CastKind::Cast }.alias(&format!("name{i}")));
+    }
+    let one_row = Arc::new(builder::range(0, 1, 1)?);
+    let plan = builder::project(one_row, exprs, conf, new_plan_id())?;
+    let row = runner.collect(&plan)?.into_iter().next().ok_or_else(|| Error::internal("no row evaluating pivot values"))?;
+    Ok(row
+        .chunks(2)
+        .map(|pair| {
+            let name = match &pair[1] {
+                Value::String(s) => s.clone(),
+                _ => "null".to_string(),
+            };
+            PivotValue { value: pair[0].clone(), name }
+        })
+        .collect())
+}
+
+/// The pivot aggregation: the grouping columns, then a column per value and aggregate.
+pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotValue], aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if aggs.iter().any(|a| a.any(&|e| matches!(e, Expr::Star { .. }))) {
+        return Err(Error::analysis("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in Pivot.")
+            .with_param("elem", "'*'")
+            .with_param("prettyName", "Pivot"));
+    }
+    let resolved = project_list(&input, aggs.clone(), conf, Scope { aggregates: true, ..Scope::default() })?;
+    for r in &resolved {
+        check_aggregate(&r.expr)?;
+    }
+    let suffixes: Vec<String> = aggs.iter().map(auto_name).collect();
+    let name = |v: &PivotValue, j: usize| if aggs.len() == 1 { v.name.clone() } else { format!("{}_{}", v.name, suffixes[j]) };
+    if resolved.iter().all(|r| pivot_first_type(&r.attr.data_type)) {
+        // Aggregate by the grouping columns and the pivot column, then pick each
+        // value's row of every group.
+        let pivot_key = match column {
+            Expr::Unresolved { .. } => column.clone(),
+            other => other.clone().alias("__pivot_col"),
+        };
+        let n = keys.len();
+        let mut first_keys = keys;
+        first_keys.push(pivot_key);
+        let first = Arc::new(builder::aggregate(input, first_keys, aggs.clone(), conf, new_plan_id())?);
+        let key_refs: Vec<Expr> = first.output[..n].iter().cloned().map(Expr::Attr).collect();
+        let pivot = Expr::Attr(first.output[n].clone());
+        let mut picks = vec![];
+        for v in values {
+            for (j, agg) in first.output[n + 1..].iter().enumerate() {
+                let matches = if is_nan(&v.value) {
+                    Expr::Literal(Value::Boolean(false))
+                } else {
+                    Expr::binary(BinaryOp::EqNullSafe, pivot.clone(), Expr::Literal(v.value.clone()))
+                };
+                let pick = Expr::CaseWhen { branches: vec![(matches, Expr::Attr(agg.clone()))], otherwise: None };
+                picks.push(Expr::func("max", vec![pick]).alias(&name(v, j)));
+            }
+        }
+        builder::aggregate(first, key_refs, picks, conf, plan_id)
+    } else {
+        let mut columns = vec![];
+        for v in values {
+            for (j, agg) in aggs.iter().enumerate() {
+                columns.push(rows_of_value(agg, column, &v.value).alias(&name(v, j)));
+            }
+        }
+        builder::aggregate(input, keys, columns, conf, plan_id)
+    }
+}
+
+/// PivotFirst's result types: a pivot whose aggregates all give one of them is
+/// planned in two aggregation steps.
+fn pivot_first_type(t: &DataType) -> bool {
+    use DataType::*;
+    matches!(t, Double | Integer | Long | Float | Boolean | Short | Byte | Decimal(..))
+}
+
+fn is_nan(v: &Value) -> bool {
+    match v {
+        Value::Double(x) => x.is_nan(),
+        Value::Float(x) => x.is_nan(),
+        _ => false,
+    }
+}
+
+/// Every column read outside an aggregate function is an error in a pivot.
+fn check_aggregate(e: &Expr) -> Result<()> {
+    if is_aggregate_call(e) {
+        return Ok(());
+    }
+    if let Expr::Attr(a) = e {
+        return Err(Error::analysis(
+            "_LEGACY_ERROR_TEMP_1006",
+            format!("Aggregate expression required for pivot, but '{}' did not appear in any aggregate function.", a.name),
+        )
+        .with_param("sql", a.name.clone()));
+    }
+    e.children().into_iter().try_for_each(check_aggregate)
+}
+
+/// `agg` with each aggregate function reading only the rows of `value`; `first` and
+/// `last` then skip the NULLs that stand for other rows.
+fn rows_of_value(agg: &Expr, column: &Expr, value: &Value) -> Expr {
+    let only = |x: &Expr| Expr::CaseWhen {
+        branches: vec![(Expr::binary(BinaryOp::EqNullSafe, column.clone(), Expr::Literal(value.clone())), x.clone())],
+        otherwise: None,
+    };
+    agg.transform_down(&mut |node| {
+        let Expr::Function { name, args, distinct } = node else { return None };
+        let def = lookup(name).filter(|d| d.func.is_aggregate())?;
+        let args = match def.func {
+            Func::Aggregate(AggregateFn::First | AggregateFn::Last) => vec![only(&args[0]), Expr::Literal(Value::Boolean(true))],
+            _ => args.iter().map(only).collect(),
+        };
+        Some(Expr::Function { name: name.clone(), args, distinct: *distinct })
+    })
+}
