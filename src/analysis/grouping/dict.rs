@@ -38,7 +38,24 @@ fn aggregate(column: &str, function: &str, columns: &[Attribute]) -> Expr {
         Expr::Star { .. } => columns.iter().cloned().map(Expr::Attr).collect(),
         input => vec![input],
     };
-    Expr::func(&name, args)
+    let call = Expr::func(&name, args);
+    // Spark's `df.col("s.a")` is the field aliased by its last part, and the call
+    // shows it: `sum(s.a AS a)`.
+    match nested_field(column, columns) {
+        Some(last) => {
+            let shown = crate::analysis::naming::auto_name(&call).replacen(&format!("({column})"), &format!("({column} AS {last})"), 1);
+            call.alias(&shown)
+        }
+        None => call,
+    }
+}
+
+/// The last part of `column` when it names a field of a struct column.
+fn nested_field(column: &str, columns: &[Attribute]) -> Option<String> {
+    let parts = super::column_parts(column);
+    let (first, last) = (parts.first()?, parts.last()?);
+    let is_struct = columns.iter().any(|a| a.name.eq_ignore_ascii_case(first) && matches!(a.data_type, crate::ir::DataType::Struct(..)));
+    (parts.len() > 1 && is_struct).then(|| last.clone())
 }
 
 /// Java's `String.hashCode`: over UTF-16 code units, wrapping.

@@ -180,7 +180,7 @@ pub fn column_reference(name: &str) -> Expr {
     Expr::Unresolved { parts: column_parts(name), plan_id: None }
 }
 
-fn column_parts(name: &str) -> Vec<String> {
+pub(super) fn column_parts(name: &str) -> Vec<String> {
     let mut parts = vec![];
     let mut current = String::new();
     let mut quoted = false;

@@ -21,7 +21,7 @@ use super::super::resolve::{Resolver, Scope};
 use super::super::typing::{cast_refusal, data_type};
 use super::super::{new_plan_id, Conf};
 use super::QueryRunner;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::{AggregateFn, Func};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Plan, Value};
 use std::sync::Arc;
@@ -83,9 +83,30 @@ pub fn cast_values(input: &Arc<Plan>, column: &Expr, values: Vec<Value>, conf: &
         exprs.push(coerce(literal.clone(), &pivot_type).alias(&format!("value{i}")));
         exprs.push(Expr::Cast { expr: Box::new(literal), to: DataType::String, kind: CastKind::Cast }.alias(&format!("name{i}")));
     }
-    let one_row = Arc::new(builder::range(0, 1, 1)?);
-    let plan = builder::project(one_row, exprs, conf, new_plan_id())?;
-    let row = runner.collect(&plan)?.into_iter().next().ok_or_else(|| Error::internal("no row evaluating pivot values"))?;
+    let evaluate = |exprs: Vec<Expr>, conf: &Conf| -> Result<Vec<Value>> {
+        let one_row = Arc::new(builder::range(0, 1, 1)?);
+        let plan = builder::project(one_row, exprs, conf, new_plan_id())?;
+        runner.collect(&plan)?.into_iter().next().ok_or_else(|| Error::internal("no row evaluating pivot values"))
+    };
+    // Spark evaluates the `Cast` without checking it, so a cast ANSI refuses (DATE to
+    // INT) runs as the legacy one (NULL) even in ANSI mode.
+    let refused: Vec<bool> = values.iter().map(|v| cast_refusal(&v.data_type(), &pivot_type, conf.ansi).is_some()).collect();
+    let only = |keep: bool| -> Vec<Expr> {
+        exprs
+            .iter()
+            .enumerate()
+            .map(|(j, e)| if refused[j / 2] == keep { e.clone() } else { Expr::Literal(Value::Null).alias(&format!("skipped{j}")) })
+            .collect()
+    };
+    let mut row = evaluate(only(false), conf)?;
+    if refused.iter().any(|r| *r) {
+        let lenient = evaluate(only(true), &Conf { ansi: false, ..conf.clone() })?;
+        for (j, v) in lenient.into_iter().enumerate() {
+            if refused[j / 2] {
+                row[j] = v;
+            }
+        }
+    }
     Ok(row
         .chunks(2)
         .map(|pair| {
@@ -105,6 +126,7 @@ pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotVal
             .with_param("elem", "'*'")
             .with_param("prettyName", "Pivot"));
     }
+    check_grouping_functions(&aggs)?;
     let resolved = project_list(&input, aggs.clone(), conf, Scope { aggregates: true, ..Scope::default() })?;
     for r in &resolved {
         check_aggregate(&r.expr)?;
@@ -118,6 +140,7 @@ pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotVal
             Expr::Unresolved { .. } => column.clone(),
             other => other.clone().alias("__pivot_col"),
         };
+        check_distinct_values(values)?;
         let n = keys.len();
         let mut first_keys = keys;
         first_keys.push(pivot_key);
@@ -161,6 +184,50 @@ fn is_nan(v: &Value) -> bool {
         Value::Float(x) => x.is_nan(),
         _ => false,
     }
+}
+
+/// `grouping(k)` is no aggregate: Spark sees `k` outside any aggregate function.
+fn check_grouping_functions(aggs: &[Expr]) -> Result<()> {
+    let mut found = None;
+    for a in aggs {
+        a.walk(&mut |e| {
+            if let Expr::Function { name, args, .. } = e {
+                if found.is_none() && lookup(name).is_some_and(|d| d.func.is_grouping()) {
+                    found = Some(args.first().map(sql_text).unwrap_or_default());
+                }
+            }
+        });
+    }
+    match found {
+        Some(sql) => Err(Error::analysis(
+            "_LEGACY_ERROR_TEMP_1006",
+            format!("Aggregate expression required for pivot, but '{sql}' did not appear in any aggregate function."),
+        )
+        .with_param("sql", sql)),
+        None => Ok(()),
+    }
+}
+
+/// PivotFirst indexes its output by the distinct values: a repeated value leaves an
+/// index past the end, which fails in Spark as here (at analysis rather than when run).
+fn check_distinct_values(values: &[PivotValue]) -> Result<()> {
+    let mut distinct: Vec<&Value> = vec![];
+    for v in values {
+        if !distinct.contains(&&v.value) {
+            distinct.push(&v.value);
+        }
+    }
+    if distinct.len() == values.len() {
+        return Ok(());
+    }
+    let n = distinct.len();
+    Err(Error::new(
+        ErrorKind::ArrayIndexOutOfBounds,
+        "INVALID_ARRAY_INDEX",
+        format!("The index {n} is out of bounds. The array has {n} elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead."),
+    )
+    .with_param("indexValue", n.to_string())
+    .with_param("arraySize", n.to_string()))
 }
 
 /// Every column read outside an aggregate function is an error in a pivot.
