@@ -1,8 +1,10 @@
 //! Aggregation over grouping sets (rollup, cube, groupingSets): one Polars group-by
 //! per set over the same input, concatenated, rather than Spark's Expand (the input
 //! copied once per set, then one aggregation). Each set's group-by reads the input
-//! rows once and hashes only its own keys; measured in `docs/performance.md`. Polars'
-//! planning grows faster than linearly with the branches of a union, so beyond
+//! rows once and hashes only its own keys: on 3 million rows, 3 keys, 4 sets, native
+//! Polars takes 1.0 s as a union of group-bys and 4.3 s as an Expand (cross join,
+//! then one group-by over 12 million rows). Polars' planning grows faster than
+//! linearly with the branches of a union, so beyond
 //! `UNION_MAX_SETS` sets (a cube of 7 or more keys) the input is expanded instead, by
 //! a cross join with a table of the sets, and aggregated once.
 //!
