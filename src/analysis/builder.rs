@@ -238,7 +238,16 @@ pub(super) fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let keys = project_list(&input, keys, conf, Scope::default())?;
     let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, ..Scope::default() })?;
+    // An expression the aggregation groups by reads the key's value: `k + 1` grouped by `k + 1`.
     let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
+    let aggs: Vec<NamedExpr> = aggs
+        .into_iter()
+        .map(|ne| {
+            // A key selected again (`SELECT k ... GROUP BY k`) is a column of its own.
+            let attr = if key_ids.contains(&ne.attr.id) { Attribute { id: new_attr_id(), ..ne.attr } } else { ne.attr };
+            NamedExpr { expr: over_keys(&ne.expr, &keys), attr }
+        })
+        .collect();
     for a in &aggs {
         let mut bare = vec![];
         bare_columns(&a.expr, &mut bare);
@@ -251,7 +260,45 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
-    Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output))
+    if aggs.iter().all(|a| is_aggregate_call(&a.expr)) {
+        return Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output));
+    }
+    // Expressions over keys and aggregates (`k`, `count(*) + 1`, `upper(k)`): the
+    // aggregation computes the aggregate calls alone, a projection the rest (as
+    // Spark's planner splits an Aggregate's result expressions).
+    let mut hidden: Vec<NamedExpr> = vec![];
+    let finals: Vec<NamedExpr> = aggs
+        .into_iter()
+        .map(|ne| {
+            let expr = ne.expr.transform_down(&mut |e| {
+                if matches!(e, Expr::Window { .. }) || !is_aggregate_call(e) {
+                    return None;
+                }
+                let attr = match hidden.iter().find(|h| h.expr == *e) {
+                    Some(h) => h.attr.clone(),
+                    None => {
+                        let attr = Attribute { id: new_attr_id(), name: super::naming::sql_text(e), data_type: data_type(e), nullable: nullable(e, conf.ansi), qualifier: None };
+                        hidden.push(NamedExpr { expr: e.clone(), attr: attr.clone() });
+                        attr
+                    }
+                };
+                Some(Expr::Attr(attr))
+            });
+            NamedExpr { expr, attr: ne.attr }
+        })
+        .collect();
+    let mut inner_output = outputs(&keys);
+    inner_output.extend(outputs(&hidden));
+    let key_columns: Vec<NamedExpr> = keys.iter().map(|k| NamedExpr { expr: Expr::Attr(k.attr.clone()), attr: k.attr.clone() }).collect();
+    let inner = Arc::new(node(new_plan_id(), PlanNode::Aggregate { input, keys, aggs: hidden, grouping_sets: None }, inner_output));
+    let mut list = key_columns;
+    list.extend(finals);
+    Ok(node(plan_id, PlanNode::Project { input: inner, exprs: list }, output))
+}
+
+/// `e` with every subexpression that is a grouping key replaced by the key's column.
+fn over_keys(e: &Expr, keys: &[NamedExpr]) -> Expr {
+    e.transform_down(&mut |x| keys.iter().find(|k| k.expr == *x && !matches!(x, Expr::Literal(_))).map(|k| Expr::Attr(k.attr.clone())))
 }
 
 fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {

@@ -34,6 +34,13 @@ impl Conf {
     }
 }
 
+/// Where named relations (`FROM t`) come from: the session's catalog of views and
+/// tables. Analysis asks; `exec` answers.
+pub trait RelationSource {
+    /// The plan of the relation named by `parts` (`t`, `db.t`, `global_temp.v`).
+    fn relation(&self, parts: &[String]) -> crate::error::Result<std::sync::Arc<crate::ir::Plan>>;
+}
+
 static NEXT_ATTR_ID: AtomicU64 = AtomicU64::new(1);
 static NEXT_PLAN_ID: AtomicU64 = AtomicU64::new(1);
 

@@ -1,6 +1,7 @@
 //! Spark semantics expressed for Polars: casts, arithmetic, rounding, error
 //! transport and the JVM's text forms of values.
 
+pub mod aes;
 pub mod arith;
 pub mod binary;
 pub mod cast;
@@ -9,9 +10,13 @@ pub mod checks;
 pub mod decimal;
 pub mod decimal_cast;
 pub mod errors;
+pub mod fdlibm;
 pub mod floats;
+pub mod hash;
+pub mod kernels;
 pub mod maps;
 pub mod math;
+pub mod random;
 pub mod regex;
 pub mod show;
 pub mod timezone;

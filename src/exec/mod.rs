@@ -1,7 +1,9 @@
 //! Session state and execution: configuration, in-memory data, cached results, and
 //! running plans on the chosen Polars engine.
 
+pub mod catalog;
 pub mod explain;
+mod sql;
 mod values;
 
 use crate::analysis::{builder, Conf};
@@ -24,6 +26,7 @@ pub const ENGINE: &str = "pyrust.engine";
 pub struct Session {
     conf: RwLock<BTreeMap<String, String>>,
     pub cache: CacheStore,
+    pub catalog: catalog::Catalog,
 }
 
 fn is_true(v: Option<&String>, default: bool) -> bool {
@@ -32,7 +35,7 @@ fn is_true(v: Option<&String>, default: bool) -> bool {
 
 impl Session {
     pub fn new() -> Self {
-        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()) }
+        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default() }
     }
 
     pub fn set_conf(&self, key: &str, value: &str) {
@@ -85,10 +88,7 @@ impl Session {
         if paths.is_empty() {
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
         }
-        let schema = match schema {
-            Some(s) => s,
-            None => scan::infer_schema(format, &paths, &options)?,
-        };
+        let schema = scan::read_schema(format, &paths, &options, schema, self.analysis_conf().case_sensitive)?;
         Ok(builder::scan(format, paths, options, schema))
     }
 

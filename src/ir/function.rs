@@ -63,6 +63,71 @@ pub enum MathFn {
     Bround,
     Sqrt,
     IsNan,
+    // Functions of one double (Spark's `UnaryMathExpression`).
+    Cbrt,
+    Exp,
+    Expm1,
+    Ln,
+    Log10,
+    Log2,
+    Log1p,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Cot,
+    Csc,
+    Sec,
+    Degrees,
+    Radians,
+    Rint,
+    Signum,
+    /// `log(base, x)`, or `log(x)` for the natural logarithm.
+    Log,
+    Pow,
+    Atan2,
+    Hypot,
+    Ceil,
+    Floor,
+    E,
+    Pi,
+    Pmod,
+    Mod,
+    Negative,
+    Positive,
+    Greatest,
+    Least,
+    Factorial,
+    Bin,
+    Conv,
+    WidthBucket,
+    TryAdd,
+    TrySubtract,
+    TryMultiply,
+    TryDivide,
+    TryMod,
+    Rand,
+    Randn,
+    Uniform,
+    Randstr,
+    // Bitwise.
+    BitwiseNot,
+    BitwiseAnd,
+    BitwiseOr,
+    BitwiseXor,
+    BitCount,
+    BitGet,
+    ShiftLeft,
+    ShiftRight,
+    ShiftRightUnsigned,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,6 +151,16 @@ pub enum StringFn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConditionalFn {
     Coalesce,
+    /// `ifnull`/`nvl`: the first argument unless NULL.
+    Ifnull,
+    Nvl2,
+    Nullif,
+    NullIfZero,
+    ZeroIfNull,
+    Nanvl,
+    EqualNull,
+    IsNotNull,
+    IsNull,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,11 +199,37 @@ pub enum JsonFn {}
 
 /// Hashes and checksums (bit-exact with Spark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HashFn {}
+pub enum HashFn {
+    Md5,
+    Sha1,
+    Sha2,
+    Crc32,
+    /// `hash`: Murmur3 x86_32, seed 42.
+    Murmur3,
+    XxHash64,
+}
 
 /// Everything else: ids, type names, assertions, session values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MiscFn {}
+pub enum MiscFn {
+    MonotonicallyIncreasingId,
+    SparkPartitionId,
+    Uuid,
+    TypeOf,
+    AssertTrue,
+    RaiseError,
+    CurrentCatalog,
+    CurrentDatabase,
+    CurrentUser,
+    Version,
+    InputFileName,
+    AesEncrypt,
+    AesDecrypt,
+    TryAesDecrypt,
+    BitmapBitPosition,
+    BitmapBucketNumber,
+    BitmapCount,
+}
 
 /// Functions that only make sense over a window of ordered rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

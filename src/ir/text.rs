@@ -4,57 +4,19 @@
 
 use chrono::{DateTime, NaiveDate};
 
-/// Java's `Double.toString`: shortest digits that round-trip, decimal notation for
-/// 1e-3 <= |x| < 1e7 and computerized scientific notation (`1.0E10`) outside it.
+mod floating_decimal;
+
+/// Java 17's `Double.toString`: decimal notation for 1e-3 <= |x| < 1e7 and
+/// computerized scientific notation (`1.0E10`) outside it, with the digits of
+/// Java 17's `FloatingDecimal` (not always the shortest: `4.9E-324`).
 pub fn java_double(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    java_style(format!("{x:e}"), x == 0.0, x.abs())
+    floating_decimal::double_to_string(x)
 }
 
-/// Java's `Float.toString`, with the same layout rules as `java_double`.
+/// Java 17's `Float.toString`, with the same layout as `java_double`
+/// (`2.14748365E9` for `(float) 2147483647`).
 pub fn java_float(x: f32) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    java_style(format!("{x:e}"), x == 0.0, x.abs() as f64)
-}
-
-/// Lays out Rust's shortest scientific form (`-1.25e-5`) the way Java does.
-fn java_style(sci: String, is_zero: bool, magnitude: f64) -> String {
-    let (negative, sci) = match sci.strip_prefix('-') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, sci),
-    };
-    let sign = if negative { "-" } else { "" };
-    if is_zero {
-        return format!("{sign}0.0");
-    }
-    let (mantissa, exp) = sci.split_once('e').expect("scientific form");
-    let exp: i32 = exp.parse().expect("exponent");
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    if (1e-3..1e7).contains(&magnitude) {
-        let point = exp + 1; // digits before the decimal point
-        if point <= 0 {
-            format!("{sign}0.{}{}", "0".repeat((-point) as usize), digits)
-        } else if (point as usize) >= digits.len() {
-            format!("{sign}{}{}.0", digits, "0".repeat(point as usize - digits.len()))
-        } else {
-            let (int, frac) = digits.split_at(point as usize);
-            format!("{sign}{int}.{frac}")
-        }
-    } else {
-        let (first, rest) = digits.split_at(1);
-        let rest = if rest.is_empty() { "0" } else { rest };
-        format!("{sign}{first}.{rest}E{exp}")
-    }
+    floating_decimal::float_to_string(x)
 }
 
 /// `BigDecimal.toPlainString` of an unscaled value.

@@ -2,6 +2,7 @@
 //! Polars DSL.
 
 pub mod aggregate;
+mod csv;
 pub mod expr;
 pub mod files;
 pub mod functions;

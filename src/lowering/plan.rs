@@ -69,22 +69,8 @@ impl<'a> PlanLowering<'a> {
                 pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
             }
             PlanNode::Scan { format, paths, options, schema } => {
-                let lf = scan(*format, paths, options, Some(schema))?;
-                // Text files hold wall-clock times in the session time zone.
-                let text = matches!(format, FileFormat::Csv | FileFormat::Json);
-                let cols: Vec<pl::Expr> = schema
-                    .iter()
-                    .zip(&plan.output)
-                    .map(|(f, a)| {
-                        let c = col(f.name.as_str());
-                        let c = if text && f.data_type == DataType::Timestamp {
-                            crate::compat::timezone::wall_clock_to_utc(c, &self.conf.session_time_zone)
-                        } else {
-                            c
-                        };
-                        named(c, a)
-                    })
-                    .collect();
+                let lf = scan(*format, paths, options, schema, &self.conf.session_time_zone)?;
+                let cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
                 lf.select(cols)
             }
             PlanNode::Project { input, exprs } if exprs.is_empty() => {

@@ -7,14 +7,6 @@ use polars::prelude::{self as pl, LazyFileListReader};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-fn option<'a>(options: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {
-    options.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
-}
-
-fn flag(options: &BTreeMap<String, String>, key: &str) -> bool {
-    option(options, key).is_some_and(|v| v.eq_ignore_ascii_case("true"))
-}
-
 /// Options each reader honours, and values of others that change nothing. Anything
 /// else is refused by name rather than ignored, so no option silently does nothing.
 fn check_options(format: FileFormat, options: &BTreeMap<String, String>) -> Result<()> {
@@ -37,42 +29,20 @@ fn check_options(format: FileFormat, options: &BTreeMap<String, String>) -> Resu
     Ok(())
 }
 
-fn one_path(format: FileFormat, path: &str, options: &BTreeMap<String, String>, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
-    check_options(format, options)?;
+fn check_path(path: &str) -> Result<()> {
     if !std::path::Path::new(path).exists() && !path.contains('*') {
         return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{path}.")));
     }
+    Ok(())
+}
+
+fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+    check_path(path)?;
     let polars_schema = schema.map(|fields| {
         Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))))
     });
     let lf = match format {
-        FileFormat::Csv => {
-            let sep = option(options, "sep").or(option(options, "delimiter")).unwrap_or(",");
-            let sep = match sep {
-                "\\t" => b'\t',
-                s => *s.as_bytes().first().unwrap_or(&b','),
-            };
-            let infer = flag(options, "inferSchema");
-            let mut reader = pl::LazyCsvReader::new(pl::PlRefPath::new(path))
-                .with_has_header(flag(options, "header"))
-                .with_separator(sep)
-                .with_missing_is_null(true)
-                .with_try_parse_dates(infer)
-                .with_infer_schema_length(if infer { None } else { Some(0) });
-            if let Some(q) = option(options, "quote") {
-                reader = reader.with_quote_char(q.as_bytes().first().copied());
-            }
-            if let Some(c) = option(options, "comment") {
-                reader = reader.with_comment_prefix(Some(c.into()));
-            }
-            if let Some(n) = option(options, "nullValue") {
-                reader = reader.with_null_values(Some(pl::NullValues::AllColumnsSingle(n.into())));
-            }
-            if let Some(s) = polars_schema {
-                reader = reader.with_schema(Some(s));
-            }
-            reader.finish()?
-        }
+        FileFormat::Csv => unreachable!("CSV files are scanned by lowering::csv"),
         FileFormat::Parquet => super::parquet::scan(path, schema)?,
         FileFormat::Json => {
             let mut reader = pl::LazyJsonLineReader::new(pl::PlRefPath::new(path));
@@ -85,29 +55,60 @@ fn one_path(format: FileFormat, path: &str, options: &BTreeMap<String, String>, 
     Ok(lf)
 }
 
-/// A lazy scan whose columns carry the file's own names.
-pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
-    let frames = paths.iter().map(|p| one_path(format, p, options, schema)).collect::<Result<Vec<_>>>()?;
+/// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
+/// times in the session time zone.
+pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
+    check_options(format, options)?;
+    if format == FileFormat::Csv {
+        return super::csv::scan(paths, options, schema, session_time_zone);
+    }
+    let lf = scan_files(format, paths, Some(schema))?;
+    if format != FileFormat::Json {
+        return Ok(lf);
+    }
+    let cols: Vec<pl::Expr> = schema
+        .iter()
+        .map(|f| {
+            let c = pl::col(f.name.as_str());
+            if f.data_type == DataType::Timestamp { crate::compat::timezone::wall_clock_to_utc(c, session_time_zone).alias(f.name.as_str()) } else { c }
+        })
+        .collect();
+    Ok(lf.select(cols))
+}
+
+fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+    let frames = paths.iter().map(|p| one_path(format, p, schema)).collect::<Result<Vec<_>>>()?;
     if frames.len() == 1 {
         return Ok(frames.into_iter().next().unwrap());
     }
     Ok(pl::concat(frames, pl::UnionArgs::default())?)
 }
 
-/// The Spark schema of files, as Spark's readers infer it.
-pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>) -> Result<Vec<StructField>> {
+/// The Spark schema of `spark.read.<format>(paths)`: the given one, or the one
+/// Spark's reader infers.
+pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool) -> Result<Vec<StructField>> {
+    check_options(format, options)?;
+    if format == FileFormat::Csv {
+        return super::csv::schema(paths, options, given, case_sensitive);
+    }
+    for path in paths {
+        check_path(path)?;
+    }
+    match given {
+        Some(fields) => Ok(fields),
+        None => infer_schema(format, paths),
+    }
+}
+
+fn infer_schema(format: FileFormat, paths: &[String]) -> Result<Vec<StructField>> {
     if format == FileFormat::Parquet {
-        // Spark types Parquet from the footer, not from what Polars decodes. The scan
-        // only checks the options and paths.
-        let _checked = scan(format, paths, options, None)?;
+        // Spark types Parquet from the footer, not from what Polars decodes.
         return super::parquet::schema(paths);
     }
-    let mut lf = scan(format, paths, options, None)?;
+    let mut lf = scan_files(format, paths, None)?;
     let schema = lf.collect_schema()?;
-    let infer_ints = format == FileFormat::Csv && flag(options, "inferSchema");
-    let headerless = format == FileFormat::Csv && !flag(options, "header");
     let mut fields = vec![];
-    for (i, (name, dtype)) in schema.iter().enumerate() {
+    for (name, dtype) in schema.iter() {
         let mut t = from_polars(dtype)?;
         if t == DataType::Null {
             t = DataType::String;
@@ -116,25 +117,7 @@ pub fn infer_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Str
             // Text formats infer TIMESTAMP (spark.sql.timestampType defaults to LTZ).
             t = DataType::Timestamp;
         }
-        if infer_ints && t == DataType::Long {
-            // Spark infers INT when every value fits; Polars always infers i64.
-            let stats = lf
-                .clone()
-                .select([pl::col(name.clone()).min().alias("lo"), pl::col(name.clone()).max().alias("hi")])
-                .collect()?;
-            let fits = |c: &str| -> Result<bool> {
-                let v = stats.column(c)?.get(0)?;
-                Ok(match v.extract::<i64>() {
-                    Some(x) => x >= i32::MIN as i64 && x <= i32::MAX as i64,
-                    None => true,
-                })
-            };
-            if fits("lo")? && fits("hi")? {
-                t = DataType::Integer;
-            }
-        }
-        let spark_name = if headerless { format!("_c{i}") } else { name.to_string() };
-        fields.push(StructField::new(spark_name, t, true));
+        fields.push(StructField::new(name.to_string(), t, true));
     }
     if format == FileFormat::Json {
         // Spark's JSON reader orders inferred fields by name.

@@ -59,6 +59,17 @@ impl PyDataFrame {
         fields_json(&self.fields())
     }
 
+    /// `createOrReplaceTempView` and friends.
+    fn create_temp_view(&self, py: Python<'_>, name: &str, replace: bool, global: bool) -> PyResult<()> {
+        guard(py, || {
+            if global {
+                self.session.catalog.create_global_temp_view(name, self.plan.clone(), replace)
+            } else {
+                self.session.catalog.create_temp_view(name, self.plan.clone(), replace)
+            }
+        })
+    }
+
     fn columns(&self) -> Vec<String> {
         self.names()
     }

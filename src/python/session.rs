@@ -131,6 +131,42 @@ impl PySession {
         })
     }
 
+    /// `spark.sql(text)`: a query's DataFrame, or a command's result.
+    fn sql(&self, py: Python<'_>, text: &str) -> PyResult<PyDataFrame> {
+        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.sql(text)?)))
+    }
+
+    /// `spark.table(name)`: a view (or later a table) by its name (`v`, `global_temp.v`).
+    fn table(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let parts = crate::sql::parse_name(name)?;
+            let plan = crate::analysis::RelationSource::relation(self.inner.as_ref(), &parts)?;
+            let aliased = crate::analysis::builder::subquery_alias(plan, parts.last().map(String::as_str).unwrap_or(""), crate::analysis::new_plan_id());
+            Ok(PyDataFrame::new(self.inner.clone(), aliased))
+        })
+    }
+
+    fn drop_temp_view(&self, py: Python<'_>, name: &str, global: bool) -> PyResult<bool> {
+        guard(py, || if global { self.inner.catalog.drop_global_temp_view(name) } else { self.inner.catalog.drop_temp_view(name) })
+    }
+
+    /// (name, database or None, temporary) of every view.
+    fn list_views(&self, py: Python<'_>) -> PyResult<Vec<(String, Option<String>, bool)>> {
+        guard(py, || {
+            let mut views: Vec<(String, Option<String>, bool)> = self.inner.catalog.temp_views()?.into_iter().map(|v| (v, None, true)).collect();
+            views.extend(self.inner.catalog.global_temp_views()?.into_iter().map(|v| (v, Some("global_temp".to_string()), true)));
+            Ok(views)
+        })
+    }
+
+    fn current_database(&self) -> String {
+        self.inner.catalog.current_database()
+    }
+
+    fn set_current_database(&self, py: Python<'_>, name: &str) -> PyResult<()> {
+        guard(py, || self.inner.catalog.set_current_database(name))
+    }
+
     fn clear_cache(&self) {
         self.inner.clear_cache(None)
     }

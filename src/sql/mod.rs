@@ -1,5 +1,9 @@
-//! Spark SQL text to IR. For now: the expressions of `expr()`, `selectExpr()` and
-//! `filter("...")`, parsed by sqlparser's Spark dialect.
+//! Spark SQL text to IR, parsed by sqlparser's Spark dialect: the expressions of
+//! `expr()`, `selectExpr()` and `filter("...")` here, queries in `query`, statements
+//! (`spark.sql`) in `statement`.
+
+pub mod query;
+pub mod statement;
 
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};
@@ -7,7 +11,7 @@ use sqlparser::ast as sql;
 use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
-fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
 }
@@ -36,6 +40,20 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     parse_select_item(text)
+}
+
+/// A multi-part name (`db.t`, `` `a.b`.c ``) as its parts.
+pub fn parse_name(text: &str) -> Result<Vec<String>> {
+    let name = Parser::new(&SparkSqlDialect {})
+        .try_with_sql(text)
+        .and_then(|mut p| p.parse_object_name(false))
+        .map_err(|e| parse_error(text, e))?;
+    Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
+}
+
+/// An SQL form PyRust does not translate (yet), named.
+pub(crate) fn unsupported(what: &str) -> Error {
+    Error::unsupported(format!("SQL: {what}"))
 }
 
 fn number(text: &str, long: bool) -> Result<Value> {
@@ -101,7 +119,8 @@ fn not(e: Expr) -> Expr {
     Expr::Not(Box::new(e))
 }
 
-fn convert(e: sql::Expr) -> Result<Expr> {
+/// An SQL expression as an unresolved IR expression.
+pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
     Ok(match e {
         sql::Expr::Identifier(id) => Expr::Unresolved { parts: vec![id.value], plan_id: None },
         sql::Expr::CompoundIdentifier(ids) => Expr::Unresolved { parts: ids.into_iter().map(|i| i.value).collect(), plan_id: None },
@@ -111,6 +130,10 @@ fn convert(e: sql::Expr) -> Result<Expr> {
             let (l, r) = (convert(*left)?, convert(*right)?);
             match op {
                 sql::BinaryOperator::NotEq => not(Expr::binary(BinaryOp::Eq, l, r)),
+                // Spark's bitwise operators are functions named by their symbols.
+                sql::BinaryOperator::BitwiseAnd => Expr::func("&", vec![l, r]),
+                sql::BinaryOperator::BitwiseOr => Expr::func("|", vec![l, r]),
+                sql::BinaryOperator::BitwiseXor => Expr::func("^", vec![l, r]),
                 other => match binary_op(&other) {
                     Some(op) => Expr::binary(op, l, r),
                     None => return Err(Error::unsupported(format!("SQL operator {other}"))),
@@ -119,7 +142,8 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::UnaryOp { op, expr } => match op {
             sql::UnaryOperator::Not => not(convert(*expr)?),
-            sql::UnaryOperator::Plus => convert(*expr)?,
+            sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
+            sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
             sql::UnaryOperator::Minus => match convert(*expr)? {
                 Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
                 Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
@@ -187,8 +211,21 @@ fn convert(e: sql::Expr) -> Result<Expr> {
         }
         sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::Ceil { expr, field } => ceil_floor("ceil", *expr, field)?,
+        sql::Expr::Floor { expr, field } => ceil_floor("floor", *expr, field)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `CEIL(x)` and `CEIL(x, scale)`, which sqlparser parses apart from other calls.
+fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<Expr> {
+    let mut args = vec![convert(expr)?];
+    match field {
+        sql::CeilFloorKind::Scale(v) => args.push(value(v.value)?),
+        sql::CeilFloorKind::DateTimeField(sql::DateTimeField::NoDateTime) => {}
+        sql::CeilFloorKind::DateTimeField(f) => return Err(Error::unsupported(format!("{name} to {f}"))),
+    }
+    Ok(Expr::func(name, args))
 }
 
 fn function(f: sql::Function) -> Result<Expr> {

@@ -100,6 +100,16 @@ class Column:
     __or__ = _binary("or")
     __ror__ = _binary("or")
 
+    # bitwise (Spark's `&`, `|`, `^` functions)
+    def bitwiseAND(self, other: Any) -> "Column":
+        return Column(_native.call("&", [self._expr, _to_expr(other)]))
+
+    def bitwiseOR(self, other: Any) -> "Column":
+        return Column(_native.call("|", [self._expr, _to_expr(other)]))
+
+    def bitwiseXOR(self, other: Any) -> "Column":
+        return Column(_native.call("^", [self._expr, _to_expr(other)]))
+
     def __invert__(self) -> "Column":
         return Column(self._expr.not_())
 

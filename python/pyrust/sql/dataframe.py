@@ -528,7 +528,19 @@ class DataFrame:
         return DataFrameNaFunctions(self)
 
     def createOrReplaceTempView(self, name: str) -> None:
-        raise not_implemented("DataFrame.createOrReplaceTempView")
+        self._df.create_temp_view(name, True, False)
 
     def createTempView(self, name: str) -> None:
-        raise not_implemented("DataFrame.createTempView")
+        self._df.create_temp_view(name, False, False)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        self._df.create_temp_view(name, True, True)
+
+    def createGlobalTempView(self, name: str) -> None:
+        self._df.create_temp_view(name, False, True)
+
+    def registerTempTable(self, name: str) -> None:
+        import warnings
+
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self._df.create_temp_view(name, True, False)

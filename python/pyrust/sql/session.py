@@ -273,14 +273,18 @@ class SparkSession:
         return self.createDataFrame(rows, names or columns)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
-        raise not_implemented("SparkSession.sql")
+        if args is not None or kwargs:
+            raise not_implemented("SparkSession.sql with args or DataFrame references")
+        return DataFrame(self._native.sql(sqlQuery), self)
 
     def table(self, tableName: str) -> DataFrame:
-        raise not_implemented("SparkSession.table")
+        return DataFrame(self._native.table(tableName), self)
 
     @property
     def catalog(self) -> Any:
-        raise not_implemented("SparkSession.catalog")
+        from pyrust.sql.catalog import Catalog
+
+        return Catalog(self)
 
     @property
     def udf(self) -> Any:

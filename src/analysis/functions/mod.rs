@@ -22,6 +22,7 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};

@@ -7,6 +7,7 @@ from pyrust.sql.column import Column, _to_col_expr
 from pyrust.sql.functions._common import ColumnOrName, invoke
 
 __all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like"]
+__all__ += ["equal_null", "isnotnull"]
 
 
 def isnull(col: ColumnOrName) -> Column:
@@ -33,3 +34,11 @@ def like(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] 
     if escapeChar is not None:
         raise not_implemented("like with an escape character")
     return invoke("like", str, pattern)
+
+
+def equal_null(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    return invoke("equal_null", col1, col2)
+
+
+def isnotnull(col: ColumnOrName) -> Column:
+    return invoke("isnotnull", col)

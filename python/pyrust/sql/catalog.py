@@ -1,0 +1,120 @@
+"""``pyspark.sql.catalog``: the session catalog — temporary views now; databases,
+tables and functions as the SQL work brings them."""
+
+from typing import Any, List, NamedTuple, Optional
+
+from pyrust.errors import not_implemented
+
+__all__ = ["Catalog", "CatalogMetadata", "Database", "Table", "Column", "Function"]
+
+
+class CatalogMetadata(NamedTuple):
+    name: str
+    description: Optional[str]
+
+
+class Database(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    description: Optional[str]
+    locationUri: str
+
+
+class Table(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    namespace: Optional[List[str]]
+    description: Optional[str]
+    tableType: str
+    isTemporary: bool
+
+    @property
+    def database(self) -> Optional[str]:
+        return self.namespace[0] if self.namespace else None
+
+
+class Column(NamedTuple):
+    name: str
+    description: Optional[str]
+    dataType: str
+    nullable: bool
+    isPartition: bool
+    isBucket: bool
+    isCluster: bool
+
+
+class Function(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    namespace: Optional[List[str]]
+    description: Optional[str]
+    className: str
+    isTemporary: bool
+
+
+class Catalog:
+    """``spark.catalog``."""
+
+    def __init__(self, spark: Any):
+        self._spark = spark
+        self._native = spark._native
+
+    def currentCatalog(self) -> str:
+        return "spark_catalog"
+
+    def setCurrentCatalog(self, catalogName: str) -> None:
+        if catalogName != "spark_catalog":
+            raise not_implemented("catalogs other than spark_catalog")
+
+    def listCatalogs(self, pattern: Optional[str] = None) -> List[CatalogMetadata]:
+        return [CatalogMetadata("spark_catalog", None)]
+
+    def currentDatabase(self) -> str:
+        return self._native.current_database()
+
+    def setCurrentDatabase(self, dbName: str) -> None:
+        self._native.set_current_database(dbName)
+
+    def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
+        return [Database("default", "spark_catalog", "default database", "")]
+
+    def databaseExists(self, dbName: str) -> bool:
+        return dbName.lower() in ("default", "global_temp")
+
+    def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
+        import fnmatch
+
+        tables = []
+        for name, database, temporary in self._native.list_views():
+            if database is not None and (dbName or "").lower() != database:
+                continue
+            if pattern is not None and not fnmatch.fnmatch(name, pattern.replace("|", "*")):
+                continue
+            namespace = [database] if database else []
+            tables.append(Table(name, None, namespace, None, "TEMPORARY", temporary))
+        return tables
+
+    def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
+        name = f"{dbName}.{tableName}" if dbName else tableName
+        try:
+            self._spark.table(name)
+            return True
+        except Exception:
+            return False
+
+    def dropTempView(self, viewName: str) -> bool:
+        return self._native.drop_temp_view(viewName, False)
+
+    def dropGlobalTempView(self, viewName: str) -> bool:
+        return self._native.drop_temp_view(viewName, True)
+
+    def isCached(self, tableName: str) -> bool:
+        return False
+
+    def clearCache(self) -> None:
+        self._native.clear_cache()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise not_implemented(f"Catalog.{name}")

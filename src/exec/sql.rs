@@ -1,0 +1,111 @@
+//! `spark.sql(...)`: statements carried out on the session. A query gives its plan; a
+//! command changes the session (views, settings) and gives the rows Spark's command
+//! gives (`SET` its key and value, `SHOW TABLES` the views).
+
+use super::Session;
+use crate::analysis::{builder, new_plan_id, RelationSource};
+use crate::error::{Error, Result};
+use crate::ir::{DataType, Plan, StructField};
+use crate::sql::statement::{parse_statement, table_not_found, Statement};
+use polars::prelude::{self as pl, IntoColumn, NamedFrom};
+use std::sync::Arc;
+
+impl RelationSource for Session {
+    fn relation(&self, parts: &[String]) -> Result<Arc<Plan>> {
+        self.catalog.lookup(parts)
+    }
+}
+
+impl Session {
+    /// Runs one SQL statement; the plan of its result.
+    pub fn sql(&self, text: &str) -> Result<Plan> {
+        let conf = self.analysis_conf();
+        match parse_statement(text, &conf, self)? {
+            Statement::Query(plan) => Ok(Arc::unwrap_or_clone(plan)),
+            Statement::CreateTempView { name, plan, replace, global } => {
+                if global {
+                    self.catalog.create_global_temp_view(&name, plan, replace)?;
+                } else {
+                    self.catalog.create_temp_view(&name, plan, replace)?;
+                }
+                self.no_rows()
+            }
+            Statement::DropView { name, if_exists } => {
+                let dropped = match name.as_slice() {
+                    [n] => self.catalog.drop_temp_view(n)?,
+                    [db, n] if db.eq_ignore_ascii_case(super::catalog::GLOBAL_TEMP_DATABASE) => self.catalog.drop_global_temp_view(n)?,
+                    _ => false,
+                };
+                if !dropped && !if_exists {
+                    return Err(table_not_found(&name));
+                }
+                self.no_rows()
+            }
+            Statement::Set { key: Some(key), value: Some(value) } => {
+                self.set_conf(&key, &value);
+                self.string_rows(&["key", "value"], vec![vec![key, value]])
+            }
+            Statement::Set { key: Some(key), value: None } => {
+                let value = self.get_conf(&key).unwrap_or_else(|| "<undefined>".into());
+                self.string_rows(&["key", "value"], vec![vec![key, value]])
+            }
+            Statement::Set { key: None, .. } => {
+                let rows = self.all_conf().into_iter().map(|(k, v)| vec![k, v]).collect();
+                self.string_rows(&["key", "value"], rows)
+            }
+            Statement::Reset { key } => {
+                match key {
+                    Some(k) => self.unset_conf(&k),
+                    None => {
+                        for (k, _) in self.all_conf() {
+                            self.unset_conf(&k);
+                        }
+                    }
+                }
+                self.no_rows()
+            }
+            Statement::ShowTables => {
+                let names = self.catalog.temp_views()?;
+                let n = names.len();
+                let df = pl::DataFrame::new(
+                    n,
+                    vec![
+                        pl::Series::new("namespace".into(), vec![""; n]).into_column(),
+                        pl::Series::new("tableName".into(), names).into_column(),
+                        pl::Series::new("isTemporary".into(), vec![true; n]).into_column(),
+                    ],
+                )?;
+                let fields = vec![
+                    StructField::new("namespace", DataType::String, false),
+                    StructField::new("tableName", DataType::String, false),
+                    StructField::new("isTemporary", DataType::Boolean, false),
+                ];
+                self.create_local(df, &fields)
+            }
+            Statement::ShowDatabases => self.string_rows(&["namespace"], vec![vec!["default".to_string()]]),
+            Statement::Use { database } => {
+                self.catalog.set_current_database(&database)?;
+                self.no_rows()
+            }
+        }
+    }
+
+    /// An empty result without columns, as Spark's commands give.
+    fn no_rows(&self) -> Result<Plan> {
+        let none = Arc::new(builder::range(0, 0, 1)?);
+        builder::project(none, vec![], &self.analysis_conf(), new_plan_id())
+    }
+
+    /// A result of string columns (not nullable).
+    fn string_rows(&self, names: &[&str], rows: Vec<Vec<String>>) -> Result<Plan> {
+        let n = rows.len();
+        let columns = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| pl::Series::new((*name).into(), rows.iter().map(|r| r[i].clone()).collect::<Vec<_>>()).into_column())
+            .collect();
+        let df = pl::DataFrame::new(n, columns).map_err(Error::from)?;
+        let fields: Vec<StructField> = names.iter().map(|n| StructField::new(*n, DataType::String, false)).collect();
+        self.create_local(df, &fields)
+    }
+}

@@ -1,0 +1,233 @@
+//! `spark.read.csv` with Spark's defaults: its header rules, its type inference and
+//! value parsers, its row shapes (blank lines skipped, ragged rows padded or cut,
+//! unparsable values NULL as in PERMISSIVE mode).
+//!
+//! - `tokenizer`: Spark's line splitting and univocity's field splitting
+//! - `values`, `datetime`: Spark's parsers for numbers, booleans, dates, timestamps
+//! - `infer`: Spark's type inference and header names
+//! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
+//! - `read`: the Polars frames
+
+mod datetime;
+mod infer;
+mod profile;
+mod read;
+mod tokenizer;
+mod values;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::{DataType, StructField};
+use crate::lowering::types::to_polars;
+use datetime::Zone;
+use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
+use polars::prelude::{self as pl, IntoLazy};
+use read::{file_frame, fold_file, Reading};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tokenizer::Dialect;
+
+fn option<'a>(options: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {
+    options.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+}
+
+fn flag(options: &BTreeMap<String, String>, key: &str) -> bool {
+    option(options, key).is_some_and(|v| v.eq_ignore_ascii_case("true"))
+}
+
+/// The reader options that shape the data.
+fn reading(options: &BTreeMap<String, String>) -> Reading {
+    let sep = match option(options, "sep").or(option(options, "delimiter")).unwrap_or(",") {
+        "\\t" => b'\t',
+        s => *s.as_bytes().first().unwrap_or(&b','),
+    };
+    // An empty quote option turns quoting off, as in Spark.
+    let quote = match option(options, "quote") {
+        Some(q) => q.as_bytes().first().copied(),
+        None => Some(b'"'),
+    };
+    let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
+    let comment = option(options, "comment").and_then(|c| c.as_bytes().first().copied());
+    Reading {
+        dialect: Dialect { sep, quote, escape, comment },
+        header: flag(options, "header"),
+        null_value: option(options, "nullValue").unwrap_or("").to_string(),
+    }
+}
+
+/// The files behind the paths: a directory stands for the visible files in it, and
+/// `*`/`?` in any component match names (hidden `.`/`_` names excepted, as in Spark).
+fn files(paths: &[String]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let matched = expand(Path::new(p))?;
+        if matched.is_empty() {
+            return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{p}.")));
+        }
+        for m in matched {
+            if m.is_dir() {
+                out.extend(visible_entries(&m, &|_| true)?.into_iter().filter(|e| e.is_file()));
+            } else {
+                out.push(m);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn visible_entries(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::internal(format!("listing {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            !n.starts_with('.') && !n.starts_with('_') && keep(&n)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The existing paths a path with wildcards stands for.
+fn expand(path: &Path) -> Result<Vec<PathBuf>> {
+    if !path.to_string_lossy().contains(['*', '?']) {
+        return Ok(if path.exists() { vec![path.to_path_buf()] } else { vec![] });
+    }
+    let mut current = vec![PathBuf::new()];
+    for component in path.components() {
+        let part = component.as_os_str().to_string_lossy().to_string();
+        if !part.contains(['*', '?']) {
+            current.iter_mut().for_each(|c| c.push(&part));
+            continue;
+        }
+        let mut next = Vec::new();
+        for dir in &current {
+            let listed = if dir.as_os_str().is_empty() { Path::new(".") } else { dir.as_path() };
+            if listed.is_dir() {
+                next.extend(visible_entries(listed, &|n| wildcard(&part, n))?);
+            }
+        }
+        current = next;
+    }
+    Ok(current.into_iter().filter(|p| p.exists()).collect())
+}
+
+/// Glob matching of one name: `*` any run, `?` any one character.
+fn wildcard(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+/// The CSV source has no nested or NULL-typed columns.
+fn check_types(fields: &[StructField]) -> Result<()> {
+    for f in fields {
+        let supported = !matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(..) | DataType::Null);
+        if !supported {
+            return Err(Error::new(
+                ErrorKind::Analysis,
+                "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+                format!("The CSV datasource doesn't support the column `{}` of the type \"{}\". SQLSTATE: 0A000", f.name, f.data_type.sql()),
+            )
+            .with_param("columnName", format!("`{}`", f.name))
+            .with_param("columnType", format!("\"{}\"", f.data_type.sql()))
+            .with_param("format", "CSV"));
+        }
+    }
+    Ok(())
+}
+
+/// The schema of `spark.read.csv(paths)`: the given one (all columns nullable, as
+/// Spark makes a file source's schema), or Spark's inferred one.
+pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool) -> Result<Vec<StructField>> {
+    let files = files(paths)?;
+    let r = reading(options);
+    if let Some(fields) = given {
+        check_types(&fields)?;
+        check_unique_names(&fields, case_sensitive)?;
+        return Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect());
+    }
+    if files.is_empty() {
+        return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for CSV. It must be specified manually."));
+    }
+    let profiles = files.iter().map(|f| profile::profile(f, &r.dialect, r.header, &r.null_value)).collect::<Result<Vec<_>>>()?;
+    // Spark takes the names (or the number of columns) from the first line it finds.
+    let Some(first) = profiles.iter().find_map(|p| p.first_tokens.clone()) else {
+        return Ok(vec![]);
+    };
+    let names = safe_header(&first, r.header, &r.null_value, case_sensitive);
+    let types: Vec<DataType> = if flag(options, "inferSchema") {
+        let mut merged: Option<Vec<Inferred>> = None;
+        for (file, p) in files.iter().zip(&profiles) {
+            let folds: Vec<ColumnFold> = fold_file(file, p, &r, names.len())?;
+            let types: Vec<Inferred> = folds.iter().map(|f| f.inferred).collect();
+            if let Ok(mut slot) = p.folds.lock() {
+                *slot = Some(folds);
+            }
+            merged = Some(match merged {
+                None => types,
+                Some(m) => m.iter().zip(&types).map(|(a, b)| merge(*a, *b)).collect(),
+            });
+        }
+        merged.unwrap_or_default().into_iter().map(Inferred::to_spark).collect()
+    } else {
+        vec![DataType::String; names.len()]
+    };
+    let fields: Vec<StructField> = names.into_iter().zip(types).map(|(n, t)| StructField::new(n, t, true)).collect();
+    check_unique_names(&fields, case_sensitive)?;
+    Ok(fields)
+}
+
+/// `zone` as Spark resolves the session time zone, for text without its own zone.
+fn session_zone(name: &str) -> Zone {
+    match crate::compat::timezone::parse(name) {
+        Ok(chrono_tz::Tz::UTC | chrono_tz::Tz::Etc__UTC) | Err(_) => Zone::Offset(0),
+        Ok(tz) => Zone::Region(tz),
+    }
+}
+
+/// A lazy scan of CSV files with the columns of `fields`, named as they are.
+pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
+    let r = reading(options);
+    let zone = session_zone(session_time_zone);
+    let mut frames = Vec::new();
+    for file in files(paths)? {
+        let p = profile::profile(&file, &r.dialect, r.header, &r.null_value)?;
+        frames.push(file_frame(&file, &p, &r, fields, zone)?);
+    }
+    Ok(match frames.len() {
+        0 => {
+            let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
+            pl::DataFrame::empty_with_schema(&schema).lazy()
+        }
+        1 => frames.pop().unwrap(),
+        _ => pl::concat(frames, pl::UnionArgs::default())?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_names() {
+        assert!(wildcard("*.csv", "a.csv") && wildcard("part-?.csv", "part-1.csv") && !wildcard("*.csv", "a.json"));
+        assert!(wildcard("a*b*c", "aXbYc") && !wildcard("a*b", "ac"));
+    }
+}

@@ -1,0 +1,182 @@
+//! One pass over a CSV file before Polars reads it: where Spark's header is, which
+//! rows Spark skips (blank lines) or leaves out of inference (repeats of the header
+//! line), and whether Polars' tokenizer reads every line as Spark's does. Cached
+//! per file version and dialect, so each file is profiled once.
+
+use super::infer::ColumnFold;
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, polars_reads_alike, tokenize, Dialect, Tokens};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::SystemTime;
+
+/// What a file looks like to Spark, in the row numbering of Polars' reader (rows
+/// after `skip_lines`, comment lines not counted).
+#[derive(Debug, Default)]
+pub struct Profile {
+    /// The first line that is not blank (or a comment): the header, or the line
+    /// whose field count gives the columns.
+    pub first_line: Option<Vec<u8>>,
+    pub first_tokens: Option<Tokens>,
+    /// Raw lines Polars must skip: through the header when there is one.
+    pub skip_lines: usize,
+    /// Whether Polars' tokenizer gives Spark's fields for every line.
+    pub polars_alike: bool,
+    /// Rows Polars yields that Spark skips: blank lines.
+    pub blank_rows: Vec<u64>,
+    /// Rows that repeat the header line: data when read, left out of inference.
+    pub header_rows: Vec<u64>,
+    /// Rows Polars yields, blank ones included.
+    pub rows: u64,
+    /// Filled by inference: per column, what the values showed.
+    pub folds: Mutex<Option<Vec<ColumnFold>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    path: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+    dialect: Dialect,
+    header: bool,
+    null_value: String,
+}
+
+static CACHE: LazyLock<Mutex<HashMap<Key, Arc<Profile>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+const CACHE_LIMIT: usize = 1024;
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::internal(format!("reading {}: {e}", path.display()))
+}
+
+/// The profile of `path` for this dialect, from the cache when the file is unchanged.
+pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Arc<Profile>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    let key = Key { path: path.to_path_buf(), len: meta.len(), modified: meta.modified().ok(), dialect: *dialect, header, null_value: null_value.to_string() };
+    if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(p);
+    }
+    let p = Arc::new(scan_file(path, dialect, header)?);
+    if let Ok(mut c) = CACHE.lock() {
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, p.clone());
+    }
+    Ok(p)
+}
+
+fn scan_file(path: &Path, dialect: &Dialect, header: bool) -> Result<Profile> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut p = Profile { polars_alike: true, ..Profile::default() };
+    let mut buf = Vec::with_capacity(256);
+    let mut line_no = 0usize;
+    let mut row: u64 = 0;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))?;
+        if n == 0 {
+            break;
+        }
+        let mut chunk: &[u8] = &buf;
+        if line_no == 0 {
+            // A byte order mark is not text, for Spark nor Polars.
+            chunk = chunk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(chunk);
+        }
+        // Polars counts lines at \n only; Spark also ends one at a lone \r.
+        line_no += 1;
+        let mut spark_lines = lines(chunk);
+        let line = spark_lines.next().unwrap_or_default();
+        if spark_lines.next().is_some() {
+            p.polars_alike = false;
+        }
+        if p.first_line.is_none() {
+            let mut candidates = lines(chunk);
+            if let Some(first) = candidates.find(|l| !is_skipped_before_header(l, dialect.comment)) {
+                p.first_line = Some(first.to_vec());
+                p.first_tokens = Some(tokenize(&String::from_utf8_lossy(first), dialect));
+            }
+            if header {
+                // Everything through the header line is skipped.
+                p.skip_lines = line_no;
+                continue;
+            }
+        }
+        if !p.polars_alike {
+            // The whole file will be read by Spark's own tokenizer: nothing more to learn.
+            break;
+        }
+        if is_polars_comment(line, dialect) {
+            // Polars skips comments, but its line splitting still counts their quotes.
+            if dialect.quote.is_some_and(|q| line.contains(&q)) {
+                p.polars_alike = false;
+            }
+            continue;
+        }
+        // Every other line is a row to Polars, skipped by Spark or not: its quotes must
+        // split the same way.
+        if !polars_reads_alike(line, dialect) {
+            p.polars_alike = false;
+        }
+        if is_skipped(line, dialect.comment) {
+            p.blank_rows.push(row);
+        } else if header && p.first_line.as_deref() == Some(line) {
+            p.header_rows.push(row);
+        }
+        row += 1;
+    }
+    p.rows = row;
+    Ok(p)
+}
+
+/// Polars drops lines that start with the comment character (as Spark does).
+fn is_polars_comment(line: &[u8], d: &Dialect) -> bool {
+    d.comment.is_some_and(|c| line.first() == Some(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None };
+
+    fn profile_of(text: &str, header: bool) -> Profile {
+        let dir = std::env::temp_dir().join(format!("pyrust-csv-profile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let path = dir.join(format!("{}.csv", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
+        std::fs::write(&path, text).unwrap();
+        let p = scan_file(&path, &SPARK, header).unwrap();
+        std::fs::remove_file(&path).ok();
+        p
+    }
+
+    #[test]
+    fn header_blank_lines_and_repeats() {
+        let p = profile_of("\n  \na,b\n1,2\n\na,b\n3,4\n\n", true);
+        assert_eq!(p.first_line.as_deref(), Some(&b"a,b"[..]));
+        assert_eq!(p.skip_lines, 3);
+        assert_eq!(p.blank_rows, vec![1, 4]);
+        assert_eq!(p.header_rows, vec![2]);
+        assert_eq!(p.rows, 5);
+        assert!(p.polars_alike);
+    }
+
+    #[test]
+    fn headerless_blank_lines_are_rows_to_drop() {
+        let p = profile_of("\n1,2\n3,4\n", false);
+        assert_eq!((p.skip_lines, p.blank_rows.clone(), p.rows), (0, vec![0], 3));
+        assert_eq!(p.first_tokens.as_ref().map(|t| t.len()), Some(2));
+    }
+
+    #[test]
+    fn lines_polars_reads_differently() {
+        assert!(!profile_of("a,b\n\"x\"\"y\",1\n", true).polars_alike);
+        assert!(!profile_of("a,b\n\0\"x,1\n", true).polars_alike);
+        assert!(!profile_of("a,b\nx\ry,1\n", true).polars_alike);
+        assert!(profile_of("a,b\r\n\"x,y\",1\r\n", true).polars_alike);
+    }
+}

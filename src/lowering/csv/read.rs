@@ -1,0 +1,212 @@
+//! CSV files as Polars frames with Spark's rows and values. Polars' reader does the
+//! fast work (reading, splitting, quoting, projection and predicate pushdown); every
+//! column comes out as text, except numbers and booleans whose values Polars is
+//! known to parse exactly as Spark does, and is then converted by Spark's own
+//! parsers, NULL where Spark's PERMISSIVE mode gives NULL. Files Polars would
+//! split differently from Spark are tokenized here instead.
+
+use super::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
+use super::infer::ColumnFold;
+use super::profile::Profile;
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, tokenize, Dialect, Tokens};
+use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
+use crate::error::{Error, Result};
+use crate::ir::{DataType, StructField};
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, col, lit, Column, DataType as PlType, IntoColumn, IntoLazy, IntoSeries, LazyFileListReader, NamedFrom, PolarsResult};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The options that shape values, beyond the dialect.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub dialect: Dialect,
+    pub header: bool,
+    pub null_value: String,
+}
+
+const ROW_INDEX: &str = "__pyrust_csv_row";
+
+/// Column names for a frame read only for inference.
+fn positional_names(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("c{i}")).collect()
+}
+
+/// The Polars type a column is read as: natively where Polars parses the values as
+/// Spark would, else text.
+fn read_type(t: &DataType, fold: Option<&ColumnFold>) -> PlType {
+    match (t, fold) {
+        (DataType::Boolean, _) => PlType::Boolean,
+        (DataType::Integer, Some(f)) if f.plain_integers => PlType::Int32,
+        (DataType::Long, Some(f)) if f.plain_integers => PlType::Int64,
+        (DataType::Double, Some(f)) if f.plain_doubles => PlType::Float64,
+        _ => PlType::String,
+    }
+}
+
+/// A file read by Polars, the rows Spark skips removed, and with
+/// `drop_header_rows` the repeats of the header line too (inference leaves them out).
+fn polars_frame(path: &Path, profile: &Profile, r: &Reading, names: &[String], types: &[PlType], drop_header_rows: bool) -> Result<pl::LazyFrame> {
+    let schema = pl::Schema::from_iter(names.iter().zip(types).map(|(n, t)| pl::Field::new(n.as_str().into(), t.clone())));
+    let d = &r.dialect;
+    let mut reader = pl::LazyCsvReader::new(pl::PlRefPath::new(path.to_string_lossy().as_ref()))
+        .with_has_header(false)
+        .with_skip_lines(profile.skip_lines)
+        .with_schema(Some(Arc::new(schema)))
+        .with_separator(d.sep)
+        .with_quote_char(d.quote)
+        .with_comment_prefix(d.comment.map(|c| (c as char).to_string().into()))
+        .with_null_values(Some(pl::NullValues::AllColumnsSingle(r.null_value.as_str().into())))
+        .with_missing_is_null(true)
+        .with_truncate_ragged_lines(true)
+        .with_ignore_errors(true)
+        .with_encoding(pl::CsvEncoding::LossyUtf8)
+        .with_raise_if_empty(false);
+    let mut dropped: Vec<u64> = profile.blank_rows.clone();
+    if drop_header_rows {
+        dropped.extend(&profile.header_rows);
+        dropped.sort_unstable();
+    }
+    if !dropped.is_empty() {
+        reader = reader.with_row_index(Some(pl::RowIndex { name: ROW_INDEX.into(), offset: 0 }));
+    }
+    let mut lf = reader.finish()?;
+    if !dropped.is_empty() {
+        let rows = pl::Series::new("rows".into(), dropped.iter().map(|&r| r as pl::IdxSize).collect::<Vec<_>>());
+        let raw: Vec<pl::Expr> = names.iter().map(|n| col(n.as_str())).collect();
+        lf = lf.filter(col(ROW_INDEX).is_in(lit(rows).implode(false), false).not()).select(raw);
+    }
+    Ok(lf)
+}
+
+/// Spark's rows of a file, tokenized as Spark does: the header line dropped, blank
+/// lines and comments skipped, the null value read as NULL.
+fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: impl FnMut(Tokens)) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
+    let d = &r.dialect;
+    let mut header_line: Option<&[u8]> = None;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    for text in lines(text) {
+        if r.header && header_line.is_none() {
+            if !is_skipped_before_header(text, d.comment) {
+                header_line = Some(text);
+            }
+            continue;
+        }
+        if is_skipped(text, d.comment) || (skip_header_repeats && header_line == Some(text)) {
+            continue;
+        }
+        let tokens = tokenize(&String::from_utf8_lossy(text), d).into_iter().map(|t| t.filter(|v| *v != r.null_value)).collect();
+        each(tokens);
+    }
+    Ok(())
+}
+
+/// A file tokenized here, as text columns, ragged rows padded or cut to `n`.
+fn tokenized_frame(path: &Path, r: &Reading, names: &[String]) -> Result<pl::LazyFrame> {
+    let n = names.len();
+    let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); n];
+    spark_rows(path, r, false, |mut tokens| {
+        tokens.resize(n, None);
+        for (c, v) in columns.iter_mut().zip(tokens) {
+            c.push(v);
+        }
+    })?;
+    let height = columns.first().map_or(0, Vec::len);
+    let cols: Vec<Column> = columns.into_iter().zip(names).map(|(v, name)| pl::Series::new(name.as_str().into(), v).into_column()).collect();
+    Ok(pl::DataFrame::new(height, cols)?.lazy())
+}
+
+/// Folds every column of a file through Spark's inference.
+pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Result<Vec<ColumnFold>> {
+    let mut folds = vec![ColumnFold::default(); n];
+    if !profile.polars_alike {
+        spark_rows(path, r, r.header, |tokens| {
+            for (f, v) in folds.iter_mut().zip(tokens.iter()) {
+                f.push(v.as_deref());
+            }
+        })?;
+        return Ok(folds);
+    }
+    if profile.rows == 0 || n == 0 {
+        return Ok(folds);
+    }
+    let types = vec![PlType::String; n];
+    let df = polars_frame(path, profile, r, &positional_names(n), &types, r.header)?.collect()?;
+    for (fold, column) in folds.iter_mut().zip(df.columns()) {
+        let values = column.as_materialized_series().str()?;
+        for v in values.iter() {
+            fold.push(v);
+            if fold.settled() {
+                break;
+            }
+        }
+    }
+    Ok(folds)
+}
+
+/// One file as a frame with the `fields` (names and types).
+pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], zone: Zone) -> Result<pl::LazyFrame> {
+    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    if fields.is_empty() || profile.first_line.is_none() || (profile.polars_alike && profile.rows == 0) {
+        let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
+        return Ok(pl::DataFrame::empty_with_schema(&schema).lazy());
+    }
+    let (lf, read_as) = if profile.polars_alike {
+        let folds = profile.folds.lock().ok().and_then(|f| f.clone());
+        let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)))).collect();
+        (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
+    } else {
+        (tokenized_frame(path, r, &names)?, vec![PlType::String; fields.len()])
+    };
+    let cols: Vec<pl::Expr> = fields
+        .iter()
+        .zip(&read_as)
+        .map(|(f, read)| {
+            let c = col(f.name.as_str());
+            if *read == PlType::String && f.data_type != DataType::String { from_text(c, &f.data_type, zone).alias(f.name.as_str()) } else { c }
+        })
+        .collect();
+    Ok(lf.select(cols))
+}
+
+/// Text to a Spark type with Spark's CSV parsers; what they reject is NULL.
+fn from_text(e: pl::Expr, t: &DataType, zone: Zone) -> pl::Expr {
+    match t.clone() {
+        DataType::String => e,
+        DataType::Byte => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i8::try_from(x).ok())).collect::<pl::Int8Chunked>().into_series()),
+        DataType::Short => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i16::try_from(x).ok())).collect::<pl::Int16Chunked>().into_series()),
+        DataType::Integer => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int)).collect::<pl::Int32Chunked>().into_series()),
+        DataType::Long => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_long)).collect::<pl::Int64Chunked>().into_series()),
+        DataType::Float => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_float)).collect::<pl::Float32Chunked>().into_series()),
+        DataType::Double => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_double)).collect::<pl::Float64Chunked>().into_series()),
+        DataType::Boolean => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_boolean)).collect::<pl::BooleanChunked>().into_series()),
+        DataType::Decimal(p, s) => each(e, t, move |ca| {
+            // Spark's default-locale decimal parser drops grouping commas first.
+            let values: pl::Int128Chunked = ca.iter().map(|v| v.and_then(|v| java_big_decimal(&v.replace(',', ""))).and_then(|d| d.rescaled(p, s))).collect();
+            values.into_decimal_unchecked(p as usize, s as usize).into_series()
+        }),
+        DataType::Date => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_date)).collect::<pl::Int32Chunked>().into_date().into_series()),
+        DataType::Timestamp => each(e, t, move |ca| {
+            ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+        }),
+        DataType::TimestampNtz => each(e, t, |ca| {
+            ca.iter().map(|v| v.and_then(spark_string_to_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+        }),
+        DataType::Binary => each(e, t, |ca| ca.iter().map(|v| v.map(str::as_bytes)).collect::<pl::BinaryChunked>().into_series()),
+        // Refused when the schema is given (the CSV source has no such types).
+        _ => e,
+    }
+}
+
+/// An element-wise conversion of a text column.
+fn each(e: pl::Expr, t: &DataType, f: impl Fn(&pl::StringChunked) -> pl::Series + Send + Sync + 'static) -> pl::Expr {
+    let out = to_polars(t);
+    e.map(
+        move |c: Column| -> PolarsResult<Column> {
+            let s = c.as_materialized_series();
+            Ok(f(s.str()?).with_name(s.name().clone()).into_column())
+        },
+        move |_, field| Ok(pl::Field::new(field.name().clone(), out.clone())),
+    )
+}

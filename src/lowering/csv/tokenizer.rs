@@ -1,0 +1,430 @@
+//! CSV text into fields exactly as Spark's default (non-multiLine) reader does it:
+//! the file is cut into lines first (at `\n`, `\r` or `\r\n`, ignoring quotes), and
+//! each line is parsed on its own by univocity's CsvParser with Spark's settings
+//! (escape `\`, unescaped quotes kept up to the next delimiter, no trimming). This is
+//! a port of that parser's single-delimiter path. Pure Rust, no Polars.
+
+/// The characters that shape a CSV line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Dialect {
+    pub sep: u8,
+    pub quote: Option<u8>,
+    pub escape: u8,
+    pub comment: Option<u8>,
+}
+
+/// A line's fields. `None` is a field with no characters at all (univocity's
+/// `nullValue`); `Some("")` is an empty quoted field (its `emptyValue`).
+pub type Tokens = Vec<Option<String>>;
+
+/// The lines of a file as Hadoop's `LineReader` cuts them.
+pub fn lines(bytes: &[u8]) -> Lines<'_> {
+    Lines { bytes, pos: 0 }
+}
+
+pub struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = &self.bytes[self.pos..];
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            None => {
+                self.pos = self.bytes.len();
+                Some(rest)
+            }
+            Some(i) => {
+                let crlf = rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n');
+                self.pos += i + if crlf { 2 } else { 1 };
+                Some(&rest[..i])
+            }
+        }
+    }
+}
+
+/// Spark skips lines that are empty after `String.trim()`, and, with a comment
+/// character, lines that start with it (without one: lines starting with NUL).
+pub fn is_skipped(line: &[u8], comment: Option<u8>) -> bool {
+    line.iter().all(|&b| b <= b' ') || line.first() == Some(&comment.unwrap_or(0))
+}
+
+/// Whether a line is passed over when Spark looks for the header (the first line
+/// after blank lines and comments, where comments may be indented).
+pub fn is_skipped_before_header(line: &[u8], comment: Option<u8>) -> bool {
+    let start = line.iter().position(|&b| b > b' ');
+    match (start, comment) {
+        (None, _) => true,
+        (Some(s), Some(c)) => line[s] == c,
+        (Some(_), None) => false,
+    }
+}
+
+struct Eof;
+
+/// univocity's parser state over one line.
+struct LineParser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    ch: char,
+    prev: char,
+    unescaped: bool,
+    appender: String,
+    values: Tokens,
+    d: &'a Dialect,
+    sep: char,
+    quote: char,
+    escape: char,
+}
+
+const NUL: char = '\0';
+/// univocity's line separator inside a line never occurs: parseLine ends at EOF.
+const NEW_LINE: char = '\n';
+
+impl<'a> LineParser<'a> {
+    fn next_char(&mut self) -> Result<char, Eof> {
+        let c = *self.chars.get(self.pos).ok_or(Eof)?;
+        self.pos += 1;
+        Ok(c)
+    }
+
+    fn value_parsed(&mut self) {
+        self.values.push(Some(std::mem::take(&mut self.appender)));
+    }
+
+    fn empty_parsed(&mut self) {
+        self.values.push(None);
+    }
+
+    /// `appendUntil(ch, input, stops...)`: appends until a stop character, returns it.
+    fn append_until(&mut self, mut c: char, stops: &[char]) -> Result<char, Eof> {
+        while !stops.contains(&c) {
+            self.appender.push(c);
+            c = self.next_char()?;
+        }
+        Ok(c)
+    }
+
+    fn is_blank(c: char) -> bool {
+        c <= ' ' && NUL < c
+    }
+
+    fn parse_record(&mut self) -> Result<(), Eof> {
+        while self.ch != NEW_LINE {
+            if self.ch == self.sep {
+                self.empty_parsed();
+            } else {
+                self.unescaped = false;
+                self.prev = NUL;
+                if self.d.quote.is_some() && self.ch == self.quote {
+                    self.parse_quoted_value()?;
+                    self.value_parsed();
+                } else {
+                    let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
+                    self.ch = c;
+                    self.value_parsed();
+                }
+            }
+            if self.ch != NEW_LINE {
+                self.ch = self.next_char()?;
+                if self.ch == NEW_LINE {
+                    self.empty_parsed();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn process_quote_escape(&mut self) -> Result<(), Eof> {
+        // univocity escapes the escape with itself, unless the escape is the quote.
+        let escape_escape = if self.escape == self.quote { NUL } else { self.escape };
+        if self.ch == self.escape && self.prev == escape_escape && escape_escape != NUL {
+            self.appender.push(self.escape);
+            self.ch = NUL;
+        } else if self.prev == self.escape {
+            if self.ch == self.quote {
+                self.appender.push(self.quote);
+                self.ch = NUL;
+            } else {
+                self.appender.push(self.prev);
+            }
+        } else if self.ch == self.quote && self.prev == self.quote {
+            self.appender.push(self.quote);
+        } else if self.prev == self.quote {
+            self.handle_unescaped_quote_in_value()?;
+        }
+        Ok(())
+    }
+
+    /// An unescaped quote inside a value: kept, and the rest read up to the delimiter.
+    fn handle_unescaped_quote_in_value(&mut self) -> Result<(), Eof> {
+        self.appender.push(self.quote);
+        self.prev = self.ch;
+        self.parse_value_processing_escape()
+    }
+
+    fn parse_value_processing_escape(&mut self) -> Result<(), Eof> {
+        while self.ch != self.sep && self.ch != NEW_LINE {
+            if self.ch != self.quote && self.ch != self.escape {
+                if self.prev == self.quote {
+                    return self.handle_unescaped_quote_in_value();
+                }
+                self.appender.push(self.ch);
+            } else {
+                self.process_quote_escape()?;
+            }
+            self.prev = self.ch;
+            self.ch = self.next_char()?;
+        }
+        Ok(())
+    }
+
+    /// The quoted-value state machine (STOP_AT_DELIMITER for unescaped quotes).
+    fn parse_quoted_value(&mut self) -> Result<(), Eof> {
+        if self.prev != NUL {
+            self.appender.insert(0, self.quote);
+            self.ch = self.next_char()?;
+            let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
+            self.ch = c;
+            return Ok(());
+        }
+        self.ch = self.next_char()?;
+        loop {
+            if self.prev == self.quote && (Self::is_blank(self.ch) || self.ch == self.sep || self.ch == NEW_LINE) {
+                break;
+            }
+            if self.ch != self.quote && self.ch != self.escape {
+                if self.prev == self.quote {
+                    // An unescaped quote followed by other text: keep both, read on.
+                    self.unescaped = true;
+                    self.appender.push(self.quote);
+                    self.appender.push(self.ch);
+                    self.prev = self.ch;
+                    return self.parse_quoted_value();
+                }
+                if self.prev == self.escape && self.escape != NUL {
+                    self.appender.push(self.escape);
+                }
+                let c = self.append_until(self.ch, &[self.quote, self.escape, self.escape])?;
+                self.ch = c;
+                self.prev = self.ch;
+                self.ch = self.next_char()?;
+            } else {
+                self.process_quote_escape()?;
+                self.prev = self.ch;
+                self.ch = self.next_char()?;
+                if self.unescaped && (self.ch == self.sep || self.ch == NEW_LINE) {
+                    return Ok(());
+                }
+            }
+        }
+        // Blanks after the closing quote are dropped; anything else after them makes
+        // the whole thing an unquoted value.
+        if self.ch != self.sep && self.ch != NEW_LINE && Self::is_blank(self.ch) {
+            let mut blanks = String::new();
+            loop {
+                blanks.push(self.ch);
+                self.ch = self.next_char()?;
+                if self.ch == NEW_LINE {
+                    return Ok(());
+                }
+                if !Self::is_blank(self.ch) {
+                    break;
+                }
+            }
+            if self.ch != self.sep {
+                self.appender.push(self.quote);
+                self.appender.push_str(&blanks);
+                self.appender.push(self.ch);
+                self.prev = self.ch;
+                return self.parse_quoted_value();
+            }
+        }
+        Ok(())
+    }
+
+    /// univocity's `consumeValueOnEOF`.
+    fn consume_value_on_eof(&mut self) -> bool {
+        if self.d.quote.is_some() && self.ch == self.quote {
+            if self.prev == self.quote {
+                return true;
+            } else if !self.unescaped {
+                self.appender.push(self.quote);
+            }
+        }
+        self.prev != NUL && self.ch != self.sep && self.ch != NEW_LINE
+    }
+
+    /// univocity's `handleEOF` at the end of the line.
+    fn finish(mut self) -> Tokens {
+        let consume = self.consume_value_on_eof();
+        if !self.values.is_empty() || consume {
+            if !self.appender.is_empty() || consume {
+                self.value_parsed();
+            } else {
+                self.empty_parsed();
+            }
+        } else if self.appender.is_empty() {
+            self.empty_parsed();
+        } else {
+            self.value_parsed();
+        }
+        self.values
+    }
+}
+
+/// The fields of one line (a line that is not skipped, so not empty).
+pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
+    let chars: Vec<char> = line.chars().collect();
+    let mut p = LineParser {
+        chars,
+        pos: 0,
+        ch: NUL,
+        prev: NUL,
+        unescaped: false,
+        appender: String::new(),
+        values: Vec::new(),
+        d,
+        sep: d.sep as char,
+        // No quote character: a character no text holds (univocity uses NUL).
+        quote: d.quote.map_or(NUL, |q| q as char),
+        escape: d.escape as char,
+    };
+    match p.next_char() {
+        Ok(c) => p.ch = c,
+        Err(Eof) => return vec![None],
+    }
+    match p.parse_record() {
+        Ok(()) => p.values,
+        Err(Eof) => p.finish(),
+    }
+}
+
+/// Whether Polars' CSV reader gives the same fields for this line as Spark: plain
+/// unquoted fields, or fields quoted whole with no quote or escape character
+/// inside (a doubled quote is fine when the escape is the quote).
+pub fn polars_reads_alike(line: &[u8], d: &Dialect) -> bool {
+    let Some(q) = d.quote else { return true };
+    if !line.contains(&q) {
+        return true;
+    }
+    let mut i = 0;
+    let n = line.len();
+    loop {
+        // At the start of a field.
+        if i < n && line[i] == q {
+            i += 1;
+            loop {
+                if i >= n {
+                    return false; // unterminated
+                }
+                let c = line[i];
+                if c == q {
+                    if d.escape == q && line.get(i + 1) == Some(&q) {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    break;
+                }
+                if c == d.escape {
+                    return false;
+                }
+                i += 1;
+            }
+            if i == n {
+                return true;
+            }
+            if line[i] != d.sep {
+                return false;
+            }
+            i += 1;
+        } else {
+            while i < n && line[i] != d.sep {
+                if line[i] == q {
+                    return false;
+                }
+                i += 1;
+            }
+            if i == n {
+                return true;
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None };
+
+    fn t(line: &str) -> Vec<Option<&'static str>> {
+        tokenize(line, &SPARK).into_iter().map(|v| v.map(|s| &*Box::leak(s.into_boxed_str()))).collect()
+    }
+
+    #[test]
+    fn plain_and_empty_fields() {
+        assert_eq!(t("1,2"), vec![Some("1"), Some("2")]);
+        assert_eq!(t("1,2,"), vec![Some("1"), Some("2"), None]);
+        assert_eq!(t(","), vec![None, None]);
+        assert_eq!(t(",,"), vec![None, None, None]);
+        assert_eq!(t(" a ,1"), vec![Some(" a "), Some("1")]);
+        assert_eq!(t("a\\,b,1"), vec![Some("a\\"), Some("b"), Some("1")]);
+        assert_eq!(t("x\"y,1"), vec![Some("x\"y"), Some("1")]);
+    }
+
+    #[test]
+    fn quoted_fields_like_univocity() {
+        // Each expectation was observed on PySpark 4.0.1.
+        assert_eq!(t("\"a,b\",1"), vec![Some("a,b"), Some("1")]);
+        assert_eq!(t("\"\",1"), vec![Some(""), Some("1")]);
+        assert_eq!(t("\"x\"\"y\",1"), vec![Some("\"x\"\"y\""), Some("1")]);
+        assert_eq!(t("\"x\\\"y\",1"), vec![Some("x\"y"), Some("1")]);
+        assert_eq!(t("\"x\"y,1"), vec![Some("\"x\"y"), Some("1")]);
+        assert_eq!(t("\"x\" ,1"), vec![Some("x"), Some("1")]);
+        assert_eq!(t(" \"x\",1"), vec![Some(" \"x\""), Some("1")]);
+        assert_eq!(t("\"a\\b\",1"), vec![Some("a\\b"), Some("1")]);
+        assert_eq!(t("\"a\\\\\",1"), vec![Some("a\\"), Some("1")]);
+        assert_eq!(t("\"a\\\\\"b\",1"), vec![Some("\"a\\\"b\""), Some("1")]);
+        assert_eq!(t("\"\"\"\",1"), vec![Some("\"\""), Some("1")]);
+        assert_eq!(t("\"a\"\"\",1"), vec![Some("a\"\""), Some("1")]);
+        assert_eq!(t("\"a\"b\"c\",1"), vec![Some("\"a\"b\"c\""), Some("1")]);
+        assert_eq!(t("\"unterminated,1"), vec![Some("unterminated,1")]);
+        assert_eq!(t("\"a\\\",1"), vec![Some("a\",1")]);
+        assert_eq!(t("x,\"y"), vec![Some("x"), Some("y")]);
+        assert_eq!(t("x,\"y\""), vec![Some("x"), Some("y")]);
+        assert_eq!(t("x,\"y\"z"), vec![Some("x"), Some("\"y\"z")]);
+        assert_eq!(t("\"a\" \"b\",1"), vec![Some("\"a\" \"b\""), Some("1")]);
+        assert_eq!(t("\"a\\\"\",1"), vec![Some("a\""), Some("1")]);
+        assert_eq!(t("\"\\\"a\\\"\",1"), vec![Some("\"a\""), Some("1")]);
+    }
+
+    #[test]
+    fn lines_as_hadoop_cuts_them() {
+        let all: Vec<&[u8]> = lines(b"a\r\nb\rc\n\nd").collect();
+        assert_eq!(all, vec![&b"a"[..], b"b", b"c", b"", b"d"]);
+        assert!(is_skipped(b" \t", None) && is_skipped(b"\0x", None) && !is_skipped(b"#x", None) && is_skipped(b"#x", Some(b'#')));
+        assert!(is_skipped_before_header(b"  # c", Some(b'#')));
+    }
+
+    #[test]
+    fn which_lines_polars_reads_alike() {
+        assert!(polars_reads_alike(b"1,\"a,b\",3", &SPARK));
+        assert!(polars_reads_alike(b"\"\",1", &SPARK));
+        assert!(!polars_reads_alike(b"\"x\"\"y\",1", &SPARK));
+        assert!(!polars_reads_alike(b"x\"y,1", &SPARK));
+        assert!(!polars_reads_alike(b"\"x\" ,1", &SPARK));
+        assert!(!polars_reads_alike(b"\"a\\b\",1", &SPARK));
+        assert!(!polars_reads_alike(b"\"open,1", &SPARK));
+        let rfc = Dialect { escape: b'"', ..SPARK };
+        assert!(polars_reads_alike(b"\"x\"\"y\",1", &rfc));
+    }
+}

@@ -1,0 +1,496 @@
+//! Spark's CSV value parsers for numbers and booleans: Java's `Integer.parseInt`,
+//! `Long.parseLong`, `new java.math.BigDecimal(s)`, `Double.parseDouble` and Scala's
+//! `toBoolean`, which the reader applies to each field. Pure Rust, no Polars.
+
+/// The first code point of each run of ten decimal digits in Unicode 13 (Java 17's
+/// `Character.digit(c, 10)` reads all of them, not only ASCII).
+const DIGIT_ZEROS: [u32; 65] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+    0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900,
+    0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
+    0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2,
+    0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// Java's `Character.digit(c, 10)`.
+fn java_digit(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    let cp = c as u32;
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= cp).checked_sub(1)?;
+    let d = cp - DIGIT_ZEROS[i];
+    (d < 10).then_some(d)
+}
+
+/// Java's `Long.parseLong`: an optional sign and decimal digits, nothing else (no spaces).
+pub fn java_long(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulate negatively so that Long.MIN_VALUE parses, as Java does.
+    let mut acc: i64 = 0;
+    for c in digits.chars() {
+        acc = acc.checked_mul(10)?.checked_sub(java_digit(c)? as i64)?;
+    }
+    if negative {
+        Some(acc)
+    } else {
+        acc.checked_neg()
+    }
+}
+
+/// Java's `Integer.parseInt`.
+pub fn java_int(s: &str) -> Option<i32> {
+    java_long(s).and_then(|v| i32::try_from(v).ok())
+}
+
+/// Whether Polars' own integer parser reads `s` exactly as Java does: `-?[0-9]+`.
+pub fn is_plain_integer(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = b.strip_prefix(b"-").unwrap_or(b);
+    !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+}
+
+/// A number as `java.math.BigDecimal` reads it: `unscaled * 10^-scale`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JavaDecimal {
+    pub negative: bool,
+    /// The unscaled value's digits without leading zeros ("0" for zero).
+    pub digits: String,
+    pub scale: i64,
+}
+
+impl JavaDecimal {
+    /// BigDecimal's precision: the number of digits of the unscaled value.
+    pub fn precision(&self) -> usize {
+        self.digits.len()
+    }
+
+    /// `setScale(scale, HALF_UP)` and then the unscaled value if it has at most
+    /// `precision` digits (Spark's `Decimal.set`; a wider value is an error).
+    pub fn rescaled(&self, precision: u8, scale: u8) -> Option<i128> {
+        let shift = scale as i64 - self.scale;
+        let digits = self.digits.as_bytes();
+        let unscaled: Vec<u8> = if shift >= 0 {
+            if self.digits == "0" {
+                vec![b'0']
+            } else {
+                if digits.len() as i64 + shift > precision as i64 {
+                    return None;
+                }
+                let mut v = digits.to_vec();
+                v.extend(std::iter::repeat_n(b'0', shift as usize));
+                v
+            }
+        } else {
+            let drop = (-shift) as usize;
+            let (kept, first_dropped) = if drop > digits.len() {
+                (vec![b'0'], b'0')
+            } else {
+                let kept = &digits[..digits.len() - drop];
+                (if kept.is_empty() { vec![b'0'] } else { kept.to_vec() }, digits[digits.len() - drop])
+            };
+            let mut value = parse_digits(&kept)?;
+            if first_dropped >= b'5' {
+                value += 1;
+            }
+            let text = value.to_string();
+            text.into_bytes()
+        };
+        let value = parse_digits(&unscaled)?;
+        if value != 0 && value.to_string().len() > precision as usize {
+            return None;
+        }
+        Some(if self.negative { -value } else { value })
+    }
+}
+
+fn parse_digits(d: &[u8]) -> Option<i128> {
+    let mut acc: i128 = 0;
+    for &c in d {
+        acc = acc.checked_mul(10)?.checked_add((c - b'0') as i128)?;
+    }
+    Some(acc)
+}
+
+/// `new java.math.BigDecimal(s)`: an optional sign, digits with an optional point,
+/// an optional exponent; no spaces.
+pub fn java_big_decimal(s: &str) -> Option<JavaDecimal> {
+    let (negative, rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (significand, exponent_text) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let mut digits = Vec::new();
+    let mut fraction_digits: i64 = 0;
+    let mut seen_point = false;
+    for c in significand.chars() {
+        if c == '.' && !seen_point {
+            seen_point = true;
+            continue;
+        }
+        digits.push(b'0' + java_digit(c)? as u8);
+        if seen_point {
+            fraction_digits += 1;
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let exponent: i64 = match exponent_text {
+        None => 0,
+        Some(e) => {
+            let (sign, e_digits) = match e.as_bytes().first()? {
+                b'-' => (-1, &e[1..]),
+                b'+' => (1, &e[1..]),
+                _ => (1, e),
+            };
+            if e_digits.is_empty() {
+                return None;
+            }
+            let mut v: i64 = 0;
+            for c in e_digits.chars() {
+                v = v.checked_mul(10)?.checked_add(java_digit(c)? as i64)?;
+            }
+            // The exponent is a Java int.
+            i32::try_from(sign * v).ok()? as i64
+        }
+    };
+    let first_nonzero = digits.iter().position(|&c| c != b'0');
+    let digits = match first_nonzero {
+        Some(p) => String::from_utf8(digits[p..].to_vec()).ok()?,
+        None => "0".to_string(),
+    };
+    Some(JavaDecimal { negative, digits, scale: fraction_digits - exponent })
+}
+
+/// Java's `String.trim()`: drops characters up to U+0020 at both ends.
+pub fn java_trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c <= ' ')
+}
+
+/// A floating-point literal as Java's `Double.parseDouble` reads it. `Decimal` holds
+/// the text without its type suffix, which Rust parses to the same (correctly
+/// rounded) value.
+enum JavaFloat<'a> {
+    Decimal(&'a str),
+    Hex { negative: bool, mantissa: u128, exponent: i64 },
+    NaN,
+    Infinity(bool),
+}
+
+fn java_float_literal(s: &str) -> Option<JavaFloat<'_>> {
+    let t = java_trim(s);
+    let (negative, body) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if body == "NaN" {
+        return Some(JavaFloat::NaN);
+    }
+    if body == "Infinity" {
+        return Some(JavaFloat::Infinity(negative));
+    }
+    // An optional float/double type suffix, as in Java source.
+    let body = body.strip_suffix(['f', 'F', 'd', 'D']).unwrap_or(body);
+    if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+        return hex_float(negative, hex);
+    }
+    let b = body.as_bytes();
+    let mut i = 0;
+    let mut int_digits = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+        int_digits += 1;
+    }
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+            frac_digits += 1;
+        }
+    }
+    if int_digits + frac_digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    // The literal with its sign and without the suffix.
+    let sign_len = usize::from(t.starts_with(['+', '-']));
+    Some(JavaFloat::Decimal(&t[..sign_len + body.len()]))
+}
+
+/// `0x<hex>[.<hex>]p<exp>`: the binary exponent is required, as in Java.
+fn hex_float(negative: bool, hex: &str) -> Option<JavaFloat<'static>> {
+    let (mantissa_text, exp_text) = hex.split_once(['p', 'P'])?;
+    let (int_part, frac_part) = mantissa_text.split_once('.').unwrap_or((mantissa_text, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let exp_digits = exp_text.strip_prefix(['+', '-']).unwrap_or(exp_text);
+    if exp_digits.is_empty() || !exp_digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut exponent: i64 = exp_text.parse::<i64>().unwrap_or(if exp_text.starts_with('-') { i64::MIN / 2 } else { i64::MAX / 2 });
+    let mut mantissa: u128 = 0;
+    for (k, c) in int_part.chars().chain(frac_part.chars()).enumerate() {
+        let d = c.to_digit(16)? as u128;
+        if mantissa >> 120 != 0 {
+            // Digits beyond 120 bits only shift the value (they cannot change a double).
+            if k < int_part.len() {
+                exponent = exponent.saturating_add(4);
+            }
+            continue;
+        }
+        mantissa = mantissa * 16 + d;
+        if k >= int_part.len() {
+            exponent = exponent.saturating_sub(4);
+        }
+    }
+    Some(JavaFloat::Hex { negative, mantissa, exponent })
+}
+
+fn hex_to_f64(negative: bool, mantissa: u128, exponent: i64) -> f64 {
+    // Exact for mantissas of up to 53 significant bits; longer ones round once more.
+    let m = mantissa as f64;
+    let v = if exponent > 2000 {
+        if mantissa == 0 { 0.0 } else { f64::INFINITY }
+    } else if exponent < -2200 {
+        0.0
+    } else {
+        let mut v = m;
+        let mut e = exponent;
+        while e > 0 {
+            let step = e.min(1000);
+            v *= 2f64.powi(step as i32);
+            e -= step;
+        }
+        while e < 0 {
+            let step = (-e).min(1000);
+            v /= 2f64.powi(step as i32);
+            e += step;
+        }
+        v
+    };
+    if negative { -v } else { v }
+}
+
+/// Java's `Double.parseDouble` (surrounding spaces and a `d`/`f` suffix allowed).
+pub fn java_double(s: &str) -> Option<f64> {
+    Some(match java_float_literal(s)? {
+        JavaFloat::Decimal(text) => text.parse::<f64>().ok()?,
+        JavaFloat::Hex { negative, mantissa, exponent } => hex_to_f64(negative, mantissa, exponent),
+        JavaFloat::NaN => f64::NAN,
+        JavaFloat::Infinity(negative) => {
+            if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }
+        }
+    })
+}
+
+/// Java's `Float.parseFloat` (rounded once, to float).
+pub fn java_float(s: &str) -> Option<f32> {
+    Some(match java_float_literal(s)? {
+        JavaFloat::Decimal(text) => text.parse::<f32>().ok()?,
+        JavaFloat::Hex { negative, mantissa, exponent } => hex_to_f64(negative, mantissa, exponent) as f32,
+        JavaFloat::NaN => f32::NAN,
+        JavaFloat::Infinity(negative) => {
+            if negative {
+                f32::NEG_INFINITY
+            } else {
+                f32::INFINITY
+            }
+        }
+    })
+}
+
+/// Spark's default `nanValue`, `positiveInf` and `negativeInf`, which the reader
+/// matches exactly before parsing a number.
+pub fn special_double(s: &str) -> Option<f64> {
+    match s {
+        "NaN" => Some(f64::NAN),
+        "Inf" => Some(f64::INFINITY),
+        "-Inf" => Some(f64::NEG_INFINITY),
+        _ => None,
+    }
+}
+
+/// A DOUBLE field as Spark's CSV reader converts it.
+pub fn csv_double(s: &str) -> Option<f64> {
+    special_double(s).or_else(|| java_double(s))
+}
+
+/// A FLOAT field as Spark's CSV reader converts it.
+pub fn csv_float(s: &str) -> Option<f32> {
+    special_double(s).map(|v| v as f32).or_else(|| java_float(s))
+}
+
+/// Whether Polars' float parser reads `s` exactly as Spark does: plain decimal
+/// notation, or one of Spark's default NaN/infinity spellings.
+pub fn is_plain_double(s: &str) -> bool {
+    if matches!(s, "NaN" | "Inf" | "-Inf" | "Infinity" | "-Infinity") {
+        return true;
+    }
+    let b = s.as_bytes();
+    let b = b.strip_prefix(b"-").unwrap_or(b);
+    let mut i = 0;
+    let mut digits = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+        digits += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start || i - start > 4 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Scala's `toBoolean`: "true" or "false" in any case, nothing around them.
+pub fn java_boolean(s: &str) -> Option<bool> {
+    if s.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if s.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_like_java() {
+        assert_eq!(java_int("+5"), Some(5));
+        assert_eq!(java_int("-0"), Some(0));
+        assert_eq!(java_int("007"), Some(7));
+        assert_eq!(java_int("2147483647"), Some(i32::MAX));
+        assert_eq!(java_int("2147483648"), None);
+        assert_eq!(java_int("-2147483648"), Some(i32::MIN));
+        assert_eq!(java_long("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(java_long("9223372036854775808"), None);
+        for bad in [" 5", "5 ", "", "-", "+", "1_000", "0x10", "1.0", "1e3", "--1", "1-"] {
+            assert_eq!(java_long(bad), None, "{bad}");
+        }
+        // Java reads any Unicode decimal digit.
+        assert_eq!(java_int("\u{ff11}\u{ff12}"), Some(12));
+        assert_eq!(java_int("-\u{661}\u{662}"), Some(-12));
+        assert_eq!(java_int("\u{16ac1}"), None); // Unicode 14, newer than Java 17
+        assert!(is_plain_integer("-007") && !is_plain_integer("+7") && !is_plain_integer("-"));
+    }
+
+    #[test]
+    fn big_decimals_like_java() {
+        let d = java_big_decimal("12345678901234567890").unwrap();
+        assert_eq!((d.precision(), d.scale), (20, 0));
+        let d = java_big_decimal("5.").unwrap();
+        assert_eq!((d.precision(), d.scale), (1, 0));
+        let d = java_big_decimal("1.5e1").unwrap();
+        assert_eq!((d.digits.as_str(), d.scale), ("15", 0));
+        let d = java_big_decimal("1e3").unwrap();
+        assert_eq!((d.precision(), d.scale), (1, -3));
+        let d = java_big_decimal("0.00").unwrap();
+        assert_eq!((d.precision(), d.scale), (1, 2));
+        assert_eq!(java_big_decimal("\u{ff11}\u{ff12}.5").map(|d| (d.digits, d.scale)), Some(("125".to_string(), 1)));
+        for bad in [" 1", "1 ", ".", "e3", "1e", "1e+", "--1", "1.2.3", "NaN", "1e99999999999"] {
+            assert_eq!(java_big_decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn decimals_rescale_half_up() {
+        let r = |s: &str, p, sc| java_big_decimal(s).unwrap().rescaled(p, sc);
+        assert_eq!(r("1.005", 5, 2), Some(101));
+        assert_eq!(r("-1.005", 5, 2), Some(-101));
+        assert_eq!(r("999.995", 5, 2), None);
+        assert_eq!(r("1e2", 5, 2), Some(10000));
+        assert_eq!(r("-0.004", 5, 2), Some(0));
+        assert_eq!(r("5e-3", 5, 2), Some(1));
+        assert_eq!(r("5e-4", 5, 2), Some(0));
+        assert_eq!(r("1e-1000", 5, 2), Some(0));
+        assert_eq!(r("1000", 5, 2), None);
+        assert_eq!(r("99999999999999999999999999999999999999", 38, 0), Some(99999999999999999999999999999999999999));
+    }
+
+    #[test]
+    fn doubles_like_java() {
+        assert_eq!(java_double(" 1 "), Some(1.0));
+        assert_eq!(java_double("\t5"), Some(5.0));
+        assert_eq!(java_double("1d"), Some(1.0));
+        assert_eq!(java_double("1.5F"), Some(1.5));
+        assert_eq!(java_double(".5"), Some(0.5));
+        assert_eq!(java_double("5."), Some(5.0));
+        assert_eq!(java_double("+.5e-3"), Some(0.0005));
+        assert_eq!(java_double("0x1p3"), Some(8.0));
+        assert_eq!(java_double("1e400"), Some(f64::INFINITY));
+        assert_eq!(java_double("1e-400"), Some(0.0));
+        assert_eq!(java_double("-Infinity"), Some(f64::NEG_INFINITY));
+        assert!(java_double("-NaN").unwrap().is_nan());
+        for bad in ["nan", "inf", "Inf", "infinity", "0x10", "1_000", "", "1e", "e5", ".", "1.0.0", "1dd"] {
+            assert_eq!(java_double(bad), None, "{bad}");
+        }
+        assert_eq!(csv_double("Inf"), Some(f64::INFINITY));
+        assert_eq!(csv_double("-Inf"), Some(f64::NEG_INFINITY));
+        assert_eq!(csv_double(" Inf"), None);
+        assert_eq!(java_float("1.00000017881393432617187499"), Some(1.000_000_1));
+        assert!(is_plain_double("-1.5e10") && is_plain_double("NaN") && !is_plain_double(" 1") && !is_plain_double("1d"));
+    }
+
+    #[test]
+    fn booleans_in_any_case() {
+        assert_eq!(java_boolean("tRuE"), Some(true));
+        assert_eq!(java_boolean("FALSE"), Some(false));
+        assert_eq!(java_boolean(" true"), None);
+        assert_eq!(java_boolean("t"), None);
+    }
+}

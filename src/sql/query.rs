@@ -1,0 +1,372 @@
+//! SQL queries onto the plan builder: the same `analysis::builder` calls the DataFrame
+//! API makes, bottom-up (FROM and joins, WHERE, GROUP BY with aggregates, HAVING, the
+//! select list, DISTINCT, set operations, ORDER BY, LIMIT/OFFSET), so one resolver,
+//! one function registry and one naming rule serve both. DataFusion's `SqlToRel` over
+//! its plan builder is the model.
+
+use super::{convert, parse_error, unsupported};
+use crate::analysis::builder::{self, JoinOn};
+use crate::analysis::{new_plan_id, Conf, RelationSource};
+use crate::error::{Error, Result};
+use crate::ir::{Expr, JoinType, Plan, SortKey, Value};
+use sqlparser::ast as sql;
+use std::sync::Arc;
+
+/// Builds plans for one statement: the session's settings, where named relations come
+/// from, and the common table expressions in scope.
+pub struct QueryBuilder<'a> {
+    pub conf: &'a Conf,
+    pub relations: &'a dyn RelationSource,
+    ctes: Vec<(String, Arc<Plan>)>,
+}
+
+impl<'a> QueryBuilder<'a> {
+    pub fn new(conf: &'a Conf, relations: &'a dyn RelationSource) -> Self {
+        QueryBuilder { conf, relations, ctes: vec![] }
+    }
+
+    pub fn query(&mut self, q: sql::Query) -> Result<Arc<Plan>> {
+        let scope = self.ctes.len();
+        if let Some(with) = q.with {
+            if with.recursive {
+                return Err(Error::analysis("RECURSIVE_CTE_IN_LEGACY_MODE", "Recursive definitions cannot be used in legacy CTE precedence mode."));
+            }
+            for cte in with.cte_tables {
+                let plan = self.query(*cte.query)?;
+                let plan = self.with_alias(plan, &cte.alias)?;
+                self.ctes.push((cte.alias.name.value.clone(), plan));
+            }
+        }
+        let mut plan = self.set_expr(*q.body)?;
+        if let Some(order_by) = q.order_by {
+            plan = self.order_by(plan, order_by)?;
+        }
+        if let Some(limits) = q.limit_clause {
+            plan = self.limits(plan, limits)?;
+        }
+        self.ctes.truncate(scope);
+        Ok(plan)
+    }
+
+    fn set_expr(&mut self, body: sql::SetExpr) -> Result<Arc<Plan>> {
+        match body {
+            sql::SetExpr::Select(select) => self.select(*select),
+            sql::SetExpr::Query(q) => self.query(*q),
+            sql::SetExpr::SetOperation { left, op, set_quantifier, right } => {
+                let (l, r) = (self.set_expr(*left)?, self.set_expr(*right)?);
+                self.set_operation(l, op, set_quantifier, r)
+            }
+            sql::SetExpr::Values(values) => self.values(values),
+            sql::SetExpr::Table(t) => {
+                let name = t.table_name.ok_or_else(|| unsupported("TABLE without a name"))?;
+                let parts: Vec<String> = t.schema_name.into_iter().chain(std::iter::once(name)).map(|i| i.value).collect();
+                self.relation(&parts)
+            }
+            other => Err(unsupported(&format!("the SQL statement `{other}` inside a query"))),
+        }
+    }
+
+    fn set_operation(&mut self, l: Arc<Plan>, op: sql::SetOperator, q: sql::SetQuantifier, r: Arc<Plan>) -> Result<Arc<Plan>> {
+        let distinct = !matches!(q, sql::SetQuantifier::All | sql::SetQuantifier::AllByName);
+        let by_name = matches!(q, sql::SetQuantifier::ByName | sql::SetQuantifier::AllByName | sql::SetQuantifier::DistinctByName);
+        match op {
+            sql::SetOperator::Union => {
+                let union = if by_name {
+                    builder::union_by_name(l, r, false, self.conf, new_plan_id())?
+                } else {
+                    builder::union(vec![l, r], self.conf, new_plan_id())?
+                };
+                let union = Arc::new(union);
+                Ok(if distinct { Arc::new(builder::deduplicate(union, None, self.conf, new_plan_id())?) } else { union })
+            }
+            other => Err(unsupported(&format!("{other} (set operations other than UNION)"))),
+        }
+    }
+
+    /// `VALUES (1, 'a'), (2, 'b')`: columns `col1`, `col2`... of the rows' common types.
+    fn values(&mut self, values: sql::Values) -> Result<Arc<Plan>> {
+        let mut rows: Vec<Arc<Plan>> = vec![];
+        for row in values.rows {
+            let exprs = row
+                .content
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| Ok(convert(e)?.alias(&format!("col{}", i + 1))))
+                .collect::<Result<Vec<_>>>()?;
+            let one = Arc::new(builder::range(0, 1, 1)?);
+            rows.push(Arc::new(builder::project(one, exprs, self.conf, new_plan_id())?));
+        }
+        if rows.is_empty() {
+            return Err(unsupported("VALUES without rows"));
+        }
+        if rows.len() == 1 {
+            return Ok(rows.remove(0));
+        }
+        Ok(Arc::new(builder::union(rows, self.conf, new_plan_id())?))
+    }
+
+    fn select(&mut self, s: sql::Select) -> Result<Arc<Plan>> {
+        if !s.lateral_views.is_empty() {
+            return Err(unsupported("LATERAL VIEW"));
+        }
+        if s.qualify.is_some() || !s.named_window.is_empty() {
+            return Err(unsupported("QUALIFY and named WINDOW clauses"));
+        }
+        // FROM: each item joined to the previous ones (a comma is a cross join).
+        let mut plan = match s.from.len() {
+            0 => Arc::new(builder::range(0, 1, 1).map(|p| builder::project(Arc::new(p), vec![], self.conf, new_plan_id()))??),
+            _ => {
+                let mut items = s.from.into_iter();
+                let first = items.next().expect("non-empty");
+                let mut plan = self.table_with_joins(first)?;
+                for next in items {
+                    let right = self.table_with_joins(next)?;
+                    plan = Arc::new(builder::join(plan, right, JoinOn::None, JoinType::Cross, self.conf, new_plan_id())?);
+                }
+                plan
+            }
+        };
+        if let Some(condition) = s.selection {
+            plan = Arc::new(builder::filter(plan, convert(condition)?, self.conf, new_plan_id())?);
+        }
+        let items = s.projection.into_iter().map(select_item).collect::<Result<Vec<_>>>()?;
+        let group_by = match s.group_by {
+            sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => exprs,
+            sql::GroupByExpr::Expressions(..) => return Err(unsupported("GROUP BY ... WITH ROLLUP/CUBE")),
+            sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL")),
+        };
+        let aggregated = !group_by.is_empty() || s.having.is_some() || items.iter().any(has_aggregate);
+        plan = if aggregated {
+            // GROUP BY keys may be ordinals of the select list or its aliases.
+            let keys = group_by.into_iter().map(|k| group_key(convert(k)?, &items)).collect::<Result<Vec<_>>>()?;
+            // Aggregates HAVING reads but the select list does not are computed as hidden
+            // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
+            let having = s.having.map(convert).transpose()?;
+            let mut aggs = items.clone();
+            let having = having.map(|h| hide_aggregates(h, &mut aggs));
+            let agg = Arc::new(builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?);
+            let filtered = match having {
+                Some(condition) => Arc::new(builder::filter(agg.clone(), condition, self.conf, new_plan_id())?),
+                None => agg.clone(),
+            };
+            visible_columns(filtered, &agg, items.len())?
+        } else {
+            Arc::new(builder::project(plan, items, self.conf, new_plan_id())?)
+        };
+        match s.distinct {
+            None | Some(sql::Distinct::All) => {}
+            Some(sql::Distinct::Distinct) => plan = Arc::new(builder::deduplicate(plan, None, self.conf, new_plan_id())?),
+            Some(sql::Distinct::On(_)) => return Err(unsupported("DISTINCT ON")),
+        }
+        Ok(plan)
+    }
+
+    fn table_with_joins(&mut self, t: sql::TableWithJoins) -> Result<Arc<Plan>> {
+        let mut plan = self.table_factor(t.relation)?;
+        for join in t.joins {
+            let right = self.table_factor(join.relation)?;
+            use sql::JoinOperator as J;
+            let (kind, constraint) = match join.join_operator {
+                J::Join(c) | J::Inner(c) => (JoinType::Inner, c),
+                J::Left(c) | J::LeftOuter(c) => (JoinType::Left, c),
+                J::Right(c) | J::RightOuter(c) => (JoinType::Right, c),
+                J::FullOuter(c) => (JoinType::Full, c),
+                J::CrossJoin(c) => (JoinType::Cross, c),
+                J::Semi(c) | J::LeftSemi(c) => (JoinType::LeftSemi, c),
+                J::Anti(c) | J::LeftAnti(c) => (JoinType::LeftAnti, c),
+                other => return Err(unsupported(&format!("the join `{other:?}`"))),
+            };
+            let on = match constraint {
+                sql::JoinConstraint::On(e) => JoinOn::Condition(convert(e)?),
+                sql::JoinConstraint::Using(cols) => JoinOn::Using(cols.into_iter().map(|c| c.to_string()).collect()),
+                sql::JoinConstraint::None => JoinOn::None,
+                sql::JoinConstraint::Natural => {
+                    // NATURAL JOIN: USING every column name both sides have.
+                    let names: Vec<String> = plan
+                        .output
+                        .iter()
+                        .filter(|a| right.output.iter().any(|b| self.conf.names_equal(&a.name, &b.name)))
+                        .map(|a| a.name.clone())
+                        .collect();
+                    JoinOn::Using(names)
+                }
+                sql::JoinConstraint::UsingAlias(..) => return Err(unsupported("JOIN USING ... AS")),
+            };
+            plan = Arc::new(builder::join(plan, right, on, kind, self.conf, new_plan_id())?);
+        }
+        Ok(plan)
+    }
+
+    fn table_factor(&mut self, t: sql::TableFactor) -> Result<Arc<Plan>> {
+        match t {
+            sql::TableFactor::Table { name, alias, args: None, sample: None, .. } => {
+                let parts: Vec<String> = name.0.iter().map(|p| p.to_string().trim_matches('`').to_string()).collect();
+                let plan = self.relation(&parts)?;
+                // The table's own name qualifies its columns (`t.a`), or its alias.
+                let qualifier = alias.as_ref().map(|a| a.name.value.clone()).unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
+                let plan = Arc::new(builder::subquery_alias(plan, &qualifier, new_plan_id()));
+                match alias {
+                    Some(a) if !a.columns.is_empty() => self.with_alias(plan, &a),
+                    _ => Ok(plan),
+                }
+            }
+            sql::TableFactor::Derived { lateral: false, subquery, alias, sample: None } => {
+                let plan = self.query(*subquery)?;
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
+                }
+            }
+            sql::TableFactor::NestedJoin { table_with_joins, alias } => {
+                let plan = self.table_with_joins(*table_with_joins)?;
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
+                }
+            }
+            other => Err(unsupported(&format!("the FROM item `{other}`"))),
+        }
+    }
+
+    /// `AS t(a, b)`: renames the columns, then qualifies them with `t`.
+    fn with_alias(&self, plan: Arc<Plan>, alias: &sql::TableAlias) -> Result<Arc<Plan>> {
+        let plan = if alias.columns.is_empty() {
+            plan
+        } else {
+            let names: Vec<String> = alias.columns.iter().map(|c| c.name.value.clone()).collect();
+            Arc::new(builder::to_df(plan, &names, self.conf, new_plan_id())?)
+        };
+        Ok(Arc::new(builder::subquery_alias(plan, &alias.name.value, new_plan_id())))
+    }
+
+    /// A named relation: a CTE in scope (innermost first), else the session's catalog.
+    fn relation(&self, parts: &[String]) -> Result<Arc<Plan>> {
+        if let [name] = parts {
+            if let Some((_, plan)) = self.ctes.iter().rev().find(|(n, _)| self.conf.names_equal(n, name)) {
+                return Ok(plan.clone());
+            }
+        }
+        self.relations.relation(parts)
+    }
+
+    fn order_by(&mut self, plan: Arc<Plan>, order_by: sql::OrderBy) -> Result<Arc<Plan>> {
+        let sql::OrderByKind::Expressions(exprs) = order_by.kind else { return Err(unsupported("ORDER BY ALL")) };
+        let keys = exprs
+            .into_iter()
+            .map(|o| {
+                let ascending = !matches!(o.options.sort, Some(sql::OrderBySort::Desc));
+                // Spark: ASC puts NULLs first, DESC last, unless told.
+                let nulls_first = o.options.nulls_first.unwrap_or(ascending);
+                let expr = match convert(o.expr)? {
+                    // `ORDER BY 2`: the second column of the select list.
+                    Expr::Literal(Value::Integer(i)) => ordinal(&plan, i)?,
+                    e => e,
+                };
+                Ok(Expr::Sort(Box::new(SortKey { expr, ascending, nulls_first })))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Arc::new(builder::sort(plan, keys, self.conf, new_plan_id())?))
+    }
+
+    fn limits(&mut self, plan: Arc<Plan>, limits: sql::LimitClause) -> Result<Arc<Plan>> {
+        let sql::LimitClause::LimitOffset { limit, offset, limit_by } = limits else { return Err(unsupported("LIMIT offset, count")) };
+        if !limit_by.is_empty() {
+            return Err(unsupported("LIMIT BY"));
+        }
+        let count = |e: sql::Expr| -> Result<usize> {
+            match convert(e)? {
+                Expr::Literal(Value::Integer(n)) if n >= 0 => Ok(n as usize),
+                Expr::Literal(Value::Long(n)) if n >= 0 => Ok(n as usize),
+                other => Err(parse_error(&format!("{other:?}"), "LIMIT and OFFSET take a non-negative integer")),
+            }
+        };
+        let mut plan = plan;
+        if let Some(o) = offset {
+            plan = Arc::new(builder::offset(plan, count(o.value)?, new_plan_id()));
+        }
+        if let Some(l) = limit {
+            plan = Arc::new(builder::limit(plan, count(l)?, new_plan_id()));
+        }
+        Ok(plan)
+    }
+}
+
+fn select_item(item: sql::SelectItem) -> Result<Expr> {
+    Ok(match item {
+        sql::SelectItem::UnnamedExpr(e) => convert(e)?,
+        sql::SelectItem::ExprWithAlias { expr, alias } => convert(expr)?.alias(&alias.value),
+        sql::SelectItem::Wildcard(opts) if opts.opt_except.is_none() && opts.opt_exclude.is_none() => Expr::Star { qualifier: None, plan_id: None },
+        sql::SelectItem::QualifiedWildcard(kind, _) => Expr::Star { qualifier: Some(kind.to_string()), plan_id: None },
+        other => return Err(unsupported(&format!("the select item `{other}`"))),
+    })
+}
+
+fn has_aggregate(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        if matches!(x, Expr::Window { .. }) {
+            return;
+        }
+        found |= crate::analysis::functions::is_aggregate_call(x);
+    });
+    found
+}
+
+/// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.
+fn group_key(key: Expr, items: &[Expr]) -> Result<Expr> {
+    match &key {
+        Expr::Literal(Value::Integer(i)) => {
+            let i = *i as usize;
+            let item = items.get(i.wrapping_sub(1)).ok_or_else(|| {
+                Error::analysis("GROUP_BY_POS_OUT_OF_RANGE", format!("GROUP BY position {i} is not in select list (valid range is [1, {}]).", items.len()))
+            })?;
+            Ok(item.unalias().clone())
+        }
+        Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+            let aliased = items.iter().find_map(|it| match it {
+                Expr::Alias { expr, name } if name.eq_ignore_ascii_case(&parts[0]) => Some((**expr).clone()),
+                _ => None,
+            });
+            Ok(aliased.unwrap_or(key))
+        }
+        _ => Ok(key),
+    }
+}
+
+/// `ORDER BY n`: the n-th output column.
+fn ordinal(plan: &Plan, i: i32) -> Result<Expr> {
+    let attr = plan.output.get((i as usize).wrapping_sub(1)).ok_or_else(|| {
+        Error::analysis("ORDER_BY_POS_OUT_OF_RANGE", format!("ORDER BY position {i} is not in select list (valid range is [1, {}]).", plan.output.len()))
+    })?;
+    Ok(Expr::Attr(attr.clone()))
+}
+
+/// The select list's columns of an aggregation (its output after the keys, without
+/// the hidden HAVING aggregates), over `plan` (the aggregation or a filter on it).
+fn visible_columns(plan: Arc<Plan>, aggregate: &Plan, count: usize) -> Result<Arc<Plan>> {
+    let keys = aggregate.output.len() - count - hidden_count(aggregate, count);
+    let list: Vec<crate::ir::NamedExpr> = aggregate.output[keys..keys + count]
+        .iter()
+        .map(|a| crate::ir::NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() })
+        .collect();
+    let output = list.iter().map(|n| n.attr.clone()).collect();
+    Ok(Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: plan, exprs: list }, output }))
+}
+
+/// How many `__having_n` columns follow the select list's.
+fn hidden_count(aggregate: &Plan, _count: usize) -> usize {
+    aggregate.output.iter().filter(|a| a.name.starts_with("__having_")).count()
+}
+
+/// `condition` with each aggregate call replaced by a reference to a hidden aggregate
+/// column appended to `aggs`.
+fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
+    condition.transform_down(&mut |e| {
+        if matches!(e, Expr::Window { .. }) || !crate::analysis::functions::is_aggregate_call(e) {
+            return None;
+        }
+        let name = format!("__having_{}", aggs.len());
+        aggs.push(e.clone().alias(&name));
+        Some(Expr::col(&name))
+    })
+}

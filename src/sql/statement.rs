@@ -1,0 +1,99 @@
+//! `spark.sql(...)` statements: a query, or a command on the session (views, settings,
+//! catalog listings). Parsing and planning happen here; `exec` carries the commands out.
+
+use super::query::QueryBuilder;
+use super::{parse_error, unsupported};
+use crate::analysis::{Conf, RelationSource};
+use crate::error::{Error, Result};
+use crate::ir::Plan;
+use sqlparser::ast as sql;
+use sqlparser::dialect::SparkSqlDialect;
+use sqlparser::parser::Parser;
+use std::sync::Arc;
+
+/// What a statement asks for.
+#[derive(Debug)]
+pub enum Statement {
+    Query(Arc<Plan>),
+    /// `CREATE [OR REPLACE] [GLOBAL] TEMP VIEW name AS query`.
+    CreateTempView { name: String, plan: Arc<Plan>, replace: bool, global: bool },
+    DropView { name: Vec<String>, if_exists: bool },
+    /// `SET key=value`; `SET key` shows one setting, `SET` all of them.
+    Set { key: Option<String>, value: Option<String> },
+    /// `RESET` or `RESET key`.
+    Reset { key: Option<String> },
+    ShowTables,
+    ShowDatabases,
+    /// `USE db`.
+    Use { database: String },
+}
+
+/// `CREATE [OR REPLACE] GLOBAL TEMP[ORARY] VIEW`: sqlparser has no GLOBAL views, so
+/// the word is taken out (and remembered) before parsing.
+fn without_global(text: &str) -> (String, bool) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().take(6).map(|w| w.to_ascii_lowercase()).collect();
+    let at = match lower.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["create", "global", "temp" | "temporary", "view", ..] => 1,
+        ["create", "or", "replace", "global", "temp" | "temporary", "view", ..] => 3,
+        _ => return (text.to_string(), false),
+    };
+    let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, w)| *w).collect();
+    (kept.join(" "), true)
+}
+
+pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
+    let (parsed_text, global) = without_global(text);
+    let mut statements = Parser::parse_sql(&SparkSqlDialect {}, &parsed_text).map_err(|e| parse_error(text, e))?;
+    if statements.len() != 1 {
+        return Err(parse_error(text, "expected one statement"));
+    }
+    let statement = statements.remove(0);
+    match statement {
+        sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q)?)),
+        sql::Statement::CreateView(v) => {
+            if !v.temporary {
+                // A persistent view needs the catalog of tables (not there yet).
+                return Err(unsupported("CREATE VIEW without TEMPORARY (persistent views)"));
+            }
+            let plan = QueryBuilder::new(conf, relations).query(*v.query)?;
+            Ok(Statement::CreateTempView { name: v.name.to_string(), plan, replace: v.or_replace, global })
+        }
+        sql::Statement::Drop { object_type: sql::ObjectType::View, if_exists, names, .. } => {
+            let name = names.first().map(|n| n.0.iter().map(|p| p.to_string()).collect()).unwrap_or_default();
+            Ok(Statement::DropView { name, if_exists })
+        }
+        sql::Statement::Set(set) => set_statement(set, text),
+        sql::Statement::ShowTables { .. } => Ok(Statement::ShowTables),
+        sql::Statement::ShowDatabases { .. } | sql::Statement::ShowSchemas { .. } => Ok(Statement::ShowDatabases),
+        sql::Statement::Use(u) => match u {
+            sql::Use::Object(name) | sql::Use::Database(name) | sql::Use::Schema(name) => Ok(Statement::Use { database: name.to_string() }),
+            other => Err(unsupported(&format!("USE {other}"))),
+        },
+        other => Err(unsupported(&format!("the statement `{}`", first_words(&other.to_string())))),
+    }
+}
+
+fn set_statement(set: sql::Set, text: &str) -> Result<Statement> {
+    match set {
+        sql::Set::SingleAssignment { variable, values, .. } => {
+            let value = values.first().map(|v| v.to_string().trim_matches('\'').trim_matches('"').to_string());
+            Ok(Statement::Set { key: Some(variable.to_string()), value })
+        }
+        other => Err(parse_error(text, format!("unsupported SET form `{other}`"))),
+    }
+}
+
+fn first_words(s: &str) -> String {
+    s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
+/// `TABLE_OR_VIEW_NOT_FOUND` for a relation name.
+pub fn table_not_found(parts: &[String]) -> Error {
+    let name = parts.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(".");
+    Error::analysis(
+        "TABLE_OR_VIEW_NOT_FOUND",
+        format!("The table or view {name} cannot be found. Verify the spelling and correctness of the schema and catalog.\\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS."),
+    )
+    .with_param("relationName", name)
+}
