@@ -540,3 +540,57 @@ def grouping_case_insensitive_key(spark):
 def grouping_sets_struct_field_key(spark):
     df = spark.createDataFrame([((1, "x"), 10), ((1, "y"), 20), ((2, "x"), 30)], "s struct<a:int,b:string>, v int")
     return _ordered(df.rollup("s.a").agg(F.sum("v").alias("t"), F.grouping("s.a").alias("g")))
+
+
+# --- SQL: GROUP BY ROLLUP / CUBE / GROUPING SETS -------------------------------------------
+
+
+def _sql(spark, text):
+    _sales(spark).createOrReplaceTempView("sales")
+    return spark.sql(text)
+
+
+@case
+def sql_group_by_rollup(spark):
+    return _sql(spark, "SELECT region, product, sum(amount) AS total, grouping_id() AS g FROM sales "
+                       "GROUP BY ROLLUP(region, product) ORDER BY g, region NULLS FIRST, product NULLS FIRST")
+
+
+@case
+def sql_group_by_cube(spark):
+    return _sql(spark, "SELECT region, year, count(*), grouping(region) FROM sales GROUP BY CUBE(region, year) "
+                       "ORDER BY 4, region NULLS FIRST, year NULLS FIRST, 3")
+
+
+@case
+def sql_grouping_sets_with_empty_set(spark):
+    return _sql(spark, "SELECT region, product, sum(amount) FROM sales GROUP BY GROUPING SETS ((region), (product), ()) "
+                       "ORDER BY region NULLS FIRST, product NULLS FIRST, 3")
+
+
+@case
+def sql_key_and_rollup(spark):
+    return _sql(spark, "SELECT region, product, year, count(*) AS n FROM sales GROUP BY region, ROLLUP(product, year) "
+                       "ORDER BY region NULLS FIRST, product NULLS FIRST, year NULLS FIRST, n")
+
+
+@case
+def sql_rollup_composite_element(spark):
+    return _sql(spark, "SELECT region, product, year, grouping_id() AS g FROM sales GROUP BY ROLLUP((region, product), year) "
+                       "ORDER BY g, region NULLS FIRST, product NULLS FIRST, year NULLS FIRST")
+
+
+@case
+def sql_rollup_ordinal_and_alias(spark):
+    return _sql(spark, "SELECT upper(region) AS r, sum(amount) AS s FROM sales GROUP BY ROLLUP(1) ORDER BY r NULLS FIRST, s")
+
+
+@case
+def sql_rollup_having(spark):
+    return _sql(spark, "SELECT region, sum(amount) AS s FROM sales GROUP BY ROLLUP(region) HAVING count(*) > 2 "
+                       "ORDER BY region NULLS FIRST, s")
+
+
+@case
+def sql_grouping_outside_grouping_sets_is_an_error(spark):
+    return _sql(spark, "SELECT region, grouping(region) FROM sales GROUP BY region")

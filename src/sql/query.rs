@@ -6,7 +6,7 @@
 
 use super::{convert, parse_error, unsupported};
 use crate::analysis::builder::{self, JoinOn};
-use crate::analysis::{new_plan_id, Conf, RelationSource};
+use crate::analysis::{grouping, new_plan_id, Conf, RelationSource};
 use crate::error::{Error, Result};
 use crate::ir::{Expr, JoinType, Plan, SortKey, Value};
 use sqlparser::ast as sql;
@@ -138,13 +138,16 @@ impl<'a> QueryBuilder<'a> {
         let aggregated = !group_by.is_empty() || s.having.is_some() || items.iter().any(has_aggregate);
         plan = if aggregated {
             // GROUP BY keys may be ordinals of the select list or its aliases.
-            let keys = group_by.into_iter().map(|k| group_key(convert(k)?, &items)).collect::<Result<Vec<_>>>()?;
+            let grouping = grouping_sets(group_by, &items)?;
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
             let mut aggs = items.clone();
             let having = having.map(|h| hide_aggregates(h, &mut aggs));
-            let agg = Arc::new(builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?);
+            let agg = Arc::new(match grouping {
+                GroupBy::Keys(keys) => builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?,
+                GroupBy::Sets(sets) => grouping::sets::plan(plan, vec![], grouping::sets::SetSpec::Explicit(sets), aggs, self.conf, new_plan_id())?,
+            });
             let filtered = match having {
                 Some(condition) => Arc::new(builder::filter(agg.clone(), condition, self.conf, new_plan_id())?),
                 None => agg.clone(),
@@ -313,6 +316,45 @@ fn has_aggregate(e: &Expr) -> bool {
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.
+/// What GROUP BY groups by: keys, or grouping sets when it has ROLLUP, CUBE or
+/// GROUPING SETS (plain keys then belong to every set; several of them multiply).
+enum GroupBy {
+    Keys(Vec<Expr>),
+    Sets(Vec<Vec<Expr>>),
+}
+
+fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr]) -> Result<GroupBy> {
+    let key = |e: sql::Expr| group_key(convert(e)?, items);
+    // Each element of ROLLUP/CUBE/GROUPING SETS may be a parenthesised list.
+    let elements = |list: Vec<Vec<sql::Expr>>| -> Result<Vec<Vec<Expr>>> {
+        list.into_iter().map(|group| group.into_iter().map(key).collect()).collect()
+    };
+    let mut sets: Vec<Vec<Expr>> = vec![vec![]];
+    let mut analytic = false;
+    for e in exprs {
+        let choices: Vec<Vec<Expr>> = match e {
+            sql::Expr::Rollup(list) => {
+                let elems = elements(list)?;
+                (0..=elems.len()).rev().map(|n| elems[..n].concat()).collect()
+            }
+            sql::Expr::Cube(list) => {
+                let elems = elements(list)?;
+                let indexes: Vec<usize> = (0..elems.len()).collect();
+                grouping::sets::cube(&indexes).into_iter().map(|set| set.iter().flat_map(|&i| elems[i].clone()).collect()).collect()
+            }
+            sql::Expr::GroupingSets(list) => elements(list)?,
+            other => {
+                let k = key(other)?;
+                sets.iter_mut().for_each(|s| s.push(k.clone()));
+                continue;
+            }
+        };
+        analytic = true;
+        sets = sets.iter().flat_map(|s| choices.iter().map(move |c| [s.clone(), c.clone()].concat())).collect();
+    }
+    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default()) })
+}
+
 fn group_key(key: Expr, items: &[Expr]) -> Result<Expr> {
     match &key {
         Expr::Literal(Value::Integer(i)) => {

@@ -155,7 +155,7 @@ impl Grouping {
 }
 
 /// Spark's `cubeExprs`: every subset, those with the first key first.
-fn cube(keys: &[usize]) -> Vec<Vec<usize>> {
+pub fn cube(keys: &[usize]) -> Vec<Vec<usize>> {
     match keys.split_first() {
         None => vec![vec![]],
         Some((first, rest)) => {
