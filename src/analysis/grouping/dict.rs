@@ -155,6 +155,18 @@ mod tests {
     }
 
     #[test]
+    fn nested_fields_show_their_alias() {
+        use crate::ir::{DataType, StructField};
+        let field = StructField { name: "n".into(), data_type: DataType::Integer, nullable: true };
+        let st = Attribute { id: 1, name: "st".into(), data_type: DataType::Struct(vec![field]), nullable: true, qualifier: None };
+        let pairs = vec![("st.n".to_string(), "sum".to_string())];
+        assert_eq!(auto_name(&aggregates(&pairs, &[st.clone()])[0]), "sum(st.n AS n)");
+        // Without a struct column of that name, `t.k` is a qualified column.
+        let pairs = vec![("t.k".to_string(), "sum".to_string())];
+        assert_eq!(auto_name(&aggregates(&pairs, &[st])[0]), "sum(t.k)");
+    }
+
+    #[test]
     fn function_names_as_spark_reads_them() {
         let pairs = vec![("v".to_string(), "Mean".to_string())];
         assert_eq!(auto_name(&aggregates(&pairs, &[])[0]), "avg(v)");

@@ -262,3 +262,25 @@ fn rows_of_value(agg: &Expr, column: &Expr, value: &Value) -> Expr {
         Some(Expr::Function { name: name.clone(), args, distinct: *distinct })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(v: i32) -> PivotValue {
+        PivotValue { value: Value::Integer(v), name: v.to_string() }
+    }
+
+    #[test]
+    fn repeated_values_fail_as_pivot_first_does() {
+        assert!(check_distinct_values(&[value(1), value(2)]).is_ok());
+        let err = check_distinct_values(&[value(1), value(2), value(1)]).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("INVALID_ARRAY_INDEX"));
+    }
+
+    #[test]
+    fn nan_never_matches_in_pivot_first() {
+        assert!(is_nan(&Value::Double(f64::NAN)));
+        assert!(!is_nan(&Value::Double(1.0)));
+    }
+}
