@@ -32,7 +32,9 @@ pub fn fail_where(
             Ok(std::mem::take(&mut cols[0]))
         },
         &[bad.fill_null(pl::lit(false)), offending],
-        |_, fields| Ok(fields[0].clone()),
+        // A constant value's type may still be Polars' dynamic literal type, which a
+        // function's output must not be: it materialises as Polars will run it.
+        |_, fields| Ok(pl::Field::new(fields[0].name().clone(), fields[0].dtype().clone().materialize_unknown(true)?)),
     )
 }
 

@@ -13,6 +13,7 @@ fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::NumberFormat => "numfmt",
         ErrorKind::DateTime => "datetime",
         ErrorKind::ArrayIndexOutOfBounds => "index",
+        ErrorKind::Analysis => "analysis",
         ErrorKind::IllegalArgument => "illegal",
         _ => "runtime",
     }
@@ -54,6 +55,7 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         "numfmt" => ErrorKind::NumberFormat,
         "datetime" => ErrorKind::DateTime,
         "index" => ErrorKind::ArrayIndexOutOfBounds,
+        "analysis" => ErrorKind::Analysis,
         "illegal" => ErrorKind::IllegalArgument,
         _ => ErrorKind::Runtime,
     };

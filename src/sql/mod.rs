@@ -87,11 +87,62 @@ fn number(text: &str, long: bool) -> Result<Value> {
 fn value(v: sql::Value) -> Result<Expr> {
     Ok(Expr::Literal(match v {
         sql::Value::Number(n, long) => number(&n, long)?,
-        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(s),
+        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s)),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
         other => return Err(Error::unsupported(format!("SQL literal {other}"))),
     }))
+}
+
+/// Spark's backslash escapes in string literals (`ParserUtils.unescapeSQLString`):
+/// `\n`, `\t`, `\uXXXX`, octal `\ooo`..., `\%` and `\_` kept for LIKE, any other
+/// escaped character as itself.
+fn unescape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '\\' || i + 1 >= chars.len() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let hex = |from: usize, n: usize| -> Option<char> {
+            let digits: String = chars.get(from..from + n)?.iter().collect();
+            char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+        };
+        let octal = |k: usize| chars.get(i + k).and_then(|d| d.to_digit(8));
+        match chars[i + 1] {
+            'u' if hex(i + 2, 4).is_some() => {
+                out.extend(hex(i + 2, 4));
+                i += 6;
+                continue;
+            }
+            'U' if hex(i + 2, 8).is_some() => {
+                out.extend(hex(i + 2, 8));
+                i += 10;
+                continue;
+            }
+            '0' | '1' if octal(2).is_some() && octal(3).is_some() => {
+                let v = chars[i + 1].to_digit(8).unwrap_or(0) * 64 + octal(2).unwrap_or(0) * 8 + octal(3).unwrap_or(0);
+                out.extend(char::from_u32(v));
+                i += 4;
+                continue;
+            }
+            '0' => out.push('\u{0}'),
+            'b' => out.push('\u{8}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'Z' => out.push('\u{1A}'),
+            '%' => out.push_str("\\%"),
+            '_' => out.push_str("\\_"),
+            other => out.push(other),
+        }
+        i += 2;
+    }
+    out
 }
 
 fn binary_op(op: &sql::BinaryOperator) -> Option<BinaryOp> {
@@ -168,8 +219,12 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char: None, any: false } => {
-            let e = Expr::func("like", vec![convert(*expr)?, convert(*pattern)?]);
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => {
+            let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
             if negated { not(e) } else { e }
         }
         sql::Expr::RLike { negated, expr, pattern, .. } => {
@@ -209,7 +264,28 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             }
             Expr::func(if shorthand { "substr" } else { "substring" }, args)
         }
-        sql::Expr::Trim { expr, trim_where: None, trim_what: None, trim_characters: None } => Expr::func("trim", vec![convert(*expr)?]),
+        sql::Expr::Trim { expr, trim_where, trim_what, trim_characters: None } => {
+            // TRIM(LEADING 'x' FROM s) is ltrim('x', s): the trim string comes first.
+            let name = match trim_where {
+                Some(sql::TrimWhereField::Leading) => "ltrim",
+                Some(sql::TrimWhereField::Trailing) => "rtrim",
+                _ => "trim",
+            };
+            let mut args = trim_what.map(|w| convert(*w)).transpose()?.into_iter().collect::<Vec<_>>();
+            args.push(convert(*expr)?);
+            Expr::func(name, args)
+        }
+        sql::Expr::Collate { expr, collation } => {
+            Expr::func("collate", vec![convert(*expr)?, Expr::Literal(Value::String(collation.to_string()))])
+        }
+        sql::Expr::Position { expr, r#in } => Expr::func("locate", vec![convert(*expr)?, convert(*r#in)?]),
+        sql::Expr::Overlay { expr, overlay_what, overlay_from, overlay_for } => {
+            let mut args = vec![convert(*expr)?, convert(*overlay_what)?, convert(*overlay_from)?];
+            if let Some(f) = overlay_for {
+                args.push(convert(*f)?);
+            }
+            Expr::func("overlay", args)
+        }
         sql::Expr::Function(f) => function(f)?,
         sql::Expr::Ceil { expr, field } => ceil_floor("ceil", *expr, field)?,
         sql::Expr::Floor { expr, field } => ceil_floor("floor", *expr, field)?,
@@ -226,6 +302,15 @@ fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<
         sql::CeilFloorKind::DateTimeField(f) => return Err(Error::unsupported(format!("{name} to {f}"))),
     }
     Ok(Expr::func(name, args))
+}
+
+/// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
+fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>) -> Result<Vec<Expr>> {
+    let mut args = vec![convert(expr)?, convert(pattern)?];
+    if let Some(e) = escape {
+        args.push(convert(*e)?);
+    }
+    Ok(args)
 }
 
 fn function(f: sql::Function) -> Result<Expr> {
@@ -272,6 +357,13 @@ mod tests {
         assert_eq!(parse_expression("1").unwrap(), Expr::Literal(Value::Integer(1)));
         assert_eq!(parse_expression("10000000000").unwrap(), Expr::Literal(Value::Long(10000000000)));
         assert_eq!(parse_expression("1.5").unwrap(), Expr::Literal(Value::Decimal(15, 2, 1)));
+    }
+
+    #[test]
+    fn string_literals_unescape_as_spark() {
+        assert_eq!(unescape(r"a\\d"), r"a\d");
+        assert_eq!(unescape(r"\d\t\u0041\101"), "d\tAA");
+        assert_eq!(unescape(r"a\%b\_"), r"a\%b\_");
     }
 
     #[test]

@@ -153,11 +153,20 @@ class Column:
     def _call(self, name: str, *args: Any) -> "Column":
         return Column(_native.call(name, [self._expr] + [_to_expr(a) for a in args]))
 
+    def _pattern_call(self, name: str, other: Any) -> "Column":
+        # PySpark hands the pattern to the JVM as a Python string: a Column fails there.
+        if isinstance(other, Column):
+            iter(other)
+        return self._call(name, other)
+
     def like(self, other: str) -> "Column":
-        return self._call("like", other)
+        return self._pattern_call("like", other)
 
     def rlike(self, other: str) -> "Column":
-        return self._call("rlike", other)
+        return self._pattern_call("rlike", other)
+
+    def ilike(self, other: str) -> "Column":
+        return self._pattern_call("ilike", other)
 
     def startswith(self, other: Any) -> "Column":
         return self._call("startswith", other)

@@ -201,10 +201,13 @@ fn abs(c: &CallLowering) -> Result<pl::Expr> {
     if let DataType::Decimal(..) = t {
         return Ok(decimal_negation(c, true));
     }
+    // The cast fixes the type of constant expressions (`abs(-1 + 0)`), which Polars
+    // leaves dynamic and its row check cannot carry.
+    let x = c.arg(0).cast(to_polars(&t));
     Ok(match type_min(&t) {
-        Some(min) if c.conf.ansi => overflow_error(c.arg(0).abs(), c.arg(0).eq(min), c, &t),
-        Some(min) => when(c.arg(0).eq(min.clone())).then(min).otherwise(c.arg(0).abs()),
-        None => c.arg(0).abs(),
+        Some(min) if c.conf.ansi => overflow_error(x.clone().abs(), x.eq(min), c, &t),
+        Some(min) => when(x.clone().eq(min.clone())).then(min).otherwise(x.abs()),
+        None => x.abs(),
     })
 }
 

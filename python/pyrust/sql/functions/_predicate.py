@@ -2,11 +2,10 @@
 
 from typing import Optional
 
-from pyrust.errors import not_implemented
 from pyrust.sql.column import Column, _to_col_expr
 from pyrust.sql.functions._common import ColumnOrName, invoke
 
-__all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like"]
+__all__ = ["isnull", "isnan", "rlike", "regexp", "regexp_like", "like", "ilike"]
 __all__ += ["equal_null", "isnotnull"]
 
 
@@ -32,7 +31,7 @@ def regexp_like(str: ColumnOrName, regexp: ColumnOrName) -> Column:
 
 def like(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] = None) -> Column:
     if escapeChar is not None:
-        raise not_implemented("like with an escape character")
+        return invoke("like", str, pattern, escapeChar)
     return invoke("like", str, pattern)
 
 
@@ -42,3 +41,9 @@ def equal_null(col1: ColumnOrName, col2: ColumnOrName) -> Column:
 
 def isnotnull(col: ColumnOrName) -> Column:
     return invoke("isnotnull", col)
+
+
+def ilike(str: ColumnOrName, pattern: ColumnOrName, escapeChar: Optional[Column] = None) -> Column:
+    if escapeChar is not None:
+        return invoke("ilike", str, pattern, escapeChar)
+    return invoke("ilike", str, pattern)

@@ -3,6 +3,9 @@
 //! expressions do not have (Java's `Math.pow` special cases, NULL on overflow...).
 //! A length-1 column is a broadcast scalar.
 
+/// Kernels over several columns of mixed kinds (text, bytes, integers...).
+pub mod mixed;
+
 use polars::chunked_array::ops::arity::{broadcast_binary_elementwise, unary_elementwise};
 use polars::prelude::{self as pl, ChunkedArray, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsNumericType, PolarsResult};
 
