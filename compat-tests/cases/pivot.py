@@ -363,3 +363,37 @@ def pivot_sum_of_string_is_an_error(spark):
 @case
 def pivot_grouping_function_is_an_error(spark):
     return _df(spark).groupBy("k").pivot("p").agg(F.grouping("k"))
+
+
+# --- SQL: PIVOT -------------------------------------------------------------------------------
+
+
+def _sql(spark, text):
+    _df(spark).select("k", "p", "v").createOrReplaceTempView("pv")
+    return spark.sql(text)
+
+
+@case
+def sql_pivot_sum(spark):
+    return _sql(spark, "SELECT * FROM pv PIVOT (sum(v) FOR p IN ('x', 'y', 'nope')) ORDER BY k NULLS FIRST")
+
+
+@case
+def sql_pivot_value_aliases(spark):
+    return _sql(spark, "SELECT * FROM pv PIVOT (sum(v) FOR p IN ('x' AS ex, 'y' AS why)) ORDER BY k NULLS FIRST")
+
+
+@case
+def sql_pivot_several_aggregates(spark):
+    return _sql(spark, "SELECT * FROM pv PIVOT (sum(v) AS s, count(*) FOR p IN ('x', NULL)) ORDER BY k NULLS FIRST")
+
+
+@case
+def sql_pivot_implicit_grouping_columns(spark):
+    return _sql(spark, "SELECT * FROM (SELECT k, p, v, v % 2 AS odd FROM pv) PIVOT (max(v) FOR p IN ('x', 'y')) "
+                       "ORDER BY k NULLS FIRST, odd NULLS FIRST")
+
+
+@case
+def sql_pivot_string_aggregate(spark):
+    return _sql(spark, "SELECT * FROM (SELECT k, p FROM pv) PIVOT (max(p) AS m FOR p IN ('x', 'y')) ORDER BY k NULLS FIRST")

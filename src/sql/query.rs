@@ -6,7 +6,9 @@
 
 use super::{convert, parse_error, unsupported};
 use crate::analysis::builder::{self, JoinOn};
+use crate::analysis::resolve::{Resolver, Scope};
 use crate::analysis::{grouping, new_plan_id, Conf, RelationSource};
+use std::collections::HashSet;
 use crate::error::{Error, Result};
 use crate::ir::{Expr, JoinType, Plan, SortKey, Value};
 use sqlparser::ast as sql;
@@ -227,8 +229,71 @@ impl<'a> QueryBuilder<'a> {
                     None => Ok(plan),
                 }
             }
+            sql::TableFactor::Pivot { table, aggregate_functions, value_column, value_source, default_on_null: None, alias } => {
+                let input = self.table_factor(*table)?;
+                let plan = Arc::new(self.pivot(input, aggregate_functions, value_column, value_source)?);
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
+                }
+            }
             other => Err(unsupported(&format!("the FROM item `{other}`"))),
         }
+    }
+
+    /// `PIVOT (aggregates FOR column IN (values))`: grouped by every input column that
+    /// neither the aggregates nor the pivot column read, as Spark's ResolvePivot does.
+    fn pivot(&self, input: Arc<Plan>, aggregates: Vec<sql::ExprWithAlias>, columns: Vec<sql::Expr>, source: sql::PivotValueSource) -> Result<Plan> {
+        let [column] = <[sql::Expr; 1]>::try_from(columns).map_err(|_| unsupported("PIVOT over several columns"))?;
+        let column = convert(column)?;
+        // SQL's `count(*)` is `count(1)`; a star left in a pivot is an error.
+        let count_star = |e: Expr| {
+            e.transform_up(&mut |node| match node {
+                Expr::Function { name, args, distinct } if name.eq_ignore_ascii_case("count") && matches!(args.as_slice(), [Expr::Star { .. }]) => {
+                    Expr::Function { name, args: vec![Expr::lit(Value::Integer(1))], distinct }
+                }
+                other => other,
+            })
+        };
+        let aggs = aggregates
+            .into_iter()
+            .map(|a| {
+                let e = count_star(convert(a.expr)?);
+                Ok(match a.alias {
+                    Some(name) => e.alias(&name.value),
+                    None => e,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let sql::PivotValueSource::List(list) = source else { return Err(unsupported("PIVOT ... IN (ANY) or a subquery")) };
+        let mut values = vec![];
+        let mut names = vec![];
+        for v in list {
+            match convert(v.expr)? {
+                Expr::Literal(x) => values.push(x),
+                _ => return Err(unsupported("PIVOT values that are not literals")),
+            }
+            names.push(v.alias.map(|a| a.value));
+        }
+        let mut resolver = Resolver::new(&input, self.conf);
+        resolver.scope = Scope { aggregates: true, ..Scope::default() };
+        let mut used = HashSet::new();
+        for e in aggs.iter().chain([&column]) {
+            resolver.resolve(e.clone())?.walk(&mut |x| {
+                if let Expr::Attr(a) = x {
+                    used.insert(a.id);
+                }
+            });
+        }
+        let keys: Vec<Expr> = input.output.iter().filter(|a| !used.contains(&a.id)).cloned().map(Expr::Attr).collect();
+        let runner = self.relations.runner().ok_or_else(|| Error::internal("no session to evaluate PIVOT values"))?;
+        let mut values = grouping::pivot::cast_values(&input, &column, values, self.conf, runner)?;
+        for (v, name) in values.iter_mut().zip(names) {
+            if let Some(name) = name {
+                v.name = name;
+            }
+        }
+        grouping::pivot::plan(input, keys, &column, &values, aggs, self.conf, new_plan_id())
     }
 
     /// `AS t(a, b)`: renames the columns, then qualifies them with `t`.
