@@ -106,8 +106,9 @@ def dict_mean_of_decimal(spark):
 
 
 @case
-def dict_sum_of_string_ansi(spark):
-    return _df(spark).groupBy("k").agg({"s": "sum"})
+def dict_sum_of_numeric_strings(spark):
+    df = spark.createDataFrame([("a", "1"), ("a", "2.5"), ("b", None)], "k string, s string")
+    return df.groupBy("k").agg({"s": "sum"}).orderBy("k")
 
 
 @case
