@@ -255,8 +255,13 @@ impl<'a> Resolver<'a> {
             return Err(Error::analysis(class, text));
         }
         def.check_arity(&name, args.len())?;
-        // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, ..Scope::default() });
+        // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1);
+        // so may windows: abs(lag(x) OVER w).
+        let inner = self.within(Scope {
+            aggregates: self.scope.aggregates && !aggregate,
+            windows: self.scope.windows && !aggregate,
+            ..Scope::default()
+        });
         let args = args
             .into_iter()
             .map(|a| match a {
@@ -267,15 +272,36 @@ impl<'a> Resolver<'a> {
         def.bind(&name, args, distinct, self.conf, sql_text)
     }
 
-    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function;
-    /// partition and order keys are plain expressions.
+    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function.
+    /// Its arguments and the spec may hold other windows and, in an aggregation's
+    /// list, the group's aggregates (`rank() OVER (ORDER BY sum(x))`); then Spark's
+    /// checks of the window (`windows::check`).
     fn resolve_window(&self, function: Expr, spec: crate::ir::WindowSpec) -> Result<Expr> {
+        if matches!(function, Expr::Call(_)) && spec.frame.is_some() {
+            // Resolved already (a window in the arguments of another, resolved first).
+            return Ok(Expr::Window { function: Box::new(function), spec: Box::new(spec) });
+        }
+        if let Expr::Window { .. } = &function {
+            // `f.over(w1).over(w2)`: a window expression is no window function.
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1033", format!("Window expression is not a window function: {}", crate::analysis::naming::sql_text(&function))));
+        }
         if !self.scope.windows {
             return Err(Error::analysis(
                 "UNSUPPORTED_EXPR_FOR_OPERATOR",
                 "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
             ));
         }
+        let inner = self.within(Scope { aggregates: self.scope.aggregates, windows: true, ..Scope::default() });
+        let function = match function {
+            Expr::Function { name, args, distinct } => {
+                let args = args
+                    .into_iter()
+                    .map(|a| if matches!(a, Expr::Star { .. }) { Ok(a) } else { inner.resolve(a) })
+                    .collect::<Result<Vec<_>>>()?;
+                Expr::Function { name, args, distinct }
+            }
+            other => other,
+        };
         let function = self.within(Scope { aggregates: true, window_function: true, ..Scope::default() }).resolve(function)?;
         if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
             return Err(Error::analysis(
@@ -283,13 +309,13 @@ impl<'a> Resolver<'a> {
                 format!("Expression \"{}\" not supported within a window function.", sql_text(&function)),
             ));
         }
-        let plain = self.within(Scope::default());
-        let partition_by = spec.partition_by.into_iter().map(|e| plain.resolve(e)).collect::<Result<Vec<_>>>()?;
+        let partition_by = spec.partition_by.into_iter().map(|e| inner.resolve(e)).collect::<Result<Vec<_>>>()?;
         let order_by = spec
             .order_by
             .into_iter()
-            .map(|k| Ok(SortKey { expr: plain.resolve(k.expr)?, ..k }))
+            .map(|k| Ok(SortKey { expr: inner.resolve(k.expr)?, ..k }))
             .collect::<Result<Vec<_>>>()?;
+        let plain = self.within(Scope::default());
         let resolve_bound = |b: crate::ir::FrameBound| -> Result<crate::ir::FrameBound> {
             Ok(match b {
                 crate::ir::FrameBound::Offset(e) => crate::ir::FrameBound::Offset(Box::new(plain.resolve(*e)?)),
@@ -300,7 +326,7 @@ impl<'a> Resolver<'a> {
             .frame
             .map(|f| -> Result<crate::ir::WindowFrame> { Ok(crate::ir::WindowFrame { kind: f.kind, start: resolve_bound(f.start)?, end: resolve_bound(f.end)? }) })
             .transpose()?;
-        Ok(Expr::Window { function: Box::new(function), spec: Box::new(crate::ir::WindowSpec { partition_by, order_by, frame }) })
+        super::windows::check(function, crate::ir::WindowSpec { partition_by, order_by, frame }, self.conf.ansi)
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
