@@ -17,8 +17,7 @@ ANY = ["s", "i", "b", "d", "m", "x"]
 
 STRINGS = ["a", "", "😀", "b", None, "Ä"]
 # -0.0 without 0.0: min/max keep whichever of them comes first, an order Spark does not fix.
-# No -Inf yet: max of a group of only -Inf is the aggregate family's fix (wip-aggs).
-DOUBLES = [1.5, -0.0, float("nan"), float("inf"), None, 2.5]
+DOUBLES = [1.5, -0.0, float("nan"), float("inf"), float("-inf"), None, 2.5]
 EXTREMES = [9223372036854775807, -9223372036854775808, 0, None, 42]
 
 
