@@ -625,3 +625,16 @@ def sum_overflow_ansi(spark):
 def sum_overflow_legacy(spark):
     df = spark.createDataFrame([(2**62,), (2**62,)], "l bigint")
     return df.agg(F.sum("l"), F.try_sum("l"), F.product("l"))
+
+
+@case
+def sum_avg_of_strings_ansi(spark):
+    # Spark casts the strings to DOUBLE implicitly: a malformed one fails under ANSI.
+    df = spark.createDataFrame([(1, "1"), (1, "2.5"), (2, "x"), (2, None)], "g int, s string")
+    return df.groupBy("g").agg(F.sum("s"), F.avg("s"))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def sum_avg_of_strings_legacy(spark):
+    df = spark.createDataFrame([(1, "1"), (1, "2.5"), (2, "x"), (2, None)], "g int, s string")
+    return df.groupBy("g").agg(F.sum("s"), F.avg("s")).orderBy("g")

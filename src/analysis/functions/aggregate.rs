@@ -33,8 +33,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Never)
         .display(Display::Custom(count_display))
         .flags(Flags::STAR_IS_ONE),
-    def(agg(Sum), "sum", Exact(1), Inputs::Custom(timestamps_as_seconds), Ret::Custom(sum_type)).null(Null::Always),
-    def(agg(Avg), "avg", Exact(1), Inputs::Custom(timestamps_as_seconds), Ret::Custom(avg_type))
+    def(agg(Sum), "sum", Exact(1), Inputs::Custom(strings_and_timestamps_as_doubles), Ret::Custom(sum_type)).null(Null::Always),
+    def(agg(Avg), "avg", Exact(1), Inputs::Custom(strings_and_timestamps_as_doubles), Ret::Custom(avg_type))
         .aliases(&["mean"])
         .null(Null::Always)
         .display(Display::Named("avg")),
@@ -136,9 +136,14 @@ fn listagg_display(name: &str, args: &[String], distinct: bool) -> String {
     Display::Call.text(name, &args, distinct)
 }
 
-/// `sum` and `avg` read a TIMESTAMP as its seconds since the epoch (a DOUBLE).
-fn timestamps_as_seconds(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
-    Ok(args.into_iter().map(|a| if data_type(&a) == DataType::Timestamp { coerce(a, &DataType::Double) } else { a }).collect())
+/// `sum` and `avg` read a TIMESTAMP as its seconds since the epoch and a STRING as a
+/// number (both as DOUBLE, Spark's implicit cast: under ANSI a malformed string is
+/// `CAST_INVALID_INPUT`).
+fn strings_and_timestamps_as_doubles(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    Ok(args
+        .into_iter()
+        .map(|a| if matches!(data_type(&a), DataType::Timestamp | DataType::String) { coerce(a, &DataType::Double) } else { a })
+        .collect())
 }
 
 /// `try_sum`/`try_avg` take a numeric or interval input: strings and timestamps are
