@@ -9,6 +9,7 @@ pub mod generators;
 pub mod grouping;
 pub mod naming;
 pub mod resolve;
+pub mod set_ops;
 pub mod typing;
 pub mod windows;
 

@@ -389,6 +389,18 @@ class DataFrame:
 
     unionAll = union
 
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "intersect", False))
+
+    def intersectAll(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "intersect", True))
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "except", False))
+
+    def exceptAll(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "except", True))
+
     def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
         return self._wrap(self._df.union_by_name(other._df, allowMissingColumns))
 
