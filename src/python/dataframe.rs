@@ -194,6 +194,15 @@ impl PyDataFrame {
         })
     }
 
+    #[pyo3(signature = (ids, values, variable, value))]
+    fn unpivot(&self, py: Python<'_>, ids: Vec<PyExpr>, values: Option<Vec<PyExpr>>, variable: String, value: String) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let values = values.map(exprs);
+            Ok(self.derive(crate::analysis::unpivot::unpivot(self.plan.clone(), exprs(ids), values, &variable, &value, &conf, new_plan_id())?))
+        })
+    }
+
     /// `intersect`/`intersectAll` (`kind` "intersect") and `subtract`/`exceptAll` ("except").
     fn set_op(&self, py: Python<'_>, other: &PyDataFrame, kind: &str, all: bool) -> PyResult<PyDataFrame> {
         guard(py, || {

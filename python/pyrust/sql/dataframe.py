@@ -389,6 +389,18 @@ class DataFrame:
 
     unionAll = union
 
+    def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        assert ids is not None, "ids must not be None"
+
+        def exprs(cols: Any) -> List[Any]:
+            return [_to_col_expr(c) for c in (list(cols) if isinstance(cols, (list, tuple)) else [cols])]
+
+        vals = None if values is None else exprs(values)
+        return self._wrap(self._df.unpivot(exprs(ids), vals, variableColumnName, valueColumnName))
+
+    def melt(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        return self.unpivot(ids, values, variableColumnName, valueColumnName)
+
     def intersect(self, other: "DataFrame") -> "DataFrame":
         return self._wrap(self._df.set_op(other._df, "intersect", False))
 
