@@ -55,14 +55,14 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "replace", "summary", "crosstab",
-    "freqItems", "approxQuantile", "corr", "cov", "pivot", "unpivot", "melt", "explode",
+    "sample", "sampleBy", "randomSplit", "summary", "crosstab",
+    "freqItems", "approxQuantile", "corr", "cov", "pivot", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
-    "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
-    "exceptAll", "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
+    "localCheckpoint", "withWatermark", "observe",
+    "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "stat",
-    "storageLevel", "isLocal", "isStreaming", "sortWithinPartitions", "repartitionByRange", "to",
+    "storageLevel", "isLocal", "isStreaming", "repartitionByRange", "to",
 }
 
 
@@ -245,6 +245,11 @@ class DataFrame:
         return self._wrap(self._df.sort(exprs))
 
     sort = orderBy
+
+    def sortWithinPartitions(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        # One partition here, so sorting within it sorts the whole DataFrame (as Spark
+        # does on one partition).
+        return self.orderBy(*cols, **kwargs)
 
     def limit(self, num: int) -> "DataFrame":
         return self._wrap(self._df.limit(_non_negative("limit", num)))
