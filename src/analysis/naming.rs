@@ -63,6 +63,13 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Sort(k) => sort_key_sql(k),
         Expr::Window { function, spec } => window_sql(function, spec),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
+        // Spark names lambdas by their structure, not their variables' names.
+        Expr::Lambda { params, body } => {
+            let mut parts = vec![sql_text(body)];
+            parts.extend(params.iter().map(|_| "namedlambdavariable()".to_string()));
+            format!("lambdafunction({})", parts.join(", "))
+        }
+        Expr::LambdaVariable(_) => "namedlambdavariable()".into(),
     }
 }
 
@@ -178,6 +185,14 @@ pub fn column_repr(e: &Expr) -> String {
         ),
         Expr::Window { function, .. } => format!("{} OVER ({})", column_repr(function), sql_text(e).split_once(" OVER (").map(|(_, s)| s.trim_end_matches(')')).unwrap_or("")),
         Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
+        Expr::Lambda { params, body } => {
+            let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+            match names.as_slice() {
+                [one] => format!("{one} -> {}", column_repr(body)),
+                many => format!("({}) -> {}", many.join(", "), column_repr(body)),
+            }
+        }
+        Expr::LambdaVariable(v) => v.name.clone(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod floats;
 pub mod format_string;
 pub mod hash;
 pub mod kernels;
+pub mod lambdas;
 pub mod like;
 pub mod maps;
 pub mod number_format;

@@ -234,6 +234,14 @@ pub enum DatetimeFn {
 pub enum CollectionFn {
     /// `arr[i]` (0-based) or `map[key]`.
     GetItem,
+    // Higher-order functions: an array and lambdas over its elements.
+    Transform,
+    Filter,
+    Exists,
+    Forall,
+    /// `aggregate`/`reduce`: a fold with a start value, then a finishing lambda.
+    Aggregate,
+    ZipWith,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

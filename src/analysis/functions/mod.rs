@@ -12,6 +12,7 @@ mod conditional;
 mod datetime;
 mod generator;
 mod hash;
+mod higher_order;
 mod json;
 mod map;
 mod math;
@@ -21,6 +22,7 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use higher_order::{index_is_optional, lambda_parameters};
 pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
@@ -92,6 +94,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
         collection::FUNCTIONS,
+        higher_order::FUNCTIONS,
         map::FUNCTIONS,
         structs::FUNCTIONS,
         json::FUNCTIONS,

@@ -7,6 +7,7 @@ mod collection;
 mod conditional;
 mod datetime;
 mod hash;
+mod higher_order;
 mod json;
 mod map;
 mod math;
