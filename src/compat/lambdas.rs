@@ -16,7 +16,21 @@ use polars::prelude::{self as pl, col, AnyValue, Column, DataType as PlType, Idx
 pub struct Lambda {
     pub params: Vec<String>,
     pub free: Vec<String>,
+    /// The outer values named `free`, as the kernel's inputs (usually `col(free)`).
+    pub inputs: Vec<pl::Expr>,
     pub body: pl::Expr,
+}
+
+impl Lambda {
+    /// A lambda whose outer values are columns of the outer frame by those names.
+    pub fn reading_columns(params: Vec<String>, free: Vec<String>, body: pl::Expr) -> Lambda {
+        let inputs = free.iter().map(|n| col(n.as_str())).collect();
+        Lambda { params, free, inputs, body }
+    }
+
+    fn inputs(&self) -> Vec<pl::Expr> {
+        self.inputs.clone()
+    }
 }
 
 const OUT: &str = "__lambda_out";
@@ -110,7 +124,7 @@ fn regroup(out: &Series, spans: &[Option<(usize, usize)>], elem: &PlType) -> Pol
 
 /// `transform`: the body per element.
 pub fn transform(array: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
-    let args: Vec<pl::Expr> = lambda.free.iter().map(|n| col(n.as_str())).collect();
+    let args = lambda.inputs();
     let out_type = PlType::List(Box::new(elem.clone()));
     array.map_many(
         move |cols: &mut [Column]| {
@@ -127,7 +141,7 @@ pub fn transform(array: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
 
 /// `filter`: the elements for which the body is true.
 pub fn filter(array: pl::Expr, lambda: Lambda, out_type: PlType) -> pl::Expr {
-    let args: Vec<pl::Expr> = lambda.free.iter().map(|n| col(n.as_str())).collect();
+    let args = lambda.inputs();
     let field_type = out_type.clone();
     array.map_many(
         move |cols: &mut [Column]| {
@@ -159,7 +173,7 @@ pub fn filter(array: pl::Expr, lambda: Lambda, out_type: PlType) -> pl::Expr {
 /// `exists` (`any = true`) and `forall`: Spark's three-valued OR / AND of the body
 /// over the elements.
 pub fn quantifier(array: pl::Expr, lambda: Lambda, any: bool) -> pl::Expr {
-    let args: Vec<pl::Expr> = lambda.free.iter().map(|n| col(n.as_str())).collect();
+    let args = lambda.inputs();
     array.map_many(
         move |cols: &mut [Column]| {
             let n = rows(cols);
@@ -197,7 +211,7 @@ pub fn quantifier(array: pl::Expr, lambda: Lambda, any: bool) -> pl::Expr {
 /// `zip_with`: the body over pairs of elements, the shorter array padded with NULLs.
 pub fn zip_with(left: pl::Expr, right: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
     let mut args = vec![right];
-    args.extend(lambda.free.iter().map(|n| col(n.as_str())));
+    args.extend(lambda.inputs());
     let out_type = PlType::List(Box::new(elem.clone()));
     left.map_many(
         move |cols: &mut [Column]| {
@@ -233,9 +247,9 @@ pub fn zip_with(left: pl::Expr, right: pl::Expr, lambda: Lambda, elem: PlType) -
 /// element there; `finish` maps the result. NULL for a NULL array.
 pub fn aggregate(array: pl::Expr, zero: pl::Expr, merge: Lambda, finish: Option<Lambda>, acc_type: PlType, out_type: PlType) -> pl::Expr {
     let mut args = vec![zero];
-    args.extend(merge.free.iter().map(|n| col(n.as_str())));
+    args.extend(merge.inputs());
     if let Some(f) = &finish {
-        args.extend(f.free.iter().map(|n| col(n.as_str())));
+        args.extend(f.inputs());
     }
     let field_type = out_type.clone();
     array.map_many(
@@ -284,5 +298,31 @@ pub fn aggregate(array: pl::Expr, zero: pl::Expr, merge: Lambda, finish: Option<
         },
         &args,
         move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
+    )
+}
+
+/// `array_position`: the 1-based position of the first element for which the body
+/// is true, 0 if none; NULL for a NULL array.
+pub fn first_position(array: pl::Expr, lambda: Lambda) -> pl::Expr {
+    let args = lambda.inputs();
+    array.map_many(
+        move |cols: &mut [Column]| {
+            let n = rows(cols);
+            let flat = flatten(cols[0].list()?, n, None)?;
+            let frame = element_frame(&lambda, &flat, &cols[1..])?;
+            let test = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
+            let test = test.bool()?;
+            let out: pl::Int64Chunked = flat
+                .spans
+                .iter()
+                .map(|s| {
+                    let (start, len) = (*s)?;
+                    Some((start..start + len).position(|j| test.get(j) == Some(true)).map_or(0, |p| p as i64 + 1))
+                })
+                .collect();
+            Ok(out.into_series().into_column())
+        },
+        &args,
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Int64)),
     )
 }

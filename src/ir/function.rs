@@ -242,6 +242,24 @@ pub enum CollectionFn {
     /// `aggregate`/`reduce`: a fold with a start value, then a finishing lambda.
     Aggregate,
     ZipWith,
+    // Arrays.
+    /// `size`/`cardinality` (-1 for NULL when ANSI is off), of arrays and maps.
+    Size,
+    ArraySize,
+    ArrayContains,
+    ArrayPosition,
+    ArrayRemove,
+    ArrayMin,
+    ArrayMax,
+    ArrayDistinct,
+    SortArray,
+    ArrayCompact,
+    ArrayJoin,
+    /// `element_at` (1-based, negative from the end) and `try_element_at`.
+    ElementAt,
+    TryElementAt,
+    /// `get`: 0-based, NULL out of range.
+    Get,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

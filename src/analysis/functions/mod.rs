@@ -7,6 +7,7 @@
 //! reach functions through `lookup`.
 
 mod aggregate;
+mod arrays;
 mod collection;
 mod conditional;
 mod datetime;
@@ -94,6 +95,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
         collection::FUNCTIONS,
+        arrays::FUNCTIONS,
         higher_order::FUNCTIONS,
         map::FUNCTIONS,
         structs::FUNCTIONS,

@@ -18,6 +18,7 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         CollectionFn::Transform | CollectionFn::Filter | CollectionFn::Exists | CollectionFn::Forall | CollectionFn::Aggregate | CollectionFn::ZipWith => {
             super::higher_order::lower(f, c)
         }
+        _ => super::arrays::lower(f, c),
     }
 }
 

@@ -32,7 +32,7 @@ fn lambda(c: &CallLowering, i: usize) -> Result<Lambda> {
             free.push(n);
         }
     });
-    Ok(Lambda { params: params.iter().map(|p| p.engine_name()).collect(), free, body: c.arg(i) })
+    Ok(Lambda::reading_columns(params.iter().map(|p| p.engine_name()).collect(), free, c.arg(i)))
 }
 
 fn element_of(t: &DataType) -> DataType {
@@ -54,6 +54,6 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             let finish = if c.call.args.len() > 3 { Some(lambda(c, 3)?) } else { None };
             lambdas::aggregate(c.arg(0), c.arg(1), lambda(c, 2)?, finish, to_polars(&c.arg_type(1)), result)
         }
-        CollectionFn::GetItem => return Err(Error::internal("get_item is not a higher-order function")),
+        _ => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
     })
 }

@@ -3,6 +3,7 @@
 //! does not compile. Arguments arrive cast and typed by analysis.
 
 mod aggregate;
+mod arrays;
 mod collection;
 mod conditional;
 mod datetime;

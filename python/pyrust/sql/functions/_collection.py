@@ -10,9 +10,9 @@ from typing import Any, Callable, Optional
 from pyrust import _native
 from pyrust.errors import PySparkValueError
 from pyrust.sql.column import Column
-from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke
+from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["concat", "reverse", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with"]
+__all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with"]
 
 _lambda_counter = itertools.count(1)
 
@@ -23,6 +23,22 @@ def concat(*cols: ColumnOrName) -> Column:
 
 def reverse(col: ColumnOrName) -> Column:
     return invoke("reverse", col)
+
+
+def size(col: ColumnOrName) -> Column:
+    return invoke("size", col)
+
+
+def cardinality(col: ColumnOrName) -> Column:
+    return invoke("cardinality", col)
+
+
+def element_at(col: ColumnOrName, extraction: Any) -> Column:
+    return call("element_at", col_expr(col), lit_expr(extraction))
+
+
+def try_element_at(col: ColumnOrName, extraction: ColumnOrName) -> Column:
+    return invoke("try_element_at", col, extraction)
 
 
 def _lambda_parameters(f: Callable) -> Any:

@@ -1,0 +1,114 @@
+//! Array functions. Native Polars list operations where their semantics are Spark's
+//! (sizes, min/max, distinct, sort, compact, join, element access); searches for a
+//! value (`array_contains`, `array_position`, `array_remove`) compare as Spark does
+//! (NaN equals NaN, NULL never equals) through `compat::lambdas`.
+
+use super::CallLowering;
+use crate::compat::checks::fail_where;
+use crate::compat::lambdas::{self, Lambda};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::function::CollectionFn;
+use crate::ir::DataType;
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, col, lit, when, DataType as PlType};
+
+const ELEMENT: &str = "\u{3bb}element";
+const VALUE: &str = "\u{3bb}value";
+
+fn typed_null(t: &DataType) -> pl::Expr {
+    lit(pl::NULL).cast(to_polars(t))
+}
+
+/// A lambda `element -> element = value` with the searched value as its outer input.
+fn equals_value(value: pl::Expr) -> Lambda {
+    Lambda { params: vec![ELEMENT.into()], free: vec![VALUE.into()], inputs: vec![value], body: col(ELEMENT).eq(col(VALUE)) }
+}
+
+pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
+    let array = c.arg(0);
+    let result = c.call.data_type.clone();
+    Ok(match f {
+        CollectionFn::Size => {
+            let len = array.clone().list().len().cast(PlType::Int32);
+            match c.arg_type(0) {
+                DataType::Map(..) | DataType::Array(..) if !c.conf.ansi => len.fill_null(lit(-1i32)),
+                _ => len,
+            }
+        }
+        CollectionFn::ArraySize => array.list().len().cast(PlType::Int32),
+        CollectionFn::ArrayContains => {
+            let value = c.arg(1);
+            // Found: true; else NULL when the array holds a NULL; else false.
+            let found = lambdas::quantifier(array.clone(), equals_value(value.clone()), true);
+            when(value.is_null()).then(lit(pl::NULL).cast(PlType::Boolean)).otherwise(found)
+        }
+        CollectionFn::ArrayPosition => {
+            let value = c.arg(1);
+            let position = lambdas::first_position(array, equals_value(value.clone()));
+            when(value.is_null()).then(lit(pl::NULL).cast(PlType::Int64)).otherwise(position)
+        }
+        CollectionFn::ArrayRemove => {
+            let value = c.arg(1);
+            let keep = Lambda {
+                params: vec![ELEMENT.into()],
+                free: vec![VALUE.into()],
+                inputs: vec![value.clone()],
+                body: col(ELEMENT).eq(col(VALUE)).not().fill_null(lit(true)),
+            };
+            let out = lambdas::filter(array, keep, to_polars(&result));
+            when(value.is_null()).then(typed_null(&result)).otherwise(out)
+        }
+        CollectionFn::ArrayMin => array.list().min(),
+        // Spark orders NaN above every number: a NaN element is the maximum.
+        CollectionFn::ArrayMax if matches!(result, DataType::Double | DataType::Float) => array.list().eval(pl::col("").nan_max()).list().first(),
+        CollectionFn::ArrayMax => array.list().max(),
+        CollectionFn::ArrayDistinct => array.list().eval(pl::col("").unique_stable()),
+        CollectionFn::SortArray => {
+            let ascending = c.bool_literal(1).unwrap_or(true);
+            // Spark: NULLs first ascending, last descending; NaN above every number.
+            array.list().sort(pl::SortOptions { descending: !ascending, nulls_last: !ascending, ..Default::default() })
+        }
+        CollectionFn::ArrayCompact => array.list().drop_nulls(),
+        CollectionFn::ArrayJoin => {
+            let parts = match c.args.get(2) {
+                Some(replacement) => {
+                    let Some(r) = c.str_literal(2) else { return Err(c.unsupported("a non-literal NULL replacement")) };
+                    let _ = replacement;
+                    array.list().eval(pl::col("").fill_null(lit(r.to_string())))
+                }
+                None => array,
+            };
+            parts.list().join(c.arg(1), true)
+        }
+        CollectionFn::Get => {
+            let index = c.arg(1).cast(PlType::Int64);
+            when(index.clone().lt(lit(0i64))).then(typed_null(&result)).otherwise(c.arg(0).list().get(index, true))
+        }
+        CollectionFn::ElementAt | CollectionFn::TryElementAt => match c.arg_type(0) {
+            DataType::Map(_, value, _) => crate::compat::maps::lookup(c.arg(0), c.arg(1), to_polars(&value)),
+            _ => element_at(c, f == CollectionFn::TryElementAt, &result),
+        },
+        _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
+    })
+}
+
+/// `element_at(a, i)`: 1-based, negative from the end; 0 is an error; out of range
+/// NULL, or an error under ANSI (not for `try_element_at`).
+fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
+    let (array, index) = (c.arg(0), c.arg(1).cast(PlType::Int64));
+    let position = when(index.clone().gt(lit(0i64))).then(index.clone() - lit(1i64)).otherwise(index.clone());
+    let value = when(index.clone().eq(lit(0i64))).then(typed_null(elem)).otherwise(array.clone().list().get(position, true));
+    // Index 0 is an error in every mode, for try_element_at too.
+    let zero = array.clone().is_not_null().and(index.clone().eq(lit(0i64)));
+    let value = fail_where(value, zero, c.reachable.clone(), index.clone(), ErrorKind::Runtime, "INVALID_INDEX_OF_ZERO", |_| {
+        "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1). SQLSTATE: 22003".to_string()
+    });
+    if tolerant || !c.conf.ansi {
+        return value;
+    }
+    let len = array.clone().list().len().cast(PlType::Int64);
+    let bad = array.is_not_null().and(index.clone().abs().gt(len));
+    fail_where(value, bad, c.reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", |v| {
+        format!("The index {v} is out of bounds. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
+    })
+}
