@@ -34,7 +34,8 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Star { .. } => "*".into(),
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => v.name_text(),
-        Expr::Alias { expr, .. } => sql_text(expr),
+        // Inside an expression an alias shows: `upper(s AS x)`, `struct(d, b AS flag)`.
+        Expr::Alias { expr, name } => format!("{} AS {name}", sql_text(expr)),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
         Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
         Expr::Not(x) => format!("(NOT {})", sql_text(x)),

@@ -260,17 +260,27 @@ pub enum CollectionFn {
     TryElementAt,
     /// `get`: 0-based, NULL out of range.
     Get,
+    /// `array(...)`: an array of its arguments.
+    Array,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StructFn {
     /// `s.field`.
     GetField,
+    /// `struct(a, b)`: fields named after the columns (`col2` for other expressions).
+    Struct,
+    NamedStruct,
 }
 
 /// Functions of maps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MapFn {}
+pub enum MapFn {
+    MapKeys,
+    MapValues,
+    MapEntries,
+    MapContainsKey,
+}
 
 /// JSON and CSV text: parsing, writing, schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

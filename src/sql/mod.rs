@@ -287,6 +287,11 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             Expr::func("overlay", args)
         }
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::Named { expr, name } => convert(*expr)?.alias(&name.value),
+        // sqlparser reads `struct(a, b)` as a typeless STRUCT literal.
+        sql::Expr::Struct { values, fields } if fields.is_empty() => {
+            Expr::func("struct", values.into_iter().map(convert).collect::<Result<Vec<_>>>()?)
+        }
         // `x -> x + 1`, `(acc, x) -> acc + x`: the body names its variables as columns;
         // analysis resolves them to the lambda's variables first.
         sql::Expr::Lambda(l) => {

@@ -31,7 +31,25 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Collection(ElementAt), "element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Always),
     def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Always),
     def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Always),
+    def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
 ];
+
+/// The arguments' common type; with ANSI off a string among atomic values makes
+/// them all strings (Spark's wider type with string promotion).
+fn array_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let types: Vec<DataType> = args.iter().map(data_type).collect();
+    let atomic = |t: &DataType| !matches!(t, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_) | DataType::Binary);
+    if !site.conf.ansi && types.contains(&DataType::String) && types.iter().all(atomic) {
+        return Ok(args.into_iter().map(|a| coerce(a, &DataType::String)).collect());
+    }
+    Inputs::Common.coerce(args, site)
+}
+
+/// `array(...)`: of the arguments' common type; NULL elements if any argument may be NULL.
+fn array_of(args: &[Expr], _: &Site) -> Result<DataType> {
+    let elem = args.first().map_or(DataType::Null, data_type);
+    Ok(DataType::Array(Box::new(elem), args.is_empty() || args.iter().any(|a| crate::analysis::typing::nullable(a, true))))
+}
 
 fn array_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match data_type(&args[0]) {

@@ -88,6 +88,27 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             DataType::Map(_, value, _) => crate::compat::maps::lookup(c.arg(0), c.arg(1), to_polars(&value)),
             _ => element_at(c, f == CollectionFn::TryElementAt, &result),
         },
+        CollectionFn::Array => {
+            let DataType::Array(elem, _) = &result else { return Err(Error::internal("array() without an array type")) };
+            let t = to_polars(elem);
+            if c.args.is_empty() {
+                return Err(c.unsupported("no arguments"));
+            }
+            // Nested values go in through a one-field struct, as concat_list would
+            // otherwise concatenate lists instead of nesting them.
+            let nested = matches!(**elem, DataType::Array(..) | DataType::Map(..));
+            let items: Vec<pl::Expr> = c
+                .args
+                .iter()
+                .map(|a| if nested { pl::as_struct(vec![a.clone().cast(t.clone()).alias("item")]) } else { a.clone().cast(t.clone()) })
+                .collect();
+            let list = pl::concat_list(items).map_err(Error::from)?;
+            if nested {
+                list.list().eval(col("").struct_().field_by_name("item"))
+            } else {
+                list
+            }
+        }
         _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
     })
 }

@@ -5,7 +5,7 @@ from typing import Any, Optional, Union
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
-__all__ = ["array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
+__all__ = ["array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
            "array_distinct", "sort_array", "array_compact", "array_join", "get"]
 
 
@@ -53,3 +53,9 @@ def array_join(col: ColumnOrName, delimiter: str, null_replacement: Optional[str
 
 def get(col: ColumnOrName, index: Union[ColumnOrName, int]) -> Column:
     return call("get", col_expr(col), int_or_col(index))
+
+
+def array(*cols: Any) -> Column:
+    if len(cols) == 1 and isinstance(cols[0], (list, set)):
+        cols = tuple(cols[0])
+    return invoke("array", *cols)

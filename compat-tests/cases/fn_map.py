@@ -1,0 +1,50 @@
+"""map_keys/map_values/map_entries/map_contains_key over maps with NULL values,
+empty and NULL maps, key casts; names, types and errors."""
+
+from harness import case
+from pyspark.sql import functions as F
+
+
+def _maps(spark):
+    return spark.createDataFrame(
+        [(1, {"a": 1, "b": None}), (2, {}), (3, None), (4, {"😀": -5})], "id int, m map<string,int>"
+    )
+
+
+def _int_keys(spark):
+    return spark.createDataFrame([(1, {1: "x", 2: "y"}), (2, None), (3, {-1: None})], "id int, m map<int,string>")
+
+
+@case
+def keys_values(spark):
+    return _maps(spark).select("id", F.map_keys("m"), F.map_values("m")).orderBy("id")
+
+
+@case
+def entries(spark):
+    return _maps(spark).select("id", F.map_entries("m")).orderBy("id")
+
+
+@case
+def contains_key(spark):
+    return _maps(spark).select("id", F.map_contains_key("m", "a"), F.map_contains_key("m", ""), F.map_contains_key("m", "z").alias("z")).orderBy("id")
+
+
+@case
+def int_keys(spark):
+    return _int_keys(spark).select("id", F.map_keys("m"), F.map_values("m"), F.map_contains_key("m", 2), F.map_contains_key("m", 2.0).alias("d")).orderBy("id")
+
+
+@case
+def map_sql(spark):
+    return _int_keys(spark).selectExpr("id", "map_keys(m)", "map_values(m) AS v", "map_contains_key(m, -1)", "size(m)").orderBy("id")
+
+
+@case
+def keys_not_a_map(spark):
+    return _maps(spark).select(F.map_keys("id"))
+
+
+@case
+def map_element_at(spark):
+    return _maps(spark).select("id", F.element_at("m", "a"), F.try_element_at("m", F.lit("b")), F.element_at("m", F.lit("zz")).alias("z")).orderBy("id")
