@@ -28,9 +28,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(sort_name)),
     def(Func::Collection(ArrayCompact), "array_compact", Exact(1), Inputs::Custom(array_only), Ret::Custom(without_nulls)),
     def(Func::Collection(ArrayJoin), "array_join", Range(2, 3), Inputs::Custom(join_inputs), Ret::Fixed(&DataType::String)),
-    def(Func::Collection(ElementAt), "element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Always),
-    def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Always),
-    def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Always),
+    def(Func::Collection(ElementAt), "element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Custom(one_based_item_nullable)),
+    def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type))
+        .null(Null::Custom(one_based_item_nullable)),
+    def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Custom(zero_based_item_nullable)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
 ];
 
@@ -211,4 +212,33 @@ fn item_type(args: &[Expr], _: &Site) -> Result<DataType> {
         DataType::Map(_, v, _) => *v,
         other => other,
     })
+}
+
+/// Spark's `computeNullabilityFromArray`: an element of `array(...)` at a literal
+/// index inside it is as nullable as that argument; anything else may be NULL.
+fn item_nullable(args: &[Expr], conf: &Conf, position: fn(i64, usize) -> Option<usize>) -> bool {
+    let (Expr::Call(array), Expr::Literal(index)) = (args[0].unalias(), args[1].unalias()) else { return true };
+    let index = match index {
+        Value::Integer(i) => *i as i64,
+        _ => return true,
+    };
+    if array.func != Func::Collection(Array) {
+        return true;
+    }
+    match position(index, array.args.len()) {
+        Some(p) => crate::analysis::typing::nullable(&array.args[p], conf.ansi),
+        None => true,
+    }
+}
+
+fn one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, |i, n| match i {
+        i if i > 0 && (i as usize) <= n => Some(i as usize - 1),
+        i if i < 0 && (i.unsigned_abs() as usize) <= n => Some(n - i.unsigned_abs() as usize),
+        _ => None,
+    })
+}
+
+fn zero_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, |i, n| (i >= 0 && (i as usize) < n).then_some(i as usize))
 }
