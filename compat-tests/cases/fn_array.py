@@ -216,3 +216,67 @@ def element_at_sql(spark):
 @case
 def element_at_bad_index_type(spark):
     return _ints(spark).select(F.element_at("a", "x"))
+
+
+@case
+def slice_positions(spark):
+    return _ints(spark).select("id", F.slice("a", 2, 2), F.slice("a", -2, 5), F.slice("a", -9, 2), F.slice("a", 3, 0), F.slice("a", 9, 1)).orderBy("id")
+
+
+@case
+def slice_columns(spark):
+    df = _ints(spark).withColumn("st", F.col("id") - 3)
+    return df.where("st <> 0").select("id", F.slice("a", "st", F.lit(2)).alias("s")).orderBy("id")
+
+
+@case
+def slice_start_zero(spark):
+    return _ints(spark).select(F.slice("a", 0, 1))
+
+
+@case
+def slice_negative_length(spark):
+    return _ints(spark).select(F.slice("a", 1, -1))
+
+
+@case
+def slice_sql(spark):
+    return _strs(spark).selectExpr("id", "slice(s, 2, 3)", "slice(s, -1, 1) AS last").orderBy("id")
+
+
+@case
+def append_prepend(spark):
+    return _ints(spark).select("id", F.array_append("a", 5), F.array_prepend("a", 0), F.array_append("a", None)).orderBy("id")
+
+
+@case
+def append_widening(spark):
+    return _ints(spark).select("id", F.array_append("a", 2.5), F.array_prepend("a", F.lit(7).cast("bigint")).alias("p")).orderBy("id")
+
+
+@case
+def append_strings(spark):
+    return _strs(spark).select("id", F.array_append("s", "😀"), F.array_prepend("s", "")).orderBy("id")
+
+
+@case
+def append_type_error(spark):
+    return _ints(spark).select(F.array_append("a", "x"))
+
+
+@case
+def flatten_arrays(spark):
+    df = spark.createDataFrame(
+        [(1, [[1, 2], [], [None, 3]]), (2, [[4], None]), (3, None), (4, []), (5, [[]])], "id int, n array<array<int>>"
+    )
+    return df.select("id", F.flatten("n")).orderBy("id")
+
+
+@case
+def flatten_sql_and_error(spark):
+    return _ints(spark).selectExpr("id", "flatten(array(a, a)) AS f", "flatten(array(array(id), array(id + 1))) AS g").orderBy("id")
+
+
+@case
+def flatten_not_nested(spark):
+    return _ints(spark).select(F.flatten("a"))

@@ -326,3 +326,36 @@ pub fn first_position(array: pl::Expr, lambda: Lambda) -> pl::Expr {
         move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Int64)),
     )
 }
+
+/// `flatten`: the inner arrays of each row concatenated; NULL when the outer array
+/// or any inner array is NULL.
+pub fn flatten_arrays(array: pl::Expr, out_type: PlType) -> pl::Expr {
+    let field_type = out_type.clone();
+    array.map_many(
+        move |cols: &mut [Column]| {
+            let outer = cols[0].list()?.clone();
+            let PlType::List(inner_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "flatten of a non-array")) };
+            let mut out: Vec<Option<Series>> = Vec::with_capacity(outer.len());
+            for row in (0..outer.len()).map(|i| outer.get_as_series(i)) {
+                let Some(inner) = row else {
+                    out.push(None);
+                    continue;
+                };
+                let lists = inner.list()?;
+                if lists.null_count() > 0 {
+                    out.push(None);
+                    continue;
+                }
+                let mut flat = Series::new_empty("".into(), inner_type);
+                for s in (0..lists.len()).filter_map(|j| lists.get_as_series(j)) {
+                    flat.append(&s.cast(inner_type)?)?;
+                }
+                out.push(Some(flat));
+            }
+            let lists: ListChunked = out.into_iter().collect();
+            Ok(lists.into_series().cast(&out_type)?.into_column())
+        },
+        &[],
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
+    )
+}

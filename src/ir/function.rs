@@ -262,6 +262,10 @@ pub enum CollectionFn {
     Get,
     /// `array(...)`: an array of its arguments.
     Array,
+    Slice,
+    ArrayAppend,
+    ArrayPrepend,
+    Flatten,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

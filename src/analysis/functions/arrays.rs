@@ -32,6 +32,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type))
         .null(Null::Custom(one_based_item_nullable)),
     def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Custom(zero_based_item_nullable)),
+    def(Func::Collection(Slice), "slice", Exact(3), Inputs::Custom(slice_inputs), Ret::Arg(0)),
+    def(Func::Collection(ArrayAppend), "array_append", Exact(2), Inputs::Custom(array_and_element), Ret::Custom(grown_array))
+        .null(Null::Custom(first_nullable)),
+    def(Func::Collection(ArrayPrepend), "array_prepend", Exact(2), Inputs::Custom(array_and_element), Ret::Custom(grown_array))
+        .null(Null::Custom(first_nullable)),
+    def(Func::Collection(Flatten), "flatten", Exact(1), Inputs::Custom(nested_array), Ret::Custom(flattened))
+        .null(Null::Custom(flatten_nullable)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
 ];
 
@@ -241,4 +248,54 @@ fn one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
 
 fn zero_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
     item_nullable(args, conf, |i, n| (i >= 0 && (i as usize) < n).then_some(i as usize))
+}
+
+fn slice_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = array_only(args, site)?;
+    for i in 1..3 {
+        args[i] = match data_type(&args[i]) {
+            DataType::Integer => args[i].clone(),
+            DataType::Byte | DataType::Short | DataType::Null => coerce(args[i].clone(), &DataType::Integer),
+            _ => return Err(unexpected_input_type(site, i, "\"INT\"", &args[i])),
+        };
+    }
+    Ok(args)
+}
+
+/// `array_append(a, v)`/`array_prepend`: like `array_contains`, but a NULL value is
+/// an element like any other.
+fn array_and_element(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if data_type(&args[1]) == DataType::Null {
+        if let DataType::Array(e, _) = data_type(&args[0]) {
+            args[1] = coerce(args[1].clone(), &e);
+            return Ok(args);
+        }
+    }
+    array_and_value(args, site)
+}
+
+fn grown_array(args: &[Expr], site: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, contains_null) => DataType::Array(e, contains_null || crate::analysis::typing::nullable(&args[1], site.conf.ansi)),
+        other => other,
+    })
+}
+
+fn nested_array(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(e, _) if matches!(*e, DataType::Array(..)) => Ok(args),
+        _ => Err(unexpected_input_type(site, 0, "\"ARRAY\" of \"ARRAY\"", &args[0])),
+    }
+}
+
+fn flattened(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => *e,
+        other => other,
+    })
+}
+
+/// NULL for a NULL array or a NULL inner array.
+fn flatten_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[0] || matches!(data_type(&args[0]), DataType::Array(_, true))
 }

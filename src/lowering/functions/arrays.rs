@@ -109,6 +109,15 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
                 list
             }
         }
+        CollectionFn::Slice => slice(c),
+        CollectionFn::ArrayAppend | CollectionFn::ArrayPrepend => {
+            let DataType::Array(elem, _) = &result else { return Err(Error::internal("array_append without an array type")) };
+            let item = pl::concat_list([c.arg(1).cast(to_polars(elem))]).map_err(Error::from)?;
+            let parts = if f == CollectionFn::ArrayAppend { [array.clone(), item] } else { [item, array.clone()] };
+            let joined = pl::concat_list(parts).map_err(Error::from)?;
+            when(array.is_null()).then(typed_null(&result)).otherwise(joined)
+        }
+        CollectionFn::Flatten => crate::compat::lambdas::flatten_arrays(array, to_polars(&result)),
         _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
     })
 }
@@ -131,5 +140,22 @@ fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
     let bad = array.is_not_null().and(index.clone().abs().gt(len));
     fail_where(value, bad, c.reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", |v| {
         format!("The index {v} is out of bounds. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
+    })
+}
+
+/// `slice(a, start, length)`: start 1-based or from the end; a start before the
+/// first element gives an empty array; start 0 and a negative length are errors.
+fn slice(c: &CallLowering) -> pl::Expr {
+    let (array, start, length) = (c.arg(0), c.arg(1).cast(PlType::Int64), c.arg(2).cast(PlType::Int64));
+    let len = array.clone().list().len().cast(PlType::Int64);
+    let offset = when(start.clone().gt(lit(0i64))).then(start.clone() - lit(1i64)).otherwise(len + start.clone());
+    let take = when(offset.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(length.clone().clip_min(lit(0i64)));
+    let value = array.clone().list().slice(offset.clone().clip_min(lit(0i64)), take);
+    let live = array.is_not_null();
+    let value = fail_where(value, live.clone().and(start.clone().eq(lit(0i64))), c.reachable.clone(), start, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.START", |_| {
+        "The value of parameter(s) `start` in `slice` is invalid: Expects a positive or a negative value for `start`, but got 0. SQLSTATE: 22023".to_string()
+    });
+    fail_where(value, live.and(length.clone().lt(lit(0i64))), c.reachable.clone(), length, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.LENGTH", |v| {
+        format!("The value of parameter(s) `length` in `slice` is invalid: Expects `length` greater than or equal to 0, but got {v}. SQLSTATE: 22023")
     })
 }

@@ -5,7 +5,7 @@ from typing import Any, Optional, Union
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
-__all__ = ["array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
+__all__ = ["flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
            "array_distinct", "sort_array", "array_compact", "array_join", "get"]
 
 
@@ -59,3 +59,19 @@ def array(*cols: Any) -> Column:
     if len(cols) == 1 and isinstance(cols[0], (list, set)):
         cols = tuple(cols[0])
     return invoke("array", *cols)
+
+
+def slice(x: ColumnOrName, start: Union[ColumnOrName, int], length: Union[ColumnOrName, int]) -> Column:
+    return call("slice", col_expr(x), int_or_col(start), int_or_col(length))
+
+
+def array_append(col: ColumnOrName, value: Any) -> Column:
+    return call("array_append", col_expr(col), lit_expr(value))
+
+
+def array_prepend(col: ColumnOrName, value: Any) -> Column:
+    return call("array_prepend", col_expr(col), lit_expr(value))
+
+
+def flatten(col: ColumnOrName) -> Column:
+    return invoke("flatten", col)
