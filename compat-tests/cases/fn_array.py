@@ -280,3 +280,54 @@ def flatten_sql_and_error(spark):
 @case
 def flatten_not_nested(spark):
     return _ints(spark).select(F.flatten("a"))
+
+
+def _pairs(spark):
+    return spark.createDataFrame(
+        [(1, [1, 2, 2, None], [2, 3, None]), (2, [1], [2]), (3, None, [1]), (4, [], [1, None]), (5, [None], [None]), (6, [3, 1], [])],
+        "id int, a array<int>, b array<int>",
+    )
+
+
+@case
+def set_operations(spark):
+    return _pairs(spark).select("id", F.array_union("a", "b"), F.array_intersect("a", "b"), F.array_except("a", "b")).orderBy("id")
+
+
+@case
+def set_operations_strings_and_doubles(spark):
+    df = spark.createDataFrame([(1, ["a", "", "😀", "a"], ["😀", "b"], [1.5, NAN, None], [NAN, 2.0])],
+                               "id int, s array<string>, t array<string>, d array<double>, e array<double>")
+    return df.select(F.array_union("s", "t"), F.array_intersect("s", "t"), F.array_except("s", "t"),
+                     F.array_union("d", "e"), F.array_intersect("d", "e"), F.array_except("d", "e"))
+
+
+@case
+def set_operations_widening(spark):
+    return _pairs(spark).select("id", F.array_union("a", F.array(F.lit(1.5))).alias("u")).orderBy("id")
+
+
+@case
+def set_operation_type_error(spark):
+    return _pairs(spark).select(F.array_union("a", F.array(F.lit("x"))))
+
+
+@case
+def overlap(spark):
+    return _pairs(spark).select("id", F.arrays_overlap("a", "b")).orderBy("id")
+
+
+@case
+def overlap_sql(spark):
+    return _pairs(spark).selectExpr("id", "arrays_overlap(a, array(1))", "array_union(a, b) AS u").orderBy("id")
+
+
+@case
+def repeat_values(spark):
+    return _ints(spark).select("id", F.array_repeat(F.col("id"), 2), F.array_repeat(F.lit("x"), F.col("id") - 3).alias("r"),
+                               F.array_repeat(F.lit(None).cast("string"), 2).alias("n")).orderBy("id")
+
+
+@case
+def repeat_sql(spark):
+    return _ints(spark).selectExpr("id", "array_repeat(id, 3)", "array_repeat('ab', 0) AS e").orderBy("id")

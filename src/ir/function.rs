@@ -266,6 +266,11 @@ pub enum CollectionFn {
     ArrayAppend,
     ArrayPrepend,
     Flatten,
+    ArrayUnion,
+    ArrayIntersect,
+    ArrayExcept,
+    ArraysOverlap,
+    ArrayRepeat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

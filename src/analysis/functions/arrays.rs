@@ -39,6 +39,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Custom(first_nullable)),
     def(Func::Collection(Flatten), "flatten", Exact(1), Inputs::Custom(nested_array), Ret::Custom(flattened))
         .null(Null::Custom(flatten_nullable)),
+    def(Func::Collection(ArrayUnion), "array_union", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArrayIntersect), "array_intersect", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArrayExcept), "array_except", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArraysOverlap), "arrays_overlap", Exact(2), Inputs::Custom(two_arrays), Ret::Fixed(&DataType::Boolean))
+        .null(Null::Custom(overlap_nullable)),
+    def(Func::Collection(ArrayRepeat), "array_repeat", Exact(2), Inputs::Custom(repeat_inputs), Ret::Custom(repeated))
+        .null(Null::Custom(repeat_nullable)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
 ];
 
@@ -298,4 +305,58 @@ fn flattened(args: &[Expr], _: &Site) -> Result<DataType> {
 /// NULL for a NULL array or a NULL inner array.
 fn flatten_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
     nulls[0] || matches!(data_type(&args[0]), DataType::Array(_, true))
+}
+
+/// Two arrays, cast to arrays of their elements' common type.
+fn two_arrays(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let (a, b) = (data_type(&args[0]), data_type(&args[1]));
+    let (DataType::Array(ea, na), DataType::Array(eb, nb)) = (&a, &b) else {
+        let i = if matches!(a, DataType::Array(..)) { 1 } else { 0 };
+        return Err(unexpected_input_type(site, i, "\"ARRAY\"", &args[i]));
+    };
+    let mixes_string = ea != eb && (**ea == DataType::String || **eb == DataType::String);
+    let common = if mixes_string { None } else { common_type(ea, eb, site.conf.ansi) };
+    let Some(common) = common else {
+        let name = site.shown.split('(').next().unwrap_or("").to_string();
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES",
+            format!("Cannot resolve \"{}\" due to data type mismatch: Input to function `{name}` should have been two \"ARRAY\" with same element type, but it's [\"{}\", \"{}\"].", site.shown, a.sql(), b.sql()),
+        ));
+    };
+    let mut it = args.into_iter();
+    let (x, y) = (it.next().expect("arity checked"), it.next().expect("arity checked"));
+    Ok(vec![coerce(x, &DataType::Array(Box::new(common.clone()), *na)), coerce(y, &DataType::Array(Box::new(common), *nb))])
+}
+
+fn set_result(args: &[Expr], site: &Site) -> Result<DataType> {
+    let (DataType::Array(e, na), DataType::Array(_, nb)) = (data_type(&args[0]), data_type(&args[1])) else {
+        return Ok(data_type(&args[0]));
+    };
+    let contains_null = match site.shown.split('(').next().unwrap_or("") {
+        "array_union" => na || nb,
+        "array_intersect" => na && nb,
+        _ => na,
+    };
+    Ok(DataType::Array(e, contains_null))
+}
+
+fn overlap_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls.iter().any(|n| *n) || args.iter().any(|a| matches!(data_type(a), DataType::Array(_, true)))
+}
+
+fn repeat_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    args[1] = match data_type(&args[1]) {
+        DataType::Integer => args[1].clone(),
+        DataType::Byte | DataType::Short | DataType::Null => coerce(args[1].clone(), &DataType::Integer),
+        _ => return Err(unexpected_input_type(site, 1, "\"INT\"", &args[1])),
+    };
+    Ok(args)
+}
+
+fn repeated(args: &[Expr], site: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(data_type(&args[0])), crate::analysis::typing::nullable(&args[0], site.conf.ansi)))
+}
+
+fn repeat_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[1]
 }

@@ -118,6 +118,33 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             when(array.is_null()).then(typed_null(&result)).otherwise(joined)
         }
         CollectionFn::Flatten => crate::compat::lambdas::flatten_arrays(array, to_polars(&result)),
+        CollectionFn::ArrayUnion => array.clone().list().union(c.arg(1)),
+        CollectionFn::ArrayIntersect => array.clone().list().set_intersection(c.arg(1)),
+        CollectionFn::ArrayExcept => array.clone().list().set_difference(c.arg(1)),
+        CollectionFn::ArraysOverlap => {
+            // True on a common non-NULL element; else NULL when both are non-empty
+            // and either holds a NULL; else false.
+            let other = c.arg(1);
+            let common = array.clone().list().drop_nulls().list().set_intersection(other.clone().list().drop_nulls()).list().len().gt(lit(0));
+            let has_null = |e: pl::Expr| e.clone().list().drop_nulls().list().len().lt(e.list().len());
+            let non_empty = |e: pl::Expr| e.list().len().gt(lit(0));
+            let unknown = non_empty(array.clone()).and(non_empty(other.clone())).and(has_null(array.clone()).or(has_null(other.clone())));
+            when(array.is_null().or(other.is_null()))
+                .then(lit(pl::NULL).cast(PlType::Boolean))
+                .when(common)
+                .then(lit(true))
+                .when(unknown)
+                .then(lit(pl::NULL).cast(PlType::Boolean))
+                .otherwise(lit(false))
+        }
+        CollectionFn::ArrayRepeat => {
+            if matches!(c.arg_type(0), DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) {
+                return Err(c.unsupported("a nested element"));
+            }
+            let count = c.arg(1).cast(PlType::Int64);
+            let repeated = array.repeat_by(count.clone().clip_min(lit(0i64)).cast(PlType::UInt32));
+            when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
+        }
         _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
     })
 }

@@ -5,7 +5,7 @@ from typing import Any, Optional, Union
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
-__all__ = ["flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
+__all__ = ["array_union", "array_intersect", "array_except", "arrays_overlap", "array_repeat", "flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
            "array_distinct", "sort_array", "array_compact", "array_join", "get"]
 
 
@@ -75,3 +75,23 @@ def array_prepend(col: ColumnOrName, value: Any) -> Column:
 
 def flatten(col: ColumnOrName) -> Column:
     return invoke("flatten", col)
+
+
+def array_union(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    return invoke("array_union", col1, col2)
+
+
+def array_intersect(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    return invoke("array_intersect", col1, col2)
+
+
+def array_except(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    return invoke("array_except", col1, col2)
+
+
+def arrays_overlap(a1: ColumnOrName, a2: ColumnOrName) -> Column:
+    return invoke("arrays_overlap", a1, a2)
+
+
+def array_repeat(col: ColumnOrName, count: Union[ColumnOrName, int]) -> Column:
+    return call("array_repeat", col_expr(col), int_or_col(count))
