@@ -48,3 +48,38 @@ def keys_not_a_map(spark):
 @case
 def map_element_at(spark):
     return _maps(spark).select("id", F.element_at("m", "a"), F.try_element_at("m", F.lit("b")), F.element_at("m", F.lit("zz")).alias("z")).orderBy("id")
+
+
+@case
+def map_filter_values(spark):
+    return _maps(spark).select("id", F.map_filter("m", lambda k, v: v > 0)).orderBy("id")
+
+
+@case
+def map_filter_keys_and_nulls(spark):
+    return _maps(spark).select("id", F.map_filter("m", lambda k, v: (k != "a") | v.isNull()).alias("f")).orderBy("id")
+
+
+@case
+def transform_values_basic(spark):
+    return _maps(spark).select("id", F.transform_values("m", lambda k, v: v * 10)).orderBy("id")
+
+
+@case
+def transform_values_to_string(spark):
+    return _int_keys(spark).select("id", F.transform_values("m", lambda k, v: F.concat(v, k.cast("string"))).alias("t")).orderBy("id")
+
+
+@case
+def map_lambdas_sql(spark):
+    return _maps(spark).selectExpr("id", "map_filter(m, (k, v) -> v IS NOT NULL)", "transform_values(m, (k, v) -> k) AS t").orderBy("id")
+
+
+@case
+def map_filter_not_boolean(spark):
+    return _maps(spark).select(F.map_filter("m", lambda k, v: v))
+
+
+@case
+def map_filter_wrong_lambda_arity(spark):
+    return _maps(spark).selectExpr("map_filter(m, k -> true)")

@@ -359,3 +359,48 @@ pub fn flatten_arrays(array: pl::Expr, out_type: PlType) -> pl::Expr {
         move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
     )
 }
+
+/// `map_filter` (`transform = false`: keep the entries for which the body is true)
+/// and `transform_values` (replace each value by the body), the lambda taking the
+/// entry's key and value.
+pub fn map_entries(map: pl::Expr, lambda: Lambda, out_type: PlType, transform: bool) -> pl::Expr {
+    let args = lambda.inputs();
+    let field_type = out_type.clone();
+    map.map_many(
+        move |cols: &mut [Column]| {
+            let n = rows(cols);
+            let flat = flatten(cols[0].list()?, n, None)?;
+            let entries = flat.values.struct_()?;
+            let (keys, values) = (entries.field_by_name("key")?, entries.field_by_name("value")?);
+            let idx = IdxCa::from_vec("".into(), flat.row.clone());
+            let mut frame = vec![
+                keys.clone().with_name(lambda.params[0].as_str().into()).into_column(),
+                values.clone().with_name(lambda.params[1].as_str().into()).into_column(),
+            ];
+            frame.extend(outer_columns(&lambda.free, &cols[1..], &idx)?);
+            let PlType::List(entry_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "map of a non-list type")) };
+            let out = if transform {
+                let PlType::Struct(fields) = &**entry_type else { return Err(pl::polars_err!(ComputeError: "map entries are not structs")) };
+                let new_values = evaluate(&lambda, flat.values.len(), frame, fields[1].dtype())?;
+                let entries = pl::StructChunked::from_series("".into(), keys.len(), [keys.clone(), new_values.with_name("value".into())].iter())?;
+                regroup(&entries.into_series(), &flat.spans, entry_type)?
+            } else {
+                let keep = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
+                let keep = keep.bool()?;
+                let lists: ListChunked = flat
+                    .spans
+                    .iter()
+                    .map(|s| -> PolarsResult<Option<Series>> {
+                        let Some((start, len)) = s else { return Ok(None) };
+                        let mask: pl::BooleanChunked = (*start..*start + *len).map(|j| Some(keep.get(j) == Some(true))).collect();
+                        Ok(Some(flat.values.slice(*start as i64, *len).filter(&mask)?))
+                    })
+                    .collect::<PolarsResult<_>>()?;
+                lists.into_series().cast(&out_type)?
+            };
+            Ok(out.into_column())
+        },
+        &args,
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
+    )
+}

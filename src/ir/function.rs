@@ -285,6 +285,9 @@ pub enum StructFn {
 /// Functions of maps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MapFn {
+    /// Higher-order: `map_filter(m, (k, v) -> ...)`, `transform_values(m, (k, v) -> ...)`.
+    MapFilter,
+    TransformValues,
     MapKeys,
     MapValues,
     MapEntries,

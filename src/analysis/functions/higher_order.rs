@@ -10,10 +10,13 @@ use crate::analysis::coercion::coerce;
 use crate::analysis::typing::{data_type, nullable};
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
-use crate::ir::function::{CollectionFn::*, Func};
+use crate::ir::function::{CollectionFn::*, Func, MapFn};
 use crate::ir::{DataType, Expr};
 
 pub static FUNCTIONS: &[FunctionDef] = &[
+    def(Func::Map(MapFn::MapFilter), "map_filter", Exact(2), Inputs::Custom(map_filter_inputs), Ret::Arg(0)).null(Null::Custom(array_nullable)),
+    def(Func::Map(MapFn::TransformValues), "transform_values", Exact(2), Inputs::Custom(map_then_lambda), Ret::Custom(values_mapped))
+        .null(Null::Custom(array_nullable)),
     def(Func::Collection(Transform), "transform", Exact(2), Inputs::Custom(array_then_lambdas), Ret::Custom(mapped_array))
         .null(Null::Custom(array_nullable)),
     def(Func::Collection(Filter), "filter", Exact(2), Inputs::Custom(filter_inputs), Ret::Arg(0)).null(Null::Custom(array_nullable)),
@@ -44,6 +47,10 @@ pub fn lambda_parameters(func: Func, args: &[Option<Expr>], index: usize) -> Vec
         Func::Collection(Transform | Filter) => vec![element(0), (DataType::Integer, false)],
         Func::Collection(Aggregate) if index == 2 => vec![typed(1), element(0)],
         Func::Collection(Aggregate) => vec![typed(1)],
+        Func::Map(_) => match args.first().and_then(|a| a.as_ref()).map(data_type) {
+            Some(DataType::Map(k, v, n)) => vec![(*k, false), (*v, n)],
+            _ => vec![(DataType::Null, true), (DataType::Null, true)],
+        },
         // The shorter array is padded with NULLs.
         Func::Collection(ZipWith) => vec![(element(0).0, true), (element(1).0, true)],
         _ => vec![element(0)],
@@ -160,4 +167,28 @@ fn aggregate_name(called_as: &str, args: &[String], _: bool) -> String {
         args.push("lambdafunction(namedlambdavariable(), namedlambdavariable())".into());
     }
     format!("{called_as}({})", args.join(", "))
+}
+
+fn map_then_lambda(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if !matches!(data_type(&args[0]), DataType::Map(..)) {
+        return Err(unexpected_input_type(site, 0, "\"MAP\"", &args[0]));
+    }
+    if !is_lambda(&args[1]) {
+        return Err(lambda_required(site, 1, &args[1]));
+    }
+    Ok(args)
+}
+
+fn map_filter_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = map_then_lambda(args, site)?;
+    boolean_lambda(&args, 1, site)?;
+    Ok(args)
+}
+
+fn values_mapped(args: &[Expr], _: &Site) -> Result<DataType> {
+    let f = body(&args[1]);
+    Ok(match data_type(&args[0]) {
+        DataType::Map(k, _, _) => DataType::Map(k, Box::new(data_type(f)), nullable(f, true)),
+        other => other,
+    })
 }

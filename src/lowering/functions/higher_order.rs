@@ -42,6 +42,17 @@ fn element_of(t: &DataType) -> DataType {
     }
 }
 
+/// `map_filter` and `transform_values`: the lambda over each entry's key and value.
+pub fn lower_map(f: crate::ir::function::MapFn, c: &CallLowering) -> Result<pl::Expr> {
+    use crate::ir::function::MapFn;
+    let result = to_polars(&c.call.data_type);
+    Ok(match f {
+        MapFn::MapFilter => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, false),
+        MapFn::TransformValues => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, true),
+        other => return Err(Error::internal(format!("{other:?} is not a higher-order function"))),
+    })
+}
+
 pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
     let result = to_polars(&c.call.data_type);
     Ok(match f {

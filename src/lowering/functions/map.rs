@@ -12,6 +12,7 @@ fn field(map: pl::Expr, name: &str) -> pl::Expr {
 pub fn lower(f: MapFn, c: &CallLowering) -> Result<pl::Expr> {
     let map = c.arg(0);
     Ok(match f {
+        MapFn::MapFilter | MapFn::TransformValues => return super::higher_order::lower_map(f, c),
         MapFn::MapKeys => field(map, "key"),
         MapFn::MapValues => field(map, "value"),
         MapFn::MapEntries => map,

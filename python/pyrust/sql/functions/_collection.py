@@ -12,7 +12,8 @@ from pyrust.errors import PySparkValueError
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with"]
+__all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with",
+           "map_filter", "transform_values"]
 
 _lambda_counter = itertools.count(1)
 
@@ -105,3 +106,11 @@ def reduce(col: ColumnOrName, initialValue: ColumnOrName, merge: Callable[[Colum
 
 def zip_with(left: ColumnOrName, right: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
     return _higher_order("zip_with", [left, right], [f])
+
+
+def map_filter(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
+    return _higher_order("map_filter", [col], [f])
+
+
+def transform_values(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
+    return _higher_order("transform_values", [col], [f])
