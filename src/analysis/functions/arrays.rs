@@ -259,11 +259,11 @@ fn zero_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
 
 fn slice_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let mut args = array_only(args, site)?;
-    for i in 1..3 {
-        args[i] = match data_type(&args[i]) {
-            DataType::Integer => args[i].clone(),
-            DataType::Byte | DataType::Short | DataType::Null => coerce(args[i].clone(), &DataType::Integer),
-            _ => return Err(unexpected_input_type(site, i, "\"INT\"", &args[i])),
+    for (i, arg) in args.iter_mut().enumerate().skip(1) {
+        *arg = match data_type(arg) {
+            DataType::Integer => arg.clone(),
+            DataType::Byte | DataType::Short | DataType::Null => coerce(arg.clone(), &DataType::Integer),
+            _ => return Err(unexpected_input_type(site, i, "\"INT\"", arg)),
         };
     }
     Ok(args)
