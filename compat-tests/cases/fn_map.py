@@ -83,3 +83,40 @@ def map_filter_not_boolean(spark):
 @case
 def map_filter_wrong_lambda_arity(spark):
     return _maps(spark).selectExpr("map_filter(m, k -> true)")
+
+
+@case
+def create_map_basic(spark):
+    df = spark.createDataFrame([(1, "a", 10), (2, "b", None), (3, "😀", -1)], "id int, k string, v int")
+    return df.select("id", F.create_map("k", "v"), F.create_map(F.lit("x"), F.col("id"), "k", "v").alias("m2")).orderBy("id")
+
+
+@case
+def create_map_widening_and_sql(spark):
+    df = spark.createDataFrame([(1, 2.5), (2, None)], "id int, d double")
+    return df.selectExpr("id", "map(id, d)", "map(1, 'a', 2, 'b') AS lits", "map_keys(map(id, d, 10, 1)) AS k").orderBy("id")
+
+
+@case
+def create_map_then_functions(spark):
+    df = spark.createDataFrame([(1, "a", 10), (2, "b", None)], "id int, k string, v int")
+    m = F.create_map("k", "v")
+    return df.select("id", F.map_keys(m).alias("k"), F.element_at(m, "a").alias("a"), F.map_contains_key(m, "b").alias("b")).orderBy("id")
+
+
+@case
+def create_map_null_key(spark):
+    df = spark.createDataFrame([(1, None)], "id int, k string")
+    return df.select(F.create_map("k", "id"))
+
+
+@case
+def create_map_duplicate_key(spark):
+    df = spark.createDataFrame([(1, "a")], "id int, k string")
+    return df.select(F.create_map("k", "id", F.lit("a"), F.lit(2)))
+
+
+@case
+def create_map_odd_arguments(spark):
+    df = spark.createDataFrame([(1, "a")], "id int, k string")
+    return df.select(F.create_map("k", "id", "k"))

@@ -288,6 +288,8 @@ pub enum MapFn {
     /// Higher-order: `map_filter(m, (k, v) -> ...)`, `transform_values(m, (k, v) -> ...)`.
     MapFilter,
     TransformValues,
+    /// `map(k1, v1, ...)` (`create_map`): NULL keys and duplicate keys are errors.
+    CreateMap,
     MapKeys,
     MapValues,
     MapEntries,
