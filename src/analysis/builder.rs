@@ -15,7 +15,7 @@ use crate::ir::*;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan {
+pub(super) fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan {
     Plan { plan_id, node, output }
 }
 
@@ -44,7 +44,7 @@ pub fn scan(format: FileFormat, paths: Vec<String>, options: BTreeMap<String, St
     node(new_plan_id(), PlanNode::Scan { format, paths, options, schema }, attrs)
 }
 
-fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
+pub(super) fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
     let attr = match &expr {
         // A plain column keeps its id; it may show under the name the user spelled.
         Expr::Attr(a) => Attribute { name, ..a.clone() },
@@ -66,7 +66,7 @@ fn strip_aliases(e: Expr) -> Expr {
 }
 
 /// Resolves a projection list: expands stars, names each expression.
-fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
+pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
     let mut resolver = Resolver::new(input, conf);
     resolver.scope = scope;
     let exprs = resolver.expand_stars(exprs)?;
@@ -86,7 +86,7 @@ fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Re
         .collect()
 }
 
-fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
+pub(super) fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
     exprs.iter().map(|n| n.attr.clone()).collect()
 }
 
@@ -112,8 +112,40 @@ pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) ->
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
     let list = project_list(&input, exprs, conf, PROJECTION)?;
+    if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
+        return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
+    }
+    let input = drop_rows_without_window(input, list.iter())?;
     let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// A sliding `window(...)` puts each row in several windows (Spark's Expand): one
+/// projection per overlapping window, each keeping the rows whose time lies in it.
+fn sliding_window_branches(input: &Arc<Plan>, list: &[NamedExpr], conf: &Conf) -> Result<Option<Vec<Arc<Plan>>>> {
+    let Some(count) = functions::sliding_windows(list.iter().map(|n| &n.expr)) else { return Ok(None) };
+    functions::window_filter(list.iter().map(|n| &n.expr))?;
+    let mut branches = vec![];
+    for i in 0..count {
+        let exprs: Vec<NamedExpr> =
+            list.iter().map(|n| NamedExpr { expr: functions::with_window_index(&n.expr, i), attr: n.attr.clone() }).collect();
+        let condition = functions::window_branch_condition(exprs.iter().map(|n| &n.expr), conf, super::naming::sql_text)?
+            .ok_or_else(|| Error::internal("a sliding window without a window"))?;
+        let kept = Arc::new(node(new_plan_id(), PlanNode::Filter { input: input.clone(), condition }, input.output.clone()));
+        branches.push(Arc::new(node(new_plan_id(), PlanNode::Project { input: kept, exprs: exprs.clone() }, outputs(&exprs))));
+    }
+    Ok(Some(branches))
+}
+
+/// `window(time, ...)` keeps only rows with a time (Spark's TimeWindowing adds this filter).
+fn drop_rows_without_window<'a>(input: Arc<Plan>, list: impl Iterator<Item = &'a NamedExpr>) -> Result<Arc<Plan>> {
+    Ok(match functions::window_filter(list.map(|n| &n.expr))? {
+        Some(condition) => {
+            let output = input.output.clone();
+            Arc::new(node(new_plan_id(), PlanNode::Filter { input, condition }, output))
+        }
+        None => input,
+    })
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
@@ -150,6 +182,11 @@ pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf
             list.push(ne);
         }
     }
+    // Time windows as in `project`: rows without a time dropped, sliding windows expanded.
+    if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
+        return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
+    }
+    let input = drop_rows_without_window(input, list.iter())?;
     let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
@@ -208,6 +245,7 @@ pub fn drop(input: Arc<Plan>, names: &[String], columns: Vec<Expr>, conf: &Conf,
 }
 
 pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    super::windows::refuse_in_filter(&condition)?;
     let resolver = Resolver::new(&input, conf);
     let name = auto_name(&condition);
     let resolved = resolver.resolve(condition)?;
@@ -223,7 +261,7 @@ pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> R
 }
 
 /// Columns used outside any aggregate function.
-fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
+pub(super) fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
     if is_aggregate_call(e) {
         return;
     }
@@ -236,8 +274,10 @@ fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
 }
 
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    super::windows::refuse_in_aggregates(&aggs)?;
     let keys = project_list(&input, keys, conf, Scope::default())?;
-    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, ..Scope::default() })?;
+    // Windows over the aggregation's rows may sit in its list (super::windows::over_aggregate).
+    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, windows: true, ..Scope::default() })?;
     // An expression the aggregation groups by reads the key's value: `k + 1` grouped by `k + 1`.
     let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
     let aggs: Vec<NamedExpr> = aggs
@@ -258,8 +298,36 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
             ));
         }
     }
+    if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
+        return super::windows::over_aggregate(input, keys, aggs, plan_id);
+    }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
+    // A sliding window is computed below the aggregation, one row per window it puts a row in.
+    let (input, keys) = match functions::sliding_windows(keys.iter().map(|k| &k.expr)) {
+        Some(_) => {
+            let at = keys.iter().position(|k| functions::sliding_windows(std::iter::once(&k.expr)).is_some()).unwrap_or(0);
+            let window = NamedExpr { expr: keys[at].expr.clone(), attr: Attribute { id: new_attr_id(), ..keys[at].attr.clone() } };
+            let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            list.push(window.clone());
+            let branches = sliding_window_branches(&input, &list, conf)?.unwrap_or_default();
+            let expanded = Arc::new(node(new_plan_id(), PlanNode::Union { inputs: branches }, outputs(&list)));
+            let mut keys = keys;
+            keys[at] = NamedExpr { expr: Expr::Attr(window.attr.clone()), attr: keys[at].attr.clone() };
+            (expanded, keys)
+        }
+        None => (input, keys),
+    };
+    let input = drop_rows_without_window(input, keys.iter().chain(aggs.iter()))?;
+    // `session_window` sessions are found first, within the other keys.
+    let (input, keys) = match functions::session_keys(&keys) {
+        Some((keys, session)) => {
+            let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            list.push(session);
+            (Arc::new(node(new_plan_id(), PlanNode::Project { input, exprs: list.clone() }, outputs(&list))), keys)
+        }
+        None => (input, keys),
+    };
     if aggs.iter().all(|a| is_aggregate_call(&a.expr)) {
         return Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output));
     }

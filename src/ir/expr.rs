@@ -192,6 +192,9 @@ pub enum Expr {
     Lambda { params: Vec<LambdaVar>, body: Box<Expr> },
     /// A lambda's variable inside its body.
     LambdaVariable(LambdaVar),
+    /// An aggregate over the rows where `condition` holds (SQL's
+    /// `sum(x) FILTER (WHERE y > 0)`): `agg` is the aggregate call.
+    AggregateFilter { agg: Box<Expr>, condition: Box<Expr> },
 }
 
 impl Expr {
@@ -244,6 +247,7 @@ impl Expr {
             }
             Expr::MultiAlias { expr, .. } => vec![expr],
             Expr::Lambda { body, .. } => vec![body],
+            Expr::AggregateFilter { agg, condition } => vec![agg, condition],
         }
     }
 
@@ -291,6 +295,10 @@ impl Expr {
             }
             Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: b(expr), names: names.clone() },
             Expr::Lambda { params, body } => Expr::Lambda { params: params.clone(), body: b(body) },
+            Expr::AggregateFilter { agg, condition } => {
+                let agg = b(agg);
+                Expr::AggregateFilter { agg, condition: b(condition) }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ pub enum Func {
     Misc(MiscFn),
     Window(WindowFn),
     Generator(GeneratorFn),
+    Grouping(GroupingFn),
 }
 
 impl Func {
@@ -36,6 +37,11 @@ impl Func {
     pub fn is_window(self) -> bool {
         matches!(self, Func::Window(_))
     }
+
+    /// `grouping`/`grouping_id`: valid only in a rollup, cube or grouping-sets aggregation.
+    pub fn is_grouping(self) -> bool {
+        matches!(self, Func::Grouping(_))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,9 +51,56 @@ pub enum AggregateFn {
     Avg,
     Min,
     Max,
+    /// `first`, `first_value`, `any_value`.
     First,
+    /// `last`, `last_value`.
     Last,
     StddevSamp,
+    /// `approx_count_distinct` (exact here: Spark's HyperLogLog++ estimate is exact on small inputs).
+    ApproxCountDistinct,
+    MinBy,
+    MaxBy,
+    /// `collect_list`, `array_agg`.
+    CollectList,
+    CollectSet,
+    CountIf,
+    /// `bool_and`, `every`.
+    BoolAnd,
+    /// `bool_or`, `some`, `any`.
+    BoolOr,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Product,
+    /// `listagg`, `string_agg` (DISTINCT for the `_distinct` forms).
+    ListAgg,
+    TrySum,
+    TryAvg,
+    StddevPop,
+    /// `var_samp`, `variance`.
+    VarSamp,
+    VarPop,
+    Skewness,
+    Kurtosis,
+    Corr,
+    CovarSamp,
+    CovarPop,
+    RegrAvgX,
+    RegrAvgY,
+    RegrCount,
+    RegrIntercept,
+    RegrR2,
+    RegrSlope,
+    RegrSxx,
+    RegrSxy,
+    RegrSyy,
+    /// Exact `percentile`, with an array of percentages and a frequency.
+    Percentile,
+    /// `percentile_approx`, `approx_percentile` (Spark's Greenwald-Khanna summary).
+    PercentileApprox,
+    Median,
+    Mode,
+    HistogramNumeric,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,6 +281,81 @@ pub enum DatetimeFn {
     DateAdd,
     DateSub,
     DateDiff,
+    // Java datetime patterns: printing and parsing.
+    DateFormat,
+    FromUnixTime,
+    UnixTimestamp,
+    ToUnixTimestamp,
+    ToTimestamp,
+    ToTimestampLtz,
+    ToTimestampNtz,
+    TryToTimestamp,
+    // The query's start time and the session zone.
+    CurrentDate,
+    CurrentTimestamp,
+    Now,
+    LocalTimestamp,
+    CurrentTimezone,
+    // Fields, calendar arithmetic, construction, zones and epoch conversions.
+    Hour,
+    Minute,
+    Second,
+    WeekOfYear,
+    Weekday,
+    DayName,
+    MonthName,
+    LastDay,
+    NextDay,
+    AddMonths,
+    MonthsBetween,
+    Trunc,
+    DateTrunc,
+    TimestampAdd,
+    TimestampDiff,
+    /// `date_part`, `datepart`, `extract`.
+    DatePart,
+    MakeDate,
+    MakeTimestamp,
+    MakeTimestampLtz,
+    MakeTimestampNtz,
+    TryMakeTimestamp,
+    TryMakeTimestampLtz,
+    TryMakeTimestampNtz,
+    FromUtcTimestamp,
+    ToUtcTimestamp,
+    ConvertTimezone,
+    TimestampSeconds,
+    TimestampMillis,
+    TimestampMicros,
+    UnixSeconds,
+    UnixMillis,
+    UnixMicros,
+    UnixDate,
+    DateFromUnixDate,
+    // Intervals and datetime arithmetic.
+    MakeDtInterval,
+    MakeYmInterval,
+    MakeInterval,
+    TryMakeInterval,
+    /// `datetime + interval` (Spark's TimeAdd, DateAddYMInterval...).
+    AddInterval,
+    /// `datetime - interval`.
+    SubtractInterval,
+    /// `timestamp - timestamp`: a day-time interval of the wall-clock difference.
+    SubtractTimestamps,
+    /// `date - date`: an interval of days.
+    SubtractDates,
+    MultiplyInterval,
+    DivideInterval,
+    // Time windows for group-by.
+    /// `window(time, duration, slide, start)`: a tumbling window's `start`/`end` struct.
+    Window,
+    WindowTime,
+    /// `session_window(time, gap)`: one event's window, `[time, time + gap)`.
+    SessionWindow,
+    /// A group-by's sessions (built by analysis): events of the same other keys whose
+    /// windows touch merge. Arguments: time, gap, the other keys.
+    SessionWindowMerge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -298,7 +426,18 @@ pub enum MapFn {
 
 /// JSON and CSV text: parsing, writing, schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JsonFn {}
+pub enum JsonFn {
+    /// `get_json_object` (Spark's JSONPath subset).
+    GetJsonObject,
+    JsonArrayLength,
+    JsonObjectKeys,
+    /// `schema_of_json` of a literal JSON text (Spark's inference).
+    SchemaOfJson,
+    /// `to_json` of a struct, array or map.
+    ToJson,
+    /// `from_json` with a literal schema (PERMISSIVE, partial results).
+    FromJson,
+}
 
 /// Hashes and checksums (bit-exact with Spark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -365,4 +504,14 @@ impl GeneratorFn {
     pub fn is_outer(self) -> bool {
         matches!(self, GeneratorFn::ExplodeOuter | GeneratorFn::PosExplodeOuter | GeneratorFn::InlineOuter)
     }
+}
+
+/// Which grouping set a row of a rollup, cube or grouping-sets aggregation comes
+/// from. Analysis of that aggregation rewrites them over its grouping id column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupingFn {
+    /// `grouping(k)`: 1 when `k` is rolled up (NULL because outside the set), else 0.
+    Grouping,
+    /// `grouping_id(k...)`: the bits of every key, the first key the highest bit.
+    GroupingId,
 }

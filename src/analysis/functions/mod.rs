@@ -12,6 +12,7 @@ mod collection;
 mod conditional;
 mod datetime;
 mod generator;
+pub mod grouping;
 mod hash;
 mod higher_order;
 mod json;
@@ -24,6 +25,11 @@ mod structs;
 pub mod window;
 
 pub use higher_order::{index_is_optional, lambda_parameters};
+pub use aggregate::percentages;
+pub use datetime::{
+    datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
+    with_window_index,
+};
 pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
@@ -94,6 +100,8 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         string::FUNCTIONS,
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
+        datetime::INTERVAL_FUNCTIONS,
+        datetime::WINDOW_FUNCTIONS,
         collection::FUNCTIONS,
         arrays::FUNCTIONS,
         higher_order::FUNCTIONS,
@@ -104,6 +112,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         misc::FUNCTIONS,
         window::FUNCTIONS,
         generator::FUNCTIONS,
+        grouping::FUNCTIONS,
     ]
     .into_iter()
     .flatten()
@@ -134,6 +143,23 @@ pub fn lookup(name: &str) -> Option<&'static FunctionDef> {
     registry().by_name.get(name.to_ascii_lowercase().as_str()).copied()
 }
 
+/// Marks a name written in SQL text that only the DataFrame API may call
+/// (`Flags::DATAFRAME_ONLY`): the marked name resolves to nothing, as in Spark.
+const SQL_UNRESOLVABLE: char = '\u{0}';
+
+/// The name a function called in SQL text is looked up by.
+pub fn sql_name(name: String) -> String {
+    match lookup(&name) {
+        Some(d) if d.flags.contains(Flags::DATAFRAME_ONLY) => format!("{SQL_UNRESOLVABLE}{name}"),
+        _ => name,
+    }
+}
+
+/// A name as the user wrote it (without `sql_name`'s mark).
+pub fn unmarked(name: &str) -> &str {
+    name.trim_start_matches(SQL_UNRESOLVABLE)
+}
+
 /// The definition of a function id.
 pub fn definition(func: Func) -> &'static FunctionDef {
     registry().by_func.get(&func).copied().unwrap_or_else(|| unreachable!("{func:?} has no definition"))
@@ -144,6 +170,7 @@ pub fn is_aggregate_call(e: &Expr) -> bool {
     match e {
         Expr::Function { name, .. } => lookup(name).is_some_and(|d| d.func.is_aggregate()),
         Expr::Call(c) => c.func.is_aggregate(),
+        Expr::AggregateFilter { .. } => true,
         _ => false,
     }
 }

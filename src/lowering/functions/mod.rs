@@ -7,14 +7,18 @@ mod arrays;
 mod collection;
 mod conditional;
 mod datetime;
+mod grouping;
 mod hash;
 mod higher_order;
+mod interval;
 mod json;
 mod map;
 mod math;
 mod misc;
 mod string;
 mod structs;
+
+pub use datetime::start_query;
 
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
@@ -31,6 +35,8 @@ pub struct CallLowering<'a> {
     /// errors are raised only there.
     pub reachable: &'a Option<pl::Expr>,
     pub conf: &'a Conf,
+    /// An aggregate's FILTER: the rows it reads (NULL counts as false).
+    pub filter: Option<pl::Expr>,
 }
 
 impl CallLowering<'_> {
@@ -80,7 +86,12 @@ fn int_literal(e: &Expr) -> Option<i64> {
 
 /// A call in Polars, given its arguments already lowered.
 pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>, conf: &Conf) -> Result<pl::Expr> {
-    let c = CallLowering { call, args, reachable, conf };
+    lower_filtered_call(call, args, None, reachable, conf)
+}
+
+/// An aggregate call that reads only the rows where `filter` holds (`FILTER (WHERE ...)`).
+pub fn lower_filtered_call(call: &Call, args: Vec<pl::Expr>, filter: Option<pl::Expr>, reachable: &Option<pl::Expr>, conf: &Conf) -> Result<pl::Expr> {
+    let c = CallLowering { call, args, reachable, conf, filter };
     match call.func {
         Func::Aggregate(f) => aggregate::lower(f, &c),
         Func::Math(f) => math::lower(f, &c),
@@ -97,5 +108,6 @@ pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>
         Func::Window(f) => Err(crate::error::Error::internal(format!("window function {f:?} outside a window"))),
         // Generators are run by the Generate node that holds them (lowering::generate).
         Func::Generator(f) => Err(crate::error::Error::internal(format!("generator {f:?} outside a Generate node"))),
+        Func::Grouping(f) => grouping::lower(f, &c),
     }
 }
