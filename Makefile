@@ -8,10 +8,12 @@ PY := $(VENV)/bin/python
 # The goldens hold what pandas/pyarrow show (dtype names, values): tests and the
 # recorder use the same versions.
 PY_DATA_LIBS := "pyarrow==26.0.1" "pandas==3.1.1"
+# Third-party test helpers and plugins PyRust is tested with (docs/testing.md).
+PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 
-.PHONY: all demo test test-rust test-python develop record docs bench bench-build clean
+.PHONY: all demo test test-rust test-python develop record record-testing test-example-pyspark docs bench bench-build clean
 
 all: test
 
@@ -19,7 +21,7 @@ $(VENV)/.installed: pyproject.toml Makefile
 	@echo "setting up $(VENV) (Python tools)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0"
+	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS)
 	@touch $@
 
 # Builds the extension (dev profile: dependencies optimised, our crate lightly).
@@ -43,6 +45,16 @@ record:
 	$(PYTHON) -m venv .venv-record
 	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS)
 	cd compat-tests && ../.venv-record/bin/python record $(CASES)
+
+# The goldens of pyspark.testing and chispa (compat-tests/cases/testing_utils.py,
+# chispa_helpers.py). PySpark 4.0.1's assertDataFrameEqual imports pyspark.pandas,
+# which does not load with pandas 3, so these are recorded with pandas 2.2 (in the
+# range PySpark 4.0.1 supports); `record` leaves them alone.
+RECORD_TESTING_VENV := .venv-record-testing
+record-testing:
+	$(PYTHON) -m venv $(RECORD_TESTING_VENV)
+	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" $(PY_TEST_LIBS)
+	cd compat-tests && ../$(RECORD_TESTING_VENV)/bin/python record testing_utils:: chispa_helpers::
 
 # Regenerates docs/supported-api.md from the code.
 docs: develop
@@ -84,4 +96,4 @@ bench: bench-build
 	$(BENCH_VENV)/bin/python bench/report.py
 
 clean:
-	rm -rf $(VENV) .venv-record $(BENCH_VENV)
+	rm -rf $(VENV) .venv-record $(RECORD_TESTING_VENV) $(BENCH_VENV)
