@@ -46,8 +46,15 @@ def pytest_addoption(parser: Any) -> None:
     parser.addini("pyrust_app_name", default="pytest", help="the `spark` fixture's application name")
 
 
+def _option(config: Any, name: str) -> Any:
+    # Before pytest_configure the command line is only parsed into known_args_namespace.
+    known = getattr(config, "known_args_namespace", None)
+    value = getattr(known, name, None) if known is not None else None
+    return value if value is not None else config.getoption(name, None)
+
+
 def _engine(config: Any) -> str:
-    engine = config.getoption("--pyrust-engine") or config.getini("pyrust_engine") or "pyrust"
+    engine = _option(config, "pyrust_engine") or config.getini("pyrust_engine") or "pyrust"
     if engine not in _ENGINES:
         raise pytest.UsageError(f"pyrust_engine must be one of {', '.join(_ENGINES)}, not {engine!r}")
     return engine
@@ -57,11 +64,12 @@ def _engine(config: Any) -> str:
 def pytest_load_initial_conftests(early_config: Any, parser: Any, args: Any) -> None:
     # Before conftests and test modules are imported: they may `import pyspark`.
     _STATE.engine = _engine(early_config)
+    _conf_lines(early_config)  # a malformed line is a usage error before anything runs
     import pyrust
 
     if _STATE.engine == "pyspark":
         pyrust.deactivate()  # also undoes PYRUST_ACTIVATE=1: this run is on real PySpark
-    elif early_config.getoption("--pyrust-activate") or early_config.getini("pyrust_activate"):
+    elif _option(early_config, "pyrust_activate") or early_config.getini("pyrust_activate"):
         pyrust.activate()
 
 
