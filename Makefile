@@ -53,8 +53,16 @@ record:
 RECORD_TESTING_VENV := .venv-record-testing
 record-testing:
 	$(PYTHON) -m venv $(RECORD_TESTING_VENV)
-	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" $(PY_TEST_LIBS)
+	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" "pytest>=7" $(PY_TEST_LIBS)
 	cd compat-tests && ../$(RECORD_TESTING_VENV)/bin/python record testing_utils:: chispa_helpers::
+
+# The example job's suite (examples/ci-testing) on real PySpark 4.0.1 through PyRust's
+# pytest plugin (`--pyrust-engine=pyspark`); outside `make test`, which runs it on PyRust.
+test-example-pyspark:
+	@test -x $(RECORD_TESTING_VENV)/bin/python || $(PYTHON) -m venv $(RECORD_TESTING_VENV)
+	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" "pytest>=7" $(PY_TEST_LIBS)
+	cd examples/ci-testing && PYTHONPATH=$(abspath python) ../../$(RECORD_TESTING_VENV)/bin/python -m pytest -q \
+		-p no:cacheprovider -p pyrust.pytest_plugin --pyrust-engine=pyspark
 
 # Regenerates docs/supported-api.md from the code.
 docs: develop
