@@ -70,7 +70,8 @@ docs: develop
 
 # Benchmarks (docs/performance.md): a release build in its own venv beside real
 # PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark
-# SUITES=tpch,latency,conversion,ooc RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4
+# SUITES=tpch,latency,conversion,ooc,ci RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4
+# (ci: bench/ci_suite, a pytest suite of small-DataFrame tests; quick with SUITES=ci RUNS=1)
 BENCH_VENV := .venv-bench
 SCALE ?= 1
 ENGINES ?= pyrust,polars,polars-1.43,pyspark
@@ -87,7 +88,8 @@ $(BENCH_VENV)/.installed: Makefile
 	@$(PYTHON) -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/pip install -q --upgrade pip
 	@$(BENCH_VENV)/bin/pip install -q "maturin>=1.9,<2" "pyspark==4.0.1" $(PY_DATA_LIBS) "polars==2.1.0" \
-		"tpchgen-cli==2.0.2" "matplotlib==3.11.2"
+		"tpchgen-cli==2.0.2" "matplotlib==3.11.2" \
+		"pytest>=7" $(PY_TEST_LIBS)
 	@# The Python Polars built from the same engine as the Rust crate (0.55), beside the newest.
 	@$(BENCH_VENV)/bin/pip install -q --target $(BENCH_VENV)/polars-1.43.2 "polars==1.43.2"
 	@touch $@
