@@ -11,6 +11,8 @@ import os
 import statistics
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -171,6 +173,9 @@ def main():
         lines += conversion_section(r["conversion"])
     if "ooc" in r:
         lines += ooc_section(r["ooc"])
+    if "functions" in r:
+        import functions_suite
+        lines += functions_suite.section(r["functions"], LABELS, ms, ratio)
     lines.append(END)
     block = "\n".join(lines)
     text = open(DOC).read() if os.path.exists(DOC) else f"# Performance\n\n{START}\n{END}\n"

@@ -1,7 +1,7 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,ci]
-                        [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,ci]
+                        [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
 
 Every engine runs in its own process (bench/worker.py), so its peak RSS is its own;
 medians are taken here. TPC-H answers are checked against native Polars: a query
@@ -178,6 +178,7 @@ def main():
     p.add_argument("--latency-runs", type=int, default=200)
     p.add_argument("--ooc-scale", type=float, default=10)
     p.add_argument("--ooc-memory-gb", type=float, default=4)
+    p.add_argument("--function-rows", type=int, default=10_000_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
     engines = a.engines.split(",")
@@ -222,6 +223,14 @@ def main():
             "parquet_bytes": os.path.getsize(os.path.join(data, "lineitem.parquet")),
             "in_memory_bytes": in_memory_size(data), "times": out, "wall": wall,
         }
+    if "functions" in suites:
+        import functions_suite
+        path = functions_suite.ensure_data(a.function_rows)
+        raw = {}
+        for engine in engines:
+            out, _, _ = run_worker(engine, "functions", ["--data", path, "--runs", str(a.runs)])
+            raw[engine] = {k: v for k, v in out.items() if k != "error"}
+        results["functions"] = {"rows": a.function_rows, "runs": a.runs, "engines": functions_suite.summarise(raw, median)}
     if "ci" in suites:
         results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
     os.makedirs(os.path.dirname(a.output), exist_ok=True)

@@ -1,6 +1,6 @@
 """One engine, one suite, in a process of its own (so peak RSS and start-up belong to it).
 
-    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc ...
+    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc|functions ...
 
 Prints one JSON object on its last stdout line: timings in seconds (every run, so the
 caller takes medians) and, for TPC-H, each query's answer in a normalised form so the
@@ -226,6 +226,9 @@ def main():
         out = conversion(a.engine, a.runs, a.collect_rows, a.bulk_rows)
     elif a.suite == "ooc":
         out = ooc(a.engine, a.data, a.runs)
+    elif a.suite == "functions":
+        import functions_suite
+        out = functions_suite.run(a.engine, spark_session, timed, a.data, a.runs)
     else:
         raise SystemExit(f"unknown suite {a.suite}")
     if a.engine == "pyspark":
