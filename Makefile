@@ -75,7 +75,7 @@ docs: develop
 BENCH_VENV := .venv-bench
 SCALE ?= 1
 ENGINES ?= pyrust,polars,polars-1.43,pyspark
-SUITES ?= tpch,latency,conversion,ooc,functions
+SUITES ?= tpch,latency,conversion,ooc,functions,ci
 RUNS ?= 3
 QUERIES ?= 1-22
 OOC_SCALE ?= 10
