@@ -42,7 +42,6 @@ KNOWN_DIFFERENCES = {
     "display_show::show_timestamp_literal_los_angeles": "a TIMESTAMP literal's column name is written in UTC, Spark's in the session zone (semantics.md)",
     "display_types::column_repr_lit_decimal_exponent": "Column repr of a decimal literal written with an exponent (Decimal('1E+3')) prints its plain value (semantics.md)",
     "edge_values::int_sum_bigint_overflow_then_back": "Spark's running BIGINT sum overflows on the way; PyRust checks the exact total (semantics.md)",
-    "arrow_input::create_from_durations": "Arrow durations are Spark's INTERVAL DAY TO SECOND, a type PyRust does not have (semantics.md: Arrow input)",
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
 }

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     ValueError,
     Runtime,
     ArrayIndexOutOfBounds,
+    /// Spark's `SparkUpgradeException` (behaviour that changed with Spark 3.0).
+    Upgrade,
 }
 
 impl ErrorKind {
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::ValueError => "PySparkValueError",
             ErrorKind::Runtime => "SparkRuntimeException",
             ErrorKind::ArrayIndexOutOfBounds => "ArrayIndexOutOfBoundsException",
+            ErrorKind::Upgrade => "SparkUpgradeException",
         }
     }
 }

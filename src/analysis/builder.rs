@@ -112,8 +112,40 @@ pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) ->
         return aggregate(input, vec![], exprs, conf, plan_id);
     }
     let list = project_list(&input, exprs, conf, PROJECTION)?;
+    if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
+        return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
+    }
+    let input = drop_rows_without_window(input, list.iter())?;
     let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
+}
+
+/// A sliding `window(...)` puts each row in several windows (Spark's Expand): one
+/// projection per overlapping window, each keeping the rows whose time lies in it.
+fn sliding_window_branches(input: &Arc<Plan>, list: &[NamedExpr], conf: &Conf) -> Result<Option<Vec<Arc<Plan>>>> {
+    let Some(count) = functions::sliding_windows(list.iter().map(|n| &n.expr)) else { return Ok(None) };
+    functions::window_filter(list.iter().map(|n| &n.expr))?;
+    let mut branches = vec![];
+    for i in 0..count {
+        let exprs: Vec<NamedExpr> =
+            list.iter().map(|n| NamedExpr { expr: functions::with_window_index(&n.expr, i), attr: n.attr.clone() }).collect();
+        let condition = functions::window_branch_condition(exprs.iter().map(|n| &n.expr), conf, super::naming::sql_text)?
+            .ok_or_else(|| Error::internal("a sliding window without a window"))?;
+        let kept = Arc::new(node(new_plan_id(), PlanNode::Filter { input: input.clone(), condition }, input.output.clone()));
+        branches.push(Arc::new(node(new_plan_id(), PlanNode::Project { input: kept, exprs: exprs.clone() }, outputs(&exprs))));
+    }
+    Ok(Some(branches))
+}
+
+/// `window(time, ...)` keeps only rows with a time (Spark's TimeWindowing adds this filter).
+fn drop_rows_without_window<'a>(input: Arc<Plan>, list: impl Iterator<Item = &'a NamedExpr>) -> Result<Arc<Plan>> {
+    Ok(match functions::window_filter(list.map(|n| &n.expr))? {
+        Some(condition) => {
+            let output = input.output.clone();
+            Arc::new(node(new_plan_id(), PlanNode::Filter { input, condition }, output))
+        }
+        None => input,
+    })
 }
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
@@ -150,6 +182,11 @@ pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf
             list.push(ne);
         }
     }
+    // Time windows as in `project`: rows without a time dropped, sliding windows expanded.
+    if let Some(branches) = sliding_window_branches(&input, &list, conf)? {
+        return Ok(node(plan_id, PlanNode::Union { inputs: branches }, outputs(&list)));
+    }
+    let input = drop_rows_without_window(input, list.iter())?;
     let (input, list) = super::windows::extract(input, list);
     Ok(node(plan_id, PlanNode::Project { input, exprs: list.clone() }, outputs(&list)))
 }
@@ -260,6 +297,31 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));
+    // A sliding window is computed below the aggregation, one row per window it puts a row in.
+    let (input, keys) = match functions::sliding_windows(keys.iter().map(|k| &k.expr)) {
+        Some(_) => {
+            let at = keys.iter().position(|k| functions::sliding_windows(std::iter::once(&k.expr)).is_some()).unwrap_or(0);
+            let window = NamedExpr { expr: keys[at].expr.clone(), attr: Attribute { id: new_attr_id(), ..keys[at].attr.clone() } };
+            let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            list.push(window.clone());
+            let branches = sliding_window_branches(&input, &list, conf)?.unwrap_or_default();
+            let expanded = Arc::new(node(new_plan_id(), PlanNode::Union { inputs: branches }, outputs(&list)));
+            let mut keys = keys;
+            keys[at] = NamedExpr { expr: Expr::Attr(window.attr.clone()), attr: keys[at].attr.clone() };
+            (expanded, keys)
+        }
+        None => (input, keys),
+    };
+    let input = drop_rows_without_window(input, keys.iter().chain(aggs.iter()))?;
+    // `session_window` sessions are found first, within the other keys.
+    let (input, keys) = match functions::session_keys(&keys) {
+        Some((keys, session)) => {
+            let mut list: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            list.push(session);
+            (Arc::new(node(new_plan_id(), PlanNode::Project { input, exprs: list.clone() }, outputs(&list))), keys)
+        }
+        None => (input, keys),
+    };
     if aggs.iter().all(|a| is_aggregate_call(&a.expr)) {
         return Ok(node(plan_id, PlanNode::Aggregate { input, keys, aggs, grouping_sets: None }, output));
     }

@@ -48,6 +48,9 @@ pub enum Expected {
     DateLike,
     /// The first of these an argument is, or can be implicitly cast to.
     OneOf(&'static [Expected]),
+    /// TIMESTAMP or TIMESTAMP_NTZ (Spark's `AnyTimestampType`): strings and dates are
+    /// read as TIMESTAMPs.
+    AnyTimestamp,
 }
 
 impl Expected {
@@ -59,6 +62,7 @@ impl Expected {
             Expected::Numeric => t.is_numeric(),
             Expected::DateLike => *t == DataType::Date,
             Expected::OneOf(list) => list.iter().any(|e| e.accepts(t)),
+            Expected::AnyTimestamp => matches!(t, DataType::Timestamp | DataType::TimestampNtz),
         }
     }
 
@@ -73,6 +77,7 @@ impl Expected {
                 let names: Vec<String> = list.iter().map(|e| e.sql()).collect();
                 format!("({})", names.join(" or "))
             }
+            Expected::AnyTimestamp => "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"".into(),
         }
     }
 
@@ -93,6 +98,10 @@ impl Expected {
                 _ => None,
             },
             Expected::OneOf(list) => list.iter().find_map(|e| e.implicit_cast(from, ansi)),
+            Expected::AnyTimestamp => match from {
+                DataType::Null | DataType::String | DataType::Date => Some(DataType::Timestamp),
+                _ => None,
+            },
         }
     }
 }

@@ -115,7 +115,10 @@ impl<'a> Resolver<'a> {
             Expr::Negate(x) => {
                 let inner = self.resolve(*x)?;
                 let inner = if data_type(&inner) == DataType::String { coerce(inner, &DataType::Double) } else { inner };
-                super::typing::numeric_check("negative", &data_type(&inner))?;
+                // ANSI intervals negate too.
+                if !data_type(&inner).is_ansi_interval() {
+                    super::typing::numeric_check("negative", &data_type(&inner))?;
+                }
                 Expr::Negate(Box::new(inner))
             }
             Expr::IsNull(x) => Expr::IsNull(Box::new(self.resolve(*x)?)),
@@ -183,6 +186,10 @@ impl<'a> Resolver<'a> {
             return Ok(Expr::binary(op, self.boolean(l, op.symbol())?, self.boolean(r, op.symbol())?));
         }
         let (l, r) = (self.resolve(left)?, self.resolve(right)?);
+        // Dates, timestamps and intervals: Spark's datetime arithmetic (analysis::functions::datetime).
+        if let Some(e) = functions::datetime_arithmetic(op, &l, &r, self.conf, sql_text)? {
+            return Ok(e);
+        }
         let (lt, rt) = (data_type(&l), data_type(&r));
         if let Some(decimal) = decimal_operands(op, &l, &r) {
             return Ok(decimal);

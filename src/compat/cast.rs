@@ -95,15 +95,10 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
             let parsed = match t {
-                DataType::Date => trimmed.str().to_date(pl::StrptimeOptions { format: Some("%Y-%m-%d".into()), strict: false, exact: false, cache: true }),
-                DataType::Timestamp | DataType::TimestampNtz => {
-                    let wall_clock = trimmed.str().to_datetime(
-                        Some(pl::TimeUnit::Microseconds),
-                        None,
-                        pl::StrptimeOptions { format: None, strict: false, exact: false, cache: true },
-                        lit("raise"),
-                    );
-                    if *t == DataType::Timestamp { wall_clock_to_utc(wall_clock, tz) } else { wall_clock }
+                // Spark's own readers of date and timestamp text (`compat::datetime_text`).
+                DataType::Date | DataType::Timestamp | DataType::TimestampNtz => {
+                    let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
+                    super::datetime_text::cast_strings(input.clone(), t, zone)
                 }
                 t if t.is_integral() && mode == CastMode::Legacy => {
                     // Legacy casts accept a fractional part ("-3.9" is -3), nothing else.
@@ -250,12 +245,12 @@ fn string_to_boolean(input: pl::Expr, mode: CastMode, reachable: Option<pl::Expr
 /// Values as Spark prints them when cast to STRING. `plain_decimals`: ANSI and
 /// `try_cast` write decimals without exponent, legacy casts as `BigDecimal.toString`.
 pub fn to_string(input: pl::Expr, from: &DataType, tz: &str, plain_decimals: bool) -> pl::Expr {
-    let style = || super::cast_text::TextStyle { zone: super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC), plain_decimals };
+    let style = || super::cast_text::TextStyle { zone: super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc()), plain_decimals };
     match from {
         DataType::Array(..) | DataType::Map(..) | DataType::Struct(_) => super::cast_text::to_text(input, from, style()),
         DataType::Decimal(..) if !plain_decimals => super::cast_text::to_text(input, from, style()),
         DataType::Timestamp => {
-            let zone = super::timezone::parse(tz).unwrap_or(chrono_tz::Tz::UTC);
+            let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
             input.map(
                 move |c: Column| -> PolarsResult<Column> {
                     let s = c.as_materialized_series();
@@ -279,6 +274,17 @@ pub fn to_string(input: pl::Expr, from: &DataType, tz: &str, plain_decimals: boo
             pl::AnyValue::Float32(f) => Some(java_float(f)),
             _ => None,
         }),
+        DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..) | DataType::CalendarInterval => {
+            let t = from.clone();
+            input.map(
+                move |c: Column| -> PolarsResult<Column> {
+                    let s = c.as_materialized_series();
+                    let out: pl::StringChunked = s.iter().map(|v| super::show::interval_text(&v, &t)).collect();
+                    Ok(out.with_name(s.name().clone()).into_series().into_column())
+                },
+                |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+            )
+        }
         DataType::TimestampNtz => format_each(input, |v| match v {
             pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(us)),
             _ => None,

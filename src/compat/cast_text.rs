@@ -7,7 +7,7 @@ use super::show::struct_values;
 use super::timezone::utc_to_local;
 use crate::ir::text::{date_text, decimal_text, java_double, java_float, timestamp_text};
 use crate::ir::DataType;
-use chrono_tz::Tz;
+use super::timezone::Zone as Tz;
 use polars::prelude::{self as pl, AnyValue, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult, StringChunked};
 
 /// How values are written.
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn nested_values_like_spark() {
-        let style = TextStyle { zone: Tz::UTC, plain_decimals: true };
+        let style = TextStyle { zone: Tz::utc(), plain_decimals: true };
         let list = AnyValue::List(pl::Series::new("x".into(), [Some(1i32), None, Some(3)]));
         let t = DataType::Array(Box::new(DataType::Integer), true);
         assert_eq!(value_text(&list, &t, &style), "[1, null, 3]");

@@ -15,6 +15,7 @@ fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::ArrayIndexOutOfBounds => "index",
         ErrorKind::Analysis => "analysis",
         ErrorKind::IllegalArgument => "illegal",
+        ErrorKind::Upgrade => "upgrade",
         _ => "runtime",
     }
 }
@@ -57,10 +58,15 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         "index" => ErrorKind::ArrayIndexOutOfBounds,
         "analysis" => ErrorKind::Analysis,
         "illegal" => ErrorKind::IllegalArgument,
+        "upgrade" => ErrorKind::Upgrade,
         _ => ErrorKind::Runtime,
     };
     let class = parts.next()?;
     let message = parts.next().unwrap_or("");
+    if class.is_empty() {
+        // An error without a Spark error class (a plain JVM exception).
+        return Some(Error::plain(kind, message));
+    }
     Some(Error::new(kind, class, message))
 }
 

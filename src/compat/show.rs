@@ -4,7 +4,7 @@
 use crate::ir::text::{date_text, decimal_text, java_double, java_float, timestamp_text};
 use super::timezone::utc_to_local;
 use crate::ir::DataType;
-use chrono_tz::Tz;
+use super::timezone::Zone as Tz;
 use polars::prelude::AnyValue;
 
 /// The field values of a struct value, borrowed or owned.
@@ -18,6 +18,9 @@ pub fn struct_values<'a>(v: &'a AnyValue<'a>) -> Vec<AnyValue<'a>> {
 
 /// The text Spark shows for one value of type `t`; TIMESTAMPs in the session zone `tz`.
 pub fn cell_text(v: &AnyValue, t: &DataType, tz: &Tz) -> String {
+    if let Some(text) = interval_text(v, t) {
+        return text;
+    }
     match v {
         AnyValue::Null => "NULL".into(),
         AnyValue::Boolean(b) => b.to_string(),
@@ -62,6 +65,25 @@ pub fn cell_text(v: &AnyValue, t: &DataType, tz: &Tz) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// The text of an interval value (`INTERVAL '1' DAY`, `1 years 2 days`).
+pub fn interval_text(v: &AnyValue, t: &DataType) -> Option<String> {
+    use super::interval::{calendar_interval_text as calendar_text, day_time_interval_text as day_time_text, year_month_interval_text as year_month_text};
+    Some(match (v, t) {
+        (AnyValue::Duration(us, _), DataType::DayTimeInterval(s, e)) => day_time_text(*us, *s, *e),
+        (AnyValue::Int32(m), DataType::YearMonthInterval(s, e)) => year_month_text(*m, *s, *e),
+        (AnyValue::Struct(..) | AnyValue::StructOwned(..), DataType::CalendarInterval) => {
+            let parts = struct_values(v);
+            let int = |i: usize| match parts.get(i) {
+                Some(AnyValue::Int32(x)) => *x as i64,
+                Some(AnyValue::Int64(x)) => *x,
+                _ => 0,
+            };
+            calendar_text(int(0) as i32, int(1) as i32, int(2))
+        }
+        _ => return None,
+    })
 }
 
 fn binary_text(b: &[u8]) -> String {

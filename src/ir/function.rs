@@ -228,6 +228,81 @@ pub enum DatetimeFn {
     DateAdd,
     DateSub,
     DateDiff,
+    // Java datetime patterns: printing and parsing.
+    DateFormat,
+    FromUnixTime,
+    UnixTimestamp,
+    ToUnixTimestamp,
+    ToTimestamp,
+    ToTimestampLtz,
+    ToTimestampNtz,
+    TryToTimestamp,
+    // The query's start time and the session zone.
+    CurrentDate,
+    CurrentTimestamp,
+    Now,
+    LocalTimestamp,
+    CurrentTimezone,
+    // Fields, calendar arithmetic, construction, zones and epoch conversions.
+    Hour,
+    Minute,
+    Second,
+    WeekOfYear,
+    Weekday,
+    DayName,
+    MonthName,
+    LastDay,
+    NextDay,
+    AddMonths,
+    MonthsBetween,
+    Trunc,
+    DateTrunc,
+    TimestampAdd,
+    TimestampDiff,
+    /// `date_part`, `datepart`, `extract`.
+    DatePart,
+    MakeDate,
+    MakeTimestamp,
+    MakeTimestampLtz,
+    MakeTimestampNtz,
+    TryMakeTimestamp,
+    TryMakeTimestampLtz,
+    TryMakeTimestampNtz,
+    FromUtcTimestamp,
+    ToUtcTimestamp,
+    ConvertTimezone,
+    TimestampSeconds,
+    TimestampMillis,
+    TimestampMicros,
+    UnixSeconds,
+    UnixMillis,
+    UnixMicros,
+    UnixDate,
+    DateFromUnixDate,
+    // Intervals and datetime arithmetic.
+    MakeDtInterval,
+    MakeYmInterval,
+    MakeInterval,
+    TryMakeInterval,
+    /// `datetime + interval` (Spark's TimeAdd, DateAddYMInterval...).
+    AddInterval,
+    /// `datetime - interval`.
+    SubtractInterval,
+    /// `timestamp - timestamp`: a day-time interval of the wall-clock difference.
+    SubtractTimestamps,
+    /// `date - date`: an interval of days.
+    SubtractDates,
+    MultiplyInterval,
+    DivideInterval,
+    // Time windows for group-by.
+    /// `window(time, duration, slide, start)`: a tumbling window's `start`/`end` struct.
+    Window,
+    WindowTime,
+    /// `session_window(time, gap)`: one event's window, `[time, time + gap)`.
+    SessionWindow,
+    /// A group-by's sessions (built by analysis): events of the same other keys whose
+    /// windows touch merge. Arguments: time, gap, the other keys.
+    SessionWindowMerge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

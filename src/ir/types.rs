@@ -24,6 +24,22 @@ pub enum DataType {
     Array(Box<DataType>, bool),
     Map(Box<DataType>, Box<DataType>, bool),
     Struct(Vec<StructField>),
+    /// ANSI day-time interval, from a start to an end field (`DAY`=0, `HOUR`=1,
+    /// `MINUTE`=2, `SECOND`=3): `interval day to second`. Microseconds.
+    DayTimeInterval(u8, u8),
+    /// ANSI year-month interval (`YEAR`=0, `MONTH`=1): `interval year to month`. Months.
+    YearMonthInterval(u8, u8),
+    /// The legacy interval of months, days and microseconds (`make_interval`).
+    CalendarInterval,
+}
+
+/// The field names of the interval types, as Spark writes them.
+pub const DAY_TIME_FIELDS: [&str; 4] = ["day", "hour", "minute", "second"];
+pub const YEAR_MONTH_FIELDS: [&str; 2] = ["year", "month"];
+
+fn interval_name(fields: &[&str], start: u8, end: u8) -> String {
+    let (s, e) = (fields.get(start as usize).unwrap_or(&"?"), fields.get(end as usize).unwrap_or(&"?"));
+    if start == end { format!("interval {s}") } else { format!("interval {s} to {e}") }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -84,7 +100,15 @@ impl DataType {
                     fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect();
                 format!("struct<{}>", inner.join(","))
             }
+            DataType::DayTimeInterval(s, e) => interval_name(&DAY_TIME_FIELDS, *s, *e),
+            DataType::YearMonthInterval(s, e) => interval_name(&YEAR_MONTH_FIELDS, *s, *e),
+            DataType::CalendarInterval => "interval".into(),
         }
+    }
+
+    /// An ANSI interval type (day-time or year-month).
+    pub fn is_ansi_interval(&self) -> bool {
+        matches!(self, DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..))
     }
 
     /// Spark's SQL form (`BIGINT`, `ARRAY<INT>`), used in expression names such as
@@ -303,6 +327,32 @@ impl<'a> DdlParser<'a> {
         }
     }
 
+    /// `interval`, `interval day`, `interval day to second`, `interval year to month`.
+    fn interval(&mut self) -> Result<DataType> {
+        let field = |p: &mut Self| -> Option<(bool, u8)> {
+            let save = p.pos;
+            let word = p.ident().ok()?.to_ascii_lowercase();
+            if let Some(i) = DAY_TIME_FIELDS.iter().position(|f| *f == word) {
+                return Some((true, i as u8));
+            }
+            if let Some(i) = YEAR_MONTH_FIELDS.iter().position(|f| *f == word) {
+                return Some((false, i as u8));
+            }
+            p.pos = save;
+            None
+        };
+        let Some((day_time, start)) = field(self) else { return Ok(DataType::CalendarInterval) };
+        let end = if self.keyword("to") {
+            match field(self) {
+                Some((dt, e)) if dt == day_time && e > start => e,
+                _ => return Err(self.error()),
+            }
+        } else {
+            start
+        };
+        Ok(if day_time { DataType::DayTimeInterval(start, end) } else { DataType::YearMonthInterval(start, end) })
+    }
+
     fn data_type(&mut self) -> Result<DataType> {
         let name = self.ident()?.to_ascii_lowercase();
         Ok(match name.as_str() {
@@ -326,6 +376,7 @@ impl<'a> DdlParser<'a> {
             "timestamp" | "timestamp_ltz" => DataType::Timestamp,
             "timestamp_ntz" => DataType::TimestampNtz,
             "void" | "null" => DataType::Null,
+            "interval" => self.interval()?,
             "decimal" | "dec" | "numeric" => {
                 if self.eat('(') {
                     let p = self.number()?;
@@ -395,6 +446,17 @@ mod tests {
         let dt = parse_ddl_type("map<string, array<struct<a:int,b:string>>>").unwrap();
         assert_eq!(dt.simple_string(), "map<string,array<struct<a:int,b:string>>>");
         assert!(parse_ddl_type("strin").is_err());
+    }
+
+    #[test]
+    fn interval_types() {
+        let t = parse_ddl_type("interval day to second").unwrap();
+        assert_eq!(t, DataType::DayTimeInterval(0, 3));
+        assert_eq!(t.sql(), "INTERVAL DAY TO SECOND");
+        assert_eq!(parse_ddl_type("INTERVAL YEAR").unwrap().simple_string(), "interval year");
+        assert_eq!(parse_ddl_type("interval").unwrap(), DataType::CalendarInterval);
+        assert!(parse_ddl_type("interval second to day").is_err());
+        assert_eq!(DataType::from_json(&DataType::YearMonthInterval(0, 1).to_json()).unwrap(), DataType::YearMonthInterval(0, 1));
     }
 
     #[test]

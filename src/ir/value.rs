@@ -23,6 +23,10 @@ pub enum Value {
     /// Microseconds since the epoch, wall-clock.
     TimestampNtz(i64),
     Array(Vec<Value>, DataType),
+    /// Microseconds, with the interval's start and end fields.
+    DayTimeInterval(i64, u8, u8),
+    /// Months, with the interval's start and end fields.
+    YearMonthInterval(i32, u8, u8),
 }
 
 impl Value {
@@ -44,6 +48,8 @@ impl Value {
             Value::Timestamp(_) => DataType::Timestamp,
             Value::TimestampNtz(_) => DataType::TimestampNtz,
             Value::Array(_, elem) => DataType::Array(Box::new(elem.clone()), true),
+            Value::DayTimeInterval(_, s, e) => DataType::DayTimeInterval(*s, *e),
+            Value::YearMonthInterval(_, s, e) => DataType::YearMonthInterval(*s, *e),
         }
     }
 
@@ -73,6 +79,8 @@ impl Value {
                 let parts: Vec<String> = items.iter().map(|v| v.name_text()).collect();
                 format!("array({})", parts.join(", "))
             }
+            Value::DayTimeInterval(us, s, e) => crate::ir::text::day_time_interval_text(*us, *s, *e),
+            Value::YearMonthInterval(m, s, e) => crate::ir::text::year_month_interval_text(*m, *s, *e),
         }
     }
 }

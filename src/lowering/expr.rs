@@ -213,5 +213,7 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
             lit(*t).cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None))
         }
         Value::Array(..) => return Err(Error::unsupported("array literals")),
+        Value::DayTimeInterval(us, _, _) => lit(*us).cast(pl::DataType::Duration(pl::TimeUnit::Microseconds)),
+        Value::YearMonthInterval(m, _, _) => lit(*m),
     })
 }

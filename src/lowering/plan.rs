@@ -46,6 +46,8 @@ impl<'a> PlanLowering<'a> {
 
     /// The plan as a LazyFrame whose rows come in a repeatable order.
     pub fn lower(&self, plan: &Plan) -> Result<pl::LazyFrame> {
+        // `current_timestamp()` is the time the query starts, the same in all of it.
+        super::functions::start_query();
         self.lower_in(plan, Order::Kept)
     }
 

@@ -162,6 +162,9 @@ pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>
         DataType::Timestamp | DataType::TimestampNtz => {
             AnyValue::Datetime(v.extract::<i64>().map_err(|_| bad())?, pl::TimeUnit::Microseconds, None)
         }
+        // Python has normalised a `timedelta` to microseconds.
+        DataType::DayTimeInterval(..) => AnyValue::Duration(v.extract::<i64>().map_err(|_| bad())?, pl::TimeUnit::Microseconds),
+        DataType::YearMonthInterval(..) | DataType::CalendarInterval => return Err(bad()),
         DataType::Array(e, _) => {
             let items: Vec<Bound<'_, PyAny>> = v.try_iter().map_err(|_| bad())?.collect::<PyResult<_>>().map_err(|_| bad())?;
             let values = items.iter().map(|x| any_value(x, e)).collect::<Result<Vec<_>>>()?;
@@ -271,8 +274,22 @@ pub fn literal_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<Value> {
         DataType::Date => Value::Date(v.extract().map_err(|_| bad())?),
         DataType::Timestamp => Value::Timestamp(v.extract().map_err(|_| bad())?),
         DataType::TimestampNtz => Value::TimestampNtz(v.extract().map_err(|_| bad())?),
+        DataType::DayTimeInterval(s, e) => Value::DayTimeInterval(v.extract().map_err(|_| bad())?, *s, *e),
         other => return Err(Error::unsupported(format!("literals of type {}", other.simple_string()))),
     })
+}
+
+/// Types PySpark cannot bring to Python (`fromInternal` is not implemented).
+fn unconvertible(t: &DataType) -> Option<&'static str> {
+    match t {
+        DataType::YearMonthInterval(..) => Some("YearMonthIntervalType"),
+        DataType::CalendarInterval => Some("CalendarIntervalType"),
+        _ => None,
+    }
+}
+
+fn not_convertible(type_name: &str) -> Error {
+    Error::new(ErrorKind::Unsupported, "NOT_IMPLEMENTED", format!("{type_name}.fromInternal is not implemented."))
 }
 
 static DATETIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -295,6 +312,11 @@ impl<'py> ToPython<'py> {
     /// generic per-value path for the rest.
     pub fn column(&self, s: &pl::Series, t: &DataType) -> PyResult<Vec<Py<PyAny>>> {
         let py = self.py;
+        if let Some(name) = unconvertible(t) {
+            if !s.is_empty() {
+                return Err(super::errors::to_py_err(py, not_convertible(name)));
+            }
+        }
         fn each<T, I: Iterator<Item = Option<T>>>(py: Python<'_>, it: I, f: impl Fn(T) -> PyResult<Py<PyAny>>) -> PyResult<Vec<Py<PyAny>>> {
             it.map(|v| match v {
                 Some(x) => f(x),
@@ -315,7 +337,14 @@ impl<'py> ToPython<'py> {
 
     pub fn value(&self, v: &AnyValue, t: &DataType) -> PyResult<Py<PyAny>> {
         let py = self.py;
+        if let Some(name) = unconvertible(t) {
+            return Err(super::errors::to_py_err(py, not_convertible(name)));
+        }
         Ok(match v {
+            AnyValue::Duration(us, _) => {
+                let m = DATETIME.get_or_try_init(py, || py.import("datetime").map(|m| m.unbind()))?;
+                m.bind(py).getattr("timedelta")?.call((), Some(&[("microseconds", *us)].into_py_dict(py)?))?.unbind()
+            }
             AnyValue::Null => py.None(),
             AnyValue::Boolean(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
             AnyValue::Int8(x) => x.into_pyobject(py)?.into_any().unbind(),
@@ -339,9 +368,12 @@ impl<'py> ToPython<'py> {
             }
             AnyValue::Datetime(us, _, _) | AnyValue::DatetimeOwned(us, _, _) => {
                 // Python's datetime covers years 1..=9999; PySpark fails with ValueError outside.
+                // A TIMESTAMP goes through `datetime.fromtimestamp`, whose fold check looks a
+                // day back: the first day of year 1 fails too.
                 const MIN_US: i64 = -62_135_596_800_000_000;
                 const MAX_US: i64 = 253_402_300_799_999_999;
-                if *us < MIN_US || *us > MAX_US {
+                let min = if *t == DataType::Timestamp { MIN_US + 86_400_000_000 } else { MIN_US };
+                if us.div_euclid(1_000_000) < min / 1_000_000 || *us > MAX_US {
                     return Err(pyo3::exceptions::PyValueError::new_err(format!("year is out of range for timestamp {us} (microseconds)")));
                 }
                 // PySpark builds TIMESTAMP values with `datetime.fromtimestamp`, whose local-time

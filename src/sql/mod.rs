@@ -287,10 +287,73 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             Expr::func("overlay", args)
         }
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::TypedString(ts) => typed_literal(ts)?,
+        sql::Expr::Interval(iv) => interval_literal(iv)?,
+        sql::Expr::Extract { field, expr, .. } => {
+            Expr::func("extract", vec![Expr::Literal(Value::String(field.to_string())), convert(*expr)?])
+        }
         sql::Expr::Ceil { expr, field } => ceil_floor("ceil", *expr, field)?,
         sql::Expr::Floor { expr, field } => ceil_floor("floor", *expr, field)?,
         other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
     })
+}
+
+/// `DATE '2024-01-02'` and `TIMESTAMP_NTZ '...'`, read as Spark's casts read them.
+fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
+    let text = match &ts.value.value {
+        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => s.clone(),
+        other => return Err(Error::unsupported(format!("SQL literal {other}"))),
+    };
+    let invalid = |kind: &str| {
+        Error::new(
+            crate::error::ErrorKind::Parse,
+            "INVALID_TYPED_LITERAL",
+            format!("The value of the typed literal \"{kind}\" is invalid: '{text}'. SQLSTATE: 42604"),
+        )
+    };
+    use crate::compat::datetime_text::{string_to_date, string_to_timestamp_ntz};
+    Ok(Expr::Literal(match &ts.data_type {
+        sql::DataType::Date => Value::Date(string_to_date(&text).and_then(|d| i32::try_from(d).ok()).ok_or_else(|| invalid("DATE"))?),
+        sql::DataType::TimestampNtz(_) => {
+            Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
+        }
+        other => return Err(Error::unsupported(format!("typed literal {other} '{text}'"))),
+    }))
+}
+
+/// `INTERVAL '1 02:03' DAY TO MINUTE`, `INTERVAL 3 HOURS`, `INTERVAL '1-2' YEAR TO MONTH`.
+fn interval_literal(iv: sql::Interval) -> Result<Expr> {
+    use crate::compat::interval::{interval_unit, parse_interval_text};
+    let unit = |f: &Option<sql::DateTimeField>| f.as_ref().and_then(|f| interval_unit(&f.to_string()));
+    let text = match *iv.value {
+        sql::Expr::Value(v) => match v.value {
+            sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => s,
+            sql::Value::Number(n, _) => n,
+            other => return Err(Error::unsupported(format!("interval literal {other}"))),
+        },
+        sql::Expr::UnaryOp { op: sql::UnaryOperator::Minus, expr } => match *expr {
+            sql::Expr::Value(v) => format!("-{}", v.value).replace('\'', ""),
+            other => return Err(Error::unsupported(format!("interval literal -{other}"))),
+        },
+        other => return Err(Error::unsupported(format!("interval literal {other}"))),
+    };
+    let Some((day_time, start)) = unit(&iv.leading_field) else {
+        return Err(Error::unsupported("interval literals without a unit"));
+    };
+    let end = match unit(&iv.last_field) {
+        Some((dt, e)) if dt == day_time && e > start => e,
+        Some(_) => return Err(parse_error(&text, "invalid interval range")),
+        None => start,
+    };
+    let invalid = || {
+        Error::new(crate::error::ErrorKind::Parse, "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", format!("Interval string does not match format: {text}"))
+    };
+    let value = parse_interval_text(&text, day_time, start, end).ok_or_else(invalid)?;
+    Ok(Expr::Literal(if day_time {
+        Value::DayTimeInterval(value, start, end)
+    } else {
+        Value::YearMonthInterval(i32::try_from(value).map_err(|_| invalid())?, start, end)
+    }))
 }
 
 /// `CEIL(x)` and `CEIL(x, scale)`, which sqlparser parses apart from other calls.
@@ -334,6 +397,33 @@ fn function(f: sql::Function) -> Result<Expr> {
     };
     if f.over.is_some() {
         return Err(Error::unsupported("window functions (OVER)"));
+    }
+    // `timestampadd(DAY, 1, ts)` (also spelled `dateadd`/`date_add` with three
+    // arguments, and `datediff`/`date_diff` for `timestampdiff`): the unit is a keyword.
+    let mut args = args;
+    let mut name = name;
+    if args.len() == 3 {
+        let renamed = match name.as_str() {
+            "timestampadd" | "dateadd" | "date_add" => Some("timestampadd"),
+            "timestampdiff" | "datediff" | "date_diff" => Some("timestampdiff"),
+            _ => None,
+        };
+        if let Some(renamed) = renamed {
+            match &args[0] {
+                Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                    args[0] = Expr::Literal(Value::String(parts[0].clone()));
+                }
+                Expr::Literal(Value::String(unit)) => {
+                    return Err(Error::new(
+                        crate::error::ErrorKind::Parse,
+                        "INVALID_PARAMETER_VALUE.DATETIME_UNIT",
+                        format!("The value of parameter(s) `unit` in `{}` is invalid: expects one of the units without quotes YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, but got the string literal '{unit}'.", renamed.to_uppercase()),
+                    ));
+                }
+                _ => {}
+            }
+            name = renamed.to_string();
+        }
     }
     Ok(Expr::Function { name, args, distinct })
 }

@@ -8,7 +8,7 @@ from typing import Any, List
 
 from pyrust.errors import PySparkTypeError
 from pyrust.sql.types import (
-    ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, IntegerType,
+    ArrayType, BinaryType, BooleanType, DataType, DateType, DayTimeIntervalType, DecimalType, DoubleType, IntegerType,
     LongType, MapType, NullType, Row, StringType, StructType, TimestampNTZType, TimestampType,
 )
 
@@ -37,6 +37,8 @@ def literal_type(value: Any) -> DataType:
         return TimestampType()
     if isinstance(value, datetime.date):
         return DateType()
+    if isinstance(value, datetime.timedelta):
+        return DayTimeIntervalType()
     if isinstance(value, (bytes, bytearray)):
         return BinaryType()
     raise PySparkTypeError(
@@ -54,6 +56,10 @@ def micros(ts: datetime.datetime) -> int:
     if ts.tzinfo is not None:
         ts = ts.astimezone(datetime.timezone.utc).replace(tzinfo=None)
     return (ts - _EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def interval_micros(delta: datetime.timedelta) -> int:
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
 def java_text(value: Any) -> str:
@@ -82,6 +88,8 @@ def normalise(value: Any, dt: DataType) -> Any:
         if isinstance(value, datetime.date):
             return days(value)
         return value
+    if isinstance(dt, DayTimeIntervalType):
+        return interval_micros(value) if isinstance(value, datetime.timedelta) else value
     if isinstance(dt, DecimalType):
         # Only Decimal is accepted; the native layer reads it as text.
         return str(value) if isinstance(value, decimal.Decimal) else value

@@ -7,8 +7,8 @@ from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
-    ArrayType, BinaryType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType, _create_row,
-    _parse_datatype_json_string,
+    ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
+    _create_row, _parse_datatype_json_string,
 )
 
 __all__ = ["DataFrame"]
@@ -468,6 +468,9 @@ class DataFrame:
                 if isinstance(dt, TimestampType):
                     column = column.dt.tz_convert(tz).dt.tz_localize(None)
                 pdf.isetitem(i, column.astype("datetime64[ns]"))
+            elif isinstance(dt, DayTimeIntervalType):
+                # Day-time intervals reach pandas as nanosecond timedeltas, as in PySpark.
+                pdf.isetitem(i, pdf.iloc[:, i].astype("timedelta64[ns]"))
             elif isinstance(dt, StringType) and table.num_rows == 0:
                 # PySpark starts an empty result from `pd.DataFrame(columns=...)`: object.
                 pdf.isetitem(i, pdf.iloc[:, i].astype(object))

@@ -432,6 +432,14 @@ def _parse_datatype_json_value(value: Union[str, Dict[str, Any]]) -> DataType:
                 return DecimalType(10, 0)
             p, s = (int(x) for x in inner.split(","))
             return DecimalType(p, s)
+        if value.startswith("interval "):
+            words = value.split()
+            for cls in (DayTimeIntervalType, YearMonthIntervalType):
+                names = {n: i for i, n in cls._fields.items()}
+                if words[1] in names:
+                    start = names[words[1]]
+                    end = names[words[3]] if len(words) == 4 else start
+                    return cls(start, end)
         if value.startswith("char("):
             return CharType(int(value[5:-1]))
         if value.startswith("varchar("):
@@ -576,6 +584,8 @@ def _infer_type(obj: Any) -> DataType:
         return TimestampType()
     if isinstance(obj, datetime.date):
         return DateType()
+    if isinstance(obj, datetime.timedelta):
+        return DayTimeIntervalType()
     if isinstance(obj, dict):
         key_t, value_t = NullType(), NullType()
         for k, v in obj.items():

@@ -21,6 +21,10 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use datetime::{
+    datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
+    with_window_index,
+};
 pub use math::as_decimal as decimal_view;
 pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
@@ -91,6 +95,8 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         string::FUNCTIONS,
         conditional::FUNCTIONS,
         datetime::FUNCTIONS,
+        datetime::INTERVAL_FUNCTIONS,
+        datetime::WINDOW_FUNCTIONS,
         collection::FUNCTIONS,
         map::FUNCTIONS,
         structs::FUNCTIONS,

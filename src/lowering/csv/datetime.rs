@@ -380,7 +380,7 @@ fn parse_timestamp_string(s: &str) -> Option<TimestampParts> {
 fn wall_clock_micros(local_micros: i64, zone: Zone) -> Option<i64> {
     match zone {
         Zone::Offset(seconds) => local_micros.checked_sub(seconds.checked_mul(1_000_000)?),
-        Zone::Region(tz) => Some(crate::compat::timezone::local_to_utc(local_micros, &tz)),
+        Zone::Region(tz) => Some(crate::compat::timezone::region(tz).local_to_utc(local_micros)),
     }
 }
 
@@ -389,7 +389,7 @@ fn today(zone: Zone) -> i64 {
     let now = chrono::Utc::now().timestamp_micros();
     let local = match zone {
         Zone::Offset(seconds) => now + seconds * 1_000_000,
-        Zone::Region(tz) => crate::compat::timezone::utc_to_local(now, &tz),
+        Zone::Region(tz) => crate::compat::timezone::region(tz).utc_to_local(now),
     };
     local.div_euclid(MICROS_PER_DAY as i64)
 }

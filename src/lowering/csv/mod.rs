@@ -197,8 +197,9 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
 /// `zone` as Spark resolves the session time zone, for text without its own zone.
 fn session_zone(name: &str) -> Zone {
     match crate::compat::timezone::parse(name) {
-        Ok(chrono_tz::Tz::UTC | chrono_tz::Tz::Etc__UTC) | Err(_) => Zone::Offset(0),
-        Ok(tz) => Zone::Region(tz),
+        Ok(crate::compat::timezone::Zone::Region { tz, .. }) => Zone::Region(tz),
+        Ok(crate::compat::timezone::Zone::Fixed { offset, .. }) => Zone::Offset(offset.into()),
+        Err(_) => Zone::Offset(0),
     }
 }
 

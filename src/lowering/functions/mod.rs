@@ -7,12 +7,15 @@ mod collection;
 mod conditional;
 mod datetime;
 mod hash;
+mod interval;
 mod json;
 mod map;
 mod math;
 mod misc;
 mod string;
 mod structs;
+
+pub use datetime::start_query;
 
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;

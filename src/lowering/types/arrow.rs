@@ -34,7 +34,8 @@ pub fn spark_type(t: &ArrowDataType, prefer_ntz: bool) -> Result<DataType> {
         A::Date32 => DataType::Date,
         A::Timestamp(_, None) if prefer_ntz => DataType::TimestampNtz,
         A::Timestamp(..) => DataType::Timestamp,
-        A::Duration(_) => return Err(Error::unsupported("the Spark type INTERVAL DAY TO SECOND (from an Arrow duration)")),
+        // Any unit: the import casts to the engine's microseconds.
+        A::Duration(_) => DataType::DayTimeInterval(0, 3),
         A::List(f) | A::LargeList(f) | A::FixedSizeList(f, _) => element(f)?,
         A::Map(entries, _) => {
             let A::Struct(kv) = entries.dtype() else { return Err(unsupported(t)) };
@@ -135,6 +136,11 @@ pub fn arrow_type(t: &DataType, large: bool) -> ArrowDataType {
         DataType::Array(e, contains_null) => A::List(Box::new(Field::new("element".into(), arrow_type(e, large), *contains_null))),
         DataType::Map(k, v, value_contains_null) => A::Map(Box::new(map_entries(k, v, *value_contains_null, large)), false),
         DataType::Struct(fields) => A::Struct(arrow_fields(fields, large)),
+        // Intervals (datetime family): day-time as PySpark's `duration("us")`; PySpark
+        // has no Arrow type for the others (`to_spark_arrow` refuses them).
+        DataType::DayTimeInterval(..) => A::Duration(TimeUnit::Microsecond),
+        DataType::YearMonthInterval(..) => A::Int32,
+        DataType::CalendarInterval => A::Null,
     }
 }
 
@@ -153,6 +159,13 @@ pub fn arrow_fields(fields: &[StructField], large: bool) -> Vec<Field> {
 /// rebuilt in the Arrow type PySpark gives `t`. Buffers are shared, not copied, except
 /// offsets narrowed to 32 bits.
 pub fn to_spark_arrow(array: &dyn Array, t: &DataType, large: bool) -> Result<Box<dyn Array>> {
+    if matches!(t, DataType::YearMonthInterval(..) | DataType::CalendarInterval) {
+        return Err(Error::new(
+            crate::error::ErrorKind::TypeError,
+            "UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION",
+            format!("{} is not supported in conversion to Arrow.", t.simple_string()),
+        ));
+    }
     let target = arrow_type(t, large);
     if array.dtype() == &target {
         return Ok(array.to_boxed());

@@ -40,6 +40,15 @@ pub fn to_polars(t: &DataType) -> pl::DataType {
         DataType::Struct(fields) => {
             pl::DataType::Struct(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))).collect())
         }
+        // Intervals: microseconds as a Duration, months as an Int32, and the legacy
+        // interval as its three parts.
+        DataType::DayTimeInterval(..) => pl::DataType::Duration(pl::TimeUnit::Microseconds),
+        DataType::YearMonthInterval(..) => pl::DataType::Int32,
+        DataType::CalendarInterval => pl::DataType::Struct(vec![
+            pl::Field::new("months".into(), pl::DataType::Int32),
+            pl::Field::new("days".into(), pl::DataType::Int32),
+            pl::Field::new("microseconds".into(), pl::DataType::Int64),
+        ]),
     }
 }
 
@@ -62,6 +71,7 @@ pub fn from_polars(t: &pl::DataType) -> Result<DataType> {
         pl::DataType::Date => DataType::Date,
         pl::DataType::Datetime(_, Some(_)) => DataType::Timestamp,
         pl::DataType::Datetime(_, None) => DataType::TimestampNtz,
+        pl::DataType::Duration(_) => DataType::DayTimeInterval(0, 3),
         pl::DataType::List(e) | pl::DataType::Array(e, _) => DataType::Array(Box::new(from_polars(e)?), true),
         pl::DataType::Struct(fields) => DataType::Struct(
             fields
