@@ -167,9 +167,10 @@ def spark(pytestconfig: Any) -> Any:
 @pytest.fixture(autouse=True)
 def _pyrust_isolation(request: Any) -> Any:
     """Puts the plugin's session back as it was before each test (see the module doc)."""
-    before = _snapshot(_STATE.session) if _STATE.session is not None else None
+    uses_spark = "spark" in request.fixturenames
+    before = _snapshot(_STATE.session) if uses_spark and _STATE.session is not None else None
     yield
-    if _STATE.session is None or "spark" not in request.fixturenames:
+    if _STATE.session is None or not uses_spark:
         return
     snapshot = before if before is not None else _STATE.baseline
     if snapshot is not None:
