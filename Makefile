@@ -70,17 +70,20 @@ docs: develop
 
 # Benchmarks (docs/performance.md): a release build in its own venv beside real
 # PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark
-# SUITES=tpch,latency,conversion,ooc,functions,ci RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4 FUNCTION_ROWS=10000000
+# SUITES=tpch,latency,conversion,ooc,functions,windows,ci RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4 FUNCTION_ROWS=10000000
+# WINDOWS_ROWS=10000000 WINDOWS_PARTITIONS=100000
 # (ci: bench/ci_suite, a pytest suite of small-DataFrame tests; quick with SUITES=ci RUNS=1)
 BENCH_VENV := .venv-bench
 SCALE ?= 1
 ENGINES ?= pyrust,polars,polars-1.43,pyspark
-SUITES ?= tpch,latency,conversion,ooc,functions,ci
+SUITES ?= tpch,latency,conversion,ooc,functions,windows,ci
 RUNS ?= 3
 QUERIES ?= 1-22
 OOC_SCALE ?= 10
 OOC_MEMORY_GB ?= 4
 FUNCTION_ROWS ?= 10000000
+WINDOWS_ROWS ?= 10000000
+WINDOWS_PARTITIONS ?= 100000
 # Like Python Polars' default x86 wheel: AVX2/FMA (x86-64-v3) where the CPU has them.
 BENCH_RUSTFLAGS ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && echo "-C target-cpu=x86-64-v3")
 
@@ -103,7 +106,8 @@ bench-build: $(BENCH_VENV)/.installed
 
 bench: bench-build
 	$(BENCH_VENV)/bin/python bench/run.py --scale $(SCALE) --engines $(ENGINES) --suites $(SUITES) --runs $(RUNS) \
-		--queries $(QUERIES) --ooc-scale $(OOC_SCALE) --ooc-memory-gb $(OOC_MEMORY_GB) --function-rows $(FUNCTION_ROWS)
+		--queries $(QUERIES) --ooc-scale $(OOC_SCALE) --ooc-memory-gb $(OOC_MEMORY_GB) --function-rows $(FUNCTION_ROWS) \
+		--windows-rows $(WINDOWS_ROWS) --windows-partitions $(WINDOWS_PARTITIONS)
 	$(BENCH_VENV)/bin/python bench/report.py
 
 clean:

@@ -135,6 +135,30 @@ def conversion_section(conv):
     return lines
 
 
+def windows_section(w):
+    names = {"dedupe_row_number": "`row_number` dedupe (newest row per key)",
+             "running_sum_rows": "running sum (ROWS UNBOUNDED PRECEDING..CURRENT ROW)",
+             "moving_avg_7_days_range": "7-day moving average (RANGE 6 PRECEDING over a date)",
+             "lag_difference": "`lag` difference"}
+    engines = [e for e in ("pyrust", "polars-1.43", "polars", "pyspark") if e in w["engines"]]
+    get = lambda e, q: w["engines"].get(e, {}).get("queries", {}).get(q, {}).get("median")  # noqa: E731
+    lines = [f"### Window functions: {w['rows']:,} rows in {w['partitions']:,} partitions (median of {w['runs']} runs after one warm-up)", "",
+             "| query | " + " | ".join(LABELS[e] for e in engines) + " | PyRust / Polars 1.43.2 | PyRust / Polars 2.1.0 | PySpark / PyRust |",
+             "|---|" + "---|" * (len(engines) + 3)]
+    for q, label in names.items():
+        cells = []
+        for e in engines:
+            entry = w["engines"][e]["queries"].get(q, {})
+            cell = "error" if entry.get("error") else ms(entry.get("median"))
+            if entry.get("correct") is False:
+                cell += f" (differs from {LABELS[w.get('reference', 'polars')]})"
+            cells.append(cell)
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {ratio(get('pyrust', q), get('polars-1.43', q))}"
+                     f" | {ratio(get('pyrust', q), get('polars', q))} | {ratio(get('pyspark', q), get('pyrust', q))} |")
+    lines.append("")
+    return lines
+
+
 def ooc_section(o):
     t = o.get("times", {})
     lines = [f"### Out of core: SF{o['scale']:g} `lineitem` under a memory cap", "",
@@ -192,6 +216,8 @@ def main():
         lines += latency_section(r["latency"])
     if "conversion" in r:
         lines += conversion_section(r["conversion"])
+    if "windows" in r:
+        lines += windows_section(r["windows"])
     if "ooc" in r:
         lines += ooc_section(r["ooc"])
     if "functions" in r:

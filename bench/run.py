@@ -1,7 +1,8 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,ci]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
+                        [--windows-rows 10000000] [--windows-partitions 100000]
 
 Every engine runs in its own process (bench/worker.py), so its peak RSS is its own;
 medians are taken here. TPC-H answers are checked against native Polars: a query
@@ -155,6 +156,53 @@ def tpch_suite(engines, scale, runs, queries):
     return result
 
 
+def ensure_window_data(rows, partitions):
+    """The window suite's input, made once per size: `rows` events over `partitions`
+    keys (key, ts unique, day over a year, amount), as one Parquet file."""
+    out = os.path.join(HERE, "data", f"windows_{rows}_{partitions}")
+    path = os.path.join(out, "events.parquet")
+    if not os.path.exists(path):
+        import datetime
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        print(f"generating {rows} window events over {partitions} keys into {out}", file=sys.stderr, flush=True)
+        rng = np.random.default_rng(8)
+        start = np.datetime64(datetime.date(2024, 1, 1), "D")
+        table = pa.table({
+            "key": rng.integers(0, partitions, rows, dtype=np.int64),
+            "ts": rng.permutation(rows).astype(np.int64),
+            "day": pa.array(start + rng.integers(0, 365, rows).astype("timedelta64[D]"), pa.date32()),
+            # Cents: sums are exact enough to compare engines.
+            "amount": np.round(rng.random(rows) * 1000, 2),
+        })
+        os.makedirs(out, exist_ok=True)
+        pq.write_table(table, path)
+    return out
+
+
+def windows_suite(engines, runs, rows, partitions):
+    data = ensure_window_data(rows, partitions)
+    raw = {}
+    for engine in engines:
+        out, rss, wall = run_worker(engine, "windows", ["--data", data, "--runs", str(runs)])
+        raw[engine] = {"out": out, "peak_rss": rss, "wall": wall}
+    # Answers checked against PySpark's (Spark's semantics), else native Polars'.
+    ref_engine = "pyspark" if "pyspark" in raw else "polars"
+    reference = raw.get(ref_engine, {}).get("out", {}).get("queries", {})
+    result = {"rows": rows, "partitions": partitions, "runs": runs, "reference": ref_engine, "engines": {}}
+    for engine, r in raw.items():
+        per_query = {}
+        for q, got in r["out"].get("queries", {}).items():
+            entry = {"median": median(got.get("times", [])), "times": got.get("times"), "error": got.get("error")}
+            if "answer" in got and "answer" in reference.get(q, {}):
+                entry["correct"] = same_answer(got["answer"], reference[q]["answer"])
+            per_query[q] = entry
+        result["engines"][engine] = {"queries": per_query, "peak_rss": r["peak_rss"], "wall": r["wall"],
+                                     "error": r["out"].get("error")}
+    return result
+
+
 def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
@@ -172,13 +220,15 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", type=float, default=1)
     p.add_argument("--engines", default="pyrust,polars,polars-1.43,pyspark")
-    p.add_argument("--suites", default="tpch,latency,conversion,ooc")
+    p.add_argument("--suites", default="tpch,latency,conversion,ooc,functions,windows")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--queries", default="1-22")
     p.add_argument("--latency-runs", type=int, default=200)
     p.add_argument("--ooc-scale", type=float, default=10)
     p.add_argument("--ooc-memory-gb", type=float, default=4)
     p.add_argument("--function-rows", type=int, default=10_000_000)
+    p.add_argument("--windows-rows", type=int, default=10_000_000)
+    p.add_argument("--windows-partitions", type=int, default=100_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
     engines = a.engines.split(",")
@@ -208,6 +258,8 @@ def main():
             out, rss, _ = run_worker(engine, "conversion", ["--runs", str(runs)])
             results["conversion"][engine] = {k: {"median": median(v), "runs": len(v)} for k, v in out.items() if k != "error"}
             results["conversion"][engine]["peak_rss"] = rss
+    if "windows" in suites:
+        results["windows"] = windows_suite(engines, a.runs, a.windows_rows, a.windows_partitions)
     if "ooc" in suites and "pyrust" in engines:
         data = ensure_data(a.ooc_scale, ["lineitem"])
         limit = int(a.ooc_memory_gb * 2**30)

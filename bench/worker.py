@@ -1,6 +1,6 @@
 """One engine, one suite, in a process of its own (so peak RSS and start-up belong to it).
 
-    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc|functions ...
+    python bench/worker.py --engine pyrust|pyspark|polars|pyarrow --suite tpch|latency|conversion|ooc|functions|windows ...
 
 Prints one JSON object on its last stdout line: timings in seconds (every run, so the
 caller takes medians) and, for TPC-H, each query's answer in a normalised form so the
@@ -192,6 +192,86 @@ def conversion(engine, runs, collect_rows, bulk_rows):
     return result
 
 
+# ----------------------------------------------------------------------------- windows
+
+# The window suite's queries. Each ends in a small aggregate of the window's output, so
+# the time is the window's (not moving its 10 M rows into Python) and the answers can
+# be checked across engines.
+WINDOW_QUERIES = ["dedupe_row_number", "running_sum_rows", "moving_avg_7_days_range", "lag_difference"]
+
+
+def windows(engine, data, runs):
+    path = os.path.join(data, "events.parquet")
+    if engine.startswith("polars"):
+        import polars as pl
+        events = pl.scan_parquet(path)
+        by_ts = {"order_by": "ts"}
+
+        def summary(lf, c):
+            return lf.select(pl.len().alias("rows"), pl.col(c).sum().alias("total"), pl.col(c).max().alias("top"))
+
+        queries = {
+            # The newest row per key.
+            "dedupe_row_number": lambda: summary(
+                events.filter(pl.col("ts").rank("ordinal", descending=True).over("key") == 1), "amount"),
+            "running_sum_rows": lambda: summary(
+                events.with_columns(pl.col("amount").cum_sum().over("key", **by_ts).alias("run")), "run"),
+            # Spark's RANGE BETWEEN 6 PRECEDING AND CURRENT ROW over a date: days d-6..d.
+            "moving_avg_7_days_range": lambda: summary(
+                events.sort("key", "day").with_columns(
+                    pl.col("amount").rolling_mean_by("day", window_size="7d").over("key").alias("avg7")), "avg7"),
+            "lag_difference": lambda: summary(
+                events.with_columns((pl.col("amount") - pl.col("amount").shift(1).over("key", **by_ts)).alias("diff")), "diff"),
+        }
+
+        def run(name):
+            return queries[name]().collect().rows()
+    else:
+        spark, F = spark_session(engine)
+        if engine == "pyrust":
+            from pyrust.sql import Window
+        else:
+            from pyspark.sql import Window
+        events = spark.read.parquet(path)
+        newest = Window.partitionBy("key").orderBy(F.col("ts").desc())
+        by_ts = Window.partitionBy("key").orderBy("ts")
+
+        def summary(df, c):
+            return df.agg(F.count("*").alias("rows"), F.sum(c).alias("total"), F.max(c).alias("top"))
+
+        queries = {
+            "dedupe_row_number": lambda: summary(
+                events.withColumn("rn", F.row_number().over(newest)).filter("rn = 1"), "amount"),
+            "running_sum_rows": lambda: summary(
+                events.withColumn("run", F.sum("amount").over(by_ts.rowsBetween(Window.unboundedPreceding, Window.currentRow))), "run"),
+            "moving_avg_7_days_range": lambda: summary(events.selectExpr(
+                "avg(amount) OVER (PARTITION BY key ORDER BY day RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS avg7"), "avg7"),
+            "lag_difference": lambda: summary(
+                events.withColumn("diff", F.col("amount") - F.lag("amount").over(by_ts)), "diff"),
+        }
+
+        def run(name):
+            return [tuple(r) for r in queries[name]().collect()]
+
+    out = {"queries": {}}
+    for name in WINDOW_QUERIES:
+        times = []
+        rows = None
+        for i in range(runs + 1):  # one warm-up run, not counted
+            try:
+                seconds, rows = timed(lambda: run(name))
+            except Exception as e:  # a failing query is reported, not fatal
+                out["queries"][name] = {"error": f"{type(e).__name__}: {str(e)[:500]}"}
+                break
+            if i > 0:
+                times.append(seconds)
+        else:
+            out["queries"][name] = {"times": times, "answer": answer_rows(rows)}
+        print(f"  {engine} {name}: {out['queries'][name].get('error') or ('%.3f s' % statistics.median(times) if times else 'ok')}",
+              file=sys.stderr, flush=True)
+    return out
+
+
 # ----------------------------------------------------------------------------- out-of-core
 
 def ooc(engine, data, runs):
@@ -224,6 +304,8 @@ def main():
         out = latency(a.engine, a.runs)
     elif a.suite == "conversion":
         out = conversion(a.engine, a.runs, a.collect_rows, a.bulk_rows)
+    elif a.suite == "windows":
+        out = windows(a.engine, a.data, a.runs)
     elif a.suite == "ooc":
         out = ooc(a.engine, a.data, a.runs)
     elif a.suite == "functions":

@@ -245,6 +245,7 @@ pub fn drop(input: Arc<Plan>, names: &[String], columns: Vec<Expr>, conf: &Conf,
 }
 
 pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    super::windows::refuse_in_filter(&condition)?;
     let resolver = Resolver::new(&input, conf);
     let name = auto_name(&condition);
     let resolved = resolver.resolve(condition)?;
@@ -273,8 +274,10 @@ fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
 }
 
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    super::windows::refuse_in_aggregates(&aggs)?;
     let keys = project_list(&input, keys, conf, Scope::default())?;
-    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, ..Scope::default() })?;
+    // Windows over the aggregation's rows may sit in its list (super::windows::over_aggregate).
+    let aggs = project_list(&input, aggs, conf, Scope { aggregates: true, windows: true, ..Scope::default() })?;
     // An expression the aggregation groups by reads the key's value: `k + 1` grouped by `k + 1`.
     let key_ids: HashSet<u64> = keys.iter().map(|k| k.attr.id).collect();
     let aggs: Vec<NamedExpr> = aggs
@@ -294,6 +297,9 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
             ));
         }
+    }
+    if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
+        return super::windows::over_aggregate(input, keys, aggs, plan_id);
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));

@@ -48,6 +48,10 @@ pub enum Expected {
     DateLike,
     /// The first of these an argument is, or can be implicitly cast to.
     OneOf(&'static [Expected]),
+    /// Any integral type (Spark's `IntegralType`); only NULL is cast (to INT).
+    Integral,
+    /// A STRING and nothing else (Spark's JSON functions); only NULL is cast.
+    StringOnly,
     /// TIMESTAMP or TIMESTAMP_NTZ (Spark's `AnyTimestampType`): strings and dates are
     /// read as TIMESTAMPs.
     AnyTimestamp,
@@ -62,6 +66,8 @@ impl Expected {
             Expected::Numeric => t.is_numeric(),
             Expected::DateLike => *t == DataType::Date,
             Expected::OneOf(list) => list.iter().any(|e| e.accepts(t)),
+            Expected::Integral => t.is_integral(),
+            Expected::StringOnly => *t == DataType::String,
             Expected::AnyTimestamp => matches!(t, DataType::Timestamp | DataType::TimestampNtz),
         }
     }
@@ -77,6 +83,8 @@ impl Expected {
                 let names: Vec<String> = list.iter().map(|e| e.sql()).collect();
                 format!("({})", names.join(" or "))
             }
+            Expected::Integral => "\"INTEGRAL\"".into(),
+            Expected::StringOnly => "\"STRING\"".into(),
             Expected::AnyTimestamp => "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"".into(),
         }
     }
@@ -98,6 +106,8 @@ impl Expected {
                 _ => None,
             },
             Expected::OneOf(list) => list.iter().find_map(|e| e.implicit_cast(from, ansi)),
+            Expected::Integral => (*from == DataType::Null).then_some(DataType::Integer),
+            Expected::StringOnly => (*from == DataType::Null).then_some(DataType::String),
             Expected::AnyTimestamp => match from {
                 DataType::Null | DataType::String | DataType::Date => Some(DataType::Timestamp),
                 _ => None,

@@ -62,6 +62,7 @@ pub fn sql_text(e: &Expr) -> String {
         }
         Expr::Sort(k) => sort_key_sql(k),
         Expr::Window { function, spec } => window_sql(function, spec),
+        Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", sql_text(agg), sql_text(condition)),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
     }
 }
@@ -78,6 +79,13 @@ fn sort_key_sql(k: &crate::ir::SortKey) -> String {
 /// `f(x) OVER (PARTITION BY p ORDER BY o ASC NULLS FIRST ROWS BETWEEN ...)`: Spark names
 /// a window expression with its frame, the default one when none was written.
 fn window_sql(function: &Expr, spec: &crate::ir::WindowSpec) -> String {
+    let frame = spec.frame.clone().unwrap_or_else(|| functions::window::default_frame(function, !spec.order_by.is_empty()));
+    format!("{} OVER {}", sql_text(function), window_spec_sql(spec, &frame))
+}
+
+/// `(PARTITION BY p ORDER BY o ASC NULLS FIRST RANGE BETWEEN ...)`, as Spark writes a
+/// window spec with the frame it resolved to.
+pub fn window_spec_sql(spec: &crate::ir::WindowSpec, frame: &crate::ir::WindowFrame) -> String {
     let mut parts = vec![];
     if !spec.partition_by.is_empty() {
         parts.push(format!("PARTITION BY {}", spec.partition_by.iter().map(sql_text).collect::<Vec<_>>().join(", ")));
@@ -85,27 +93,51 @@ fn window_sql(function: &Expr, spec: &crate::ir::WindowSpec) -> String {
     if !spec.order_by.is_empty() {
         parts.push(format!("ORDER BY {}", spec.order_by.iter().map(sort_key_sql).collect::<Vec<_>>().join(", ")));
     }
-    let func = match function {
-        Expr::Function { name, .. } => functions::lookup(name).map(|d| d.func),
-        Expr::Call(c) => Some(c.func),
-        _ => None,
-    };
-    let frame = spec.frame.clone().unwrap_or_else(|| functions::window::default_frame(func, !spec.order_by.is_empty()));
-    parts.push(frame_sql(&frame));
-    format!("{} OVER ({})", sql_text(function), parts.join(" "))
+    parts.push(frame_sql(frame));
+    format!("({})", parts.join(" "))
 }
 
-fn frame_sql(frame: &crate::ir::WindowFrame) -> String {
+/// `ROWS BETWEEN 2 PRECEDING AND CURRENT ROW`. Spark writes an offset given as a number
+/// as FOLLOWING, negative ones too (`-1 FOLLOWING`, from the DataFrame API), and one
+/// written `n PRECEDING` in SQL (a negation) as PRECEDING.
+pub fn frame_sql(frame: &crate::ir::WindowFrame) -> String {
     use crate::ir::{FrameBound, FrameKind};
     let bound = |b: &FrameBound| match b {
         FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
         FrameBound::CurrentRow => "CURRENT ROW".to_string(),
         FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
-        // Spark writes a literal offset as FOLLOWING, negative ones too (`-1 FOLLOWING`).
-        FrameBound::Offset(e) => format!("{} FOLLOWING", sql_text(e)),
+        FrameBound::Offset(e) => match e.as_ref() {
+            Expr::Negate(n) => format!("{} PRECEDING", sql_text(n)),
+            e => format!("{} FOLLOWING", sql_text(e)),
+        },
     };
     let kind = if frame.kind == FrameKind::Rows { "ROWS" } else { "RANGE" };
     format!("{kind} BETWEEN {} AND {}", bound(&frame.start), bound(&frame.end))
+}
+
+/// The window part of `repr(Column)`: PySpark prints the spec as written, the frame
+/// only when one was given, its offsets as literals (`-3`, `-2L`).
+fn window_repr(function: &Expr, spec: &crate::ir::WindowSpec) -> String {
+    use crate::ir::FrameBound;
+    let mut parts = vec![];
+    if !spec.partition_by.is_empty() {
+        parts.push(format!("PARTITION BY {}", spec.partition_by.iter().map(column_repr).collect::<Vec<_>>().join(", ")));
+    }
+    if !spec.order_by.is_empty() {
+        let keys: Vec<String> = spec.order_by.iter().map(|k| column_repr(&Expr::Sort(Box::new(k.clone())))).collect();
+        parts.push(format!("ORDER BY {}", keys.join(", ")));
+    }
+    if let Some(frame) = &spec.frame {
+        let bound = |b: &FrameBound| match b {
+            FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
+            FrameBound::CurrentRow => "CURRENT ROW".to_string(),
+            FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
+            FrameBound::Offset(e) => column_repr(e),
+        };
+        let kind = if frame.kind == crate::ir::FrameKind::Rows { "ROWS" } else { "RANGE" };
+        parts.push(format!("{kind} BETWEEN {} AND {}", bound(&frame.start), bound(&frame.end)));
+    }
+    format!("{} OVER ({})", column_repr(function), parts.join(" "))
 }
 
 fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
@@ -176,8 +208,9 @@ pub fn column_repr(e: &Expr) -> String {
             if k.ascending { "ASC" } else { "DESC" },
             if k.nulls_first { "FIRST" } else { "LAST" }
         ),
-        Expr::Window { function, .. } => format!("{} OVER ({})", column_repr(function), sql_text(e).split_once(" OVER (").map(|(_, s)| s.trim_end_matches(')')).unwrap_or("")),
+        Expr::Window { function, spec } => window_repr(function, spec),
         Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
+        Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", column_repr(agg), column_repr(condition)),
     }
 }
 

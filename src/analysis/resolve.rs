@@ -161,7 +161,38 @@ impl<'a> Resolver<'a> {
                 super::generators::check_multi_alias(&e)?;
                 e
             }
+            Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
         })
+    }
+
+    /// `agg(...) FILTER (WHERE condition)`: only aggregates take a FILTER, and the
+    /// condition is a boolean expression over the input rows.
+    fn resolve_aggregate_filter(&self, agg: Expr, condition: Expr) -> Result<Expr> {
+        if let Expr::Function { name, .. } = &agg {
+            if functions::lookup(name).is_some_and(|d| !d.func.is_aggregate()) {
+                return Err(Error::analysis(
+                    "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
+                    format!("Invalid SQL syntax: The function `{name}` does not support FILTER."),
+                ));
+            }
+        }
+        let agg = self.resolve(agg)?;
+        let condition = self.within(Scope::default()).resolve(condition)?;
+        let condition = match data_type(&condition) {
+            DataType::Boolean => condition,
+            DataType::Null => coerce(condition, &DataType::Boolean),
+            other => {
+                return Err(Error::analysis(
+                    "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
+                    format!(
+                        "The FILTER expression \"{}\" in an aggregate function is invalid. Expected a FILTER expression of the BOOLEAN type, but got \"{}\".",
+                        sql_text(&condition),
+                        other.sql()
+                    ),
+                ))
+            }
+        };
+        Ok(Expr::AggregateFilter { agg: Box::new(agg), condition: Box::new(condition) })
     }
 
     fn boolean(&self, e: Expr, context: &str) -> Result<Expr> {
@@ -228,9 +259,9 @@ impl<'a> Resolver<'a> {
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",
-                format!("Cannot resolve routine `{name}` on search path [`system`.`builtin`, `system`.`session`]."),
+                format!("Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`].", functions::unmarked(&name)),
             )
-            .with_param("routineName", format!("`{name}`"))
+            .with_param("routineName", format!("`{}`", functions::unmarked(&name)))
         })?;
         let aggregate = def.func.is_aggregate();
         if aggregate && !self.scope.aggregates {
@@ -255,8 +286,13 @@ impl<'a> Resolver<'a> {
             return Err(Error::analysis(class, text));
         }
         def.check_arity(&name, args.len())?;
-        // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1).
-        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, ..Scope::default() });
+        // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1);
+        // so may windows: abs(lag(x) OVER w).
+        let inner = self.within(Scope {
+            aggregates: self.scope.aggregates && !aggregate,
+            windows: self.scope.windows && !aggregate,
+            ..Scope::default()
+        });
         let args = args
             .into_iter()
             .map(|a| match a {
@@ -267,15 +303,36 @@ impl<'a> Resolver<'a> {
         def.bind(&name, args, distinct, self.conf, sql_text)
     }
 
-    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function;
-    /// partition and order keys are plain expressions.
+    /// `f(...) OVER (spec)`: the function may be an aggregate or a window function.
+    /// Its arguments and the spec may hold other windows and, in an aggregation's
+    /// list, the group's aggregates (`rank() OVER (ORDER BY sum(x))`); then Spark's
+    /// checks of the window (`windows::check`).
     fn resolve_window(&self, function: Expr, spec: crate::ir::WindowSpec) -> Result<Expr> {
+        if matches!(function, Expr::Call(_)) && spec.frame.is_some() {
+            // Resolved already (a window in the arguments of another, resolved first).
+            return Ok(Expr::Window { function: Box::new(function), spec: Box::new(spec) });
+        }
+        if let Expr::Window { .. } = &function {
+            // `f.over(w1).over(w2)`: a window expression is no window function.
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1033", format!("Window expression is not a window function: {}", crate::analysis::naming::sql_text(&function))));
+        }
         if !self.scope.windows {
             return Err(Error::analysis(
                 "UNSUPPORTED_EXPR_FOR_OPERATOR",
                 "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
             ));
         }
+        let inner = self.within(Scope { aggregates: self.scope.aggregates, windows: true, ..Scope::default() });
+        let function = match function {
+            Expr::Function { name, args, distinct } => {
+                let args = args
+                    .into_iter()
+                    .map(|a| if matches!(a, Expr::Star { .. }) { Ok(a) } else { inner.resolve(a) })
+                    .collect::<Result<Vec<_>>>()?;
+                Expr::Function { name, args, distinct }
+            }
+            other => other,
+        };
         let function = self.within(Scope { aggregates: true, window_function: true, ..Scope::default() }).resolve(function)?;
         if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
             return Err(Error::analysis(
@@ -283,13 +340,13 @@ impl<'a> Resolver<'a> {
                 format!("Expression \"{}\" not supported within a window function.", sql_text(&function)),
             ));
         }
-        let plain = self.within(Scope::default());
-        let partition_by = spec.partition_by.into_iter().map(|e| plain.resolve(e)).collect::<Result<Vec<_>>>()?;
+        let partition_by = spec.partition_by.into_iter().map(|e| inner.resolve(e)).collect::<Result<Vec<_>>>()?;
         let order_by = spec
             .order_by
             .into_iter()
-            .map(|k| Ok(SortKey { expr: plain.resolve(k.expr)?, ..k }))
+            .map(|k| Ok(SortKey { expr: inner.resolve(k.expr)?, ..k }))
             .collect::<Result<Vec<_>>>()?;
+        let plain = self.within(Scope::default());
         let resolve_bound = |b: crate::ir::FrameBound| -> Result<crate::ir::FrameBound> {
             Ok(match b {
                 crate::ir::FrameBound::Offset(e) => crate::ir::FrameBound::Offset(Box::new(plain.resolve(*e)?)),
@@ -300,7 +357,7 @@ impl<'a> Resolver<'a> {
             .frame
             .map(|f| -> Result<crate::ir::WindowFrame> { Ok(crate::ir::WindowFrame { kind: f.kind, start: resolve_bound(f.start)?, end: resolve_bound(f.end)? }) })
             .transpose()?;
-        Ok(Expr::Window { function: Box::new(function), spec: Box::new(crate::ir::WindowSpec { partition_by, order_by, frame }) })
+        super::windows::check(function, crate::ir::WindowSpec { partition_by, order_by, frame }, self.conf.ansi)
     }
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.

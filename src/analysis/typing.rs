@@ -232,6 +232,7 @@ pub fn data_type(e: &Expr) -> DataType {
         Expr::Call(c) => c.data_type.clone(),
         Expr::Sort(k) => data_type(&k.expr),
         Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => data_type(function),
+        Expr::AggregateFilter { agg, .. } => data_type(agg),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
 }
@@ -260,6 +261,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         }
         Expr::Call(c) => c.nullable,
         Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => nullable(function, ansi),
+        Expr::AggregateFilter { agg, .. } => nullable(agg, ansi),
         Expr::Sort(k) => nullable(&k.expr, ansi),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
     }

@@ -165,6 +165,9 @@ pub enum Expr {
     Window { function: Box<Expr>, spec: Box<WindowSpec> },
     /// A generator's output columns named: `posexplode(a).alias("p", "v")`.
     MultiAlias { expr: Box<Expr>, names: Vec<String> },
+    /// An aggregate over the rows where `condition` holds (SQL's
+    /// `sum(x) FILTER (WHERE y > 0)`): `agg` is the aggregate call.
+    AggregateFilter { agg: Box<Expr>, condition: Box<Expr> },
 }
 
 impl Expr {
@@ -216,6 +219,7 @@ impl Expr {
                 v
             }
             Expr::MultiAlias { expr, .. } => vec![expr],
+            Expr::AggregateFilter { agg, condition } => vec![agg, condition],
         }
     }
 
@@ -262,6 +266,10 @@ impl Expr {
                 Expr::Window { function, spec: Box::new(spec) }
             }
             Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: b(expr), names: names.clone() },
+            Expr::AggregateFilter { agg, condition } => {
+                let agg = b(agg);
+                Expr::AggregateFilter { agg, condition: b(condition) }
+            }
         }
     }
 

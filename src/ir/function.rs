@@ -45,9 +45,56 @@ pub enum AggregateFn {
     Avg,
     Min,
     Max,
+    /// `first`, `first_value`, `any_value`.
     First,
+    /// `last`, `last_value`.
     Last,
     StddevSamp,
+    /// `approx_count_distinct` (exact here: Spark's HyperLogLog++ estimate is exact on small inputs).
+    ApproxCountDistinct,
+    MinBy,
+    MaxBy,
+    /// `collect_list`, `array_agg`.
+    CollectList,
+    CollectSet,
+    CountIf,
+    /// `bool_and`, `every`.
+    BoolAnd,
+    /// `bool_or`, `some`, `any`.
+    BoolOr,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Product,
+    /// `listagg`, `string_agg` (DISTINCT for the `_distinct` forms).
+    ListAgg,
+    TrySum,
+    TryAvg,
+    StddevPop,
+    /// `var_samp`, `variance`.
+    VarSamp,
+    VarPop,
+    Skewness,
+    Kurtosis,
+    Corr,
+    CovarSamp,
+    CovarPop,
+    RegrAvgX,
+    RegrAvgY,
+    RegrCount,
+    RegrIntercept,
+    RegrR2,
+    RegrSlope,
+    RegrSxx,
+    RegrSxy,
+    RegrSyy,
+    /// Exact `percentile`, with an array of percentages and a frequency.
+    Percentile,
+    /// `percentile_approx`, `approx_percentile` (Spark's Greenwald-Khanna summary).
+    PercentileApprox,
+    Median,
+    Mode,
+    HistogramNumeric,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -323,7 +370,18 @@ pub enum MapFn {}
 
 /// JSON and CSV text: parsing, writing, schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JsonFn {}
+pub enum JsonFn {
+    /// `get_json_object` (Spark's JSONPath subset).
+    GetJsonObject,
+    JsonArrayLength,
+    JsonObjectKeys,
+    /// `schema_of_json` of a literal JSON text (Spark's inference).
+    SchemaOfJson,
+    /// `to_json` of a struct, array or map.
+    ToJson,
+    /// `from_json` with a literal schema (PERMISSIVE, partial results).
+    FromJson,
+}
 
 /// Hashes and checksums (bit-exact with Spark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

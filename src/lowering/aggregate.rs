@@ -27,6 +27,10 @@ fn rewrite(e: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
             let args = c.args.iter().map(|a| input_column(a, inputs)).collect();
             Expr::Call(Box::new(Call { args, ..(**c).clone() }))
         }
+        Expr::AggregateFilter { agg, condition } => Expr::AggregateFilter {
+            agg: Box::new(rewrite(agg, inputs)),
+            condition: Box::new(input_column(condition, inputs)),
+        },
         // Scalar work around aggregates (`round(avg(x), 2)`) stays where it is.
         other => other.map_children(&mut |c| rewrite(c, inputs)),
     }

@@ -181,6 +181,12 @@ impl<'a> ExprLowering<'a> {
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            Expr::AggregateFilter { agg, condition } => {
+                let Expr::Call(c) = agg.as_ref() else { return Err(Error::internal("FILTER on a non-aggregate")) };
+                let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+                let filter = self.lower_in(condition, reachable)?.fill_null(lit(false));
+                super::functions::lower_filtered_call(c, args, Some(filter), reachable, self.conf)?
+            }
             Expr::Window { .. } | Expr::MultiAlias { .. } => {
                 return Err(Error::internal(format!("{e:?} outside the plan node that computes it")))
             }
@@ -212,8 +218,32 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
         Value::Timestamp(t) | Value::TimestampNtz(t) => {
             lit(*t).cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None))
         }
-        Value::Array(..) => return Err(Error::unsupported("array literals")),
+        Value::Array(items, elem) => {
+            let values = items.iter().map(any_value).collect::<Result<Vec<_>>>()?;
+            let t = to_polars(elem);
+            let s = pl::Series::from_any_values_and_dtype("".into(), &values, &t, true)?;
+            lit(pl::Scalar::new(pl::DataType::List(Box::new(t)), pl::AnyValue::List(s)))
+        }
         Value::DayTimeInterval(us, _, _) => lit(*us).cast(pl::DataType::Duration(pl::TimeUnit::Microseconds)),
         Value::YearMonthInterval(m, _, _) => lit(*m),
+    })
+}
+
+/// A constant array's element as a Polars value.
+fn any_value(v: &Value) -> Result<pl::AnyValue<'static>> {
+    Ok(match v {
+        Value::Null => pl::AnyValue::Null,
+        Value::Boolean(b) => pl::AnyValue::Boolean(*b),
+        Value::Byte(x) => pl::AnyValue::Int8(*x),
+        Value::Short(x) => pl::AnyValue::Int16(*x),
+        Value::Integer(x) => pl::AnyValue::Int32(*x),
+        Value::Long(x) => pl::AnyValue::Int64(*x),
+        Value::Float(x) => pl::AnyValue::Float32(*x),
+        Value::Double(x) => pl::AnyValue::Float64(*x),
+        Value::Decimal(u, p, s) => pl::AnyValue::Decimal(*u, *p as usize, *s as usize),
+        Value::String(s) => pl::AnyValue::StringOwned(s.as_str().into()),
+        Value::Binary(b) => pl::AnyValue::BinaryOwned(b.clone()),
+        Value::Date(d) => pl::AnyValue::Date(*d),
+        _ => return Err(Error::unsupported(format!("array literals of {}", v.data_type().simple_string()))),
     })
 }

@@ -116,17 +116,19 @@ impl PyExpr {
                 other => SortKey { expr: other, ascending: true, nulls_first: true },
             })
             .collect();
-        let bound = |v: i64, rows: bool| match v {
-            i64::MIN => FrameBound::UnboundedPreceding,
-            i64::MAX => FrameBound::UnboundedFollowing,
+        // As Spark's WindowSpec.rowsBetween/rangeBetween read the two numbers: the
+        // minimum opens the start, the maximum the end, 0 is the current row; any other
+        // number is an offset (INT for ROWS, which the Python side checked, else BIGINT).
+        let bound = |v: i64, start: bool, rows: bool| match v {
+            i64::MIN if start => FrameBound::UnboundedPreceding,
+            i64::MAX if !start => FrameBound::UnboundedFollowing,
             0 => FrameBound::CurrentRow,
-            // ROWS offsets are INT literals in Spark, RANGE offsets BIGINT.
             v if rows => FrameBound::Offset(Box::new(Expr::Literal(crate::ir::Value::Integer(v as i32)))),
             v => FrameBound::Offset(Box::new(Expr::Literal(crate::ir::Value::Long(v)))),
         };
         let frame = frame.map(|kind| {
             let rows = kind == "rows";
-            WindowFrame { kind: if rows { FrameKind::Rows } else { FrameKind::Range }, start: bound(start, rows), end: bound(end, rows) }
+            WindowFrame { kind: if rows { FrameKind::Rows } else { FrameKind::Range }, start: bound(start, true, rows), end: bound(end, false, rows) }
         });
         let spec = WindowSpec { partition_by: partition.into_iter().map(|e| e.expr).collect(), order_by, frame };
         PyExpr::wrap(Expr::Window { function: Box::new(self.expr.clone()), spec: Box::new(spec) })

@@ -274,6 +274,11 @@ pub fn literal_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<Value> {
         DataType::Date => Value::Date(v.extract().map_err(|_| bad())?),
         DataType::Timestamp => Value::Timestamp(v.extract().map_err(|_| bad())?),
         DataType::TimestampNtz => Value::TimestampNtz(v.extract().map_err(|_| bad())?),
+        // A constant list (percentile's percentages): its elements as literals.
+        DataType::Array(e, _) => {
+            let items = v.try_iter().map_err(|_| bad())?.map(|x| literal_value(&x.map_err(|_| bad())?, e)).collect::<Result<Vec<_>>>()?;
+            Value::Array(items, (**e).clone())
+        }
         DataType::DayTimeInterval(s, e) => Value::DayTimeInterval(v.extract().map_err(|_| bad())?, *s, *e),
         other => return Err(Error::unsupported(format!("literals of type {}", other.simple_string()))),
     })

@@ -11,6 +11,8 @@ use sqlparser::ast as sql;
 use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
+mod window;
+
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
@@ -395,9 +397,6 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
         sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
     };
-    if f.over.is_some() {
-        return Err(Error::unsupported("window functions (OVER)"));
-    }
     // `timestampadd(DAY, 1, ts)` (also spelled `dateadd`/`date_add` with three
     // arguments, and `datediff`/`date_diff` for `timestampdiff`): the unit is a keyword.
     let mut args = args;
@@ -425,7 +424,18 @@ fn function(f: sql::Function) -> Result<Expr> {
             name = renamed.to_string();
         }
     }
-    Ok(Expr::Function { name, args, distinct })
+    let args = window::ignore_nulls(&name, args, f.null_treatment)?;
+    let call = Expr::Function { name: crate::analysis::functions::sql_name(name), args, distinct };
+    let call = match f.filter {
+        // Windows do not lower aggregate filters yet: refuse rather than fail inside.
+        Some(_) if f.over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
+        Some(condition) => Expr::AggregateFilter { agg: Box::new(call), condition: Box::new(convert(*condition)?) },
+        None => call,
+    };
+    match f.over {
+        Some(over) => window::over(call, over),
+        None => Ok(call),
+    }
 }
 
 #[cfg(test)]

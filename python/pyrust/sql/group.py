@@ -1,5 +1,6 @@
 """``pyspark.sql.GroupedData``: the result of ``groupBy``."""
 
+import re
 from typing import Any, Dict, List, Union
 
 from pyrust.errors import PySparkTypeError
@@ -9,8 +10,24 @@ from pyrust.sql.types import NumericType
 
 __all__ = ["GroupedData"]
 
-_DICT_FUNCTIONS = {"sum": F.sum, "avg": F.avg, "mean": F.avg, "min": F.min, "max": F.max, "count": F.count,
-                   "first": F.first, "last": F.last}
+def _dict_aggregate(column: str, function: str) -> Column:
+    """One entry of `agg({column: function})` as Spark's `strToExpr` builds it: a few
+    names of its own (`avg`/`average`/`mean`, `stddev`/`std`, `count`/`size`), any other
+    name looked up in the SQL function registry, as SQL text would call it."""
+    name = function.lower()
+    if name in ("avg", "average", "mean"):
+        return F.avg(F.lit(1) if column == "*" else column)
+    if name in ("stddev", "std"):
+        return F.stddev(F.lit(1) if column == "*" else column)
+    if name in ("count", "size"):
+        return F.count(F.lit(1) if column == "*" else column)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", function):
+        from pyrust.errors import AnalysisException
+
+        raise AnalysisException(message=f"Cannot resolve routine `{function}`.", errorClass="UNRESOLVED_ROUTINE",
+                                messageParameters={"routineName": f"`{function}`"})
+    argument = "*" if column == "*" else "`" + column.replace("`", "``") + "`"
+    return F.expr(f"{function}({argument})")
 
 
 def _java_string_hash(s: str) -> int:
@@ -47,13 +64,7 @@ class GroupedData:
             cols = []
             spec = exprs[0]
             for name in _java_hashmap_order(list(spec)):
-                fn = spec[name]
-                make = _DICT_FUNCTIONS.get(fn.lower())
-                if make is None:
-                    from pyrust.errors import not_implemented
-
-                    raise not_implemented(f"aggregate function '{fn}' in agg(dict)")
-                cols.append(make(F.lit(1)) if name == "*" else make(name))
+                cols.append(_dict_aggregate(name, spec[name]))
             return self._df._aggregate(self._keys, cols)
         for e in exprs:
             if not isinstance(e, Column):

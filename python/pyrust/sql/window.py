@@ -3,16 +3,20 @@
 import sys
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
+from pyrust.errors import AnalysisException
 from pyrust.sql.column import Column, _to_col_expr
 
 __all__ = ["Window", "WindowSpec"]
 
 _JVM_LONG_MIN = -(1 << 63)
 _JVM_LONG_MAX = (1 << 63) - 1
+_JVM_INT_MIN = -(1 << 31)
+_JVM_INT_MAX = (1 << 31) - 1
 
 
 def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
-    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+    # As PySpark: one list argument stands for its items (a tuple does not).
+    if len(cols) == 1 and isinstance(cols[0], list):
         return list(cols[0])
     return list(cols)
 
@@ -33,19 +37,37 @@ class WindowSpec:
         return WindowSpec(self._partition, [_to_col_expr(c) for c in _flatten(cols)], self._frame)
 
     def rowsBetween(self, start: int, end: int) -> "WindowSpec":
-        return WindowSpec(self._partition, self._order, ("rows", _bound(start), _bound(end)))
+        start, end = _unbounded(start, end)
+        # Spark's WindowSpec.rowsBetween: ROWS offsets are INTs.
+        _check_rows_bound("start", start, _JVM_LONG_MIN)
+        _check_rows_bound("end", end, _JVM_LONG_MAX)
+        return WindowSpec(self._partition, self._order, ("rows", int(start), int(end)))
 
     def rangeBetween(self, start: int, end: int) -> "WindowSpec":
-        return WindowSpec(self._partition, self._order, ("range", _bound(start), _bound(end)))
+        start, end = _unbounded(start, end)
+        return WindowSpec(self._partition, self._order, ("range", int(start), int(end)))
 
 
-def _bound(value: int) -> int:
+def _unbounded(start: int, end: int) -> Tuple[int, int]:
     # As PySpark: anything past the thresholds is unbounded.
-    if value <= Window._PRECEDING_THRESHOLD:
-        return Window.unboundedPreceding
-    if value >= Window._FOLLOWING_THRESHOLD:
-        return Window.unboundedFollowing
-    return int(value)
+    if start <= Window._PRECEDING_THRESHOLD:
+        start = Window.unboundedPreceding
+    if end >= Window._FOLLOWING_THRESHOLD:
+        end = Window.unboundedFollowing
+    return start, end
+
+
+def _check_rows_bound(which: str, value: int, unbounded: int) -> None:
+    if value in (0, unbounded) or _JVM_INT_MIN <= value <= _JVM_INT_MAX:
+        return
+    raise AnalysisException(
+        message=f"The boundary `{which}` is invalid: {value}L. Expected the value is '0', "
+        f"'{unbounded}L', '[{_JVM_INT_MIN}, {_JVM_INT_MAX}]'. SQLSTATE: 22003",
+        errorClass=f"INVALID_BOUNDARY.{which.upper()}",
+        messageParameters={"boundary": f"`{which}`", "invalidValue": f"{value}L",
+                           "longMinValue": f"{_JVM_LONG_MIN}L", "longMaxValue": f"{_JVM_LONG_MAX}L",
+                           "intMinValue": str(_JVM_INT_MIN), "intMaxValue": str(_JVM_INT_MAX)},
+    )
 
 
 class Window:

@@ -1,5 +1,104 @@
-//! JSON and CSV text: parsing, writing and schemas.
+//! JSON and CSV text: parsing, writing and schemas. The JSON readers take STRING
+//! arguments only (NULL is cast; other types are DATATYPE_MISMATCH, as in Spark) and
+//! are NULL for text that is not JSON.
 
-use super::FunctionDef;
+use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret};
+use super::{def, FunctionDef};
+use crate::ir::function::{Func, JsonFn::*};
+use super::signature::Site;
+use crate::error::{Error, Result};
+use crate::ir::{DataType, Expr, Value};
 
-pub static FUNCTIONS: &[FunctionDef] = &[];
+const STRING: &DataType = &DataType::String;
+const INT: &DataType = &DataType::Integer;
+const STR: Expected = Expected::StringOnly;
+
+const fn json(f: crate::ir::function::JsonFn) -> Func {
+    Func::Json(f)
+}
+
+pub static FUNCTIONS: &[FunctionDef] = &[
+    def(json(GetJsonObject), "get_json_object", Exact(2), Inputs::Implicit(&[STR, STR]), Ret::Fixed(STRING)).null(Null::Always),
+    def(json(JsonArrayLength), "json_array_length", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(INT)).null(Null::Always),
+    def(json(JsonObjectKeys), "json_object_keys", Exact(1), Inputs::Implicit(&[STR]), Ret::Custom(strings)).null(Null::Always),
+    def(json(SchemaOfJson), "schema_of_json", Exact(1), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never),
+    def(json(ToJson), "to_json", Exact(1), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always),
+    def(json(FromJson), "from_json", Exact(2), Inputs::Custom(json_and_schema), Ret::Custom(from_json_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
+];
+
+/// Spark names `from_json` after its text only: `from_json(value)`.
+fn first_argument_only(name: &str, args: &[String], _: bool) -> String {
+    format!("{name}({})", args[0])
+}
+
+/// `from_json(text, schema)`: STRING text and a literal schema Spark can parse.
+fn json_and_schema(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let t = crate::analysis::typing::data_type(&args[0]);
+    if !matches!(t, DataType::String | DataType::Null) {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+            format!("The first parameter requires the \"STRING\" type, however it has the type \"{}\".", t.sql()),
+        ));
+    }
+    from_json_type(&args, site)?;
+    Ok(args)
+}
+
+/// The schema of `from_json`: a JSON type, a type name or a field list, all nullable.
+fn from_json_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    let Expr::Literal(Value::String(text)) = args[1].unalias() else {
+        return Err(Error::analysis("INVALID_SCHEMA.NON_STRING_LITERAL", "The input schema is not a valid schema string."));
+    };
+    let parsed = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).ok().and_then(|j| DataType::from_json(&j).ok())
+    } else {
+        crate::ir::types::parse_ddl_type(text).ok().or_else(|| crate::ir::types::parse_ddl_schema(text).ok())
+    };
+    match parsed {
+        Some(t @ (DataType::Struct(_) | DataType::Array(..) | DataType::Map(..))) => Ok(as_nullable(t)),
+        Some(t) => Err(Error::analysis(
+            "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA",
+            format!("Input schema \"{}\" must be a struct, an array, a map or a variant.", t.sql()),
+        )),
+        None => Err(Error::analysis("PARSE_SYNTAX_ERROR", format!("Syntax error in the schema {text}."))),
+    }
+}
+
+/// Every field, element and value nullable (Spark reads JSON into `schema.asNullable`).
+fn as_nullable(t: DataType) -> DataType {
+    match t {
+        DataType::Struct(fields) => DataType::Struct(
+            fields.into_iter().map(|f| crate::ir::StructField::new(f.name, as_nullable(f.data_type), true)).collect(),
+        ),
+        DataType::Array(e, _) => DataType::Array(Box::new(as_nullable(*e)), true),
+        DataType::Map(k, v, _) => DataType::Map(k, Box::new(as_nullable(*v)), true),
+        other => other,
+    }
+}
+
+/// `to_json` writes structs, arrays and maps (Spark's INVALID_JSON_SCHEMA otherwise).
+fn json_writable(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    match crate::analysis::typing::data_type(&args[0]) {
+        DataType::Struct(_) | DataType::Array(..) | DataType::Map(..) => Ok(args),
+        t => Err(Error::analysis(
+            "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA",
+            format!("Input schema \"{}\" must be a struct, an array, a map or a variant.", t.sql()),
+        )),
+    }
+}
+
+/// `schema_of_json` reads its text when the query is planned: it must be a literal.
+fn literal_json(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    match args[0].unalias() {
+        Expr::Literal(Value::String(_)) => Ok(args),
+        _ => Err(Error::analysis(
+            "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+            "The input `json` of `schema_of_json` should be a foldable STRING expression.",
+        )),
+    }
+}
+
+/// ARRAY<STRING> with NULL elements allowed, as Spark types `json_object_keys`.
+fn strings(_: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(DataType::String), true))
+}

@@ -21,6 +21,7 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use aggregate::percentages;
 pub use datetime::{
     datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
     with_window_index,
@@ -135,6 +136,23 @@ pub fn lookup(name: &str) -> Option<&'static FunctionDef> {
     registry().by_name.get(name.to_ascii_lowercase().as_str()).copied()
 }
 
+/// Marks a name written in SQL text that only the DataFrame API may call
+/// (`Flags::DATAFRAME_ONLY`): the marked name resolves to nothing, as in Spark.
+const SQL_UNRESOLVABLE: char = '\u{0}';
+
+/// The name a function called in SQL text is looked up by.
+pub fn sql_name(name: String) -> String {
+    match lookup(&name) {
+        Some(d) if d.flags.contains(Flags::DATAFRAME_ONLY) => format!("{SQL_UNRESOLVABLE}{name}"),
+        _ => name,
+    }
+}
+
+/// A name as the user wrote it (without `sql_name`'s mark).
+pub fn unmarked(name: &str) -> &str {
+    name.trim_start_matches(SQL_UNRESOLVABLE)
+}
+
 /// The definition of a function id.
 pub fn definition(func: Func) -> &'static FunctionDef {
     registry().by_func.get(&func).copied().unwrap_or_else(|| unreachable!("{func:?} has no definition"))
@@ -145,6 +163,7 @@ pub fn is_aggregate_call(e: &Expr) -> bool {
     match e {
         Expr::Function { name, .. } => lookup(name).is_some_and(|d| d.func.is_aggregate()),
         Expr::Call(c) => c.func.is_aggregate(),
+        Expr::AggregateFilter { .. } => true,
         _ => false,
     }
 }

@@ -210,6 +210,9 @@ impl Flags {
     pub const ORDER_SENSITIVE: Flags = Flags(1);
     /// `f(*)` stands for `f(1)` (`count(*)`).
     pub const STAR_IS_ONE: Flags = Flags(2);
+    /// Only reachable from the DataFrame API (`functions.product`), not from SQL text:
+    /// Spark registers it as an internal function.
+    pub const DATAFRAME_ONLY: Flags = Flags(4);
 
     pub const fn union(self, other: Flags) -> Flags {
         Flags(self.0 | other.0)

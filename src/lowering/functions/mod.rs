@@ -32,6 +32,8 @@ pub struct CallLowering<'a> {
     /// errors are raised only there.
     pub reachable: &'a Option<pl::Expr>,
     pub conf: &'a Conf,
+    /// An aggregate's FILTER: the rows it reads (NULL counts as false).
+    pub filter: Option<pl::Expr>,
 }
 
 impl CallLowering<'_> {
@@ -81,7 +83,12 @@ fn int_literal(e: &Expr) -> Option<i64> {
 
 /// A call in Polars, given its arguments already lowered.
 pub fn lower_call(call: &Call, args: Vec<pl::Expr>, reachable: &Option<pl::Expr>, conf: &Conf) -> Result<pl::Expr> {
-    let c = CallLowering { call, args, reachable, conf };
+    lower_filtered_call(call, args, None, reachable, conf)
+}
+
+/// An aggregate call that reads only the rows where `filter` holds (`FILTER (WHERE ...)`).
+pub fn lower_filtered_call(call: &Call, args: Vec<pl::Expr>, filter: Option<pl::Expr>, reachable: &Option<pl::Expr>, conf: &Conf) -> Result<pl::Expr> {
+    let c = CallLowering { call, args, reachable, conf, filter };
     match call.func {
         Func::Aggregate(f) => aggregate::lower(f, &c),
         Func::Math(f) => math::lower(f, &c),

@@ -1,0 +1,466 @@
+//! JSON text read and written as Spark's Jackson does for `get_json_object`,
+//! `json_array_length`, `json_object_keys` and `schema_of_json`. Parsing is serde_json's; this module
+//! adds what Jackson does differently: the first JSON value of the text is read and
+//! whatever follows it is ignored, objects keep their keys in order (duplicates
+//! too), raw control characters inside strings are accepted (Spark enables
+//! ALLOW_UNESCAPED_CONTROL_CHARS), and values are written back as Jackson's
+//! generator writes them (compact, doubles as Java prints them, `\uXXXX` escapes in
+//! upper case, characters outside the BMP as surrogate escapes).
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A parsed JSON value with its object keys in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Int(v as i128))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Int(v as i128))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(x) = seq.next_element::<Json>()? {
+            items.push(x);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut fields = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Json>()? {
+            fields.push((k, v));
+        }
+        Ok(Json::Object(fields))
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+/// The keys of an object, in order, without reading the values into memory.
+struct KeysVisitor;
+
+impl<'de> Visitor<'de> for KeysVisitor {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        let mut keys = Vec::new();
+        while let Some((k, _)) = map.next_entry::<String, IgnoredAny>()? {
+            keys.push(k);
+        }
+        Ok(keys)
+    }
+}
+
+/// Raw control characters inside JSON strings escaped (Jackson accepts them, serde_json not).
+fn escape_raw_controls(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b < 0x20) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut in_string, mut escaped) = (false, false);
+    for ch in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if ch == '\\' {
+                escaped = true;
+            } else if ch == '"' {
+                in_string = false;
+            } else if (ch as u32) < 0x20 {
+                out.push_str(&format!("\\u{:04x}", ch as u32));
+                continue;
+            }
+        } else if ch == '"' {
+            in_string = true;
+        }
+        out.push(ch);
+    }
+    Cow::Owned(out)
+}
+
+/// Reads the first JSON value of `text` with `read`; None for invalid JSON or no value.
+fn read_first<T>(text: &str, read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead>) -> serde_json::Result<T>) -> Option<T> {
+    let text = escape_raw_controls(text);
+    let mut de = serde_json::Deserializer::from_str(&text);
+    read(&mut de).ok()
+}
+
+/// The first JSON value of `text`, None when it is not JSON.
+pub fn parse_value(text: &str) -> Option<Json> {
+    read_first(text, |de| Json::deserialize(de))
+}
+
+/// `json_array_length`: the number of elements of a top-level array.
+pub fn array_length(text: &str) -> Option<i32> {
+    read_first(text, |de| Vec::<IgnoredAny>::deserialize(de)).map(|v| v.len() as i32)
+}
+
+/// `json_object_keys`: the keys of a top-level object, in order.
+pub fn object_keys(text: &str) -> Option<Vec<String>> {
+    read_first(text, |de| de.deserialize_map(KeysVisitor))
+}
+
+/// One step of Spark's JSONPath subset.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// `.name` or `['name']`.
+    Key(String),
+    /// `[n]`.
+    Index(u64),
+    /// `[*]`, `.*` or `['*']`.
+    Wildcard,
+}
+
+/// Spark's `JsonPathParser`: `$` then `.name`, `['name']`, `[n]`, `[*]`, `.*`,
+/// `['*']`; None for any other text (get_json_object is then NULL).
+pub fn parse_path(path: &str) -> Option<Vec<Step>> {
+    let mut rest = path.strip_prefix('$')?;
+    let mut steps = Vec::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix(".*").or_else(|| rest.strip_prefix("['*']")).or_else(|| rest.strip_prefix("[*]")) {
+            steps.push(Step::Wildcard);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("['") {
+            let end = r.find('\'')?;
+            if end == 0 || !r[end..].starts_with("']") {
+                return None;
+            }
+            steps.push(Step::Key(r[..end].to_string()));
+            rest = &r[end + 2..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let digits = r.bytes().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 || !r[digits..].starts_with(']') {
+                return None;
+            }
+            steps.push(Step::Index(r[..digits].parse().ok()?));
+            rest = &r[digits + 1..];
+        } else if let Some(r) = rest.strip_prefix('.') {
+            let len = r.find(['.', '[']).unwrap_or(r.len());
+            if len == 0 {
+                return None;
+            }
+            steps.push(Step::Key(r[..len].to_string()));
+            rest = &r[len..];
+        } else {
+            return None;
+        }
+    }
+    Some(steps)
+}
+
+/// `get_json_object` for a path without wildcards: the value the steps lead to, a
+/// string as its raw text and anything else as JSON; None when nothing matches, when
+/// a key's value is JSON null, or the text is not valid JSON.
+pub fn get_object(text: &str, steps: &[Step]) -> Option<String> {
+    let root = read_first(text, |de| Json::deserialize(de))?;
+    let mut at = &root;
+    for step in steps {
+        at = match (step, at) {
+            (Step::Key(name), Json::Object(fields)) => match fields.iter().find(|(k, _)| k == name) {
+                Some((_, Json::Null)) | None => return None,
+                Some((_, v)) => v,
+            },
+            (Step::Index(i), Json::Array(items)) => items.get(usize::try_from(*i).ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(match at {
+        Json::Str(s) => s.clone(),
+        other => {
+            let mut out = String::new();
+            write_jackson(other, &mut out);
+            out
+        }
+    })
+}
+
+/// A value as Jackson's generator writes it.
+pub fn write_jackson(v: &Json, out: &mut String) {
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Int(i) => out.push_str(&i.to_string()),
+        Json::Float(f) => out.push_str(&crate::ir::text::java_double(*f)),
+        Json::Str(s) => write_string(s, out),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_jackson(x, out);
+            }
+            out.push(']');
+        }
+        Json::Object(fields) => {
+            out.push('{');
+            for (i, (k, x)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write_jackson(x, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A quoted string with Jackson's escapes.
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if (c as u32) > 0xFFFF => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04X}", u));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A type as Spark's JSON schema inference (`JsonInferSchema`) sees a value.
+#[derive(Debug, Clone, PartialEq)]
+enum Inferred {
+    Null,
+    Bool,
+    Long,
+    Decimal(u32, u32),
+    Double,
+    String,
+    Array(Box<Inferred>),
+    /// Fields sorted by name (stably: duplicates stay in document order).
+    Struct(Vec<(String, Inferred)>),
+}
+
+fn infer(v: &Json) -> Inferred {
+    match v {
+        Json::Null => Inferred::Null,
+        Json::Bool(_) => Inferred::Bool,
+        Json::Int(i) if i64::try_from(*i).is_ok() => Inferred::Long,
+        Json::Int(i) => Inferred::Decimal(i.unsigned_abs().to_string().len() as u32, 0),
+        Json::Float(_) => Inferred::Double,
+        Json::Str(_) => Inferred::String,
+        Json::Array(items) => Inferred::Array(Box::new(items.iter().map(infer).fold(Inferred::Null, compatible))),
+        Json::Object(fields) => {
+            let mut fields: Vec<(String, Inferred)> = fields.iter().map(|(k, v)| (k.clone(), infer(v))).collect();
+            fields.sort_by(|a, b| java_string_order(&a.0, &b.0));
+            Inferred::Struct(fields)
+        }
+    }
+}
+
+/// Java's `String.compareTo`: by UTF-16 code units.
+fn java_string_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// `JsonInferSchema.compatibleType`: the type both values fit, STRING when nothing else does.
+fn compatible(a: Inferred, b: Inferred) -> Inferred {
+    use Inferred::*;
+    match (a, b) {
+        (a, b) if a == b => a,
+        (Null, x) | (x, Null) => x,
+        (Long, Double) | (Double, Long) | (Double, Decimal(..)) | (Decimal(..), Double) => Double,
+        (Decimal(p1, s1), Decimal(p2, s2)) => wider_decimal(p1, s1, p2, s2),
+        (Decimal(p, s), Long) | (Long, Decimal(p, s)) => wider_decimal(p, s, 20, 0),
+        (Array(x), Array(y)) => Array(Box::new(compatible(*x, *y))),
+        (Struct(x), Struct(y)) => Struct(merge_fields(x, y)),
+        _ => String,
+    }
+}
+
+/// `DecimalType` widening; DOUBLE when the result would need more than 38 digits.
+fn wider_decimal(p1: u32, s1: u32, p2: u32, s2: u32) -> Inferred {
+    let scale = s1.max(s2);
+    let range = (p1 - s1).max(p2 - s2);
+    if range + scale > 38 {
+        Inferred::Double
+    } else {
+        Inferred::Decimal(range + scale, scale)
+    }
+}
+
+/// Two name-sorted field lists merged, fields of one name made compatible.
+fn merge_fields(x: Vec<(String, Inferred)>, y: Vec<(String, Inferred)>) -> Vec<(String, Inferred)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut x, mut y) = (x.into_iter().peekable(), y.into_iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(a), Some(b)) => match java_string_order(&a.0, &b.0) {
+                std::cmp::Ordering::Less => x.next(),
+                std::cmp::Ordering::Greater => y.next(),
+                std::cmp::Ordering::Equal => {
+                    let (name, a) = x.next().expect("peeked");
+                    let (_, b) = y.next().expect("peeked");
+                    Some((name, compatible(a, b)))
+                }
+            },
+            (Some(_), None) => x.next(),
+            (None, Some(_)) => y.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
+}
+
+/// `canonicalizeType`: NULL becomes STRING; empty structs (and arrays of them) vanish.
+fn canonical(t: Inferred) -> Option<Inferred> {
+    match t {
+        Inferred::Null => Some(Inferred::String),
+        Inferred::Array(e) => canonical(*e).map(|e| Inferred::Array(Box::new(e))),
+        Inferred::Struct(fields) => {
+            let fields: Vec<_> = fields.into_iter().filter_map(|(k, v)| canonical(v).map(|v| (k, v))).collect();
+            (!fields.is_empty()).then_some(Inferred::Struct(fields))
+        }
+        other => Some(other),
+    }
+}
+
+/// A type as Spark's `DataType.sql` writes it, field names quoted when needed.
+fn type_sql(t: &Inferred) -> String {
+    match t {
+        Inferred::Null => "VOID".into(),
+        Inferred::Bool => "BOOLEAN".into(),
+        Inferred::Long => "BIGINT".into(),
+        Inferred::Decimal(p, s) => format!("DECIMAL({p},{s})"),
+        Inferred::Double => "DOUBLE".into(),
+        Inferred::String => "STRING".into(),
+        Inferred::Array(e) => format!("ARRAY<{}>", type_sql(e)),
+        Inferred::Struct(fields) => {
+            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("{}: {}", quote_if_needed(k), type_sql(v))).collect();
+            format!("STRUCT<{}>", inner.join(", "))
+        }
+    }
+}
+
+/// Spark's `QuotingUtils.quoteIfNeeded`.
+fn quote_if_needed(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !name.bytes().all(|b| b.is_ascii_digit());
+    if plain {
+        name.to_string()
+    } else {
+        format!("`{}`", name.replace('`', "``"))
+    }
+}
+
+/// `schema_of_json`: the schema Spark infers for one JSON text, as SQL type text; None
+/// when the text is not JSON serde_json reads.
+pub fn schema_of(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("STRING".into());
+    }
+    let value = read_first(text, |de| Json::deserialize(de))?;
+    let t = infer(&value);
+    let shown = match canonical(t.clone()) {
+        Some(t) => t,
+        None => match t {
+            Inferred::Array(_) => Inferred::Array(Box::new(Inferred::Struct(vec![]))),
+            _ => Inferred::Struct(vec![]),
+        },
+    };
+    Some(type_sql(&shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(parse_path("$"), Some(vec![]));
+        assert_eq!(parse_path("$.a['b c'][12]"), Some(vec![Step::Key("a".into()), Step::Key("b c".into()), Step::Index(12)]));
+        assert_eq!(parse_path("$.a[*]"), Some(vec![Step::Key("a".into()), Step::Wildcard]));
+        for bad in ["a", "$.", "$[-1]", "$[ 0 ]", "$ .a", "$['']", "$[x]"] {
+            assert_eq!(parse_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn values_written_as_jackson_does() {
+        let steps = parse_path("$.a").unwrap();
+        // (serde_json reads the integer -0 as -0.0, Jackson as 0: a known difference.)
+        assert_eq!(get_object(r#"{"a":[1.50,1e2,-0,"x\u0001😀"],"a":2}"#, &steps).as_deref(), Some(r#"[1.5,100.0,-0.0,"x\u0001\uD83D\uDE00"]"#));
+        assert_eq!(get_object(r#"{"a":"raw	tab"} trailing"#, &steps).as_deref(), Some("raw\ttab"));
+        assert_eq!(get_object(r#"{"a":null}"#, &steps), None);
+        assert_eq!(get_object(r#"{"a":1,}"#, &steps), None);
+    }
+
+    #[test]
+    fn schemas() {
+        let s = |t: &str| schema_of(t).unwrap();
+        assert_eq!(s(r#"{"b":1,"a":[1,2.5],"c":null,"e":[],"f":{},"i":[1,"a"],"a b":1,"b":"x"}"#),
+                   "STRUCT<a: ARRAY<DOUBLE>, `a b`: BIGINT, b: BIGINT, b: STRING, c: STRING, e: ARRAY<STRING>, i: ARRAY<STRING>>");
+        assert_eq!(s(r#"[{"a":1},{"b":"x"}]"#), "ARRAY<STRUCT<a: BIGINT, b: STRING>>");
+        assert_eq!(s("{}"), "STRUCT<>");
+        assert_eq!(s(""), "STRING");
+        assert_eq!(s("9223372036854775808"), "DECIMAL(19,0)");
+        assert_eq!(schema_of("{\"a\":"), None);
+    }
+
+    #[test]
+    fn lengths_and_keys() {
+        assert_eq!(array_length("[1, [2, 3], {\"a\": 1e999}] x"), Some(3));
+        assert_eq!(array_length("{}"), None);
+        assert_eq!(array_length(""), None);
+        assert_eq!(object_keys(r#"{"b":1,"a":[],"b":2}"#), Some(vec!["b".into(), "a".into(), "b".into()]));
+        assert_eq!(object_keys("[1]"), None);
+    }
+}
