@@ -15,7 +15,7 @@ use crate::ir::*;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan {
+pub(super) fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan {
     Plan { plan_id, node, output }
 }
 
@@ -44,7 +44,7 @@ pub fn scan(format: FileFormat, paths: Vec<String>, options: BTreeMap<String, St
     node(new_plan_id(), PlanNode::Scan { format, paths, options, schema }, attrs)
 }
 
-fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
+pub(super) fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
     let attr = match &expr {
         // A plain column keeps its id; it may show under the name the user spelled.
         Expr::Attr(a) => Attribute { name, ..a.clone() },
@@ -66,7 +66,7 @@ fn strip_aliases(e: Expr) -> Expr {
 }
 
 /// Resolves a projection list: expands stars, names each expression.
-fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
+pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Result<Vec<NamedExpr>> {
     let mut resolver = Resolver::new(input, conf);
     resolver.scope = scope;
     let exprs = resolver.expand_stars(exprs)?;
@@ -86,7 +86,7 @@ fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: Scope) -> Re
         .collect()
 }
 
-fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
+pub(super) fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
     exprs.iter().map(|n| n.attr.clone()).collect()
 }
 
@@ -261,7 +261,7 @@ pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> R
 }
 
 /// Columns used outside any aggregate function.
-fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
+pub(super) fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
     if is_aggregate_call(e) {
         return;
     }

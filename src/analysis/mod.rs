@@ -6,6 +6,7 @@ pub mod builder;
 pub mod coercion;
 pub mod functions;
 pub mod generators;
+pub mod grouping;
 pub mod naming;
 pub mod resolve;
 pub mod typing;
@@ -38,6 +39,11 @@ impl Conf {
 pub trait RelationSource {
     /// The plan of the relation named by `parts` (`t`, `db.t`, `global_temp.v`).
     fn relation(&self, parts: &[String]) -> crate::error::Result<std::sync::Arc<crate::ir::Plan>>;
+
+    /// What runs the queries analysis needs (a PIVOT's values), when there is one.
+    fn runner(&self) -> Option<&dyn grouping::QueryRunner> {
+        None
+    }
 }
 
 static NEXT_ATTR_ID: AtomicU64 = AtomicU64::new(1);

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod explain;
 mod sql;
+mod values;
 
 use crate::analysis::{builder, Conf};
 use crate::error::{Error, ErrorKind, Result};

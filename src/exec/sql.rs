@@ -14,6 +14,10 @@ impl RelationSource for Session {
     fn relation(&self, parts: &[String]) -> Result<Arc<Plan>> {
         self.catalog.lookup(parts)
     }
+
+    fn runner(&self) -> Option<&dyn crate::analysis::grouping::QueryRunner> {
+        Some(self)
+    }
 }
 
 impl Session {

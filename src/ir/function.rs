@@ -19,6 +19,7 @@ pub enum Func {
     Misc(MiscFn),
     Window(WindowFn),
     Generator(GeneratorFn),
+    Grouping(GroupingFn),
 }
 
 impl Func {
@@ -35,6 +36,11 @@ impl Func {
     /// Window functions (`row_number`, `lag`...) exist only inside `OVER (...)`.
     pub fn is_window(self) -> bool {
         matches!(self, Func::Window(_))
+    }
+
+    /// `grouping`/`grouping_id`: valid only in a rollup, cube or grouping-sets aggregation.
+    pub fn is_grouping(self) -> bool {
+        matches!(self, Func::Grouping(_))
     }
 }
 
@@ -448,4 +454,14 @@ impl GeneratorFn {
     pub fn is_outer(self) -> bool {
         matches!(self, GeneratorFn::ExplodeOuter | GeneratorFn::PosExplodeOuter | GeneratorFn::InlineOuter)
     }
+}
+
+/// Which grouping set a row of a rollup, cube or grouping-sets aggregation comes
+/// from. Analysis of that aggregation rewrites them over its grouping id column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupingFn {
+    /// `grouping(k)`: 1 when `k` is rolled up (NULL because outside the set), else 0.
+    Grouping,
+    /// `grouping_id(k...)`: the bits of every key, the first key the highest bit.
+    GroupingId,
 }

@@ -7,6 +7,7 @@ pub mod expr;
 pub mod files;
 pub mod functions;
 pub mod generate;
+mod grouping;
 pub mod parquet;
 pub mod plan;
 pub mod scan;

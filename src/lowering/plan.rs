@@ -20,7 +20,7 @@ pub type CacheStore = Mutex<HashMap<u64, pl::DataFrame>>;
 
 /// Whether the consumer of a plan's rows sees their order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Order {
+pub(super) enum Order {
     Kept,
     Free,
 }
@@ -39,7 +39,7 @@ impl<'a> PlanLowering<'a> {
         ExprLowering { conf: self.conf }
     }
 
-    fn lower_named(&self, list: &[NamedExpr]) -> Result<Vec<pl::Expr>> {
+    pub(super) fn lower_named(&self, list: &[NamedExpr]) -> Result<Vec<pl::Expr>> {
         let lw = self.exprs();
         list.iter().map(|n| Ok(named(lw.lower(&n.expr)?, &n.attr))).collect()
     }
@@ -53,7 +53,7 @@ impl<'a> PlanLowering<'a> {
 
     /// `order` says whether the consumer sees the row order. Where it does not (under
     /// a sort or an aggregation) joins and group-bys skip the work of keeping it.
-    fn lower_in(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
+    pub(super) fn lower_in(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
         Ok(match &plan.node {
             PlanNode::Local { data } => {
                 let df = data.0.downcast_ref::<pl::DataFrame>().ok_or_else(|| Error::internal("local data is not a DataFrame"))?;
@@ -91,7 +91,7 @@ impl<'a> PlanLowering<'a> {
                 lf.filter(self.exprs().lower(condition)?)
             }
             PlanNode::Aggregate { input, keys, aggs, grouping_sets: None } => self.lower_aggregate(input, keys, aggs, order)?,
-            PlanNode::Aggregate { grouping_sets: Some(_), .. } => return Err(Error::unsupported("grouping sets (rollup, cube)")),
+            PlanNode::Aggregate { input, keys, aggs, grouping_sets: Some(sets) } => self.lower_grouping_sets(input, keys, aggs, sets, order)?,
             PlanNode::Window { input, exprs } => {
                 let lf = self.lower_in(input, Order::Free)?;
                 super::window::lower_window(&self.exprs(), lf, exprs)?
@@ -184,7 +184,7 @@ impl<'a> PlanLowering<'a> {
     }
 
     /// Grouping keys, with floating-point keys normalised as Spark shows them (-0.0 as 0.0).
-    fn lower_keys(&self, keys: &[NamedExpr]) -> Result<Vec<pl::Expr>> {
+    pub(super) fn lower_keys(&self, keys: &[NamedExpr]) -> Result<Vec<pl::Expr>> {
         let lw = self.exprs();
         keys.iter()
             .map(|n| Ok(named(crate::compat::floats::normalize_key(lw.lower(&n.expr)?, &n.attr.data_type), &n.attr)))

@@ -124,6 +124,12 @@ impl PyDataFrame {
         })
     }
 
+    /// `groupBy`/`rollup`/`cube`/`groupingSets` (`kind`, with `sets` for the last).
+    #[pyo3(signature = (kind, keys, sets=None))]
+    fn group(&self, py: Python<'_>, kind: &str, keys: Vec<PyExpr>, sets: Option<Vec<Vec<PyExpr>>>) -> PyResult<super::grouped::PyGroupedData> {
+        guard(py, || super::grouped::PyGroupedData::new(self.session.clone(), self.plan.clone(), kind, keys, sets))
+    }
+
     fn sort(&self, py: Python<'_>, keys: Vec<PyExpr>) -> PyResult<PyDataFrame> {
         guard(py, || {
             let conf = self.session.analysis_conf();

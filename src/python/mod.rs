@@ -5,6 +5,7 @@ mod column;
 mod convert;
 mod dataframe;
 mod errors;
+mod grouped;
 mod session;
 mod types;
 
@@ -20,6 +21,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     m.add_class::<session::PySession>()?;
     m.add_class::<dataframe::PyDataFrame>()?;
+    m.add_class::<grouped::PyGroupedData>()?;
     m.add_class::<column::PyExpr>()?;
     m.add_function(wrap_pyfunction!(column::col, m)?)?;
     m.add_function(wrap_pyfunction!(column::lit, m)?)?;

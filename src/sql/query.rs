@@ -6,7 +6,9 @@
 
 use super::{convert, parse_error, unsupported};
 use crate::analysis::builder::{self, JoinOn};
-use crate::analysis::{new_plan_id, Conf, RelationSource};
+use crate::analysis::resolve::{Resolver, Scope};
+use crate::analysis::{grouping, new_plan_id, Conf, RelationSource};
+use std::collections::HashSet;
 use crate::error::{Error, Result};
 use crate::ir::{Expr, JoinType, Plan, SortKey, Value};
 use sqlparser::ast as sql;
@@ -138,13 +140,16 @@ impl<'a> QueryBuilder<'a> {
         let aggregated = !group_by.is_empty() || s.having.is_some() || items.iter().any(has_aggregate);
         plan = if aggregated {
             // GROUP BY keys may be ordinals of the select list or its aliases.
-            let keys = group_by.into_iter().map(|k| group_key(convert(k)?, &items)).collect::<Result<Vec<_>>>()?;
+            let grouping = grouping_sets(group_by, &items)?;
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
             let mut aggs = items.clone();
             let having = having.map(|h| hide_aggregates(h, &mut aggs));
-            let agg = Arc::new(builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?);
+            let agg = Arc::new(match grouping {
+                GroupBy::Keys(keys) => builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?,
+                GroupBy::Sets(sets) => grouping::sets::plan(plan, vec![], grouping::sets::SetSpec::Explicit(sets), aggs, self.conf, new_plan_id())?,
+            });
             let filtered = match having {
                 Some(condition) => Arc::new(builder::filter(agg.clone(), condition, self.conf, new_plan_id())?),
                 None => agg.clone(),
@@ -224,8 +229,71 @@ impl<'a> QueryBuilder<'a> {
                     None => Ok(plan),
                 }
             }
+            sql::TableFactor::Pivot { table, aggregate_functions, value_column, value_source, default_on_null: None, alias } => {
+                let input = self.table_factor(*table)?;
+                let plan = Arc::new(self.pivot(input, aggregate_functions, value_column, value_source)?);
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
+                }
+            }
             other => Err(unsupported(&format!("the FROM item `{other}`"))),
         }
+    }
+
+    /// `PIVOT (aggregates FOR column IN (values))`: grouped by every input column that
+    /// neither the aggregates nor the pivot column read, as Spark's ResolvePivot does.
+    fn pivot(&self, input: Arc<Plan>, aggregates: Vec<sql::ExprWithAlias>, columns: Vec<sql::Expr>, source: sql::PivotValueSource) -> Result<Plan> {
+        let [column] = <[sql::Expr; 1]>::try_from(columns).map_err(|_| unsupported("PIVOT over several columns"))?;
+        let column = convert(column)?;
+        // SQL's `count(*)` is `count(1)`; a star left in a pivot is an error.
+        let count_star = |e: Expr| {
+            e.transform_up(&mut |node| match node {
+                Expr::Function { name, args, distinct } if name.eq_ignore_ascii_case("count") && matches!(args.as_slice(), [Expr::Star { .. }]) => {
+                    Expr::Function { name, args: vec![Expr::lit(Value::Integer(1))], distinct }
+                }
+                other => other,
+            })
+        };
+        let aggs = aggregates
+            .into_iter()
+            .map(|a| {
+                let e = count_star(convert(a.expr)?);
+                Ok(match a.alias {
+                    Some(name) => e.alias(&name.value),
+                    None => e,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let sql::PivotValueSource::List(list) = source else { return Err(unsupported("PIVOT ... IN (ANY) or a subquery")) };
+        let mut values = vec![];
+        let mut names = vec![];
+        for v in list {
+            match convert(v.expr)? {
+                Expr::Literal(x) => values.push(x),
+                _ => return Err(unsupported("PIVOT values that are not literals")),
+            }
+            names.push(v.alias.map(|a| a.value));
+        }
+        let mut resolver = Resolver::new(&input, self.conf);
+        resolver.scope = Scope { aggregates: true, ..Scope::default() };
+        let mut used = HashSet::new();
+        for e in aggs.iter().chain([&column]) {
+            resolver.resolve(e.clone())?.walk(&mut |x| {
+                if let Expr::Attr(a) = x {
+                    used.insert(a.id);
+                }
+            });
+        }
+        let keys: Vec<Expr> = input.output.iter().filter(|a| !used.contains(&a.id)).cloned().map(Expr::Attr).collect();
+        let runner = self.relations.runner().ok_or_else(|| Error::internal("no session to evaluate PIVOT values"))?;
+        let mut values = grouping::pivot::cast_values(&input, &column, values, self.conf, runner)?;
+        for (v, name) in values.iter_mut().zip(names) {
+            if let Some(name) = name {
+                v.name = name;
+            }
+        }
+        grouping::pivot::plan(input, keys, &column, &values, aggs, self.conf, new_plan_id())
     }
 
     /// `AS t(a, b)`: renames the columns, then qualifies them with `t`.
@@ -313,6 +381,45 @@ fn has_aggregate(e: &Expr) -> bool {
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.
+/// What GROUP BY groups by: keys, or grouping sets when it has ROLLUP, CUBE or
+/// GROUPING SETS (plain keys then belong to every set; several of them multiply).
+enum GroupBy {
+    Keys(Vec<Expr>),
+    Sets(Vec<Vec<Expr>>),
+}
+
+fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr]) -> Result<GroupBy> {
+    let key = |e: sql::Expr| group_key(convert(e)?, items);
+    // Each element of ROLLUP/CUBE/GROUPING SETS may be a parenthesised list.
+    let elements = |list: Vec<Vec<sql::Expr>>| -> Result<Vec<Vec<Expr>>> {
+        list.into_iter().map(|group| group.into_iter().map(key).collect()).collect()
+    };
+    let mut sets: Vec<Vec<Expr>> = vec![vec![]];
+    let mut analytic = false;
+    for e in exprs {
+        let choices: Vec<Vec<Expr>> = match e {
+            sql::Expr::Rollup(list) => {
+                let elems = elements(list)?;
+                (0..=elems.len()).rev().map(|n| elems[..n].concat()).collect()
+            }
+            sql::Expr::Cube(list) => {
+                let elems = elements(list)?;
+                let indexes: Vec<usize> = (0..elems.len()).collect();
+                grouping::sets::cube(&indexes).into_iter().map(|set| set.iter().flat_map(|&i| elems[i].clone()).collect()).collect()
+            }
+            sql::Expr::GroupingSets(list) => elements(list)?,
+            other => {
+                let k = key(other)?;
+                sets.iter_mut().for_each(|s| s.push(k.clone()));
+                continue;
+            }
+        };
+        analytic = true;
+        sets = sets.iter().flat_map(|s| choices.iter().map(move |c| [s.clone(), c.clone()].concat())).collect();
+    }
+    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default()) })
+}
+
 fn group_key(key: Expr, items: &[Expr]) -> Result<Expr> {
     match &key {
         Expr::Literal(Value::Integer(i)) => {

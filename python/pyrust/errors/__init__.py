@@ -10,7 +10,7 @@ __all__ = [
     "QueryExecutionException", "UnknownException", "PySparkValueError", "PySparkTypeError",
     "PySparkIndexError", "PySparkAttributeError", "PySparkRuntimeError",
     "PySparkNotImplementedError", "PySparkKeyError", "PySparkAssertionError",
-    "TempTableAlreadyExistsException",
+    "TempTableAlreadyExistsException", "UnsupportedOperationException",
 ]
 
 
@@ -93,6 +93,11 @@ class SparkRuntimeException(CapturedException):
 
 
 class ArrayIndexOutOfBoundsException(CapturedException):
+    pass
+
+
+class UnsupportedOperationException(CapturedException):
+    """An operation Spark does not support (`java.lang.UnsupportedOperationException`)."""
     pass
 
 

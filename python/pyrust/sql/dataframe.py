@@ -55,7 +55,7 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "sample", "sampleBy", "randomSplit", "replace", "summary", "crosstab",
-    "freqItems", "approxQuantile", "corr", "cov", "cube", "rollup", "pivot", "unpivot", "melt", "explode",
+    "freqItems", "approxQuantile", "corr", "cov", "pivot", "unpivot", "melt", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
     "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
     "exceptAll", "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
@@ -321,12 +321,40 @@ class DataFrame:
             out = out.union(p)
         return out
 
-    def groupBy(self, *cols: Any) -> Any:
+    def _grouping_columns(self, cols: Tuple[Any, ...], ordinals: bool) -> List[Column]:
+        """PySpark's `_jcols`/`_jcols_ordinal`: names, Columns, and (1-based) ordinals."""
+        if len(cols) == 1 and isinstance(cols[0], list):
+            cols = tuple(cols[0])
+        out = []
+        for c in cols:
+            if ordinals and isinstance(c, int) and not isinstance(c, bool):
+                if c < 1:
+                    raise PySparkIndexError(message=f"Index must be positive, got '{c}'.", errorClass="INDEX_NOT_POSITIVE",
+                                            messageParameters={"index": str(c)})
+                c = Column(_native.col(self.columns[c - 1], self._df.plan_id))
+            out.append(c if isinstance(c, Column) else Column(_to_col_expr(c)))
+        return out
+
+    def _group(self, kind: str, keys: List[Column], sets: Optional[List[List[Column]]] = None) -> Any:
         from pyrust.sql.group import GroupedData
 
-        return GroupedData(self, [c if isinstance(c, Column) else Column(_to_col_expr(c)) for c in _flatten(cols)])
+        native_sets = None if sets is None else [[c._expr for c in s] for s in sets]
+        return GroupedData(self._df.group(kind, [k._expr for k in keys], native_sets), self, keys)
+
+    def groupBy(self, *cols: Any) -> Any:
+        return self._group("groupby", self._grouping_columns(cols, True))
 
     groupby = groupBy
+
+    def rollup(self, *cols: Any) -> Any:
+        return self._group("rollup", self._grouping_columns(cols, True))
+
+    def cube(self, *cols: Any) -> Any:
+        return self._group("cube", self._grouping_columns(cols, True))
+
+    def groupingSets(self, groupingSets: Any, *cols: Any) -> Any:
+        sets = [self._grouping_columns(tuple(inner), False) for inner in groupingSets]
+        return self._group("groupingsets", self._grouping_columns(cols, False), sets)
 
     def agg(self, *exprs: Any) -> "DataFrame":
         return self.groupBy().agg(*exprs)

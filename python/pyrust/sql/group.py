@@ -1,113 +1,129 @@
-"""``pyspark.sql.GroupedData``: the result of ``groupBy``."""
+"""``pyspark.sql.GroupedData``: the result of ``groupBy``, ``rollup``, ``cube``,
+``groupingSets`` and ``pivot``. A thin shell over the native grouping
+(``src/analysis/grouping``), which plans every aggregation form."""
 
-import re
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Optional, Union
 
-from pyrust.errors import PySparkTypeError
-from pyrust.sql import functions as F
-from pyrust.sql.column import Column
-from pyrust.sql.types import NumericType
+from pyrust import _native
+from pyrust.errors import PySparkTypeError, SparkRuntimeException, UnsupportedOperationException, not_implemented
+from pyrust.sql.column import Column, _to_col_expr, _to_expr
 
 __all__ = ["GroupedData"]
 
-def _dict_aggregate(column: str, function: str) -> Column:
-    """One entry of `agg({column: function})` as Spark's `strToExpr` builds it: a few
-    names of its own (`avg`/`average`/`mean`, `stddev`/`std`, `count`/`size`), any other
-    name looked up in the SQL function registry, as SQL text would call it."""
-    name = function.lower()
-    if name in ("avg", "average", "mean"):
-        return F.avg(F.lit(1) if column == "*" else column)
-    if name in ("stddev", "std"):
-        return F.stddev(F.lit(1) if column == "*" else column)
-    if name in ("count", "size"):
-        return F.count(F.lit(1) if column == "*" else column)
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", function):
-        from pyrust.errors import AnalysisException
 
-        raise AnalysisException(message=f"Cannot resolve routine `{function}`.", errorClass="UNRESOLVED_ROUTINE",
-                                messageParameters={"routineName": f"`{function}`"})
-    argument = "*" if column == "*" else "`" + column.replace("`", "``") + "`"
-    return F.expr(f"{function}({argument})")
+def _not_iterable() -> PySparkTypeError:
+    # What PySpark's py4j conversion of a Column raises.
+    return PySparkTypeError(message="Column is not iterable.", errorClass="NOT_ITERABLE",
+                            messageParameters={"objectName": "Column"})
 
 
-def _java_string_hash(s: str) -> int:
-    """Java's String.hashCode over UTF-16 code units, as an unsigned 32-bit value."""
-    units = s.encode("utf-16-be")
-    h = 0
-    for i in range(0, len(units), 2):
-        h = (31 * h + ((units[i] << 8) | units[i + 1])) & 0xFFFFFFFF
-    return h
+def _column_names(cols: tuple) -> List[str]:
+    for c in cols:
+        if isinstance(c, Column):
+            raise _not_iterable()
+        if not isinstance(c, str):
+            raise PySparkTypeError(message=f"Argument `cols` should be a str, got {type(c).__name__}.",
+                                   errorClass="NOT_STR", messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
+    return list(cols)
 
 
-def _java_hashmap_order(keys: List[str]) -> List[str]:
-    """The iteration order of a java.util.HashMap filled with `keys` in order.
-    PySpark hands `agg(dict)` to the JVM as a HashMap, so Spark's output columns
-    come in that order, not in the dict's."""
-    capacity = 16
-    while len(keys) > capacity * 3 // 4:
-        capacity *= 2
-    def bucket(k: str) -> int:
-        h = _java_string_hash(k)
-        return (h ^ (h >> 16)) & (capacity - 1)
-    return sorted(keys, key=lambda k: bucket(k))  # stable: same bucket keeps insertion order
+def _fields_text(fields: List[Any], more: str) -> str:
+    """Two fields and a count of the rest, as Spark's `toString`s print them."""
+    text = ", ".join(fields[:2])
+    if len(fields) > 2:
+        text += more.format(len(fields) - 2)
+    return f"[{text}]"
 
 
 class GroupedData:
-    def __init__(self, df: Any, keys: List[Column]):
+    """A set of methods for aggregations on a :class:`DataFrame`."""
+
+    def __init__(self, jgd: "_native.GroupedData", df: Any, keys: Optional[List[Column]] = None):
+        self._jgd = jgd
         self._df = df
-        self._keys = keys
+        self._keys = list(keys or [])
+        self.session = df.sparkSession
+
+    def __repr__(self) -> str:
+        keys = _fields_text([c._expr.name() for c in self._keys], " ... {} more field(s)")
+        fields = [f"{f.name}: {f.dataType.simpleString()}" for f in self._df.schema.fields]
+        value = _fields_text(fields, " ... {} more fields")
+        if len(fields) == 3:
+            value = value.replace(" ... 1 more fields", " ... 1 more field")
+        return f"GroupedData[grouping expressions: {keys}, value: {value}, type: {self._jgd.kind}]"
+
+    def _wrap(self, native: Any) -> Any:
+        return self._df._wrap(native)
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> Any:
-        # PySpark asserts here, so the error is an AssertionError.
+        # PySpark asserts here, so misuse is an AssertionError.
         assert exprs, "exprs should not be empty"
         if len(exprs) == 1 and isinstance(exprs[0], dict):
-            cols = []
-            spec = exprs[0]
-            for name in _java_hashmap_order(list(spec)):
-                cols.append(_dict_aggregate(name, spec[name]))
-            return self._df._aggregate(self._keys, cols)
-        for e in exprs:
-            if not isinstance(e, Column):
-                raise PySparkTypeError(message="all exprs should be Column", errorClass="NOT_COLUMN",
-                                       messageParameters={"arg_name": "exprs", "arg_type": type(e).__name__})
-        return self._df._aggregate(self._keys, list(exprs))
+            return self._wrap(self._jgd.agg_dict(list(exprs[0].items())))
+        assert all(isinstance(c, Column) for c in exprs), "all exprs should be Column"
+        return self._wrap(self._jgd.agg([c._expr for c in exprs]))
 
     def count(self) -> Any:
-        return self._df._aggregate(self._keys, [F.count(F.lit(1)).alias("count")])
+        return self._wrap(self._jgd.count())
 
-    def _numeric(self, fn: Any, cols: tuple) -> Any:
-        if not cols:
-            cols = tuple(f.name for f in self._df.schema.fields if isinstance(f.dataType, NumericType))
-        else:
-            numeric = {f.name for f in self._df.schema.fields if isinstance(f.dataType, NumericType)}
-            for c in cols:
-                if c not in numeric:
-                    from pyrust.errors import AnalysisException
-
-                    raise AnalysisException(message=f"\"{c}\" is not a numeric column. Aggregation function can only be applied on a numeric column.",
-                                            errorClass=None)
-        return self._df._aggregate(self._keys, [fn(c) for c in cols])
-
-    def sum(self, *cols: str) -> Any:
-        return self._numeric(F.sum, cols)
+    def mean(self, *cols: str) -> Any:
+        return self._wrap(self._jgd.numeric("avg", _column_names(cols)))
 
     def avg(self, *cols: str) -> Any:
-        return self._numeric(F.avg, cols)
-
-    mean = avg
-
-    def min(self, *cols: str) -> Any:
-        return self._numeric(F.min, cols)
+        return self._wrap(self._jgd.numeric("avg", _column_names(cols)))
 
     def max(self, *cols: str) -> Any:
-        return self._numeric(F.max, cols)
+        return self._wrap(self._jgd.numeric("max", _column_names(cols)))
 
-    def pivot(self, *args: Any) -> Any:
-        from pyrust.errors import not_implemented
+    def min(self, *cols: str) -> Any:
+        return self._wrap(self._jgd.numeric("min", _column_names(cols)))
 
-        raise not_implemented("GroupedData.pivot")
+    def sum(self, *cols: str) -> Any:
+        return self._wrap(self._jgd.numeric("sum", _column_names(cols)))
 
-    def applyInPandas(self, *args: Any) -> Any:
-        from pyrust.errors import not_implemented
+    def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
+        if isinstance(pivot_col, Column):
+            raise _not_iterable()
+        column = _to_col_expr(pivot_col)
+        literals = None
+        if values is not None:
+            literals = []
+            for v in values:
+                if isinstance(v, Column):
+                    raise _not_iterable()
+                if isinstance(v, (list, tuple, dict, set)):
+                    raise SparkRuntimeException(
+                        message=f"The feature is not supported: Pivoting by the value '{v}' of the column data type.",
+                        errorClass="UNSUPPORTED_FEATURE.PIVOT_TYPE", messageParameters={"value": repr(v)})
+                literals.append(_to_expr(v))
+        kind = self._jgd.kind
+        if kind == "Pivot":
+            raise UnsupportedOperationException(
+                message="The PIVOT clause may be used at most once per SUBQUERY operation.",
+                errorClass="REPEATED_CLAUSE", messageParameters={"clause": "PIVOT", "operation": "SUBQUERY"})
+        if kind != "GroupBy":
+            raise UnsupportedOperationException(
+                message="The feature is not supported: PIVOT clause following a GROUP BY clause. Consider pushing the GROUP BY into a subquery.",
+                errorClass="UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY", messageParameters={})
+        return GroupedData(self._jgd.pivot(column, literals), self._df, self._keys)
 
+    # Grouped Python functions run Python UDFs, which PyRust does not have yet.
+    def apply(self, udf: Any) -> Any:
+        raise not_implemented("GroupedData.apply")
+
+    def applyInPandas(self, func: Any, schema: Any) -> Any:
         raise not_implemented("GroupedData.applyInPandas")
+
+    def applyInArrow(self, func: Any, schema: Any) -> Any:
+        raise not_implemented("GroupedData.applyInArrow")
+
+    def applyInPandasWithState(self, func: Any, outputStructType: Any, stateStructType: Any, outputMode: str,
+                               timeoutConf: str) -> Any:
+        raise not_implemented("GroupedData.applyInPandasWithState")
+
+    def cogroup(self, other: "GroupedData") -> Any:
+        raise not_implemented("GroupedData.cogroup")
+
+    def transformWithStateInPandas(self, statefulProcessor: Any, outputStructType: Any, outputMode: str, timeMode: str,
+                                   initialState: Optional["GroupedData"] = None, eventTimeColumnName: str = "") -> Any:
+        raise not_implemented("GroupedData.transformWithStateInPandas")

@@ -11,6 +11,7 @@ mod collection;
 mod conditional;
 mod datetime;
 mod generator;
+pub mod grouping;
 mod hash;
 mod json;
 mod map;
@@ -106,6 +107,7 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         misc::FUNCTIONS,
         window::FUNCTIONS,
         generator::FUNCTIONS,
+        grouping::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

@@ -6,6 +6,7 @@ mod aggregate;
 mod collection;
 mod conditional;
 mod datetime;
+mod grouping;
 mod hash;
 mod interval;
 mod json;
@@ -105,5 +106,6 @@ pub fn lower_filtered_call(call: &Call, args: Vec<pl::Expr>, filter: Option<pl::
         Func::Window(f) => Err(crate::error::Error::internal(format!("window function {f:?} outside a window"))),
         // Generators are run by the Generate node that holds them (lowering::generate).
         Func::Generator(f) => Err(crate::error::Error::internal(format!("generator {f:?} outside a Generate node"))),
+        Func::Grouping(f) => grouping::lower(f, &c),
     }
 }

@@ -19,6 +19,7 @@ from pyrust.sql.functions import (
     _csv,
     _datetime,
     _generator,
+    _grouping,
     _hash,
     _json,
     _map,
@@ -44,6 +45,7 @@ from pyrust.sql.functions._conditional import *  # noqa: F401,F403
 from pyrust.sql.functions._csv import *  # noqa: F401,F403
 from pyrust.sql.functions._datetime import *  # noqa: F401,F403
 from pyrust.sql.functions._generator import *  # noqa: F401,F403
+from pyrust.sql.functions._grouping import *  # noqa: F401,F403
 from pyrust.sql.functions._hash import *  # noqa: F401,F403
 from pyrust.sql.functions._json import *  # noqa: F401,F403
 from pyrust.sql.functions._map import *  # noqa: F401,F403
@@ -61,7 +63,7 @@ from pyrust.sql.functions._variant import *  # noqa: F401,F403
 from pyrust.sql.functions._window import *  # noqa: F401,F403
 from pyrust.sql.functions._xml import *  # noqa: F401,F403
 
-_FAMILIES = (_aggregate, _array, _bitwise, _collection, _conditional, _csv, _datetime, _generator, _hash, _json, _map, _math, _misc, _normal, _partitioning, _predicate, _sort, _string, _struct, _udf, _url, _variant, _window, _xml)
+_FAMILIES = (_aggregate, _array, _bitwise, _collection, _conditional, _csv, _datetime, _generator, _grouping, _hash, _json, _map, _math, _misc, _normal, _partitioning, _predicate, _sort, _string, _struct, _udf, _url, _variant, _window, _xml)
 
 #: The names PyRust implements.
 IMPLEMENTED = frozenset(n for m in _FAMILIES for n in m.__all__)
