@@ -8,10 +8,12 @@ PY := $(VENV)/bin/python
 # The goldens hold what pandas/pyarrow show (dtype names, values): tests and the
 # recorder use the same versions.
 PY_DATA_LIBS := "pyarrow==26.0.1" "pandas==3.1.1"
+# Third-party test helpers and plugins PyRust is tested with (docs/testing.md).
+PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 
-.PHONY: all demo test test-rust test-python develop record docs bench bench-build clean
+.PHONY: all demo test test-rust test-python develop record record-testing test-example-pyspark docs bench bench-build clean
 
 all: test
 
@@ -19,7 +21,7 @@ $(VENV)/.installed: pyproject.toml Makefile
 	@echo "setting up $(VENV) (Python tools)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0"
+	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS)
 	@touch $@
 
 # Builds the extension (dev profile: dependencies optimised, our crate lightly).
@@ -44,18 +46,37 @@ record:
 	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS)
 	cd compat-tests && ../.venv-record/bin/python record $(CASES)
 
+# The goldens of pyspark.testing and chispa (compat-tests/cases/testing_utils.py,
+# chispa_helpers.py). PySpark 4.0.1's assertDataFrameEqual imports pyspark.pandas,
+# which does not load with pandas 3, so these are recorded with pandas 2.2 (in the
+# range PySpark 4.0.1 supports); `record` leaves them alone.
+RECORD_TESTING_VENV := .venv-record-testing
+record-testing:
+	$(PYTHON) -m venv $(RECORD_TESTING_VENV)
+	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" "pytest>=7" $(PY_TEST_LIBS)
+	cd compat-tests && ../$(RECORD_TESTING_VENV)/bin/python record testing_utils:: chispa_helpers::
+
+# The example job's suite (examples/ci-testing) on real PySpark 4.0.1 through PyRust's
+# pytest plugin (`--pyrust-engine=pyspark`); outside `make test`, which runs it on PyRust.
+test-example-pyspark:
+	@test -x $(RECORD_TESTING_VENV)/bin/python || $(PYTHON) -m venv $(RECORD_TESTING_VENV)
+	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" "pytest>=7" $(PY_TEST_LIBS)
+	cd examples/ci-testing && PYTHONPATH=$(abspath python) ../../$(RECORD_TESTING_VENV)/bin/python -m pytest -q \
+		-p no:cacheprovider -p pyrust.pytest_plugin --pyrust-engine=pyspark
+
 # Regenerates docs/supported-api.md from the code.
 docs: develop
 	$(PY) scripts/supported_api.py > docs/supported-api.md
 
 # Benchmarks (docs/performance.md): a release build in its own venv beside real
 # PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark
-# SUITES=tpch,latency,conversion,ooc,functions,windows RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4 FUNCTION_ROWS=10000000
+# SUITES=tpch,latency,conversion,ooc,functions,windows,ci RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4 FUNCTION_ROWS=10000000
 # WINDOWS_ROWS=10000000 WINDOWS_PARTITIONS=100000
+# (ci: bench/ci_suite, a pytest suite of small-DataFrame tests; quick with SUITES=ci RUNS=1)
 BENCH_VENV := .venv-bench
 SCALE ?= 1
 ENGINES ?= pyrust,polars,polars-1.43,pyspark
-SUITES ?= tpch,latency,conversion,ooc,functions,windows
+SUITES ?= tpch,latency,conversion,ooc,functions,windows,ci
 RUNS ?= 3
 QUERIES ?= 1-22
 OOC_SCALE ?= 10
@@ -71,7 +92,8 @@ $(BENCH_VENV)/.installed: Makefile
 	@$(PYTHON) -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/pip install -q --upgrade pip
 	@$(BENCH_VENV)/bin/pip install -q "maturin>=1.9,<2" "pyspark==4.0.1" $(PY_DATA_LIBS) "polars==2.1.0" \
-		"tpchgen-cli==2.0.2" "matplotlib==3.11.2"
+		"tpchgen-cli==2.0.2" "matplotlib==3.11.2" \
+		"pytest>=7" $(PY_TEST_LIBS)
 	@# The Python Polars built from the same engine as the Rust crate (0.55), beside the newest.
 	@$(BENCH_VENV)/bin/pip install -q --target $(BENCH_VENV)/polars-1.43.2 "polars==1.43.2"
 	@touch $@
@@ -89,4 +111,4 @@ bench: bench-build
 	$(BENCH_VENV)/bin/python bench/report.py
 
 clean:
-	rm -rf $(VENV) .venv-record $(BENCH_VENV)
+	rm -rf $(VENV) .venv-record $(RECORD_TESTING_VENV) $(BENCH_VENV)

@@ -181,6 +181,27 @@ def ooc_section(o):
     return lines
 
 
+def ci_section(ci):
+    """bench/ci_suite: a pytest suite of small-DataFrame tests (issue 12's measure)."""
+    engines = [e for e in ("pyrust", "pyspark") if e in ci]
+    tests = max((ci[e].get("serial", {}).get("tests") or 0) for e in engines) if engines else 0
+    lines = [f"### A CI test suite ({tests} tests of small DataFrames, `bench/ci_suite`)", "",
+             "Plain PySpark tests through PyRust's pytest plugin (`--pyrust-engine=pyspark` for PySpark); "
+             "start-up is `import` + `getOrCreate` in a fresh process; per test is setup + call + teardown; "
+             "total is the whole `pytest` run.", "",
+             "| | " + " | ".join(LABELS[e] for e in engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
+    rows = [("start-up", lambda e: ci[e].get("startup")),
+            ("median per test", lambda e: ci[e].get("serial", {}).get("per_test_median")),
+            ("whole suite", lambda e: ci[e].get("serial", {}).get("total")),
+            ("whole suite, `-n 2`", lambda e: ci[e].get("n2", {}).get("total"))]
+    for label, get in rows:
+        vals = [get(e) for e in engines]
+        lines.append(f"| {label} | " + " | ".join(ms(v) for v in vals) + " | "
+                     + ratio(get("pyspark") if "pyspark" in ci else None, get("pyrust") if "pyrust" in ci else None) + " |")
+    lines.append("")
+    return lines
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "results", "results.json")
     with open(path) as f:
@@ -202,6 +223,8 @@ def main():
     if "functions" in r:
         import functions_suite
         lines += functions_suite.section(r["functions"], LABELS, ms, ratio)
+    if "ci" in r:
+        lines += ci_section(r["ci"])
     lines.append(END)
     block = "\n".join(lines)
     text = open(DOC).read() if os.path.exists(DOC) else f"# Performance\n\n{START}\n{END}\n"

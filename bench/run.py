@@ -1,6 +1,6 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
                         [--windows-rows 10000000] [--windows-partitions 100000]
 
@@ -283,10 +283,82 @@ def main():
             out, _, _ = run_worker(engine, "functions", ["--data", path, "--runs", str(a.runs)])
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
         results["functions"] = {"rows": a.function_rows, "runs": a.runs, "engines": functions_suite.summarise(raw, median)}
+    if "ci" in suites:
+        results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
     os.makedirs(os.path.dirname(a.output), exist_ok=True)
     with open(a.output, "w") as f:
         json.dump(results, f, indent=1, sort_keys=True)
     print(f"wrote {a.output}", file=sys.stderr)
+
+
+CI_SUITE = os.path.join(HERE, "ci_suite")
+STARTUP = """
+import sys, time
+t = time.perf_counter()
+if sys.argv[1] == "pyrust":
+    import pyrust
+    pyrust.activate()
+from pyspark.sql import SparkSession
+b = SparkSession.builder
+if sys.argv[1] == "pyspark":
+    b = b.master("local[1]").config("spark.ui.enabled", "false")
+b.getOrCreate()
+print(time.perf_counter() - t)
+"""
+
+
+def _plugin_args(engine):
+    """pytest arguments for PyRust's plugin on an engine (loaded with -p where the
+    interpreter has PyRust's sources but not its entry point)."""
+    from importlib import metadata
+
+    installed = any(ep.name == "pyrust" for ep in metadata.entry_points(group="pytest11"))
+    args = [] if installed else ["-p", "pyrust.pytest_plugin"]
+    return args + (["--pyrust-engine=pyspark"] if engine == "pyspark" else [])
+
+
+def ci_suite(engines, runs):
+    """bench/ci_suite (plain PySpark tests of small DataFrames) through PyRust's pytest
+    plugin: start-up (import + getOrCreate, a fresh process), the median time of one test
+    (setup + call + teardown), the suite's wall time, and the same with -n 2."""
+    import glob
+    import tempfile
+
+    out = {}
+    for engine in [e for e in engines if e in ("pyrust", "pyspark")]:
+        print(f"== {engine} ci", file=sys.stderr, flush=True)
+        startup = []
+        for _ in range(max(runs, 3) if engine == "pyrust" else runs):
+            proc = subprocess.run([sys.executable, "-c", STARTUP, engine], capture_output=True, text=True)
+            if proc.returncode == 0:
+                startup.append(float(proc.stdout.strip().splitlines()[-1]))
+        result = {"startup": median(startup)}
+        for label, extra in (("serial", []), ("n2", ["-n", "2"])):
+            walls, per_test, counts, failed = [], [], [], 0
+            for _ in range(runs):
+                with tempfile.TemporaryDirectory() as tmp:
+                    env = dict(os.environ, CI_BENCH_OUT=os.path.join(tmp, "times"))
+                    start = time.perf_counter()
+                    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                           *_plugin_args(engine), *extra], cwd=CI_SUITE, env=env,
+                                          capture_output=True, text=True)
+                    walls.append(time.perf_counter() - start)
+                    failed += proc.returncode != 0
+                    times = {}
+                    for path in glob.glob(os.path.join(tmp, "times.*")):
+                        with open(path) as f:
+                            times.update(json.load(f))
+                    failed += sum(1 for k in times if k.endswith("::FAILED"))
+                    per = [v for k, v in times.items() if not k.endswith("::FAILED")]
+                    counts.append(len(per))
+                    per_test += per
+            result[label] = {"total": median(walls), "per_test_median": median(per_test), "tests": max(counts or [0]),
+                             "failed_runs": failed}
+        out[engine] = result
+        print(f"   start-up {result['startup']:.3f}s, per test {result['serial']['per_test_median'] * 1000:.2f} ms, "
+              f"suite {result['serial']['total']:.2f}s ({result['serial']['tests']} tests), "
+              f"-n 2 {result['n2']['total']:.2f}s", file=sys.stderr, flush=True)
+    return out
 
 
 def in_memory_size(data):

@@ -7,91 +7,16 @@ A function is supported when `pyspark.sql.functions` implements it (not a stub);
 member when PyRust's class defines it and its body does not start by raising
 `not_implemented(...)`."""
 
-import importlib
-import inspect
 import json
 import os
-import textwrap
 
 import pyrust.sql.functions as F
 from pyrust import _native
+from pyrust._support import CLASSES, member_supported, pyrust_class  # one source with `pyrust check`
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 with open(os.path.join(ROOT, "python", "pyrust", "_pyspark_api.json")) as f:
     API = json.load(f)
-
-# PySpark class -> where PyRust defines it (module, attribute path).
-CLASSES = {
-    "SparkSession": ("pyrust.sql.session", "SparkSession"),
-    "SparkSession.Builder": ("pyrust.sql.session", "SparkSession.Builder"),
-    "RuntimeConfig": ("pyrust.sql.session", "RuntimeConfig"),
-    "DataFrame": ("pyrust.sql.dataframe", "DataFrame"),
-    "Column": ("pyrust.sql.column", "Column"),
-    "GroupedData": ("pyrust.sql.group", "GroupedData"),
-    "PandasGroupedOpsMixin": ("pyrust.sql.group", "GroupedData"),
-    "PandasCogroupedOps": ("pyrust.sql.group", "PandasCogroupedOps"),
-    "Window": ("pyrust.sql.window", "Window"),
-    "WindowSpec": ("pyrust.sql.window", "WindowSpec"),
-    "DataFrameNaFunctions": ("pyrust.sql.dataframe", "DataFrameNaFunctions"),
-    "DataFrameStatFunctions": ("pyrust.sql.dataframe", "DataFrameStatFunctions"),
-    "DataFrameReader": ("pyrust.sql.readwriter", "DataFrameReader"),
-    "DataFrameWriter": ("pyrust.sql.readwriter", "DataFrameWriter"),
-    "DataFrameWriterV2": ("pyrust.sql.readwriter", "DataFrameWriterV2"),
-    "MergeIntoWriter": ("pyrust.sql.merge", "MergeIntoWriter"),
-    "Catalog": ("pyrust.sql.catalog", "Catalog"),
-    "Row": ("pyrust.sql.types", "Row"),
-    "StructType": ("pyrust.sql.types", "StructType"),
-    "StructField": ("pyrust.sql.types", "StructField"),
-    "DataType": ("pyrust.sql.types", "DataType"),
-    "UDFRegistration": ("pyrust.sql.udf", "UDFRegistration"),
-    "UDTFRegistration": ("pyrust.sql.udtf", "UDTFRegistration"),
-    "UserDefinedFunction": ("pyrust.sql.udf", "UserDefinedFunction"),
-    "Observation": ("pyrust.sql.observation", "Observation"),
-    "TableValuedFunction": ("pyrust.sql.tvf", "TableValuedFunction"),
-}
-
-
-def pyrust_class(module: str, path: str):
-    try:
-        obj = importlib.import_module(module)
-    except ImportError:
-        return None
-    for part in path.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj
-
-
-def raises_first(fn) -> bool:
-    """Whether a function's body starts by raising not_implemented(...)."""
-    fn = getattr(fn, "fget", fn)
-    fn = getattr(fn, "__func__", fn)
-    try:
-        source = textwrap.dedent(inspect.getsource(fn))
-    except (OSError, TypeError):
-        return False
-    body = source.split(":\n", 1)[-1] if "def " in source else source
-    lines = [ln.strip() for ln in body.splitlines() if ln.strip() and not ln.strip().startswith("#")]
-    while lines and (lines[0].startswith(('"""', "'''", "from ", "import "))):
-        if lines[0].startswith(('"""', "'''")) and not (len(lines[0]) > 3 and lines[0].endswith(lines[0][:3])):
-            # a docstring over several lines
-            end = next((i for i, ln in enumerate(lines[1:], 1) if ln.endswith(lines[0][:3])), 0)
-            lines = lines[end + 1:]
-        else:
-            lines = lines[1:]
-    return bool(lines) and lines[0].startswith("raise not_implemented(")
-
-
-def member_supported(cls, name: str) -> bool:
-    if cls is None:
-        return False
-    for klass in cls.__mro__:
-        if name in vars(klass):
-            raw = vars(klass)[name]
-            target = raw.fget if isinstance(raw, property) else raw
-            return not raises_first(target)
-    return False
 
 
 def functions_section(out):

@@ -590,7 +590,7 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
             output = out;
         }
         JoinOn::Condition(cond) => {
-            let resolver = Resolver { inputs: vec![&left, &right], conf, scope: Scope::default() };
+            let resolver = Resolver { inputs: vec![&left, &right], conf, scope: Scope::default(), lambdas: vec![] };
             let resolved = match self_join_equality(&cond, &left, &right, conf)? {
                 Some(rewritten) => rewritten,
                 None => resolver.resolve(cond)?,

@@ -34,7 +34,8 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Star { .. } => "*".into(),
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => v.name_text(),
-        Expr::Alias { expr, .. } => sql_text(expr),
+        // Inside an expression an alias shows: `upper(s AS x)`, `struct(d, b AS flag)`.
+        Expr::Alias { expr, name } => format!("{} AS {name}", sql_text(expr)),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
         Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
         Expr::Not(x) => format!("(NOT {})", sql_text(x)),
@@ -64,6 +65,13 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Window { function, spec } => window_sql(function, spec),
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", sql_text(agg), sql_text(condition)),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
+        // Spark names lambdas by their structure, not their variables' names.
+        Expr::Lambda { params, body } => {
+            let mut parts = vec![sql_text(body)];
+            parts.extend(params.iter().map(|_| "namedlambdavariable()".to_string()));
+            format!("lambdafunction({})", parts.join(", "))
+        }
+        Expr::LambdaVariable(_) => "namedlambdavariable()".into(),
     }
 }
 
@@ -210,6 +218,14 @@ pub fn column_repr(e: &Expr) -> String {
         ),
         Expr::Window { function, spec } => window_repr(function, spec),
         Expr::MultiAlias { expr, names } => format!("multialias({} AS ({}))", column_repr(expr), names.join(", ")),
+        Expr::Lambda { params, body } => {
+            let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+            match names.as_slice() {
+                [one] => format!("{one} -> {}", column_repr(body)),
+                many => format!("({}) -> {}", many.join(", "), column_repr(body)),
+            }
+        }
+        Expr::LambdaVariable(v) => v.name.clone(),
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", column_repr(agg), column_repr(condition)),
     }
 }

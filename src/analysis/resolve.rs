@@ -7,7 +7,7 @@ use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
 use crate::error::{Error, Result};
 use crate::ir::function::StructFn;
-use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, Plan, SortKey, Value};
+use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,16 +27,18 @@ pub struct Resolver<'a> {
     pub inputs: Vec<&'a Plan>,
     pub conf: &'a Conf,
     pub scope: Scope,
+    /// The variables of the lambdas being resolved, innermost last.
+    pub lambdas: Vec<LambdaVar>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(input: &'a Plan, conf: &'a Conf) -> Self {
-        Resolver { inputs: vec![input], conf, scope: Scope::default() }
+        Resolver { inputs: vec![input], conf, scope: Scope::default(), lambdas: vec![] }
     }
 
     /// The same resolver for a nested part of the expression with another scope.
     fn within(&self, scope: Scope) -> Resolver<'a> {
-        Resolver { inputs: self.inputs.clone(), conf: self.conf, scope }
+        Resolver { inputs: self.inputs.clone(), conf: self.conf, scope, lambdas: self.lambdas.clone() }
     }
 
     fn output(&self) -> impl Iterator<Item = &Attribute> {
@@ -90,7 +92,21 @@ impl<'a> Resolver<'a> {
 
     pub fn resolve(&self, e: Expr) -> Result<Expr> {
         Ok(match e {
+            Expr::Unresolved { parts, plan_id: None } if self.lambda_variable(&parts[0], false).is_some() => {
+                let var = self.lambda_variable(&parts[0], false).cloned().expect("checked");
+                self.extract_fields(Expr::LambdaVariable(var), &parts[1..])?
+            }
             Expr::Unresolved { parts, plan_id } => self.resolve_column(&parts, plan_id)?,
+            Expr::LambdaVariable(v) => match self.lambda_variable(&v.name, true) {
+                Some(bound) => Expr::LambdaVariable(bound.clone()),
+                None => return Err(self.unresolved(&v.name)),
+            },
+            Expr::Lambda { .. } => {
+                return Err(Error::analysis(
+                    "INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION",
+                    "Invalid lambda function call. A lambda function should only be used in a higher order function.",
+                ))
+            }
             Expr::Star { .. } => {
                 return Err(Error::analysis("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in expression."))
             }
@@ -286,6 +302,9 @@ impl<'a> Resolver<'a> {
             return Err(Error::analysis(class, text));
         }
         def.check_arity(&name, args.len())?;
+        if args.iter().any(|a| matches!(a, Expr::Lambda { .. })) {
+            return self.resolve_higher_order(def, name, args, distinct);
+        }
         // Aggregates may not nest, but may sit inside scalar functions: round(avg(x), 1);
         // so may windows: abs(lag(x) OVER w).
         let inner = self.within(Scope {
@@ -300,6 +319,46 @@ impl<'a> Resolver<'a> {
                 a => inner.resolve(a),
             })
             .collect::<Result<Vec<_>>>()?;
+        def.bind(&name, args, distinct, self.conf, sql_text)
+    }
+
+    /// A bound lambda variable in scope by name (the innermost lambda first).
+    fn lambda_variable(&self, name: &str, exact: bool) -> Option<&LambdaVar> {
+        self.lambdas.iter().rev().find(|v| if exact { v.name == name } else { self.conf.names_equal(&v.name, name) })
+    }
+
+    /// A higher-order function (`transform(a, x -> x + 1)`): the other arguments first,
+    /// as they give the lambdas' variables their types, then each lambda's body with
+    /// its variables in scope.
+    fn resolve_higher_order(&self, def: &'static functions::FunctionDef, name: String, args: Vec<Expr>, distinct: bool) -> Result<Expr> {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let inner = self.within(Scope::default());
+        let mut resolved: Vec<Option<Expr>> =
+            args.iter().map(|a| if matches!(a, Expr::Lambda { .. }) { Ok(None) } else { inner.resolve(a.clone()).map(Some) }).collect::<Result<_>>()?;
+        for (i, a) in args.into_iter().enumerate() {
+            let Expr::Lambda { params, body } = a else { continue };
+            let types = functions::lambda_parameters(def.func, &resolved, i);
+            if types.len() != params.len() && !(types.len() == 2 && params.len() == 1 && functions::index_is_optional(def.func)) {
+                let expected = if functions::index_is_optional(def.func) { "1".to_string() } else { types.len().to_string() };
+                return Err(Error::analysis(
+                    "INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH",
+                    format!("Invalid lambda function call. A higher order function expects {expected} arguments, but got {}.", params.len()),
+                ));
+            }
+            let params: Vec<LambdaVar> = params
+                .into_iter()
+                .zip(types)
+                .map(|(p, (data_type, nullable))| {
+                    let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    LambdaVar { name: p.name, binding: Some(LambdaBinding { id, data_type, nullable }) }
+                })
+                .collect();
+            let mut scoped = self.within(Scope::default());
+            scoped.lambdas.extend(params.iter().cloned());
+            let body = scoped.resolve(*body)?;
+            resolved[i] = Some(Expr::Lambda { params, body: Box::new(body) });
+        }
+        let args = resolved.into_iter().map(|a| a.expect("every argument resolved")).collect();
         def.bind(&name, args, distinct, self.conf, sql_text)
     }
 

@@ -232,6 +232,8 @@ pub fn data_type(e: &Expr) -> DataType {
         Expr::Call(c) => c.data_type.clone(),
         Expr::Sort(k) => data_type(&k.expr),
         Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => data_type(function),
+        Expr::Lambda { body, .. } => data_type(body),
+        Expr::LambdaVariable(v) => v.binding.as_ref().map_or(DataType::Null, |b| b.data_type.clone()),
         Expr::AggregateFilter { agg, .. } => data_type(agg),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
@@ -263,6 +265,8 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => nullable(function, ansi),
         Expr::AggregateFilter { agg, .. } => nullable(agg, ansi),
         Expr::Sort(k) => nullable(&k.expr, ansi),
+        Expr::Lambda { body, .. } => nullable(body, ansi),
+        Expr::LambdaVariable(v) => v.binding.as_ref().is_none_or(|b| b.nullable),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
     }
 }

@@ -29,6 +29,7 @@ pub mod json;
 pub mod json_read;
 pub mod json_write;
 pub mod kernels;
+pub mod lambdas;
 pub mod like;
 pub mod maps;
 pub mod math;

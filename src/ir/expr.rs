@@ -136,6 +136,29 @@ pub struct Call {
     pub nullable: bool,
 }
 
+/// A variable of a lambda function (`x` in `x -> x + 1`). Analysis binds it to the
+/// lambda that declares it: a unique id and the type of the values it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LambdaVar {
+    pub name: String,
+    pub binding: Option<LambdaBinding>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LambdaBinding {
+    pub id: u64,
+    pub data_type: DataType,
+    pub nullable: bool,
+}
+
+impl LambdaVar {
+    /// The column name a bound variable has in the frames higher-order functions
+    /// evaluate lambda bodies over (`compat::lambdas`).
+    pub fn engine_name(&self) -> String {
+        format!("\u{3bb}{}", self.binding.as_ref().map_or(0, |b| b.id))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// A column named by the user, not yet resolved: `a`, `t.a`, or `df["a"]`
@@ -165,6 +188,10 @@ pub enum Expr {
     Window { function: Box<Expr>, spec: Box<WindowSpec> },
     /// A generator's output columns named: `posexplode(a).alias("p", "v")`.
     MultiAlias { expr: Box<Expr>, names: Vec<String> },
+    /// A lambda function, only as an argument of a higher-order function (`transform`).
+    Lambda { params: Vec<LambdaVar>, body: Box<Expr> },
+    /// A lambda's variable inside its body.
+    LambdaVariable(LambdaVar),
     /// An aggregate over the rows where `condition` holds (SQL's
     /// `sum(x) FILTER (WHERE y > 0)`): `agg` is the aggregate call.
     AggregateFilter { agg: Box<Expr>, condition: Box<Expr> },
@@ -190,7 +217,7 @@ impl Expr {
     /// Direct children, in order.
     pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) => vec![],
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => vec![],
             Expr::Alias { expr, .. } | Expr::Cast { expr, .. } => vec![expr],
             Expr::Binary { left, right, .. } => vec![left, right],
             Expr::Not(e) | Expr::Negate(e) | Expr::IsNull(e) | Expr::IsNotNull(e) => vec![e],
@@ -219,6 +246,7 @@ impl Expr {
                 v
             }
             Expr::MultiAlias { expr, .. } => vec![expr],
+            Expr::Lambda { body, .. } => vec![body],
             Expr::AggregateFilter { agg, condition } => vec![agg, condition],
         }
     }
@@ -227,7 +255,7 @@ impl Expr {
     pub fn map_children(&self, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
         let mut b = |e: &Expr| Box::new(f(e));
         match self {
-            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) => self.clone(),
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => self.clone(),
             Expr::Alias { expr, name } => Expr::Alias { expr: b(expr), name: name.clone() },
             Expr::Cast { expr, to, kind } => Expr::Cast { expr: b(expr), to: to.clone(), kind: *kind },
             Expr::Binary { op, left, right } => {
@@ -266,6 +294,7 @@ impl Expr {
                 Expr::Window { function, spec: Box::new(spec) }
             }
             Expr::MultiAlias { expr, names } => Expr::MultiAlias { expr: b(expr), names: names.clone() },
+            Expr::Lambda { params, body } => Expr::Lambda { params: params.clone(), body: b(body) },
             Expr::AggregateFilter { agg, condition } => {
                 let agg = b(agg);
                 Expr::AggregateFilter { agg, condition: b(condition) }

@@ -362,17 +362,67 @@ pub enum DatetimeFn {
 pub enum CollectionFn {
     /// `arr[i]` (0-based) or `map[key]`.
     GetItem,
+    // Higher-order functions: an array and lambdas over its elements.
+    Transform,
+    Filter,
+    Exists,
+    Forall,
+    /// `aggregate`/`reduce`: a fold with a start value, then a finishing lambda.
+    Aggregate,
+    ZipWith,
+    // Arrays.
+    /// `size`/`cardinality` (-1 for NULL when ANSI is off), of arrays and maps.
+    Size,
+    ArraySize,
+    ArrayContains,
+    ArrayPosition,
+    ArrayRemove,
+    ArrayMin,
+    ArrayMax,
+    ArrayDistinct,
+    SortArray,
+    ArrayCompact,
+    ArrayJoin,
+    /// `element_at` (1-based, negative from the end) and `try_element_at`.
+    ElementAt,
+    TryElementAt,
+    /// `get`: 0-based, NULL out of range.
+    Get,
+    /// `array(...)`: an array of its arguments.
+    Array,
+    Slice,
+    ArrayAppend,
+    ArrayPrepend,
+    Flatten,
+    ArrayUnion,
+    ArrayIntersect,
+    ArrayExcept,
+    ArraysOverlap,
+    ArrayRepeat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StructFn {
     /// `s.field`.
     GetField,
+    /// `struct(a, b)`: fields named after the columns (`col2` for other expressions).
+    Struct,
+    NamedStruct,
 }
 
 /// Functions of maps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MapFn {}
+pub enum MapFn {
+    /// Higher-order: `map_filter(m, (k, v) -> ...)`, `transform_values(m, (k, v) -> ...)`.
+    MapFilter,
+    TransformValues,
+    /// `map(k1, v1, ...)` (`create_map`): NULL keys and duplicate keys are errors.
+    CreateMap,
+    MapKeys,
+    MapValues,
+    MapEntries,
+    MapContainsKey,
+}
 
 /// JSON and CSV text: parsing, writing, schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

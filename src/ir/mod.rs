@@ -8,7 +8,7 @@ pub mod text;
 pub mod types;
 pub mod value;
 
-pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, SortKey, WindowFrame, WindowSpec};
+pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, WindowFrame, WindowSpec};
 pub use function::Func;
 pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode, SetOpKind};
 pub use types::{DataType, StructField};

@@ -181,6 +181,10 @@ impl<'a> ExprLowering<'a> {
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
+            // A lambda's body is evaluated over a frame of array elements
+            // (`compat::lambdas`): the outer rows' mask does not apply there.
+            Expr::Lambda { body, .. } => self.lower_in(body, &None)?,
+            Expr::LambdaVariable(v) => col(v.engine_name().as_str()),
             Expr::AggregateFilter { agg, condition } => {
                 let Expr::Call(c) = agg.as_ref() else { return Err(Error::internal("FILTER on a non-aggregate")) };
                 let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;

@@ -206,6 +206,19 @@ pub fn get_item(base: &PyExpr, key: &PyExpr) -> PyExpr {
     PyExpr::wrap(Expr::func("get_item", vec![base.expr.clone(), key.expr.clone()]))
 }
 
+/// A lambda's variable as PySpark creates it for a Python function's parameter.
+#[pyfunction]
+pub fn lambda_variable(name: &str) -> PyExpr {
+    PyExpr::wrap(Expr::LambdaVariable(crate::ir::LambdaVar { name: name.to_string(), binding: None }))
+}
+
+/// A lambda function: its variables (from `lambda_variable`) and its body.
+#[pyfunction]
+pub fn lambda_function(params: Vec<String>, body: &PyExpr) -> PyExpr {
+    let params = params.into_iter().map(|name| crate::ir::LambdaVar { name, binding: None }).collect();
+    PyExpr::wrap(Expr::Lambda { params, body: Box::new(body.expr.clone()) })
+}
+
 /// Parses `expr("...")` text.
 #[pyfunction]
 pub fn parse_expr(py: Python<'_>, text: &str) -> PyResult<PyExpr> {

@@ -28,6 +28,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(column::call, m)?)?;
     m.add_function(wrap_pyfunction!(column::case_when, m)?)?;
     m.add_function(wrap_pyfunction!(column::get_field, m)?)?;
+    m.add_function(wrap_pyfunction!(column::lambda_variable, m)?)?;
+    m.add_function(wrap_pyfunction!(column::lambda_function, m)?)?;
     m.add_function(wrap_pyfunction!(column::get_item, m)?)?;
     m.add_function(wrap_pyfunction!(column::parse_expr, m)?)?;
     m.add_function(wrap_pyfunction!(types::ddl_schema_json, m)?)?;

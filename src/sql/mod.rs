@@ -289,6 +289,35 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             Expr::func("overlay", args)
         }
         sql::Expr::Function(f) => function(f)?,
+        sql::Expr::Named { expr, name } => convert(*expr)?.alias(&name.value),
+        // sqlparser reads `struct(a, b)` as a typeless STRUCT literal.
+        sql::Expr::Struct { values, fields } if fields.is_empty() => {
+            Expr::func("struct", values.into_iter().map(convert).collect::<Result<Vec<_>>>()?)
+        }
+        // `x -> x + 1`, `(acc, x) -> acc + x`: the body names its variables as columns;
+        // analysis resolves them to the lambda's variables first.
+        sql::Expr::Lambda(l) => {
+            let names: Vec<sql::Ident> = match l.params {
+                sql::OneOrManyWithParens::One(p) => vec![p.name],
+                sql::OneOrManyWithParens::Many(ps) => ps.into_iter().map(|p| p.name).collect(),
+            };
+            let params: Vec<crate::ir::LambdaVar> = names.into_iter().map(|n| crate::ir::LambdaVar { name: n.value, binding: None }).collect();
+            // Spark resolves a lambda's names to its variables before columns; doing
+            // it here also names the call as Spark does (`namedlambdavariable()`).
+            // Inner lambdas were converted first, so their own variables are taken.
+            let body = convert(*l.body)?.transform_down(&mut |e| match e {
+                Expr::Unresolved { parts, plan_id: None } => {
+                    let var = params.iter().find(|p| p.name.eq_ignore_ascii_case(&parts[0]))?;
+                    let mut out = Expr::LambdaVariable(var.clone());
+                    for field in &parts[1..] {
+                        out = Expr::func("get_field", vec![out, Expr::Literal(Value::String(field.clone()))]);
+                    }
+                    Some(out)
+                }
+                _ => None,
+            });
+            Expr::Lambda { params, body: Box::new(body) }
+        }
         sql::Expr::TypedString(ts) => typed_literal(ts)?,
         sql::Expr::Interval(iv) => interval_literal(iv)?,
         sql::Expr::Extract { field, expr, .. } => {

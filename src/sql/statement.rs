@@ -93,7 +93,7 @@ pub fn table_not_found(parts: &[String]) -> Error {
     let name = parts.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(".");
     Error::analysis(
         "TABLE_OR_VIEW_NOT_FOUND",
-        format!("The table or view {name} cannot be found. Verify the spelling and correctness of the schema and catalog.\\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS."),
+        format!("The table or view {name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS."),
     )
     .with_param("relationName", name)
 }

@@ -53,7 +53,9 @@ class RuntimeConfig:
     def unset(self, key: str) -> None:
         self._native.unset_conf(key)
 
+    @property
     def getAll(self) -> Dict[str, str]:
+        """All properties set in this conf (a property, as in PySpark 4.0)."""
         out = dict(_DEFAULTS)
         out.update(dict(self._native.all_conf()))
         return out
@@ -101,7 +103,10 @@ class SparkContext:
 
 class SparkSession:
     _lock = threading.RLock()
+    # PySpark's two: the default session the builder returns (_instantiatedSession) and
+    # the active one (the last session that created a DataFrame or was built).
     _active: Optional["SparkSession"] = None
+    _activeSession: Optional["SparkSession"] = None
 
     class Builder:
         def __init__(self) -> None:
@@ -128,10 +133,18 @@ class SparkSession:
             return self
 
         def getOrCreate(self) -> "SparkSession":
+            """The default session, created on first use; an existing one gets this
+            builder's options applied (PySpark's applyModifiableSettings)."""
             with SparkSession._lock:
                 if SparkSession._active is None:
-                    SparkSession._active = SparkSession()
+                    session = SparkSession()
+                    # The options a new session starts from (PySpark's SparkConf):
+                    # newSession() inherits them, not later `spark.conf.set` calls.
+                    SparkSession._context_options = dict(self._options)
+                    SparkSession._active = session
                 session = SparkSession._active
+                if SparkSession._activeSession is None:
+                    SparkSession._activeSession = session
                 for k, v in self._options.items():
                     session.conf.set(k, v)
                 return session
@@ -144,6 +157,7 @@ class SparkSession:
             return SparkSession.Builder()
 
     builder = _BuilderDescriptor()
+    _context_options: Dict[str, str] = {}
 
     def __init__(self) -> None:
         self._native = _native.Session()
@@ -151,11 +165,20 @@ class SparkSession:
 
     @classmethod
     def getActiveSession(cls) -> Optional["SparkSession"]:
-        return cls._active
+        """The active session (the last one built or that created a DataFrame), or None."""
+        return cls._activeSession
 
     @classmethod
     def active(cls) -> "SparkSession":
-        return cls._active or cls.builder.getOrCreate()
+        """The active session, else the default one, else PySpark's NO_ACTIVE_OR_DEFAULT_SESSION."""
+        session = cls._activeSession or cls._active
+        if session is None:
+            from pyrust.errors import PySparkRuntimeError
+
+            raise PySparkRuntimeError(message="No active or default Spark session found. Please create a new Spark "
+                                      "session before running the code.", errorClass="NO_ACTIVE_OR_DEFAULT_SESSION",
+                                      messageParameters={})
+        return session
 
     @property
     def version(self) -> str:
@@ -166,13 +189,21 @@ class SparkSession:
         return DataFrameReader(self)
 
     def newSession(self) -> "SparkSession":
-        return SparkSession()
+        """A session with its own temporary views and runtime conf (starting from the
+        options the first session was built with); it does not become the active one."""
+        session = SparkSession()
+        for k, v in SparkSession._context_options.items():
+            session.conf.set(k, v)
+        return session
 
     def stop(self) -> None:
+        """Stops the session; as in PySpark, the next getOrCreate starts a fresh one."""
         with SparkSession._lock:
             self._native.clear_cache()
-            if SparkSession._active is self:
-                SparkSession._active = None
+            # Stopping any session stops PySpark's shared SparkContext: no default or
+            # active session is left.
+            SparkSession._active = None
+            SparkSession._activeSession = None
 
     def __enter__(self) -> "SparkSession":
         return self
@@ -187,6 +218,7 @@ class SparkSession:
 
     def createDataFrame(self, data: Any, schema: Any = None, samplingRatio: Optional[float] = None,
                         verifySchema: bool = True) -> DataFrame:
+        SparkSession._activeSession = self  # as PySpark's createDataFrame does
         if isinstance(data, DataFrame):
             raise PySparkTypeError(message="data is already a DataFrame", errorClass="INVALID_TYPE",
                                    messageParameters={"arg_name": "data", "arg_type": "DataFrame"})

@@ -7,12 +7,14 @@
 //! reach functions through `lookup`.
 
 mod aggregate;
+mod arrays;
 mod collection;
 mod conditional;
 mod datetime;
 mod generator;
 pub mod grouping;
 mod hash;
+mod higher_order;
 mod json;
 mod map;
 mod math;
@@ -22,6 +24,7 @@ mod string;
 mod structs;
 pub mod window;
 
+pub use higher_order::{index_is_optional, lambda_parameters};
 pub use aggregate::percentages;
 pub use datetime::{
     datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
@@ -100,6 +103,8 @@ pub fn all() -> impl Iterator<Item = &'static FunctionDef> {
         datetime::INTERVAL_FUNCTIONS,
         datetime::WINDOW_FUNCTIONS,
         collection::FUNCTIONS,
+        arrays::FUNCTIONS,
+        higher_order::FUNCTIONS,
         map::FUNCTIONS,
         structs::FUNCTIONS,
         json::FUNCTIONS,

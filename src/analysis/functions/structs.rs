@@ -7,12 +7,72 @@ use super::{def, FunctionDef};
 use crate::analysis::typing::data_type;
 use crate::error::{Error, Result};
 use crate::ir::function::{Func, StructFn::*};
-use crate::ir::{DataType, Expr, Value};
+use crate::ir::{DataType, Expr, StructField, Value};
 
-pub static FUNCTIONS: &[FunctionDef] = &[def(Func::Struct(GetField), "get_field", Exact(2), Inputs::Custom(field_inputs), Ret::Custom(field_type))
-    .null(Null::Always)
-    .display(Display::Custom(dotted))
-    .repr(Repr::Index)];
+pub static FUNCTIONS: &[FunctionDef] = &[
+    def(Func::Struct(GetField), "get_field", Exact(2), Inputs::Custom(field_inputs), Ret::Custom(field_type))
+        .null(Null::Always)
+        .display(Display::Custom(dotted))
+        .repr(Repr::Index),
+    def(Func::Struct(Struct), "struct", AtLeast(0), Inputs::Any, Ret::Custom(struct_type)).null(Null::Never),
+    def(Func::Struct(NamedStruct), "named_struct", AtLeast(0), Inputs::Custom(named_inputs), Ret::Custom(named_type)).null(Null::Never),
+];
+
+/// The name `struct(...)` gives the field made of argument `i`: a column's or
+/// alias's name, a struct field's name, else `col{i+1}`.
+pub fn struct_field_name(e: &Expr, i: usize) -> String {
+    match e {
+        Expr::Attr(a) => a.name.clone(),
+        Expr::Alias { name, .. } => name.clone(),
+        Expr::Call(c) if c.func == Func::Struct(GetField) => match c.args[1].unalias() {
+            Expr::Literal(Value::String(s)) => s.clone(),
+            _ => format!("col{}", i + 1),
+        },
+        _ => format!("col{}", i + 1),
+    }
+}
+
+fn struct_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let fields = args
+        .iter()
+        .enumerate()
+        .map(|(i, a)| StructField::new(struct_field_name(a, i), data_type(a), crate::analysis::typing::nullable(a, site.conf.ansi)))
+        .collect();
+    Ok(DataType::Struct(fields))
+}
+
+/// `named_struct(name1, value1, ...)`: an even number of arguments, names string literals.
+fn named_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if args.len() % 2 == 1 {
+        return Err(Error::analysis(
+            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+            format!("The `named_struct` requires 2n (n > 0) parameters but the actual number is {}.", args.len()),
+        ));
+    }
+    for (i, name) in args.iter().enumerate().step_by(2) {
+        if !matches!(name.unalias(), Expr::Literal(Value::String(_))) {
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING",
+                format!("Cannot resolve \"{}\" due to data type mismatch: Only foldable `STRING` expressions are allowed to appear at odd position, but they are [\"{}\"].", site.shown, (site.text)(&args[i])),
+            ));
+        }
+    }
+    Ok(args)
+}
+
+fn named_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let fields = args
+        .chunks(2)
+        .map(|pair| {
+            let name = match pair[0].unalias() {
+                Expr::Literal(Value::String(s)) => s.clone(),
+                _ => String::new(),
+            };
+            StructField::new(name, data_type(&pair[1]), crate::analysis::typing::nullable(&pair[1], site.conf.ansi))
+        })
+        .collect();
+    Ok(DataType::Struct(fields))
+}
 
 fn dotted(_: &str, args: &[String], _: bool) -> String {
     format!("{}.{}", args[0], args[1])

@@ -3,11 +3,13 @@
 //! does not compile. Arguments arrive cast and typed by analysis.
 
 mod aggregate;
+mod arrays;
 mod collection;
 mod conditional;
 mod datetime;
 mod grouping;
 mod hash;
+mod higher_order;
 mod interval;
 mod json;
 mod map;

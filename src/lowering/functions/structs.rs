@@ -8,6 +8,16 @@ use polars::prelude as pl;
 pub fn lower(f: StructFn, c: &CallLowering) -> Result<pl::Expr> {
     match f {
         StructFn::GetField => field(c),
+        StructFn::Struct | StructFn::NamedStruct => {
+            let crate::ir::DataType::Struct(fields) = &c.call.data_type else {
+                return Err(crate::error::Error::internal("struct() without a struct type"));
+            };
+            let values: Vec<pl::Expr> = if f == StructFn::NamedStruct { c.args.iter().skip(1).step_by(2).cloned().collect() } else { c.args.clone() };
+            if values.is_empty() {
+                return Err(c.unsupported("no fields"));
+            }
+            Ok(pl::as_struct(values.into_iter().zip(fields).map(|(v, fd)| v.alias(fd.name.as_str())).collect()))
+        }
     }
 }
 

@@ -1,0 +1,362 @@
+//! Array functions: sizes, searches, element access, min/max, distinct, sorting,
+//! joining. Spark casts a searched value and the array's elements to their common
+//! type (`array_contains(ints, 2.5)` compares as doubles).
+
+use super::signature::{Arity::*, Display, Inputs, Null, Ret, Site};
+use super::{def, unexpected_input_type, FunctionDef};
+use crate::analysis::coercion::coerce;
+use crate::analysis::typing::{common_type, data_type};
+use crate::analysis::Conf;
+use crate::error::{Error, Result};
+use crate::ir::function::{CollectionFn::*, Func};
+use crate::ir::{DataType, Expr, Value};
+
+pub static FUNCTIONS: &[FunctionDef] = &[
+    def(Func::Collection(Size), "size", Exact(1), Inputs::Custom(array_or_map), Ret::Fixed(&DataType::Integer))
+        .aliases(&["cardinality"])
+        .null(Null::Custom(size_nullable)),
+    def(Func::Collection(ArraySize), "array_size", Exact(1), Inputs::Custom(array_only), Ret::Fixed(&DataType::Integer)),
+    def(Func::Collection(ArrayContains), "array_contains", Exact(2), Inputs::Custom(array_and_value), Ret::Fixed(&DataType::Boolean))
+        .null(Null::Custom(contains_nullable)),
+    def(Func::Collection(ArrayPosition), "array_position", Exact(2), Inputs::Custom(array_and_value), Ret::Fixed(&DataType::Long)),
+    def(Func::Collection(ArrayRemove), "array_remove", Exact(2), Inputs::Custom(array_and_value), Ret::Arg(0)),
+    def(Func::Collection(ArrayMin), "array_min", Exact(1), Inputs::Custom(array_only), Ret::Custom(element_type)).null(Null::Always),
+    def(Func::Collection(ArrayMax), "array_max", Exact(1), Inputs::Custom(array_only), Ret::Custom(element_type)).null(Null::Always),
+    def(Func::Collection(ArrayDistinct), "array_distinct", Exact(1), Inputs::Custom(array_only), Ret::Arg(0)),
+    def(Func::Collection(SortArray), "sort_array", Range(1, 2), Inputs::Custom(sort_inputs), Ret::Arg(0))
+        .null(Null::Custom(first_nullable))
+        .display(Display::Custom(sort_name)),
+    def(Func::Collection(ArrayCompact), "array_compact", Exact(1), Inputs::Custom(array_only), Ret::Custom(without_nulls)),
+    def(Func::Collection(ArrayJoin), "array_join", Range(2, 3), Inputs::Custom(join_inputs), Ret::Fixed(&DataType::String)),
+    def(Func::Collection(ElementAt), "element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Custom(one_based_item_nullable)),
+    def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type))
+        .null(Null::Custom(one_based_item_nullable)),
+    def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Custom(zero_based_item_nullable)),
+    def(Func::Collection(Slice), "slice", Exact(3), Inputs::Custom(slice_inputs), Ret::Arg(0)),
+    def(Func::Collection(ArrayAppend), "array_append", Exact(2), Inputs::Custom(array_and_element), Ret::Custom(grown_array))
+        .null(Null::Custom(first_nullable)),
+    def(Func::Collection(ArrayPrepend), "array_prepend", Exact(2), Inputs::Custom(array_and_element), Ret::Custom(grown_array))
+        .null(Null::Custom(first_nullable)),
+    def(Func::Collection(Flatten), "flatten", Exact(1), Inputs::Custom(nested_array), Ret::Custom(flattened))
+        .null(Null::Custom(flatten_nullable)),
+    def(Func::Collection(ArrayUnion), "array_union", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArrayIntersect), "array_intersect", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArrayExcept), "array_except", Exact(2), Inputs::Custom(two_arrays), Ret::Custom(set_result)),
+    def(Func::Collection(ArraysOverlap), "arrays_overlap", Exact(2), Inputs::Custom(two_arrays), Ret::Fixed(&DataType::Boolean))
+        .null(Null::Custom(overlap_nullable)),
+    def(Func::Collection(ArrayRepeat), "array_repeat", Exact(2), Inputs::Custom(repeat_inputs), Ret::Custom(repeated))
+        .null(Null::Custom(repeat_nullable)),
+    def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
+];
+
+/// The arguments' common type; with ANSI off a string among atomic values makes
+/// them all strings (Spark's wider type with string promotion).
+fn array_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let types: Vec<DataType> = args.iter().map(data_type).collect();
+    let atomic = |t: &DataType| !matches!(t, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_) | DataType::Binary);
+    if !site.conf.ansi && types.contains(&DataType::String) && types.iter().all(atomic) {
+        return Ok(args.into_iter().map(|a| coerce(a, &DataType::String)).collect());
+    }
+    Inputs::Common.coerce(args, site)
+}
+
+/// `array(...)`: of the arguments' common type; NULL elements if any argument may be NULL.
+fn array_of(args: &[Expr], _: &Site) -> Result<DataType> {
+    let elem = args.first().map_or(DataType::Null, data_type);
+    Ok(DataType::Array(Box::new(elem), args.is_empty() || args.iter().any(|a| crate::analysis::typing::nullable(a, true))))
+}
+
+fn array_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(..) => Ok(args),
+        _ => Err(unexpected_input_type(site, 0, "\"ARRAY\"", &args[0])),
+    }
+}
+
+fn array_or_map(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(..) | DataType::Map(..) => Ok(args),
+        _ => Err(unexpected_input_type(site, 0, "(\"ARRAY\" or \"MAP\")", &args[0])),
+    }
+}
+
+/// `size(NULL)` is -1 (never NULL) when ANSI is off (`spark.sql.legacy.sizeOfNull`).
+fn size_nullable(_: &[Expr], nulls: &[bool], conf: &Conf) -> bool {
+    conf.ansi && nulls[0]
+}
+
+fn first_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[0]
+}
+
+fn element_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => *e,
+        other => other,
+    })
+}
+
+fn without_nulls(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => DataType::Array(e, false),
+        other => other,
+    })
+}
+
+fn null_type(site: &Site) -> Error {
+    let name = site.shown.split('(').next().unwrap_or("").to_string();
+    Error::analysis(
+        "DATATYPE_MISMATCH.NULL_TYPE",
+        format!("Cannot resolve \"{}\" due to data type mismatch: Null typed values cannot be used as arguments of `{name}`.", site.shown),
+    )
+}
+
+/// An array and a value of its element type: both cast to their common type.
+fn array_and_value(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let (at, vt) = (data_type(&args[0]), data_type(&args[1]));
+    let DataType::Array(elem, contains_null) = &at else {
+        if at == DataType::Null {
+            return Err(null_type(site));
+        }
+        return Err(unexpected_input_type(site, 0, "\"ARRAY\"", &args[0]));
+    };
+    if vt == DataType::Null {
+        return Err(null_type(site));
+    }
+    // Spark's wider type without string promotion: a string meets only a string.
+    let mixes_string = **elem != vt && (**elem == DataType::String || vt == DataType::String);
+    let common = if mixes_string { None } else { common_type(elem, &vt, site.conf.ansi) };
+    let Some(common) = common else {
+        let name = site.shown.split('(').next().unwrap_or("").to_string();
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: Input to `{name}` should have been \"ARRAY\" followed by a value with same element type, but it's [\"{}\", \"{}\"].",
+                site.shown, at.sql(), vt.sql()
+            ),
+        ));
+    };
+    let mut args = args;
+    let value = args.pop().expect("arity checked");
+    let array = args.pop().expect("arity checked");
+    Ok(vec![coerce(array, &DataType::Array(Box::new(common.clone()), *contains_null)), coerce(value, &common)])
+}
+
+/// NULL when either is, or when the value is not found and the array holds a NULL.
+fn contains_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls.iter().any(|n| *n) || matches!(data_type(&args[0]), DataType::Array(_, true))
+}
+
+fn sort_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    args = array_only(args, site)?;
+    if args.len() == 1 {
+        args.push(Expr::Literal(Value::Boolean(true)));
+    }
+    if !matches!(args[1].unalias(), Expr::Literal(Value::Boolean(_))) {
+        return Err(unexpected_input_type(site, 1, "\"BOOLEAN\"", &args[1]));
+    }
+    Ok(args)
+}
+
+/// `sort_array(a)` is named with its default order: `sort_array(a, true)`.
+fn sort_name(called_as: &str, args: &[String], _: bool) -> String {
+    let mut args = args.to_vec();
+    if args.len() == 1 {
+        args.push("true".into());
+    }
+    format!("{called_as}({})", args.join(", "))
+}
+
+fn join_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    // Elements of other types are cast to strings.
+    let array = match data_type(&args[0]) {
+        DataType::Array(e, contains_null) if matches!(*e, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) => {
+            let _ = contains_null;
+            return Err(unexpected_input_type(site, 0, "\"ARRAY<STRING>\"", &args[0]));
+        }
+        DataType::Array(_, contains_null) => coerce(args[0].clone(), &DataType::Array(Box::new(DataType::String), contains_null)),
+        _ => return Err(unexpected_input_type(site, 0, "\"ARRAY<STRING>\"", &args[0])),
+    };
+    let mut out = vec![array];
+    for (i, a) in args.into_iter().enumerate().skip(1) {
+        match data_type(&a) {
+            DataType::String => out.push(a),
+            DataType::Null => out.push(coerce(a, &DataType::String)),
+            _ => return Err(unexpected_input_type(site, i, "\"STRING\"", &a)),
+        }
+    }
+    Ok(out)
+}
+
+/// An array and an int index, or a map and a key of its key type.
+fn element_at_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(..) => index_argument(args, site),
+        DataType::Map(k, _, _) => {
+            let mut args = args;
+            let key = coerce(args.pop().expect("arity checked"), &k);
+            args.push(key);
+            Ok(args)
+        }
+        _ => Err(unexpected_input_type(site, 0, "(\"ARRAY\" or \"MAP\")", &args[0])),
+    }
+}
+
+fn get_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(..) => index_argument(args, site),
+        _ => Err(unexpected_input_type(site, 0, "\"ARRAY\"", &args[0])),
+    }
+}
+
+fn index_argument(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[1]) {
+        DataType::Integer => Ok(args),
+        DataType::Byte | DataType::Short | DataType::Null => {
+            args[1] = coerce(args[1].clone(), &DataType::Integer);
+            Ok(args)
+        }
+        _ => Err(unexpected_input_type(site, 1, "\"INT\"", &args[1])),
+    }
+}
+
+fn item_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => *e,
+        DataType::Map(_, v, _) => *v,
+        other => other,
+    })
+}
+
+/// Spark's `computeNullabilityFromArray`: an element of `array(...)` at a literal
+/// index inside it is as nullable as that argument; anything else may be NULL.
+fn item_nullable(args: &[Expr], conf: &Conf, position: fn(i64, usize) -> Option<usize>) -> bool {
+    let (Expr::Call(array), Expr::Literal(index)) = (args[0].unalias(), args[1].unalias()) else { return true };
+    let index = match index {
+        Value::Integer(i) => *i as i64,
+        _ => return true,
+    };
+    if array.func != Func::Collection(Array) {
+        return true;
+    }
+    match position(index, array.args.len()) {
+        Some(p) => crate::analysis::typing::nullable(&array.args[p], conf.ansi),
+        None => true,
+    }
+}
+
+fn one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, |i, n| match i {
+        i if i > 0 && (i as usize) <= n => Some(i as usize - 1),
+        i if i < 0 && (i.unsigned_abs() as usize) <= n => Some(n - i.unsigned_abs() as usize),
+        _ => None,
+    })
+}
+
+fn zero_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, |i, n| (i >= 0 && (i as usize) < n).then_some(i as usize))
+}
+
+fn slice_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = array_only(args, site)?;
+    for (i, arg) in args.iter_mut().enumerate().skip(1) {
+        *arg = match data_type(arg) {
+            DataType::Integer => arg.clone(),
+            DataType::Byte | DataType::Short | DataType::Null => coerce(arg.clone(), &DataType::Integer),
+            _ => return Err(unexpected_input_type(site, i, "\"INT\"", arg)),
+        };
+    }
+    Ok(args)
+}
+
+/// `array_append(a, v)`/`array_prepend`: like `array_contains`, but a NULL value is
+/// an element like any other.
+fn array_and_element(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if data_type(&args[1]) == DataType::Null {
+        if let DataType::Array(e, _) = data_type(&args[0]) {
+            args[1] = coerce(args[1].clone(), &e);
+            return Ok(args);
+        }
+    }
+    array_and_value(args, site)
+}
+
+fn grown_array(args: &[Expr], site: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, contains_null) => DataType::Array(e, contains_null || crate::analysis::typing::nullable(&args[1], site.conf.ansi)),
+        other => other,
+    })
+}
+
+fn nested_array(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    match data_type(&args[0]) {
+        DataType::Array(e, _) if matches!(*e, DataType::Array(..)) => Ok(args),
+        _ => Err(unexpected_input_type(site, 0, "\"ARRAY\" of \"ARRAY\"", &args[0])),
+    }
+}
+
+fn flattened(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => *e,
+        other => other,
+    })
+}
+
+/// NULL for a NULL array or a NULL inner array.
+fn flatten_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[0] || matches!(data_type(&args[0]), DataType::Array(_, true))
+}
+
+/// Two arrays, cast to arrays of their elements' common type.
+fn two_arrays(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let (a, b) = (data_type(&args[0]), data_type(&args[1]));
+    let (DataType::Array(ea, na), DataType::Array(eb, nb)) = (&a, &b) else {
+        let i = if matches!(a, DataType::Array(..)) { 1 } else { 0 };
+        return Err(unexpected_input_type(site, i, "\"ARRAY\"", &args[i]));
+    };
+    let mixes_string = ea != eb && (**ea == DataType::String || **eb == DataType::String);
+    let common = if mixes_string { None } else { common_type(ea, eb, site.conf.ansi) };
+    let Some(common) = common else {
+        let name = site.shown.split('(').next().unwrap_or("").to_string();
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES",
+            format!("Cannot resolve \"{}\" due to data type mismatch: Input to function `{name}` should have been two \"ARRAY\" with same element type, but it's [\"{}\", \"{}\"].", site.shown, a.sql(), b.sql()),
+        ));
+    };
+    let mut it = args.into_iter();
+    let (x, y) = (it.next().expect("arity checked"), it.next().expect("arity checked"));
+    Ok(vec![coerce(x, &DataType::Array(Box::new(common.clone()), *na)), coerce(y, &DataType::Array(Box::new(common), *nb))])
+}
+
+fn set_result(args: &[Expr], site: &Site) -> Result<DataType> {
+    let (DataType::Array(e, na), DataType::Array(_, nb)) = (data_type(&args[0]), data_type(&args[1])) else {
+        return Ok(data_type(&args[0]));
+    };
+    let contains_null = match site.shown.split('(').next().unwrap_or("") {
+        "array_union" => na || nb,
+        "array_intersect" => na && nb,
+        _ => na,
+    };
+    Ok(DataType::Array(e, contains_null))
+}
+
+fn overlap_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls.iter().any(|n| *n) || args.iter().any(|a| matches!(data_type(a), DataType::Array(_, true)))
+}
+
+fn repeat_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    args[1] = match data_type(&args[1]) {
+        DataType::Integer => args[1].clone(),
+        DataType::Byte | DataType::Short | DataType::Null => coerce(args[1].clone(), &DataType::Integer),
+        _ => return Err(unexpected_input_type(site, 1, "\"INT\"", &args[1])),
+    };
+    Ok(args)
+}
+
+fn repeated(args: &[Expr], site: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(data_type(&args[0])), crate::analysis::typing::nullable(&args[0], site.conf.ansi)))
+}
+
+fn repeat_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[1]
+}

@@ -1,0 +1,188 @@
+//! Array functions. Native Polars list operations where their semantics are Spark's
+//! (sizes, min/max, distinct, sort, compact, join, element access); searches for a
+//! value (`array_contains`, `array_position`, `array_remove`) compare as Spark does
+//! (NaN equals NaN, NULL never equals) through `compat::lambdas`.
+
+use super::CallLowering;
+use crate::compat::checks::fail_where;
+use crate::compat::lambdas::{self, Lambda};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::function::CollectionFn;
+use crate::ir::DataType;
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, col, lit, when, DataType as PlType};
+
+const ELEMENT: &str = "\u{3bb}element";
+const VALUE: &str = "\u{3bb}value";
+
+fn typed_null(t: &DataType) -> pl::Expr {
+    lit(pl::NULL).cast(to_polars(t))
+}
+
+/// A lambda `element -> element = value` with the searched value as its outer input.
+fn equals_value(value: pl::Expr) -> Lambda {
+    Lambda { params: vec![ELEMENT.into()], free: vec![VALUE.into()], inputs: vec![value], body: col(ELEMENT).eq(col(VALUE)) }
+}
+
+pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
+    let array = c.arg(0);
+    let result = c.call.data_type.clone();
+    Ok(match f {
+        CollectionFn::Size => {
+            let len = array.clone().list().len().cast(PlType::Int32);
+            match c.arg_type(0) {
+                DataType::Map(..) | DataType::Array(..) if !c.conf.ansi => len.fill_null(lit(-1i32)),
+                _ => len,
+            }
+        }
+        CollectionFn::ArraySize => array.list().len().cast(PlType::Int32),
+        CollectionFn::ArrayContains => {
+            let value = c.arg(1);
+            // Found: true; else NULL when the array holds a NULL; else false.
+            let found = lambdas::quantifier(array.clone(), equals_value(value.clone()), true);
+            when(value.is_null()).then(lit(pl::NULL).cast(PlType::Boolean)).otherwise(found)
+        }
+        CollectionFn::ArrayPosition => {
+            let value = c.arg(1);
+            let position = lambdas::first_position(array, equals_value(value.clone()));
+            when(value.is_null()).then(lit(pl::NULL).cast(PlType::Int64)).otherwise(position)
+        }
+        CollectionFn::ArrayRemove => {
+            let value = c.arg(1);
+            let keep = Lambda {
+                params: vec![ELEMENT.into()],
+                free: vec![VALUE.into()],
+                inputs: vec![value.clone()],
+                body: col(ELEMENT).eq(col(VALUE)).not().fill_null(lit(true)),
+            };
+            let out = lambdas::filter(array, keep, to_polars(&result));
+            when(value.is_null()).then(typed_null(&result)).otherwise(out)
+        }
+        CollectionFn::ArrayMin => array.list().min(),
+        // Spark orders NaN above every number: a NaN element is the maximum.
+        CollectionFn::ArrayMax if matches!(result, DataType::Double | DataType::Float) => array.list().eval(pl::col("").nan_max()).list().first(),
+        CollectionFn::ArrayMax => array.list().max(),
+        CollectionFn::ArrayDistinct => array.list().eval(pl::col("").unique_stable()),
+        CollectionFn::SortArray => {
+            let ascending = c.bool_literal(1).unwrap_or(true);
+            // Spark: NULLs first ascending, last descending; NaN above every number.
+            array.list().sort(pl::SortOptions { descending: !ascending, nulls_last: !ascending, ..Default::default() })
+        }
+        CollectionFn::ArrayCompact => array.list().drop_nulls(),
+        CollectionFn::ArrayJoin => {
+            let parts = match c.args.get(2) {
+                Some(replacement) => {
+                    let Some(r) = c.str_literal(2) else { return Err(c.unsupported("a non-literal NULL replacement")) };
+                    let _ = replacement;
+                    array.list().eval(pl::col("").fill_null(lit(r.to_string())))
+                }
+                None => array,
+            };
+            parts.list().join(c.arg(1), true)
+        }
+        CollectionFn::Get => {
+            let index = c.arg(1).cast(PlType::Int64);
+            when(index.clone().lt(lit(0i64))).then(typed_null(&result)).otherwise(c.arg(0).list().get(index, true))
+        }
+        CollectionFn::ElementAt | CollectionFn::TryElementAt => match c.arg_type(0) {
+            DataType::Map(_, value, _) => crate::compat::maps::lookup(c.arg(0), c.arg(1), to_polars(&value)),
+            _ => element_at(c, f == CollectionFn::TryElementAt, &result),
+        },
+        CollectionFn::Array => {
+            let DataType::Array(elem, _) = &result else { return Err(Error::internal("array() without an array type")) };
+            let t = to_polars(elem);
+            if c.args.is_empty() {
+                return Err(c.unsupported("no arguments"));
+            }
+            // Nested values go in through a one-field struct, as concat_list would
+            // otherwise concatenate lists instead of nesting them.
+            let nested = matches!(**elem, DataType::Array(..) | DataType::Map(..));
+            let items: Vec<pl::Expr> = c
+                .args
+                .iter()
+                .map(|a| if nested { pl::as_struct(vec![a.clone().cast(t.clone()).alias("item")]) } else { a.clone().cast(t.clone()) })
+                .collect();
+            let list = pl::concat_list(items).map_err(Error::from)?;
+            if nested {
+                list.list().eval(col("").struct_().field_by_name("item"))
+            } else {
+                list
+            }
+        }
+        CollectionFn::Slice => slice(c),
+        CollectionFn::ArrayAppend | CollectionFn::ArrayPrepend => {
+            let DataType::Array(elem, _) = &result else { return Err(Error::internal("array_append without an array type")) };
+            let item = pl::concat_list([c.arg(1).cast(to_polars(elem))]).map_err(Error::from)?;
+            let parts = if f == CollectionFn::ArrayAppend { [array.clone(), item] } else { [item, array.clone()] };
+            let joined = pl::concat_list(parts).map_err(Error::from)?;
+            when(array.is_null()).then(typed_null(&result)).otherwise(joined)
+        }
+        CollectionFn::Flatten => crate::compat::lambdas::flatten_arrays(array, to_polars(&result)),
+        CollectionFn::ArrayUnion => array.clone().list().union(c.arg(1)),
+        CollectionFn::ArrayIntersect => array.clone().list().set_intersection(c.arg(1)),
+        CollectionFn::ArrayExcept => array.clone().list().set_difference(c.arg(1)),
+        CollectionFn::ArraysOverlap => {
+            // True on a common non-NULL element; else NULL when both are non-empty
+            // and either holds a NULL; else false.
+            let other = c.arg(1);
+            let common = array.clone().list().drop_nulls().list().set_intersection(other.clone().list().drop_nulls()).list().len().gt(lit(0));
+            let has_null = |e: pl::Expr| e.clone().list().drop_nulls().list().len().lt(e.list().len());
+            let non_empty = |e: pl::Expr| e.list().len().gt(lit(0));
+            let unknown = non_empty(array.clone()).and(non_empty(other.clone())).and(has_null(array.clone()).or(has_null(other.clone())));
+            when(array.is_null().or(other.is_null()))
+                .then(lit(pl::NULL).cast(PlType::Boolean))
+                .when(common)
+                .then(lit(true))
+                .when(unknown)
+                .then(lit(pl::NULL).cast(PlType::Boolean))
+                .otherwise(lit(false))
+        }
+        CollectionFn::ArrayRepeat => {
+            if matches!(c.arg_type(0), DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) {
+                return Err(c.unsupported("a nested element"));
+            }
+            let count = c.arg(1).cast(PlType::Int64);
+            let repeated = array.repeat_by(count.clone().clip_min(lit(0i64)).cast(PlType::UInt32));
+            when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
+        }
+        _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
+    })
+}
+
+/// `element_at(a, i)`: 1-based, negative from the end; 0 is an error; out of range
+/// NULL, or an error under ANSI (not for `try_element_at`).
+fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
+    let (array, index) = (c.arg(0), c.arg(1).cast(PlType::Int64));
+    let position = when(index.clone().gt(lit(0i64))).then(index.clone() - lit(1i64)).otherwise(index.clone());
+    let value = when(index.clone().eq(lit(0i64))).then(typed_null(elem)).otherwise(array.clone().list().get(position, true));
+    // Index 0 is an error in every mode, for try_element_at too.
+    let zero = array.clone().is_not_null().and(index.clone().eq(lit(0i64)));
+    let value = fail_where(value, zero, c.reachable.clone(), index.clone(), ErrorKind::Runtime, "INVALID_INDEX_OF_ZERO", |_| {
+        "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1). SQLSTATE: 22003".to_string()
+    });
+    if tolerant || !c.conf.ansi {
+        return value;
+    }
+    let len = array.clone().list().len().cast(PlType::Int64);
+    let bad = array.is_not_null().and(index.clone().abs().gt(len));
+    fail_where(value, bad, c.reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", |v| {
+        format!("The index {v} is out of bounds. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
+    })
+}
+
+/// `slice(a, start, length)`: start 1-based or from the end; a start before the
+/// first element gives an empty array; start 0 and a negative length are errors.
+fn slice(c: &CallLowering) -> pl::Expr {
+    let (array, start, length) = (c.arg(0), c.arg(1).cast(PlType::Int64), c.arg(2).cast(PlType::Int64));
+    let len = array.clone().list().len().cast(PlType::Int64);
+    let offset = when(start.clone().gt(lit(0i64))).then(start.clone() - lit(1i64)).otherwise(len + start.clone());
+    let take = when(offset.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(length.clone().clip_min(lit(0i64)));
+    let value = array.clone().list().slice(offset.clone().clip_min(lit(0i64)), take);
+    let live = array.is_not_null();
+    let value = fail_where(value, live.clone().and(start.clone().eq(lit(0i64))), c.reachable.clone(), start, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.START", |_| {
+        "The value of parameter(s) `start` in `slice` is invalid: Expects a positive or a negative value for `start`, but got 0. SQLSTATE: 22023".to_string()
+    });
+    fail_where(value, live.and(length.clone().lt(lit(0i64))), c.reachable.clone(), length, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.LENGTH", |v| {
+        format!("The value of parameter(s) `length` in `slice` is invalid: Expects `length` greater than or equal to 0, but got {v}. SQLSTATE: 22023")
+    })
+}
