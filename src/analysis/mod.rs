@@ -9,7 +9,9 @@ pub mod generators;
 pub mod grouping;
 pub mod naming;
 pub mod resolve;
+pub mod set_ops;
 pub mod typing;
+pub mod unpivot;
 pub mod windows;
 
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -44,6 +44,7 @@ fn line(plan: &Plan) -> String {
             format!("Join {join_type:?}, {}", parts.join(" AND "))
         }
         PlanNode::Union { .. } => "Union".to_string(),
+        PlanNode::SetOp { kind, all, .. } => format!("{kind:?}{}", if *all { " All" } else { "" }),
         PlanNode::SubqueryAlias { alias, .. } => format!("SubqueryAlias {alias}"),
         PlanNode::Cache { key, .. } => format!("Cache #{key}"),
         PlanNode::Window { exprs, .. } => format!("Window [{}]", named(exprs)),

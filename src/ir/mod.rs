@@ -10,6 +10,6 @@ pub mod value;
 
 pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, WindowFrame, WindowSpec};
 pub use function::Func;
-pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode};
+pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode, SetOpKind};
 pub use types::{DataType, StructField};
 pub use value::Value;

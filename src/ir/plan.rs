@@ -9,6 +9,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOpKind {
+    Intersect,
+    Except,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JoinType {
     Inner,
     Left,
@@ -112,6 +118,10 @@ pub enum PlanNode {
     },
     /// UNION ALL by position; inputs are already projected to the output types.
     Union { inputs: Vec<Arc<Plan>> },
+    /// INTERSECT or EXCEPT by position over whole rows (NULLs equal, NaN equal, -0.0
+    /// as 0.0); both inputs already projected to the output types. `all` keeps
+    /// multiplicities (`intersectAll`, `exceptAll`), otherwise the result is distinct.
+    SetOp { left: Arc<Plan>, right: Arc<Plan>, kind: SetOpKind, all: bool },
     /// `df.alias("t")`: only changes qualifiers.
     SubqueryAlias { input: Arc<Plan>, alias: String },
     /// `cache()`: marks where the session may keep materialised results.
@@ -141,7 +151,7 @@ impl Plan {
             | PlanNode::Window { input, .. }
             | PlanNode::Generate { input, .. }
             | PlanNode::Cache { input, .. } => vec![input],
-            PlanNode::Join { left, right, .. } => vec![left, right],
+            PlanNode::Join { left, right, .. } | PlanNode::SetOp { left, right, .. } => vec![left, right],
             PlanNode::Union { inputs } => inputs.iter().collect(),
         }
     }
@@ -169,7 +179,7 @@ impl Plan {
             | PlanNode::Window { input, .. }
             | PlanNode::Generate { input, .. }
             | PlanNode::Cache { input, .. } => *input = inputs.remove(0),
-            PlanNode::Join { left, right, .. } => {
+            PlanNode::Join { left, right, .. } | PlanNode::SetOp { left, right, .. } => {
                 *right = inputs.pop().expect("two inputs");
                 *left = inputs.pop().expect("two inputs");
             }

@@ -11,6 +11,7 @@ mod grouping;
 pub mod parquet;
 pub mod plan;
 pub mod scan;
+mod set_ops;
 pub mod types;
 pub mod window;
 

@@ -147,6 +147,10 @@ impl<'a> PlanLowering<'a> {
                 let args = pl::UnionArgs { maintain_order: true, rechunk: false, ..Default::default() };
                 pl::concat(frames, args)?
             }
+            PlanNode::SetOp { left, right, kind, all } => {
+                let (l, r) = (self.lower_in(left, order)?, self.lower_in(right, Order::Free)?);
+                super::set_ops::lower_set_op(l, r, &plan.output, *kind, *all)?
+            }
             PlanNode::SubqueryAlias { input, .. } => self.lower_in(input, order)?,
             PlanNode::Cache { input, key } => {
                 let cached = self.cache.lock().map_err(|_| Error::internal("cache lock poisoned"))?.get(key).cloned();

@@ -11,7 +11,7 @@ use crate::analysis::new_plan_id;
 use crate::compat::show::{cell_text, show_string};
 use crate::error::{Error, ErrorKind};
 use crate::exec::Session;
-use crate::ir::{DataType, Expr, JoinType, Plan, StructField};
+use crate::ir::{DataType, Expr, JoinType, Plan, SetOpKind, StructField};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyList, PyType};
 use std::sync::Arc;
@@ -191,6 +191,24 @@ impl PyDataFrame {
         guard(py, || {
             let conf = self.session.analysis_conf();
             Ok(self.derive(builder::union(vec![self.plan.clone(), other.plan.clone()], &conf, new_plan_id())?))
+        })
+    }
+
+    #[pyo3(signature = (ids, values, variable, value))]
+    fn unpivot(&self, py: Python<'_>, ids: Vec<PyExpr>, values: Option<Vec<PyExpr>>, variable: String, value: String) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let values = values.map(exprs);
+            Ok(self.derive(crate::analysis::unpivot::unpivot(self.plan.clone(), exprs(ids), values, &variable, &value, &conf, new_plan_id())?))
+        })
+    }
+
+    /// `intersect`/`intersectAll` (`kind` "intersect") and `subtract`/`exceptAll` ("except").
+    fn set_op(&self, py: Python<'_>, other: &PyDataFrame, kind: &str, all: bool) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let kind = if kind == "intersect" { SetOpKind::Intersect } else { SetOpKind::Except };
+            Ok(self.derive(crate::analysis::set_ops::set_op(self.plan.clone(), other.plan.clone(), kind, all, &conf, new_plan_id())?))
         })
     }
 

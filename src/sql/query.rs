@@ -10,7 +10,7 @@ use crate::analysis::resolve::{Resolver, Scope};
 use crate::analysis::{grouping, new_plan_id, Conf, RelationSource};
 use std::collections::HashSet;
 use crate::error::{Error, Result};
-use crate::ir::{Expr, JoinType, Plan, SortKey, Value};
+use crate::ir::{Expr, JoinType, Plan, SetOpKind, SortKey, Value};
 use sqlparser::ast as sql;
 use std::sync::Arc;
 
@@ -81,7 +81,13 @@ impl<'a> QueryBuilder<'a> {
                 let union = Arc::new(union);
                 Ok(if distinct { Arc::new(builder::deduplicate(union, None, self.conf, new_plan_id())?) } else { union })
             }
-            other => Err(unsupported(&format!("{other} (set operations other than UNION)"))),
+            _ if by_name => Err(unsupported(&format!("{op} BY NAME"))),
+            sql::SetOperator::Intersect => {
+                Ok(Arc::new(crate::analysis::set_ops::set_op(l, r, SetOpKind::Intersect, !distinct, self.conf, new_plan_id())?))
+            }
+            sql::SetOperator::Except | sql::SetOperator::Minus => {
+                Ok(Arc::new(crate::analysis::set_ops::set_op(l, r, SetOpKind::Except, !distinct, self.conf, new_plan_id())?))
+            }
         }
     }
 

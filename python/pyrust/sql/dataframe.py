@@ -1,6 +1,7 @@
 """``pyspark.sql.DataFrame``: a lazily built, eagerly analysed plan."""
 
 import sys
+import warnings
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
@@ -54,14 +55,14 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "replace", "summary", "crosstab",
-    "freqItems", "approxQuantile", "corr", "cov", "pivot", "unpivot", "melt", "explode",
+    "sample", "sampleBy", "randomSplit", "summary", "crosstab",
+    "freqItems", "approxQuantile", "corr", "cov", "pivot", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
-    "localCheckpoint", "withWatermark", "observe", "intersect", "intersectAll", "subtract",
-    "exceptAll", "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
+    "localCheckpoint", "withWatermark", "observe",
+    "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "stat",
-    "storageLevel", "isLocal", "isStreaming", "sortWithinPartitions", "repartitionByRange", "to",
+    "storageLevel", "isLocal", "isStreaming", "repartitionByRange", "to",
 }
 
 
@@ -69,6 +70,16 @@ def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
     if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
         return list(cols[0])
     return list(cols)
+
+
+class _NoValueType:
+    """The default of `replace`'s `value`, told apart from an explicit None."""
+
+    def __repr__(self) -> str:
+        return "<no value>"
+
+
+_NoValue = _NoValueType()
 
 
 class DataFrameNaFunctions:
@@ -82,6 +93,9 @@ class DataFrameNaFunctions:
 
     def fill(self, value: Any, subset: Any = None) -> "DataFrame":
         return self._df.fillna(value, subset)
+
+    def replace(self, to_replace: Any, value: Any = _NoValue, subset: Any = None) -> "DataFrame":
+        return self._df.replace(to_replace, value, subset)
 
 
 class DataFrame:
@@ -232,6 +246,11 @@ class DataFrame:
 
     sort = orderBy
 
+    def sortWithinPartitions(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        # One partition here, so sorting within it sorts the whole DataFrame (as Spark
+        # does on one partition).
+        return self.orderBy(*cols, **kwargs)
+
     def limit(self, num: int) -> "DataFrame":
         return self._wrap(self._df.limit(_non_negative("limit", num)))
 
@@ -295,6 +314,82 @@ class DataFrame:
                 cols.append(F.coalesce(current, fill_lit.cast(f.dataType)).alias(f.name))
             else:
                 cols.append(F.col(f.name))
+        return self.select(*cols)
+
+    def replace(self, to_replace: Any, value: Any = _NoValue, subset: Optional[List[str]] = None) -> "DataFrame":
+        # PySpark's argument checks, in its order, then Spark's NAFunctions.replace.
+        if value is _NoValue:
+            if isinstance(to_replace, dict):
+                value = None
+            else:
+                raise PySparkTypeError(message="Argument `value` is required when `to_replace` is dict.", errorClass="ARGUMENT_REQUIRED",
+                                       messageParameters={"arg_name": "value", "condition": "`to_replace` is dict"})
+        valid_types = (bool, float, int, str, list, tuple)
+        if not isinstance(to_replace, valid_types + (dict,)):
+            raise PySparkTypeError(message=f"Argument `to_replace` should be a bool, dict, float, int, list, str or tuple, got {type(to_replace).__name__}.",
+                                   errorClass="NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_LIST_OR_STR_OR_TUPLE",
+                                   messageParameters={"arg_name": "to_replace", "arg_type": type(to_replace).__name__})
+        if not isinstance(value, valid_types) and value is not None and not isinstance(to_replace, dict):
+            raise PySparkTypeError(message=f"Argument `value` should be a bool, float, int, list, None, str or tuple, got {type(value).__name__}.",
+                                   errorClass="NOT_BOOL_OR_FLOAT_OR_INT_OR_LIST_OR_NONE_OR_STR_OR_TUPLE",
+                                   messageParameters={"arg_name": "value", "arg_type": type(value).__name__})
+        if isinstance(to_replace, (list, tuple)) and isinstance(value, (list, tuple)) and len(to_replace) != len(value):
+            raise PySparkValueError(message=f"to_replace and value should be of the same length, got {len(to_replace)} and {len(value)}.",
+                                    errorClass="LENGTH_SHOULD_BE_THE_SAME",
+                                    messageParameters={"arg1": "to_replace", "arg2": "value", "arg1_length": str(len(to_replace)), "arg2_length": str(len(value))})
+        if not (subset is None or isinstance(subset, (list, tuple, str))):
+            raise PySparkTypeError(message=f"Argument `subset` should be a list, str or tuple, got {type(subset).__name__}.",
+                                   errorClass="NOT_LIST_OR_STR_OR_TUPLE", messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        if isinstance(to_replace, (float, int, str)):
+            to_replace = [to_replace]
+        if isinstance(to_replace, dict):
+            rep_dict = dict(to_replace)
+            if value is not None:
+                warnings.warn("to_replace is a dict and value is not None. value will be ignored.")
+        else:
+            if isinstance(value, (float, int, str)) or value is None:
+                value = [value for _ in range(len(to_replace))]
+            rep_dict = dict(zip(to_replace, value))
+        if isinstance(subset, str):
+            subset = [subset]
+
+        def all_of(types: Any, xs: Any) -> bool:
+            return all(isinstance(x, types) for x in xs)
+
+        if not any(all_of(t, rep_dict.keys()) and all_of(t, [x for x in rep_dict.values() if x is not None])
+                   for t in (bool, str, (float, int))):
+            raise PySparkValueError(message="Mixed type replacements are not supported.", errorClass="MIXED_TYPE_REPLACEMENT",
+                                    messageParameters={})
+        return self._replace(rep_dict, subset)
+
+    def _replace(self, rep_dict: Dict[Any, Any], subset: Optional[List[str]]) -> "DataFrame":
+        """Spark's NAFunctions.replace: the first key's kind picks the columns (numbers:
+        every numeric column; booleans; strings); in each, `CASE col WHEN key THEN
+        CAST(value AS col's type) ... ELSE col END`, numeric keys compared as doubles."""
+        from pyrust.sql import functions as F
+        from pyrust.sql.types import BooleanType, NumericType, StringType
+
+        if not rep_dict:
+            return self
+        targets = self.columns if subset is None else list(subset)
+        if subset is not None:
+            self.select(*[F.col(name) for name in targets])  # an unknown column fails as in Spark
+        first = next(iter(rep_dict))
+        kind = BooleanType if isinstance(first, bool) else StringType if isinstance(first, str) else NumericType
+        if not targets:
+            return self
+        cols = []
+        for f in self.schema.fields:
+            current = F.col("`" + f.name.replace("`", "``") + "`")
+            if not any(f.name == t or f.name.lower() == t.lower() for t in targets) or not isinstance(f.dataType, kind):
+                cols.append(current)
+                continue
+            expr = None
+            for key, target in rep_dict.items():
+                key_lit = F.lit(float(key)) if kind is NumericType else F.lit(key)
+                new = F.lit(float(target) if kind is NumericType and target is not None else target).cast(f.dataType)
+                expr = F.when(current == key_lit, new) if expr is None else expr.when(current == key_lit, new)
+            cols.append(expr.otherwise(current).alias(f.name))
         return self.select(*cols)
 
     def describe(self, *cols: Any) -> "DataFrame":
@@ -388,6 +483,30 @@ class DataFrame:
         return self._wrap(self._df.union(other._df))
 
     unionAll = union
+
+    def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        assert ids is not None, "ids must not be None"
+
+        def exprs(cols: Any) -> List[Any]:
+            return [_to_col_expr(c) for c in (list(cols) if isinstance(cols, (list, tuple)) else [cols])]
+
+        vals = None if values is None else exprs(values)
+        return self._wrap(self._df.unpivot(exprs(ids), vals, variableColumnName, valueColumnName))
+
+    def melt(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        return self.unpivot(ids, values, variableColumnName, valueColumnName)
+
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "intersect", False))
+
+    def intersectAll(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "intersect", True))
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "except", False))
+
+    def exceptAll(self, other: "DataFrame") -> "DataFrame":
+        return self._wrap(self._df.set_op(other._df, "except", True))
 
     def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
         return self._wrap(self._df.union_by_name(other._df, allowMissingColumns))
