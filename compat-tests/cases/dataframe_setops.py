@@ -3,6 +3,8 @@ whole-row set operations by position where NULLs are equal, NaN equals NaN and -
 equals 0.0; the ALL forms keep multiplicities; column types widen as for union; the
 names come from the left side."""
 
+import datetime
+
 from harness import case
 from pyspark.sql import functions as F
 
@@ -256,3 +258,18 @@ def intersect_string_and_boolean_ansi_on(spark):
     left = spark.createDataFrame([(True,), (False,)], "b boolean")
     right = spark.createDataFrame([("true",)], "s string")
     return left.intersect(right)
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def union_string_with_numbers_and_dates_legacy(spark):
+    # Without ANSI, Spark's set operations promote a string meeting a number or a date to STRING.
+    a = spark.createDataFrame([("x", "y")], "v string, d string")
+    b = spark.createDataFrame([(1, datetime.date(2024, 1, 2))], "v int, d date")
+    return a.union(b).unionByName(b)
+
+
+@case
+def union_string_with_numbers_ansi(spark):
+    a = spark.createDataFrame([("7",)], "v string")
+    b = spark.createDataFrame([(1,)], "v int")
+    return a.union(b)

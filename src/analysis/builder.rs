@@ -702,7 +702,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
         let mut null = false;
         for (i, cols) in columns.iter().enumerate() {
             let ct = data_type(&cols[c]);
-            t = common_type(&t, &ct, conf.ansi).ok_or_else(|| {
+            t = super::set_ops::set_op_type(&t, &ct, conf.ansi).ok_or_else(|| {
                 Error::analysis(
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(

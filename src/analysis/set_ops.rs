@@ -52,9 +52,10 @@ pub fn set_op(left: Arc<Plan>, right: Arc<Plan>, kind: SetOpKind, all: bool, con
     Ok(node(plan_id, PlanNode::SetOp { left, right, kind, all }, output))
 }
 
-/// Spark's wider type of two set-operation columns. Without ANSI a string meets any
+/// Spark's wider type of two set-operation columns (UNION, INTERSECT, EXCEPT:
+/// `WidenSetOperationTypes`). Without ANSI a string meets any
 /// other atomic type but BOOLEAN and BINARY as a STRING (Spark's string promotion).
-fn set_op_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
+pub(crate) fn set_op_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
     use DataType::*;
     if !ansi && a != b {
         match (a, b) {
