@@ -145,7 +145,14 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             let repeated = array.repeat_by(count.clone().clip_min(lit(0i64)).cast(PlType::UInt32));
             when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
         }
-        _ => return Err(Error::internal(format!("{f:?} is not an array function"))),
+        // Routed elsewhere by `collection::lower`; listed so a new id must be placed.
+        CollectionFn::GetItem
+        | CollectionFn::Transform
+        | CollectionFn::Filter
+        | CollectionFn::Exists
+        | CollectionFn::Forall
+        | CollectionFn::Aggregate
+        | CollectionFn::ZipWith => return Err(Error::internal(format!("{f:?} is not an array function"))),
     })
 }
 
