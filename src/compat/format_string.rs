@@ -371,22 +371,8 @@ impl Digits {
         }
         let mut kept = self.digits[..keep].to_vec();
         let mut point = self.point;
-        if self.digits[keep] >= 5 {
-            let mut i = kept.len();
-            loop {
-                if i == 0 {
-                    kept.insert(0, 1);
-                    point += 1;
-                    break;
-                }
-                i -= 1;
-                if kept[i] == 9 {
-                    kept[i] = 0;
-                } else {
-                    kept[i] += 1;
-                    break;
-                }
-            }
+        if self.digits[keep] >= 5 && super::math::increment_digits(&mut kept) {
+            point += 1;
         }
         if kept.is_empty() {
             kept.push(0);

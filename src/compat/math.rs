@@ -37,22 +37,8 @@ pub fn round_double(x: f64, scale: i32, mode: Rounding) -> f64 {
         }
     };
     let mut carry_exp = exp;
-    if round_up {
-        let mut i = kept.len();
-        loop {
-            if i == 0 {
-                kept.insert(0, 1);
-                carry_exp += 1;
-                break;
-            }
-            i -= 1;
-            if kept[i] == 9 {
-                kept[i] = 0;
-            } else {
-                kept[i] += 1;
-                break;
-            }
-        }
+    if round_up && increment_digits(&mut kept) {
+        carry_exp += 1;
     }
     if kept.is_empty() {
         return 0.0 * x.signum();
@@ -305,8 +291,36 @@ pub fn decimal_ceil_floor(v: i128, from: i32, digits: i32, ceiling: bool, to: i3
     if digits < 0 { q.checked_mul(10i128.checked_pow((-digits) as u32)?) } else { Some(q) }
 }
 
+/// Adds one unit in the last place to decimal digits (most significant first), carrying
+/// left; true when the carry added a leading digit (`999` becomes `1000`).
+pub(crate) fn increment_digits(digits: &mut Vec<u8>) -> bool {
+    for d in digits.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return false;
+        }
+    }
+    digits.insert(0, 1);
+    true
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn incrementing_digits_carries() {
+        let mut d = vec![1, 2, 9];
+        assert!(!super::increment_digits(&mut d));
+        assert_eq!(d, [1, 3, 0]);
+        let mut d = vec![9, 9];
+        assert!(super::increment_digits(&mut d));
+        assert_eq!(d, [1, 0, 0]);
+        let mut d = vec![];
+        assert!(super::increment_digits(&mut d));
+        assert_eq!(d, [1]);
+    }
     #[test]
     fn stddev_like_spark() {
         assert_eq!(super::stddev_samp([34.0, 28.0, 45.0, 28.0].into_iter()), Some(8.015609770940697));
