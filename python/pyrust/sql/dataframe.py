@@ -105,6 +105,7 @@ class DataFrame:
         self._df = native
         self.sparkSession = session
         self._schema: Optional[StructType] = None
+        self.is_cached = False
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
         return DataFrame(native, self.sparkSession)
@@ -518,18 +519,47 @@ class DataFrame:
         return result
 
     def cache(self) -> "DataFrame":
-        return self._wrap(self._df.cache())
+        """Keeps the rows from their first use on (in memory, whatever the level);
+        like PySpark, marks this DataFrame itself and returns it."""
+        from pyrust.storagelevel import StorageLevel
+
+        return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
 
     def persist(self, storageLevel: Any = None) -> "DataFrame":
-        return self.cache()
+        from pyrust.storagelevel import StorageLevel
+
+        if storageLevel is None:
+            storageLevel = StorageLevel.MEMORY_AND_DISK_DESER
+        self.is_cached = True
+        if not self._df.is_cache_live():
+            self._df = self._df.cache()
+            self._storage_level = storageLevel
+        return self
 
     def unpersist(self, blocking: bool = False) -> "DataFrame":
+        self.is_cached = False
         self._df.unpersist()
         return self
 
     @property
-    def is_cached(self) -> bool:
-        return False
+    def storageLevel(self) -> Any:
+        from pyrust.storagelevel import StorageLevel
+
+        level = getattr(self, "_storage_level", None)
+        if level is None or not self._df.is_cache_live():
+            return StorageLevel(False, False, False, False, 1)
+        return StorageLevel(level.useDisk, level.useMemory, level.useOffHeap, level.deserialized, level.replication)
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
+        """A new DataFrame over the rows computed now (eager) or at first use."""
+        checkpointed = self._wrap(self._df.cache())
+        if eager:
+            checkpointed.count()
+        return checkpointed
+
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """As `localCheckpoint`: the rows are kept in memory, not in a checkpoint directory."""
+        return self.localCheckpoint(eager)
 
     def hint(self, name: str, *parameters: Any) -> "DataFrame":
         return self
