@@ -247,6 +247,23 @@ impl PyDataFrame {
         guard_detached(py, move || session.count(&plan))
     }
 
+    /// `approxQuantile` over every column of this (already DOUBLE) frame: per column the
+    /// quantiles, or an empty list when it holds no value but NULL and NaN.
+    fn approx_quantiles(&self, py: Python<'_>, probabilities: Vec<f64>, relative_error: f64) -> PyResult<Vec<Vec<f64>>> {
+        let plan = self.plan.clone();
+        let session = self.session.clone();
+        guard_detached(py, move || {
+            let df = session.execute(&plan)?;
+            df.columns()
+                .iter()
+                .map(|c| {
+                    let values = c.as_materialized_series().f64().map_err(Error::from)?;
+                    Ok(crate::compat::percentile::approx_quantiles(values.iter(), &probabilities, relative_error).unwrap_or_default())
+                })
+                .collect()
+        })
+    }
+
     /// The result as an Arrow C stream capsule, in the Arrow types PySpark's `toArrow`
     /// gives (`spark.sql.execution.arrow.useLargeVarTypes` picks large strings).
     fn to_arrow_capsule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {

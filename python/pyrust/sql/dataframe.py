@@ -55,14 +55,11 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "summary", "crosstab",
-    "freqItems", "approxQuantile", "corr", "cov", "pivot", "explode",
-    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
-    "localCheckpoint", "withWatermark", "observe",
+    "sample", "randomSplit", "pivot", "explode",
+    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "stat",
-    "storageLevel", "isLocal", "isStreaming", "repartitionByRange", "to",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isLocal", "isStreaming", "repartitionByRange", "to",
 }
 
 
@@ -394,28 +391,53 @@ class DataFrame:
         return self.select(*cols)
 
     def describe(self, *cols: Any) -> "DataFrame":
-        from pyrust.sql import functions as F
-        from pyrust.sql.types import NumericType, StringType
+        """Spark's describe: `summary("count", "mean", "stddev", "min", "max")` of the columns."""
+        from pyrust.sql import _stat
 
-        names = [c for c in _flatten(cols)] or [
-            f.name for f in self.schema.fields if isinstance(f.dataType, (NumericType, StringType))
-        ]
-        numeric = {f.name for f in self.schema.fields if isinstance(f.dataType, NumericType)}
+        names = _flatten(cols)
+        selected = self.select(*names) if names else self
+        return _stat.summary(selected, ["count", "mean", "stddev", "min", "max"])
 
-        def stat(name: str, make: Any, numbers_only: bool) -> "DataFrame":
-            exprs = [
-                (make(c) if (c in numeric or not numbers_only) else F.lit(None)).cast("string").alias(c) for c in names
-            ]
-            # Spark's summary column is nullable; a CASE without ELSE is too.
-            summary = F.when(F.lit(True), F.lit(name)).alias("summary")
-            return self.agg(*exprs).select(summary, *names)
+    def summary(self, *statistics: str) -> "DataFrame":
+        from pyrust.sql import _stat
 
-        parts = [stat("count", F.count, False), stat("mean", F.avg, True), stat("stddev", F.stddev, True),
-                 stat("min", F.min, False), stat("max", F.max, False)]
-        out = parts[0]
-        for p in parts[1:]:
-            out = out.union(p)
-        return out
+        return _stat.summary(self, list(statistics))
+
+    @property
+    def stat(self) -> Any:
+        from pyrust.sql._stat import DataFrameStatFunctions
+
+        return DataFrameStatFunctions(self)
+
+    def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
+        from pyrust.sql import _stat
+
+        return _stat.corr(self, col1, col2, method)
+
+    def cov(self, col1: str, col2: str) -> float:
+        from pyrust.sql import _stat
+
+        return _stat.cov(self, col1, col2)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.crosstab(self, col1, col2)
+
+    def freqItems(self, cols: Any, support: Optional[float] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.freq_items(self, cols, support)
+
+    def approxQuantile(self, col: Any, probabilities: Any, relativeError: float) -> Any:
+        from pyrust.sql import _stat
+
+        return _stat.approx_quantile(self, col, probabilities, relativeError)
+
+    def sampleBy(self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.sample_by(self, col, fractions, seed)
 
     def _grouping_columns(self, cols: Tuple[Any, ...], ordinals: bool) -> List[Column]:
         """PySpark's `_jcols`/`_jcols_ordinal`: names, Columns, and (1-based) ordinals."""
