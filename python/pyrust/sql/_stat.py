@@ -305,3 +305,89 @@ class DataFrameStatFunctions:
 
     def sampleBy(self, col: str, fractions: Dict[Any, float], seed: Optional[int] = None) -> Any:
         return self.df.sampleBy(col, fractions, seed)
+
+
+def _sample_arguments(withReplacement: Any, fraction: Any, seed: Any) -> Any:
+    """PySpark's reading of `sample`'s flexible arguments."""
+    import random
+    import sys
+
+    if isinstance(withReplacement, bool) and isinstance(fraction, float):
+        return withReplacement, fraction, int(seed) if seed is not None else random.randint(0, sys.maxsize)
+    if withReplacement is None and isinstance(fraction, float):
+        return False, fraction, int(seed) if seed is not None else random.randint(0, sys.maxsize)
+    if isinstance(withReplacement, float):
+        return False, float(withReplacement), int(fraction) if fraction is not None else random.randint(0, sys.maxsize)
+    types = ", ".join(type(a).__name__ for a in (withReplacement, fraction, seed))
+    name = "withReplacement (optional), fraction (required) and seed (optional)"
+    raise PySparkTypeError(message=f"Argument `{name}` should be a bool, float or int, got {types}.",
+                           errorClass="NOT_BOOL_OR_FLOAT_OR_INT", messageParameters={"arg_name": name, "arg_type": types})
+
+
+def _cell(df: Any, lower: float, upper: float, seed: int) -> Any:
+    """Spark's BernoulliCellSampler over one partition: a row is kept when the next draw
+    of XORShiftRandom(seed + 0), which is `rand(seed)` row by row, lies in [lower, upper)."""
+    from pyrust.sql import functions as F
+
+    if upper - lower <= 0.0:
+        return df.filter(F.lit(False))
+    draw = F.rand(seed)
+    kept = draw < F.lit(upper) if lower <= 0.0 else (draw >= F.lit(lower)) & (draw < F.lit(upper))
+    if lower <= 0.0:
+        return df.filter(kept)
+    marked = df.withColumn("__pyrust_draw", draw)
+    return marked.filter((F.col("__pyrust_draw") >= F.lit(lower)) & (F.col("__pyrust_draw") < F.lit(upper))).drop("__pyrust_draw")
+
+
+def sample(df: Any, withReplacement: Any, fraction: Any, seed: Any) -> Any:
+    from pyrust.errors import not_implemented
+
+    with_replacement, fraction, seed = _sample_arguments(withReplacement, fraction, seed)
+    epsilon = 1e-6  # RandomSampler.roundingEpsilon
+    if with_replacement:
+        _require(fraction >= -epsilon, f"Sampling fraction ({_java_double(fraction)}) must be nonnegative with replacement")
+        # Spark draws Poisson counts from commons-math's generator: not reproduced yet.
+        raise not_implemented("DataFrame.sample(withReplacement=True)")
+    _require(-epsilon <= fraction <= 1.0 + epsilon,
+             f"Sampling fraction ({_java_double(fraction)}) must be on interval [0, 1] without replacement")
+    return _cell(df, 0.0, fraction, seed)
+
+
+def random_split(df: Any, weights: Any, seed: Any) -> Any:
+    import random
+    import sys
+
+    from pyrust.sql import functions as F
+    from pyrust.sql.types import MapType
+
+    for w in weights:
+        if w < 0.0:
+            raise PySparkValueError(message=f"Value for `weights` must be positive, got '{w}'.",
+                                    errorClass="VALUE_NOT_POSITIVE", messageParameters={"arg_name": "weights", "arg_value": str(w)})
+    seed = int(seed) if seed is not None else random.randint(0, sys.maxsize)
+    shown = "[" + ",".join(_java_double(w) for w in weights) + "]"
+    _require(all(w >= 0 for w in weights), f"Weights must be nonnegative, but got {shown}")
+    total = 0.0
+    for w in weights:
+        total += float(w)
+    _require(total > 0, f"Sum of weights must be positive, but got {shown}")
+    # Spark sorts each partition by every orderable column first, so the splits are
+    # disjoint however the input is recomputed (without one it caches the input).
+    orderable = [F.col(f"`{f.name}`") for f in df.schema.fields if not _has_map(f.dataType, MapType)]
+    base = df.sortWithinPartitions(*orderable) if orderable else df.cache()
+    bounds = [0.0]
+    for w in weights:
+        bounds.append(bounds[-1] + float(w) / total)
+    return [_cell(base, lo, hi, seed) for lo, hi in zip(bounds, bounds[1:])]
+
+
+def _has_map(dt: Any, map_type: Any) -> bool:
+    from pyrust.sql.types import ArrayType, StructType
+
+    if isinstance(dt, map_type):
+        return True
+    if isinstance(dt, ArrayType):
+        return _has_map(dt.elementType, map_type)
+    if isinstance(dt, StructType):
+        return any(_has_map(f.dataType, map_type) for f in dt.fields)
+    return False

@@ -55,7 +55,7 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "randomSplit", "pivot", "explode",
+    "pivot", "explode",
     "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
@@ -433,6 +433,16 @@ class DataFrame:
         from pyrust.sql import _stat
 
         return _stat.approx_quantile(self, col, probabilities, relativeError)
+
+    def sample(self, withReplacement: Any = None, fraction: Any = None, seed: Optional[int] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.sample(self, withReplacement, fraction, seed)
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        from pyrust.sql import _stat
+
+        return _stat.random_split(self, weights, seed)
 
     def sampleBy(self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
         from pyrust.sql import _stat
