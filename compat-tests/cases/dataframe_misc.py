@@ -123,3 +123,48 @@ def local_checkpoint_rows(spark):
 @case
 def local_checkpoint_lazy(spark):
     return _df(spark).localCheckpoint(eager=False).filter("a is not null").orderBy("a")
+
+
+@case
+def is_local(spark):
+    return [_df(spark).isLocal(), spark.range(3).isLocal(), spark.sql("select 1").isLocal()]
+
+
+@case(ordered=False)
+def repartition_by_range_rows(spark):
+    return _df(spark).repartitionByRange(3, "a")
+
+
+@case
+def repartition_by_range_columns_only(spark):
+    return _df(spark).repartitionByRange("a", F.col("s").desc())
+
+
+@case
+def repartition_by_range_no_columns(spark):
+    return _df(spark).repartitionByRange(3)
+
+
+@case
+def repartition_by_range_zero(spark):
+    return _df(spark).repartitionByRange(0, "a")
+
+
+@case
+def repartition_by_range_float(spark):
+    return _df(spark).repartitionByRange(1.5, "a")
+
+
+@case
+def repartition_by_range_unknown_column(spark):
+    return _df(spark).repartitionByRange(2, "nope")
+
+
+@case
+def foreach_returns_none(spark):
+    return _df(spark).foreach(lambda r: None)
+
+
+@case
+def foreach_partition_returns_none(spark):
+    return _df(spark).foreachPartition(lambda rows: None)

@@ -56,10 +56,10 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
+    "mapInPandas", "mapInArrow", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isLocal", "isStreaming", "repartitionByRange", "to",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
 }
 
 
@@ -599,6 +599,40 @@ class DataFrame:
     def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
         """Partitioning has no meaning on one machine; the data is unchanged."""
         return self
+
+    def repartitionByRange(self, numPartitions: Any, *cols: Any) -> "DataFrame":
+        """Range partitioning has no meaning on one partition: the arguments are checked
+        as Spark checks them (the columns resolve, as sort keys) and the data is unchanged."""
+        from pyrust.errors import IllegalArgumentException
+
+        if isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            if len(cols) == 0:
+                raise PySparkValueError(message="At least one partition-by expression must be specified.",
+                                        errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "partition-by expression"})
+            if numPartitions <= 0:
+                raise IllegalArgumentException(message=f"requirement failed: Number of partitions ({numPartitions}) must be positive.")
+        elif isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions,) + cols
+        else:
+            raise PySparkTypeError(message=f"Argument `numPartitions` should be a Column, int or str, got {type(numPartitions).__name__}.",
+                                   errorClass="NOT_COLUMN_OR_INT_OR_STR",
+                                   messageParameters={"arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
+        self.orderBy(*cols)  # resolves the keys: unknown columns fail here, as in Spark
+        return self
+
+    def isLocal(self) -> bool:
+        """False, as PySpark answers for DataFrames over its RDDs and queries (PyRust runs
+        everything in-process; no plan is a Spark LocalRelation)."""
+        return False
+
+    def foreach(self, f: Any) -> None:
+        """Calls `f` with each Row (in this process; PySpark calls it on executors)."""
+        for row in self.collect():
+            f(row)
+
+    def foreachPartition(self, f: Any) -> None:
+        """Calls `f` once with an iterator over all Rows: there is one partition."""
+        f(iter(self.collect()))
 
     def coalesce(self, numPartitions: int) -> "DataFrame":
         return self
