@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql._stat import DataFrameStatFunctions
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
     ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
@@ -404,9 +405,7 @@ class DataFrame:
         return _stat.summary(self, list(statistics))
 
     @property
-    def stat(self) -> Any:
-        from pyrust.sql._stat import DataFrameStatFunctions
-
+    def stat(self) -> "DataFrameStatFunctions":
         return DataFrameStatFunctions(self)
 
     def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
