@@ -295,7 +295,9 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
-            ));
+            )
+            .with_param("expression", format!("\"{}\"", col.name))
+            .with_param("expressionAnyValue", format!("\"any_value({})\"", col.name)));
         }
     }
     if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {

@@ -261,7 +261,8 @@ class DataFrame:
         from pyrust.sql.types import DoubleType, FloatType
 
         # PySpark asserts this, so a bad value is an AssertionError.
-        assert how in ("any", "all"), "how ('" + str(how) + "') should be 'any' or 'all'"
+        if how not in ("any", "all"):  # PySpark asserts; raised explicitly so pytest's assert rewriting cannot add to it
+            raise AssertionError("how ('" + str(how) + "') should be 'any' or 'all'")
         names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
         if thresh is None:
             thresh = len(names) if how == "any" else 1
@@ -517,7 +518,8 @@ class DataFrame:
     unionAll = union
 
     def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
-        assert ids is not None, "ids must not be None"
+        if ids is None:
+            raise AssertionError("ids must not be None")
 
         def exprs(cols: Any) -> List[Any]:
             return [_to_col_expr(c) for c in (list(cols) if isinstance(cols, (list, tuple)) else [cols])]
