@@ -217,3 +217,38 @@ def schema_of_csv_not_a_string(spark):
 @case
 def schema_of_csv_sql(spark):
     return spark.range(1).selectExpr("schema_of_csv('1,x,2.5')")
+
+
+@case
+def from_csv_date_formats(spark):
+    df = spark.createDataFrame([("05/01/2024,05/01/2024 10:11",), ("2024-01-05,2024-01-05 10:11:12",), ("31/02/2024,1/1/2024 1:2",)], "s string")
+    return df.select(F.from_csv("s", "d DATE, t TIMESTAMP", {"dateFormat": "dd/MM/yyyy", "timestampFormat": "dd/MM/yyyy HH:mm"}))
+
+
+@case
+def from_csv_timestamp_format_zone(spark):
+    df = spark.createDataFrame([("2024-07-01 10:11 +0200",), ("2024-07-01 10:11 +0000",)], "s string")
+    return df.select(F.from_csv("s", "t TIMESTAMP", {"timestampFormat": "yyyy-MM-dd HH:mm Z"}))
+
+
+@case
+def from_csv_default_dates(spark):
+    df = spark.createDataFrame([("2024-01-05,2024-01-05 10:11:12,2024-01-05T10:11:12.5Z",), ("2024-1-5,2024-01-05,bad",)], "s string")
+    return df.select(F.from_csv("s", "d DATE, t TIMESTAMP, u TIMESTAMP"))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def from_csv_values_ansi_off(spark):
+    return _lines(spark).select(F.from_csv("s", SCHEMA + ", _corrupt_record STRING"))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def to_csv_values_ansi_off(spark):
+    df = _row(spark)
+    return df.select(F.to_csv(F.struct(*df.columns)))
+
+
+@case
+def from_csv_to_csv_round_trip(spark):
+    df = _lines(spark).select(F.from_csv("s", SCHEMA).alias("r"))
+    return df.select(F.to_csv("r"))

@@ -4,7 +4,10 @@
 //! value reads the same in `from_csv` as in `spark.read.csv`.
 
 use super::CallLowering;
+use crate::compat::calendar::MICROS_PER_DAY;
 use crate::compat::csv_write::{write_line, Writing};
+use crate::compat::datetime_parse::parse;
+use crate::compat::datetime_pattern::{compile, Pattern};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::{Func, MapFn};
 use crate::ir::{DataType, Expr, StructField, Value};
@@ -38,20 +41,41 @@ fn option<'a>(options: &'a [(String, String)], key: &str) -> Option<&'a str> {
     options.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
 }
 
-/// The options PyRust reads; any other is refused rather than ignored.
-const KNOWN: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue", "mode", "columnNameOfCorruptRecord", "quoteAll"];
+/// The options PyRust reads, when reading and when writing; any other is refused
+/// rather than ignored.
+const READ_OPTIONS: &[&str] =
+    &["sep", "delimiter", "quote", "escape", "nullValue", "mode", "columnNameOfCorruptRecord", "dateFormat", "timestampFormat", "timestampNTZFormat"];
+const WRITE_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue", "quoteAll"];
+const INFER_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue"];
 
-fn check_known(options: &[(String, String)], c: &CallLowering) -> Result<()> {
-    match options.iter().find(|(k, _)| !KNOWN.iter().any(|known| k.eq_ignore_ascii_case(known))) {
+fn options_of(c: &CallLowering, at: usize, known: &[&str]) -> Result<Vec<(String, String)>> {
+    let options = literal_options(c.call.args.get(at)).ok_or_else(|| c.unsupported("options that are not a literal map"))?;
+    match options.iter().find(|(k, _)| !known.iter().any(|known| k.eq_ignore_ascii_case(known))) {
         Some((k, _)) => Err(c.unsupported(&format!("the option {k}"))),
-        None => Ok(()),
+        None => Ok(options),
     }
 }
 
-fn options_of(c: &CallLowering, at: usize) -> Result<Vec<(String, String)>> {
-    let options = literal_options(c.call.args.get(at)).ok_or_else(|| c.unsupported("options that are not a literal map"))?;
-    check_known(&options, c)?;
-    Ok(options)
+/// The date and timestamp patterns of the options. A field read with a pattern is
+/// parsed by it alone, as Spark does when the pattern is given (no fallback).
+#[derive(Clone)]
+struct Formats {
+    date: Option<Pattern>,
+    timestamp: Option<Pattern>,
+    timestamp_ntz: Option<Pattern>,
+    zone: crate::compat::timezone::Zone,
+}
+
+impl Formats {
+    fn of(options: &[(String, String)], session_time_zone: &str) -> Result<Formats> {
+        let compiled = |key: &str| option(options, key).map(|p| compile(p, true)).transpose();
+        Ok(Formats {
+            date: compiled("dateFormat")?,
+            timestamp: compiled("timestampFormat")?,
+            timestamp_ntz: compiled("timestampNTZFormat")?,
+            zone: crate::compat::timezone::parse(session_time_zone)?,
+        })
+    }
 }
 
 /// The separator, quote and escape of the options (Spark's defaults `,`, `"`, `\`).
@@ -80,7 +104,8 @@ fn session_zone(name: &str) -> Zone {
 /// does not parse is NULL, the others kept, the line in the corrupt-record column when
 /// one is named) or FAILFAST (Spark's MALFORMED_RECORD_IN_PARSING).
 pub fn from_csv(c: &CallLowering) -> Result<pl::Expr> {
-    let options = options_of(c, 2)?;
+    let options = options_of(c, 2, READ_OPTIONS)?;
+    let formats = Formats::of(&options, &c.conf.session_time_zone)?;
     let fail_fast = match option(&options, "mode").map(str::to_ascii_uppercase).as_deref() {
         None | Some("PERMISSIVE") => false,
         Some("FAILFAST") => true,
@@ -133,7 +158,7 @@ pub fn from_csv(c: &CallLowering) -> Result<pl::Expr> {
                 if Some(i) == corrupt {
                     continue;
                 }
-                let (column, failed) = typed(&f.name, &f.data_type, &tokens[i], &zone);
+                let (column, failed) = typed(&f.name, &f.data_type, &tokens[i], &zone, &formats);
                 for (b, fail) in bad.iter_mut().zip(failed) {
                     *b |= fail;
                 }
@@ -173,7 +198,7 @@ fn readable(t: &DataType) -> bool {
 }
 
 /// A field's tokens read as its type by Spark's CSV value parsers, and whether each failed.
-fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone) -> (pl::Series, Vec<bool>) {
+fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, formats: &Formats) -> (pl::Series, Vec<bool>) {
     fn each<T>(tokens: &[Option<String>], f: impl Fn(&str) -> Option<T>) -> (Vec<Option<T>>, Vec<bool>) {
         let values: Vec<Option<T>> = tokens.iter().map(|v| v.as_deref().and_then(&f)).collect();
         let failed = tokens.iter().zip(&values).map(|(t, v)| t.is_some() && v.is_none()).collect();
@@ -215,12 +240,19 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone) -> (p
             (v.into_iter().collect::<pl::Int128Chunked>().into_decimal_unchecked(p as usize, s as usize).into_series(), f)
         }
         DataType::Date => {
-            let (v, f) = each(tokens, csv_date);
+            let (v, f) = match &formats.date {
+                Some(p) => each(tokens, |x| parse(p, x).ok().and_then(|r| i32::try_from(r.local.div_euclid(MICROS_PER_DAY)).ok())),
+                None => each(tokens, csv_date),
+            };
             (v.into_iter().collect::<pl::Int32Chunked>().into_date().into_series(), f)
         }
         DataType::Timestamp | DataType::TimestampNtz => {
-            let ntz = *t == DataType::TimestampNtz;
-            let (v, f) = each(tokens, |x| if ntz { spark_string_to_timestamp_ntz(x) } else { csv_timestamp(x, *zone) });
+            let (v, f) = match (t, &formats.timestamp, &formats.timestamp_ntz) {
+                (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().map(|r| r.local)),
+                (DataType::TimestampNtz, _, None) => each(tokens, spark_string_to_timestamp_ntz),
+                (_, Some(p), _) => each(tokens, |x| parse(p, x).ok().map(|r| r.instant(&formats.zone))),
+                _ => each(tokens, |x| csv_timestamp(x, *zone)),
+            };
             (v.into_iter().collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series(), f)
         }
         DataType::Binary => {
@@ -237,7 +269,7 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone) -> (p
 
 /// `to_csv(struct[, options])`: the struct's fields as one CSV line.
 pub fn to_csv(c: &CallLowering) -> Result<pl::Expr> {
-    let options = options_of(c, 1)?;
+    let options = options_of(c, 1, WRITE_OPTIONS)?;
     let DataType::Struct(fields) = c.arg_type(0) else { return Err(Error::internal("to_csv of a non-struct")) };
     if let Some(f) = fields.iter().find(|f| !writable(&f.data_type)) {
         return Err(c.unsupported(&format!("a {} field", f.data_type.sql())));
@@ -300,7 +332,7 @@ fn field_text(v: &pl::AnyValue, t: &DataType, tz: &crate::compat::timezone::Zone
 /// `schema_of_csv(text[, options])`: Spark's CSV inference over the one line, the
 /// columns named `_c0`, `_c1`... as a DDL string.
 pub fn schema_of_csv(c: &CallLowering) -> Result<pl::Expr> {
-    let options = options_of(c, 1)?;
+    let options = options_of(c, 1, INFER_OPTIONS)?;
     let text = c.str_literal(0).ok_or_else(|| c.unsupported("a CSV text that is not a literal"))?;
     let null_value = option(&options, "nullValue").unwrap_or("");
     let tokens = tokenize(text, &dialect(&options));
