@@ -43,6 +43,7 @@ KNOWN_DIFFERENCES = {
     "display_types::column_repr_lit_decimal_exponent": "Column repr of a decimal literal written with an exponent (Decimal('1E+3')) prints its plain value (semantics.md)",
     "edge_values::int_sum_bigint_overflow_then_back": "Spark's running BIGINT sum overflows on the way; PyRust checks the exact total (semantics.md)",
     "fn_json::json_single_quotes": "Spark's JSON functions read single-quoted JSON (Jackson's ALLOW_SINGLE_QUOTES); PyRust's do not (semantics.md)",
+    "fn_json_tuple::json_tuple_integer_beyond_64_bits": "serde_json reads a JSON integer beyond 64 bits as a double; Jackson copies its digits (semantics.md)",
     "fn_json::json_negative_zero_integer": "serde_json reads the JSON integer -0 as the double -0.0; Jackson as the integer 0 (semantics.md)",
     "fn_aggregate::bit_and_of_null_column": "Spark names bit_and over a NULL-typed column bit_and(NULL); PyRust names columns before resolving types (semantics.md)",
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",

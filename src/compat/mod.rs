@@ -28,6 +28,7 @@ pub mod interval;
 pub mod json;
 pub mod json_read;
 pub mod json_write;
+pub mod csv_write;
 pub mod kernels;
 pub mod lambdas;
 pub mod like;

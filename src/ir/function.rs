@@ -437,6 +437,12 @@ pub enum JsonFn {
     ToJson,
     /// `from_json` with a literal schema (PERMISSIVE, partial results).
     FromJson,
+    /// `from_csv` with a literal DDL schema (PERMISSIVE or FAILFAST).
+    FromCsv,
+    /// `to_csv` of a struct.
+    ToCsv,
+    /// `schema_of_csv` of a literal CSV line (Spark's CSV inference).
+    SchemaOfCsv,
 }
 
 /// Hashes and checksums (bit-exact with Spark).
@@ -497,6 +503,9 @@ pub enum GeneratorFn {
     Inline,
     InlineOuter,
     Stack,
+    /// `json_tuple(json, f1, f2...)`: one row per input row, a STRING column per field
+    /// (defined with the JSON functions, `analysis::functions::json`).
+    JsonTuple,
 }
 
 impl GeneratorFn {
