@@ -13,7 +13,7 @@ from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
 __all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with",
-           "map_filter", "transform_values"]
+           "map_filter", "transform_values", "transform_keys"]
 
 _lambda_counter = itertools.count(1)
 
@@ -114,3 +114,7 @@ def map_filter(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Colu
 
 def transform_values(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
     return _higher_order("transform_values", [col], [f])
+
+
+def transform_keys(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
+    return _higher_order("transform_keys", [col], [f])
