@@ -74,6 +74,7 @@ pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: S
     exprs
         .into_iter()
         .map(|e| {
+            let e = resolver.struct_items_as_fields(e);
             let name = auto_name(&e);
             let resolved = resolver.resolve(e)?;
             let mut ne = named(resolved, name, conf);

@@ -22,11 +22,23 @@ pub struct Conf {
     pub case_sensitive: bool,
     pub ansi: bool,
     pub session_time_zone: String,
+    /// `spark.sql.mapKeyDedupPolicy=LAST_WIN`: a repeated map key takes the last
+    /// value (at the first key's place) instead of failing with `DUPLICATED_MAP_KEY`.
+    pub map_key_last_win: bool,
+    /// `spark.sql.legacy.negativeIndexInArrayInsert`: `array_insert(a, -1, x)` puts x
+    /// before the last element (Spark 3.3's behaviour) instead of after it.
+    pub legacy_negative_array_insert: bool,
 }
 
 impl Default for Conf {
     fn default() -> Self {
-        Conf { case_sensitive: false, ansi: true, session_time_zone: "UTC".into() }
+        Conf {
+            case_sensitive: false,
+            ansi: true,
+            session_time_zone: "UTC".into(),
+            map_key_last_win: false,
+            legacy_negative_array_insert: false,
+        }
     }
 }
 

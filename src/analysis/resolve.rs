@@ -90,6 +90,21 @@ impl<'a> Resolver<'a> {
         Err(cannot_resolve_dataframe_column("*"))
     }
 
+    /// `base[key]`/`getItem` on a struct is the field access `base.key`, and Spark names
+    /// it so (`st.s`, not `st[s]`): rewritten before the column is named. A base that
+    /// does not resolve on its own (a lambda's variable) keeps its form.
+    pub fn struct_items_as_fields(&self, e: Expr) -> Expr {
+        e.transform_up(&mut |node| match node {
+            Expr::Function { name, args, distinct } if name == "get_item" && args.len() == 2 => {
+                let is_struct = matches!(args[1].unalias(), Expr::Literal(Value::String(_)))
+                    && self.resolve(args[0].clone()).is_ok_and(|b| matches!(data_type(&b), DataType::Struct(_)));
+                let name = if is_struct { "get_field".to_string() } else { name };
+                Expr::Function { name, args, distinct }
+            }
+            other => other,
+        })
+    }
+
     pub fn resolve(&self, e: Expr) -> Result<Expr> {
         Ok(match e {
             Expr::Unresolved { parts, plan_id: None } if self.lambda_variable(&parts[0], false).is_some() => {
@@ -462,9 +477,14 @@ impl<'a> Resolver<'a> {
         self.extract_fields(Expr::Attr(base), &parts[1..])
     }
 
+    /// `base.f1.f2`: struct fields, or (Spark's `ExtractValue`) the key `f` of a map.
     fn extract_fields(&self, mut e: Expr, fields: &[String]) -> Result<Expr> {
         for f in fields {
-            e = functions::call(Func::Struct(StructFn::GetField), vec![e, Expr::Literal(Value::String(f.clone()))], self.conf, sql_text)?;
+            let func = match data_type(&e) {
+                DataType::Map(..) => Func::Collection(crate::ir::function::CollectionFn::GetItem),
+                _ => Func::Struct(StructFn::GetField),
+            };
+            e = functions::call(func, vec![e, Expr::Literal(Value::String(f.clone()))], self.conf, sql_text)?;
         }
         Ok(e)
     }

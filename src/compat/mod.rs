@@ -3,6 +3,7 @@
 
 pub mod aes;
 pub mod arith;
+pub mod arrays;
 pub mod binary;
 pub mod calendar;
 pub mod cast;

@@ -19,6 +19,8 @@ use std::sync::{Arc, Mutex, RwLock};
 pub const ANSI: &str = "spark.sql.ansi.enabled";
 pub const CASE_SENSITIVE: &str = "spark.sql.caseSensitive";
 pub const TIME_ZONE: &str = "spark.sql.session.timeZone";
+pub const MAP_KEY_DEDUP_POLICY: &str = "spark.sql.mapKeyDedupPolicy";
+pub const LEGACY_NEGATIVE_ARRAY_INSERT: &str = "spark.sql.legacy.negativeIndexInArrayInsert";
 /// `streaming` (default) or `in-memory`: which Polars engine runs plans.
 pub const ENGINE: &str = "pyrust.engine";
 
@@ -65,6 +67,8 @@ impl Session {
             case_sensitive: is_true(c.get(CASE_SENSITIVE), false),
             ansi: is_true(c.get(ANSI), true),
             session_time_zone: c.get(TIME_ZONE).cloned().unwrap_or_else(|| "UTC".into()),
+            map_key_last_win: c.get(MAP_KEY_DEDUP_POLICY).is_some_and(|p| p.eq_ignore_ascii_case("LAST_WIN")),
+            legacy_negative_array_insert: is_true(c.get(LEGACY_NEGATIVE_ARRAY_INSERT), false),
         }
     }
 

@@ -12,7 +12,7 @@ from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
 __all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with",
-           "map_filter", "transform_values"]
+           "map_filter", "transform_values", "transform_keys"]
 
 _lambda_counter = itertools.count(1)
 
@@ -115,3 +115,7 @@ def map_filter(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Colu
 
 def transform_values(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
     return _higher_order("transform_values", [col], [f])
+
+
+def transform_keys(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
+    return _higher_order("transform_keys", [col], [f])
