@@ -23,14 +23,37 @@ fn type_error(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
     .with_param("obj_type", format!("<class '{tname}'>"))
 }
 
+/// The type as PySpark's `repr` writes it (`DecimalType(10,2)`, `ArrayType(IntegerType(), True)`):
+/// PySpark's verifier puts that text in its error parameters.
 fn spark_type_name(t: &DataType) -> String {
+    let flag = |b: &bool| if *b { "True" } else { "False" };
     match t {
+        DataType::Null => "NullType()".into(),
+        DataType::Boolean => "BooleanType()".into(),
+        DataType::Byte => "ByteType()".into(),
+        DataType::Short => "ShortType()".into(),
         DataType::Integer => "IntegerType()".into(),
         DataType::Long => "LongType()".into(),
-        DataType::String => "StringType()".into(),
+        DataType::Float => "FloatType()".into(),
         DataType::Double => "DoubleType()".into(),
-        DataType::Boolean => "BooleanType()".into(),
-        other => other.simple_string(),
+        DataType::Decimal(p, s) => format!("DecimalType({p},{s})"),
+        DataType::String => "StringType()".into(),
+        DataType::Binary => "BinaryType()".into(),
+        DataType::Date => "DateType()".into(),
+        DataType::Timestamp => "TimestampType()".into(),
+        DataType::TimestampNtz => "TimestampNTZType()".into(),
+        DataType::Array(e, n) => format!("ArrayType({}, {})", spark_type_name(e), flag(n)),
+        DataType::Map(k, v, n) => format!("MapType({}, {}, {})", spark_type_name(k), spark_type_name(v), flag(n)),
+        DataType::Struct(fields) => {
+            let shown: Vec<String> = fields
+                .iter()
+                .map(|f| format!("StructField('{}', {}, {})", f.name, spark_type_name(&f.data_type), flag(&f.nullable)))
+                .collect();
+            format!("StructType([{}])", shown.join(", "))
+        }
+        DataType::DayTimeInterval(s, e) => format!("DayTimeIntervalType({s}, {e})"),
+        DataType::YearMonthInterval(s, e) => format!("YearMonthIntervalType({s}, {e})"),
+        DataType::CalendarInterval => "CalendarIntervalType()".into(),
     }
 }
 

@@ -222,7 +222,7 @@ def _unrecognized(stat: str) -> Exception:
         message=(f"[UNRECOGNIZED_STATISTIC] The statistic '{stat}' is not recognized. Valid statistics include `count`, "
                  "`count_distinct`, `approx_count_distinct`, `mean`, `stddev`, `min`, `max`, and percentile values. "
                  "Percentile must be a numeric value followed by '%', within the range 0% to 100%. SQLSTATE: 42704"),
-        errorClass="UNRECOGNIZED_STATISTIC", messageParameters={"stats": stat})
+        errorClass="UNRECOGNIZED_STATISTIC", messageParameters={"stats": f"'{stat}'"})
 
 
 def summary(df: Any, statistics: List[str]) -> Any:

@@ -95,7 +95,7 @@ fn built_map(c: &CallLowering, map: pl::Expr) -> pl::Expr {
     }
     let repeated = keys.list().eval(col("").filter(col("").is_duplicated())).list().first();
     fail_where(map, repeated.clone().is_not_null(), c.reachable.clone(), repeated, ErrorKind::Runtime, "DUPLICATED_MAP_KEY", |k| {
-        format!("Duplicate map key {} was found, please check the input data. If you want to remove the duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes precedence. SQLSTATE: 23505", plain(k))
+        format!("Duplicate map key {} was found, please check the input data.\nIf you want to remove the duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes precedence. SQLSTATE: 23505", plain(k))
     })
 }
 
