@@ -1,7 +1,7 @@
 //! The data files of a read path, as Spark's file index lists them, and the partition
 //! columns their `key=value` directories name (Spark's partition discovery).
 
-use super::types::to_polars;
+use crate::lowering::types::to_polars;
 use crate::ir::text::date_text;
 use crate::ir::{DataType, StructField};
 use polars::prelude as pl;
