@@ -192,6 +192,11 @@ fn wildcard_match(pattern: &str, name: &str) -> bool {
     go(&p, &n)
 }
 
+/// An I/O failure on `path` as an error that says what was being done.
+pub fn io_error(what: &str, path: &Path, e: std::io::Error) -> crate::error::Error {
+    crate::error::Error::internal(format!("{what} {}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 use super::options::{flag, get, spec, Direction, Kind, Spec, Support};
 use crate::compat::json_write::write_value;
 use crate::error::Result;
-use crate::ir::{DataType, FileFormat, StructField};
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, AnyValue};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -42,8 +42,8 @@ pub const OPTIONS: &[Spec] = &[
 /// `ignoreNullFields` is false.
 pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
     let zone = crate::compat::timezone::parse(session_time_zone)?;
-    let keep_nulls = !flag(FileFormat::Json, options, "ignoreNullFields", true);
-    let line_sep = get(FileFormat::Json, options, "lineSep").unwrap_or("\n");
+    let keep_nulls = !flag(OPTIONS, options, "ignoreNullFields", true);
+    let line_sep = get(OPTIONS, options, "lineSep").unwrap_or("\n");
     let keys: Vec<String> = fields
         .iter()
         .map(|f| {
@@ -73,7 +73,7 @@ pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<
         out.push('}');
         out.push_str(line_sep);
     }
-    std::fs::write(path, out).map_err(|e| super::write::io_error("writing", path, e))
+    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

@@ -95,53 +95,20 @@ pub const FILE_SOURCE: &[Spec] = &[
     spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Values(&["0"])),
 ];
 
-/// The option table of a format (its own options; `FILE_SOURCE` applies to all).
-pub fn table(format: FileFormat) -> &'static [Spec] {
-    match format {
-        FileFormat::Csv => super::csv::OPTIONS,
-        FileFormat::Json => super::json::OPTIONS,
-        FileFormat::Parquet => super::parquet::OPTIONS,
-        FileFormat::Text => super::text::OPTIONS,
-    }
-}
-
-/// Every option of every format as text rows (format, name, aliases, type, default,
-/// direction, support), for the generated docs.
-pub fn describe() -> Vec<(String, String, Vec<String>, String, String, String, String)> {
-    let formats = [FileFormat::Csv, FileFormat::Json, FileFormat::Parquet, FileFormat::Text];
-    let mut rows = vec![];
-    for format in formats {
-        for s in table(format).iter().chain(FILE_SOURCE) {
-            let support = match s.support {
-                Support::Yes => "yes".to_string(),
-                Support::Values(vs) => format!("only {}", vs.join(", ")),
-                Support::No => "no".to_string(),
-            };
-            let direction = match s.direction {
-                Direction::Read => "read",
-                Direction::Write => "write",
-                Direction::Both => "read, write",
-            };
-            let aliases = s.aliases.iter().map(|a| a.to_string()).collect();
-            rows.push((format.name().to_string(), s.name.to_string(), aliases, s.kind.name().to_string(), s.default.to_string(), direction.to_string(), support));
-        }
-    }
-    rows
-}
-
-/// The spec `key` names for `format` in `direction`, if Spark has such an option (a table
-/// may list an option twice, once a direction, when PyRust supports it differently).
-pub fn find(format: FileFormat, direction: Direction, key: &str) -> Option<&'static Spec> {
-    let mut named = table(format).iter().chain(FILE_SOURCE).filter(|s| s.answers_to(key));
+/// The spec `key` names in a format's `table` (or `FILE_SOURCE`) for `direction`, if Spark
+/// has such an option (a table may list an option twice, once a direction, when PyRust
+/// supports it differently).
+pub fn find(table: &'static [Spec], direction: Direction, key: &str) -> Option<&'static Spec> {
+    let mut named = table.iter().chain(FILE_SOURCE).filter(|s| s.answers_to(key));
     named.find(|s| s.direction.covers(direction))
 }
 
 /// Refuses, by name, any option of `options` PyRust does not honour when `direction`-ing
 /// `format`: one Spark does not have, one of the other direction, one not supported, or a
 /// value PyRust does not support.
-pub fn check(format: FileFormat, direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
+pub fn check(format: FileFormat, table: &'static [Spec], direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
     for (key, value) in options {
-        let fine = match find(format, direction, key) {
+        let fine = match find(table, direction, key) {
             Some(s) => match s.support {
                 Support::Yes => valid(s.kind, value),
                 Support::Values(vs) => vs.iter().any(|v| v.eq_ignore_ascii_case(value)),
@@ -169,9 +136,9 @@ fn valid(kind: Kind, value: &str) -> bool {
     }
 }
 
-/// The value of option `name` (or one of its aliases) in `options`, by the table of `format`.
-pub fn get<'a>(format: FileFormat, options: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
-    let spec = table(format).iter().chain(FILE_SOURCE).find(|s| s.answers_to(name));
+/// The value of option `name` (or one of its aliases, by a format's `table`) in `options`.
+pub fn get<'a>(table: &[Spec], options: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
+    let spec = table.iter().chain(FILE_SOURCE).find(|s| s.answers_to(name));
     options
         .iter()
         .find(|(k, _)| match spec {
@@ -182,8 +149,8 @@ pub fn get<'a>(format: FileFormat, options: &'a BTreeMap<String, String>, name: 
 }
 
 /// A boolean option, `default` when absent.
-pub fn flag(format: FileFormat, options: &BTreeMap<String, String>, name: &str, default: bool) -> bool {
-    get(format, options, name).map_or(default, |v| v.eq_ignore_ascii_case("true"))
+pub fn flag(table: &[Spec], options: &BTreeMap<String, String>, name: &str, default: bool) -> bool {
+    get(table, options, name).map_or(default, |v| v.eq_ignore_ascii_case("true"))
 }
 
 #[cfg(test)]
@@ -194,10 +161,16 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    use crate::io::formats::table;
+
+    fn check(format: FileFormat, direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
+        super::check(format, table(format), direction, options)
+    }
+
     #[test]
     fn aliases_and_case_are_accepted() {
         assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("DELIMITER", ";"), ("Header", "true")])).is_ok());
-        assert_eq!(get(FileFormat::Csv, &opts(&[("delimiter", ";")]), "sep"), Some(";"));
+        assert_eq!(get(table(FileFormat::Csv), &opts(&[("delimiter", ";")]), "sep"), Some(";"));
     }
 
     #[test]

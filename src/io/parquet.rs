@@ -218,7 +218,7 @@ mod tests {
 
 /// The Parquet codec of the `compression` option (Spark's default is snappy).
 fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
-    super::options::get(crate::ir::FileFormat::Parquet, options, "compression").unwrap_or("snappy").to_ascii_lowercase()
+    super::options::get(OPTIONS, options, "compression").unwrap_or("snappy").to_ascii_lowercase()
 }
 
 /// The codec part of Spark's file names: `.snappy.parquet`, `.gz.parquet`, `.parquet`.
@@ -251,7 +251,7 @@ pub fn write_file(mut df: pl::DataFrame, fields: &[StructField], options: &std::
         "lz4_raw" | "lz4raw" => pl::ParquetCompression::Lz4Raw,
         _ => pl::ParquetCompression::Snappy,
     };
-    let file = std::fs::File::create(path).map_err(|e| super::write::io_error("creating", path, e))?;
+    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
     pl::ParquetWriter::new(file).with_compression(compression).finish(&mut df)?;
     Ok(())
 }

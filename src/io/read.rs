@@ -1,6 +1,7 @@
 //! `spark.read`: the schema of a read (given or inferred from the files) and the lazy
 //! scan of its files, by format.
 
+use super::formats::table;
 use super::options::{self, Direction};
 use crate::lowering::types::{from_polars, to_polars};
 use crate::error::{Error, ErrorKind, Result};
@@ -38,12 +39,12 @@ fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> R
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
 /// times in the session time zone.
 pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
-    options::check(format, Direction::Read, options)?;
+    options::check(format, table(format), Direction::Read, options)?;
     match format {
         FileFormat::Csv => return super::csv::scan(paths, options, schema, session_time_zone),
         FileFormat::Text => {
             let name = schema.first().map_or("value", |f| f.name.as_str());
-            return super::text::scan(&super::csv::files(paths)?, options::flag(format, options, "wholetext", false), name);
+            return super::text::scan(&super::csv::files(paths)?, options::flag(table(format), options, "wholetext", false), name);
         }
         _ => {}
     }
@@ -72,7 +73,7 @@ fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField
 /// The Spark schema of `spark.read.<format>(paths)`: the given one, or the one
 /// Spark's reader infers.
 pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool) -> Result<Vec<StructField>> {
-    options::check(format, Direction::Read, options)?;
+    options::check(format, table(format), Direction::Read, options)?;
     match format {
         FileFormat::Csv => return super::csv::schema(paths, options, given, case_sensitive),
         FileFormat::Text => return text_schema(paths, given),
@@ -95,7 +96,7 @@ fn text_schema(paths: &[String], given: Option<Vec<StructField>>) -> Result<Vec<
         Some(fields) if fields.len() == 1 && fields[0].data_type == DataType::String => {
             Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect())
         }
-        Some(fields) => Err(super::write::text_schema_error(&fields)),
+        Some(fields) => Err(super::text::schema_error(&fields)),
     }
 }
 

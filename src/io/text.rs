@@ -2,7 +2,8 @@
 //! `wholetext`), lines ending at `\n`, `\r\n` or `\r` as Hadoop's line reader ends them.
 
 use super::options::{spec, Direction, Kind, Spec, Support};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, IntoLazy};
 
 /// Spark's text options (`TextOptions`), and what PyRust does with each.
@@ -59,6 +60,30 @@ pub fn scan(files: &[std::path::PathBuf], whole_text: bool, name: &str) -> Resul
     Ok(pl::DataFrame::new(n, vec![pl::Column::new(name.into(), values)])?.lazy())
 }
 
+/// The text source writes exactly one STRING column.
+pub fn check_write_schema(fields: &[StructField]) -> Result<()> {
+    if let Some(f) = fields.iter().find(|f| f.data_type != DataType::String) {
+        return Err(Error::new(
+            ErrorKind::Analysis,
+            "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+            format!("The Text datasource doesn't support the column `{}` of the type \"{}\". SQLSTATE: 0A000", f.name, f.data_type.sql()),
+        )
+        .with_param("columnName", format!("`{}`", f.name))
+        .with_param("columnType", format!("\"{}\"", f.data_type.sql()))
+        .with_param("format", "Text"));
+    }
+    if fields.len() != 1 {
+        return Err(schema_error(fields));
+    }
+    Ok(())
+}
+
+/// Spark's error for a text schema of more or fewer than one column.
+pub fn schema_error(fields: &[StructField]) -> Error {
+    Error::new(ErrorKind::Analysis, "_LEGACY_ERROR_TEMP_1290", format!("Text data source supports only a single column, and you have {} columns.", fields.len()))
+        .with_param("schemaSize", fields.len().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,7 +99,7 @@ mod tests {
 /// Writes a one-column STRING frame as text: each value and a line separator (a NULL
 /// value gives an empty line, as Spark's `TextOutputWriter` writes it).
 pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String, String>, path: &std::path::Path) -> Result<()> {
-    let line_sep = super::options::get(crate::ir::FileFormat::Text, options, "lineSep").unwrap_or("\n");
+    let line_sep = super::options::get(OPTIONS, options, "lineSep").unwrap_or("\n");
     let mut out = String::new();
     if let Some(c) = df.columns().first() {
         for v in c.as_materialized_series().str()?.iter() {
@@ -82,5 +107,5 @@ pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String
             out.push_str(line_sep);
         }
     }
-    std::fs::write(path, out).map_err(|e| super::write::io_error("writing", path, e))
+    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
 }

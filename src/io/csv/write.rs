@@ -4,14 +4,15 @@
 //! and trailing white space dropped by default, a value quoted when it holds the
 //! separator, the quote or a line break, a quote inside it escaped with `escape`.
 
+use super::super::files::io_error;
 use super::super::options::{flag, get};
-use super::super::write::io_error;
+use super::OPTIONS;
 use crate::compat::cast_text::{to_text, TextStyle};
 use crate::compat::datetime_kernels::{format_timestamps, PatternArg};
 use crate::compat::datetime_pattern::compile;
 use crate::compat::timezone::{self, Zone};
 use crate::error::Result;
-use crate::ir::{DataType, FileFormat, StructField};
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, col, IntoLazy};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -32,20 +33,20 @@ struct Layout {
 }
 
 fn layout(options: &BTreeMap<String, String>) -> Layout {
-    let text = |name: &str, default: &str| get(FileFormat::Csv, options, name).unwrap_or(default).to_string();
+    let text = |name: &str, default: &str| get(OPTIONS, options, name).unwrap_or(default).to_string();
     let sep = match text("sep", ",").as_str() {
         "\\t" => "\t".to_string(),
         s => s.to_string(),
     };
     Layout {
         sep,
-        quote: get(FileFormat::Csv, options, "quote").map_or(Some('"'), |q| q.chars().next()),
+        quote: get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next()),
         escape: text("escape", "\\").chars().next().unwrap_or('\\'),
         null_value: text("nullValue", ""),
         empty_value: text("emptyValue", "\"\""),
-        trim_leading: flag(FileFormat::Csv, options, "ignoreLeadingWhiteSpace", true),
-        trim_trailing: flag(FileFormat::Csv, options, "ignoreTrailingWhiteSpace", true),
-        quote_all: flag(FileFormat::Csv, options, "quoteAll", false),
+        trim_leading: flag(OPTIONS, options, "ignoreLeadingWhiteSpace", true),
+        trim_trailing: flag(OPTIONS, options, "ignoreTrailingWhiteSpace", true),
+        quote_all: flag(OPTIONS, options, "quoteAll", false),
         line_sep: text("lineSep", "\n"),
     }
 }
@@ -106,7 +107,7 @@ impl Layout {
 }
 
 fn pattern(options: &BTreeMap<String, String>, name: &str, default: &str) -> Result<PatternArg> {
-    let p = get(FileFormat::Csv, options, name).unwrap_or(default);
+    let p = get(OPTIONS, options, name).unwrap_or(default);
     Ok(PatternArg::Fixed(Arc::new(compile(p, false)?)))
 }
 
@@ -139,7 +140,7 @@ fn text_style(t: &DataType, zone: &Zone) -> TextStyle {
 /// Writes the rows of `df` (columns named as `fields`) as one CSV file.
 pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
     let layout = layout(options);
-    let header = flag(FileFormat::Csv, options, "header", false);
+    let header = flag(OPTIONS, options, "header", false);
     let texts = texts(df, fields, options, session_time_zone)?;
     let columns = texts.columns().iter().map(|c| c.as_materialized_series().str().cloned()).collect::<pl::PolarsResult<Vec<_>>>()?;
     let mut out = String::new();

@@ -3,7 +3,8 @@
 //! place (one rename where the target is new or replaced). A staging directory that is
 //! never committed is removed when dropped, so a failed write leaves nothing behind.
 
-use super::{io_error, SaveMode};
+use super::super::files::io_error;
+use super::SaveMode;
 use crate::error::Result;
 use std::path::{Path, PathBuf};
 

@@ -6,9 +6,11 @@
 mod commit;
 mod partition;
 
+use super::files::io_error;
+use super::formats::table;
 use super::options::{self, Direction};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::{DataType, FileFormat, StructField};
+use crate::ir::{FileFormat, StructField};
 use polars::prelude as pl;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,7 +69,7 @@ pub enum Plan {
 /// Checks a write before any data is computed: options, the path under the mode,
 /// reading the path being overwritten, the schema for the format, the partition columns.
 pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], ctx: &WriteContext) -> Result<Plan> {
-    options::check(spec.format, Direction::Write, &spec.options)?;
+    options::check(spec.format, table(spec.format), Direction::Write, &spec.options)?;
     let target = Path::new(&spec.path);
     let exists = target.exists();
     match spec.mode {
@@ -96,7 +98,7 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
     match spec.format {
         FileFormat::Csv => super::csv::check_types(&data)?,
-        FileFormat::Text => check_text(&data)?,
+        FileFormat::Text => super::text::check_write_schema(&data)?,
         FileFormat::Json | FileFormat::Parquet => {}
     }
     Ok(Plan::Write)
@@ -140,10 +142,6 @@ fn file_name(spec: &WriteSpec, partitioned: bool, uuid: &str) -> String {
     format!("part-00000-{uuid}{}c000{ext}", if partitioned { "." } else { "-" })
 }
 
-pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::internal(format!("{what} {}: {e}", path.display()))
-}
-
 fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
@@ -164,28 +162,4 @@ fn check_duplicate_names(fields: &[StructField], case_sensitive: bool) -> Result
         }
     }
     Ok(())
-}
-
-/// The text source writes exactly one STRING column.
-fn check_text(fields: &[StructField]) -> Result<()> {
-    if let Some(f) = fields.iter().find(|f| f.data_type != DataType::String) {
-        return Err(Error::new(
-            ErrorKind::Analysis,
-            "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
-            format!("The Text datasource doesn't support the column `{}` of the type \"{}\". SQLSTATE: 0A000", f.name, f.data_type.sql()),
-        )
-        .with_param("columnName", format!("`{}`", f.name))
-        .with_param("columnType", format!("\"{}\"", f.data_type.sql()))
-        .with_param("format", "Text"));
-    }
-    if fields.len() != 1 {
-        return Err(text_schema_error(fields));
-    }
-    Ok(())
-}
-
-/// Spark's error for a text schema of more or fewer than one column.
-pub fn text_schema_error(fields: &[StructField]) -> Error {
-    Error::new(ErrorKind::Analysis, "_LEGACY_ERROR_TEMP_1290", format!("Text data source supports only a single column, and you have {} columns.", fields.len()))
-        .with_param("schemaSize", fields.len().to_string())
 }
