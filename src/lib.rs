@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod compat;
 pub mod error;
 pub mod exec;
+pub mod io;
 pub mod ir;
 pub mod lowering;
 pub mod sql;

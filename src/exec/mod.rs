@@ -10,7 +10,7 @@ use crate::analysis::{builder, Conf};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::plan::LocalData;
 use crate::ir::{FileFormat, Plan, StructField};
-use crate::lowering::{scan, CacheStore, PlanLowering};
+use crate::lowering::{CacheStore, PlanLowering};
 use polars::prelude::{self as pl, col, Engine};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
@@ -92,8 +92,26 @@ impl Session {
         if paths.is_empty() {
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
         }
-        let schema = scan::read_schema(format, &paths, &options, schema, self.analysis_conf().case_sensitive)?;
+        let schema = crate::io::read_schema(format, &paths, &options, schema, self.analysis_conf().case_sensitive)?;
         Ok(builder::scan(format, paths, options, schema))
+    }
+
+    /// `df.write....save(path)`: checked before the query runs, then the rows computed
+    /// and written under the save mode (`io::write`).
+    pub fn write(&self, plan: &Plan, spec: &crate::io::write::WriteSpec) -> Result<()> {
+        use crate::io::write::{prepare, write, Plan as WritePlan, WriteContext};
+        let conf = self.analysis_conf();
+        let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
+        let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive };
+        if let WritePlan::Skip = prepare(spec, &fields, &scanned_paths(plan), &ctx)? {
+            return Ok(());
+        }
+        let mut df = self.execute(plan)?;
+        if df.width() == fields.len() {
+            let names: Vec<pl::PlSmallStr> = fields.iter().map(|f| f.name.as_str().into()).collect();
+            df.set_column_names(&names)?;
+        }
+        write(spec, df, &fields, &ctx)
     }
 
     pub fn lazy_frame(&self, plan: &Plan) -> Result<pl::LazyFrame> {
@@ -163,6 +181,18 @@ impl Session {
         }
         Ok(out)
     }
+}
+
+/// The paths a plan reads files from.
+fn scanned_paths(plan: &Plan) -> Vec<String> {
+    let mut out = vec![];
+    if let crate::ir::PlanNode::Scan { paths, .. } = &plan.node {
+        out.extend(paths.iter().cloned());
+    }
+    for child in plan.children() {
+        out.extend(scanned_paths(child));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -280,3 +310,4 @@ mod tests {
         assert!(text.contains("== Polars Plan (optimized) =="));
     }
 }
+

@@ -46,6 +46,7 @@ pub enum FileFormat {
     Csv,
     Parquet,
     Json,
+    Text,
 }
 
 impl FileFormat {
@@ -54,6 +55,7 @@ impl FileFormat {
             FileFormat::Csv => "csv",
             FileFormat::Parquet => "parquet",
             FileFormat::Json => "json",
+            FileFormat::Text => "text",
         }
     }
 }

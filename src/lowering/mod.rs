@@ -2,15 +2,11 @@
 //! Polars DSL.
 
 pub mod aggregate;
-mod csv;
 pub mod expr;
-pub mod files;
 pub mod functions;
 pub mod generate;
 mod grouping;
-pub mod parquet;
 pub mod plan;
-pub mod scan;
 mod set_ops;
 pub mod types;
 pub mod window;

@@ -2,7 +2,7 @@
 //! engine name, so duplicate user-facing names and self-joins never clash.
 
 use super::expr::ExprLowering;
-use super::scan::scan;
+use crate::io::scan;
 use crate::analysis::functions::{definition, Flags};
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;

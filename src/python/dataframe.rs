@@ -60,6 +60,22 @@ impl PyDataFrame {
     }
 
     /// `createOrReplaceTempView` and friends.
+    /// `df.write....save(path)`: format, save mode, options and partition columns as the
+    /// Python `DataFrameWriter` collected them.
+    #[pyo3(signature = (format, mode, path, options, partition_by))]
+    fn write(&self, py: Python<'_>, format: &str, mode: &str, path: String, options: std::collections::BTreeMap<String, String>, partition_by: Vec<String>) -> PyResult<()> {
+        use crate::io::write::{SaveMode, WriteSpec};
+        let spec = guard(py, || Ok(WriteSpec { format: crate::io::parse_format(format)?, mode: SaveMode::parse(mode)?, path, options, partition_by }))?;
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        guard_detached(py, move || session.write(&plan, &spec))
+    }
+
+    /// Spark's check of a save mode name (`df.write.mode(...)` raises at once).
+    #[staticmethod]
+    fn check_save_mode(py: Python<'_>, mode: &str) -> PyResult<()> {
+        guard(py, || crate::io::write::SaveMode::parse(mode).map(|_| ()))
+    }
+
     fn create_temp_view(&self, py: Python<'_>, name: &str, replace: bool, global: bool) -> PyResult<()> {
         guard(py, || {
             if global {

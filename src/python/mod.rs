@@ -38,6 +38,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
+    m.add_function(wrap_pyfunction!(io_options, m)?)?;
     Ok(())
 }
 
@@ -46,6 +47,13 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
     errors::guard(py, || -> crate::error::Result<()> { panic!("deliberate panic for tests") })
+}
+
+/// Every data source option of every format, from the tables in `io`: (format, name,
+/// aliases, type, default, reader/writer, what PyRust does with it), for the docs.
+#[pyfunction]
+fn io_options() -> Vec<(String, String, Vec<String>, String, String, String, String)> {
+    crate::io::formats::describe()
 }
 
 /// Java's `Double.toString`, for values the JVM would print (strings from numbers).

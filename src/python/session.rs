@@ -7,7 +7,7 @@ use super::errors::guard;
 use super::types::parse_fields_json;
 use crate::analysis::builder;
 use crate::exec::Session;
-use crate::ir::{FileFormat, StructField};
+use crate::ir::StructField;
 use crate::error::{Error, ErrorKind};
 use crate::lowering::types::arrow as arrow_types;
 use crate::lowering::types::engine::frame_from_arrow;
@@ -120,12 +120,7 @@ impl PySession {
     #[pyo3(signature = (format, paths, options, schema_json=None))]
     fn read(&self, py: Python<'_>, format: &str, paths: Vec<String>, options: BTreeMap<String, String>, schema_json: Option<&str>) -> PyResult<PyDataFrame> {
         guard(py, || {
-            let format = match format.to_ascii_lowercase().as_str() {
-                "csv" => FileFormat::Csv,
-                "parquet" => FileFormat::Parquet,
-                "json" => FileFormat::Json,
-                other => return Err(Error::unsupported(format!("the {other} data source"))),
-            };
+            let format = crate::io::parse_format(format)?;
             let schema = schema_json.map(parse_fields_json).transpose()?;
             Ok(PyDataFrame::new(self.inner.clone(), self.inner.read(format, paths, options, schema)?))
         })

@@ -737,10 +737,13 @@ class DataFrame:
 
         return pl.from_arrow(self.toArrow())
 
-    # --- not yet supported -----------------------------------------------------------
     @property
-    def write(self) -> Any:
-        raise not_implemented("DataFrame.write")
+    def write(self) -> "DataFrameWriter":
+        from pyrust.sql.readwriter import DataFrameWriter
+
+        return DataFrameWriter(self)
+
+    # --- not yet supported -----------------------------------------------------------
 
     @property
     def na(self) -> "DataFrameNaFunctions":

@@ -1,8 +1,8 @@
-"""``pyspark.sql.DataFrameReader``: files into DataFrames (writers come later)."""
+"""``pyspark.sql.DataFrameReader`` and ``DataFrameWriter``: files into DataFrames and back."""
 
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
-from pyrust.errors import PySparkTypeError, not_implemented
+from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.types import StructType, _parse_datatype_string
 
 __all__ = ["DataFrameReader", "DataFrameWriter"]
@@ -77,13 +77,166 @@ class DataFrameReader:
     def table(self, tableName: str) -> Any:
         raise not_implemented("DataFrameReader.table")
 
-    def text(self, *args: Any, **kwargs: Any) -> Any:
-        raise not_implemented("DataFrameReader.text")
+    def text(self, paths: Union[str, List[str]], wholetext: bool = False, lineSep: Optional[str] = None,
+             pathGlobFilter: Union[bool, str, None] = None, recursiveFileLookup: Union[bool, str, None] = None,
+             modifiedBefore: Union[bool, str, None] = None, modifiedAfter: Union[bool, str, None] = None) -> Any:
+        self.options(wholetext=wholetext if wholetext else None, lineSep=lineSep, pathGlobFilter=pathGlobFilter,
+                     recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
+        return self.load(paths, format="text")
 
     def orc(self, *args: Any, **kwargs: Any) -> Any:
         raise not_implemented("DataFrameReader.orc")
 
 
+def _column_names(arg_name: str, col: Any, cols: Tuple[Any, ...]) -> List[str]:
+    """bucketBy/sortBy's column arguments, checked as PySpark checks them."""
+    if isinstance(col, (list, tuple)):
+        if cols:
+            raise PySparkValueError(errorClass="CANNOT_SET_TOGETHER",
+                                    messageParameters={"arg_list": f"`col` of type {type(col).__name__} and `cols`"})
+        col, cols = col[0], tuple(col[1:])
+    for c in cols:
+        if not isinstance(c, str):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_STR", messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
+    if not isinstance(col, str):
+        raise PySparkTypeError(errorClass="NOT_LIST_OF_STR", messageParameters={"arg_name": arg_name, "arg_type": type(col).__name__})
+    return [col, *cols]
+
+
 class DataFrameWriter:
+    """``df.write``: collects format, mode, options and partition columns; ``save`` (and
+    ``parquet``/``csv``/``json``/``text``) writes through ``io::write`` in Rust."""
+
     def __init__(self, df: Any):
-        raise not_implemented("DataFrameWriter")
+        self._df = df
+        self._format = "parquet"
+        self._mode = "errorifexists"
+        self._options: Dict[str, str] = {}
+        self._partition_by: List[str] = []
+        self._bucket_by: Optional[List[str]] = None
+        self._sort_by: Optional[List[str]] = None
+
+    def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
+        if saveMode is not None:
+            from pyrust._native import DataFrame as _NativeDataFrame
+
+            _NativeDataFrame.check_save_mode(saveMode)
+            self._mode = saveMode
+        return self
+
+    def format(self, source: str) -> "DataFrameWriter":
+        self._format = source
+        return self
+
+    def option(self, key: str, value: Any) -> "DataFrameWriter":
+        self._options[key] = _option_text(value)
+        return self
+
+    def options(self, **options: Any) -> "DataFrameWriter":
+        for k, v in options.items():
+            if v is not None:
+                self.option(k, v)
+        return self
+
+    def _set_opts(self, **options: Any) -> None:
+        self.options(**options)
+
+    def partitionBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
+        if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+            cols = cols[0]  # type: ignore[assignment]
+        self._partition_by = [str(c) for c in cols]
+        return self
+
+    def bucketBy(self, numBuckets: int, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
+        if not isinstance(numBuckets, int):
+            raise PySparkTypeError(errorClass="NOT_INT", messageParameters={"arg_name": "numBuckets", "arg_type": type(numBuckets).__name__})
+        self._bucket_by = _column_names("col", col, cols)
+        return self
+
+    def sortBy(self, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
+        self._sort_by = _column_names("col", col, cols)
+        return self
+
+    def clusterBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
+        raise not_implemented("DataFrameWriter.clusterBy")
+
+    def _check_buckets(self, operation: str) -> None:
+        # Spark's own checks for a path write; bucketed tables need a catalog.
+        from pyrust.errors import AnalysisException
+
+        if self._sort_by is not None and self._bucket_by is None:
+            raise AnalysisException(message="[SORT_BY_WITHOUT_BUCKETING] sortBy must be used together with bucketBy. SQLSTATE: 42601",
+                                    errorClass="SORT_BY_WITHOUT_BUCKETING", messageParameters={})
+        if self._bucket_by is not None:
+            if self._sort_by is not None:
+                raise AnalysisException(message=f"'{operation}' does not support bucketBy and sortBy right now.",
+                                        errorClass="_LEGACY_ERROR_TEMP_1313", messageParameters={"operation": operation})
+            raise AnalysisException(message=f"'{operation}' does not support bucketBy right now.",
+                                    errorClass="_LEGACY_ERROR_TEMP_1312", messageParameters={"operation": operation})
+
+    def save(self, path: Optional[str] = None, format: Optional[str] = None, mode: Optional[str] = None,
+             partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
+        self.mode(mode).options(**options)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        if format is not None:
+            self.format(format)
+        self._check_buckets("save")
+        if path is None:
+            path = self._options.get("path")
+        if path is None:
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(message="Expected exactly one path to be specified, but got: .",
+                                           errorClass="_LEGACY_ERROR_TEMP_2050", messageParameters={"paths": ""})
+        options = {k: v for k, v in self._options.items() if k.lower() != "path"}
+        self._df._df.write(self._format, self._mode, path, options, self._partition_by)
+
+    def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
+        raise not_implemented("DataFrameWriter.insertInto (tables come with the catalog)")
+
+    def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
+                    partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
+        raise not_implemented("DataFrameWriter.saveAsTable (tables come with the catalog)")
+
+    def json(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None, dateFormat: Optional[str] = None,
+             timestampFormat: Optional[str] = None, lineSep: Optional[str] = None, encoding: Optional[str] = None,
+             ignoreNullFields: Optional[Union[bool, str]] = None) -> None:
+        self.mode(mode)
+        self._set_opts(compression=compression, dateFormat=dateFormat, timestampFormat=timestampFormat, lineSep=lineSep,
+                       encoding=encoding, ignoreNullFields=ignoreNullFields)
+        self.format("json").save(path)
+
+    def parquet(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
+                compression: Optional[str] = None) -> None:
+        self.mode(mode)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self._set_opts(compression=compression)
+        self.format("parquet").save(path)
+
+    def text(self, path: str, compression: Optional[str] = None, lineSep: Optional[str] = None) -> None:
+        self._set_opts(compression=compression, lineSep=lineSep)
+        self.format("text").save(path)
+
+    def csv(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None, sep: Optional[str] = None,
+            quote: Optional[str] = None, escape: Optional[str] = None, header: Optional[Union[bool, str]] = None,
+            nullValue: Optional[str] = None, escapeQuotes: Optional[Union[bool, str]] = None,
+            quoteAll: Optional[Union[bool, str]] = None, dateFormat: Optional[str] = None,
+            timestampFormat: Optional[str] = None, ignoreLeadingWhiteSpace: Optional[Union[bool, str]] = None,
+            ignoreTrailingWhiteSpace: Optional[Union[bool, str]] = None, charToEscapeQuoteEscaping: Optional[str] = None,
+            encoding: Optional[str] = None, emptyValue: Optional[str] = None, lineSep: Optional[str] = None) -> None:
+        self.mode(mode)
+        self._set_opts(compression=compression, sep=sep, quote=quote, escape=escape, header=header, nullValue=nullValue,
+                       escapeQuotes=escapeQuotes, quoteAll=quoteAll, dateFormat=dateFormat, timestampFormat=timestampFormat,
+                       ignoreLeadingWhiteSpace=ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace=ignoreTrailingWhiteSpace,
+                       charToEscapeQuoteEscaping=charToEscapeQuoteEscaping, encoding=encoding, emptyValue=emptyValue,
+                       lineSep=lineSep)
+        self.format("csv").save(path)
+
+    def orc(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
+            compression: Optional[str] = None) -> None:
+        raise not_implemented("DataFrameWriter.orc (Polars has no ORC writer)")
+
+    def jdbc(self, *args: Any, **kwargs: Any) -> None:
+        raise not_implemented("DataFrameWriter.jdbc")

@@ -1,6 +1,6 @@
 //! `from_csv`, `to_csv` and `schema_of_csv`: one CSV line per value, read and written
 //! as Spark's UnivocityParser/UnivocityGenerator do. Reading and inference call the CSV
-//! reader's own tokenizer, value parsers and type inference (`lowering::csv`), so a
+//! reader's own tokenizer, value parsers and type inference (`io::csv`), so a
 //! value reads the same in `from_csv` as in `spark.read.csv`.
 
 use super::CallLowering;
@@ -11,10 +11,10 @@ use crate::compat::datetime_pattern::{compile, Pattern};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::{Func, MapFn};
 use crate::ir::{DataType, Expr, StructField, Value};
-use crate::lowering::csv::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
-use crate::lowering::csv::infer::{infer_field, Inferred};
-use crate::lowering::csv::tokenizer::{tokenize, Dialect};
-use crate::lowering::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
+use crate::io::csv::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
+use crate::io::csv::infer::{infer_field, Inferred};
+use crate::io::csv::tokenizer::{tokenize, Dialect};
+use crate::io::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 

@@ -1,33 +1,14 @@
-//! File scans with Spark's reader options, and schema inference for them.
+//! `spark.read`: the schema of a read (given or inferred from the files) and the lazy
+//! scan of its files, by format.
 
-use super::types::{from_polars, to_polars};
+use super::formats::table;
+use super::options::{self, Direction};
+use crate::lowering::types::{from_polars, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, FileFormat, StructField};
 use polars::prelude::{self as pl, LazyFileListReader};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// Options each reader honours, and values of others that change nothing. Anything
-/// else is refused by name rather than ignored, so no option silently does nothing.
-fn check_options(format: FileFormat, options: &BTreeMap<String, String>) -> Result<()> {
-    for (key, value) in options {
-        let k = key.to_ascii_lowercase();
-        let v = value.to_ascii_lowercase();
-        let fine = match (format, k.as_str()) {
-            (FileFormat::Csv, "header" | "inferschema" | "sep" | "delimiter" | "quote" | "nullvalue" | "comment") => true,
-            (FileFormat::Csv, "escape") => v == "\"" || v == "\\",
-            (_, "samplingratio") => true,
-            (_, "encoding" | "charset") => v == "utf-8" || v == "utf8",
-            (_, "mode") => v == "permissive",
-            (_, "multiline" | "mergeschema" | "recursivefilelookup") => v == "false",
-            _ => false,
-        };
-        if !fine {
-            return Err(Error::unsupported(format!("the {} reader option '{key}' = '{value}'", format.name())));
-        }
-    }
-    Ok(())
-}
 
 fn check_path(path: &str) -> Result<()> {
     if !std::path::Path::new(path).exists() && !path.contains('*') {
@@ -42,7 +23,7 @@ fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> R
         Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))))
     });
     let lf = match format {
-        FileFormat::Csv => unreachable!("CSV files are scanned by lowering::csv"),
+        FileFormat::Csv | FileFormat::Text => unreachable!("CSV and text files are scanned by their modules"),
         FileFormat::Parquet => super::parquet::scan(path, schema)?,
         FileFormat::Json => {
             let mut reader = pl::LazyJsonLineReader::new(pl::PlRefPath::new(path));
@@ -58,9 +39,14 @@ fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> R
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
 /// times in the session time zone.
 pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
-    check_options(format, options)?;
-    if format == FileFormat::Csv {
-        return super::csv::scan(paths, options, schema, session_time_zone);
+    options::check(format, table(format), Direction::Read, options)?;
+    match format {
+        FileFormat::Csv => return super::csv::scan(paths, options, schema, session_time_zone),
+        FileFormat::Text => {
+            let name = schema.first().map_or("value", |f| f.name.as_str());
+            return super::text::scan(&super::csv::files(paths)?, options::flag(table(format), options, "wholetext", false), name);
+        }
+        _ => {}
     }
     let lf = scan_files(format, paths, Some(schema))?;
     if format != FileFormat::Json {
@@ -79,7 +65,7 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
 fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
     let frames = paths.iter().map(|p| one_path(format, p, schema)).collect::<Result<Vec<_>>>()?;
     if frames.len() == 1 {
-        return Ok(frames.into_iter().next().unwrap());
+        return frames.into_iter().next().ok_or_else(|| Error::internal("no frame"));
     }
     Ok(pl::concat(frames, pl::UnionArgs::default())?)
 }
@@ -87,9 +73,11 @@ fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField
 /// The Spark schema of `spark.read.<format>(paths)`: the given one, or the one
 /// Spark's reader infers.
 pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool) -> Result<Vec<StructField>> {
-    check_options(format, options)?;
-    if format == FileFormat::Csv {
-        return super::csv::schema(paths, options, given, case_sensitive);
+    options::check(format, table(format), Direction::Read, options)?;
+    match format {
+        FileFormat::Csv => return super::csv::schema(paths, options, given, case_sensitive),
+        FileFormat::Text => return text_schema(paths, given),
+        _ => {}
     }
     for path in paths {
         check_path(path)?;
@@ -97,6 +85,18 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
     match given {
         Some(fields) => Ok(fields),
         None => infer_schema(format, paths),
+    }
+}
+
+/// A text source has one STRING column (`value` unless a schema names it).
+fn text_schema(paths: &[String], given: Option<Vec<StructField>>) -> Result<Vec<StructField>> {
+    super::csv::files(paths)?;
+    match given {
+        None => Ok(vec![StructField::new("value".to_string(), DataType::String, true)]),
+        Some(fields) if fields.len() == 1 && fields[0].data_type == DataType::String => {
+            Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect())
+        }
+        Some(fields) => Err(super::text::schema_error(&fields)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The data files of a read path, as Spark's file index lists them, and the partition
 //! columns their `key=value` directories name (Spark's partition discovery).
 
-use super::types::to_polars;
+use crate::lowering::types::to_polars;
 use crate::ir::text::date_text;
 use crate::ir::{DataType, StructField};
 use polars::prelude as pl;
@@ -190,6 +190,11 @@ fn wildcard_match(pattern: &str, name: &str) -> bool {
     }
     let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
     go(&p, &n)
+}
+
+/// An I/O failure on `path` as an error that says what was being done.
+pub fn io_error(what: &str, path: &Path, e: std::io::Error) -> crate::error::Error {
+    crate::error::Error::internal(format!("{what} {}: {e}", path.display()))
 }
 
 #[cfg(test)]

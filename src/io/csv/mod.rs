@@ -7,6 +7,7 @@
 //! - `infer`: Spark's type inference and header names
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
+//! - `write`: Spark's CSV text of rows (univocity's quoting, Spark's value formats)
 
 pub(crate) mod datetime;
 pub(crate) mod infer;
@@ -14,7 +15,9 @@ mod profile;
 mod read;
 pub(crate) mod tokenizer;
 pub(crate) mod values;
+pub mod write;
 
+use super::options::{spec, Direction, Kind, Spec, Support};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
@@ -25,6 +28,51 @@ use read::{file_frame, fold_file, Reading};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tokenizer::Dialect;
+
+/// Spark's CSV options (`CSVOptions`), and what PyRust does with each.
+pub const OPTIONS: &[Spec] = &[
+    spec("sep", Kind::Text, ",", Direction::Both, Support::Yes).aliases(&["delimiter"]),
+    spec("encoding", Kind::Text, "UTF-8", Direction::Both, Support::Values(&["utf-8", "utf8"])).aliases(&["charset"]),
+    spec("quote", Kind::Char, "\"", Direction::Both, Support::Yes),
+    spec("escape", Kind::Char, "\\", Direction::Read, Support::Values(&["\"", "\\"])),
+    spec("escape", Kind::Char, "\\", Direction::Write, Support::Yes),
+    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::No),
+    spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
+    spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
+    spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("inferSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
+    spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Values(&["false"])),
+    spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Values(&["false"])),
+    spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Write, Support::Yes),
+    spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Write, Support::Yes),
+    spec("nullValue", Kind::Text, "", Direction::Both, Support::Yes),
+    spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Read, Support::No),
+    spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Write, Support::Yes),
+    spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::No),
+    spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::No),
+    spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::No),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::No),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::No),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::Yes),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::No),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
+    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::No),
+    spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::No),
+    spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
+    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Values(&["permissive"])),
+    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::No),
+    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
+    spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
+    spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
+    spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::No),
+    spec("quoteAll", Kind::Bool, "false", Direction::Write, Support::Yes),
+    spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+];
 
 fn option<'a>(options: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {
     options.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
@@ -56,7 +104,7 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
 
 /// The files behind the paths: a directory stands for the visible files in it, and
 /// `*`/`?` in any component match names (hidden `.`/`_` names excepted, as in Spark).
-fn files(paths: &[String]) -> Result<Vec<PathBuf>> {
+pub fn files(paths: &[String]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         let matched = expand(Path::new(p))?;
@@ -136,7 +184,7 @@ fn wildcard(pattern: &str, name: &str) -> bool {
 }
 
 /// The CSV source has no nested or NULL-typed columns.
-fn check_types(fields: &[StructField]) -> Result<()> {
+pub fn check_types(fields: &[StructField]) -> Result<()> {
     for f in fields {
         let supported = !matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(..) | DataType::Null);
         if !supported {

@@ -4,7 +4,7 @@
 //! schema (`types::engine`).
 
 use super::files::{data_files, partition_schema, partition_value, DataFile};
-use super::types::{engine::to_engine, parquet::spark_schema, to_polars};
+use crate::lowering::types::{engine::to_engine, parquet::spark_schema, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, IntoLazy, SerReader};
@@ -12,6 +12,16 @@ use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
 use polars_parquet::parquet::metadata::FileMetadata;
 use std::path::Path;
 use std::sync::Arc;
+use super::options::{spec, Direction, Kind, Spec, Support};
+
+/// Spark's Parquet options (`ParquetOptions`), and what PyRust does with each.
+pub const OPTIONS: &[Spec] = &[
+    spec("mergeSchema", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("datetimeRebaseMode", Kind::Text, "CORRECTED", Direction::Read, Support::Values(&["corrected"])),
+    spec("int96RebaseMode", Kind::Text, "CORRECTED", Direction::Read, Support::Values(&["corrected"])),
+    spec("compression", Kind::Text, "snappy", Direction::Write, Support::Values(&["none", "uncompressed", "snappy", "gzip", "zstd", "lz4_raw", "lz4raw"]))
+        .aliases(&["parquet.compression"]),
+];
 
 /// The Spark schema of Parquet files: the footer of the first data file (as Spark
 /// reads it when `mergeSchema` is off), then the partition columns.
@@ -203,5 +213,54 @@ mod tests {
         assert!(!readable_as(&DataType::Long, &DataType::Integer));
         assert!(!readable_as(&DataType::Byte, &DataType::String));
         assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
+    }
+}
+
+/// The Parquet codec of the `compression` option (Spark's default is snappy).
+fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
+    super::options::get(OPTIONS, options, "compression").unwrap_or("snappy").to_ascii_lowercase()
+}
+
+/// The codec part of Spark's file names: `.snappy.parquet`, `.gz.parquet`, `.parquet`.
+pub fn file_extension(options: &std::collections::BTreeMap<String, String>) -> String {
+    match codec(options).as_str() {
+        "none" | "uncompressed" => ".parquet".into(),
+        "gzip" => ".gz.parquet".into(),
+        "lz4_raw" | "lz4raw" => ".lz4raw.parquet".into(),
+        other => format!(".{other}.parquet"),
+    }
+}
+
+/// Writes the rows of `df` (columns named as `fields`) as one Parquet file. TIMESTAMP
+/// columns are marked as UTC instants (Parquet's `isAdjustedToUTC`), so Spark reads them
+/// back as TIMESTAMP and TIMESTAMP_NTZ ones as TIMESTAMP_NTZ.
+pub fn write_file(mut df: pl::DataFrame, fields: &[StructField], options: &std::collections::BTreeMap<String, String>, path: &Path) -> Result<()> {
+    if let Some(f) = fields.iter().find(|f| has_map(&f.data_type)) {
+        return Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name)));
+    }
+    for f in fields {
+        if f.data_type == DataType::Timestamp {
+            let utc = df.column(&f.name)?.cast(&pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC)))?;
+            df.with_column(utc)?;
+        }
+    }
+    let compression = match codec(options).as_str() {
+        "none" | "uncompressed" => pl::ParquetCompression::Uncompressed,
+        "gzip" => pl::ParquetCompression::Gzip(None),
+        "zstd" => pl::ParquetCompression::Zstd(None),
+        "lz4_raw" | "lz4raw" => pl::ParquetCompression::Lz4Raw,
+        _ => pl::ParquetCompression::Snappy,
+    };
+    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
+    pl::ParquetWriter::new(file).with_compression(compression).finish(&mut df)?;
+    Ok(())
+}
+
+fn has_map(t: &DataType) -> bool {
+    match t {
+        DataType::Map(..) => true,
+        DataType::Array(e, _) => has_map(e),
+        DataType::Struct(fields) => fields.iter().any(|f| has_map(&f.data_type)),
+        _ => false,
     }
 }

@@ -1,0 +1,183 @@
+//! Spark's CSV output (`UnivocityGenerator` over univocity's `CsvWriter`): values as
+//! Spark prints them (numbers as Java does, decimals as `BigDecimal.toString`, dates and
+//! timestamps with `dateFormat`/`timestampFormat` in the session time zone), leading
+//! and trailing white space dropped by default, a value quoted when it holds the
+//! separator, the quote or a line break, a quote inside it escaped with `escape`.
+
+use super::super::files::io_error;
+use super::super::options::{flag, get};
+use super::OPTIONS;
+use crate::compat::cast_text::{to_text, TextStyle};
+use crate::compat::datetime_kernels::{format_timestamps, PatternArg};
+use crate::compat::datetime_pattern::compile;
+use crate::compat::timezone::{self, Zone};
+use crate::error::Result;
+use crate::ir::{DataType, StructField};
+use polars::prelude::{self as pl, col, IntoLazy};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// How values are written, from the writer options.
+struct Layout {
+    sep: String,
+    quote: Option<char>,
+    escape: char,
+    null_value: String,
+    empty_value: String,
+    trim_leading: bool,
+    trim_trailing: bool,
+    quote_all: bool,
+    line_sep: String,
+}
+
+fn layout(options: &BTreeMap<String, String>) -> Layout {
+    let text = |name: &str, default: &str| get(OPTIONS, options, name).unwrap_or(default).to_string();
+    let sep = match text("sep", ",").as_str() {
+        "\\t" => "\t".to_string(),
+        s => s.to_string(),
+    };
+    Layout {
+        sep,
+        quote: get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next()),
+        escape: text("escape", "\\").chars().next().unwrap_or('\\'),
+        null_value: text("nullValue", ""),
+        empty_value: text("emptyValue", "\"\""),
+        trim_leading: flag(OPTIONS, options, "ignoreLeadingWhiteSpace", true),
+        trim_trailing: flag(OPTIONS, options, "ignoreTrailingWhiteSpace", true),
+        quote_all: flag(OPTIONS, options, "quoteAll", false),
+        line_sep: text("lineSep", "\n"),
+    }
+}
+
+/// Univocity's white space: any character up to the space.
+fn is_white(c: char) -> bool {
+    c <= ' '
+}
+
+impl Layout {
+    /// One field as univocity writes it.
+    fn field(&self, value: Option<&str>, first: bool, out: &mut String) {
+        let Some(v) = value else {
+            return if self.quote_all { self.quoted(&self.null_value, out) } else { out.push_str(&self.null_value) };
+        };
+        let v = if self.trim_leading { v.trim_start_matches(is_white) } else { v };
+        let v = if self.trim_trailing { v.trim_end_matches(is_white) } else { v };
+        if v.is_empty() {
+            return out.push_str(&self.empty_value);
+        }
+        let Some(q) = self.quote else { return out.push_str(v) };
+        let first_sep = self.sep.chars().next().unwrap_or(',');
+        // univocity also quotes a line that starts with its default comment character.
+        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || (first && v.starts_with('#'));
+        if !needs {
+            return out.push_str(v);
+        }
+        self.quoted(v, out)
+    }
+
+    /// A value in quotes; inside them the escape character escapes quotes and itself, and
+    /// a line break is written as the line separator (univocity's normalised newline).
+    fn quoted(&self, v: &str, out: &mut String) {
+        let Some(q) = self.quote else { return out.push_str(v) };
+        out.push(q);
+        for c in v.chars() {
+            if c == '\n' {
+                out.push_str(&self.line_sep);
+                continue;
+            }
+            if c == q || (c == self.escape && self.escape != q) {
+                out.push(self.escape);
+            }
+            out.push(c);
+        }
+        out.push(q);
+    }
+
+    fn line(&self, values: &[Option<&str>], out: &mut String) {
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&self.sep);
+            }
+            self.field(*v, i == 0, out);
+        }
+        out.push_str(&self.line_sep);
+    }
+}
+
+fn pattern(options: &BTreeMap<String, String>, name: &str, default: &str) -> Result<PatternArg> {
+    let p = get(OPTIONS, options, name).unwrap_or(default);
+    Ok(PatternArg::Fixed(Arc::new(compile(p, false)?)))
+}
+
+/// Each column of `fields` as the text Spark writes for it (NULL stays NULL).
+fn texts(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<pl::DataFrame> {
+    let zone = timezone::parse(session_time_zone)?;
+    let utc = timezone::parse("UTC")?;
+    let mut exprs = vec![];
+    for f in fields {
+        let c = col(f.name.as_str());
+        let e = match &f.data_type {
+            DataType::Timestamp => format_timestamps(c, pattern(options, "timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")?, zone.clone()),
+            DataType::TimestampNtz => format_timestamps(c, pattern(options, "timestampNTZFormat", "yyyy-MM-dd'T'HH:mm:ss[.SSS]")?, utc.clone()),
+            DataType::Date => {
+                let micros = c.cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None));
+                format_timestamps(micros, pattern(options, "dateFormat", "yyyy-MM-dd")?, utc.clone())
+            }
+            t => to_text(c, t, text_style(t, &zone)),
+        };
+        exprs.push(e.alias(f.name.as_str()));
+    }
+    Ok(df.lazy().select(exprs).collect()?)
+}
+
+/// Decimals as `Decimal.toString` (Java's `BigDecimal.toString`, exponent and all).
+fn text_style(t: &DataType, zone: &Zone) -> TextStyle {
+    TextStyle { zone: zone.clone(), plain_decimals: !matches!(t, DataType::Decimal(..)) }
+}
+
+/// Writes the rows of `df` (columns named as `fields`) as one CSV file.
+pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
+    let layout = layout(options);
+    let header = flag(OPTIONS, options, "header", false);
+    let texts = texts(df, fields, options, session_time_zone)?;
+    let columns = texts.columns().iter().map(|c| c.as_materialized_series().str().cloned()).collect::<pl::PolarsResult<Vec<_>>>()?;
+    let mut out = String::new();
+    if header {
+        let names: Vec<Option<&str>> = fields.iter().map(|f| Some(f.name.as_str())).collect();
+        layout.line(&names, &mut out);
+    }
+    let mut row: Vec<Option<&str>> = Vec::with_capacity(columns.len());
+    for i in 0..texts.height() {
+        row.clear();
+        row.extend(columns.iter().map(|c| c.get(i)));
+        layout.line(&row, &mut out);
+    }
+    let mut file = std::fs::File::create(path).map_err(|e| io_error("creating", path, e))?;
+    file.write_all(out.as_bytes()).map_err(|e| io_error("writing", path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(options: &[(&str, &str)], values: &[Option<&str>]) -> String {
+        let l = layout(&options.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+        let mut out = String::new();
+        l.line(values, &mut out);
+        out
+    }
+
+    #[test]
+    fn quoting_as_univocity_quotes() {
+        assert_eq!(written(&[], &[Some("a b"), Some(" lead"), Some("x,y"), None, Some("")]), "a b,lead,\"x,y\",,\"\"\n");
+        assert_eq!(written(&[], &[Some("q\"uote"), Some("nl\nx")]), "\"q\\\"uote\",\"nl\nx\"\n");
+        assert_eq!(written(&[("quote", "'"), ("sep", ";"), ("nullValue", "NULL")], &[Some("q\"uote"), None]), "q\"uote;NULL\n");
+        assert_eq!(written(&[("ignoreLeadingWhiteSpace", "false"), ("emptyValue", "E")], &[Some(" lead"), Some("")]), " lead,E\n");
+        assert_eq!(written(&[], &[Some("a\\b"), Some("a\\\"b"), Some("#c"), Some(" ")]), "a\\b,\"a\\\\\\\"b\",#c,\"\"\n");
+        assert_eq!(written(&[], &[Some("#c")]), "\"#c\"\n");
+        assert_eq!(written(&[("quoteAll", "true")], &[Some("a\\b")]), "\"a\\\\b\"\n");
+        assert_eq!(written(&[("escape", "\""), ("lineSep", "\r\n")], &[Some("a\\\"b"), Some("\"")]), "\"a\\\"\"b\",\"\"\"\"\r\n");
+    }
+}

@@ -1,0 +1,39 @@
+//! Which option table belongs to which format: the one place that knows every format
+//! module, so `options` stays a plain table checker below them all.
+
+use super::options::{Direction, Spec, Support, FILE_SOURCE};
+use crate::ir::FileFormat;
+
+/// The option table of a format (its own options; `FILE_SOURCE` applies to all).
+pub fn table(format: FileFormat) -> &'static [Spec] {
+    match format {
+        FileFormat::Csv => super::csv::OPTIONS,
+        FileFormat::Json => super::json::OPTIONS,
+        FileFormat::Parquet => super::parquet::OPTIONS,
+        FileFormat::Text => super::text::OPTIONS,
+    }
+}
+
+/// Every option of every format as text rows (format, name, aliases, type, default,
+/// direction, support), for the generated docs.
+pub fn describe() -> Vec<(String, String, Vec<String>, String, String, String, String)> {
+    let formats = [FileFormat::Csv, FileFormat::Json, FileFormat::Parquet, FileFormat::Text];
+    let mut rows = vec![];
+    for format in formats {
+        for s in table(format).iter().chain(FILE_SOURCE) {
+            let support = match s.support {
+                Support::Yes => "yes".to_string(),
+                Support::Values(vs) => format!("only {}", vs.join(", ")),
+                Support::No => "no".to_string(),
+            };
+            let direction = match s.direction {
+                Direction::Read => "read",
+                Direction::Write => "write",
+                Direction::Both => "read, write",
+            };
+            let aliases = s.aliases.iter().map(|a| a.to_string()).collect();
+            rows.push((format.name().to_string(), s.name.to_string(), aliases, s.kind.name().to_string(), s.default.to_string(), direction.to_string(), support));
+        }
+    }
+    rows
+}

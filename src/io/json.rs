@@ -1,0 +1,107 @@
+//! JSON Lines: Polars' NDJSON reader (schema inferred by Polars, fields ordered by name
+//! as Spark orders them) and Spark's `JacksonGenerator` text for writing
+//! (`compat::json_write`).
+
+use super::options::{flag, get, spec, Direction, Kind, Spec, Support};
+use crate::compat::json_write::write_value;
+use crate::error::Result;
+use crate::ir::{DataType, StructField};
+use polars::prelude::{self as pl, AnyValue};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Spark's JSON options (`JSONOptions`), and what PyRust does with each.
+pub const OPTIONS: &[Spec] = &[
+    spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
+    spec("encoding", Kind::Text, "UTF-8", Direction::Both, Support::Values(&["utf-8", "utf8"])).aliases(&["charset"]),
+    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Values(&["permissive"])),
+    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("primitivesAsString", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("prefersDecimal", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("allowComments", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("allowUnquotedFieldNames", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("allowSingleQuotes", Kind::Bool, "true", Direction::Read, Support::No),
+    spec("allowNumericLeadingZeros", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("allowNonNumericNumbers", Kind::Bool, "true", Direction::Read, Support::No),
+    spec("allowBackslashEscapingAnyCharacter", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("allowUnquotedControlChars", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::No),
+    spec("dropFieldIfAllNull", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Both, Support::No),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Both, Support::No),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Both, Support::No),
+    spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
+    spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
+    spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
+    spec("ignoreNullFields", Kind::Bool, "true", Direction::Write, Support::Yes),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+];
+
+/// Writes the rows of `df` (columns named as `fields`) as JSON Lines, as Spark's
+/// `JacksonGenerator` does: fields in schema order, NULL fields left out unless
+/// `ignoreNullFields` is false.
+pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
+    let zone = crate::compat::timezone::parse(session_time_zone)?;
+    let keep_nulls = !flag(OPTIONS, options, "ignoreNullFields", true);
+    let line_sep = get(OPTIONS, options, "lineSep").unwrap_or("\n");
+    let keys: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let mut k = String::new();
+            write_value(&AnyValue::String(&f.name), &DataType::String, &zone, &mut k);
+            k
+        })
+        .collect();
+    let columns: Vec<&pl::Series> = df.columns().iter().map(|c| c.as_materialized_series()).collect();
+    let mut out = String::new();
+    for i in 0..df.height() {
+        out.push('{');
+        let mut first = true;
+        for ((f, key), s) in fields.iter().zip(&keys).zip(&columns) {
+            let v = s.get(i)?;
+            if v.is_null() && !keep_nulls {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push_str(key);
+            out.push(':');
+            if keep_nulls { write_keeping_nulls(&v, &f.data_type, &zone, &mut out) } else { write_value(&v, &f.data_type, &zone, &mut out) }
+        }
+        out.push('}');
+        out.push_str(line_sep);
+    }
+    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
+}
+
+/// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`
+/// false); the rest is `compat::json_write`'s.
+fn write_keeping_nulls(v: &AnyValue, t: &DataType, zone: &crate::compat::timezone::Zone, out: &mut String) {
+    match (v, t) {
+        (AnyValue::Struct(..) | AnyValue::StructOwned(..), DataType::Struct(fields)) => {
+            out.push('{');
+            for (i, (f, x)) in fields.iter().zip(crate::compat::show::struct_values(v).iter()).enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(&AnyValue::String(&f.name), &DataType::String, zone, out);
+                out.push(':');
+                write_keeping_nulls(x, &f.data_type, zone, out);
+            }
+            out.push('}');
+        }
+        (AnyValue::List(items), DataType::Array(e, _)) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_keeping_nulls(&x, e, zone, out);
+            }
+            out.push(']');
+        }
+        _ => write_value(v, t, zone, out),
+    }
+}

@@ -1,0 +1,165 @@
+//! `df.write`: Spark's file layout (a directory of `part-*` files and `_SUCCESS`,
+//! Hive-style `key=value` directories under `partitionBy`) written to a staging
+//! directory beside the target and committed by rename (`commit`), so a write that
+//! fails leaves the target as it was.
+
+mod commit;
+mod partition;
+
+use super::files::io_error;
+use super::formats::table;
+use super::options::{self, Direction};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ir::{FileFormat, StructField};
+use polars::prelude as pl;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use partition::escape_path_name;
+
+/// Spark's `SaveMode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    ErrorIfExists,
+    Append,
+    Overwrite,
+    Ignore,
+}
+
+impl SaveMode {
+    pub fn parse(mode: &str) -> Result<SaveMode> {
+        match mode.to_ascii_lowercase().as_str() {
+            "error" | "errorifexists" | "default" => Ok(SaveMode::ErrorIfExists),
+            "append" => Ok(SaveMode::Append),
+            "overwrite" => Ok(SaveMode::Overwrite),
+            "ignore" => Ok(SaveMode::Ignore),
+            _ => Err(Error::new(
+                ErrorKind::Analysis,
+                "INVALID_SAVE_MODE",
+                format!("The specified save mode \"{mode}\" is invalid. Valid save modes include \"append\", \"overwrite\", \"ignore\", \"error\", \"errorifexists\", and \"default\". SQLSTATE: 42000"),
+            )
+            .with_param("mode", format!("\"{mode}\""))),
+        }
+    }
+}
+
+/// What `df.write....save(path)` asks for.
+#[derive(Debug, Clone)]
+pub struct WriteSpec {
+    pub format: FileFormat,
+    pub mode: SaveMode,
+    pub path: String,
+    pub options: BTreeMap<String, String>,
+    pub partition_by: Vec<String>,
+}
+
+/// The session settings a write's text depends on.
+pub struct WriteContext<'a> {
+    pub session_time_zone: &'a str,
+    pub case_sensitive: bool,
+}
+
+/// What the planned write will do, decided before the query runs.
+pub enum Plan {
+    /// Nothing to do (`ignore` over an existing path).
+    Skip,
+    Write,
+}
+
+/// Checks a write before any data is computed: options, the path under the mode,
+/// reading the path being overwritten, the schema for the format, the partition columns.
+pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], ctx: &WriteContext) -> Result<Plan> {
+    options::check(spec.format, table(spec.format), Direction::Write, &spec.options)?;
+    let target = Path::new(&spec.path);
+    let exists = target.exists();
+    match spec.mode {
+        SaveMode::Ignore if exists => return Ok(Plan::Skip),
+        SaveMode::ErrorIfExists if exists => {
+            let shown = format!("file:{}", absolute(target).display());
+            return Err(Error::new(
+                ErrorKind::Analysis,
+                "PATH_ALREADY_EXISTS",
+                format!("Path {shown} already exists. Set mode as \"overwrite\" to overwrite the existing path. SQLSTATE: 42K04"),
+            )
+            .with_param("outputPath", shown));
+        }
+        SaveMode::Overwrite if read_paths.iter().any(|p| overlaps(Path::new(p), target)) => {
+            // Spark deletes the input and then fails reading it; refusing keeps the data.
+            return Err(Error::new(
+                ErrorKind::Analysis,
+                "UNSUPPORTED_OVERWRITE.PATH",
+                format!("Can't overwrite the target that is also being read from. The path is file:{}. SQLSTATE: 42902", absolute(target).display()),
+            )
+            .with_param("path", format!("file:{}", absolute(target).display())));
+        }
+        _ => {}
+    }
+    check_duplicate_names(fields, ctx.case_sensitive)?;
+    let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
+    match spec.format {
+        FileFormat::Csv => super::csv::check_types(&data)?,
+        FileFormat::Text => super::text::check_write_schema(&data)?,
+        FileFormat::Json | FileFormat::Parquet => {}
+    }
+    Ok(Plan::Write)
+}
+
+/// Writes the computed rows (columns named as `fields`) and commits them under the mode.
+pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext) -> Result<()> {
+    let target = PathBuf::from(&spec.path);
+    let staging = commit::Staging::new(&target)?;
+    let file_name = |partitioned: bool| file_name(spec, partitioned, staging.uuid());
+    let parts = partition::split(df, fields, &spec.partition_by, ctx)?;
+    let partitioned = !spec.partition_by.is_empty();
+    let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
+    for (dir, frame) in parts {
+        let dir = staging.path().join(dir);
+        std::fs::create_dir_all(&dir).map_err(|e| io_error("creating", &dir, e))?;
+        let path = dir.join(file_name(partitioned));
+        write_file(spec, frame, &data, ctx, &path)?;
+    }
+    staging.commit(spec.mode)
+}
+
+fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, path: &Path) -> Result<()> {
+    match spec.format {
+        FileFormat::Parquet => super::parquet::write_file(df, fields, &spec.options, path),
+        FileFormat::Csv => super::csv::write::write_file(df, fields, &spec.options, ctx.session_time_zone, path),
+        FileFormat::Json => super::json::write_file(df, fields, &spec.options, ctx.session_time_zone, path),
+        FileFormat::Text => super::text::write_file(df, &spec.options, path),
+    }
+}
+
+/// `part-00000-<uuid>-c000.snappy.parquet`; inside partition directories Spark
+/// separates the file counter with a dot (`<uuid>.c000`).
+fn file_name(spec: &WriteSpec, partitioned: bool, uuid: &str) -> String {
+    let ext = match spec.format {
+        FileFormat::Parquet => super::parquet::file_extension(&spec.options),
+        FileFormat::Csv => ".csv".into(),
+        FileFormat::Json => ".json".into(),
+        FileFormat::Text => ".txt".into(),
+    };
+    format!("part-00000-{uuid}{}c000{ext}", if partitioned { "." } else { "-" })
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Whether reading `read` touches files under `target` (or the other way round).
+fn overlaps(read: &Path, target: &Path) -> bool {
+    let (r, t) = (absolute(read), absolute(target));
+    r.starts_with(&t) || t.starts_with(&r)
+}
+
+fn check_duplicate_names(fields: &[StructField], case_sensitive: bool) -> Result<()> {
+    let key = |n: &str| if case_sensitive { n.to_string() } else { n.to_lowercase() };
+    let mut seen = std::collections::HashSet::new();
+    for f in fields {
+        if !seen.insert(key(&f.name)) {
+            return Err(Error::new(ErrorKind::Analysis, "COLUMN_ALREADY_EXISTS", format!("The column `{}` already exists. Choose another name or rename the existing column. SQLSTATE: 42711", key(&f.name)))
+                .with_param("columnName", format!("`{}`", key(&f.name))));
+        }
+    }
+    Ok(())
+}
