@@ -214,7 +214,6 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'fn_interval::make_ym_interval_collect_fails',
         'fn_lambda::exists_wrong_arity_sql',
         'fn_lambda::lambda_wrong_arity_sql',
-        'fn_map::create_map_duplicate_key',
         'fn_map::create_map_odd_arguments',
         'fn_map::map_filter_wrong_lambda_arity',
         'fn_math_random::rand_seed_must_be_constant',
