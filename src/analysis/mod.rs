@@ -22,11 +22,13 @@ pub struct Conf {
     pub case_sensitive: bool,
     pub ansi: bool,
     pub session_time_zone: String,
+    /// Python functions registered for SQL (`spark.udf.register`), by lowercase name.
+    pub udfs: std::sync::Arc<std::collections::BTreeMap<String, crate::ir::udf::UdfDef>>,
 }
 
 impl Default for Conf {
     fn default() -> Self {
-        Conf { case_sensitive: false, ansi: true, session_time_zone: "UTC".into() }
+        Conf { case_sensitive: false, ansi: true, session_time_zone: "UTC".into(), udfs: Default::default() }
     }
 }
 

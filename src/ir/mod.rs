@@ -6,6 +6,7 @@ pub mod function;
 pub mod plan;
 pub mod text;
 pub mod types;
+pub mod udf;
 pub mod value;
 
 pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, WindowFrame, WindowSpec};

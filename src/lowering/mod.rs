@@ -13,6 +13,7 @@ pub mod plan;
 pub mod scan;
 mod set_ops;
 pub mod types;
+pub mod udf;
 pub mod window;
 
 pub use plan::{CacheStore, PlanLowering};

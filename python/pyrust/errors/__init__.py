@@ -10,7 +10,7 @@ __all__ = [
     "QueryExecutionException", "UnknownException", "PySparkValueError", "PySparkTypeError",
     "PySparkIndexError", "PySparkAttributeError", "PySparkRuntimeError",
     "PySparkNotImplementedError", "PySparkKeyError", "PySparkAssertionError",
-    "TempTableAlreadyExistsException", "UnsupportedOperationException",
+    "TempTableAlreadyExistsException", "UnsupportedOperationException", "PythonException",
 ]
 
 
@@ -90,6 +90,10 @@ class DateTimeException(CapturedException):
 
 class SparkRuntimeException(CapturedException):
     pass
+
+
+class PythonException(CapturedException):
+    """An exception raised inside a user's Python function (a UDF), with its traceback."""
 
 
 class ArrayIndexOutOfBoundsException(CapturedException):
