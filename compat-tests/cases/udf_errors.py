@@ -80,11 +80,5 @@ def wrong_argument_type(spark):
 
 
 @case
-def invalid_ddl_return_type(spark):
-    f = udf(lambda x: x, "not a type")
-    return spark.range(1).select(f("id")).schema
-
-
-@case
 def register_undefined_call_in_sql(spark):
     return spark.range(1).selectExpr("no_such_udf(id)")

@@ -132,3 +132,81 @@ def empty_input(spark):
 def register_pandas_udf_for_sql(spark):
     spark.udf.register("add_one_sql", add_one)
     return _nums(spark).selectExpr("add_one_sql(id)")
+
+
+# mapInPandas / mapInArrow / applyInPandas / applyInArrow
+
+
+def _keep_even(batches):
+    for pdf in batches:
+        yield pdf[pdf.id % 2 == 0]
+
+
+def _renamed_columns(batches):
+    for pdf in batches:
+        yield pd.DataFrame({"total": pdf.id * 2, "label": pdf.g})
+
+
+def _arrow_batches(batches):
+    import pyarrow.compute as pc
+
+    for b in batches:
+        yield b.filter(pc.greater(b.column("id"), 2))
+
+
+def _normalise(pdf):
+    return pdf.assign(x=pdf.x - pdf.x.mean())
+
+
+def _with_key(key, pdf):
+    return pd.DataFrame({"g": [key[0]], "n": [len(pdf)]})
+
+
+def _arrow_group(table):
+    return table.slice(0, 1)
+
+
+def _map_fails(batches):
+    for pdf in batches:
+        raise RuntimeError("map boom")
+        yield pdf
+
+
+@case
+def map_in_pandas_filters_rows(spark):
+    return _nums(spark).mapInPandas(_keep_even, _nums(spark).schema)
+
+
+@case
+def map_in_pandas_ddl_schema_by_name(spark):
+    return _nums(spark).mapInPandas(_renamed_columns, "label string, total long")
+
+
+@case
+def map_in_pandas_of_empty_input(spark):
+    return _nums(spark).filter("id > 10").mapInPandas(_keep_even, "id long, g string, x double")
+
+
+@case
+def map_in_pandas_error(spark):
+    return _nums(spark).mapInPandas(_map_fails, "id long").collect()
+
+
+@case
+def map_in_arrow(spark):
+    return _nums(spark).mapInArrow(_arrow_batches, "id long, g string, x double")
+
+
+@case(ordered=False)
+def apply_in_pandas_per_group(spark):
+    return _nums(spark).groupBy("g").applyInPandas(_normalise, "id long, g string, x double")
+
+
+@case(ordered=False)
+def apply_in_pandas_with_key(spark):
+    return _nums(spark).groupBy("g").applyInPandas(_with_key, "g string, n long")
+
+
+@case(ordered=False)
+def apply_in_arrow_per_group(spark):
+    return _nums(spark).groupBy("g").applyInArrow(_arrow_group, "id long, g string, x double").select("g")

@@ -68,7 +68,8 @@ def _returned(spark, type_name):
 
 @case
 def returned_as_string(spark):
-    return _returned(spark, "string")
+    # bytes (index 11) become the JVM's `[B@address` text: not reproducible.
+    return _returned(spark, "string").filter("i != 11")
 
 
 @case

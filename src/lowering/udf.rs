@@ -39,5 +39,6 @@ fn map(udf: &PythonUdf, args: Vec<pl::Expr>, session_zone: &str, aggregate: bool
         Ok(out.take_materialized_series().with_name(name).into_column())
     };
     let output = move |_: &pl::Schema, fields: &[pl::Field]| Ok(pl::Field::new(fields[0].name().clone(), out_field_type.clone()));
-    Ok(if aggregate { first.apply_many(run, &rest, output) } else { first.map_many(run, &rest, output) })
+    // A group's call gives one value; `first` makes it the group's value, not a list.
+    Ok(if aggregate { first.apply_many(run, &rest, output).first() } else { first.map_many(run, &rest, output) })
 }

@@ -57,7 +57,7 @@ def _non_negative(what: str, num: Any) -> int:
 _NOT_YET = {
     "sample", "sampleBy", "randomSplit", "summary", "crosstab",
     "freqItems", "approxQuantile", "corr", "cov", "pivot", "explode",
-    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
+    "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
     "localCheckpoint", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
@@ -590,6 +590,20 @@ class DataFrame:
     def explain(self, extended: Any = None, mode: Optional[str] = None) -> None:
         full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
         print(self._df.explain_string(full))
+
+    def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
+        function that takes and outputs pandas DataFrames (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import map_in_pandas
+
+        return map_in_pandas(self, func, schema, arrow=False)
+
+    def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
+        function that takes and outputs PyArrow RecordBatches (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import map_in_pandas
+
+        return map_in_pandas(self, func, schema, arrow=True)
 
     def toArrow(self) -> Any:
         """The result in the Arrow types PySpark gives (chosen by the engine, see

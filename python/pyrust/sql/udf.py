@@ -172,7 +172,13 @@ def _to_spark(dt: DataType, zone: Any) -> Callable[[Any], Any]:
         return lambda v: v if v is None or isinstance(v, str) else _java_text(v)
     if isinstance(dt, (ByteType, ShortType, IntegerType, LongType)):
         bits = {ByteType: 8, ShortType: 16, IntegerType: 32, LongType: 64}[type(dt)]
-        return lambda v: _wrap(v, bits) if type(v) is int else None
+        low, high = -(1 << (bits - 1)), 1 << (bits - 1)
+
+        def integer(v: Any) -> Any:
+            if type(v) is not int:
+                return None
+            return v if low <= v < high else _wrap(v, bits)
+        return integer
     if isinstance(dt, (FloatType, DoubleType)):
         return lambda v: v if type(v) is float else None
     if isinstance(dt, BooleanType):
@@ -264,6 +270,26 @@ def _to_spark(dt: DataType, zone: Any) -> Callable[[Any], Any]:
     return lambda v: v
 
 
+# Results already of the one Python type a Spark type takes as it is go to Arrow
+# without a conversion per value.
+_EXACT = {LongType: int, IntegerType: int, ShortType: int, ByteType: int, DoubleType: float, FloatType: float,
+          StringType: str, BooleanType: bool}
+
+
+def _fast_array(results: List[Any], dt: DataType) -> Any:
+    """The results as an Arrow array when every one is None or exactly the Python type
+    the declared type takes (ints in range): no per-value conversion. None otherwise."""
+    import pyarrow as pa
+
+    exact = _EXACT.get(type(dt))
+    if exact is None or not all(type(x) is exact or x is None for x in results):
+        return None
+    try:
+        return pa.array(results, type=_arrow_type(dt))
+    except (OverflowError, pa.ArrowInvalid):
+        return None
+
+
 def _table(values: Any, dt: DataType) -> Any:
     import pyarrow as pa
 
@@ -279,20 +305,25 @@ def _batched_runner(func: Callable, dt: DataType) -> Callable:
     def run(stream: Any, zone_name: str, aggregate: bool) -> Any:
         zone = _zone(zone_name)
         convert = _to_spark(dt, zone)
-        out: List[Any] = []
+        arrays: List[Any] = []
         for batch in pa.RecordBatchReader._import_from_c_capsule(stream):
             columns = _columns(batch, zone)
             try:
-                if columns:
+                if len(columns) == 1:
+                    results = [func(v) for v in columns[0]]
+                elif columns:
                     results = [func(*row) for row in zip(*columns)]
                 else:
                     results = [func() for _ in range(batch.num_rows)]
-                out.extend(None if r is None else convert(r) for r in results)
+                fast = _fast_array(results, dt)
+                if fast is None:
+                    fast = pa.array([None if r is None else convert(r) for r in results], type=_arrow_type(dt))
+                arrays.append(fast)
             except CapturedException:
                 raise
             except Exception as e:
                 raise _python_exception(e) from None
-        return _table(out, dt)
+        return _table(pa.chunked_array(arrays, type=_arrow_type(dt)), dt)
 
     return run
 
