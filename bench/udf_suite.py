@@ -44,6 +44,12 @@ def spark_cases(engine):
 def run(engine, spark_session, timed, rows, runs):
     """{case: {"times": [...], "answer": value} or {"error": text}}, one warm-up run each."""
     out = {}
+    if engine == "pyspark":
+        import os
+        import sys
+
+        # The Python workers need this interpreter's pandas and pyarrow.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if engine == "pandas":
         import numpy as np
         import pandas as pd

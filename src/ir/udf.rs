@@ -73,3 +73,25 @@ pub struct PythonUdf {
     pub def: UdfDef,
     pub args: Vec<Expr>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eval_types_are_pysparks_codes() {
+        assert_eq!(UdfEvalType::from_code(100), Some(UdfEvalType::Batched));
+        assert_eq!(UdfEvalType::from_code(202), Some(UdfEvalType::PandasGroupedAgg));
+        assert!(UdfEvalType::PandasGroupedAgg.is_aggregate());
+        assert!(!UdfEvalType::PandasScalar.is_aggregate());
+        assert_eq!(UdfEvalType::from_code(201), None);
+    }
+
+    #[test]
+    fn handles_are_equal_only_to_themselves() {
+        let a = UdfHandle(Arc::new(1u8));
+        let b = UdfHandle(Arc::new(1u8));
+        assert_eq!(a, a.clone());
+        assert_ne!(a, b);
+    }
+}

@@ -12,7 +12,7 @@ from pyrust.sql.udf import (
     SQL_SCALAR_PANDAS_ITER_UDF, SQL_SCALAR_PANDAS_UDF, _create_udf,
 )
 
-__all__ = ["udf", "pandas_udf", "PandasUDFType"]
+__all__ = ["udf", "pandas_udf"]
 
 
 class PandasUDFType:
