@@ -1,8 +1,8 @@
 """Seeded random compositions of the array, map, struct and higher-order functions
 over random arrays holding NULL, NaN, +-Infinity, empty arrays, NULL arrays,
 empty strings and unicode outside the BMP. Integers stay small (no ANSI overflow);
-doubles hold no -0.0 (array_distinct tells -0.0 and 0.0 apart in Spark only, see
-docs/semantics.md). Outputs are ordered by a row id."""
+doubles hold no -0.0 (Spark's set functions tell -0.0 from 0.0; fn_struct_access
+records that). Outputs are ordered by a row id."""
 
 import random
 

@@ -22,13 +22,26 @@ pub struct Conf {
     pub case_sensitive: bool,
     pub ansi: bool,
     pub session_time_zone: String,
+    /// `spark.sql.mapKeyDedupPolicy=LAST_WIN`: a repeated map key takes the last
+    /// value (at the first key's place) instead of failing with `DUPLICATED_MAP_KEY`.
+    pub map_key_last_win: bool,
+    /// `spark.sql.legacy.negativeIndexInArrayInsert`: `array_insert(a, -1, x)` puts x
+    /// before the last element (Spark 3.3's behaviour) instead of after it.
+    pub legacy_negative_array_insert: bool,
     /// Python functions registered for SQL (`spark.udf.register`), by lowercase name.
     pub udfs: std::sync::Arc<std::collections::BTreeMap<String, crate::ir::udf::UdfDef>>,
 }
 
 impl Default for Conf {
     fn default() -> Self {
-        Conf { case_sensitive: false, ansi: true, session_time_zone: "UTC".into(), udfs: Default::default() }
+        Conf {
+            case_sensitive: false,
+            ansi: true,
+            session_time_zone: "UTC".into(),
+            map_key_last_win: false,
+            legacy_negative_array_insert: false,
+            udfs: Default::default(),
+        }
     }
 }
 

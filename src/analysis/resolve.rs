@@ -91,6 +91,21 @@ impl<'a> Resolver<'a> {
         Err(cannot_resolve_dataframe_column("*"))
     }
 
+    /// `base[key]`/`getItem` on a struct is the field access `base.key`, and Spark names
+    /// it so (`st.s`, not `st[s]`): rewritten before the column is named. A base that
+    /// does not resolve on its own (a lambda's variable) keeps its form.
+    pub fn struct_items_as_fields(&self, e: Expr) -> Expr {
+        e.transform_up(&mut |node| match node {
+            Expr::Function { name, args, distinct } if name == "get_item" && args.len() == 2 => {
+                let is_struct = matches!(args[1].unalias(), Expr::Literal(Value::String(_)))
+                    && self.resolve(args[0].clone()).is_ok_and(|b| matches!(data_type(&b), DataType::Struct(_)));
+                let name = if is_struct { "get_field".to_string() } else { name };
+                Expr::Function { name, args, distinct }
+            }
+            other => other,
+        })
+    }
+
     pub fn resolve(&self, e: Expr) -> Result<Expr> {
         Ok(match e {
             Expr::Unresolved { parts, plan_id: None } if self.lambda_variable(&parts[0], false).is_some() => {
@@ -117,13 +132,27 @@ impl<'a> Resolver<'a> {
                 let inner = self.resolve(*expr)?;
                 let from = data_type(&inner);
                 if let Some(class) = cast_refusal(&from, &to, self.conf.ansi) {
-                    return Err(Error::analysis(
+                    let err = Error::analysis(
                         class,
                         format!(
                             "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
                             sql_text(&inner), to.sql(), from.sql(), to.sql()
                         ),
-                    ));
+                    )
+                    .with_param("sqlExpr", format!("\"CAST({} AS {})\"", sql_text(&inner), to.sql()))
+                    .with_param("srcType", format!("\"{}\"", from.sql()))
+                    .with_param("targetType", format!("\"{}\"", to.sql()));
+                    // What Spark's Cast.typeCheckFailure suggests instead.
+                    return Err(match class {
+                        "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION" => {
+                            let f = if from == DataType::Date { "`UNIX_DATE`" } else { "`DATE_FROM_UNIX_DATE`" };
+                            err.with_param("functionNames", f)
+                        }
+                        "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION" => {
+                            err.with_param("config", "\"spark.sql.ansi.enabled\"").with_param("configVal", "'false'")
+                        }
+                        _ => err,
+                    });
                 }
                 Expr::Cast { expr: Box::new(inner), to, kind }
             }
@@ -296,9 +325,13 @@ impl<'a> Resolver<'a> {
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",
-                format!("Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`].", functions::unmarked(&name)),
+                format!(
+                    "Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].",
+                    functions::unmarked(&name)
+                ),
             )
             .with_param("routineName", format!("`{}`", functions::unmarked(&name)))
+            .with_param("searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]")
         })?;
         let aggregate = def.func.is_aggregate();
         if aggregate && !self.scope.aggregates {
@@ -465,9 +498,14 @@ impl<'a> Resolver<'a> {
         self.extract_fields(Expr::Attr(base), &parts[1..])
     }
 
+    /// `base.f1.f2`: struct fields, or (Spark's `ExtractValue`) the key `f` of a map.
     fn extract_fields(&self, mut e: Expr, fields: &[String]) -> Result<Expr> {
         for f in fields {
-            e = functions::call(Func::Struct(StructFn::GetField), vec![e, Expr::Literal(Value::String(f.clone()))], self.conf, sql_text)?;
+            let func = match data_type(&e) {
+                DataType::Map(..) => Func::Collection(crate::ir::function::CollectionFn::GetItem),
+                _ => Func::Struct(StructFn::GetField),
+            };
+            e = functions::call(func, vec![e, Expr::Literal(Value::String(f.clone()))], self.conf, sql_text)?;
         }
         Ok(e)
     }
@@ -537,7 +575,9 @@ impl<'a> Resolver<'a> {
 /// `UNRESOLVED_COLUMN.WITH_SUGGESTION`, suggesting the closest names first.
 pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
     let mut ranked: Vec<&String> = candidates.iter().collect();
-    ranked.sort_by_key(|c| levenshtein(&c.replace('`', "").to_lowercase(), &name.to_lowercase()));
+    // As Spark orders them: by the distance of each candidate as shown (back-quoted),
+    // case-sensitive, ties in alphabetical order (checked against PySpark's proposals).
+    ranked.sort_by_cached_key(|c| (levenshtein(c, name), c.to_string()));
     let shown: Vec<String> = ranked.iter().take(5).map(|s| s.to_string()).collect();
     let shown = shown.join(", ");
     Error::analysis(

@@ -215,6 +215,36 @@ pub fn get_object(text: &str, steps: &[Step]) -> Option<String> {
     })
 }
 
+/// `json_tuple`: the value of each requested field of a top-level object, a string
+/// as its raw text and anything else as JSON, as Spark's `JsonTuple` copies it. A
+/// field named twice takes the later non-null value; a JSON null leaves the field
+/// NULL; every field is NULL when the text is not an object (or not JSON).
+pub fn tuple_fields(text: &str, fields: &[Option<&str>]) -> Vec<Option<String>> {
+    let mut row = vec![None; fields.len()];
+    let Some(Json::Object(members)) = parse_value(text) else { return row };
+    for (key, value) in &members {
+        if matches!(value, Json::Null) {
+            continue;
+        }
+        let wanted: Vec<usize> = (0..fields.len()).filter(|i| fields[*i] == Some(key.as_str())).collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let text = match value {
+            Json::Str(s) => s.clone(),
+            other => {
+                let mut out = String::new();
+                write_jackson(other, &mut out);
+                out
+            }
+        };
+        for i in wanted {
+            row[i] = Some(text.clone());
+        }
+    }
+    row
+}
+
 /// A value as Jackson's generator writes it.
 pub fn write_jackson(v: &Json, out: &mut String) {
     match v {
@@ -441,6 +471,15 @@ mod tests {
         assert_eq!(get_object(r#"{"a":"raw	tab"} trailing"#, &steps).as_deref(), Some("raw\ttab"));
         assert_eq!(get_object(r#"{"a":null}"#, &steps), None);
         assert_eq!(get_object(r#"{"a":1,}"#, &steps), None);
+    }
+
+    #[test]
+    fn tuple_fields_as_json_tuple_copies_them() {
+        let f = |t: &str| tuple_fields(t, &[Some("a"), Some("b"), None, Some("a")]);
+        assert_eq!(f(r#"{"a":1.50,"b":"x","a":null}"#), vec![Some("1.5".into()), Some("x".into()), None, Some("1.5".into())]);
+        assert_eq!(f(r#"{"b":{"z":1e10}} junk"#), vec![None, Some(r#"{"z":1.0E10}"#.into()), None, None]);
+        assert_eq!(f("[1]"), vec![None; 4]);
+        assert_eq!(f(r#"{"a":1,"#), vec![None; 4]);
     }
 
     #[test]

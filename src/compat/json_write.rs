@@ -123,7 +123,7 @@ fn write_string(s: &str, out: &mut String) {
 }
 
 /// `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session zone (`Z` for a zero offset).
-fn timestamp_with_zone(utc_micros: i64, tz: &Zone) -> String {
+pub fn timestamp_with_zone(utc_micros: i64, tz: &Zone) -> String {
     let local = utc_to_local(utc_micros, tz);
     let offset_secs = (local - utc_micros).div_euclid(1_000_000);
     let zone = if offset_secs == 0 {
@@ -137,7 +137,7 @@ fn timestamp_with_zone(utc_micros: i64, tz: &Zone) -> String {
 }
 
 /// `yyyy-MM-dd'T'HH:mm:ss[.SSS]`: the fraction only when it is not zero.
-fn timestamp_ntz(micros: i64) -> String {
+pub fn timestamp_ntz(micros: i64) -> String {
     wall_clock(micros, micros.rem_euclid(1_000_000) / 1000 != 0)
 }
 

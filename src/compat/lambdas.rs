@@ -122,285 +122,293 @@ fn regroup(out: &Series, spans: &[Option<(usize, usize)>], elem: &PlType) -> Pol
     lists.into_series().cast(&PlType::List(Box::new(elem.clone())))
 }
 
-/// `transform`: the body per element.
-pub fn transform(array: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
-    let args = lambda.inputs();
-    let out_type = PlType::List(Box::new(elem.clone()));
+/// The kernel `per_batch` over `array` and `inputs` as one Polars expression of type
+/// `out_type` (named after the array).
+fn kernel(
+    array: pl::Expr,
+    inputs: Vec<pl::Expr>,
+    out_type: PlType,
+    per_batch: impl Fn(&mut [Column]) -> PolarsResult<Series> + Send + Sync + 'static,
+) -> pl::Expr {
     array.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let flat = flatten(cols[0].list()?, n, None)?;
-            let frame = element_frame(&lambda, &flat, &cols[1..])?;
-            let out = evaluate(&lambda, flat.values.len(), frame, &elem)?;
-            Ok(regroup(&out, &flat.spans, &elem)?.into_column())
-        },
-        &args,
+        move |cols: &mut [Column]| Ok(per_batch(cols)?.into_column()),
+        &inputs,
         move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), out_type.clone())),
     )
 }
 
+/// The walk every one-array lambda shares: the batch's elements (`cols[0]`) laid
+/// out as a frame with the outer columns (`cols[1..]`), the body evaluated over it
+/// as `out_type`. Gives the flattened elements and the body's value per element.
+fn over_elements(lambda: &Lambda, cols: &[Column], out_type: &PlType) -> PolarsResult<(Flat, Series)> {
+    let flat = flatten(cols[0].list()?, rows(cols), None)?;
+    let frame = element_frame(lambda, &flat, &cols[1..])?;
+    let out = evaluate(lambda, flat.values.len(), frame, out_type)?;
+    Ok((flat, out))
+}
+
+/// Each row's elements for which `keep` is true (NULL counts as false).
+fn keep_where(values: &Series, spans: &[Option<(usize, usize)>], keep: &pl::BooleanChunked) -> PolarsResult<ListChunked> {
+    spans
+        .iter()
+        .map(|s| -> PolarsResult<Option<Series>> {
+            let Some((start, len)) = s else { return Ok(None) };
+            let mask: pl::BooleanChunked = (*start..*start + *len).map(|j| Some(keep.get(j) == Some(true))).collect();
+            Ok(Some(values.slice(*start as i64, *len).filter(&mask)?))
+        })
+        .collect()
+}
+
+/// `transform`: the body per element.
+pub fn transform(array: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
+    let inputs = lambda.inputs();
+    kernel(array, inputs, PlType::List(Box::new(elem.clone())), move |cols| {
+        let (flat, out) = over_elements(&lambda, cols, &elem)?;
+        regroup(&out, &flat.spans, &elem)
+    })
+}
+
 /// `filter`: the elements for which the body is true.
 pub fn filter(array: pl::Expr, lambda: Lambda, out_type: PlType) -> pl::Expr {
-    let args = lambda.inputs();
-    let field_type = out_type.clone();
-    array.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let flat = flatten(cols[0].list()?, n, None)?;
-            let frame = element_frame(&lambda, &flat, &cols[1..])?;
-            let keep = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
-            let keep = keep.bool()?;
-            let lists: ListChunked = flat
-                .spans
-                .iter()
-                .map(|s| -> PolarsResult<Option<Series>> {
-                    match s {
-                        None => Ok(None),
-                        Some((start, len)) => {
-                            let mask: pl::BooleanChunked = (*start..*start + *len).map(|j| Some(keep.get(j) == Some(true))).collect();
-                            Ok(Some(flat.values.slice(*start as i64, *len).filter(&mask)?))
-                        }
-                    }
-                })
-                .collect::<PolarsResult<_>>()?;
-            Ok(lists.into_series().cast(&out_type)?.into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
-    )
+    let inputs = lambda.inputs();
+    kernel(array, inputs, out_type.clone(), move |cols| {
+        let (flat, keep) = over_elements(&lambda, cols, &PlType::Boolean)?;
+        keep_where(&flat.values, &flat.spans, keep.bool()?)?.into_series().cast(&out_type)
+    })
 }
 
 /// `exists` (`any = true`) and `forall`: Spark's three-valued OR / AND of the body
 /// over the elements.
 pub fn quantifier(array: pl::Expr, lambda: Lambda, any: bool) -> pl::Expr {
-    let args = lambda.inputs();
-    array.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let flat = flatten(cols[0].list()?, n, None)?;
-            let frame = element_frame(&lambda, &flat, &cols[1..])?;
-            let test = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
-            let test = test.bool()?;
-            let out: pl::BooleanChunked = flat
-                .spans
-                .iter()
-                .map(|s| {
-                    let (start, len) = (*s)?;
-                    let mut unknown = false;
-                    for j in start..start + len {
-                        match test.get(j) {
-                            Some(v) if v == any => return Some(any),
-                            None => unknown = true,
-                            _ => {}
-                        }
+    let inputs = lambda.inputs();
+    kernel(array, inputs, PlType::Boolean, move |cols| {
+        let (flat, test) = over_elements(&lambda, cols, &PlType::Boolean)?;
+        let test = test.bool()?;
+        let out: pl::BooleanChunked = flat
+            .spans
+            .iter()
+            .map(|s| {
+                let (start, len) = (*s)?;
+                let mut unknown = false;
+                for j in start..start + len {
+                    match test.get(j) {
+                        Some(v) if v == any => return Some(any),
+                        None => unknown = true,
+                        _ => {}
                     }
-                    if unknown {
-                        None
-                    } else {
-                        Some(!any)
-                    }
-                })
-                .collect();
-            Ok(out.into_series().into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Boolean)),
-    )
+                }
+                if unknown {
+                    None
+                } else {
+                    Some(!any)
+                }
+            })
+            .collect();
+        Ok(out.into_series())
+    })
+}
+
+/// The frame of a two-variable lambda: its variables' values, then the outer
+/// columns (`outer`) for the rows `row` the values come from.
+fn pair_frame(lambda: &Lambda, first: Series, second: Series, row: &[IdxSize], outer: &[Column]) -> PolarsResult<Vec<Column>> {
+    let idx = IdxCa::from_vec("".into(), row.to_vec());
+    let mut frame = vec![
+        first.with_name(lambda.params[0].as_str().into()).into_column(),
+        second.with_name(lambda.params[1].as_str().into()).into_column(),
+    ];
+    frame.extend(outer_columns(&lambda.free, outer, &idx)?);
+    Ok(frame)
 }
 
 /// `zip_with`: the body over pairs of elements, the shorter array padded with NULLs.
 pub fn zip_with(left: pl::Expr, right: pl::Expr, lambda: Lambda, elem: PlType) -> pl::Expr {
-    let mut args = vec![right];
-    args.extend(lambda.inputs());
-    let out_type = PlType::List(Box::new(elem.clone()));
-    left.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let (a, b) = (cols[0].list()?.clone(), cols[1].list()?.clone());
-            let length = |l: &ListChunked, i: usize| l.get_as_series(at(l.len(), i)).map(|s| s.len());
-            let mut lengths = Vec::with_capacity(n);
-            let mut null_row = Vec::with_capacity(n);
-            for i in 0..n {
-                let (la, lb) = (length(&a, i), length(&b, i));
-                null_row.push(la.is_none() || lb.is_none());
-                lengths.push(la.unwrap_or(0).max(lb.unwrap_or(0)));
-            }
-            let fa = flatten(&a, n, Some(&lengths))?;
-            let fb = flatten(&b, n, Some(&lengths))?;
-            let idx = IdxCa::from_vec("".into(), fa.row.clone());
-            let mut frame = vec![
-                fa.values.clone().with_name(lambda.params[0].as_str().into()).into_column(),
-                fb.values.clone().with_name(lambda.params[1].as_str().into()).into_column(),
-            ];
-            frame.extend(outer_columns(&lambda.free, &cols[2..], &idx)?);
-            let out = evaluate(&lambda, fa.values.len(), frame, &elem)?;
-            let spans: Vec<Option<(usize, usize)>> = fa.spans.iter().zip(&null_row).map(|(s, null)| if *null { None } else { *s }).collect();
-            Ok(regroup(&out, &spans, &elem)?.into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), out_type.clone())),
-    )
+    let mut inputs = vec![right];
+    inputs.extend(lambda.inputs());
+    kernel(left, inputs, PlType::List(Box::new(elem.clone())), move |cols| {
+        let n = rows(cols);
+        let (a, b) = (cols[0].list()?.clone(), cols[1].list()?.clone());
+        let length = |l: &ListChunked, i: usize| l.get_as_series(at(l.len(), i)).map(|s| s.len());
+        let mut lengths = Vec::with_capacity(n);
+        let mut null_row = Vec::with_capacity(n);
+        for i in 0..n {
+            let (la, lb) = (length(&a, i), length(&b, i));
+            null_row.push(la.is_none() || lb.is_none());
+            lengths.push(la.unwrap_or(0).max(lb.unwrap_or(0)));
+        }
+        let fa = flatten(&a, n, Some(&lengths))?;
+        let fb = flatten(&b, n, Some(&lengths))?;
+        let frame = pair_frame(&lambda, fa.values.clone(), fb.values, &fa.row, &cols[2..])?;
+        let out = evaluate(&lambda, fa.values.len(), frame, &elem)?;
+        let spans: Vec<Option<(usize, usize)>> = fa.spans.iter().zip(&null_row).map(|(s, null)| if *null { None } else { *s }).collect();
+        regroup(&out, &spans, &elem)
+    })
 }
 
 /// `aggregate(array, zero, merge, finish)`: the accumulator starts at `zero` and
 /// `merge` folds in one element position at a time, over the rows that have an
 /// element there; `finish` maps the result. NULL for a NULL array.
 pub fn aggregate(array: pl::Expr, zero: pl::Expr, merge: Lambda, finish: Option<Lambda>, acc_type: PlType, out_type: PlType) -> pl::Expr {
-    let mut args = vec![zero];
-    args.extend(merge.inputs());
+    let mut inputs = vec![zero];
+    inputs.extend(merge.inputs());
     if let Some(f) = &finish {
-        args.extend(f.inputs());
+        inputs.extend(f.inputs());
     }
-    let field_type = out_type.clone();
-    array.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let list = cols[0].list()?.clone();
-            let zero = cols[1].as_materialized_series();
-            let mut acc = if zero.len() == 1 { zero.new_from_index(0, n) } else { zero.clone() }.cast(&acc_type)?;
-            let elements: Vec<Option<Series>> = (0..n).map(|i| list.get_as_series(at(list.len(), i))).collect();
-            let longest = elements.iter().flatten().map(|s| s.len()).max().unwrap_or(0);
-            let merge_outer = &cols[2..2 + merge.free.len()];
-            for k in 0..longest {
-                let active: Vec<IdxSize> = (0..n).filter(|&i| elements[i].as_ref().is_some_and(|s| s.len() > k)).map(|i| i as IdxSize).collect();
-                let mut items = Series::new_empty("".into(), list.inner_dtype());
-                for &i in &active {
-                    items.append(&elements[i as usize].as_ref().expect("active rows have elements").slice(k as i64, 1))?;
-                }
-                let idx = IdxCa::from_vec("".into(), active.clone());
-                let mut frame = vec![
-                    acc.take(&idx)?.with_name(merge.params[0].as_str().into()).into_column(),
-                    items.with_name(merge.params[1].as_str().into()).into_column(),
-                ];
-                frame.extend(outer_columns(&merge.free, merge_outer, &idx)?);
-                let merged = evaluate(&merge, active.len(), frame, &acc_type)?;
-                // Active rows take the merged value, the others keep theirs.
-                let mut pick: Vec<IdxSize> = (0..n as IdxSize).collect();
-                for (j, &i) in active.iter().enumerate() {
-                    pick[i as usize] = (n + j) as IdxSize;
-                }
-                let mut both = acc.clone();
-                both.append(&merged)?;
-                acc = both.take(&IdxCa::from_vec("".into(), pick))?;
+    kernel(array, inputs, out_type.clone(), move |cols| {
+        let n = rows(cols);
+        let list = cols[0].list()?.clone();
+        let zero = cols[1].as_materialized_series();
+        let mut acc = if zero.len() == 1 { zero.new_from_index(0, n) } else { zero.clone() }.cast(&acc_type)?;
+        let elements: Vec<Option<Series>> = (0..n).map(|i| list.get_as_series(at(list.len(), i))).collect();
+        let longest = elements.iter().flatten().map(|s| s.len()).max().unwrap_or(0);
+        let merge_outer = &cols[2..2 + merge.free.len()];
+        for k in 0..longest {
+            let active: Vec<IdxSize> = (0..n).filter(|&i| elements[i].as_ref().is_some_and(|s| s.len() > k)).map(|i| i as IdxSize).collect();
+            let mut items = Series::new_empty("".into(), list.inner_dtype());
+            for &i in &active {
+                items.append(&elements[i as usize].as_ref().expect("active rows have elements").slice(k as i64, 1))?;
             }
-            let all = IdxCa::from_vec("".into(), (0..n as IdxSize).collect());
-            let result = match &finish {
-                Some(f) => {
-                    let mut frame = vec![acc.with_name(f.params[0].as_str().into()).into_column()];
-                    frame.extend(outer_columns(&f.free, &cols[2 + merge.free.len()..], &all)?);
-                    evaluate(f, n, frame, &out_type)?
-                }
-                None => acc.cast(&out_type)?,
-            };
-            let present: pl::BooleanChunked = elements.iter().map(|e| Some(e.is_some())).collect();
-            let nulls = Series::full_null("".into(), n, &out_type);
-            Ok(result.zip_with(&present, &nulls)?.into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
-    )
+            let idx = IdxCa::from_vec("".into(), active.clone());
+            let frame = pair_frame(&merge, acc.take(&idx)?, items, &active, merge_outer)?;
+            let merged = evaluate(&merge, active.len(), frame, &acc_type)?;
+            // Active rows take the merged value, the others keep theirs.
+            let mut pick: Vec<IdxSize> = (0..n as IdxSize).collect();
+            for (j, &i) in active.iter().enumerate() {
+                pick[i as usize] = (n + j) as IdxSize;
+            }
+            let mut both = acc.clone();
+            both.append(&merged)?;
+            acc = both.take(&IdxCa::from_vec("".into(), pick))?;
+        }
+        let all = IdxCa::from_vec("".into(), (0..n as IdxSize).collect());
+        let result = match &finish {
+            Some(f) => {
+                let mut frame = vec![acc.with_name(f.params[0].as_str().into()).into_column()];
+                frame.extend(outer_columns(&f.free, &cols[2 + merge.free.len()..], &all)?);
+                evaluate(f, n, frame, &out_type)?
+            }
+            None => acc.cast(&out_type)?,
+        };
+        let present: pl::BooleanChunked = elements.iter().map(|e| Some(e.is_some())).collect();
+        let nulls = Series::full_null("".into(), n, &out_type);
+        result.zip_with(&present, &nulls)
+    })
 }
 
 /// `array_position`: the 1-based position of the first element for which the body
 /// is true, 0 if none; NULL for a NULL array.
 pub fn first_position(array: pl::Expr, lambda: Lambda) -> pl::Expr {
-    let args = lambda.inputs();
-    array.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let flat = flatten(cols[0].list()?, n, None)?;
-            let frame = element_frame(&lambda, &flat, &cols[1..])?;
-            let test = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
-            let test = test.bool()?;
-            let out: pl::Int64Chunked = flat
-                .spans
-                .iter()
-                .map(|s| {
-                    let (start, len) = (*s)?;
-                    Some((start..start + len).position(|j| test.get(j) == Some(true)).map_or(0, |p| p as i64 + 1))
-                })
-                .collect();
-            Ok(out.into_series().into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), PlType::Int64)),
-    )
+    let inputs = lambda.inputs();
+    kernel(array, inputs, PlType::Int64, move |cols| {
+        let (flat, test) = over_elements(&lambda, cols, &PlType::Boolean)?;
+        let test = test.bool()?;
+        let out: pl::Int64Chunked = flat
+            .spans
+            .iter()
+            .map(|s| {
+                let (start, len) = (*s)?;
+                Some((start..start + len).position(|j| test.get(j) == Some(true)).map_or(0, |p| p as i64 + 1))
+            })
+            .collect();
+        Ok(out.into_series())
+    })
 }
 
 /// `flatten`: the inner arrays of each row concatenated; NULL when the outer array
 /// or any inner array is NULL.
 pub fn flatten_arrays(array: pl::Expr, out_type: PlType) -> pl::Expr {
-    let field_type = out_type.clone();
-    array.map_many(
-        move |cols: &mut [Column]| {
-            let outer = cols[0].list()?.clone();
-            let PlType::List(inner_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "flatten of a non-array")) };
-            let mut out: Vec<Option<Series>> = Vec::with_capacity(outer.len());
-            for row in (0..outer.len()).map(|i| outer.get_as_series(i)) {
-                let Some(inner) = row else {
-                    out.push(None);
-                    continue;
-                };
-                let lists = inner.list()?;
-                if lists.null_count() > 0 {
-                    out.push(None);
-                    continue;
-                }
-                let mut flat = Series::new_empty("".into(), inner_type);
-                for s in (0..lists.len()).filter_map(|j| lists.get_as_series(j)) {
-                    flat.append(&s.cast(inner_type)?)?;
-                }
-                out.push(Some(flat));
+    kernel(array, vec![], out_type.clone(), move |cols| {
+        let outer = cols[0].list()?.clone();
+        let PlType::List(inner_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "flatten of a non-array")) };
+        let mut out: Vec<Option<Series>> = Vec::with_capacity(outer.len());
+        for row in (0..outer.len()).map(|i| outer.get_as_series(i)) {
+            let Some(inner) = row else {
+                out.push(None);
+                continue;
+            };
+            let lists = inner.list()?;
+            if lists.null_count() > 0 {
+                out.push(None);
+                continue;
             }
-            let lists: ListChunked = out.into_iter().collect();
-            Ok(lists.into_series().cast(&out_type)?.into_column())
-        },
-        &[],
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
-    )
+            let mut flat = Series::new_empty("".into(), inner_type);
+            for s in (0..lists.len()).filter_map(|j| lists.get_as_series(j)) {
+                flat.append(&s.cast(inner_type)?)?;
+            }
+            out.push(Some(flat));
+        }
+        let lists: ListChunked = out.into_iter().collect();
+        lists.into_series().cast(&out_type)
+    })
 }
 
-/// `map_filter` (`transform = false`: keep the entries for which the body is true)
-/// and `transform_values` (replace each value by the body), the lambda taking the
-/// entry's key and value.
-pub fn map_entries(map: pl::Expr, lambda: Lambda, out_type: PlType, transform: bool) -> pl::Expr {
-    let args = lambda.inputs();
-    let field_type = out_type.clone();
-    map.map_many(
-        move |cols: &mut [Column]| {
-            let n = rows(cols);
-            let flat = flatten(cols[0].list()?, n, None)?;
-            let entries = flat.values.struct_()?;
-            let (keys, values) = (entries.field_by_name("key")?, entries.field_by_name("value")?);
-            let idx = IdxCa::from_vec("".into(), flat.row.clone());
-            let mut frame = vec![
-                keys.clone().with_name(lambda.params[0].as_str().into()).into_column(),
-                values.clone().with_name(lambda.params[1].as_str().into()).into_column(),
-            ];
-            frame.extend(outer_columns(&lambda.free, &cols[1..], &idx)?);
-            let PlType::List(entry_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "map of a non-list type")) };
-            let out = if transform {
-                let PlType::Struct(fields) = &**entry_type else { return Err(pl::polars_err!(ComputeError: "map entries are not structs")) };
-                let new_values = evaluate(&lambda, flat.values.len(), frame, fields[1].dtype())?;
-                let entries = pl::StructChunked::from_series("".into(), keys.len(), [keys.clone(), new_values.with_name("value".into())].iter())?;
-                regroup(&entries.into_series(), &flat.spans, entry_type)?
-            } else {
+/// What a lambda over a map's entries (`(k, v) -> ...`) does with them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum EntryLambda {
+    /// `map_filter`: keeps the entries for which the body is true.
+    Keep,
+    /// `transform_values`: the body is the entry's new value.
+    Values,
+    /// `transform_keys`: the body is the entry's new key.
+    Keys,
+}
+
+/// `map_filter`, `transform_values` and `transform_keys`: the lambda over each
+/// entry's key and value (`out_type` is the result map's list-of-entries type).
+pub fn map_entries(map: pl::Expr, lambda: Lambda, out_type: PlType, mode: EntryLambda) -> pl::Expr {
+    let inputs = lambda.inputs();
+    kernel(map, inputs, out_type.clone(), move |cols| {
+        let flat = flatten(cols[0].list()?, rows(cols), None)?;
+        let entries = flat.values.struct_()?;
+        let (keys, values) = (entries.field_by_name("key")?, entries.field_by_name("value")?);
+        let frame = pair_frame(&lambda, keys.clone(), values.clone(), &flat.row, &cols[1..])?;
+        let PlType::List(entry_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "map of a non-list type")) };
+        let PlType::Struct(fields) = &**entry_type else { return Err(pl::polars_err!(ComputeError: "map entries are not structs")) };
+        let rebuilt = |k: Series, v: Series| -> PolarsResult<Series> {
+            let parts = [k.with_name("key".into()), v.with_name("value".into())];
+            let entries = pl::StructChunked::from_series("".into(), keys.len(), parts.iter())?;
+            regroup(&entries.into_series(), &flat.spans, entry_type)
+        };
+        match mode {
+            EntryLambda::Values => rebuilt(keys.clone(), evaluate(&lambda, flat.values.len(), frame, fields[1].dtype())?),
+            EntryLambda::Keys => rebuilt(evaluate(&lambda, flat.values.len(), frame, fields[0].dtype())?, values.clone()),
+            EntryLambda::Keep => {
                 let keep = evaluate(&lambda, flat.values.len(), frame, &PlType::Boolean)?;
-                let keep = keep.bool()?;
-                let lists: ListChunked = flat
-                    .spans
-                    .iter()
-                    .map(|s| -> PolarsResult<Option<Series>> {
-                        let Some((start, len)) = s else { return Ok(None) };
-                        let mask: pl::BooleanChunked = (*start..*start + *len).map(|j| Some(keep.get(j) == Some(true))).collect();
-                        Ok(Some(flat.values.slice(*start as i64, *len).filter(&mask)?))
-                    })
-                    .collect::<PolarsResult<_>>()?;
-                lists.into_series().cast(&out_type)?
-            };
-            Ok(out.into_column())
-        },
-        &args,
-        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), field_type.clone())),
-    )
+                keep_where(&flat.values, &flat.spans, keep.bool()?)?.into_series().cast(&out_type)
+            }
+        }
+    })
+}
+
+/// Arrays zipped into one array of structs with the fields `names`, the shorter
+/// arrays padded with NULLs; NULL when any array is NULL (`arrays_zip`,
+/// `map_from_arrays`). `out_type` is the list-of-structs type.
+pub fn zip_arrays(arrays: Vec<pl::Expr>, names: Vec<String>, out_type: PlType) -> pl::Expr {
+    let mut arrays = arrays.into_iter();
+    let first = arrays.next().unwrap_or_else(|| pl::lit(pl::NULL));
+    kernel(first, arrays.collect(), out_type.clone(), move |cols| {
+        let n = rows(cols);
+        let lists: Vec<ListChunked> = cols.iter().map(|c| c.list().cloned()).collect::<PolarsResult<_>>()?;
+        let (mut lengths, mut null_row) = (vec![0; n], vec![false; n]);
+        for l in &lists {
+            for i in 0..n {
+                match l.get_as_series(at(l.len(), i)) {
+                    Some(s) => lengths[i] = lengths[i].max(s.len()),
+                    None => null_row[i] = true,
+                }
+            }
+        }
+        let PlType::List(entry_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "zip of a non-list type")) };
+        let PlType::Struct(fields) = &**entry_type else { return Err(pl::polars_err!(ComputeError: "zip into a non-struct")) };
+        let flats = lists.iter().map(|l| flatten(l, n, Some(&lengths))).collect::<PolarsResult<Vec<_>>>()?;
+        let parts: Vec<Series> = flats
+            .iter()
+            .zip(&names)
+            .zip(fields)
+            .map(|((f, name), field)| f.values.cast(field.dtype()).map(|s| s.with_name(name.as_str().into())))
+            .collect::<PolarsResult<_>>()?;
+        let height = parts.first().map_or(0, |p| p.len());
+        let entries = pl::StructChunked::from_series("".into(), height, parts.iter())?.into_series();
+        let spans: Vec<Option<(usize, usize)>> = flats[0].spans.iter().zip(&null_row).map(|(s, null)| if *null { None } else { *s }).collect();
+        regroup(&entries, &spans, entry_type)
+    })
 }

@@ -3,6 +3,7 @@
 
 pub mod aes;
 pub mod arith;
+pub mod arrays;
 pub mod binary;
 pub mod calendar;
 pub mod cast;
@@ -28,6 +29,7 @@ pub mod interval;
 pub mod json;
 pub mod json_read;
 pub mod json_write;
+pub mod csv_write;
 pub mod kernels;
 pub mod lambdas;
 pub mod like;

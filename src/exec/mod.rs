@@ -21,6 +21,8 @@ use std::sync::{Arc, Mutex, RwLock};
 pub const ANSI: &str = "spark.sql.ansi.enabled";
 pub const CASE_SENSITIVE: &str = "spark.sql.caseSensitive";
 pub const TIME_ZONE: &str = "spark.sql.session.timeZone";
+pub const MAP_KEY_DEDUP_POLICY: &str = "spark.sql.mapKeyDedupPolicy";
+pub const LEGACY_NEGATIVE_ARRAY_INSERT: &str = "spark.sql.legacy.negativeIndexInArrayInsert";
 /// `streaming` (default) or `in-memory`: which Polars engine runs plans.
 pub const ENGINE: &str = "pyrust.engine";
 
@@ -76,6 +78,8 @@ impl Session {
             case_sensitive: is_true(c.get(CASE_SENSITIVE), false),
             ansi: is_true(c.get(ANSI), true),
             session_time_zone: c.get(TIME_ZONE).cloned().unwrap_or_else(|| "UTC".into()),
+            map_key_last_win: c.get(MAP_KEY_DEDUP_POLICY).is_some_and(|p| p.eq_ignore_ascii_case("LAST_WIN")),
+            legacy_negative_array_insert: is_true(c.get(LEGACY_NEGATIVE_ARRAY_INSERT), false),
             udfs: self.udfs.read().map(|u| u.clone()).unwrap_or_default(),
         }
     }
@@ -125,6 +129,29 @@ impl Session {
             return Ok(pl::DataFrame::empty_with_height(result.height()));
         }
         Ok(result)
+    }
+
+    /// Rows of a plan without computing its columns: Spark prunes every column a
+    /// count does not need (projections are not evaluated; filters, generators and
+    /// joins still decide the rows).
+    pub fn count(&self, plan: &Plan) -> Result<usize> {
+        let conf = self.analysis_conf();
+        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
+        let lf = lowering.lower(plan)?.select([pl::len().alias("count")]);
+        let result = lf.collect_with_engine(self.engine())?.unwrap_single();
+        let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
+        Ok(n as usize)
+    }
+
+    /// Marks a cache key live: the plan's rows are kept from its first use on.
+    pub fn register_cache(&self, key: u64) {
+        if let Ok(mut c) = self.cache.lock() {
+            c.entry(key).or_insert(None);
+        }
+    }
+
+    pub fn is_cache_live(&self, key: u64) -> bool {
+        self.cache.lock().is_ok_and(|c| c.contains_key(&key))
     }
 
     pub fn clear_cache(&self, key: Option<u64>) {

@@ -399,6 +399,10 @@ pub enum CollectionFn {
     ArrayExcept,
     ArraysOverlap,
     ArrayRepeat,
+    /// `arrays_zip(a, b, ...)`: an array of structs, the shorter arrays padded with NULLs.
+    ArraysZip,
+    /// `array_insert(a, pos, item)`: 1-based, negative from the end, NULL-padded.
+    ArrayInsert,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -422,6 +426,16 @@ pub enum MapFn {
     MapValues,
     MapEntries,
     MapContainsKey,
+    /// `map_from_arrays(keys, values)`: arrays of the same length.
+    MapFromArrays,
+    /// `map_from_entries(array<struct<k, v>>)`: NULL when an entry is NULL.
+    MapFromEntries,
+    /// `map_concat(m1, m2, ...)`: the entries of every map, in order.
+    MapConcat,
+    /// `str_to_map(text[, pairDelim[, keyValueDelim]])`: delimiters are regexes.
+    StrToMap,
+    /// Higher-order: `transform_keys(m, (k, v) -> ...)`.
+    TransformKeys,
 }
 
 /// JSON and CSV text: parsing, writing, schemas.
@@ -437,6 +451,12 @@ pub enum JsonFn {
     ToJson,
     /// `from_json` with a literal schema (PERMISSIVE, partial results).
     FromJson,
+    /// `from_csv` with a literal DDL schema (PERMISSIVE or FAILFAST).
+    FromCsv,
+    /// `to_csv` of a struct.
+    ToCsv,
+    /// `schema_of_csv` of a literal CSV line (Spark's CSV inference).
+    SchemaOfCsv,
 }
 
 /// Hashes and checksums (bit-exact with Spark).
@@ -497,6 +517,9 @@ pub enum GeneratorFn {
     Inline,
     InlineOuter,
     Stack,
+    /// `json_tuple(json, f1, f2...)`: one row per input row, a STRING column per field
+    /// (defined with the JSON functions, `analysis::functions::json`).
+    JsonTuple,
 }
 
 impl GeneratorFn {

@@ -318,6 +318,19 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             });
             Expr::Lambda { params, body: Box::new(body) }
         }
+        // `a[0]`, `m['k']`, `s['f']`, `x[0].f`: `col[key]` (a struct field by analysis)
+        // and field access, link by link.
+        sql::Expr::CompoundFieldAccess { root, access_chain } => {
+            let mut out = convert(*root)?;
+            for access in access_chain {
+                out = match access {
+                    sql::AccessExpr::Subscript(sql::Subscript::Index { index }) => Expr::func("get_item", vec![out, convert(index)?]),
+                    sql::AccessExpr::Dot(sql::Expr::Identifier(field)) => Expr::func("get_field", vec![out, Expr::Literal(Value::String(field.value))]),
+                    other => return Err(Error::unsupported(format!("SQL expression `{other}`"))),
+                };
+            }
+            out
+        }
         sql::Expr::TypedString(ts) => typed_literal(ts)?,
         sql::Expr::Interval(iv) => interval_literal(iv)?,
         sql::Expr::Extract { field, expr, .. } => {

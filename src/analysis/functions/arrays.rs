@@ -46,6 +46,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Custom(overlap_nullable)),
     def(Func::Collection(ArrayRepeat), "array_repeat", Exact(2), Inputs::Custom(repeat_inputs), Ret::Custom(repeated))
         .null(Null::Custom(repeat_nullable)),
+    def(Func::Collection(ArrayInsert), "array_insert", Exact(3), Inputs::Custom(insert_inputs), Ret::Custom(inserted))
+        .null(Null::Custom(insert_nullable)),
+    def(Func::Collection(ArraysZip), "arrays_zip", AtLeast(1), Inputs::Custom(arrays_only), Ret::Custom(zipped)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
 ];
 
@@ -359,4 +362,82 @@ fn repeated(args: &[Expr], site: &Site) -> Result<DataType> {
 
 fn repeat_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
     nulls[1]
+}
+
+fn arrays_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    for (i, a) in args.iter().enumerate() {
+        if !matches!(data_type(a), DataType::Array(..)) {
+            return Err(unexpected_input_type(site, i, "\"ARRAY\"", a));
+        }
+    }
+    Ok(args)
+}
+
+/// `arrays_zip`: structs whose fields are named after the arguments (a column's or
+/// alias's name, a struct field's name), else by position (`0`, `1`...); every field
+/// may be NULL (the shorter arrays are padded).
+fn zipped(args: &[Expr], _: &Site) -> Result<DataType> {
+    let fields = args
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let field_access = matches!(a, Expr::Call(c) if c.func == Func::Struct(crate::ir::function::StructFn::GetField));
+            let name = match a {
+                Expr::Attr(_) | Expr::Alias { .. } => super::structs::struct_field_name(a, i),
+                _ if field_access => super::structs::struct_field_name(a, i),
+                _ => i.to_string(),
+            };
+            let element = match data_type(a) {
+                DataType::Array(e, _) => *e,
+                other => other,
+            };
+            crate::ir::StructField::new(name, element, true)
+        })
+        .collect();
+    Ok(DataType::Array(Box::new(DataType::Struct(fields)), false))
+}
+
+/// `array_insert(a, pos, item)`: an INT position; the item and the elements cast to
+/// their common type, as `array_append`.
+fn insert_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let mut args = args;
+    let pos = args.remove(1);
+    let pos = match data_type(&pos) {
+        DataType::Integer => pos,
+        DataType::Byte | DataType::Short | DataType::Null => coerce(pos, &DataType::Integer),
+        _ => return Err(unexpected_input_type(site, 1, "\"INT\"", &pos)),
+    };
+    // Not an array, or (Spark's tightest common type) a decimal item among other
+    // numbers: ARRAY_FUNCTION_DIFF_TYPES.
+    let (at, item) = (data_type(&args[0]), data_type(&args[1]));
+    let refused = match &at {
+        DataType::Array(e, _) => **e != item && item != DataType::Null && (matches!(**e, DataType::Decimal(..)) || matches!(item, DataType::Decimal(..))),
+        _ => true,
+    };
+    if refused {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: Input to `array_insert` should have been \"ARRAY\" followed by a value with same element type, but it's [\"{}\", \"{}\"].",
+                site.shown,
+                at.sql(),
+                item.sql()
+            ),
+        ));
+    }
+    let mut args = array_and_element(args, site)?;
+    args.insert(1, pos);
+    Ok(args)
+}
+
+/// The elements may be NULL: the item may be, and a position past the end pads with NULLs.
+fn inserted(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::Array(e, _) => DataType::Array(e, true),
+        other => other,
+    })
+}
+
+fn insert_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    nulls[0] || nulls[1]
 }

@@ -17,6 +17,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Map(MapFn::MapFilter), "map_filter", Exact(2), Inputs::Custom(map_filter_inputs), Ret::Arg(0)).null(Null::Custom(array_nullable)),
     def(Func::Map(MapFn::TransformValues), "transform_values", Exact(2), Inputs::Custom(map_then_lambda), Ret::Custom(values_mapped))
         .null(Null::Custom(array_nullable)),
+    def(Func::Map(MapFn::TransformKeys), "transform_keys", Exact(2), Inputs::Custom(map_then_lambda), Ret::Custom(keys_mapped))
+        .null(Null::Custom(array_nullable)),
     def(Func::Collection(Transform), "transform", Exact(2), Inputs::Custom(array_then_lambdas), Ret::Custom(mapped_array))
         .null(Null::Custom(array_nullable)),
     def(Func::Collection(Filter), "filter", Exact(2), Inputs::Custom(filter_inputs), Ret::Arg(0)).null(Null::Custom(array_nullable)),
@@ -189,6 +191,15 @@ fn values_mapped(args: &[Expr], _: &Site) -> Result<DataType> {
     let f = body(&args[1]);
     Ok(match data_type(&args[0]) {
         DataType::Map(k, _, _) => DataType::Map(k, Box::new(data_type(f)), nullable(f, true)),
+        other => other,
+    })
+}
+
+/// `transform_keys`: the lambda's result is the new key (never NULL: a NULL key fails).
+fn keys_mapped(args: &[Expr], _: &Site) -> Result<DataType> {
+    let f = body(&args[1]);
+    Ok(match data_type(&args[0]) {
+        DataType::Map(_, v, n) => DataType::Map(Box::new(data_type(f)), v, n),
         other => other,
     })
 }

@@ -4,7 +4,7 @@
 
 use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret};
 use super::{def, FunctionDef};
-use crate::ir::function::{Func, JsonFn::*};
+use crate::ir::function::{Func, GeneratorFn, JsonFn::*};
 use super::signature::Site;
 use crate::error::{Error, Result};
 use crate::ir::{DataType, Expr, Value};
@@ -24,7 +24,28 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(json(SchemaOfJson), "schema_of_json", Exact(1), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never),
     def(json(ToJson), "to_json", Exact(1), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always),
     def(json(FromJson), "from_json", Exact(2), Inputs::Custom(json_and_schema), Ret::Custom(from_json_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(FromCsv), "from_csv", Range(2, 3), Inputs::Custom(csv_and_schema), Ret::Custom(from_csv_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(ToCsv), "to_csv", Range(1, 2), Inputs::Custom(csv_writable), Ret::Fixed(STRING)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(SchemaOfCsv), "schema_of_csv", Range(1, 2), Inputs::Custom(literal_csv), Ret::Fixed(STRING)).null(Null::Never).display(Display::Custom(first_argument_only)),
+    // A generator (run by the Generate node), defined here with the JSON readers.
+    def(Func::Generator(GeneratorFn::JsonTuple), "json_tuple", AtLeast(2), Inputs::Custom(all_strings), Ret::Custom(tuple_columns)).null(Null::Never),
 ];
+
+/// `json_tuple` takes STRING arguments only, without casts (NULL too is refused).
+fn all_strings(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if args.iter().all(|a| crate::analysis::typing::data_type(a) == DataType::String) {
+        return Ok(args);
+    }
+    Err(Error::analysis(
+        "DATATYPE_MISMATCH.NON_STRING_TYPE",
+        format!("Cannot resolve \"{}\" due to data type mismatch: all arguments of the function `json_tuple` must be strings.", site.shown),
+    ))
+}
+
+/// The columns of `json_tuple`: `c0`, `c1`... one nullable STRING per field.
+fn tuple_columns(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Struct((1..args.len()).map(|i| crate::ir::StructField::new(format!("c{}", i - 1), DataType::String, true)).collect()))
+}
 
 /// Spark names `from_json` after its text only: `from_json(value)`.
 fn first_argument_only(name: &str, args: &[String], _: bool) -> String {
@@ -101,4 +122,71 @@ fn literal_json(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
 /// ARRAY<STRING> with NULL elements allowed, as Spark types `json_object_keys`.
 fn strings(_: &[Expr], _: &Site) -> Result<DataType> {
     Ok(DataType::Array(Box::new(DataType::String), true))
+}
+
+/// The options argument of the CSV functions: a `map(...)` of string literals.
+fn check_options(args: &[Expr], at: usize) -> Result<()> {
+    let Some(options) = args.get(at) else { return Ok(()) };
+    let is_literal_map = match options.unalias() {
+        Expr::Call(c) if c.func == Func::Map(crate::ir::function::MapFn::CreateMap) => {
+            c.args.iter().all(|a| matches!(a.unalias(), Expr::Literal(Value::String(_))))
+        }
+        _ => false,
+    };
+    if is_literal_map {
+        return Ok(());
+    }
+    Err(Error::analysis("INVALID_OPTIONS.NON_MAP_FUNCTION", "Must use the `map()` function for options."))
+}
+
+/// `from_csv(text, schema[, options])`: STRING text, a literal DDL schema.
+fn csv_and_schema(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let t = crate::analysis::typing::data_type(&args[0]);
+    if !matches!(t, DataType::String | DataType::Null) {
+        return Err(super::unexpected_input_type(site, 0, "\"STRING\"", &args[0]));
+    }
+    check_options(&args, 2)?;
+    from_csv_type(&args, site)?;
+    Ok(args)
+}
+
+/// The schema of `from_csv`: a DDL field list (or `STRUCT<...>`), every field nullable.
+fn from_csv_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let Expr::Literal(Value::String(text)) = args[1].unalias() else {
+        return Err(Error::analysis(
+            "INVALID_SCHEMA.NON_STRING_LITERAL",
+            format!("The input schema \"{}\" is not a valid schema string. The input expression must be string literal and not null.", (site.text)(&args[1])),
+        ));
+    };
+    let parsed = crate::ir::types::parse_ddl_schema(text).ok().or_else(|| crate::ir::types::parse_ddl_type(text).ok());
+    match parsed {
+        Some(t @ DataType::Struct(_)) => Ok(as_nullable(t)),
+        Some(t) => Err(Error::analysis("INVALID_SCHEMA.NON_STRUCT_TYPE", format!("The input schema \"{}\" is not a valid schema string.", t.sql()))),
+        None => Err(Error::analysis("PARSE_SYNTAX_ERROR", format!("Syntax error in the schema {text}."))),
+    }
+}
+
+/// `to_csv` writes a struct (Spark's UNSUPPORTED_INPUT_TYPE otherwise).
+fn csv_writable(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let t = crate::analysis::typing::data_type(&args[0]);
+    if !matches!(t, DataType::Struct(_)) {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE",
+            format!("Cannot resolve \"{}\" due to data type mismatch: The input of `to_csv` can't be \"{}\" type data.", site.shown, t.sql()),
+        ));
+    }
+    check_options(&args, 1)?;
+    Ok(args)
+}
+
+/// `schema_of_csv` reads its text when the query is planned: it must be a literal.
+fn literal_csv(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+    check_options(&args, 1)?;
+    match args[0].unalias() {
+        Expr::Literal(Value::String(_)) => Ok(args),
+        _ => Err(Error::analysis(
+            "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+            "The input `csv` of `schema_of_csv` should be a foldable STRING expression.",
+        )),
+    }
 }

@@ -194,9 +194,10 @@ impl Context<'_> {
     /// One output expression: grouping functions read the grouping id, keys outside
     /// aggregates their key, and nothing else may be read outside an aggregate.
     fn output(&self, e: Expr) -> Result<NamedExpr> {
+        let mut resolver = Resolver::new(self.input, self.conf);
+        let e = resolver.struct_items_as_fields(e);
         let name = auto_name(&e);
         let rewritten = self.grouping_functions(&e)?;
-        let mut resolver = Resolver::new(self.input, self.conf);
         resolver.scope = Scope { aggregates: true, ..Scope::default() };
         let resolved = resolver.resolve(rewritten)?;
         let computed = self.keys_outside_aggregates(&resolved);
@@ -207,7 +208,9 @@ impl Context<'_> {
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
-            ));
+            )
+            .with_param("expression", format!("\"{}\"", col.name))
+            .with_param("expressionAnyValue", format!("\"any_value({})\"", col.name)));
         }
         Ok(named(computed, name, self.conf))
     }

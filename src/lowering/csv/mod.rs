@@ -8,12 +8,12 @@
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
 
-mod datetime;
-mod infer;
+pub(crate) mod datetime;
+pub(crate) mod infer;
 mod profile;
 mod read;
-mod tokenizer;
-mod values;
+pub(crate) mod tokenizer;
+pub(crate) mod values;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};

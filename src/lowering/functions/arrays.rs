@@ -62,6 +62,10 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         // Spark orders NaN above every number: a NaN element is the maximum.
         CollectionFn::ArrayMax if matches!(result, DataType::Double | DataType::Float) => array.list().eval(pl::col("").nan_max()).list().first(),
         CollectionFn::ArrayMax => array.list().max(),
+        // Spark tells -0.0 from 0.0 (but not NaN from NaN): float elements are compared by their text.
+        CollectionFn::ArrayDistinct if is_float_array(&result) => {
+            array.list().eval(pl::col("").filter(pl::col("").cast(PlType::String).is_first_distinct()))
+        }
         CollectionFn::ArrayDistinct => array.list().eval(pl::col("").unique_stable()),
         CollectionFn::SortArray => {
             let ascending = c.bool_literal(1).unwrap_or(true);
@@ -110,6 +114,20 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             }
         }
         CollectionFn::Slice => slice(c),
+        CollectionFn::ArrayInsert => {
+            let (array, pos) = (c.arg(0), c.arg(1).cast(PlType::Int64));
+            let inserted = crate::compat::arrays::insert(array.clone(), pos.clone(), c.arg(2), c.conf.legacy_negative_array_insert, to_polars(&result));
+            let zero = array.is_not_null().and(pos.clone().eq(lit(0i64)));
+            fail_where(inserted, zero, c.reachable.clone(), pos, ErrorKind::Runtime, "INVALID_INDEX_OF_ZERO", |_| {
+                "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1). SQLSTATE: 22003".to_string()
+            })
+        }
+        CollectionFn::ArraysZip => {
+            let DataType::Array(entry, _) = &result else { return Err(Error::internal("arrays_zip without an array type")) };
+            let DataType::Struct(fields) = &**entry else { return Err(Error::internal("arrays_zip without structs")) };
+            let names = fields.iter().map(|f| f.name.clone()).collect();
+            lambdas::zip_arrays(c.args.clone(), names, to_polars(&result))
+        }
         CollectionFn::ArrayAppend | CollectionFn::ArrayPrepend => {
             let DataType::Array(elem, _) = &result else { return Err(Error::internal("array_append without an array type")) };
             let item = pl::concat_list([c.arg(1).cast(to_polars(elem))]).map_err(Error::from)?;
@@ -118,9 +136,19 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             when(array.is_null()).then(typed_null(&result)).otherwise(joined)
         }
         CollectionFn::Flatten => crate::compat::lambdas::flatten_arrays(array, to_polars(&result)),
-        CollectionFn::ArrayUnion => array.clone().list().union(c.arg(1)),
-        CollectionFn::ArrayIntersect => array.clone().list().set_intersection(c.arg(1)),
-        CollectionFn::ArrayExcept => array.clone().list().set_difference(c.arg(1)),
+        CollectionFn::ArrayUnion | CollectionFn::ArrayIntersect | CollectionFn::ArrayExcept => {
+            let set_op = |a: pl::Expr, b: pl::Expr| match f {
+                CollectionFn::ArrayUnion => a.list().union(b),
+                CollectionFn::ArrayIntersect => a.list().set_intersection(b),
+                _ => a.list().set_difference(b),
+            };
+            if is_float_array(&result) {
+                let as_text = |e: pl::Expr| e.cast(PlType::List(Box::new(PlType::String)));
+                set_op(as_text(array), as_text(c.arg(1))).cast(to_polars(&result))
+            } else {
+                set_op(array, c.arg(1))
+            }
+        }
         CollectionFn::ArraysOverlap => {
             // True on a common non-NULL element; else NULL when both are non-empty
             // and either holds a NULL; else false.
@@ -154,6 +182,13 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         | CollectionFn::Aggregate
         | CollectionFn::ZipWith => return Err(Error::internal(format!("{f:?} is not an array function"))),
     })
+}
+
+/// An array of floats or doubles: Spark's set functions compare their elements by
+/// value except that -0.0 is not 0.0 and every NaN is the same, which is equality of
+/// their (round-trip exact) text.
+fn is_float_array(t: &DataType) -> bool {
+    matches!(t, DataType::Array(e, _) if matches!(**e, DataType::Double | DataType::Float))
 }
 
 /// `element_at(a, i)`: 1-based, negative from the end; 0 is an error; out of range

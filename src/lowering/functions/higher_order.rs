@@ -2,9 +2,9 @@
 //! lowered as its body; `compat::lambdas` evaluates it over the arrays' elements.
 
 use super::CallLowering;
-use crate::compat::lambdas::{self, Lambda};
+use crate::compat::lambdas::{self, EntryLambda, Lambda};
 use crate::error::{Error, Result};
-use crate::ir::function::CollectionFn;
+use crate::ir::function::{CollectionFn, MapFn};
 use crate::ir::{DataType, Expr};
 use crate::lowering::types::to_polars;
 use polars::prelude as pl;
@@ -42,29 +42,45 @@ fn element_of(t: &DataType) -> DataType {
     }
 }
 
-/// `map_filter` and `transform_values`: the lambda over each entry's key and value.
-pub fn lower_map(f: crate::ir::function::MapFn, c: &CallLowering) -> Result<pl::Expr> {
-    use crate::ir::function::MapFn;
+/// `map_filter`, `transform_values` and `transform_keys`: the lambda over each
+/// entry's key and value.
+pub fn lower_map(f: MapFn, c: &CallLowering) -> Result<pl::Expr> {
     let result = to_polars(&c.call.data_type);
     Ok(match f {
-        MapFn::MapFilter => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, false),
-        MapFn::TransformValues => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, true),
-        other => return Err(Error::internal(format!("{other:?} is not a higher-order function"))),
+        MapFn::MapFilter => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Keep),
+        MapFn::TransformValues => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Values),
+        MapFn::TransformKeys => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Keys),
+        MapFn::CreateMap
+        | MapFn::MapKeys
+        | MapFn::MapValues
+        | MapFn::MapEntries
+        | MapFn::MapContainsKey
+        | MapFn::MapFromArrays
+        | MapFn::MapFromEntries
+        | MapFn::MapConcat
+        | MapFn::StrToMap => {
+            return Err(Error::internal(format!("{f:?} is not a higher-order function")))
+        }
     })
 }
 
 pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
+    use CollectionFn::*;
     let result = to_polars(&c.call.data_type);
     Ok(match f {
-        CollectionFn::Transform => lambdas::transform(c.arg(0), lambda(c, 1)?, to_polars(&element_of(&c.call.data_type))),
-        CollectionFn::Filter => lambdas::filter(c.arg(0), lambda(c, 1)?, result),
-        CollectionFn::Exists => lambdas::quantifier(c.arg(0), lambda(c, 1)?, true),
-        CollectionFn::Forall => lambdas::quantifier(c.arg(0), lambda(c, 1)?, false),
-        CollectionFn::ZipWith => lambdas::zip_with(c.arg(0), c.arg(1), lambda(c, 2)?, to_polars(&element_of(&c.call.data_type))),
-        CollectionFn::Aggregate => {
+        Transform => lambdas::transform(c.arg(0), lambda(c, 1)?, to_polars(&element_of(&c.call.data_type))),
+        Filter => lambdas::filter(c.arg(0), lambda(c, 1)?, result),
+        Exists => lambdas::quantifier(c.arg(0), lambda(c, 1)?, true),
+        Forall => lambdas::quantifier(c.arg(0), lambda(c, 1)?, false),
+        ZipWith => lambdas::zip_with(c.arg(0), c.arg(1), lambda(c, 2)?, to_polars(&element_of(&c.call.data_type))),
+        Aggregate => {
             let finish = if c.call.args.len() > 3 { Some(lambda(c, 3)?) } else { None };
             lambdas::aggregate(c.arg(0), c.arg(1), lambda(c, 2)?, finish, to_polars(&c.arg_type(1)), result)
         }
-        _ => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
+        // Lowered by `arrays` (listed so that a new id must be placed).
+        GetItem | Size | ArraySize | ArrayContains | ArrayPosition | ArrayRemove | ArrayMin | ArrayMax | ArrayDistinct | SortArray
+        | ArrayCompact | ArrayJoin | ElementAt | TryElementAt | Get | Array | Slice | ArrayAppend | ArrayPrepend | Flatten | ArrayUnion
+        | ArrayIntersect | ArrayExcept | ArraysOverlap | ArrayRepeat | ArraysZip
+        | ArrayInsert => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
     })
 }

@@ -11,6 +11,9 @@ use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSe
 
 pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
     Ok(match f {
+        JsonFn::FromCsv => super::csv::from_csv(c)?,
+        JsonFn::ToCsv => super::csv::to_csv(c)?,
+        JsonFn::SchemaOfCsv => super::csv::schema_of_csv(c)?,
         JsonFn::JsonArrayLength => {
             map_strings(c.arg(0), PlType::Int32, |s| {
                 let out: pl::Int32Chunked = s.iter().map(|t| t.and_then(json::array_length)).collect();

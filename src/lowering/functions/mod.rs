@@ -6,6 +6,7 @@ mod aggregate;
 mod arrays;
 mod collection;
 mod conditional;
+mod csv;
 mod datetime;
 mod grouping;
 mod hash;

@@ -5,7 +5,7 @@ from typing import Any, Optional, Union
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
-__all__ = ["array_union", "array_intersect", "array_except", "arrays_overlap", "array_repeat", "flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
+__all__ = ["array_insert", "arrays_zip", "array_union", "array_intersect", "array_except", "arrays_overlap", "array_repeat", "flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
            "array_distinct", "sort_array", "array_compact", "array_join", "get"]
 
 
@@ -95,3 +95,13 @@ def arrays_overlap(a1: ColumnOrName, a2: ColumnOrName) -> Column:
 
 def array_repeat(col: ColumnOrName, count: Union[ColumnOrName, int]) -> Column:
     return call("array_repeat", col_expr(col), int_or_col(count))
+
+
+def arrays_zip(*cols: ColumnOrName) -> Column:
+    return invoke("arrays_zip", *cols)
+
+
+def array_insert(arr: ColumnOrName, pos: Union[ColumnOrName, int], value: Any) -> Column:
+    # As PySpark: an int position is a literal, a str a column name; the value a literal.
+    pos_expr = lit_expr(pos) if isinstance(pos, int) else col_expr(pos)
+    return call("array_insert", col_expr(arr), pos_expr, lit_expr(value))

@@ -3,7 +3,6 @@ higher-order functions, whose Python lambdas become lambda expressions as in
 PySpark (`_create_lambda`): the function is called once with placeholder
 variables named `x_N`, `y_N`, `z_N` from one counter for the whole process."""
 
-import inspect
 import itertools
 from typing import Any, Callable, Optional
 
@@ -13,7 +12,7 @@ from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
 __all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with",
-           "map_filter", "transform_values"]
+           "map_filter", "transform_values", "transform_keys"]
 
 _lambda_counter = itertools.count(1)
 
@@ -43,6 +42,8 @@ def try_element_at(col: ColumnOrName, extraction: ColumnOrName) -> Column:
 
 
 def _lambda_parameters(f: Callable) -> Any:
+    import inspect  # only for lambdas; a costly module to import at start-up
+
     parameters = inspect.signature(f).parameters.values()
     if not (1 <= len(parameters) <= 3):
         raise PySparkValueError(
@@ -114,3 +115,7 @@ def map_filter(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Colu
 
 def transform_values(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
     return _higher_order("transform_values", [col], [f])
+
+
+def transform_keys(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
+    return _higher_order("transform_keys", [col], [f])

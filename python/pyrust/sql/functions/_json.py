@@ -2,11 +2,11 @@
 
 from typing import Any, Mapping, Optional, Union
 
-from pyrust.errors import PySparkTypeError, not_implemented
+from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
-__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json", "from_json"]
+__all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json", "from_json", "json_tuple"]
 
 
 def get_json_object(col: ColumnOrName, path: str) -> Column:
@@ -48,3 +48,9 @@ def from_json(col: ColumnOrName, schema: Union[Any, Column, str], options: Optio
     if options:
         raise not_implemented("from_json with options")
     return call("from_json", col_expr(col), lit_expr(schema))
+
+
+def json_tuple(col: ColumnOrName, *fields: str) -> Column:
+    if len(fields) == 0:
+        raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "field"})
+    return call("json_tuple", col_expr(col), *[lit_expr(f) for f in fields])

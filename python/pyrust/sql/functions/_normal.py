@@ -6,7 +6,7 @@ from pyrust import _native
 from pyrust.errors import PySparkTypeError
 from pyrust.sql.column import Column, _to_expr
 
-__all__ = ["col", "column", "lit", "expr", "broadcast"]
+__all__ = ["col", "column", "lit", "expr", "broadcast", "call_function"]
 
 
 def col(col: str) -> Column:
@@ -36,3 +36,21 @@ def expr(str: str) -> Column:
 def broadcast(df: Any) -> Any:
     """A join hint; one machine has nothing to broadcast, so the DataFrame is returned."""
     return df
+
+
+def call_function(funcName: str, *cols: Any) -> Column:
+    """Calls a function of the registry by its SQL name (an unknown name is
+    UNRESOLVED_ROUTINE when the column is used). Spark 4.0.1 refuses qualified
+    names (`system.builtin.upper`); PyRust refuses them here, when called."""
+    from pyrust.errors import AnalysisException
+    from pyrust.sql.functions._common import invoke
+
+    parts = [part.strip("`") for part in funcName.split(".")]
+    if len(parts) > 1:
+        namespace = ".".join(f"`{p}`" for p in parts[:-1])
+        raise AnalysisException(
+            message=f"spark_catalog requires a single-part namespace, but got {namespace}.",
+            errorClass="REQUIRES_SINGLE_PART_NAMESPACE",
+            messageParameters={"sessionCatalog": "spark_catalog", "namespace": namespace},
+        )
+    return invoke(parts[0], *cols)
