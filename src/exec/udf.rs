@@ -35,7 +35,7 @@ mod tests {
     use crate::exec::Session;
     use crate::ir::udf::{PythonUdf, UdfDef, UdfEvalType};
     use crate::ir::{Expr, StructField};
-    use polars::prelude::{DataFrame, IntoColumn};
+    use polars::prelude::DataFrame;
 
     /// A "Python" function in Rust: x * 10, and the count of rows for a group.
     struct TimesTen;
@@ -59,7 +59,7 @@ mod tests {
     }
 
     fn numbers(session: &Session) -> Arc<crate::ir::Plan> {
-        let df = DataFrame::new(3, vec![polars::prelude::Series::new("a".into(), [Some(1i64), None, Some(3)]).into_column()]).unwrap();
+        let df = DataFrame::new(3, vec![Column::new("a".into(), [Some(1i64), None, Some(3)])]).unwrap();
         Arc::new(session.create_local(df, &[StructField::new("a", DataType::Long, true)]).unwrap())
     }
 
