@@ -1,6 +1,6 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
                         [--windows-rows 10000000] [--windows-partitions 100000]
 
@@ -228,6 +228,7 @@ def main():
     p.add_argument("--ooc-memory-gb", type=float, default=4)
     p.add_argument("--function-rows", type=int, default=10_000_000)
     p.add_argument("--windows-rows", type=int, default=10_000_000)
+    p.add_argument("--udf-rows", type=int, default=10_000_000)
     p.add_argument("--windows-partitions", type=int, default=100_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
@@ -283,6 +284,13 @@ def main():
             out, _, _ = run_worker(engine, "functions", ["--data", path, "--runs", str(a.runs)])
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
         results["functions"] = {"rows": a.function_rows, "runs": a.runs, "engines": functions_suite.summarise(raw, median)}
+    if "udf" in suites:
+        import udf_suite
+        raw = {}
+        for engine in ["pandas"] + [e for e in engines if e in ("pyrust", "pyspark")]:
+            out, _, _ = run_worker(engine, "udf", ["--rows", str(a.udf_rows), "--runs", str(a.runs)])
+            raw[engine] = {k: v for k, v in out.items() if k != "error"}
+        results["udf"] = {"rows": a.udf_rows, "runs": a.runs, "engines": udf_suite.summarise(raw, median)}
     if "ci" in suites:
         results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
     os.makedirs(os.path.dirname(a.output), exist_ok=True)

@@ -295,6 +295,7 @@ def main():
     p.add_argument("--queries", default="1-22")
     p.add_argument("--collect-rows", type=int, default=1_000_000)
     p.add_argument("--bulk-rows", type=int, default=10_000_000)
+    p.add_argument("--rows", type=int, default=1_000_000)
     a = p.parse_args()
     if a.suite == "tpch":
         lo, _, hi = a.queries.partition("-")
@@ -311,6 +312,9 @@ def main():
     elif a.suite == "functions":
         import functions_suite
         out = functions_suite.run(a.engine, spark_session, timed, a.data, a.runs)
+    elif a.suite == "udf":
+        import udf_suite
+        out = udf_suite.run(a.engine, spark_session, timed, a.rows, a.runs)
     else:
         raise SystemExit(f"unknown suite {a.suite}")
     if a.engine == "pyspark":

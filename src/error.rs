@@ -19,6 +19,8 @@ pub enum ErrorKind {
     ArrayIndexOutOfBounds,
     /// Spark's `SparkUpgradeException` (behaviour that changed with Spark 3.0).
     Upgrade,
+    /// PySpark's `PythonException`: an exception raised inside a user's Python function.
+    Python,
 }
 
 impl ErrorKind {
@@ -37,6 +39,7 @@ impl ErrorKind {
             ErrorKind::Runtime => "SparkRuntimeException",
             ErrorKind::ArrayIndexOutOfBounds => "ArrayIndexOutOfBoundsException",
             ErrorKind::Upgrade => "SparkUpgradeException",
+            ErrorKind::Python => "PythonException",
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct Conf {
     /// `spark.sql.legacy.negativeIndexInArrayInsert`: `array_insert(a, -1, x)` puts x
     /// before the last element (Spark 3.3's behaviour) instead of after it.
     pub legacy_negative_array_insert: bool,
+    /// Python functions registered for SQL (`spark.udf.register`), by lowercase name.
+    pub udfs: std::sync::Arc<std::collections::BTreeMap<String, crate::ir::udf::UdfDef>>,
 }
 
 impl Default for Conf {
@@ -38,6 +40,7 @@ impl Default for Conf {
             session_time_zone: "UTC".into(),
             map_key_last_win: false,
             legacy_negative_array_insert: false,
+            udfs: Default::default(),
         }
     }
 }

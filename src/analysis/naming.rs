@@ -64,6 +64,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Sort(k) => sort_key_sql(k),
         Expr::Window { function, spec } => window_sql(function, spec),
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", sql_text(agg), sql_text(condition)),
+        Expr::PythonUdf(u) => format!("{}({})", u.def.name, u.args.iter().map(sql_text).collect::<Vec<_>>().join(", ")),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
         // Spark names lambdas by their structure, not their variables' names.
         Expr::Lambda { params, body } => {
@@ -227,6 +228,7 @@ pub fn column_repr(e: &Expr) -> String {
         }
         Expr::LambdaVariable(v) => v.name.clone(),
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", column_repr(agg), column_repr(condition)),
+        Expr::PythonUdf(u) => format!("{}({})", u.def.name, u.args.iter().map(column_repr).collect::<Vec<_>>().join(", ")),
     }
 }
 

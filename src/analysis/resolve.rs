@@ -7,6 +7,7 @@ use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
 use crate::error::{Error, Result};
 use crate::ir::function::StructFn;
+use crate::ir::udf::{PythonUdf, UdfDef};
 use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
@@ -207,7 +208,23 @@ impl<'a> Resolver<'a> {
                 e
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
+            Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
         })
+    }
+
+    /// A Python function's call: its arguments are passed as they are (Spark casts
+    /// nothing for a Python UDF); a grouped-aggregate pandas UDF is an aggregate.
+    fn resolve_python_udf(&self, def: UdfDef, args: Vec<Expr>) -> Result<Expr> {
+        let aggregate = def.eval_type.is_aggregate();
+        if aggregate && !self.scope.aggregates {
+            return Err(Error::analysis(
+                "MISSING_GROUP_BY",
+                "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+            ));
+        }
+        let inner = self.within(Scope { aggregates: self.scope.aggregates && !aggregate, windows: self.scope.windows && !aggregate, ..Scope::default() });
+        let args = args.into_iter().map(|a| inner.resolve(a)).collect::<Result<Vec<_>>>()?;
+        Ok(Expr::PythonUdf(Box::new(PythonUdf { def, args })))
     }
 
     /// `agg(...) FILTER (WHERE condition)`: only aggregates take a FILTER, and the
@@ -301,6 +318,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_function(&self, name: String, args: Vec<Expr>, distinct: bool) -> Result<Expr> {
+        // A function the user registered shadows a built-in one of the same name, as in Spark.
+        if let Some(udf) = self.conf.udfs.get(&functions::unmarked(&name).to_lowercase()) {
+            return self.resolve_python_udf(udf.clone(), args);
+        }
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",

@@ -235,6 +235,7 @@ pub fn data_type(e: &Expr) -> DataType {
         Expr::Lambda { body, .. } => data_type(body),
         Expr::LambdaVariable(v) => v.binding.as_ref().map_or(DataType::Null, |b| b.data_type.clone()),
         Expr::AggregateFilter { agg, .. } => data_type(agg),
+        Expr::PythonUdf(u) => u.def.return_type.clone(),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
     }
 }
@@ -267,7 +268,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::Sort(k) => nullable(&k.expr, ansi),
         Expr::Lambda { body, .. } => nullable(body, ansi),
         Expr::LambdaVariable(v) => v.binding.as_ref().is_none_or(|b| b.nullable),
-        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => true,
+        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::PythonUdf(_) => true,
     }
 }
 

@@ -16,6 +16,7 @@ fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::Analysis => "analysis",
         ErrorKind::IllegalArgument => "illegal",
         ErrorKind::Upgrade => "upgrade",
+        ErrorKind::Python => "python",
         _ => "runtime",
     }
 }
@@ -94,6 +95,7 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         "analysis" => ErrorKind::Analysis,
         "illegal" => ErrorKind::IllegalArgument,
         "upgrade" => ErrorKind::Upgrade,
+        "python" => ErrorKind::Python,
         _ => ErrorKind::Runtime,
     };
     let class = parts.next()?;

@@ -3,12 +3,14 @@
 
 pub mod catalog;
 pub mod explain;
+pub mod udf;
 mod sql;
 mod values;
 
 use crate::analysis::{builder, Conf};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::plan::LocalData;
+use crate::ir::udf::UdfDef;
 use crate::ir::{FileFormat, Plan, StructField};
 use crate::lowering::{CacheStore, PlanLowering};
 use polars::prelude::{self as pl, col, Engine};
@@ -29,6 +31,8 @@ pub struct Session {
     conf: RwLock<BTreeMap<String, String>>,
     pub cache: CacheStore,
     pub catalog: catalog::Catalog,
+    /// `spark.udf.register`: Python functions callable by name from SQL text.
+    udfs: RwLock<Arc<BTreeMap<String, UdfDef>>>,
 }
 
 fn is_true(v: Option<&String>, default: bool) -> bool {
@@ -37,7 +41,14 @@ fn is_true(v: Option<&String>, default: bool) -> bool {
 
 impl Session {
     pub fn new() -> Self {
-        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default() }
+        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default() }
+    }
+
+    /// Registers (or replaces) a Python function under `name` for SQL text.
+    pub fn register_udf(&self, name: &str, def: UdfDef) {
+        if let Ok(mut u) = self.udfs.write() {
+            Arc::make_mut(&mut u).insert(name.to_lowercase(), def);
+        }
     }
 
     pub fn set_conf(&self, key: &str, value: &str) {
@@ -69,6 +80,7 @@ impl Session {
             session_time_zone: c.get(TIME_ZONE).cloned().unwrap_or_else(|| "UTC".into()),
             map_key_last_win: c.get(MAP_KEY_DEDUP_POLICY).is_some_and(|p| p.eq_ignore_ascii_case("LAST_WIN")),
             legacy_negative_array_insert: is_true(c.get(LEGACY_NEGATIVE_ARRAY_INSERT), false),
+            udfs: self.udfs.read().map(|u| u.clone()).unwrap_or_default(),
         }
     }
 

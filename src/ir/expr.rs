@@ -3,6 +3,7 @@
 
 use super::function::Func;
 use super::types::DataType;
+use super::udf::PythonUdf;
 use super::value::Value;
 
 /// A column produced by a plan: a unique id plus the name users see.
@@ -195,6 +196,8 @@ pub enum Expr {
     /// An aggregate over the rows where `condition` holds (SQL's
     /// `sum(x) FILTER (WHERE y > 0)`): `agg` is the aggregate call.
     AggregateFilter { agg: Box<Expr>, condition: Box<Expr> },
+    /// A call of a user's Python function (`@udf`, `@pandas_udf`, `spark.udf.register`).
+    PythonUdf(Box<PythonUdf>),
 }
 
 impl Expr {
@@ -231,6 +234,7 @@ impl Expr {
             }
             Expr::Function { args, .. } => args.iter().collect(),
             Expr::Call(c) => c.args.iter().collect(),
+            Expr::PythonUdf(u) => u.args.iter().collect(),
             Expr::Sort(k) => vec![&k.expr],
             Expr::Window { function, spec } => {
                 let mut v = vec![function.as_ref()];
@@ -278,6 +282,7 @@ impl Expr {
                 Expr::Function { name: name.clone(), args: args.iter().map(&mut *f).collect(), distinct: *distinct }
             }
             Expr::Call(c) => Expr::Call(Box::new(Call { args: c.args.iter().map(&mut *f).collect(), ..(**c).clone() })),
+            Expr::PythonUdf(u) => Expr::PythonUdf(Box::new(PythonUdf { def: u.def.clone(), args: u.args.iter().map(&mut *f).collect() })),
             Expr::Sort(k) => Expr::Sort(Box::new(SortKey { expr: f(&k.expr), ..(**k).clone() })),
             Expr::Window { function, spec } => {
                 let function = Box::new(f(function));

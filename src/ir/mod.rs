@@ -7,6 +7,7 @@ pub mod plan;
 pub mod text;
 pub mod tree;
 pub mod types;
+pub mod udf;
 pub mod value;
 
 pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, WindowFrame, WindowSpec};

@@ -8,6 +8,7 @@
 
 use crate::analysis::new_attr_id;
 use crate::analysis::typing::data_type;
+use crate::ir::udf::PythonUdf;
 use crate::ir::{Attribute, Call, Expr, NamedExpr};
 
 /// The aggregate expressions with computed arguments replaced by columns, and the
@@ -26,6 +27,10 @@ fn rewrite(e: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
         Expr::Call(c) if c.func.is_aggregate() => {
             let args = c.args.iter().map(|a| input_column(a, inputs)).collect();
             Expr::Call(Box::new(Call { args, ..(**c).clone() }))
+        }
+        Expr::PythonUdf(u) if u.def.eval_type.is_aggregate() => {
+            let args = u.args.iter().map(|a| input_column(a, inputs)).collect();
+            Expr::PythonUdf(Box::new(PythonUdf { def: u.def.clone(), args }))
         }
         Expr::AggregateFilter { agg, condition } => Expr::AggregateFilter {
             agg: Box::new(rewrite(agg, inputs)),

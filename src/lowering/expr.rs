@@ -180,6 +180,14 @@ impl<'a> ExprLowering<'a> {
                 let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
                 lower_call(c, args, reachable, self.conf)?
             }
+            Expr::PythonUdf(u) => {
+                let args = u.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+                if u.def.eval_type.is_aggregate() {
+                    super::udf::aggregate(u, args, &self.conf.session_time_zone)?
+                } else {
+                    super::udf::call(u, args, &self.conf.session_time_zone)?
+                }
+            }
             Expr::Sort(k) => self.lower_in(&k.expr, reachable)?,
             // A lambda's body is evaluated over a frame of array elements
             // (`compat::lambdas`): the outer rows' mask does not apply there.

@@ -9,6 +9,7 @@ mod grouping;
 pub mod plan;
 mod set_ops;
 pub mod types;
+pub mod udf;
 pub mod window;
 
 pub use plan::{CacheStore, PlanLowering};

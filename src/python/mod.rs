@@ -8,6 +8,7 @@ mod errors;
 mod grouped;
 mod session;
 mod types;
+mod udf;
 
 use pyo3::prelude::*;
 
@@ -23,6 +24,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<grouped::PyGroupedData>()?;
     m.add_class::<column::PyExpr>()?;
+    m.add_class::<udf::PyUdf>()?;
     m.add_function(wrap_pyfunction!(column::col, m)?)?;
     m.add_function(wrap_pyfunction!(column::lit, m)?)?;
     m.add_function(wrap_pyfunction!(column::call, m)?)?;

@@ -3,7 +3,7 @@
 use super::arrow::{import_schema, import_stream};
 use super::convert::frame_from_rows;
 use super::dataframe::PyDataFrame;
-use super::errors::guard;
+use super::errors::{guard, guard_detached};
 use super::types::parse_fields_json;
 use crate::analysis::builder;
 use crate::exec::Session;
@@ -128,7 +128,10 @@ impl PySession {
 
     /// `spark.sql(text)`: a query's DataFrame, or a command's result.
     fn sql(&self, py: Python<'_>, text: &str) -> PyResult<PyDataFrame> {
-        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.sql(text)?)))
+        // Detached: a PIVOT runs a query now, and a Python UDF in it needs the GIL.
+        let inner = self.inner.clone();
+        let text = text.to_string();
+        guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.sql(&text)?)))
     }
 
     /// `spark.table(name)`: a view (or later a table) by its name (`v`, `global_temp.v`).
@@ -160,6 +163,11 @@ impl PySession {
 
     fn set_current_database(&self, py: Python<'_>, name: &str) -> PyResult<()> {
         guard(py, || self.inner.catalog.set_current_database(name))
+    }
+
+    /// `spark.udf.register(name, f)`: `f` callable by `name` from SQL text.
+    fn register_udf(&self, name: &str, function: &super::udf::PyUdf) {
+        self.inner.register_udf(name, function.def.clone())
     }
 
     fn clear_cache(&self) {

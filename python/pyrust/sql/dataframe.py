@@ -57,7 +57,7 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "mapInPandas", "mapInArrow", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
+    "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
@@ -687,6 +687,20 @@ class DataFrame:
     def explain(self, extended: Any = None, mode: Optional[str] = None) -> None:
         full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
         print(self._df.explain_string(full))
+
+    def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
+        function that takes and outputs pandas DataFrames (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import map_in_pandas
+
+        return map_in_pandas(self, func, schema, arrow=False)
+
+    def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
+        function that takes and outputs PyArrow RecordBatches (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import map_in_pandas
+
+        return map_in_pandas(self, func, schema, arrow=True)
 
     def toArrow(self) -> Any:
         """The result in the Arrow types PySpark gives (chosen by the engine, see

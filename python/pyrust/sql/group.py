@@ -114,10 +114,18 @@ class GroupedData:
         raise not_implemented("GroupedData.apply")
 
     def applyInPandas(self, func: Any, schema: Any) -> Any:
-        raise not_implemented("GroupedData.applyInPandas")
+        """Maps each group of the current :class:`DataFrame` using a pandas udf and returns the
+        result as a `DataFrame` (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import apply_in_pandas
+
+        return apply_in_pandas(self, func, schema, arrow=False)
 
     def applyInArrow(self, func: Any, schema: Any) -> Any:
-        raise not_implemented("GroupedData.applyInArrow")
+        """Maps each group of the current :class:`DataFrame` using an Arrow udf and returns the
+        result as a `DataFrame` (run now: see ``pandas_ops``)."""
+        from pyrust.sql.pandas_ops import apply_in_pandas
+
+        return apply_in_pandas(self, func, schema, arrow=True)
 
     def applyInPandasWithState(self, func: Any, outputStructType: Any, stateStructType: Any, outputMode: str,
                                timeoutConf: str) -> Any:

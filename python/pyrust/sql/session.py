@@ -320,7 +320,9 @@ class SparkSession:
 
     @property
     def udf(self) -> Any:
-        raise not_implemented("SparkSession.udf")
+        from pyrust.sql.udf import UDFRegistration
+
+        return UDFRegistration(self)
 
     @property
     def sparkContext(self) -> SparkContext:

@@ -171,6 +171,7 @@ pub fn is_aggregate_call(e: &Expr) -> bool {
         Expr::Function { name, .. } => lookup(name).is_some_and(|d| d.func.is_aggregate()),
         Expr::Call(c) => c.func.is_aggregate(),
         Expr::AggregateFilter { .. } => true,
+        Expr::PythonUdf(u) => u.def.eval_type.is_aggregate(),
         _ => false,
     }
 }

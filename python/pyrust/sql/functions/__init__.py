@@ -59,6 +59,7 @@ from pyrust.sql.functions._sort import *  # noqa: F401,F403
 from pyrust.sql.functions._string import *  # noqa: F401,F403
 from pyrust.sql.functions._struct import *  # noqa: F401,F403
 from pyrust.sql.functions._udf import *  # noqa: F401,F403
+from pyrust.sql.functions._udf import PandasUDFType  # noqa: F401  (a class: not in the families' __all__)
 from pyrust.sql.functions._url import *  # noqa: F401,F403
 from pyrust.sql.functions._variant import *  # noqa: F401,F403
 from pyrust.sql.functions._window import *  # noqa: F401,F403
