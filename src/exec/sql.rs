@@ -87,6 +87,14 @@ impl Session {
                 self.create_local(df, &fields)
             }
             Statement::ShowDatabases => self.string_rows(&["namespace"], vec![vec!["default".to_string()]]),
+            Statement::Describe(plan) => {
+                let rows = plan.output.iter().map(|a| vec![Some(a.name.clone()), Some(a.data_type.simple_string()), None]).collect();
+                self.describe_rows(rows)
+            }
+            Statement::ShowColumns(plan) => {
+                self.string_rows(&["col_name"], plan.output.iter().map(|a| vec![a.name.clone()]).collect())
+            }
+            Statement::NoOp => self.no_rows(),
             Statement::Use { database } => {
                 self.catalog.set_current_database(&database)?;
                 self.no_rows()
@@ -98,6 +106,19 @@ impl Session {
     fn no_rows(&self) -> Result<Plan> {
         let none = Arc::new(builder::range(0, 0, 1)?);
         builder::project(none, vec![], &self.analysis_conf(), new_plan_id())
+    }
+
+    /// DESCRIBE's rows: `col_name`, `data_type`, `comment` (the comment nullable).
+    fn describe_rows(&self, rows: Vec<Vec<Option<String>>>) -> Result<Plan> {
+        let names = ["col_name", "data_type", "comment"];
+        let columns = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| pl::Series::new((*name).into(), rows.iter().map(|r| r[i].clone()).collect::<Vec<_>>()).into_column())
+            .collect();
+        let df = pl::DataFrame::new(rows.len(), columns).map_err(Error::from)?;
+        let fields: Vec<StructField> = names.iter().map(|n| StructField::new(*n, DataType::String, *n == "comment")).collect();
+        self.create_local(df, &fields)
     }
 
     /// A result of string columns (not nullable).

@@ -4,6 +4,7 @@
 
 pub mod query;
 pub mod statement;
+mod subquery;
 
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};
@@ -18,10 +19,35 @@ pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
 }
 
+/// Spark's suffixes of typed number literals: `1.5D` double, `1F` float, `5S` smallint,
+/// `2Y` tinyint, `1.5BD` decimal (`10L` sqlparser reads itself).
+const NUMBER_SUFFIXES: [&str; 5] = ["D", "F", "S", "Y", "BD"];
+
+/// sqlparser's statements for `text`, with a number and a suffix written against it
+/// (`0.1d`) kept as one number token: sqlparser would read the suffix as an alias.
+pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, sqlparser::parser::ParserError> {
+    use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+    let dialect = SparkSqlDialect {};
+    let tokens = Tokenizer::new(&dialect, text).tokenize_with_location()?;
+    let mut merged: Vec<TokenWithSpan> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if let (Some(TokenWithSpan { token: Token::Number(n, false), span }), Token::Word(w)) = (merged.last_mut(), &t.token) {
+            let suffix = w.value.to_ascii_uppercase();
+            if w.quote_style.is_none() && span.end == t.span.start && NUMBER_SUFFIXES.contains(&suffix.as_str()) {
+                n.push_str(&suffix);
+                span.end = t.span.end;
+                continue;
+            }
+        }
+        merged.push(t);
+    }
+    Parser::new(&dialect).with_tokens_with_locations(merged).parse_statements()
+}
+
 /// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
 pub fn parse_select_item(text: &str) -> Result<Expr> {
     let query = format!("SELECT {text}");
-    let mut statements = Parser::parse_sql(&SparkSqlDialect {}, &query).map_err(|e| parse_error(text, e))?;
+    let mut statements = parse_sql(&query).map_err(|e| parse_error(text, e))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one expression"));
     }
@@ -62,8 +88,32 @@ fn number(text: &str, long: bool) -> Result<Value> {
     if long {
         return text.parse().map(Value::Long).map_err(|_| parse_error(text, "invalid long literal"));
     }
+    if let Some(d) = text.strip_suffix("BD") {
+        return match number(d, false)? {
+            Value::Integer(i) => Ok(Value::Decimal(i as i128, d.len().max(1) as u8, 0)),
+            Value::Long(i) => Ok(Value::Decimal(i as i128, d.len().max(1) as u8, 0)),
+            v @ Value::Decimal(..) => Ok(v),
+            _ => Err(parse_error(text, "invalid decimal literal")),
+        };
+    }
     if let Some(d) = text.strip_suffix(['d', 'D']) {
         return d.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
+    }
+    if let Some(f) = text.strip_suffix('F') {
+        return f.parse().map(Value::Float).map_err(|_| parse_error(text, "invalid float literal"));
+    }
+    let out_of_range = |kind: &str, min: &str, max: &str| {
+        Error::new(
+            crate::error::ErrorKind::Parse,
+            "INVALID_NUMERIC_LITERAL_RANGE",
+            format!("Numeric literal {text} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
+        )
+    };
+    if let Some(s) = text.strip_suffix('S') {
+        return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range("smallint", "-32768", "32767"));
+    }
+    if let Some(y) = text.strip_suffix('Y') {
+        return y.parse::<i8>().map(Value::Byte).map_err(|_| out_of_range("tinyint", "-128", "127"));
     }
     if text.contains(['e', 'E']) {
         return text.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
@@ -92,8 +142,15 @@ fn value(v: sql::Value) -> Result<Expr> {
         sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s)),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
+        sql::Value::HexStringLiteral(h) => Value::Binary(hex_bytes(&h).ok_or_else(|| parse_error(&h, "invalid hex literal"))?),
         other => return Err(Error::unsupported(format!("SQL literal {other}"))),
     }))
+}
+
+/// `X'0AFF'`: an odd number of digits has an implied leading 0, as Spark's `Hex.unhex`.
+fn hex_bytes(h: &str) -> Option<Vec<u8>> {
+    let digits = if h.len() % 2 == 1 { format!("0{h}") } else { h.to_string() };
+    (0..digits.len()).step_by(2).map(|i| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok()).collect()
 }
 
 /// Spark's backslash escapes in string literals (`ParserUtils.unescapeSQLString`):
@@ -201,11 +258,23 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
                 Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
                 Expr::Literal(Value::Double(d)) => Expr::Literal(Value::Double(-d)),
+                Expr::Literal(Value::Float(d)) => Expr::Literal(Value::Float(-d)),
+                Expr::Literal(Value::Short(i)) => Expr::Literal(Value::Short(-i)),
+                Expr::Literal(Value::Byte(i)) => Expr::Literal(Value::Byte(-i)),
                 Expr::Literal(Value::Decimal(u, p, s)) => Expr::Literal(Value::Decimal(-u, p, s)),
                 other => Expr::Negate(Box::new(other)),
             },
             other => return Err(Error::unsupported(format!("SQL operator {other}"))),
         },
+        sql::Expr::Subquery(q) => subquery::placeholder(subquery::Kind::Scalar, *q),
+        sql::Expr::Exists { subquery, negated } => {
+            let e = subquery::placeholder(subquery::Kind::Exists, *subquery);
+            if negated { not(e) } else { e }
+        }
+        sql::Expr::In { expr, target: sql::InTarget::Subquery(subquery), negated, .. } => {
+            let e = subquery::placeholder(subquery::Kind::In(convert(*expr)?), *subquery);
+            if negated { not(e) } else { e }
+        }
         sql::Expr::IsNull(e) => Expr::IsNull(Box::new(convert(*e)?)),
         sql::Expr::IsNotNull(e) => Expr::IsNotNull(Box::new(convert(*e)?)),
         sql::Expr::In { expr, target: sql::InTarget::List(list), negated, .. } => {

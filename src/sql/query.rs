@@ -4,6 +4,7 @@
 //! one function registry and one naming rule serve both. DataFusion's `SqlToRel` over
 //! its plan builder is the model.
 
+use super::subquery::Correlation;
 use super::{convert, parse_error, unsupported};
 use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::resolve::{Resolver, Scope};
@@ -20,11 +21,13 @@ pub struct QueryBuilder<'a> {
     pub conf: &'a Conf,
     pub relations: &'a dyn RelationSource,
     ctes: Vec<(String, Arc<Plan>)>,
+    /// Set while a subquery body is built: what its WHERE reads of the outer query.
+    pub(super) correlation: Correlation,
 }
 
 impl<'a> QueryBuilder<'a> {
     pub fn new(conf: &'a Conf, relations: &'a dyn RelationSource) -> Self {
-        QueryBuilder { conf, relations, ctes: vec![] }
+        QueryBuilder { conf, relations, ctes: vec![], correlation: Correlation::default() }
     }
 
     pub fn query(&mut self, q: sql::Query) -> Result<Arc<Plan>> {
@@ -114,9 +117,6 @@ impl<'a> QueryBuilder<'a> {
     }
 
     fn select(&mut self, s: sql::Select) -> Result<Arc<Plan>> {
-        if !s.lateral_views.is_empty() {
-            return Err(unsupported("LATERAL VIEW"));
-        }
         if s.qualify.is_some() || !s.named_window.is_empty() {
             return Err(unsupported("QUALIFY and named WINDOW clauses"));
         }
@@ -134,16 +134,46 @@ impl<'a> QueryBuilder<'a> {
                 plan
             }
         };
-        if let Some(condition) = s.selection {
-            plan = Arc::new(builder::filter(plan, convert(condition)?, self.conf, new_plan_id())?);
+        // LATERAL VIEW gen(...) t AS a, b: the generator's columns beside the FROM's.
+        for view in s.lateral_views {
+            plan = self.lateral_view(plan, view)?;
         }
-        let items = s.projection.into_iter().map(select_item).collect::<Result<Vec<_>>>()?;
+        // A subquery body: its WHERE may read the outer query (kept for the join).
+        let mut correlation = std::mem::take(&mut self.correlation);
+        if let Some(condition) = s.selection {
+            plan = self.where_clause(plan, convert(condition)?, &mut correlation)?;
+        }
+        let mut items = vec![];
+        for item in s.projection {
+            match item {
+                // `* EXCEPT (a, b)`: every column of the FROM but those.
+                sql::SelectItem::Wildcard(sql::WildcardAdditionalOptions { opt_except: Some(except), opt_exclude: None, .. }) => {
+                    let names: Vec<String> = std::iter::once(except.first_element).chain(except.additional_elements).map(|i| i.value).collect();
+                    let kept = plan.output.iter().filter(|a| !names.iter().any(|n| self.conf.names_equal(n, &a.name)));
+                    items.extend(kept.cloned().map(Expr::Attr));
+                }
+                other => items.push(select_item(other)?),
+            }
+        }
         let group_by = match s.group_by {
             sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => exprs,
             sql::GroupByExpr::Expressions(..) => return Err(unsupported("GROUP BY ... WITH ROLLUP/CUBE")),
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL")),
         };
         let aggregated = !group_by.is_empty() || s.having.is_some() || items.iter().any(has_aggregate);
+        if let (Some(name), false) = (&correlation.scalar, correlation.outer_conditions.is_empty()) {
+            // A correlated scalar subquery: its aggregate per value of the outer columns.
+            if !group_by.is_empty() || s.having.is_some() || !items.iter().any(has_aggregate) || items.len() != 1 {
+                return Err(unsupported("a correlated scalar subquery that is not one aggregate without GROUP BY"));
+            }
+            let name = name.clone();
+            let agg = self.correlated_scalar(plan, items, &name, &mut correlation)?;
+            self.correlation = correlation;
+            return Ok(agg);
+        }
+        if aggregated && !super::subquery::take(&items.iter().collect::<Vec<_>>()).is_empty() {
+            return Err(unsupported("a subquery in the select list of an aggregation"));
+        }
         plan = if aggregated {
             // GROUP BY keys may be ordinals of the select list or its aliases.
             let grouping = grouping_sets(group_by, &items)?;
@@ -157,19 +187,69 @@ impl<'a> QueryBuilder<'a> {
                 GroupBy::Sets(sets) => grouping::sets::plan(plan, vec![], grouping::sets::SetSpec::Explicit(sets), aggs, self.conf, new_plan_id())?,
             });
             let filtered = match having {
-                Some(condition) => Arc::new(builder::filter(agg.clone(), condition, self.conf, new_plan_id())?),
+                Some(condition) => {
+                    // Scalar subqueries of HAVING join onto the groups.
+                    let (base, mut condition) = self.scalar_subqueries(agg.clone(), vec![condition])?;
+                    Arc::new(builder::filter(base, condition.remove(0), self.conf, new_plan_id())?)
+                }
                 None => agg.clone(),
             };
             visible_columns(filtered, &agg, items.len())?
         } else {
-            Arc::new(builder::project(plan, items, self.conf, new_plan_id())?)
+            // Scalar subqueries of the select list join first; `*` keeps meaning the FROM's columns.
+            let visible = plan.output.clone();
+            let (joined, items) = self.scalar_subqueries(plan, items)?;
+            let items = if joined.output.len() == visible.len() {
+                items
+            } else {
+                items
+                    .into_iter()
+                    .flat_map(|e| match e {
+                        Expr::Star { qualifier: None, plan_id: None } => visible.iter().cloned().map(Expr::Attr).collect(),
+                        e => vec![e],
+                    })
+                    .collect()
+            };
+            Arc::new(builder::project(joined, items, self.conf, new_plan_id())?)
         };
+        self.correlation = correlation;
         match s.distinct {
             None | Some(sql::Distinct::All) => {}
             Some(sql::Distinct::Distinct) => plan = Arc::new(builder::deduplicate(plan, None, self.conf, new_plan_id())?),
             Some(sql::Distinct::On(_)) => return Err(unsupported("DISTINCT ON")),
         }
         Ok(plan)
+    }
+
+    fn lateral_view(&mut self, plan: Arc<Plan>, view: sql::LateralView) -> Result<Arc<Plan>> {
+        let generator = match convert(view.lateral_view)? {
+            // OUTER keeps the rows the generator gives nothing for: `explode_outer`...
+            Expr::Function { name, args, distinct } if view.outer => Expr::Function { name: format!("{name}_outer"), args, distinct },
+            Expr::Function { name, args, distinct } => Expr::Function { name, args, distinct },
+            other => return Err(unsupported(&format!("LATERAL VIEW over `{other:?}`"))),
+        };
+        let mut names: Vec<String> = view.lateral_col_alias.into_iter().map(|i| i.value).collect();
+        let generator = match names.len() {
+            0 => generator,
+            1 => generator.alias(&names.remove(0)),
+            _ => Expr::MultiAlias { expr: Box::new(generator), names },
+        };
+        let before = plan.output.len();
+        let exprs = plan.output.iter().cloned().map(Expr::Attr).chain([generator]).collect();
+        let generated = builder::project(plan, exprs, self.conf, new_plan_id())?;
+        // The generated columns answer to the view's name too (`t.x`).
+        let qualifier = view.lateral_view_name.to_string();
+        let list: Vec<crate::ir::NamedExpr> = generated
+            .output
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let attr = if i >= before { crate::ir::Attribute { qualifier: Some(qualifier.clone()), ..a.clone() } } else { a.clone() };
+                crate::ir::NamedExpr { expr: Expr::Attr(a.clone()), attr }
+            })
+            .collect();
+        let output = list.iter().map(|n| n.attr.clone()).collect();
+        Ok(Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: Arc::new(generated), exprs: list }, output }))
     }
 
     fn table_with_joins(&mut self, t: sql::TableWithJoins) -> Result<Arc<Plan>> {

@@ -7,8 +7,6 @@ use crate::analysis::{Conf, RelationSource};
 use crate::error::{Error, Result};
 use crate::ir::Plan;
 use sqlparser::ast as sql;
-use sqlparser::dialect::SparkSqlDialect;
-use sqlparser::parser::Parser;
 use std::sync::Arc;
 
 /// What a statement asks for.
@@ -26,6 +24,61 @@ pub enum Statement {
     ShowDatabases,
     /// `USE db`.
     Use { database: String },
+    /// `DESCRIBE [TABLE] name` and `DESCRIBE QUERY query`: the columns of a plan.
+    Describe(Arc<Plan>),
+    /// `SHOW COLUMNS (IN|FROM) name`.
+    ShowColumns(Arc<Plan>),
+    /// `CACHE TABLE`, `UNCACHE TABLE`, `CLEAR CACHE`, `REFRESH TABLE`: checked, then
+    /// nothing to do — PyRust reads a view's data afresh each time, which is the
+    /// answer a cached or refreshed view gives.
+    NoOp,
+}
+
+/// Statements sqlparser's Spark dialect does not read, by their leading words.
+fn spark_only_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Option<Statement>> {
+    let trimmed = text.trim().trim_end_matches(';').trim();
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let upper: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+    let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+    let name = |w: &str| super::parse_name(w);
+    let relation = |w: &str| -> Result<Arc<Plan>> { relations.relation(&name(w)?) };
+    Ok(Some(match upper.as_slice() {
+        ["SET"] => Statement::Set { key: None, value: None },
+        ["SET", key] if !key.contains('=') && !key.starts_with('-') => Statement::Set { key: Some(words[1].to_string()), value: None },
+        ["RESET"] => Statement::Reset { key: None },
+        ["RESET", _] => Statement::Reset { key: Some(words[1].to_string()) },
+        ["CLEAR", "CACHE"] => Statement::NoOp,
+        ["CACHE", "TABLE", _] | ["CACHE", "LAZY", "TABLE", _] | ["REFRESH", "TABLE", _] => {
+            relation(words[words.len() - 1])?;
+            Statement::NoOp
+        }
+        ["UNCACHE", "TABLE", _] => {
+            relation(words[2])?;
+            Statement::NoOp
+        }
+        ["UNCACHE", "TABLE", "IF", "EXISTS", _] => Statement::NoOp,
+        ["DESCRIBE" | "DESC", "QUERY", ..] => {
+            let query = trimmed.split_once(char::is_whitespace).map(|(_, rest)| rest.trim_start()).unwrap_or_default();
+            let query = &query[5..];
+            match parse_statement(query, conf, relations)? {
+                Statement::Query(plan) => Statement::Describe(plan),
+                _ => return Err(parse_error(text, "DESCRIBE QUERY takes a query")),
+            }
+        }
+        ["DESCRIBE" | "DESC", "FUNCTION", ..] => return Err(unsupported("DESCRIBE FUNCTION")),
+        ["DESCRIBE" | "DESC", "TABLE", "EXTENDED" | "FORMATTED", ..] | ["DESCRIBE" | "DESC", "EXTENDED" | "FORMATTED", ..] => {
+            return Err(unsupported("DESCRIBE EXTENDED"))
+        }
+        ["DESCRIBE" | "DESC", "TABLE", _] => Statement::Describe(relation(words[2])?),
+        ["DESCRIBE" | "DESC", _] => Statement::Describe(relation(words[1])?),
+        ["SHOW", "COLUMNS", "IN" | "FROM", _] => Statement::ShowColumns(relation(words[3])?),
+        ["SHOW", "COLUMNS", "IN" | "FROM", _, "IN" | "FROM", _] => {
+            let mut parts = name(words[5])?;
+            parts.extend(name(words[3])?);
+            Statement::ShowColumns(relations.relation(&parts)?)
+        }
+        _ => return Ok(None),
+    }))
 }
 
 /// `CREATE [OR REPLACE] GLOBAL TEMP[ORARY] VIEW`: sqlparser has no GLOBAL views, so
@@ -43,8 +96,11 @@ fn without_global(text: &str) -> (String, bool) {
 }
 
 pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
+    if let Some(statement) = spark_only_statement(text, conf, relations)? {
+        return Ok(statement);
+    }
     let (parsed_text, global) = without_global(text);
-    let mut statements = Parser::parse_sql(&SparkSqlDialect {}, &parsed_text).map_err(|e| parse_error(text, e))?;
+    let mut statements = super::parse_sql(&parsed_text).map_err(|e| parse_error(text, e))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one statement"));
     }

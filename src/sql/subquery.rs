@@ -1,0 +1,437 @@
+//! Subqueries inside expressions — scalar `(SELECT ...)`, `x [NOT] IN (SELECT ...)`,
+//! `[NOT] EXISTS (SELECT ...)` — correlated or not, planned as Spark's optimizer rewrites
+//! them (`RewritePredicateSubquery`, `RewriteCorrelatedScalarSubquery`):
+//! - an IN or EXISTS conjunct of a WHERE is a left semi join (NOT: left anti); NOT IN is
+//!   null-aware: the anti join's condition is `x = y OR isnull(x = y)`, so a NULL on
+//!   either side rejects the row unless the subquery is empty;
+//! - a scalar subquery is a left join onto its one row (uncorrelated), or onto its
+//!   aggregate grouped by the inner side of each correlated equality (correlated);
+//! - a conjunct of the subquery's WHERE that names columns the subquery cannot resolve
+//!   reads the outer query: it is taken out of the subquery and becomes (part of) the
+//!   join condition.
+//!
+//! Converting SQL to IR leaves a placeholder column (`__subquery_N`) where a subquery
+//! was and keeps the subquery here until the clause that holds it plans it.
+
+use super::query::QueryBuilder;
+use super::{convert, unsupported};
+use crate::analysis::builder::{self, JoinOn};
+use crate::analysis::new_plan_id;
+use crate::analysis::resolve::Resolver;
+use crate::error::{Error, Result};
+use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode};
+use sqlparser::ast as sql;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// What a subquery is in its expression.
+pub(crate) enum Kind {
+    Scalar,
+    Exists,
+    /// `x IN (subquery)`: the tested value.
+    In(Expr),
+}
+
+pub(crate) struct Pending {
+    name: String,
+    kind: Kind,
+    query: sql::Query,
+}
+
+thread_local! {
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+}
+
+static NEXT: AtomicU64 = AtomicU64::new(0);
+
+/// The name Spark shows for a scalar subquery in a column name.
+const SCALAR_NAME: &str = "scalarsubquery()";
+
+/// A placeholder column for a subquery met while converting an expression.
+pub(super) fn placeholder(kind: Kind, query: sql::Query) -> Expr {
+    let name = format!("__subquery_{}", NEXT.fetch_add(1, Ordering::Relaxed));
+    let e = Expr::col(&name);
+    PENDING.with(|p| p.borrow_mut().push(Pending { name, kind, query }));
+    e
+}
+
+/// The subqueries whose placeholders `exprs` hold (others, left by a failed conversion,
+/// are dropped).
+pub(super) fn take(exprs: &[&Expr]) -> Vec<Pending> {
+    let all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    all.into_iter().filter(|p| exprs.iter().any(|e| mentions(e, &p.name))).collect()
+}
+
+fn mentions(e: &Expr, name: &str) -> bool {
+    e.any(&|x| matches!(x, Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 && parts[0] == name))
+}
+
+fn split_and(e: Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary { op: BinaryOp::And, left, right } => {
+            split_and(*left, out);
+            split_and(*right, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn and_all(parts: Vec<Expr>) -> Option<Expr> {
+    parts.into_iter().reduce(|a, b| Expr::binary(BinaryOp::And, a, b))
+}
+
+/// Keeps the columns of `visible` only (drops what subquery joins added).
+fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
+    if plan.output.len() == visible.len() {
+        return plan;
+    }
+    let exprs = visible.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+    Arc::new(Plan { plan_id: new_plan_id(), node: PlanNode::Project { input: plan, exprs }, output: visible.to_vec() })
+}
+
+/// The shape a subquery is planned in.
+enum Shape<'n> {
+    Exists,
+    /// Its value column renamed to the placeholder's name.
+    In(&'n str),
+    Scalar(&'n str),
+}
+
+/// What the query being built learns from its WHERE when it is a subquery body: the
+/// conjuncts that read the outer query.
+#[derive(Default)]
+pub(super) struct Correlation {
+    /// The outer query's plan, while a subquery body is built.
+    pub outer: Option<Arc<Plan>>,
+    /// For a scalar subquery: the name its value column takes.
+    pub scalar: Option<String>,
+    /// Conditions reading the outer query: outer columns bound to the outer plan's
+    /// attributes, inner columns named by `exports`.
+    pub outer_conditions: Vec<Expr>,
+    /// Inner columns the outer conditions read, under names unique to this subquery
+    /// (the join's right side may be re-instanced, and may share names with the left).
+    pub exports: Vec<(String, Attribute)>,
+    /// A correlated scalar `count`: 0, not NULL, where no inner row matches (Spark's
+    /// "count bug" handling in `RewriteCorrelatedScalarSubquery`).
+    pub zero_when_unmatched: bool,
+}
+
+impl Correlation {
+    /// `c` read through the inner plan first, then the outer one (Spark's scoping); false
+    /// when it is not correlated.
+    fn pull(&mut self, inner: &Plan, c: &Expr, conf: &crate::analysis::Conf) -> bool {
+        let Some(outer) = self.outer.clone() else { return false };
+        if Resolver::new(inner, conf).resolve(c.clone()).is_ok() {
+            return false;
+        }
+        let exported = self.exports.len();
+        let mut reads_outer = false;
+        let mut unresolved = false;
+        let bound = c.transform_down(&mut |x| {
+            let Expr::Unresolved { plan_id: None, .. } = x else { return None };
+            if let Ok(Expr::Attr(a)) = Resolver::new(inner, conf).resolve(x.clone()) {
+                let name = format!("__outer_ref_{}", NEXT.fetch_add(1, Ordering::Relaxed));
+                self.exports.push((name.clone(), a));
+                return Some(Expr::col(&name));
+            }
+            match Resolver::new(&outer, conf).resolve(x.clone()) {
+                Ok(Expr::Attr(a)) => {
+                    reads_outer = true;
+                    Some(Expr::Attr(a))
+                }
+                _ => {
+                    unresolved = true;
+                    None
+                }
+            }
+        });
+        if !reads_outer || unresolved {
+            self.exports.truncate(exported);
+            return false;
+        }
+        self.outer_conditions.push(bound);
+        true
+    }
+
+}
+
+/// Column references of `e` bound to `plan`'s attributes where they resolve to one.
+fn bind_columns(e: Expr, plan: &Plan, conf: &crate::analysis::Conf) -> Expr {
+    e.transform_down(&mut |x| match x {
+        Expr::Unresolved { plan_id: None, .. } => match Resolver::new(plan, conf).resolve(x.clone()) {
+            Ok(Expr::Attr(a)) => Some(Expr::Attr(a)),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+impl QueryBuilder<'_> {
+    /// A WHERE clause over `plan`: plain conjuncts filter, IN/EXISTS conjuncts join, scalar
+    /// subqueries join then filter; conjuncts reading an outer query go to `correlation`.
+    pub(super) fn where_clause(&mut self, plan: Arc<Plan>, condition: Expr, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+        let mut pending = take(&[&condition]);
+        let mut parts = vec![];
+        split_and(condition, &mut parts);
+        let (mut plain, mut memberships, mut scalars) = (vec![], vec![], vec![]);
+        for c in parts {
+            if let Some((name, negated)) = membership(&c, &pending) {
+                memberships.push((name, negated));
+            } else if pending.iter().any(|p| mentions(&c, &p.name)) {
+                scalars.push(c);
+            } else if !correlation.pull(&plan, &c, self.conf) {
+                plain.push(c);
+            }
+        }
+        let mut plan = plan;
+        if let Some(c) = and_all(plain) {
+            plan = Arc::new(builder::filter(plan, c, self.conf, new_plan_id())?);
+        }
+        for (name, negated) in memberships {
+            let at = pending.iter().position(|p| p.name == name).ok_or_else(|| Error::internal("lost subquery"))?;
+            let p = pending.remove(at);
+            plan = self.membership_join(plan, p, negated)?;
+        }
+        if let Some(c) = and_all(scalars) {
+            let visible = plan.output.clone();
+            let (joined, c) = self.with_scalar_subqueries(plan, c, pending)?;
+            plan = project_to(Arc::new(builder::filter(joined, c, self.conf, new_plan_id())?), &visible);
+        }
+        Ok(plan)
+    }
+
+    /// `plan` left-joined to each scalar subquery `exprs` hold, and `exprs` reading their
+    /// values. IN and EXISTS are planned only as conjuncts of a WHERE.
+    pub(super) fn scalar_subqueries(&mut self, plan: Arc<Plan>, exprs: Vec<Expr>) -> Result<(Arc<Plan>, Vec<Expr>)> {
+        let pending = take(&exprs.iter().collect::<Vec<_>>());
+        if pending.is_empty() {
+            return Ok((plan, exprs));
+        }
+        let mut plan = plan;
+        let mut values = vec![];
+        for p in pending {
+            let Kind::Scalar = p.kind else {
+                return Err(unsupported("IN and EXISTS subqueries outside a conjunct of WHERE"));
+            };
+            let name = p.name.clone();
+            let (joined, attr) = self.scalar_join(plan, p)?;
+            plan = joined;
+            values.push((name, attr));
+        }
+        let exprs = exprs.into_iter().map(|e| substitute(e, &values)).collect();
+        Ok((plan, exprs))
+    }
+
+    fn with_scalar_subqueries(&mut self, plan: Arc<Plan>, condition: Expr, pending: Vec<Pending>) -> Result<(Arc<Plan>, Expr)> {
+        PENDING.with(|p| p.borrow_mut().extend(pending));
+        let (plan, mut exprs) = self.scalar_subqueries(plan, vec![condition])?;
+        Ok((plan, exprs.remove(0)))
+    }
+
+    fn scalar_join(&mut self, plan: Arc<Plan>, p: Pending) -> Result<(Arc<Plan>, Attribute)> {
+        let (sub, outer_conditions, zero_when_unmatched) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
+        let on = match and_all(outer_conditions) {
+            Some(c) => JoinOn::Condition(c),
+            None => {
+                if sub.output.len() != 1 {
+                    return Err(Error::analysis(
+                        "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN",
+                        format!("Invalid subquery: Scalar subquery must return only one column, but got {}.", sub.output.len()),
+                    )
+                    .with_param("number", sub.output.len().to_string()));
+                }
+                JoinOn::None
+            }
+        };
+        let mut joined = Arc::new(builder::join(plan, sub, on, JoinType::Left, self.conf, new_plan_id())?);
+        let mut attr = joined.output.iter().find(|a| a.name == p.name).cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
+        if zero_when_unmatched {
+            let zero = Expr::func("coalesce", vec![Expr::Attr(attr.clone()), Expr::lit(crate::ir::Value::Long(0))]).alias(&p.name);
+            let exprs = joined.output.iter().filter(|a| a.id != attr.id).cloned().map(Expr::Attr).chain([zero]).collect();
+            joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
+            attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
+        }
+        // Shown as Spark shows it; resolved by id.
+        let attr = Attribute { name: SCALAR_NAME.to_string(), nullable: true, ..attr };
+        Ok((joined, attr))
+    }
+
+    fn membership_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<Arc<Plan>> {
+        let join_type = if negated { JoinType::LeftAnti } else { JoinType::LeftSemi };
+        let (sub, outer_conditions) = match &p.kind {
+            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _)| (s, c))?,
+            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _)| (s, c))?,
+            Kind::Scalar => return Err(Error::internal("a scalar subquery planned as IN")),
+        };
+        let (on, sub) = match p.kind {
+            Kind::In(x) => {
+                let eq = Expr::binary(BinaryOp::Eq, bind_columns(x, &plan, self.conf), Expr::col(&p.name));
+                // NOT IN is null-aware: a NULL on either side is no proof of absence.
+                let test = if negated { Expr::binary(BinaryOp::Or, eq.clone(), Expr::IsNull(Box::new(eq))) } else { eq };
+                let all = std::iter::once(test).chain(outer_conditions).collect();
+                (JoinOn::Condition(and_all(all).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)))), sub)
+            }
+            _ => match and_all(outer_conditions) {
+                Some(c) => (JoinOn::Condition(c), sub),
+                // Uncorrelated EXISTS: one row of the subquery decides.
+                None => (JoinOn::None, Arc::new(builder::limit(sub, 1, new_plan_id()))),
+            },
+        };
+        Ok(Arc::new(builder::join(plan, sub, on, join_type, self.conf, new_plan_id())?))
+    }
+
+    /// Plans a subquery body; the conditions in it that read the outer query, and whether
+    /// its value is 0 where they match nothing.
+    fn subquery_plan(&mut self, outer: &Arc<Plan>, query: sql::Query, shape: Shape) -> Result<(Arc<Plan>, Vec<Expr>, bool)> {
+        let mut query = query;
+        let plain = plain_select(&query);
+        let in_name = match &shape {
+            Shape::In(n) => Some(*n),
+            _ => None,
+        };
+        if let sql::SetExpr::Select(s) = query.body.as_mut() {
+            match &shape {
+                // EXISTS reads no column of the subquery: keep them all for the conditions.
+                Shape::Exists if plain => s.projection = vec![wildcard()],
+                Shape::In(name) | Shape::Scalar(name) if s.projection.len() == 1 && !is_wildcard(&s.projection[0]) => {
+                    let item = s.projection.remove(0);
+                    let expr = match item {
+                        sql::SelectItem::UnnamedExpr(e) | sql::SelectItem::ExprWithAlias { expr: e, .. } => e,
+                        _ => return Err(Error::internal("checked item")),
+                    };
+                    s.projection.push(sql::SelectItem::ExprWithAlias { expr, alias: sql::Ident::new(*name) });
+                    if matches!(shape, Shape::In(_)) && plain {
+                        s.projection.push(wildcard());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let scalar = match &shape {
+            Shape::Scalar(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let fresh = Correlation { outer: Some(outer.clone()), scalar, ..Correlation::default() };
+        let saved = std::mem::replace(&mut self.correlation, fresh);
+        let built = self.query(query);
+        let correlation = std::mem::replace(&mut self.correlation, saved);
+        let mut plan = built?;
+        if let Some(name) = in_name {
+            if !plan.output.first().is_some_and(|a| a.name == name) {
+                if plan.output.len() != 1 {
+                    return Err(Error::analysis(
+                        "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH",
+                        format!(
+                            "The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: 1), right hand side columns(length: {}).",
+                            plan.output.len()
+                        ),
+                    ));
+                }
+                plan = Arc::new(builder::to_df(plan, &[name.to_string()], self.conf, new_plan_id())?);
+            }
+        }
+        if !correlation.exports.is_empty() {
+            // The inner columns the outer conditions read, under their unique names.
+            let ids: std::collections::HashSet<u64> = plan.output.iter().map(|a| a.id).collect();
+            if correlation.exports.iter().any(|(_, a)| !ids.contains(&a.id)) {
+                return Err(unsupported("a correlated subquery whose select list drops the columns its outer condition reads"));
+            }
+            let exprs = plan.output.iter().cloned().map(Expr::Attr).chain(correlation.exports.iter().map(|(n, a)| Expr::Attr(a.clone()).alias(n))).collect();
+            plan = Arc::new(builder::project(plan, exprs, self.conf, new_plan_id())?);
+        }
+        Ok((plan, correlation.outer_conditions, correlation.zero_when_unmatched))
+    }
+
+    /// The body of a correlated scalar subquery: its one aggregate grouped by the inner
+    /// side of each correlated equality, and those equalities rewritten onto the groups'
+    /// keys for the join.
+    pub(super) fn correlated_scalar(&self, plan: Arc<Plan>, items: Vec<Expr>, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+        let exports = std::mem::take(&mut correlation.exports);
+        let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
+        let inner_side = |e: &Expr| names.iter().any(|n| mentions(e, n));
+        let unexport = |e: Expr| {
+            e.transform_down(&mut |x| match x {
+                Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                    exports.iter().find(|(n, _)| *n == parts[0]).map(|(_, a)| Expr::Attr(a.clone()))
+                }
+                _ => None,
+            })
+        };
+        let mut keys = vec![];
+        let mut conditions = vec![];
+        for (k, c) in std::mem::take(&mut correlation.outer_conditions).into_iter().enumerate() {
+            let Expr::Binary { op: BinaryOp::Eq, left, right } = c else {
+                return Err(unsupported("a correlated scalar subquery whose outer condition is not an equality"));
+            };
+            let (inner, outer) = match (inner_side(&left), inner_side(&right)) {
+                (true, false) => (*left, *right),
+                (false, true) => (*right, *left),
+                _ => return Err(unsupported("a correlated equality that does not compare an inner and an outer column")),
+            };
+            let key = format!("{name}_key{k}");
+            keys.push(unexport(inner).alias(&key));
+            conditions.push(Expr::binary(BinaryOp::Eq, outer, Expr::col(&key)));
+        }
+        correlation.outer_conditions = conditions;
+        correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?))
+    }
+}
+
+/// `__subquery_N` or `NOT __subquery_N` for an IN or EXISTS subquery: its name and
+/// whether it is negated.
+fn membership(c: &Expr, pending: &[Pending]) -> Option<(String, bool)> {
+    // NOT NOT x is x in three-valued logic too.
+    let (mut inner, mut negated) = (c, false);
+    while let Expr::Not(e) = inner {
+        inner = e.as_ref();
+        negated = !negated;
+    }
+    let Expr::Unresolved { parts, plan_id: None } = inner else { return None };
+    let p = pending.iter().find(|p| parts.len() == 1 && parts[0] == p.name)?;
+    matches!(p.kind, Kind::Exists | Kind::In(_)).then(|| (p.name.clone(), negated))
+}
+
+/// Placeholders replaced by the scalar subqueries' value columns.
+fn substitute(e: Expr, values: &[(String, Attribute)]) -> Expr {
+    e.transform_down(&mut |x| match x {
+        Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+            values.iter().find(|(name, _)| *name == parts[0]).map(|(_, a)| Expr::Attr(a.clone()))
+        }
+        _ => None,
+    })
+}
+
+fn is_count(e: &Expr) -> bool {
+    matches!(e, Expr::Function { name, .. } if name.eq_ignore_ascii_case("count") || name.eq_ignore_ascii_case("count_if"))
+}
+
+fn wildcard() -> sql::SelectItem {
+    sql::SelectItem::Wildcard(sql::WildcardAdditionalOptions::default())
+}
+
+fn is_wildcard(item: &sql::SelectItem) -> bool {
+    matches!(item, sql::SelectItem::Wildcard(_) | sql::SelectItem::QualifiedWildcard(..))
+}
+
+/// A subquery whose select list may be widened without changing its rows: no grouping,
+/// aggregates or windows.
+fn plain_select(q: &sql::Query) -> bool {
+    let sql::SetExpr::Select(s) = q.body.as_ref() else { return false };
+    let grouped = !matches!(&s.group_by, sql::GroupByExpr::Expressions(e, _) if e.is_empty());
+    if grouped || s.having.is_some() || q.limit_clause.is_some() {
+        return false;
+    }
+    let text = s.projection.iter().map(|i| i.to_string().to_ascii_lowercase()).collect::<Vec<_>>().join(",");
+    // The converted items tell aggregates apart by the registry.
+    let aggregated = s.projection.iter().any(|i| match i {
+        sql::SelectItem::UnnamedExpr(e) | sql::SelectItem::ExprWithAlias { expr: e, .. } => {
+            let converted = convert(e.clone());
+            let _ = take(&[]);
+            converted.is_ok_and(|c| c.any(&crate::analysis::functions::is_aggregate_call))
+        }
+        _ => false,
+    });
+    !aggregated && !text.contains(" over ")
+}
