@@ -491,6 +491,9 @@ pub enum MiscFn {
     BitmapBitPosition,
     BitmapBucketNumber,
     BitmapCount,
+    /// The one value of an uncorrelated scalar subquery: fails when the subquery gives
+    /// more than one row (Spark's `SCALAR_SUBQUERY_TOO_MANY_ROWS`). Not callable from SQL.
+    ScalarSubqueryValue,
 }
 
 /// Functions that only make sense over a window of ordered rows.

@@ -244,6 +244,14 @@ impl QueryBuilder<'_> {
                 JoinOn::None
             }
         };
+        // Uncorrelated: one row at most, or Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS when it runs.
+        let sub = match &on {
+            JoinOn::None => {
+                let checked = sub.output.iter().map(|a| Expr::func("scalar_subquery_value", vec![Expr::Attr(a.clone())]).alias(&a.name)).collect();
+                Arc::new(builder::project(sub, checked, self.conf, new_plan_id())?)
+            }
+            _ => sub,
+        };
         let mut joined = Arc::new(builder::join(plan, sub, on, JoinType::Left, self.conf, new_plan_id())?);
         let mut attr = joined.output.iter().find(|a| a.name == p.name).cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
         if zero_when_unmatched {

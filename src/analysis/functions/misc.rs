@@ -1,6 +1,6 @@
 //! Everything else: row ids, type names, assertions, session values, AES.
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret, Site};
+use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::data_type;
@@ -54,6 +54,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(misc(TryAesDecrypt), "try_aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
         .null(Null::Always)
         .display(Display::Custom(aes_decrypt_display)),
+    def(misc(ScalarSubqueryValue), "scalar_subquery_value", Exact(1), Inputs::Any, Ret::Arg(0)).flags(Flags::DATAFRAME_ONLY),
 ];
 
 /// `uuid()` is shown without its internal seed.
