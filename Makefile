@@ -8,8 +8,9 @@ PY := $(VENV)/bin/python
 # The goldens hold what pandas/pyarrow show (dtype names, values): tests and the
 # recorder use the same versions.
 PY_DATA_LIBS := "pyarrow==26.0.1" "pandas==3.1.1"
-# Third-party test helpers and plugins PyRust is tested with (docs/testing.md).
-PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0"
+# Third-party test helpers and plugins PyRust is tested with (docs/testing.md); mypy
+# type-checks examples/ci-testing against PyRust's annotations (tests/test_example_ci.py).
+PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0" "mypy==1.18.2"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 

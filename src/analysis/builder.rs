@@ -92,11 +92,12 @@ pub(super) fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {
 
 /// An aggregate call outside any window: `sum(x)` but not `sum(x) OVER (...)`.
 fn has_aggregate(e: &Expr) -> bool {
-    match e {
-        Expr::Window { .. } => false,
-        e if is_aggregate_call(e) => true,
-        e => e.children().into_iter().any(has_aggregate),
-    }
+    let found = e.apply(&mut |x| match x {
+        Expr::Window { .. } => Recursion::Jump,
+        x if is_aggregate_call(x) => Recursion::Stop,
+        _ => Recursion::Continue,
+    });
+    found == Recursion::Stop
 }
 
 /// A projection's scope: window expressions are allowed.
@@ -262,15 +263,14 @@ pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> R
 
 /// Columns used outside any aggregate function.
 pub(super) fn bare_columns(e: &Expr, out: &mut Vec<Attribute>) {
-    if is_aggregate_call(e) {
-        return;
-    }
-    if let Expr::Attr(a) = e {
-        out.push(a.clone());
-    }
-    for c in e.children() {
-        bare_columns(c, out);
-    }
+    e.apply(&mut |x| match x {
+        x if is_aggregate_call(x) => Recursion::Jump,
+        Expr::Attr(a) => {
+            out.push(a.clone());
+            Recursion::Continue
+        }
+        _ => Recursion::Continue,
+    });
 }
 
 pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
@@ -295,7 +295,9 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
-            ));
+            )
+            .with_param("expression", format!("\"{}\"", col.name))
+            .with_param("expressionAnyValue", format!("\"any_value({})\"", col.name)));
         }
     }
     if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
@@ -474,14 +476,11 @@ pub enum JoinOn {
 /// sides can be told apart.
 fn reinstance_if_needed(left: &Plan, right: Arc<Plan>) -> Arc<Plan> {
     let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
-    fn all_ids(p: &Plan, out: &mut HashSet<u64>) {
-        out.extend(p.output.iter().map(|a| a.id));
-        for c in p.children() {
-            all_ids(c, out);
-        }
-    }
     let mut left_all = HashSet::new();
-    all_ids(left, &mut left_all);
+    left.apply(&mut |p| {
+        left_all.extend(p.output.iter().map(|a| a.id));
+        Recursion::Continue
+    });
     if !right.output.iter().any(|a| left_ids.contains(&a.id) || left_all.contains(&a.id)) {
         return right;
     }
@@ -505,21 +504,16 @@ fn conjuncts(e: Expr, out: &mut Vec<Expr>) {
 }
 
 fn refs_only(e: &Expr, ids: &HashSet<u64>) -> bool {
-    let mut all = true;
     let mut any = false;
-    fn walk(e: &Expr, ids: &HashSet<u64>, all: &mut bool, any: &mut bool) {
-        if let Expr::Attr(a) = e {
-            *any = true;
-            if !ids.contains(&a.id) {
-                *all = false;
-            }
+    let outside = e.apply(&mut |x| match x {
+        Expr::Attr(a) if !ids.contains(&a.id) => Recursion::Stop,
+        Expr::Attr(_) => {
+            any = true;
+            Recursion::Continue
         }
-        for c in e.children() {
-            walk(c, ids, all, any);
-        }
-    }
-    walk(e, ids, &mut all, &mut any);
-    all && any
+        _ => Recursion::Continue,
+    });
+    outside != Recursion::Stop && any
 }
 
 fn with_nullability(attrs: &[Attribute], nullable: bool) -> Vec<NamedExpr> {

@@ -116,13 +116,27 @@ impl<'a> Resolver<'a> {
                 let inner = self.resolve(*expr)?;
                 let from = data_type(&inner);
                 if let Some(class) = cast_refusal(&from, &to, self.conf.ansi) {
-                    return Err(Error::analysis(
+                    let err = Error::analysis(
                         class,
                         format!(
                             "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
                             sql_text(&inner), to.sql(), from.sql(), to.sql()
                         ),
-                    ));
+                    )
+                    .with_param("sqlExpr", format!("\"CAST({} AS {})\"", sql_text(&inner), to.sql()))
+                    .with_param("srcType", format!("\"{}\"", from.sql()))
+                    .with_param("targetType", format!("\"{}\"", to.sql()));
+                    // What Spark's Cast.typeCheckFailure suggests instead.
+                    return Err(match class {
+                        "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION" => {
+                            let f = if from == DataType::Date { "`UNIX_DATE`" } else { "`DATE_FROM_UNIX_DATE`" };
+                            err.with_param("functionNames", f)
+                        }
+                        "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION" => {
+                            err.with_param("config", "\"spark.sql.ansi.enabled\"").with_param("configVal", "'false'")
+                        }
+                        _ => err,
+                    });
                 }
                 Expr::Cast { expr: Box::new(inner), to, kind }
             }
@@ -275,9 +289,13 @@ impl<'a> Resolver<'a> {
         let def = functions::lookup(&name).ok_or_else(|| {
             Error::analysis(
                 "UNRESOLVED_ROUTINE",
-                format!("Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`].", functions::unmarked(&name)),
+                format!(
+                    "Cannot resolve routine `{}` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].",
+                    functions::unmarked(&name)
+                ),
             )
             .with_param("routineName", format!("`{}`", functions::unmarked(&name)))
+            .with_param("searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]")
         })?;
         let aggregate = def.func.is_aggregate();
         if aggregate && !self.scope.aggregates {
@@ -516,7 +534,9 @@ impl<'a> Resolver<'a> {
 /// `UNRESOLVED_COLUMN.WITH_SUGGESTION`, suggesting the closest names first.
 pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
     let mut ranked: Vec<&String> = candidates.iter().collect();
-    ranked.sort_by_key(|c| levenshtein(&c.replace('`', "").to_lowercase(), &name.to_lowercase()));
+    // As Spark orders them: by the distance of each candidate as shown (back-quoted),
+    // case-sensitive, ties in alphabetical order (checked against PySpark's proposals).
+    ranked.sort_by_cached_key(|c| (levenshtein(c, name), c.to_string()));
     let shown: Vec<String> = ranked.iter().take(5).map(|s| s.to_string()).collect();
     let shown = shown.join(", ");
     Error::analysis(

@@ -506,7 +506,9 @@ pub fn over_aggregate(input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExp
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{name}\" is based on columns which are not participating in the GROUP BY clause."),
-            ));
+            )
+            .with_param("expression", format!("\"{name}\""))
+            .with_param("expressionAnyValue", format!("\"any_value({name})\"")));
         }
     }
     let mut output: Vec<Attribute> = keys.iter().map(|k| k.attr.clone()).collect();

@@ -2,7 +2,7 @@
 //! mode), Java's remainder sign, and integer overflow checks under ANSI.
 
 use super::checks::fail_where;
-use super::errors::{divide_by_zero_message, overflow_message};
+use super::errors::divide_by_zero_message;
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType, Value};
 use crate::lowering::types::to_polars;
@@ -26,7 +26,7 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     }
     let overflow = |t: &str| {
         let class = if t == "TINYINT" || t == "SMALLINT" { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
-        Error::new(ErrorKind::Arithmetic, class, overflow_message(t))
+        Error::new(ErrorKind::Arithmetic, class, super::errors::overflow_message_with(t, super::errors::try_function_of(op)))
     };
     let by_zero = || Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", divide_by_zero_message());
     macro_rules! int_op {
@@ -185,7 +185,9 @@ pub fn negate(x: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>
     }
     let type_name = t.sql();
     let bad = x.cast(PlType::Int64).eq(lit(min));
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&type_name))
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| {
+        super::errors::overflow_message_with(&type_name, "")
+    })
 }
 
 fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Expr, t: &DataType, reachable: Option<pl::Expr>) -> pl::Expr {
@@ -208,5 +210,8 @@ fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Ex
     let type_name = t.sql();
     // Spark reports TINYINT and SMALLINT overflow as the operation's (`127S + 1S`).
     let class = if matches!(t, DataType::Byte | DataType::Short) { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, class, move |_| overflow_message(&type_name))
+    let try_function = super::errors::try_function_of(op);
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, class, move |_| {
+        super::errors::overflow_message_with(&type_name, try_function)
+    })
 }

@@ -38,13 +38,20 @@ pub fn fail_where(
     )
 }
 
-/// Text of a value as Spark quotes it in error messages.
+/// Text of a value as Spark quotes it in error messages (`QueryErrorsBase.toSQLValue`:
+/// a literal's SQL, `1L`, `1.0E20D`, `32767S`, `12BD`; NaN and infinities by name,
+/// a FLOAT without a suffix).
 pub fn quoted(v: &AnyValue) -> String {
     match v {
         AnyValue::String(s) => format!("'{s}'"),
         AnyValue::StringOwned(s) => format!("'{s}'"),
+        AnyValue::Float64(f) if f.is_finite() => format!("{}D", crate::ir::text::java_double(*f)),
         AnyValue::Float64(f) => crate::ir::text::java_double(*f),
         AnyValue::Float32(f) => crate::ir::text::java_float(*f),
+        AnyValue::Int64(i) => format!("{i}L"),
+        AnyValue::Int16(i) => format!("{i}S"),
+        AnyValue::Int8(i) => format!("{i}Y"),
+        AnyValue::Decimal(..) => format!("{v}BD"),
         other => other.to_string(),
     }
 }

@@ -25,9 +25,44 @@ pub fn divide_by_zero_message() -> String {
     "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22012".to_string()
 }
 
-/// `ARITHMETIC_OVERFLOW`'s text for a type (`INT`, `BIGINT`, `long`).
+/// `ARITHMETIC_OVERFLOW`'s text for a type (`INT`, `BIGINT`, `long`) when adding.
 pub fn overflow_message(type_name: &str) -> String {
-    format!("{type_name} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
+    overflow_message_with(type_name, "try_add")
+}
+
+/// `ARITHMETIC_OVERFLOW`'s text as Spark's `MathUtils.withOverflow` words it: Java's own
+/// message for the type (`integer overflow`, `long overflow`) and the `try_*` function
+/// that avoids the error (`""`: none, as for negation and `abs`).
+pub fn overflow_message_with(type_name: &str, try_function: &str) -> String {
+    let word = match type_name {
+        "INT" | "integer" => "integer",
+        "BIGINT" | "long" => "long",
+        "SMALLINT" | "short" => "short",
+        "TINYINT" | "byte" => "byte",
+        other => other,
+    };
+    arithmetic_overflow_message(&format!("{word} overflow"), try_function)
+}
+
+/// `ARITHMETIC_OVERFLOW`'s text for a message of Spark's own (`Overflow in function conv()`).
+pub fn arithmetic_overflow_message(message: &str, try_function: &str) -> String {
+    let alternative = if try_function.is_empty() {
+        String::new()
+    } else {
+        format!(" Use '{try_function}' to tolerate overflow and return NULL instead.")
+    };
+    format!("{message}.{alternative} If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
+}
+
+/// The `try_*` function Spark names when `op` overflows.
+pub fn try_function_of(op: crate::ir::BinaryOp) -> &'static str {
+    use crate::ir::BinaryOp;
+    match op {
+        BinaryOp::Subtract => "try_subtract",
+        BinaryOp::Multiply => "try_multiply",
+        BinaryOp::Divide => "try_divide",
+        _ => "try_add",
+    }
 }
 
 /// `NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION`'s text for a decimal result.

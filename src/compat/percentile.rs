@@ -97,6 +97,12 @@ impl Digest {
         Digest { relative_error, sampled: vec![], count: 0, head: vec![], compressed: true, buffer_limit }
     }
 
+    /// A bare `QuantileSummaries` with a relative error (`DataFrame.approxQuantile`):
+    /// it compresses only when its head buffer fills, never on a sample count.
+    pub fn with_relative_error(relative_error: f64) -> Digest {
+        Digest { relative_error, sampled: vec![], count: 0, head: vec![], compressed: true, buffer_limit: usize::MAX }
+    }
+
     /// `PercentileDigest.add`.
     pub fn add(&mut self, x: f64) {
         self.insert(x);
@@ -107,7 +113,7 @@ impl Digest {
     }
 
     /// `QuantileSummaries.insert`.
-    fn insert(&mut self, x: f64) {
+    pub fn insert(&mut self, x: f64) {
         self.head.push(x);
         self.compressed = false;
         if self.head.len() >= HEAD_SIZE {
@@ -213,9 +219,28 @@ fn compress_samples(samples: &[Stats], merge_threshold: f64) -> Vec<Stats> {
     reversed
 }
 
+/// `StatFunctions.multipleApproxQuantiles` over one column: NULLs (None) and NaN left
+/// out, one summary compressed once (one partition), then queried; None when no value.
+pub fn approx_quantiles(values: impl Iterator<Item = Option<f64>>, probabilities: &[f64], relative_error: f64) -> Option<Vec<f64>> {
+    let mut digest = Digest::with_relative_error(relative_error);
+    for v in values.flatten().filter(|v| !v.is_nan()) {
+        digest.insert(v);
+    }
+    let digest = digest.finish();
+    probabilities.iter().map(|p| digest.query(*p)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approx_quantiles_exact_with_no_error() {
+        let values = [Some(3.0), None, Some(1.0), Some(f64::NAN), Some(2.0), Some(4.0)];
+        let q = approx_quantiles(values.into_iter(), &[0.0, 0.5, 1.0], 0.0);
+        assert_eq!(q, Some(vec![1.0, 2.0, 4.0]));
+        assert_eq!(approx_quantiles([None, Some(f64::NAN)].into_iter(), &[0.5], 0.1), None);
+    }
 
     #[test]
     fn exact_interpolates_like_spark() {

@@ -115,6 +115,29 @@ impl Session {
         Ok(result)
     }
 
+    /// Rows of a plan without computing its columns: Spark prunes every column a
+    /// count does not need (projections are not evaluated; filters, generators and
+    /// joins still decide the rows).
+    pub fn count(&self, plan: &Plan) -> Result<usize> {
+        let conf = self.analysis_conf();
+        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
+        let lf = lowering.lower(plan)?.select([pl::len().alias("count")]);
+        let result = lf.collect_with_engine(self.engine())?.unwrap_single();
+        let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
+        Ok(n as usize)
+    }
+
+    /// Marks a cache key live: the plan's rows are kept from its first use on.
+    pub fn register_cache(&self, key: u64) {
+        if let Ok(mut c) = self.cache.lock() {
+            c.entry(key).or_insert(None);
+        }
+    }
+
+    pub fn is_cache_live(&self, key: u64) -> bool {
+        self.cache.lock().is_ok_and(|c| c.contains_key(&key))
+    }
+
     pub fn clear_cache(&self, key: Option<u64>) {
         if let Ok(mut c) = self.cache.lock() {
             match key {

@@ -5,11 +5,13 @@ pub mod expr;
 pub mod function;
 pub mod plan;
 pub mod text;
+pub mod tree;
 pub mod types;
 pub mod value;
 
 pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, WindowFrame, WindowSpec};
 pub use function::Func;
 pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode, SetOpKind};
+pub use tree::Recursion;
 pub use types::{DataType, StructField};
 pub use value::Value;

@@ -15,8 +15,9 @@ use std::sync::Mutex;
 /// The column that carries the row count of a plan with no output columns.
 pub const HEIGHT_MARKER: &str = "__pyrust_height";
 
-/// Materialised `cache()` results, by cache key.
-pub type CacheStore = Mutex<HashMap<u64, pl::DataFrame>>;
+/// `cache()`d plans by cache key: `None` until first used, then the materialised
+/// rows. A key that is absent (never cached, or unpersisted) lowers its input again.
+pub type CacheStore = Mutex<HashMap<u64, Option<pl::DataFrame>>>;
 
 /// Whether the consumer of a plan's rows sees their order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,12 +156,16 @@ impl<'a> PlanLowering<'a> {
             PlanNode::Cache { input, key } => {
                 let cached = self.cache.lock().map_err(|_| Error::internal("cache lock poisoned"))?.get(key).cloned();
                 match cached {
-                    Some(df) => df.lazy(),
-                    None => {
-                        let df = self.lower(input)?.collect()?;
-                        self.cache.lock().map_err(|_| Error::internal("cache lock poisoned"))?.insert(*key, df.clone());
+                    Some(Some(df)) => df.lazy(),
+                    Some(None) => {
+                        // First use: materialise once (the input's output columns only).
+                        let cols: Vec<pl::Expr> = input.output.iter().map(|a| col(a.engine_name().as_str())).collect();
+                        let lf = self.lower(input)?;
+                        let df = if cols.is_empty() { lf.collect()? } else { lf.select(cols).collect()? };
+                        self.cache.lock().map_err(|_| Error::internal("cache lock poisoned"))?.insert(*key, Some(df.clone()));
                         df.lazy()
                     }
+                    None => self.lower_in(input, order)?,
                 }
             }
         })

@@ -18,6 +18,9 @@ fn type_error(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
         "FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME",
         format!("`{}` can not accept object `{shown}` in type `{tname}`.", spark_type_name(t)),
     )
+    .with_param("data_type", spark_type_name(t))
+    .with_param("obj", shown)
+    .with_param("obj_type", format!("<class '{tname}'>"))
 }
 
 fn spark_type_name(t: &DataType) -> String {
@@ -29,6 +32,20 @@ fn spark_type_name(t: &DataType) -> String {
         DataType::Boolean => "BooleanType()".into(),
         other => other.simple_string(),
     }
+}
+
+/// The proleptic Gregorian year (with a year 0, as Python's `datetime` counts when it
+/// reports a year out of range) of a UTC instant in microseconds.
+fn year_of_micros(us: i64) -> i64 {
+    // Howard Hinnant's civil_from_days.
+    let z = us.div_euclid(86_400_000_000) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
 }
 
 /// The text PySpark builds a `decimal.Decimal` from: Java's
@@ -222,13 +239,19 @@ pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField], verify:
                 ErrorKind::ValueError,
                 "FIELD_STRUCT_LENGTH_MISMATCH",
                 format!("Length of object ({}) does not match with length of fields ({}).", row.len(), fields.len()),
-            ));
+            )
+            .with_param("object_length", row.len().to_string())
+            .with_param("field_length", fields.len().to_string()));
         }
         for (i, f) in fields.iter().enumerate() {
             let item = row.get_item(i).map_err(|e| Error::internal(e.to_string()))?;
             let value = match any_value(&item, &f.data_type) {
                 Ok(v) => v,
                 Err(e) if !verify && e.kind == ErrorKind::TypeError => AnyValue::Null,
+                // PySpark's verifier names the field the value was meant for.
+                Err(e) if e.error_class.as_deref() == Some("FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME") => {
+                    return Err(e.with_param("field_name", format!("field {}", f.name)))
+                }
                 Err(e) => return Err(e),
             };
             if matches!(value, AnyValue::Null) && !f.nullable {
@@ -236,7 +259,8 @@ pub fn frame_from_rows(rows: &Bound<'_, PyList>, fields: &[StructField], verify:
                     ErrorKind::ValueError,
                     "FIELD_NOT_NULLABLE_WITH_NAME",
                     format!("field {}: This field is not nullable, but got None.", f.name),
-                ));
+                )
+                .with_param("field_name", format!("field {}", f.name)));
             }
             columns[i].push(value);
         }
@@ -379,7 +403,13 @@ impl<'py> ToPython<'py> {
                 const MAX_US: i64 = 253_402_300_799_999_999;
                 let min = if *t == DataType::Timestamp { MIN_US + 86_400_000_000 } else { MIN_US };
                 if us.div_euclid(1_000_000) < min / 1_000_000 || *us > MAX_US {
-                    return Err(pyo3::exceptions::PyValueError::new_err(format!("year is out of range for timestamp {us} (microseconds)")));
+                    // Python's own words: the year its conversion reached.
+                    // (or, within the first day of year 1, the one its probe a day back reached).
+                    let year = match year_of_micros(*us) {
+                        y if (1..=9999).contains(&y) => year_of_micros(us.saturating_sub(86_400_000_000)),
+                        y => y,
+                    };
+                    return Err(pyo3::exceptions::PyValueError::new_err(format!("year {year} is out of range")));
                 }
                 // PySpark builds TIMESTAMP values with `datetime.fromtimestamp`, whose local-time
                 // probe a day earlier fails within the first day of year 1.

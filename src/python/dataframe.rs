@@ -157,14 +157,28 @@ impl PyDataFrame {
         self.derive(builder::subquery_alias(self.plan.clone(), name, new_plan_id()))
     }
 
+    /// The plan under a live Cache node (the same handle if it has one already).
     fn cache(&self) -> PyDataFrame {
-        self.derive(builder::cache(self.plan.clone(), self.plan.plan_id))
+        if let crate::ir::PlanNode::Cache { key, .. } = &self.plan.node {
+            self.session.register_cache(*key);
+            return PyDataFrame { session: self.session.clone(), plan: self.plan.clone() };
+        }
+        let cached = builder::cache(self.plan.clone(), self.plan.plan_id);
+        if let crate::ir::PlanNode::Cache { key, .. } = &cached.node {
+            self.session.register_cache(*key);
+        }
+        self.derive(cached)
     }
 
     fn unpersist(&self) {
         if let crate::ir::PlanNode::Cache { key, .. } = &self.plan.node {
             self.session.clear_cache(Some(*key));
         }
+    }
+
+    /// Whether this handle's rows are kept (cached and not unpersisted since).
+    fn is_cache_live(&self) -> bool {
+        matches!(&self.plan.node, crate::ir::PlanNode::Cache { key, .. } if self.session.is_cache_live(*key))
     }
 
     #[pyo3(signature = (other, how, using=None, condition=None))]
@@ -230,7 +244,24 @@ impl PyDataFrame {
     fn count(&self, py: Python<'_>) -> PyResult<usize> {
         let plan = self.plan.clone();
         let session = self.session.clone();
-        guard_detached(py, move || Ok(session.execute(&plan)?.height()))
+        guard_detached(py, move || session.count(&plan))
+    }
+
+    /// `approxQuantile` over every column of this (already DOUBLE) frame: per column the
+    /// quantiles, or an empty list when it holds no value but NULL and NaN.
+    fn approx_quantiles(&self, py: Python<'_>, probabilities: Vec<f64>, relative_error: f64) -> PyResult<Vec<Vec<f64>>> {
+        let plan = self.plan.clone();
+        let session = self.session.clone();
+        guard_detached(py, move || {
+            let df = session.execute(&plan)?;
+            df.columns()
+                .iter()
+                .map(|c| {
+                    let values = c.as_materialized_series().f64().map_err(Error::from)?;
+                    Ok(crate::compat::percentile::approx_quantiles(values.iter(), &probabilities, relative_error).unwrap_or_default())
+                })
+                .collect()
+        })
     }
 
     /// The result as an Arrow C stream capsule, in the Arrow types PySpark's `toArrow`

@@ -1,7 +1,12 @@
 """PySpark's exception classes (``pyspark.errors``), raised by PyRust with Spark's
 error classes so that code catching them works unchanged."""
 
-from typing import Any, Dict, Optional
+import warnings
+from abc import ABC, abstractmethod
+from enum import Enum
+from typing import Dict, Iterable, List, Optional
+
+from . import _messages
 
 __all__ = [
     "PySparkException", "CapturedException", "AnalysisException", "ParseException",
@@ -9,55 +14,138 @@ __all__ = [
     "DateTimeException", "SparkRuntimeException", "ArrayIndexOutOfBoundsException", "SparkUpgradeException",
     "QueryExecutionException", "UnknownException", "PySparkValueError", "PySparkTypeError",
     "PySparkIndexError", "PySparkAttributeError", "PySparkRuntimeError",
-    "PySparkNotImplementedError", "PySparkKeyError", "PySparkAssertionError",
-    "TempTableAlreadyExistsException", "UnsupportedOperationException",
+    "PySparkNotImplementedError", "PySparkKeyError", "PySparkAssertionError", "PySparkImportError",
+    "PySparkPicklingError", "TempTableAlreadyExistsException", "UnsupportedOperationException",
+    "SessionNotSameException", "PythonException", "SparkNoSuchElementException", "StreamingQueryException",
+    "StreamingPythonRunnerInitializationException", "RetriesExceeded", "PickleException",
+    "QueryContext", "QueryContextType",
 ]
 
 
+class QueryContextType(Enum):
+    """The type of a :class:`QueryContext`."""
+
+    SQL = 0
+    DataFrame = 1
+
+
+class QueryContext(ABC):
+    """Where in a query an error occurred (PySpark's abstract class)."""
+
+    @abstractmethod
+    def contextType(self) -> QueryContextType: ...
+
+    @abstractmethod
+    def objectType(self) -> str: ...
+
+    @abstractmethod
+    def objectName(self) -> str: ...
+
+    @abstractmethod
+    def startIndex(self) -> int: ...
+
+    @abstractmethod
+    def stopIndex(self) -> int: ...
+
+    @abstractmethod
+    def fragment(self) -> str: ...
+
+    @abstractmethod
+    def callSite(self) -> str: ...
+
+    @abstractmethod
+    def summary(self) -> str: ...
+
+
 class PySparkException(Exception):
-    """Base of every PySpark error: a message plus Spark's error class."""
+    """Base of every PySpark error: Spark's error condition, its parameters, and the
+    message Spark's template gives for them (``_messages``, the one place messages are
+    made). A ``message`` passed in is used only where no template fits (no condition,
+    or a condition PyRust fills without all of the template's parameters). Conditions
+    raised in Python use PySpark's templates; CapturedException's, the JVM's."""
 
     def __init__(
         self,
         message: Optional[str] = None,
         errorClass: Optional[str] = None,
         messageParameters: Optional[Dict[str, str]] = None,
-        contexts: Any = None,
+        contexts: Optional[List[QueryContext]] = None,
     ):
-        self._message = message if message is not None else ""
         self._errorClass = errorClass
-        self._messageParameters = dict(messageParameters or {})
-        super().__init__(self._full_message())
+        self._messageParameters = dict(messageParameters) if messageParameters is not None else None
+        self._contexts = list(contexts or [])
+        self._message = self._render(message)
+        super().__init__(str(self))
 
-    def _full_message(self) -> str:
-        if self._errorClass and not self._message.startswith("["):
-            return f"[{self._errorClass}] {self._message}"
-        return self._message
+    def _render(self, message: Optional[str]) -> str:
+        if self._errorClass:
+            rendered = _messages.fill(self._errorClass, self._messageParameters, jvm=False)
+            if rendered is not None:
+                return rendered
+        return message if message is not None else ""
 
     def getCondition(self) -> Optional[str]:
         return self._errorClass
 
     def getErrorClass(self) -> Optional[str]:
-        return self._errorClass
+        warnings.warn("Deprecated in 4.0.0, use getCondition instead.", FutureWarning)
+        return self.getCondition()
 
     def getMessageParameters(self) -> Optional[Dict[str, str]]:
         return self._messageParameters
 
     def getSqlState(self) -> Optional[str]:
-        return None
+        return None  # errors raised in Python have no SQLSTATE
 
     def getMessage(self) -> str:
-        return self._full_message()
+        return f"[{self.getCondition()}] {self._message}"
 
-    def getQueryContext(self):
-        return []
+    def getQueryContext(self) -> List[QueryContext]:
+        return self._contexts
 
     def __str__(self) -> str:
-        return self._full_message()
+        return self.getMessage() if self.getCondition() is not None else self._message
 
 
 class CapturedException(PySparkException):
-    """Errors that Spark raises from its engine (the JVM side in real PySpark)."""
+    """Errors that Spark raises from its engine (the JVM side in real PySpark): the
+    message is ``SparkThrowableHelper.getMessage`` (``[COND] text SQLSTATE: xxxxx``);
+    Spark's plan or query context after it is not reproduced. Without a condition
+    (a plain Java exception) the message is the exception's own text."""
+
+    def _render(self, message: Optional[str]) -> str:
+        if self._errorClass:
+            self._messageParameters = _messages.with_defaults(self._errorClass, self._messageParameters)
+            rendered = _messages.spark_message(self._errorClass, self._messageParameters)
+            if rendered is None and message:
+                # A site that wrote Spark's text without (all) its parameters: read them
+                # back through the template (see _messages.parameters_from_message).
+                found = _messages.parameters_from_message(self._errorClass, message)
+                if found is not None:
+                    self._messageParameters = {**found, **(self._messageParameters or {})}
+                    rendered = _messages.spark_message(self._errorClass, self._messageParameters)
+            if rendered is not None:
+                return rendered
+            text = message or ""
+            if not text.startswith("[") and not self._errorClass.startswith("_LEGACY_ERROR_"):
+                text = f"[{self._errorClass}] {text}"
+            return text
+        return message if message is not None else ""
+
+    def getMessageParameters(self) -> Optional[Dict[str, str]]:
+        # A Java exception that is not a SparkThrowable has none (PySpark gives None).
+        if self._errorClass is None:
+            return None
+        return dict(self._messageParameters or {})
+
+    def getSqlState(self) -> Optional[str]:
+        return _messages.sql_state(self._errorClass)
+
+    def getMessage(self) -> str:
+        return self._message if self._errorClass else ""
+
+    def __str__(self) -> str:
+        return self._message
 
 
 class AnalysisException(CapturedException):
@@ -142,6 +230,50 @@ class PySparkKeyError(PySparkException, KeyError):
 
 
 class PySparkAssertionError(PySparkException, AssertionError):
+    def __init__(
+        self,
+        message: Optional[str] = None,
+        errorClass: Optional[str] = None,
+        messageParameters: Optional[Dict[str, str]] = None,
+        data: Optional[Iterable[object]] = None,
+    ):
+        super().__init__(message, errorClass, messageParameters)
+        self.data = data
+
+
+class PySparkImportError(PySparkException, ImportError):
+    pass
+
+
+class PySparkPicklingError(PySparkException):
+    pass
+
+
+class SessionNotSameException(PySparkException):
+    pass
+
+
+class RetriesExceeded(PySparkException):
+    pass
+
+
+class PickleException(PySparkException):
+    pass
+
+
+class PythonException(CapturedException):
+    pass
+
+
+class SparkNoSuchElementException(CapturedException):
+    pass
+
+
+class StreamingQueryException(CapturedException):
+    pass
+
+
+class StreamingPythonRunnerInitializationException(CapturedException):
     pass
 
 

@@ -141,6 +141,12 @@ class Column:
     def isNotNull(self) -> "Column":
         return Column(self._expr.is_not_null())
 
+    def isNaN(self) -> "Column":
+        """Spark's IsNaN, as `isnan(col)`."""
+        from pyrust.sql.functions import isnan
+
+        return isnan(self)
+
     def isin(self, *cols: Any) -> "Column":
         if len(cols) == 1 and isinstance(cols[0], (list, set, tuple)):
             cols = tuple(cols[0])

@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
 from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql._stat import DataFrameStatFunctions
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
     ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
@@ -55,14 +56,11 @@ def _non_negative(what: str, num: Any) -> int:
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
-    "sample", "sampleBy", "randomSplit", "summary", "crosstab",
-    "freqItems", "approxQuantile", "corr", "cov", "pivot", "explode",
-    "mapInPandas", "mapInArrow", "foreach", "foreachPartition", "rdd", "writeTo", "writeStream", "checkpoint",
-    "localCheckpoint", "withWatermark", "observe",
+    "pivot", "explode",
+    "mapInPandas", "mapInArrow", "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "stat",
-    "storageLevel", "isLocal", "isStreaming", "repartitionByRange", "to",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
 }
 
 
@@ -105,6 +103,7 @@ class DataFrame:
         self._df = native
         self.sparkSession = session
         self._schema: Optional[StructType] = None
+        self.is_cached = False
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
         return DataFrame(native, self.sparkSession)
@@ -262,7 +261,8 @@ class DataFrame:
         from pyrust.sql.types import DoubleType, FloatType
 
         # PySpark asserts this, so a bad value is an AssertionError.
-        assert how in ("any", "all"), "how ('" + str(how) + "') should be 'any' or 'all'"
+        if how not in ("any", "all"):  # PySpark asserts; raised explicitly so pytest's assert rewriting cannot add to it
+            raise AssertionError("how ('" + str(how) + "') should be 'any' or 'all'")
         names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
         if thresh is None:
             thresh = len(names) if how == "any" else 1
@@ -393,28 +393,61 @@ class DataFrame:
         return self.select(*cols)
 
     def describe(self, *cols: Any) -> "DataFrame":
-        from pyrust.sql import functions as F
-        from pyrust.sql.types import NumericType, StringType
+        """Spark's describe: `summary("count", "mean", "stddev", "min", "max")` of the columns."""
+        from pyrust.sql import _stat
 
-        names = [c for c in _flatten(cols)] or [
-            f.name for f in self.schema.fields if isinstance(f.dataType, (NumericType, StringType))
-        ]
-        numeric = {f.name for f in self.schema.fields if isinstance(f.dataType, NumericType)}
+        names = _flatten(cols)
+        selected = self.select(*names) if names else self
+        return _stat.summary(selected, ["count", "mean", "stddev", "min", "max"])
 
-        def stat(name: str, make: Any, numbers_only: bool) -> "DataFrame":
-            exprs = [
-                (make(c) if (c in numeric or not numbers_only) else F.lit(None)).cast("string").alias(c) for c in names
-            ]
-            # Spark's summary column is nullable; a CASE without ELSE is too.
-            summary = F.when(F.lit(True), F.lit(name)).alias("summary")
-            return self.agg(*exprs).select(summary, *names)
+    def summary(self, *statistics: str) -> "DataFrame":
+        from pyrust.sql import _stat
 
-        parts = [stat("count", F.count, False), stat("mean", F.avg, True), stat("stddev", F.stddev, True),
-                 stat("min", F.min, False), stat("max", F.max, False)]
-        out = parts[0]
-        for p in parts[1:]:
-            out = out.union(p)
-        return out
+        return _stat.summary(self, list(statistics))
+
+    @property
+    def stat(self) -> "DataFrameStatFunctions":
+        return DataFrameStatFunctions(self)
+
+    def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
+        from pyrust.sql import _stat
+
+        return _stat.corr(self, col1, col2, method)
+
+    def cov(self, col1: str, col2: str) -> float:
+        from pyrust.sql import _stat
+
+        return _stat.cov(self, col1, col2)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.crosstab(self, col1, col2)
+
+    def freqItems(self, cols: Any, support: Optional[float] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.freq_items(self, cols, support)
+
+    def approxQuantile(self, col: Any, probabilities: Any, relativeError: float) -> Any:
+        from pyrust.sql import _stat
+
+        return _stat.approx_quantile(self, col, probabilities, relativeError)
+
+    def sample(self, withReplacement: Any = None, fraction: Any = None, seed: Optional[int] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.sample(self, withReplacement, fraction, seed)
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        from pyrust.sql import _stat
+
+        return _stat.random_split(self, weights, seed)
+
+    def sampleBy(self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
+        from pyrust.sql import _stat
+
+        return _stat.sample_by(self, col, fractions, seed)
 
     def _grouping_columns(self, cols: Tuple[Any, ...], ordinals: bool) -> List[Column]:
         """PySpark's `_jcols`/`_jcols_ordinal`: names, Columns, and (1-based) ordinals."""
@@ -485,7 +518,8 @@ class DataFrame:
     unionAll = union
 
     def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
-        assert ids is not None, "ids must not be None"
+        if ids is None:
+            raise AssertionError("ids must not be None")
 
         def exprs(cols: Any) -> List[Any]:
             return [_to_col_expr(c) for c in (list(cols) if isinstance(cols, (list, tuple)) else [cols])]
@@ -518,18 +552,47 @@ class DataFrame:
         return result
 
     def cache(self) -> "DataFrame":
-        return self._wrap(self._df.cache())
+        """Keeps the rows from their first use on (in memory, whatever the level);
+        like PySpark, marks this DataFrame itself and returns it."""
+        from pyrust.storagelevel import StorageLevel
+
+        return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
 
     def persist(self, storageLevel: Any = None) -> "DataFrame":
-        return self.cache()
+        from pyrust.storagelevel import StorageLevel
+
+        if storageLevel is None:
+            storageLevel = StorageLevel.MEMORY_AND_DISK_DESER
+        self.is_cached = True
+        if not self._df.is_cache_live():
+            self._df = self._df.cache()
+            self._storage_level = storageLevel
+        return self
 
     def unpersist(self, blocking: bool = False) -> "DataFrame":
+        self.is_cached = False
         self._df.unpersist()
         return self
 
     @property
-    def is_cached(self) -> bool:
-        return False
+    def storageLevel(self) -> Any:
+        from pyrust.storagelevel import StorageLevel
+
+        level = getattr(self, "_storage_level", None)
+        if level is None or not self._df.is_cache_live():
+            return StorageLevel(False, False, False, False, 1)
+        return StorageLevel(level.useDisk, level.useMemory, level.useOffHeap, level.deserialized, level.replication)
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
+        """A new DataFrame over the rows computed now (eager) or at first use."""
+        checkpointed = self._wrap(self._df.cache())
+        if eager:
+            checkpointed.count()
+        return checkpointed
+
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """As `localCheckpoint`: the rows are kept in memory, not in a checkpoint directory."""
+        return self.localCheckpoint(eager)
 
     def hint(self, name: str, *parameters: Any) -> "DataFrame":
         return self
@@ -537,6 +600,40 @@ class DataFrame:
     def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
         """Partitioning has no meaning on one machine; the data is unchanged."""
         return self
+
+    def repartitionByRange(self, numPartitions: Any, *cols: Any) -> "DataFrame":
+        """Range partitioning has no meaning on one partition: the arguments are checked
+        as Spark checks them (the columns resolve, as sort keys) and the data is unchanged."""
+        from pyrust.errors import IllegalArgumentException
+
+        if isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            if len(cols) == 0:
+                raise PySparkValueError(message="At least one partition-by expression must be specified.",
+                                        errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "partition-by expression"})
+            if numPartitions <= 0:
+                raise IllegalArgumentException(message=f"requirement failed: Number of partitions ({numPartitions}) must be positive.")
+        elif isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions,) + cols
+        else:
+            raise PySparkTypeError(message=f"Argument `numPartitions` should be a Column, int or str, got {type(numPartitions).__name__}.",
+                                   errorClass="NOT_COLUMN_OR_INT_OR_STR",
+                                   messageParameters={"arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
+        self.orderBy(*cols)  # resolves the keys: unknown columns fail here, as in Spark
+        return self
+
+    def isLocal(self) -> bool:
+        """False, as PySpark answers for DataFrames over its RDDs and queries (PyRust runs
+        everything in-process; no plan is a Spark LocalRelation)."""
+        return False
+
+    def foreach(self, f: Any) -> None:
+        """Calls `f` with each Row (in this process; PySpark calls it on executors)."""
+        for row in self.collect():
+            f(row)
+
+    def foreachPartition(self, f: Any) -> None:
+        """Calls `f` once with an iterator over all Rows: there is one partition."""
+        f(iter(self.collect()))
 
     def coalesce(self, numPartitions: int) -> "DataFrame":
         return self

@@ -57,10 +57,12 @@ class GroupedData:
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> Any:
         # PySpark asserts here, so misuse is an AssertionError.
-        assert exprs, "exprs should not be empty"
+        if not exprs:  # PySpark asserts; explicit so pytest's assertion rewriting keeps the message
+            raise AssertionError("exprs should not be empty")
         if len(exprs) == 1 and isinstance(exprs[0], dict):
             return self._wrap(self._jgd.agg_dict(list(exprs[0].items())))
-        assert all(isinstance(c, Column) for c in exprs), "all exprs should be Column"
+        if not all(isinstance(c, Column) for c in exprs):
+            raise AssertionError("all exprs should be Column")
         return self._wrap(self._jgd.agg([c._expr for c in exprs]))
 
     def count(self) -> Any:

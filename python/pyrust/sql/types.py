@@ -258,7 +258,8 @@ class VariantVal:
 
 class ArrayType(DataType):
     def __init__(self, elementType: DataType, containsNull: bool = True):
-        assert isinstance(elementType, DataType), "elementType %s should be an instance of %s" % (elementType, DataType)
+        if not isinstance(elementType, DataType):
+            raise AssertionError("elementType %s should be an instance of %s" % (elementType, DataType))
         self.elementType = elementType
         self.containsNull = containsNull
 
@@ -296,8 +297,12 @@ class MapType(DataType):
 class StructField(DataType):
     def __init__(self, name: str, dataType: DataType, nullable: bool = True, metadata: Optional[Dict[str, Any]] = None):
         # PySpark asserts these, so a wrong argument is an AssertionError.
-        assert isinstance(dataType, DataType), "dataType %s should be an instance of %s" % (dataType, DataType)
-        assert isinstance(name, str), "field name %s should be a string" % (name)
+        # PySpark asserts these; raised explicitly so that pytest's assertion rewriting
+        # (PyRust ships a pytest plugin) cannot change the message.
+        if not isinstance(dataType, DataType):
+            raise AssertionError("dataType %s should be an instance of %s" % (dataType, DataType))
+        if not isinstance(name, str):
+            raise AssertionError("field name %s should be a string" % (name))
         self.name = name
         self.dataType = dataType
         self.nullable = nullable

@@ -4,7 +4,7 @@ Ported from Apache Spark 4.0.1, ``python/pyspark/testing/utils.py`` and the pand
 comparison of ``python/pyspark/testing/pandasutils.py`` (Apache License 2.0,
 Copyright The Apache Software Foundation): the same signatures, checks, error classes
 and diff text, so a test asserting on the message passes on both engines. The error
-message templates below are copied from PySpark 4.0.1's ``error-conditions.json``.
+message templates come from PySpark 4.0.1's ``error-conditions.json`` (``pyrust.errors._messages``).
 Differences (docs/testing.md): pandas-on-Spark is not part of PyRust, so
 ``assertPandasOnSparkEqual`` raises ``PySparkNotImplementedError``; PyRust has no
 streaming DataFrames, so the streaming check never fires.
@@ -12,11 +12,11 @@ streaming DataFrames, so the streaming check never fires.
 
 import difflib
 import os
-import re
 from decimal import Decimal
 from itertools import zip_longest
 from typing import Any, Dict, List, Optional, Union
 
+from pyrust.errors import _messages
 from pyrust.errors import PySparkAssertionError, PySparkTypeError, not_implemented
 from pyrust.sql.dataframe import DataFrame
 from pyrust.sql.functions import col, when
@@ -24,29 +24,9 @@ from pyrust.sql.types import Row, StructField, StructType, VariantVal
 
 __all__ = ["assertDataFrameEqual", "assertSchemaEqual"]
 
-# From PySpark 4.0.1's pyspark/errors/error-conditions.json (lines joined with "\n").
-_TEMPLATES: Dict[str, List[str]] = {
-    "DIFFERENT_ROWS": ["<error_msg>"],
-    "DIFFERENT_SCHEMA": ["Schemas do not match.", "--- actual", "+++ expected", "<error_msg>"],
-    "INVALID_TYPE_DF_EQUALITY_ARG": ["Expected type <expected_type> for `<arg_name>` but got type <actual_type>."],
-    "NOT_STRUCT": ["Argument `<arg_name>` should be a struct type, got <arg_type>."],
-    "UNSUPPORTED_OPERATION": ["<operation> is not supported."],
-    "DIFFERENT_PANDAS_DATAFRAME": ["DataFrames are not almost equal:", "Left:", "<left>", "<left_dtype>", "Right:",
-                                   "<right>", "<right_dtype>"],
-    "DIFFERENT_PANDAS_SERIES": ["Series are not almost equal:", "Left:", "<left>", "<left_dtype>", "Right:", "<right>",
-                                "<right_dtype>"],
-    "DIFFERENT_PANDAS_INDEX": ["Indices are not almost equal:", "Left:", "<left>", "<left_dtype>", "Right:", "<right>",
-                               "<right_dtype>"],
-    "DIFFERENT_PANDAS_MULTIINDEX": ["MultiIndices are not almost equal:", "Left:", "<left>", "<left_dtype>", "Right:",
-                                    "<right>", "<right_dtype>"],
-}
-
-
 def _message(errorClass: str, messageParameters: Dict[str, Any]) -> str:
-    """PySpark's ErrorClassesReader.get_error_message for the classes above."""
-    template = "\n".join(_TEMPLATES[errorClass])
-    template = re.sub(r"<([^<>]*)>", lambda m: m.group().translate(str.maketrans("<>", "{}")), template)
-    return template.format(**messageParameters)
+    """PySpark's ErrorClassesReader.get_error_message, from the checked-in templates."""
+    return _messages.fill(errorClass, messageParameters, jvm=False) or ""
 
 
 def _assertion_error(errorClass: str, messageParameters: Dict[str, Any], data: Any = None) -> PySparkAssertionError:

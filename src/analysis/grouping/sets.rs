@@ -207,7 +207,9 @@ impl Context<'_> {
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
-            ));
+            )
+            .with_param("expression", format!("\"{}\"", col.name))
+            .with_param("expressionAnyValue", format!("\"any_value({})\"", col.name)));
         }
         Ok(named(computed, name, self.conf))
     }

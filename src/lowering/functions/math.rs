@@ -7,7 +7,6 @@
 
 use super::CallLowering;
 use crate::compat::checks::fail_where;
-use crate::compat::errors::overflow_message;
 use crate::compat::{fdlibm, kernels};
 use crate::compat::math::{self as jm, round_double, round_integer, Rounding};
 use crate::compat::random::{self, XorShiftRandom};
@@ -155,12 +154,18 @@ fn round_integral(c: &CallLowering, t: &DataType, scale: i32, mode: Rounding) ->
         Some((r < lo || r > hi) as i64)
     })
     .eq(lit(1i64));
-    overflow_error(value, bad, c, t)
+    // Spark's rounding of integers reports a bare "Overflow" (no try_ function to suggest).
+    fail_where(value, bad, c.reachable.clone(), lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| {
+        crate::compat::errors::arithmetic_overflow_message("Overflow", "")
+    })
 }
 
+/// `abs`/`negative` of a type's minimum: Java's `negateExact` overflow, no try_ function.
 fn overflow_error(value: pl::Expr, bad: pl::Expr, c: &CallLowering, t: &DataType) -> pl::Expr {
     let name = t.sql();
-    fail_where(value, bad, c.reachable.clone(), lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(&name))
+    fail_where(value, bad, c.reachable.clone(), lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| {
+        crate::compat::errors::overflow_message_with(&name, "")
+    })
 }
 
 /// The minimum of an integral type, which has no positive counterpart.
@@ -193,7 +198,11 @@ fn abs(c: &CallLowering) -> Result<pl::Expr> {
             _ => i64::MIN,
         };
         if v == min && c.conf.ansi {
-            return Err(crate::error::Error::new(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", overflow_message(&t.sql())));
+            return Err(crate::error::Error::new(
+                ErrorKind::Arithmetic,
+                "ARITHMETIC_OVERFLOW",
+                crate::compat::errors::overflow_message_with(&t.sql(), ""),
+            ));
         }
         let folded = if v == min { v } else { v.abs() };
         return Ok(lit(folded).cast(to_polars(&t)));
@@ -421,7 +430,11 @@ fn conv(c: &CallLowering) -> pl::Expr {
                 let text = if s.len() == 1 { s.get(0) } else { s.get(i) };
                 let v = match (text, at(&from, i), at(&to, i)) {
                     (Some(t), Some(f), Some(b)) => jm::conv(t, f, b, ansi).map_err(|_| {
-                        crate::compat::errors::runtime_error(ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", &overflow_message("BIGINT"))
+                        crate::compat::errors::runtime_error(
+                            ErrorKind::Arithmetic,
+                            "ARITHMETIC_OVERFLOW",
+                            &crate::compat::errors::arithmetic_overflow_message("Overflow in function conv()", ""),
+                        )
                     })?,
                     _ => None,
                 };

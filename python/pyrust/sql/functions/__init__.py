@@ -5,6 +5,7 @@ Every name of PySpark 4.0.1's ``pyspark.sql.functions`` imports, also with ``imp
 one PyRust lacks is a stub that raises ``PySparkNotImplementedError`` naming itself
 when called, so a job module that imports it still loads."""
 
+import functools
 import json
 import os
 from typing import Any, Callable, Dict
@@ -69,10 +70,14 @@ _FAMILIES = (_aggregate, _array, _bitwise, _collection, _conditional, _csv, _dat
 IMPLEMENTED = frozenset(n for m in _FAMILIES for n in m.__all__)
 
 
-def _pyspark_functions() -> Dict[str, Any]:
+@functools.lru_cache(maxsize=None)
+def _pyspark_names() -> frozenset:
+    """The names of PySpark's ``pyspark.sql.functions.__all__``, from the recorded API.
+    Read on first use, not at import: the file is half a megabyte of JSON."""
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "_pyspark_api.json")
     with open(path) as f:
-        return json.load(f)["functions"]
+        functions: Dict[str, Any] = json.load(f)["functions"]
+    return frozenset(n for n, info in functions.items() if info.get("in_all") and info.get("kind") == "function")
 
 
 def _not_yet(name: str) -> Callable[..., Any]:
@@ -85,15 +90,18 @@ def _not_yet(name: str) -> Callable[..., Any]:
     return stub
 
 
-def _install_stubs() -> list:
-    names = []
-    for name, info in _pyspark_functions().items():
-        if not info.get("in_all") or info.get("kind") != "function":
-            continue
-        names.append(name)
-        if name not in IMPLEMENTED:
-            globals()[name] = _not_yet(name)
-    return names
+def __getattr__(name: str) -> Any:
+    # Every PySpark function name imports (`from pyspark.sql.functions import split`);
+    # one PyRust lacks is a stub made here on first access, raising when called.
+    if name == "__all__":
+        value = sorted(_pyspark_names() | IMPLEMENTED)
+    elif name in _pyspark_names() and name not in IMPLEMENTED:
+        value = _not_yet(name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
-__all__ = sorted(set(_install_stubs()) | IMPLEMENTED)
+def __dir__() -> list:
+    return sorted(set(globals()) | _pyspark_names())

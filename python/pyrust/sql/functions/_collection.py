@@ -3,7 +3,6 @@ higher-order functions, whose Python lambdas become lambda expressions as in
 PySpark (`_create_lambda`): the function is called once with placeholder
 variables named `x_N`, `y_N`, `z_N` from one counter for the whole process."""
 
-import inspect
 import itertools
 from typing import Any, Callable, Optional
 
@@ -43,6 +42,8 @@ def try_element_at(col: ColumnOrName, extraction: ColumnOrName) -> Column:
 
 
 def _lambda_parameters(f: Callable) -> Any:
+    import inspect  # only for lambdas; a costly module to import at start-up
+
     parameters = inspect.signature(f).parameters.values()
     if not (1 <= len(parameters) <= 3):
         raise PySparkValueError(
