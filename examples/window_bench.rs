@@ -73,7 +73,7 @@ fn native(events: &pl::LazyFrame, name: &str) -> pl::LazyFrame {
 /// A summary row as text: every value as a double to 4 decimals (the engines' count
 /// types differ, and their sums by the order of additions).
 fn summary(df: &pl::DataFrame) -> String {
-    df.get_columns()
+    df.columns()
         .iter()
         .map(|c| match c.cast(&PlType::Float64).ok().and_then(|c| c.f64().ok().and_then(|v| v.get(0))) {
             Some(v) => format!("{v:.4}"),
