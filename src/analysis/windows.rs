@@ -144,12 +144,15 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
             return Err(frame_mismatch(&frame, "SPECIFIED_WINDOW_FRAME_WITHOUT_FOLDABLE", &format!("Window frame {location} bound \"{}\" is not a literal", sql_text(e))));
         };
         let t = data_type(&Expr::Literal(value.clone()));
-        // Spark casts a RANGE offset to the key's type where it can (not to datetimes).
+        // Spark casts a RANGE offset to the key's type where it can (not to datetimes,
+        // nor an interval to a fractional number).
+        let interval = is_interval(&t);
         let cast_to = match order_type {
+            Some(o) if !rows && interval && o.is_fractional() => t.clone(),
             Some(o) if !rows && (o.is_numeric() || matches!(o, DataType::Boolean | DataType::String)) => o.clone(),
             _ => t.clone(),
         };
-        let accepted = if rows { cast_to == DataType::Integer } else { cast_to.is_numeric() };
+        let accepted = if rows { cast_to == DataType::Integer } else { cast_to.is_numeric() || is_interval(&cast_to) };
         if !accepted {
             let expected = if rows { "\"INT\"" } else { "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")" };
             return Err(frame_mismatch(
@@ -216,7 +219,7 @@ fn check_spec(spec: &WindowSpec, frame: &WindowFrame) -> Result<()> {
     }
     let order = data_type(&spec.order_by[0].expr);
     let t = data_type(offset);
-    if !(order == t || (order == DataType::Date && t == DataType::Integer)) {
+    if !valid_range_type(&order, &t) {
         return Err(Error::analysis(
             "DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE",
             format!(
@@ -228,6 +231,20 @@ fn check_spec(spec: &WindowSpec, frame: &WindowFrame) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+fn is_interval(t: &DataType) -> bool {
+    matches!(t, DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..))
+}
+
+/// Spark's `isValidFrameType`: offsets of the key's own type, days for dates (as a
+/// number or a DAY interval), any ANSI interval for timestamps, months for dates.
+fn valid_range_type(order: &DataType, offset: &DataType) -> bool {
+    match (order, offset) {
+        (DataType::Date, DataType::Integer | DataType::YearMonthInterval(..) | DataType::DayTimeInterval(0, 0)) => true,
+        (DataType::Timestamp | DataType::TimestampNtz, DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..)) => true,
+        _ => order == offset,
+    }
 }
 
 /// The value of a constant integer expression (`2`, `-1`, `1 + 1`, `CAST(2 AS INT)`).
@@ -247,6 +264,8 @@ fn fold_number(e: &Expr) -> Option<f64> {
         Value::Decimal(u, _, s) => Some(u as f64 / 10f64.powi(s as i32)),
         Value::Double(x) => Some(x),
         Value::Float(x) => Some(x as f64),
+        Value::DayTimeInterval(us, ..) => Some(us as f64),
+        Value::YearMonthInterval(m, ..) => Some(m as f64),
         v => fold_integer(&Expr::Literal(v)).map(|x| x as f64),
     }
 }
@@ -265,6 +284,8 @@ pub fn fold_value(e: &Expr) -> Option<Value> {
             Value::Double(v) => Some(Value::Double(-v)),
             Value::Float(v) => Some(Value::Float(-v)),
             Value::Decimal(u, p, s) => Some(Value::Decimal(-u, p, s)),
+            Value::DayTimeInterval(us, s, e) => Some(Value::DayTimeInterval(us.checked_neg()?, s, e)),
+            Value::YearMonthInterval(m, s, e) => Some(Value::YearMonthInterval(m.checked_neg()?, s, e)),
             _ => None,
         },
         Expr::Binary { op: op @ (BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply), left, right } => {
@@ -537,6 +558,19 @@ fn hide_aggregates(e: &Expr, hidden: &mut Vec<NamedExpr>) -> Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interval_offsets_fold_and_match_their_keys() {
+        let week = Expr::Negate(Box::new(Expr::lit(Value::DayTimeInterval(7 * 86_400_000_000, 0, 0))));
+        assert_eq!(fold_value(&week), Some(Value::DayTimeInterval(-7 * 86_400_000_000, 0, 0)));
+        assert_eq!(fold_number(&Expr::lit(Value::YearMonthInterval(-2, 1, 1))), Some(-2.0));
+        // Days over dates; any day-time or year-month interval over timestamps.
+        assert!(valid_range_type(&DataType::Date, &DataType::DayTimeInterval(0, 0)));
+        assert!(!valid_range_type(&DataType::Date, &DataType::DayTimeInterval(1, 1)));
+        assert!(valid_range_type(&DataType::Date, &DataType::YearMonthInterval(1, 1)));
+        assert!(valid_range_type(&DataType::TimestampNtz, &DataType::DayTimeInterval(0, 3)));
+        assert!(!valid_range_type(&DataType::Double, &DataType::DayTimeInterval(0, 0)));
+    }
 
     #[test]
     fn constants_fold() {

@@ -116,10 +116,16 @@ impl<'a> QueryBuilder<'a> {
         Ok(Arc::new(builder::union(rows, self.conf, new_plan_id())?))
     }
 
-    fn select(&mut self, s: sql::Select) -> Result<Arc<Plan>> {
-        if s.qualify.is_some() || !s.named_window.is_empty() {
-            return Err(unsupported("QUALIFY and named WINDOW clauses"));
+    fn select(&mut self, mut s: sql::Select) -> Result<Arc<Plan>> {
+        // Spark 4.0's grammar has no QUALIFY (it reads the word as a table alias).
+        if let Some(q) = &s.qualify {
+            return Err(parse_error(&q.to_string(), "QUALIFY is not Spark SQL"));
         }
+        let windows = std::mem::take(&mut s.named_window);
+        super::window::with_named_windows(windows, || self.select_block(s))
+    }
+
+    fn select_block(&mut self, s: sql::Select) -> Result<Arc<Plan>> {
         // FROM: each item joined to the previous ones (a comma is a cross join).
         let mut plan = match s.from.len() {
             0 => Arc::new(builder::range(0, 1, 1).map(|p| builder::project(Arc::new(p), vec![], self.conf, new_plan_id()))??),
@@ -455,15 +461,17 @@ fn select_item(item: sql::SelectItem) -> Result<Expr> {
     })
 }
 
+/// Whether `e` aggregates the rows of a group: an aggregate call outside any window
+/// (`sum(x) OVER w` is not one; `sum(sum(x)) OVER w` holds one).
 fn has_aggregate(e: &Expr) -> bool {
-    let mut found = false;
-    e.walk(&mut |x| {
-        if matches!(x, Expr::Window { .. }) {
-            return;
+    match e {
+        Expr::Window { function, spec } => {
+            function.children().into_iter().any(has_aggregate)
+                || spec.partition_by.iter().any(has_aggregate)
+                || spec.order_by.iter().any(|k| has_aggregate(&k.expr))
         }
-        found |= crate::analysis::functions::is_aggregate_call(x);
-    });
-    found
+        _ => crate::analysis::functions::is_aggregate_call(e) || e.children().into_iter().any(has_aggregate),
+    }
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.

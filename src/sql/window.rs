@@ -2,17 +2,84 @@
 //! builds it: ASC sorts NULLS FIRST and DESC NULLS LAST unless written; `n PRECEDING`
 //! is a negated offset (Spark names it `n PRECEDING`), `n FOLLOWING` the offset; the
 //! short form `ROWS n PRECEDING` ends at the current row.
+//!
+//! Named windows (`OVER w ... WINDOW w AS (...)`) are substituted as Spark's parser
+//! does: each SELECT block's WINDOW clause is in scope while the block converts,
+//! subqueries in its FROM included.
 
 use super::{convert, parse_error};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{Expr, FrameBound, FrameKind, SortKey, Value, WindowFrame, WindowSpec};
 use sqlparser::ast as sql;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    /// The WINDOW clauses of the SELECT blocks being converted, innermost last.
+    static NAMED: RefCell<Vec<HashMap<String, sql::WindowSpec>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with a SELECT block's WINDOW clause in scope (Spark's `withWindowClause`:
+/// a repeated name or a reference to an undefined one fails to parse; names are
+/// compared as written).
+pub(super) fn with_named_windows<T>(defs: Vec<sql::NamedWindowDefinition>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let mut scope: HashMap<String, sql::WindowSpec> = HashMap::new();
+    for sql::NamedWindowDefinition(name, expr) in defs {
+        if scope.contains_key(&name.value) {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                "INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION",
+                format!("Invalid SQL syntax: The definition of window `{}` is repetitive. SQLSTATE: 42000", name.value),
+            ));
+        }
+        let spec = match expr {
+            sql::NamedWindowExpr::WindowSpec(spec) if spec.window_name.is_some() => return Err(window_name_in_spec(&spec)),
+            sql::NamedWindowExpr::WindowSpec(spec) => spec,
+            // `w2 AS w1` (the Spark dialect of sqlparser does not parse it yet).
+            sql::NamedWindowExpr::NamedWindow(other) => scope.get(&other.value).cloned().ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Parse,
+                    "INVALID_SQL_SYNTAX.UNRESOLVED_WINDOW_REFERENCE",
+                    format!("Invalid SQL syntax: Cannot resolve window reference `{}`. SQLSTATE: 42000", other.value),
+                )
+            })?,
+        };
+        scope.insert(name.value, spec);
+    }
+    NAMED.with(|n| n.borrow_mut().push(scope));
+    let out = f();
+    NAMED.with(|n| n.borrow_mut().pop());
+    out
+}
+
+/// `(w ORDER BY x)`: Spark's grammar has no window name inside a specification.
+fn window_name_in_spec(spec: &sql::WindowSpec) -> Error {
+    let name = spec.window_name.as_ref().map(|n| n.value.clone()).unwrap_or_default();
+    parse_error(&name, format!("a window specification cannot extend the window `{name}`"))
+}
+
+/// The specification a window name stands for: the innermost SELECT block's that
+/// defines it (Spark substitutes a block's windows in its FROM subqueries too).
+fn named(name: &sql::Ident) -> Result<sql::WindowSpec> {
+    let found = NAMED.with(|n| n.borrow().iter().rev().find_map(|scope| scope.get(&name.value).cloned()));
+    found.ok_or_else(|| {
+        Error::analysis(
+            "MISSING_WINDOW_SPECIFICATION",
+            format!("Window specification is not defined in the WINDOW clause for {}. For more information about WINDOW clauses, please refer to 'https://spark.apache.org/docs/latest/sql-ref-syntax-qry-select-window.html'.", name.value),
+        )
+    })
+}
 
 /// The call `function` over the window `over`.
 pub(super) fn over(function: Expr, over: sql::WindowType) -> Result<Expr> {
     let spec = match over {
-        sql::WindowType::WindowSpec(spec) => spec,
-        sql::WindowType::NamedWindow(name) => return Err(Error::unsupported(format!("the named window `{name}`"))),
+        // `OVER (w)` is `OVER w`; anything beside the name is not Spark SQL.
+        sql::WindowType::WindowSpec(spec) => match &spec.window_name {
+            Some(name) if spec.partition_by.is_empty() && spec.order_by.is_empty() && spec.window_frame.is_none() => named(name)?,
+            Some(_) => return Err(window_name_in_spec(&spec)),
+            None => spec,
+        },
+        sql::WindowType::NamedWindow(name) => named(&name)?,
     };
     let partition_by = spec.partition_by.into_iter().map(convert).collect::<Result<Vec<_>>>()?;
     let order_by = spec.order_by.into_iter().map(sort_key).collect::<Result<Vec<_>>>()?;
@@ -114,6 +181,36 @@ mod tests {
     fn unbounded_bounds_on_the_wrong_side_parse_and_are_refused_later() {
         let (start, end) = frame_of("sum(x) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED FOLLOWING AND UNBOUNDED PRECEDING)");
         assert_eq!((start, end), (FrameBound::UnboundedFollowing, FrameBound::UnboundedPreceding));
+    }
+
+    fn window_clause(text: &str) -> Vec<sqlparser::ast::NamedWindowDefinition> {
+        use sqlparser::ast::{SetExpr, Statement};
+        let parsed = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::SparkSqlDialect {}, text).expect("parses");
+        let Some(Statement::Query(q)) = parsed.into_iter().next() else { panic!("not a query") };
+        let SetExpr::Select(s) = *q.body else { panic!("not a select") };
+        s.named_window
+    }
+
+    #[test]
+    fn named_windows_resolve_innermost_first_and_refuse_repeats() {
+        use super::{named, with_named_windows};
+        let outer = window_clause("SELECT 1 WINDOW w AS (PARTITION BY a), v AS (ORDER BY b)");
+        let inner = window_clause("SELECT 1 WINDOW w AS (ORDER BY c)");
+        let ident = |n: &str| sqlparser::ast::Ident::new(n);
+        with_named_windows(outer, || {
+            assert_eq!(named(&ident("w"))?.partition_by.len(), 1);
+            with_named_windows(inner, || {
+                assert_eq!(named(&ident("w"))?.order_by.len(), 1);
+                assert_eq!(named(&ident("v"))?.order_by.len(), 1);
+                Ok(())
+            })
+        })
+        .unwrap();
+        let e = named(&ident("w")).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("MISSING_WINDOW_SPECIFICATION"));
+        let repeated = window_clause("SELECT 1 WINDOW w AS (PARTITION BY a), w AS (ORDER BY b)");
+        let e = with_named_windows(repeated, || Ok(())).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION"));
     }
 
     #[test]

@@ -58,10 +58,10 @@ pub struct Running {
 }
 
 /// The running form of an aggregate, when it has one.
-pub fn running(layout: &Layout, f: AggregateFn, call: &Call, x: pl::Expr, reverse: bool, ansi: bool) -> Option<Running> {
+/// `within` evaluates an expression per partition in window order.
+pub fn running(within: &dyn Fn(pl::Expr) -> pl::Expr, f: AggregateFn, call: &Call, x: pl::Expr, reverse: bool, ansi: bool) -> Option<Running> {
     let t = crate::analysis::typing::data_type(call.args.first()?);
     let out = to_polars(&call.data_type);
-    let within = |e: pl::Expr| layout.within(e);
     let seen = || within(x.clone().is_not_null().cast(PlType::Int64).cum_sum(reverse));
     let fill = if reverse { FillNullStrategy::Backward(None) } else { FillNullStrategy::Forward(None) };
     match f {
@@ -128,9 +128,24 @@ pub fn read_running(r: &Running, p: pl::Expr, empty: pl::Expr, out: &PlType) -> 
     };
     let value = when(empty).then(null()).otherwise(value).cast(out.clone());
     match &r.overflow {
-        Some(bad) => fail_where(value, bad.clone(), None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| overflow_message("long")),
+        Some(bad) => fail_on_overflow(value, bad.clone()),
         None => value,
     }
+}
+
+/// A running form read on the row itself (a frame ending at the current row):
+/// NULL before the first non-NULL input.
+pub fn running_here(value: pl::Expr, seen: Option<pl::Expr>, out: &PlType) -> pl::Expr {
+    match seen {
+        Some(seen) => when(seen.eq(lit(0i64))).then(lit(pl::NULL).cast(out.clone())).otherwise(value),
+        None => value,
+    }
+    .cast(out.clone())
+}
+
+/// `value`, failing the query on the rows where a BIGINT running sum overflowed.
+pub fn fail_on_overflow(value: pl::Expr, bad: pl::Expr) -> pl::Expr {
+    fail_where(value, bad, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", |_| overflow_message("long"))
 }
 
 /// Offsets that stand for an unbounded side in a rolling window over an index.

@@ -44,6 +44,8 @@ impl Frame {
                 FrameBound::CurrentRow => Bound::Current,
                 FrameBound::Offset(e) if rows => Bound::Rows(crate::analysis::windows::fold_integer(e).ok_or_else(|| Error::internal("a ROWS offset that is not a number"))?),
                 FrameBound::Offset(e) => match range_offset(e, ansi)? {
+                    // Months have no fixed length: a calendar search this lowering lacks.
+                    Value::YearMonthInterval(..) => return Err(Error::unsupported("a RANGE frame with a year-month INTERVAL offset")),
                     v if is_zero(&v) => Bound::Current,
                     v => Bound::Value(v),
                 },
@@ -89,6 +91,8 @@ pub fn number(v: &Value) -> f64 {
         Value::Float(x) => *x as f64,
         Value::Double(x) => *x,
         Value::Decimal(u, _, s) => *u as f64 / 10f64.powi(*s as i32),
+        Value::DayTimeInterval(us, ..) => *us as f64,
+        Value::YearMonthInterval(m, ..) => *m as f64,
         _ => 0.0,
     }
 }
@@ -113,10 +117,10 @@ impl RangeKey {
         }
     }
 
-    /// Keys whose values are exact integers: integers, dates (days) and decimals of up
-    /// to 18 digits (unscaled).
+    /// Keys whose values are exact integers: integers, dates (days), timestamps
+    /// (microseconds) and decimals of up to 18 digits (unscaled).
     pub fn is_integral(&self) -> bool {
-        matches!(self.data_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Long | DataType::Date)
+        matches!(self.data_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Long | DataType::Date | DataType::Timestamp | DataType::TimestampNtz)
             || matches!(self.data_type, DataType::Decimal(p, _) if p <= 18)
     }
 
@@ -137,8 +141,12 @@ impl RangeKey {
 
     /// An offset in the units of `ordered_integer`.
     pub fn integer_offset(&self, v: &Value) -> i64 {
+        const DAY: i64 = 86_400_000_000;
         match v {
             Value::Decimal(u, _, _) => *u as i64,
+            // A DAY interval over a date is whole days; over a timestamp, microseconds.
+            Value::DayTimeInterval(us, ..) if self.data_type == DataType::Date => us / DAY,
+            Value::DayTimeInterval(us, ..) => *us,
             other => number(other) as i64,
         }
     }
@@ -169,7 +177,7 @@ impl RangeKey {
                     bound
                 }
             }
-            DataType::Date => shifted(self.key.clone().cast(PlType::Int64), lit(self.integer_offset(offset))),
+            DataType::Date | DataType::Timestamp | DataType::TimestampNtz => shifted(self.key.clone().cast(PlType::Int64), lit(self.integer_offset(offset))),
             DataType::Float => shifted(self.key.clone(), o.cast(PlType::Float32)),
             DataType::Double => shifted(self.key.clone(), o.cast(PlType::Float64)),
             DataType::Decimal(..) => shifted(self.key.clone(), o),

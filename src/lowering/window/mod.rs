@@ -5,6 +5,7 @@
 //! (`offsets`), aggregates over their frames (`aggregate`).
 
 mod aggregate;
+mod fast;
 mod frame;
 mod layout;
 mod offsets;
@@ -26,6 +27,9 @@ use polars::prelude::{self as pl, col, lit, when, DataType as PlType, LazyFrame}
 /// The window expressions of one node (one PARTITION BY and ORDER BY), as columns of `lf`.
 pub fn lower_window(lw: &ExprLowering, lf: LazyFrame, exprs: &[NamedExpr]) -> Result<LazyFrame> {
     let Some(Expr::Window { spec, .. }) = exprs.first().map(|n| &n.expr) else { return Ok(lf) };
+    if let Some(fast) = fast::lower(lw, lf.clone(), spec, exprs)? {
+        return Ok(fast);
+    }
     // The keys as columns first: computed once, and constants broadcast to every row.
     let parts = spec.partition_by.iter().map(|e| lw.lower(e)).collect::<Result<Vec<_>>>()?;
     let keys = spec.order_by.iter().map(|k| lw.lower(&k.expr)).collect::<Result<Vec<_>>>()?;
@@ -198,7 +202,7 @@ impl Node<'_> {
         let shape = aggregate::shape(frame);
         if matches!(shape, Shape::Prefix | Shape::Suffix) && !frame.is_inverted() {
             let reverse = shape == Shape::Suffix;
-            if let Some(r) = aggregate::running(&self.layout, f, call, args[0].clone(), reverse, self.ansi()) {
+            if let Some(r) = aggregate::running(&|e| self.layout.within(e), f, call, args[0].clone(), reverse, self.ansi()) {
                 let p = self.positions(frame)?;
                 let at = if reverse { p.lo.clone() } else { p.hi.clone() };
                 return Ok(aggregate::read_running(&r, at, p.empty(), &out));
