@@ -8,6 +8,7 @@ import decimal
 import importlib
 import io
 import math
+import os
 import pkgutil
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
@@ -110,9 +111,12 @@ def run_case(c: Case, spark: Any) -> Dict[str, Any]:
 #   from\n<call site>"). When `str(e)` starts with `getMessage()` (Spark's own rendering
 #   of condition + parameters, `[COND] text SQLSTATE: xxxxx`), the text kept is exactly
 #   `getMessage()`;
-# - "\n\nJVM stacktrace:\n..." (only with spark.sql.pyspark.jvmStacktrace.enabled) is cut.
+# - "\n\nJVM stacktrace:\n..." (only with spark.sql.pyspark.jvmStacktrace.enabled) is cut;
+# - the checkout's own path (a Python UDF's traceback names its case file) is written
+#   `<compat-tests>`, so a golden does not depend on where the repository was cloned.
 # Nothing else is touched: a wrong word, parameter or SQLSTATE fails the case.
 _JVM_TAILS = ("\n\nJVM stacktrace:\n",)
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def error_message(e: BaseException) -> str:
@@ -126,7 +130,7 @@ def error_message(e: BaseException) -> str:
         clean = None
     if clean and text.startswith(clean):
         text = clean
-    return text
+    return text.replace(_HERE, "<compat-tests>")
 
 
 def _call(e: BaseException, getter: str) -> Any:

@@ -121,6 +121,10 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'fn_datetime_fields::add_months_clamps_days',
     ],
     "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's": [
+        'sql_statements::parse_error_class',
+        'sql_statements::parse_error_unbalanced',
+        'sql_syntax::smallint_literal_out_of_range',
+        'sql_syntax::tinyint_literal_out_of_range',
         'fn_csv::from_csv_bad_schema',
         'errors_messages::parse_syntax_error',
         'fn_datetime_fields::timestampadd_quoted_unit_in_sql',
@@ -212,6 +216,9 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'write_modes::partition_column_missing',
     ],
     "to do: PyRust's text or parameters for this condition are not yet Spark's": [
+        'sql_subqueries::unknown_column_in_subquery',
+        'sql_statements::drop_view_missing',
+        'sql_subqueries::in_subquery_too_many_columns',
         'dataframe_stat::corr_unknown_column',
         'fn_array_more::zip_field_access',
         'fn_array_more::zip_sql',

@@ -29,7 +29,7 @@ def test_reports_the_known_unsupported_calls_with_their_place():
         expected.add((os.path.join("jobs", "sales.py"), 18, "method", "DataFrame.toJSON"))
     sql = [f for f in found if f[2] == "sql"]
     assert found - set(sql) == expected
-    # LATERAL VIEW is not implemented; the plain GROUP BY query is fine.
+    # TABLESAMPLE is not implemented; the plain GROUP BY query is fine.
     assert [f[1] for f in sql] == [27]
     assert result["summary"]["files"] == 3
     assert [(k["line"], k["key"]) for k in result["conf_keys"]] == [(22, "spark.sql.shuffle.partitions")]

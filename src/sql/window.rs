@@ -194,8 +194,8 @@ mod tests {
     #[test]
     fn named_windows_resolve_innermost_first_and_refuse_repeats() {
         use super::{named, with_named_windows};
-        let outer = window_clause("SELECT 1 WINDOW w AS (PARTITION BY a), v AS (ORDER BY b)");
-        let inner = window_clause("SELECT 1 WINDOW w AS (ORDER BY c)");
+        let outer = window_clause("SELECT 1 FROM t WINDOW w AS (PARTITION BY a), v AS (ORDER BY b)");
+        let inner = window_clause("SELECT 1 FROM t WINDOW w AS (ORDER BY c)");
         let ident = |n: &str| sqlparser::ast::Ident::new(n);
         with_named_windows(outer, || {
             assert_eq!(named(&ident("w"))?.partition_by.len(), 1);
@@ -208,7 +208,7 @@ mod tests {
         .unwrap();
         let e = named(&ident("w")).unwrap_err();
         assert_eq!(e.error_class.as_deref(), Some("MISSING_WINDOW_SPECIFICATION"));
-        let repeated = window_clause("SELECT 1 WINDOW w AS (PARTITION BY a), w AS (ORDER BY b)");
+        let repeated = window_clause("SELECT 1 FROM t WINDOW w AS (PARTITION BY a), w AS (ORDER BY b)");
         let e = with_named_windows(repeated, || Ok(())).unwrap_err();
         assert_eq!(e.error_class.as_deref(), Some("INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION"));
     }
