@@ -14,9 +14,12 @@ pub fn table(format: FileFormat) -> &'static [Spec] {
     }
 }
 
+/// One option as text: format, name, aliases, type, default, direction, support.
+pub type OptionRow = (String, String, Vec<String>, String, String, String, String);
+
 /// Every option of every format as text rows (format, name, aliases, type, default,
 /// direction, support), for the generated docs.
-pub fn describe() -> Vec<(String, String, Vec<String>, String, String, String, String)> {
+pub fn describe() -> Vec<OptionRow> {
     let formats = [FileFormat::Csv, FileFormat::Json, FileFormat::Parquet, FileFormat::Text];
     let mut rows = vec![];
     for format in formats {

@@ -201,20 +201,6 @@ fn read_without_arrow_schema(file: &Path, mut metadata: FileMetadata) -> Result<
     Ok(pl::IntoLazy::lazy(reader.finish()?))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn user_schemas_may_widen_never_narrow() {
-        assert!(readable_as(&DataType::Integer, &DataType::Long));
-        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0)));
-        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3)));
-        assert!(!readable_as(&DataType::Long, &DataType::Integer));
-        assert!(!readable_as(&DataType::Byte, &DataType::String));
-        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
-    }
-}
 
 /// The Parquet codec of the `compression` option (Spark's default is snappy).
 fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
@@ -262,5 +248,20 @@ fn has_map(t: &DataType) -> bool {
         DataType::Array(e, _) => has_map(e),
         DataType::Struct(fields) => fields.iter().any(|f| has_map(&f.data_type)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_schemas_may_widen_never_narrow() {
+        assert!(readable_as(&DataType::Integer, &DataType::Long));
+        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0)));
+        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3)));
+        assert!(!readable_as(&DataType::Long, &DataType::Integer));
+        assert!(!readable_as(&DataType::Byte, &DataType::String));
+        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
     }
 }

@@ -84,17 +84,6 @@ pub fn schema_error(fields: &[StructField]) -> Error {
         .with_param("schemaSize", fields.len().to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_breaks_as_hadoop_reads_them() {
-        assert_eq!(lines("a\nb\r\nc\rd"), vec!["a", "b", "c", "d"]);
-        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
-        assert!(lines("").is_empty());
-    }
-}
 
 /// Writes a one-column STRING frame as text: each value and a line separator (a NULL
 /// value gives an empty line, as Spark's `TextOutputWriter` writes it).
@@ -108,4 +97,16 @@ pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String
         }
     }
     std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_as_hadoop_reads_them() {
+        assert_eq!(lines("a\nb\r\nc\rd"), vec!["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+        assert!(lines("").is_empty());
+    }
 }

@@ -18,6 +18,9 @@ pub enum Recursion {
     Stop,
 }
 
+/// A top-down plan rewrite: `Some(replacement)` for a node, or `None` to go on into its inputs.
+pub type PlanRewrite<'a, E> = dyn FnMut(&Arc<Plan>) -> Result<Option<Arc<Plan>>, E> + 'a;
+
 impl Expr {
     /// Visits nodes parents first, as `f` directs. Returns `Stop` if `f` stopped.
     pub fn apply(&self, f: &mut dyn FnMut(&Expr) -> Recursion) -> Recursion {
@@ -53,7 +56,7 @@ impl Plan {
 
     /// Rewrites the plan top-down: `f` on a node first; where it returns `Some` the
     /// node is replaced and its subtree left alone, otherwise its inputs are rewritten.
-    pub fn transform_down<E>(self: &Arc<Plan>, f: &mut dyn FnMut(&Arc<Plan>) -> Result<Option<Arc<Plan>>, E>) -> Result<Arc<Plan>, E> {
+    pub fn transform_down<E>(self: &Arc<Plan>, f: &mut PlanRewrite<'_, E>) -> Result<Arc<Plan>, E> {
         if let Some(done) = f(self)? {
             return Ok(done);
         }

@@ -54,7 +54,7 @@ fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
 /// Every data source option of every format, from the tables in `io`: (format, name,
 /// aliases, type, default, reader/writer, what PyRust does with it), for the docs.
 #[pyfunction]
-fn io_options() -> Vec<(String, String, Vec<String>, String, String, String, String)> {
+fn io_options() -> Vec<crate::io::formats::OptionRow> {
     crate::io::formats::describe()
 }
 

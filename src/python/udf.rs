@@ -42,7 +42,7 @@ impl PyFunction {
             return Ok(Column::full_null("udf".into(), 0, &out_type));
         }
         let frame = pl::DataFrame::new(height, columns)?;
-        let fields: Vec<StructField> = arg_types.iter().enumerate().map(|(i, t)| StructField::new(&format!("_{i}"), t.clone(), true)).collect();
+        let fields: Vec<StructField> = arg_types.iter().enumerate().map(|(i, t)| StructField::new(format!("_{i}"), t.clone(), true)).collect();
         let result = Python::attach(|py| -> PyResult<Result<pl::DataFrame>> {
             let stream = export_stream(py, frame, &fields, false)?;
             let out = self.runner.call1(py, (stream, zone, aggregate))?;

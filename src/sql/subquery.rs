@@ -326,7 +326,7 @@ impl QueryBuilder<'_> {
         let correlation = std::mem::replace(&mut self.correlation, saved);
         let mut plan = built?;
         if let Some(name) = in_name {
-            if !plan.output.first().is_some_and(|a| a.name == name) {
+            if plan.output.first().is_none_or(|a| a.name != name) {
                 if plan.output.len() != 1 {
                     return Err(Error::analysis(
                         "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH",
