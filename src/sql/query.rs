@@ -121,6 +121,11 @@ impl<'a> QueryBuilder<'a> {
         if let Some(q) = &s.qualify {
             return Err(parse_error(&q.to_string(), "QUALIFY is not Spark SQL"));
         }
+        // Spark sorts each partition (one here): refused rather than left unsorted, until
+        // they are planned as sortWithinPartitions. DISTRIBUTE BY alone promises no order.
+        if !s.sort_by.is_empty() || !s.cluster_by.is_empty() {
+            return Err(unsupported("SORT BY and CLUSTER BY"));
+        }
         let windows = std::mem::take(&mut s.named_window);
         super::window::with_named_windows(windows, || self.select_block(s))
     }
