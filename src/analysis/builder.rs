@@ -105,6 +105,12 @@ fn has_aggregate(e: &Expr) -> bool {
 const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false, generator: false };
 
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    // `*` beside a generator means the input's columns, not the Generate node's (which
+    // already holds the generated ones): expanded before the generators are planned.
+    let exprs = match exprs.iter().any(super::generators::generator_at_top) {
+        true => Resolver::new(&input, conf).expand_stars(exprs)?,
+        false => exprs,
+    };
     let (input, exprs) = match super::generators::plan(&input, &exprs, conf)? {
         Some((generate, exprs)) => (generate, exprs),
         None => (input, exprs),
