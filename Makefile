@@ -25,7 +25,7 @@ $(VENV)/.installed: pyproject.toml Makefile
 	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS)
 	@touch $@
 
-# Builds the extension (dev profile: dependencies optimised, our crate lightly).
+# Builds the extension (dev profile: unoptimised, see Cargo.toml).
 develop: $(VENV)/.installed
 	@echo "building the extension (log: .build.log)..."
 	@$(VENV)/bin/maturin develop -q > .build.log 2>&1 || (cat .build.log; exit 1)
