@@ -37,7 +37,7 @@ test-rust:
 	cargo test
 
 test-python: develop
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 test: test-rust test-python
 
