@@ -11,6 +11,10 @@ PY_DATA_LIBS := "pyarrow==26.0.1" "pandas==3.1.1"
 # Third-party test helpers and plugins PyRust is tested with (docs/testing.md); mypy
 # type-checks examples/ci-testing against PyRust's annotations (tests/test_example_ci.py).
 PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0" "mypy==1.18.2"
+# A real S3 endpoint for tests/test_object_storage.py and the s3 bench suite: moto's S3
+# backend and its threaded server (Flask). Not moto[server], which adds every AWS
+# service's dependencies (docker, cfn-lint, aws-xray...: ~290 MB more in the venv).
+PY_S3_LIBS := "moto[s3]==5.2.5" "flask==3.1.3" "flask-cors==6.0.5"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 
@@ -22,7 +26,7 @@ $(VENV)/.installed: pyproject.toml Makefile
 	@echo "setting up $(VENV) (Python tools)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS)
+	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS) $(PY_S3_LIBS)
 	@touch $@
 
 # Builds the extension (dev profile: unoptimised, see Cargo.toml).
@@ -77,7 +81,7 @@ docs: develop
 BENCH_VENV := .venv-bench
 SCALE ?= 1
 ENGINES ?= pyrust,polars,polars-1.43,pyspark
-SUITES ?= tpch,latency,conversion,ooc,functions,windows,ci
+SUITES ?= tpch,latency,conversion,ooc,functions,windows,ci,s3
 RUNS ?= 3
 QUERIES ?= 1-22
 OOC_SCALE ?= 10
@@ -94,7 +98,7 @@ $(BENCH_VENV)/.installed: Makefile
 	@$(BENCH_VENV)/bin/pip install -q --upgrade pip
 	@$(BENCH_VENV)/bin/pip install -q "maturin>=1.9,<2" "pyspark==4.0.1" $(PY_DATA_LIBS) "polars==2.1.0" \
 		"tpchgen-cli==2.0.2" "matplotlib==3.11.2" \
-		"pytest>=7" $(PY_TEST_LIBS)
+		"pytest>=7" $(PY_TEST_LIBS) $(PY_S3_LIBS)
 	@# The Python Polars built from the same engine as the Rust crate (0.55), beside the newest.
 	@$(BENCH_VENV)/bin/pip install -q --target $(BENCH_VENV)/polars-1.43.2 "polars==1.43.2"
 	@touch $@

@@ -1,6 +1,6 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,s3]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
                         [--windows-rows 10000000] [--windows-partitions 100000]
 
@@ -293,6 +293,13 @@ def main():
         results["udf"] = {"rows": a.udf_rows, "runs": a.runs, "engines": udf_suite.summarise(raw, median)}
     if "ci" in suites:
         results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
+    if "s3" in suites:
+        # lineitem through a local S3 endpoint (moto), beside the local file and native Polars.
+        data = ensure_data(a.scale, ["lineitem"])
+        print("== s3", file=sys.stderr, flush=True)
+        proc = subprocess.run([sys.executable, os.path.join(HERE, "s3_suite.py"), "--data", data, "--runs", str(a.runs)],
+                              capture_output=True, text=True, check=True)
+        results["s3"] = {"scale": a.scale, "runs": a.runs, **json.loads(proc.stdout)}
     os.makedirs(os.path.dirname(a.output), exist_ok=True)
     with open(a.output, "w") as f:
         json.dump(results, f, indent=1, sort_keys=True)

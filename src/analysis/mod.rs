@@ -30,6 +30,8 @@ pub struct Conf {
     pub legacy_negative_array_insert: bool,
     /// Python functions registered for SQL (`spark.udf.register`), by lowercase name.
     pub udfs: std::sync::Arc<std::collections::BTreeMap<String, crate::ir::udf::UdfDef>>,
+    /// The object-store settings (`spark.hadoop.fs.s3a.*`, ...) reads and writes use.
+    pub storage: std::sync::Arc<crate::io::location::Storage>,
 }
 
 impl Default for Conf {
@@ -41,6 +43,7 @@ impl Default for Conf {
             map_key_last_win: false,
             legacy_negative_array_insert: false,
             udfs: Default::default(),
+            storage: Default::default(),
         }
     }
 }

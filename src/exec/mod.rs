@@ -81,6 +81,7 @@ impl Session {
             map_key_last_win: c.get(MAP_KEY_DEDUP_POLICY).is_some_and(|p| p.eq_ignore_ascii_case("LAST_WIN")),
             legacy_negative_array_insert: is_true(c.get(LEGACY_NEGATIVE_ARRAY_INSERT), false),
             udfs: self.udfs.read().map(|u| u.clone()).unwrap_or_default(),
+            storage: Arc::new(crate::io::location::Storage::from_conf(c.iter())),
         }
     }
 
@@ -104,7 +105,8 @@ impl Session {
         if paths.is_empty() {
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
         }
-        let schema = crate::io::read_schema(format, &paths, &options, schema, self.analysis_conf().case_sensitive)?;
+        let conf = self.analysis_conf();
+        let schema = crate::io::read_schema(format, &paths, &options, schema, conf.case_sensitive, &conf.storage)?;
         Ok(builder::scan(format, paths, options, schema))
     }
 
@@ -114,7 +116,7 @@ impl Session {
         use crate::io::write::{prepare, write, Plan as WritePlan, WriteContext};
         let conf = self.analysis_conf();
         let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
-        let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive };
+        let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive, storage: &conf.storage };
         if let WritePlan::Skip = prepare(spec, &fields, &scanned_paths(plan), &ctx)? {
             return Ok(());
         }

@@ -43,7 +43,7 @@ fn partition_of(root: &Path, file: &Path) -> Vec<(String, String)> {
 }
 
 /// Spark escapes special characters in partition directories as `%XX`.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -179,7 +179,7 @@ fn expand_glob(pattern: &Path) -> Vec<PathBuf> {
     matches.into_iter().filter(|m| m.exists()).collect()
 }
 
-fn wildcard_match(pattern: &str, name: &str) -> bool {
+pub(crate) fn wildcard_match(pattern: &str, name: &str) -> bool {
     fn go(p: &[char], n: &[char]) -> bool {
         match p.first() {
             None => n.is_empty(),

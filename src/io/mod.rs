@@ -9,9 +9,11 @@ pub mod csv;
 pub mod files;
 pub mod formats;
 pub mod json;
+pub mod location;
 pub mod options;
 pub mod parquet;
 mod read;
+pub mod remote;
 pub mod text;
 pub mod write;
 

@@ -4,6 +4,8 @@
 //! schema (`types::engine`).
 
 use super::files::{data_files, partition_schema, partition_value, DataFile};
+use super::location::{self, Location, Storage};
+use super::remote::Client;
 use crate::lowering::types::{engine::to_engine, parquet::spark_schema, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
@@ -25,14 +27,14 @@ pub const OPTIONS: &[Spec] = &[
 
 /// The Spark schema of Parquet files: the footer of the first data file (as Spark
 /// reads it when `mergeSchema` is off), then the partition columns.
-pub fn schema(paths: &[String]) -> Result<Vec<StructField>> {
+pub fn schema(paths: &[String], storage: &Storage) -> Result<Vec<StructField>> {
     let first = paths.first().map(String::as_str).unwrap_or_default();
-    let files = data_files(first);
+    let files = listed_files(first, storage)?;
     let file = files.first().ok_or_else(|| {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    let mut fields = spark_schema(footer(&file.path)?.schema().fields())?;
+    let mut fields = spark_schema(footer(&file.path, storage)?.schema().fields())?;
     for p in partition_schema(&files) {
         // A column both in the files and in the directories is the directories'.
         fields.retain(|f| !f.name.eq_ignore_ascii_case(&p.name));
@@ -59,7 +61,39 @@ fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
     Ok(())
 }
 
-fn footer(file: &Path) -> Result<FileMetadata> {
+/// The data files of a local or remote path (remote ones named by their Polars URLs).
+fn listed_files(path: &str, storage: &Storage) -> Result<Vec<DataFile>> {
+    match location::parse(path)? {
+        Location::Local(p) => Ok(data_files(&p)),
+        Location::Remote(r) => super::remote::data_files(&*Client::get_or_build(&r, storage)?, &r),
+    }
+}
+
+/// The remote object a listed data file names, with its bucket's client.
+fn remote_file(file: &Path, storage: &Storage) -> Result<Option<(std::sync::Arc<Client>, String)>> {
+    match location::parse(&file.to_string_lossy())? {
+        Location::Local(_) => Ok(None),
+        Location::Remote(r) => Ok(Some((Client::get_or_build(&r, storage)?, r.key))),
+    }
+}
+
+/// The footer of a remote file: its last 64 KiB, and more when the footer is longer.
+fn remote_footer(client: &Client, key: &str, file: &Path) -> Result<FileMetadata> {
+    let size = client.head(key)?.map(|m| m.size).ok_or_else(|| super::remote::path_not_found(&file.display().to_string()))?;
+    let mut tail = client.get_range(key, size.saturating_sub(65536)..size)?;
+    if tail.len() >= 8 {
+        let len = u32::from_le_bytes([tail[tail.len() - 8], tail[tail.len() - 7], tail[tail.len() - 6], tail[tail.len() - 5]]) as u64;
+        if len + 8 > tail.len() as u64 && len + 8 <= size {
+            tail = client.get_range(key, size - len - 8..size)?;
+        }
+    }
+    polars_parquet::parquet::read::read_metadata(&mut std::io::Cursor::new(tail)).map_err(|e| cannot_read(file, &e.to_string()))
+}
+
+fn footer(file: &Path, storage: &Storage) -> Result<FileMetadata> {
+    if let Some((client, key)) = remote_file(file, storage)? {
+        return remote_footer(&client, &key, file);
+    }
     let mut f = std::fs::File::open(file).map_err(|e| cannot_read(file, &e.to_string()))?;
     polars_parquet::parquet::read::read_metadata(&mut f).map_err(|e| cannot_read(file, &e.to_string()))
 }
@@ -78,29 +112,36 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
 /// on its own, as Spark reads each with its own footer: a column one file lacks is
 /// NULL there, a dictionary-encoded file and a plain one read alike. Without a schema
 /// the scan is only planned (nothing is read): the schema comes from `schema()`.
-pub fn scan(path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+pub fn scan(path: &str, schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
     let Some(fields) = schema else {
         return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
     };
-    let files = data_files(path);
+    let files = listed_files(path, storage)?;
     if files.is_empty() {
         let empty = fields.iter().map(|f| pl::Series::new_empty(f.name.as_str().into(), &to_polars(&f.data_type)).into()).collect();
         return Ok(pl::DataFrame::new(0, empty)?.lazy());
     }
     let partitions = partition_schema(&files);
-    let frames = files.iter().map(|f| scan_file(f, fields, &partitions)).collect::<Result<Vec<_>>>()?;
+    let frames = files.iter().map(|f| scan_file(f, fields, &partitions, storage)).collect::<Result<Vec<_>>>()?;
     if frames.len() == 1 {
         return Ok(frames.into_iter().next().expect("one frame"));
     }
     Ok(pl::concat(frames, pl::UnionArgs::default())?)
 }
 
-fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField]) -> Result<pl::LazyFrame> {
-    let metadata = footer(&file.path)?;
-    let mut lf = if arrow_schema_is_faithful(&metadata) {
-        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?
-    } else {
-        read_without_arrow_schema(&file.path, metadata.clone())?
+fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField], storage: &Storage) -> Result<pl::LazyFrame> {
+    let metadata = footer(&file.path, storage)?;
+    let remote = remote_file(&file.path, storage)?;
+    let mut lf = match (arrow_schema_is_faithful(&metadata), remote) {
+        (true, None) => pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?,
+        // A remote file is scanned by Polars' cloud reader (byte ranges, with the
+        // projection and predicates pushed into it), as the listed object (no globbing).
+        (true, Some((client, _))) => {
+            let args = pl::ScanArgsParquet { cloud_options: Some(client.options().clone()), glob: false, ..Default::default() };
+            pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), args)?
+        }
+        (false, None) => read_without_arrow_schema(std::fs::File::open(&file.path).map_err(|e| cannot_read(&file.path, &e.to_string()))?, metadata.clone())?,
+        (false, Some((client, key))) => read_without_arrow_schema(std::io::Cursor::new(client.get(&key)?), metadata.clone())?,
     };
     let in_file = spark_schema(metadata.schema().fields())?;
     let decoded = lf.collect_schema()?;
@@ -191,11 +232,10 @@ fn arrow_schema_is_faithful(metadata: &FileMetadata) -> bool {
 
 /// A file read eagerly with its footer's Arrow schema set aside, so Polars decodes the
 /// Parquet types themselves.
-fn read_without_arrow_schema(file: &Path, mut metadata: FileMetadata) -> Result<pl::LazyFrame> {
+fn read_without_arrow_schema<R: polars::io::mmap::MmapBytesReader>(f: R, mut metadata: FileMetadata) -> Result<pl::LazyFrame> {
     if let Some(kv) = metadata.key_value_metadata.as_mut() {
         kv.retain(|entry| entry.key != "ARROW:schema");
     }
-    let f = std::fs::File::open(file).map_err(|e| cannot_read(file, &e.to_string()))?;
     let mut reader = pl::ParquetReader::new(f);
     reader.set_metadata(Arc::new(metadata));
     Ok(pl::IntoLazy::lazy(reader.finish()?))

@@ -2,6 +2,7 @@
 //! scan of its files, by format.
 
 use super::formats::table;
+use super::location::{self, Location, Storage};
 use super::options::{self, Direction};
 use crate::lowering::types::{from_polars, to_polars};
 use crate::error::{Error, ErrorKind, Result};
@@ -11,20 +12,23 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 fn check_path(path: &str) -> Result<()> {
+    if location::is_remote(path) {
+        return Ok(()); // the listing reports a missing object (`remote::data_objects`)
+    }
     if !std::path::Path::new(path).exists() && !path.contains('*') {
         return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{path}.")));
     }
     Ok(())
 }
 
-fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
+fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
     check_path(path)?;
     let polars_schema = schema.map(|fields| {
         Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))))
     });
     let lf = match format {
         FileFormat::Csv | FileFormat::Text => unreachable!("CSV and text files are scanned by their modules"),
-        FileFormat::Parquet => super::parquet::scan(path, schema)?,
+        FileFormat::Parquet => super::parquet::scan(path, schema, storage)?,
         FileFormat::Json => {
             let mut reader = pl::LazyJsonLineReader::new(pl::PlRefPath::new(path));
             if let Some(s) = polars_schema {
@@ -38,8 +42,9 @@ fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>) -> R
 
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
 /// times in the session time zone.
-pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
+pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
+    let paths = &reader_paths(format, paths, storage)?;
     match format {
         FileFormat::Csv => return super::csv::scan(paths, options, schema, session_time_zone),
         FileFormat::Text => {
@@ -48,7 +53,7 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
         }
         _ => {}
     }
-    let lf = scan_files(format, paths, Some(schema))?;
+    let lf = scan_files(format, paths, Some(schema), storage)?;
     if format != FileFormat::Json {
         return Ok(lf);
     }
@@ -62,8 +67,22 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
     Ok(lf.select(cols))
 }
 
-fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
-    let frames = paths.iter().map(|p| one_path(format, p, schema)).collect::<Result<Vec<_>>>()?;
+/// The paths the format's reader reads: local ones as they are (`file:` dropped);
+/// remote ones as they are for Parquet (listed and scanned in the store), as local
+/// copies for the readers of local text files (CSV, JSON, text).
+fn reader_paths(format: FileFormat, paths: &[String], storage: &Storage) -> Result<Vec<String>> {
+    paths
+        .iter()
+        .map(|p| match location::parse(p)? {
+            Location::Local(local) => Ok(local),
+            Location::Remote(_) if format == FileFormat::Parquet => Ok(p.clone()),
+            Location::Remote(r) => super::remote::local_copy(&r, storage),
+        })
+        .collect()
+}
+
+fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
+    let frames = paths.iter().map(|p| one_path(format, p, schema, storage)).collect::<Result<Vec<_>>>()?;
     if frames.len() == 1 {
         return frames.into_iter().next().ok_or_else(|| Error::internal("no frame"));
     }
@@ -72,8 +91,9 @@ fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField
 
 /// The Spark schema of `spark.read.<format>(paths)`: the given one, or the one
 /// Spark's reader infers.
-pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool) -> Result<Vec<StructField>> {
+pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool, storage: &Storage) -> Result<Vec<StructField>> {
     options::check(format, table(format), Direction::Read, options)?;
+    let paths = &reader_paths(format, paths, storage)?;
     match format {
         FileFormat::Csv => return super::csv::schema(paths, options, given, case_sensitive),
         FileFormat::Text => return text_schema(paths, given),
@@ -84,7 +104,7 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
     }
     match given {
         Some(fields) => Ok(fields),
-        None => infer_schema(format, paths),
+        None => infer_schema(format, paths, storage),
     }
 }
 
@@ -100,12 +120,12 @@ fn text_schema(paths: &[String], given: Option<Vec<StructField>>) -> Result<Vec<
     }
 }
 
-fn infer_schema(format: FileFormat, paths: &[String]) -> Result<Vec<StructField>> {
+fn infer_schema(format: FileFormat, paths: &[String], storage: &Storage) -> Result<Vec<StructField>> {
     if format == FileFormat::Parquet {
         // Spark types Parquet from the footer, not from what Polars decodes.
-        return super::parquet::schema(paths);
+        return super::parquet::schema(paths, storage);
     }
-    let mut lf = scan_files(format, paths, None)?;
+    let mut lf = scan_files(format, paths, None, storage)?;
     let schema = lf.collect_schema()?;
     let mut fields = vec![];
     for (name, dtype) in schema.iter() {

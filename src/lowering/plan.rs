@@ -72,7 +72,7 @@ impl<'a> PlanLowering<'a> {
                 pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
             }
             PlanNode::Scan { format, paths, options, schema } => {
-                let lf = scan(*format, paths, options, schema, &self.conf.session_time_zone)?;
+                let lf = scan(*format, paths, options, schema, &self.conf.session_time_zone, &self.conf.storage)?;
                 let cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
                 lf.select(cols)
             }

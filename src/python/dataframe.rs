@@ -311,6 +311,8 @@ impl PyDataFrame {
     }
 
     fn explain_string(&self, py: Python<'_>, extended: bool) -> PyResult<String> {
-        guard(py, || self.session.explain(&self.plan, extended))
+        // Detached: planning a scan of an object store reads footers over the network.
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        guard_detached(py, move || session.explain(&plan, extended))
     }
 }

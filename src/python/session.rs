@@ -119,11 +119,10 @@ impl PySession {
 
     #[pyo3(signature = (format, paths, options, schema_json=None))]
     fn read(&self, py: Python<'_>, format: &str, paths: Vec<String>, options: BTreeMap<String, String>, schema_json: Option<&str>) -> PyResult<PyDataFrame> {
-        guard(py, || {
-            let format = crate::io::parse_format(format)?;
-            let schema = schema_json.map(parse_fields_json).transpose()?;
-            Ok(PyDataFrame::new(self.inner.clone(), self.inner.read(format, paths, options, schema)?))
-        })
+        let (format, schema) = guard(py, || Ok((crate::io::parse_format(format)?, schema_json.map(parse_fields_json).transpose()?)))?;
+        // Detached: schema inference may list and read objects in a store over the network.
+        let inner = self.inner.clone();
+        guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.read(format, paths, options, schema)?)))
     }
 
     /// `spark.sql(text)`: a query's DataFrame, or a command's result.

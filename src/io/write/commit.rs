@@ -94,7 +94,7 @@ fn move_into(from: &Path, to: &Path) -> Result<()> {
 
 /// A random (version 4) UUID in its usual text form; the randomness comes from the
 /// standard library's per-process hash keys mixed with the time and a counter.
-fn uuid4() -> String {
+pub(super) fn uuid4() -> String {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);

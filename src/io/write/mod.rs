@@ -5,9 +5,12 @@
 
 mod commit;
 mod partition;
+mod remote_commit;
 
 use super::files::io_error;
 use super::formats::table;
+use super::location::{self, Location, Storage};
+use super::remote::Client;
 use super::options::{self, Direction};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{FileFormat, StructField};
@@ -57,6 +60,8 @@ pub struct WriteSpec {
 pub struct WriteContext<'a> {
     pub session_time_zone: &'a str,
     pub case_sensitive: bool,
+    /// The object-store settings, for remote targets.
+    pub storage: &'a Storage,
 }
 
 /// What the planned write will do, decided before the query runs.
@@ -70,12 +75,14 @@ pub enum Plan {
 /// reading the path being overwritten, the schema for the format, the partition columns.
 pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], ctx: &WriteContext) -> Result<Plan> {
     options::check(spec.format, table(spec.format), Direction::Write, &spec.options)?;
-    let target = Path::new(&spec.path);
-    let exists = target.exists();
+    let location = location::parse(&spec.path)?;
+    let (exists, shown) = match &location {
+        Location::Local(p) => (Path::new(p).exists(), format!("file:{}", absolute(Path::new(p)).display())),
+        Location::Remote(r) => (Client::get_or_build(r, ctx.storage)?.exists(&r.key)?, r.shown()),
+    };
     match spec.mode {
         SaveMode::Ignore if exists => return Ok(Plan::Skip),
         SaveMode::ErrorIfExists if exists => {
-            let shown = format!("file:{}", absolute(target).display());
             return Err(Error::new(
                 ErrorKind::Analysis,
                 "PATH_ALREADY_EXISTS",
@@ -83,14 +90,14 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
             )
             .with_param("outputPath", shown));
         }
-        SaveMode::Overwrite if read_paths.iter().any(|p| overlaps(Path::new(p), target)) => {
+        SaveMode::Overwrite if read_paths.iter().any(|p| overlaps(p, &location)) => {
             // Spark deletes the input and then fails reading it; refusing keeps the data.
             return Err(Error::new(
                 ErrorKind::Analysis,
                 "UNSUPPORTED_OVERWRITE.PATH",
-                format!("Can't overwrite the target that is also being read from. The path is file:{}. SQLSTATE: 42902", absolute(target).display()),
+                format!("Can't overwrite the target that is also being read from. The path is {shown}. SQLSTATE: 42902"),
             )
-            .with_param("path", format!("file:{}", absolute(target).display())));
+            .with_param("path", shown));
         }
         _ => {}
     }
@@ -106,8 +113,29 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
 
 /// Writes the computed rows (columns named as `fields`) and commits them under the mode.
 pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext) -> Result<()> {
-    let target = PathBuf::from(&spec.path);
-    let staging = commit::Staging::new(&target)?;
+    match location::parse(&spec.path)? {
+        Location::Local(path) => {
+            let staging = commit::Staging::new(&PathBuf::from(path))?;
+            write_parts(spec, df, fields, ctx, &staging)?;
+            staging.commit(spec.mode)
+        }
+        Location::Remote(target) => {
+            // Written locally first (the format writers write files), then uploaded
+            // and committed in the store.
+            let client = Client::get_or_build(&target, ctx.storage)?;
+            let scratch = std::env::temp_dir().join(format!("pyrust-upload-{}", commit::uuid4()));
+            let result = commit::Staging::new(&scratch.join("out")).and_then(|staging| {
+                write_parts(spec, df, fields, ctx, &staging)?;
+                remote_commit::commit(&client, &target, staging.path(), staging.uuid(), spec.mode)
+            });
+            let _ = std::fs::remove_dir_all(&scratch);
+            result
+        }
+    }
+}
+
+/// The part files of the rows, under their partition directories in `staging`.
+fn write_parts(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, staging: &commit::Staging) -> Result<()> {
     let file_name = |partitioned: bool| file_name(spec, partitioned, staging.uuid());
     let parts = partition::split(df, fields, &spec.partition_by, ctx)?;
     let partitioned = !spec.partition_by.is_empty();
@@ -118,7 +146,7 @@ pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &
         let path = dir.join(file_name(partitioned));
         write_file(spec, frame, &data, ctx, &path)?;
     }
-    staging.commit(spec.mode)
+    Ok(())
 }
 
 fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, path: &Path) -> Result<()> {
@@ -147,9 +175,15 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Whether reading `read` touches files under `target` (or the other way round).
-fn overlaps(read: &Path, target: &Path) -> bool {
-    let (r, t) = (absolute(read), absolute(target));
-    r.starts_with(&t) || t.starts_with(&r)
+fn overlaps(read: &str, target: &Location) -> bool {
+    match (location::parse(read), target) {
+        (Ok(Location::Local(read)), Location::Local(target)) => {
+            let (r, t) = (absolute(Path::new(&read)), absolute(Path::new(target)));
+            r.starts_with(&t) || t.starts_with(&r)
+        }
+        (Ok(Location::Remote(read)), Location::Remote(target)) => read.overlaps(target),
+        _ => false,
+    }
 }
 
 fn check_duplicate_names(fields: &[StructField], case_sensitive: bool) -> Result<()> {

@@ -1,0 +1,338 @@
+//! Object stores as the readers and writers see them: a blocking client over the
+//! `object_store` store Polars builds from the session's settings (`location`), the data
+//! files of a remote path as Spark's file index lists them (directories, globs, hidden
+//! names, `key=value` partitions), and local copies of text files for the readers that
+//! read local files (CSV, JSON, text).
+
+use super::files::{unescape as unescape_partition, wildcard_match, DataFile};
+use super::location::{cloud_options, credential_settings, Remote, Storage, Store};
+use crate::error::{Error, ErrorKind, Result};
+use futures::TryStreamExt;
+use object_store::path::Path as ObjectPath;
+use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt, PutPayload};
+use polars::prelude::cloud::CloudOptions;
+use polars::prelude::PlRefPath;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+
+/// The runtime the blocking calls below run their requests on (a small one of our own:
+/// these calls come from the Python thread, outside Polars' engines).
+static RUNTIME: LazyLock<std::result::Result<tokio::runtime::Runtime, String>> =
+    LazyLock::new(|| tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("pyrust-object-store").enable_all().build().map_err(|e| e.to_string()));
+
+pub(crate) fn block_on<F: std::future::Future>(future: F) -> Result<F::Output> {
+    let runtime = RUNTIME.as_ref().map_err(|e| Error::internal(format!("starting the object store runtime: {e}")))?;
+    Ok(runtime.block_on(future))
+}
+
+/// A connection to one bucket (container) of a store.
+pub struct Client {
+    root: Remote,
+    options: CloudOptions,
+    store: Arc<dyn ObjectStore>,
+}
+
+/// Clients by bucket and options: building one reads the AWS profile files.
+static CLIENTS: LazyLock<Mutex<HashMap<(String, CloudOptions), Arc<Client>>>> = LazyLock::new(Default::default);
+
+impl Client {
+    /// The client of `remote`'s bucket under the session's settings (built once).
+    pub fn get_or_build(remote: &Remote, storage: &Storage) -> Result<Arc<Client>> {
+        let key = (remote.with_key("").polars_url(), cloud_options(remote, storage)?);
+        if let Some(c) = CLIENTS.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(c);
+        }
+        let client = Arc::new(Client::new(remote, storage)?);
+        if let Ok(mut m) = CLIENTS.lock() {
+            m.insert(key, client.clone());
+        }
+        Ok(client)
+    }
+
+    fn new(remote: &Remote, storage: &Storage) -> Result<Client> {
+        let options = cloud_options(remote, storage)?;
+        let root = remote.with_key("");
+        let url = PlRefPath::new(root.polars_url());
+        let built: std::result::Result<Arc<dyn ObjectStore>, _> = block_on(async {
+            match &root.store {
+                Store::S3 => options.build_aws(url, false).await.map(|s| Arc::new(s) as Arc<dyn ObjectStore>),
+                Store::Gcs => options.build_gcp(url, false).map(|s| Arc::new(s) as Arc<dyn ObjectStore>),
+                Store::Azure { .. } => options.build_azure(url, false).map(|s| Arc::new(s) as Arc<dyn ObjectStore>),
+            }
+        })?;
+        let store = built.map_err(|e| Error::new(ErrorKind::IllegalArgument, "INVALID_CONF_VALUE", format!("Cannot connect to {}: {e}", root.shown())))?;
+        Ok(Client { root, options, store })
+    }
+
+    /// Polars' options for scans of this bucket.
+    pub fn options(&self) -> &CloudOptions {
+        &self.options
+    }
+
+    pub fn remote(&self, key: &str) -> Remote {
+        self.root.with_key(key)
+    }
+
+    fn fail(&self, key: &str, e: object_store::Error) -> Error {
+        store_error(&self.remote(key), e)
+    }
+
+    /// Every object under `prefix/` (all levels), sorted by key. A missing bucket is
+    /// `PATH_NOT_FOUND`.
+    pub fn list(&self, prefix: &str) -> Result<Vec<ObjectMeta>> {
+        let path = (!prefix.is_empty()).then(|| ObjectPath::from(prefix));
+        let mut found: Vec<ObjectMeta> = block_on(self.store.list(path.as_ref()).try_collect::<Vec<_>>())?.map_err(|e| self.fail(prefix, e))?;
+        found.retain(|m| !m.location.as_ref().ends_with('/'));
+        found.sort_by(|a, b| a.location.as_ref().cmp(b.location.as_ref()));
+        Ok(found)
+    }
+
+    /// The object at `key`, if there is one.
+    pub fn head(&self, key: &str) -> Result<Option<ObjectMeta>> {
+        if key.is_empty() {
+            return Ok(None);
+        }
+        match block_on(self.store.head(&ObjectPath::from(key)))? {
+            Ok(meta) => Ok(Some(meta)),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(self.fail(key, e)),
+        }
+    }
+
+    /// Whether `key` names an object or a prefix with objects under it.
+    pub fn exists(&self, key: &str) -> Result<bool> {
+        if self.head(key)?.is_some() {
+            return Ok(true);
+        }
+        let prefix = ObjectPath::from(key);
+        let first = block_on(async { self.store.list(Some(&prefix)).try_next().await })?;
+        match first {
+            Ok(found) => Ok(found.is_some()),
+            Err(e) => match store_error(&self.remote(key), e) {
+                err if err.error_class.as_deref() == Some("PATH_NOT_FOUND") => Ok(false),
+                err => Err(err),
+            },
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Result<Vec<u8>> {
+        let path = ObjectPath::from(key);
+        block_on(async { self.store.get(&path).await?.bytes().await })?.map(Vec::from).map_err(|e| self.fail(key, e))
+    }
+
+    pub fn get_range(&self, key: &str, range: std::ops::Range<u64>) -> Result<Vec<u8>> {
+        block_on(self.store.get_range(&ObjectPath::from(key), range))?.map(Vec::from).map_err(|e| self.fail(key, e))
+    }
+
+    pub fn put(&self, key: &str, data: Vec<u8>) -> Result<()> {
+        block_on(self.put_async(key, data))?
+    }
+
+    pub async fn put_async(&self, key: &str, data: Vec<u8>) -> Result<()> {
+        self.store.put(&ObjectPath::from(key), PutPayload::from(data)).await.map(|_| ()).map_err(|e| self.fail(key, e))
+    }
+
+    /// A server-side copy.
+    pub async fn copy_async(&self, from: &str, to: &str) -> Result<()> {
+        self.store.copy(&ObjectPath::from(from), &ObjectPath::from(to)).await.map_err(|e| self.fail(to, e))
+    }
+
+    /// Deletes an object; one already gone is fine.
+    pub async fn delete_async(&self, key: &str) -> Result<()> {
+        match self.store.delete(&ObjectPath::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(self.fail(key, e)),
+        }
+    }
+}
+
+/// An object store failure as Spark reports it: `PATH_NOT_FOUND` for a missing bucket
+/// or key, a message naming the settings to fix for refused credentials.
+pub fn store_error(remote: &Remote, e: object_store::Error) -> Error {
+    let text = format!("{e}");
+    let chain = {
+        let mut all = text.clone();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            all.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        all
+    };
+    let not_found = matches!(e, object_store::Error::NotFound { .. }) || chain.contains("NoSuchBucket") || chain.contains("NoSuchKey");
+    if not_found {
+        return path_not_found(&remote.shown());
+    }
+    let denied = matches!(e, object_store::Error::PermissionDenied { .. } | object_store::Error::Unauthenticated { .. })
+        || ["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "ExpiredToken", "InvalidToken", "403 Forbidden", "401 Unauthorized"]
+            .iter()
+            .any(|s| chain.contains(s));
+    if denied {
+        return Error::new(
+            ErrorKind::Runtime,
+            "OBJECT_STORE_ACCESS_DENIED",
+            format!("Access to {} was denied: check {}. ({chain})", remote.shown(), credential_settings(remote)),
+        );
+    }
+    Error::new(ErrorKind::Runtime, "OBJECT_STORE_ERROR", format!("{}: {chain}", remote.shown()))
+}
+
+pub fn path_not_found(shown: &str) -> Error {
+    Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: {shown}."))
+}
+
+fn is_hidden_name(name: &str) -> bool {
+    name.starts_with('_') || name.starts_with('.')
+}
+
+fn split_key(key: &str) -> Vec<&str> {
+    key.split('/').filter(|c| !c.is_empty()).collect()
+}
+
+/// The data objects a remote path stands for, as `(root key, object)` pairs sorted by
+/// key: the object itself, the objects under a prefix, or those under what a glob
+/// matches (`*`, `?` in any component); names starting with `_` or `.` below the root are
+/// not data. Nothing there is `PATH_NOT_FOUND`.
+pub fn data_objects(client: &Client, remote: &Remote) -> Result<Vec<(String, ObjectMeta)>> {
+    let parts = split_key(&remote.key);
+    let Some(first_glob) = parts.iter().position(|c| c.contains(['*', '?'])) else {
+        let under = client.list(&remote.key)?;
+        let visible: Vec<(String, ObjectMeta)> = under
+            .into_iter()
+            .filter(|m| !relative(&remote.key, m.location.as_ref()).iter().any(|c| is_hidden_name(c)))
+            .map(|m| (remote.key.clone(), m))
+            .collect();
+        if !visible.is_empty() {
+            return Ok(visible);
+        }
+        return match client.head(&remote.key)? {
+            Some(meta) => Ok(vec![(parent_key(&remote.key), meta)]),
+            None if client.exists(&remote.key)? => Ok(vec![]),
+            None => Err(path_not_found(&remote.shown())),
+        };
+    };
+    let literal = parts[..first_glob].join("/");
+    let mut out = vec![];
+    for meta in client.list(&literal)? {
+        let key_parts = split_key(meta.location.as_ref());
+        if key_parts.len() < parts.len() || !parts.iter().zip(&key_parts).all(|(p, k)| wildcard_match(p, k)) {
+            continue;
+        }
+        if key_parts[first_glob..].iter().any(|c| is_hidden_name(c)) {
+            continue;
+        }
+        let root = if key_parts.len() == parts.len() { parent_key(meta.location.as_ref()) } else { key_parts[..parts.len()].join("/") };
+        out.push((root, meta));
+    }
+    if out.is_empty() {
+        return Err(path_not_found(&remote.shown()));
+    }
+    Ok(out)
+}
+
+fn parent_key(key: &str) -> String {
+    key.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_string())
+}
+
+/// The components of `key` below `root`.
+fn relative<'a>(root: &str, key: &'a str) -> Vec<&'a str> {
+    let rest = if root.is_empty() { key } else { key.strip_prefix(root).unwrap_or(key) };
+    split_key(rest)
+}
+
+/// The data files of a remote path, named by their Polars URLs, with the partition
+/// values of the `key=value` prefixes between the root and the object.
+pub fn data_files(client: &Client, remote: &Remote) -> Result<Vec<DataFile>> {
+    Ok(data_objects(client, remote)?
+        .into_iter()
+        .map(|(root, meta)| {
+            let key = meta.location.as_ref();
+            let rel = relative(&root, key);
+            let partition = rel[..rel.len().saturating_sub(1)]
+                .iter()
+                .filter_map(|c| c.split_once('=').map(|(k, v)| (unescape_partition(k), unescape_partition(v))))
+                .collect();
+            DataFile { path: PathBuf::from(client.remote(key).polars_url()), partition }
+        })
+        .collect())
+}
+
+/// What local copies were made from: the object's key, size and entity tag, per file.
+static MIRRORED: LazyLock<Mutex<HashMap<PathBuf, (u64, Option<String>)>>> = LazyLock::new(Default::default);
+
+/// A local path standing for a remote one, for readers of local files: the data
+/// objects are copied (again only when their size or entity tag changed) under a
+/// per-process directory, laid out as under the remote root, and the local path keeps
+/// the remote one's glob.
+pub fn local_copy(remote: &Remote, storage: &Storage) -> Result<String> {
+    let client = Client::get_or_build(remote, storage)?;
+    let objects = data_objects(&client, remote)?;
+    let parts = split_key(&remote.key);
+    let literal_len = parts.iter().position(|c| c.contains(['*', '?'])).unwrap_or(parts.len());
+    let base = parts[..literal_len].join("/");
+    let single = objects.len() == 1 && objects[0].1.location.as_ref() == remote.key;
+    let dir = mirror_dir(remote);
+    let mut wanted = std::collections::HashSet::new();
+    for (_, meta) in &objects {
+        let key = meta.location.as_ref();
+        let rel = if single { key.rsplit('/').next().unwrap_or(key).to_string() } else { relative(&base, key).join("/") };
+        let local = dir.join(&rel);
+        wanted.insert(local.clone());
+        let stamp = (meta.size, meta.e_tag.clone());
+        let fresh = MIRRORED.lock().map(|m| m.get(&local) == Some(&stamp)).unwrap_or(false) && local.exists();
+        if fresh {
+            continue;
+        }
+        if let Some(parent) = local.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| super::files::io_error("creating", parent, e))?;
+        }
+        let data = client.get(key)?;
+        std::fs::write(&local, &data).map_err(|e| super::files::io_error("writing", &local, e))?;
+        if let Ok(mut m) = MIRRORED.lock() {
+            m.insert(local, stamp);
+        }
+    }
+    remove_others(&dir, &wanted);
+    let shown = if single {
+        dir.join(remote.key.rsplit('/').next().unwrap_or_default())
+    } else if literal_len < parts.len() {
+        dir.join(parts[literal_len..].join("/"))
+    } else {
+        dir
+    };
+    Ok(shown.to_string_lossy().into_owned())
+}
+
+/// Local copies of objects that were deleted remotely since the last read go too.
+fn remove_others(dir: &Path, wanted: &std::collections::HashSet<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            remove_others(&p, wanted);
+        } else if !wanted.contains(&p) {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+fn mirror_dir(remote: &Remote) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    remote.polars_url().hash(&mut h);
+    std::env::temp_dir().join(format!("pyrust-objects-{}", std::process::id())).join(format!("{:016x}", h.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_below_a_root() {
+        assert_eq!(relative("data/t", "data/t/x=1/f.csv"), ["x=1", "f.csv"]);
+        assert_eq!(relative("", "a/b"), ["a", "b"]);
+        assert_eq!(parent_key("a/b/c"), "a/b");
+        assert_eq!(parent_key("c"), "");
+    }
+}
