@@ -65,7 +65,10 @@ fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
 fn listed_files(path: &str, storage: &Storage) -> Result<Vec<DataFile>> {
     match location::parse(path)? {
         Location::Local(p) => Ok(data_files(&p)),
-        Location::Remote(r) => super::remote::data_files(&*Client::get_or_build(&r, storage)?, &r),
+        Location::Remote(r) => {
+            let client = Client::get_or_build(&r, storage)?;
+            super::remote::data_files(&client, &r)
+        }
     }
 }
 

@@ -53,7 +53,8 @@ impl Client {
     fn new(remote: &Remote, storage: &Storage) -> Result<Client> {
         let options = cloud_options(remote, storage)?;
         let root = remote.with_key("");
-        let url = PlRefPath::new(root.polars_url());
+        // With the trailing slash: Polars reads the bucket from it (region lookup).
+        let url = PlRefPath::new(format!("{}/", root.polars_url()));
         let built: std::result::Result<Arc<dyn ObjectStore>, _> = block_on(async {
             match &root.store {
                 Store::S3 => options.build_aws(url, false).await.map(|s| Arc::new(s) as Arc<dyn ObjectStore>),
@@ -150,16 +151,12 @@ impl Client {
 /// An object store failure as Spark reports it: `PATH_NOT_FOUND` for a missing bucket
 /// or key, a message naming the settings to fix for refused credentials.
 pub fn store_error(remote: &Remote, e: object_store::Error) -> Error {
-    let text = format!("{e}");
-    let chain = {
-        let mut all = text.clone();
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            all.push_str(&format!(": {s}"));
-            source = s.source();
-        }
-        all
-    };
+    let mut chain = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
     let not_found = matches!(e, object_store::Error::NotFound { .. }) || chain.contains("NoSuchBucket") || chain.contains("NoSuchKey");
     if not_found {
         return path_not_found(&remote.shown());
