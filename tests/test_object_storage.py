@@ -287,3 +287,13 @@ def test_a_write_killed_midway_leaves_no_partial_dataset(endpoint, spark, bucket
 def test_file_scheme_is_a_local_path(spark, tmp_path):
     spark.range(3).write.parquet(f"file://{tmp_path}/f")
     assert sorted(r.id for r in spark.read.parquet(f"file:{tmp_path}/f").collect()) == [0, 1, 2]
+
+
+def test_without_a_region_setting(spark, bucket):
+    # A custom endpoint without fs.s3a.endpoint.region signs for us-east-1.
+    spark.conf.unset("spark.hadoop.fs.s3a.endpoint.region")
+    try:
+        spark.range(2).write.csv(f"s3a://{bucket}/noregion")
+        assert sorted(r[0] for r in spark.read.csv(f"s3a://{bucket}/noregion").collect()) == ["0", "1"]
+    finally:
+        spark.conf.set("spark.hadoop.fs.s3a.endpoint.region", "us-east-1")
