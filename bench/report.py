@@ -225,6 +225,9 @@ def main():
         lines += functions_suite.section(r["functions"], LABELS, ms, ratio)
     if "ci" in r:
         lines += ci_section(r["ci"])
+    if "s3" in r:
+        import s3_suite
+        lines += s3_suite.section(r["s3"], ms)
     lines.append(END)
     block = "\n".join(lines)
     text = open(DOC).read() if os.path.exists(DOC) else f"# Performance\n\n{START}\n{END}\n"

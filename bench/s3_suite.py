@@ -73,6 +73,16 @@ def polars_cases(endpoint):
     return {"polars_s3": {"q6": q6, "scan": scan}}
 
 
+def section(result, ms):
+    """The report's table (bench/report.py)."""
+    names = {"pyrust_local": "PyRust, local file", "pyrust_s3": "PyRust, s3a:// (moto)", "polars_s3": "Polars, s3:// (moto)"}
+    lines = [f"### TPC-H SF{result.get('scale', 1):g} `lineitem` through a local S3 endpoint (moto)", "",
+             "| | " + " | ".join(names[e] for e in names if e in result) + " |", "|---|" + "---|" * sum(e in result for e in names)]
+    for query in ("q6", "scan"):
+        lines.append(f"| {query} | " + " | ".join(ms(result[e].get(query, {}).get("median")) for e in names if e in result) + " |")
+    return lines + [""]
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", required=True)
