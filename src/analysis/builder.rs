@@ -707,7 +707,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
                 Error::analysis(
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(
-                        "UNION can only be performed on inputs with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table.",
+                        "UNION can only be performed on tables with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table..",
                         ordinal_col(c + 1), ordinal(i + 1), ct.sql(), data_type(first).sql()
                     ),
                 )

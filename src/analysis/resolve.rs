@@ -393,10 +393,12 @@ impl<'a> Resolver<'a> {
             let Expr::Lambda { params, body } = a else { continue };
             let types = functions::lambda_parameters(def.func, &resolved, i);
             if types.len() != params.len() && !(types.len() == 2 && params.len() == 1 && functions::index_is_optional(def.func)) {
-                let expected = if functions::index_is_optional(def.func) { "1".to_string() } else { types.len().to_string() };
+                // Spark names the lambda's own count "expected" and what the function
+                // binds it with (one element when an index is optional) "actual".
+                let bound = if functions::index_is_optional(def.func) { 1 } else { types.len() };
                 return Err(Error::analysis(
                     "INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH",
-                    format!("Invalid lambda function call. A higher order function expects {expected} arguments, but got {}.", params.len()),
+                    format!("Invalid lambda function call. A higher order function expects {} arguments, but got {bound}.", params.len()),
                 ));
             }
             let params: Vec<LambdaVar> = params

@@ -661,12 +661,18 @@ pub fn window_duration(text: &str) -> std::result::Result<i64, crate::error::Err
     Ok(micros)
 }
 
+/// What `window` takes as its time, in Spark's words (it also takes a window struct).
+const WINDOW_TIME: Expected = Expected::Named(
+    &Expected::AnyTimestamp,
+    "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or \"STRUCT<start: TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>\")",
+);
+
 /// `window(time, '10 minutes'[, slide[, start]])`: the durations become microseconds
 /// (as Spark's TimeWindow holds them). Sliding windows give several rows per input
 /// row, which PyRust does not build.
 fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let mut args = args.into_iter();
-    let time = Inputs::Implicit(ANY_TIMESTAMP).coerce(vec![args.next().expect("arity checked")], site)?.remove(0);
+    let time = args.next().expect("arity checked");
     let durations: Vec<i64> = args
         .map(|a| match field_literal(&a) {
             Some(text) => window_duration(text),
@@ -677,20 +683,22 @@ fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let slide = durations.get(1).copied().unwrap_or(window);
     let start = durations.get(2).copied().unwrap_or(0);
     let shown = format!("window({}, {window}, {slide}, {start})", (site.text)(&time));
+    let time_site = Site { conf: site.conf, shown: shown.clone(), text: site.text };
+    let time = Inputs::Implicit(&[WINDOW_TIME]).coerce(vec![time], &time_site)?.remove(0);
     let violation = |class: &str, message: String| {
         Err(crate::error::Error::analysis(class, format!("Cannot resolve \"{shown}\" due to data type mismatch: {message}")))
     };
     if window <= 0 {
-        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `window_duration` must be between (0, {}], but got {window}.", i64::MAX));
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `window_duration` must be between (0, {}] (current value = {window}L).", i64::MAX));
     }
     if slide <= 0 {
-        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `slide_duration` must be between (0, {}], but got {slide}.", i64::MAX));
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `slide_duration` must be between (0, {}] (current value = {slide}L).", i64::MAX));
     }
     if slide > window {
-        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The `slide_duration` ({slide}) must be <= the `window_duration` ({window})."));
+        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The `slide_duration`({slide}L) must be <= the `window_duration`({window}L)."));
     }
     if start.abs() >= slide {
-        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The absolute value of `start_time` ({start}) must be < the `slide_duration` ({slide})."));
+        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The `abs(start_time)`({}L) must be < the `slide_duration`({slide}L).", start.abs()));
     }
     // The fifth argument picks one of the overlapping windows of a sliding window
     // (`sliding_windows`); 0 is the latest, the only one of a tumbling window.
