@@ -369,7 +369,7 @@ pub fn make_local_timestamp(y: i64, mo: i64, d: i64, h: i64, mi: i64, sec_micros
             return Err(RowError::spark(
                 ErrorKind::DateTime,
                 "INVALID_FRACTION_OF_SECOND",
-                format!("Valid range for seconds is [0, 60] (inclusive), but the provided value is {text}. To avoid this error, use `try_make_timestamp`, which returns NULL on error. If you do not want to use the session default timestamp version of this function, use `try_make_timestamp_ntz` or `try_make_timestamp_ltz`. SQLSTATE: 22023"),
+                format!("Valid range for seconds is [0, 60] (inclusive), but the provided value is {text}. To avoid this error, use `try_make_timestamp`, which returns NULL on error.\nIf you do not want to use the session default timestamp version of this function, use `try_make_timestamp_ntz` or `try_make_timestamp_ltz`. SQLSTATE: 22023"),
             ));
         }
         check("SecondOfMinute", sec, 59)?;

@@ -373,7 +373,10 @@ class DataFrame:
             return self
         targets = self.columns if subset is None else list(subset)
         if subset is not None:
-            self.select(*[F.col(name) for name in targets])  # an unknown column fails as in Spark
+            from pyrust.sql._resolve import resolving_names
+
+            with resolving_names(self):  # an unknown column fails as Spark's resolve
+                self.select(*[F.col(name) for name in targets])
         first = next(iter(rep_dict))
         kind = BooleanType if isinstance(first, bool) else StringType if isinstance(first, str) else NumericType
         if not targets:

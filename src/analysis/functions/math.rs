@@ -450,7 +450,7 @@ fn check_seed(site: &Site, i: usize, a: &Expr) -> Result<()> {
     if !matches!(a.unalias(), Expr::Literal(_)) {
         return Err(Error::analysis(
             "SEED_EXPRESSION_IS_UNFOLDABLE",
-            format!("The seed expression `{}` of the expression `{}` must be foldable.", (site.text)(a), site.shown),
+            format!("The seed expression \"{}\" of the expression \"{}\" must be foldable.", (site.text)(a), site.shown),
         ));
     }
     Ok(())

@@ -322,7 +322,7 @@ pub fn regexp_replace_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> 
         Expr::Literal(Value::Integer(p)) => Err(Error::analysis(
             "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE",
             format!(
-                "Cannot resolve \"{}\" due to data type mismatch: The `position` must be between 1 and 2147483647 (current value = {p}).",
+                "Cannot resolve \"{}\" due to data type mismatch: The position must be between (0, 2147483647] (current value = {p}).",
                 site.shown
             ),
         )),
@@ -496,7 +496,7 @@ pub fn mask_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             let name = ["upperChar", "lowerChar", "digitChar", "otherChar"][i - 1];
             return Err(Error::analysis(
                 "DATATYPE_MISMATCH.INPUT_SIZE_NOT_ONE",
-                format!("Cannot resolve \"{}\" due to data type mismatch: Length of `{name}` should be 1.", site.shown),
+                format!("Cannot resolve \"{}\" due to data type mismatch: Length of {name} should be 1.", site.shown),
             ));
         }
     }

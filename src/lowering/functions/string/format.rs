@@ -166,7 +166,7 @@ pub fn to_number(c: &CallLowering, try_: bool) -> Result<pl::Expr> {
                 r,
                 ErrorKind::IllegalArgument,
                 "INVALID_FORMAT.MISMATCH_INPUT",
-                &format!("The format is invalid: '{fmt}'. The input \"{text}\" does not match the format. SQLSTATE: 42601"),
+                &format!("The format is invalid: {}. The input \"STRING\" {text} does not match the format. SQLSTATE: 42601", fmt.to_uppercase()),
             ),
         }
     });
