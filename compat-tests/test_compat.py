@@ -79,29 +79,13 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
     "Spark's text has a double space after the condition for a decimal from a Python UDF (NUMERIC_VALUE_OUT_OF_RANGE with an empty first parameter)": [
         'udf_types::returned_decimal_too_large_is_an_error',
     ],
-    "to do: window frame and named-window messages (Spark quotes the frame with its cast offsets and the plan, parse errors their position)": [
-        'window_sql_more::integer_offset_over_a_timestamp',
-        'window_sql_more::interval_bounds_of_different_units',
-        'window_sql_more::interval_day_and_month_bounds',
-        'window_sql_more::interval_hours_over_a_date',
-        'window_sql_more::interval_over_a_double_key',
-        'window_sql_more::interval_over_a_string_key',
-        'window_sql_more::interval_with_two_order_keys',
-        'window_sql_more::named_window_defined_twice',
-        'window_sql_more::named_window_extended_in_window_clause',
-        'window_sql_more::named_window_extended_inside_over',
-        'window_sql_more::named_window_frame_refused_by_row_number',
-        'window_sql_more::named_window_without_order_for_rank',
-        'window_sql_more::qualify_after_where_is_a_syntax_error',
-        'window_sql_more::qualify_after_window_clause_is_a_syntax_error',
-        'window_sql_more::qualify_with_a_window_is_a_syntax_error',
-        'window_sql_more::qualify_with_an_alias_is_a_syntax_error',
-    ],
     "PySpark's assert text: its own class path (pyspark.sql.types.DataType), or its failure to build the message (VALUE_NOT_ANY_OR_ALL)": [
+        'hostile_arguments_dataframe::dropna_how_unknown',
         'na::dropna_bad_how',
         'types_api::struct_field_bad_type',
     ],
     "Spark's text prints its internal expression or frame tree (attribute ids like x#4766, specifiedwindowframe(...)), which PyRust does not have": [
+        'window_sql_more::named_window_frame_refused_by_row_number',
         'fn_json_tuple::json_tuple_in_filter',
         'windows_errors::dense_rank_over_empty_spec',
         'windows_errors::lag_without_order',
@@ -110,6 +94,21 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'windows_errors::rank_without_order',
         'windows_errors::row_number_with_rows_frame',
         'windows_errors::window_over_a_window',
+    ],
+    "Spark's text names the JVM's attribute ids (`region#4116`, `d#69 ASC NULLS FIRST`) or lambda variables it numbers with a JVM-wide counter (`x_3`), which depend on everything the JVM analysed before": [
+        'grouping_sets::grouping_of_literal_is_an_error',
+        'grouping_sets::grouping_of_non_key_is_an_error',
+        'grouping_sets::grouping_sets_grouping_id_columns_must_match',
+        'grouping_sets::grouping_sets_grouping_id_wrong_order',
+        'grouping_sets::rollup_grouping_of_alias_name_is_mismatch',
+        'grouping_sets::rollup_grouping_of_aliased_column_is_mismatch',
+        'fn_misc::assert_true_fails',
+        'fn_misc::assert_true_non_boolean_is_refused',
+        'joins::self_join_derived',
+        'window_sql_more::interval_with_two_order_keys',
+        'windows_errors::range_offsets_over_two_keys',
+        'fn_lambda::transform_not_array',
+        'fn_map_more::transform_keys_not_a_map',
     ],
     "a Java exception's own text": [
         'fn_datetime_patterns::date_format_refuses_generic_zone_two',
@@ -120,7 +119,17 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'arrow_input::with_schema_value_out_of_range',
         'fn_datetime_fields::add_months_clamps_days',
     ],
-    "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's": [
+    "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's (Spark's ParseException also appends the parsed text with a position marker)": [
+        'hostile_arguments_column::cast_unknown_type_name',
+        'hostile_arguments_column::expr_empty',
+        'hostile_arguments_dataframe::select_expr_empty_string',
+        'window_sql_more::named_window_defined_twice',
+        'window_sql_more::named_window_extended_in_window_clause',
+        'window_sql_more::named_window_extended_inside_over',
+        'window_sql_more::qualify_after_where_is_a_syntax_error',
+        'window_sql_more::qualify_after_window_clause_is_a_syntax_error',
+        'window_sql_more::qualify_with_a_window_is_a_syntax_error',
+        'window_sql_more::qualify_with_an_alias_is_a_syntax_error',
         'sql_statements::parse_error_class',
         'sql_statements::parse_error_unbalanced',
         'sql_syntax::smallint_literal_out_of_range',
@@ -132,62 +141,57 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'select::select_expr_parse_error',
         'windows_errors::sql_rows_bound_of_a_column',
     ],
-    "to do: PyRust words this numeric overflow differently (value text, or a cast's wording for a decimal result)": [
+    "the message names the case's temporary directory, a new one each run": [
+        'write_modes::mode_default_refuses_existing_path',
+        'write_modes::mode_error_through_save',
+    ],
+    "to do: a SQL rank() named by PyRust's display (`RANK()`); Spark's window-order check prints the function's own text (`rank()`), which differs from PyRust's for the DataFrame API cases that already match": [
+        'window_sql_more::named_window_without_order_for_rank',
+    ],
+    "to do: decimal + - * overflow under ANSI: Spark shows the exact out-of-range result (up to 40 digits, beyond i128); PyRust's kernel detects the overflow without computing that value": [
         'edge_values::dec_add_mixed_scale_overflow_ansi',
         'edge_values::dec_add_one_overflow_ansi',
         'edge_values::dec_add_self_overflow_ansi',
         'edge_values::dec_mul_scaled_overflow_ansi',
         'edge_values::dec_sub_one_overflow_ansi',
     ],
-    "to do: PyRust's sqlExpr, function name or type list for this check is not yet Spark's": [
+    "to do: Spark types the fields of a struct of literals NOT NULL (`STRUCT<x: INT NOT NULL>`); PyRust's struct fields are always nullable in its type text": [
         'fn_map_more::from_entries_three_fields',
-        'fn_map_more::transform_keys_not_a_map',
-        'columns::cast_int_to_array_fails',
-        'fn_aggregate_percentile::percentile_approx_bad_percentage',
-        'fn_datetime_fields::extract_from_a_number_is_refused',
-        'fn_datetime_fields::timestamp_add_of_a_number_is_refused',
-        'fn_datetime_window::window_start_not_shorter_than_slide',
-        'fn_lambda::transform_not_array',
-        'fn_misc::assert_true_non_boolean_is_refused',
-        'windows_errors::range_offsets_over_two_keys',
-        'windows_errors::sql_frame_starting_unbounded_following',
-        'windows_errors::sql_lag_offset_of_a_column',
-    ],
-    "the message names the case's temporary directory, a new one each run": [
-        'write_modes::mode_default_refuses_existing_path',
-        'write_modes::mode_error_through_save',
-    ],
-    "to do: a write's error parameters or type text are not yet Spark's (F.struct of a literal is NOT NULL in Spark; the partition column parameter's name)": [
         'write_csv::csv_struct_column_refused',
     ],
-    "to do: PyRust's text or parameters for this condition are not yet Spark's": [
+    'to do: Spark names a DataFrame-API cast error by its child (`"k"`), PyRust by the cast (`CAST(k AS ARRAY<INT>)`)': [
+        'columns::cast_int_to_array_fails',
+    ],
+    "to do: IN_SUBQUERY_LENGTH_MISMATCH needs the IN expression's text and both sides' column lists, which the SQL front end does not carry to where the subquery is planned": [
         'sql_subqueries::in_subquery_too_many_columns',
-        'fn_array_more::zip_field_access',
-        'fn_array_more::zip_sql',
+    ],
+    'to do: a generator nested in an expression: Spark names the enclosing expression (`upper(json_tuple(j, a))`), PyRust only the generator': [
         'fn_json_tuple::json_tuple_nested_in_expression',
+    ],
+    'to do: a STRING→BOOLEAN cast with several malformed rows reports the last one, Spark the first (other targets report the first; cause not found yet)': [
         'cast_matrix::cast_string_bad_to_boolean_ansi',
         'cast_matrix::cast_string_date_to_boolean_ansi',
         'cast_matrix::cast_string_num_to_boolean_ansi',
-        'fn_array::element_at_out_of_range_ansi',
-        'fn_misc::assert_true_fails',
-        'fn_string_encoding::validate_utf8_fails_on_invalid',
-        'fn_string_format::to_number_valid',
-        'grouping_sets::grouping_of_literal_is_an_error',
-        'grouping_sets::grouping_of_non_key_is_an_error',
-        'grouping_sets::grouping_sets_grouping_id_columns_must_match',
-        'grouping_sets::grouping_sets_grouping_id_wrong_order',
-        'grouping_sets::rollup_grouping_of_alias_name_is_mismatch',
-        'grouping_sets::rollup_grouping_of_aliased_column_is_mismatch',
-        'joins::self_join_derived',
-        'select::getitem_brackets_struct_and_array',
+    ],
+    'to do: a window sum over malformed strings: PyRust meets another malformed value first (partitions evaluated in another order)': [
         'windows_errors::sum_of_strings_over_a_window_ansi',
+    ],
+    'to do: UNSUPPORTED_EXPR_FOR_OPERATOR needs the list of offending window expressions as Spark prints them (with their default frames)': [
         'windows_errors::window_in_order_by',
         'windows_errors::window_in_sort_descending',
     ],
-    'to do: here Spark lists every column (more than 5) with ties in column order; PyRust keeps 5, ties alphabetical (which matches Spark elsewhere)': [
-    ],
 }
+
 MESSAGE_DIFFERENCES = {name: reason for reason, names in _MESSAGE_DIFFERENCES_BY_REASON.items() for name in names}
+
+# Errors where several rows or columns fail: Spark reports the first failing row,
+# columns left to right; PyRust's engine evaluates a projection's columns in parallel
+# and reports whichever fails first, so the message (its index and size) matches on
+# some runs only. Class and condition are compared; not strict, as it cannot be.
+_MESSAGE_ORDER_DEPENDENT = {
+    'fn_array_more::zip_field_access': "two columns fail on different rows; Polars evaluates them in parallel",
+    'fn_string_format::to_number_valid': "two columns fail on different rows; Polars evaluates them in parallel",
+}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -205,5 +209,6 @@ def test_case(name, spark, request):
     assert not internal or (expected.get("error") or {}).get("condition") == "INTERNAL_ERROR", f"INTERNAL_ERROR: {actual}"
     if name in MESSAGE_DIFFERENCES:
         assert compare(c, expected, actual), f"{name} now matches in full: take it off MESSAGE_DIFFERENCES"
-    problems = compare(c, expected, actual, message_checked=name not in MESSAGE_DIFFERENCES)
+    checked = name not in MESSAGE_DIFFERENCES and name not in _MESSAGE_ORDER_DEPENDENT
+    problems = compare(c, expected, actual, message_checked=checked)
     assert not problems, "\n".join(problems)

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Union
 from pyrust import _native
 from pyrust.errors import PySparkTypeError, SparkRuntimeException, UnsupportedOperationException, not_implemented
 from pyrust.sql._resolve import resolving_names
+from pyrust.sql._values import _java_text
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 
 __all__ = ["GroupedData"]
@@ -26,17 +27,6 @@ def _column_names(cols: tuple) -> List[str]:
             raise PySparkTypeError(message=f"Argument `cols` should be a str, got {type(c).__name__}.",
                                    errorClass="NOT_STR", messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
     return list(cols)
-
-
-def _java_text(v: Any) -> str:
-    """A Python value as the JVM prints what py4j made of it (`[x, 1]`, `{a=1}`)."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (list, tuple, set)):
-        return "[" + ", ".join(_java_text(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{_java_text(k)}={_java_text(x)}" for k, x in v.items()) + "}"
-    return "null" if v is None else str(v)
 
 
 def _fields_text(fields: List[Any], more: str) -> str:

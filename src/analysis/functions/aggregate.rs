@@ -381,8 +381,10 @@ fn check_percentages(site: &Site, arg: &Expr) -> Result<()> {
     let Some(ps) = percentages(v) else {
         return Err(unexpected_input_type(site, 1, "\"DOUBLE\"", arg));
     };
-    if let Some(bad) = ps.iter().find(|p| !(0.0..=1.0).contains(*p)) {
-        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The percentage must be between [0.0, 1.0] (current value = {}D)", crate::ir::text::java_double(*bad))));
+    if ps.iter().any(|p| !(0.0..=1.0).contains(p)) {
+        // Spark shows every percentage, not only the one out of range.
+        let all: Vec<String> = ps.iter().map(|p| format!("{}D", crate::ir::text::java_double(*p))).collect();
+        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The percentage must be between [0.0, 1.0] (current value = {})", all.join(","))));
     }
     Ok(())
 }

@@ -145,7 +145,8 @@ pub fn utf8(c: &CallLowering, check: Utf8Check) -> pl::Expr {
                 r,
                 ErrorKind::IllegalArgument,
                 "INVALID_UTF8_STRING",
-                &format!("Invalid UTF8 byte sequence found in string: {}. SQLSTATE: 22029", encoding::hex_upper(b)),
+                // Spark shows every byte escaped (`\xC3\x28`).
+                &format!("Invalid UTF8 byte sequence found in string: {}. SQLSTATE: 22029", b.iter().map(|x| format!("\\x{x:02X}")).collect::<String>()),
             ),
         }
     })
