@@ -215,6 +215,10 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'write_csv::csv_struct_column_refused',
         'write_modes::partition_column_missing',
     ],
+    "to do: PyRust's ParseException has no position and SQL text after the message (Spark's getMessage appends `(line 1, pos n)` and `== SQL ==`)": [
+        'column_fields_update::with_field_double_dot',
+        'column_fields_update::with_field_trailing_dot',
+    ],
     "to do: PyRust's text or parameters for this condition are not yet Spark's": [
         'sql_subqueries::unknown_column_in_subquery',
         'sql_statements::drop_view_missing',

@@ -12,6 +12,7 @@ pub mod resolve;
 pub mod set_ops;
 pub mod typing;
 pub mod unpivot;
+pub mod update_fields;
 pub mod windows;
 
 use std::sync::atomic::{AtomicU64, Ordering};

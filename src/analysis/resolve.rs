@@ -195,6 +195,7 @@ impl<'a> Resolver<'a> {
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
                 }
             }
+            Expr::Function { ref name, .. } if super::update_fields::is_written(name) => self.resolve(super::update_fields::expand(&e, self.conf.case_sensitive)?)?,
             Expr::Function { name, args, distinct } => self.resolve_function(name, args, distinct)?,
             // Built by analysis itself (a USING join's coalesced key): resolved already.
             Expr::Call(_) => e,
