@@ -3,6 +3,7 @@
 //! Everything here runs when a DataFrame method is called, never at execution.
 
 pub mod builder;
+pub mod col_regex;
 pub mod coercion;
 pub mod functions;
 pub mod generators;

@@ -205,6 +205,7 @@ pub fn column_repr(e: &Expr) -> String {
             s + " END"
         }
         Expr::Function { name, args, .. } if super::update_fields::is_written(name) => super::update_fields::repr(name, args, column_repr),
+        Expr::Function { .. } if super::col_regex::as_col_regex(e).is_some() => "unresolvedregex()".into(),
         Expr::Function { name, args, .. } => {
             let items: Vec<String> = args.iter().map(column_repr).collect();
             match functions::lookup(name) {

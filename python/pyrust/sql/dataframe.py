@@ -1,11 +1,12 @@
 """``pyspark.sql.DataFrame``: a lazily built, eagerly analysed plan."""
 
+import re
 import sys
 import warnings
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
-from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.errors import AnalysisException, PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._stat import DataFrameStatFunctions
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
@@ -59,7 +60,7 @@ _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
-    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
+    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
 }
 
@@ -146,6 +147,29 @@ class DataFrame:
             return Column(_native.col(cols[item], self._df.plan_id))
         raise PySparkTypeError(message=f"Unexpected item type: {type(item).__name__}", errorClass="NOT_COLUMN_OR_FLOAT_OR_INT_OR_LIST_OR_STR",
                                messageParameters={"arg_name": "item", "arg_type": type(item).__name__})
+
+    def colRegex(self, colName: str) -> Column:
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "colName", "arg_type": type(colName).__name__})
+        # Spark's ParserUtils.escapedIdentifier / qualifiedEscapedIdentifier; any other
+        # name is the column itself, resolved now.
+        quoted = re.fullmatch(r"`(.+)`", colName, re.S)
+        if quoted:
+            return Column(_native.col_regex(quoted.group(1)))
+        qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
+        if qualified:
+            return Column(_native.col_regex(qualified.group(2), qualified.group(1)))
+        column = self[colName]
+        try:
+            self.select(column)
+        except AnalysisException as e:
+            if e.getCondition() != "UNRESOLVED_COLUMN.WITH_SUGGESTION":
+                raise
+            # Dataset.resolve's error: every column, in order, as toSQLId quotes it.
+            proposal = ", ".join(".".join(f"`{p}`" for p in c.split(".")) for c in self.columns)
+            raise AnalysisException(errorClass="UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                                    messageParameters={"objectName": f"`{colName}`", "proposal": proposal}) from None
+        return column
 
     def __getattr__(self, name: str) -> Column:
         if name.startswith("_"):
