@@ -11,6 +11,7 @@ pub mod grouping;
 pub mod naming;
 pub mod resolve;
 pub mod set_ops;
+pub mod to_schema;
 pub mod typing;
 pub mod unpivot;
 pub mod update_fields;

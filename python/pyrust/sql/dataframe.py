@@ -61,7 +61,7 @@ _NOT_YET = {
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
 
@@ -241,6 +241,10 @@ class DataFrame:
 
     def alias(self, alias: str) -> "DataFrame":
         return self._wrap(self._df.alias(alias))
+
+    def to(self, schema: StructType) -> "DataFrame":
+        assert schema is not None
+        return self._wrap(self._df.to_schema(schema.json()))
 
     def toDF(self, *cols: str) -> "DataFrame":
         return self._wrap(self._df.to_df(list(cols)))
