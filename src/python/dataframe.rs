@@ -112,6 +112,11 @@ impl PyDataFrame {
         })
     }
 
+    /// The data files the plan's scans read (`inputFiles`).
+    fn input_files(&self) -> Vec<String> {
+        crate::io::input_files::input_files(&self.plan)
+    }
+
     /// `df.to(schema)`, the schema as PySpark's JSON.
     fn to_schema(&self, py: Python<'_>, schema_json: &str) -> PyResult<PyDataFrame> {
         guard(py, || {

@@ -59,7 +59,7 @@ def _non_negative(what: str, num: Any) -> int:
 _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
-    "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
+    "toJSON", "sameSemantics", "semanticHash", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
@@ -241,6 +241,9 @@ class DataFrame:
 
     def alias(self, alias: str) -> "DataFrame":
         return self._wrap(self._df.alias(alias))
+
+    def inputFiles(self) -> List[str]:
+        return list(self._df.input_files())
 
     def to(self, schema: StructType) -> "DataFrame":
         assert schema is not None
