@@ -10,6 +10,7 @@ pub mod generators;
 pub mod grouping;
 pub mod naming;
 pub mod resolve;
+pub mod semantics;
 pub mod set_ops;
 pub mod to_schema;
 pub mod typing;

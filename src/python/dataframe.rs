@@ -112,6 +112,15 @@ impl PyDataFrame {
         })
     }
 
+    /// `sameSemantics`: see `analysis::semantics` for what is compared.
+    fn same_semantics(&self, other: &PyDataFrame) -> bool {
+        crate::analysis::semantics::canonical(&self.plan) == crate::analysis::semantics::canonical(&other.plan)
+    }
+
+    fn semantic_hash(&self) -> i32 {
+        crate::analysis::semantics::semantic_hash(&self.plan)
+    }
+
     /// The data files the plan's scans read (`inputFiles`).
     fn input_files(&self) -> Vec<String> {
         crate::io::input_files::input_files(&self.plan)

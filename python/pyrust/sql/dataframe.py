@@ -59,7 +59,7 @@ def _non_negative(what: str, num: Any) -> int:
 _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
-    "toJSON", "sameSemantics", "semanticHash", "registerTempTable",
+    "toJSON", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
@@ -241,6 +241,18 @@ class DataFrame:
 
     def alias(self, alias: str) -> "DataFrame":
         return self._wrap(self._df.alias(alias))
+
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both plans compute the same result: the same operators, expressions,
+        types and literals over the same sources (in-memory data by identity); plan ids,
+        column and alias names and attribute ids do not count."""
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={"arg_name": "other", "arg_type": type(other).__name__})
+        return self._df.same_semantics(other._df)
+
+    def semanticHash(self) -> int:
+        """A hash of what `sameSemantics` compares (not Spark's number)."""
+        return self._df.semantic_hash()
 
     def inputFiles(self) -> List[str]:
         return list(self._df.input_files())
