@@ -3,15 +3,19 @@
 //! Everything here runs when a DataFrame method is called, never at execution.
 
 pub mod builder;
+pub mod col_regex;
 pub mod coercion;
 pub mod functions;
 pub mod generators;
 pub mod grouping;
 pub mod naming;
 pub mod resolve;
+pub mod semantics;
 pub mod set_ops;
+pub mod to_schema;
 pub mod typing;
 pub mod unpivot;
+pub mod update_fields;
 pub mod windows;
 
 use std::sync::atomic::{AtomicU64, Ordering};

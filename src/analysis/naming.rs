@@ -56,6 +56,10 @@ pub fn sql_text(e: &Expr) -> String {
             }
             s + " END"
         }
+        Expr::Function { name, .. } if super::update_fields::is_written(name) => match super::update_fields::expand(e, false) {
+            Ok(spark_form) => sql_text(&spark_form),
+            Err(_) => column_repr(e),
+        },
         Expr::Function { name, args, distinct } => function_sql(name, args, *distinct),
         Expr::Call(c) => {
             let texts: Vec<String> = c.args.iter().map(sql_text).collect();
@@ -200,6 +204,8 @@ pub fn column_repr(e: &Expr) -> String {
             }
             s + " END"
         }
+        Expr::Function { name, args, .. } if super::update_fields::is_written(name) => super::update_fields::repr(name, args, column_repr),
+        Expr::Function { .. } if super::col_regex::as_col_regex(e).is_some() => "unresolvedregex()".into(),
         Expr::Function { name, args, .. } => {
             let items: Vec<String> = args.iter().map(column_repr).collect();
             match functions::lookup(name) {

@@ -52,6 +52,10 @@ impl<'a> Resolver<'a> {
         for e in exprs {
             match &e {
                 Expr::Star { qualifier: None, plan_id: None } => out.extend(self.output().cloned().map(Expr::Attr)),
+                e if super::col_regex::as_col_regex(e).is_some() => {
+                    let (pattern, qualifier) = super::col_regex::as_col_regex(e).expect("checked");
+                    out.extend(super::col_regex::expand(pattern, qualifier, self.output(), self.conf.case_sensitive)?);
+                }
                 Expr::Star { plan_id: Some(pid), .. } => {
                     let attrs = self.attrs_of_plan(*pid)?;
                     out.extend(attrs.into_iter().map(Expr::Attr));
@@ -195,6 +199,10 @@ impl<'a> Resolver<'a> {
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
                 }
             }
+            Expr::Function { .. } if super::col_regex::as_col_regex(&e).is_some() => {
+                return Err(super::col_regex::misplaced(super::col_regex::as_col_regex(&e).map_or("", |(p, _)| p)))
+            }
+            Expr::Function { ref name, .. } if super::update_fields::is_written(name) => self.resolve(super::update_fields::expand(&e, self.conf.case_sensitive)?)?,
             Expr::Function { name, args, distinct } => self.resolve_function(name, args, distinct)?,
             // Built by analysis itself (a USING join's coalesced key): resolved already.
             Expr::Call(_) => e,

@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod files;
+pub mod input_files;
 pub mod formats;
 pub mod json;
 pub mod location;

@@ -82,6 +82,9 @@ pub enum CastKind {
     Cast,
     /// `try_cast`: NULL on bad input whatever the mode.
     Try,
+    /// ANSI whatever `spark.sql.ansi.enabled` says: Spark's store-assignment casts
+    /// (`DataFrame.to`), which fail on overflow in legacy mode too.
+    Ansi,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -412,6 +412,13 @@ pub enum StructFn {
     /// `struct(a, b)`: fields named after the columns (`col2` for other expressions).
     Struct,
     NamedStruct,
+    /// `Column.withField`/`dropFields` (Spark's `UpdateFields`): the struct with its
+    /// operations applied in order; NULL where the struct is NULL.
+    UpdateFields,
+    /// An operation of `UpdateFields`: add or replace field `name` by `value`.
+    WithField,
+    /// An operation of `UpdateFields`: drop field `name` (none such: nothing happens).
+    DropField,
 }
 
 /// Functions of maps.

@@ -90,6 +90,7 @@ impl<'a> ExprLowering<'a> {
             Expr::Cast { expr, to, kind } => {
                 let mode = match kind {
                     CastKind::Try => CastMode::Try,
+                    CastKind::Ansi => CastMode::Ansi,
                     CastKind::Cast if self.conf.ansi => CastMode::Ansi,
                     CastKind::Cast => CastMode::Legacy,
                 };

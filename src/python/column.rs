@@ -202,6 +202,25 @@ pub fn get_field(base: &PyExpr, field: &str) -> PyExpr {
     PyExpr::wrap(Expr::func("get_field", vec![base.expr.clone(), Expr::Literal(crate::ir::Value::String(field.to_string()))]))
 }
 
+/// `df.colRegex("`pattern`")` or `df.colRegex("t.`pattern`")`.
+#[pyfunction]
+#[pyo3(signature = (pattern, qualifier=None))]
+pub fn col_regex(pattern: &str, qualifier: Option<&str>) -> PyExpr {
+    PyExpr::wrap(crate::analysis::col_regex::col_regex(pattern, qualifier))
+}
+
+/// `col.withField(name, value)`, recorded as written (see `analysis::update_fields`).
+#[pyfunction]
+pub fn with_field(base: &PyExpr, name: &str, value: &PyExpr) -> PyExpr {
+    PyExpr::wrap(crate::analysis::update_fields::with_field(base.expr.clone(), name, value.expr.clone()))
+}
+
+/// One name of `col.dropFields(...)`.
+#[pyfunction]
+pub fn drop_field(base: &PyExpr, name: &str) -> PyExpr {
+    PyExpr::wrap(crate::analysis::update_fields::drop_field(base.expr.clone(), name))
+}
+
 /// `col[key]` or `col.getItem(key)`: an array index, map key or struct field, by the column's type.
 #[pyfunction]
 pub fn get_item(base: &PyExpr, key: &PyExpr) -> PyExpr {

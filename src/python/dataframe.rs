@@ -5,7 +5,7 @@ use super::arrow::export_stream;
 use super::column::PyExpr;
 use super::convert::rows_to_python;
 use super::errors::{guard, guard_detached};
-use super::types::fields_json;
+use super::types::{fields_json, parse_type_json};
 use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::new_plan_id;
 use crate::compat::show::{cell_text, show_string};
@@ -109,6 +109,31 @@ impl PyDataFrame {
         guard(py, || {
             let conf = self.session.analysis_conf();
             Ok(self.derive(builder::rename(self.plan.clone(), &pairs, &conf, new_plan_id())?))
+        })
+    }
+
+    /// `sameSemantics`: see `analysis::semantics` for what is compared.
+    fn same_semantics(&self, other: &PyDataFrame) -> bool {
+        crate::analysis::semantics::canonical(&self.plan) == crate::analysis::semantics::canonical(&other.plan)
+    }
+
+    fn semantic_hash(&self) -> i32 {
+        crate::analysis::semantics::semantic_hash(&self.plan)
+    }
+
+    /// The data files the plan's scans read (`inputFiles`).
+    fn input_files(&self) -> Vec<String> {
+        crate::io::input_files::input_files(&self.plan)
+    }
+
+    /// `df.to(schema)`, the schema as PySpark's JSON.
+    fn to_schema(&self, py: Python<'_>, schema_json: &str) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let DataType::Struct(fields) = parse_type_json(schema_json)? else {
+                return Err(Error::internal("to() without a struct schema"));
+            };
+            Ok(self.derive(crate::analysis::to_schema::to_schema(self.plan.clone(), &fields, &conf, new_plan_id())?))
         })
     }
 

@@ -30,6 +30,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(column::call, m)?)?;
     m.add_function(wrap_pyfunction!(column::case_when, m)?)?;
     m.add_function(wrap_pyfunction!(column::get_field, m)?)?;
+    m.add_function(wrap_pyfunction!(column::with_field, m)?)?;
+    m.add_function(wrap_pyfunction!(column::col_regex, m)?)?;
+    m.add_function(wrap_pyfunction!(column::drop_field, m)?)?;
     m.add_function(wrap_pyfunction!(column::lambda_variable, m)?)?;
     m.add_function(wrap_pyfunction!(column::lambda_function, m)?)?;
     m.add_function(wrap_pyfunction!(column::get_item, m)?)?;

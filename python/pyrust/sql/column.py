@@ -203,6 +203,29 @@ class Column:
             return self.getItem(name)
         return Column(_native.get_field(self._expr, name))
 
+    def withField(self, fieldName: str, col: "Column") -> "Column":
+        if not isinstance(fieldName, str):
+            raise PySparkTypeError(errorClass="NOT_STR",
+                                   messageParameters={"arg_name": "fieldName", "arg_type": type(fieldName).__name__})
+        if not isinstance(col, Column):
+            raise PySparkTypeError(errorClass="NOT_COLUMN",
+                                   messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
+        return Column(_native.with_field(self._expr, fieldName, col._expr))
+
+    def dropFields(self, *fieldNames: str) -> "Column":
+        if not fieldNames:
+            # Scala's dropFields folds over fieldNames.tail.
+            from pyrust.errors import UnsupportedOperationException
+
+            raise UnsupportedOperationException("tail of empty list")
+        expr = self._expr
+        for name in fieldNames:
+            if not isinstance(name, str):
+                raise PySparkTypeError(errorClass="NOT_STR",
+                                       messageParameters={"arg_name": "fieldNames", "arg_type": type(name).__name__})
+            expr = _native.drop_field(expr, name)
+        return Column(expr)
+
     def __getitem__(self, k: Any) -> "Column":
         if isinstance(k, slice):
             if k.step is not None:

@@ -1,11 +1,12 @@
 """``pyspark.sql.DataFrame``: a lazily built, eagerly analysed plan."""
 
+import re
 import sys
 import warnings
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
-from pyrust.errors import PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.errors import AnalysisException, PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._stat import DataFrameStatFunctions
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 from pyrust.sql.types import (
@@ -66,9 +67,9 @@ def _non_negative(what: str, num: Any) -> int:
 _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
-    "toJSON", "inputFiles", "sameSemantics", "semanticHash", "registerTempTable",
-    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "colRegex", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming", "to",
+    "toJSON", "registerTempTable",
+    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
+    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
 
@@ -155,6 +156,29 @@ class DataFrame:
         raise PySparkTypeError(message=f"Unexpected item type: {type(item).__name__}", errorClass="NOT_COLUMN_OR_FLOAT_OR_INT_OR_LIST_OR_STR",
                                messageParameters={"arg_name": "item", "arg_type": type(item).__name__})
 
+    def colRegex(self, colName: str) -> Column:
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "colName", "arg_type": type(colName).__name__})
+        # Spark's ParserUtils.escapedIdentifier / qualifiedEscapedIdentifier; any other
+        # name is the column itself, resolved now.
+        quoted = re.fullmatch(r"`(.+)`", colName, re.S)
+        if quoted:
+            return Column(_native.col_regex(quoted.group(1)))
+        qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
+        if qualified:
+            return Column(_native.col_regex(qualified.group(2), qualified.group(1)))
+        column = self[colName]
+        try:
+            self.select(column)
+        except AnalysisException as e:
+            if e.getCondition() != "UNRESOLVED_COLUMN.WITH_SUGGESTION":
+                raise
+            # Dataset.resolve's error: every column, in order, as toSQLId quotes it.
+            proposal = ", ".join(".".join(f"`{p}`" for p in c.split(".")) for c in self.columns)
+            raise AnalysisException(errorClass="UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                                    messageParameters={"objectName": f"`{colName}`", "proposal": proposal}) from None
+        return column
+
     def __getattr__(self, name: str) -> Column:
         if name.startswith("_"):
             raise AttributeError(name)
@@ -229,6 +253,25 @@ class DataFrame:
         if not isinstance(alias, str):  # PySpark asserts
             raise AssertionError("alias should be a string")
         return self._wrap(self._df.alias(alias))
+
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both plans compute the same result: the same operators, expressions,
+        types and literals over the same sources (in-memory data by identity); plan ids,
+        column and alias names and attribute ids do not count."""
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={"arg_name": "other", "arg_type": type(other).__name__})
+        return self._df.same_semantics(other._df)
+
+    def semanticHash(self) -> int:
+        """A hash of what `sameSemantics` compares (not Spark's number)."""
+        return self._df.semantic_hash()
+
+    def inputFiles(self) -> List[str]:
+        return list(self._df.input_files())
+
+    def to(self, schema: StructType) -> "DataFrame":
+        assert schema is not None
+        return self._wrap(self._df.to_schema(schema.json()))
 
     def toDF(self, *cols: str) -> "DataFrame":
         for c in cols:

@@ -2,7 +2,7 @@
 //! names, not a Spark SQL function name) finds the field by Spark's name rules (case-insensitive
 //! by default) and records its exact name.
 
-use super::signature::{Arity::*, Display, Inputs, Null, Repr, Ret, Site};
+use super::signature::{Arity::*, Display, Flags, Inputs, Null, Repr, Ret, Site};
 use super::{def, FunctionDef};
 use crate::analysis::typing::data_type;
 use crate::error::{Error, Result};
@@ -16,7 +16,52 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .repr(Repr::Index),
     def(Func::Struct(Struct), "struct", AtLeast(0), Inputs::Any, Ret::Custom(struct_type)).null(Null::Never),
     def(Func::Struct(NamedStruct), "named_struct", AtLeast(0), Inputs::Custom(named_inputs), Ret::Custom(named_type)).null(Null::Never),
+    // `Column.withField`/`dropFields`, built by `analysis::update_fields` (no SQL names in Spark).
+    def(Func::Struct(UpdateFields), "update_fields", AtLeast(2), Inputs::Custom(update_inputs), Ret::Custom(updated_type))
+        .null(Null::Custom(first_nullable))
+        .flags(Flags::DATAFRAME_ONLY),
+    def(Func::Struct(WithField), "withfield", Exact(2), Inputs::Any, Ret::Arg(1))
+        .null(Null::Custom(second_nullable))
+        .display(Display::Custom(with_field_text))
+        .flags(Flags::DATAFRAME_ONLY),
+    def(Func::Struct(DropField), "dropfield", Exact(1), Inputs::Any, Ret::Fixed(&DataType::Null))
+        .null(Null::Always)
+        .display(Display::Custom(|_, _, _| "dropfield()".into()))
+        .flags(Flags::DATAFRAME_ONLY),
 ];
+
+fn first_nullable(_: &[Expr], nulls: &[bool], _: &crate::analysis::Conf) -> bool {
+    nulls[0]
+}
+
+fn second_nullable(_: &[Expr], nulls: &[bool], _: &crate::analysis::Conf) -> bool {
+    nulls[1]
+}
+
+/// Spark shows an added field by its value only: `WithField(1)`.
+fn with_field_text(_: &str, args: &[String], _: bool) -> String {
+    format!("WithField({})", args[1])
+}
+
+/// The struct, then its operations (built by analysis, so only their base is checked).
+fn update_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if !matches!(data_type(&args[0]), DataType::Struct(_)) {
+        return Err(super::unexpected_input_type(site, 0, "\"STRUCT\"", &args[0]));
+    }
+    Ok(args)
+}
+
+fn updated_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let fields = crate::analysis::update_fields::updated_fields(args, site.conf);
+    if fields.is_empty() {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS",
+            format!("Cannot resolve \"{}\" due to data type mismatch: Cannot drop all fields in struct.", site.shown),
+        )
+        .with_param("sqlExpr", format!("\"{}\"", site.shown)));
+    }
+    Ok(DataType::Struct(fields.into_iter().map(|(f, _)| f).collect()))
+}
 
 /// The name `struct(...)` gives the field made of argument `i`: a column's or
 /// alias's name, a struct field's name, else `col{i+1}`.
@@ -88,6 +133,10 @@ pub fn field_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         if let Some(field) = fields.iter().find(|f| site.conf.names_equal(&f.name, wanted)) {
             return Ok(vec![args[0].clone(), Expr::Literal(Value::String(field.name.clone()))]);
         }
+        let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
+        return Err(Error::analysis("FIELD_NOT_FOUND", format!("No such struct field `{wanted}` in {}.", names.join(", ")))
+            .with_param("fieldName", format!("`{wanted}`"))
+            .with_param("fields", names.join(", ")));
     }
     Err(not_extractable(site, &args[0], &t))
 }
