@@ -122,6 +122,7 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
     ],
     "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's": [
         'sql_statements::parse_error_class',
+        'sql_syntax_more::timestamp_literal_invalid',
         'sql_statements::parse_error_unbalanced',
         'sql_syntax::smallint_literal_out_of_range',
         'sql_syntax::tinyint_literal_out_of_range',
