@@ -82,6 +82,14 @@ def tpch(engine, data, runs, queries):
         def run(q):
             frame = QUERIES[q](tables).collect(engine="streaming")
             return frame.columns, frame.rows()
+    elif engine.endswith("-sql"):  # "pyrust-sql": the same queries as Spark SQL text over temp views
+        from tpch.sql_queries import QUERIES, register
+        spark, _ = spark_session(engine[: -len("-sql")])
+        register(spark, {n: spark.read.parquet(p) for n, p in paths.items()})
+
+        def run(q):
+            df = spark.sql(QUERIES[q])
+            return df.columns, df.collect()
     else:
         from tpch.spark_queries import QUERIES
         spark, F = spark_session(engine)

@@ -131,6 +131,7 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'window_sql_more::qualify_with_a_window_is_a_syntax_error',
         'window_sql_more::qualify_with_an_alias_is_a_syntax_error',
         'sql_statements::parse_error_class',
+        'sql_syntax_more::timestamp_literal_invalid',
         'sql_statements::parse_error_unbalanced',
         'sql_syntax::smallint_literal_out_of_range',
         'sql_syntax::tinyint_literal_out_of_range',

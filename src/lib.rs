@@ -1,8 +1,9 @@
 //! PyRust: the PySpark DataFrame API on Polars.
 //!
 //! Calls from Python build a Spark-semantic plan (`ir`), checked eagerly by
-//! `analysis`, lowered to Polars by `lowering` (with Spark semantics from `compat`)
-//! and run by `exec`. `python` holds the PyO3 bindings and nothing else does.
+//! `analysis`, rewritten for speed by `optimize`, lowered to Polars by `lowering`
+//! (with Spark semantics from `compat`) and run by `exec`. `python` holds the PyO3
+//! bindings and nothing else does.
 
 pub mod analysis;
 pub mod compat;
@@ -11,6 +12,7 @@ pub mod exec;
 pub mod io;
 pub mod ir;
 pub mod lowering;
+pub mod optimize;
 pub mod sql;
 
 #[cfg(feature = "python")]

@@ -219,7 +219,7 @@ pub fn string_to_timestamp_ntz(s: &str) -> Option<i64> {
 }
 
 /// Today's date in `zone` (epoch days).
-fn today_in(zone: &Zone) -> i64 {
+pub(crate) fn today_in(zone: &Zone) -> i64 {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_micros() as i64).unwrap_or(0);
     zone.utc_to_local(now).div_euclid(MICROS_PER_DAY)
 }

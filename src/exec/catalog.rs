@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::ir::Plan;
 use crate::sql::statement::table_not_found;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, LazyLock, RwLock};
 
 /// The database global temporary views live in.
@@ -18,12 +18,27 @@ static GLOBAL_TEMP_VIEWS: LazyLock<Views> = LazyLock::new(|| RwLock::new(BTreeMa
 pub struct Catalog {
     temp_views: Views,
     current_database: RwLock<String>,
+    /// The databases (`default` and those made by `CREATE DATABASE`), lowercase.
+    databases: RwLock<BTreeSet<String>>,
 }
 
 impl Default for Catalog {
     fn default() -> Self {
-        Catalog { temp_views: RwLock::new(BTreeMap::new()), current_database: RwLock::new("default".into()) }
+        Catalog {
+            temp_views: RwLock::new(BTreeMap::new()),
+            current_database: RwLock::new("default".into()),
+            databases: RwLock::new(BTreeSet::from(["default".to_string()])),
+        }
     }
+}
+
+fn schema_not_found(name: &str) -> Error {
+    let name = format!("spark_catalog`.`{}", key(name));
+    Error::analysis(
+        "SCHEMA_NOT_FOUND",
+        format!("The schema `{name}` cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a catalog, verify the current_schema() output, or qualify the name with the correct catalog.\nTo tolerate the error on drop use DROP SCHEMA IF EXISTS."),
+    )
+    .with_param("schemaName", format!("`{name}`"))
 }
 
 fn key(name: &str) -> String {
@@ -89,14 +104,43 @@ impl Catalog {
     }
 
     pub fn set_current_database(&self, name: &str) -> Result<()> {
-        if key(name) != "default" {
+        if !self.databases.read().map_err(|_| poisoned())?.contains(&key(name)) {
+            return Err(schema_not_found(name));
+        }
+        *self.current_database.write().map_err(|_| poisoned())? = key(name);
+        Ok(())
+    }
+
+    /// The databases, sorted (as `SHOW DATABASES`).
+    pub fn databases(&self) -> Result<Vec<String>> {
+        Ok(self.databases.read().map_err(|_| poisoned())?.iter().cloned().collect())
+    }
+
+    pub fn create_database(&self, name: &str, if_not_exists: bool) -> Result<()> {
+        let mut dbs = self.databases.write().map_err(|_| poisoned())?;
+        if !dbs.insert(key(name)) && !if_not_exists {
+            let name = key(name);
             return Err(Error::analysis(
-                "SCHEMA_NOT_FOUND",
-                format!("The schema `{name}` cannot be found. Verify the spelling and correctness of the schema and catalog."),
+                "SCHEMA_ALREADY_EXISTS",
+                format!("Cannot create schema `{name}` because it already exists.\nChoose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema."),
             )
             .with_param("schemaName", format!("`{name}`")));
         }
-        *self.current_database.write().map_err(|_| poisoned())? = key(name);
+        Ok(())
+    }
+
+    pub fn drop_database(&self, name: &str, if_exists: bool) -> Result<()> {
+        if key(name) == "default" {
+            return Err(Error::analysis("UNSUPPORTED_FEATURE.DROP_DATABASE", "The feature is not supported: Drop the default database `spark_catalog`.`default`.")
+                .with_param("database", "`spark_catalog`.`default`"));
+        }
+        let removed = self.databases.write().map_err(|_| poisoned())?.remove(&key(name));
+        if !removed && !if_exists {
+            return Err(schema_not_found(name));
+        }
+        if removed && self.current_database() == key(name) {
+            *self.current_database.write().map_err(|_| poisoned())? = "default".into();
+        }
         Ok(())
     }
 }

@@ -131,7 +131,7 @@ impl Session {
     pub fn lazy_frame(&self, plan: &Plan) -> Result<pl::LazyFrame> {
         let conf = self.analysis_conf();
         let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(plan)?;
+        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?;
         if plan.output.is_empty() {
             return Ok(lf); // only the height marker: see `execute`
         }
@@ -157,7 +157,7 @@ impl Session {
     pub fn count(&self, plan: &Plan) -> Result<usize> {
         let conf = self.analysis_conf();
         let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(plan)?.select([pl::len().alias("count")]);
+        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?.select([pl::len().alias("count")]);
         let result = lf.collect_with_engine(self.engine())?.unwrap_single();
         let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
         Ok(n as usize)

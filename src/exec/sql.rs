@@ -6,6 +6,7 @@ use super::Session;
 use crate::analysis::{builder, new_plan_id, RelationSource};
 use crate::error::{Error, Result};
 use crate::ir::{DataType, Plan, StructField};
+use crate::sql::parameters::{with_parameters, Parameters};
 use crate::sql::statement::{parse_statement, table_not_found, Statement};
 use polars::prelude::{self as pl, IntoColumn, NamedFrom};
 use std::sync::Arc;
@@ -21,10 +22,16 @@ impl RelationSource for Session {
 }
 
 impl Session {
+    /// `spark.sql(text, args)`: one statement with its parameters bound.
+    pub fn sql_with_parameters(&self, text: &str, params: Parameters) -> Result<Plan> {
+        with_parameters(params, || self.sql(text))
+    }
+
     /// Runs one SQL statement; the plan of its result.
     pub fn sql(&self, text: &str) -> Result<Plan> {
         let conf = self.analysis_conf();
-        match parse_statement(text, &conf, self)? {
+        let statement = crate::sql::with_session_zone(&conf.session_time_zone, || parse_statement(text, &conf, self))?;
+        match statement {
             Statement::Query(plan) => Ok(Arc::unwrap_or_clone(plan)),
             Statement::CreateTempView { name, plan, replace, global } => {
                 if global {
@@ -93,7 +100,15 @@ impl Session {
                 ];
                 self.create_local(df, &fields)
             }
-            Statement::ShowDatabases => self.string_rows(&["namespace"], vec![vec!["default".to_string()]]),
+            Statement::ShowDatabases => self.string_rows(&["namespace"], self.catalog.databases()?.into_iter().map(|d| vec![d]).collect()),
+            Statement::CreateDatabase { name, if_not_exists } => {
+                self.catalog.create_database(&name, if_not_exists)?;
+                self.no_rows()
+            }
+            Statement::DropDatabase { name, if_exists } => {
+                self.catalog.drop_database(&name, if_exists)?;
+                self.no_rows()
+            }
             Statement::Describe(plan) => {
                 let rows = plan.output.iter().map(|a| vec![Some(a.name.clone()), Some(a.data_type.simple_string()), None]).collect();
                 self.describe_rows(rows)

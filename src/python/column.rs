@@ -138,6 +138,17 @@ impl PyExpr {
     fn is_case_when(&self) -> bool {
         matches!(self.expr, Expr::CaseWhen { .. })
     }
+    /// A plain column reference as SQL text (`` `a b`.c ``), as `{col}` in
+    /// `spark.sql(text, col=...)` inserts it; None for any other expression.
+    fn column_reference_sql(&self) -> Option<String> {
+        let Expr::Unresolved { parts, .. } = &self.expr else { return None };
+        let quote = |p: &String| {
+            let plain = p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if plain { p.clone() } else { format!("`{}`", p.replace('`', "``")) }
+        };
+        Some(parts.iter().map(quote).collect::<Vec<_>>().join("."))
+    }
     /// The name Spark would give this expression as an output column.
     fn name(&self) -> String {
         auto_name(&self.expr)

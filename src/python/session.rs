@@ -1,6 +1,7 @@
 //! The session handle: configuration and the ways data enters a plan.
 
 use super::arrow::{import_schema, import_stream};
+use super::column::PyExpr;
 use super::convert::frame_from_rows;
 use super::dataframe::PyDataFrame;
 use super::errors::{guard, guard_detached};
@@ -125,12 +126,18 @@ impl PySession {
         guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.read(format, paths, options, schema)?)))
     }
 
-    /// `spark.sql(text)`: a query's DataFrame, or a command's result.
-    fn sql(&self, py: Python<'_>, text: &str) -> PyResult<PyDataFrame> {
+    /// `spark.sql(text, args)`: a query's DataFrame, or a command's result; `named`
+    /// and `positional` are the argument columns of `:name` and `?` parameters.
+    #[pyo3(signature = (text, named=None, positional=None))]
+    fn sql(&self, py: Python<'_>, text: &str, named: Option<BTreeMap<String, PyExpr>>, positional: Option<Vec<PyExpr>>) -> PyResult<PyDataFrame> {
         // Detached: a PIVOT runs a query now, and a Python UDF in it needs the GIL.
         let inner = self.inner.clone();
         let text = text.to_string();
-        guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.sql(&text)?)))
+        let params = crate::sql::parameters::Parameters {
+            named: named.unwrap_or_default().into_iter().map(|(k, e)| (k, e.expr)).collect(),
+            positional: positional.unwrap_or_default().into_iter().map(|e| e.expr).collect(),
+        };
+        guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.sql_with_parameters(&text, params)?)))
     }
 
     /// `spark.table(name)`: a view (or later a table) by its name (`v`, `global_temp.v`).
@@ -154,6 +161,10 @@ impl PySession {
             views.extend(self.inner.catalog.global_temp_views()?.into_iter().map(|v| (v, Some("global_temp".to_string()), true)));
             Ok(views)
         })
+    }
+
+    fn list_databases(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        guard(py, || self.inner.catalog.databases())
     }
 
     fn current_database(&self) -> String {

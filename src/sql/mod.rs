@@ -2,6 +2,7 @@
 //! `expr()`, `selectExpr()` and `filter("...")` here, queries in `query`, statements
 //! (`spark.sql`) in `statement`.
 
+pub mod parameters;
 pub mod query;
 pub mod statement;
 mod subquery;
@@ -30,7 +31,19 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
     let dialect = SparkSqlDialect {};
     let tokens = Tokenizer::new(&dialect, text).tokenize_with_location()?;
     let mut merged: Vec<TokenWithSpan> = Vec::with_capacity(tokens.len());
-    for t in tokens {
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(text.char_indices().filter(|(_, c)| *c == '\n').map(|(i, _)| text[..=i].chars().count())).collect();
+    let mut positional = 0;
+    for mut t in tokens {
+        if let Token::Placeholder(p) = &mut t.token {
+            if p == "?" {
+                // Spark names an unbound `?` by its character offset in the text.
+                let (line, column) = (t.span.start.line as usize, t.span.start.column as usize);
+                let offset = line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0) + column.saturating_sub(1);
+                *p = parameters::positional_marker(positional, offset);
+                positional += 1;
+            }
+        }
         if let (Some(TokenWithSpan { token: Token::Number(n, false), span }), Token::Word(w)) = (merged.last_mut(), &t.token) {
             let suffix = w.value.to_ascii_uppercase();
             if w.quote_style.is_none() && span.end == t.span.start && NUMBER_SUFFIXES.contains(&suffix.as_str()) {
@@ -146,6 +159,7 @@ fn value(v: sql::Value) -> Result<Expr> {
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
         sql::Value::HexStringLiteral(h) => Value::Binary(hex_bytes(&h).ok_or_else(|| parse_error(&h, "invalid hex literal"))?),
+        sql::Value::Placeholder(p) => return parameters::bind(&p),
         other => return Err(Error::unsupported(format!("SQL literal {other}"))),
     }))
 }
@@ -433,8 +447,29 @@ fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
         sql::DataType::TimestampNtz(_) => {
             Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
         }
+        sql::DataType::Timestamp(None, sql::TimezoneInfo::None) => {
+            // Read in the session's time zone, known only inside `spark.sql`.
+            let zone = SESSION_ZONE.with(|z| z.borrow().clone()).ok_or_else(|| Error::unsupported(format!("typed literal TIMESTAMP '{text}' outside spark.sql")))?;
+            let zone = crate::compat::timezone::parse(&zone)?;
+            let micros = crate::compat::datetime_text::string_to_timestamp(&text, &zone, crate::compat::datetime_text::today_in);
+            let invalid = invalid("TIMESTAMP").with_param("value", format!("'{text}'")).with_param("valueType", "\"TIMESTAMP\"");
+            Value::Timestamp(micros.ok_or(invalid)?)
+        }
         other => return Err(Error::unsupported(format!("typed literal {other} '{text}'"))),
     }))
+}
+
+thread_local! {
+    static SESSION_ZONE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (one statement's translation) with the session time zone that
+/// `TIMESTAMP '...'` literals are read in.
+pub fn with_session_zone<T>(zone: &str, f: impl FnOnce() -> T) -> T {
+    let previous = SESSION_ZONE.with(|z| z.replace(Some(zone.to_string())));
+    let out = f();
+    SESSION_ZONE.with(|z| z.replace(previous));
+    out
 }
 
 /// `INTERVAL '1 02:03' DAY TO MINUTE`, `INTERVAL 3 HOURS`, `INTERVAL '1-2' YEAR TO MONTH`.

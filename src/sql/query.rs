@@ -166,12 +166,13 @@ impl<'a> QueryBuilder<'a> {
                 other => items.push(select_item(other)?),
             }
         }
-        let group_by = match s.group_by {
-            sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => exprs,
+        let (group_by, group_by_all) = match s.group_by {
+            sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => (exprs, false),
             sql::GroupByExpr::Expressions(..) => return Err(unsupported("GROUP BY ... WITH ROLLUP/CUBE")),
-            sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL")),
+            sql::GroupByExpr::All(modifiers) if modifiers.is_empty() => (vec![], true),
+            sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
-        let aggregated = !group_by.is_empty() || s.having.is_some() || items.iter().any(has_aggregate);
+        let aggregated = !group_by.is_empty() || group_by_all || s.having.is_some() || items.iter().any(has_aggregate);
         if let (Some(name), false) = (&correlation.scalar, correlation.outer_conditions.is_empty()) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
             if !group_by.is_empty() || s.having.is_some() || !items.iter().any(has_aggregate) || items.len() != 1 {
@@ -186,8 +187,16 @@ impl<'a> QueryBuilder<'a> {
             return Err(unsupported("a subquery in the select list of an aggregation"));
         }
         plan = if aggregated {
-            // GROUP BY keys may be ordinals of the select list or its aliases.
-            let grouping = grouping_sets(group_by, &items)?;
+            // GROUP BY keys may be ordinals of the select list or its aliases; GROUP BY ALL
+            // groups by every select item without an aggregate (Spark's ResolveGroupByAll).
+            let grouping = if group_by_all {
+                if items.iter().any(|e| matches!(e, Expr::Star { .. })) {
+                    return Err(unsupported("GROUP BY ALL with * in the select list"));
+                }
+                GroupBy::Keys(items.iter().filter(|e| !has_aggregate(e)).map(|e| e.unalias().clone()).collect())
+            } else {
+                grouping_sets(group_by, &items)?
+            };
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
@@ -310,6 +319,13 @@ impl<'a> QueryBuilder<'a> {
                 match alias {
                     Some(a) if !a.columns.is_empty() => self.with_alias(plan, &a),
                     _ => Ok(plan),
+                }
+            }
+            sql::TableFactor::Table { name, alias, args: Some(args), sample: None, .. } if name.to_string().eq_ignore_ascii_case("range") => {
+                let plan = Arc::new(range_relation(args.args)?);
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
                 }
             }
             sql::TableFactor::Derived { lateral: false, subquery, alias, sample: None } => {
@@ -454,6 +470,28 @@ impl<'a> QueryBuilder<'a> {
         }
         Ok(plan)
     }
+}
+
+/// `FROM range(end)`, `range(start, end[, step[, numPartitions]])`: one bigint column `id`.
+fn range_relation(args: Vec<sql::FunctionArg>) -> Result<Plan> {
+    let values = args
+        .into_iter()
+        .map(|a| match a {
+            sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => match convert(e)? {
+                Expr::Literal(Value::Integer(n)) => Ok(n as i64),
+                Expr::Literal(Value::Long(n)) => Ok(n),
+                other => Err(unsupported(&format!("range() over `{}`", crate::analysis::naming::sql_text(&other)))),
+            },
+            other => Err(unsupported(&format!("range() argument `{other}`"))),
+        })
+        .collect::<Result<Vec<i64>>>()?;
+    let (start, end, step) = match values.as_slice() {
+        [end] => (0, *end, 1),
+        [start, end] => (*start, *end, 1),
+        [start, end, step] | [start, end, step, _] => (*start, *end, *step),
+        _ => return Err(unsupported("range() with no arguments or more than four")),
+    };
+    builder::range(start, end, step)
 }
 
 fn select_item(item: sql::SelectItem) -> Result<Expr> {

@@ -22,6 +22,10 @@ pub enum Statement {
     Reset { key: Option<String> },
     ShowTables,
     ShowDatabases,
+    /// `CREATE DATABASE|SCHEMA [IF NOT EXISTS] name`.
+    CreateDatabase { name: String, if_not_exists: bool },
+    /// `DROP DATABASE|SCHEMA [IF EXISTS] name [CASCADE]`.
+    DropDatabase { name: String, if_exists: bool },
     /// `USE db`.
     Use { database: String },
     /// `DESCRIBE [TABLE] name` and `DESCRIBE QUERY query`: the columns of a plan.
@@ -119,6 +123,16 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
             let name = names.first().map(|n| n.0.iter().map(|p| p.to_string()).collect()).unwrap_or_default();
             Ok(Statement::DropView { name, if_exists })
         }
+        sql::Statement::CreateDatabase { db_name, if_not_exists, location: None, managed_location: None, .. } => {
+            Ok(Statement::CreateDatabase { name: database_name(&db_name)?, if_not_exists })
+        }
+        sql::Statement::CreateSchema { schema_name: sql::SchemaName::Simple(name), if_not_exists, .. } => {
+            Ok(Statement::CreateDatabase { name: database_name(&name)?, if_not_exists })
+        }
+        sql::Statement::Drop { object_type: sql::ObjectType::Schema | sql::ObjectType::Database, if_exists, names, .. } => match names.as_slice() {
+            [name] => Ok(Statement::DropDatabase { name: database_name(name)?, if_exists }),
+            _ => Err(unsupported("DROP DATABASE of several names")),
+        },
         sql::Statement::Set(set) => set_statement(set, text),
         sql::Statement::ShowTables { .. } => Ok(Statement::ShowTables),
         sql::Statement::ShowDatabases { .. } | sql::Statement::ShowSchemas { .. } => Ok(Statement::ShowDatabases),
@@ -127,6 +141,14 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
             other => Err(unsupported(&format!("USE {other}"))),
         },
         other => Err(unsupported(&format!("the statement `{}`", first_words(&other.to_string())))),
+    }
+}
+
+/// A database of the session catalog: one name part (`spark_catalog.db` not yet).
+fn database_name(name: &sql::ObjectName) -> Result<String> {
+    match name.0.as_slice() {
+        [part] => Ok(part.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| part.to_string())),
+        _ => Err(unsupported(&format!("the database name `{name}` with a catalog"))),
     }
 }
 

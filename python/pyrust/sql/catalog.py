@@ -76,10 +76,22 @@ class Catalog:
         self._native.set_current_database(dbName)
 
     def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
-        return [Database("default", "spark_catalog", "default database", "")]
+        import fnmatch
+        import os
+
+        warehouse = "file:" + os.path.join(os.getcwd(), "spark-warehouse")
+        out = []
+        for name in self._native.list_databases():
+            # Spark's pattern: alternatives split by `|`, `*` any text.
+            if pattern is not None and not any(fnmatch.fnmatchcase(name, p.strip().lower()) for p in pattern.split("|")):
+                continue
+            default = name == "default"
+            out.append(Database(name, "spark_catalog", "default database" if default else "",
+                                warehouse if default else f"{warehouse}/{name}.db"))
+        return out
 
     def databaseExists(self, dbName: str) -> bool:
-        return dbName.lower() in ("default", "global_temp")
+        return dbName.lower() in self._native.list_databases()
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
         import fnmatch

@@ -305,9 +305,28 @@ class SparkSession:
         return self.createDataFrame(rows, names or columns)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
-        if args is not None or kwargs:
-            raise not_implemented("SparkSession.sql with args or DataFrame references")
-        return DataFrame(self._native.sql(sqlQuery), self)
+        from pyrust.sql.column import _to_expr
+        from pyrust.sql.functions import lit
+        from pyrust.sql.sql_formatter import SQLStringFormatter
+
+        formatter = SQLStringFormatter(self)
+        if len(kwargs) > 0:
+            sqlQuery = formatter.format(sqlQuery, **kwargs)
+        try:
+            named, positional = None, None
+            if isinstance(args, dict):
+                named = {k: _to_expr(lit(v)) for k, v in args.items()}
+            elif args is None or isinstance(args, list):
+                positional = [_to_expr(lit(v)) for v in (args or [])]
+            else:
+                raise PySparkTypeError(
+                    errorClass="INVALID_TYPE",
+                    messageParameters={"arg_name": "args", "arg_type": type(args).__name__},
+                )
+            return DataFrame(self._native.sql(sqlQuery, named, positional), self)
+        finally:
+            if len(kwargs) > 0:
+                formatter.clear()
 
     def table(self, tableName: str) -> DataFrame:
         return DataFrame(self._native.table(tableName), self)

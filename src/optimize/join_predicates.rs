@@ -1,0 +1,238 @@
+//! Filters over joins go into the joins (Spark's `PushPredicateThroughJoin`):
+//! `FROM a, b WHERE a.k = b.k AND a.x > 0` is a cross join under a filter as written;
+//! it runs as an equi-join on `k` over `a` filtered by `x > 0`. The same holds for
+//! `a.crossJoin(b).filter(...)`. Conjuncts of one side go below the join (inner
+//! joins both sides; left, semi and anti joins the left; right joins the right),
+//! equalities across the sides of an inner join become its keys, other cross-side
+//! conjuncts of an inner join its residual condition. Non-deterministic conjuncts
+//! (`rand()`, Python UDFs) stay where they were written.
+
+use crate::ir::function::{Func, MathFn, MiscFn};
+use crate::ir::{BinaryOp, DataType, Expr, JoinType, Plan, PlanNode, Recursion};
+use crate::analysis::typing::data_type;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+pub fn push_filters_into_joins(plan: &Arc<Plan>) -> Arc<Plan> {
+    if let PlanNode::Filter { input, condition } = &plan.node {
+        if let Some(pushed) = push_into_join(plan, input, condition) {
+            return pushed;
+        }
+    }
+    let children = plan.children();
+    if children.is_empty() {
+        return plan.clone();
+    }
+    let inputs = children.into_iter().map(push_filters_into_joins).collect();
+    Arc::new(plan.with_inputs(inputs))
+}
+
+/// Where one conjunct of the filter goes.
+enum Place {
+    Above,
+    Left,
+    Right,
+    Key(Expr, Expr, bool),
+    Residual,
+}
+
+/// The filter `filter` (over `input`, with `condition`) pushed into the join below
+/// it, or `None` when nothing moves.
+fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc<Plan>> {
+    // Stacked filters (a WHERE over a subquery's filter) are one conjunction.
+    let mut parts = vec![];
+    conjuncts(condition, &mut parts);
+    let mut join = input;
+    while let PlanNode::Filter { input, condition } = &join.node {
+        conjuncts(condition, &mut parts);
+        join = input;
+    }
+    let PlanNode::Join { left, right, join_type, keys, residual, output } = &join.node else { return None };
+    let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
+    let right_ids: HashSet<u64> = right.output.iter().map(|a| a.id).collect();
+    let inner = matches!(join_type, JoinType::Inner | JoinType::Cross);
+    // Polars joins with all keys null-safe or none: a new key follows the join's.
+    let mut null_safe_keys = keys.first().map(|k| k.2);
+
+    let (mut above, mut to_left, mut to_right, mut residuals) = (vec![], vec![], vec![], vec![]);
+    let mut new_keys = keys.clone();
+    for part in parts {
+        let place = place_of(&part, *join_type, inner, &left_ids, &right_ids, &mut null_safe_keys);
+        match place {
+            Place::Above => above.push(part),
+            Place::Left => to_left.push(part),
+            Place::Right => to_right.push(part),
+            Place::Key(l, r, null_safe) => new_keys.push((l, r, null_safe)),
+            Place::Residual => residuals.push(part),
+        }
+    }
+    if to_left.is_empty() && to_right.is_empty() && new_keys.len() == keys.len() && residuals.is_empty() {
+        return None;
+    }
+    let new_left = push_filters_into_joins(&filtered(left, to_left));
+    let new_right = push_filters_into_joins(&filtered(right, to_right));
+    let residual = residual.iter().cloned().chain(residuals).reduce(and);
+    let join_type = if *join_type == JoinType::Cross && new_keys.len() > keys.len() { JoinType::Inner } else { *join_type };
+    let node = PlanNode::Join { left: new_left, right: new_right, join_type, keys: new_keys, residual, output: output.clone() };
+    let joined = Arc::new(Plan { plan_id: join.plan_id, node, output: join.output.clone() });
+    Some(match above.into_iter().reduce(and) {
+        Some(condition) => Arc::new(Plan { plan_id: filter.plan_id, node: PlanNode::Filter { input: joined, condition }, output: filter.output.clone() }),
+        None => joined,
+    })
+}
+
+fn place_of(
+    part: &Expr,
+    join_type: JoinType,
+    inner: bool,
+    left_ids: &HashSet<u64>,
+    right_ids: &HashSet<u64>,
+    null_safe_keys: &mut Option<bool>,
+) -> Place {
+    if !deterministic(part) {
+        return Place::Above;
+    }
+    let refs = references(part);
+    if refs.is_empty() {
+        return Place::Above;
+    }
+    if refs.is_subset(left_ids) && (inner || matches!(join_type, JoinType::Left | JoinType::LeftSemi | JoinType::LeftAnti)) {
+        return Place::Left;
+    }
+    if refs.is_subset(right_ids) && (inner || join_type == JoinType::Right) {
+        return Place::Right;
+    }
+    if !inner {
+        return Place::Above;
+    }
+    if let Expr::Binary { op: op @ (BinaryOp::Eq | BinaryOp::EqNullSafe), left: l, right: r } = part {
+        let null_safe = *op == BinaryOp::EqNullSafe;
+        // Floating keys stay a condition: Spark's = holds for -0.0 and 0.0, NaN and NaN.
+        let plain_key = !matches!(data_type(l), DataType::Float | DataType::Double);
+        if plain_key && null_safe_keys.is_none_or(|k| k == null_safe) {
+            let (lr, rr) = (references(l), references(r));
+            let sides = if !lr.is_empty() && !rr.is_empty() && lr.is_subset(left_ids) && rr.is_subset(right_ids) {
+                Some(((**l).clone(), (**r).clone()))
+            } else if !lr.is_empty() && !rr.is_empty() && rr.is_subset(left_ids) && lr.is_subset(right_ids) {
+                Some(((**r).clone(), (**l).clone()))
+            } else {
+                None
+            };
+            if let Some((lk, rk)) = sides {
+                *null_safe_keys = Some(null_safe);
+                return Place::Key(lk, rk, null_safe);
+            }
+        }
+    }
+    Place::Residual
+}
+
+fn filtered(plan: &Arc<Plan>, parts: Vec<Expr>) -> Arc<Plan> {
+    match parts.into_iter().reduce(and) {
+        Some(condition) => {
+            Arc::new(Plan { plan_id: plan.plan_id, node: PlanNode::Filter { input: plan.clone(), condition }, output: plan.output.clone() })
+        }
+        None => plan.clone(),
+    }
+}
+
+fn and(a: Expr, b: Expr) -> Expr {
+    Expr::binary(BinaryOp::And, a, b)
+}
+
+fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary { op: BinaryOp::And, left, right } => {
+            conjuncts(left, out);
+            conjuncts(right, out);
+        }
+        other => out.push(other.clone()),
+    }
+}
+
+fn references(e: &Expr) -> HashSet<u64> {
+    let mut ids = HashSet::new();
+    e.apply(&mut |x| {
+        if let Expr::Attr(a) = x {
+            ids.insert(a.id);
+        }
+        Recursion::Continue
+    });
+    ids
+}
+
+/// Whether the expression gives the same value wherever it is evaluated.
+fn deterministic(e: &Expr) -> bool {
+    e.apply(&mut |x| match x {
+        Expr::PythonUdf(_) => Recursion::Stop,
+        Expr::Call(c)
+            if matches!(
+                c.func,
+                Func::Math(MathFn::Rand | MathFn::Randn | MathFn::Uniform | MathFn::Randstr)
+                    | Func::Misc(MiscFn::MonotonicallyIncreasingId | MiscFn::SparkPartitionId | MiscFn::Uuid | MiscFn::InputFileName)
+            ) =>
+        {
+            Recursion::Stop
+        }
+        _ => Recursion::Continue,
+    }) != Recursion::Stop
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::builder::{self, JoinOn};
+    use crate::analysis::{new_plan_id, Conf};
+
+    fn range_named(name: &str) -> Arc<Plan> {
+        let conf = Conf::default();
+        let r = Arc::new(builder::range(0, 5, 1).unwrap());
+        Arc::new(builder::project(r, vec![Expr::col("id").alias(name)], &conf, new_plan_id()).unwrap())
+    }
+
+    fn cross_then_filter(cond: Expr) -> Arc<Plan> {
+        let conf = Conf::default();
+        let (a, b) = (range_named("a"), range_named("b"));
+        let j = Arc::new(builder::join(a, b, JoinOn::None, JoinType::Cross, &conf, new_plan_id()).unwrap());
+        Arc::new(builder::filter(j, cond, &conf, new_plan_id()).unwrap())
+    }
+
+    fn gt(name: &str, v: i64) -> Expr {
+        Expr::binary(BinaryOp::Gt, Expr::col(name), Expr::lit(crate::ir::Value::Long(v)))
+    }
+
+    #[test]
+    fn equality_across_sides_becomes_a_key_and_one_side_conjuncts_go_below() {
+        let cond = and(and(Expr::binary(BinaryOp::Eq, Expr::col("b"), Expr::col("a")), gt("a", 1)), gt("b", 2));
+        let plan = optimize_one(cross_then_filter(cond));
+        let PlanNode::Join { left, right, join_type, keys, residual, .. } = &plan.node else { panic!("{plan:?}") };
+        assert_eq!(*join_type, JoinType::Inner);
+        assert_eq!(keys.len(), 1);
+        assert!(residual.is_none());
+        // The key's left expression is the left side's column, whichever way it was written.
+        assert_eq!(references(&keys[0].0), left.output.iter().map(|a| a.id).collect());
+        assert!(matches!(left.node, PlanNode::Filter { .. }));
+        assert!(matches!(right.node, PlanNode::Filter { .. }));
+    }
+
+    #[test]
+    fn non_deterministic_and_constant_conjuncts_stay_above() {
+        let rand = Expr::func("rand", vec![]);
+        let cond = and(Expr::binary(BinaryOp::Gt, Expr::col("a"), Expr::binary(BinaryOp::Multiply, rand, Expr::lit(crate::ir::Value::Long(5)))), Expr::lit(crate::ir::Value::Boolean(true)));
+        let plan = optimize_one(cross_then_filter(cond));
+        assert!(matches!(plan.node, PlanNode::Filter { .. }));
+        let PlanNode::Filter { input, .. } = &plan.node else { unreachable!() };
+        assert!(matches!(&input.node, PlanNode::Join { join_type: JoinType::Cross, keys, .. } if keys.is_empty()));
+    }
+
+    #[test]
+    fn cross_side_inequality_is_the_residual() {
+        let cond = Expr::binary(BinaryOp::Lt, Expr::col("a"), Expr::col("b"));
+        let plan = optimize_one(cross_then_filter(cond));
+        assert!(matches!(&plan.node, PlanNode::Join { residual: Some(_), keys, .. } if keys.is_empty()));
+    }
+
+    fn optimize_one(plan: Arc<Plan>) -> Arc<Plan> {
+        push_filters_into_joins(&plan)
+    }
+}

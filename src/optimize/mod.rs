@@ -1,0 +1,13 @@
+//! Rewrites of analysed plans before lowering, as Spark's optimizer makes them where
+//! the answer is the same and the work much less. They run at execution only, so a
+//! DataFrame's schema, names and `explain()` tree are the ones analysis built.
+
+mod join_predicates;
+
+use crate::ir::Plan;
+use std::sync::Arc;
+
+/// The plan the engine should run.
+pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
+    join_predicates::push_filters_into_joins(plan)
+}
