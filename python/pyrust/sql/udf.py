@@ -379,15 +379,23 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
 
 def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
     """``@pandas_udf``: Series in, Series (or a scalar for grouped aggregates) out."""
+    import pandas as pd
     import pyarrow as pa
+
+    # Looked up once: a call per batch is the hot path (10,000 rows a batch by default).
+    arrow_type = _arrow_type(dt)
+    is_struct = isinstance(dt, StructType)
+    from_pandas = pa.Array.from_pandas
 
     def series(batch: Any) -> List[Any]:
         return [c.to_pandas() for c in batch.columns]
 
     def to_arrow(result: Any, length: Optional[int]) -> Any:
-        import pandas as pd
-
-        if isinstance(dt, StructType) and isinstance(result, pd.DataFrame):
+        if type(result) is pd.Series:
+            if length is not None and len(result) != length:
+                raise PySparkRuntimeError_(length, len(result))
+            return from_pandas(result, type=arrow_type)
+        if is_struct and isinstance(result, pd.DataFrame):
             arrays = [pa.Array.from_pandas(result[f.name], type=_arrow_type(f.dataType)) for f in dt.fields]
             return pa.StructArray.from_arrays(arrays, fields=list(_arrow_type(dt)))
         if not isinstance(result, pd.Series):
@@ -398,7 +406,7 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
             )
         if length is not None and len(result) != length:
             raise PySparkRuntimeError_(length, len(result))
-        return pa.Array.from_pandas(result, type=_arrow_type(dt))
+        return from_pandas(result, type=arrow_type)
 
     def run(stream: Any, zone_name: str, aggregate: bool) -> Any:
         reader = pa.RecordBatchReader._import_from_c_capsule(stream)
