@@ -7,8 +7,9 @@ from typing import Any, Dict, List, Optional, Union
 from pyrust import _native
 from pyrust.errors import PySparkTypeError, SparkRuntimeException, UnsupportedOperationException, not_implemented
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
+from pyrust.sql.pandas_ops import PandasCogroupedOps
 
-__all__ = ["GroupedData"]
+__all__ = ["GroupedData", "PandasCogroupedOps"]
 
 
 def _not_iterable() -> PySparkTypeError:
@@ -132,7 +133,8 @@ class GroupedData:
         raise not_implemented("GroupedData.applyInPandasWithState")
 
     def cogroup(self, other: "GroupedData") -> Any:
-        raise not_implemented("GroupedData.cogroup")
+        """Cogroups this group with another group so that we can run cogrouped operations."""
+        return PandasCogroupedOps(self, other)
 
     def transformWithStateInPandas(self, statefulProcessor: Any, outputStructType: Any, outputMode: str, timeMode: str,
                                    initialState: Optional["GroupedData"] = None, eventTimeColumnName: str = "") -> Any:
