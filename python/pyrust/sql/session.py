@@ -307,6 +307,11 @@ class SparkSession:
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
         if args is not None or kwargs:
             raise not_implemented("SparkSession.sql with args or DataFrame references")
+        udtfs = self.__dict__.get("_udtfs")
+        if udtfs:
+            from pyrust.sql.udtf import _expand_table_functions
+
+            sqlQuery = _expand_table_functions(self, sqlQuery, udtfs)
         return DataFrame(self._native.sql(sqlQuery), self)
 
     def table(self, tableName: str) -> DataFrame:
@@ -323,6 +328,12 @@ class SparkSession:
         from pyrust.sql.udf import UDFRegistration
 
         return UDFRegistration(self)
+
+    @property
+    def udtf(self) -> Any:
+        from pyrust.sql.udtf import UDTFRegistration
+
+        return UDTFRegistration(self)
 
     @property
     def sparkContext(self) -> SparkContext:
