@@ -73,8 +73,9 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
 fn check_python_aggregate(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
     let frame = spec.frame.clone().unwrap_or_else(|| default_frame(&function, !spec.order_by.is_empty()));
     let order_type = spec.order_by.first().map(|k| data_type(&k.expr));
+    let written = frame.clone();
     let frame = check_frame(frame, order_type.as_ref().filter(|_| spec.order_by.len() == 1), ansi)?;
-    check_spec(&spec, &frame)?;
+    check_spec(&spec, &frame, &written)?;
     Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { frame: Some(frame), ..spec }) })
 }
 
