@@ -1,5 +1,6 @@
 """The `udf` suite: Python UDFs over many rows — a plain `@udf`, an Arrow `@udf`, a
-scalar `pandas_udf` and an iterator `pandas_udf` — on PyRust and on PySpark, beside the
+scalar `pandas_udf`, an iterator `pandas_udf`, `mapInPandas` and a grouped
+`applyInPandas` — on PyRust and on PySpark, beside the
 same pandas function called directly on the whole column (the floor a pandas UDF can
 reach). Each case reduces the UDF's column with `sum`, so every row is computed and one
 value crosses back; answers are compared between engines.
@@ -41,6 +42,25 @@ def spark_cases(engine):
     return {"udf": plain, "udf_arrow": arrow, "pandas_udf": series_plus, "pandas_udf_iter": iter_plus}
 
 
+def _plus_frames(batches):
+    for pdf in batches:
+        yield pdf.assign(id=pdf.id + 1)
+
+
+def _plus_group(pdf):
+    return pdf.assign(id=pdf.id + 1)
+
+
+def frame_cases(df, F):
+    """The pandas function APIs over the same rows: `mapInPandas`, and `applyInPandas`
+    over 100 groups, each reduced with `sum` as the UDF cases are."""
+    keyed = df.withColumn("g", F.col("id") % 100)
+    return {
+        "map_in_pandas": lambda: df.mapInPandas(_plus_frames, "id long").agg(F.sum("id")).collect()[0][0],
+        "apply_in_pandas": lambda: keyed.groupBy("g").applyInPandas(_plus_group, "id long, g long").agg(F.sum("id")).collect()[0][0],
+    }
+
+
 def run(engine, spark_session, timed, rows, runs):
     """{case: {"times": [...], "answer": value} or {"error": text}}, one warm-up run each."""
     out = {}
@@ -60,6 +80,7 @@ def run(engine, spark_session, timed, rows, runs):
         spark, F = spark_session(engine)
         df = spark.range(rows)
         cases = {n: (lambda f=f: df.agg(F.sum(f("id"))).collect()[0][0]) for n, f in spark_cases(engine).items()}
+        cases.update(frame_cases(df, F))
     for name, fn in cases.items():
         try:
             times, answer = [], None

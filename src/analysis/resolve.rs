@@ -456,7 +456,8 @@ impl<'a> Resolver<'a> {
             other => other,
         };
         let function = self.within(Scope { aggregates: true, window_function: true, ..Scope::default() }).resolve(function)?;
-        if !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
+        let python_aggregate = matches!(&function, Expr::PythonUdf(u) if u.def.eval_type.is_aggregate());
+        if !python_aggregate && !matches!(&function, Expr::Call(c) if c.func.is_aggregate() || c.func.is_window()) {
             return Err(Error::analysis(
                 "UNSUPPORTED_EXPR_FOR_WINDOW",
                 format!("Expression \"{}\" not supported within a window function.", sql_text(&function)),

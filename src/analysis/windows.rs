@@ -20,8 +20,11 @@ use std::sync::Arc;
 
 /// A resolved window expression, checked, with its frame filled in.
 pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
-    let Expr::Call(call) = &function else { return Err(Error::internal("a window function that is not a call")) };
     let ordered = !spec.order_by.is_empty();
+    if matches!(&function, Expr::PythonUdf(_)) {
+        return check_python_aggregate(function, spec, ansi);
+    }
+    let Expr::Call(call) = &function else { return Err(Error::internal("a window function that is not a call")) };
     let window_text = || sql_text(&Expr::Window { function: Box::new(function.clone()), spec: Box::new(spec.clone()) });
     if call.distinct {
         return Err(Error::analysis(
@@ -60,6 +63,16 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
     check_arguments(call)?;
     let order_type = spec.order_by.first().map(|k| data_type(&k.expr));
     // The spec's own checks show the frame as written, before its offsets are folded.
+    let written = frame.clone();
+    let frame = check_frame(frame, order_type.as_ref().filter(|_| spec.order_by.len() == 1), ansi)?;
+    check_spec(&spec, &frame, &written)?;
+    Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { frame: Some(frame), ..spec }) })
+}
+
+/// A grouped-aggregate pandas UDF over a window: any frame an aggregate takes.
+fn check_python_aggregate(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
+    let frame = spec.frame.clone().unwrap_or_else(|| default_frame(&function, !spec.order_by.is_empty()));
+    let order_type = spec.order_by.first().map(|k| data_type(&k.expr));
     let written = frame.clone();
     let frame = check_frame(frame, order_type.as_ref().filter(|_| spec.order_by.len() == 1), ansi)?;
     check_spec(&spec, &frame, &written)?;

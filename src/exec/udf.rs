@@ -89,6 +89,31 @@ mod tests {
     }
 
     #[test]
+    fn a_grouped_aggregate_udf_runs_over_window_frames() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let window = |frame| Expr::Window {
+            function: Box::new(udf_call(UdfEvalType::PandasGroupedAgg, vec![Expr::col("a")])),
+            spec: Box::new(crate::ir::WindowSpec { partition_by: vec![], order_by: vec![], frame }),
+        };
+        // The whole partition: one call over the three rows, its value on each.
+        let plan = builder::project(numbers(&s), vec![window(None)], &conf, new_plan_id()).unwrap();
+        let out = s.execute(&plan).unwrap();
+        let values: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(values, vec![Some(3), Some(3), Some(3)]);
+        // A sliding frame of the row and the next: a call per row over its frame.
+        let next = crate::ir::WindowFrame {
+            kind: crate::ir::FrameKind::Rows,
+            start: crate::ir::FrameBound::CurrentRow,
+            end: crate::ir::FrameBound::Offset(Box::new(Expr::lit(crate::ir::Value::Integer(1)))),
+        };
+        let plan = builder::project(numbers(&s), vec![window(Some(next))], &conf, new_plan_id()).unwrap();
+        let out = s.execute(&plan).unwrap();
+        let values: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(values, vec![Some(2), Some(2), Some(1)]);
+    }
+
+    #[test]
     fn registered_functions_resolve_by_name_in_any_case() {
         let s = Session::new();
         let Expr::PythonUdf(u) = udf_call(UdfEvalType::Batched, vec![]) else { unreachable!() };

@@ -220,6 +220,10 @@ impl<'a> PlanLowering<'a> {
         }
         let lk = keys.iter().map(|k| lw.lower(&k.0)).collect::<Result<Vec<_>>>()?;
         let rk = keys.iter().map(|k| lw.lower(&k.1)).collect::<Result<Vec<_>>>()?;
+        // Python UDFs take whole columns, which Polars refuses as join keys: such keys
+        // are computed as columns of their side first (the output select drops them).
+        let (l, lk) = udf_keys_as_columns(l, lk, keys.iter().map(|k| &k.0), "l");
+        let (r, rk) = udf_keys_as_columns(r, rk, keys.iter().map(|k| &k.1), "r");
         // Pairs that satisfy the whole condition: an equi-join (or cross join) then the rest.
         let pairs = |l: pl::LazyFrame, r: pl::LazyFrame, how: pl::JoinType| -> pl::LazyFrame {
             let j = if keys.is_empty() && matches!(how, pl::JoinType::Inner) {
@@ -291,6 +295,31 @@ impl<'a> PlanLowering<'a> {
             JoinType::Inner | JoinType::Cross => matched,
         })
     }
+}
+
+/// A side of a join with its keys that call Python UDFs computed as columns, and the
+/// keys then read from those columns.
+fn udf_keys_as_columns<'a>(
+    side: pl::LazyFrame,
+    lowered: Vec<pl::Expr>,
+    keys: impl Iterator<Item = &'a Expr>,
+    tag: &str,
+) -> (pl::LazyFrame, Vec<pl::Expr>) {
+    let mut computed = vec![];
+    let keys: Vec<pl::Expr> = lowered
+        .into_iter()
+        .zip(keys)
+        .enumerate()
+        .map(|(i, (k, e))| {
+            if !e.any(&|x| matches!(x, Expr::PythonUdf(_))) {
+                return k;
+            }
+            let name = format!("__pyrust_join_key_{tag}{i}");
+            computed.push(k.alias(name.as_str()));
+            col(name.as_str())
+        })
+        .collect();
+    if computed.is_empty() { (side, keys) } else { (side.with_columns(computed), keys) }
 }
 
 fn polars_join_type(join_type: JoinType) -> pl::JoinType {

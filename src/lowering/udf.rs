@@ -1,6 +1,6 @@
-//! Python UDF calls as Polars expressions: an elementwise function over the argument
-//! columns (so the streaming engine hands it morsels) that calls the Python runtime
-//! behind `exec::udf`, with the declared type as its output type.
+//! Python UDF calls as Polars expressions: a function over the whole argument columns
+//! (the runner batches them as Spark does) that calls the Python runtime behind
+//! `exec::udf`, with the declared type as its output type.
 
 use super::types::to_polars;
 use crate::analysis::typing::data_type;
@@ -40,5 +40,15 @@ fn map(udf: &PythonUdf, args: Vec<pl::Expr>, session_zone: &str, aggregate: bool
     };
     let output = move |_: &pl::Schema, fields: &[pl::Field]| Ok(pl::Field::new(fields[0].name().clone(), out_field_type.clone()));
     // A group's call gives one value; `first` makes it the group's value, not a list.
-    Ok(if aggregate { first.apply_many(run, &rest, output).first() } else { first.map_many(run, &rest, output) })
+    // A scalar call takes its whole input column at once (not Polars' morsels), which the
+    // runner cuts into `maxRecordsPerBatch` batches as Spark cuts a partition: batch
+    // boundaries, NULLs seen in a batch (the Arrow path's int-to-float) and an iterator
+    // UDF's single pass over its batches are then Spark's.
+    Ok(if aggregate {
+        first.apply_many(run, &rest, output).first()
+    } else if without_args {
+        first.map_many(run, &rest, output)
+    } else {
+        first.apply_many(run, &rest, output)
+    })
 }

@@ -10,7 +10,17 @@ from pyrust.sql._resolve import resolving_names
 from pyrust.sql._values import _java_text
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 
-__all__ = ["GroupedData"]
+__all__ = ["GroupedData", "PandasCogroupedOps"]
+
+
+def __getattr__(name: str) -> Any:
+    # `PandasCogroupedOps` lives with the other pandas APIs, loaded on first use (it
+    # imports `inspect`, which start-up avoids).
+    if name == "PandasCogroupedOps":
+        from pyrust.sql.pandas_ops import PandasCogroupedOps
+
+        return PandasCogroupedOps
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _not_iterable() -> PySparkTypeError:
@@ -148,7 +158,10 @@ class GroupedData:
         raise not_implemented("GroupedData.applyInPandasWithState")
 
     def cogroup(self, other: "GroupedData") -> Any:
-        raise not_implemented("GroupedData.cogroup")
+        """Cogroups this group with another group so that we can run cogrouped operations."""
+        from pyrust.sql.pandas_ops import PandasCogroupedOps
+
+        return PandasCogroupedOps(self, other)
 
     def transformWithStateInPandas(self, statefulProcessor: Any, outputStructType: Any, outputMode: str, timeMode: str,
                                    initialState: Optional["GroupedData"] = None, eventTimeColumnName: str = "") -> Any:

@@ -152,3 +152,74 @@ def apply_in_pandas(grouped: Any, func: Callable, schema: Any, arrow: bool) -> A
         return out
 
     return _result(df, _call(run), struct)
+
+
+def _keyed_groups(grouped: Any) -> Any:
+    """A grouping's data (without the key columns) as Arrow, and its rows by key (NULL
+    keys together), keys in order of first appearance."""
+    keys = grouped._keys
+    df = grouped._df
+    key_names = [f"__pyrust_key{i}" for i in range(len(keys))]
+    keyed = df.select(*[k.alias(n) for k, n in zip(keys, key_names)], *[df[c] for c in df.columns])
+    table = keyed.toArrow()
+    data = table.select(list(range(len(keys), table.num_columns)))
+    key_values = list(zip(*[table.column(i).to_pylist() for i in range(len(keys))])) if keys else [()] * table.num_rows
+    groups: dict = {}
+    for i, k in enumerate(key_values):
+        groups.setdefault(k, []).append(i)
+    return data, groups
+
+
+class PandasCogroupedOps:
+    """A logical grouping of two :class:`GroupedData`, created by
+    :func:`GroupedData.cogroup`. Runs when called, as the grouped APIs above."""
+
+    def __init__(self, gd1: Any, gd2: Any):
+        self._gd1 = gd1
+        self._gd2 = gd2
+
+    def applyInPandas(self, func: Callable, schema: Any) -> Any:
+        """Applies a function to each cogroup using pandas and returns the result as a
+        `DataFrame`."""
+        return self._apply(func, schema, arrow=False)
+
+    def applyInArrow(self, func: Callable, schema: Any) -> Any:
+        """Applies a function to each cogroup using Arrow and returns the result as a
+        `DataFrame`."""
+        return self._apply(func, schema, arrow=True)
+
+    def _apply(self, func: Callable, schema: Any, arrow: bool) -> Any:
+        """Every key of either side with its rows from both (an empty frame of the
+        side's columns where it has none); the key, from the side that has rows, when
+        the function takes three arguments."""
+        import pyarrow as pa
+
+        struct = _schema(schema)
+        left, left_groups = _keyed_groups(self._gd1)
+        right, right_groups = _keyed_groups(self._gd2)
+        keys = list(left_groups) + [k for k in right_groups if k not in left_groups]
+        takes_key = len(inspect.signature(func).parameters) == 3
+
+        def side(data: Any, rows: List[int]) -> Any:
+            part = data.take(pa.array(rows, type=pa.int64()))
+            return part if arrow else part.to_pandas()
+
+        def run() -> List[Any]:
+            out = []
+            for key in keys:
+                lhs = side(left, left_groups.get(key, []))
+                rhs = side(right, right_groups.get(key, []))
+                r = func(key, lhs, rhs) if takes_key else func(lhs, rhs)
+                if arrow:
+                    if not isinstance(r, pa.Table):
+                        raise PySparkTypeError(
+                            message=f"Return type of the user-defined function should be pyarrow.Table, but is {type(r).__name__}.",
+                            errorClass="UDF_RETURN_TYPE",
+                            messageParameters={"expected": "pyarrow.Table", "actual": type(r).__name__},
+                        )
+                    out.append(r.select(struct.names) if r.num_columns else _arrow_schema(struct).empty_table())
+                else:
+                    out.append(_from_pandas(r, struct))
+            return out
+
+        return _result(self._gd1._df, _call(run), struct)

@@ -312,6 +312,11 @@ class SparkSession:
         formatter = SQLStringFormatter(self)
         if len(kwargs) > 0:
             sqlQuery = formatter.format(sqlQuery, **kwargs)
+        udtfs = self.__dict__.get("_udtfs")
+        if udtfs:
+            from pyrust.sql.udtf import _expand_table_functions
+
+            sqlQuery = _expand_table_functions(self, sqlQuery, udtfs)
         try:
             named, positional = None, None
             if isinstance(args, dict):
@@ -342,6 +347,12 @@ class SparkSession:
         from pyrust.sql.udf import UDFRegistration
 
         return UDFRegistration(self)
+
+    @property
+    def udtf(self) -> Any:
+        from pyrust.sql.udtf import UDTFRegistration
+
+        return UDTFRegistration(self)
 
     @property
     def sparkContext(self) -> SparkContext:

@@ -477,7 +477,15 @@ def _parse_datatype_string(text: str) -> DataType:
     try:
         return _parse_datatype_json_value(json.loads(_native.ddl_type_json(text)))
     except Exception:
+        pass
+    try:
         return _parse_datatype_json_value(json.loads(_native.ddl_schema_json(text)))
+    except Exception as schema_error:
+        # PySpark's last try: the fields of a struct (`"a: int, b: string"`).
+        try:
+            return _parse_datatype_json_value(json.loads(_native.ddl_type_json(f"struct<{text.strip()}>")))
+        except Exception:
+            raise schema_error from None
 
 
 class Row(tuple):

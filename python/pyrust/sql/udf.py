@@ -299,6 +299,16 @@ def _table(values: Any, dt: DataType) -> Any:
 
 # ----------------------------------------------------------------- the runners
 
+def _batches(reader: Any) -> Any:
+    """The record batches of a stream cut to ``spark.sql.execution.arrow.maxRecordsPerBatch``
+    rows, as PySpark's worker receives them."""
+    from pyrust.sql import _pandas_convert as pc
+
+    size = pc.batch_size()
+    for batch in reader:
+        yield from pc.slices(batch, size)
+
+
 def _batched_runner(func: Callable, dt: DataType) -> Callable:
     """``@udf``: the function once per row, PySpark's conversions both ways."""
     import pyarrow as pa
@@ -307,7 +317,7 @@ def _batched_runner(func: Callable, dt: DataType) -> Callable:
         zone = _zone(zone_name)
         convert = _to_spark(dt, zone)
         arrays: List[Any] = []
-        for batch in pa.RecordBatchReader._import_from_c_capsule(stream):
+        for batch in _batches(pa.RecordBatchReader._import_from_c_capsule(stream)):
             columns = _columns(batch, zone)
             try:
                 if len(columns) == 1:
@@ -329,17 +339,64 @@ def _batched_runner(func: Callable, dt: DataType) -> Callable:
     return run
 
 
+def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
+    """``@udf(useArrow=True)``: the function once per row over pandas-converted
+    arguments, results back through pandas and an Arrow cast (PySpark's
+    ``wrap_arrow_batch_udf``; conversions in ``_pandas_convert``)."""
+    import pyarrow as pa
+
+    from pyrust.sql import _pandas_convert as pc
+
+    arrow_type = _arrow_type(dt)
+    if isinstance(dt, StringType):
+        result_func: Callable[[Any], Any] = lambda r: str(r) if r is not None else r  # noqa: E731
+    elif isinstance(dt, BinaryType):
+        result_func = lambda r: bytes(r) if r is not None else r  # noqa: E731
+    else:
+        result_func = lambda r: r  # noqa: E731
+
+    def run(stream: Any, zone_name: str, aggregate: bool) -> Any:
+        import pandas as pd
+
+        safe = pc.safe_check()
+        arrays: List[Any] = []
+        types = None
+        for batch in _batches(pa.RecordBatchReader._import_from_c_capsule(stream)):
+            if types is None:
+                types = [pc.spark_type(c.type) for c in batch.columns]
+            try:
+                series = [pc.to_pandas(c, t, zone_name) for c, t in zip(batch.columns, types)]
+                rows = zip(*series) if series else (() for _ in range(batch.num_rows))
+                results = pd.Series([result_func(func(*row)) for row in rows])
+                arrays.append(pc.from_pandas(results, arrow_type, dt, zone_name, safe))
+            except CapturedException:
+                raise
+            except Exception as e:
+                raise _python_exception(e) from None
+        return _table(pa.chunked_array(arrays, type=arrow_type), dt)
+
+    return run
+
+
 def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
     """``@pandas_udf``: Series in, Series (or a scalar for grouped aggregates) out."""
+    import pandas as pd
     import pyarrow as pa
+
+    # Looked up once: a call per batch is the hot path (10,000 rows a batch by default).
+    arrow_type = _arrow_type(dt)
+    is_struct = isinstance(dt, StructType)
+    from_pandas = pa.Array.from_pandas
 
     def series(batch: Any) -> List[Any]:
         return [c.to_pandas() for c in batch.columns]
 
     def to_arrow(result: Any, length: Optional[int]) -> Any:
-        import pandas as pd
-
-        if isinstance(dt, StructType) and isinstance(result, pd.DataFrame):
+        if type(result) is pd.Series:
+            if length is not None and len(result) != length:
+                raise PySparkRuntimeError_(length, len(result))
+            return from_pandas(result, type=arrow_type)
+        if is_struct and isinstance(result, pd.DataFrame):
             arrays = [pa.Array.from_pandas(result[f.name], type=_arrow_type(f.dataType)) for f in dt.fields]
             return pa.StructArray.from_arrays(arrays, fields=list(_arrow_type(dt)))
         if not isinstance(result, pd.Series):
@@ -350,15 +407,18 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
             )
         if length is not None and len(result) != length:
             raise PySparkRuntimeError_(length, len(result))
-        return pa.Array.from_pandas(result, type=_arrow_type(dt))
+        return from_pandas(result, type=arrow_type)
 
     def run(stream: Any, zone_name: str, aggregate: bool) -> Any:
-        batches = list(pa.RecordBatchReader._import_from_c_capsule(stream))
+        reader = pa.RecordBatchReader._import_from_c_capsule(stream)
+        if aggregate:
+            # One group (or window frame), possibly empty: its columns keep their types.
+            table = reader.read_all()
+        else:
+            batches = list(_batches(reader))
         try:
             if aggregate:
-                table = pa.Table.from_batches(batches) if batches else None
-                args = [c.to_pandas() for c in table.columns] if table is not None else []
-                value = func(*args)
+                value = func(*[c.to_pandas() for c in table.columns])
                 convert = _to_spark(dt, _zone(zone_name))
                 return _table([None if value is None else convert(_plain(value))], dt)
             if eval_type == SQL_SCALAR_PANDAS_ITER_UDF:
@@ -445,8 +505,10 @@ class UserDefinedFunction:
     def _native(self) -> Any:
         if self._native_fn is None:
             rt = self.returnType
-            if self.evalType in (SQL_BATCHED_UDF, SQL_ARROW_BATCHED_UDF):
+            if self.evalType == SQL_BATCHED_UDF:
                 runner = _batched_runner(self.func, rt)
+            elif self.evalType == SQL_ARROW_BATCHED_UDF:
+                runner = _arrow_batched_runner(self.func, rt)
             else:
                 runner = _pandas_runner(self.func, rt, self.evalType)
             self._native_fn = _native.PythonFunction(self._name, runner, rt.json(), self.evalType, self.deterministic)

@@ -101,9 +101,12 @@ impl Node<'_> {
 
     fn compute(&mut self, e: &Expr) -> Result<pl::Expr> {
         let Expr::Window { function, spec } = e else { return Err(Error::internal("a Window node holds a non-window expression")) };
-        let Expr::Call(call) = function.as_ref() else { return Err(Error::internal("window function is not a call")) };
         let frame = spec.frame.as_ref().ok_or_else(|| Error::internal("a window without its frame"))?;
         let frame = Frame::of(frame, self.ansi())?;
+        if let Expr::PythonUdf(u) = function.as_ref() {
+            return self.python_aggregate(u, &frame);
+        }
+        let Expr::Call(call) = function.as_ref() else { return Err(Error::internal("window function is not a call")) };
         match call.func {
             Func::Window(f) => self.window_function(f, call, &frame),
             Func::Aggregate(f) => self.aggregate(f, call, &frame),
@@ -214,6 +217,22 @@ impl Node<'_> {
         self.membership(agg, frame)
     }
 
+    /// A grouped-aggregate pandas UDF over its frames: the whole partition in one call
+    /// per partition, other frames one call per row over the rows listed for it (Spark
+    /// too calls the function once per row for bounded frames).
+    fn python_aggregate(&mut self, u: &crate::ir::udf::PythonUdf, frame: &Frame) -> Result<pl::Expr> {
+        let args = u.args.iter().map(|a| self.lw.lower(a)).collect::<Result<Vec<_>>>()?;
+        let agg = super::udf::aggregate(u, args, &self.lw.conf.session_time_zone)?;
+        if frame.is_whole() {
+            return Ok(self.layout.within(agg));
+        }
+        let p = self.positions(frame)?;
+        let out = format!("__pyrust_w_member_value{}", self.memberships.len());
+        // The function sees its frame's rows in window order, as in Spark.
+        self.memberships.push(Membership { agg, lo: p.lo, hi: p.hi, out: out.clone(), in_order: true });
+        Ok(col(out.as_str()))
+    }
+
     /// `agg` over a frame of fixed shape around an integer index, when there is one.
     fn rolled(&mut self, agg: pl::Expr, frame: &Frame) -> Result<Option<pl::Expr>> {
         match frame.kind {
@@ -254,7 +273,7 @@ impl Node<'_> {
     fn membership(&mut self, agg: pl::Expr, frame: &Frame) -> Result<pl::Expr> {
         let p = self.positions(frame)?;
         let out = format!("__pyrust_w_member_value{}", self.memberships.len());
-        self.memberships.push(Membership { agg, lo: p.lo, hi: p.hi, out: out.clone() });
+        self.memberships.push(Membership { agg, lo: p.lo, hi: p.hi, out: out.clone(), in_order: false });
         Ok(col(out.as_str()))
     }
 }
@@ -272,6 +291,9 @@ struct Membership {
     lo: pl::Expr,
     hi: pl::Expr,
     out: String,
+    /// Each frame's rows reach the aggregate in window order (order-sensitive Python
+    /// aggregates); built-in aggregates do not need it.
+    in_order: bool,
 }
 
 impl Membership {
@@ -289,7 +311,11 @@ impl Membership {
             ])
             .explode(pl::cols([MEMBER]), pl::ExplodeOptions { empty_as_null: true, keep_nulls: true })
             .filter(col(MEMBER).is_not_null());
-        let members = pairs.join(lf.clone(), [col(MEMBER)], [Layout::pos()], pl::JoinArgs::new(pl::JoinType::Inner));
+        let mut inner = pl::JoinArgs::new(pl::JoinType::Inner);
+        if self.in_order {
+            inner.maintain_order = pl::MaintainOrderJoin::Left;
+        }
+        let members = pairs.join(lf.clone(), [col(MEMBER)], [Layout::pos()], inner);
         let grouped = members.group_by([col(OWNER)]).agg([self.agg.clone().alias(VALUE), lit(true).alias(MATCHED)]);
         // The aggregate of no rows, for empty frames, joined on a constant key.
         const ONE: &str = "__pyrust_w_one";

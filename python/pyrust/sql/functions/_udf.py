@@ -11,7 +11,7 @@ from pyrust.sql.udf import (
     SQL_SCALAR_PANDAS_ITER_UDF, SQL_SCALAR_PANDAS_UDF, _create_udf,
 )
 
-__all__ = ["udf", "pandas_udf"]
+__all__ = ["udf", "pandas_udf", "udtf"]
 
 
 class PandasUDFType:
@@ -119,3 +119,12 @@ def pandas_udf(f=None, returnType=None, functionType=None):  # type: ignore[no-u
         return _create_udf(func, return_type, et)
 
     return create if f is None else create(f)
+
+
+def udtf(cls: Optional[type] = None, *, returnType: Any = None, useArrow: Optional[bool] = None) -> Any:
+    """Creates a user defined table function (UDTF)."""
+    from pyrust.sql.udtf import _create_py_udtf
+
+    if cls is None:
+        return functools.partial(_create_py_udtf, returnType=returnType, useArrow=useArrow)
+    return _create_py_udtf(cls=cls, returnType=returnType, useArrow=useArrow)
