@@ -64,7 +64,27 @@ pub(crate) fn set_op_type(a: &DataType, b: &DataType, ansi: bool) -> Option<Data
             _ => {}
         }
     }
-    common_type(a, b, ansi)
+    common_type(a, b, ansi).or_else(|| union_like_merge(a, b))
+}
+
+/// Spark's `unionLikeMerge` where no wider type exists: types equal but for struct
+/// field names and nullability take the left's names, nullable where either is.
+fn union_like_merge(a: &DataType, b: &DataType) -> Option<DataType> {
+    use DataType::*;
+    match (a, b) {
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(union_like_merge(x, y)?), *nx || *ny)),
+        (Map(ka, va, na), Map(kb, vb, nb)) => {
+            Some(Map(Box::new(union_like_merge(ka, kb)?), Box::new(union_like_merge(va, vb)?), *na || *nb))
+        }
+        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
+            .iter()
+            .zip(fb)
+            .map(|(x, y)| Some(StructField::new(x.name.clone(), union_like_merge(&x.data_type, &y.data_type)?, x.nullable || y.nullable)))
+            .collect::<Option<Vec<_>>>()
+            .map(Struct),
+        _ if a == b => Some(a.clone()),
+        _ => None,
+    }
 }
 
 /// Projects `input` onto the result's attributes, cast to their types.

@@ -2,7 +2,7 @@
 //! common type two operands are coerced to, and which casts exist.
 
 use crate::error::{Error, Result};
-use crate::ir::{BinaryOp, DataType, Expr};
+use crate::ir::{BinaryOp, DataType, Expr, StructField};
 
 fn numeric_rank(t: &DataType) -> Option<u8> {
     Some(match t {
@@ -56,6 +56,21 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
         (String, Boolean) | (Boolean, String) => Some(Boolean),
         (String, Binary) | (Binary, String) => Some(Binary),
         (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(common_type(x, y, ansi)?), *nx || *ny)),
+        (Map(ka, va, na), Map(kb, vb, nb)) => {
+            Some(Map(Box::new(common_type(ka, kb, ansi)?), Box::new(common_type(va, vb, ansi)?), *na || *nb))
+        }
+        // Spark's findWiderTypeForTwo: as many fields, names equal ignoring case (the
+        // first's kept), each field widened and nullable when either is.
+        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
+            .iter()
+            .zip(fb)
+            .map(|(x, y)| {
+                let same_name = x.name.eq_ignore_ascii_case(&y.name);
+                let t = if same_name { common_type(&x.data_type, &y.data_type, ansi) } else { None };
+                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Struct),
         _ => {
             let (ra, rb) = (numeric_rank(a)?, numeric_rank(b)?);
             let wider = if ra >= rb { a.clone() } else { b.clone() };

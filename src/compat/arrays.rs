@@ -39,7 +39,7 @@ pub fn insert(array: pl::Expr, pos: pl::Expr, item: pl::Expr, legacy: bool, out_
             let items = cols[2].as_materialized_series().cast(elem)?;
             let mut out: Vec<Option<Series>> = Vec::with_capacity(n);
             for i in 0..n {
-                let (Some(a), Some(p)) = (arrays.get_as_series(at(arrays.len(), i)), positions.get(at(positions.len(), i))) else {
+                let (Some(a), Some(p)) = (super::lists::row(&arrays, at(arrays.len(), i)), positions.get(at(positions.len(), i))) else {
                     out.push(None);
                     continue;
                 };

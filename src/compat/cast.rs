@@ -92,13 +92,15 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
         }
         (DataType::Struct(from_f), DataType::Struct(to_f)) if from_f.len() == to_f.len() => {
+            let names = crate::lowering::types::engine_field_names(to_f);
             let fields: Vec<pl::Expr> = from_f
                 .iter()
                 .zip(to_f)
+                .zip(names)
                 .enumerate()
-                .map(|(i, (f, g))| {
+                .map(|(i, ((f, g), name))| {
                     let field = input.clone().struct_().field_by_index(i as i64);
-                    cast(field, &f.data_type, &g.data_type, mode, reachable.clone(), tz).alias(g.name.as_str())
+                    cast(field, &f.data_type, &g.data_type, mode, reachable.clone(), tz).alias(name)
                 })
                 .collect();
             when(input.is_null()).then(lit(pl::NULL).cast(target)).otherwise(pl::as_struct(fields))

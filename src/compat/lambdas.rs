@@ -8,6 +8,7 @@
 //! variables, as in Spark. `aggregate` folds position by position: one pass per
 //! element position over the rows that still have elements.
 
+use crate::compat::lists::row as list_row;
 use polars::prelude::{self as pl, col, AnyValue, Column, DataType as PlType, IdxCa, IdxSize, IntoColumn, IntoLazy, IntoSeries, ListChunked, NamedFrom, PolarsResult, Series};
 
 /// A lowered lambda: its variables' column names, the outer columns its body reads
@@ -82,7 +83,7 @@ fn flatten(list: &ListChunked, n: usize, pad_to: Option<&[usize]>) -> PolarsResu
     let mut values = Series::new_empty("".into(), &inner);
     let (mut row, mut position, mut spans) = (vec![], vec![], Vec::with_capacity(n));
     for i in 0..n {
-        let s = list.get_as_series(at(list.len(), i));
+        let s = list_row(list, at(list.len(), i));
         let target = pad_to.map(|p| p[i]);
         match (s, target) {
             (None, None) => spans.push(None),
@@ -227,7 +228,7 @@ pub fn zip_with(left: pl::Expr, right: pl::Expr, lambda: Lambda, elem: PlType) -
     kernel(left, inputs, PlType::List(Box::new(elem.clone())), move |cols| {
         let n = rows(cols);
         let (a, b) = (cols[0].list()?.clone(), cols[1].list()?.clone());
-        let length = |l: &ListChunked, i: usize| l.get_as_series(at(l.len(), i)).map(|s| s.len());
+        let length = |l: &ListChunked, i: usize| list_row(l, at(l.len(), i)).map(|s| s.len());
         let mut lengths = Vec::with_capacity(n);
         let mut null_row = Vec::with_capacity(n);
         for i in 0..n {
@@ -258,7 +259,7 @@ pub fn aggregate(array: pl::Expr, zero: pl::Expr, merge: Lambda, finish: Option<
         let list = cols[0].list()?.clone();
         let zero = cols[1].as_materialized_series();
         let mut acc = if zero.len() == 1 { zero.new_from_index(0, n) } else { zero.clone() }.cast(&acc_type)?;
-        let elements: Vec<Option<Series>> = (0..n).map(|i| list.get_as_series(at(list.len(), i))).collect();
+        let elements: Vec<Option<Series>> = (0..n).map(|i| list_row(&list, at(list.len(), i))).collect();
         let longest = elements.iter().flatten().map(|s| s.len()).max().unwrap_or(0);
         let merge_outer = &cols[2..2 + merge.free.len()];
         for k in 0..longest {
@@ -320,7 +321,7 @@ pub fn flatten_arrays(array: pl::Expr, out_type: PlType) -> pl::Expr {
         let outer = cols[0].list()?.clone();
         let PlType::List(inner_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "flatten of a non-array")) };
         let mut out: Vec<Option<Series>> = Vec::with_capacity(outer.len());
-        for row in (0..outer.len()).map(|i| outer.get_as_series(i)) {
+        for row in (0..outer.len()).map(|i| list_row(&outer, i)) {
             let Some(inner) = row else {
                 out.push(None);
                 continue;
@@ -331,7 +332,7 @@ pub fn flatten_arrays(array: pl::Expr, out_type: PlType) -> pl::Expr {
                 continue;
             }
             let mut flat = Series::new_empty("".into(), inner_type);
-            for s in (0..lists.len()).filter_map(|j| lists.get_as_series(j)) {
+            for s in (0..lists.len()).filter_map(|j| list_row(lists, j)) {
                 flat.append(&s.cast(inner_type)?)?;
             }
             out.push(Some(flat));
@@ -391,7 +392,7 @@ pub fn zip_arrays(arrays: Vec<pl::Expr>, names: Vec<String>, out_type: PlType) -
         let (mut lengths, mut null_row) = (vec![0; n], vec![false; n]);
         for l in &lists {
             for i in 0..n {
-                match l.get_as_series(at(l.len(), i)) {
+                match list_row(l, at(l.len(), i)) {
                     Some(s) => lengths[i] = lengths[i].max(s.len()),
                     None => null_row[i] = true,
                 }

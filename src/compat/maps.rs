@@ -16,7 +16,7 @@ pub fn lookup(map: pl::Expr, key: pl::Expr, value_type: PlType) -> pl::Expr {
                 let wanted = keys.get(at(keys.len(), i))?.into_static();
                 let mut found = AnyValue::Null;
                 if !wanted.is_null() {
-                    if let Some(entries) = maps.get_as_series(at(maps.len(), i)) {
+                    if let Some(entries) = super::lists::row(&maps, at(maps.len(), i)) {
                         let entries = entries.struct_()?;
                         let (ks, vs) = (entries.field_by_name("key")?, entries.field_by_name("value")?);
                         for j in 0..ks.len() {
@@ -45,7 +45,7 @@ pub fn last_win(map: pl::Expr, out_type: PlType) -> pl::Expr {
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let maps = cols[0].as_materialized_series().list()?.clone();
             let mut out: Vec<Option<Series>> = Vec::with_capacity(maps.len());
-            for row in (0..maps.len()).map(|i| maps.get_as_series(i)) {
+            for row in (0..maps.len()).map(|i| super::lists::row(&maps, i)) {
                 let Some(entries) = row else {
                     out.push(None);
                     continue;

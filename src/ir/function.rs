@@ -403,6 +403,8 @@ pub enum CollectionFn {
     ArraysZip,
     /// `array_insert(a, pos, item)`: 1-based, negative from the end, NULL-padded.
     ArrayInsert,
+    /// `sequence(start, stop[, step])`: integers, or dates and timestamps by an interval.
+    Sequence,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

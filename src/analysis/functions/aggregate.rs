@@ -214,11 +214,8 @@ fn ignore_nulls_literal(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 /// DOUBLE (or decimal) small enough for HyperLogLog++'s 4 address bits at least.
 fn relative_sd(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
     let Some(rsd) = args.get(1) else { return Ok(args) };
-    let value = match rsd.unalias() {
-        Expr::Literal(Value::Double(d)) => *d,
-        Expr::Literal(Value::Float(f)) => *f as f64,
-        Expr::Literal(Value::Decimal(u, _, s)) => *u as f64 / 10f64.powi(*s as i32),
-        _ => return Err(Error::analysis("_LEGACY_ERROR_TEMP_1104", "The second argument should be a double literal.")),
+    let Some(value) = relative_sd_value(rsd) else {
+        return Err(Error::analysis("_LEGACY_ERROR_TEMP_1104", "The second argument should be a double literal."));
     };
     let bits = (2.0 * (1.106 / value).ln() / 2f64.ln()).ceil();
     if bits.is_nan() || bits < 4.0 {
@@ -228,6 +225,16 @@ fn relative_sd(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
         ));
     }
     Ok(args)
+}
+
+/// The relative standard deviation of `approx_count_distinct`: a DOUBLE (or decimal) literal.
+fn relative_sd_value(rsd: &Expr) -> Option<f64> {
+    match rsd.unalias() {
+        Expr::Literal(Value::Double(d)) => Some(*d),
+        Expr::Literal(Value::Float(f)) => Some(*f as f64),
+        Expr::Literal(Value::Decimal(u, _, s)) => Some(*u as f64 / 10f64.powi(*s as i32)),
+        _ => None,
+    }
 }
 
 fn contains_map(t: &DataType) -> bool {

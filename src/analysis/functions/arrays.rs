@@ -18,8 +18,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Collection(ArraySize), "array_size", Exact(1), Inputs::Custom(array_only), Ret::Fixed(&DataType::Integer)),
     def(Func::Collection(ArrayContains), "array_contains", Exact(2), Inputs::Custom(array_and_value), Ret::Fixed(&DataType::Boolean))
         .null(Null::Custom(contains_nullable)),
-    def(Func::Collection(ArrayPosition), "array_position", Exact(2), Inputs::Custom(array_and_value), Ret::Fixed(&DataType::Long)),
-    def(Func::Collection(ArrayRemove), "array_remove", Exact(2), Inputs::Custom(array_and_value), Ret::Arg(0)),
+    def(Func::Collection(ArrayPosition), "array_position", Exact(2), Inputs::Custom(array_and_tightest_value), Ret::Fixed(&DataType::Long)),
+    def(Func::Collection(ArrayRemove), "array_remove", Exact(2), Inputs::Custom(array_and_tightest_value), Ret::Arg(0)),
     def(Func::Collection(ArrayMin), "array_min", Exact(1), Inputs::Custom(array_only), Ret::Custom(element_type)).null(Null::Always),
     def(Func::Collection(ArrayMax), "array_max", Exact(1), Inputs::Custom(array_only), Ret::Custom(element_type)).null(Null::Always),
     def(Func::Collection(ArrayDistinct), "array_distinct", Exact(1), Inputs::Custom(array_only), Ret::Arg(0)),
@@ -50,7 +50,50 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Custom(insert_nullable)),
     def(Func::Collection(ArraysZip), "arrays_zip", AtLeast(1), Inputs::Custom(arrays_only), Ret::Custom(zipped)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
+    def(Func::Collection(Sequence), "sequence", Range(2, 3), Inputs::Custom(sequence_inputs), Ret::Custom(sequence_type)),
 ];
+
+fn is_interval(t: &DataType) -> bool {
+    matches!(t, DataType::CalendarInterval | DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..))
+}
+
+/// `sequence(start, stop[, step])`: start, stop and a step that is not an interval
+/// cast to their wider type (Spark's coercion of `Sequence`); then integers with a
+/// step of their type, or dates and timestamps with an interval step.
+fn sequence_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let types: Vec<DataType> = args.iter().map(data_type).collect();
+    let coercible: Vec<bool> = types.iter().map(|t| !is_interval(t)).collect();
+    let common = types.iter().zip(&coercible).filter(|(_, c)| **c).try_fold(DataType::Null, |acc, (t, _)| common_type(&acc, t, site.conf.ansi));
+    let args: Vec<Expr> = match common {
+        Some(t) if t != DataType::Null => args.into_iter().zip(&coercible).map(|(a, c)| if *c { coerce(a, &t) } else { a }).collect(),
+        _ => args,
+    };
+    let start = data_type(&args[0]);
+    let step = args.get(2).map(data_type);
+    let fits = data_type(&args[1]) == start
+        && match &start {
+            DataType::Date | DataType::Timestamp | DataType::TimestampNtz => step.as_ref().is_none_or(is_interval),
+            t if t.is_integral() => step.as_ref().is_none_or(|s| s == t),
+            _ => false,
+        };
+    if !fits {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: `sequence` uses the wrong parameter type. The parameter type must conform to:\n\
+                 1. The start and stop expressions must resolve to the same type.\n\
+                 2. If start and stop expressions resolve to the (\"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"DATE\") type, then the step expression must resolve to the (\"INTERVAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\") type.\n\
+                 3. Otherwise, if start and stop expressions resolve to the \"INTEGRAL\" type, then the step expression must resolve to the same type.",
+                site.shown
+            ),
+        ));
+    }
+    Ok(args)
+}
+
+fn sequence_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(data_type(&args[0])), false))
+}
 
 /// The arguments' common type; with ANSI off a string among atomic values makes
 /// them all strings (Spark's wider type with string promotion).
@@ -116,6 +159,33 @@ fn null_type(site: &Site) -> Error {
 
 /// An array and a value of its element type: both cast to their common type.
 fn array_and_value(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    array_and_common_value(args, site, false)
+}
+
+/// `array_position`/`array_remove`: as `array_and_value`, with Spark's tightest common
+/// type, which has no room for a decimal beside another number.
+fn array_and_tightest_value(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    array_and_common_value(args, site, true)
+}
+
+/// Whether Spark's `findTightestCommonType` has no type for both: a decimal meets
+/// only itself, or an integral type whose every value it holds.
+fn no_tightest_type(a: &DataType, b: &DataType) -> bool {
+    let integral_digits = |t: &DataType| match t {
+        DataType::Byte => Some(3),
+        DataType::Short => Some(5),
+        DataType::Integer => Some(10),
+        DataType::Long => Some(20),
+        _ => None,
+    };
+    match (a, b) {
+        _ if a == b => false,
+        (DataType::Decimal(p, s), t) | (t, DataType::Decimal(p, s)) => integral_digits(t).is_none_or(|d| p - s < d),
+        _ => false,
+    }
+}
+
+fn array_and_common_value(args: Vec<Expr>, site: &Site, tightest: bool) -> Result<Vec<Expr>> {
     let (at, vt) = (data_type(&args[0]), data_type(&args[1]));
     let DataType::Array(elem, contains_null) = &at else {
         if at == DataType::Null {
@@ -128,7 +198,8 @@ fn array_and_value(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     }
     // Spark's wider type without string promotion: a string meets only a string.
     let mixes_string = **elem != vt && (**elem == DataType::String || vt == DataType::String);
-    let common = if mixes_string { None } else { common_type(elem, &vt, site.conf.ansi) };
+    let refused = mixes_string || (tightest && no_tightest_type(elem, &vt));
+    let common = if refused { None } else { common_type(elem, &vt, site.conf.ansi) };
     let Some(common) = common else {
         let name = site.shown.split('(').next().unwrap_or("").to_string();
         return Err(Error::analysis(

@@ -22,6 +22,7 @@ const fn math(f: crate::ir::function::MathFn) -> Func {
     Func::Math(f)
 }
 
+const FLOATING: Expected = Expected::OneOf(&[Expected::Type(DOUBLE), Expected::Type(&DataType::Float)]);
 const NUMERIC_AND_SCALE: &[Expected] = &[Expected::Numeric, Expected::Type(INT)];
 const ONE_DOUBLE: Inputs = Inputs::Implicit(&[Expected::Type(DOUBLE)]);
 const TWO_DOUBLES: Inputs = Inputs::Implicit(&[Expected::Type(DOUBLE), Expected::Type(DOUBLE)]);
@@ -48,7 +49,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Always)
         .display(Display::Custom(round_display)),
     unary(Sqrt, "sqrt", "SQRT"),
-    def(math(IsNan), "isnan", Exact(1), Inputs::Any, Ret::Fixed(BOOL)).null(Null::Never).repr(Repr::Named("isNaN")),
+    // Spark's IsNaN takes (DOUBLE or FLOAT): numbers, strings and NULL are cast to DOUBLE.
+    def(math(IsNan), "isnan", Exact(1), Inputs::Implicit(&[FLOATING]), Ret::Fixed(BOOL)).null(Null::Never).repr(Repr::Named("isNaN")),
     unary(Cbrt, "cbrt", "CBRT"),
     unary(Exp, "exp", "EXP"),
     unary(Expm1, "expm1", "EXPM1"),

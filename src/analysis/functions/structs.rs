@@ -130,7 +130,15 @@ fn dotted(_: &str, args: &[String], _: bool) -> String {
 pub fn field_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
     if let (DataType::Struct(fields), Expr::Literal(Value::String(wanted))) = (&t, args[1].unalias()) {
-        if let Some(field) = fields.iter().find(|f| site.conf.names_equal(&f.name, wanted)) {
+        let mut found = fields.iter().filter(|f| site.conf.names_equal(&f.name, wanted));
+        if let Some(field) = found.next() {
+            let more = found.count();
+            if more > 0 {
+                return Err(Error::analysis(
+                    "AMBIGUOUS_REFERENCE_TO_FIELDS",
+                    format!("Ambiguous reference to the field `{wanted}`. It appears {} times in the schema.", more + 1),
+                ));
+            }
             return Ok(vec![args[0].clone(), Expr::Literal(Value::String(field.name.clone()))]);
         }
         let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();

@@ -32,11 +32,7 @@ pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
             let x = if ignore_nulls { data(c, 0).drop_nulls() } else { data(c, 0) };
             if f == First { x.first() } else { x.last() }
         }
-        // Spark's HyperLogLog++ is exact at the sizes its tests use; PyRust counts exactly.
-        ApproxCountDistinct => {
-            let x = normalize_key(data(c, 0), &c.arg_type(0));
-            x.clone().n_unique().cast(PlType::Int64) - x.null_count().gt(lit(0)).cast(PlType::Int64)
-        }
+        ApproxCountDistinct => approx_count_distinct(c),
         MinBy | MaxBy => value_at_extreme(c, f == MaxBy),
         CollectList => input(c, 0).drop_nulls().implode(true),
         CollectSet => collect_set(c),
@@ -199,6 +195,26 @@ fn approx_percentile(c: &CallLowering) -> pl::Expr {
         },
         move |_, f| Ok(pl::Field::new(f.name().clone(), out_type.clone())),
         "percentile_approx",
+    )
+}
+
+/// `approx_count_distinct`: Spark's HyperLogLog++ over the values' XXH64 hashes.
+fn approx_count_distinct(c: &CallLowering) -> pl::Expr {
+    let rsd = c.double_literal(1).unwrap_or(0.05);
+    data(c, 0).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let hashes = crate::compat::hash::row_hash::<crate::compat::hash::XxHash64>(std::slice::from_ref(&col), PlType::Int64)?;
+            let present = col.as_materialized_series().is_not_null();
+            let mut hll = crate::compat::hll::HyperLogLogPlusPlus::new(rsd);
+            for (hash, present) in hashes.as_materialized_series().i64()?.iter().zip(present.iter()) {
+                if let (Some(h), Some(true)) = (hash, present) {
+                    hll.add(h);
+                }
+            }
+            Ok(pl::Series::new(col.name().clone(), [hll.estimate()]).into_column())
+        },
+        |_, f| Ok(pl::Field::new(f.name().clone(), PlType::Int64)),
+        "approx_count_distinct",
     )
 }
 

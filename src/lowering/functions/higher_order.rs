@@ -81,6 +81,6 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         GetItem | Size | ArraySize | ArrayContains | ArrayPosition | ArrayRemove | ArrayMin | ArrayMax | ArrayDistinct | SortArray
         | ArrayCompact | ArrayJoin | ElementAt | TryElementAt | Get | Array | Slice | ArrayAppend | ArrayPrepend | Flatten | ArrayUnion
         | ArrayIntersect | ArrayExcept | ArraysOverlap | ArrayRepeat | ArraysZip
-        | ArrayInsert => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
+        | ArrayInsert | Sequence => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
     })
 }

@@ -70,6 +70,15 @@ impl CallLowering<'_> {
             _ => None,
         }
     }
+    /// Argument `i` as a number literal read as a double (DOUBLE, FLOAT or decimal), if it is one.
+    pub fn double_literal(&self, i: usize) -> Option<f64> {
+        match self.call.args.get(i).map(|a| a.unalias()) {
+            Some(Expr::Literal(Value::Double(d))) => Some(*d),
+            Some(Expr::Literal(Value::Float(f))) => Some(*f as f64),
+            Some(Expr::Literal(Value::Decimal(u, _, s))) => Some(*u as f64 / 10f64.powi(*s as i32)),
+            _ => None,
+        }
+    }
     /// An error for an argument form PyRust does not lower (yet), naming it.
     pub fn unsupported(&self, what: &str) -> Error {
         Error::unsupported(format!("{} with {what}", self.call.name))

@@ -20,7 +20,8 @@ pub fn lower(f: StructFn, c: &CallLowering) -> Result<pl::Expr> {
             if values.is_empty() {
                 return Err(c.unsupported("no fields"));
             }
-            Ok(pl::as_struct(values.into_iter().zip(fields).map(|(v, fd)| v.alias(fd.name.as_str())).collect()))
+            let names = crate::lowering::types::engine_field_names(fields);
+            Ok(pl::as_struct(values.into_iter().zip(names).map(|(v, name)| v.alias(name)).collect()))
         }
     }
 }

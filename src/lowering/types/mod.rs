@@ -37,9 +37,9 @@ pub fn to_polars(t: &DataType) -> pl::DataType {
             pl::Field::new("key".into(), to_polars(k)),
             pl::Field::new("value".into(), to_polars(v)),
         ]))),
-        DataType::Struct(fields) => {
-            pl::DataType::Struct(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))).collect())
-        }
+        DataType::Struct(fields) => pl::DataType::Struct(
+            fields.iter().zip(engine_field_names(fields)).map(|(f, name)| pl::Field::new(name.into(), to_polars(&f.data_type))).collect(),
+        ),
         // Intervals: microseconds as a Duration, months as an Int32, and the legacy
         // interval as its three parts.
         DataType::DayTimeInterval(..) => pl::DataType::Duration(pl::TimeUnit::Microseconds),
@@ -50,6 +50,19 @@ pub fn to_polars(t: &DataType) -> pl::DataType {
             pl::Field::new("microseconds".into(), pl::DataType::Int64),
         ]),
     }
+}
+
+/// The names of a struct's fields in the engine. Spark allows a name twice
+/// (`arrays_zip(a, a)`, `struct(a, a)`), Polars does not: a repeated name takes its
+/// position as a suffix. Fields are read by position; rows, Arrow and `show()` take
+/// their names from the Spark type.
+pub fn engine_field_names(fields: &[StructField]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(fields.len());
+    for (i, f) in fields.iter().enumerate() {
+        let repeated = names.contains(&f.name);
+        names.push(if repeated { format!("{}\u{1}{i}", f.name) } else { f.name.clone() });
+    }
+    names
 }
 
 /// The Spark type for data Polars inferred from a text file (CSV, JSON). Parquet and

@@ -6,7 +6,7 @@ from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
 __all__ = ["array_insert", "arrays_zip", "array_union", "array_intersect", "array_except", "arrays_overlap", "array_repeat", "flatten", "slice", "array_append", "array_prepend", "array", "array_size", "array_contains", "array_position", "array_remove", "array_min", "array_max",
-           "array_distinct", "sort_array", "array_compact", "array_join", "get"]
+           "array_distinct", "sort_array", "array_compact", "array_join", "get", "sequence"]
 
 
 def array_size(col: ColumnOrName) -> Column:
@@ -105,3 +105,9 @@ def array_insert(arr: ColumnOrName, pos: Union[ColumnOrName, int], value: Any) -
     # As PySpark: an int position is a literal, a str a column name; the value a literal.
     pos_expr = lit_expr(pos) if isinstance(pos, int) else col_expr(pos)
     return call("array_insert", col_expr(arr), pos_expr, lit_expr(value))
+
+
+def sequence(start: ColumnOrName, stop: ColumnOrName, step: Optional[ColumnOrName] = None) -> Column:
+    if step is None:
+        return invoke("sequence", start, stop)
+    return invoke("sequence", start, stop, step)
