@@ -133,7 +133,7 @@ def _rss_mb():
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads RSS from /proc")
 def test_long_session_memory_and_time_stay_flat(spark):
     """900 small queries, the pattern of a CI suite: RSS grows less than 50 MB after
-    warm-up and the median query of the last batch is not slower than of the first."""
+    warm-up and the median query of the last batch is not much slower than of the first."""
     base = spark.createDataFrame([(i % 3, i) for i in range(20)], "k int, v long")
 
     def batch(n):
@@ -154,7 +154,8 @@ def test_long_session_memory_and_time_stay_flat(spark):
     gc.collect()
     growth = _rss_mb() - rss_start
     assert growth < 50, f"RSS grew {growth:.1f} MB over 800 queries"
-    assert last < first * 2 + 0.002, f"median query time grew from {first * 1000:.2f} ms to {last * 1000:.2f} ms"
+    # Loose: CI machines are shared; a leak-driven slowdown keeps growing past this.
+    assert last < first * 3 + 0.005, f"median query time grew from {first * 1000:.2f} ms to {last * 1000:.2f} ms"
 
 
 def test_cached_frames_are_freed_by_unpersist(spark):
