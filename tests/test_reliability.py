@@ -186,3 +186,60 @@ def test_hostile_partition_values_stay_under_the_target(spark, tmp_path, fmt):
     if fmt == "parquet":  # (reading a partitioned CSV directory back is not supported yet)
         back = sorted((r.id, r.p) for r in spark.read.parquet(str(target)).collect())
         assert back == sorted((i, None if v in ("", None) else v) for i, v in rows)
+
+
+# --- the fuzzer's own machinery (fuzz/), without PySpark ----------------------------------------------
+
+FUZZ = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fuzz")
+
+
+def _fuzz_modules():
+    import importlib
+    import sys
+
+    sys.path.insert(0, FUZZ)
+    try:
+        return importlib.import_module("programs"), importlib.import_module("build"), importlib.import_module("shrink")
+    finally:
+        sys.path.remove(FUZZ)
+
+
+def test_fuzz_programs_are_seeded_and_shrink():
+    programs, build, shrink = _fuzz_modules()
+    first = [build.source(g) for _, g in programs.campaign(11, 200)]
+    assert first == [build.source(g) for _, g in programs.campaign(11, 200)]
+    for text in first:
+        compile(text, "<program>", "exec")
+    group = dict(next(g for _, g in programs.campaign(11, 200) if g["kind"] == "expr"))
+    group["exprs"] = [["call", "abs", [["bin", "+", ["col", "c0"], ["lit", 1, None]]]]]
+    small, _ = shrink.shrink(group, lambda p: '"+"' in repr(p["exprs"]).replace("'", '"'))
+    assert small["exprs"] == [["bin", "+", ["lit", None, None], ["lit", 1, None]]] and small["data"]["rows"] == []
+
+
+def test_random_programs_do_not_crash(spark):
+    """80 of the fuzzer's programs (seed 5) on PyRust: errors are fine, an
+    INTERNAL_ERROR or a panic is not (fuzz/no_crash.py runs thousands)."""
+    import datetime
+    import decimal
+
+    import pyrust
+
+    programs, build, _ = _fuzz_modules()
+    pyrust.activate()
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(FUZZ), "compat-tests"))
+    from harness import Case, run_case
+    from pyspark.sql import Window
+
+    crashes = []
+    for _, group in programs.campaign(5, 80):
+        singles = [group] if group["kind"] == "pipeline" else [dict(group, exprs=[e]) for e in group["exprs"]]
+        for p in singles:
+            scope = {"F": F, "Window": Window, "datetime": datetime, "D": decimal.Decimal}
+            exec(build.source(p), scope)
+            ordered = p["kind"] == "expr"
+            result = run_case(Case("fuzz", "fuzz", scope["run"], p["conf"], ordered, ordered), spark)
+            if (result.get("error") or {}).get("condition") == "INTERNAL_ERROR":
+                crashes.append(build.source(p))
+    assert not crashes, crashes[:3]
