@@ -18,7 +18,7 @@ PY_S3_LIBS := "moto[s3]==5.2.5" "flask==3.1.3" "flask-cors==6.0.5"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 
-.PHONY: all demo test test-rust test-python develop record record-testing test-example-pyspark docs bench bench-build clean
+.PHONY: all demo test test-rust test-python develop record record-testing test-example-pyspark docs bench bench-build clean fuzz
 
 all: test
 
@@ -68,6 +68,17 @@ test-example-pyspark:
 	$(RECORD_TESTING_VENV)/bin/pip install -q "pyspark==4.0.1" "pyarrow==26.0.1" "pandas==2.2.3" "numpy<2.3" "pytest>=7" $(PY_TEST_LIBS)
 	cd examples/ci-testing && PYTHONPATH=$(abspath python) ../../$(RECORD_TESTING_VENV)/bin/python -m pytest -q \
 		-p no:cacheprovider -p pyrust.pytest_plugin --pyrust-engine=pyspark
+
+# The differential fuzzer (docs/reliability.md): seeded random programs on PyRust and on
+# real PySpark 4.0.1 (.venv-record, Java 17), compared with the compat harness's rules;
+# the report goes to fuzz/reports/. Not part of `make test`. Options:
+# FUZZ_SEED=202613 FUZZ_PROGRAMS=10000 FUZZ_SHRINK=40
+FUZZ_SEED ?= 202613
+FUZZ_PROGRAMS ?= 10000
+FUZZ_SHRINK ?= 40
+fuzz: develop
+	@test -x .venv-record/bin/python || (echo "fuzz needs .venv-record with pyspark 4.0.1: make record once"; exit 1)
+	nice -n 10 $(PY) fuzz/run.py --seed $(FUZZ_SEED) --programs $(FUZZ_PROGRAMS) --shrink $(FUZZ_SHRINK)
 
 # Regenerates docs/supported-api.md from the code.
 docs: develop

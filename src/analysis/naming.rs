@@ -3,7 +3,7 @@
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
 use super::functions::{self, Display, Repr};
-use crate::ir::{BinaryOp, Expr, Value};
+use crate::ir::{BinaryOp, DataType, Expr, Value};
 
 /// The output name Spark gives an expression in a projection or aggregation.
 pub fn auto_name(e: &Expr) -> String {
@@ -36,6 +36,8 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Literal(v) => v.name_text(),
         // Inside an expression an alias shows: `upper(s AS x)`, `struct(d, b AS flag)`.
         Expr::Alias { expr, name } => format!("{} AS {name}", sql_text(expr)),
+        // Spark's Cast.sql leaves out casts to complex types (HiveQL has none): the child's text.
+        Expr::Cast { expr, to: DataType::Array(..) | DataType::Map(..) | DataType::Struct(_), .. } => sql_text(expr),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
         Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
         Expr::Not(x) => format!("(NOT {})", sql_text(x)),

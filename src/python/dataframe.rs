@@ -4,7 +4,7 @@
 use super::arrow::export_stream;
 use super::column::PyExpr;
 use super::convert::rows_to_python;
-use super::errors::{guard, guard_detached};
+use super::errors::{guard, guard_detached, guard_interruptible};
 use super::types::{fields_json, parse_type_json};
 use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::new_plan_id;
@@ -67,7 +67,7 @@ impl PyDataFrame {
         use crate::io::write::{SaveMode, WriteSpec};
         let spec = guard(py, || Ok(WriteSpec { format: crate::io::parse_format(format)?, mode: SaveMode::parse(mode)?, path, options, partition_by }))?;
         let (session, plan) = (self.session.clone(), self.plan.clone());
-        guard_detached(py, move || session.write(&plan, &spec))
+        guard_interruptible(py, move || session.write(&plan, &spec))
     }
 
     /// Spark's check of a save mode name (`df.write.mode(...)` raises at once).
@@ -278,14 +278,14 @@ impl PyDataFrame {
     fn collect(&self, py: Python<'_>, row_type: Bound<'_, PyType>) -> PyResult<Py<PyList>> {
         let plan = self.plan.clone();
         let session = self.session.clone();
-        let df = guard_detached(py, move || session.execute(&plan))?;
+        let df = guard_interruptible(py, move || session.execute(&plan))?;
         rows_to_python(py, &df, &self.names(), &self.types(), row_type)
     }
 
     fn count(&self, py: Python<'_>) -> PyResult<usize> {
         let plan = self.plan.clone();
         let session = self.session.clone();
-        guard_detached(py, move || session.count(&plan))
+        guard_interruptible(py, move || session.count(&plan))
     }
 
     /// `approxQuantile` over every column of this (already DOUBLE) frame: per column the
@@ -311,7 +311,7 @@ impl PyDataFrame {
         let plan = self.plan.clone();
         let session = self.session.clone();
         let large = self.session.get_conf("spark.sql.execution.arrow.useLargeVarTypes").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        let df = guard_detached(py, move || session.execute(&plan))?;
+        let df = guard_interruptible(py, move || session.execute(&plan))?;
         export_stream(py, df, &self.fields(), large)
     }
 
@@ -320,7 +320,7 @@ impl PyDataFrame {
         let limited = builder::limit(self.plan.clone(), n.saturating_add(1), new_plan_id());
         let types = self.types();
         let header = self.names();
-        guard_detached(py, move || {
+        guard_interruptible(py, move || {
             let tz = crate::compat::timezone::parse(&session.analysis_conf().session_time_zone)?;
             let df = session.execute(&limited)?;
             let mut rows = vec![];

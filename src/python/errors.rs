@@ -5,6 +5,8 @@ use crate::error::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::time::Duration;
 
 pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
     let build = || -> PyResult<PyErr> {
@@ -43,4 +45,40 @@ pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T>) -> 
 /// Like `guard`, with the GIL released while `f` runs (plan execution).
 pub fn guard_detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p)))).map_err(|e| to_py_err(py, e))
+}
+
+/// How often a waiting action looks for Ctrl-C.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+/// The query thread's stack: deep plans lower recursively (the main thread has 8 MiB).
+const QUERY_STACK: usize = 32 << 20;
+
+/// Like `guard_detached`, for actions that can run long (collect, count, write, show,
+/// toArrow): the query runs on its own thread while the caller waits with the GIL
+/// released and runs Python's signal handlers every 50 ms, so Ctrl-C raises
+/// KeyboardInterrupt at once and the session stays usable. Polars' streaming engine
+/// has no cancellation hook, so an interrupted query's thread runs on to its end in
+/// the background and its result is dropped.
+pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send + 'static) -> PyResult<T> {
+    let (tx, rx) = channel();
+    let spawned = std::thread::Builder::new().name("pyrust-query".into()).stack_size(QUERY_STACK).spawn(move || {
+        // The receiver is gone when the caller was interrupted: nobody wants the result.
+        let _ = tx.send(catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p))));
+    });
+    if let Err(e) = spawned {
+        return Err(to_py_err(py, Error::internal(format!("cannot start the query thread: {e}"))));
+    }
+    let mut rx = rx;
+    loop {
+        // The receiver goes in and out of the detached closure (it is Send, not Sync).
+        let (back, received) = py.detach(move || {
+            let received = rx.recv_timeout(SIGNAL_POLL);
+            (rx, received)
+        });
+        rx = back;
+        match received {
+            Ok(result) => return result.map_err(|e| to_py_err(py, e)),
+            Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            Err(RecvTimeoutError::Disconnected) => return Err(to_py_err(py, Error::internal("the query thread ended without a result"))),
+        }
+    }
 }

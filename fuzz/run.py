@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""The differential fuzzer (`make fuzz`): seeded random programs run on PyRust and on
+real PySpark 4.0.1, one long-lived worker process each, compared with the compat
+harness's own `compare`; mismatches shrunk; a report in fuzz/reports/.
+
+Usage: run.py [--seed N] [--programs N] [--exprs-per-group N] [--shrink N]
+
+Expression programs are batched: one select holds a group's expressions; when both
+engines answer it without error, the answer is split per column and each
+expression compared on its own. A group where either side fails, or whose `show()`
+text differs, is re-run one expression at a time."""
+
+import argparse
+import collections
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "compat-tests"))
+sys.path.insert(0, HERE)
+
+from harness import Case, compare  # noqa: E402
+
+import build  # noqa: E402
+import programs  # noqa: E402
+import shrink  # noqa: E402
+
+JOB_TIMEOUT = 120
+
+
+class WorkerDied(Exception):
+    pass
+
+
+class Worker:
+    def __init__(self, engine, python):
+        self.engine, self.python = engine, python
+        self.restarts = -1
+        self.start()
+
+    def start(self):
+        self.restarts += 1
+        env = dict(os.environ, TZ="UTC", PYTHONHASHSEED="0")
+        self.log = open(os.path.join(HERE, "reports", f".{self.engine}.stderr"), "a" if self.restarts else "w")
+        self.proc = subprocess.Popen([self.python, os.path.join(HERE, "worker.py"), self.engine], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True, env=env)
+        ready = self._read(300)
+        assert ready and "ready" in ready, f"{self.engine} worker did not start"
+
+    def _read(self, timeout):
+        r, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not r:
+            return None
+        line = self.proc.stdout.readline()
+        return json.loads(line) if line else None
+
+    def send(self, jobs):
+        self.proc.stdin.write(json.dumps({"jobs": jobs}) + "\n")
+        self.proc.stdin.flush()
+
+    def receive(self, timeout=JOB_TIMEOUT):
+        answer = self._read(timeout)
+        if answer is None:
+            code = self.proc.poll()
+            self.proc.kill()
+            self.proc.wait()
+            self.start()
+            raise WorkerDied("timeout" if code is None else f"exit {code}")
+        return answer["results"]
+
+    def stop(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def run_both(workers, jobs):
+    """Each side's results for the jobs; a dead worker's results are {"crash": ...}."""
+    for w in workers:
+        w.send(jobs)
+    out = []
+    for w in workers:
+        try:
+            out.append(w.receive())
+        except WorkerDied as e:
+            out.append([{"crash": f"{w.engine} worker {e}"}] * len(jobs))
+    return out
+
+
+def job(program, only=None, show=True):
+    ordered = program["kind"] == "expr"
+    return {"source": build.source(program, only), "conf": program.get("conf", {}), "ordered": ordered,
+            "show": show and ordered}
+
+
+def _is_internal(err):
+    return err.get("condition") == "INTERNAL_ERROR" or err.get("class") in ("PanicException", "SparkRuntimeException") and "INTERNAL" in str(err)
+
+
+def classify(expected, actual, ordered):
+    """None when the runs agree, else a mismatch category."""
+    if "crash" in actual:
+        return "crash"
+    if "error" in actual and _is_internal(actual["error"]):
+        return "crash"
+    if "crash" in expected or ("error" in expected and expected["error"].get("condition") == "INTERNAL_ERROR"):
+        return "pyspark_failed"
+    c = Case("fuzz", "fuzz", None, ordered=ordered, show=ordered)
+    problems = compare(c, expected, actual, message_checked=False)
+    if not problems:
+        return None
+    if "error" in expected and "error" in actual:
+        return "error_condition"
+    if "error" in actual:
+        return "error_only_pyrust"
+    if "error" in expected:
+        return "error_only_pyspark"
+    first = problems[0]
+    if first.startswith("schema"):
+        names = [s[0] for s in expected.get("schema", [])] == [s[0] for s in actual.get("schema", [])]
+        types = [s[1] for s in expected.get("schema", [])] == [s[1] for s in actual.get("schema", [])]
+        return "nullability" if names and types else "type" if names else "column_name"
+    if first.startswith("rows"):
+        return "rows"
+    return "show"
+
+
+def split_column(result, i):
+    """One expression's part of a batched select's result."""
+    return {"schema": [result["schema"][i]],
+            "rows": [{"row": [r["row"][i]], "values": [r["values"][i]]} for r in result["rows"]], "stdout": ""}
+
+
+def _summary_mismatch(program, expected, actual, category):
+    return {"category": category, "program": program, "expected": expected, "actual": actual}
+
+
+class Campaign:
+    def __init__(self, args):
+        self.args = args
+        self.workers = [Worker("pyspark", args.pyspark_python), Worker("pyrust", args.pyrust_python)]
+        self.counts = collections.Counter()
+        self.by_category = collections.Counter()
+        self.mismatches = []
+        self.queries = 0
+        self.elapsed = 0.0
+
+    def outcomes(self, group):
+        """(program, expected, actual) per program of a group."""
+        if group["kind"] == "pipeline":
+            (expected,), (actual,) = run_both(self.workers, [job(group)])
+            self.queries += 1
+            return [(group, expected, actual)]
+        return self.batched(group)
+
+    def batched(self, group):
+        """One select for the group's expressions; halves of it where either engine
+        fails (a failing expression fails the whole select), down to single ones."""
+        (expected,), (actual,) = run_both(self.workers, [job(group)])
+        self.queries += 1
+        n = len(group["exprs"])
+        failed = any(k in r for r in (expected, actual) for k in ("error", "crash"))
+        if n == 1:
+            return [(group, expected, actual)]
+        if failed or expected.get("stdout") != actual.get("stdout") or len(expected["schema"]) != len(actual.get("schema", [])):
+            self.counts["batches_split"] += 1
+            halves = []
+            for part in (group["exprs"][: n // 2], group["exprs"][n // 2:]):
+                p = dict(group)
+                p["exprs"] = part
+                halves += self.batched(p)
+            return halves
+        out = []
+        for i, e in enumerate(group["exprs"]):
+            p = dict(group)
+            p["exprs"] = [e]
+            out.append((p, split_column(expected, i), split_column(actual, i)))
+        return out
+
+    def run(self):
+        start = time.time()
+        deadline = start + self.args.max_minutes * 60 if self.args.max_minutes else None
+        for index, group in programs.campaign(self.args.seed, self.args.programs, self.args.exprs_per_group):
+            if deadline and time.time() > deadline:
+                self.stopped_early = True
+                break
+            for program, expected, actual in self.outcomes(group):
+                self.counts["run"] += 1
+                ordered = program["kind"] == "expr"
+                category = classify(expected, actual, ordered)
+                if category is None:
+                    self.counts["agreed"] += 1
+                elif category == "pyspark_failed":
+                    self.counts["pyspark_failed"] += 1
+                else:
+                    self.counts["crashed" if category == "crash" else "mismatched"] += 1
+                    self.by_category[category] += 1
+                    self.mismatches.append(_summary_mismatch(program, expected, actual, category))
+            if index % 10 == 0:
+                self.elapsed = time.time() - start
+                rate = self.counts["run"] / max(self.elapsed, 1e-9)
+                print(f"[{self.elapsed:7.1f}s] {dict(self.counts)} {rate:.2f} programs/s", file=sys.stderr, flush=True)
+                self.report([])  # a partial report, in case the campaign is stopped
+        self.elapsed = time.time() - start
+
+    def still_fails(self, category):
+        def check(program):
+            expected, actual = run_both(self.workers, [job(program)])
+            self.queries += 1
+            return classify(expected[0], actual[0], program["kind"] == "expr") == category
+        return check
+
+    def shrink_all(self):
+        """Shrinks up to --shrink mismatches, crashes first, at most a few per
+        category and first function (so one bug does not take the whole budget)."""
+        seen = collections.Counter()
+        order = sorted(self.mismatches, key=lambda m: m["category"] != "crash")
+        shrunk = []
+        start = time.time()
+        for m in order:
+            if len(shrunk) >= self.args.shrink or time.time() - start > self.args.shrink_minutes * 60:
+                break
+            p = m["program"]
+            head = p["exprs"][0][:2] if p["kind"] == "expr" else [s["op"] for s in p["steps"]][:1]
+            key = (m["category"], json.dumps(head))
+            if seen[key] >= 2:
+                continue
+            seen[key] += 1
+            small, tried = shrink.shrink(p, self.still_fails(m["category"]), budget=self.args.shrink_budget)
+            (expected,), (actual,) = run_both(self.workers, [job(small)])
+            shrunk.append(dict(m, program=small, expected=expected, actual=actual, tried=tried))
+        self.shrink_seconds = time.time() - start
+        return shrunk
+
+    def report(self, shrunk):
+        os.makedirs(os.path.join(HERE, "reports"), exist_ok=True)
+        name = f"campaign-seed{self.args.seed}-n{self.args.programs}"
+        figures = {"seed": self.args.seed, "programs_requested": self.args.programs, **self.counts,
+                   "by_category": dict(self.by_category), "seconds": round(self.elapsed, 1),
+                   "programs_per_second": round(self.counts["run"] / max(self.elapsed, 1e-9), 2),
+                   "engine_queries": self.queries, "worker_restarts": {w.engine: w.restarts for w in self.workers},
+                   "shrunk": len(shrunk), "shrink_seconds": round(getattr(self, "shrink_seconds", 0), 1),
+                   "stopped_at_time_budget": getattr(self, "stopped_early", False)}
+        with open(os.path.join(HERE, "reports", name + ".json"), "w") as f:
+            json.dump({"figures": figures, "shrunk": shrunk,
+                       "mismatches": self.mismatches[: self.args.keep]}, f, indent=1, sort_keys=True)
+        lines = [f"# Fuzz campaign, seed {self.args.seed}", "", "```", json.dumps(figures, indent=1, sort_keys=True), "```", ""]
+        for i, m in enumerate(shrunk):
+            lines += [f"## {i + 1}. {m['category']} (shrunk in {m['tried']} tries)", "",
+                      f"conf: `{build.conf_source(m['program'])}`", "", "```python", build.source(m["program"]).rstrip(), "```", "",
+                      "PySpark: `" + _brief(m["expected"]) + "`", "", "PyRust: `" + _brief(m["actual"]) + "`", ""]
+        # Besides the shrunk ones, the first unshrunk mismatch of each category.
+        firsts = {}
+        for m in self.mismatches:
+            firsts.setdefault(m["category"], m)
+        for category, m in sorted(firsts.items()):
+            lines += [f"## First {category} (unshrunk)", "", f"conf: `{build.conf_source(m['program'])}`", "", "```python",
+                      build.source(m["program"]).rstrip(), "```", "", "PySpark: `" + _brief(m["expected"]) + "`", "",
+                      "PyRust: `" + _brief(m["actual"]) + "`", ""]
+        with open(os.path.join(HERE, "reports", name + ".md"), "w") as f:
+            f.write("\n".join(lines))
+        return figures
+
+
+def _brief(result):
+    if "crash" in result:
+        return result["crash"][:300]
+    if "error" in result:
+        e = result["error"]
+        return f"{e.get('class')} {e.get('condition')}: {(e.get('message') or '')[:200]}".replace("`", "'").replace("\n", " ")
+    text = json.dumps({"schema": result.get("schema"), "rows": result.get("rows")}, ensure_ascii=False)
+    return text[:400].replace("`", "'")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=2026_13)
+    parser.add_argument("--programs", type=int, default=10_000)
+    parser.add_argument("--exprs-per-group", type=int, default=12)
+    parser.add_argument("--shrink", type=int, default=40, help="how many mismatches to shrink")
+    parser.add_argument("--shrink-budget", type=int, default=120, help="candidates tried per mismatch")
+    parser.add_argument("--keep", type=int, default=500, help="unshrunk mismatches kept in the JSON report")
+    parser.add_argument("--max-minutes", type=float, default=0, help="stop generating programs after this long (0: no limit)")
+    parser.add_argument("--shrink-minutes", type=float, default=20, help="time budget of the shrinker")
+    parser.add_argument("--pyrust-python", default=os.path.join(ROOT, ".venv", "bin", "python"))
+    parser.add_argument("--pyspark-python", default=os.path.join(ROOT, ".venv-record", "bin", "python"))
+    args = parser.parse_args()
+    os.makedirs(os.path.join(HERE, "reports"), exist_ok=True)
+    campaign = Campaign(args)
+    try:
+        campaign.run()
+    except KeyboardInterrupt:
+        print("interrupted: reporting what ran", file=sys.stderr)
+        campaign.stopped_early = True
+    shrunk = campaign.shrink_all() if args.shrink else []
+    print(json.dumps(campaign.report(shrunk), indent=1, sort_keys=True))
+    for w in campaign.workers:
+        w.stop()
+
+
+if __name__ == "__main__":
+    main()

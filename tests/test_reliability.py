@@ -1,0 +1,245 @@
+"""Reliability (issue 13): threads, session isolation, Ctrl-C during an action, long
+sessions and hostile partition values. The differential fuzzer (`make fuzz`,
+docs/reliability.md) needs PySpark and is not part of this suite."""
+
+import _thread
+import gc
+import os
+import threading
+import time
+
+import pytest
+
+from pyrust.errors import AnalysisException
+from pyrust.sql import SparkSession, functions as F
+from pyrust.sql.functions import udf
+from pyrust.sql.types import LongType
+
+
+@pytest.fixture(scope="module")
+def spark():
+    return SparkSession.builder.getOrCreate()
+
+
+@udf(LongType())
+def _times_three(x):
+    return None if x is None else x * 3
+
+
+def _queries(spark, base):
+    return [
+        sorted(base.groupBy("k").agg(F.sum("v").alias("s"), F.max("x").alias("m")).collect()),
+        base.filter(F.col("v") % 5 == 1).orderBy(F.desc("v")).limit(4).collect(),
+        sorted(base.join(base.select("k", F.col("v").alias("w")).filter("w < 20"), "k", "left_anti").select("v").collect()),
+        base.select(_times_three("v").alias("t")).agg(F.sum("t")).collect(),
+        spark.sql("SELECT k, count(*) AS n, sum(v) AS s FROM reliability_base GROUP BY k ORDER BY k").collect(),
+        base.select(F.sum(F.when(F.col("x") > 10, F.col("v")).otherwise(0)).alias("w")).collect(),
+    ]
+
+
+def test_threads_give_the_serial_answers(spark):
+    """N threads x M queries (with a Python UDF, a join and SQL text) on one session:
+    the answers of running them one by one, no deadlock."""
+    base = spark.createDataFrame([(i % 5, i, float(i) / 7) for i in range(500)], "k int, v long, x double")
+    base.createOrReplaceTempView("reliability_base")
+    try:
+        expected = _queries(spark, base)
+        results, errors = [], []
+
+        def worker():
+            try:
+                for _ in range(4):
+                    results.append(_queries(spark, base))
+            except Exception as e:  # pragma: no cover - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=worker) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=180)
+        assert not any(t.is_alive() for t in threads), "a thread is stuck (deadlock?)"
+        assert not errors, errors
+        assert len(results) == 24
+        assert all(r == expected for r in results)
+    finally:
+        spark.catalog.dropTempView("reliability_base")
+
+
+def test_new_session_conf_and_views_are_isolated(spark):
+    other = spark.newSession()
+    other.conf.set("spark.sql.ansi.enabled", "false")
+    other.conf.set("spark.sql.session.timeZone", "Asia/Kolkata")
+    try:
+        assert spark.conf.get("spark.sql.ansi.enabled") == "true"
+        assert spark.conf.get("spark.sql.session.timeZone") != "Asia/Kolkata"
+        # The setting changes answers in its own session only.
+        assert other.sql("SELECT CAST('x' AS INT) AS v").collect()[0].v is None
+        with pytest.raises(Exception) as e:
+            spark.sql("SELECT CAST('x' AS INT) AS v").collect()
+        assert "CAST_INVALID_INPUT" in str(e.value)
+        # Temporary views belong to their session.
+        other.range(3).createOrReplaceTempView("only_in_other")
+        assert other.table("only_in_other").count() == 3
+        with pytest.raises(AnalysisException):
+            spark.table("only_in_other").count()
+    finally:
+        other.catalog.dropTempView("only_in_other")
+        other.conf.unset("spark.sql.ansi.enabled")
+        other.conf.unset("spark.sql.session.timeZone")
+
+
+@udf(LongType())
+def _slow_identity(x):
+    time.sleep(0.002)  # sleeps without the GIL: an interrupted query costs no CPU in the background
+    return x
+
+
+def _interrupted_after(action, seconds=0.5):
+    """Runs action() with a Ctrl-C (as the terminal sends it) after `seconds`; the
+    time from the start to the KeyboardInterrupt, or None when the action finished first."""
+    timer = threading.Timer(seconds, _thread.interrupt_main)
+    start = time.monotonic()
+    timer.start()
+    try:
+        action()
+    except KeyboardInterrupt:
+        return time.monotonic() - start
+    finally:
+        timer.cancel()
+    return None
+
+
+@pytest.mark.parametrize("action", ["collect", "count"])
+def test_ctrl_c_stops_a_long_action_within_a_second(spark, action):
+    if action == "collect":
+        # Pure Polars work: seconds even in a release build, ~10 s in the dev build.
+        df = spark.range(30_000_000).select(F.sum(F.sqrt(F.col("id") * 3 + 1)).alias("s"))
+    else:
+        # A Python UDF that sleeps: 4 s of waiting, whatever the machine.
+        df = spark.range(2_000).filter(_slow_identity("id") >= 0)
+    elapsed = _interrupted_after(getattr(df, action))
+    assert elapsed is not None, f"{action} finished before Ctrl-C came: make the query longer"
+    assert elapsed < 1.5, f"KeyboardInterrupt came {elapsed - 0.5:.2f} s after Ctrl-C (goal: under 1 s)"
+    # The session answers at once afterwards (the interrupted query finishes in the background).
+    assert spark.range(10).agg(F.sum("id")).collect()[0][0] == 45
+
+
+def _rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads RSS from /proc")
+def test_long_session_memory_and_time_stay_flat(spark):
+    """900 small queries, the pattern of a CI suite: RSS grows less than 50 MB after
+    warm-up and the median query of the last batch is not much slower than of the first."""
+    base = spark.createDataFrame([(i % 3, i) for i in range(20)], "k int, v long")
+
+    def batch(n):
+        times = []
+        for i in range(n):
+            start = time.perf_counter()
+            df = base.filter(F.col("v") > i % 7).groupBy("k").agg(F.sum("v").alias("s")).orderBy("k")
+            assert len(df.collect()) == 3
+            times.append(time.perf_counter() - start)
+        return sorted(times)[n // 2]
+
+    batch(100)  # warm-up: caches, allocator pools
+    gc.collect()
+    rss_start = _rss_mb()
+    first = batch(250)
+    batch(300)
+    last = batch(250)
+    gc.collect()
+    growth = _rss_mb() - rss_start
+    assert growth < 50, f"RSS grew {growth:.1f} MB over 800 queries"
+    # Loose: CI machines are shared; a leak-driven slowdown keeps growing past this.
+    assert last < first * 3 + 0.005, f"median query time grew from {first * 1000:.2f} ms to {last * 1000:.2f} ms"
+
+
+def test_cached_frames_are_freed_by_unpersist(spark):
+    df = spark.range(200_000).select((F.col("id") * 2).alias("v")).cache()
+    assert df.count() == 200_000
+    df.unpersist()
+    assert df.agg(F.sum("v")).collect()[0][0] == 200_000 * 199_999
+
+
+HOSTILE = ["a/b", "..", "../../escape", "k=v", "100%", "%2F", "é😀", "", None, " lead", "a:b*?"]
+# Spark's ExternalCatalogUtils.escapePathName: '/', '=', '%', ':', '*', '?' and friends as %XX;
+# NULL and "" as __HIVE_DEFAULT_PARTITION__; '.', ' ' and non-ASCII kept.
+ESCAPED = {"a/b": "p=a%2Fb", "..": "p=..", "../../escape": "p=..%2F..%2Fescape", "k=v": "p=k%3Dv", "100%": "p=100%25",
+           "%2F": "p=%252F", "é😀": "p=é😀", " lead": "p= lead", "a:b*?": "p=a%3Ab%2A%3F"}
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_hostile_partition_values_stay_under_the_target(spark, tmp_path, fmt):
+    target = tmp_path / "out"
+    rows = [(i, v) for i, v in enumerate(HOSTILE)]
+    spark.createDataFrame(rows, "id int, p string").write.partitionBy("p").format(fmt).save(str(target))
+    # Nothing was written beside the target.
+    assert sorted(os.listdir(tmp_path)) == ["out"]
+    dirs = {d for d in os.listdir(target) if not d.startswith(("_", "."))}
+    assert dirs == set(ESCAPED.values()) | {"p=__HIVE_DEFAULT_PARTITION__"}
+    for root, _, files in os.walk(target):
+        assert os.path.realpath(root).startswith(os.path.realpath(target))
+    if fmt == "parquet":  # (reading a partitioned CSV directory back is not supported yet)
+        back = sorted((r.id, r.p) for r in spark.read.parquet(str(target)).collect())
+        assert back == sorted((i, None if v in ("", None) else v) for i, v in rows)
+
+
+# --- the fuzzer's own machinery (fuzz/), without PySpark ----------------------------------------------
+
+FUZZ = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fuzz")
+
+
+def _fuzz_modules():
+    import importlib
+    import sys
+
+    sys.path.insert(0, FUZZ)
+    try:
+        return importlib.import_module("programs"), importlib.import_module("build"), importlib.import_module("shrink")
+    finally:
+        sys.path.remove(FUZZ)
+
+
+def test_fuzz_programs_are_seeded_and_shrink():
+    programs, build, shrink = _fuzz_modules()
+    first = [build.source(g) for _, g in programs.campaign(11, 200)]
+    assert first == [build.source(g) for _, g in programs.campaign(11, 200)]
+    for text in first:
+        compile(text, "<program>", "exec")
+    group = dict(next(g for _, g in programs.campaign(11, 200) if g["kind"] == "expr"))
+    group["exprs"] = [["call", "abs", [["bin", "+", ["col", "c0"], ["lit", 1, None]]]]]
+    small, _ = shrink.shrink(group, lambda p: '"+"' in repr(p["exprs"]).replace("'", '"'))
+    assert small["exprs"] == [["bin", "+", ["lit", None, None], ["lit", 1, None]]] and small["data"]["rows"] == []
+
+
+def test_random_programs_do_not_crash(spark):
+    """80 of the fuzzer's programs (seed 5) on PyRust: errors are fine, an
+    INTERNAL_ERROR or a panic is not (fuzz/no_crash.py runs thousands)."""
+    import datetime
+    import decimal
+
+    import pyrust
+
+    programs, build, _ = _fuzz_modules()
+    pyrust.activate()
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(FUZZ), "compat-tests"))
+    from harness import Case, run_case
+    from pyspark.sql import Window
+
+    crashes = []
+    for _, group in programs.campaign(5, 80):
+        singles = [group] if group["kind"] == "pipeline" else [dict(group, exprs=[e]) for e in group["exprs"]]
+        for p in singles:
+            scope = {"F": F, "Window": Window, "datetime": datetime, "D": decimal.Decimal}
+            exec(build.source(p), scope)
+            ordered = p["kind"] == "expr"
+            result = run_case(Case("fuzz", "fuzz", scope["run"], p["conf"], ordered, ordered), spark)
+            if (result.get("error") or {}).get("condition") == "INTERNAL_ERROR":
+                crashes.append(build.source(p))
+    assert not crashes, crashes[:3]
