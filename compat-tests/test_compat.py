@@ -180,14 +180,6 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
     'to do: a generator nested in an expression: Spark names the enclosing expression (`upper(json_tuple(j, a))`), PyRust only the generator': [
         'fn_json_tuple::json_tuple_nested_in_expression',
     ],
-    'to do: a STRING→BOOLEAN cast with several malformed rows reports the last one, Spark the first (other targets report the first; cause not found yet)': [
-        'cast_matrix::cast_string_bad_to_boolean_ansi',
-        'cast_matrix::cast_string_date_to_boolean_ansi',
-        'cast_matrix::cast_string_num_to_boolean_ansi',
-    ],
-    'to do: a window sum over malformed strings: PyRust meets another malformed value first (partitions evaluated in another order)': [
-        'windows_errors::sum_of_strings_over_a_window_ansi',
-    ],
     'to do: UNSUPPORTED_EXPR_FOR_OPERATOR needs the list of offending window expressions as Spark prints them (with their default frames)': [
         'windows_errors::window_in_order_by',
         'windows_errors::window_in_sort_descending',
@@ -203,6 +195,7 @@ MESSAGE_DIFFERENCES = {name: reason for reason, names in _MESSAGE_DIFFERENCES_BY
 _MESSAGE_ORDER_DEPENDENT = {
     'fn_array_more::zip_field_access': "two columns fail on different rows; Polars evaluates them in parallel",
     'fn_string_format::to_number_valid': "two columns fail on different rows; Polars evaluates them in parallel",
+    'fn_string_encoding::decode_malformed_input_legacy': "two columns fail on the same rows; Polars evaluates them in parallel",
 }
 
 

@@ -143,7 +143,7 @@ impl Session {
     /// their engine names (user-facing names may repeat; engine names never do).
     pub fn execute(&self, plan: &Plan) -> Result<pl::DataFrame> {
         let lf = self.lazy_frame(plan)?;
-        let result = lf.collect_with_engine(self.engine())?.unwrap_single();
+        let result = self.collect(lf, plan)?;
         if plan.output.is_empty() {
             // Rows without columns (`select()`, dropping every column).
             return Ok(pl::DataFrame::empty_with_height(result.height()));
@@ -158,9 +158,31 @@ impl Session {
         let conf = self.analysis_conf();
         let lowering = PlanLowering { conf: &conf, cache: &self.cache };
         let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?.select([pl::len().alias("count")]);
-        let result = lf.collect_with_engine(self.engine())?.unwrap_single();
+        let result = self.collect(lf, plan)?;
         let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
         Ok(n as usize)
+    }
+
+    /// Runs a lowered plan on the session's engine. The streaming engine evaluates the
+    /// morsels of a column in parallel, so when several rows fail a row check (an ANSI
+    /// cast, overflow...) whichever fails first in time is reported; Spark, on the one
+    /// partition a small local frame has, reports the first row. A row error over small
+    /// in-memory inputs is therefore re-run on the in-memory engine, which sees each
+    /// column whole, to report that row. Large or file inputs are not re-run (their
+    /// order in Spark depends on the partitioning too), nor Python UDF errors (the
+    /// function would run twice).
+    fn collect(&self, lf: pl::LazyFrame, plan: &Plan) -> Result<pl::DataFrame> {
+        let engine = self.engine();
+        match lf.clone().collect_with_engine(engine) {
+            Ok(result) => Ok(result.unwrap_single()),
+            Err(e) if matches!(engine, Engine::Streaming) && is_row_error(&e) && has_small_inputs(plan) => {
+                match lf.collect_with_engine(Engine::InMemory) {
+                    Err(first) if is_row_error(&first) => Err(first.into()),
+                    _ => Err(e.into()),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Marks a cache key live: the plan's rows are kept from its first use on.
@@ -207,6 +229,30 @@ fn scanned_paths(plan: &Plan) -> Vec<String> {
         out.extend(scanned_paths(child));
     }
     out
+}
+
+/// A Spark row error raised by a check while the plan ran (not a Python UDF's).
+fn is_row_error(e: &pl::PolarsError) -> bool {
+    crate::compat::errors::decode_runtime_error(&e.to_string()).is_some_and(|err| err.kind != ErrorKind::Python)
+}
+
+/// Whether every input of the plan is in-memory data of at most 100,000 rows (cheap
+/// to run a second time).
+fn has_small_inputs(plan: &Plan) -> bool {
+    use crate::ir::plan::PlanNode;
+    use crate::ir::tree::Recursion;
+    const SMALL: usize = 100_000;
+    let mut small = true;
+    plan.apply(&mut |p| {
+        small &= match &p.node {
+            PlanNode::Local { data } => data.0.downcast_ref::<pl::DataFrame>().is_some_and(|df| df.height() <= SMALL),
+            PlanNode::Range { start, end, step } => (*end as i128 - *start as i128).unsigned_abs() / (*step as i128).unsigned_abs().max(1) <= SMALL as u128,
+            PlanNode::Scan { .. } | PlanNode::Cache { .. } => false,
+            _ => true,
+        };
+        if small { Recursion::Continue } else { Recursion::Stop }
+    });
+    small
 }
 
 #[cfg(test)]
