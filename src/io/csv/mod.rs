@@ -21,7 +21,6 @@ use super::options::{spec, Direction, Kind, Spec, Support};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
-use datetime::Zone;
 use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
 use read::{file_frame, fold_file, Reading};
@@ -242,13 +241,9 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     Ok(fields)
 }
 
-/// `zone` as Spark resolves the session time zone, for text without its own zone.
-fn session_zone(name: &str) -> Zone {
-    match crate::compat::timezone::parse(name) {
-        Ok(crate::compat::timezone::Zone::Region { tz, .. }) => Zone::Region(tz),
-        Ok(crate::compat::timezone::Zone::Fixed { offset, .. }) => Zone::Offset(offset.into()),
-        Err(_) => Zone::Offset(0),
-    }
+/// The session time zone, for text without its own zone (UTC if it does not resolve).
+fn session_zone(name: &str) -> crate::compat::timezone::Zone {
+    crate::compat::timezone::parse(name).unwrap_or_else(|_| crate::compat::timezone::Zone::utc())
 }
 
 /// A lazy scan of CSV files with the columns of `fields`, named as they are.
@@ -258,7 +253,7 @@ pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[Stru
     let mut frames = Vec::new();
     for file in files(paths)? {
         let p = profile::profile(&file, &r.dialect, r.header, &r.null_value)?;
-        frames.push(file_frame(&file, &p, &r, fields, zone)?);
+        frames.push(file_frame(&file, &p, &r, fields, &zone)?);
     }
     Ok(match frames.len() {
         0 => {

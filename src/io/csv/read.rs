@@ -5,7 +5,8 @@
 //! parsers, NULL where Spark's PERMISSIVE mode gives NULL. Files Polars would
 //! split differently from Spark are tokenized here instead.
 
-use super::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
+use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
+use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
 use super::tokenizer::{is_skipped, is_skipped_before_header, lines, tokenize, Dialect, Tokens};
@@ -146,7 +147,7 @@ pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Resul
 }
 
 /// One file as a frame with the `fields` (names and types).
-pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], zone: Zone) -> Result<pl::LazyFrame> {
+pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], zone: &Zone) -> Result<pl::LazyFrame> {
     let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     if fields.is_empty() || profile.first_line.is_none() || (profile.polars_alike && profile.rows == 0) {
         let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
@@ -171,7 +172,7 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
 }
 
 /// Text to a Spark type with Spark's CSV parsers; what they reject is NULL.
-fn from_text(e: pl::Expr, t: &DataType, zone: Zone) -> pl::Expr {
+fn from_text(e: pl::Expr, t: &DataType, zone: &Zone) -> pl::Expr {
     match t.clone() {
         DataType::String => e,
         DataType::Byte => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i8::try_from(x).ok())).collect::<pl::Int8Chunked>().into_series()),
@@ -187,11 +188,14 @@ fn from_text(e: pl::Expr, t: &DataType, zone: Zone) -> pl::Expr {
             values.into_decimal_unchecked(p as usize, s as usize).into_series()
         }),
         DataType::Date => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_date)).collect::<pl::Int32Chunked>().into_date().into_series()),
-        DataType::Timestamp => each(e, t, move |ca| {
-            ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
-        }),
+        DataType::Timestamp => {
+            let zone = zone.clone();
+            each(e, t, move |ca| {
+                ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, &zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+            })
+        }
         DataType::TimestampNtz => each(e, t, |ca| {
-            ca.iter().map(|v| v.and_then(spark_string_to_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+            ca.iter().map(|v| v.and_then(csv_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
         }),
         DataType::Binary => each(e, t, |ca| ca.iter().map(|v| v.map(str::as_bytes)).collect::<pl::BinaryChunked>().into_series()),
         // Refused when the schema is given (the CSV source has no such types).
