@@ -3,11 +3,11 @@
 //! from Polars' lazy scan of each file, turned into the engine representation of that
 //! schema (`types::engine`).
 
-use super::files::{data_files, partition_schema, partition_value, DataFile};
+use super::files::DataFile;
 use crate::lowering::types::{engine::to_engine, parquet::spark_schema, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
-use polars::prelude::{self as pl, IntoLazy, SerReader};
+use polars::prelude::{self as pl, SerReader};
 use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
 use polars_parquet::parquet::metadata::FileMetadata;
 use std::path::Path;
@@ -23,28 +23,19 @@ pub const OPTIONS: &[Spec] = &[
         .aliases(&["parquet.compression"]),
 ];
 
-/// The Spark schema of Parquet files: the footer of the first data file (as Spark
-/// reads it when `mergeSchema` is off), then the partition columns.
-pub fn schema(paths: &[String]) -> Result<Vec<StructField>> {
-    let first = paths.first().map(String::as_str).unwrap_or_default();
-    let files = data_files(first);
+/// The Spark schema of Parquet data files: the footer of the first (as Spark reads it
+/// when `mergeSchema` is off). Partition columns are added by the caller.
+pub fn data_schema(files: &[DataFile]) -> Result<Vec<StructField>> {
     let file = files.first().ok_or_else(|| {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    let mut fields = spark_schema(footer(&file.path)?.schema().fields())?;
-    for p in partition_schema(&files) {
-        // A column both in the files and in the directories is the directories'.
-        fields.retain(|f| !f.name.eq_ignore_ascii_case(&p.name));
-        fields.push(p);
-    }
-    check_duplicate_names(&fields)?;
-    Ok(fields)
+    spark_schema(footer(&file.path)?.schema().fields())
 }
 
 /// Spark refuses a data schema with a name twice, compared case-insensitively (the
 /// default `spark.sql.caseSensitive=false`).
-fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
+pub fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for f in fields {
         let name = f.name.to_lowercase();
@@ -73,44 +64,20 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
     .with_param("file", format!("file:{}", file.display()))
 }
 
-/// One path (file, directory or glob) scanned lazily, its columns in the engine
-/// representation of `schema` (the inferred one, or the user's). Each file is scanned
-/// on its own, as Spark reads each with its own footer: a column one file lacks is
-/// NULL there, a dictionary-encoded file and a plain one read alike. Without a schema
-/// the scan is only planned (nothing is read): the schema comes from `schema()`.
-pub fn scan(path: &str, schema: Option<&[StructField]>) -> Result<pl::LazyFrame> {
-    let Some(fields) = schema else {
-        return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
-    };
-    let files = data_files(path);
-    if files.is_empty() {
-        let empty = fields.iter().map(|f| pl::Series::new_empty(f.name.as_str().into(), &to_polars(&f.data_type)).into()).collect();
-        return Ok(pl::DataFrame::new(0, empty)?.lazy());
-    }
-    let partitions = partition_schema(&files);
-    let frames = files.iter().map(|f| scan_file(f, fields, &partitions)).collect::<Result<Vec<_>>>()?;
-    if frames.len() == 1 {
-        return Ok(frames.into_iter().next().expect("one frame"));
-    }
-    Ok(pl::concat(frames, pl::UnionArgs::default())?)
-}
-
-fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField]) -> Result<pl::LazyFrame> {
-    let metadata = footer(&file.path)?;
+/// One data file scanned lazily, its columns in the engine representation of `fields`
+/// (the inferred schema, or the user's). Each file is scanned on its own, as Spark
+/// reads each with its own footer: a column one file lacks is NULL there, a
+/// dictionary-encoded file and a plain one read alike.
+pub fn scan_file(path: &Path, fields: &[StructField]) -> Result<pl::LazyFrame> {
+    let metadata = footer(path)?;
     let mut lf = if arrow_schema_is_faithful(&metadata) {
-        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?
+        pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?
     } else {
-        read_without_arrow_schema(&file.path, metadata.clone())?
+        read_without_arrow_schema(path, metadata.clone())?
     };
     let in_file = spark_schema(metadata.schema().fields())?;
     let decoded = lf.collect_schema()?;
-    let columns = fields
-        .iter()
-        .map(|f| match partitions.iter().any(|p| p.name == f.name) {
-            true => Ok(partition_value(file, f)),
-            false => column(f, &in_file, &decoded, &file.path),
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path)).collect::<Result<Vec<_>>>()?;
     Ok(lf.select(columns))
 }
 
