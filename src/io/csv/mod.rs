@@ -49,9 +49,9 @@ pub const OPTIONS: &[Spec] = &[
     spec("nullValue", Kind::Text, "", Direction::Both, Support::Yes),
     spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Read, Support::No),
     spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Write, Support::Yes),
-    spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::No),
-    spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::No),
-    spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::No),
+    spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::Yes),
+    spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::Yes),
+    spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::Yes),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::No),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::No),
@@ -98,6 +98,11 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
         dialect: Dialect { sep, quote, escape, comment },
         header: flag(options, "header"),
         null_value: option(options, "nullValue").unwrap_or("").to_string(),
+        specials: values::Specials {
+            nan: option(options, "nanValue").unwrap_or("NaN").to_string(),
+            positive_inf: option(options, "positiveInf").unwrap_or("Inf").to_string(),
+            negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
+        },
     }
 }
 
