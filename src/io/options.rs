@@ -92,7 +92,7 @@ pub const FILE_SOURCE: &[Spec] = &[
     spec("basePath", Kind::Text, "", Direction::Read, Support::Yes),
     spec("ignoreCorruptFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
     spec("ignoreMissingFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Values(&["0"])),
+    spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Yes),
 ];
 
 /// The spec `key` names in a format's `table` (or `FILE_SOURCE`) for `direction`, if Spark
