@@ -221,7 +221,8 @@ pub fn to_df(input: Arc<Plan>, names: &[String], conf: &Conf, plan_id: u64) -> R
     if names.len() != input.output.len() {
         return Err(Error::analysis(
             "ASSIGNMENT_ARITY_MISMATCH",
-            format!("The number of columns or variables assigned or aliased: {} does not match the number of source tuples: {}.", names.len(), input.output.len()),
+            // Spark's parameters, the other way round from what their names say.
+            format!("The number of columns or variables assigned or aliased: {} does not match the number of source expressions: {}.", input.output.len(), names.len()),
         ));
     }
     let _ = conf;
@@ -550,7 +551,9 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
             let mut rkeys = HashSet::new();
             for n in &names {
                 let unresolved = |side: &str, p: &Plan| {
-                    let cols: Vec<String> = p.output.iter().map(|a| format!("`{}`", a.name)).collect();
+                    // Spark lists the side's field names sorted.
+                    let mut cols: Vec<String> = p.output.iter().map(|a| format!("`{}`", a.name)).collect();
+                    cols.sort();
                     Error::analysis(
                         "UNRESOLVED_USING_COLUMN_FOR_JOIN",
                         format!("USING column `{n}` cannot be resolved on the {side} side of the join. The {side}-side columns: [{}].", cols.join(", ")),
@@ -707,7 +710,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
                 Error::analysis(
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(
-                        "UNION can only be performed on inputs with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table.",
+                        "UNION can only be performed on tables with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table..",
                         ordinal_col(c + 1), ordinal(i + 1), ct.sql(), data_type(first).sql()
                     ),
                 )

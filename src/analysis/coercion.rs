@@ -55,6 +55,9 @@ pub enum Expected {
     /// TIMESTAMP or TIMESTAMP_NTZ (Spark's `AnyTimestampType`): strings and dates are
     /// read as TIMESTAMPs.
     AnyTimestamp,
+    /// Accepted and cast as the inner expectation, named in messages with Spark's own
+    /// text (`sign` names the interval types PyRust's argument analysis does not model).
+    Named(&'static Expected, &'static str),
 }
 
 impl Expected {
@@ -69,6 +72,7 @@ impl Expected {
             Expected::Integral => t.is_integral(),
             Expected::StringOnly => *t == DataType::String,
             Expected::AnyTimestamp => matches!(t, DataType::Timestamp | DataType::TimestampNtz),
+            Expected::Named(inner, _) => inner.accepts(t),
         }
     }
 
@@ -86,6 +90,7 @@ impl Expected {
             Expected::Integral => "\"INTEGRAL\"".into(),
             Expected::StringOnly => "\"STRING\"".into(),
             Expected::AnyTimestamp => "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"".into(),
+            Expected::Named(_, text) => text.into(),
         }
     }
 
@@ -112,6 +117,7 @@ impl Expected {
                 DataType::Null | DataType::String | DataType::Date => Some(DataType::Timestamp),
                 _ => None,
             },
+            Expected::Named(inner, _) => inner.implicit_cast(from, ansi),
         }
     }
 }
@@ -157,6 +163,13 @@ mod tests {
         assert_eq!(STRING_OR_BINARY.implicit_cast(&DataType::Binary, true), Some(DataType::Binary));
         assert_eq!(STRING_OR_BINARY.implicit_cast(&DataType::Integer, true), Some(DataType::String));
         assert_eq!(STRING_OR_BINARY.sql(), "(\"STRING\" or \"BINARY\")");
+    }
+
+    #[test]
+    fn a_named_expectation_casts_as_its_inner_one() {
+        const TEXT_NAMED: Expected = Expected::Named(&Expected::Type(STRING), "\"TEXT\"");
+        assert_eq!(TEXT_NAMED.implicit_cast(&DataType::Integer, true), Some(DataType::String));
+        assert_eq!(TEXT_NAMED.sql(), "\"TEXT\"");
     }
 
     #[test]

@@ -51,9 +51,9 @@ fn one(input: &Arc<Plan>, exprs: Vec<Expr>, at: usize, conf: &Conf) -> Result<(A
             return Err(Error::analysis(
                 "UDTF_ALIAS_NUMBER_MISMATCH",
                 format!(
-                    "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected {} aliases, but got {}.",
+                    "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF.\nExpected {} aliases, but got {}.\nPlease ensure that the number of aliases provided matches the number of columns output by the UDTF.",
                     fields.len(),
-                    names.len()
+                    names.join(", ")
                 ),
             ))
         }
@@ -89,7 +89,7 @@ pub fn check_multi_alias(e: &Expr) -> Result<()> {
         return Err(Error::analysis(
             "MULTI_ALIAS_WITHOUT_GENERATOR",
             format!(
-                "Multi part aliasing ({}) is not supported with {} as it is not a generator function.",
+                "Multi part aliasing ({}) is not supported with \"{}\" as it is not a generator function.",
                 names.join(", "),
                 sql_text(expr)
             ),

@@ -234,7 +234,7 @@ impl<'a> Resolver<'a> {
             if functions::lookup(name).is_some_and(|d| !d.func.is_aggregate()) {
                 return Err(Error::analysis(
                     "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
-                    format!("Invalid SQL syntax: The function `{name}` does not support FILTER."),
+                    format!("Invalid SQL syntax: The function `{name}` does not support FILTER CLAUSE."),
                 ));
             }
         }
@@ -243,13 +243,12 @@ impl<'a> Resolver<'a> {
         let condition = match data_type(&condition) {
             DataType::Boolean => condition,
             DataType::Null => coerce(condition, &DataType::Boolean),
-            other => {
+            _ => {
                 return Err(Error::analysis(
                     "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
                     format!(
-                        "The FILTER expression \"{}\" in an aggregate function is invalid. Expected a FILTER expression of the BOOLEAN type, but got \"{}\".",
-                        sql_text(&condition),
-                        other.sql()
+                        "The FILTER expression \"{}\" in an aggregate function is invalid. Expected a FILTER expression of the BOOLEAN type.",
+                        sql_text(&condition)
                     ),
                 ))
             }
@@ -393,10 +392,12 @@ impl<'a> Resolver<'a> {
             let Expr::Lambda { params, body } = a else { continue };
             let types = functions::lambda_parameters(def.func, &resolved, i);
             if types.len() != params.len() && !(types.len() == 2 && params.len() == 1 && functions::index_is_optional(def.func)) {
-                let expected = if functions::index_is_optional(def.func) { "1".to_string() } else { types.len().to_string() };
+                // Spark names the lambda's own count "expected" and what the function
+                // binds it with (one element when an index is optional) "actual".
+                let bound = if functions::index_is_optional(def.func) { 1 } else { types.len() };
                 return Err(Error::analysis(
                     "INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH",
-                    format!("Invalid lambda function call. A higher order function expects {expected} arguments, but got {}.", params.len()),
+                    format!("Invalid lambda function call. A higher order function expects {} arguments, but got {bound}.", params.len()),
                 ));
             }
             let params: Vec<LambdaVar> = params
@@ -561,11 +562,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn unresolved(&self, name: &str) -> Error {
+        // Spark drops the qualifier when every candidate has the same one.
+        let qualifiers: std::collections::HashSet<Option<&String>> = self.output().map(|a| a.qualifier.as_ref()).collect();
         let names: Vec<String> = self
             .output()
             .map(|a| match &a.qualifier {
-                Some(q) => format!("`{q}`.`{}`", a.name),
-                None => format!("`{}`", a.name),
+                Some(q) if qualifiers.len() > 1 => format!("`{q}`.`{}`", a.name),
+                _ => format!("`{}`", a.name),
             })
             .collect();
         unresolved_with_suggestion(name, &names)

@@ -33,7 +33,7 @@ pub fn set_op(left: Arc<Plan>, right: Arc<Plan>, kind: SetOpKind, all: bool, con
             Error::analysis(
                 "INCOMPATIBLE_COLUMN_TYPE",
                 format!(
-                    "{operator} can only be performed on inputs with compatible column types. The {} column of the second table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table.",
+                    "{operator} can only be performed on tables with compatible column types. The {} column of the second table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table..",
                     column_ordinal(i + 1),
                     r.data_type.sql(),
                     l.data_type.sql()

@@ -35,10 +35,7 @@ pub fn unpivot(input: Arc<Plan>, ids: Vec<Expr>, values: Option<Vec<Expr>>, vari
     }
     let mut value_type = data_type(&values[0]);
     for v in &values[1..] {
-        value_type = wider_type(&value_type, &data_type(v), conf.ansi).ok_or_else(|| {
-            let types: Vec<String> = values.iter().map(|v| format!("\"{}\"", data_type(v).sql())).collect();
-            Error::analysis("UNPIVOT_VALUE_DATA_TYPE_MISMATCH", format!("Unpivot value columns must share a least common type, some types do not: [{}].", types.join(", ")))
-        })?;
+        value_type = wider_type(&value_type, &data_type(v), conf.ansi).ok_or_else(|| type_mismatch(&values))?;
     }
     let value_nullable = values.iter().any(|v| nullable(v, true));
     let mut stack_args = vec![Expr::Literal(Value::Integer(values.len() as i32))];
@@ -71,4 +68,24 @@ fn wider_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
         (DataType::String, t) | (t, DataType::String) if !matches!(t, DataType::String | DataType::Null) => None,
         _ => common_type(a, b, ansi),
     }
+}
+
+/// `UNPIVOT_VALUE_DATA_TYPE_MISMATCH`: as Spark lists them, the columns grouped by
+/// type, the types in SQL order and the columns of each in name order.
+fn type_mismatch(values: &[Expr]) -> Error {
+    let mut by_type: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for v in values {
+        by_type.entry(data_type(v).sql()).or_default().push(format!("`{}`", auto_name(v).replace('`', "``")));
+    }
+    let listed: Vec<String> = by_type
+        .into_iter()
+        .map(|(t, mut names)| {
+            names.sort();
+            format!("\"{t}\" ({})", names.join(", "))
+        })
+        .collect();
+    Error::analysis(
+        "UNPIVOT_VALUE_DATA_TYPE_MISMATCH",
+        format!("Unpivot value columns must share a least common type, some types do not: [{}].", listed.join(", ")),
+    )
 }

@@ -59,8 +59,10 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
     // Then the type checks: the function's arguments, the frame, the spec.
     check_arguments(call)?;
     let order_type = spec.order_by.first().map(|k| data_type(&k.expr));
+    // The spec's own checks show the frame as written, before its offsets are folded.
+    let written = frame.clone();
     let frame = check_frame(frame, order_type.as_ref().filter(|_| spec.order_by.len() == 1), ansi)?;
-    check_spec(&spec, &frame)?;
+    check_spec(&spec, &frame, &written)?;
     Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { frame: Some(frame), ..spec }) })
 }
 
@@ -76,12 +78,15 @@ fn same_frame(a: &WindowFrame, b: &WindowFrame) -> bool {
 }
 
 fn non_foldable(call: &crate::ir::Call, param: &str, expected: &str, arg: &Expr) -> Error {
+    non_foldable_shown(call, param, expected, &sql_text(arg))
+}
+
+fn non_foldable_shown(call: &crate::ir::Call, param: &str, expected: &str, arg: &str) -> Error {
     Error::analysis(
         "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
         format!(
-            "Cannot resolve \"{}\" due to data type mismatch: the input `{param}` should be a foldable \"{expected}\" expression; however, got \"{}\".",
-            sql_text(&Expr::Call(Box::new(call.clone()))),
-            sql_text(arg)
+            "Cannot resolve \"{}\" due to data type mismatch: the input `{param}` should be a foldable \"{expected}\" expression; however, got \"{arg}\".",
+            sql_text(&Expr::Call(Box::new(call.clone())))
         ),
     )
 }
@@ -118,10 +123,50 @@ fn check_arguments(call: &crate::ir::Call) -> Result<()> {
                 format!("Failed preparing of the function `{}` for call. Please, double check function's arguments.", call.name),
             )),
             Expr::Cast { .. } => range_offset(&call.args[1], true).map(|_| ()),
+            other if call.func == Func::Window(WindowFn::Lag) => {
+                // Spark's lag holds its offset negated, and its default before the cast.
+                let mut shown = call.clone();
+                if let Some(Expr::Cast { expr, .. }) = shown.args.get(2) {
+                    if matches!(expr.unalias(), Expr::Literal(Value::Null)) {
+                        shown.args[2] = Expr::Literal(Value::Null);
+                    }
+                }
+                Err(non_foldable_shown(&shown, "offset", "INT", &offset_sql(&Expr::Negate(Box::new(other.clone())))))
+            }
             other => Err(non_foldable(call, "offset", "INT", other)),
         },
         _ => Ok(()),
     }
+}
+
+/// A frame bound as Spark's checks name it: its expression (`(- INTERVAL '4' DAY)`
+/// for `INTERVAL '4' DAY PRECEDING`) or its keywords.
+fn bound_sql(b: &FrameBound) -> String {
+    match b {
+        FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".into(),
+        FrameBound::CurrentRow => "CURRENT ROW".into(),
+        FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".into(),
+        FrameBound::Offset(e) => offset_sql(e),
+    }
+}
+
+/// An offset as Spark's `toSQLExpr` writes it: a negated one is `(- x)` (its SQL, where
+/// PyRust's column name says `negative(x)`).
+fn offset_sql(e: &Expr) -> String {
+    match e {
+        Expr::Negate(inner) => format!("(- {})", sql_text(inner)),
+        other => sql_text(other),
+    }
+}
+
+/// A frame whose offsets Spark has wrapped in casts: each offset is `expr FOLLOWING`.
+fn cast_frame_sql(frame: &WindowFrame) -> String {
+    let bound = |b: &FrameBound| match b {
+        FrameBound::Offset(e) => format!("{} FOLLOWING", offset_sql(e)),
+        other => bound_sql(other),
+    };
+    let kind = if frame.kind == FrameKind::Rows { "ROWS" } else { "RANGE" };
+    format!("{kind} BETWEEN {} AND {}", bound(&frame.start), bound(&frame.end))
 }
 
 fn frame_mismatch(frame: &WindowFrame, class: &str, detail: &str) -> Error {
@@ -155,10 +200,13 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
         let accepted = if rows { cast_to == DataType::Integer } else { cast_to.is_numeric() || is_interval(&cast_to) };
         if !accepted {
             let expected = if rows { "\"INT\"" } else { "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")" };
-            return Err(frame_mismatch(
-                &frame,
-                "SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE",
-                &format!("The data type of the {location} bound \"{}\" does not match the expected data type {expected}", cast_to.sql()),
+            let detail = format!("The data type of the {location} bound \"{}\" does not match the expected data type {expected}", cast_to.sql());
+            // Once Spark has cast a RANGE offset to the key's type, the frame shows the
+            // cast offsets as they are: `(- INTERVAL '1' DAY) FOLLOWING`.
+            let shown = if !rows && cast_to != t { cast_frame_sql(&frame) } else { frame_sql(&frame) };
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE",
+                format!("Cannot resolve \"{shown}\" due to data type mismatch: {detail}."),
             ));
         }
         **e = if rows {
@@ -171,11 +219,23 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
     }
     let [start, end] = folded;
     if matches!(start, FrameBound::UnboundedFollowing) || matches!(end, FrameBound::UnboundedPreceding) {
-        return Err(frame_mismatch(&frame, "SPECIFIED_WINDOW_FRAME_INVALID_BOUND", "Window frame upper bound and lower bound are not valid"));
+        let detail = format!(
+            "Window frame upper bound \"{}\" does not follow the lower bound \"{}\"",
+            bound_sql(&frame.end),
+            bound_sql(&frame.start)
+        );
+        return Err(frame_mismatch(&frame, "SPECIFIED_WINDOW_FRAME_INVALID_BOUND", &detail));
     }
     if let (FrameBound::Offset(l), FrameBound::Offset(u)) = (&start, &end) {
         if data_type(l) != data_type(u) {
-            return Err(frame_mismatch(&frame, "SPECIFIED_WINDOW_FRAME_DIFF_TYPES", "Window frame bounds have different types"));
+            let detail = format!(
+                "Window frame bounds \"{}\" and \"{}\" do not have the same type: \"{}\" <> \"{}\"",
+                bound_sql(&frame.start),
+                bound_sql(&frame.end),
+                data_type(l).sql(),
+                data_type(u).sql()
+            );
+            return Err(frame_mismatch(&frame, "SPECIFIED_WINDOW_FRAME_DIFF_TYPES", &detail));
         }
         // Spark compares the two (cast) offsets while analysing: a cast that overflows fails there.
         let (l, u) = if rows { ((**l).clone(), (**u).clone()) } else { (Expr::Literal(range_offset(l, ansi)?), Expr::Literal(range_offset(u, ansi)?)) };
@@ -194,12 +254,12 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
 
 /// Spark's `WindowSpecDefinition` checks: RANGE frames with value offsets need one
 /// ORDER BY key of a type the offsets can be added to.
-fn check_spec(spec: &WindowSpec, frame: &WindowFrame) -> Result<()> {
+fn check_spec(spec: &WindowSpec, frame: &WindowFrame, written: &WindowFrame) -> Result<()> {
     if frame.kind != FrameKind::Range {
         return Ok(());
     }
     let whole = matches!((&frame.start, &frame.end), (FrameBound::UnboundedPreceding, FrameBound::UnboundedFollowing));
-    let shown = || window_spec_sql(spec, frame);
+    let shown = || window_spec_sql(spec, written);
     if spec.order_by.is_empty() && !whole {
         return Err(Error::analysis(
             "DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER",

@@ -6,7 +6,7 @@ use super::errors::divide_by_zero_message;
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType, Value};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+use polars::prelude::{self as pl, lit, when, AnyValue, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 fn null_of(t: &DataType) -> pl::Expr {
     lit(pl::NULL).cast(to_polars(t))
@@ -208,10 +208,27 @@ fn overflow_checked(op: BinaryOp, value: pl::Expr, left: pl::Expr, right: pl::Ex
         wide.clone().neq(value.clone().cast(PlType::Int64))
     };
     let type_name = t.sql();
-    // Spark reports TINYINT and SMALLINT overflow as the operation's (`127S + 1S`).
-    let class = if matches!(t, DataType::Byte | DataType::Short) { "BINARY_ARITHMETIC_OVERFLOW" } else { "ARITHMETIC_OVERFLOW" };
     let try_function = super::errors::try_function_of(op);
-    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, class, move |_| {
+    if matches!(t, DataType::Byte | DataType::Short) {
+        // Spark reports TINYINT and SMALLINT overflow as the operation, its operands
+        // widened to SMALLINT (`127S + 1S`): both operands travel to the message.
+        let operands = pl::concat_str([left.cast(PlType::String), right.cast(PlType::String)], "|", false);
+        let symbol = match op {
+            BinaryOp::Add => "+",
+            BinaryOp::Subtract => "-",
+            _ => "*",
+        };
+        return fail_where(value, bad, reachable, operands, ErrorKind::Arithmetic, "BINARY_ARITHMETIC_OVERFLOW", move |v| {
+            let text = match v {
+                AnyValue::String(s) => s.to_string(),
+                AnyValue::StringOwned(s) => s.to_string(),
+                other => other.to_string(),
+            };
+            let (l, r) = text.split_once('|').unwrap_or((&text, ""));
+            format!("{l}S {symbol} {r}S caused overflow. Use `{try_function}` to ignore overflow problem and return NULL. SQLSTATE: 22003")
+        });
+    }
+    fail_where(value, bad, reachable, lit(0), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| {
         super::errors::overflow_message_with(&type_name, try_function)
     })
 }

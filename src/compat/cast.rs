@@ -9,7 +9,7 @@ use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
 use crate::error::ErrorKind;
 use crate::ir::DataType;
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
+use polars::prelude::{self as pl, lit, when, AnyValue, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
 
 /// 2^63: the first double above the bigint range (exactly representable).
 const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
@@ -34,9 +34,22 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         // A TIMESTAMP as a number is seconds since the epoch.
         (DataType::Timestamp, t) if t.is_integral() => {
             // Out of range is NULL in legacy mode (no wrapping), an error under ANSI.
-            let seconds = input.cast(PlType::Int64).floor_div(lit(1_000_000i64));
+            let seconds = input.clone().cast(PlType::Int64).floor_div(lit(1_000_000i64));
             let result = seconds.clone().cast(target);
-            if mode == CastMode::Ansi { checked(result, seconds, from, to, mode, reachable, "CAST_OVERFLOW") } else { result }
+            if mode != CastMode::Ansi {
+                return result;
+            }
+            // Spark shows the timestamp as a literal in the session time zone.
+            let bad = seconds.is_not_null().and(result.clone().is_null());
+            let zone = super::timezone::parse(tz).unwrap_or_else(|_| super::timezone::Zone::utc());
+            let to_sql = to.sql();
+            fail_where(result, bad, reachable, input.cast(PlType::Int64), ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
+                let shown = match v {
+                    AnyValue::Int64(us) => format!("TIMESTAMP '{}'", timestamp_text(zone.utc_to_local(*us))),
+                    other => quoted(other),
+                };
+                cast_overflow_message(&shown, "TIMESTAMP", &to_sql)
+            })
         }
         (DataType::Timestamp, t) if t.is_fractional() => {
             let seconds = input.cast(PlType::Int64).cast(PlType::Float64) / lit(1e6);
@@ -59,10 +72,10 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             let us = input.clone().cast(PlType::Float64) * lit(1e6);
             let saturated = saturate_to_i64(us.clone()).cast(micros);
             if mode == CastMode::Ansi {
-                let bad = us.clone().gt_eq(lit(TWO_POW_63)).or(us.lt(lit(-TWO_POW_63)));
-                let (from_sql, to_sql) = (from.sql(), to.sql());
-                fail_where(saturated, bad, reachable, input, ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
-                    cast_overflow_message(&quoted(v), &from_sql, &to_sql)
+                let bad = us.clone().gt_eq(lit(TWO_POW_63)).or(us.clone().lt(lit(-TWO_POW_63)));
+                // Spark fails converting the microseconds (a DOUBLE) to a BIGINT.
+                fail_where(saturated, bad, reachable, us, ErrorKind::Arithmetic, "CAST_OVERFLOW", move |v| {
+                    cast_overflow_message(&quoted(v), "DOUBLE", "BIGINT")
                 })
             } else {
                 saturated
@@ -214,6 +227,8 @@ fn checked(
     }
     let bad = input.clone().is_not_null().and(result.clone().is_null());
     let (from_sql, to_sql) = (from.sql(), to.sql());
+    // Spark's decimal overflow (`changePrecision`) shows the value, not the cast.
+    let to_decimal = if class == "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION" { to.clone() } else { DataType::Null };
     // Spark raises malformed input as the JVM exception of the target type.
     let kind = match (class, to) {
         ("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", _) => ErrorKind::Arithmetic,
@@ -223,7 +238,12 @@ fn checked(
         _ => ErrorKind::Arithmetic,
     };
     fail_where(result, bad, reachable, input, kind, class, move |v| {
-        if class == "CAST_INVALID_INPUT" {
+        if let DataType::Decimal(p, s) = &to_decimal {
+            format!(
+                " {} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
+                super::checks::plain_number(v)
+            )
+        } else if class == "CAST_INVALID_INPUT" {
             format!(
                 "The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018",
                 quoted(v)

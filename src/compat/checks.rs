@@ -55,3 +55,49 @@ pub fn quoted(v: &AnyValue) -> String {
         other => other.to_string(),
     }
 }
+
+/// A number as Spark's `Decimal` of it prints (`toPlainString`) in
+/// `NUMERIC_VALUE_OUT_OF_RANGE`: a double goes through Java's `Double.toString`
+/// (`1.0E20` is `100000000000000000000`, `5.0` stays `5.0`).
+pub fn plain_number(v: &AnyValue) -> String {
+    match v {
+        AnyValue::Float64(f) if f.is_finite() => java_plain(&crate::ir::text::java_double(*f)),
+        AnyValue::Float32(f) if f.is_finite() => java_plain(&crate::ir::text::java_float(*f)),
+        other => other.to_string(),
+    }
+}
+
+/// `new BigDecimal(text).toPlainString()` of a Java floating-point text.
+fn java_plain(text: &str) -> String {
+    let Some((mantissa, exponent)) = text.split_once('E') else { return text.to_string() };
+    let Ok(exponent) = exponent.parse::<i64>() else { return text.to_string() };
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int_part}{frac_part}");
+    // The value is digits × 10^-scale.
+    let scale = frac_part.len() as i64 - exponent;
+    if scale <= 0 {
+        return format!("{sign}{digits}{}", "0".repeat((-scale) as usize));
+    }
+    let scale = scale as usize;
+    if digits.len() > scale {
+        let (i, f) = digits.split_at(digits.len() - scale);
+        format!("{sign}{i}.{f}")
+    } else {
+        format!("{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_as_java_big_decimal_prints_them() {
+        assert_eq!(java_plain("1.0E20"), "100000000000000000000");
+        assert_eq!(java_plain("1.7092511995E9"), "1709251199.5");
+        assert_eq!(java_plain("-3.4028234663852886E38"), "-340282346638528860000000000000000000000");
+        assert_eq!(java_plain("1.0E-4"), "0.00010");
+        assert_eq!(java_plain("5.0"), "5.0");
+    }
+}

@@ -369,7 +369,7 @@ pub fn make_local_timestamp(y: i64, mo: i64, d: i64, h: i64, mi: i64, sec_micros
             return Err(RowError::spark(
                 ErrorKind::DateTime,
                 "INVALID_FRACTION_OF_SECOND",
-                format!("Valid range for seconds is [0, 60] (inclusive), but the provided value is {text}. To avoid this error, use `try_make_timestamp`, which returns NULL on error. If you do not want to use the session default timestamp version of this function, use `try_make_timestamp_ntz` or `try_make_timestamp_ltz`. SQLSTATE: 22023"),
+                format!("Valid range for seconds is [0, 60] (inclusive), but the provided value is {text}. To avoid this error, use `try_make_timestamp`, which returns NULL on error.\nIf you do not want to use the session default timestamp version of this function, use `try_make_timestamp_ntz` or `try_make_timestamp_ltz`. SQLSTATE: 22023"),
             ));
         }
         check("SecondOfMinute", sec, 59)?;
@@ -394,7 +394,7 @@ pub fn invalid_timezone(name: &str) -> RowError {
     RowError::spark(
         ErrorKind::DateTime,
         "INVALID_TIMEZONE",
-        format!("The timezone: {name} is invalid. The timezone must be either a region-based zone ID or a zone offset. Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', '(+|-)HH:mm’ or '(+|-)HH:mm:ss', e.g '-08', '+01:00' or '-13:33:33', and must be in the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'. SQLSTATE: 22009"),
+        format!("The timezone: {name} is invalid. The timezone must be either a region-based zone ID or a zone offset. Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', '(+|-)HH:mm’ or '(+|-)HH:mm:ss', e.g '-08' , '+01:00' or '-13:33:33', and must be in the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'. SQLSTATE: 22009"),
     )
 }
 

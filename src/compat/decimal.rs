@@ -164,6 +164,37 @@ fn to_34_digits(value: i128) -> i128 {
     (if up { q + value.signum() } else { q }) * d
 }
 
+/// `NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION` for an exact result (unscaled, at
+/// `scale`) that Scala's 34-digit `BigDecimal` rounds past `precision` digits: Spark
+/// shows the rounded value plainly and the 34-digit one as Java prints a `BigDecimal`.
+pub fn rounded_out_of_range_message(exact: i128, precision: u8, scale: u8) -> String {
+    let r = to_34_digits(exact);
+    format!(
+        " The {} rounded half up from {} cannot be represented as Decimal({precision}, {scale}). SQLSTATE: 22003",
+        decimal_text(r, scale),
+        java_big_decimal_34(r, scale)
+    )
+}
+
+/// `BigDecimal.toString` of a value already rounded to 34 significant digits: its
+/// coefficient has at most 34 digits, so trailing digits beyond those are exponent.
+fn java_big_decimal_34(value: i128, scale: u8) -> String {
+    let mut digits = value.unsigned_abs().to_string();
+    let mut scale = scale as i64;
+    if digits.len() > 34 {
+        scale -= (digits.len() - 34) as i64;
+        digits.truncate(34);
+    }
+    let sign = if value < 0 { "-" } else { "" };
+    let adjusted = digits.len() as i64 - 1 - scale;
+    if scale >= 0 && adjusted >= -6 {
+        return format!("{sign}{}", decimal_text(digits.parse::<i128>().unwrap_or(0), scale as u8));
+    }
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+    format!("{sign}{first}{point}E{}{adjusted}", if adjusted >= 0 { "+" } else { "" })
+}
+
 /// Spark's `-x` and `abs(x)` of a DECIMAL(precision, scale): Scala's `BigDecimal`
 /// arithmetic rounds to 34 significant digits, and a value that then needs more than
 /// `precision` digits fails with `NUMERIC_VALUE_OUT_OF_RANGE` in both ANSI modes.
@@ -180,11 +211,10 @@ pub fn negate_or_abs(input: pl::Expr, abs: bool, precision: u8) -> pl::Expr {
                         let exact = if abs { v.abs() } else { -v };
                         let r = to_34_digits(exact);
                         if r.unsigned_abs() >= limit.unsigned_abs() {
-                            let (shown, from) = (decimal_text(r, s as u8), decimal_text(exact, s as u8));
                             return Err(super::errors::runtime_error(
                                 crate::error::ErrorKind::Arithmetic,
                                 "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION",
-                                &format!("The {shown} rounded half up from {from} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003"),
+                                &rounded_out_of_range_message(exact, p as u8, s as u8),
                             ));
                         }
                         Some(r)

@@ -16,8 +16,23 @@ pub fn like_to_regex(pattern: &str, escape: char) -> Result<String> {
         if c == escape {
             match chars.next() {
                 Some(n) if n == '_' || n == '%' || n == escape => push_literal(&mut re, n),
-                Some(n) => return Err(invalid(pattern, "ESC_IN_THE_MIDDLE", &format!("the escape character is not allowed to precede '{n}'"))),
-                None => return Err(invalid(pattern, "ESC_AT_THE_END", "it is not allowed to end with the escape character")),
+                Some(n) => {
+                    let (format, char) = (sql_string(pattern), sql_string(&n.to_string()));
+                    return Err(Error::analysis(
+                        "INVALID_FORMAT.ESC_IN_THE_MIDDLE",
+                        format!("The format is invalid: {format}. The escape character is not allowed to precede {char}."),
+                    )
+                    .with_param("format", format)
+                    .with_param("char", char));
+                }
+                None => {
+                    let format = sql_string(pattern);
+                    return Err(Error::analysis(
+                        "INVALID_FORMAT.ESC_AT_THE_END",
+                        format!("The format is invalid: {format}. The escape character is not allowed to end with."),
+                    )
+                    .with_param("format", format));
+                }
             }
             continue;
         }
@@ -43,9 +58,9 @@ pub fn regex_syntax_char(c: char) -> bool {
     matches!(c, '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$' | '#' | '&' | '-' | '~')
 }
 
-fn invalid(pattern: &str, sub: &str, detail: &str) -> Error {
-    Error::analysis(&format!("INVALID_FORMAT.{sub}"), format!("The format is invalid: '{pattern}'. {detail}."))
-        .with_param("format", format!("'{pattern}'"))
+/// A string as Spark's `toSQLValue` writes it in messages: quoted, `\` and `'` escaped.
+pub fn sql_string(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 /// A LIKE pattern without wildcards or escapes in the middle, as the plain string

@@ -24,6 +24,23 @@ enum Token {
     Groups(Vec<Token>),
 }
 
+impl Token {
+    /// How Spark's `ToNumberParser` names a token in `INVALID_FORMAT.UNEXPECTED_TOKEN`
+    /// (its character tokens with a stray closing quote, as Spark writes them).
+    fn spark_name(&self) -> String {
+        match self {
+            Token::Digits { .. } | Token::Thousands | Token::Groups(_) => "digit sequence".into(),
+            Token::Point => "decimal point".into(),
+            Token::Dollar => "dollar sign".into(),
+            Token::PlusMinus => "optional sign".into(),
+            Token::Minus => "optional minus sign".into(),
+            Token::Open => "opening angle bracket".into(),
+            Token::Close => "closing angle bracket".into(),
+            Token::Invalid(c) => format!("character '{c}''"),
+        }
+    }
+}
+
 /// A parsed Spark number format.
 #[derive(Debug, Clone)]
 pub struct NumberFormat {
@@ -33,7 +50,9 @@ pub struct NumberFormat {
     pub scale: usize,
 }
 
+/// Spark's parser reads the format upper-cased, and its errors show it so.
 fn invalid(sub: &str, format: &str, detail: &str) -> Error {
+    let format = format.to_uppercase();
     Error::analysis(&format!("INVALID_FORMAT.{sub}"), format!("The format is invalid: '{format}'. {detail}"))
         .with_param("format", format!("'{format}'"))
 }
@@ -164,7 +183,9 @@ impl NumberFormat {
             }
         }
         if k < self.tokens.len() {
-            return Err(invalid("UNEXPECTED_TOKEN", f, "Found the unexpected token in the format string."));
+            let token = self.tokens[k].spark_name();
+            return Err(invalid("UNEXPECTED_TOKEN", f, &format!("Found the unexpected {token} in the format string; the structure of the format string must match: `[MI|S]` `[$]` `[0|9|G|,]*` `[.|D]` `[0|9]*` `[$]` `[PR|MI|S]`."))
+                .with_param("token", token));
         }
         Ok(())
     }

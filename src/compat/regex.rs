@@ -17,15 +17,19 @@ fn unsupported(pattern: &str, what: &str) -> Error {
     )
 }
 
-/// Spark's error for a pattern Java cannot compile.
-pub fn invalid_pattern(function: &str, pattern: &str, detail: &str) -> Error {
+/// Spark's error for a pattern Java cannot compile. Spark's text does not say why
+/// (`_detail`, Java's or Rust's reason, is not shown); `regexp_count` is
+/// `size(regexp_extract_all(...))` to Spark, so its errors name that function.
+pub fn invalid_pattern(function: &str, pattern: &str, _detail: &str) -> Error {
+    let function = if function == "regexp_count" { "regexp_extract_all" } else { function };
     Error::new(
         ErrorKind::Runtime,
         "INVALID_PARAMETER_VALUE.PATTERN",
-        format!("The value of parameter(s) `regexp` in `{function}` is invalid: '{pattern}'. {detail}"),
+        format!("The value of parameter(s) `regexp` in `{function}` is invalid: '{pattern}'."),
     )
     .with_param("parameter", "`regexp`")
     .with_param("functionName", format!("`{function}`"))
+    .with_param("value", format!("'{pattern}'"))
 }
 
 const LINE_TERMINATORS: &str = r"\n\r\x{85}\x{2028}\x{2029}";

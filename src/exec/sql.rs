@@ -41,7 +41,14 @@ impl Session {
                     _ => false,
                 };
                 if !dropped && !if_exists {
-                    return Err(table_not_found(&name));
+                    // After the temp views, Spark looks the name up in the session
+                    // catalog, and reports it qualified there.
+                    let qualified: Vec<String> = match name.as_slice() {
+                        [n] => vec!["spark_catalog".into(), "default".into(), n.clone()],
+                        [db, n] => vec!["spark_catalog".into(), db.clone(), n.clone()],
+                        _ => name.clone(),
+                    };
+                    return Err(table_not_found(&qualified));
                 }
                 self.no_rows()
             }

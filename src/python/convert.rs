@@ -20,7 +20,8 @@ fn type_error(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
     )
     .with_param("data_type", spark_type_name(t))
     .with_param("obj", shown)
-    .with_param("obj_type", format!("<class '{tname}'>"))
+    // `str(type(obj))`: `<class 'datetime.date'>`, the module named outside builtins.
+    .with_param("obj_type", v.get_type().str().map(|s| s.to_string()).unwrap_or_else(|_| format!("<class '{tname}'>")))
 }
 
 /// The type as PySpark's `repr` writes it (`DecimalType(10,2)`, `ArrayType(IntegerType(), True)`):
@@ -242,12 +243,20 @@ pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>
     })
 }
 
+/// PySpark's `VALUE_OUT_OF_BOUNDS` from its schema check of an integer.
 fn out_of_range(v: &Bound<'_, PyAny>, t: &DataType) -> Error {
-    Error::new(
-        ErrorKind::ValueError,
-        "VALUE_OUT_OF_BOUNDS",
-        format!("Value for `obj` must be between the bounds of {}, got {}.", t.simple_string(), v.str().map(|s| s.to_string()).unwrap_or_default()),
-    )
+    let (lower, upper): (i64, i64) = match t {
+        DataType::Byte => (i8::MIN.into(), i8::MAX.into()),
+        DataType::Short => (i16::MIN.into(), i16::MAX.into()),
+        DataType::Integer => (i32::MIN.into(), i32::MAX.into()),
+        _ => (i64::MIN, i64::MAX),
+    };
+    let actual = v.str().map(|s| s.to_string()).unwrap_or_default();
+    Error::new(ErrorKind::ValueError, "VALUE_OUT_OF_BOUNDS", format!("Value for `obj` must be between {lower} and {upper} (inclusive), got {actual}"))
+        .with_param("arg_name", "obj")
+        .with_param("lower_bound", lower.to_string())
+        .with_param("upper_bound", upper.to_string())
+        .with_param("actual", actual)
 }
 
 /// Builds an engine DataFrame from rows of Python values. With `verify` off (PySpark's
@@ -342,6 +351,7 @@ fn unconvertible(t: &DataType) -> Option<&'static str> {
 
 fn not_convertible(type_name: &str) -> Error {
     Error::new(ErrorKind::Unsupported, "NOT_IMPLEMENTED", format!("{type_name}.fromInternal is not implemented."))
+        .with_param("feature", format!("{type_name}.fromInternal"))
 }
 
 static DATETIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();

@@ -67,6 +67,9 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
+    if text.trim().is_empty() {
+        return Err(crate::error::Error::new(crate::error::ErrorKind::Parse, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement."));
+    }
     parse_select_item(text)
 }
 

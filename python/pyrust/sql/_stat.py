@@ -24,7 +24,10 @@ def _numeric_type(df: Any, name: str, what: str) -> None:
     from pyrust.sql import functions as F
     from pyrust.sql.types import NumericType
 
-    dt = df.select(F.col(name)).schema.fields[0].dataType  # unknown names fail as Spark's resolve
+    from pyrust.sql._resolve import resolving_names
+
+    with resolving_names(df):  # unknown names fail as Spark's resolve
+        dt = df.select(F.col(name)).schema.fields[0].dataType
     _require(isinstance(dt, NumericType), f"Currently {what} calculation for columns with dataType {dt.simpleString()} not supported.")
 
 

@@ -41,11 +41,30 @@ def literal_type(value: Any) -> DataType:
         return DayTimeIntervalType()
     if isinstance(value, (bytes, bytearray)):
         return BinaryType()
+    if isinstance(value, (list, dict, set)):
+        # What PySpark hands the JVM's lit() for a Python list, dict or set (where a
+        # function takes a literal, not F.lit, which makes arrays of lists).
+        from pyrust.errors import SparkRuntimeException
+
+        java = {list: "java.util.ArrayList", dict: "java.util.HashMap", set: "java.util.HashSet"}[type(value)]
+        raise SparkRuntimeException(errorClass="UNSUPPORTED_FEATURE.LITERAL_TYPE",
+                                    messageParameters={"value": _java_text(value), "type": f"class {java}"})
     raise PySparkTypeError(
         message=f"Unsupported literal type {type(value).__name__}.",
         errorClass="UNSUPPORTED_LITERAL",
         messageParameters={"literal": repr(value)},
     )
+
+
+def _java_text(v: Any) -> str:
+    """A Python value as the JVM prints what py4j made of it (`[x, 1]`, `{a=1}`)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, tuple, set)):
+        return "[" + ", ".join(_java_text(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_java_text(k)}={_java_text(x)}" for k, x in v.items()) + "}"
+    return "null" if v is None else str(v)
 
 
 def days(d: datetime.date) -> int:

@@ -198,6 +198,9 @@ class Column:
         return Column(_native.get_item(self._expr, _to_expr(key)))
 
     def getField(self, name: str) -> "Column":
+        if not isinstance(name, str):
+            # Spark extracts with any key here: an array's element for a number.
+            return self.getItem(name)
         return Column(_native.get_field(self._expr, name))
 
     def __getitem__(self, k: Any) -> "Column":

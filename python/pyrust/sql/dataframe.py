@@ -41,6 +41,14 @@ def _nested_python(value: Any, dt: Any, tz: str) -> Any:
     return value
 
 
+def _positive_partitions(n: int) -> None:
+    """Spark's `require(numPartitions > 0)` of repartition and coalesce."""
+    if n <= 0:
+        from pyrust.errors import IllegalArgumentException
+
+        raise IllegalArgumentException(message=f"requirement failed: Number of partitions ({n}) must be positive.")
+
+
 def _non_negative(what: str, num: Any) -> int:
     num = int(num)
     if num < 0:
@@ -198,6 +206,8 @@ class DataFrame:
         return self._wrap(self._df.with_columns([k for k, _ in items], [c._expr for _, c in items]))
 
     def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
+        if existing is None:
+            return self  # Spark finds no column named null: nothing to rename
         return self._wrap(self._df.rename([(existing, new)]))
 
     def withColumnsRenamed(self, colsMap: Dict[str, str]) -> "DataFrame":
@@ -212,13 +222,18 @@ class DataFrame:
         for c in cols:
             if not isinstance(c, (str, Column)):
                 raise PySparkTypeError(message="cols should be str or Column", errorClass="NOT_COLUMN_OR_STR",
-                                       messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
+                                       messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
         return self._wrap(self._df.drop(names, exprs))
 
     def alias(self, alias: str) -> "DataFrame":
+        if not isinstance(alias, str):  # PySpark asserts
+            raise AssertionError("alias should be a string")
         return self._wrap(self._df.alias(alias))
 
     def toDF(self, *cols: str) -> "DataFrame":
+        for c in cols:
+            if not isinstance(c, str):
+                raise PySparkTypeError(errorClass="NOT_LIST_OF_STR", messageParameters={"arg_name": "cols", "arg_type": type(c).__name__})
         return self._wrap(self._df.to_df(list(cols)))
 
     def distinct(self) -> "DataFrame":
@@ -233,15 +248,38 @@ class DataFrame:
     drop_duplicates = dropDuplicates
 
     def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
-        cols_list = _flatten(cols)
-        exprs = [_to_col_expr(c) for c in cols_list]
+        return self._wrap(self._df.sort([c._expr for c in self._sort_columns(cols, kwargs)]))
+
+    def _sort_columns(self, cols: Any, kwargs: Dict[str, Any]) -> List[Column]:
+        """PySpark's reading of sort keys: names, Columns, and 1-based ordinals (negative
+        ones descending); `ascending` a bool, an int or a list of them."""
+        if not cols:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "cols"})
+        if len(cols) == 1 and isinstance(cols[0], list):
+            cols = cols[0]
+        keys: List[Column] = []
+        for c in cols:
+            if isinstance(c, int) and not isinstance(c, bool):
+                if c == 0:
+                    raise PySparkIndexError(errorClass="ZERO_INDEX", messageParameters={})
+                keys.append(self[c - 1] if c > 0 else self[-c - 1].desc())
+            elif isinstance(c, Column):
+                keys.append(c)
+            elif isinstance(c, str):
+                keys.append(Column(_to_col_expr(c)))
+            else:
+                raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_STR",
+                                       messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
         ascending = kwargs.get("ascending", True)
-        if isinstance(ascending, (bool, int)) and not isinstance(ascending, list):
+        if isinstance(ascending, (bool, int)):
             if not ascending:
-                exprs = [e.sort(False, False) for e in exprs]
+                keys = [k.desc() for k in keys]
         elif isinstance(ascending, list):
-            exprs = [e if a else e.sort(False, False) for e, a in zip(exprs, ascending)]
-        return self._wrap(self._df.sort(exprs))
+            keys = [k if a else k.desc() for a, k in zip(ascending, keys)]
+        else:
+            raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_STR",
+                                   messageParameters={"arg_name": "ascending", "arg_type": type(ascending).__name__})
+        return keys
 
     sort = orderBy
 
@@ -263,6 +301,16 @@ class DataFrame:
         # PySpark asserts this, so a bad value is an AssertionError.
         if how not in ("any", "all"):  # PySpark asserts; raised explicitly so pytest's assert rewriting cannot add to it
             raise AssertionError("how ('" + str(how) + "') should be 'any' or 'all'")
+        if subset is not None and not isinstance(subset, (str, list, tuple)):
+            raise PySparkTypeError(errorClass="NOT_LIST_OR_STR_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        if isinstance(thresh, str):
+            # py4j hands a string thresh to Spark's na.drop(how, cols).
+            from pyrust.errors import IllegalArgumentException
+
+            if thresh not in ("any", "all"):
+                raise IllegalArgumentException(message=f"how ({thresh}) must be 'any' or 'all'")
+            how, thresh = thresh, None
         names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
         if thresh is None:
             thresh = len(names) if how == "any" else 1
@@ -285,6 +333,9 @@ class DataFrame:
             raise PySparkTypeError(message=f"value should be a bool, float, int, str or dict, got {type(value).__name__}",
                                    errorClass="NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_STR",
                                    messageParameters={"arg_name": "value", "arg_type": type(value).__name__})
+        if not isinstance(value, dict) and subset is not None and not isinstance(subset, (str, list, tuple)):
+            raise PySparkTypeError(errorClass="NOT_LIST_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
         if isinstance(value, dict):
             replacements = dict(value)
         else:
@@ -373,7 +424,10 @@ class DataFrame:
             return self
         targets = self.columns if subset is None else list(subset)
         if subset is not None:
-            self.select(*[F.col(name) for name in targets])  # an unknown column fails as in Spark
+            from pyrust.sql._resolve import resolving_names
+
+            with resolving_names(self):  # an unknown column fails as Spark's resolve
+                self.select(*[F.col(name) for name in targets])
         first = next(iter(rep_dict))
         kind = BooleanType if isinstance(first, bool) else StringType if isinstance(first, str) else NumericType
         if not targets:
@@ -490,30 +544,42 @@ class DataFrame:
     def _aggregate(self, keys: List[Column], aggs: List[Column]) -> "DataFrame":
         return self._wrap(self._df.aggregate([k._expr for k in keys], [a._expr for a in aggs]))
 
+    @property
+    def _jdf(self) -> "_native.DataFrame":
+        # PySpark's name for the engine's DataFrame: a method given something that is
+        # not a DataFrame fails reading it, with PySpark's AttributeError.
+        return self._df
+
     def join(self, other: "DataFrame", on: Any = None, how: Optional[str] = None) -> "DataFrame":
+        # PySpark asserts these (AssertionError), before it reads `other`.
+        if on is not None and not isinstance(on, (str, Column, list, tuple)):
+            raise AssertionError("on should be Column or list of Column")
+        if how is not None and not isinstance(how, str):
+            raise AssertionError("how should be a string")
+        other_df = other._jdf
         how = how or "inner"
         if on is None:
-            return self._wrap(self._df.join(other._df, "cross" if how == "inner" else how, None, None))
+            return self._wrap(self._df.join(other_df, "cross" if how == "inner" else how, None, None))
         if isinstance(on, str):
-            return self._wrap(self._df.join(other._df, how, [on], None))
+            return self._wrap(self._df.join(other_df, how, [on], None))
         if isinstance(on, Column):
-            return self._wrap(self._df.join(other._df, how, None, on._expr))
+            return self._wrap(self._df.join(other_df, how, None, on._expr))
         if isinstance(on, (list, tuple)):
             if all(isinstance(o, str) for o in on):
-                return self._wrap(self._df.join(other._df, how, list(on), None))
+                return self._wrap(self._df.join(other_df, how, list(on), None))
             if all(isinstance(o, Column) for o in on):
                 cond = on[0]
                 for o in on[1:]:
                     cond = cond & o
-                return self._wrap(self._df.join(other._df, how, None, cond._expr))
+                return self._wrap(self._df.join(other_df, how, None, cond._expr))
         raise PySparkTypeError(message="on should be a str, Column or a list of them", errorClass="NOT_COLUMN_OR_LIST_OR_STR",
                                messageParameters={"arg_name": "on", "arg_type": type(on).__name__})
 
     def crossJoin(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.join(other._df, "cross", None, None))
+        return self._wrap(self._df.join(other._jdf, "cross", None, None))
 
     def union(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.union(other._df))
+        return self._wrap(self._df.union(other._jdf))
 
     unionAll = union
 
@@ -531,19 +597,19 @@ class DataFrame:
         return self.unpivot(ids, values, variableColumnName, valueColumnName)
 
     def intersect(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.set_op(other._df, "intersect", False))
+        return self._wrap(self._df.set_op(other._jdf, "intersect", False))
 
     def intersectAll(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.set_op(other._df, "intersect", True))
+        return self._wrap(self._df.set_op(other._jdf, "intersect", True))
 
     def subtract(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.set_op(other._df, "except", False))
+        return self._wrap(self._df.set_op(other._jdf, "except", False))
 
     def exceptAll(self, other: "DataFrame") -> "DataFrame":
-        return self._wrap(self._df.set_op(other._df, "except", True))
+        return self._wrap(self._df.set_op(other._jdf, "except", True))
 
     def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
-        return self._wrap(self._df.union_by_name(other._df, allowMissingColumns))
+        return self._wrap(self._df.union_by_name(other._jdf, allowMissingColumns))
 
     def transform(self, func: Any, *args: Any, **kwargs: Any) -> "DataFrame":
         result = func(self, *args, **kwargs)
@@ -595,10 +661,30 @@ class DataFrame:
         return self.localCheckpoint(eager)
 
     def hint(self, name: str, *parameters: Any) -> "DataFrame":
+        """Hints have no effect here; their arguments are checked as PySpark checks them."""
+        if len(parameters) == 1 and isinstance(parameters[0], list):
+            parameters = parameters[0]
+        if not isinstance(name, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "name", "arg_type": type(name).__name__})
+        allowed = "str, float, int, Column, list[str], list[float], list[int]"
+        for p in parameters:
+            items = p if isinstance(p, list) else [p]
+            if not isinstance(p, (str, float, int, Column, list)) or (
+                    isinstance(p, list) and not all(isinstance(e, (str, float, int)) for e in items)):
+                bad = p if not isinstance(p, list) else next(e for e in items if not isinstance(e, (str, float, int)))
+                raise PySparkTypeError(errorClass="DISALLOWED_TYPE_FOR_CONTAINER", messageParameters={
+                    "arg_name": "parameters", "arg_type": type(parameters).__name__, "allowed_types": allowed,
+                    "item_type": type(bad).__name__})
         return self
 
     def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
-        """Partitioning has no meaning on one machine; the data is unchanged."""
+        """Partitioning has no meaning on one machine; the data is unchanged (the
+        arguments are checked as PySpark and Spark check them)."""
+        if isinstance(numPartitions, int):
+            _positive_partitions(numPartitions)
+        elif not isinstance(numPartitions, (str, Column)):
+            raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+                "arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
         return self
 
     def repartitionByRange(self, numPartitions: Any, *cols: Any) -> "DataFrame":
@@ -636,6 +722,8 @@ class DataFrame:
         f(iter(self.collect()))
 
     def coalesce(self, numPartitions: int) -> "DataFrame":
+        if isinstance(numPartitions, int):
+            _positive_partitions(numPartitions)
         return self
 
     # --- actions ----------------------------------------------------------------------

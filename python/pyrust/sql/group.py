@@ -6,6 +6,8 @@ from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
 from pyrust.errors import PySparkTypeError, SparkRuntimeException, UnsupportedOperationException, not_implemented
+from pyrust.sql._resolve import resolving_names
+from pyrust.sql._values import _java_text
 from pyrust.sql.column import Column, _to_col_expr, _to_expr
 
 __all__ = ["GroupedData"]
@@ -52,6 +54,13 @@ class GroupedData:
             value = value.replace(" ... 1 more fields", " ... 1 more field")
         return f"GroupedData[grouping expressions: {keys}, value: {value}, type: {self._jgd.kind}]"
 
+    def _column_sql_type(self, name: str) -> str:
+        """A column's type as Spark quotes it in messages (`"STRING"`)."""
+        try:
+            return f'"{self._df.select(name).schema.fields[0].dataType.simpleString().upper()}"'
+        except Exception:
+            return '"UNKNOWN"'
+
     def _wrap(self, native: Any) -> Any:
         return self._df._wrap(native)
 
@@ -60,7 +69,8 @@ class GroupedData:
         if not exprs:  # PySpark asserts; explicit so pytest's assertion rewriting keeps the message
             raise AssertionError("exprs should not be empty")
         if len(exprs) == 1 and isinstance(exprs[0], dict):
-            return self._wrap(self._jgd.agg_dict(list(exprs[0].items())))
+            with resolving_names(self._df):
+                return self._wrap(self._jgd.agg_dict(list(exprs[0].items())))
         if not all(isinstance(c, Column) for c in exprs):
             raise AssertionError("all exprs should be Column")
         return self._wrap(self._jgd.agg([c._expr for c in exprs]))
@@ -68,20 +78,25 @@ class GroupedData:
     def count(self) -> Any:
         return self._wrap(self._jgd.count())
 
+    def _numeric(self, function: str, cols: tuple) -> Any:
+        names = _column_names(cols)
+        with resolving_names(self._df):
+            return self._wrap(self._jgd.numeric(function, names))
+
     def mean(self, *cols: str) -> Any:
-        return self._wrap(self._jgd.numeric("avg", _column_names(cols)))
+        return self._numeric("avg", cols)
 
     def avg(self, *cols: str) -> Any:
-        return self._wrap(self._jgd.numeric("avg", _column_names(cols)))
+        return self._numeric("avg", cols)
 
     def max(self, *cols: str) -> Any:
-        return self._wrap(self._jgd.numeric("max", _column_names(cols)))
+        return self._numeric("max", cols)
 
     def min(self, *cols: str) -> Any:
-        return self._wrap(self._jgd.numeric("min", _column_names(cols)))
+        return self._numeric("min", cols)
 
     def sum(self, *cols: str) -> Any:
-        return self._wrap(self._jgd.numeric("sum", _column_names(cols)))
+        return self._numeric("sum", cols)
 
     def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
         if isinstance(pivot_col, Column):
@@ -95,8 +110,8 @@ class GroupedData:
                     raise _not_iterable()
                 if isinstance(v, (list, tuple, dict, set)):
                     raise SparkRuntimeException(
-                        message=f"The feature is not supported: Pivoting by the value '{v}' of the column data type.",
-                        errorClass="UNSUPPORTED_FEATURE.PIVOT_TYPE", messageParameters={"value": repr(v)})
+                        errorClass="UNSUPPORTED_FEATURE.PIVOT_TYPE",
+                        messageParameters={"value": _java_text(v), "type": self._column_sql_type(pivot_col)})
                 literals.append(_to_expr(v))
         kind = self._jgd.kind
         if kind == "Pivot":
@@ -107,7 +122,8 @@ class GroupedData:
             raise UnsupportedOperationException(
                 message="The feature is not supported: PIVOT clause following a GROUP BY clause. Consider pushing the GROUP BY into a subquery.",
                 errorClass="UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY", messageParameters={})
-        return GroupedData(self._jgd.pivot(column, literals), self._df, self._keys)
+        with resolving_names(self._df):
+            return GroupedData(self._jgd.pivot(column, literals), self._df, self._keys)
 
     # Grouped Python functions run Python UDFs, which PyRust does not have yet.
     def apply(self, udf: Any) -> Any:

@@ -9,7 +9,6 @@ import datetime
 import decimal
 import functools
 import math
-import traceback
 from typing import Any, Callable, List, Optional, Union
 
 from pyrust import _native
@@ -43,6 +42,8 @@ def _python_exception(e: BaseException) -> PythonException:
     tb = e.__traceback__
     while tb is not None and tb.tb_frame.f_globals.get("__name__") == __name__:
         tb = tb.tb_next
+    import traceback  # only when a UDF fails; costly to import at start-up
+
     text = "".join(traceback.format_exception(type(e), e, tb))
     return PythonException(message=_WORKER_HEADER + text)
 

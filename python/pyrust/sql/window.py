@@ -65,7 +65,7 @@ def _check_rows_bound(which: str, value: int, unbounded: int) -> None:
         f"'{unbounded}L', '[{_JVM_INT_MIN}, {_JVM_INT_MAX}]'. SQLSTATE: 22003",
         errorClass=f"INVALID_BOUNDARY.{which.upper()}",
         messageParameters={"boundary": f"`{which}`", "invalidValue": f"{value}L",
-                           "longMinValue": f"{_JVM_LONG_MIN}L", "longMaxValue": f"{_JVM_LONG_MAX}L",
+                           "longMinValue": f"{_JVM_LONG_MIN}L",
                            "intMinValue": str(_JVM_INT_MIN), "intMaxValue": str(_JVM_INT_MAX)},
     )
 

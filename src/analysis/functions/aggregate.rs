@@ -2,8 +2,8 @@
 //! decimals DECIMAL(p+10, s); `avg` of decimals DECIMAL(p+4, s+4)), the implicit casts
 //! of their inputs, their nullability and names.
 
-use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret, Site};
-use super::{def, unexpected_input_type, wrong_argument_types, FunctionDef};
+use super::signature::{data_diff_types, Arity::*, Display, Expected, Flags, Inputs, Null, Ret, Site};
+use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::data_type;
 use crate::error::{Error, Result};
@@ -157,18 +157,22 @@ fn numbers_or_timestamps(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     }
 }
 
+/// How `sum` and `avg` name what they accept (`AbstractDataType.simpleString` of
+/// `NumericType` or `AnsiIntervalType`, unparenthesised).
+const NUMERIC_OR_ANSI_INTERVAL: &str = "\"NUMERIC\" or \"ANSI INTERVAL\"";
+
 fn sum_type(args: &[Expr], site: &Site) -> Result<DataType> {
     let t = data_type(&args[0]);
     match t {
         t if t.is_integral() => Ok(DataType::Long),
         DataType::Float | DataType::Double | DataType::Null | DataType::String => Ok(DataType::Double),
         DataType::Decimal(p, s) => Ok(DataType::Decimal((p + 10).min(38), s)),
-        other => Err(wrong_argument_types(site, &[other])),
+        _ => Err(unexpected_input_type(site, 0, NUMERIC_OR_ANSI_INTERVAL, &args[0])),
     }
 }
 
 fn avg_type(args: &[Expr], site: &Site) -> Result<DataType> {
-    average_of(&data_type(&args[0])).ok_or_else(|| wrong_argument_types(site, &[data_type(&args[0])]))
+    average_of(&data_type(&args[0])).ok_or_else(|| unexpected_input_type(site, 0, NUMERIC_OR_ANSI_INTERVAL, &args[0]))
 }
 
 /// The type of Spark's `Average` of a value of type `t`.
@@ -281,20 +285,17 @@ fn listagg_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             if !matches!(d.unalias(), Expr::Literal(_)) {
                 return Err(Error::analysis(
                     "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-                    format!("Cannot resolve \"{}\" due to data type mismatch: the input `delimiter` should be a foldable \"{}\" expression.", site.shown, data_type(&d).sql()),
+                    format!(
+                        "Cannot resolve \"{}\" due to data type mismatch: the input `delimiter` should be a foldable \"{}\" expression; however, got \"{}\".",
+                        site.shown,
+                        data_type(&d).sql(),
+                        (site.text)(&d)
+                    ),
                 ));
             }
             let t = data_type(&d);
             if t != DataType::Null && t != value_type {
-                return Err(Error::analysis(
-                    "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
-                    format!(
-                        "Cannot resolve \"{}\" due to data type mismatch: Input to `listagg` should all be the same type, but it's [\"{}\", \"{}\"].",
-                        site.shown,
-                        value_type.sql(),
-                        t.sql()
-                    ),
-                ));
+                return Err(data_diff_types(&site.shown, "listagg", &[value_type.clone(), t], false));
             }
             d
         }
@@ -380,8 +381,10 @@ fn check_percentages(site: &Site, arg: &Expr) -> Result<()> {
     let Some(ps) = percentages(v) else {
         return Err(unexpected_input_type(site, 1, "\"DOUBLE\"", arg));
     };
-    if let Some(bad) = ps.iter().find(|p| !(0.0..=1.0).contains(*p)) {
-        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The percentage must be between [0.0, 1.0] (current value = {}D)", crate::ir::text::java_double(*bad))));
+    if ps.iter().any(|p| !(0.0..=1.0).contains(p)) {
+        // Spark shows every percentage, not only the one out of range.
+        let all: Vec<String> = ps.iter().map(|p| format!("{}D", crate::ir::text::java_double(*p))).collect();
+        return Err(mismatch(site, "VALUE_OUT_OF_RANGE", format!("The percentage must be between [0.0, 1.0] (current value = {})", all.join(","))));
     }
     Ok(())
 }

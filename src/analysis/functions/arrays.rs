@@ -194,6 +194,8 @@ fn join_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 /// An array and an int index, or a map and a key of its key type.
 fn element_at_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match data_type(&args[0]) {
+        // Spark's ElementAt takes an array index of an integral type only: not NULL.
+        DataType::Array(..) if data_type(&args[1]) == DataType::Null => Err(unexpected_input_type(site, 1, "\"INT\"", &args[1])),
         DataType::Array(..) => index_argument(args, site),
         DataType::Map(k, _, _) => {
             let mut args = args;

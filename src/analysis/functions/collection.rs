@@ -26,6 +26,12 @@ fn item_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match &t {
         DataType::Struct(_) => field_inputs(args, site),
         DataType::Array(..) if data_type(&args[1]).is_integral() => Ok(args),
+        // A NULL index is an INT one (its element is NULL).
+        DataType::Array(..) if data_type(&args[1]) == DataType::Null => {
+            let mut args = args;
+            args[1] = coerce(args[1].clone(), &DataType::Integer);
+            Ok(args)
+        }
         DataType::Map(k, _, _) => {
             let mut args = args;
             let key = coerce(args.pop().expect("arity checked"), k);

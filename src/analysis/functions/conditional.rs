@@ -2,7 +2,7 @@
 //! `coalesce`/`if` (`ifnull(a, b)` is `coalesce(a, b)`, `nullif(a, b)` is
 //! `if(a = b, NULL, a)`), which decides their types and nullability.
 
-use super::signature::{Arity::*, Display, Inputs, Null, Ret, Site};
+use super::signature::{data_diff_types, Arity::*, Display, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
 use super::math::widest;
@@ -26,7 +26,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(cond(NullIfZero), "nullifzero", Exact(1), Inputs::Custom(numeric_input), Ret::Arg(0)).null(Null::Always),
     def(cond(ZeroIfNull), "zeroifnull", Exact(1), Inputs::Custom(zero_if_null_input), Ret::Arg(0)).null(Null::Never),
     def(cond(Nanvl), "nanvl", Exact(2), Inputs::Custom(nanvl_inputs), Ret::Arg(0)),
-    def(cond(EqualNull), "equal_null", Exact(2), Inputs::Custom(comparable_inputs), Ret::Fixed(BOOL)).null(Null::Never),
+    def(cond(EqualNull), "equal_null", Exact(2), Inputs::Custom(null_safe_comparable_inputs), Ret::Fixed(BOOL)).null(Null::Never),
     def(cond(IsNotNull), "isnotnull", Exact(1), Inputs::Any, Ret::Fixed(BOOL))
         .null(Null::Never)
         .display(Display::Custom(is_not_null_display)),
@@ -41,23 +41,17 @@ fn is_null_display(_: &str, args: &[String], _: bool) -> String {
     format!("({} IS NULL)", args[0])
 }
 
-fn data_diff_types(site: &Site, types: &[DataType]) -> Error {
-    let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
-    Error::analysis(
-        "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
-        format!(
-            "Cannot resolve \"{}\" due to data type mismatch: Input to `{}` should all be the same type, but it's [{}].",
-            site.shown,
-            site.shown.split('(').next().unwrap_or(""),
-            names.join(", ")
-        ),
-    )
+/// The arguments as Spark shows them inside the expression it rewrote the call to.
+fn listed(args: &[Expr], site: &Site) -> String {
+    args.iter().map(site.text).collect::<Vec<_>>().join(", ")
 }
 
-/// Every argument cast to the common type of all (`coalesce`).
+/// Every argument cast to the common type of all (`coalesce`; `ifnull`/`nvl` are
+/// `coalesce` to Spark, so their errors name it).
 fn common_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let types: Vec<DataType> = args.iter().map(data_type).collect();
-    let common = widest(&types, site.conf.ansi).ok_or_else(|| data_diff_types(site, &types))?;
+    let sql = format!("coalesce({})", listed(&args, site));
+    let common = widest(&types, site.conf.ansi).ok_or_else(|| data_diff_types(&sql, "coalesce", &types, false))?;
     Ok(args.into_iter().map(|a| coerce(a, &common)).collect())
 }
 
@@ -66,7 +60,9 @@ fn nvl2_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let b = args.pop().expect("arity checked");
     let a = args.pop().expect("arity checked");
     let (ta, tb) = (data_type(&a), data_type(&b));
-    let common = widest(&[ta.clone(), tb.clone()], site.conf.ansi).ok_or_else(|| data_diff_types(site, &[ta, tb]))?;
+    // Spark's nvl2 is `if(test IS NOT NULL, a, b)`.
+    let sql = || format!("(IF(({} IS NOT NULL), {}, {}))", (site.text)(&args[0]), (site.text)(&a), (site.text)(&b));
+    let common = widest(&[ta.clone(), tb.clone()], site.conf.ansi).ok_or_else(|| data_diff_types(&sql(), "if", &[ta, tb], true))?;
     args.push(coerce(a, &common));
     args.push(coerce(b, &common));
     Ok(args)
@@ -79,13 +75,23 @@ fn nvl2_nullable(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
 /// Two values compared with `=`: each keeps its type (the comparison casts in lowering),
 /// but they must have a common type.
 fn comparable_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    comparable_as(args, site, &site.shown)
+}
+
+/// `equal_null(a, b)` is `a <=> b` to Spark, and its errors say so.
+fn null_safe_comparable_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let sql = format!("({} <=> {})", (site.text)(&args[0]), (site.text)(&args[1]));
+    comparable_as(args, site, &sql)
+}
+
+fn comparable_as(args: Vec<Expr>, site: &Site, sql: &str) -> Result<Vec<Expr>> {
     let (ta, tb) = (data_type(&args[0]), data_type(&args[1]));
     if common_type(&ta, &tb, site.conf.ansi).is_none() {
         return Err(Error::analysis(
             "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
             format!(
                 "Cannot resolve \"{}\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
-                site.shown,
+                sql,
                 ta.sql(),
                 tb.sql()
             ),
@@ -107,7 +113,10 @@ fn zero_if_null_input(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
     let common = match common_type(&t, &DataType::Integer, site.conf.ansi) {
         Some(c) => c,
-        None => return Err(data_diff_types(site, &[t, DataType::Integer])),
+        None => {
+            let sql = format!("coalesce({}, 0)", (site.text)(&args[0]));
+            return Err(data_diff_types(&sql, "coalesce", &[t, DataType::Integer], false));
+        }
     };
     Ok(args.into_iter().map(|a| coerce(a, &common)).collect())
 }

@@ -89,7 +89,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(with_round_off)),
     def(dt(Trunc), "trunc", Exact(2), Inputs::Implicit(&[Expected::DateLike, STR]), Ret::Fixed(DATE)).null(Null::Always),
     def(dt(DateTrunc), "date_trunc", Exact(2), Inputs::Implicit(&[STR, TS]), Ret::Fixed(TIMESTAMP)).null(Null::Always),
-    def(dt(TimestampAdd), "timestampadd", Exact(3), Inputs::Implicit(&[STR, Expected::Type(LONG), Expected::AnyTimestamp]), Ret::Arg(2)),
+    def(dt(TimestampAdd), "timestampadd", Exact(3), Inputs::Custom(timestamp_add_inputs), Ret::Arg(2)),
     def(dt(TimestampDiff), "timestampdiff", Exact(3), Inputs::Custom(timestamp_diff_inputs), Ret::Fixed(LONG)),
     def(dt(DatePart), "date_part", Exact(2), Inputs::Custom(date_part_inputs), Ret::Custom(date_part_type))
         .aliases(&["datepart", "extract"])
@@ -252,6 +252,15 @@ fn date_part_display(name: &str, args: &[String], _: bool) -> String {
 
 /// The field must be a string literal Spark knows; the source is read as a date (date
 /// fields) or a timestamp (time fields).
+/// `timestampadd(unit, quantity, timestamp)`: the unit is a keyword to Spark, not a
+/// parameter, so its messages count the quantity first.
+fn timestamp_add_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let rest = args.split_off(1);
+    let mut unit = Inputs::Implicit(&[STR]).coerce(args, site)?;
+    unit.extend(Inputs::Implicit(&[Expected::Type(LONG), Expected::AnyTimestamp]).coerce(rest, site)?);
+    Ok(unit)
+}
+
 fn date_part_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let source = args.pop().expect("arity checked");
     let Some(text) = field_literal(&args[0]).map(str::to_string) else {
@@ -280,6 +289,22 @@ fn date_part_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         return Ok(args);
     }
     let expected: &[Expected] = if matches!(field, "HOUR" | "MINUTE" | "SECOND") { ANY_TIMESTAMP } else { DATE_LIKE };
+    // Spark rewrites the call to the field's own function (`year(i)`), which its
+    // type errors name.
+    let function = match field {
+        "YEAR" => Some("year"),
+        "QUARTER" => Some("quarter"),
+        "MONTH" => Some("month"),
+        "DAY" => Some("day"),
+        "HOUR" => Some("hour"),
+        "MINUTE" => Some("minute"),
+        _ => None,
+    };
+    let shown = match function {
+        Some(f) => format!("{f}({})", (site.text)(&source)),
+        None => site.shown.clone(),
+    };
+    let site = &Site { conf: site.conf, shown, text: site.text };
     let mut source = Inputs::Implicit(expected).coerce(vec![source], site)?;
     args.push(source.remove(0));
     Ok(args)
@@ -661,12 +686,18 @@ pub fn window_duration(text: &str) -> std::result::Result<i64, crate::error::Err
     Ok(micros)
 }
 
+/// What `window` takes as its time, in Spark's words (it also takes a window struct).
+const WINDOW_TIME: Expected = Expected::Named(
+    &Expected::AnyTimestamp,
+    "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or \"STRUCT<start: TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>\")",
+);
+
 /// `window(time, '10 minutes'[, slide[, start]])`: the durations become microseconds
 /// (as Spark's TimeWindow holds them). Sliding windows give several rows per input
 /// row, which PyRust does not build.
 fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let mut args = args.into_iter();
-    let time = Inputs::Implicit(ANY_TIMESTAMP).coerce(vec![args.next().expect("arity checked")], site)?.remove(0);
+    let time = args.next().expect("arity checked");
     let durations: Vec<i64> = args
         .map(|a| match field_literal(&a) {
             Some(text) => window_duration(text),
@@ -677,20 +708,35 @@ fn window_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let slide = durations.get(1).copied().unwrap_or(window);
     let start = durations.get(2).copied().unwrap_or(0);
     let shown = format!("window({}, {window}, {slide}, {start})", (site.text)(&time));
+    let time_site = Site { conf: site.conf, shown: shown.clone(), text: site.text };
+    let time = Inputs::Implicit(&[WINDOW_TIME]).coerce(vec![time], &time_site)?.remove(0);
     let violation = |class: &str, message: String| {
         Err(crate::error::Error::analysis(class, format!("Cannot resolve \"{shown}\" due to data type mismatch: {message}")))
     };
+    // Given as parameters: the names hold parentheses, which reading the text back
+    // through the template would split wrongly.
+    let constraint = |left: &str, left_value: i64, op: &str, right: &str, right_value: i64| {
+        let message = format!("The {left}({left_value}L) must be {op} the {right}({right_value}L).");
+        violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", message).map_err(|e: crate::error::Error| {
+            e.with_param("sqlExpr", format!("\"{shown}\""))
+                .with_param("leftExprName", left)
+                .with_param("leftExprValue", format!("{left_value}L"))
+                .with_param("constraint", op)
+                .with_param("rightExprName", right)
+                .with_param("rightExprValue", format!("{right_value}L"))
+        })
+    };
     if window <= 0 {
-        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `window_duration` must be between (0, {}], but got {window}.", i64::MAX));
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `window_duration` must be between (0, {}] (current value = {window}L).", i64::MAX));
     }
     if slide <= 0 {
-        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `slide_duration` must be between (0, {}], but got {slide}.", i64::MAX));
+        return violation("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", format!("The `slide_duration` must be between (0, {}] (current value = {slide}L).", i64::MAX));
     }
     if slide > window {
-        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The `slide_duration` ({slide}) must be <= the `window_duration` ({window})."));
+        return constraint("`slide_duration`", slide, "<=", "`window_duration`", window);
     }
     if start.abs() >= slide {
-        return violation("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", format!("The absolute value of `start_time` ({start}) must be < the `slide_duration` ({slide})."));
+        return constraint("`abs(start_time)`", start.abs(), "<", "`slide_duration`", slide);
     }
     // The fifth argument picks one of the overlapping windows of a sliding window
     // (`sliding_windows`); 0 is the latest, the only one of a tumbling window.

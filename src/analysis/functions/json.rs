@@ -109,12 +109,16 @@ fn json_writable(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
 }
 
 /// `schema_of_json` reads its text when the query is planned: it must be a literal.
-fn literal_json(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+fn literal_json(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match args[0].unalias() {
         Expr::Literal(Value::String(_)) => Ok(args),
         _ => Err(Error::analysis(
             "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-            "The input `json` of `schema_of_json` should be a foldable STRING expression.",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: the input `json` should be a foldable \"STRING\" expression; however, got \"{}\".",
+                site.shown,
+                (site.text)(&args[0])
+            ),
         )),
     }
 }
@@ -180,13 +184,17 @@ fn csv_writable(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 }
 
 /// `schema_of_csv` reads its text when the query is planned: it must be a literal.
-fn literal_csv(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
+fn literal_csv(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     check_options(&args, 1)?;
     match args[0].unalias() {
         Expr::Literal(Value::String(_)) => Ok(args),
         _ => Err(Error::analysis(
             "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-            "The input `csv` of `schema_of_csv` should be a foldable STRING expression.",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: the input `csv` should be a foldable \"STRING\" expression; however, got \"{}\".",
+                site.shown,
+                (site.text)(&args[0])
+            ),
         )),
     }
 }

@@ -74,7 +74,10 @@ fn map_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         return Err(Error::analysis(
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
             format!("The `map` requires 2n (n > 0) parameters but the actual number is {}.", args.len()),
-        ));
+        )
+        .with_param("functionName", "`map`")
+        .with_param("expectedNum", "2n (n > 0)")
+        .with_param("actualNum", args.len().to_string()));
     }
     let common = |from: usize| -> Result<DataType> {
         let mut t = DataType::Null;

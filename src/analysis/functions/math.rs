@@ -3,7 +3,7 @@
 //! nullable (a log of a non-positive number is NULL). `round`/`bround` and
 //! `ceil`/`floor` with a scale change a decimal's scale as Spark's `RoundBase` does.
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Repr, Ret, Site};
+use super::signature::{shown_name, Arity::*, Display, Expected, Inputs, Null, Repr, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::{common_type, data_type, decimal_arithmetic, integral_decimal};
@@ -30,6 +30,14 @@ const TWO_DOUBLES: Inputs = Inputs::Implicit(&[Expected::Type(DOUBLE), Expected:
 const fn unary(f: crate::ir::function::MathFn, name: &'static str, shown: &'static str) -> FunctionDef {
     def(math(f), name, Exact(1), ONE_DOUBLE, Ret::Fixed(DOUBLE)).null(Null::Always).display(Display::Named(shown))
 }
+
+/// What `sign` and `negative` accept, in Spark's words (which name interval types).
+const SIGNUM_INPUT: Expected =
+    Expected::Named(&Expected::Type(DOUBLE), "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")");
+const NEGATIVE_INPUT: Expected = Expected::Named(
+    &Expected::Numeric,
+    "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
+);
 
 pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(Abs), "abs", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0)),
@@ -66,7 +74,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     unary(Degrees, "degrees", "DEGREES"),
     unary(Radians, "radians", "RADIANS"),
     unary(Rint, "rint", "rint"),
-    unary(Signum, "signum", "SIGNUM").aliases(&["sign"]).display(Display::Custom(signum_display)),
+    def(math(Signum), "signum", Exact(1), Inputs::Implicit(&[SIGNUM_INPUT]), Ret::Fixed(DOUBLE))
+        .null(Null::Always)
+        .aliases(&["sign"])
+        .display(Display::Custom(signum_display)),
     // `log(x)` is `LOG(E(), x)`; `ln(x)` is the one-argument form functions.py uses.
     def(math(Log), "log", Range(1, 2), Inputs::Implicit(&[Expected::Type(DOUBLE)]), Ret::Fixed(DOUBLE))
         .null(Null::Always)
@@ -85,7 +96,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(Pi), "pi", Exact(0), Inputs::Any, Ret::Fixed(DOUBLE)).null(Null::Never).display(Display::Named("PI")),
     def(math(Pmod), "pmod", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(remainder_type)).null(Null::Always),
     def(math(Mod), "mod", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(remainder_type)).null(Null::Always),
-    def(math(Negative), "negative", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0)),
+    def(math(Negative), "negative", Exact(1), Inputs::Implicit(&[NEGATIVE_INPUT]), Ret::Arg(0)),
     def(math(Positive), "positive", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0))
         .display(Display::Custom(positive_display)),
     def(math(Greatest), "greatest", AtLeast(2), Inputs::Custom(ordered_common_inputs), Ret::Arg(0)).null(Null::AllArgs),
@@ -274,11 +285,11 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         }
     };
     if lt == DataType::String && rt == DataType::String {
-        return Err(binary_op_wrong_type(site, &lt));
+        return Err(binary_op_wrong_type(site, &l, &r, &lt));
     }
     let number_like = |t: &DataType| t.is_numeric() || matches!(t, DataType::Null | DataType::String);
     if !number_like(&lt) || !number_like(&rt) {
-        return Err(binary_op_diff_types(site, &lt, &rt));
+        return Err(binary_op_diff_types(&operator_sql(site, &l, &r), &lt, &rt));
     }
     let (l, r) = (as_number(l, &lt), as_number(r, &rt));
     let (lt, rt) = (data_type(&l), data_type(&r));
@@ -313,24 +324,42 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(vec![coerce(l, &common), coerce(r, &common)])
 }
 
-fn binary_op_diff_types(site: &Site, lt: &DataType, rt: &DataType) -> Error {
+/// The call as Spark shows it in type errors: the `try_*` functions are its
+/// arithmetic operators in TRY mode (`try_add(a, b)` is `(a + b)`).
+fn operator_sql(site: &Site, l: &Expr, r: &Expr) -> String {
+    let symbol = match shown_name(&site.shown) {
+        "try_add" => "+",
+        "try_subtract" => "-",
+        "try_multiply" => "*",
+        "try_divide" => "/",
+        "try_mod" => "%",
+        _ => return site.shown.clone(),
+    };
+    format!("({} {symbol} {})", (site.text)(l), (site.text)(r))
+}
+
+fn binary_op_diff_types(sql: &str, lt: &DataType, rt: &DataType) -> Error {
     Error::analysis(
         "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
         format!(
-            "Cannot resolve \"{}\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
-            site.shown,
+            "Cannot resolve \"{sql}\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"{}\" and \"{}\").",
             lt.sql(),
             rt.sql()
         ),
     )
 }
 
-fn binary_op_wrong_type(site: &Site, t: &DataType) -> Error {
+fn binary_op_wrong_type(site: &Site, l: &Expr, r: &Expr, t: &DataType) -> Error {
+    // Remainders take numbers only (`NumericType`); the others intervals too.
+    let required = match shown_name(&site.shown) {
+        "pmod" | "mod" | "try_mod" => "\"NUMERIC\"",
+        _ => "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
+    };
     Error::analysis(
         "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
         format!(
-            "Cannot resolve \"{}\" due to data type mismatch: the binary operator requires the input type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\"), not \"{}\".",
-            site.shown,
+            "Cannot resolve \"{}\" due to data type mismatch: the binary operator requires the input type {required}, not \"{}\".",
+            operator_sql(site, l, r),
             t.sql()
         ),
     )
@@ -421,7 +450,7 @@ fn check_seed(site: &Site, i: usize, a: &Expr) -> Result<()> {
     if !matches!(a.unalias(), Expr::Literal(_)) {
         return Err(Error::analysis(
             "SEED_EXPRESSION_IS_UNFOLDABLE",
-            format!("The seed expression `{}` of the expression `{}` must be foldable.", (site.text)(a), site.shown),
+            format!("The seed expression \"{}\" of the expression \"{}\" must be foldable.", (site.text)(a), site.shown),
         ));
     }
     Ok(())

@@ -27,12 +27,16 @@ impl Arity {
     }
 }
 
-/// As Spark writes the expected count in `WRONG_NUM_ARGS`: `1`, `[1, 2]`, `> 0`.
+/// As Spark writes the expected count in `WRONG_NUM_ARGS`: `1`, `[1, 2, 3]` (every
+/// valid count), `> 0`.
 impl fmt::Display for Arity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Arity::Exact(k) => write!(f, "{k}"),
-            Arity::Range(lo, hi) => write!(f, "[{lo}, {hi}]"),
+            Arity::Range(lo, hi) => {
+                let counts: Vec<String> = (*lo..=*hi).map(|n| n.to_string()).collect();
+                write!(f, "[{}]", counts.join(", "))
+            }
             Arity::AtLeast(lo) => write!(f, "> {}", lo.saturating_sub(1)),
         }
     }
@@ -83,7 +87,7 @@ impl Inputs {
                 let common = types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t, site.conf.ansi));
                 match common {
                     Some(c) => Ok(args.into_iter().map(|a| coerce(a, &c)).collect()),
-                    None => Err(data_diff_types(&site.shown, &types)),
+                    None => Err(data_diff_types(&site.shown, shown_name(&site.shown), &types, false)),
                 }
             }
             Inputs::Custom(f) => f(args, site),
@@ -91,16 +95,21 @@ impl Inputs {
     }
 }
 
-fn data_diff_types(shown: &str, types: &[DataType]) -> Error {
+/// `DATATYPE_MISMATCH.DATA_DIFF_TYPES`. Spark lists the types as `("A" or "B")` from
+/// `TypeUtils.checkForSameTypeInputExpr` (coalesce, array, concat...) and as
+/// `["A", "B"]` from `ComplexTypeMergingExpression` (if, case, greatest, least).
+pub fn data_diff_types(sql_expr: &str, function: &str, types: &[DataType], merging: bool) -> Error {
     let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
+    let listed = if merging { format!("[{}]", names.join(", ")) } else { format!("({})", names.join(" or ")) };
     Error::analysis(
         "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
-        format!(
-            "Cannot resolve \"{shown}\" due to data type mismatch: Input to `{}` should all be the same type, but it's [{}].",
-            shown.split('(').next().unwrap_or(shown),
-            names.join(", ")
-        ),
+        format!("Cannot resolve \"{sql_expr}\" due to data type mismatch: Input to `{function}` should all be the same type, but it's {listed}."),
     )
+}
+
+/// The function name of a call as Spark shows it (`concat` of `concat(a, s)`).
+pub fn shown_name(shown: &str) -> &str {
+    shown.split('(').next().unwrap_or(shown)
 }
 
 /// Custom result type: from the cast arguments (and literal values among them).

@@ -22,6 +22,9 @@ const fn string(f: crate::ir::function::StringFn) -> Func {
 
 const STR: Expected = Expected::Type(STRING);
 const STRING_OR_BINARY: Expected = Expected::OneOf(&[STR, Expected::Type(&DataType::Binary)]);
+/// Strings or bytes, named "STRING" in messages: Spark's inputs of these are strings,
+/// and a binary reaches them through its implicit cast.
+const STRING_NAMED_OR_BINARY: Expected = Expected::Named(&STRING_OR_BINARY, "\"STRING\"");
 
 pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Upper), "upper", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).aliases(&["ucase"]),
@@ -33,7 +36,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Ltrim), "ltrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_leading)),
     def(string(Rtrim), "rtrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).display(Display::Custom(trim_trailing)),
     // btrim(str, trimStr).
-    def(string(Btrim), "btrim", Range(1, 2), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)),
+    def(string(Btrim), "btrim", Range(1, 2), Inputs::Custom(btrim_inputs), Ret::Fixed(STRING)),
     def(string(Concat), "concat", AtLeast(0), Inputs::Custom(concat_inputs), Ret::Custom(concat_type)),
     // concat_ws(sep, strings or arrays of strings...): NULL only for a NULL separator.
     def(string(ConcatWs), "concat_ws", AtLeast(1), Inputs::Custom(concat_ws_inputs), Ret::Fixed(STRING)).null(Null::Custom(first_arg)),
@@ -108,10 +111,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(ToBinary), "to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
     def(string(TryToBinary), "try_to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
     // The UTF-8 checks read a binary's bytes as they are.
-    def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(BOOL)),
-    def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING)),
-    def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING)),
-    def(string(TryValidateUtf8), "try_validate_utf8", Exact(1), Inputs::Implicit(&[STRING_OR_BINARY]), Ret::Fixed(STRING))
+    def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(BOOL)),
+    def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)),
+    def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)),
+    def(string(TryValidateUtf8), "try_validate_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING))
         .null(Null::Always),
     // Formatting. format_number(x, d | pattern): Java's DecimalFormat.
     def(string(FormatNumber), "format_number", Exact(2), Inputs::Custom(format_number_inputs), Ret::Fixed(STRING)),

@@ -47,7 +47,10 @@ fn named_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         return Err(Error::analysis(
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
             format!("The `named_struct` requires 2n (n > 0) parameters but the actual number is {}.", args.len()),
-        ));
+        )
+        .with_param("functionName", "`named_struct`")
+        .with_param("expectedNum", "2n (n > 0)")
+        .with_param("actualNum", args.len().to_string()));
     }
     for (i, name) in args.iter().enumerate().step_by(2) {
         if !matches!(name.unalias(), Expr::Literal(Value::String(_))) {

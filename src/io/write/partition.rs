@@ -26,7 +26,7 @@ pub fn data_fields(fields: &[StructField], partition_by: &[String], case_sensiti
             None => {
                 let schema = fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect::<Vec<_>>().join(",");
                 return Err(Error::new(ErrorKind::Analysis, "_LEGACY_ERROR_TEMP_1155", format!("Partition column `{p}` not found in schema struct<{schema}>."))
-                    .with_param("colName", p.clone())
+                    .with_param("col", p.clone())
                     .with_param("schemaCatalog", format!("struct<{schema}>")));
             }
         }

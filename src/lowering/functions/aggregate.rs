@@ -125,7 +125,8 @@ fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Exp
                         return Err(runtime_error(
                             ErrorKind::IllegalArgument,
                             "NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION",
-                            &format!("Found the negative value in frequency expression: {n}. SQLSTATE: 22003"),
+                            // Spark names the frequency by its bound reference at run time.
+                            &format!("Found the negative value in \"boundreference()\": {n}L, but expected a positive integral value. SQLSTATE: 22003"),
                         ));
                     }
                     if n > 0 {

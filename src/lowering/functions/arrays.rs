@@ -206,9 +206,11 @@ fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
         return value;
     }
     let len = array.clone().list().len().cast(PlType::Int64);
-    let bad = array.is_not_null().and(index.clone().abs().gt(len));
-    fail_where(value, bad, c.reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", |v| {
-        format!("The index {v} is out of bounds. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
+    let bad = array.is_not_null().and(index.clone().abs().gt(len.clone()));
+    let shown = super::collection::index_and_size(index, len);
+    fail_where(value, bad, c.reachable.clone(), shown, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", |v| {
+        let (index, size) = super::collection::split_index_and_size(v);
+        format!("The index {index} is out of bounds. The array has {size} elements. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
     })
 }
 

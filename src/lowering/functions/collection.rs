@@ -33,8 +33,26 @@ fn array_item(c: &CallLowering, elem: &DataType) -> pl::Expr {
         return value;
     }
     let len = array.clone().list().len().cast(PlType::Int64);
-    let bad = array.is_not_null().and(index.clone().lt(lit(0i64)).or(index.clone().gt_eq(len)));
-    fail_where(value, bad, c.reachable.clone(), index, ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX", |v| {
-        format!("The index {v} is out of bounds. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
+    let bad = array.is_not_null().and(index.clone().lt(lit(0i64)).or(index.clone().gt_eq(len.clone())));
+    fail_where(value, bad, c.reachable.clone(), index_and_size(index, len), ErrorKind::ArrayIndexOutOfBounds, "INVALID_ARRAY_INDEX", |v| {
+        let (index, size) = split_index_and_size(v);
+        format!("The index {index} is out of bounds. The array has {size} elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003")
     })
+}
+
+/// An out-of-range index and its array's size, carried together to the error message.
+pub fn index_and_size(index: pl::Expr, size: pl::Expr) -> pl::Expr {
+    pl::concat_str([index.cast(PlType::String), size.cast(PlType::String)], "|", false)
+}
+
+pub fn split_index_and_size(v: &pl::AnyValue) -> (String, String) {
+    let text = match v {
+        pl::AnyValue::String(s) => s.to_string(),
+        pl::AnyValue::StringOwned(s) => s.to_string(),
+        other => other.to_string(),
+    };
+    match text.split_once('|') {
+        Some((i, n)) => (i.to_string(), n.to_string()),
+        None => (text, String::new()),
+    }
 }

@@ -14,7 +14,7 @@ use crate::error::{ErrorKind, Result};
 use crate::ir::function::MathFn;
 use crate::ir::{BinaryOp, DataType, Expr, Value};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
+use polars::prelude::{self as pl, lit, when, AnyValue, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
     use MathFn::*;
@@ -244,8 +244,9 @@ fn decimal_negation(c: &CallLowering, only_negative: bool) -> pl::Expr {
     );
     // Spark fails here whatever the mode: the error comes from Decimal itself.
     let bad = value.clone().is_null().and(c.arg(0).is_not_null());
-    fail_where(value, bad, c.reachable.clone(), c.arg(0), ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION", move |v| {
-        format!("The {} rounded half up from {} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003", crate::compat::checks::quoted(v), crate::compat::checks::quoted(v))
+    fail_where(value, bad, c.reachable.clone(), c.arg(0), ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION", move |v| match v {
+        AnyValue::Decimal(u, _, _) => crate::compat::decimal::rounded_out_of_range_message(if only_negative { u.abs() } else { -u }, p, s),
+        other => format!(" The {other} rounded half up from {other} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003"),
     })
 }
 
@@ -321,8 +322,8 @@ fn float_as_decimal(c: &CallLowering, single: bool, p: u8, s: u8) -> pl::Expr {
     let x = x.cast(PlType::Float64);
     fail_where(value, bad, c.reachable.clone(), x, ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |v| {
         format!(
-            "{} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
-            crate::compat::checks::quoted(v)
+            " {} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
+            crate::compat::checks::plain_number(v)
         )
     })
 }

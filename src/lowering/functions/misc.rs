@@ -6,7 +6,7 @@ use crate::compat::checks::fail_where;
 use crate::compat::random::{self, XorShiftRandom};
 use crate::error::{ErrorKind, Result};
 use crate::ir::function::MiscFn;
-use crate::ir::DataType;
+use crate::ir::{DataType, Expr, Value};
 use polars::prelude::{self as pl, lit, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 /// Spark's version text: the release and the revision it was built from.
@@ -88,7 +88,15 @@ fn assert_true(c: &CallLowering) -> pl::Expr {
     let cond = c.arg(0);
     let bad = cond.clone().not().fill_null(lit(true));
     let shown = match c.args.len() {
-        1 => lit(format!("'{}' is not true!", crate::analysis::naming::sql_text(&c.call.args[0]))),
+        1 => {
+            // Spark prints the condition before its implicit cast: a NULL is `null`.
+            let text = match c.call.args[0].unalias() {
+                Expr::Literal(Value::Null) => "null".to_string(),
+                Expr::Cast { expr, .. } if matches!(expr.unalias(), Expr::Literal(Value::Null)) => "null".to_string(),
+                _ => crate::analysis::naming::sql_text(&c.call.args[0]),
+            };
+            lit(format!("'{text}' is not true!"))
+        }
         _ => c.arg(1),
     };
     let null = lit(pl::NULL).cast(crate::lowering::types::to_polars(&DataType::Null));

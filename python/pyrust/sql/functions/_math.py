@@ -1,6 +1,6 @@
 """Mathematical functions."""
 
-import random as _random
+import os as _os
 import warnings
 from typing import Any, Optional, Union
 
@@ -291,7 +291,8 @@ def try_mod(left: ColumnOrName, right: ColumnOrName) -> Column:
 def _seed(seed: Optional[int]) -> Any:
     """PySpark passes the seed as a BIGINT; without one the JVM draws a random seed,
     which then shows in the column name (`rand(-4172...)`)."""
-    return _long(_random.getrandbits(64) - 2**63 if seed is None else seed)
+    # os.urandom rather than the random module, which costs milliseconds to import.
+    return _long(int.from_bytes(_os.urandom(8), "little", signed=True) if seed is None else seed)
 
 
 def rand(seed: Optional[int] = None) -> Column:

@@ -35,6 +35,12 @@ def expr(str: str) -> Column:
 
 def broadcast(df: Any) -> Any:
     """A join hint; one machine has nothing to broadcast, so the DataFrame is returned."""
+    from pyrust.sql.column import Column
+
+    if isinstance(df, Column):  # PySpark reads `df._jdf`, which a Column cannot give
+        from pyrust.errors import PySparkTypeError
+
+        raise PySparkTypeError(errorClass="NOT_ITERABLE", messageParameters={"objectName": "Column"})
     return df
 
 

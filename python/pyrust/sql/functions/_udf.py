@@ -1,7 +1,6 @@
 """UDF, UDTF and UDT."""
 
 import functools
-import inspect
 import typing
 from typing import Any, Callable, Optional
 
@@ -55,6 +54,8 @@ def _infer_eval_type(f: Callable) -> int:
         hints = typing.get_type_hints(f)
     except Exception:
         hints = getattr(f, "__annotations__", {})
+    import inspect  # only for pandas UDFs; costly to import at start-up
+
     sig = inspect.signature(f)
     params = [hints.get(p) for p in sig.parameters]
     ret = hints.get("return")

@@ -3,7 +3,7 @@
 
 use super::super::signature::{Expected, Inputs, Site};
 use super::super::unexpected_input_type;
-use super::{INT, STR, STRING_OR_BINARY};
+use super::{INT, STR, STRING_NAMED_OR_BINARY, STRING_OR_BINARY};
 use crate::analysis::coercion::coerce;
 use crate::analysis::typing::{common_type, data_type};
 use crate::error::{Error, Result};
@@ -43,18 +43,25 @@ pub fn trim_trailing(name: &str, args: &[String], _: bool) -> String {
     trim_display(name, args, "TRAILING")
 }
 
+/// The site of a call Spark rewrites to another function, whose name its errors show.
+fn renamed<'a>(site: &Site<'a>, from: &str, to: &str) -> Site<'a> {
+    let shown = match site.shown.strip_prefix(from) {
+        Some(rest) if rest.starts_with('(') => format!("{to}{rest}"),
+        _ => site.shown.clone(),
+    };
+    Site { conf: site.conf, shown, text: site.text }
+}
+
+/// `btrim(str[, trim])` is `trim(BOTH trim FROM str)` to Spark: its errors show that.
+pub fn btrim_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let texts: Vec<String> = args.iter().rev().map(site.text).collect();
+    let site = Site { conf: site.conf, shown: trim_display("trim", &texts, "BOTH"), text: site.text };
+    Inputs::Implicit(&[STR]).coerce(args, &site)
+}
+
 /// `Input to `concat` should all be the same type`.
 fn data_diff_types(site: &Site, types: &[DataType]) -> Error {
-    let names: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
-    let name = site.shown.split('(').next().unwrap_or("concat").to_string();
-    Error::analysis(
-        "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
-        format!(
-            "Cannot resolve \"{}\" due to data type mismatch: Input to `{name}` should all be the same type, but it's [{}].",
-            site.shown,
-            names.join(", ")
-        ),
-    )
+    super::super::signature::data_diff_types(&site.shown, super::super::signature::shown_name(&site.shown), types, false)
 }
 
 /// `concat`: binaries concatenate as bytes and arrays as arrays (of their wider
@@ -153,7 +160,7 @@ pub fn ilike_display(name: &str, args: &[String], _: bool) -> String {
 /// read as its text's bytes), text otherwise.
 pub fn bytes_or_text(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let any_binary = args.iter().any(is_binary);
-    let args = Inputs::Implicit(&[STRING_OR_BINARY]).coerce(args, site)?;
+    let args = Inputs::Implicit(&[STRING_NAMED_OR_BINARY]).coerce(args, site)?;
     if !any_binary {
         return Ok(args);
     }
@@ -245,7 +252,7 @@ pub fn overlay_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let tail = Inputs::Implicit(&[Expected::Type(INT)]).coerce(tail, site)?;
     let head = match (is_binary(&args[0]), is_binary(&args[1])) {
         (true, true) => args,
-        (false, false) => Inputs::Implicit(&[STR]).coerce(args, site)?,
+        (false, false) => Inputs::Implicit(&[Expected::Named(&STR, "(\"STRING\" or \"BINARY\")")]).coerce(args, site)?,
         _ => {
             let types: Vec<DataType> = args.iter().map(|a| match data_type(a) {
                 DataType::Binary => DataType::Binary,
@@ -315,7 +322,7 @@ pub fn regexp_replace_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> 
         Expr::Literal(Value::Integer(p)) => Err(Error::analysis(
             "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE",
             format!(
-                "Cannot resolve \"{}\" due to data type mismatch: The `position` must be between 1 and 2147483647 (current value = {p}).",
+                "Cannot resolve \"{}\" due to data type mismatch: The position must be between (0, 2147483647] (current value = {p}).",
                 site.shown
             ),
         )),
@@ -351,6 +358,8 @@ pub fn hex_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 
 /// `to_binary(str[, fmt])`: the format a literal Spark knows.
 pub fn to_binary_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    // try_to_binary is to_binary inside TRY to Spark: its errors name to_binary.
+    let site = &renamed(site, "try_to_binary", "to_binary");
     let args = Inputs::Implicit(&[STR]).coerce(args, site)?;
     if let Some(fmt) = args.get(1) {
         let known = string_literal(fmt).map(|f| matches!(f.to_ascii_lowercase().as_str(), "hex" | "utf-8" | "utf8" | "base64"));
@@ -359,7 +368,7 @@ pub fn to_binary_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             return Err(Error::analysis(
                 "DATATYPE_MISMATCH.INVALID_ARG_VALUE",
                 format!(
-                    "Cannot resolve \"{}\" due to data type mismatch: The format must be a string literal among 'hex', 'utf-8', 'utf8', 'base64', but got '{shown}'.",
+                    "Cannot resolve \"{}\" due to data type mismatch: The fmt value must to be a case-insensitive \"STRING\" literal of 'hex', 'utf-8', 'utf8', or 'base64', but got '{shown}'.",
                     site.shown
                 ),
             ));
@@ -487,7 +496,7 @@ pub fn mask_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             let name = ["upperChar", "lowerChar", "digitChar", "otherChar"][i - 1];
             return Err(Error::analysis(
                 "DATATYPE_MISMATCH.INPUT_SIZE_NOT_ONE",
-                format!("Cannot resolve \"{}\" due to data type mismatch: Length of `{name}` should be 1.", site.shown),
+                format!("Cannot resolve \"{}\" due to data type mismatch: Length of {name} should be 1.", site.shown),
             ));
         }
     }

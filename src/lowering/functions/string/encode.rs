@@ -41,7 +41,7 @@ pub fn unhex(c: &CallLowering) -> pl::Expr {
 }
 
 /// The row's charset, or Spark's error for a name it does not accept.
-fn charset(a: &Args, row: usize, i: usize) -> PolarsResult<Option<Charset>> {
+fn charset(a: &Args, row: usize, i: usize, function: &str) -> PolarsResult<Option<Charset>> {
     let Some(name) = a.str(i, row) else { return Ok(None) };
     match Charset::parse(name) {
         Some(cs) => Ok(Some(cs)),
@@ -49,7 +49,7 @@ fn charset(a: &Args, row: usize, i: usize) -> PolarsResult<Option<Charset>> {
             row,
             ErrorKind::IllegalArgument,
             "INVALID_PARAMETER_VALUE.CHARSET",
-            &format!("The value of parameter(s) `charset` is invalid: expects one of the US-ASCII, ISO-8859-1, UTF-8, UTF-16BE, UTF-16LE, UTF-16, UTF-32, but got {name}. SQLSTATE: 22023"),
+            &format!("The value of parameter(s) `charset` in `{function}` is invalid: expects one of the iso-8859-1, us-ascii, utf-16, utf-16be, utf-16le, utf-32, utf-8, but got {name}. SQLSTATE: 22023"),
         ),
     }
 }
@@ -59,14 +59,14 @@ fn malformed<T>(a: &Args, row: usize, function: &str, charset: &str) -> PolarsRe
         row,
         ErrorKind::Runtime,
         "MALFORMED_CHARACTER_CODING",
-        &format!("Invalid value found when performing `{function}` with `{charset}`. SQLSTATE: 22000"),
+        &format!("Invalid value found when performing `{function}` with {charset} SQLSTATE: 22000"),
     )
 }
 
 pub fn encode(c: &CallLowering) -> pl::Expr {
     kernel::<Vec<u8>, _>(c.args.clone(), &[In::Str, In::Str], c.reachable.clone(), |a, r| {
         let Some(s) = a.str(0, r) else { return Ok(None) };
-        let Some(cs) = charset(a, r, 1)? else { return Ok(None) };
+        let Some(cs) = charset(a, r, 1, "encode")? else { return Ok(None) };
         match encoding::encode(s, cs) {
             Some(bytes) => Ok(Some(bytes)),
             None => malformed(a, r, "encode", a.str(1, r).unwrap_or_default()),
@@ -77,7 +77,7 @@ pub fn encode(c: &CallLowering) -> pl::Expr {
 pub fn decode(c: &CallLowering) -> pl::Expr {
     kernel::<String, _>(c.args.clone(), &[In::Bin, In::Str], c.reachable.clone(), |a, r| {
         let Some(b) = a.bin(0, r) else { return Ok(None) };
-        let Some(cs) = charset(a, r, 1)? else { return Ok(None) };
+        let Some(cs) = charset(a, r, 1, "decode")? else { return Ok(None) };
         match encoding::decode(b, cs) {
             Some(text) => Ok(Some(text)),
             None => malformed(a, r, "decode", a.str(1, r).unwrap_or_default()),
@@ -106,7 +106,11 @@ pub fn to_binary(c: &CallLowering, try_: bool) -> pl::Expr {
                 r,
                 ErrorKind::IllegalArgument,
                 "CONVERSION_INVALID_INPUT",
-                &format!("The value '{s}' (STRING) cannot be converted to BINARY because it is malformed. Correct the value as per the syntax, or change its format. Use `try_to_binary` to tolerate malformed input and return NULL instead. SQLSTATE: 22018"),
+                &format!(
+                    "The value {} ({}) cannot be converted to \"BINARY\" because it is malformed. Correct the value as per the syntax, or change its format. Use `try_to_binary` to tolerate malformed input and return NULL instead. SQLSTATE: 22018",
+                    crate::compat::like::sql_string(s),
+                    crate::compat::like::sql_string(&fmt.to_ascii_uppercase())
+                ),
             ),
         }
     })
@@ -141,7 +145,8 @@ pub fn utf8(c: &CallLowering, check: Utf8Check) -> pl::Expr {
                 r,
                 ErrorKind::IllegalArgument,
                 "INVALID_UTF8_STRING",
-                &format!("Invalid UTF8 byte sequence found in string: {}. SQLSTATE: 22029", encoding::hex_upper(b)),
+                // Spark shows every byte escaped (`\xC3\x28`).
+                &format!("Invalid UTF8 byte sequence found in string: {}. SQLSTATE: 22029", b.iter().map(|x| format!("\\x{x:02X}")).collect::<String>()),
             ),
         }
     })

@@ -133,7 +133,7 @@ pub fn to_char(c: &CallLowering) -> Result<pl::Expr> {
             _ => kernel::<String, _>(vec![c.arg(0)], &[In::Bin], c.reachable.clone(), |a, r| match a.bin(0, r) {
                 Some(b) => match std::str::from_utf8(b) {
                     Ok(s) => Ok(Some(s.to_string())),
-                    Err(_) => a.fail(r, ErrorKind::Runtime, "MALFORMED_CHARACTER_CODING", "Invalid value found when performing `decode` with `UTF-8`."),
+                    Err(_) => a.fail(r, ErrorKind::Runtime, "MALFORMED_CHARACTER_CODING", "Invalid value found when performing `decode` with UTF-8"),
                 },
                 None => Ok(None),
             }),
@@ -166,7 +166,7 @@ pub fn to_number(c: &CallLowering, try_: bool) -> Result<pl::Expr> {
                 r,
                 ErrorKind::IllegalArgument,
                 "INVALID_FORMAT.MISMATCH_INPUT",
-                &format!("The format is invalid: '{fmt}'. The input \"{text}\" does not match the format. SQLSTATE: 42601"),
+                &format!("The format is invalid: {}. The input \"STRING\" {text} does not match the format. SQLSTATE: 42601", fmt.to_uppercase()),
             ),
         }
     });

@@ -23,7 +23,11 @@ fn polars_error(e: Error) -> PolarsError {
 
 /// A compiled Java pattern, or Spark's error for it.
 pub fn compile(function: &str, java: &str) -> Result<Regex> {
-    let rust = java_to_rust(java)?;
+    let rust = java_to_rust(java).map_err(|e| match e.error_class.as_deref() {
+        // The translator does not know the calling function; Spark's text names it.
+        Some("INVALID_PARAMETER_VALUE.PATTERN") => invalid_pattern(function, java, &e.message),
+        _ => e,
+    })?;
     Regex::new(&rust).map_err(|e| invalid_pattern(function, java, &e.to_string()))
 }
 
@@ -140,8 +144,8 @@ pub fn regexp_replace(c: &CallLowering) -> Result<pl::Expr> {
             }
             let rep = match replacement(re, rep) {
                 Ok(rep) => rep,
-                Err(detail) => {
-                    return a.fail(row, ErrorKind::Runtime, "INVALID_REGEXP_REPLACE", &format!("Could not perform regexp_replace for source = \"{s}\", pattern = \"{}\", replacement = \"{rep}\" and position = {pos}. {detail} SQLSTATE: 22023", re.as_str()))
+                Err(_) => {
+                    return a.fail(row, ErrorKind::Runtime, "INVALID_REGEXP_REPLACE", &format!("Could not perform regexp_replace for source = \"{s}\", pattern = \"{}\", replacement = \"{rep}\" and position = {pos}. SQLSTATE: 22023", re.as_str()))
                 }
             };
             let mut out = String::with_capacity(s.len());

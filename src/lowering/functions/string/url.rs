@@ -18,12 +18,12 @@ pub fn parse_url(c: &CallLowering, try_: bool) -> pl::Expr {
         let (Some(text), Some(part)) = (a.str(0, r), a.str(1, r)) else { return Ok(None) };
         let uri = match url::parse(text) {
             Ok(u) => u,
-            Err(reason) if fail => {
+            Err(_) if fail => {
                 return a.fail(
                     r,
                     ErrorKind::IllegalArgument,
                     "INVALID_URL",
-                    &format!("The url is invalid: {text}. Use `try_parse_url` to tolerate invalid URL and return NULL instead. SQLSTATE: 22P02 ({reason})"),
+                    &format!("The url is invalid: {text}. Use `try_parse_url` to tolerate invalid URL and return NULL instead. SQLSTATE: 22P02"),
                 )
             }
             Err(_) => return Ok(None),
