@@ -1,8 +1,8 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,s3]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,io,s3]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
-                        [--windows-rows 10000000] [--windows-partitions 100000]
+                        [--windows-rows 10000000] [--windows-partitions 100000] [--io-rows 1000000]
 
 Every engine runs in its own process (bench/worker.py), so its peak RSS is its own;
 medians are taken here. TPC-H answers are checked against native Polars: a query
@@ -232,6 +232,7 @@ def main():
     p.add_argument("--function-rows", type=int, default=10_000_000)
     p.add_argument("--windows-rows", type=int, default=10_000_000)
     p.add_argument("--udf-rows", type=int, default=10_000_000)
+    p.add_argument("--io-rows", type=int, default=1_000_000)
     p.add_argument("--windows-partitions", type=int, default=100_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
@@ -294,6 +295,15 @@ def main():
             out, _, _ = run_worker(engine, "udf", ["--rows", str(a.udf_rows), "--runs", str(a.runs)])
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
         results["udf"] = {"rows": a.udf_rows, "runs": a.runs, "engines": udf_suite.summarise(raw, median)}
+    if "io" in suites:
+        import io_suite
+        path = io_suite.ensure_data(a.io_rows)
+        raw, peaks = {}, {}
+        for engine in [e for e in engines if e in ("pyrust", "polars", "pyspark")]:
+            out, peak, _ = run_worker(engine, "io", ["--data", path, "--runs", str(a.runs)])
+            raw[engine] = {k: v for k, v in out.items() if k != "error"}
+            peaks[engine] = peak
+        results["io"] = {"rows": a.io_rows, "runs": a.runs, "peak_rss_bytes": peaks, "engines": io_suite.summarise(raw, median)}
     if "ci" in suites:
         results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
     if "s3" in suites:

@@ -214,15 +214,22 @@ impl Zone {
     }
 }
 
-/// `+8:00` → `+08:00`, as Spark's `getZoneId` rewrites a one-digit hour.
+/// Spark's `getZoneId` rewrites before `ZoneId.of`: the first `(+|-)h:` becomes
+/// `(+|-)0h:` (`+8:00` is `+08:00`), then a trailing `(+|-)hh:m` becomes `(+|-)hh:0m`.
 fn widen_hour(name: &str) -> Option<String> {
+    let mut out = name.to_string();
     let b = name.as_bytes();
-    let at = b.iter().position(|c| *c == b'+' || *c == b'-')?;
-    if b.len() > at + 2 && b[at + 1].is_ascii_digit() && b[at + 2] == b':' {
-        Some(format!("{}0{}", &name[..at + 1], &name[at + 1..]))
-    } else {
-        None
+    let single_hour = (0..b.len().saturating_sub(2)).find(|&p| matches!(b[p], b'+' | b'-') && b[p + 1].is_ascii_digit() && b[p + 2] == b':');
+    if let Some(p) = single_hour {
+        out.insert(p + 1, '0');
     }
+    let b = out.as_bytes();
+    let n = b.len();
+    let single_minute = n >= 5 && matches!(b[n - 5], b'+' | b'-') && b[n - 4].is_ascii_digit() && b[n - 3].is_ascii_digit() && b[n - 2] == b':' && b[n - 1].is_ascii_digit();
+    if single_minute {
+        out.insert(n - 1, '0');
+    }
+    (out != name).then_some(out)
 }
 
 fn table_offset(tz: &Tz, utc_seconds: i64) -> i32 {

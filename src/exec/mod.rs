@@ -106,7 +106,12 @@ impl Session {
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
         }
         let conf = self.analysis_conf();
-        let schema = crate::io::read_schema(format, &paths, &options, schema, conf.case_sensitive, &conf.storage)?;
+        let read_conf = crate::io::ReadConf {
+            case_sensitive: conf.case_sensitive,
+            partition_type_inference: is_true(self.get_conf("spark.sql.sources.partitionColumnTypeInference.enabled").as_ref(), true),
+            session_time_zone: conf.session_time_zone,
+        };
+        let schema = crate::io::read_schema(format, &paths, &options, schema, &read_conf, &conf.storage)?;
         Ok(builder::scan(format, paths, options, schema))
     }
 

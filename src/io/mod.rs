@@ -20,7 +20,7 @@ pub mod write;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::FileFormat;
-pub use read::{read_schema, scan};
+pub use read::{read_schema, scan, ReadConf};
 
 /// The format a `spark.read.format(name)` / `df.write.format(name)` names: Spark's short
 /// names and the class names its registry also answers to.

@@ -85,14 +85,14 @@ impl Spec {
 /// Options every file source has (Spark's `FileSourceOptions` and path filters).
 pub const FILE_SOURCE: &[Spec] = &[
     spec("path", Kind::Text, "", Direction::Both, Support::Yes),
-    spec("recursiveFileLookup", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("pathGlobFilter", Kind::Text, "", Direction::Read, Support::No),
+    spec("recursiveFileLookup", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("pathGlobFilter", Kind::Text, "", Direction::Read, Support::Yes),
     spec("modifiedBefore", Kind::Text, "", Direction::Read, Support::No),
     spec("modifiedAfter", Kind::Text, "", Direction::Read, Support::No),
-    spec("basePath", Kind::Text, "", Direction::Read, Support::No),
+    spec("basePath", Kind::Text, "", Direction::Read, Support::Yes),
     spec("ignoreCorruptFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
     spec("ignoreMissingFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Values(&["0"])),
+    spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Yes),
 ];
 
 /// The spec `key` names in a format's `table` (or `FILE_SOURCE`) for `direction`, if Spark

@@ -3,13 +3,13 @@
 //! from Polars' lazy scan of each file, turned into the engine representation of that
 //! schema (`types::engine`).
 
-use super::files::{data_files, partition_schema, partition_value, DataFile};
+use super::files::DataFile;
 use super::location::{self, Location, Storage};
 use super::remote::Client;
 use crate::lowering::types::{engine::to_engine, parquet::spark_schema, to_polars};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
-use polars::prelude::{self as pl, IntoLazy, SerReader};
+use polars::prelude::{self as pl, SerReader};
 use polars_arrow::datatypes::{ArrowDataType, TimeUnit as ArrowTimeUnit};
 use polars_parquet::parquet::metadata::FileMetadata;
 use std::path::Path;
@@ -25,28 +25,20 @@ pub const OPTIONS: &[Spec] = &[
         .aliases(&["parquet.compression"]),
 ];
 
-/// The Spark schema of Parquet files: the footer of the first data file (as Spark
-/// reads it when `mergeSchema` is off), then the partition columns.
-pub fn schema(paths: &[String], storage: &Storage) -> Result<Vec<StructField>> {
-    let first = paths.first().map(String::as_str).unwrap_or_default();
-    let files = listed_files(first, storage)?;
+/// The Spark schema of Parquet data files (local, or remote ones named by their Polars
+/// URLs): the footer of the first (as Spark reads it when `mergeSchema` is off).
+/// Partition columns are added by the caller.
+pub fn data_schema(files: &[DataFile], storage: &Storage) -> Result<Vec<StructField>> {
     let file = files.first().ok_or_else(|| {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    let mut fields = spark_schema(footer(&file.path, storage)?.schema().fields())?;
-    for p in partition_schema(&files) {
-        // A column both in the files and in the directories is the directories'.
-        fields.retain(|f| !f.name.eq_ignore_ascii_case(&p.name));
-        fields.push(p);
-    }
-    check_duplicate_names(&fields)?;
-    Ok(fields)
+    spark_schema(footer(&file.path, storage)?.schema().fields())
 }
 
 /// Spark refuses a data schema with a name twice, compared case-insensitively (the
 /// default `spark.sql.caseSensitive=false`).
-fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
+pub fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for f in fields {
         let name = f.name.to_lowercase();
@@ -59,17 +51,6 @@ fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The data files of a local or remote path (remote ones named by their Polars URLs).
-fn listed_files(path: &str, storage: &Storage) -> Result<Vec<DataFile>> {
-    match location::parse(path)? {
-        Location::Local(p) => Ok(data_files(&p)),
-        Location::Remote(r) => {
-            let client = Client::get_or_build(&r, storage)?;
-            super::remote::data_files(&client, &r)
-        }
-    }
 }
 
 /// The remote object a listed data file names, with its bucket's client.
@@ -110,51 +91,26 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
     .with_param("file", format!("file:{}", file.display()))
 }
 
-/// One path (file, directory or glob) scanned lazily, its columns in the engine
-/// representation of `schema` (the inferred one, or the user's). Each file is scanned
-/// on its own, as Spark reads each with its own footer: a column one file lacks is
-/// NULL there, a dictionary-encoded file and a plain one read alike. Without a schema
-/// the scan is only planned (nothing is read): the schema comes from `schema()`.
-pub fn scan(path: &str, schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
-    let Some(fields) = schema else {
-        return Ok(pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path), pl::ScanArgsParquet::default())?);
-    };
-    let files = listed_files(path, storage)?;
-    if files.is_empty() {
-        let empty = fields.iter().map(|f| pl::Series::new_empty(f.name.as_str().into(), &to_polars(&f.data_type)).into()).collect();
-        return Ok(pl::DataFrame::new(0, empty)?.lazy());
-    }
-    let partitions = partition_schema(&files);
-    let frames = files.iter().map(|f| scan_file(f, fields, &partitions, storage)).collect::<Result<Vec<_>>>()?;
-    if frames.len() == 1 {
-        return Ok(frames.into_iter().next().expect("one frame"));
-    }
-    Ok(pl::concat(frames, pl::UnionArgs::default())?)
-}
-
-fn scan_file(file: &DataFile, fields: &[StructField], partitions: &[StructField], storage: &Storage) -> Result<pl::LazyFrame> {
-    let metadata = footer(&file.path, storage)?;
-    let remote = remote_file(&file.path, storage)?;
-    let mut lf = match (arrow_schema_is_faithful(&metadata), remote) {
-        (true, None) => pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?,
+/// One data file scanned lazily, its columns in the engine representation of `fields`
+/// (the inferred schema, or the user's). Each file is scanned on its own, as Spark
+/// reads each with its own footer: a column one file lacks is NULL there, a
+/// dictionary-encoded file and a plain one read alike.
+pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage) -> Result<pl::LazyFrame> {
+    let metadata = footer(path, storage)?;
+    let mut lf = match (arrow_schema_is_faithful(&metadata), remote_file(path, storage)?) {
+        (true, None) => pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?,
         // A remote file is scanned by Polars' cloud reader (byte ranges, with the
         // projection and predicates pushed into it), as the listed object (no globbing).
         (true, Some((client, _))) => {
             let args = pl::ScanArgsParquet { cloud_options: Some(client.options().clone()), glob: false, ..Default::default() };
-            pl::LazyFrame::scan_parquet(pl::PlRefPath::new(file.path.to_string_lossy().as_ref()), args)?
+            pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path.to_string_lossy().as_ref()), args)?
         }
-        (false, None) => read_without_arrow_schema(std::fs::File::open(&file.path).map_err(|e| cannot_read(&file.path, &e.to_string()))?, metadata.clone())?,
+        (false, None) => read_without_arrow_schema(std::fs::File::open(path).map_err(|e| cannot_read(path, &e.to_string()))?, metadata.clone())?,
         (false, Some((client, key))) => read_without_arrow_schema(std::io::Cursor::new(client.get(&key)?), metadata.clone())?,
     };
     let in_file = spark_schema(metadata.schema().fields())?;
     let decoded = lf.collect_schema()?;
-    let columns = fields
-        .iter()
-        .map(|f| match partitions.iter().any(|p| p.name == f.name) {
-            true => Ok(partition_value(file, f)),
-            false => column(f, &in_file, &decoded, &file.path),
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path)).collect::<Result<Vec<_>>>()?;
     Ok(lf.select(columns))
 }
 

@@ -1,116 +1,171 @@
-//! `spark.read`: the schema of a read (given or inferred from the files) and the lazy
-//! scan of its files, by format.
+//! `spark.read`: the files of a read (`files::list`, with partition discovery), its
+//! schema (given or inferred from the files, then the partition columns) and the lazy
+//! scan of each file by format, with its partition values as columns.
 
+use super::files::{self, DataFile, Discovery};
 use super::formats::table;
 use super::location::{self, Location, Storage};
 use super::options::{self, Direction};
-use crate::lowering::types::{from_polars, to_polars};
-use crate::error::{Error, ErrorKind, Result};
+use crate::compat::timezone::Zone;
+use crate::error::{Error, Result};
 use crate::ir::{DataType, FileFormat, StructField};
-use polars::prelude::{self as pl, LazyFileListReader};
+use crate::lowering::types::{from_polars, to_polars};
+use polars::prelude::{self as pl, IntoLazy, LazyFileListReader};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-fn check_path(path: &str) -> Result<()> {
-    if location::is_remote(path) {
-        return Ok(()); // the listing reports a missing object (`remote::data_objects`)
-    }
-    if !std::path::Path::new(path).exists() && !path.contains('*') {
-        return Err(Error::new(ErrorKind::Analysis, "PATH_NOT_FOUND", format!("Path does not exist: file:{path}.")));
-    }
-    Ok(())
+/// The session settings a read depends on.
+#[derive(Debug, Clone)]
+pub struct ReadConf {
+    pub case_sensitive: bool,
+    /// `spark.sql.sources.partitionColumnTypeInference.enabled`.
+    pub partition_type_inference: bool,
+    pub session_time_zone: String,
 }
 
-fn one_path(format: FileFormat, path: &str, schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
-    check_path(path)?;
-    let polars_schema = schema.map(|fields| {
-        Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))))
-    });
-    let lf = match format {
-        FileFormat::Csv | FileFormat::Text => unreachable!("CSV and text files are scanned by their modules"),
-        FileFormat::Parquet => super::parquet::scan(path, schema, storage)?,
-        FileFormat::Json => {
-            let mut reader = pl::LazyJsonLineReader::new(pl::PlRefPath::new(path));
-            if let Some(s) = polars_schema {
-                reader = reader.with_schema(Some(s));
+fn session_zone(name: &str) -> Zone {
+    crate::compat::timezone::parse(name).unwrap_or_else(|_| Zone::utc())
+}
+
+fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, storage: &Storage) -> Result<Vec<DataFile>> {
+    list_files(format, paths, &Discovery::of(table(format), options)?, storage)
+}
+
+/// The data files of the paths. Remote Parquet objects are listed in the store (named
+/// by their Polars URLs, scanned in place); remote CSV, JSON and text objects are read
+/// from local copies (`remote::local_copy`, laid out as under the remote root), so
+/// partition discovery and the local readers serve both.
+fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, storage: &Storage) -> Result<Vec<DataFile>> {
+    let mut local = vec![];
+    let mut remote = vec![];
+    for p in paths {
+        match location::parse(p)? {
+            Location::Local(path) => local.push(path),
+            Location::Remote(r) if format == FileFormat::Parquet => {
+                let client = super::remote::Client::get_or_build(&r, storage)?;
+                remote.extend(super::remote::data_files(&client, &r)?);
             }
-            reader.finish()?
+            Location::Remote(r) => local.push(super::remote::local_copy(&r, storage)?),
         }
+    }
+    let mut files = if local.is_empty() { vec![] } else { files::list(&local, discovery)? };
+    files.extend(remote);
+    Ok(files)
+}
+
+fn same_name(a: &str, b: &str, case_sensitive: bool) -> bool {
+    if case_sensitive { a == b } else { a.eq_ignore_ascii_case(b) }
+}
+
+/// The Spark schema of `spark.read.<format>(paths)`: the data columns (the given
+/// schema's, or the ones Spark's reader infers) and the partition columns, merged as
+/// Spark's `mergeDataAndPartitionSchema` does: a partition column also in the data
+/// takes the data column's place, the others follow; a given schema's type wins.
+pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, conf: &ReadConf, storage: &Storage) -> Result<Vec<StructField>> {
+    // Spark reads the discovery options (`recursiveFileLookup` must be a boolean) first.
+    let discovery = Discovery::of(table(format), options)?;
+    options::check(format, table(format), Direction::Read, options)?;
+    let files = list_files(format, paths, &discovery, storage)?;
+    let cs = conf.case_sensitive;
+    let mut partitions = files::partition_schema(&files, conf.partition_type_inference, &session_zone(&conf.session_time_zone));
+    let given_data = given.map(|fields| {
+        let (in_partitions, data): (Vec<StructField>, Vec<StructField>) =
+            fields.into_iter().partition(|f| partitions.iter().any(|p| same_name(&p.name, &f.name, cs)));
+        for g in in_partitions {
+            if let Some(p) = partitions.iter_mut().find(|p| same_name(&p.name, &g.name, cs)) {
+                *p = StructField::new(p.name.clone(), g.data_type, true);
+            }
+        }
+        data
+    });
+    let data_paths: Vec<String> = files.iter().map(|f| f.path.to_string_lossy().into_owned()).collect();
+    let data = match format {
+        FileFormat::Csv => super::csv::schema(&data_paths, options, given_data, cs)?,
+        FileFormat::Text => text_schema(given_data)?,
+        FileFormat::Parquet => match given_data {
+            Some(fields) => fields,
+            None => super::parquet::data_schema(&files, storage)?,
+        },
+        FileFormat::Json => match given_data {
+            Some(fields) => fields,
+            None => infer_json(&files)?,
+        },
     };
-    Ok(lf)
+    let mut merged: Vec<StructField> = data
+        .into_iter()
+        .map(|f| match partitions.iter().find(|p| same_name(&p.name, &f.name, cs)) {
+            Some(p) => p.clone(),
+            None => f,
+        })
+        .collect();
+    for p in partitions {
+        if !merged.iter().any(|f| same_name(&f.name, &p.name, cs)) {
+            merged.push(p);
+        }
+    }
+    if format == FileFormat::Parquet {
+        super::parquet::check_duplicate_names(&merged)?;
+    }
+    Ok(merged)
 }
 
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
 /// times in the session time zone.
 pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
-    let paths = &reader_paths(format, paths, storage)?;
-    match format {
-        FileFormat::Csv => return super::csv::scan(paths, options, schema, session_time_zone),
-        FileFormat::Text => {
-            let name = schema.first().map_or("value", |f| f.name.as_str());
-            return super::text::scan(&super::csv::files(paths)?, options::flag(table(format), options, "wholetext", false), name);
+    let files = listing(format, paths, options, storage)?;
+    let zone = session_zone(session_time_zone);
+    let is_partition = |f: &StructField| files.first().is_some_and(|file| file.partition.iter().any(|(k, _)| k.eq_ignore_ascii_case(&f.name)));
+    // The columns the files hold: the schema without the partition columns that follow
+    // the data (one in the data keeps its place, for CSV's positions).
+    let data_len = schema.iter().rposition(|f| !is_partition(f)).map_or(0, |i| i + 1);
+    let data_fields = &schema[..data_len];
+    let mut frames = vec![];
+    for file in &files {
+        let lf = scan_file(format, file, options, data_fields, session_time_zone, storage)?;
+        let cols = schema
+            .iter()
+            .map(|f| if is_partition(f) { files::partition_value(file, f, &zone) } else { Ok(pl::col(f.name.as_str())) })
+            .collect::<Result<Vec<_>>>()?;
+        frames.push(lf.select(cols));
+    }
+    Ok(match frames.len() {
+        0 => {
+            let schema = pl::Schema::from_iter(schema.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
+            pl::DataFrame::empty_with_schema(&schema).lazy()
         }
-        _ => {}
-    }
-    let lf = scan_files(format, paths, Some(schema), storage)?;
-    if format != FileFormat::Json {
-        return Ok(lf);
-    }
-    let cols: Vec<pl::Expr> = schema
-        .iter()
-        .map(|f| {
-            let c = pl::col(f.name.as_str());
-            if f.data_type == DataType::Timestamp { crate::compat::timezone::wall_clock_to_utc(c, session_time_zone).alias(f.name.as_str()) } else { c }
-        })
-        .collect();
-    Ok(lf.select(cols))
+        1 => frames.pop().ok_or_else(|| Error::internal("no frame"))?,
+        _ => pl::concat(frames, pl::UnionArgs::default())?,
+    })
 }
 
-/// The paths the format's reader reads: local ones as they are (`file:` dropped);
-/// remote ones as they are for Parquet (listed and scanned in the store), as local
-/// copies for the readers of local text files (CSV, JSON, text).
-fn reader_paths(format: FileFormat, paths: &[String], storage: &Storage) -> Result<Vec<String>> {
-    paths
-        .iter()
-        .map(|p| match location::parse(p)? {
-            Location::Local(local) => Ok(local),
-            Location::Remote(_) if format == FileFormat::Parquet => Ok(p.clone()),
-            Location::Remote(r) => super::remote::local_copy(&r, storage),
-        })
-        .collect()
-}
-
-fn scan_files(format: FileFormat, paths: &[String], schema: Option<&[StructField]>, storage: &Storage) -> Result<pl::LazyFrame> {
-    let frames = paths.iter().map(|p| one_path(format, p, schema, storage)).collect::<Result<Vec<_>>>()?;
-    if frames.len() == 1 {
-        return frames.into_iter().next().ok_or_else(|| Error::internal("no frame"));
-    }
-    Ok(pl::concat(frames, pl::UnionArgs::default())?)
-}
-
-/// The Spark schema of `spark.read.<format>(paths)`: the given one, or the one
-/// Spark's reader infers.
-pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, case_sensitive: bool, storage: &Storage) -> Result<Vec<StructField>> {
-    options::check(format, table(format), Direction::Read, options)?;
-    let paths = &reader_paths(format, paths, storage)?;
+/// One data file read with the data columns `fields`, named as they are.
+fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
+    let path = file.path.to_string_lossy().into_owned();
     match format {
-        FileFormat::Csv => return super::csv::schema(paths, options, given, case_sensitive),
-        FileFormat::Text => return text_schema(paths, given),
-        _ => {}
-    }
-    for path in paths {
-        check_path(path)?;
-    }
-    match given {
-        Some(fields) => Ok(fields),
-        None => infer_schema(format, paths, storage),
+        FileFormat::Csv => super::csv::scan(&[path], options, fields, session_time_zone),
+        FileFormat::Text => {
+            let name = fields.first().map_or("value", |f| f.name.as_str());
+            super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), name)
+        }
+        FileFormat::Parquet => super::parquet::scan_file(&file.path, fields, storage),
+        FileFormat::Json => {
+            let polars_schema = Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))));
+            let lf = pl::LazyJsonLineReader::new(pl::PlRefPath::new(&path)).with_schema(Some(polars_schema)).finish()?;
+            let cols: Vec<pl::Expr> = fields
+                .iter()
+                .map(|f| {
+                    let c = pl::col(f.name.as_str());
+                    if f.data_type == DataType::Timestamp { crate::compat::timezone::wall_clock_to_utc(c, session_time_zone).alias(f.name.as_str()) } else { c }
+                })
+                .collect();
+            Ok(lf.select(cols))
+        }
     }
 }
 
 /// A text source has one STRING column (`value` unless a schema names it).
-fn text_schema(paths: &[String], given: Option<Vec<StructField>>) -> Result<Vec<StructField>> {
-    super::csv::files(paths)?;
+fn text_schema(given: Option<Vec<StructField>>) -> Result<Vec<StructField>> {
     match given {
         None => Ok(vec![StructField::new("value".to_string(), DataType::String, true)]),
         Some(fields) if fields.len() == 1 && fields[0].data_type == DataType::String => {
@@ -120,28 +175,44 @@ fn text_schema(paths: &[String], given: Option<Vec<StructField>>) -> Result<Vec<
     }
 }
 
-fn infer_schema(format: FileFormat, paths: &[String], storage: &Storage) -> Result<Vec<StructField>> {
-    if format == FileFormat::Parquet {
-        // Spark types Parquet from the footer, not from what Polars decodes.
-        return super::parquet::schema(paths, storage);
+/// The schema of JSON Lines files, as Spark types: each file's as Polars infers it,
+/// merged by name over the files (a type two files disagree on widens to DOUBLE for
+/// numbers, else STRING); fields ordered by name, NULL-only fields STRING, timestamps
+/// TIMESTAMP (spark.sql.timestampType).
+fn infer_json(files: &[DataFile]) -> Result<Vec<StructField>> {
+    if files.is_empty() {
+        return Err(Error::new(crate::error::ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for JSON. It must be specified manually.")
+            .with_param("format", "JSON"));
     }
-    let mut lf = scan_files(format, paths, None, storage)?;
-    let schema = lf.collect_schema()?;
-    let mut fields = vec![];
-    for (name, dtype) in schema.iter() {
-        let mut t = from_polars(dtype)?;
-        if t == DataType::Null {
-            t = DataType::String;
+    let mut fields: Vec<StructField> = vec![];
+    for file in files {
+        let mut lf = pl::LazyJsonLineReader::new(pl::PlRefPath::new(file.path.to_string_lossy().as_ref())).finish()?;
+        let schema = lf.collect_schema()?;
+        for (name, dtype) in schema.iter() {
+            let mut t = from_polars(dtype)?;
+            if t == DataType::TimestampNtz {
+                t = DataType::Timestamp;
+            }
+            match fields.iter_mut().find(|f| f.name == name.as_str()) {
+                Some(f) => f.data_type = wider_json(&f.data_type, &t),
+                None => fields.push(StructField::new(name.to_string(), t, true)),
+            }
         }
-        if t == DataType::TimestampNtz && format != FileFormat::Parquet {
-            // Text formats infer TIMESTAMP (spark.sql.timestampType defaults to LTZ).
-            t = DataType::Timestamp;
+    }
+    for f in &mut fields {
+        if f.data_type == DataType::Null {
+            f.data_type = DataType::String;
         }
-        fields.push(StructField::new(name.to_string(), t, true));
     }
-    if format == FileFormat::Json {
-        // Spark's JSON reader orders inferred fields by name.
-        fields.sort_by(|a, b| a.name.cmp(&b.name));
-    }
+    fields.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(fields)
+}
+
+fn wider_json(a: &DataType, b: &DataType) -> DataType {
+    match (a, b) {
+        (a, b) if a == b => a.clone(),
+        (DataType::Null, t) | (t, DataType::Null) => t.clone(),
+        (DataType::Long | DataType::Double, DataType::Long | DataType::Double) => DataType::Double,
+        _ => DataType::String,
+    }
 }

@@ -445,7 +445,7 @@ fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
     Ok(Expr::Literal(match &ts.data_type {
         sql::DataType::Date => Value::Date(string_to_date(&text).and_then(|d| i32::try_from(d).ok()).ok_or_else(|| invalid("DATE"))?),
         sql::DataType::TimestampNtz(_) => {
-            Value::TimestampNtz(string_to_timestamp_ntz(&text).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
+            Value::TimestampNtz(string_to_timestamp_ntz(&text, true).ok_or_else(|| invalid("TIMESTAMP_NTZ"))?)
         }
         sql::DataType::Timestamp(None, sql::TimezoneInfo::None) => {
             // Read in the session's time zone, known only inside `spark.sql`.

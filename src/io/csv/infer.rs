@@ -3,7 +3,7 @@
 //! timestamp → boolean → string, each value parsed starting from the type so far;
 //! and the header made into safe, unique column names (`CSVUtils.makeSafeHeader`).
 
-use super::datetime::{spark_string_to_timestamp, strict_date, Zone};
+use super::datetime::{spark_string_to_timestamp, strict_date};
 use super::values::{java_big_decimal, java_boolean, java_double, java_int, java_long, special_double, is_plain_double, is_plain_integer};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
@@ -65,7 +65,7 @@ fn try_date(f: &str) -> Inferred {
 fn try_timestamp(f: &str) -> Inferred {
     // Whether the text names a zone or not, it infers TIMESTAMP (the session's
     // spark.sql.timestampType is TIMESTAMP_LTZ); the zone used to read it is irrelevant.
-    if spark_string_to_timestamp(f, Zone::Offset(0)).is_some() { Inferred::Timestamp } else { try_boolean(f) }
+    if spark_string_to_timestamp(f, &crate::compat::timezone::Zone::utc()).is_some() { Inferred::Timestamp } else { try_boolean(f) }
 }
 
 fn try_boolean(f: &str) -> Inferred {

@@ -21,7 +21,6 @@ use super::options::{spec, Direction, Kind, Spec, Support};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
-use datetime::Zone;
 use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
 use read::{file_frame, fold_file, Reading};
@@ -50,9 +49,9 @@ pub const OPTIONS: &[Spec] = &[
     spec("nullValue", Kind::Text, "", Direction::Both, Support::Yes),
     spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Read, Support::No),
     spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Write, Support::Yes),
-    spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::No),
-    spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::No),
-    spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::No),
+    spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::Yes),
+    spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::Yes),
+    spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::Yes),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::No),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::No),
@@ -99,6 +98,11 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
         dialect: Dialect { sep, quote, escape, comment },
         header: flag(options, "header"),
         null_value: option(options, "nullValue").unwrap_or("").to_string(),
+        specials: values::Specials {
+            nan: option(options, "nanValue").unwrap_or("NaN").to_string(),
+            positive_inf: option(options, "positiveInf").unwrap_or("Inf").to_string(),
+            negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
+        },
     }
 }
 
@@ -242,13 +246,9 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     Ok(fields)
 }
 
-/// `zone` as Spark resolves the session time zone, for text without its own zone.
-fn session_zone(name: &str) -> Zone {
-    match crate::compat::timezone::parse(name) {
-        Ok(crate::compat::timezone::Zone::Region { tz, .. }) => Zone::Region(tz),
-        Ok(crate::compat::timezone::Zone::Fixed { offset, .. }) => Zone::Offset(offset.into()),
-        Err(_) => Zone::Offset(0),
-    }
+/// The session time zone, for text without its own zone (UTC if it does not resolve).
+fn session_zone(name: &str) -> crate::compat::timezone::Zone {
+    crate::compat::timezone::parse(name).unwrap_or_else(|_| crate::compat::timezone::Zone::utc())
 }
 
 /// A lazy scan of CSV files with the columns of `fields`, named as they are.
@@ -258,7 +258,7 @@ pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[Stru
     let mut frames = Vec::new();
     for file in files(paths)? {
         let p = profile::profile(&file, &r.dialect, r.header, &r.null_value)?;
-        frames.push(file_frame(&file, &p, &r, fields, zone)?);
+        frames.push(file_frame(&file, &p, &r, fields, &zone)?);
     }
     Ok(match frames.len() {
         0 => {

@@ -5,11 +5,12 @@
 //! parsers, NULL where Spark's PERMISSIVE mode gives NULL. Files Polars would
 //! split differently from Spark are tokenized here instead.
 
-use super::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
+use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
+use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
 use super::tokenizer::{is_skipped, is_skipped_before_header, lines, tokenize, Dialect, Tokens};
-use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
+use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::error::{Error, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
@@ -23,6 +24,7 @@ pub struct Reading {
     pub dialect: Dialect,
     pub header: bool,
     pub null_value: String,
+    pub specials: Specials,
 }
 
 const ROW_INDEX: &str = "__pyrust_csv_row";
@@ -34,8 +36,10 @@ fn positional_names(n: usize) -> Vec<String> {
 
 /// The Polars type a column is read as: natively where Polars parses the values as
 /// Spark would, else text.
-fn read_type(t: &DataType, fold: Option<&ColumnFold>) -> PlType {
+fn read_type(t: &DataType, fold: Option<&ColumnFold>, specials: &Specials) -> PlType {
     match (t, fold) {
+        // Polars knows only the default spellings of NaN and infinities.
+        (DataType::Double, _) if !specials.is_default() => PlType::String,
         (DataType::Boolean, _) => PlType::Boolean,
         (DataType::Integer, Some(f)) if f.plain_integers => PlType::Int32,
         (DataType::Long, Some(f)) if f.plain_integers => PlType::Int64,
@@ -123,7 +127,7 @@ pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Resul
     if !profile.polars_alike {
         spark_rows(path, r, r.header, |tokens| {
             for (f, v) in folds.iter_mut().zip(tokens.iter()) {
-                f.push(v.as_deref());
+                f.push(v.as_deref().map(|v| r.specials.canonical(v)).as_deref());
             }
         })?;
         return Ok(folds);
@@ -136,7 +140,7 @@ pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Resul
     for (fold, column) in folds.iter_mut().zip(df.columns()) {
         let values = column.as_materialized_series().str()?;
         for v in values.iter() {
-            fold.push(v);
+            fold.push(v.map(|v| r.specials.canonical(v)).as_deref());
             if fold.settled() {
                 break;
             }
@@ -146,7 +150,7 @@ pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Resul
 }
 
 /// One file as a frame with the `fields` (names and types).
-pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], zone: Zone) -> Result<pl::LazyFrame> {
+pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], zone: &Zone) -> Result<pl::LazyFrame> {
     let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     if fields.is_empty() || profile.first_line.is_none() || (profile.polars_alike && profile.rows == 0) {
         let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
@@ -154,7 +158,7 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
     }
     let (lf, read_as) = if profile.polars_alike {
         let folds = profile.folds.lock().ok().and_then(|f| f.clone());
-        let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)))).collect();
+        let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), &r.specials)).collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
         (tokenized_frame(path, r, &names)?, vec![PlType::String; fields.len()])
@@ -164,22 +168,28 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
         .zip(&read_as)
         .map(|(f, read)| {
             let c = col(f.name.as_str());
-            if *read == PlType::String && f.data_type != DataType::String { from_text(c, &f.data_type, zone).alias(f.name.as_str()) } else { c }
+            if *read == PlType::String && f.data_type != DataType::String { from_text(c, &f.data_type, zone, &r.specials).alias(f.name.as_str()) } else { c }
         })
         .collect();
     Ok(lf.select(cols))
 }
 
 /// Text to a Spark type with Spark's CSV parsers; what they reject is NULL.
-fn from_text(e: pl::Expr, t: &DataType, zone: Zone) -> pl::Expr {
+fn from_text(e: pl::Expr, t: &DataType, zone: &Zone, specials: &Specials) -> pl::Expr {
     match t.clone() {
         DataType::String => e,
         DataType::Byte => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i8::try_from(x).ok())).collect::<pl::Int8Chunked>().into_series()),
         DataType::Short => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i16::try_from(x).ok())).collect::<pl::Int16Chunked>().into_series()),
         DataType::Integer => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int)).collect::<pl::Int32Chunked>().into_series()),
         DataType::Long => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_long)).collect::<pl::Int64Chunked>().into_series()),
-        DataType::Float => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_float)).collect::<pl::Float32Chunked>().into_series()),
-        DataType::Double => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_double)).collect::<pl::Float64Chunked>().into_series()),
+        DataType::Float => {
+            let specials = specials.clone();
+            each(e, t, move |ca| ca.iter().map(|v| v.and_then(|v| csv_float(&specials.canonical(v)))).collect::<pl::Float32Chunked>().into_series())
+        }
+        DataType::Double => {
+            let specials = specials.clone();
+            each(e, t, move |ca| ca.iter().map(|v| v.and_then(|v| csv_double(&specials.canonical(v)))).collect::<pl::Float64Chunked>().into_series())
+        }
         DataType::Boolean => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_boolean)).collect::<pl::BooleanChunked>().into_series()),
         DataType::Decimal(p, s) => each(e, t, move |ca| {
             // Spark's default-locale decimal parser drops grouping commas first.
@@ -187,11 +197,14 @@ fn from_text(e: pl::Expr, t: &DataType, zone: Zone) -> pl::Expr {
             values.into_decimal_unchecked(p as usize, s as usize).into_series()
         }),
         DataType::Date => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_date)).collect::<pl::Int32Chunked>().into_date().into_series()),
-        DataType::Timestamp => each(e, t, move |ca| {
-            ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
-        }),
+        DataType::Timestamp => {
+            let zone = zone.clone();
+            each(e, t, move |ca| {
+                ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, &zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+            })
+        }
         DataType::TimestampNtz => each(e, t, |ca| {
-            ca.iter().map(|v| v.and_then(spark_string_to_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+            ca.iter().map(|v| v.and_then(csv_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
         }),
         DataType::Binary => each(e, t, |ca| ca.iter().map(|v| v.map(str::as_bytes)).collect::<pl::BinaryChunked>().into_series()),
         // Refused when the schema is given (the CSV source has no such types).

@@ -344,6 +344,45 @@ pub fn special_double(s: &str) -> Option<f64> {
     }
 }
 
+/// The reader's `nanValue`, `positiveInf` and `negativeInf` spellings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Specials {
+    pub nan: String,
+    pub positive_inf: String,
+    pub negative_inf: String,
+}
+
+impl Default for Specials {
+    fn default() -> Self {
+        Specials { nan: "NaN".into(), positive_inf: "Inf".into(), negative_inf: "-Inf".into() }
+    }
+}
+
+impl Specials {
+    pub fn is_default(&self) -> bool {
+        *self == Specials::default()
+    }
+
+    /// The text as the default spellings would have it: the configured spellings become
+    /// `NaN`/`Inf`/`-Inf` (matched in Spark's order: NaN, -Inf, +Inf), and a default
+    /// `Inf`/`-Inf` that is no longer special becomes text no number parser reads (Java's
+    /// `parseDouble` does not know them); `NaN` stays, Java reads it anyway.
+    pub fn canonical<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        if s == self.nan {
+            Cow::Borrowed("NaN")
+        } else if s == self.negative_inf {
+            Cow::Borrowed("-Inf")
+        } else if s == self.positive_inf {
+            Cow::Borrowed("Inf")
+        } else if matches!(s, "Inf" | "-Inf") {
+            Cow::Owned(format!("{s}\u{7f}"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+}
+
 /// A DOUBLE field as Spark's CSV reader converts it.
 pub fn csv_double(s: &str) -> Option<f64> {
     special_double(s).or_else(|| java_double(s))

@@ -136,17 +136,36 @@ pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &
 
 /// The part files of the rows, under their partition directories in `staging`.
 fn write_parts(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, staging: &commit::Staging) -> Result<()> {
-    let file_name = |partitioned: bool| file_name(spec, partitioned, staging.uuid());
+    let file_name = |partitioned: bool, counter: usize| file_name(spec, partitioned, staging.uuid(), counter);
     let parts = partition::split(df, fields, &spec.partition_by, ctx)?;
     let partitioned = !spec.partition_by.is_empty();
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
+    let max_records = max_records_per_file(spec)?;
     for (dir, frame) in parts {
         let dir = staging.path().join(dir);
         std::fs::create_dir_all(&dir).map_err(|e| io_error("creating", &dir, e))?;
-        let path = dir.join(file_name(partitioned));
-        write_file(spec, frame, &data, ctx, &path)?;
+        for (counter, chunk) in chunks(frame, max_records).into_iter().enumerate() {
+            let path = dir.join(file_name(partitioned, counter));
+            write_file(spec, chunk, &data, ctx, &path)?;
+        }
     }
     Ok(())
+}
+
+/// The `maxRecordsPerFile` option: at most this many rows a file (0 or less: no limit).
+fn max_records_per_file(spec: &WriteSpec) -> Result<Option<usize>> {
+    let Some(text) = options::get(table(spec.format), &spec.options, "maxRecordsPerFile") else { return Ok(None) };
+    let n: i64 = text.trim().parse().map_err(|_| Error::plain(ErrorKind::NumberFormat, format!("For input string: \"{text}\"")))?;
+    Ok(usize::try_from(n).ok().filter(|n| *n > 0))
+}
+
+/// A partition's rows cut into files of at most `max` rows (Spark's file counter
+/// `c000`, `c001`... numbers them).
+fn chunks(frame: pl::DataFrame, max: Option<usize>) -> Vec<pl::DataFrame> {
+    match max {
+        Some(max) if frame.height() > max => (0..frame.height()).step_by(max).map(|start| frame.slice(start as i64, max)).collect(),
+        _ => vec![frame],
+    }
 }
 
 fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, path: &Path) -> Result<()> {
@@ -160,14 +179,14 @@ fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: 
 
 /// `part-00000-<uuid>-c000.snappy.parquet`; inside partition directories Spark
 /// separates the file counter with a dot (`<uuid>.c000`).
-fn file_name(spec: &WriteSpec, partitioned: bool, uuid: &str) -> String {
+fn file_name(spec: &WriteSpec, partitioned: bool, uuid: &str, counter: usize) -> String {
     let ext = match spec.format {
         FileFormat::Parquet => super::parquet::file_extension(&spec.options),
         FileFormat::Csv => ".csv".into(),
         FileFormat::Json => ".json".into(),
         FileFormat::Text => ".txt".into(),
     };
-    format!("part-00000-{uuid}{}c000{ext}", if partitioned { "." } else { "-" })
+    format!("part-00000-{uuid}{}c{counter:03}{ext}", if partitioned { "." } else { "-" })
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -11,7 +11,8 @@ use crate::compat::datetime_pattern::{compile, Pattern};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::{Func, MapFn};
 use crate::ir::{DataType, Expr, StructField, Value};
-use crate::io::csv::datetime::{csv_date, csv_timestamp, spark_string_to_timestamp_ntz, Zone};
+use crate::compat::timezone::Zone;
+use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::io::csv::infer::{infer_field, Inferred};
 use crate::io::csv::tokenizer::{tokenize, Dialect};
 use crate::io::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
@@ -92,14 +93,6 @@ fn dialect(options: &[(String, String)]) -> Dialect {
     Dialect { sep, quote, escape, comment: None }
 }
 
-fn session_zone(name: &str) -> Zone {
-    match crate::compat::timezone::parse(name) {
-        Ok(crate::compat::timezone::Zone::Region { tz, .. }) => Zone::Region(tz),
-        Ok(crate::compat::timezone::Zone::Fixed { offset, .. }) => Zone::Offset(offset.into()),
-        Err(_) => Zone::Offset(0),
-    }
-}
-
 /// `from_csv(text, schema[, options])`: a struct per line, PERMISSIVE (a field that
 /// does not parse is NULL, the others kept, the line in the corrupt-record column when
 /// one is named) or FAILFAST (Spark's MALFORMED_RECORD_IN_PARSING).
@@ -124,7 +117,7 @@ pub fn from_csv(c: &CallLowering) -> Result<pl::Expr> {
     }
     let d = dialect(&options);
     let null_value = option(&options, "nullValue").unwrap_or("").to_string();
-    let zone = session_zone(&c.conf.session_time_zone);
+    let zone = formats.zone.clone();
     let out_type = to_polars(&c.call.data_type);
     let dtype = out_type.clone();
     let parsed = c.arg(0).cast(PlType::String).map(
@@ -249,9 +242,9 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, forma
         DataType::Timestamp | DataType::TimestampNtz => {
             let (v, f) = match (t, &formats.timestamp, &formats.timestamp_ntz) {
                 (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().map(|r| r.local)),
-                (DataType::TimestampNtz, _, None) => each(tokens, spark_string_to_timestamp_ntz),
+                (DataType::TimestampNtz, _, None) => each(tokens, csv_timestamp_ntz),
                 (_, Some(p), _) => each(tokens, |x| parse(p, x).ok().map(|r| r.instant(&formats.zone))),
-                _ => each(tokens, |x| csv_timestamp(x, *zone)),
+                _ => each(tokens, |x| csv_timestamp(x, zone)),
             };
             (v.into_iter().collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series(), f)
         }
