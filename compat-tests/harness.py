@@ -112,7 +112,8 @@ def run_case(c: Case, spark: Any) -> Dict[str, Any]:
 #   of condition + parameters, `[COND] text SQLSTATE: xxxxx`), the text kept is exactly
 #   `getMessage()`;
 # - "\n\nJVM stacktrace:\n..." (only with spark.sql.pyspark.jvmStacktrace.enabled) is cut;
-# - the checkout's own path (a Python UDF's traceback names its case file) is written
+# - the checkout's own path (a Python UDF's traceback names its case file, a reader's
+#   error its fixture directory; in the text and the parameters) is written
 #   `<compat-tests>`, so a golden does not depend on where the repository was cloned.
 # Nothing else is touched: a wrong word, parameter or SQLSTATE fails the case.
 _JVM_TAILS = ("\n\nJVM stacktrace:\n",)
@@ -130,7 +131,11 @@ def error_message(e: BaseException) -> str:
         clean = None
     if clean and text.startswith(clean):
         text = clean
-    return text.replace(_HERE, "<compat-tests>")
+    return _local(text)
+
+
+def _local(text: Any) -> Any:
+    return text.replace(_HERE, "<compat-tests>") if isinstance(text, str) else text
 
 
 def _call(e: BaseException, getter: str) -> Any:
@@ -148,7 +153,7 @@ def describe_error(e: BaseException) -> Dict[str, Any]:
     return {
         "class": type(e).__name__,
         "condition": condition,
-        "parameters": dict(params) if params is not None else None,
+        "parameters": {k: _local(v) for k, v in dict(params).items()} if params is not None else None,
         "sqlstate": _call(e, "getSqlState"),
         "message": error_message(e),
     }
