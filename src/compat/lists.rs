@@ -21,7 +21,7 @@ mod tests {
     #[test]
     fn decimal_elements_keep_their_type_and_values() {
         let values = Series::new("".into(), &[150i128, -225]).cast(&DataType::Decimal(5, 2)).unwrap();
-        let list = Series::new("".into(), &[values.clone()]).list().unwrap().clone().into_series();
+        let list = Series::new("".into(), std::slice::from_ref(&values)).list().unwrap().clone().into_series();
         let first = row(list.list().unwrap(), 0).unwrap();
         assert_eq!(first.dtype(), &DataType::Decimal(5, 2));
         assert!(first.equals(&values));

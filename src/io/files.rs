@@ -46,6 +46,9 @@ impl Discovery {
     }
 }
 
+/// A directory of data files, its partition values and the base path discovery stopped at.
+type PartitionDir = (PathBuf, Vec<(String, String)>, PathBuf);
+
 /// The data files of a read as Spark's `InMemoryFileIndex` lists them: every visible
 /// file under the paths (globs expanded), then, unless `recursiveFileLookup`, partition
 /// discovery: the `key=value` directories between a base path and each file's
@@ -74,7 +77,7 @@ pub fn list(paths: &[String], d: &Discovery) -> Result<Vec<DataFile>> {
     let mut dirs: Vec<PathBuf> = leaves.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
     dirs.sort();
     dirs.dedup();
-    let parsed: Vec<(PathBuf, Vec<(String, String)>, PathBuf)> = dirs
+    let parsed: Vec<PartitionDir> = dirs
         .into_iter()
         .map(|dir| {
             let (values, stop) = parse_partition(&dir, &bases);
@@ -87,7 +90,7 @@ pub fn list(paths: &[String], d: &Discovery) -> Result<Vec<DataFile>> {
         return Ok(files.map(|path| DataFile { path, partition: vec![] }).collect());
     }
     check_consistent(&parsed)?;
-    let partitioned: Vec<&(PathBuf, Vec<(String, String)>, PathBuf)> = parsed.iter().filter(|(_, values, _)| !values.is_empty()).collect();
+    let partitioned: Vec<&PartitionDir> = parsed.iter().filter(|(_, values, _)| !values.is_empty()).collect();
     Ok(leaves
         .into_iter()
         .filter_map(|path| {
@@ -176,7 +179,7 @@ pub(crate) fn unescape(s: &str) -> String {
 
 /// Spark's checks that a partitioned read is one table: every directory with files
 /// found from the same base, every partition directory with the same column names.
-fn check_consistent(parsed: &[(PathBuf, Vec<(String, String)>, PathBuf)]) -> Result<()> {
+fn check_consistent(parsed: &[PartitionDir]) -> Result<()> {
     // Spark lists what conflicts in the order of its (hashed) leaf directories; the
     // reverse of the sorted order is what it gives for small trees.
     let mut stops: Vec<String> = vec![];

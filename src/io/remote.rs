@@ -34,7 +34,8 @@ pub struct Client {
 }
 
 /// Clients by bucket and options: building one reads the AWS profile files.
-static CLIENTS: LazyLock<Mutex<HashMap<(String, CloudOptions), Arc<Client>>>> = LazyLock::new(Default::default);
+type Clients = HashMap<(String, CloudOptions), Arc<Client>>;
+static CLIENTS: LazyLock<Mutex<Clients>> = LazyLock::new(Default::default);
 
 impl Client {
     /// The client of `remote`'s bucket under the session's settings (built once).
@@ -256,7 +257,8 @@ pub fn data_files(client: &Client, remote: &Remote) -> Result<Vec<DataFile>> {
 }
 
 /// What local copies were made from: the object's key, size and entity tag, per file.
-static MIRRORED: LazyLock<Mutex<HashMap<PathBuf, (u64, Option<String>)>>> = LazyLock::new(Default::default);
+type Stamps = HashMap<PathBuf, (u64, Option<String>)>;
+static MIRRORED: LazyLock<Mutex<Stamps>> = LazyLock::new(Default::default);
 
 /// A local path standing for a remote one, for readers of local files: the data
 /// objects are copied (again only when their size or entity tag changed) under a
