@@ -196,6 +196,7 @@ _MESSAGE_ORDER_DEPENDENT = {
     'fn_array_more::zip_field_access': "two columns fail on different rows; Polars evaluates them in parallel",
     'fn_string_format::to_number_valid': "two columns fail on different rows; Polars evaluates them in parallel",
     'fn_string_encoding::decode_malformed_input_legacy': "two columns fail on the same rows; Polars evaluates them in parallel",
+    'fn_string_encoding::encode_unmappable_characters_legacy': "two columns fail on the same rows; Polars evaluates them in parallel",
     # Spark lists the directories in the hash order of their absolute paths, which
     # depends on where the repository is checked out.
     'readers_partitioned::csv_conflicting_directory_structures': "directories in the hash order of absolute paths",

@@ -80,3 +80,21 @@ def filter_isin(spark):
 @case
 def filter_empty_result(spark):
     return people(spark).filter(F.col("id") > 100)
+
+
+# A predicate that reads no column, under an aggregate that needs none: every column of
+# the input is pruned (PyRust counted 0 rows here once).
+@case
+def filter_without_columns_then_count(spark):
+    return spark.range(5).filter(F.rand(1) < 2).agg(F.count(F.lit(1)).alias("n"))
+
+
+@case
+def filter_on_row_id_then_count(spark):
+    return spark.range(7).filter(F.monotonically_increasing_id() < 100).groupBy().count()
+
+
+@case
+def filter_without_columns_then_count_sql(spark):
+    spark.range(4).createOrReplaceTempView("filter_no_cols")
+    return spark.sql("SELECT count(*) AS n FROM filter_no_cols WHERE rand(1) < 2")
