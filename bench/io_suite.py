@@ -9,7 +9,6 @@ worker's peak RSS (JVM included) is reported by bench/run.py.
 import os
 import shutil
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = "id bigint, key string, amount double, day date, note string"
@@ -156,20 +155,8 @@ if __name__ == "__main__":
     # Quick look without bench/run.py: python bench/io_suite.py pyrust|polars|pyspark ROWS
     import sys
 
-    def timed(fn):
-        t = time.perf_counter()
-        v = fn()
-        return time.perf_counter() - t, v
-
-    def session(engine):
-        if engine == "pyrust":
-            from pyrust.sql import SparkSession, functions as F
-            return SparkSession.builder.getOrCreate(), F
-        from pyspark.sql import SparkSession, functions as F
-        spark = SparkSession.builder.master("local[*]").config("spark.ui.enabled", "false").getOrCreate()
-        spark.sparkContext.setLogLevel("ERROR")
-        return spark, F
+    from worker import spark_session, timed  # the timer and sessions bench/run.py gives the suites
 
     engine, rows = sys.argv[1], int(sys.argv[2])
-    for name, r in run(engine, session, timed, ensure_data(rows), 1).items():
+    for name, r in run(engine, spark_session, timed, ensure_data(rows), 1).items():
         print(engine, name, r)

@@ -6,7 +6,6 @@ reach). Each case reduces the UDF's column with `sum`, so every row is computed 
 value crosses back; answers are compared between engines.
 """
 
-import time
 
 
 def _functions(engine):
@@ -108,20 +107,8 @@ if __name__ == "__main__":
     # Quick look without bench/run.py: python bench/udf_suite.py pyrust|pyspark|pandas ROWS
     import sys
 
-    def timed(fn):
-        t = time.perf_counter()
-        v = fn()
-        return time.perf_counter() - t, v
-
-    def session(engine):
-        if engine == "pyrust":
-            from pyrust.sql import SparkSession, functions as F
-            return SparkSession.builder.getOrCreate(), F
-        from pyspark.sql import SparkSession, functions as F
-        spark = SparkSession.builder.master("local[*]").config("spark.ui.enabled", "false").getOrCreate()
-        spark.sparkContext.setLogLevel("ERROR")
-        return spark, F
+    from worker import spark_session, timed  # the timer and sessions bench/run.py gives the suites
 
     engine, rows = sys.argv[1], int(sys.argv[2])
-    for name, r in run(engine, session, timed, rows, 2).items():
+    for name, r in run(engine, spark_session, timed, rows, 2).items():
         print(engine, name, r)
