@@ -36,6 +36,18 @@ impl Expr {
         }
         Recursion::Continue
     }
+
+    /// The ids of the attributes (input columns) the expression reads.
+    pub fn attribute_ids(&self) -> std::collections::HashSet<u64> {
+        let mut ids = std::collections::HashSet::new();
+        self.apply(&mut |x| {
+            if let Expr::Attr(a) = x {
+                ids.insert(a.id);
+            }
+            Recursion::Continue
+        });
+        ids
+    }
 }
 
 impl Plan {

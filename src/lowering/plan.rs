@@ -93,7 +93,7 @@ impl<'a> PlanLowering<'a> {
                 // Polars' streaming engine loses the rows of a frame whose every column
                 // was pruned: `filter(rand() < 2)` under `count(1)` counted 0. A predicate
                 // that reads no column keeps the first input column alive.
-                if let (false, Some(first)) = (reads_columns(condition), input.output.first()) {
+                if let (true, Some(first)) = (condition.attribute_ids().is_empty(), input.output.first()) {
                     let c = col(first.engine_name().as_str());
                     predicate = predicate.and(c.clone().is_null().or(c.is_not_null()));
                 }
@@ -340,11 +340,5 @@ fn polars_join_type(join_type: JoinType) -> pl::JoinType {
         JoinType::LeftAnti => pl::JoinType::Anti,
         JoinType::Cross => pl::JoinType::Cross,
     }
-}
-
-/// Whether an expression reads a column of its input.
-fn reads_columns(e: &Expr) -> bool {
-    use crate::ir::tree::Recursion;
-    e.apply(&mut |x| if matches!(x, Expr::Attr(_)) { Recursion::Stop } else { Recursion::Continue }) == Recursion::Stop
 }
 

@@ -92,7 +92,7 @@ fn place_of(
     if !deterministic(part) {
         return Place::Above;
     }
-    let refs = references(part);
+    let refs = part.attribute_ids();
     if refs.is_empty() {
         return Place::Above;
     }
@@ -110,7 +110,7 @@ fn place_of(
         // Floating keys stay a condition: Spark's = holds for -0.0 and 0.0, NaN and NaN.
         let plain_key = !matches!(data_type(l), DataType::Float | DataType::Double);
         if plain_key && null_safe_keys.is_none_or(|k| k == null_safe) {
-            let (lr, rr) = (references(l), references(r));
+            let (lr, rr) = (l.attribute_ids(), r.attribute_ids());
             let sides = if !lr.is_empty() && !rr.is_empty() && lr.is_subset(left_ids) && rr.is_subset(right_ids) {
                 Some(((**l).clone(), (**r).clone()))
             } else if !lr.is_empty() && !rr.is_empty() && rr.is_subset(left_ids) && lr.is_subset(right_ids) {
@@ -148,17 +148,6 @@ fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
         }
         other => out.push(other.clone()),
     }
-}
-
-fn references(e: &Expr) -> HashSet<u64> {
-    let mut ids = HashSet::new();
-    e.apply(&mut |x| {
-        if let Expr::Attr(a) = x {
-            ids.insert(a.id);
-        }
-        Recursion::Continue
-    });
-    ids
 }
 
 /// Whether the expression gives the same value wherever it is evaluated.
@@ -210,7 +199,7 @@ mod tests {
         assert_eq!(keys.len(), 1);
         assert!(residual.is_none());
         // The key's left expression is the left side's column, whichever way it was written.
-        assert_eq!(references(&keys[0].0), left.output.iter().map(|a| a.id).collect());
+        assert_eq!(keys[0].0.attribute_ids(), left.output.iter().map(|a| a.id).collect());
         assert!(matches!(left.node, PlanNode::Filter { .. }));
         assert!(matches!(right.node, PlanNode::Filter { .. }));
     }
