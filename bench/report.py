@@ -181,6 +181,33 @@ def ooc_section(o):
     return lines
 
 
+def udf_section(u):
+    """bench/udf_suite: Python UDFs over many rows (issue 11's measure): rows/second per
+    engine, PySpark's time over PyRust's, and the pandas UDF beside the same pandas
+    function called directly on the whole column."""
+    names = {"udf": "plain `@udf`", "udf_arrow": "Arrow `@udf` (`useArrow=True`)", "pandas_udf": "scalar `pandas_udf`",
+             "pandas_udf_iter": "iterator `pandas_udf`", "map_in_pandas": "`mapInPandas`",
+             "apply_in_pandas": "`applyInPandas` (100 groups)"}
+    engines = [e for e in ("pyrust", "pyspark") if e in u["engines"]]
+    get = lambda e, c: u["engines"].get(e, {}).get(c, {}).get("median")  # noqa: E731
+    rate = lambda s: "–" if not s else f"{u['rows'] / s / 1e6:.1f} M rows/s"  # noqa: E731
+    lines = [f"### Python UDFs over {u['rows']:,} rows (median of {u['runs']} runs after one warm-up; `sum` of the result)", "",
+             "| case | " + " | ".join(LABELS[e] for e in engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
+    for c, label in names.items():
+        cells = []
+        for e in engines:
+            r = u["engines"][e].get(c, {})
+            cells.append("error" if r.get("error") else f"{ms(r.get('median'))} ({rate(r.get('median'))})")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {ratio(get('pyspark', c), get('pyrust', c))} |")
+    direct = get("pandas", "pandas_direct")
+    if direct:
+        lines += ["", f"The same pandas function called directly on the whole column: {ms(direct)}; "
+                  f"PyRust's scalar `pandas_udf` takes {ratio(get('pyrust', 'pandas_udf'), direct)} of that "
+                  f"(in batches of `spark.sql.execution.arrow.maxRecordsPerBatch` = 10,000 rows, as Spark)."]
+    lines.append("")
+    return lines
+
+
 def ci_section(ci):
     """bench/ci_suite: a pytest suite of small-DataFrame tests (issue 12's measure)."""
     engines = [e for e in ("pyrust", "pyspark") if e in ci]
@@ -223,6 +250,8 @@ def main():
     if "functions" in r:
         import functions_suite
         lines += functions_suite.section(r["functions"], LABELS, ms, ratio)
+    if "udf" in r:
+        lines += udf_section(r["udf"])
     if "ci" in r:
         lines += ci_section(r["ci"])
     if "s3" in r:
