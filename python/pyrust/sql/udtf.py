@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, List, Optional, Sequence, Tuple, Type, Union
 
-from pyrust.errors import PySparkAttributeError, PySparkRuntimeError, PySparkTypeError, PythonException
+from pyrust.errors import PySparkAttributeError, PySparkException, PySparkRuntimeError, PySparkTypeError, PythonException
 from pyrust.sql.types import StructType, _parse_datatype_string
 
 __all__ = ["AnalyzeArgument", "AnalyzeResult", "PartitioningColumn", "OrderingColumn", "SelectedColumn",
@@ -174,6 +174,53 @@ def _generator_error(e: BaseException) -> PythonException:
         tb = tb.tb_next
     return PythonException(message=_WORKER_HEADER + "".join(traceback.format_exception(type(e), e, tb)))
 
+
+def _zone_name(spark: Any) -> str:
+    return spark.conf.get("spark.sql.session.timeZone", "UTC")
+
+
+def _arrow_arguments(df: Any, first: int) -> List[List[Any]]:
+    """The columns of `df` from `first` on, as an Arrow UDTF's ``eval`` sees them:
+    through pandas (a NULL integer is NaN, a timestamp a ``pandas.Timestamp``), one
+    list of values per column."""
+    from pyrust.sql._pandas_convert import to_pandas
+
+    table = df.toArrow()
+    zone = _zone_name(df.sparkSession)
+    return [list(to_pandas(table.column(i), f.dataType, zone)) for i, f in enumerate(df.schema.fields) if i >= first]
+
+
+def _arrow_rows(rows: List[Any], schema: StructType, zone: str, method_name: str) -> List[Any]:
+    """The rows one ``eval`` (or ``terminate``) call of an Arrow UDTF gave, through
+    PySpark's Arrow path: a pandas DataFrame of them, its column count checked, each
+    column cast to its field's Arrow type (a failed cast is UDTF_ARROW_TYPE_CAST_ERROR),
+    and back as tuples of the values Spark keeps."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from pyrust.errors import PySparkRuntimeError
+    from pyrust.sql._pandas_convert import from_pandas, safe_check
+    from pyrust.sql.udf import _arrow_type
+
+    frame = pd.DataFrame(rows)
+    if len(frame) == 0 and len(frame.columns) == 0:
+        return []
+    if len(frame.columns) != len(schema.fields):
+        raise _worker_error(
+            "UDTF_RETURN_SCHEMA_MISMATCH",
+            f"The number of columns in the result does not match the specified schema. Expected column count: {len(schema.fields)}, Actual column count: {len(frame.columns)}. Please make sure the values returned by the '{method_name}' method have the same number of columns as specified in the output schema.",
+        )
+    safe = safe_check()
+    arrays = []
+    for i, f in enumerate(schema.fields):
+        series = frame[frame.columns[i]].rename(f.name)
+        try:
+            arrays.append(from_pandas(series, _arrow_type(f.dataType), f.dataType, zone, safe, udtf=True))
+        except PySparkRuntimeError as e:
+            raise _worker_error(e.getCondition() or "", e._message) from None
+    table = pa.Table.from_arrays(arrays, names=[f"_{i}" for i in range(len(arrays))])
+    return [tuple(r.values()) for r in table.to_pylist(maps_as_pydicts="lossy")]
+
 class UserDefinedTableFunction:
     """User-defined table function in Python"""
 
@@ -229,7 +276,10 @@ class UserDefinedTableFunction:
         scalar_types: List[Any] = []
         if cols:
             evaluated = spark.range(1).select(*cols)
-            scalars = list(evaluated.collect()[0])
+            if self.evalType == SQL_ARROW_TABLE_UDF:
+                scalars = [values[0] for values in _arrow_arguments(evaluated, 0)]
+            else:
+                scalars = list(evaluated.collect()[0])
             scalar_types = [f.dataType for f in evaluated.schema.fields]
         values, types, it = [], [], iter(zip(scalars, scalar_types))
         for a, t in zip(given, is_table):
@@ -255,7 +305,7 @@ class UserDefinedTableFunction:
                     calls[-1].append((call_values[: len(args)], dict(zip(names, call_values[len(args):]))))
         rows: List[Any] = []
         for partition_calls in calls:
-            rows.extend(row for _, row in self._run(make_handler, partition_calls, schema))
+            rows.extend(row for _, row in self._run(make_handler, partition_calls, schema, _zone_name(spark)))
         return spark.createDataFrame(self._table(rows, schema, spark), schema)
 
     def _lateral(self, left: Any, arguments: List[Any]) -> Any:
@@ -274,7 +324,11 @@ class UserDefinedTableFunction:
                                          for t in argument_types])
             schema = _parse_datatype_string(result.schema) if isinstance(result.schema, str) else result.schema
         inputs = data.collect()
-        pairs = self._run(self._handler_factory(result), [(list(r[width:]), {}) for r in inputs], schema) if inputs else []
+        if self.evalType == SQL_ARROW_TABLE_UDF and inputs:
+            arguments_of = [list(v) for v in zip(*_arrow_arguments(data, width))] if keys else [[] for _ in inputs]
+        else:
+            arguments_of = [list(r[width:]) for r in inputs]
+        pairs = self._run(self._handler_factory(result), [(a, {}) for a in arguments_of], schema, _zone_name(spark)) if inputs else []
         udtf_rows = self._table([row for _, row in pairs], schema, spark).to_pylist()
         out_schema = StructType(list(left.schema.fields) + list(schema.fields))
         combined = [tuple(inputs[i][:width]) + tuple(r.values()) for (i, _), r in zip(pairs, udtf_rows)]
@@ -288,7 +342,8 @@ class UserDefinedTableFunction:
             return lambda: self.func(dataclasses.replace(result))
         return self.func
 
-    def _run(self, make_handler: Callable[[], Any], calls: List[Tuple[List[Any], dict]], schema: StructType) -> List[Tuple[int, Any]]:
+    def _run(self, make_handler: Callable[[], Any], calls: List[Tuple[List[Any], dict]], schema: StructType,
+             zone: str) -> List[Tuple[int, Any]]:
         """One partition: a handler, ``eval`` for each call, then ``terminate`` and
         ``cleanup``. Each row comes with the index of the call that gave it; rows of
         ``terminate`` go with the last call (a LATERAL join pairs them with the last
@@ -298,10 +353,21 @@ class UserDefinedTableFunction:
         except Exception as e:
             raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '__init__' method: {e}") from None
         size = len(schema.fields)
+        arrow = self.evalType == SQL_ARROW_TABLE_UDF
         rows: List[Tuple[int, Any]] = []
         current = 0
 
         def collect(method_name: str, produce: Any) -> None:
+            produced: List[Any] = []
+            try:
+                gather(method_name, produce, produced)
+            finally:
+                # Rows given before SkipRestOfInputTableException still count.
+                if arrow:
+                    produced = _arrow_rows(produced, schema, zone, method_name)
+                rows.extend((current, row) for row in produced)
+
+        def gather(method_name: str, produce: Any, produced: List[Any]) -> None:
             try:
                 res = produce()
             except SkipRestOfInputTableException:
@@ -327,6 +393,9 @@ class UserDefinedTableFunction:
                 except Exception as e:
                     # Raised while the generator runs, past PySpark's wrapper: the plain traceback.
                     raise _generator_error(e) from None
+                if arrow:
+                    produced.append(row)
+                    continue
                 if hasattr(row, "__len__") and len(row) != size:
                     raise _worker_error(
                         "UDTF_RETURN_SCHEMA_MISMATCH",
@@ -337,7 +406,7 @@ class UserDefinedTableFunction:
                         "UDTF_INVALID_OUTPUT_ROW_TYPE",
                         f"The type of an individual output row in the '{method_name}' method of the UDTF is invalid. Each row should be a tuple, list, or dict, but got '{type(row).__name__}'. Please make sure that the output rows are of the correct type.",
                     )
-                rows.append((current, row))
+                produced.append(row)
 
         try:
             for current, (positional, named) in enumerate(calls):
@@ -360,7 +429,13 @@ class UserDefinedTableFunction:
         from pyrust.sql.udf import _arrow_type, _to_spark, _zone
 
         convert = _to_spark(schema, _zone(spark.conf.get("spark.sql.session.timeZone", "UTC")))
-        values = [convert(tuple(r) if isinstance(r, list) else r) for r in rows]
+        try:
+            values = [convert(tuple(r) if isinstance(r, list) else r) for r in rows]
+        except PySparkException:
+            raise
+        except Exception as e:
+            # PySpark's worker fails converting the row (toInternal): the plain traceback.
+            raise _generator_error(e) from None
         arrow = pa.schema([pa.field(f.name, _arrow_type(f.dataType), True) for f in schema.fields])
         columns = [pa.array([v[f.name] for v in values], type=arrow.field(i).type) for i, f in enumerate(schema.fields)]
         return pa.Table.from_arrays(columns, schema=arrow)
