@@ -295,3 +295,66 @@ def as_table_methods_chain(spark):
     t = df.asTable()
     return [type(t).__name__, type(t.partitionBy("k")).__name__, type(t.partitionBy("k").orderBy("v")).__name__,
             type(t.withSinglePartition()).__name__]
+
+
+# ------------------------------------------------------------ named and checked arguments
+
+@udtf(returnType="a int, b string")
+class Named:
+    def eval(self, x, y="dflt"):
+        yield x, y
+
+
+@udtf
+class NamedAnalyze:
+    @staticmethod
+    def analyze(**kwargs):
+        return AnalyzeResult(StructType().add(",".join(sorted(kwargs)), StringType()))
+
+    def eval(self, **kwargs):
+        yield ",".join(f"{k}={v}" for k, v in sorted(kwargs.items())),
+
+
+def _signature_error(run):
+    try:
+        run().collect()
+    except Exception as e:
+        # The text's last line is PySpark's error; the traceback's worker frames cannot match.
+        return [type(e).__name__, str(e).strip().splitlines()[-1]]
+
+
+@case
+def sql_named_arguments(spark):
+    spark.udtf.register("named", Named)
+    a = spark.sql("SELECT * FROM named(y => 'q', x => 5)")
+    b = spark.sql("SELECT * FROM named(7)")
+    c = spark.sql("SELECT * FROM named(1, y => 'z')")
+    return a.union(b).union(c)
+
+
+@case
+def dataframe_keyword_arguments(spark):
+    return Named(x=lit(3), y=lit("w"))
+
+
+@case
+def sql_named_arguments_reach_analyze(spark):
+    spark.udtf.register("named_analyze", NamedAnalyze)
+    return spark.sql("SELECT * FROM named_analyze(p => 1, q => 'x')")
+
+
+@case
+def unknown_named_argument_does_not_match_eval(spark):
+    spark.udtf.register("named", Named)
+    return _signature_error(lambda: spark.sql("SELECT * FROM named(z => 1)"))
+
+
+@case
+def too_many_arguments_do_not_match_eval(spark):
+    spark.udtf.register("named", Named)
+    return _signature_error(lambda: spark.sql("SELECT * FROM named(1, 2, 3)"))
+
+
+@case
+def too_many_dataframe_arguments_do_not_match_eval(spark):
+    return _signature_error(lambda: Named(lit(1), lit(2), lit(3)))

@@ -246,15 +246,18 @@ class UserDefinedTableFunction:
             )
         return parsed
 
-    def _analyze(self, args: List[Any], types: List[Any], tables: List[bool]) -> Tuple[StructType, Optional[AnalyzeResult]]:
+    def _analyze(self, args: List[Any], types: List[Any], tables: List[bool], names: List[str]) -> Tuple[StructType, Optional[AnalyzeResult]]:
         """The declared return type, or what the static ``analyze`` gives for the
-        arguments (with the result itself, which may steer the TABLE argument)."""
+        arguments, the last ones named by `names` (with the result itself, which may steer
+        the TABLE argument)."""
         declared = self.returnType
         if declared is not None:
             return declared, None
-        result = self.func.analyze(*[AnalyzeArgument(dataType=t, value=None if is_table else v, isTable=is_table,
-                                                     isConstantExpression=not is_table)
-                                     for v, t, is_table in zip(args, types, tables)])
+        arguments = [AnalyzeArgument(dataType=t, value=None if is_table else v, isTable=is_table,
+                                     isConstantExpression=not is_table)
+                     for v, t, is_table in zip(args, types, tables)]
+        positional = len(arguments) - len(names)
+        result = self.func.analyze(*arguments[:positional], **dict(zip(names, arguments[positional:])))
         schema = result.schema
         return (_parse_datatype_string(schema) if isinstance(schema, str) else schema), result
 
@@ -290,7 +293,7 @@ class UserDefinedTableFunction:
                 v, dt = next(it)
                 values.append(v)
                 types.append(dt)
-        schema, result = self._analyze(values[: len(args)], types[: len(args)], is_table[: len(args)])
+        schema, result = self._analyze(values, types, is_table, names)
         make_handler = self._handler_factory(result)
         table = next((a for a in given if isinstance(a, TableArg)), None)
         if table is None:
@@ -342,6 +345,15 @@ class UserDefinedTableFunction:
             return lambda: self.func(dataclasses.replace(result))
         return self.func
 
+    def _check_signature(self, handler: Any, positional: List[Any], named: dict) -> None:
+        """PySpark's worker binds the call's arguments to ``eval`` before it runs."""
+        try:
+            inspect.signature(handler.eval).bind(*positional, **named)
+        except TypeError as e:
+            condition = "UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE"
+            text = PySparkRuntimeError(errorClass=condition, messageParameters={"name": self._name, "reason": str(e)})._message
+            raise _worker_error(condition, text) from None
+
     def _run(self, make_handler: Callable[[], Any], calls: List[Tuple[List[Any], dict]], schema: StructType,
              zone: str) -> List[Tuple[int, Any]]:
         """One partition: a handler, ``eval`` for each call, then ``terminate`` and
@@ -352,6 +364,8 @@ class UserDefinedTableFunction:
             handler = make_handler()
         except Exception as e:
             raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '__init__' method: {e}") from None
+        if calls:
+            self._check_signature(handler, *calls[0])
         size = len(schema.fields)
         arrow = self.evalType == SQL_ARROW_TABLE_UDF
         rows: List[Tuple[int, Any]] = []
@@ -677,7 +691,15 @@ def _expand_table_functions(spark: Any, query: str, udtfs: dict) -> str:
             continue
         args, end = parsed
         view = f"__pyrust_udtf_{id(f)}_{len(out)}"
-        f(*[_argument(spark, a, query, query.find(a, m.end())) for a in args]).createOrReplaceTempView(view)
+        positional, named = [], {}
+        for a in args:
+            # `name => value`: a named argument of eval (and analyze).
+            arrow = re.match(r"([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.*)$", a, re.DOTALL)
+            if arrow is not None:
+                named[arrow.group(1)] = _argument(spark, arrow.group(2), query, query.find(arrow.group(2), m.end()))
+            else:
+                positional.append(_argument(spark, a, query, query.find(a, m.end())))
+        f(*positional, **named).createOrReplaceTempView(view)
         out.append(query[pos:m.start(2)] + f"`{view}`")
         pos = end
     return "".join(out) + query[pos:]
