@@ -622,6 +622,27 @@ _AFTER_LATERAL = (
 )
 
 
+def _quoted(query: str) -> List[Tuple[int, int]]:
+    """The spans of string literals and quoted identifiers in `query` (a call written
+    inside one is text, not a call)."""
+    spans, i = [], 0
+    while i < len(query):
+        quote = query[i]
+        if quote in "'\"`":
+            j = i + 1
+            while j < len(query) and query[j] != quote:
+                j += 2 if query[j] == "\\" and quote != "`" else 1
+            spans.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _inside(spans: List[Tuple[int, int]], pos: int) -> bool:
+    return any(start < pos <= end for start, end in spans)
+
+
 def _expand_lateral_calls(spark: Any, query: str, udtfs: dict) -> str:
     """``FROM t [AS a], LATERAL f(args) [AS u[(names)]] [ON cond]`` (or ``JOIN
     LATERAL``) with `f` a registered UDTF: the join is computed (see
@@ -631,10 +652,14 @@ def _expand_lateral_calls(spark: Any, query: str, udtfs: dict) -> str:
 
     from pyrust.sql.functions import expr
 
-    out, pos = [], 0
-    for m in re.finditer(_LATERAL, query, re.IGNORECASE):
+    out, pos, spans = [], 0, _quoted(query)
+    pattern = re.compile(_LATERAL, re.IGNORECASE)
+    # Searched again after each rewrite: the rest of the query may have changed length.
+    search = 0
+    while (m := pattern.search(query, search)) is not None:
+        search = m.end()
         f = udtfs.get(m.group("fn").lower())
-        if f is None or m.start() < pos:
+        if f is None or _inside(spans, m.start()):
             continue
         parsed = _call_arguments(query, m.end() - 1)
         if parsed is None:
@@ -667,6 +692,7 @@ def _expand_lateral_calls(spark: Any, query: str, udtfs: dict) -> str:
             prefix = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", prefix)
         out.append(prefix + f"FROM `{view}` AS {qualifier} ")
         query, pos = query[:after.end()] + rest, after.end()
+        search, spans = pos, _quoted(query)
     return "".join(out) + query[pos:]
 
 
@@ -681,10 +707,10 @@ def _expand_table_functions(spark: Any, query: str, udtfs: dict) -> str:
 
     query = _expand_lateral_calls(spark, query, udtfs)
     pattern = re.compile(r"\b(FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(", re.IGNORECASE)
-    out, pos = [], 0
+    out, pos, spans = [], 0, _quoted(query)
     for m in pattern.finditer(query):
         f = udtfs.get(m.group(2).lower())
-        if f is None or m.start() < pos:
+        if f is None or m.start() < pos or _inside(spans, m.start()):
             continue
         parsed = _call_arguments(query, m.end() - 1)
         if parsed is None:
