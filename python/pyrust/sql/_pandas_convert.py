@@ -8,7 +8,7 @@ an Arrow cast when the values are not of the declared type."""
 import datetime
 from typing import Any, Callable, Optional
 
-from pyrust.errors import PySparkTypeError, PySparkValueError
+from pyrust.errors import PySparkRuntimeError, PySparkTypeError, PySparkValueError
 from pyrust.sql.types import (
     ArrayType, BooleanType, ByteType, DataType, DayTimeIntervalType, DoubleType, FloatType, IntegerType, LongType,
     MapType, Row, ShortType, StructType, TimestampNTZType, TimestampType,
@@ -122,9 +122,11 @@ def _value_from_python(dt: DataType, zone: str) -> Optional[Callable[[Any], Any]
     return None
 
 
-def from_pandas(series: Any, arrow_type: Any, dt: DataType, zone: str, safe: bool) -> Any:
+def from_pandas(series: Any, arrow_type: Any, dt: DataType, zone: str, safe: bool, udtf: bool = False) -> Any:
     """A pandas Series of results as an Arrow array of `arrow_type` (PySpark's
-    ``_create_array`` with ``arrow_cast``)."""
+    ``_create_array`` with ``arrow_cast``). With `udtf`, as the Arrow UDTF serializer
+    does it: any Arrow failure falls back to a cast, and a failed cast is
+    ``UDTF_ARROW_TYPE_CAST_ERROR``."""
     import pandas as pd
     import pyarrow as pa
     from pandas.api.types import is_datetime64_dtype
@@ -141,6 +143,17 @@ def from_pandas(series: Any, arrow_type: Any, dt: DataType, zone: str, safe: boo
         if conv is not None:
             series = series.apply(lambda x: None if x is None else conv(x))
     mask = None if hasattr(series.array, "__arrow_array__") else series.isnull()
+    if udtf:
+        try:
+            try:
+                return pa.Array.from_pandas(series, mask=mask, type=arrow_type, safe=safe)
+            except pa.lib.ArrowException:
+                return pa.Array.from_pandas(series, mask=mask).cast(target_type=arrow_type, safe=safe)
+        except pa.lib.ArrowException:
+            raise PySparkRuntimeError(
+                errorClass="UDTF_ARROW_TYPE_CAST_ERROR",
+                messageParameters={"col_name": str(series.name), "col_type": str(series.dtype), "arrow_type": str(arrow_type)},
+            ) from None
     try:
         try:
             return pa.Array.from_pandas(series, mask=mask, type=arrow_type, safe=safe)

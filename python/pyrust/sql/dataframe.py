@@ -69,7 +69,7 @@ _NOT_YET = {
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
+    "lateralJoin", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
 
@@ -248,6 +248,13 @@ class DataFrame:
                 raise PySparkTypeError(message="cols should be str or Column", errorClass="NOT_COLUMN_OR_STR",
                                        messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
         return self._wrap(self._df.drop(names, exprs))
+
+    def asTable(self) -> Any:
+        """Converts the DataFrame into a :class:`table_arg.TableArg` object, which can
+        be passed as a TABLE argument to a UDTF."""
+        from pyrust.sql.table_arg import TableArg
+
+        return TableArg(self)
 
     def alias(self, alias: str) -> "DataFrame":
         if not isinstance(alias, str):  # PySpark asserts

@@ -378,6 +378,29 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
     return run
 
 
+def _numpy_dtype(arrow_type: Any) -> Any:
+    """The numpy dtype of a fixed-width numeric Arrow type (None for others: booleans,
+    temporal, decimal, strings and nested types keep pandas' own conversions)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if pa.types.is_integer(arrow_type) or pa.types.is_floating(arrow_type):
+        return np.dtype(arrow_type.to_pandas_dtype())
+    return None
+
+
+def _series(column: Any) -> Any:
+    """An argument column as the pandas Series PySpark gives the UDF (`to_pandas`). A
+    numeric column without NULLs is wrapped without a copy: the Series pandas would build,
+    built directly (`to_pandas` goes through a block manager for each call)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if column.null_count == 0 and (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
+        return pd.Series(column.to_numpy(zero_copy_only=True), copy=False)
+    return column.to_pandas()
+
+
 def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
     """``@pandas_udf``: Series in, Series (or a scalar for grouped aggregates) out."""
     import pandas as pd
@@ -387,14 +410,19 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
     arrow_type = _arrow_type(dt)
     is_struct = isinstance(dt, StructType)
     from_pandas = pa.Array.from_pandas
+    # A result already of the declared type's numpy dtype goes to Arrow without pandas'
+    # Series machinery (what `from_pandas` does for it, NaN as NULL, at a tenth the cost).
+    exact_dtype = _numpy_dtype(arrow_type)
 
     def series(batch: Any) -> List[Any]:
-        return [c.to_pandas() for c in batch.columns]
+        return [_series(c) for c in batch.columns]
 
     def to_arrow(result: Any, length: Optional[int]) -> Any:
         if type(result) is pd.Series:
             if length is not None and len(result) != length:
                 raise PySparkRuntimeError_(length, len(result))
+            if exact_dtype is not None and result.dtype == exact_dtype:
+                return pa.array(result.to_numpy(), type=arrow_type, from_pandas=True)
             return from_pandas(result, type=arrow_type)
         if is_struct and isinstance(result, pd.DataFrame):
             arrays = [pa.Array.from_pandas(result[f.name], type=_arrow_type(f.dataType)) for f in dt.fields]

@@ -7,13 +7,15 @@ path converts UDF results. The call runs when it is made (PySpark runs it at the
 action), as ``mapInPandas`` and the grouped pandas APIs do here."""
 
 import inspect
-from dataclasses import dataclass
-from typing import Any, List, Optional, Type, Union
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, List, Optional, Sequence, Tuple, Type, Union
 
-from pyrust.errors import PySparkAttributeError, PySparkRuntimeError, PySparkTypeError, PythonException
+from pyrust.errors import PySparkAttributeError, PySparkException, PySparkRuntimeError, PySparkTypeError, PythonException
 from pyrust.sql.types import StructType, _parse_datatype_string
 
-__all__ = ["AnalyzeArgument", "AnalyzeResult", "UserDefinedTableFunction", "UDTFRegistration"]
+__all__ = ["AnalyzeArgument", "AnalyzeResult", "PartitioningColumn", "OrderingColumn", "SelectedColumn",
+           "SkipRestOfInputTableException", "UserDefinedTableFunction", "UDTFRegistration"]
 
 SQL_TABLE_UDF = 300
 SQL_ARROW_TABLE_UDF = 301
@@ -33,14 +35,46 @@ class AnalyzeArgument:
 
 
 @dataclass(frozen=True)
+class PartitioningColumn:
+    """An expression over the TABLE argument's columns its rows are partitioned by."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class OrderingColumn:
+    """An expression over the TABLE argument's columns each partition is ordered by."""
+
+    name: str
+    ascending: bool = True
+    overrideNullsFirst: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class SelectedColumn:
+    """An expression over the TABLE argument's columns the UDTF receives instead of the
+    table's own columns."""
+
+    name: str
+    alias: str = ""
+
+
+# Not frozen: users subclass it to hand more state to ``__init__``.
+@dataclass
 class AnalyzeResult:
-    """What a UDTF's static ``analyze`` method returns: the output schema."""
+    """What a UDTF's static ``analyze`` method returns: the output schema and how the
+    TABLE argument's rows reach ``eval``."""
 
     schema: Any
     withSinglePartition: bool = False
-    partitionBy: Any = ()
-    orderBy: Any = ()
-    select: Any = ()
+    partitionBy: Sequence[PartitioningColumn] = field(default_factory=tuple)
+    orderBy: Sequence[OrderingColumn] = field(default_factory=tuple)
+    select: Sequence[SelectedColumn] = field(default_factory=tuple)
+
+
+class SkipRestOfInputTableException(Exception):
+    """Raised by ``eval`` to skip the rest of the current partition of the TABLE
+    argument: ``terminate`` runs next."""
 
 
 def _validate_udtf_handler(cls: Any, returnType: Optional[Union[StructType, str]]) -> None:
@@ -74,6 +108,119 @@ def _worker_error(condition: str, text: str) -> PythonException:
     return PythonException(message=f"{_WORKER_HEADER}pyspark.errors.exceptions.base.PySparkRuntimeError: [{condition}] {text}\n")
 
 
+def _analysis_error(condition: str, text: str, parameters: dict) -> Exception:
+    from pyrust.errors import AnalysisException
+
+    return AnalysisException(message=text, errorClass=condition, messageParameters=parameters)
+
+
+def _ordering(o: OrderingColumn) -> Any:
+    from pyrust.sql.functions import expr
+
+    c = expr(o.name)
+    if o.overrideNullsFirst is None:
+        return c.asc() if o.ascending else c.desc()
+    if o.overrideNullsFirst:
+        return c.asc_nulls_first() if o.ascending else c.desc_nulls_first()
+    return c.asc_nulls_last() if o.ascending else c.desc_nulls_last()
+
+
+_PARTITION_KEY = "__pyrust_udtf_partition_{}"
+
+
+def _partitions(table: Any, result: Optional[AnalyzeResult]) -> List[List[Any]]:
+    """The TABLE argument's rows (as ``Row``s of its columns, or of ``analyze``'s
+    ``select``) grouped into partitions, each ordered as asked. Without PARTITION BY the
+    table is one partition (as Spark's single input partition on small data)."""
+    from pyrust.sql.functions import col, expr
+    from pyrust.sql.types import _create_row
+
+    df = table._df
+    partition_by, order_by, selected = table._partition_by, table._order_by, None
+    if result is not None:
+        if result.withSinglePartition or result.partitionBy:
+            partition_by = [expr(p.name) for p in result.partitionBy]
+        if result.orderBy:
+            order_by = [_ordering(o) for o in result.orderBy]
+        if result.select:
+            selected = [expr(c.name).alias(c.alias) if c.alias else expr(c.name) for c in result.select]
+    keys = [_PARTITION_KEY.format(i) for i in range(len(partition_by))]
+    data = df.select("*", *[c.alias(k) for c, k in zip(partition_by, keys)])
+    if keys or order_by:
+        data = data.orderBy(*[col(k) for k in keys], *order_by)
+    data = data.select(*(selected or [col(c) for c in df.columns]), *[col(k) for k in keys])
+    width = len(data.columns) - len(keys)
+    fields = data.columns[:width]
+    partitions: List[List[Any]] = []
+    previous: Any = None
+    for row in data.collect():
+        key = tuple(row[width:])
+        if not partitions or key != previous:
+            partitions.append([])
+            previous = key
+        partitions[-1].append(_create_row(fields, list(row[:width])))
+    # An empty table still makes one task: `terminate` runs once.
+    return partitions or [[]]
+
+
+
+def _generator_error(e: BaseException) -> PythonException:
+    """PySpark's ``PythonException`` for an error raised while ``eval``'s generator
+    runs: the traceback from the user's frames on."""
+    import traceback
+
+    tb = e.__traceback__
+    while tb is not None and tb.tb_frame.f_globals.get("__name__") == __name__:
+        tb = tb.tb_next
+    return PythonException(message=_WORKER_HEADER + "".join(traceback.format_exception(type(e), e, tb)))
+
+
+def _zone_name(spark: Any) -> str:
+    return spark.conf.get("spark.sql.session.timeZone", "UTC")
+
+
+def _arrow_arguments(df: Any, first: int) -> List[List[Any]]:
+    """The columns of `df` from `first` on, as an Arrow UDTF's ``eval`` sees them:
+    through pandas (a NULL integer is NaN, a timestamp a ``pandas.Timestamp``), one
+    list of values per column."""
+    from pyrust.sql._pandas_convert import to_pandas
+
+    table = df.toArrow()
+    zone = _zone_name(df.sparkSession)
+    return [list(to_pandas(table.column(i), f.dataType, zone)) for i, f in enumerate(df.schema.fields) if i >= first]
+
+
+def _arrow_rows(rows: List[Any], schema: StructType, zone: str, method_name: str) -> List[Any]:
+    """The rows one ``eval`` (or ``terminate``) call of an Arrow UDTF gave, through
+    PySpark's Arrow path: a pandas DataFrame of them, its column count checked, each
+    column cast to its field's Arrow type (a failed cast is UDTF_ARROW_TYPE_CAST_ERROR),
+    and back as tuples of the values Spark keeps."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from pyrust.errors import PySparkRuntimeError
+    from pyrust.sql._pandas_convert import from_pandas, safe_check
+    from pyrust.sql.udf import _arrow_type
+
+    frame = pd.DataFrame(rows)
+    if len(frame) == 0 and len(frame.columns) == 0:
+        return []
+    if len(frame.columns) != len(schema.fields):
+        raise _worker_error(
+            "UDTF_RETURN_SCHEMA_MISMATCH",
+            f"The number of columns in the result does not match the specified schema. Expected column count: {len(schema.fields)}, Actual column count: {len(frame.columns)}. Please make sure the values returned by the '{method_name}' method have the same number of columns as specified in the output schema.",
+        )
+    safe = safe_check()
+    arrays = []
+    for i, f in enumerate(schema.fields):
+        series = frame[frame.columns[i]].rename(f.name)
+        try:
+            arrays.append(from_pandas(series, _arrow_type(f.dataType), f.dataType, zone, safe, udtf=True))
+        except PySparkRuntimeError as e:
+            raise _worker_error(e.getCondition() or "", e._message) from None
+    table = pa.Table.from_arrays(arrays, names=[f"_{i}" for i in range(len(arrays))])
+    return [tuple(r.values()) for r in table.to_pylist(maps_as_pydicts="lossy")]
+
 class UserDefinedTableFunction:
     """User-defined table function in Python"""
 
@@ -99,39 +246,146 @@ class UserDefinedTableFunction:
             )
         return parsed
 
-    def _schema(self, args: List[Any], types: List[Any]) -> StructType:
-        """The declared return type, or what the static ``analyze`` gives for the arguments."""
+    def _analyze(self, args: List[Any], types: List[Any], tables: List[bool], names: List[str]) -> Tuple[StructType, Optional[AnalyzeResult]]:
+        """The declared return type, or what the static ``analyze`` gives for the
+        arguments, the last ones named by `names` (with the result itself, which may steer
+        the TABLE argument)."""
         declared = self.returnType
         if declared is not None:
-            return declared
-        result = self.func.analyze(*[AnalyzeArgument(dataType=t, value=v, isTable=False, isConstantExpression=True)
-                                     for v, t in zip(args, types)])
+            return declared, None
+        arguments = [AnalyzeArgument(dataType=t, value=None if is_table else v, isTable=is_table,
+                                     isConstantExpression=not is_table)
+                     for v, t, is_table in zip(args, types, tables)]
+        positional = len(arguments) - len(names)
+        result = self.func.analyze(*arguments[:positional], **dict(zip(names, arguments[positional:])))
         schema = result.schema
-        return _parse_datatype_string(schema) if isinstance(schema, str) else schema
+        return (_parse_datatype_string(schema) if isinstance(schema, str) else schema), result
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from pyrust.sql.column import Column, _to_col_expr
         from pyrust.sql.session import SparkSession
+        from pyrust.sql.table_arg import TableArg
 
         spark = SparkSession.getActiveSession() or SparkSession.builder.getOrCreate()
         names = list(kwargs)
-        cols = [Column(_to_col_expr(a)) for a in list(args) + [kwargs[k] for k in names]]
-        evaluated = spark.range(1).select(*cols)
-        values = list(evaluated.collect()[0]) if cols else []
-        types = [f.dataType for f in evaluated.schema.fields][: len(args)] if cols else []
-        positional, named = values[: len(args)], dict(zip(names, values[len(args):]))
-        schema = self._schema(positional, types)
-        rows = self._run(positional, named, schema)
+        given = list(args) + [kwargs[k] for k in names]
+        is_table = [isinstance(a, TableArg) for a in given]
+        if sum(is_table) > 1:
+            raise _analysis_error("TABLE_VALUED_FUNCTION_TOO_MANY_TABLE_ARGUMENTS",
+                                  f"There are too many table arguments for table-valued function. It allows one table argument, but got: {sum(is_table)}. If you want to allow it, please set \"spark.sql.allowMultipleTableArguments.enabled\" to \"true\"",
+                                  {"num": str(sum(is_table))})
+        cols = [Column(_to_col_expr(a)) for a, t in zip(given, is_table) if not t]
+        scalars: List[Any] = []
+        scalar_types: List[Any] = []
+        if cols:
+            evaluated = spark.range(1).select(*cols)
+            if self.evalType == SQL_ARROW_TABLE_UDF:
+                scalars = [values[0] for values in _arrow_arguments(evaluated, 0)]
+            else:
+                scalars = list(evaluated.collect()[0])
+            scalar_types = [f.dataType for f in evaluated.schema.fields]
+        values, types, it = [], [], iter(zip(scalars, scalar_types))
+        for a, t in zip(given, is_table):
+            if t:
+                values.append(a)
+                types.append(a._df.schema)
+            else:
+                v, dt = next(it)
+                values.append(v)
+                types.append(dt)
+        schema, result = self._analyze(values, types, is_table, names)
+        make_handler = self._handler_factory(result)
+        table = next((a for a in given if isinstance(a, TableArg)), None)
+        if table is None:
+            calls = [[(values[: len(args)], dict(zip(names, values[len(args):])))]]
+        else:
+            position = is_table.index(True)
+            calls = []
+            for partition in _partitions(table, result):
+                calls.append([])
+                for row in partition:
+                    call_values = values[:position] + [row] + values[position + 1:]
+                    calls[-1].append((call_values[: len(args)], dict(zip(names, call_values[len(args):]))))
+        rows: List[Any] = []
+        for partition_calls in calls:
+            rows.extend(row for _, row in self._run(make_handler, partition_calls, schema, _zone_name(spark)))
         return spark.createDataFrame(self._table(rows, schema, spark), schema)
 
-    def _run(self, args: List[Any], kwargs: dict, schema: StructType) -> List[Any]:
-        handler = self.func()
+    def _lateral(self, left: Any, arguments: List[Any]) -> Any:
+        """``left, LATERAL f(args)``: each row of `left` with the rows `f` gives for it
+        (arguments are expressions over `left`), one handler over the whole input as
+        Spark's single task on small data."""
+        spark = left.sparkSession
+        width = len(left.columns)
+        keys = [f"__pyrust_udtf_arg_{i}" for i in range(len(arguments))]
+        data = left.select("*", *[a.alias(k) for a, k in zip(arguments, keys)])
+        argument_types = [f.dataType for f in data.schema.fields[width:]]
+        if self.returnType is not None:
+            schema, result = self.returnType, None
+        else:
+            result = self.func.analyze(*[AnalyzeArgument(dataType=t, value=None, isTable=False, isConstantExpression=False)
+                                         for t in argument_types])
+            schema = _parse_datatype_string(result.schema) if isinstance(result.schema, str) else result.schema
+        inputs = data.collect()
+        if self.evalType == SQL_ARROW_TABLE_UDF and inputs:
+            arguments_of = [list(v) for v in zip(*_arrow_arguments(data, width))] if keys else [[] for _ in inputs]
+        else:
+            arguments_of = [list(r[width:]) for r in inputs]
+        pairs = self._run(self._handler_factory(result), [(a, {}) for a in arguments_of], schema, _zone_name(spark)) if inputs else []
+        udtf_rows = self._table([row for _, row in pairs], schema, spark).to_pylist()
+        out_schema = StructType(list(left.schema.fields) + list(schema.fields))
+        combined = [tuple(inputs[i][:width]) + tuple(r.values()) for (i, _), r in zip(pairs, udtf_rows)]
+        return spark.createDataFrame(combined, out_schema)
+
+    def _handler_factory(self, result: Optional[AnalyzeResult]) -> Callable[[], Any]:
+        """How a handler is made: with a copy of the ``analyze`` result when its
+        ``__init__`` takes one (PySpark's worker does the same)."""
+        init_args = inspect.getfullargspec(self.func).args
+        if result is not None and len(init_args) == 2:
+            return lambda: self.func(dataclasses.replace(result))
+        return self.func
+
+    def _check_signature(self, handler: Any, positional: List[Any], named: dict) -> None:
+        """PySpark's worker binds the call's arguments to ``eval`` before it runs."""
+        try:
+            inspect.signature(handler.eval).bind(*positional, **named)
+        except TypeError as e:
+            condition = "UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE"
+            text = PySparkRuntimeError(errorClass=condition, messageParameters={"name": self._name, "reason": str(e)})._message
+            raise _worker_error(condition, text) from None
+
+    def _run(self, make_handler: Callable[[], Any], calls: List[Tuple[List[Any], dict]], schema: StructType,
+             zone: str) -> List[Tuple[int, Any]]:
+        """One partition: a handler, ``eval`` for each call, then ``terminate`` and
+        ``cleanup``. Each row comes with the index of the call that gave it; rows of
+        ``terminate`` go with the last call (a LATERAL join pairs them with the last
+        input row, as Spark's joined row does)."""
+        try:
+            handler = make_handler()
+        except Exception as e:
+            raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '__init__' method: {e}") from None
+        if calls:
+            self._check_signature(handler, *calls[0])
         size = len(schema.fields)
-        rows: List[Any] = []
+        arrow = self.evalType == SQL_ARROW_TABLE_UDF
+        rows: List[Tuple[int, Any]] = []
+        current = 0
 
         def collect(method_name: str, produce: Any) -> None:
+            produced: List[Any] = []
+            try:
+                gather(method_name, produce, produced)
+            finally:
+                # Rows given before SkipRestOfInputTableException still count.
+                if arrow:
+                    produced = _arrow_rows(produced, schema, zone, method_name)
+                rows.extend((current, row) for row in produced)
+
+        def gather(method_name: str, produce: Any, produced: List[Any]) -> None:
             try:
                 res = produce()
+            except SkipRestOfInputTableException:
+                raise
             except Exception as e:
                 raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '{method_name}' method: {e}") from None
             if res is None:
@@ -148,8 +402,14 @@ class UserDefinedTableFunction:
                     row = next(iterator)
                 except StopIteration:
                     break
+                except SkipRestOfInputTableException:
+                    raise
                 except Exception as e:
-                    raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '{method_name}' method: {e}") from None
+                    # Raised while the generator runs, past PySpark's wrapper: the plain traceback.
+                    raise _generator_error(e) from None
+                if arrow:
+                    produced.append(row)
+                    continue
                 if hasattr(row, "__len__") and len(row) != size:
                     raise _worker_error(
                         "UDTF_RETURN_SCHEMA_MISMATCH",
@@ -160,10 +420,14 @@ class UserDefinedTableFunction:
                         "UDTF_INVALID_OUTPUT_ROW_TYPE",
                         f"The type of an individual output row in the '{method_name}' method of the UDTF is invalid. Each row should be a tuple, list, or dict, but got '{type(row).__name__}'. Please make sure that the output rows are of the correct type.",
                     )
-                rows.append(row)
+                produced.append(row)
 
         try:
-            collect("eval", lambda: handler.eval(*args, **kwargs))
+            for current, (positional, named) in enumerate(calls):
+                try:
+                    collect("eval", lambda: handler.eval(*positional, **named))
+                except SkipRestOfInputTableException:
+                    break
             if hasattr(handler, "terminate"):
                 collect("terminate", handler.terminate)
         finally:
@@ -179,7 +443,13 @@ class UserDefinedTableFunction:
         from pyrust.sql.udf import _arrow_type, _to_spark, _zone
 
         convert = _to_spark(schema, _zone(spark.conf.get("spark.sql.session.timeZone", "UTC")))
-        values = [convert(tuple(r) if isinstance(r, list) else r) for r in rows]
+        try:
+            values = [convert(tuple(r) if isinstance(r, list) else r) for r in rows]
+        except PySparkException:
+            raise
+        except Exception as e:
+            # PySpark's worker fails converting the row (toInternal): the plain traceback.
+            raise _generator_error(e) from None
         arrow = pa.schema([pa.field(f.name, _arrow_type(f.dataType), True) for f in schema.fields])
         columns = [pa.array([v[f.name] for v in values], type=arrow.field(i).type) for i, f in enumerate(schema.fields)]
         return pa.Table.from_arrays(columns, schema=arrow)
@@ -250,6 +520,182 @@ def _call_arguments(text: str, start: int) -> Any:
     return None
 
 
+def _sql_ordering(item: str) -> Any:
+    import re
+
+    from pyrust.sql.functions import expr
+
+    m = re.match(r"(.*?)(?:\s+(ASC|DESC))?(?:\s+NULLS\s+(FIRST|LAST))?\s*$", item, re.IGNORECASE | re.DOTALL)
+    assert m is not None
+    ascending = (m.group(2) or "ASC").upper() == "ASC"
+    nulls = m.group(3)
+    if nulls is None:
+        return expr(m.group(1)).asc() if ascending else expr(m.group(1)).desc()
+    return _ordering(OrderingColumn(m.group(1), ascending, nulls.upper() == "FIRST"))
+
+
+def _table_argument(spark: Any, text: str) -> Any:
+    """A ``TABLE(t)`` / ``TABLE t`` / ``TABLE(SELECT ...)`` argument with its optional
+    ``PARTITION BY``, ``WITH SINGLE PARTITION`` and ``ORDER BY``, as a TableArg; None
+    when `text` is not one."""
+    import re
+
+    from pyrust.sql.functions import expr
+    from pyrust.sql.table_arg import TableArg
+
+    m = re.match(r"TABLE\b\s*", text, re.IGNORECASE)
+    if m is None:
+        return None
+    pos = m.end()
+    if text[pos:pos + 1] == "(":
+        parsed = _call_arguments(text, pos)
+        if parsed is None:
+            return None
+        inner, pos = ",".join(parsed[0]).strip(), parsed[1]
+    else:
+        name = re.match(r"[A-Za-z_`][A-Za-z0-9_.`]*", text[pos:])
+        if name is None:
+            return None
+        raise _missing_parentheses(name.group(0), text[: pos + name.end()])
+    if re.match(r"(SELECT|WITH|FROM|VALUES)\b", inner, re.IGNORECASE):
+        arg = TableArg(spark.sql(inner))
+    else:
+        arg = TableArg(spark.table(inner))
+    clause = re.compile(r"\s*(WITH\s+SINGLE\s+PARTITION|(?:PARTITION|DISTRIBUTE)\s+BY|(?:ORDER|SORT)\s+BY)\b\s*", re.IGNORECASE)
+    rest = text[pos:]
+    while rest.strip():
+        c = clause.match(rest)
+        if c is None:
+            return None
+        keyword = c.group(1).upper().split()[0]
+        body_start = c.end()
+        following = clause.search(rest, body_start)
+        body_end = following.start() if following else len(rest)
+        body = rest[body_start:body_end].strip()
+        parsed = _call_arguments(body, 0) if body.startswith("(") else None
+        items = parsed[0] if parsed is not None and parsed[1] == len(body) else [body]
+        if keyword == "WITH":
+            arg = arg.withSinglePartition()
+        elif keyword in ("PARTITION", "DISTRIBUTE"):
+            arg = arg.partitionBy(*[expr(i) for i in items])
+        else:
+            arg = arg.orderBy(*[_sql_ordering(i) for i in items])
+        rest = rest[body_end:]
+    return arg
+
+
+def _argument(spark: Any, text: str, query: str, offset: int) -> Any:
+    from pyrust.errors import ParseException
+    from pyrust.sql.functions import expr
+
+    try:
+        table = _table_argument(spark, text)
+    except ParseException as e:
+        # Spark's parser error shows where in the query: the argument, underlined.
+        fragment = e.__dict__.pop("_fragment")
+        line = query.count("\n", 0, offset) + 1
+        column = offset - (query.rfind("\n", 0, offset) + 1)
+        query_line = query.splitlines()[line - 1]
+        e._message = f"\n{e._message}\n== SQL (line {line}, position {column + 1}) ==\n{query_line}\n{' ' * column}{'^' * len(fragment)}\n"
+        raise e from None
+    return table if table is not None else expr(text)
+
+
+def _missing_parentheses(name: str, fragment: str) -> Exception:
+    from pyrust.errors import ParseException
+
+    condition = "INVALID_SQL_SYNTAX.INVALID_TABLE_FUNCTION_IDENTIFIER_ARGUMENT_MISSING_PARENTHESES"
+    e = ParseException(errorClass=condition, messageParameters={"argumentName": f"`{name.strip('`')}`"})
+    e._fragment = fragment
+    return e
+
+
+_LATERAL = (
+    r"\bFROM\s+(?P<table>[A-Za-z_][A-Za-z0-9_.]*)"
+    r"(?:\s+(?:AS\s+)?(?P<alias>(?!(?:CROSS|INNER|LEFT|JOIN|LATERAL)\b)[A-Za-z_][A-Za-z0-9_]*))?"
+    r"\s*(?:,|(?:CROSS\s+|INNER\s+|LEFT\s+(?:OUTER\s+)?)?JOIN)\s*LATERAL\s+(?P<fn>[A-Za-z_][A-Za-z0-9_]*)\s*\("
+)
+_CLAUSE_END = r"(?=\b(?:WHERE|GROUP|ORDER|LIMIT|HAVING|UNION|EXCEPT|INTERSECT|WINDOW|SORT|CLUSTER|DISTRIBUTE)\b|\)|;|$)"
+_AFTER_LATERAL = (
+    r"\s*(?:(?:AS\s+)?(?P<alias>(?!(?:ON|WHERE|GROUP|ORDER|LIMIT|HAVING|UNION|EXCEPT|INTERSECT|JOIN|CROSS|INNER|LEFT|WINDOW|SORT|CLUSTER|DISTRIBUTE)\b)[A-Za-z_][A-Za-z0-9_]*))?"
+    r"(?:\s*\((?P<columns>[^)]*)\))?(?:\s+ON\s+(?P<on>.*?))?\s*" + _CLAUSE_END
+)
+
+
+def _quoted(query: str) -> List[Tuple[int, int]]:
+    """The spans of string literals and quoted identifiers in `query` (a call written
+    inside one is text, not a call)."""
+    spans, i = [], 0
+    while i < len(query):
+        quote = query[i]
+        if quote in "'\"`":
+            j = i + 1
+            while j < len(query) and query[j] != quote:
+                j += 2 if query[j] == "\\" and quote != "`" else 1
+            spans.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _inside(spans: List[Tuple[int, int]], pos: int) -> bool:
+    return any(start < pos <= end for start, end in spans)
+
+
+def _expand_lateral_calls(spark: Any, query: str, udtfs: dict) -> str:
+    """``FROM t [AS a], LATERAL f(args) [AS u[(names)]] [ON cond]`` (or ``JOIN
+    LATERAL``) with `f` a registered UDTF: the join is computed (see
+    ``UserDefinedTableFunction._lateral``) and stands in as a temporary view under
+    the table's name or alias; the UDTF's alias qualifies the same view's columns."""
+    import re
+
+    from pyrust.sql.functions import expr
+
+    out, pos, spans = [], 0, _quoted(query)
+    pattern = re.compile(_LATERAL, re.IGNORECASE)
+    # Searched again after each rewrite: the rest of the query may have changed length.
+    search = 0
+    while (m := pattern.search(query, search)) is not None:
+        search = m.end()
+        f = udtfs.get(m.group("fn").lower())
+        if f is None or _inside(spans, m.start()):
+            continue
+        parsed = _call_arguments(query, m.end() - 1)
+        if parsed is None:
+            continue
+        args, end = parsed
+        after = re.compile(_AFTER_LATERAL, re.IGNORECASE | re.DOTALL).match(query, end)
+        if after is None:
+            continue
+        qualifier = m.group("alias") or m.group("table").split(".")[-1]
+        left = spark.table(m.group("table")).alias(qualifier)
+        joined = f._lateral(left, [expr(a) for a in args])
+        if after.group("columns"):
+            names = [c.strip().strip("`") for c in after.group("columns").split(",")]
+            width = len(joined.columns) - len(names)
+            joined = joined.toDF(*joined.columns[:width], *names)
+        udtf_alias = after.group("alias")
+        rest = query[after.end():]
+        if udtf_alias:
+            # The UDTF's columns live in the same view: its qualifier becomes the table's.
+            rest = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", rest)
+        if after.group("on"):
+            condition = after.group("on")
+            if udtf_alias:
+                condition = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", condition)
+            joined = joined.alias(qualifier).filter(expr(condition))
+        view = f"__pyrust_lateral_{id(f)}_{len(out)}"
+        joined.createOrReplaceTempView(view)
+        prefix = query[pos:m.start()]
+        if udtf_alias:
+            prefix = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", prefix)
+        out.append(prefix + f"FROM `{view}` AS {qualifier} ")
+        query, pos = query[:after.end()] + rest, after.end()
+        search, spans = pos, _quoted(query)
+    return "".join(out) + query[pos:]
+
+
 def _expand_table_functions(spark: Any, query: str, udtfs: dict) -> str:
     """``FROM f(args)`` with `f` a registered UDTF: the call is run (its arguments are
     SQL expressions without columns) and its rows stand in as a temporary view. The SQL
@@ -259,18 +705,27 @@ def _expand_table_functions(spark: Any, query: str, udtfs: dict) -> str:
 
     from pyrust.sql.functions import expr
 
+    query = _expand_lateral_calls(spark, query, udtfs)
     pattern = re.compile(r"\b(FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(", re.IGNORECASE)
-    out, pos = [], 0
+    out, pos, spans = [], 0, _quoted(query)
     for m in pattern.finditer(query):
         f = udtfs.get(m.group(2).lower())
-        if f is None or m.start() < pos:
+        if f is None or m.start() < pos or _inside(spans, m.start()):
             continue
         parsed = _call_arguments(query, m.end() - 1)
         if parsed is None:
             continue
         args, end = parsed
         view = f"__pyrust_udtf_{id(f)}_{len(out)}"
-        f(*[expr(a) for a in args]).createOrReplaceTempView(view)
+        positional, named = [], {}
+        for a in args:
+            # `name => value`: a named argument of eval (and analyze).
+            arrow = re.match(r"([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.*)$", a, re.DOTALL)
+            if arrow is not None:
+                named[arrow.group(1)] = _argument(spark, arrow.group(2), query, query.find(arrow.group(2), m.end()))
+            else:
+                positional.append(_argument(spark, a, query, query.find(a, m.end())))
+        f(*positional, **named).createOrReplaceTempView(view)
         out.append(query[pos:m.start(2)] + f"`{view}`")
         pos = end
     return "".join(out) + query[pos:]
