@@ -67,8 +67,11 @@ def run(engine, spark_session, timed, rows, runs):
         import os
         import sys
 
-        # The Python workers need this interpreter's pandas and pyarrow.
+        # The Python workers need this interpreter's pandas and pyarrow, and this
+        # module: cloudpickle pickles its module-level functions by reference.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        here = os.path.dirname(os.path.abspath(__file__))
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)
     if engine == "pandas":
         import numpy as np
         import pandas as pd
