@@ -1,0 +1,99 @@
+"""Reported reader bugs, each with Spark's answer: a JSON read of text that is not
+JSON (PERMISSIVE's corrupt records, FAILFAST's error), from_csv's nanValue /
+positiveInf / negativeInf options, and CSV/JSON reads of Hive-partitioned
+directories written by the case."""
+
+from harness import case
+from pyspark.sql import functions as F
+
+from cases._json_helpers import failure, json_dir, json_file
+
+SPECIALS = {"nanValue": "nan", "positiveInf": "+oo", "negativeInf": "-oo"}
+
+
+@case
+def json_of_plain_text_permissive(spark):
+    return spark.read.json(json_file("hello world\nsecond line\n"))
+
+
+@case
+def json_of_plain_text_with_a_record(spark):
+    return spark.read.json(json_file("hello world\n{\"a\": 1}\n")).select("a")
+
+
+@case
+def json_of_plain_text_failfast(spark):
+    path = json_file("hello world\n")
+    return spark.createDataFrame([(failure(lambda: spark.read.json(path, mode="FAILFAST")),)], "condition string")
+
+
+@case
+def json_of_plain_text_dropmalformed(spark):
+    df = spark.read.json(json_file("hello world\nsecond line\n"), mode="DROPMALFORMED")
+    return spark.createDataFrame([(df.schema.simpleString(), len(df.columns))], "s string, n int")
+
+
+@case
+def json_of_csv_text(spark):
+    return spark.read.json(json_file("a,b\n1,2\n{\"a\": 3}\n")).orderBy("a")
+
+
+@case
+def from_csv_special_doubles(spark):
+    df = spark.createDataFrame([("nan,+oo,-oo",), ("NaN,Inf,-Inf",), ("1.5,2,x",)], "s string")
+    return df.select(F.from_csv("s", "a double, b double, c double", SPECIALS).alias("r"))
+
+
+@case
+def from_csv_special_floats(spark):
+    df = spark.createDataFrame([("nan,+oo,-oo",), ("1.5,NaN,-Inf",)], "s string")
+    return df.select(F.from_csv("s", "a float, b float, c float", SPECIALS).alias("r"))
+
+
+@case
+def from_csv_nan_value_only(spark):
+    df = spark.createDataFrame([("missing,Inf",), ("NaN,-Inf",)], "s string")
+    return df.select(F.from_csv("s", "a double, b double", {"nanValue": "missing"}).alias("r"))
+
+
+@case
+def from_csv_specials_sql(spark):
+    df = spark.createDataFrame([("n/a;inf",), ("1;-Inf",)], "s string")
+    return df.selectExpr("from_csv(s, 'a DOUBLE, b DOUBLE', map('sep', ';', 'nanValue', 'n/a', 'positiveInf', 'inf')) AS r")
+
+
+@case
+def from_csv_specials_with_corrupt_column(spark):
+    df = spark.createDataFrame([("nan,1",), ("x,2",)], "s string")
+    return df.select(F.from_csv("s", "a double, b int, _corrupt_record string", {"nanValue": "nan"}).alias("r"))
+
+
+@case(ordered=False)
+def csv_hive_partitioned_directory(spark):
+    d = json_dir({"year=2024/month=1/a.csv": "id,v\n1,x\n", "year=2024/month=2/b.csv": "id,v\n2,y\n",
+                  "year=2025/month=1/c.csv": "id,v\n3,z\n"})
+    return spark.read.csv(d, header=True, inferSchema=True)
+
+
+@case(ordered=False)
+def csv_hive_partitioned_null_partition(spark):
+    d = json_dir({"k=__HIVE_DEFAULT_PARTITION__/a.csv": "1\n", "k=a/b.csv": "2\n"})
+    return spark.read.csv(d)
+
+
+@case(ordered=False)
+def json_hive_partitioned_directory(spark):
+    d = json_dir({"day=2024-01-01/a.json": '{"id": 1}\n', "day=2024-01-02/b.json": '{"id": 2, "x": "q"}\n'})
+    return spark.read.json(d)
+
+
+@case(ordered=False)
+def json_hive_partitioned_filter_on_partition(spark):
+    d = json_dir({"k=1/a.json": '{"id": 1}\n', "k=2/b.json": '{"id": 2}\n'})
+    return spark.read.json(d).where("k = 2")
+
+
+@case(ordered=False)
+def json_partition_column_also_in_data(spark):
+    d = json_dir({"k=1/a.json": '{"id": 1, "k": 5}\n', "k=2/b.json": '{"id": 2}\n'})
+    return spark.read.json(d)
