@@ -52,6 +52,14 @@ fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, stora
     }
     let mut files = if local.is_empty() { vec![] } else { files::list(&local, discovery)? };
     files.extend(remote);
+    // Polars' CSV scan reads paths: a compressed CSV file is read from a plain copy.
+    if format == FileFormat::Csv {
+        for f in &mut files {
+            if super::compression::is_compressed(&f.path) {
+                f.path = super::compression::plain_copy(&f.path)?;
+            }
+        }
+    }
     Ok(files)
 }
 
@@ -155,7 +163,8 @@ fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, Str
         FileFormat::Csv => super::csv::scan(&[path], options, fields, session_time_zone),
         FileFormat::Text => {
             let name = fields.first().map_or("value", |f| f.name.as_str());
-            super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), name)
+            let line_sep = options::get(table(format), options, "lineSep");
+            super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), line_sep, name)
         }
         FileFormat::Parquet => super::parquet::scan_file(&file.path, fields, storage),
         FileFormat::Json => {

@@ -44,7 +44,9 @@ pub const OPTIONS: &[Spec] = &[
     spec("lineSep", Kind::Text, "\\n, \\r or \\r\\n (read)", Direction::Read, Support::Yes),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
     spec("ignoreNullFields", Kind::Bool, "true", Direction::Write, Support::Yes),
-    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Yes),
+    // Spark's JSON source reads no `codec` option (CSV's alias): accepted and ignored as there.
+    spec("codec", Kind::Text, "", Direction::Write, Support::Yes),
 ];
 
 /// Writes the rows of `df` (columns named as `fields`) as JSON Lines, as Spark's
@@ -83,7 +85,8 @@ pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<
         out.push('}');
         out.push_str(line_sep);
     }
-    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
+    let codec = super::compression::codec(get(OPTIONS, options, "compression"))?;
+    super::compression::write(path, out.as_bytes(), codec)
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

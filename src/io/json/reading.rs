@@ -94,7 +94,7 @@ impl Reading {
 /// splits, or at `lineSep`), or the whole file with `multiLine`. Invalid UTF-8 is read
 /// as U+FFFD.
 pub fn records(path: &Path, r: &Reading) -> Result<Vec<String>> {
-    let bytes = std::fs::read(path).map_err(|e| crate::io::files::io_error("reading", path, e))?;
+    let bytes = crate::io::compression::read(path)?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     if r.multi_line {
         return Ok(vec![text]);
