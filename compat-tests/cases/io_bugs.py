@@ -97,3 +97,93 @@ def json_hive_partitioned_filter_on_partition(spark):
 def json_partition_column_also_in_data(spark):
     d = json_dir({"k=1/a.json": '{"id": 1, "k": 5}\n', "k=2/b.json": '{"id": 2}\n'})
     return spark.read.json(d)
+
+
+# File filters: modifiedBefore / modifiedAfter (session time zone), and faults.
+
+def _dated_files(spark):
+    import datetime
+    import os
+
+    d = json_dir({"a.csv": "a\n", "b.csv": "b\n", "c.csv": "c\n"})
+    for name, ts in (("a.csv", "2020-01-01 00:00:00"), ("b.csv", "2022-06-01 12:00:00"), ("c.csv", "2023-01-01 00:00:00")):
+        t = datetime.datetime.fromisoformat(ts).replace(tzinfo=datetime.timezone.utc).timestamp()
+        os.utime(os.path.join(d, name), (t, t))
+    return d
+
+
+@case(ordered=False)
+def modified_before(spark):
+    return spark.read.option("modifiedBefore", "2021-01-01T00:00:00").csv(_dated_files(spark))
+
+
+@case(ordered=False)
+def modified_after(spark):
+    return spark.read.option("modifiedAfter", "2021-01-01T00:00:00").csv(_dated_files(spark))
+
+
+@case(ordered=False)
+def modified_between_with_date_only(spark):
+    return spark.read.options(modifiedAfter="2019-12-31", modifiedBefore="2022-06-01 12:00:00").csv(_dated_files(spark))
+
+
+@case(ordered=False)
+def modified_after_partitioned(spark):
+    import datetime
+    import os
+
+    d = json_dir({"k=1/a.csv": "a\n", "k=2/b.csv": "b\n"})
+    t = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc).timestamp()
+    os.utime(os.path.join(d, "k=1/a.csv"), (t, t))
+    return spark.read.csv(d, modifiedAfter="2021-01-01T00:00:00")
+
+
+@case
+def modified_after_everything(spark):
+    return spark.read.option("modifiedAfter", "2030-01-01T00:00:00").csv(_dated_files(spark))
+
+
+@case
+def modified_before_invalid(spark):
+    return spark.read.option("modifiedBefore", "junk").csv(_dated_files(spark))
+
+
+@case(ordered=False)
+def modified_after_text_keyword(spark):
+    return spark.read.text(_dated_files(spark), modifiedAfter="2021-01-01T00:00:00")
+
+
+@case(ordered=False)
+def modified_before_json(spark):
+    import datetime
+    import os
+
+    d = json_dir({"a.json": '{"a": 1}\n', "b.json": '{"a": 2}\n'})
+    t = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc).timestamp()
+    os.utime(os.path.join(d, "a.json"), (t, t))
+    return spark.read.json(d, modifiedBefore="2021-01-01T00:00:00")
+
+
+@case
+def truncated_parquet_file(spark):
+    import os
+
+    d = json_dir({})
+    spark.range(100).coalesce(1).write.parquet(os.path.join(d, "p"))
+    part = [f for f in os.listdir(os.path.join(d, "p")) if f.endswith(".parquet")][0]
+    path = os.path.join(d, "p", part)
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data[: len(data) // 2])
+    # Without Hadoop's checksum file, which would fail the read on the checksum first.
+    for f in os.listdir(os.path.join(d, "p")):
+        if f.endswith(".crc"):
+            os.remove(os.path.join(d, "p", f))
+    return spark.createDataFrame([(failure(lambda: spark.read.parquet(os.path.join(d, "p")).collect()),)], "condition string")
+
+
+@case
+def not_parquet_file(spark):
+    d = json_dir({"x.parquet": "this is not parquet\n"})
+    return spark.createDataFrame([(failure(lambda: spark.read.parquet(d).collect()),)], "condition string")

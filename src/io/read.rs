@@ -29,8 +29,8 @@ fn session_zone(name: &str) -> Zone {
     crate::compat::timezone::parse(name).unwrap_or_else(|_| Zone::utc())
 }
 
-fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, storage: &Storage) -> Result<Vec<DataFile>> {
-    list_files(format, paths, &Discovery::of(table(format), options)?, storage)
+fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, session_time_zone: &str, storage: &Storage) -> Result<Vec<DataFile>> {
+    list_files(format, paths, &Discovery::of(table(format), options, session_time_zone)?, storage)
 }
 
 /// The data files of the paths. Remote Parquet objects are listed in the store (named
@@ -73,7 +73,7 @@ fn same_name(a: &str, b: &str, case_sensitive: bool) -> bool {
 /// takes the data column's place, the others follow; a given schema's type wins.
 pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, conf: &ReadConf, storage: &Storage) -> Result<Vec<StructField>> {
     // Spark reads the discovery options (`recursiveFileLookup` must be a boolean) first.
-    let discovery = Discovery::of(table(format), options)?;
+    let discovery = Discovery::of(table(format), options, &conf.session_time_zone)?;
     options::check(format, table(format), Direction::Read, options)?;
     let files = list_files(format, paths, &discovery, storage)?;
     let cs = conf.case_sensitive;
@@ -130,7 +130,7 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
 /// times in the session time zone.
 pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
-    let files = listing(format, paths, options, storage)?;
+    let files = listing(format, paths, options, session_time_zone, storage)?;
     let zone = session_zone(session_time_zone);
     let is_partition = |f: &StructField| files.first().is_some_and(|file| file.partition.iter().any(|(k, _)| k.eq_ignore_ascii_case(&f.name)));
     // The columns the files hold: the schema without the partition columns that follow
