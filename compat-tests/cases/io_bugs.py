@@ -187,3 +187,39 @@ def truncated_parquet_file(spark):
 def not_parquet_file(spark):
     d = json_dir({"x.parquet": "this is not parquet\n"})
     return spark.createDataFrame([(failure(lambda: spark.read.parquet(d).collect()),)], "condition string")
+
+
+# spark.sql.files.maxRecordsPerFile (the write option wins over it).
+
+def _files_of(path):
+    import os
+    import re
+
+    return sorted(re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>", f) for f in os.listdir(path) if f.startswith("part-"))
+
+
+@case(conf={"spark.sql.files.maxRecordsPerFile": "2"})
+def max_records_per_file_conf(spark):
+    from cases._write_helpers import fresh_path
+
+    p = fresh_path()
+    spark.range(5).coalesce(1).write.csv(p)
+    return {"files": _files_of(p), "rows": sorted(r[0] for r in spark.read.csv(p).collect())}
+
+
+@case(conf={"spark.sql.files.maxRecordsPerFile": "2"})
+def max_records_per_file_option_beats_conf(spark):
+    from cases._write_helpers import fresh_path
+
+    p = fresh_path()
+    spark.range(5).coalesce(1).write.option("maxRecordsPerFile", 3).json(p)
+    return {"files": _files_of(p)}
+
+
+@case(conf={"spark.sql.files.maxRecordsPerFile": "0"})
+def max_records_per_file_conf_zero(spark):
+    from cases._write_helpers import fresh_path
+
+    p = fresh_path()
+    spark.range(5).coalesce(1).write.parquet(p)
+    return {"files": _files_of(p)}

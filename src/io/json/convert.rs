@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn partial_results_and_text() {
-        let fields = vec![StructField::new("a".into(), DataType::Integer, true), StructField::new("b".into(), DataType::String, true)];
+        let fields = vec![StructField::new("a", DataType::Integer, true), StructField::new("b", DataType::String, true)];
         let zone = Conversion::new(Zone::utc(), None, None, None).unwrap();
         let rows = record_row(&value(r#"{"a":1,"b":{"x":[1.50,"q"]}}"#), &fields, None, &zone).unwrap();
         assert_eq!(rows[0][1], AnyValue::StringOwned(r#"{"x":[1.50,"q"]}"#.into()));

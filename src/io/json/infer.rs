@@ -218,6 +218,6 @@ mod tests {
         let merged = compatible_root(s(&["a"]), DataType::Long, &r).unwrap();
         let DataType::Struct(fields) = merged else { panic!() };
         assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["_corrupt_record", "a"]);
-        assert_eq!(canonical(DataType::Struct(vec![StructField::new("e".into(), DataType::Struct(vec![]), true)]), &r), None);
+        assert_eq!(canonical(DataType::Struct(vec![StructField::new("e", DataType::Struct(vec![]), true)]), &r), None);
     }
 }
