@@ -52,3 +52,25 @@ def test_failed_compressed_write_leaves_nothing(spark, tmp_path):
         failing.write.option("compression", "gzip").csv(str(out))
     assert not out.exists()
     assert [p for p in os.listdir(tmp_path) if p != "o"] == []
+
+
+def test_fuzzed_json_never_crashes(spark, tmp_path):
+    import random
+
+    rng = random.Random(7)
+    seeds = ['{"a": 1, "b": [1, 2.5, {"c": "x\\u00e9"}], "d": null}', "[{\"a\": 1}, {\"a\": \"y\"}]", "{'q': NaN, r: 007}",
+             '{"deep": ' + "[" * 1100 + "]" * 1100 + "}", '{"big": 123456789012345678901234567890123456789012}']
+    lines = []
+    for _ in range(400):
+        s = rng.choice(seeds)
+        cut = rng.randrange(len(s) + 1)
+        mutated = s[:cut] + rng.choice(["", "\"", "}", "\\", "\x00", "\t", "😀", "\ud800"[:0]]) + s[cut:]
+        lines.append(mutated)
+    data = "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n\xff\xfe{\"a\": 1}\n"
+    path = tmp_path / "f.json"
+    path.write_bytes(data)
+    for options in ({}, {"mode": "DROPMALFORMED"}, {"allowComments": "true", "allowUnquotedFieldNames": "true"},
+                    {"multiLine": "true"}, {"primitivesAsString": "true", "prefersDecimal": "false"}):
+        df = spark.read.options(**options).json(str(path))
+        if df.columns != ["_corrupt_record"]:
+            df.collect()
