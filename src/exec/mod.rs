@@ -119,6 +119,14 @@ impl Session {
     /// and written under the save mode (`io::write`).
     pub fn write(&self, plan: &Plan, spec: &crate::io::write::WriteSpec) -> Result<()> {
         use crate::io::write::{prepare, write, Plan as WritePlan, WriteContext};
+        // `spark.sql.files.maxRecordsPerFile` applies unless the write's own option is set.
+        let mut spec = spec.clone();
+        if let Some(n) = self.get_conf("spark.sql.files.maxRecordsPerFile") {
+            if !spec.options.keys().any(|k| k.eq_ignore_ascii_case("maxRecordsPerFile")) {
+                spec.options.insert("maxRecordsPerFile".into(), n);
+            }
+        }
+        let spec = &spec;
         let conf = self.analysis_conf();
         let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
         let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive, storage: &conf.storage };

@@ -24,17 +24,46 @@ pub struct DataFile {
 /// Spark's marker for a NULL partition value.
 const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 
-/// How a read finds its files: Spark's `basePath`, `recursiveFileLookup` and
-/// `pathGlobFilter` options.
+/// How a read finds its files: Spark's `basePath`, `recursiveFileLookup`,
+/// `pathGlobFilter` and `modifiedBefore`/`modifiedAfter` options.
 #[derive(Debug, Clone, Default)]
 pub struct Discovery {
     pub base_path: Option<String>,
     pub recursive: bool,
     pub glob_filter: Option<String>,
+    /// Microseconds since the epoch: files modified strictly before / after.
+    pub modified_before: Option<i64>,
+    pub modified_after: Option<i64>,
+}
+
+/// A `modifiedBefore`/`modifiedAfter` time, read in the session time zone as Spark's
+/// `ModifiedDateFilter` reads it.
+fn modified_threshold(option: &str, value: Option<String>, zone: &crate::compat::timezone::Zone) -> Result<Option<i64>> {
+    let Some(v) = value else { return Ok(None) };
+    match super::csv::datetime::spark_string_to_timestamp(&v, zone) {
+        Some(t) => Ok(Some(t)),
+        None => Err(Error::new(
+            ErrorKind::Analysis,
+            "_LEGACY_ERROR_TEMP_1294",
+            format!("The timestamp provided for the '{}' option is invalid. The expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp: {v}.", option.to_lowercase()),
+        )
+        .with_param("strategy", option.to_lowercase())
+        .with_param("timeString", v)),
+    }
+}
+
+/// A file's modification time in microseconds (Hadoop's, in milliseconds).
+fn modified_micros(path: &Path) -> Option<i64> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    let ms = match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_millis() as i64,
+        Err(e) => -(e.duration().as_millis() as i64),
+    };
+    Some(ms * 1000)
 }
 
 impl Discovery {
-    pub fn of(table: &[super::options::Spec], options: &std::collections::BTreeMap<String, String>) -> Result<Discovery> {
+    pub fn of(table: &[super::options::Spec], options: &std::collections::BTreeMap<String, String>, session_time_zone: &str) -> Result<Discovery> {
         let get = |name| super::options::get(table, options, name).map(str::to_string);
         let recursive = match get("recursiveFileLookup") {
             None => false,
@@ -42,7 +71,14 @@ impl Discovery {
             Some(v) if v.eq_ignore_ascii_case("false") => false,
             Some(v) => return Err(Error::plain(ErrorKind::IllegalArgument, format!("For input string: \"{v}\""))),
         };
-        Ok(Discovery { base_path: get("basePath"), recursive, glob_filter: get("pathGlobFilter") })
+        let zone = crate::compat::timezone::parse(session_time_zone).unwrap_or_else(|_| crate::compat::timezone::Zone::utc());
+        Ok(Discovery {
+            base_path: get("basePath"),
+            recursive,
+            glob_filter: get("pathGlobFilter"),
+            modified_before: modified_threshold("modifiedBefore", get("modifiedBefore"), &zone)?,
+            modified_after: modified_threshold("modifiedAfter", get("modifiedAfter"), &zone)?,
+        })
     }
 }
 
@@ -69,6 +105,12 @@ pub fn list(paths: &[String], d: &Discovery) -> Result<Vec<DataFile>> {
     }
     if let Some(pattern) = &d.glob_filter {
         leaves.retain(|f| f.file_name().is_some_and(|n| wildcard_match(pattern, &n.to_string_lossy())));
+    }
+    if d.modified_before.is_some() || d.modified_after.is_some() {
+        leaves.retain(|f| {
+            let t = modified_micros(f);
+            d.modified_before.is_none_or(|b| t.is_some_and(|t| t < b)) && d.modified_after.is_none_or(|a| t.is_some_and(|t| t > a))
+        });
     }
     if d.recursive {
         return Ok(leaves.into_iter().map(|path| DataFile { path, partition: vec![] }).collect());

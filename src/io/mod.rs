@@ -5,6 +5,7 @@
 //! The plan lowering asks `scan` for a format's Polars scan and nothing else; schema
 //! inference that reads the files lives here with its reader.
 
+pub mod compression;
 pub mod csv;
 pub mod files;
 pub mod input_files;

@@ -9,10 +9,12 @@ use super::options::{self, Direction};
 use crate::compat::timezone::Zone;
 use crate::error::{Error, Result};
 use crate::ir::{DataType, FileFormat, StructField};
-use crate::lowering::types::{from_polars, to_polars};
-use polars::prelude::{self as pl, IntoLazy, LazyFileListReader};
+use crate::lowering::types::to_polars;
+use polars::prelude::{self as pl, IntoLazy};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+
+/// `spark.sql.columnNameOfCorruptRecord`'s default.
+const CORRUPT_RECORD: &str = "_corrupt_record";
 
 /// The session settings a read depends on.
 #[derive(Debug, Clone)]
@@ -27,8 +29,8 @@ fn session_zone(name: &str) -> Zone {
     crate::compat::timezone::parse(name).unwrap_or_else(|_| Zone::utc())
 }
 
-fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, storage: &Storage) -> Result<Vec<DataFile>> {
-    list_files(format, paths, &Discovery::of(table(format), options)?, storage)
+fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, session_time_zone: &str, storage: &Storage) -> Result<Vec<DataFile>> {
+    list_files(format, paths, &Discovery::of(table(format), options, session_time_zone)?, storage)
 }
 
 /// The data files of the paths. Remote Parquet objects are listed in the store (named
@@ -50,6 +52,14 @@ fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, stora
     }
     let mut files = if local.is_empty() { vec![] } else { files::list(&local, discovery)? };
     files.extend(remote);
+    // Polars' CSV scan reads paths: a compressed CSV file is read from a plain copy.
+    if format == FileFormat::Csv {
+        for f in &mut files {
+            if super::compression::is_compressed(&f.path) {
+                f.path = super::compression::plain_copy(&f.path)?;
+            }
+        }
+    }
     Ok(files)
 }
 
@@ -63,7 +73,7 @@ fn same_name(a: &str, b: &str, case_sensitive: bool) -> bool {
 /// takes the data column's place, the others follow; a given schema's type wins.
 pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, conf: &ReadConf, storage: &Storage) -> Result<Vec<StructField>> {
     // Spark reads the discovery options (`recursiveFileLookup` must be a boolean) first.
-    let discovery = Discovery::of(table(format), options)?;
+    let discovery = Discovery::of(table(format), options, &conf.session_time_zone)?;
     options::check(format, table(format), Direction::Read, options)?;
     let files = list_files(format, paths, &discovery, storage)?;
     let cs = conf.case_sensitive;
@@ -86,10 +96,17 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
             Some(fields) => fields,
             None => super::parquet::data_schema(&files, storage)?,
         },
-        FileFormat::Json => match given_data {
-            Some(fields) => fields,
-            None => infer_json(&files)?,
-        },
+        FileFormat::Json => {
+            let fields = match given_data {
+                Some(fields) => fields,
+                None => {
+                    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
+                    super::json::reading::infer_schema(&paths, options, CORRUPT_RECORD, cs)?
+                }
+            };
+            super::json::reading::check_corrupt_column(&fields, options, CORRUPT_RECORD)?;
+            fields
+        }
     };
     let mut merged: Vec<StructField> = data
         .into_iter()
@@ -113,7 +130,7 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
 /// times in the session time zone.
 pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
-    let files = listing(format, paths, options, storage)?;
+    let files = listing(format, paths, options, session_time_zone, storage)?;
     let zone = session_zone(session_time_zone);
     let is_partition = |f: &StructField| files.first().is_some_and(|file| file.partition.iter().any(|(k, _)| k.eq_ignore_ascii_case(&f.name)));
     // The columns the files hold: the schema without the partition columns that follow
@@ -146,20 +163,12 @@ fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, Str
         FileFormat::Csv => super::csv::scan(&[path], options, fields, session_time_zone),
         FileFormat::Text => {
             let name = fields.first().map_or("value", |f| f.name.as_str());
-            super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), name)
+            let line_sep = options::get(table(format), options, "lineSep");
+            super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), line_sep, name)
         }
         FileFormat::Parquet => super::parquet::scan_file(&file.path, fields, storage),
         FileFormat::Json => {
-            let polars_schema = Arc::new(pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type)))));
-            let lf = pl::LazyJsonLineReader::new(pl::PlRefPath::new(&path)).with_schema(Some(polars_schema)).finish()?;
-            let cols: Vec<pl::Expr> = fields
-                .iter()
-                .map(|f| {
-                    let c = pl::col(f.name.as_str());
-                    if f.data_type == DataType::Timestamp { crate::compat::timezone::wall_clock_to_utc(c, session_time_zone).alias(f.name.as_str()) } else { c }
-                })
-                .collect();
-            Ok(lf.select(cols))
+            Ok(super::json::reading::file_frame(&file.path, options, CORRUPT_RECORD, fields, &session_zone(session_time_zone))?.lazy())
         }
     }
 }
@@ -172,47 +181,5 @@ fn text_schema(given: Option<Vec<StructField>>) -> Result<Vec<StructField>> {
             Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect())
         }
         Some(fields) => Err(super::text::schema_error(&fields)),
-    }
-}
-
-/// The schema of JSON Lines files, as Spark types: each file's as Polars infers it,
-/// merged by name over the files (a type two files disagree on widens to DOUBLE for
-/// numbers, else STRING); fields ordered by name, NULL-only fields STRING, timestamps
-/// TIMESTAMP (spark.sql.timestampType).
-fn infer_json(files: &[DataFile]) -> Result<Vec<StructField>> {
-    if files.is_empty() {
-        return Err(Error::new(crate::error::ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for JSON. It must be specified manually.")
-            .with_param("format", "JSON"));
-    }
-    let mut fields: Vec<StructField> = vec![];
-    for file in files {
-        let mut lf = pl::LazyJsonLineReader::new(pl::PlRefPath::new(file.path.to_string_lossy().as_ref())).finish()?;
-        let schema = lf.collect_schema()?;
-        for (name, dtype) in schema.iter() {
-            let mut t = from_polars(dtype)?;
-            if t == DataType::TimestampNtz {
-                t = DataType::Timestamp;
-            }
-            match fields.iter_mut().find(|f| f.name == name.as_str()) {
-                Some(f) => f.data_type = wider_json(&f.data_type, &t),
-                None => fields.push(StructField::new(name.to_string(), t, true)),
-            }
-        }
-    }
-    for f in &mut fields {
-        if f.data_type == DataType::Null {
-            f.data_type = DataType::String;
-        }
-    }
-    fields.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(fields)
-}
-
-fn wider_json(a: &DataType, b: &DataType) -> DataType {
-    match (a, b) {
-        (a, b) if a == b => a.clone(),
-        (DataType::Null, t) | (t, DataType::Null) => t.clone(),
-        (DataType::Long | DataType::Double, DataType::Long | DataType::Double) => DataType::Double,
-        _ => DataType::String,
     }
 }

@@ -9,10 +9,11 @@ use polars::prelude::{self as pl, IntoLazy};
 /// Spark's text options (`TextOptions`), and what PyRust does with each.
 pub const OPTIONS: &[Spec] = &[
     spec("wholetext", Kind::Bool, "false", Direction::Read, Support::Yes),
-    spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
-    spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
+    spec("lineSep", Kind::Text, "\\n, \\r or \\r\\n (read), \\n (write)", Direction::Both, Support::Yes),
     spec("encoding", Kind::Text, "UTF-8", Direction::Read, Support::Values(&["utf-8", "utf8"])),
-    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Yes),
+    // Spark's text source reads no `codec` option (CSV's alias): accepted and ignored as there.
+    spec("codec", Kind::Text, "", Direction::Write, Support::Yes),
 ];
 
 /// The lines of a text, as Hadoop's `LineReader` splits it (no empty row after a final
@@ -45,15 +46,22 @@ pub fn lines(text: &str) -> Vec<&str> {
 }
 
 /// The rows of text files, in a column named `name`.
-pub fn scan(files: &[std::path::PathBuf], whole_text: bool, name: &str) -> Result<pl::LazyFrame> {
+pub fn scan(files: &[std::path::PathBuf], whole_text: bool, line_sep: Option<&str>, name: &str) -> Result<pl::LazyFrame> {
     let mut values: Vec<String> = vec![];
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| Error::internal(format!("reading {}: {e}", f.display())))?;
+        let bytes = super::compression::read(f)?;
         let text = String::from_utf8_lossy(&bytes);
-        if whole_text {
-            values.push(text.into_owned());
-        } else {
-            values.extend(lines(&text).into_iter().map(str::to_string));
+        match line_sep {
+            _ if whole_text => values.push(text.into_owned()),
+            // A given separator splits exactly (no empty row after a final separator).
+            Some(sep) if !sep.is_empty() => {
+                let mut parts: Vec<&str> = text.split(sep).collect();
+                if parts.last() == Some(&"") {
+                    parts.pop();
+                }
+                values.extend(parts.into_iter().map(str::to_string));
+            }
+            _ => values.extend(lines(&text).into_iter().map(str::to_string)),
         }
     }
     let n = values.len();
@@ -96,7 +104,8 @@ pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String
             out.push_str(line_sep);
         }
     }
-    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
+    let codec = super::compression::codec(super::options::get(OPTIONS, options, "compression"))?;
+    super::compression::write(path, out.as_bytes(), codec)
 }
 
 #[cfg(test)]

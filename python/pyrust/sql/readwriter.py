@@ -70,8 +70,29 @@ class DataFrameReader:
         self.options(**options)
         return self.load(list(paths), format="parquet")
 
-    def json(self, path: Union[str, List[str]], schema: Union[StructType, str, None] = None, **options: Any) -> Any:
-        self.options(**options)
+    def json(self, path: Union[str, List[str]], schema: Union[StructType, str, None] = None, primitivesAsString: Any = None,
+             prefersDecimal: Any = None, allowComments: Any = None, allowUnquotedFieldNames: Any = None,
+             allowSingleQuotes: Any = None, allowNumericLeadingZero: Any = None,
+             allowBackslashEscapingAnyCharacter: Any = None, mode: Optional[str] = None,
+             columnNameOfCorruptRecord: Optional[str] = None, dateFormat: Optional[str] = None,
+             timestampFormat: Optional[str] = None, multiLine: Any = None, allowUnquotedControlChars: Any = None,
+             lineSep: Optional[str] = None, samplingRatio: Any = None, dropFieldIfAllNull: Any = None,
+             encoding: Optional[str] = None, locale: Optional[str] = None, pathGlobFilter: Any = None,
+             recursiveFileLookup: Any = None, modifiedBefore: Any = None, modifiedAfter: Any = None,
+             allowNonNumericNumbers: Any = None, useUnsafeRow: Any = None) -> Any:
+        # As PySpark: each keyword sets the option of its own name (allowNumericLeadingZero
+        # too, which Spark's JSON reader does not read).
+        self.options(primitivesAsString=primitivesAsString, prefersDecimal=prefersDecimal, allowComments=allowComments,
+                     allowUnquotedFieldNames=allowUnquotedFieldNames, allowSingleQuotes=allowSingleQuotes,
+                     allowNumericLeadingZero=allowNumericLeadingZero,
+                     allowBackslashEscapingAnyCharacter=allowBackslashEscapingAnyCharacter, mode=mode,
+                     columnNameOfCorruptRecord=columnNameOfCorruptRecord, dateFormat=dateFormat,
+                     timestampFormat=timestampFormat, multiLine=multiLine,
+                     allowUnquotedControlChars=allowUnquotedControlChars, lineSep=lineSep, samplingRatio=samplingRatio,
+                     dropFieldIfAllNull=dropFieldIfAllNull, encoding=encoding, locale=locale,
+                     pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                     modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter,
+                     allowNonNumericNumbers=allowNonNumericNumbers, useUnsafeRow=useUnsafeRow)
         return self.load(path, format="json", schema=schema)
 
     def table(self, tableName: str) -> Any:

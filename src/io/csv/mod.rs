@@ -70,7 +70,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::No),
     spec("quoteAll", Kind::Bool, "false", Direction::Write, Support::Yes),
     spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
-    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Yes).aliases(&["codec"]),
 ];
 
 fn option<'a>(options: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {

@@ -4,7 +4,6 @@
 //! and trailing white space dropped by default, a value quoted when it holds the
 //! separator, the quote or a line break, a quote inside it escaped with `escape`.
 
-use super::super::files::io_error;
 use super::super::options::{flag, get};
 use super::OPTIONS;
 use crate::compat::cast_text::{to_text, TextStyle};
@@ -15,7 +14,6 @@ use crate::error::Result;
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, col, IntoLazy};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -154,8 +152,8 @@ pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<
         row.extend(columns.iter().map(|c| c.get(i)));
         layout.line(&row, &mut out);
     }
-    let mut file = std::fs::File::create(path).map_err(|e| io_error("creating", path, e))?;
-    file.write_all(out.as_bytes()).map_err(|e| io_error("writing", path, e))
+    let codec = crate::io::compression::codec(crate::io::options::get(OPTIONS, options, "compression"))?;
+    crate::io::compression::write(path, out.as_bytes(), codec)
 }
 
 #[cfg(test)]

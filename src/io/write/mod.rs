@@ -182,11 +182,18 @@ fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: 
 fn file_name(spec: &WriteSpec, partitioned: bool, uuid: &str, counter: usize) -> String {
     let ext = match spec.format {
         FileFormat::Parquet => super::parquet::file_extension(&spec.options),
-        FileFormat::Csv => ".csv".into(),
-        FileFormat::Json => ".json".into(),
-        FileFormat::Text => ".txt".into(),
+        FileFormat::Csv => text_extension(".csv", super::csv::OPTIONS, &spec.options),
+        FileFormat::Json => text_extension(".json", super::json::OPTIONS, &spec.options),
+        FileFormat::Text => text_extension(".txt", super::text::OPTIONS, &spec.options),
     };
     format!("part-00000-{uuid}{}c{counter:03}{ext}", if partitioned { "." } else { "-" })
+}
+
+/// A text format's extension and its codec's (`.csv.gz`); a codec that does not
+/// resolve fails the write itself.
+fn text_extension(ext: &str, table: &[super::options::Spec], options: &std::collections::BTreeMap<String, String>) -> String {
+    let codec = super::compression::codec(super::options::get(table, options, "compression")).ok().flatten();
+    format!("{ext}{}", codec.map_or("", |c| c.extension()))
 }
 
 fn absolute(p: &Path) -> PathBuf {

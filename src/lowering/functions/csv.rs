@@ -15,7 +15,7 @@ use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::io::csv::infer::{infer_field, Inferred};
 use crate::io::csv::tokenizer::{tokenize, Dialect};
-use crate::io::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long};
+use crate::io::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
@@ -45,7 +45,7 @@ fn option<'a>(options: &'a [(String, String)], key: &str) -> Option<&'a str> {
 /// The options PyRust reads, when reading and when writing; any other is refused
 /// rather than ignored.
 const READ_OPTIONS: &[&str] =
-    &["sep", "delimiter", "quote", "escape", "nullValue", "mode", "columnNameOfCorruptRecord", "dateFormat", "timestampFormat", "timestampNTZFormat"];
+    &["sep", "delimiter", "quote", "escape", "nullValue", "mode", "columnNameOfCorruptRecord", "dateFormat", "timestampFormat", "timestampNTZFormat", "nanValue", "positiveInf", "negativeInf"];
 const WRITE_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue", "quoteAll"];
 const INFER_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue"];
 
@@ -65,6 +65,8 @@ struct Formats {
     timestamp: Option<Pattern>,
     timestamp_ntz: Option<Pattern>,
     zone: crate::compat::timezone::Zone,
+    /// `nanValue`, `positiveInf` and `negativeInf`, for FLOAT and DOUBLE fields.
+    specials: Specials,
 }
 
 impl Formats {
@@ -75,6 +77,11 @@ impl Formats {
             timestamp: compiled("timestampFormat")?,
             timestamp_ntz: compiled("timestampNTZFormat")?,
             zone: crate::compat::timezone::parse(session_time_zone)?,
+            specials: Specials {
+                nan: option(options, "nanValue").unwrap_or("NaN").to_string(),
+                positive_inf: option(options, "positiveInf").unwrap_or("Inf").to_string(),
+                negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
+            },
         })
     }
 }
@@ -216,11 +223,11 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, forma
             (v.into_iter().collect::<pl::Int64Chunked>().into_series(), f)
         }
         DataType::Float => {
-            let (v, f) = each(tokens, csv_float);
+            let (v, f) = each(tokens, |s| csv_float(&formats.specials.canonical(s)));
             (v.into_iter().collect::<pl::Float32Chunked>().into_series(), f)
         }
         DataType::Double => {
-            let (v, f) = each(tokens, csv_double);
+            let (v, f) = each(tokens, |s| csv_double(&formats.specials.canonical(s)));
             (v.into_iter().collect::<pl::Float64Chunked>().into_series(), f)
         }
         DataType::Boolean => {

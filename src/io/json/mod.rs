@@ -1,6 +1,11 @@
-//! JSON Lines: Polars' NDJSON reader (schema inferred by Polars, fields ordered by name
-//! as Spark orders them) and Spark's `JacksonGenerator` text for writing
-//! (`compat::json_write`).
+//! JSON: Spark's reader (`reading`: records, schema inference in `infer`, rows in
+//! `convert`, over the Jackson-like `parser` the reader's options switch) and Spark's
+//! `JacksonGenerator` text for writing (`compat::json_write`).
+
+mod convert;
+mod infer;
+pub mod parser;
+pub mod reading;
 
 use super::options::{flag, get, spec, Direction, Kind, Spec, Support};
 use crate::compat::json_write::write_value;
@@ -14,27 +19,34 @@ use std::path::Path;
 pub const OPTIONS: &[Spec] = &[
     spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
     spec("encoding", Kind::Text, "UTF-8", Direction::Both, Support::Values(&["utf-8", "utf8"])).aliases(&["charset"]),
-    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Values(&["permissive"])),
-    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("primitivesAsString", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("prefersDecimal", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("allowComments", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("allowUnquotedFieldNames", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("allowSingleQuotes", Kind::Bool, "true", Direction::Read, Support::No),
-    spec("allowNumericLeadingZeros", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("allowNonNumericNumbers", Kind::Bool, "true", Direction::Read, Support::No),
-    spec("allowBackslashEscapingAnyCharacter", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("allowUnquotedControlChars", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::No),
-    spec("dropFieldIfAllNull", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Both, Support::No),
-    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Both, Support::No),
-    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Both, Support::No),
+    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
+    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("primitivesAsString", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("prefersDecimal", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("allowComments", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("allowUnquotedFieldNames", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("allowSingleQuotes", Kind::Bool, "true", Direction::Read, Support::Yes),
+    spec("allowNumericLeadingZeros", Kind::Bool, "false", Direction::Read, Support::Yes),
+    // What PySpark's `json(allowNumericLeadingZero=...)` sets: Spark reads no such option.
+    spec("allowNumericLeadingZero", Kind::Text, "", Direction::Read, Support::Yes),
+    spec("allowNonNumericNumbers", Kind::Bool, "true", Direction::Read, Support::Yes),
+    spec("allowBackslashEscapingAnyCharacter", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("allowUnquotedControlChars", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::Yes),
+    spec("dropFieldIfAllNull", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::Yes),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::Yes),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::No),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::No),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::No),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
-    spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
+    spec("lineSep", Kind::Text, "\\n, \\r or \\r\\n (read)", Direction::Read, Support::Yes),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
     spec("ignoreNullFields", Kind::Bool, "true", Direction::Write, Support::Yes),
-    spec("compression", Kind::Text, "none", Direction::Write, Support::Values(&["none", "uncompressed"])).aliases(&["codec"]),
+    spec("compression", Kind::Text, "none", Direction::Write, Support::Yes),
+    // Spark's JSON source reads no `codec` option (CSV's alias): accepted and ignored as there.
+    spec("codec", Kind::Text, "", Direction::Write, Support::Yes),
 ];
 
 /// Writes the rows of `df` (columns named as `fields`) as JSON Lines, as Spark's
@@ -73,7 +85,8 @@ pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<
         out.push('}');
         out.push_str(line_sep);
     }
-    std::fs::write(path, out).map_err(|e| super::files::io_error("writing", path, e))
+    let codec = super::compression::codec(get(OPTIONS, options, "compression"))?;
+    super::compression::write(path, out.as_bytes(), codec)
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

@@ -1,0 +1,137 @@
+//! Compressed text files (CSV, JSON, text), as Hadoop's codecs Spark uses write and
+//! read them: gzip (`.gz`) and deflate (`.deflate`, a zlib stream), chosen on write by
+//! the `compression` option and on read by the file's extension. bzip2 and Hadoop's
+//! framed lz4/snappy are refused rather than written differently.
+
+use crate::error::{Error, ErrorKind, Result};
+use flate2::read::{MultiGzDecoder, ZlibDecoder};
+use flate2::write::{GzEncoder, ZlibEncoder};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A codec PyRust writes and reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    Gzip,
+    Deflate,
+}
+
+impl Codec {
+    /// The extension Hadoop's codec gives its files (after the format's own).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Codec::Gzip => ".gz",
+            Codec::Deflate => ".deflate",
+        }
+    }
+
+    fn of_extension(path: &Path) -> Option<Codec> {
+        match path.extension()?.to_str()? {
+            "gz" => Some(Codec::Gzip),
+            "deflate" => Some(Codec::Deflate),
+            _ => None,
+        }
+    }
+}
+
+/// The codec a `compression` value names (None: uncompressed), as Spark's
+/// `CompressionCodecs.getCodecClassName` resolves short names case-insensitively.
+pub fn codec(value: Option<&str>) -> Result<Option<Codec>> {
+    let Some(v) = value else { return Ok(None) };
+    match v.to_ascii_lowercase().as_str() {
+        "none" | "uncompressed" => Ok(None),
+        "gzip" => Ok(Some(Codec::Gzip)),
+        "deflate" => Ok(Some(Codec::Deflate)),
+        "bzip2" | "lz4" | "snappy" => Err(Error::unsupported(format!("writing text files with the {v} codec"))),
+        _ => Err(Error::new(
+            ErrorKind::IllegalArgument,
+            "CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION",
+            format!("The codec {v} is not available. Available codecs are bzip2, deflate, uncompressed, snappy, none, lz4, gzip. SQLSTATE: 56038"),
+        )
+        .with_param("codecName", v)
+        .with_param("availableCodecs", "bzip2, deflate, uncompressed, snappy, none, lz4, gzip")),
+    }
+}
+
+/// Writes `bytes` to `path`, compressed with `codec`.
+pub fn write(path: &Path, bytes: &[u8], codec: Option<Codec>) -> Result<()> {
+    let io = |e| super::files::io_error("writing", path, e);
+    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
+    let mut out = std::io::BufWriter::new(file);
+    match codec {
+        None => out.write_all(bytes).map_err(io)?,
+        Some(Codec::Gzip) => {
+            let mut e = GzEncoder::new(out, flate2::Compression::default());
+            e.write_all(bytes).map_err(io)?;
+            out = e.finish().map_err(io)?;
+        }
+        Some(Codec::Deflate) => {
+            let mut e = ZlibEncoder::new(out, flate2::Compression::default());
+            e.write_all(bytes).map_err(io)?;
+            out = e.finish().map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)
+}
+
+/// Whether a file is read through a codec (by its extension, as Hadoop chooses).
+pub fn is_compressed(path: &Path) -> bool {
+    Codec::of_extension(path).is_some()
+}
+
+/// The plain bytes of a file, decompressed when its extension names a codec.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    let io = |e| super::files::io_error("reading", path, e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut out = Vec::new();
+    match Codec::of_extension(path) {
+        None => std::io::BufReader::new(file).read_to_end(&mut out).map_err(io)?,
+        Some(Codec::Gzip) => MultiGzDecoder::new(std::io::BufReader::new(file)).read_to_end(&mut out).map_err(io)?,
+        Some(Codec::Deflate) => ZlibDecoder::new(std::io::BufReader::new(file)).read_to_end(&mut out).map_err(io)?,
+    };
+    Ok(out)
+}
+
+/// A decompressed copy of a compressed file, for the readers that read paths (Polars'
+/// CSV scan); made once per file version (path, size and modification time) in the
+/// temp directory, named as the file without the codec's extension.
+pub fn plain_copy(path: &Path) -> Result<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let meta = std::fs::metadata(path).map_err(|e| super::files::io_error("reading", path, e))?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut h);
+    meta.len().hash(&mut h);
+    meta.modified().ok().hash(&mut h);
+    let dir = std::env::temp_dir().join("pyrust-decompressed").join(format!("{:016x}", h.finish()));
+    let name = path.file_stem().map_or_else(|| "data".into(), |s| s.to_os_string());
+    let copy = dir.join(name);
+    if !copy.exists() {
+        let bytes = read(path)?;
+        std::fs::create_dir_all(&dir).map_err(|e| super::files::io_error("creating", &dir, e))?;
+        // Written aside and renamed, so a concurrent reader never sees half a copy.
+        let partial = dir.join(format!(".partial-{}", std::process::id()));
+        std::fs::write(&partial, bytes).map_err(|e| super::files::io_error("writing", &partial, e))?;
+        std::fs::rename(&partial, &copy).map_err(|e| super::files::io_error("writing", &copy, e))?;
+    }
+    Ok(copy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_names() {
+        let dir = std::env::temp_dir().join(format!("pyrust-codec-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (codec, name) in [(Some(Codec::Gzip), "a.csv.gz"), (Some(Codec::Deflate), "a.csv.deflate"), (None, "a.csv")] {
+            let p = dir.join(name);
+            write(&p, b"x,y\n1,2\n", codec).unwrap();
+            assert_eq!(read(&p).unwrap(), b"x,y\n1,2\n");
+            assert_eq!(is_compressed(&p), codec.is_some());
+        }
+        assert_eq!(plain_copy(&dir.join("a.csv.gz")).unwrap().file_name().unwrap(), "a.csv");
+        assert!(codec(Some("nosuch")).is_err() && codec(Some("GZIP")).unwrap() == Some(Codec::Gzip));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
