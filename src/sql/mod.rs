@@ -16,8 +16,40 @@ use sqlparser::parser::Parser;
 mod window;
 
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
+    parse_error_from(text, 0, &detail.to_string())
+}
+
+/// `parse_error` for a text that sqlparser read `offset` characters into its first line
+/// (`SELECT <text>`).
+fn parse_error_from(text: &str, offset: usize, detail: &str) -> Error {
+    if let Some(e) = at_failing_token(text, offset, detail) {
+        return e;
+    }
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
+}
+
+/// Spark's ANTLR parser reports the token where the text stops making sense, as
+/// sqlparser does (`found: FROM at Line: 1, Column: 15`): that token and its position,
+/// for a one-line text. Spark's hints (`extra input`, `missing ')'`) are not known here.
+fn at_failing_token(text: &str, offset: usize, detail: &str) -> Option<Error> {
+    let (before, place) = detail.rsplit_once(" at Line: ")?;
+    let found = before.rsplit_once("found: ")?.1;
+    let (line, column) = place.split_once(", Column: ")?;
+    if line.trim() != "1" || text.contains('\n') {
+        return None;
+    }
+    let column: usize = column.trim().parse().ok()?;
+    let chars = column.checked_sub(1 + offset)?;
+    let pos = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+    let near = if found == "EOF" { "end of input".to_string() } else { format!("'{found}'") };
+    Some(Error::parse_at(
+        text,
+        pos,
+        "PARSE_SYNTAX_ERROR",
+        &format!("Syntax error at or near {near}. SQLSTATE: 42601"),
+        vec![("error", near), ("hint", String::new())],
+    ))
 }
 
 /// Spark's suffixes of typed number literals: `1.5D` double, `1F` float, `5S` smallint,
@@ -60,7 +92,7 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
 /// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
 pub fn parse_select_item(text: &str) -> Result<Expr> {
     let query = format!("SELECT {text}");
-    let mut statements = parse_sql(&query).map_err(|e| parse_error(text, e))?;
+    let mut statements = parse_sql(&query).map_err(|e| parse_error_from(text, "SELECT ".len(), &e.to_string()))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one expression"));
     }
@@ -81,18 +113,51 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     if text.trim().is_empty() {
-        return Err(crate::error::Error::new(crate::error::ErrorKind::Parse, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement."));
+        return Err(Error::empty_statement(text));
     }
     parse_select_item(text)
 }
 
 /// A multi-part name (`db.t`, `` `a.b`.c ``) as its parts.
 pub fn parse_name(text: &str) -> Result<Vec<String>> {
-    let name = Parser::new(&SparkSqlDialect {})
-        .try_with_sql(text)
-        .and_then(|mut p| p.parse_object_name(false))
-        .map_err(|e| parse_error(text, e))?;
+    if text.trim().is_empty() {
+        return Err(Error::empty_statement(text));
+    }
+    let name = Parser::new(&SparkSqlDialect {}).try_with_sql(text).and_then(|mut p| p.parse_object_name(false)).map_err(|e| {
+        // Spark's own identifier parser says where the name stops being one.
+        match crate::analysis::update_fields::name_parts(text) {
+            Err(spark) => spark,
+            Ok(_) => parse_error(text, e),
+        }
+    })?;
     Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
+}
+
+/// Spark's error for a second statement in a text that takes one: its parser stops at
+/// the statement's first token (`extra input 'SELECT'`).
+pub(crate) fn extra_statement_error(text: &str) -> Error {
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let tokens = Tokenizer::new(&SparkSqlDialect {}, text).tokenize_with_location().unwrap_or_default();
+    let extra = tokens
+        .iter()
+        .skip_while(|t| t.token != Token::SemiColon)
+        .skip(1)
+        .find(|t| !matches!(t.token, Token::Whitespace(_) | Token::SemiColon));
+    match extra {
+        // Only one-line texts: the position is a byte offset into the line.
+        Some(t) if t.span.start.line == 1 && !text.contains('\n') => {
+            let pos = text.char_indices().nth(t.span.start.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
+            let near = format!("'{}'", t.token);
+            Error::parse_at(
+                text,
+                pos,
+                "PARSE_SYNTAX_ERROR",
+                &format!("Syntax error at or near {near}: extra input {near}. SQLSTATE: 42601"),
+                vec![("hint", format!(": extra input {near}")), ("error", near)],
+            )
+        }
+        _ => parse_error(text, "expected one statement"),
+    }
 }
 
 /// An SQL form PyRust does not translate (yet), named.

@@ -200,10 +200,9 @@ def _to_spark(dt: DataType, zone: Any) -> Callable[[Any], Any]:
             q = v.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=decimal.Context(prec=80))
             if abs(q) >= limit:
                 raise ArithmeticException(
-                    message=f"The {q} rounded half up from {v} cannot be represented as Decimal({dt.precision}, {dt.scale}). "
-                    'If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003',
                     errorClass="NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION",
-                    messageParameters={},
+                    messageParameters={"roundedValue": str(q), "originalValue": str(v),
+                                       "precision": str(dt.precision), "scale": str(dt.scale)},
                 )
             return q
         return dec
