@@ -5,6 +5,7 @@ import threading
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
+from pyrust.sql import _conf_checks
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._values import normalise_rows
 from pyrust.sql.dataframe import DataFrame
@@ -31,13 +32,18 @@ class RuntimeConfig:
         self._native = native
 
     def set(self, key: str, value: Any) -> None:
+        _conf_checks.check_str(key, "key")  # PySpark hands a non-string to the JVM, which refuses it
         if isinstance(value, bool):
             value = "true" if value else "false"
+        _conf_checks.check_set(key, value)
         if key == "spark.sql.session.timeZone":
             _native.check_time_zone(str(value))  # Spark rejects an unknown zone here
         self._native.set_conf(key, str(value))
 
     def get(self, key: str, default: Any = "__no_default__") -> Optional[str]:
+        _conf_checks.check_str(key, "key")
+        if default != "__no_default__" and default is not None:
+            _conf_checks.check_str(default, "default")
         value = self._native.get_conf(key)
         if value is not None:
             return value
@@ -45,12 +51,13 @@ class RuntimeConfig:
             return default
         if key in _DEFAULTS:
             return _DEFAULTS[key]
-        from pyrust.errors import SparkRuntimeException
+        from pyrust.errors import SparkNoSuchElementException
 
-        raise SparkRuntimeException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
-                                    errorClass="SQL_CONF_NOT_FOUND", messageParameters={"sqlConf": f'"{key}"'})
+        raise SparkNoSuchElementException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
+                                          errorClass="SQL_CONF_NOT_FOUND", messageParameters={"sqlConf": f'"{key}"'})
 
     def unset(self, key: str) -> None:
+        _conf_checks.check_str(key, "key")
         self._native.unset_conf(key)
 
     @property
@@ -61,7 +68,8 @@ class RuntimeConfig:
         return out
 
     def isModifiable(self, key: str) -> bool:
-        return True
+        # Spark's SQLConf.isModifiable: a SQL setting it knows that is not static.
+        return _conf_checks.is_modifiable(key)
 
 
 class SparkContext:
@@ -214,7 +222,18 @@ class SparkSession:
     def range(self, start: int, end: Optional[int] = None, step: int = 1, numPartitions: Optional[int] = None) -> DataFrame:
         if end is None:
             start, end = 0, start
-        return DataFrame(self._native.range(int(start), int(end), int(step)), self)
+        start, end, step = int(start), int(end), int(step)
+        # Spark's Range checks its arguments (a partition count is only checked: the
+        # engine decides its own parallelism).
+        if numPartitions is not None:
+            numPartitions = int(numPartitions)
+        from pyrust.errors import IllegalArgumentException
+
+        if step == 0:
+            raise IllegalArgumentException(message=f"requirement failed: step ({step}) cannot be 0")
+        if numPartitions is not None and numPartitions <= 0:
+            raise IllegalArgumentException(message="Positive number of partitions required")
+        return DataFrame(self._native.range(start, end, step), self)
 
     def createDataFrame(self, data: Any, schema: Any = None, samplingRatio: Optional[float] = None,
                         verifySchema: bool = True) -> DataFrame:
@@ -226,24 +245,37 @@ class SparkSession:
         if _is_arrow_source(data):
             return self._from_arrow(data, struct, names)
         if not isinstance(data, list):
-            try:
-                data = list(data)
-            except TypeError:
-                raise PySparkTypeError(message=f"data is not iterable: {type(data).__name__}", errorClass="INVALID_TYPE",
-                                       messageParameters={"arg_name": "data", "arg_type": type(data).__name__})
-        if struct is None:
+            data = list(data)  # PySpark's own TypeError for what is not iterable
+        inferred = struct is None
+        if inferred:
             struct = _infer_rows_schema(data, names)
+            if names is not None and len(names) > len(struct.fields):
+                # PySpark renames the inferred fields one by one: struct.fields[i].name = name.
+                raise IndexError("list index out of range")
+            _check_row_lengths(data, len(struct.fields))
         elif names is None and not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         if not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         rows = normalise_rows(data, struct)
-        return DataFrame(self._native.create_dataframe(rows, struct.json(), verifySchema), self)
+        try:
+            native = self._native.create_dataframe(rows, struct.json(), bool(verifySchema))
+        except PySparkValueError as e:
+            if not inferred or e.getCondition() != "VALUE_OUT_OF_BOUNDS":
+                raise
+            # An inferred schema is not verified: the JVM makes an integer beyond a long NULL.
+            rows = [_beyond_long_as_null(r) for r in rows]
+            native = self._native.create_dataframe(rows, struct.json(), bool(verifySchema))
+        return DataFrame(native, self)
 
     def _schema_argument(self, schema: Any) -> Any:
         if schema is None:
             return None, None
-        if isinstance(schema, (list, tuple)) and all(isinstance(s, str) for s in schema):
+        if isinstance(schema, (list, tuple)):
+            for name in schema:
+                if not isinstance(name, str):
+                    # PySpark re-encodes each name that is not a str: x.encode("utf-8").
+                    raise AttributeError(f"'{type(name).__name__}' object has no attribute 'encode'")
             return None, list(schema)
         if isinstance(schema, str):
             return _parse_datatype_string(schema), None
@@ -334,6 +366,8 @@ class SparkSession:
                 formatter.clear()
 
     def table(self, tableName: str) -> DataFrame:
+        if not isinstance(tableName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "tableName", "arg_type": type(tableName).__name__})
         return DataFrame(self._native.table(tableName), self)
 
     @property
@@ -362,6 +396,26 @@ class SparkSession:
 def _is_arrow_source(data: Any) -> bool:
     module = type(data).__module__
     return module.startswith("pandas") or module.startswith("pyarrow")
+
+
+def _check_row_lengths(data: List[Any], width: int) -> None:
+    """Rows of an inferred schema are not verified in Python: the JVM refuses a row
+    with fewer or more values than the schema has fields."""
+    for row in data:
+        if isinstance(row, (tuple, list)) and len(row) != width:
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(errorClass="STRUCT_ARRAY_LENGTH_MISMATCH",
+                                           messageParameters={"expected": str(width), "actual": str(len(row))})
+
+
+_LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
+
+
+def _beyond_long_as_null(row: Any) -> Any:
+    if not isinstance(row, tuple):
+        return row
+    return tuple(None if isinstance(v, int) and not isinstance(v, bool) and not _LONG_MIN <= v <= _LONG_MAX else v for v in row)
 
 
 def _infer_rows_schema(data: List[Any], names: Optional[List[str]]) -> StructType:
