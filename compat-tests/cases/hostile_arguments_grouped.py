@@ -57,3 +57,20 @@ def _make(name, action):
 
 for _name, _action in TABLE:
     case(_make(_name, _action), ordered=False)
+
+
+def _centred(pdf):
+    return pdf.assign(x=pdf.x - pdf.x.mean())[["k", "x"]]
+
+
+@case(ordered=False)
+def apply_grouped_map_udf(spark):
+    # What apply accepts: a GROUPED_MAP pandas UDF (PySpark's older applyInPandas).
+    import warnings
+
+    from pyspark.sql.functions import PandasUDFType, pandas_udf
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        centred = pandas_udf(_centred, "k int, x double", PandasUDFType.GROUPED_MAP)
+        return _df(spark).groupBy("k").apply(centred)

@@ -15,8 +15,8 @@ from pyspark.sql import types as T
 # Left out: arguments PySpark hands to the JVM unchecked, where its error is py4j's
 # own (sql/conf.set/conf.unset/isModifiable of an int or None, conf.set of a float or
 # a list, SQL args with an int key or an object value, range beyond a long), a None
-# row under a schema (the executor's Py4JJavaError), and builder settings
-# (getOrCreate returns the one session the suite shares).
+# row under a schema (the executor's Py4JJavaError), and builder settings applied
+# by getOrCreate (it returns the one session the suite shares).
 TABLE = [
     # createDataFrame: data
     ("create_data_none", lambda s: s.createDataFrame(None)),
@@ -87,6 +87,11 @@ TABLE = [
     ("sql_args_none_value", lambda s: s.sql("SELECT :a AS a", args={"a": None})),
     ("sql_kwargs_unknown", lambda s: s.sql("SELECT {x} AS a", y=1)),
     ("sql_two_statements", lambda s: s.sql("SELECT 1; SELECT 2")),
+    # builder settings (not applied: no getOrCreate)
+    ("builder_config_map_int", lambda s: type(s.builder.config(map=1)).__name__),
+    ("builder_config_conf_int", lambda s: type(s.builder.config(conf=1)).__name__),
+    ("builder_config_nothing", lambda s: type(s.builder.config()).__name__),
+    ("builder_config_map_and_key", lambda s: type(s.builder.config("k", "v", map={"a": 1})).__name__),
     # table
     ("table_none", lambda s: s.table(None)),
     ("table_int", lambda s: s.table(1)),

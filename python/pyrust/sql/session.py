@@ -25,6 +25,13 @@ _DEFAULTS = {
 }
 
 
+def _builder_text(value: Any) -> Any:
+    """PySpark's to_str for builder settings: booleans lower-case, None kept."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return None if value is None else str(value)
+
+
 class RuntimeConfig:
     """``spark.conf``."""
 
@@ -36,6 +43,9 @@ class RuntimeConfig:
         if isinstance(value, bool):
             value = "true" if value else "false"
         _conf_checks.check_set(key, value)
+        self._set_text(key, value)
+
+    def _set_text(self, key: str, value: Any) -> None:
         if key == "spark.sql.session.timeZone":
             _native.check_time_zone(str(value))  # Spark rejects an unknown zone here
         self._native.set_conf(key, str(value))
@@ -122,10 +132,15 @@ class SparkSession:
 
         def config(self, key: Optional[str] = None, value: Any = None, conf: Any = None,
                    *, map: Optional[Dict[str, Any]] = None) -> "SparkSession.Builder":
-            if key is not None:
-                self._options[key] = str(value).lower() if isinstance(value, bool) else str(value)
-            for k, v in (map or {}).items():
-                self._options[k] = str(v).lower() if isinstance(v, bool) else str(v)
+            # PySpark's order: a SparkConf's settings, else a map, else one key.
+            if conf is not None:
+                for k, v in conf.getAll():
+                    self._options[k] = v
+            elif map is not None:
+                for k, v in map.items():
+                    self._options[k] = _builder_text(v)
+            elif key is not None:
+                self._options[key] = _builder_text(value)
             return self
 
         def appName(self, name: str) -> "SparkSession.Builder":
@@ -150,11 +165,18 @@ class SparkSession:
                     # newSession() inherits them, not later `spark.conf.set` calls.
                     SparkSession._context_options = dict(self._options)
                     SparkSession._active = session
+                    created = True
+                else:
+                    created = False
                 session = SparkSession._active
                 if SparkSession._activeSession is None:
                     SparkSession._activeSession = session
                 for k, v in self._options.items():
-                    session.conf.set(k, v)
+                    # A new session takes every setting; an existing one keeps its static
+                    # ones (PySpark's applyModifiableSettings warns and goes on).
+                    if v is None or (not created and _conf_checks.known_settings().get(k) is False):
+                        continue
+                    session.conf._set_text(k, v)
                 return session
 
         def create(self) -> "SparkSession":
@@ -201,7 +223,8 @@ class SparkSession:
         options the first session was built with); it does not become the active one."""
         session = SparkSession()
         for k, v in SparkSession._context_options.items():
-            session.conf.set(k, v)
+            if v is not None:
+                session.conf._set_text(k, v)  # as the first session took them (static ones too)
         return session
 
     def stop(self) -> None:

@@ -518,6 +518,8 @@ class UserDefinedFunction:
 
         if kwargs:
             raise not_implemented("named arguments of Python UDFs")
+        if self.evalType == SQL_GROUPED_MAP_PANDAS_UDF:
+            raise not_implemented("a GROUPED_MAP pandas UDF called as a column (GroupedData.apply takes it)")
         return Column(self._native().call([_to_col_expr(c) for c in cols]))
 
     def asNondeterministic(self) -> "UserDefinedFunction":
