@@ -33,6 +33,10 @@ fn parse_error_from(text: &str, offset: usize, detail: &str) -> Error {
 /// sqlparser does (`found: FROM at Line: 1, Column: 15`): that token and its position,
 /// for a one-line text. Spark's hints (`extra input`, `missing ')'`) are not known here.
 fn at_failing_token(text: &str, offset: usize, detail: &str) -> Option<Error> {
+    if detail.ends_with("found: EOF") && !text.contains('\n') {
+        // sqlparser gives no place for the end of the text: Spark's is its length.
+        return Some(syntax_error_at(text, text.len(), "end of input".to_string()));
+    }
     let (before, place) = detail.rsplit_once(" at Line: ")?;
     let found = before.rsplit_once("found: ")?.1;
     let (line, column) = place.split_once(", Column: ")?;
@@ -43,14 +47,45 @@ fn at_failing_token(text: &str, offset: usize, detail: &str) -> Option<Error> {
     let chars = column.checked_sub(1 + offset)?;
     let pos = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
     let near = if found == "EOF" { "end of input".to_string() } else { format!("'{found}'") };
-    Some(Error::parse_at(
+    Some(syntax_error_at(text, pos, near))
+}
+
+/// PARSE_SYNTAX_ERROR at byte `pos` of a one-line `text`, near `near` (quoted), no hint.
+fn syntax_error_at(text: &str, pos: usize, near: String) -> Error {
+    Error::parse_at(
         text,
         pos,
         "PARSE_SYNTAX_ERROR",
         &format!("Syntax error at or near {near}. SQLSTATE: 42601"),
         vec![("error", near), ("hint", String::new())],
-    ))
+    )
 }
+
+/// Spark 4.0's grammar has no QUALIFY: after a table name it reads the word as the
+/// table's alias and stops at the next token, elsewhere it stops at QUALIFY itself.
+/// `e` is the query builder's refusal; `text` the statement it came from.
+pub(crate) fn qualify_error(text: &str, e: Error) -> Error {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    if !e.message.contains(QUALIFY_REFUSED) || text.contains('\n') {
+        return e;
+    }
+    let Ok(tokens) = Tokenizer::new(&SparkSqlDialect {}, text).tokenize_with_location() else { return e };
+    let tokens: Vec<_> = tokens.into_iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).collect();
+    let Some(at) = tokens.iter().position(|t| matches!(&t.token, Token::Word(w) if w.keyword == Keyword::QUALIFY)) else { return e };
+    let after_table = at > 0 && matches!(&tokens[at - 1].token, Token::Word(w) if w.keyword == Keyword::NoKeyword);
+    let target = if after_table { tokens.get(at + 1) } else { tokens.get(at) };
+    let Some(target) = target else { return e };
+    let pos = text.char_indices().nth((target.span.start.column as usize).saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    let near = match &target.token {
+        Token::Word(w) => format!("'{}'", w.value),
+        other => format!("'{other}'"),
+    };
+    syntax_error_at(text, pos, near)
+}
+
+/// The query builder's refusal of QUALIFY, which `qualify_error` places.
+pub(crate) const QUALIFY_REFUSED: &str = "QUALIFY is not Spark SQL";
 
 /// Spark's suffixes of typed number literals: `1.5D` double, `1F` float, `5S` smallint,
 /// `2Y` tinyint, `1.5BD` decimal (`10L` sqlparser reads itself).
@@ -684,5 +719,20 @@ mod tests {
     fn syntax_errors_are_parse_exceptions() {
         let e = parse_expression("a +").unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::Parse);
+        // Spark's place: the end of `a +` (position 3, as the text was written).
+        assert!(e.message.starts_with("Syntax error at or near end of input. SQLSTATE: 42601 (line 1, pos 3)"), "{}", e.message);
+    }
+
+    #[test]
+    fn syntax_errors_point_where_spark_does() {
+        let e = parse_error("SELECT (1 + 2 FROM t", "sql parser error: Expected: ), found: FROM at Line: 1, Column: 15");
+        assert!(e.message.starts_with("Syntax error at or near 'FROM'. SQLSTATE: 42601 (line 1, pos 14)"), "{}", e.message);
+        let refused = || Error::parse(QUALIFY_REFUSED);
+        let e = qualify_error("SELECT id FROM t QUALIFY rn = 1", refused());
+        assert!(e.message.starts_with("Syntax error at or near 'rn'. SQLSTATE: 42601 (line 1, pos 25)"), "{}", e.message);
+        let e = qualify_error("SELECT id FROM t WHERE x > 0 QUALIFY rn = 1", refused());
+        assert!(e.message.starts_with("Syntax error at or near 'QUALIFY'."), "{}", e.message);
+        let e = extra_statement_error("SELECT 1; SELECT 2");
+        assert_eq!(e.params, vec![("hint".to_string(), ": extra input 'SELECT'".to_string()), ("error".to_string(), "'SELECT'".to_string())]);
     }
 }

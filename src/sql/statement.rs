@@ -116,7 +116,7 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
     }
     let statement = statements.remove(0);
     match statement {
-        sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q)?)),
+        sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q).map_err(|e| super::qualify_error(text, e))?)),
         sql::Statement::CreateView(v) => {
             if !v.temporary {
                 // A persistent view needs the catalog of tables (not there yet).
