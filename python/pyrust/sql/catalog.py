@@ -4,6 +4,7 @@ tables and functions as the SQL work brings them."""
 from typing import Any, List, NamedTuple, Optional
 
 from pyrust.errors import AnalysisException, ParseException, not_implemented
+from pyrust.sql._conf_checks import check_str  # names PySpark hands to the JVM unchecked
 
 _GLOBAL_TEMP = "global_temp"
 
@@ -85,6 +86,7 @@ class Catalog:
         return self._native.current_database()
 
     def setCurrentDatabase(self, dbName: str) -> None:
+        check_str(dbName, "dbName")
         self._native.set_current_database(dbName)
 
     def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
@@ -103,6 +105,7 @@ class Catalog:
         return out
 
     def databaseExists(self, dbName: str) -> bool:
+        check_str(dbName, "dbName")
         _check_name(dbName)
         return dbName.lower() in self._native.list_databases()
 
@@ -122,6 +125,7 @@ class Catalog:
         return tables
 
     def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
+        check_str(tableName, "tableName")
         name = f"{dbName}.{tableName}" if dbName else tableName
         try:
             self._spark.table(name)
@@ -132,9 +136,11 @@ class Catalog:
             return False
 
     def dropTempView(self, viewName: str) -> bool:
+        check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, False)
 
     def dropGlobalTempView(self, viewName: str) -> bool:
+        check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, True)
 
     def isCached(self, tableName: str) -> bool:

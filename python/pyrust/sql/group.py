@@ -115,6 +115,9 @@ class GroupedData:
         column = _to_col_expr(pivot_col)
         literals = None
         if values is not None:
+            if not isinstance(values, (list, tuple)):
+                # PySpark hands them to the JVM, which takes a list only (py4j's own error).
+                raise PySparkTypeError(errorClass="NOT_LIST", messageParameters={"arg_name": "values", "arg_type": type(values).__name__})
             literals = []
             for v in values:
                 if isinstance(v, Column):

@@ -22,10 +22,12 @@ class DataFrameReader:
         self._schema: Optional[StructType] = None
 
     def format(self, source: str) -> "DataFrameReader":
+        _check_str(source, "source")
         self._format = source
         return self
 
     def option(self, key: str, value: Any) -> "DataFrameReader":
+        _check_str(key, "key")
         if value is None:
             # PySpark hands the JVM a null, which Spark's readers take as not set.
             self._options.pop(key, None)
@@ -67,7 +69,9 @@ class DataFrameReader:
         if schema is not None:
             self.schema(schema)
         self.options(**options)
-        paths = [path] if isinstance(path, str) else list(path or [])
+        paths = [path] if isinstance(path, str) else list(path or []) if isinstance(path, (list, tuple)) or path is None else [path]
+        for p in paths:
+            _check_str(p, "path")
         self._check_options()
         from pyrust.sql.dataframe import DataFrame
 
@@ -121,6 +125,13 @@ class DataFrameReader:
         raise not_implemented("DataFrameReader.orc")
 
 
+def _check_str(value: Any, name: str) -> None:
+    """Where PySpark hands an argument to the JVM unchecked (py4j's own error), a
+    PySpark error naming it."""
+    if not isinstance(value, str):
+        raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": name, "arg_type": type(value).__name__})
+
+
 def _check_paths(path: Any) -> None:
     # csv() and json() take a path or a list of them (or an RDD, which PyRust has not).
     if not isinstance(path, (str, list)):
@@ -162,6 +173,7 @@ class DataFrameWriter:
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
         if saveMode is not None:
+            _check_str(saveMode, "saveMode")
             from pyrust._native import DataFrame as _NativeDataFrame
 
             _NativeDataFrame.check_save_mode(saveMode)
@@ -169,10 +181,12 @@ class DataFrameWriter:
         return self
 
     def format(self, source: str) -> "DataFrameWriter":
+        _check_str(source, "source")
         self._format = source
         return self
 
     def option(self, key: str, value: Any) -> "DataFrameWriter":
+        _check_str(key, "key")
         self._options[key] = _option_text(value)
         return self
 
@@ -188,7 +202,9 @@ class DataFrameWriter:
     def partitionBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
         if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
             cols = cols[0]  # type: ignore[assignment]
-        self._partition_by = [str(c) for c in cols]
+        for c in cols:
+            _check_str(c, "cols")
+        self._partition_by = list(cols)  # type: ignore[arg-type]
         return self
 
     def bucketBy(self, numBuckets: int, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
@@ -228,6 +244,8 @@ class DataFrameWriter:
         self._check_buckets("save")
         if path is None:
             path = self._options.get("path")
+        if path is not None:
+            _check_str(path, "path")
         if path is None:
             from pyrust.errors import IllegalArgumentException
 

@@ -360,6 +360,8 @@ class SparkSession:
         return self.createDataFrame(rows, names or columns)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
+        # PySpark hands a non-string to the JVM (py4j's own error): a PySpark error instead.
+        _conf_checks.check_str(sqlQuery, "sqlQuery")
         from pyrust.sql.column import _to_expr
         from pyrust.sql.functions import lit
         from pyrust.sql.sql_formatter import SQLStringFormatter
@@ -375,6 +377,8 @@ class SparkSession:
         try:
             named, positional = None, None
             if isinstance(args, dict):
+                for k in args:
+                    _conf_checks.check_str(k, "args")  # parameter names (py4j's own error in PySpark)
                 named = {k: _to_expr(lit(v)) for k, v in args.items()}
             elif args is None or isinstance(args, list):
                 positional = [_to_expr(lit(v)) for v in (args or [])]
