@@ -79,6 +79,27 @@ impl Error {
         Self::new(ErrorKind::Parse, "PARSE_SYNTAX_ERROR", message)
     }
 
+    /// A ParseException as Spark's parser reports it: the message (ending in its
+    /// SQLSTATE), then where it stopped (`(line 1, pos n)`, `pos` a byte offset into a
+    /// one-line `text`) and the text with a marker under that position.
+    pub fn parse_at(text: &str, pos: usize, error_class: &str, message: &str, params: Vec<(&str, String)>) -> Self {
+        let column = text.get(..pos).unwrap_or(text).chars().count();
+        let mut e = Self::new(
+            ErrorKind::Parse,
+            error_class,
+            format!("{message} (line 1, pos {column})\n\n== SQL ==\n{text}\n{}^^^\n", "-".repeat(column)),
+        );
+        for (k, v) in params {
+            e = e.with_param(k, v);
+        }
+        e
+    }
+
+    /// Spark's error for a text with no statement in it.
+    pub fn empty_statement(text: &str) -> Self {
+        Self::parse_at(text, 0, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement. SQLSTATE: 42617", vec![])
+    }
+
     /// An API or feature PyRust does not implement (yet); names it.
     pub fn unsupported(what: impl Into<String>) -> Self {
         let what = what.into();

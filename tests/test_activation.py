@@ -68,3 +68,41 @@ def test_deactivate_restores_the_import_system():
     pyrust.deactivate()  # twice is harmless
     if was_active:
         pyrust.activate()
+
+
+_REPORT = (
+    "import sys; import pyspark.sql as s; from pyspark.sql import functions as F; "
+    "print(s.SparkSession.__module__, F.col('x').__class__.__module__)"
+)
+
+
+def _run(env_value):
+    """A fresh interpreter of this environment, with PYRUST_ACTIVATE set or not: the
+    `.pth` hook the package installs reads it at start-up."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYRUST_ACTIVATE"}
+    if env_value is not None:
+        env["PYRUST_ACTIVATE"] = env_value
+    return subprocess.run([sys.executable, "-c", _REPORT], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_activation_by_environment_variable_through_the_installed_hook():
+    import os
+    import site
+
+    hooks = [os.path.join(d, "pyrust_activate.pth") for d in site.getsitepackages()]
+    assert any(os.path.exists(h) for h in hooks), f"pyrust_activate.pth is not installed in {site.getsitepackages()}"
+    for value in ("1", "true", "YES"):
+        done = _run(value)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["pyrust.sql.session", "pyrust.sql.column"]
+
+
+def test_no_activation_without_the_environment_variable():
+    done = _run(None)
+    # Without it `pyspark` is whatever the environment has (here: nothing), never PyRust.
+    assert "pyrust.sql.session" not in done.stdout
+    done = _run("0")
+    assert "pyrust.sql.session" not in done.stdout

@@ -142,12 +142,21 @@ def _restore(spark: Any, snapshot: Tuple[Dict[str, str], List[str]]) -> None:
                 spark.conf.unset(key)
             except Exception:  # a static key PySpark will not unset
                 pass
-        elif conf[key] != value and spark.conf.isModifiable(key):
-            spark.conf.set(key, conf[key])
+        elif conf[key] != value:
+            _set_back(spark, key, conf[key])
     for key, value in conf.items():
-        if key not in now and spark.conf.isModifiable(key):
-            spark.conf.set(key, value)
+        if key not in now:
+            _set_back(spark, key, value)
     spark.catalog.clearCache()
+
+
+def _set_back(spark: Any, key: str, value: str) -> None:
+    # isModifiable is false for any key that is not one of Spark's SQL settings (an
+    # application's own `spark.myapp.x`), which set takes all the same.
+    try:
+        spark.conf.set(key, value)
+    except Exception:  # a static key
+        pass
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 //! expressions against its input now (eager analysis, like Spark) and computes the
 //! node's output attributes, so `schema`/`columns` never need execution.
 
-use super::naming::auto_name;
+use super::naming::{auto_name, sql_text};
 use super::coercion::coerce;
 use super::functions::{self, is_aggregate_call};
 use super::resolve::{Resolver, Scope};
@@ -76,7 +76,7 @@ pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: S
         .map(|e| {
             let e = resolver.struct_items_as_fields(e);
             let name = auto_name(&e);
-            let resolved = resolver.resolve(e)?;
+            let resolved = resolver.resolve(e.clone()).map_err(|err| nested_generator_named(err, &e))?;
             let mut ne = named(resolved, name, conf);
             // A column selected twice becomes two output columns.
             if !seen.insert(ne.attr.id) {
@@ -85,6 +85,24 @@ pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: S
             Ok(ne)
         })
         .collect()
+}
+
+/// Spark names a generator nested in an expression by the whole projected item (its
+/// own alias left out): `upper(json_tuple(j, a))`, where the resolver saw only the
+/// generator.
+fn nested_generator_named(err: Error, item: &Expr) -> Error {
+    if err.error_class.as_deref() != Some("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS") {
+        return err;
+    }
+    let shown = match item {
+        Expr::Alias { expr, .. } => sql_text(expr),
+        e => sql_text(e),
+    };
+    Error::analysis(
+        "UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
+        format!("The generator is not supported: nested in expressions \"{shown}\"."),
+    )
+    .with_param("expression", format!("\"{shown}\""))
 }
 
 pub(super) fn outputs(exprs: &[NamedExpr]) -> Vec<Attribute> {

@@ -136,14 +136,16 @@ impl<'a> Resolver<'a> {
                 let inner = self.resolve(*expr)?;
                 let from = data_type(&inner);
                 if let Some(class) = cast_refusal(&from, &to, self.conf.ansi) {
+                    // Spark's Cast.sql: a cast to ARRAY/MAP/STRUCT shows only its child.
+                    let shown = sql_text(&Expr::Cast { expr: Box::new(inner), to: to.clone(), kind });
                     let err = Error::analysis(
                         class,
                         format!(
-                            "Cannot resolve \"CAST({} AS {})\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
-                            sql_text(&inner), to.sql(), from.sql(), to.sql()
+                            "Cannot resolve \"{shown}\" due to data type mismatch: cannot cast \"{}\" to \"{}\".",
+                            from.sql(), to.sql()
                         ),
                     )
-                    .with_param("sqlExpr", format!("\"CAST({} AS {})\"", sql_text(&inner), to.sql()))
+                    .with_param("sqlExpr", format!("\"{shown}\""))
                     .with_param("srcType", format!("\"{}\"", from.sql()))
                     .with_param("targetType", format!("\"{}\"", to.sql()));
                     // What Spark's Cast.typeCheckFailure suggests instead.
@@ -347,13 +349,6 @@ impl<'a> Resolver<'a> {
                 "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
             ));
         }
-        if def.func.is_window() && !self.scope.window_function {
-            return Err(Error::analysis(
-                "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
-                format!("Window function \"{name}\" requires an OVER clause."),
-            )
-            .with_param("funcName", format!("\"{name}\"")));
-        }
         if def.func.is_generator() && !self.scope.generator {
             let (class, text) = if self.scope.windows {
                 ("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", format!("The generator is not supported: nested in expressions \"{name}\"."))
@@ -380,7 +375,14 @@ impl<'a> Resolver<'a> {
                 a => inner.resolve(a),
             })
             .collect::<Result<Vec<_>>>()?;
-        def.bind(&name, args, distinct, self.conf, sql_text)
+        let bound = def.bind(&name, args, distinct, self.conf, sql_text)?;
+        if def.func.is_window() && !self.scope.window_function {
+            // Spark's check runs on the resolved call and names it: `row_number()`.
+            let shown = sql_text(&bound);
+            return Err(Error::analysis("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", format!("Window function \"{shown}\" requires an OVER clause."))
+                .with_param("funcName", format!("\"{shown}\"")));
+        }
+        Ok(bound)
     }
 
     /// A bound lambda variable in scope by name (the innermost lambda first).
@@ -425,6 +427,29 @@ impl<'a> Resolver<'a> {
         def.bind(&name, args, distinct, self.conf, sql_text)
     }
 
+    /// A window where the operator takes none (a sort key, a filter). Spark lists the
+    /// window as resolved (its frame filled in) and the aggregates inside it, in the
+    /// order its `collect` finds them.
+    fn window_not_allowed(&self, function: Expr, spec: crate::ir::WindowSpec) -> Error {
+        let window = match self.within(Scope { windows: true, ..Scope::default() }).resolve_window(function, spec) {
+            Ok(window) => window,
+            Err(e) => return e,
+        };
+        let mut invalid = vec![];
+        window.apply(&mut |x| {
+            if matches!(x, Expr::Window { .. }) || functions::is_aggregate_call(x) {
+                invalid.push(format!("\"{}\"", sql_text(x)));
+            }
+            crate::ir::Recursion::Continue
+        });
+        let invalid = invalid.join(", ");
+        Error::analysis(
+            "UNSUPPORTED_EXPR_FOR_OPERATOR",
+            format!("A query operator contains one or more unsupported expressions.\nConsider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.\nInvalid expressions: [{invalid}]"),
+        )
+        .with_param("invalidExprSqls", invalid)
+    }
+
     /// `f(...) OVER (spec)`: the function may be an aggregate or a window function.
     /// Its arguments and the spec may hold other windows and, in an aggregation's
     /// list, the group's aggregates (`rank() OVER (ORDER BY sum(x))`); then Spark's
@@ -439,10 +464,7 @@ impl<'a> Resolver<'a> {
             return Err(Error::analysis("_LEGACY_ERROR_TEMP_1033", format!("Window expression is not a window function: {}", crate::analysis::naming::sql_text(&function))));
         }
         if !self.scope.windows {
-            return Err(Error::analysis(
-                "UNSUPPORTED_EXPR_FOR_OPERATOR",
-                "A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
-            ));
+            return Err(self.window_not_allowed(function, spec));
         }
         let inner = self.within(Scope { aggregates: self.scope.aggregates, windows: true, ..Scope::default() });
         let function = match function {

@@ -34,11 +34,14 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
     }
     // Analyzer rules first: window functions need an ORDER BY, then their frames.
     if call.func.is_window() && !ordered {
-        let shown = sql_text(&function);
+        // Spark prints the function's toString: `rank()` for one without arguments
+        // (its SQL name is `RANK()`); arguments show with the JVM's attribute ids.
+        let shown = if call.args.is_empty() { format!("{}()", call.name) } else { sql_text(&function) };
         return Err(Error::analysis(
             "_LEGACY_ERROR_TEMP_1037",
             format!("Window function {shown} requires window to be ordered, please add ORDER BY clause. For example SELECT {shown}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table."),
-        ));
+        )
+        .with_param("wf", shown));
     }
     let frame = match call.func {
         Func::Window(f) if f != WindowFn::NthValue => {
@@ -48,10 +51,13 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
                     return Err(if matches!(f, WindowFn::Lag | WindowFn::Lead) {
                         Error::analysis("_LEGACY_ERROR_TEMP_1035", format!("Cannot specify window frame for {} function.", call.name))
                     } else {
+                        let (given, required) = (frame_to_string(given), frame_to_string(&required));
                         Error::analysis(
                             "_LEGACY_ERROR_TEMP_1036",
-                            format!("Window Frame {} must match the required frame {}.", frame_sql(given), frame_sql(&required)),
+                            format!("Window Frame {given} must match the required frame {required}."),
                         )
+                        .with_param("required", required)
+                        .with_param("wf", given)
                     });
                 }
             }
@@ -67,6 +73,31 @@ pub fn check(function: Expr, spec: WindowSpec, ansi: bool) -> Result<Expr> {
     let frame = check_frame(frame, order_type.as_ref().filter(|_| spec.order_by.len() == 1), ansi)?;
     check_spec(&spec, &frame, &written)?;
     Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { frame: Some(frame), ..spec }) })
+}
+
+/// Spark's toString of a frame (`specifiedwindowframe(RowFrame, -1, currentrow$())`),
+/// which its frame-mismatch error prints.
+fn frame_to_string(frame: &WindowFrame) -> String {
+    let bound = |b: &FrameBound| match b {
+        FrameBound::UnboundedPreceding => "unboundedpreceding$()".to_string(),
+        FrameBound::CurrentRow => "currentrow$()".to_string(),
+        FrameBound::UnboundedFollowing => "unboundedfollowing$()".to_string(),
+        FrameBound::Offset(e) => match e.as_ref() {
+            Expr::Negate(n) => format!("-{}", literal_to_string(n)),
+            e => literal_to_string(e),
+        },
+    };
+    let kind = if frame.kind == FrameKind::Rows { "RowFrame" } else { "RangeFrame" };
+    format!("specifiedwindowframe({kind}, {}, {})", bound(&frame.start), bound(&frame.end))
+}
+
+/// A literal as Spark's toString shows it: its value, without SQL's `L` suffix.
+fn literal_to_string(e: &Expr) -> String {
+    let text = sql_text(e);
+    match text.strip_suffix('L') {
+        Some(digits) if digits.parse::<i64>().is_ok() => digits.to_string(),
+        _ => text,
+    }
 }
 
 /// A grouped-aggregate pandas UDF over a window: any frame an aggregate takes.

@@ -157,12 +157,25 @@ pub fn decimal_arithmetic(
     let by_zero = matches!(op, BinaryOp::Divide | BinaryOp::Modulo);
     let value = if by_zero { divide_by_zero(value, left.clone(), right.clone().cast(PlType::Float64), reachable.clone()) } else { value };
     // Both operands set (and a divisor other than zero) but no result: it overflowed.
-    let mut overflowed = left.is_not_null().and(right.clone().is_not_null()).and(value.clone().is_null());
+    let mut overflowed = left.clone().is_not_null().and(right.clone().is_not_null()).and(value.clone().is_null());
     if by_zero {
-        overflowed = overflowed.and(right.cast(PlType::Float64).neq(lit(0.0)));
+        overflowed = overflowed.and(right.clone().cast(PlType::Float64).neq(lit(0.0)));
     }
-    fail_where(value, overflowed, reachable, lit(0), ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |_| {
-        super::errors::decimal_overflow_message(p, s)
+    // Spark shows the exact result (beyond i128): both operands travel to the message.
+    let operands = pl::concat_str([left.cast(PlType::String), right.cast(PlType::String)], "|", false);
+    fail_where(value, overflowed, reachable, operands, ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |v| {
+        let text = match v {
+            AnyValue::String(t) => t.to_string(),
+            AnyValue::StringOwned(t) => t.to_string(),
+            other => other.to_string(),
+        };
+        let exact = text.split_once('|').and_then(|(l, r)| super::exact_decimal::exact_result(op, l, ls, r, rs));
+        match exact {
+            Some(value) => format!(
+                " {value} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
+            ),
+            None => super::errors::decimal_overflow_message(p, s),
+        }
     })
 }
 

@@ -517,7 +517,7 @@ impl Builder {
                 4 => {
                     self.append_internal(Item::ZoneText { full: true, generic: true });
                 }
-                _ => return Err(java_error(format!("Wrong number of  pattern letters: {cur}"))),
+                _ => return Err(java_error(format!("Wrong number of pattern letters: {cur}"))),
             },
             'V' => {
                 if count != 2 {

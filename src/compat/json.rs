@@ -413,23 +413,12 @@ fn type_sql(t: &Inferred) -> String {
         Inferred::String => "STRING".into(),
         Inferred::Array(e) => format!("ARRAY<{}>", type_sql(e)),
         Inferred::Struct(fields) => {
-            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("{}: {}", quote_if_needed(k), type_sql(v))).collect();
+            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("{}: {}", crate::ir::types::quote_if_needed(k), type_sql(v))).collect();
             format!("STRUCT<{}>", inner.join(", "))
         }
     }
 }
 
-/// Spark's `QuotingUtils.quoteIfNeeded`.
-fn quote_if_needed(name: &str) -> String {
-    let plain = !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        && !name.bytes().all(|b| b.is_ascii_digit());
-    if plain {
-        name.to_string()
-    } else {
-        format!("`{}`", name.replace('`', "``"))
-    }
-}
 
 /// `schema_of_json`: the schema Spark infers for one JSON text, as SQL type text; None
 /// when the text is not JSON serde_json reads.

@@ -19,6 +19,7 @@ pub mod decimal;
 pub mod decimal_cast;
 pub mod encoding;
 pub mod errors;
+pub mod exact_decimal;
 pub mod fdlibm;
 pub mod floats;
 pub mod format_string;

@@ -103,7 +103,9 @@ impl Session {
     /// `spark.read.<format>(paths)`: the schema is fixed now, as Spark's readers do.
     pub fn read(&self, format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Option<Vec<StructField>>) -> Result<Plan> {
         if paths.is_empty() {
-            return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format.name().to_uppercase())));
+            // Spark names the source as its FileFormat's toString: CSV, JSON, Parquet.
+            let shown = if format == FileFormat::Parquet { "Parquet".to_string() } else { format.name().to_uppercase() };
+            return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {shown}. It must be specified manually.")));
         }
         let conf = self.analysis_conf();
         let read_conf = crate::io::ReadConf {

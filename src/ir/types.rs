@@ -55,6 +55,18 @@ impl StructField {
     }
 }
 
+/// Spark's `QuotingUtils.quoteIfNeeded`.
+pub fn quote_if_needed(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !name.bytes().all(|b| b.is_ascii_digit());
+    if plain {
+        name.to_string()
+    } else {
+        format!("`{}`", name.replace('`', "``"))
+    }
+}
+
 impl DataType {
     pub fn is_numeric(&self) -> bool {
         self.is_integral() || self.is_fractional()
@@ -119,8 +131,11 @@ impl DataType {
             DataType::Array(e, _) => format!("ARRAY<{}>", e.sql()),
             DataType::Map(k, v, _) => format!("MAP<{}, {}>", k.sql(), v.sql()),
             DataType::Struct(fields) => {
-                let inner: Vec<String> =
-                    fields.iter().map(|f| format!("{}: {}", f.name, f.data_type.sql())).collect();
+                // Spark's StructField.sql: the name quoted where needed, NOT NULL fields marked.
+                let inner: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("{}: {}{}", quote_if_needed(&f.name), f.data_type.sql(), if f.nullable { "" } else { " NOT NULL" }))
+                    .collect();
                 format!("STRUCT<{}>", inner.join(", "))
             }
             other => other.simple_string().to_uppercase(),
@@ -197,20 +212,34 @@ impl DataType {
 /// Parses a DDL schema: either a field list (`"a int, b string not null"`) or a
 /// single type (`"struct<a:int>"`, `"array<string>"`). A single type that is not a
 /// struct is wrapped as one field named `value`, as PySpark does.
+///
+/// As PySpark's `_parse_datatype_string`: the field list first, then one type, then
+/// `name: type` fields; when none reads, the field list's error (Spark's, with the
+/// position and the text).
 pub fn parse_ddl_schema(text: &str) -> Result<DataType> {
+    if text.trim().is_empty() {
+        return Err(Error::empty_statement(text));
+    }
     let mut p = DdlParser::new(text);
-    if let Ok(fields) = p.field_list(false) {
-        if p.at_end() && !fields.is_empty() {
-            return Ok(DataType::Struct(fields));
+    let field_list_error = match p.field_list(false) {
+        Ok(fields) if p.at_end() && !fields.is_empty() => return Ok(DataType::Struct(fields)),
+        Ok(_) => p.error(),
+        Err(e) => e,
+    };
+    let mut p = DdlParser::new(text);
+    if let Ok(dt) = p.data_type() {
+        if p.at_end() {
+            return Ok(match dt {
+                DataType::Struct(_) => dt,
+                other => DataType::Struct(vec![StructField::new("value", other, true)]),
+            });
         }
     }
     let mut p = DdlParser::new(text);
-    let dt = p.data_type()?;
-    p.expect_end()?;
-    Ok(match dt {
-        DataType::Struct(_) => dt,
-        other => DataType::Struct(vec![StructField::new("value", other, true)]),
-    })
+    match p.field_list(true) {
+        Ok(fields) if p.at_end() && !fields.is_empty() => Ok(DataType::Struct(fields)),
+        _ => Err(field_list_error),
+    }
 }
 
 /// Parses one type name: `int`, `decimal(10,2)`, `array<int>`, `map<string,int>`.
@@ -231,11 +260,23 @@ impl<'a> DdlParser<'a> {
         DdlParser { text, pos: 0 }
     }
 
+    /// Spark's syntax error at the next token: a word, or one other character.
     fn error(&self) -> Error {
-        Error::new(
-            ErrorKind::Parse,
+        let rest = self.rest();
+        let pos = self.pos + (rest.len() - rest.trim_start().len());
+        let rest = rest.trim_start();
+        let word = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let near = match rest.chars().next() {
+            None => "end of input".to_string(),
+            Some(_) if word > 0 => format!("'{}'", &rest[..word]),
+            Some(c) => format!("'{c}'"),
+        };
+        Error::parse_at(
+            self.text,
+            pos,
             "PARSE_SYNTAX_ERROR",
-            format!("Syntax error at or near '{}'.", self.rest().split_whitespace().next().unwrap_or("end of input")),
+            &format!("Syntax error at or near {near}. SQLSTATE: 42601"),
+            vec![("error", near), ("hint", String::new())],
         )
     }
 
@@ -354,6 +395,8 @@ impl<'a> DdlParser<'a> {
     }
 
     fn data_type(&mut self) -> Result<DataType> {
+        self.skip_ws();
+        let start = self.pos;
         let name = self.ident()?.to_ascii_lowercase();
         Ok(match name.as_str() {
             "boolean" | "bool" => DataType::Boolean,
@@ -411,11 +454,14 @@ impl<'a> DdlParser<'a> {
                 DataType::Struct(fields)
             }
             _ => {
-                return Err(Error::new(
-                    ErrorKind::Parse,
+                let shown = format!("\"{}\"", name.to_uppercase());
+                return Err(Error::parse_at(
+                    self.text,
+                    start,
                     "UNSUPPORTED_DATATYPE",
-                    format!("Unsupported data type \"{}\".", name.to_uppercase()),
-                ))
+                    &format!("Unsupported data type {shown}. SQLSTATE: 0A000"),
+                    vec![("typeName", shown)],
+                ));
             }
         })
     }
@@ -439,6 +485,27 @@ mod tests {
         assert_eq!(fields.len(), 3);
         assert!(!fields[1].nullable);
         assert_eq!(fields[2].data_type, DataType::Decimal(10, 2));
+    }
+
+    #[test]
+    fn ddl_errors_say_where_as_spark_does() {
+        let e = parse_ddl_schema("a int,,").unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("PARSE_SYNTAX_ERROR"));
+        assert!(e.message.ends_with("(line 1, pos 6)\n\n== SQL ==\na int,,\n------^^^\n"), "{}", e.message);
+        assert_eq!(e.params, vec![("error".to_string(), "','".to_string()), ("hint".to_string(), String::new())]);
+        let e = parse_ddl_schema("a integr").unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("UNSUPPORTED_DATATYPE"));
+        assert!(e.message.contains("\"INTEGR\". SQLSTATE: 0A000 (line 1, pos 2)"), "{}", e.message);
+        assert_eq!(parse_ddl_schema(" ").unwrap_err().error_class.as_deref(), Some("PARSE_EMPTY_STATEMENT"));
+        // What does read still reads: one type, and `name: type` fields.
+        assert!(parse_ddl_schema("int").is_ok());
+        assert!(parse_ddl_schema("a: int, b: string").is_ok());
+    }
+
+    #[test]
+    fn struct_type_sql_marks_not_null_and_quotes_names() {
+        let s = DataType::Struct(vec![StructField::new("x", DataType::Integer, false), StructField::new("a b", DataType::String, true)]);
+        assert_eq!(s.sql(), "STRUCT<x: INT NOT NULL, `a b`: STRING>");
     }
 
     #[test]

@@ -137,6 +137,8 @@ fn parse_decimal(text: &str, scale: u8) -> Option<i128> {
     };
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     let mut frac = frac.to_string();
+    // Spark sets a decimal's scale rounding HALF_UP (away from zero on a 5).
+    let round_up = frac.as_bytes().get(scale as usize).is_some_and(|d| *d >= b'5');
     if frac.len() > scale as usize {
         frac.truncate(scale as usize);
     }
@@ -144,7 +146,22 @@ fn parse_decimal(text: &str, scale: u8) -> Option<i128> {
         frac.push('0');
     }
     let v: i128 = format!("{}{}", if int.is_empty() { "0" } else { int }, frac).parse().ok()?;
+    let v = if round_up { v.checked_add(1)? } else { v };
     Some(if neg { -v } else { v })
+}
+
+/// Spark's error for a value that does not fit DECIMAL(p, s) once rounded to `s`.
+fn decimal_out_of_range(original: &str, rounded: i128, p: u8, s: u8) -> Error {
+    let rounded = crate::ir::text::decimal_text(rounded, s);
+    Error::new(
+        ErrorKind::Arithmetic,
+        "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION",
+        format!(" The {rounded} rounded half up from {original} cannot be represented as Decimal({p}, {s}). SQLSTATE: 22003"),
+    )
+    .with_param("originalValue", original.trim())
+    .with_param("precision", p.to_string())
+    .with_param("roundedValue", rounded)
+    .with_param("scale", s.to_string())
 }
 
 /// One Python value as an engine value of Spark type `t`.
@@ -187,6 +204,9 @@ pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>
         DataType::Decimal(p, s) => {
             let text: String = v.cast::<PyString>().map_err(|_| bad())?.extract().map_err(|_| bad())?;
             let u = parse_decimal(&text, *s).ok_or_else(bad)?;
+            if 10i128.checked_pow(*p as u32).is_some_and(|limit| u.unsigned_abs() >= limit.unsigned_abs()) {
+                return Err(decimal_out_of_range(&text, u, *p, *s));
+            }
             AnyValue::Decimal(u, *p as usize, *s as usize)
         }
         DataType::String => AnyValue::StringOwned(v.cast::<PyString>().map_err(|_| bad())?.extract::<String>().map_err(|_| bad())?.into()),

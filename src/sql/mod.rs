@@ -16,9 +16,76 @@ use sqlparser::parser::Parser;
 mod window;
 
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
+    parse_error_from(text, 0, &detail.to_string())
+}
+
+/// `parse_error` for a text that sqlparser read `offset` characters into its first line
+/// (`SELECT <text>`).
+fn parse_error_from(text: &str, offset: usize, detail: &str) -> Error {
+    if let Some(e) = at_failing_token(text, offset, detail) {
+        return e;
+    }
     let near = text.split_whitespace().next().unwrap_or("end of input");
     Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
 }
+
+/// Spark's ANTLR parser reports the token where the text stops making sense, as
+/// sqlparser does (`found: FROM at Line: 1, Column: 15`): that token and its position,
+/// for a one-line text. Spark's hints (`extra input`, `missing ')'`) are not known here.
+fn at_failing_token(text: &str, offset: usize, detail: &str) -> Option<Error> {
+    if detail.ends_with("found: EOF") && !text.contains('\n') {
+        // sqlparser gives no place for the end of the text: Spark's is its length.
+        return Some(syntax_error_at(text, text.len(), "end of input".to_string()));
+    }
+    let (before, place) = detail.rsplit_once(" at Line: ")?;
+    let found = before.rsplit_once("found: ")?.1;
+    let (line, column) = place.split_once(", Column: ")?;
+    if line.trim() != "1" || text.contains('\n') {
+        return None;
+    }
+    let column: usize = column.trim().parse().ok()?;
+    let chars = column.checked_sub(1 + offset)?;
+    let pos = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+    let near = if found == "EOF" { "end of input".to_string() } else { format!("'{found}'") };
+    Some(syntax_error_at(text, pos, near))
+}
+
+/// PARSE_SYNTAX_ERROR at byte `pos` of a one-line `text`, near `near` (quoted), no hint.
+fn syntax_error_at(text: &str, pos: usize, near: String) -> Error {
+    Error::parse_at(
+        text,
+        pos,
+        "PARSE_SYNTAX_ERROR",
+        &format!("Syntax error at or near {near}. SQLSTATE: 42601"),
+        vec![("error", near), ("hint", String::new())],
+    )
+}
+
+/// Spark 4.0's grammar has no QUALIFY: after a table name it reads the word as the
+/// table's alias and stops at the next token, elsewhere it stops at QUALIFY itself.
+/// `e` is the query builder's refusal; `text` the statement it came from.
+pub(crate) fn qualify_error(text: &str, e: Error) -> Error {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    if !e.message.contains(QUALIFY_REFUSED) || text.contains('\n') {
+        return e;
+    }
+    let Ok(tokens) = Tokenizer::new(&SparkSqlDialect {}, text).tokenize_with_location() else { return e };
+    let tokens: Vec<_> = tokens.into_iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).collect();
+    let Some(at) = tokens.iter().position(|t| matches!(&t.token, Token::Word(w) if w.keyword == Keyword::QUALIFY)) else { return e };
+    let after_table = at > 0 && matches!(&tokens[at - 1].token, Token::Word(w) if w.keyword == Keyword::NoKeyword);
+    let target = if after_table { tokens.get(at + 1) } else { tokens.get(at) };
+    let Some(target) = target else { return e };
+    let pos = text.char_indices().nth((target.span.start.column as usize).saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    let near = match &target.token {
+        Token::Word(w) => format!("'{}'", w.value),
+        other => format!("'{other}'"),
+    };
+    syntax_error_at(text, pos, near)
+}
+
+/// The query builder's refusal of QUALIFY, which `qualify_error` places.
+pub(crate) const QUALIFY_REFUSED: &str = "QUALIFY is not Spark SQL";
 
 /// Spark's suffixes of typed number literals: `1.5D` double, `1F` float, `5S` smallint,
 /// `2Y` tinyint, `1.5BD` decimal (`10L` sqlparser reads itself).
@@ -60,7 +127,7 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
 /// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
 pub fn parse_select_item(text: &str) -> Result<Expr> {
     let query = format!("SELECT {text}");
-    let mut statements = parse_sql(&query).map_err(|e| parse_error(text, e))?;
+    let mut statements = parse_sql(&query).map_err(|e| parse_error_from(text, "SELECT ".len(), &e.to_string()))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one expression"));
     }
@@ -81,18 +148,51 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     if text.trim().is_empty() {
-        return Err(crate::error::Error::new(crate::error::ErrorKind::Parse, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement."));
+        return Err(Error::empty_statement(text));
     }
     parse_select_item(text)
 }
 
 /// A multi-part name (`db.t`, `` `a.b`.c ``) as its parts.
 pub fn parse_name(text: &str) -> Result<Vec<String>> {
-    let name = Parser::new(&SparkSqlDialect {})
-        .try_with_sql(text)
-        .and_then(|mut p| p.parse_object_name(false))
-        .map_err(|e| parse_error(text, e))?;
+    if text.trim().is_empty() {
+        return Err(Error::empty_statement(text));
+    }
+    let name = Parser::new(&SparkSqlDialect {}).try_with_sql(text).and_then(|mut p| p.parse_object_name(false)).map_err(|e| {
+        // Spark's own identifier parser says where the name stops being one.
+        match crate::analysis::update_fields::name_parts(text) {
+            Err(spark) => spark,
+            Ok(_) => parse_error(text, e),
+        }
+    })?;
     Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
+}
+
+/// Spark's error for a second statement in a text that takes one: its parser stops at
+/// the statement's first token (`extra input 'SELECT'`).
+pub(crate) fn extra_statement_error(text: &str) -> Error {
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let tokens = Tokenizer::new(&SparkSqlDialect {}, text).tokenize_with_location().unwrap_or_default();
+    let extra = tokens
+        .iter()
+        .skip_while(|t| t.token != Token::SemiColon)
+        .skip(1)
+        .find(|t| !matches!(t.token, Token::Whitespace(_) | Token::SemiColon));
+    match extra {
+        // Only one-line texts: the position is a byte offset into the line.
+        Some(t) if t.span.start.line == 1 && !text.contains('\n') => {
+            let pos = text.char_indices().nth(t.span.start.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
+            let near = format!("'{}'", t.token);
+            Error::parse_at(
+                text,
+                pos,
+                "PARSE_SYNTAX_ERROR",
+                &format!("Syntax error at or near {near}: extra input {near}. SQLSTATE: 42601"),
+                vec![("hint", format!(": extra input {near}")), ("error", near)],
+            )
+        }
+        _ => parse_error(text, "expected one statement"),
+    }
 }
 
 /// An SQL form PyRust does not translate (yet), named.
@@ -619,5 +719,20 @@ mod tests {
     fn syntax_errors_are_parse_exceptions() {
         let e = parse_expression("a +").unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::Parse);
+        // Spark's place: the end of `a +` (position 3, as the text was written).
+        assert!(e.message.starts_with("Syntax error at or near end of input. SQLSTATE: 42601 (line 1, pos 3)"), "{}", e.message);
+    }
+
+    #[test]
+    fn syntax_errors_point_where_spark_does() {
+        let e = parse_error("SELECT (1 + 2 FROM t", "sql parser error: Expected: ), found: FROM at Line: 1, Column: 15");
+        assert!(e.message.starts_with("Syntax error at or near 'FROM'. SQLSTATE: 42601 (line 1, pos 14)"), "{}", e.message);
+        let refused = || Error::parse(QUALIFY_REFUSED);
+        let e = qualify_error("SELECT id FROM t QUALIFY rn = 1", refused());
+        assert!(e.message.starts_with("Syntax error at or near 'rn'. SQLSTATE: 42601 (line 1, pos 25)"), "{}", e.message);
+        let e = qualify_error("SELECT id FROM t WHERE x > 0 QUALIFY rn = 1", refused());
+        assert!(e.message.starts_with("Syntax error at or near 'QUALIFY'."), "{}", e.message);
+        let e = extra_statement_error("SELECT 1; SELECT 2");
+        assert_eq!(e.params, vec![("hint".to_string(), ": extra input 'SELECT'".to_string()), ("error".to_string(), "'SELECT'".to_string())]);
     }
 }

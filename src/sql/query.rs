@@ -119,7 +119,7 @@ impl<'a> QueryBuilder<'a> {
     fn select(&mut self, mut s: sql::Select) -> Result<Arc<Plan>> {
         // Spark 4.0's grammar has no QUALIFY (it reads the word as a table alias).
         if let Some(q) = &s.qualify {
-            return Err(parse_error(&q.to_string(), "QUALIFY is not Spark SQL"));
+            return Err(parse_error(&q.to_string(), super::QUALIFY_REFUSED));
         }
         // Spark sorts each partition (one here): refused rather than left unsorted, until
         // they are planned as sortWithinPartitions. DISTRIBUTE BY alone promises no order.

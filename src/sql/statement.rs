@@ -105,12 +105,18 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
     }
     let (parsed_text, global) = without_global(text);
     let mut statements = super::parse_sql(&parsed_text).map_err(|e| parse_error(text, e))?;
+    if statements.is_empty() && text.trim().is_empty() {
+        return Err(Error::empty_statement(text));
+    }
+    if statements.len() > 1 {
+        return Err(super::extra_statement_error(text));
+    }
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one statement"));
     }
     let statement = statements.remove(0);
     match statement {
-        sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q)?)),
+        sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q).map_err(|e| super::qualify_error(text, e))?)),
         sql::Statement::CreateView(v) => {
             if !v.temporary {
                 // A persistent view needs the catalog of tables (not there yet).

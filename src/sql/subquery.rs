@@ -269,7 +269,10 @@ impl QueryBuilder<'_> {
         let join_type = if negated { JoinType::LeftAnti } else { JoinType::LeftSemi };
         let (sub, outer_conditions) = match &p.kind {
             Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _)| (s, c))?,
-            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _)| (s, c))?,
+            Kind::In(x) => self
+                .subquery_plan(&plan, p.query, Shape::In(&p.name))
+                .map(|(s, c, _)| (s, c))
+                .map_err(|e| in_length_mismatch(e, x))?,
             Kind::Scalar => return Err(Error::internal("a scalar subquery planned as IN")),
         };
         let (on, sub) = match p.kind {
@@ -328,13 +331,11 @@ impl QueryBuilder<'_> {
         if let Some(name) = in_name {
             if plan.output.first().is_none_or(|a| a.name != name) {
                 if plan.output.len() != 1 {
-                    return Err(Error::analysis(
-                        "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH",
-                        format!(
-                            "The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: 1), right hand side columns(length: {}).",
-                            plan.output.len()
-                        ),
-                    ));
+                    // The caller, which holds the IN's left side, completes the error.
+                    let right: Vec<String> = plan.output.iter().map(|a| format!("\"{}\"", a.name)).collect();
+                    return Err(Error::analysis(IN_LENGTH_MISMATCH, "")
+                        .with_param("rightColumns", right.join(", "))
+                        .with_param("rightLength", right.len().to_string()));
                 }
                 plan = Arc::new(builder::to_df(plan, &[name.to_string()], self.conf, new_plan_id())?);
             }
@@ -399,6 +400,31 @@ fn membership(c: &Expr, pending: &[Pending]) -> Option<(String, bool)> {
     let Expr::Unresolved { parts, plan_id: None } = inner else { return None };
     let p = pending.iter().find(|p| parts.len() == 1 && parts[0] == p.name)?;
     matches!(p.kind, Kind::Exists | Kind::In(_)).then(|| (p.name.clone(), negated))
+}
+
+const IN_LENGTH_MISMATCH: &str = "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH";
+
+/// Spark's IN_SUBQUERY_LENGTH_MISMATCH for `left IN (subquery)`, from the subquery's
+/// columns (in `e`'s parameters).
+fn in_length_mismatch(e: Error, left: &Expr) -> Error {
+    if e.error_class.as_deref() != Some(IN_LENGTH_MISMATCH) {
+        return e;
+    }
+    let param = |k: &str| e.params.iter().find(|(name, _)| name == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let (right, right_length) = (param("rightColumns"), param("rightLength"));
+    let left = crate::analysis::naming::sql_text(left);
+    let shown = format!("({left} IN (listquery()))");
+    Error::analysis(
+        IN_LENGTH_MISMATCH,
+        format!(
+            "Cannot resolve \"{shown}\" due to data type mismatch: The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: 1): [\"{left}\"], right hand side columns(length: {right_length}): [{right}]."
+        ),
+    )
+    .with_param("leftColumns", format!("\"{left}\""))
+    .with_param("leftLength", "1")
+    .with_param("rightColumns", right)
+    .with_param("rightLength", right_length)
+    .with_param("sqlExpr", format!("\"{shown}\""))
 }
 
 /// Placeholders replaced by the scalar subqueries' value columns.

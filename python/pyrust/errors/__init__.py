@@ -4,7 +4,7 @@ error classes so that code catching them works unchanged."""
 import warnings
 from abc import ABC, abstractmethod
 from enum import Enum
-from typing import Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from . import _messages
 
@@ -107,6 +107,10 @@ class PySparkException(Exception):
         return self.getMessage() if self.getCondition() is not None else self._message
 
 
+# Conditions whose parameters Spark passes as numbers, not text.
+_NUMBER_PARAMETERS = {"_LEGACY_ERROR_TEMP_3243": ("start", "stop", "step")}
+
+
 class CapturedException(PySparkException):
     """Errors that Spark raises from its engine (the JVM side in real PySpark): the
     message is ``SparkThrowableHelper.getMessage`` (``[COND] text SQLSTATE: xxxxx``);
@@ -136,7 +140,12 @@ class CapturedException(PySparkException):
         # A Java exception that is not a SparkThrowable has none (PySpark gives None).
         if self._errorClass is None:
             return None
-        return dict(self._messageParameters or {})
+        params: Dict[str, Any] = dict(self._messageParameters or {})
+        for key in _NUMBER_PARAMETERS.get(self._errorClass, ()):
+            # Spark puts these in its parameter map as Java longs: py4j gives ints.
+            if isinstance(params.get(key), str) and params[key].lstrip("-").isdigit():
+                params[key] = int(params[key])
+        return params
 
     def getSqlState(self) -> Optional[str]:
         return _messages.sql_state(self._errorClass)
@@ -153,7 +162,17 @@ class AnalysisException(CapturedException):
 
 
 class ParseException(AnalysisException):
-    pass
+    """Spark's ParseException.getMessage: a newline, the condition's message, then
+    where the parser stopped (`(line 1, pos n)`) and the text with a marker under it.
+    The engine writes that position part after the message's SQLSTATE."""
+
+    _POSITION = " (line "
+
+    def _render(self, message: Optional[str]) -> str:
+        rendered = super()._render(message)
+        if message and self._errorClass and self._POSITION in message and self._POSITION not in rendered:
+            return "\n" + rendered + message[message.index(self._POSITION):]
+        return rendered
 
 
 class TempTableAlreadyExistsException(AnalysisException):

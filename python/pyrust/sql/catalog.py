@@ -3,7 +3,20 @@ tables and functions as the SQL work brings them."""
 
 from typing import Any, List, NamedTuple, Optional
 
-from pyrust.errors import not_implemented
+from pyrust.errors import AnalysisException, ParseException, not_implemented
+from pyrust.sql._conf_checks import check_str  # names PySpark hands to the JVM unchecked
+
+_GLOBAL_TEMP = "global_temp"
+
+
+def _check_name(name: str) -> None:
+    """Spark parses a database name before it looks for it: nothing is no name."""
+    if isinstance(name, str) and not name.strip():
+        raise ParseException(
+            errorClass="PARSE_EMPTY_STATEMENT",
+            messageParameters={},
+            message=f"Syntax error, unexpected empty statement. SQLSTATE: 42617 (line 1, pos 0)\n\n== SQL ==\n{name}\n^^^\n",
+        )
 
 __all__ = ["Catalog", "CatalogMetadata", "Database", "Table", "Column", "Function"]
 
@@ -73,6 +86,7 @@ class Catalog:
         return self._native.current_database()
 
     def setCurrentDatabase(self, dbName: str) -> None:
+        check_str(dbName, "dbName")
         self._native.set_current_database(dbName)
 
     def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
@@ -91,11 +105,15 @@ class Catalog:
         return out
 
     def databaseExists(self, dbName: str) -> bool:
+        check_str(dbName, "dbName")
+        _check_name(dbName)
         return dbName.lower() in self._native.list_databases()
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
         import fnmatch
 
+        if dbName is not None and dbName.lower() not in self._native.list_databases() + [_GLOBAL_TEMP]:
+            raise AnalysisException(errorClass="SCHEMA_NOT_FOUND", messageParameters={"schemaName": f"`spark_catalog`.`{dbName}`"})
         tables = []
         for name, database, temporary in self._native.list_views():
             if database is not None and (dbName or "").lower() != database:
@@ -107,20 +125,26 @@ class Catalog:
         return tables
 
     def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
+        check_str(tableName, "tableName")
         name = f"{dbName}.{tableName}" if dbName else tableName
         try:
             self._spark.table(name)
             return True
+        except ParseException:
+            raise  # Spark parses the name first
         except Exception:
             return False
 
     def dropTempView(self, viewName: str) -> bool:
+        check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, False)
 
     def dropGlobalTempView(self, viewName: str) -> bool:
+        check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, True)
 
     def isCached(self, tableName: str) -> bool:
+        self._spark.table(tableName)  # Spark's error for a name that is no table or view
         return False
 
     def clearCache(self) -> None:

@@ -35,7 +35,14 @@ def _to_col_expr(value: Any) -> "_native.Expr":
 
 def _type_json(dataType: Union[DataType, str]) -> str:
     if isinstance(dataType, str):
-        dataType = _parse_datatype_string(dataType)
+        try:
+            dataType = _parse_datatype_string(dataType)
+        except Exception:
+            # Spark's Column.cast parses one type (parseDataType): that parser's error.
+            from pyrust import _native
+
+            _native.ddl_type_json(dataType)
+            raise
     if not isinstance(dataType, DataType):
         raise PySparkTypeError(
             message=f"Argument `dataType` should be a DataType or str, got {type(dataType).__name__}.",

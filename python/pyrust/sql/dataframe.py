@@ -348,9 +348,12 @@ class DataFrame:
         from pyrust.sql import functions as F
         from pyrust.sql.types import DoubleType, FloatType
 
-        # PySpark asserts this, so a bad value is an AssertionError.
-        if how not in ("any", "all"):  # PySpark asserts; raised explicitly so pytest's assert rewriting cannot add to it
-            raise AssertionError("how ('" + str(how) + "') should be 'any' or 'all'")
+        # PySpark raises VALUE_NOT_ANY_OR_ALL with a parameter its template does not
+        # name: building the message fails its own assert, and that AssertionError is
+        # what the user sees (raised explicitly: pytest's assert rewriting cannot add to it).
+        if how is not None and how not in ("any", "all"):
+            params = {"arg_name": "how", "arg_type": how}
+            raise AssertionError(f"Undefined error message parameter for error class: VALUE_NOT_ANY_OR_ALL. Parameters: {params}")
         if subset is not None and not isinstance(subset, (str, list, tuple)):
             raise PySparkTypeError(errorClass="NOT_LIST_OR_STR_OR_TUPLE",
                                    messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
@@ -362,6 +365,8 @@ class DataFrame:
                 raise IllegalArgumentException(message=f"how ({thresh}) must be 'any' or 'all'")
             how, thresh = thresh, None
         names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
+        if subset is not None:
+            self._resolve_names(names)
         if thresh is None:
             thresh = len(names) if how == "any" else 1
         floating = {f.name for f in self.schema.fields if isinstance(f.dataType, (DoubleType, FloatType))}
@@ -374,6 +379,15 @@ class DataFrame:
         if present is None:
             return self
         return self.filter(present >= F.lit(thresh))
+
+    def _resolve_names(self, names: List[Any]) -> None:
+        """Spark's na functions resolve each column name they are given (Dataset.resolve)."""
+        from pyrust.sql import functions as F
+        from pyrust.sql._resolve import resolving_names
+
+        if names:
+            with resolving_names(self):
+                self.select(*[F.col(n) for n in names]).schema
 
     def fillna(self, value: Any, subset: Any = None) -> "DataFrame":
         from pyrust.sql import functions as F
@@ -388,8 +402,19 @@ class DataFrame:
                                    messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
         if isinstance(value, dict):
             replacements = dict(value)
+            for v in replacements.values():
+                if isinstance(v, list):
+                    # py4j hands a list to Spark's fill(Map) as a java.util.ArrayList.
+                    from pyrust.errors import IllegalArgumentException
+                    from pyrust.sql._values import _java_text
+
+                    shown = "[" + ", ".join(_java_text(x) for x in v) + "]"
+                    raise IllegalArgumentException(message=f"Unsupported value type java.util.ArrayList ({shown}).")
+            self._resolve_names(list(replacements))
         else:
             names = self.columns if subset is None else ([subset] if isinstance(subset, str) else list(subset))
+            if subset is not None:
+                self._resolve_names(names)
             # A value fills only the columns of its kind, as Spark's na.fill does.
             def fits(dt: Any) -> bool:
                 if isinstance(value, bool):

@@ -2,6 +2,7 @@
 ``groupingSets`` and ``pivot``. A thin shell over the native grouping
 (``src/analysis/grouping``), which plans every aggregation form."""
 
+import warnings
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
@@ -114,6 +115,9 @@ class GroupedData:
         column = _to_col_expr(pivot_col)
         literals = None
         if values is not None:
+            if not isinstance(values, (list, tuple)):
+                # PySpark hands them to the JVM, which takes a list only (py4j's own error).
+                raise PySparkTypeError(errorClass="NOT_LIST", messageParameters={"arg_name": "values", "arg_type": type(values).__name__})
             literals = []
             for v in values:
                 if isinstance(v, Column):
@@ -137,7 +141,19 @@ class GroupedData:
 
     # Grouped Python functions run Python UDFs, which PyRust does not have yet.
     def apply(self, udf: Any) -> Any:
-        raise not_implemented("GroupedData.apply")
+        """A GROUPED_MAP pandas UDF over each group: PySpark's older form of
+        ``applyInPandas(udf.func, udf.returnType)``."""
+        from pyrust.sql.udf import SQL_GROUPED_MAP_PANDAS_UDF
+
+        # Columns are special: hasattr is always true on them.
+        if isinstance(udf, Column) or not hasattr(udf, "func") or getattr(udf, "evalType", None) != SQL_GROUPED_MAP_PANDAS_UDF:
+            raise PySparkTypeError(errorClass="INVALID_UDF_EVAL_TYPE", messageParameters={"eval_type": "SQL_GROUPED_MAP_PANDAS_UDF"})
+        warnings.warn(
+            "It is preferred to use 'applyInPandas' over this API. This API will be deprecated in the future releases. "
+            "See SPARK-28264 for more details.",
+            UserWarning,
+        )
+        return self.applyInPandas(udf.func, schema=udf.returnType)
 
     def applyInPandas(self, func: Any, schema: Any) -> Any:
         """Maps each group of the current :class:`DataFrame` using a pandas udf and returns the

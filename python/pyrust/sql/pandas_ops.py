@@ -126,6 +126,8 @@ def apply_in_pandas(grouped: Any, func: Callable, schema: Any, arrow: bool) -> A
     when the function takes two arguments."""
     import pyarrow as pa
 
+    # PySpark builds a pandas_udf of func first: getfullargspec refuses what is not a function.
+    inspect.getfullargspec(func)
     struct = _schema(schema)
     df = grouped._df
     keys = grouped._keys

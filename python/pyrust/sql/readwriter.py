@@ -3,7 +3,7 @@
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
-from pyrust.sql.types import StructType, _parse_datatype_string
+from pyrust.sql.types import StructType
 
 __all__ = ["DataFrameReader", "DataFrameWriter"]
 
@@ -22,22 +22,40 @@ class DataFrameReader:
         self._schema: Optional[StructType] = None
 
     def format(self, source: str) -> "DataFrameReader":
+        _check_str(source, "source")
         self._format = source
         return self
 
     def option(self, key: str, value: Any) -> "DataFrameReader":
-        self._options[key] = _option_text(value)
+        _check_str(key, "key")
+        if value is None:
+            # PySpark hands the JVM a null, which Spark's readers take as not set.
+            self._options.pop(key, None)
+        else:
+            self._options[key] = _option_text(value)
         return self
 
     def options(self, **options: Any) -> "DataFrameReader":
         for k, v in options.items():
+            self.option(k, v)
+        return self
+
+    def _set_opts(self, **options: Any) -> None:
+        # The keyword arguments of csv()/json()/text(): the ones not given are left alone.
+        for k, v in options.items():
             if v is not None:
                 self.option(k, v)
-        return self
 
     def schema(self, schema: Union[StructType, str]) -> "DataFrameReader":
         if isinstance(schema, str):
-            schema = _parse_datatype_string(schema)  # type: ignore[assignment]
+            # Spark's StructType.fromDDL (not PySpark's lenient string parsing): an
+            # empty or broken schema is the parser's error.
+            import json
+
+            from pyrust import _native
+            from pyrust.sql.types import _parse_datatype_json_value
+
+            schema = _parse_datatype_json_value(json.loads(_native.ddl_schema_json(schema)))  # type: ignore[assignment]
         if not isinstance(schema, StructType):
             raise PySparkTypeError(message="schema should be StructType or string", errorClass="NOT_STR_OR_STRUCT",
                                    messageParameters={"arg_name": "schema", "arg_type": type(schema).__name__})
@@ -51,23 +69,41 @@ class DataFrameReader:
         if schema is not None:
             self.schema(schema)
         self.options(**options)
-        paths = [path] if isinstance(path, str) else list(path or [])
+        paths = [path] if isinstance(path, str) else list(path or []) if isinstance(path, (list, tuple)) or path is None else [path]
+        for p in paths:
+            _check_str(p, "path")
+        self._check_options()
         from pyrust.sql.dataframe import DataFrame
 
         native = self._session._native.read(self._format, paths, self._options,
                                             self._schema.json() if self._schema is not None else None)
         return DataFrame(native, self._session)
 
+    def _check_options(self) -> None:
+        """What Spark's CSV/JSON options refuse or read otherwise before any file is read."""
+        if self._format.lower() not in ("csv", "json"):
+            return
+        lowered = {k.lower(): v for k, v in self._options.items()}
+        if self._format.lower() == "csv" and lowered.get("sep", lowered.get("delimiter")) == "":
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(message="Delimiter cannot be empty")
+        mode_key = next((k for k in self._options if k.lower() == "mode"), None)
+        if mode_key is not None and self._options[mode_key].upper() not in ("PERMISSIVE", "DROPMALFORMED", "FAILFAST"):
+            # Spark's ParseMode.fromString: an unknown mode is PERMISSIVE (with a warning).
+            self._options[mode_key] = "PERMISSIVE"
+
     def csv(self, path: Union[str, List[str]], schema: Union[StructType, str, None] = None, sep: Optional[str] = None,
             encoding: Optional[str] = None, quote: Optional[str] = None, escape: Optional[str] = None,
             comment: Optional[str] = None, header: Any = None, inferSchema: Any = None,
             nullValue: Optional[str] = None, **options: Any) -> Any:
-        self.options(sep=sep, encoding=encoding, quote=quote, escape=escape, comment=comment, header=header,
-                     inferSchema=inferSchema, nullValue=nullValue, **options)
+        self._set_opts(sep=sep, encoding=encoding, quote=quote, escape=escape, comment=comment, header=header,
+                       inferSchema=inferSchema, nullValue=nullValue, **options)
+        _check_paths(path)
         return self.load(path, format="csv", schema=schema)
 
     def parquet(self, *paths: str, **options: Any) -> Any:
-        self.options(**options)
+        self._set_opts(**options)
         return self.load(list(paths), format="parquet")
 
     def json(self, path: Union[str, List[str]], schema: Union[StructType, str, None] = None, primitivesAsString: Any = None,
@@ -82,7 +118,7 @@ class DataFrameReader:
              allowNonNumericNumbers: Any = None, useUnsafeRow: Any = None) -> Any:
         # As PySpark: each keyword sets the option of its own name (allowNumericLeadingZero
         # too, which Spark's JSON reader does not read).
-        self.options(primitivesAsString=primitivesAsString, prefersDecimal=prefersDecimal, allowComments=allowComments,
+        self._set_opts(primitivesAsString=primitivesAsString, prefersDecimal=prefersDecimal, allowComments=allowComments,
                      allowUnquotedFieldNames=allowUnquotedFieldNames, allowSingleQuotes=allowSingleQuotes,
                      allowNumericLeadingZero=allowNumericLeadingZero,
                      allowBackslashEscapingAnyCharacter=allowBackslashEscapingAnyCharacter, mode=mode,
@@ -93,20 +129,39 @@ class DataFrameReader:
                      pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
                      modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter,
                      allowNonNumericNumbers=allowNonNumericNumbers, useUnsafeRow=useUnsafeRow)
+        _check_paths(path)
         return self.load(path, format="json", schema=schema)
 
     def table(self, tableName: str) -> Any:
-        raise not_implemented("DataFrameReader.table")
+        return self._session.table(tableName)
 
     def text(self, paths: Union[str, List[str]], wholetext: bool = False, lineSep: Optional[str] = None,
              pathGlobFilter: Union[bool, str, None] = None, recursiveFileLookup: Union[bool, str, None] = None,
              modifiedBefore: Union[bool, str, None] = None, modifiedAfter: Union[bool, str, None] = None) -> Any:
-        self.options(wholetext=wholetext if wholetext else None, lineSep=lineSep, pathGlobFilter=pathGlobFilter,
-                     recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
+        self._set_opts(wholetext=wholetext if wholetext else None, lineSep=lineSep, pathGlobFilter=pathGlobFilter,
+                       recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
         return self.load(paths, format="text")
 
     def orc(self, *args: Any, **kwargs: Any) -> Any:
         raise not_implemented("DataFrameReader.orc")
+
+
+def _check_str(value: Any, name: str) -> None:
+    """Where PySpark hands an argument to the JVM unchecked (py4j's own error), a
+    PySpark error naming it."""
+    if not isinstance(value, str):
+        raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": name, "arg_type": type(value).__name__})
+
+
+def _check_paths(path: Any) -> None:
+    # csv() and json() take a path or a list of them (or an RDD, which PyRust has not).
+    if not isinstance(path, (str, list)):
+        raise PySparkTypeError(errorClass="NOT_STR_OR_LIST_OF_RDD", messageParameters={"arg_name": "path", "arg_type": type(path).__name__})
+
+
+# Spark's Parquet codecs (ParquetOptions.shortParquetCompressionCodecNames), in the order
+# its error lists them.
+_PARQUET_CODECS = ("brotli", "uncompressed", "lzo", "snappy", "lz4_raw", "none", "zstd", "lz4", "gzip")
 
 
 def _column_names(arg_name: str, col: Any, cols: Tuple[Any, ...]) -> List[str]:
@@ -139,6 +194,7 @@ class DataFrameWriter:
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
         if saveMode is not None:
+            _check_str(saveMode, "saveMode")
             from pyrust._native import DataFrame as _NativeDataFrame
 
             _NativeDataFrame.check_save_mode(saveMode)
@@ -146,10 +202,12 @@ class DataFrameWriter:
         return self
 
     def format(self, source: str) -> "DataFrameWriter":
+        _check_str(source, "source")
         self._format = source
         return self
 
     def option(self, key: str, value: Any) -> "DataFrameWriter":
+        _check_str(key, "key")
         self._options[key] = _option_text(value)
         return self
 
@@ -165,7 +223,9 @@ class DataFrameWriter:
     def partitionBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
         if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
             cols = cols[0]  # type: ignore[assignment]
-        self._partition_by = [str(c) for c in cols]
+        for c in cols:
+            _check_str(c, "cols")
+        self._partition_by = list(cols)  # type: ignore[arg-type]
         return self
 
     def bucketBy(self, numBuckets: int, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
@@ -205,13 +265,28 @@ class DataFrameWriter:
         self._check_buckets("save")
         if path is None:
             path = self._options.get("path")
+        if path is not None:
+            _check_str(path, "path")
         if path is None:
             from pyrust.errors import IllegalArgumentException
 
             raise IllegalArgumentException(message="Expected exactly one path to be specified, but got: .",
                                            errorClass="_LEGACY_ERROR_TEMP_2050", messageParameters={"paths": ""})
         options = {k: v for k, v in self._options.items() if k.lower() != "path"}
+        self._check_codec(options)
         self._df._df.write(self._format, self._mode, path, options, self._partition_by)
+
+    def _check_codec(self, options: Dict[str, str]) -> None:
+        if self._format.lower() != "parquet":
+            return
+        codec = next((v for k, v in options.items() if k.lower() in ("compression", "parquet.compression")), None)
+        if codec is not None and codec.lower() not in _PARQUET_CODECS:
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(
+                errorClass="CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION",
+                messageParameters={"codecName": codec.lower(), "availableCodecs": ", ".join(_PARQUET_CODECS)},
+            )
 
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
         raise not_implemented("DataFrameWriter.insertInto (tables come with the catalog)")

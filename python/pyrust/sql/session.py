@@ -5,6 +5,7 @@ import threading
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
+from pyrust.sql import _conf_checks
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._values import normalise_rows
 from pyrust.sql.dataframe import DataFrame
@@ -24,6 +25,13 @@ _DEFAULTS = {
 }
 
 
+def _builder_text(value: Any) -> Any:
+    """PySpark's to_str for builder settings: booleans lower-case, None kept."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return None if value is None else str(value)
+
+
 class RuntimeConfig:
     """``spark.conf``."""
 
@@ -31,13 +39,21 @@ class RuntimeConfig:
         self._native = native
 
     def set(self, key: str, value: Any) -> None:
+        _conf_checks.check_str(key, "key")  # PySpark hands a non-string to the JVM, which refuses it
         if isinstance(value, bool):
             value = "true" if value else "false"
+        _conf_checks.check_set(key, value)
+        self._set_text(key, value)
+
+    def _set_text(self, key: str, value: Any) -> None:
         if key == "spark.sql.session.timeZone":
             _native.check_time_zone(str(value))  # Spark rejects an unknown zone here
         self._native.set_conf(key, str(value))
 
     def get(self, key: str, default: Any = "__no_default__") -> Optional[str]:
+        _conf_checks.check_str(key, "key")
+        if default != "__no_default__" and default is not None:
+            _conf_checks.check_str(default, "default")
         value = self._native.get_conf(key)
         if value is not None:
             return value
@@ -45,12 +61,13 @@ class RuntimeConfig:
             return default
         if key in _DEFAULTS:
             return _DEFAULTS[key]
-        from pyrust.errors import SparkRuntimeException
+        from pyrust.errors import SparkNoSuchElementException
 
-        raise SparkRuntimeException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
-                                    errorClass="SQL_CONF_NOT_FOUND", messageParameters={"sqlConf": f'"{key}"'})
+        raise SparkNoSuchElementException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
+                                          errorClass="SQL_CONF_NOT_FOUND", messageParameters={"sqlConf": f'"{key}"'})
 
     def unset(self, key: str) -> None:
+        _conf_checks.check_str(key, "key")
         self._native.unset_conf(key)
 
     @property
@@ -61,7 +78,8 @@ class RuntimeConfig:
         return out
 
     def isModifiable(self, key: str) -> bool:
-        return True
+        # Spark's SQLConf.isModifiable: a SQL setting it knows that is not static.
+        return _conf_checks.is_modifiable(key)
 
 
 class SparkContext:
@@ -114,10 +132,15 @@ class SparkSession:
 
         def config(self, key: Optional[str] = None, value: Any = None, conf: Any = None,
                    *, map: Optional[Dict[str, Any]] = None) -> "SparkSession.Builder":
-            if key is not None:
-                self._options[key] = str(value).lower() if isinstance(value, bool) else str(value)
-            for k, v in (map or {}).items():
-                self._options[k] = str(v).lower() if isinstance(v, bool) else str(v)
+            # PySpark's order: a SparkConf's settings, else a map, else one key.
+            if conf is not None:
+                for k, v in conf.getAll():
+                    self._options[k] = v
+            elif map is not None:
+                for k, v in map.items():
+                    self._options[k] = _builder_text(v)
+            elif key is not None:
+                self._options[key] = _builder_text(value)
             return self
 
         def appName(self, name: str) -> "SparkSession.Builder":
@@ -142,11 +165,18 @@ class SparkSession:
                     # newSession() inherits them, not later `spark.conf.set` calls.
                     SparkSession._context_options = dict(self._options)
                     SparkSession._active = session
+                    created = True
+                else:
+                    created = False
                 session = SparkSession._active
                 if SparkSession._activeSession is None:
                     SparkSession._activeSession = session
                 for k, v in self._options.items():
-                    session.conf.set(k, v)
+                    # A new session takes every setting; an existing one keeps its static
+                    # ones (PySpark's applyModifiableSettings warns and goes on).
+                    if v is None or (not created and _conf_checks.known_settings().get(k) is False):
+                        continue
+                    session.conf._set_text(k, v)
                 return session
 
         def create(self) -> "SparkSession":
@@ -193,7 +223,8 @@ class SparkSession:
         options the first session was built with); it does not become the active one."""
         session = SparkSession()
         for k, v in SparkSession._context_options.items():
-            session.conf.set(k, v)
+            if v is not None:
+                session.conf._set_text(k, v)  # as the first session took them (static ones too)
         return session
 
     def stop(self) -> None:
@@ -214,7 +245,18 @@ class SparkSession:
     def range(self, start: int, end: Optional[int] = None, step: int = 1, numPartitions: Optional[int] = None) -> DataFrame:
         if end is None:
             start, end = 0, start
-        return DataFrame(self._native.range(int(start), int(end), int(step)), self)
+        start, end, step = int(start), int(end), int(step)
+        # Spark's Range checks its arguments (a partition count is only checked: the
+        # engine decides its own parallelism).
+        if numPartitions is not None:
+            numPartitions = int(numPartitions)
+        from pyrust.errors import IllegalArgumentException
+
+        if step == 0:
+            raise IllegalArgumentException(message=f"requirement failed: step ({step}) cannot be 0")
+        if numPartitions is not None and numPartitions <= 0:
+            raise IllegalArgumentException(message="Positive number of partitions required")
+        return DataFrame(self._native.range(start, end, step), self)
 
     def createDataFrame(self, data: Any, schema: Any = None, samplingRatio: Optional[float] = None,
                         verifySchema: bool = True) -> DataFrame:
@@ -226,24 +268,37 @@ class SparkSession:
         if _is_arrow_source(data):
             return self._from_arrow(data, struct, names)
         if not isinstance(data, list):
-            try:
-                data = list(data)
-            except TypeError:
-                raise PySparkTypeError(message=f"data is not iterable: {type(data).__name__}", errorClass="INVALID_TYPE",
-                                       messageParameters={"arg_name": "data", "arg_type": type(data).__name__})
-        if struct is None:
+            data = list(data)  # PySpark's own TypeError for what is not iterable
+        inferred = struct is None
+        if inferred:
             struct = _infer_rows_schema(data, names)
+            if names is not None and len(names) > len(struct.fields):
+                # PySpark renames the inferred fields one by one: struct.fields[i].name = name.
+                raise IndexError("list index out of range")
+            _check_row_lengths(data, len(struct.fields))
         elif names is None and not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         if not isinstance(struct, StructType):
             struct = StructType([StructField("value", struct, True)])
         rows = normalise_rows(data, struct)
-        return DataFrame(self._native.create_dataframe(rows, struct.json(), verifySchema), self)
+        try:
+            native = self._native.create_dataframe(rows, struct.json(), bool(verifySchema))
+        except PySparkValueError as e:
+            if not inferred or e.getCondition() != "VALUE_OUT_OF_BOUNDS":
+                raise
+            # An inferred schema is not verified: the JVM makes an integer beyond a long NULL.
+            rows = [_beyond_long_as_null(r) for r in rows]
+            native = self._native.create_dataframe(rows, struct.json(), bool(verifySchema))
+        return DataFrame(native, self)
 
     def _schema_argument(self, schema: Any) -> Any:
         if schema is None:
             return None, None
-        if isinstance(schema, (list, tuple)) and all(isinstance(s, str) for s in schema):
+        if isinstance(schema, (list, tuple)):
+            for name in schema:
+                if not isinstance(name, str):
+                    # PySpark re-encodes each name that is not a str: x.encode("utf-8").
+                    raise AttributeError(f"'{type(name).__name__}' object has no attribute 'encode'")
             return None, list(schema)
         if isinstance(schema, str):
             return _parse_datatype_string(schema), None
@@ -305,6 +360,8 @@ class SparkSession:
         return self.createDataFrame(rows, names or columns)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
+        # PySpark hands a non-string to the JVM (py4j's own error): a PySpark error instead.
+        _conf_checks.check_str(sqlQuery, "sqlQuery")
         from pyrust.sql.column import _to_expr
         from pyrust.sql.functions import lit
         from pyrust.sql.sql_formatter import SQLStringFormatter
@@ -320,6 +377,8 @@ class SparkSession:
         try:
             named, positional = None, None
             if isinstance(args, dict):
+                for k in args:
+                    _conf_checks.check_str(k, "args")  # parameter names (py4j's own error in PySpark)
                 named = {k: _to_expr(lit(v)) for k, v in args.items()}
             elif args is None or isinstance(args, list):
                 positional = [_to_expr(lit(v)) for v in (args or [])]
@@ -334,6 +393,8 @@ class SparkSession:
                 formatter.clear()
 
     def table(self, tableName: str) -> DataFrame:
+        if not isinstance(tableName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "tableName", "arg_type": type(tableName).__name__})
         return DataFrame(self._native.table(tableName), self)
 
     @property
@@ -362,6 +423,26 @@ class SparkSession:
 def _is_arrow_source(data: Any) -> bool:
     module = type(data).__module__
     return module.startswith("pandas") or module.startswith("pyarrow")
+
+
+def _check_row_lengths(data: List[Any], width: int) -> None:
+    """Rows of an inferred schema are not verified in Python: the JVM refuses a row
+    with fewer or more values than the schema has fields."""
+    for row in data:
+        if isinstance(row, (tuple, list)) and len(row) != width:
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(errorClass="STRUCT_ARRAY_LENGTH_MISMATCH",
+                                           messageParameters={"expected": str(width), "actual": str(len(row))})
+
+
+_LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
+
+
+def _beyond_long_as_null(row: Any) -> Any:
+    if not isinstance(row, tuple):
+        return row
+    return tuple(None if isinstance(v, int) and not isinstance(v, bool) and not _LONG_MIN <= v <= _LONG_MAX else v for v in row)
 
 
 def _infer_rows_schema(data: List[Any], names: Optional[List[str]]) -> StructType:

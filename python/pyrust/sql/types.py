@@ -256,10 +256,14 @@ class VariantVal:
         raise not_implemented("VariantVal.toJson")
 
 
+# How PySpark's asserts print the DataType class (PyRust stands in for pyspark.sql.types).
+_DATATYPE_CLASS = "<class 'pyspark.sql.types.DataType'>"
+
+
 class ArrayType(DataType):
     def __init__(self, elementType: DataType, containsNull: bool = True):
         if not isinstance(elementType, DataType):
-            raise AssertionError("elementType %s should be an instance of %s" % (elementType, DataType))
+            raise AssertionError("elementType %s should be an instance of %s" % (elementType, _DATATYPE_CLASS))
         self.elementType = elementType
         self.containsNull = containsNull
 
@@ -300,7 +304,7 @@ class StructField(DataType):
         # PySpark asserts these; raised explicitly so that pytest's assertion rewriting
         # (PyRust ships a pytest plugin) cannot change the message.
         if not isinstance(dataType, DataType):
-            raise AssertionError("dataType %s should be an instance of %s" % (dataType, DataType))
+            raise AssertionError("dataType %s should be an instance of %s" % (dataType, _DATATYPE_CLASS))
         if not isinstance(name, str):
             raise AssertionError("field name %s should be a string" % (name))
         self.name = name

@@ -200,10 +200,9 @@ def _to_spark(dt: DataType, zone: Any) -> Callable[[Any], Any]:
             q = v.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=decimal.Context(prec=80))
             if abs(q) >= limit:
                 raise ArithmeticException(
-                    message=f"The {q} rounded half up from {v} cannot be represented as Decimal({dt.precision}, {dt.scale}). "
-                    'If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003',
                     errorClass="NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION",
-                    messageParameters={},
+                    messageParameters={"roundedValue": str(q), "originalValue": str(v),
+                                       "precision": str(dt.precision), "scale": str(dt.scale)},
                 )
             return q
         return dec
@@ -547,6 +546,8 @@ class UserDefinedFunction:
 
         if kwargs:
             raise not_implemented("named arguments of Python UDFs")
+        if self.evalType == SQL_GROUPED_MAP_PANDAS_UDF:
+            raise not_implemented("a GROUPED_MAP pandas UDF called as a column (GroupedData.apply takes it)")
         return Column(self._native().call([_to_col_expr(c) for c in cols]))
 
     def asNondeterministic(self) -> "UserDefinedFunction":

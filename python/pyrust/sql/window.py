@@ -54,6 +54,13 @@ def _unbounded(start: int, end: int) -> Tuple[int, int]:
         start = Window.unboundedPreceding
     if end >= Window._FOLLOWING_THRESHOLD:
         end = Window.unboundedFollowing
+    # PySpark hands other numbers to the JVM, which has no such method (py4j's error);
+    # Spark Connect's check instead of truncating them.
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            from pyrust.errors import PySparkTypeError
+
+            raise PySparkTypeError(errorClass="NOT_INT", messageParameters={"arg_name": name, "arg_type": type(value).__name__})
     return start, end
 
 

@@ -110,7 +110,8 @@ def pandas_udf(f=None, returnType=None, functionType=None):  # type: ignore[no-u
 
     def create(func: Callable) -> Any:
         et = eval_type if eval_type is not None else _infer_eval_type(func)
-        if et not in (SQL_SCALAR_PANDAS_UDF, SQL_SCALAR_PANDAS_ITER_UDF, SQL_GROUPED_AGG_PANDAS_UDF):
+        # GROUPED_MAP: PySpark's older form of applyInPandas, taken by GroupedData.apply.
+        if et not in (SQL_SCALAR_PANDAS_UDF, SQL_SCALAR_PANDAS_ITER_UDF, SQL_GROUPED_AGG_PANDAS_UDF, SQL_GROUPED_MAP_PANDAS_UDF):
             raise PySparkNotImplementedError(
                 message=f"pandas UDFs of eval type {et} are not implemented in PyRust yet.",
                 errorClass="NOT_IMPLEMENTED",
