@@ -362,3 +362,76 @@ def insert_then_read_in_same_query(spark):
         spark.sql("CREATE TABLE ts_ar.dst (id BIGINT) USING parquet")
         spark.sql("INSERT INTO ts_ar.dst SELECT id * 10 FROM ts_ar.src WHERE id > 2")
         return local(spark, spark.table("ts_ar.dst").orderBy("id"))
+
+
+@case
+def drop_table_drops_a_temp_view(spark):
+    spark.range(2).createOrReplaceTempView("ts_drop_view")
+    spark.sql("DROP TABLE ts_drop_view")
+    return spark.catalog.tableExists("ts_drop_view")
+
+
+@case
+def create_table_using_text(spark):
+    with database(spark, "ts_as"):
+        spark.sql("CREATE TABLE ts_as.t (value STRING) USING text")
+        spark.sql("INSERT INTO ts_as.t VALUES ('a'), ('b')")
+        return local(spark, spark.table("ts_as.t").orderBy("value"))
+
+
+@case
+def insert_select_from_temp_view(spark):
+    with database(spark, "ts_at"):
+        spark.range(3).createOrReplaceTempView("ts_at_src")
+        try:
+            spark.sql("CREATE TABLE ts_at.t (id BIGINT) USING parquet")
+            spark.sql("INSERT INTO ts_at.t SELECT * FROM ts_at_src WHERE id > 0")
+            return local(spark, spark.table("ts_at.t").orderBy("id"))
+        finally:
+            spark.catalog.dropTempView("ts_at_src")
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def insert_string_into_bigint_ansi_off(spark):
+    with database(spark, "ts_au"):
+        spark.sql("CREATE TABLE ts_au.t (id BIGINT) USING parquet")
+        return spark.sql("INSERT INTO ts_au.t VALUES ('abc')")
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def insert_decimal_into_bigint_ansi_off(spark):
+    with database(spark, "ts_av"):
+        spark.sql("CREATE TABLE ts_av.t (id BIGINT) USING parquet")
+        spark.sql("INSERT INTO ts_av.t VALUES (1.7)")
+        return local(spark, spark.table("ts_av.t"))
+
+
+@case
+def insert_decimal_into_bigint(spark):
+    with database(spark, "ts_aw"):
+        spark.sql("CREATE TABLE ts_aw.t (id BIGINT) USING parquet")
+        spark.sql("INSERT INTO ts_aw.t VALUES (2.5)")
+        return local(spark, spark.table("ts_aw.t"))
+
+
+@case
+def create_table_partition_column_missing(spark):
+    with database(spark, "ts_ay"):
+        return spark.sql("CREATE TABLE ts_ay.p (a INT, b INT) USING parquet PARTITIONED BY (zz)")
+
+
+@case
+def self_join_of_a_table(spark):
+    with database(spark, "ts_az"):
+        spark.sql("CREATE TABLE ts_az.t AS SELECT id FROM range(3)")
+        return local(spark, spark.sql("SELECT a.id, b.id AS id2 FROM ts_az.t a JOIN ts_az.t b ON a.id = b.id ORDER BY a.id"))
+
+
+@case
+def create_table_in_missing_database(spark):
+    return spark.sql("CREATE TABLE ts_nodb_xyz.t (a INT) USING parquet")
+
+
+@case
+def save_as_table_in_missing_database(spark):
+    spark.range(1).write.saveAsTable("ts_nodb_xyz.t")

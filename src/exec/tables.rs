@@ -479,6 +479,15 @@ impl Session {
 
     /// `DROP TABLE`: a managed table's files go with it, an external table's stay.
     pub fn drop_table(&self, name: &[String], if_exists: bool) -> Result<()> {
+        // Spark's DROP TABLE drops a temporary view of that name first.
+        let dropped_view = match name {
+            [n] => self.catalog.drop_temp_view(n)?,
+            [db, n] if same(db, super::catalog::GLOBAL_TEMP_DATABASE) => self.catalog.drop_global_temp_view(n)?,
+            _ => false,
+        };
+        if dropped_view {
+            return Ok(());
+        }
         let Some(meta) = self.table_meta(name)? else {
             if if_exists {
                 return Ok(());
