@@ -20,6 +20,11 @@ pub struct Catalog {
     current_database: RwLock<String>,
     /// The databases (`default` and those made by `CREATE DATABASE`), lowercase.
     databases: RwLock<BTreeSet<String>>,
+    /// `CREATE DATABASE ... LOCATION`: where a database's managed tables live (the
+    /// others live under the warehouse directory, `exec::tables`).
+    database_locations: RwLock<BTreeMap<String, String>>,
+    /// The tables of the session catalog, by (database, table), lowercase.
+    pub(crate) tables: RwLock<BTreeMap<(String, String), super::tables::TableMeta>>,
 }
 
 impl Default for Catalog {
@@ -28,6 +33,8 @@ impl Default for Catalog {
             temp_views: RwLock::new(BTreeMap::new()),
             current_database: RwLock::new("default".into()),
             databases: RwLock::new(BTreeSet::from(["default".to_string()])),
+            database_locations: RwLock::new(BTreeMap::new()),
+            tables: RwLock::new(BTreeMap::new()),
         }
     }
 }
@@ -41,11 +48,11 @@ fn schema_not_found(name: &str) -> Error {
     .with_param("schemaName", format!("`{name}`"))
 }
 
-fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     name.trim_matches('`').to_ascii_lowercase()
 }
 
-fn poisoned() -> Error {
+pub(crate) fn poisoned() -> Error {
     Error::internal("the session catalog's lock is poisoned")
 }
 
@@ -129,6 +136,25 @@ impl Catalog {
         Ok(())
     }
 
+    /// `CREATE DATABASE name LOCATION 'path'`: the database, and where its tables go.
+    pub fn create_database_at(&self, name: &str, if_not_exists: bool, location: Option<&str>) -> Result<()> {
+        let existed = self.database_exists(name)?;
+        self.create_database(name, if_not_exists)?;
+        if let (false, Some(location)) = (existed, location) {
+            self.database_locations.write().map_err(|_| poisoned())?.insert(key(name), location.to_string());
+        }
+        Ok(())
+    }
+
+    pub fn database_exists(&self, name: &str) -> Result<bool> {
+        Ok(self.databases.read().map_err(|_| poisoned())?.contains(&key(name)))
+    }
+
+    /// The location a database was created with, if it was given one.
+    pub fn database_location(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.database_locations.read().map_err(|_| poisoned())?.get(&key(name)).cloned())
+    }
+
     pub fn drop_database(&self, name: &str, if_exists: bool) -> Result<()> {
         if key(name) == "default" {
             return Err(Error::analysis("UNSUPPORTED_FEATURE.DROP_DATABASE", "The feature is not supported: Drop the default database `spark_catalog`.`default`.")
@@ -137,6 +163,11 @@ impl Catalog {
         let removed = self.databases.write().map_err(|_| poisoned())?.remove(&key(name));
         if !removed && !if_exists {
             return Err(schema_not_found(name));
+        }
+        if removed {
+            // The database's tables go with it (`CASCADE`; their files are left).
+            self.database_locations.write().map_err(|_| poisoned())?.remove(&key(name));
+            self.tables.write().map_err(|_| poisoned())?.retain(|(db, _), _| *db != key(name));
         }
         if removed && self.current_database() == key(name) {
             *self.current_database.write().map_err(|_| poisoned())? = "default".into();

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod explain;
 pub mod udf;
 mod sql;
+pub mod tables;
 mod values;
 
 use crate::analysis::{builder, Conf};

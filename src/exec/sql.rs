@@ -8,12 +8,17 @@ use crate::error::{Error, Result};
 use crate::ir::{DataType, Plan, StructField};
 use crate::sql::parameters::{with_parameters, Parameters};
 use crate::sql::statement::{parse_statement, table_not_found, Statement};
+use crate::sql::tables::TableStatement;
 use polars::prelude::{self as pl, IntoColumn, NamedFrom};
 use std::sync::Arc;
 
 impl RelationSource for Session {
     fn relation(&self, parts: &[String]) -> Result<Arc<Plan>> {
-        self.catalog.lookup(parts)
+        // Temporary views first, then the catalog's tables (Spark's lookup order).
+        match self.catalog.lookup(parts) {
+            Ok(plan) => Ok(plan),
+            Err(not_found) => self.table_relation(parts)?.ok_or(not_found),
+        }
     }
 
     fn runner(&self) -> Option<&dyn crate::analysis::grouping::QueryRunner> {
@@ -117,11 +122,69 @@ impl Session {
                 self.string_rows(&["col_name"], plan.output.iter().map(|a| vec![a.name.clone()]).collect())
             }
             Statement::NoOp => self.no_rows(),
+            Statement::Table(statement) => self.table_statement(*statement),
             Statement::Use { database } => {
                 self.catalog.set_current_database(&database)?;
                 self.no_rows()
             }
         }
+    }
+
+    /// A statement on the catalog's tables (`exec::tables`).
+    fn table_statement(&self, statement: TableStatement) -> Result<Plan> {
+        match statement {
+            TableStatement::Create { name, columns, provider, partition_by, location, options, query, if_not_exists, replace } => {
+                if replace {
+                    return Err(Error::unsupported("CREATE OR REPLACE TABLE"));
+                }
+                self.create_table(&name, columns, provider.as_deref(), partition_by, location, options, query, if_not_exists)?;
+            }
+            TableStatement::Insert { name, columns, query, overwrite } => self.insert_into(query, &name, &columns, overwrite)?,
+            TableStatement::Drop { name, if_exists } => self.drop_table(&name, if_exists)?,
+            TableStatement::Truncate { name } => self.truncate_table(&name)?,
+            TableStatement::Rename { from, to } => self.rename_table(&from, &to)?,
+            TableStatement::CreateDatabase { name, if_not_exists, location } => self.catalog.create_database_at(&name, if_not_exists, Some(&location))?,
+            TableStatement::ShowTables { database, pattern } => return self.show_tables(database.as_deref(), pattern.as_deref()),
+            TableStatement::ShowCreate { name } => {
+                let meta = self.table_meta(&name)?.ok_or_else(|| table_not_found(&name))?;
+                return self.string_rows(&["createtab_stmt"], vec![vec![self.show_create_table(&meta)]]);
+            }
+            TableStatement::Describe { name } => {
+                let is_view = self.catalog.lookup(&name).is_ok();
+                return match self.table_meta(&name)? {
+                    Some(meta) if !is_view => self.describe_rows(self.describe_table_rows(&meta)),
+                    _ => {
+                        let plan = crate::analysis::RelationSource::relation(self, &name)?;
+                        self.describe_rows(plan.output.iter().map(|a| vec![Some(a.name.clone()), Some(a.data_type.simple_string()), None]).collect())
+                    }
+                };
+            }
+        }
+        self.no_rows()
+    }
+
+    /// `SHOW TABLES [IN db] [LIKE pattern]`: the database's tables, then the temporary
+    /// views, as Spark lists them.
+    fn show_tables(&self, database: Option<&str>, pattern: Option<&str>) -> Result<Plan> {
+        let db = database.map(str::to_ascii_lowercase).unwrap_or_else(|| self.catalog.current_database());
+        let matches = |name: &str| pattern.is_none_or(|p| super::tables::like_pattern(p, name));
+        let mut rows: Vec<(String, String, bool)> = self.tables_of(&db)?.into_iter().filter(|m| matches(&m.name)).map(|m| (m.database, m.name, false)).collect();
+        rows.extend(self.catalog.temp_views()?.into_iter().filter(|v| matches(v)).map(|v| (String::new(), v, true)));
+        let n = rows.len();
+        let df = pl::DataFrame::new(
+            n,
+            vec![
+                pl::Series::new("namespace".into(), rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>()).into_column(),
+                pl::Series::new("tableName".into(), rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>()).into_column(),
+                pl::Series::new("isTemporary".into(), rows.iter().map(|r| r.2).collect::<Vec<_>>()).into_column(),
+            ],
+        )?;
+        let fields = vec![
+            StructField::new("namespace", DataType::String, false),
+            StructField::new("tableName", DataType::String, false),
+            StructField::new("isTemporary", DataType::Boolean, false),
+        ];
+        self.create_local(df, &fields)
     }
 
     /// An empty result without columns, as Spark's commands give.

@@ -70,6 +70,20 @@ impl PyDataFrame {
         guard_interruptible(py, move || session.write(&plan, &spec))
     }
 
+    /// `df.write.saveAsTable(name, format, mode, partitionBy, **options)`.
+    #[pyo3(signature = (name, format, mode, options, partition_by))]
+    fn save_as_table(&self, py: Python<'_>, name: String, format: Option<String>, mode: &str, options: std::collections::BTreeMap<String, String>, partition_by: Vec<String>) -> PyResult<()> {
+        let mode = guard(py, || crate::io::write::SaveMode::parse(mode))?;
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        guard_interruptible(py, move || session.save_as_table(&plan, &name, format.as_deref(), mode, options, partition_by))
+    }
+
+    /// `df.write.insertInto(name, overwrite)`: by position into an existing table.
+    fn insert_into(&self, py: Python<'_>, name: String, overwrite: bool) -> PyResult<()> {
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        guard_interruptible(py, move || session.insert_into(plan, &crate::sql::parse_name(&name)?, &[], overwrite))
+    }
+
     /// Spark's check of a save mode name (`df.write.mode(...)` raises at once).
     #[staticmethod]
     fn check_save_mode(py: Python<'_>, mode: &str) -> PyResult<()> {

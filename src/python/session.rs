@@ -140,13 +140,15 @@ impl PySession {
         guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.sql_with_parameters(&text, params)?)))
     }
 
-    /// `spark.table(name)`: a view (or later a table) by its name (`v`, `global_temp.v`).
+    /// `spark.table(name)`: a view or a table of the catalog by its name (`v`,
+    /// `global_temp.v`, `db.t`). Detached: a table's files may be listed in a store.
     fn table(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
-        guard(py, || {
-            let parts = crate::sql::parse_name(name)?;
-            let plan = crate::analysis::RelationSource::relation(self.inner.as_ref(), &parts)?;
+        let (inner, name) = (self.inner.clone(), name.to_string());
+        guard_detached(py, move || {
+            let parts = crate::sql::parse_name(&name)?;
+            let plan = crate::analysis::RelationSource::relation(inner.as_ref(), &parts)?;
             let aliased = crate::analysis::builder::subquery_alias(plan, parts.last().map(String::as_str).unwrap_or(""), crate::analysis::new_plan_id());
-            Ok(PyDataFrame::new(self.inner.clone(), aliased))
+            Ok(PyDataFrame::new(inner.clone(), aliased))
         })
     }
 
@@ -182,5 +184,57 @@ impl PySession {
 
     fn clear_cache(&self) {
         self.inner.clear_cache(None)
+    }
+
+    /// `spark.catalog.listTables(db)`: (name, database, tableType) of the database's
+    /// tables (the current database when None).
+    #[pyo3(signature = (database=None))]
+    fn list_tables(&self, py: Python<'_>, database: Option<String>) -> PyResult<Vec<(String, String, String)>> {
+        guard(py, || {
+            let db = database.unwrap_or_else(|| self.inner.catalog.current_database());
+            Ok(self.inner.tables_of(&db)?.into_iter().map(|m| (m.name.clone(), m.database.clone(), m.table_type().to_string())).collect())
+        })
+    }
+
+    /// A table's (name, database, tableType, [(column, type, nullable, isPartition)]), or
+    /// None when the name is no table of the catalog.
+    #[allow(clippy::type_complexity)]
+    fn table_info(&self, py: Python<'_>, name: &str) -> PyResult<Option<(String, String, String, Vec<(String, String, bool, bool)>)>> {
+        guard(py, || {
+            let parts = crate::sql::parse_name(name)?;
+            if parts.len() > 3 {
+                return Ok(None);
+            }
+            Ok(self.inner.table_meta(&parts)?.map(|m| {
+                let columns = m
+                    .schema
+                    .iter()
+                    .map(|f| (f.name.clone(), f.data_type.simple_string(), f.nullable, m.partition_by.iter().any(|p| p.eq_ignore_ascii_case(&f.name))))
+                    .collect();
+                (m.name.clone(), m.database.clone(), m.table_type().to_string(), columns)
+            }))
+        })
+    }
+
+    /// `spark.catalog.createTable(name, path, source, schema, **options)`.
+    #[pyo3(signature = (name, path, source, schema_json, options))]
+    fn create_table(&self, py: Python<'_>, name: &str, path: Option<String>, source: Option<String>, schema_json: Option<&str>, options: BTreeMap<String, String>) -> PyResult<()> {
+        let inner = self.inner.clone();
+        let (name, schema_json) = (name.to_string(), schema_json.map(str::to_string));
+        guard_detached(py, move || {
+            let parts = crate::sql::parse_name(&name)?;
+            let columns = schema_json.as_deref().map(parse_fields_json).transpose()?.unwrap_or_default();
+            inner.create_table(&parts, columns, source.as_deref(), vec![], path, options, None, false)
+        })
+    }
+
+    /// `DROP TABLE` for the Python side (`spark.catalog` has none, tests use it).
+    fn drop_table(&self, py: Python<'_>, name: &str, if_exists: bool) -> PyResult<()> {
+        let (inner, name) = (self.inner.clone(), name.to_string());
+        guard_detached(py, move || inner.drop_table(&crate::sql::parse_name(&name)?, if_exists))
+    }
+
+    fn warehouse_dir(&self) -> String {
+        self.inner.warehouse_dir()
     }
 }

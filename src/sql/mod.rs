@@ -6,6 +6,7 @@ pub mod parameters;
 pub mod query;
 pub mod statement;
 mod subquery;
+pub mod tables;
 
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};

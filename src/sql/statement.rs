@@ -36,6 +36,8 @@ pub enum Statement {
     /// nothing to do — PyRust reads a view's data afresh each time, which is the
     /// answer a cached or refreshed view gives.
     NoOp,
+    /// A statement on the catalog's tables (`sql::tables`).
+    Table(Box<super::tables::TableStatement>),
 }
 
 /// Statements sqlparser's Spark dialect does not read, by their leading words.
@@ -100,6 +102,9 @@ fn without_global(text: &str) -> (String, bool) {
 }
 
 pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
+    if let Some(statement) = super::tables::parse(text, conf, relations)? {
+        return Ok(Statement::Table(Box::new(statement)));
+    }
     if let Some(statement) = spark_only_statement(text, conf, relations)? {
         return Ok(statement);
     }

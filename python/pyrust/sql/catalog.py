@@ -4,6 +4,7 @@ tables and functions as the SQL work brings them."""
 from typing import Any, List, NamedTuple, Optional
 
 from pyrust.errors import AnalysisException, ParseException, not_implemented
+from pyrust.sql.types import StructType
 from pyrust.sql._conf_checks import check_str  # names PySpark hands to the JVM unchecked
 
 _GLOBAL_TEMP = "global_temp"
@@ -19,6 +20,13 @@ def _check_name(name: str) -> None:
         )
 
 __all__ = ["Catalog", "CatalogMetadata", "Database", "Table", "Column", "Function"]
+
+
+def _like(pattern: str, name: str) -> bool:
+    """Spark's table-name patterns: alternatives split by `|`, `*` any text, case-insensitive."""
+    import fnmatch
+
+    return any(fnmatch.fnmatchcase(name.lower(), p.strip().lower()) for p in pattern.split("|"))
 
 
 class CatalogMetadata(NamedTuple):
@@ -110,19 +118,63 @@ class Catalog:
         return dbName.lower() in self._native.list_databases()
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
-        import fnmatch
-
-        if dbName is not None and dbName.lower() not in self._native.list_databases() + [_GLOBAL_TEMP]:
+        db = dbName
+        if db is not None and db.lower().startswith("spark_catalog."):
+            db = db.split(".", 1)[1]
+        if db is not None and db.strip("`").lower() not in self._native.list_databases() + [_GLOBAL_TEMP]:
             raise AnalysisException(errorClass="SCHEMA_NOT_FOUND", messageParameters={"schemaName": f"`spark_catalog`.`{dbName}`"})
         tables = []
+        if db is None or db.strip("`").lower() != "global_temp":
+            for name, database, table_type in self._native.list_tables(db):
+                tables.append(Table(name, "spark_catalog", [database], None, table_type, False))
         for name, database, temporary in self._native.list_views():
-            if database is not None and (dbName or "").lower() != database:
-                continue
-            if pattern is not None and not fnmatch.fnmatch(name, pattern.replace("|", "*")):
+            if database is not None and (db or "").lower() != database:
                 continue
             namespace = [database] if database else []
             tables.append(Table(name, None, namespace, None, "TEMPORARY", temporary))
+        if pattern is not None:
+            tables = [t for t in tables if _like(pattern, t.name)]
         return tables
+
+    def _temp_view(self, tableName: str) -> Optional[Any]:
+        """The DataFrame of a temporary view named so, or None."""
+        parts = tableName.split(".")
+        if len(parts) == 1 or (len(parts) == 2 and parts[0].lower() == "global_temp"):
+            if self._native.table_info(tableName) is None or len(parts) == 2:
+                try:
+                    return self._spark.table(tableName)
+                except Exception:
+                    return None
+        return None
+
+    def getTable(self, tableName: str) -> Table:
+        view = self._temp_view(tableName)
+        if view is not None:
+            parts = tableName.split(".")
+            namespace = [parts[0].lower()] if len(parts) == 2 else []
+            return Table(parts[-1], None, namespace, None, "TEMPORARY", True)
+        info = self._native.table_info(tableName)
+        if info is None:
+            self._spark.table(tableName)  # raises Spark's TABLE_OR_VIEW_NOT_FOUND
+            raise not_implemented("Catalog.getTable of this relation")
+        name, database, table_type, _ = info
+        return Table(name, "spark_catalog", [database], None, table_type, False)
+
+    def listColumns(self, tableName: str, dbName: Optional[str] = None) -> List[Column]:
+        if dbName is not None:
+            import warnings
+
+            warnings.warn("`dbName` has been deprecated since Spark 3.4 and might be removed in a future version. "
+                          "Use listColumns(`dbName.tableName`) instead.", FutureWarning)
+            tableName = f"{dbName}.{tableName}"
+        view = self._temp_view(tableName)
+        if view is not None:
+            return [Column(f.name, None, f.dataType.simpleString(), f.nullable, False, False, False) for f in view.schema.fields]
+        info = self._native.table_info(tableName)
+        if info is None:
+            self._spark.table(tableName)  # raises Spark's TABLE_OR_VIEW_NOT_FOUND
+            raise not_implemented("Catalog.listColumns of this relation")
+        return [Column(n, None, t, nullable, part, False, False) for n, t, nullable, part in info[3]]
 
     def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
         check_str(tableName, "tableName")
@@ -135,6 +187,65 @@ class Catalog:
         except Exception:
             return False
 
+    def createTable(self, tableName: str, path: Optional[str] = None, source: Optional[str] = None,
+                    schema: Optional[StructType] = None, description: Optional[str] = None, **options: str) -> Any:
+        from pyrust.errors import PySparkTypeError
+
+        if schema is not None and not isinstance(schema, StructType):
+            raise PySparkTypeError(errorClass="NOT_STRUCT",
+                                   messageParameters={"arg_name": "schema", "arg_type": type(schema).__name__})
+        self._native.create_table(tableName, path, source or "parquet", schema.json() if schema is not None else None,
+                                  {k: str(v) for k, v in options.items()})
+        return self._spark.table(tableName)
+
+    def createExternalTable(self, tableName: str, path: Optional[str] = None, source: Optional[str] = None,
+                            schema: Optional[StructType] = None, **options: str) -> Any:
+        import warnings
+
+        warnings.warn("createExternalTable is deprecated since Spark 2.2, please use createTable instead.", FutureWarning)
+        return self.createTable(tableName, path, source, schema, **options)
+
+    def _cached(self) -> set:
+        if not hasattr(self._spark, "_cached_tables"):
+            self._spark._cached_tables = set()
+        return self._spark._cached_tables
+
+    @staticmethod
+    def _key(tableName: str) -> str:
+        return tableName.replace("`", "").lower()
+
+    def isCached(self, tableName: str) -> bool:
+        self._spark.table(tableName)  # Spark's TABLE_OR_VIEW_NOT_FOUND for an unknown name
+        return self._key(tableName) in self._cached()
+
+    def cacheTable(self, tableName: str, storageLevel: Optional[Any] = None) -> None:
+        # PyRust reads a table's files afresh each time, which is the answer a cached
+        # table gives; the name is remembered for isCached.
+        self._spark.table(tableName)
+        self._cached().add(self._key(tableName))
+
+    def uncacheTable(self, tableName: str) -> None:
+        self._spark.table(tableName)
+        self._cached().discard(self._key(tableName))
+
+    def refreshTable(self, tableName: str) -> None:
+        self._spark.table(tableName)
+
+    def refreshByPath(self, path: str) -> None:
+        return None
+
+    def recoverPartitions(self, tableName: str) -> None:
+        from pyrust.errors import AnalysisException
+
+        info = self._native.table_info(tableName)
+        if info is None:
+            self._spark.table(tableName)
+            raise not_implemented("Catalog.recoverPartitions of a view")
+        if not any(part for _, _, _, part in info[3]):
+            raise AnalysisException(errorClass="NOT_A_PARTITIONED_TABLE", messageParameters={
+                "operation": "ALTER TABLE RECOVER PARTITIONS", "tableIdentWithDB": f"`spark_catalog`.`{info[1]}`.`{info[0]}`"})
+        # A partitioned table's partitions are the directories its scan discovers.
+
     def dropTempView(self, viewName: str) -> bool:
         check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, False)
@@ -143,11 +254,8 @@ class Catalog:
         check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, True)
 
-    def isCached(self, tableName: str) -> bool:
-        self._spark.table(tableName)  # Spark's error for a name that is no table or view
-        return False
-
     def clearCache(self) -> None:
+        self._cached().clear()
         self._native.clear_cache()
 
     def __getattr__(self, name: str) -> Any:

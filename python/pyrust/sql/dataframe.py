@@ -66,7 +66,7 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "rdd", "writeTo", "writeStream", "withWatermark", "observe",
+    "rdd", "writeStream", "withWatermark", "observe",
     "toJSON", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
     "lateralJoin", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
@@ -919,6 +919,11 @@ class DataFrame:
         from pyrust.sql.readwriter import DataFrameWriter
 
         return DataFrameWriter(self)
+
+    def writeTo(self, table: str) -> Any:
+        from pyrust.sql.readwriter import DataFrameWriterV2
+
+        return DataFrameWriterV2(self, table)
 
     # --- not yet supported -----------------------------------------------------------
 

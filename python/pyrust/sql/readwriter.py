@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql.types import StructType
 
-__all__ = ["DataFrameReader", "DataFrameWriter"]
+__all__ = ["DataFrameReader", "DataFrameWriter", "DataFrameWriterV2"]
 
 
 def _option_text(value: Any) -> str:
@@ -289,11 +289,22 @@ class DataFrameWriter:
             )
 
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
-        raise not_implemented("DataFrameWriter.insertInto (tables come with the catalog)")
+        if overwrite is not None:
+            self.mode("overwrite" if overwrite else "append")
+        if self._bucket_by is not None or self._sort_by is not None:
+            raise not_implemented("DataFrameWriter.bucketBy/sortBy with tables")
+        self._df._df.insert_into(tableName, self._mode.lower() == "overwrite")
 
     def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
                     partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
-        raise not_implemented("DataFrameWriter.saveAsTable (tables come with the catalog)")
+        self.mode(mode).options(**options)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        if format is not None:
+            self.format(format)
+        if self._bucket_by is not None or self._sort_by is not None:
+            raise not_implemented("DataFrameWriter.bucketBy/sortBy with tables")
+        self._df._df.save_as_table(name, self._format, self._mode, dict(self._options), list(self._partition_by))
 
     def json(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None, dateFormat: Optional[str] = None,
              timestampFormat: Optional[str] = None, lineSep: Optional[str] = None, encoding: Optional[str] = None,
@@ -336,3 +347,96 @@ class DataFrameWriter:
 
     def jdbc(self, *args: Any, **kwargs: Any) -> None:
         raise not_implemented("DataFrameWriter.jdbc")
+
+
+class DataFrameWriterV2:
+    """``df.writeTo(table)``. With Spark's session catalog (no V2 catalog configured)
+    PySpark Classic creates tables (``create``) and refuses the rest: ``append``,
+    ``overwrite`` and ``overwritePartitions`` of a file-source table ("Cannot write
+    into v1 table"), ``replace`` and ``createOrReplace`` (REPLACE TABLE AS SELECT is
+    not supported by the session catalog). This does the same."""
+
+    def __init__(self, df: Any, table: str):
+        self._df = df
+        self._table = table
+        self._provider: Optional[str] = None
+        self._options: Dict[str, str] = {}
+        self._properties: Dict[str, str] = {}
+        self._partitioning: List[str] = []
+
+    def using(self, provider: str) -> "DataFrameWriterV2":
+        self._provider = provider
+        return self
+
+    def option(self, key: str, value: Any) -> "DataFrameWriterV2":
+        self._options[key] = _option_text(value)
+        return self
+
+    def options(self, **options: Any) -> "DataFrameWriterV2":
+        for k, v in options.items():
+            self.option(k, v)
+        return self
+
+    def tableProperty(self, property: str, value: str) -> "DataFrameWriterV2":
+        self._properties[property] = value
+        return self
+
+    def partitionedBy(self, col: Any, *cols: Any) -> "DataFrameWriterV2":
+        from pyrust.sql.column import Column
+
+        names = []
+        for c in (col, *cols):
+            if isinstance(c, str):
+                names.append(c)
+            elif isinstance(c, Column):
+                names.append(c._expr.sql_name() if hasattr(c._expr, "sql_name") else str(c))
+            else:
+                raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR",
+                                       messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
+        self._partitioning = names
+        return self
+
+    def clusterBy(self, col: str, *cols: str) -> "DataFrameWriterV2":
+        raise not_implemented("DataFrameWriterV2.clusterBy")
+
+    def _qualified(self) -> str:
+        info = self._df.sparkSession._native.table_info(self._table)
+        if info is None:
+            self._df.sparkSession.table(self._table)  # Spark's TABLE_OR_VIEW_NOT_FOUND
+            raise not_implemented("DataFrameWriterV2 over a temporary view")
+        return f"`spark_catalog`.`{info[1]}`.`{info[0]}`"
+
+    def _v1_table(self) -> None:
+        from pyrust.errors import AnalysisException
+
+        raise AnalysisException(errorClass="_LEGACY_ERROR_TEMP_1012", messageParameters={"identifier": self._qualified()})
+
+    def create(self) -> None:
+        self._df._df.save_as_table(self._table, self._provider or "parquet", "errorifexists", dict(self._options),
+                                   list(self._partitioning))
+
+    def _no_replace(self) -> None:
+        # The session catalog has no REPLACE TABLE AS SELECT, whether the table exists or not.
+        from pyrust.errors import AnalysisException
+
+        parts = [p.strip("`") for p in self._table.split(".")]
+        if len(parts) == 1:
+            parts = [self._df.sparkSession.catalog.currentDatabase(), *parts]
+        shown = ".".join(f"`{p}`" for p in ["spark_catalog", *parts[-2:]])
+        raise AnalysisException(errorClass="UNSUPPORTED_FEATURE.TABLE_OPERATION",
+                                messageParameters={"tableName": shown, "operation": "REPLACE TABLE AS SELECT"})
+
+    def replace(self) -> None:
+        self._no_replace()
+
+    def createOrReplace(self) -> None:
+        self._no_replace()
+
+    def append(self) -> None:
+        self._v1_table()
+
+    def overwrite(self, condition: Any) -> None:
+        self._v1_table()
+
+    def overwritePartitions(self) -> None:
+        self._v1_table()

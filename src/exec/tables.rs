@@ -1,0 +1,672 @@
+//! Tables of the session catalog, as Spark's in-memory catalog keeps them: a table's
+//! metadata (provider, location, schema, partition columns, managed or external) lives
+//! in the session (`Catalog::tables`) and its data in files at its location — managed
+//! tables under `<warehouse>/<table>` (`<warehouse>/<db>.db/<table>` in other
+//! databases, or under a database's own `LOCATION`). Writes go through `io::write`
+//! (staged, committed by rename, or copied in an object store).
+
+use super::catalog::{key, poisoned};
+use super::Session;
+use crate::analysis::to_schema::can_store_assign;
+use crate::analysis::{builder, new_plan_id};
+use crate::error::{Error, Result};
+use crate::io::location::{self, Location};
+use crate::io::write::{SaveMode, WriteSpec};
+use crate::ir::{CastKind, DataType, Expr, FileFormat, Plan, StructField};
+use crate::sql::statement::table_not_found;
+use polars::prelude::{self as pl, IntoColumn};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+pub const WAREHOUSE_DIR: &str = "spark.sql.warehouse.dir";
+
+/// What the catalog knows of a table.
+#[derive(Debug, Clone)]
+pub struct TableMeta {
+    pub database: String,
+    pub name: String,
+    pub provider: FileFormat,
+    pub location: String,
+    /// Data columns, then the partition columns (Spark's order).
+    pub schema: Vec<StructField>,
+    pub partition_by: Vec<String>,
+    pub managed: bool,
+    pub options: BTreeMap<String, String>,
+}
+
+impl TableMeta {
+    /// `spark_catalog`.`db`.`t`, as Spark names a table in its errors.
+    pub fn qualified(&self) -> String {
+        qualified(&self.database, &self.name)
+    }
+
+    pub fn table_type(&self) -> &'static str {
+        if self.managed { "MANAGED" } else { "EXTERNAL" }
+    }
+}
+
+fn qualified(db: &str, name: &str) -> String {
+    format!("`spark_catalog`.`{db}`.`{name}`")
+}
+
+/// The provider of a table: Spark's file sources (`USING parquet|csv|json|text`).
+fn provider(name: Option<&str>) -> Result<FileFormat> {
+    crate::io::parse_format(name.unwrap_or("parquet"))
+}
+
+/// Spark's name of a provider in its "format doesn't match" error.
+fn provider_class(f: FileFormat) -> &'static str {
+    match f {
+        FileFormat::Parquet => "ParquetDataSourceV2",
+        FileFormat::Csv => "CSVDataSourceV2",
+        FileFormat::Json => "JsonDataSourceV2",
+        FileFormat::Text => "TextDataSourceV2",
+    }
+}
+
+pub fn already_exists(db: &str, name: &str) -> Error {
+    let q = qualified(db, name);
+    Error::analysis(
+        "TABLE_OR_VIEW_ALREADY_EXISTS",
+        format!("Cannot create table or view {q} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+    )
+    .with_param("relationName", q)
+}
+
+fn nullable(fields: &[StructField]) -> Vec<StructField> {
+    fields.iter().map(|f| StructField::new(f.name.clone(), f.data_type.clone(), true)).collect()
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// The columns in Spark's table order: data columns, then the partition columns in
+/// the order of `partition_by`.
+fn table_order(fields: &[StructField], partition_by: &[String], table: &str) -> Result<Vec<StructField>> {
+    let mut out: Vec<StructField> = fields.iter().filter(|f| !partition_by.iter().any(|p| same(p, &f.name))).cloned().collect();
+    for p in partition_by {
+        let field = fields.iter().find(|f| same(&f.name, p)).ok_or_else(|| {
+            let cols = fields.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ");
+            Error::analysis(
+                "COLUMN_NOT_DEFINED_IN_TABLE",
+                format!("partition column `{p}` is not defined in table {table}, defined table columns are: {cols}."),
+            )
+            .with_param("colType", "partition")
+            .with_param("colName", format!("`{p}`"))
+            .with_param("tableName", table)
+            .with_param("tableCols", cols)
+        })?;
+        out.push(field.clone());
+    }
+    Ok(out)
+}
+
+fn join_path(dir: &str, name: &str) -> String {
+    format!("{}/{name}", dir.trim_end_matches('/'))
+}
+
+/// Whether a location holds data files (visible files below it).
+fn has_data(location: &str, session: &Session) -> Result<bool> {
+    match location::parse(location)? {
+        Location::Local(p) => Ok(local_has_files(Path::new(&p))),
+        Location::Remote(r) => {
+            let client = crate::io::remote::Client::get_or_build(&r, &session.analysis_conf().storage)?;
+            Ok(client.list(&r.key)?.iter().any(|o| {
+                let rel = o.location.as_ref().strip_prefix(r.key.as_str()).unwrap_or(o.location.as_ref());
+                rel.split('/').filter(|c| !c.is_empty()).all(|c| !c.starts_with(['_', '.']))
+            }))
+        }
+    }
+}
+
+fn local_has_files(p: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(p) else { return p.is_file() };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        !name.starts_with(['_', '.']) && (e.path().is_file() || local_has_files(&e.path()))
+    })
+}
+
+/// Deletes what is at a location (a managed table's data).
+fn delete_location(location: &str, session: &Session) -> Result<()> {
+    match location::parse(location)? {
+        Location::Local(p) => match std::fs::remove_dir_all(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(crate::io::files::io_error("deleting", Path::new(&p), e)),
+            _ => Ok(()),
+        },
+        Location::Remote(r) => {
+            let client = crate::io::remote::Client::get_or_build(&r, &session.analysis_conf().storage)?;
+            for o in client.list(&r.key)? {
+                let key = o.location.to_string();
+                crate::io::remote::block_on(client.delete_async(&key))??;
+            }
+            Ok(())
+        }
+    }
+}
+
+impl Session {
+    /// The warehouse directory, absolute (Spark qualifies it against the working
+    /// directory when the session starts).
+    pub fn warehouse_dir(&self) -> String {
+        let dir = self.get_conf(WAREHOUSE_DIR).unwrap_or_else(|| "spark-warehouse".into());
+        match location::parse(&dir) {
+            Ok(Location::Local(p)) => std::path::absolute(&p).map(|a| a.to_string_lossy().into_owned()).unwrap_or(p),
+            _ => dir,
+        }
+    }
+
+    /// Where a database's managed tables live.
+    pub fn database_dir(&self, db: &str) -> Result<String> {
+        if let Some(location) = self.catalog.database_location(db)? {
+            return Ok(location);
+        }
+        let warehouse = self.warehouse_dir();
+        Ok(if db == "default" { warehouse } else { join_path(&warehouse, &format!("{db}.db")) })
+    }
+
+    /// (database, table) of a table name: `t` in the current database, `db.t`,
+    /// `spark_catalog.db.t`.
+    pub fn table_ident(&self, parts: &[String]) -> Result<(String, String)> {
+        match parts {
+            [name] => Ok((self.catalog.current_database(), key(name))),
+            [db, name] => Ok((key(db), key(name))),
+            [catalog, db, name] if same(catalog, "spark_catalog") => Ok((key(db), key(name))),
+            _ => Err(table_not_found(parts)),
+        }
+    }
+
+    pub fn table_meta(&self, parts: &[String]) -> Result<Option<TableMeta>> {
+        let ident = self.table_ident(parts)?;
+        Ok(self.catalog.tables.read().map_err(|_| poisoned())?.get(&ident).cloned())
+    }
+
+    fn existing_table(&self, parts: &[String]) -> Result<TableMeta> {
+        self.table_meta(parts)?.ok_or_else(|| table_not_found(parts))
+    }
+
+    fn register(&self, meta: TableMeta) -> Result<()> {
+        self.catalog.tables.write().map_err(|_| poisoned())?.insert((meta.database.clone(), meta.name.clone()), meta);
+        Ok(())
+    }
+
+    fn check_database(&self, db: &str) -> Result<()> {
+        if self.catalog.database_exists(db)? {
+            return Ok(());
+        }
+        Err(Error::analysis(
+            "SCHEMA_NOT_FOUND",
+            format!("The schema `spark_catalog`.`{db}` cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a catalog, verify the current_schema() output, or qualify the name with the correct catalog.\nTo tolerate the error on drop use DROP SCHEMA IF EXISTS."),
+        )
+        .with_param("schemaName", format!("`spark_catalog`.`{db}`")))
+    }
+
+    /// A table's rows: a scan of its location with its schema (no files yet: no rows).
+    pub fn table_relation(&self, parts: &[String]) -> Result<Option<Arc<Plan>>> {
+        let Some(meta) = self.table_meta(parts)? else { return Ok(None) };
+        if !has_data(&meta.location, self)? {
+            let columns = meta
+                .schema
+                .iter()
+                .map(|f| pl::Series::new_empty(f.name.as_str().into(), &crate::lowering::types::to_polars(&f.data_type)).into_column())
+                .collect();
+            let df = pl::DataFrame::new(0, columns)?;
+            return Ok(Some(Arc::new(self.create_local(df, &meta.schema)?)));
+        }
+        // A table's options serve its writes and its reads; a reader takes the ones it knows.
+        let table = crate::io::formats::table(meta.provider);
+        let read_options = meta
+            .options
+            .iter()
+            .filter(|(k, v)| {
+                let one = BTreeMap::from([((*k).clone(), (*v).clone())]);
+                crate::io::options::check(meta.provider, table, crate::io::options::Direction::Read, &one).is_ok()
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let plan = self.read(meta.provider, vec![meta.location.clone()], read_options, Some(meta.schema.clone()))?;
+        Ok(Some(Arc::new(plan)))
+    }
+
+    /// Writes a plan's rows to a table's location under a mode.
+    fn write_table(&self, plan: &Plan, meta: &TableMeta, mode: SaveMode) -> Result<()> {
+        let spec = WriteSpec {
+            format: meta.provider,
+            mode,
+            path: meta.location.clone(),
+            options: meta.options.clone(),
+            partition_by: meta.partition_by.clone(),
+        };
+        self.write(plan, &spec)
+    }
+
+    /// A new table's metadata at its location: a managed table's location must not
+    /// hold data yet (Spark's `LOCATION_ALREADY_EXISTS`).
+    #[allow(clippy::too_many_arguments)]
+    fn new_table(
+        &self,
+        db: &str,
+        name: &str,
+        format: FileFormat,
+        mut options: BTreeMap<String, String>,
+        location: Option<String>,
+        fields: &[StructField],
+        partition_by: Vec<String>,
+    ) -> Result<TableMeta> {
+        self.check_database(db)?;
+        let path = options.iter().find(|(k, _)| same(k, "path")).map(|(_, v)| v.clone());
+        options.retain(|k, _| !same(k, "path"));
+        let given = location.or(path);
+        let managed = given.is_none();
+        let location = match given {
+            Some(l) => l,
+            None => join_path(&self.database_dir(db)?, name),
+        };
+        if managed && has_data(&location, self)? {
+            let shown = match location::parse(&location)? {
+                Location::Local(p) => format!("file:{p}"),
+                Location::Remote(r) => r.shown(),
+            };
+            return Err(Error::analysis(
+                "LOCATION_ALREADY_EXISTS",
+                format!("Cannot name the managed table as {}, as its associated location '{shown}' already exists. Please pick a different table name, or remove the existing location first.", qualified(db, name)),
+            )
+            .with_param("location", format!("'{shown}'"))
+            .with_param("identifier", qualified(db, name)));
+        }
+        let schema = nullable(&table_order(fields, &partition_by, &qualified(db, name))?);
+        let partition_by = partition_by.iter().map(|p| schema.iter().find(|f| same(&f.name, p)).map_or(p.clone(), |f| f.name.clone())).collect();
+        Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options })
+    }
+
+    /// `df.write.saveAsTable(name, format, mode, partitionBy, **options)`.
+    pub fn save_as_table(&self, plan: &Plan, name: &str, format: Option<&str>, mode: SaveMode, options: BTreeMap<String, String>, partition_by: Vec<String>) -> Result<()> {
+        let parts = crate::sql::parse_name(name)?;
+        let (db, table) = self.table_ident(&parts)?;
+        let existing = self.table_meta(&parts)?;
+        let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
+        match (existing, mode) {
+            (Some(_), SaveMode::ErrorIfExists) => Err(already_exists(&db, &table)),
+            (Some(_), SaveMode::Ignore) => Ok(()),
+            (Some(meta), SaveMode::Append) => {
+                if let Some(f) = format.map(|f| provider(Some(f))).transpose()? {
+                    if f != meta.provider {
+                        let q = format!("spark_catalog.{db}.{table}");
+                        return Err(Error::analysis(
+                            "_LEGACY_ERROR_TEMP_1159",
+                            format!("The format of the existing table {q} is `{}`. It doesn't match the specified format `{}`.", provider_class(meta.provider), provider_class(f)),
+                        )
+                        .with_param("tableName", q)
+                        .with_param("existingProvider", provider_class(meta.provider))
+                        .with_param("specifiedProvider", provider_class(f)));
+                    }
+                }
+                if fields.len() != meta.schema.len() {
+                    let q = format!("spark_catalog.{db}.{table}");
+                    let (a, b) = (struct_text(&meta.schema), struct_text(&fields));
+                    return Err(Error::analysis("_LEGACY_ERROR_TEMP_1161", format!("The column number of the existing table {q} ({a}) doesn't match the data schema ({b})."))
+                        .with_param("tableName", q)
+                        .with_param("existingTableSchema", a)
+                        .with_param("querySchema", b));
+                }
+                // saveAsTable appends by name.
+                let by_name = by_name(plan, &meta, &self.analysis_conf())?;
+                let aligned = self.store_assign(&by_name, &meta)?;
+                self.write_table(&aligned, &meta, SaveMode::Append)
+            }
+            (Some(meta), SaveMode::Overwrite) => {
+                let format = match format {
+                    Some(f) => provider(Some(f))?,
+                    None => meta.provider,
+                };
+                let mut replaced = TableMeta {
+                    provider: format,
+                    schema: nullable(&table_order(&fields, &partition_by, &meta.qualified())?),
+                    partition_by: partition_by.clone(),
+                    ..meta.clone()
+                };
+                replaced.options = options;
+                let ordered = reorder(plan, &replaced.schema, &self.analysis_conf())?;
+                self.write_table(&ordered, &replaced, SaveMode::Overwrite)?;
+                self.register(replaced)
+            }
+            (None, _) => {
+                let format = provider(format)?;
+                let meta = self.new_table(&db, &table, format, options, None, &fields, partition_by)?;
+                let ordered = reorder(plan, &meta.schema, &self.analysis_conf())?;
+                self.write_table(&ordered, &meta, SaveMode::Overwrite)?;
+                self.register(meta)
+            }
+        }
+    }
+
+    /// `df.write.insertInto(name, overwrite)` and SQL `INSERT`: the plan's columns by
+    /// position (or by the named `columns`), cast to the table's types as Spark's
+    /// store assignment casts them.
+    pub fn insert_into(&self, plan: Arc<Plan>, name: &[String], columns: &[String], overwrite: bool) -> Result<()> {
+        let meta = self.existing_table(name)?;
+        let plan = if columns.is_empty() { plan } else { Arc::new(self.by_column_list(plan, columns, &meta)?) };
+        let data = plan.output.len();
+        let wanted = meta.schema.len();
+        if data != wanted {
+            let list = |names: Vec<&str>| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let table_columns = list(meta.schema.iter().map(|f| f.name.as_str()).collect());
+            let data_columns = list(plan.output.iter().map(|a| a.name.as_str()).collect());
+            let (sub, reason) = if data > wanted { ("TOO_MANY_DATA_COLUMNS", "too many data columns") } else { ("NOT_ENOUGH_DATA_COLUMNS", "not enough data columns") };
+            return Err(Error::analysis(
+                &format!("INSERT_COLUMN_ARITY_MISMATCH.{sub}"),
+                format!("Cannot write to {}, the reason is {reason}:\nTable columns: {table_columns}.\nData columns: {data_columns}.", meta.qualified()),
+            )
+            .with_param("tableName", meta.qualified())
+            .with_param("tableColumns", table_columns)
+            .with_param("dataColumns", data_columns));
+        }
+        let aligned = self.store_assign(&plan, &meta)?;
+        self.write_table(&aligned, &meta, if overwrite { SaveMode::Overwrite } else { SaveMode::Append })
+    }
+
+    /// `INSERT INTO t (c, a) ...`: the data's columns in the table's order; columns not
+    /// listed are NULL (Spark's default for a column without a default value).
+    fn by_column_list(&self, plan: Arc<Plan>, columns: &[String], meta: &TableMeta) -> Result<Plan> {
+        if columns.len() != plan.output.len() {
+            return Ok(Arc::unwrap_or_clone(plan)); // the arity check reports it
+        }
+        let mut exprs = vec![];
+        for f in &meta.schema {
+            let expr = match columns.iter().position(|c| same(c, &f.name)) {
+                Some(i) => Expr::Attr(plan.output[i].clone()),
+                None => Expr::Cast { expr: Box::new(Expr::Literal(crate::ir::Value::Null)), to: f.data_type.clone(), kind: CastKind::Cast },
+            };
+            exprs.push(expr.alias(&f.name));
+        }
+        for c in columns {
+            if !meta.schema.iter().any(|f| same(&f.name, c)) {
+                let name = format!("`{c}`");
+                return Err(Error::analysis(
+                    "UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                    format!("A column, variable, or function parameter with name {name} cannot be resolved. Did you mean one of the following? [{}].", meta.schema.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ")),
+                )
+                .with_param("objectName", name)
+                .with_param("proposal", meta.schema.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ")));
+            }
+        }
+        builder::project(plan, exprs, &self.analysis_conf(), new_plan_id())
+    }
+
+    /// The plan's columns cast to the table's types by position and named as the
+    /// table's; a cast Spark's store assignment refuses is its
+    /// `INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST`.
+    fn store_assign(&self, plan: &Plan, meta: &TableMeta) -> Result<Plan> {
+        let mut exprs = vec![];
+        for (attr, field) in plan.output.iter().zip(&meta.schema) {
+            let from = &attr.data_type;
+            let expr = if *from == field.data_type {
+                Expr::Attr(attr.clone())
+            } else if can_store_assign(from, &field.data_type) || *from == DataType::Null {
+                Expr::Cast { expr: Box::new(Expr::Attr(attr.clone())), to: field.data_type.clone(), kind: CastKind::Ansi }
+            } else {
+                let (src, target) = (format!("\"{}\"", from.sql()), format!("\"{}\"", field.data_type.sql()));
+                let col = format!("`{}`", field.name);
+                return Err(Error::analysis(
+                    "INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST",
+                    format!("Cannot write incompatible data for the table {}: Cannot safely cast {col} {src} to {target}.", meta.qualified()),
+                )
+                .with_param("tableName", meta.qualified())
+                .with_param("colName", col)
+                .with_param("srcType", src)
+                .with_param("targetType", target));
+            };
+            exprs.push(expr.alias(&field.name));
+        }
+        builder::project(Arc::new(plan.clone()), exprs, &self.analysis_conf(), new_plan_id())
+    }
+
+    /// `CREATE TABLE` and `spark.catalog.createTable`: a table from columns (no rows)
+    /// or from a query's rows.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_table(
+        &self,
+        name: &[String],
+        columns: Vec<StructField>,
+        format: Option<&str>,
+        partition_by: Vec<String>,
+        location: Option<String>,
+        options: BTreeMap<String, String>,
+        query: Option<Arc<Plan>>,
+        if_not_exists: bool,
+    ) -> Result<()> {
+        let (db, table) = self.table_ident(name)?;
+        if self.table_meta(name)?.is_some() {
+            return if if_not_exists { Ok(()) } else { Err(already_exists(&db, &table)) };
+        }
+        let format = provider(format)?;
+        match query {
+            Some(plan) => {
+                let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
+                let meta = self.new_table(&db, &table, format, options, location, &fields, partition_by)?;
+                let ordered = reorder(&plan, &meta.schema, &self.analysis_conf())?;
+                self.write_table(&ordered, &meta, SaveMode::Overwrite)?;
+                self.register(meta)
+            }
+            None => {
+                if columns.is_empty() && location.is_none() {
+                    return Err(Error::analysis("UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {}. It must be specified manually.", format_label(format)))
+                        .with_param("format", format_label(format)));
+                }
+                let external = location.is_some() || options.keys().any(|k| same(k, "path"));
+                let fields = if columns.is_empty() {
+                    // An external table over existing files: the schema they hold.
+                    let path = location.clone().or_else(|| options.iter().find(|(k, _)| same(k, "path")).map(|(_, v)| v.clone()));
+                    self.read(format, path.into_iter().collect(), options.clone(), None)?.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), true)).collect()
+                } else {
+                    columns
+                };
+                let meta = if external {
+                    self.new_table(&db, &table, format, options, location, &fields, partition_by)?
+                } else {
+                    let meta = self.new_table(&db, &table, format, options, None, &fields, partition_by)?;
+                    if let Location::Local(p) = location::parse(&meta.location)? {
+                        std::fs::create_dir_all(&p).map_err(|e| crate::io::files::io_error("creating", Path::new(&p), e))?;
+                    }
+                    meta
+                };
+                self.register(meta)
+            }
+        }
+    }
+
+    /// `DROP TABLE`: a managed table's files go with it, an external table's stay.
+    pub fn drop_table(&self, name: &[String], if_exists: bool) -> Result<()> {
+        // Spark's DROP TABLE drops a temporary view of that name first.
+        let dropped_view = match name {
+            [n] => self.catalog.drop_temp_view(n)?,
+            [db, n] if same(db, super::catalog::GLOBAL_TEMP_DATABASE) => self.catalog.drop_global_temp_view(n)?,
+            _ => false,
+        };
+        if dropped_view {
+            return Ok(());
+        }
+        let Some(meta) = self.table_meta(name)? else {
+            if if_exists {
+                return Ok(());
+            }
+            let (db, table) = self.table_ident(name)?;
+            return Err(table_not_found(&["spark_catalog".into(), db, table]));
+        };
+        self.catalog.tables.write().map_err(|_| poisoned())?.remove(&(meta.database.clone(), meta.name.clone()));
+        if meta.managed {
+            delete_location(&meta.location, self)?;
+        }
+        Ok(())
+    }
+
+    /// `TRUNCATE TABLE`: a managed table's rows go, its files' directory stays.
+    pub fn truncate_table(&self, name: &[String]) -> Result<()> {
+        let meta = self.existing_table(name)?;
+        if !meta.managed {
+            let q = meta.qualified();
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1266", format!("Operation not allowed: TRUNCATE TABLE on external tables: {q}.")).with_param("tableIdentWithDB", q));
+        }
+        delete_location(&meta.location, self)?;
+        if let Location::Local(p) = location::parse(&meta.location)? {
+            std::fs::create_dir_all(&p).map_err(|e| crate::io::files::io_error("creating", Path::new(&p), e))?;
+        }
+        Ok(())
+    }
+
+    /// `ALTER TABLE a RENAME TO b`: a managed table's directory is renamed too.
+    pub fn rename_table(&self, from: &[String], to: &[String]) -> Result<()> {
+        let meta = self.existing_table(from)?;
+        let (db, table) = match to {
+            [name] => (meta.database.clone(), key(name)),
+            _ => self.table_ident(to)?,
+        };
+        if self.catalog.tables.read().map_err(|_| poisoned())?.contains_key(&(db.clone(), table.clone())) {
+            // Spark names the target as written.
+            let shown = to.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(".");
+            return Err(Error::analysis(
+                "TABLE_OR_VIEW_ALREADY_EXISTS",
+                format!("Cannot create table or view {shown} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+            )
+            .with_param("relationName", shown));
+        }
+        let mut renamed = TableMeta { database: db.clone(), name: table.clone(), ..meta.clone() };
+        if meta.managed {
+            renamed.location = join_path(&self.database_dir(&db)?, &table);
+            if let (Location::Local(a), Location::Local(b)) = (location::parse(&meta.location)?, location::parse(&renamed.location)?) {
+                if Path::new(&a).exists() {
+                    std::fs::rename(&a, &b).map_err(|e| crate::io::files::io_error("renaming", Path::new(&a), e))?;
+                }
+            } else {
+                return Err(Error::unsupported("ALTER TABLE RENAME of a managed table in an object store"));
+            }
+        }
+        let mut tables = self.catalog.tables.write().map_err(|_| poisoned())?;
+        tables.remove(&(meta.database.clone(), meta.name.clone()));
+        tables.insert((db, table), renamed);
+        Ok(())
+    }
+
+    /// The tables of a database, sorted by name.
+    pub fn tables_of(&self, db: &str) -> Result<Vec<TableMeta>> {
+        self.check_database(&key(db))?;
+        Ok(self.catalog.tables.read().map_err(|_| poisoned())?.values().filter(|m| m.database == key(db)).cloned().collect())
+    }
+
+    /// `DESCRIBE TABLE`'s rows: the columns, then Spark's "# Partition Information".
+    pub fn describe_table_rows(&self, meta: &TableMeta) -> Vec<Vec<Option<String>>> {
+        let row = |f: &StructField| vec![Some(f.name.clone()), Some(f.data_type.simple_string()), None];
+        let mut rows: Vec<Vec<Option<String>>> = meta.schema.iter().map(row).collect();
+        if !meta.partition_by.is_empty() {
+            rows.push(vec![Some("# Partition Information".into()), Some(String::new()), Some(String::new())]);
+            rows.push(vec![Some("# col_name".into()), Some("data_type".into()), Some("comment".into())]);
+            for p in &meta.partition_by {
+                if let Some(f) = meta.schema.iter().find(|f| same(&f.name, p)) {
+                    rows.push(row(f));
+                }
+            }
+        }
+        rows
+    }
+
+    /// `SHOW CREATE TABLE`'s text, as Spark writes it for a data source table.
+    pub fn show_create_table(&self, meta: &TableMeta) -> String {
+        let cols: Vec<String> = meta.schema.iter().map(|f| format!("  {} {}", f.name, f.data_type.sql())).collect();
+        let mut out = format!("CREATE TABLE spark_catalog.{}.{} (\n{})\nUSING {}\n", meta.database, meta.name, cols.join(",\n"), meta.provider.name());
+        if !meta.options.is_empty() {
+            let opts: Vec<String> = meta.options.iter().map(|(k, v)| format!("  '{k}' = '{v}'")).collect();
+            out += &format!("OPTIONS (\n{})\n", opts.join(",\n"));
+        }
+        if !meta.partition_by.is_empty() {
+            out += &format!("PARTITIONED BY ({})\n", meta.partition_by.join(", "));
+        }
+        if !meta.managed {
+            out += &format!("LOCATION '{}'\n", shown_location(&meta.location));
+        }
+        out
+    }
+}
+
+/// A location as Spark shows it (`file:/abs/path`, `s3a://bucket/key`).
+pub fn shown_location(location: &str) -> String {
+    match location::parse(location) {
+        Ok(Location::Local(p)) => format!("file:{}", std::path::absolute(&p).map(|a| a.to_string_lossy().into_owned()).unwrap_or(p)),
+        Ok(Location::Remote(r)) => r.shown(),
+        Err(_) => location.to_string(),
+    }
+}
+
+/// Spark's table-name patterns (`SHOW TABLES LIKE`, `listTables(pattern=...)`):
+/// alternatives split by `|`, `*` any text, case-insensitive.
+pub fn like_pattern(pattern: &str, name: &str) -> bool {
+    pattern.split('|').any(|p| crate::io::files::wildcard_match(&p.trim().to_ascii_lowercase(), &name.to_ascii_lowercase()))
+}
+
+fn format_label(f: FileFormat) -> &'static str {
+    match f {
+        FileFormat::Parquet => "Parquet",
+        FileFormat::Csv => "CSV",
+        FileFormat::Json => "JSON",
+        FileFormat::Text => "Text",
+    }
+}
+
+/// `struct<a:int,b:string>`, as Spark's catalogString.
+fn struct_text(fields: &[StructField]) -> String {
+    format!("struct<{}>", fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect::<Vec<_>>().join(","))
+}
+
+/// The plan's columns in the order of `schema` (by name).
+fn reorder(plan: &Plan, schema: &[StructField], conf: &crate::analysis::Conf) -> Result<Plan> {
+    if plan.output.iter().map(|a| a.name.as_str()).eq(schema.iter().map(|f| f.name.as_str())) {
+        return Ok(plan.clone());
+    }
+    let mut exprs = vec![];
+    for f in schema {
+        let attr = plan.output.iter().find(|a| same(&a.name, &f.name)).ok_or_else(|| Error::internal(format!("column {} not in the plan", f.name)))?;
+        exprs.push(Expr::Attr(attr.clone()));
+    }
+    builder::project(Arc::new(plan.clone()), exprs, conf, new_plan_id())
+}
+
+/// saveAsTable's append: the data's columns matched to the table's by name.
+fn by_name(plan: &Plan, meta: &TableMeta, conf: &crate::analysis::Conf) -> Result<Plan> {
+    let mut exprs = vec![];
+    for f in &meta.schema {
+        let Some(attr) = plan.output.iter().find(|a| same(&a.name, &f.name)) else {
+            let names = plan.output.iter().map(|a| format!("`{}`", a.name)).collect::<Vec<_>>().join(", ");
+            return Err(Error::analysis(
+                "UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                format!("A column, variable, or function parameter with name `{}` cannot be resolved. Did you mean one of the following? [{names}].", f.name),
+            )
+            .with_param("objectName", format!("`{}`", f.name))
+            .with_param("proposal", names));
+        };
+        exprs.push(Expr::Attr(attr.clone()));
+    }
+    builder::project(Arc::new(plan.clone()), exprs, conf, new_plan_id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str) -> StructField {
+        StructField::new(name, DataType::Integer, false)
+    }
+
+    #[test]
+    fn partition_columns_go_last() {
+        let fields = vec![field("a"), field("p"), field("b")];
+        let ordered = table_order(&fields, &["P".to_string()], "t").unwrap_or_default();
+        assert_eq!(ordered.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["a", "b", "p"]);
+        assert!(table_order(&fields, &["zz".to_string()], "t").is_err());
+    }
+
+    #[test]
+    fn struct_text_is_spark_catalog_string() {
+        assert_eq!(struct_text(&[field("id"), StructField::new("s", DataType::String, true)]), "struct<id:int,s:string>");
+    }
+}
