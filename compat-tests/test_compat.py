@@ -39,7 +39,6 @@ def test_every_case_has_a_golden():
 # passing fails the suite, so this list cannot go stale.
 KNOWN_DIFFERENCES = {
     "sql_syntax::lateral_view_default_name": "sqlparser's Spark dialect reads LATERAL VIEW only with column aliases (semantics.md)",
-    "sql_syntax::values_widen_types": "VALUES rows of different numeric types (BIGINT with INT, DECIMAL with INT) fail inside Polars while widening (semantics.md)",
     "display_show::show_timestamp_zone_fixed_when_dataframe_is_built": "PyRust reads the session time zone when the query runs, Spark when the DataFrame is defined (semantics.md)",
     "display_show::show_timestamp_literal_los_angeles": "a TIMESTAMP literal's column name is written in UTC, Spark's in the session zone (semantics.md)",
     "display_types::column_repr_lit_decimal_exponent": "Column repr of a decimal literal written with an exponent (Decimal('1E+3')) prints its plain value (semantics.md)",
@@ -121,8 +120,6 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
     ],
     "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's (Spark's ParseException also appends the parsed text with a position marker)": [
         'hostile_arguments_column::cast_unknown_type_name',
-        'hostile_arguments_column::expr_empty',
-        'hostile_arguments_dataframe::select_expr_empty_string',
         'window_sql_more::named_window_defined_twice',
         'window_sql_more::named_window_extended_in_window_clause',
         'window_sql_more::named_window_extended_inside_over',
@@ -138,8 +135,13 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'fn_csv::from_csv_bad_schema',
         'errors_messages::parse_syntax_error',
         'fn_datetime_fields::timestampadd_quoted_unit_in_sql',
+        'sql_parse_errors::array_unclosed',
+        'sql_parse_errors::group_without_by',
+        'sql_parse_errors::in_empty_list',
+        'sql_parse_errors::operator_then_star',
+        'sql_parse_errors::select_expr_syntax_error',
+        'sql_parse_errors::subquery_unclosed',
         'fn_datetime_parse::invalid_date_literal_in_sql',
-        'select::select_expr_parse_error',
         'windows_errors::sql_rows_bound_of_a_column',
     ],
     "Spark passes sequence's boundaries and step as numbers (Java longs); PyRust's error parameters are text": [

@@ -117,6 +117,7 @@ impl Session {
                 self.string_rows(&["col_name"], plan.output.iter().map(|a| vec![a.name.clone()]).collect())
             }
             Statement::NoOp => self.no_rows(),
+            Statement::Command(command) => self.run_command(command),
             Statement::Use { database } => {
                 self.catalog.set_current_database(&database)?;
                 self.no_rows()
@@ -144,7 +145,7 @@ impl Session {
     }
 
     /// A result of string columns (not nullable).
-    fn string_rows(&self, names: &[&str], rows: Vec<Vec<String>>) -> Result<Plan> {
+    pub(super) fn string_rows(&self, names: &[&str], rows: Vec<Vec<String>>) -> Result<Plan> {
         let n = rows.len();
         let columns = names
             .iter()
