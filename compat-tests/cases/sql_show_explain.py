@@ -118,7 +118,7 @@ def show_functions_window(spark):
 
 @case
 def show_functions_json(spark):
-    return spark.sql("SHOW FUNCTIONS LIKE '*_json|json_*'")
+    return spark.sql("SHOW FUNCTIONS LIKE 'json_*|from_json|to_json|schema_of_json'")
 
 
 @case
@@ -129,7 +129,7 @@ def show_user_functions_empty(spark):
 @case
 def show_user_functions_registered(spark):
     spark.udf.register("se_plus_one", lambda x: x + 1, "int")
-    return spark.sql("SHOW USER FUNCTIONS LIKE 'se_*'")
+    return spark.sql("SHOW USER FUNCTIONS LIKE 'se_plus*'")
 
 
 @case

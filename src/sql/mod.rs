@@ -370,6 +370,9 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             let e = subquery::placeholder(subquery::Kind::In(convert(*expr)?), *subquery);
             if negated { not(e) } else { e }
         }
+        // Spark rewrites `a IS [NOT] DISTINCT FROM b` to `[NOT] (a <=> b)`, names too.
+        sql::Expr::IsDistinctFrom(a, b) => not(Expr::binary(BinaryOp::EqNullSafe, convert(*a)?, convert(*b)?)),
+        sql::Expr::IsNotDistinctFrom(a, b) => Expr::binary(BinaryOp::EqNullSafe, convert(*a)?, convert(*b)?),
         sql::Expr::IsNull(e) => Expr::IsNull(Box::new(convert(*e)?)),
         sql::Expr::IsNotNull(e) => Expr::IsNotNull(Box::new(convert(*e)?)),
         sql::Expr::In { expr, target: sql::InTarget::List(list), negated, .. } => {
@@ -605,6 +608,15 @@ fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>
     Ok(args)
 }
 
+/// The parameter name of the functions that take one argument by name too.
+fn one_parameter(function: &str) -> Option<&'static str> {
+    match function {
+        "explode" | "explode_outer" | "posexplode" | "posexplode_outer" => Some("collection"),
+        "inline" | "inline_outer" => Some("input"),
+        _ => None,
+    }
+}
+
 fn function(f: sql::Function) -> Result<Expr> {
     let name = f.name.to_string().to_ascii_lowercase();
     let (args, distinct) = match f.args {
@@ -617,6 +629,12 @@ fn function(f: sql::Function) -> Result<Expr> {
                 .map(|a| match a {
                     sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => convert(e),
                     sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Wildcard) => Ok(Expr::Star { qualifier: None, plan_id: None }),
+                    // `explode(collection => arr)`: the generators' one parameter by name.
+                    sql::FunctionArg::Named { name: param, arg: sql::FunctionArgExpr::Expr(e), .. }
+                        if one_parameter(&name).is_some_and(|p| param.value.eq_ignore_ascii_case(p)) =>
+                    {
+                        convert(e)
+                    }
                     other => Err(Error::unsupported(format!("function argument `{other}`"))),
                 })
                 .collect::<Result<Vec<_>>>()?;
