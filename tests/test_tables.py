@@ -21,7 +21,9 @@ def spark():
 def warehouse(spark, tmp_path, monkeypatch):
     """A fresh warehouse directory (and working directory) for the test."""
     monkeypatch.chdir(tmp_path)
-    spark.conf.set("spark.sql.warehouse.dir", str(tmp_path / "wh"))
+    # A static setting (spark.conf.set refuses it, as Spark): set on the running session
+    # through the unchecked path so each test gets its own warehouse.
+    spark.conf._set_text("spark.sql.warehouse.dir", str(tmp_path / "wh"))
     yield tmp_path / "wh"
     spark.conf.unset("spark.sql.warehouse.dir")
 
@@ -162,7 +164,7 @@ def keys(s3, bucket, prefix=""):
 
 def test_managed_tables_in_an_s3a_warehouse(remote, s3):
     spark, bucket = remote
-    spark.conf.set("spark.sql.warehouse.dir", f"s3a://{bucket}/wh")
+    spark.conf._set_text("spark.sql.warehouse.dir", f"s3a://{bucket}/wh")  # static: see `warehouse`
     name = f"t_{uuid.uuid4().hex[:8]}"
     spark.createDataFrame([(1, "a"), (2, "b")], "id int, s string").write.partitionBy("s").saveAsTable(name)
     try:

@@ -2,6 +2,8 @@
 //! running plans on the chosen Polars engine.
 
 pub mod catalog;
+mod commands;
+pub use commands::function_class;
 pub mod explain;
 pub mod udf;
 mod sql;

@@ -123,6 +123,7 @@ impl Session {
             }
             Statement::NoOp => self.no_rows(),
             Statement::Table(statement) => self.table_statement(*statement),
+            Statement::Command(command) => self.run_command(command),
             Statement::Use { database } => {
                 self.catalog.set_current_database(&database)?;
                 self.no_rows()
@@ -207,7 +208,7 @@ impl Session {
     }
 
     /// A result of string columns (not nullable).
-    fn string_rows(&self, names: &[&str], rows: Vec<Vec<String>>) -> Result<Plan> {
+    pub(super) fn string_rows(&self, names: &[&str], rows: Vec<Vec<String>>) -> Result<Plan> {
         let n = rows.len();
         let columns = names
             .iter()

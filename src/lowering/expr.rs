@@ -218,7 +218,9 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
         Value::Byte(x) => lit(*x as i32).cast(pl::DataType::Int8),
         Value::Short(x) => lit(*x as i32).cast(pl::DataType::Int16),
         Value::Integer(x) => lit(*x),
-        Value::Long(x) => lit(*x),
+        // A typed literal: Polars reads a plain integer literal as dynamic, narrowed to
+        // Int32 where it fits (a BIGINT VALUES row beside an INT one would not union).
+        Value::Long(x) => lit(pl::Scalar::from(*x)),
         Value::Float(x) => lit(*x),
         Value::Double(x) => lit(*x),
         Value::Decimal(u, p, s) => lit(pl::Scalar::new(

@@ -280,12 +280,16 @@ impl<'a> PlanLowering<'a> {
         };
         let (lcols, rcols) = (columns(left), columns(right));
         // Every part gets the same columns in the same order; the other side is NULL.
+        // The NULLs are added with with_columns: a select of literals alone would give
+        // one row whatever the height (a side without columns, `SELECT (SELECT 1)`).
         let shape = |lf: pl::LazyFrame, has_left: bool, has_right: bool| -> pl::LazyFrame {
-            let pick = |(name, dtype): &(String, pl::DataType), present: bool| {
-                if present { col(name.as_str()) } else { pl::lit(pl::NULL).cast(dtype.clone()).alias(name.as_str()) }
+            let absent = |cols: &[(String, pl::DataType)], present: bool| -> Vec<pl::Expr> {
+                if present { vec![] } else { cols.iter().map(|(name, dtype)| pl::lit(pl::NULL).cast(dtype.clone()).alias(name.as_str())).collect() }
             };
-            let exprs: Vec<pl::Expr> = lcols.iter().map(|c| pick(c, has_left)).chain(rcols.iter().map(|c| pick(c, has_right))).collect();
-            lf.select(exprs)
+            let nulls: Vec<pl::Expr> = absent(&lcols, has_left).into_iter().chain(absent(&rcols, has_right)).collect();
+            let names: Vec<pl::Expr> = lcols.iter().chain(&rcols).map(|(name, _)| col(name.as_str())).collect();
+            let lf = if nulls.is_empty() { lf } else { lf.with_columns(nulls) };
+            lf.select(names)
         };
         let union = |parts: Vec<pl::LazyFrame>| -> Result<pl::LazyFrame> {
             Ok(pl::concat(parts, pl::UnionArgs { maintain_order: true, rechunk: false, ..Default::default() })?)

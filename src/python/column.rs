@@ -251,8 +251,16 @@ pub fn lambda_function(params: Vec<String>, body: &PyExpr) -> PyExpr {
     PyExpr::wrap(Expr::Lambda { params, body: Box::new(body.expr.clone()) })
 }
 
-/// Parses `expr("...")` text.
+/// Parses `expr("...")` text; `TIMESTAMP '...'` literals in it are read in `zone`, the
+/// session time zone when the text is parsed (as Spark's parser reads them).
 #[pyfunction]
-pub fn parse_expr(py: Python<'_>, text: &str) -> PyResult<PyExpr> {
-    guard(py, || Ok(PyExpr::wrap(crate::sql::parse_expression(text)?)))
+#[pyo3(signature = (text, zone=None))]
+pub fn parse_expr(py: Python<'_>, text: &str, zone: Option<&str>) -> PyResult<PyExpr> {
+    guard(py, || {
+        let parsed = match zone {
+            Some(zone) => crate::sql::with_session_zone(zone, || crate::sql::parse_expression(text)),
+            None => crate::sql::parse_expression(text),
+        };
+        Ok(PyExpr::wrap(parsed?))
+    })
 }

@@ -42,6 +42,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     m.add_function(wrap_pyfunction!(io_options, m)?)?;
     Ok(())
@@ -71,6 +72,12 @@ fn java_double_text(x: f64) -> String {
 #[pyfunction]
 fn check_time_zone(py: Python<'_>, name: &str) -> PyResult<()> {
     errors::guard(py, || crate::compat::timezone::parse(name).map(|_| ()))
+}
+
+/// Whether `name` matches a catalog pattern as Spark's `StringUtils.filterPattern` reads it.
+#[pyfunction]
+fn sql_pattern_matches(name: &str, pattern: &str) -> bool {
+    crate::sql::commands::matches_pattern(name, pattern)
 }
 
 /// Names of every function in the registry (for docs/supported-api.md).

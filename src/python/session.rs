@@ -169,6 +169,18 @@ impl PySession {
         guard(py, || self.inner.catalog.databases())
     }
 
+    /// Every function by name, sorted: (name, temporary, the class PyRust names).
+    fn list_functions(&self) -> Vec<(String, bool, String)> {
+        self.inner
+            .function_names(true, true)
+            .into_iter()
+            .map(|(name, temporary)| {
+                let class = if temporary { String::new() } else { crate::exec::function_class(&name) };
+                (name, temporary, class)
+            })
+            .collect()
+    }
+
     fn current_database(&self) -> String {
         self.inner.catalog.current_database()
     }

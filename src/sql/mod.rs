@@ -2,6 +2,8 @@
 //! `expr()`, `selectExpr()` and `filter("...")` here, queries in `query`, statements
 //! (`spark.sql`) in `statement`.
 
+pub mod commands;
+mod errors;
 pub mod parameters;
 pub mod query;
 pub mod statement;
@@ -11,7 +13,7 @@ pub mod tables;
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};
 use sqlparser::ast as sql;
-use sqlparser::dialect::SparkSqlDialect;
+use sqlparser::dialect::{Dialect, SparkSqlDialect};
 use sqlparser::parser::Parser;
 
 mod window;
@@ -97,12 +99,19 @@ const NUMBER_SUFFIXES: [&str; 5] = ["D", "F", "S", "Y", "BD"];
 pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, sqlparser::parser::ParserError> {
     use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
     let dialect = SparkSqlDialect {};
-    let tokens = Tokenizer::new(&dialect, text).tokenize_with_location()?;
+    // String literals are kept as written (`\'` included) and unescaped by `unescape`
+    // as Spark's lexer does; backquoted names then undouble their backquotes here.
+    let tokens = Tokenizer::new(&SparkLexer, text).with_unescape(false).tokenize_with_location()?;
     let mut merged: Vec<TokenWithSpan> = Vec::with_capacity(tokens.len());
     let line_starts: Vec<usize> =
         std::iter::once(0).chain(text.char_indices().filter(|(_, c)| *c == '\n').map(|(i, _)| text[..=i].chars().count())).collect();
     let mut positional = 0;
     for mut t in tokens {
+        if let Token::Word(w) = &mut t.token {
+            if w.quote_style == Some('`') {
+                w.value = w.value.replace("``", "`");
+            }
+        }
         if let Token::Placeholder(p) = &mut t.token {
             if p == "?" {
                 // Spark names an unbound `?` by its character offset in the text.
@@ -110,6 +119,27 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
                 let offset = line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0) + column.saturating_sub(1);
                 *p = parameters::positional_marker(positional, offset);
                 positional += 1;
+            }
+        }
+        // `'a' 'b'` is one literal to Spark (`ab`): the tokens are joined.
+        if let Token::SingleQuotedString(next) | Token::DoubleQuotedString(next) = &t.token {
+            let quote = matches!(t.token, Token::SingleQuotedString(_));
+            let previous = merged.iter().rposition(|p| !matches!(p.token, Token::Whitespace(_)));
+            if let Some(at) = previous {
+                let same = match &merged[at].token {
+                    Token::SingleQuotedString(_) => quote,
+                    Token::DoubleQuotedString(_) => !quote,
+                    _ => false,
+                };
+                if same {
+                    let end = t.span.end;
+                    if let Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) = &mut merged[at].token {
+                        s.push_str(next);
+                    }
+                    merged[at].span.end = end;
+                    merged.truncate(at + 1);
+                    continue;
+                }
             }
         }
         if let (Some(TokenWithSpan { token: Token::Number(n, false), span }), Token::Word(w)) = (merged.last_mut(), &t.token) {
@@ -125,10 +155,45 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
     Parser::new(&dialect).with_tokens_with_locations(merged).parse_statements()
 }
 
+/// Spark's lexer as sqlparser's tokenizer sees it: the Spark dialect, with a backslash
+/// escaping the quote in string literals (`'it\'s'`), as Spark's STRING_LITERAL rule.
+#[derive(Debug)]
+struct SparkLexer;
+
+impl Dialect for SparkLexer {
+    fn dialect(&self) -> std::any::TypeId {
+        SparkSqlDialect {}.dialect()
+    }
+
+    fn is_delimited_identifier_start(&self, ch: char) -> bool {
+        SparkSqlDialect {}.is_delimited_identifier_start(ch)
+    }
+
+    fn is_identifier_start(&self, ch: char) -> bool {
+        SparkSqlDialect {}.is_identifier_start(ch)
+    }
+
+    fn is_identifier_part(&self, ch: char) -> bool {
+        SparkSqlDialect {}.is_identifier_part(ch)
+    }
+
+    fn supports_nested_comments(&self) -> bool {
+        SparkSqlDialect {}.supports_nested_comments()
+    }
+
+    fn supports_pipe_operator(&self) -> bool {
+        SparkSqlDialect {}.supports_pipe_operator()
+    }
+
+    fn supports_string_literal_backslash_escape(&self) -> bool {
+        true
+    }
+}
+
 /// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
 pub fn parse_select_item(text: &str) -> Result<Expr> {
     let query = format!("SELECT {text}");
-    let mut statements = parse_sql(&query).map_err(|e| parse_error_from(text, "SELECT ".len(), &e.to_string()))?;
+    let mut statements = parse_sql(&query).map_err(|e| errors::syntax_error(text, &e, "SELECT ".len()))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one expression"));
     }
@@ -149,7 +214,7 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     if text.trim().is_empty() {
-        return Err(Error::empty_statement(text));
+        return Err(errors::empty_statement(text));
     }
     parse_select_item(text)
 }
@@ -167,33 +232,6 @@ pub fn parse_name(text: &str) -> Result<Vec<String>> {
         }
     })?;
     Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
-}
-
-/// Spark's error for a second statement in a text that takes one: its parser stops at
-/// the statement's first token (`extra input 'SELECT'`).
-pub(crate) fn extra_statement_error(text: &str) -> Error {
-    use sqlparser::tokenizer::{Token, Tokenizer};
-    let tokens = Tokenizer::new(&SparkSqlDialect {}, text).tokenize_with_location().unwrap_or_default();
-    let extra = tokens
-        .iter()
-        .skip_while(|t| t.token != Token::SemiColon)
-        .skip(1)
-        .find(|t| !matches!(t.token, Token::Whitespace(_) | Token::SemiColon));
-    match extra {
-        // Only one-line texts: the position is a byte offset into the line.
-        Some(t) if t.span.start.line == 1 && !text.contains('\n') => {
-            let pos = text.char_indices().nth(t.span.start.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
-            let near = format!("'{}'", t.token);
-            Error::parse_at(
-                text,
-                pos,
-                "PARSE_SYNTAX_ERROR",
-                &format!("Syntax error at or near {near}: extra input {near}. SQLSTATE: 42601"),
-                vec![("hint", format!(": extra input {near}")), ("error", near)],
-            )
-        }
-        _ => parse_error(text, "expected one statement"),
-    }
 }
 
 /// An SQL form PyRust does not translate (yet), named.
@@ -256,7 +294,8 @@ fn number(text: &str, long: bool) -> Result<Value> {
 fn value(v: sql::Value) -> Result<Expr> {
     Ok(Expr::Literal(match v {
         sql::Value::Number(n, long) => number(&n, long)?,
-        sql::Value::SingleQuotedString(s) | sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s)),
+        sql::Value::SingleQuotedString(s) => Value::String(unescape(&s, '\'')),
+        sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s, '"')),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
         sql::Value::HexStringLiteral(h) => Value::Binary(hex_bytes(&h).ok_or_else(|| parse_error(&h, "invalid hex literal"))?),
@@ -273,13 +312,18 @@ fn hex_bytes(h: &str) -> Option<Vec<u8>> {
 
 /// Spark's backslash escapes in string literals (`ParserUtils.unescapeSQLString`):
 /// `\n`, `\t`, `\uXXXX`, octal `\ooo`..., `\%` and `\_` kept for LIKE, any other
-/// escaped character as itself.
-fn unescape(s: &str) -> String {
+/// escaped character as itself. The tokenizer keeps a doubled quote (`'a''b'`) as
+/// written: Spark reads it as two adjacent literals, concatenated (`ab`).
+fn unescape(s: &str, quote: char) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if c == quote && chars.get(i + 1) == Some(&quote) {
+            i += 2;
+            continue;
+        }
         if c != '\\' || i + 1 >= chars.len() {
             out.push(c);
             i += 1;
@@ -372,13 +416,20 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             sql::UnaryOperator::Not => not(convert(*expr)?),
             sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
             sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
+            // `-2147483648` is one literal to Spark: an INT (as `-9223372036854775808` a BIGINT).
+            sql::UnaryOperator::Minus if matches!(&*expr, sql::Expr::Value(v) if matches!(&v.value, sql::Value::Number(n, _) if n.bytes().all(|b| b.is_ascii_digit()) && format!("-{n}").parse::<i64>().is_ok())) => {
+                let sql::Expr::Value(v) = *expr else { return Err(Error::internal("checked literal")) };
+                let sql::Value::Number(n, long) = v.value else { return Err(Error::internal("checked literal")) };
+                Expr::Literal(number(&format!("-{n}"), long)?)
+            }
             sql::UnaryOperator::Minus => match convert(*expr)? {
-                Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
-                Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
+                // The smallest value has no negation in its type: Spark's negate decides.
+                Expr::Literal(Value::Integer(i)) if i != i32::MIN => Expr::Literal(Value::Integer(-i)),
+                Expr::Literal(Value::Long(i)) if i != i64::MIN => Expr::Literal(Value::Long(-i)),
                 Expr::Literal(Value::Double(d)) => Expr::Literal(Value::Double(-d)),
                 Expr::Literal(Value::Float(d)) => Expr::Literal(Value::Float(-d)),
-                Expr::Literal(Value::Short(i)) => Expr::Literal(Value::Short(-i)),
-                Expr::Literal(Value::Byte(i)) => Expr::Literal(Value::Byte(-i)),
+                Expr::Literal(Value::Short(i)) if i != i16::MIN => Expr::Literal(Value::Short(-i)),
+                Expr::Literal(Value::Byte(i)) if i != i8::MIN => Expr::Literal(Value::Byte(-i)),
                 Expr::Literal(Value::Decimal(u, p, s)) => Expr::Literal(Value::Decimal(-u, p, s)),
                 other => Expr::Negate(Box::new(other)),
             },
@@ -393,6 +444,9 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             let e = subquery::placeholder(subquery::Kind::In(convert(*expr)?), *subquery);
             if negated { not(e) } else { e }
         }
+        // Spark rewrites `a IS [NOT] DISTINCT FROM b` to `[NOT] (a <=> b)`, names too.
+        sql::Expr::IsDistinctFrom(a, b) => not(Expr::binary(BinaryOp::EqNullSafe, convert(*a)?, convert(*b)?)),
+        sql::Expr::IsNotDistinctFrom(a, b) => Expr::binary(BinaryOp::EqNullSafe, convert(*a)?, convert(*b)?),
         sql::Expr::IsNull(e) => Expr::IsNull(Box::new(convert(*e)?)),
         sql::Expr::IsNotNull(e) => Expr::IsNotNull(Box::new(convert(*e)?)),
         sql::Expr::In { expr, target: sql::InTarget::List(list), negated, .. } => {
@@ -628,6 +682,15 @@ fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>
     Ok(args)
 }
 
+/// The parameter name of the functions that take one argument by name too.
+fn one_parameter(function: &str) -> Option<&'static str> {
+    match function {
+        "explode" | "explode_outer" | "posexplode" | "posexplode_outer" => Some("collection"),
+        "inline" | "inline_outer" => Some("input"),
+        _ => None,
+    }
+}
+
 fn function(f: sql::Function) -> Result<Expr> {
     let name = f.name.to_string().to_ascii_lowercase();
     let (args, distinct) = match f.args {
@@ -640,6 +703,12 @@ fn function(f: sql::Function) -> Result<Expr> {
                 .map(|a| match a {
                     sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => convert(e),
                     sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Wildcard) => Ok(Expr::Star { qualifier: None, plan_id: None }),
+                    // `explode(collection => arr)`: the generators' one parameter by name.
+                    sql::FunctionArg::Named { name: param, arg: sql::FunctionArgExpr::Expr(e), .. }
+                        if one_parameter(&name).is_some_and(|p| param.value.eq_ignore_ascii_case(p)) =>
+                    {
+                        convert(e)
+                    }
                     other => Err(Error::unsupported(format!("function argument `{other}`"))),
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -711,9 +780,11 @@ mod tests {
 
     #[test]
     fn string_literals_unescape_as_spark() {
-        assert_eq!(unescape(r"a\\d"), r"a\d");
-        assert_eq!(unescape(r"\d\t\u0041\101"), "d\tAA");
-        assert_eq!(unescape(r"a\%b\_"), r"a\%b\_");
+        assert_eq!(unescape(r"a\\d", '\''), r"a\d");
+        assert_eq!(unescape(r"\d\t\u0041\101", '\''), "d\tAA");
+        assert_eq!(unescape(r"a\%b\_", '\''), r"a\%b\_");
+        assert_eq!(unescape(r"it\'s", '\''), "it's");
+        assert_eq!(unescape("it''s", '\''), "its");
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub enum Statement {
     Describe(Arc<Plan>),
     /// `SHOW COLUMNS (IN|FROM) name`.
     ShowColumns(Arc<Plan>),
+    /// EXPLAIN, SHOW FUNCTIONS, DESCRIBE FUNCTION, SET TIME ZONE... (`sql::commands`).
+    Command(super::commands::Command),
     /// `CACHE TABLE`, `UNCACHE TABLE`, `CLEAR CACHE`, `REFRESH TABLE`: checked, then
     /// nothing to do — PyRust reads a view's data afresh each time, which is the
     /// answer a cached or refreshed view gives.
@@ -105,19 +107,22 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
     if let Some(statement) = super::tables::parse(text, conf, relations)? {
         return Ok(Statement::Table(Box::new(statement)));
     }
+    let query = |q: &str| match parse_statement(q, conf, relations)? {
+        Statement::Query(plan) => Ok(plan),
+        _ => Err(unsupported("EXPLAIN of a statement that is not a query")),
+    };
+    if let Some(command) = super::commands::command(text, &query)? {
+        return Ok(Statement::Command(command));
+    }
     if let Some(statement) = spark_only_statement(text, conf, relations)? {
         return Ok(statement);
     }
     let (parsed_text, global) = without_global(text);
-    let mut statements = super::parse_sql(&parsed_text).map_err(|e| parse_error(text, e))?;
-    if statements.is_empty() && text.trim().is_empty() {
-        return Err(Error::empty_statement(text));
-    }
-    if statements.len() > 1 {
-        return Err(super::extra_statement_error(text));
-    }
-    if statements.len() != 1 {
-        return Err(parse_error(text, "expected one statement"));
+    let mut statements = super::parse_sql(&parsed_text).map_err(|e| super::errors::syntax_error(text, &e, 0))?;
+    match statements.len() {
+        0 => return Err(super::errors::no_statement(text)),
+        1 => {}
+        _ => return Err(super::errors::second_statement(text)),
     }
     let statement = statements.remove(0);
     match statement {

@@ -201,8 +201,8 @@ impl QueryBuilder<'_> {
         Ok(plan)
     }
 
-    /// `plan` left-joined to each scalar subquery `exprs` hold, and `exprs` reading their
-    /// values. IN and EXISTS are planned only as conjuncts of a WHERE.
+    /// `plan` left-joined to each subquery `exprs` hold, and `exprs` reading their values
+    /// (IN and EXISTS as flags).
     pub(super) fn scalar_subqueries(&mut self, plan: Arc<Plan>, exprs: Vec<Expr>) -> Result<(Arc<Plan>, Vec<Expr>)> {
         let pending = take(&exprs.iter().collect::<Vec<_>>());
         if pending.is_empty() {
@@ -211,16 +211,126 @@ impl QueryBuilder<'_> {
         let mut plan = plan;
         let mut values = vec![];
         for p in pending {
-            let Kind::Scalar = p.kind else {
-                return Err(unsupported("IN and EXISTS subqueries outside a conjunct of WHERE"));
-            };
             let name = p.name.clone();
-            let (joined, attr) = self.scalar_join(plan, p)?;
+            let (joined, attr) = match p.kind {
+                Kind::Scalar => self.scalar_join(plan, p)?,
+                Kind::Exists | Kind::In(_) => {
+                    // `NOT (x IN (...))` is null-aware, as in a WHERE.
+                    let negated = exprs.iter().any(|e| negates(e, &name));
+                    self.existence_join(plan, p, negated)?
+                }
+            };
             plan = joined;
             values.push((name, attr));
         }
         let exprs = exprs.into_iter().map(|e| substitute(e, &values)).collect();
         Ok((plan, exprs))
+    }
+
+    /// An IN or EXISTS subquery as a value (Spark's `ExistenceJoin`): `plan` left-joined
+    /// to the distinct values of the subquery's side of each correlated equality (and of
+    /// the IN column), with a flag that is false, never NULL, where nothing matched.
+    fn existence_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<(Arc<Plan>, Attribute)> {
+        let (sub, mut conditions) = match &p.kind {
+            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _)| (s, c))?,
+            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _)| (s, c))?,
+            Kind::Scalar => return Err(Error::internal("a scalar subquery planned as EXISTS")),
+        };
+        let mut outer_names: Vec<String> = vec![];
+        for c in &conditions {
+            c.walk(&mut |x| {
+                if let Expr::Attr(a) = x {
+                    if !outer_names.contains(&a.name) {
+                        outer_names.push(a.name.clone());
+                    }
+                }
+            });
+        }
+        let shown = match &p.kind {
+            Kind::In(x) => format!("({} IN (listquery({})))", crate::analysis::naming::auto_name(x), outer_names.join(", ")),
+            _ => format!("exists({})", outer_names.join(", ")),
+        };
+        let flag = format!("{}_flag", p.name);
+        let truth = Expr::lit(crate::ir::Value::Boolean(true)).alias(&flag);
+        let mut null_aware = None;
+        if let Kind::In(x) = p.kind {
+            let x = bind_columns(x, &plan, self.conf);
+            if negated {
+                if !conditions.is_empty() {
+                    return Err(unsupported("a correlated NOT IN subquery in a select list"));
+                }
+                null_aware = Some((x.clone(), sub.clone()));
+            }
+            conditions.insert(0, Expr::binary(BinaryOp::Eq, x, Expr::col(&p.name)));
+        }
+        // An equality whose outer side reads no outer column (`3 IN (...)`) filters the
+        // subquery.
+        let (local, conditions): (Vec<Expr>, Vec<Expr>) = conditions.into_iter().partition(|c| !reads_outer(c));
+        let sub = match and_all(local) {
+            Some(c) => Arc::new(builder::filter(sub, c, self.conf, new_plan_id())?),
+            None => sub,
+        };
+        let (sub, on) = if conditions.is_empty() {
+            let one = Arc::new(builder::limit(sub, 1, new_plan_id()));
+            (Arc::new(builder::project(one, vec![truth], self.conf, new_plan_id())?), JoinOn::None)
+        } else {
+            // Each condition an equality of an outer and an inner side: the inner sides'
+            // distinct values keep the join to one match per row.
+            let mut keys = vec![];
+            let mut on = vec![];
+            for (k, c) in conditions.into_iter().enumerate() {
+                let Expr::Binary { op: BinaryOp::Eq, left, right } = c else {
+                    return Err(unsupported("a correlated IN or EXISTS subquery in a select list whose condition is not an equality"));
+                };
+                let (inner, outer) = match (reads_inner(&left), reads_inner(&right)) {
+                    (true, false) => (*left, *right),
+                    (false, true) => (*right, *left),
+                    _ => return Err(unsupported("a correlated equality that does not compare an inner and an outer column")),
+                };
+                let key = format!("{}_key{k}", p.name);
+                keys.push(inner.alias(&key));
+                on.push(Expr::binary(BinaryOp::Eq, outer, Expr::col(&key)));
+            }
+            let distinct = Arc::new(builder::deduplicate(Arc::new(builder::project(sub, keys, self.conf, new_plan_id())?), None, self.conf, new_plan_id())?);
+            let exprs = distinct.output.iter().cloned().map(Expr::Attr).chain([truth]).collect();
+            let on = and_all(on).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
+            (Arc::new(builder::project(distinct, exprs, self.conf, new_plan_id())?), JoinOn::Condition(on))
+        };
+        let joined = Arc::new(builder::join(plan, sub, on, JoinType::Left, self.conf, new_plan_id())?);
+        let found = joined.output.iter().find(|a| a.name == flag).cloned().ok_or_else(|| Error::internal("existence flag lost"))?;
+        let mut joined = joined;
+        let mut value = Expr::func("coalesce", vec![Expr::Attr(found.clone()), Expr::lit(crate::ir::Value::Boolean(false))]);
+        if let Some((x, sub)) = null_aware {
+            // `x = y OR isnull(x = y)` over some row: a match, or a non-empty subquery
+            // with a NULL on either side (Spark's null-aware anti join, as a value).
+            let (rows, values) = (format!("{}_rows", p.name), format!("{}_values", p.name));
+            let y = Expr::col(&p.name);
+            let counts = vec![
+                Expr::func("count", vec![Expr::lit(crate::ir::Value::Integer(1))]).alias(&rows),
+                Expr::func("count", vec![y]).alias(&values),
+            ];
+            let counted = Arc::new(builder::aggregate(sub, vec![], counts, self.conf, new_plan_id())?);
+            joined = Arc::new(builder::join(joined, counted, JoinOn::None, JoinType::Left, self.conf, new_plan_id())?);
+            let some_rows = Expr::binary(BinaryOp::Gt, Expr::col(&rows), Expr::lit(crate::ir::Value::Long(0)));
+            let some_null = Expr::binary(BinaryOp::Or, Expr::IsNull(Box::new(x)), Expr::binary(BinaryOp::Gt, Expr::col(&rows), Expr::col(&values)));
+            value = Expr::binary(BinaryOp::Or, value, Expr::binary(BinaryOp::And, some_rows, some_null));
+        }
+        let hidden = [format!("{}_rows", p.name), format!("{}_values", p.name)];
+        let value = value.alias(&flag);
+        let exprs = joined
+            .output
+            .iter()
+            .filter(|a| a.id != found.id && !hidden.contains(&a.name))
+            .cloned()
+            .map(Expr::Attr)
+            .chain([value])
+            .collect();
+        let joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
+        let attr = joined.output.last().cloned().ok_or_else(|| Error::internal("existence flag lost"))?;
+        // Shown as Spark shows it; resolved by id.
+        // Spark types an IN subquery's value nullable, EXISTS not (both never NULL here).
+        let nullable = shown.starts_with('(');
+        Ok((joined, Attribute { name: shown, nullable, ..attr }))
     }
 
     fn with_scalar_subqueries(&mut self, plan: Arc<Plan>, condition: Expr, pending: Vec<Pending>) -> Result<(Arc<Plan>, Expr)> {
@@ -425,6 +535,21 @@ fn in_length_mismatch(e: Error, left: &Expr) -> Error {
     .with_param("rightColumns", right)
     .with_param("rightLength", right_length)
     .with_param("sqlExpr", format!("\"{shown}\""))
+}
+
+/// Whether `e` holds `NOT placeholder`.
+fn negates(e: &Expr, name: &str) -> bool {
+    e.any(&|x| matches!(x, Expr::Not(inner) if matches!(inner.as_ref(), Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 && parts[0] == name)))
+}
+
+/// Whether `e` reads a column bound to the outer query.
+fn reads_outer(e: &Expr) -> bool {
+    e.any(&|x| matches!(x, Expr::Attr(_)))
+}
+
+/// Whether `e` reads a column of the subquery (still unresolved; outer ones are bound).
+fn reads_inner(e: &Expr) -> bool {
+    e.any(&|x| matches!(x, Expr::Unresolved { .. }))
 }
 
 /// Placeholders replaced by the scalar subqueries' value columns.

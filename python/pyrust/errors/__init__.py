@@ -4,7 +4,7 @@ error classes so that code catching them works unchanged."""
 import warnings
 from abc import ABC, abstractmethod
 from enum import Enum
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import _messages
 
@@ -162,17 +162,39 @@ class AnalysisException(CapturedException):
 
 
 class ParseException(AnalysisException):
-    """Spark's ParseException.getMessage: a newline, the condition's message, then
-    where the parser stopped (`(line 1, pos n)`) and the text with a marker under it.
-    The engine writes that position part after the message's SQLSTATE."""
+    """Spark's ``ParseException.getMessage``: a leading newline, the message, then where
+    the parser stopped (``(line 1, pos 14)``) and the SQL text with a marker under that
+    position. PyRust's parser passes the position in reserved parameters (``__line``,
+    ``__pos``, ``__sqlText``), which are not Spark's parameters and are taken out."""
+
+    def __init__(self, message: Optional[str] = None, errorClass: Optional[str] = None,
+                 messageParameters: Optional[Dict[str, str]] = None, contexts: Optional[List[QueryContext]] = None):
+        params = dict(messageParameters) if messageParameters is not None else None
+        self._position: Optional[Tuple[int, int, str]] = None
+        if params is not None and "__sqlText" in params:
+            self._position = (int(params.pop("__line")), int(params.pop("__pos")), params.pop("__sqlText"))
+        super().__init__(message, errorClass, params, contexts)
 
     _POSITION = " (line "
 
     def _render(self, message: Optional[str]) -> str:
-        rendered = super()._render(message)
-        if message and self._errorClass and self._POSITION in message and self._POSITION not in rendered:
-            return "\n" + rendered + message[message.index(self._POSITION):]
-        return rendered
+        text = super()._render(message)
+        if self._position is None:
+            # Errors that carry the position part in their message (after the SQLSTATE).
+            if message and self._errorClass and self._POSITION in message and self._POSITION not in text:
+                return "\n" + text + message[message.index(self._POSITION):]
+            return text
+        line, pos, command = self._position
+        # Java's String.split: trailing empty lines dropped ("" is one empty line).
+        lines = command.split("\n")
+        while command and lines and lines[-1] == "":
+            lines.pop()
+        above, below = lines[:line], lines[line:]
+        out = "\n" + text + f" (line {line}, pos {pos})\n\n== SQL ==\n"
+        out += "".join(row + "\n" for row in above)
+        out += "-" * pos + "^^^\n"
+        out += "".join(row + "\n" for row in below)
+        return out
 
 
 class TempTableAlreadyExistsException(AnalysisException):

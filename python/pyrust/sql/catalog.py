@@ -1,7 +1,8 @@
 """``pyspark.sql.catalog``: the session catalog — temporary views now; databases,
 tables and functions as the SQL work brings them."""
 
-from typing import Any, List, NamedTuple, Optional
+import warnings
+from typing import Any, Callable, List, NamedTuple, Optional
 
 from pyrust.errors import AnalysisException, ParseException, not_implemented
 from pyrust.sql.types import StructType
@@ -254,6 +255,57 @@ class Catalog:
         check_str(viewName, "viewName")
         return self._native.drop_temp_view(viewName, True)
 
+    def getDatabase(self, dbName: str) -> Database:
+        name = dbName.split(".")[-1] if dbName.lower().startswith("spark_catalog.") else dbName
+        for database in self.listDatabases():
+            if database.name == name.lower():
+                return database
+        raise _schema_not_found(name)
+
+    # --- functions: the built-ins of the registry and the functions registered with
+    # spark.udf.register, all temporary without a catalog or namespace as Spark lists
+    # them. PyRust has no JVM classes nor Spark's usage texts: className names the
+    # registry's family (`pyrust.Math`), description is None.
+    def _functions(self) -> List[Function]:
+        return [Function(name, None, None, None, className or "pyrust.PythonUDF", True)
+                for name, temporary, className in self._native.list_functions()]
+
+    def listFunctions(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Function]:
+        if dbName is not None and dbName.lower() not in self._native.list_databases():
+            raise _schema_not_found(dbName)
+        functions = self._functions()
+        if pattern is not None:
+            from pyrust import _native
+
+            functions = [f for f in functions if _native.sql_pattern_matches(f.name, pattern)]
+        return functions
+
+    def functionExists(self, functionName: str, dbName: Optional[str] = None) -> bool:
+        if dbName is not None:
+            warnings.warn(
+                "`dbName` has been deprecated since Spark 3.4 and might be removed in "
+                "a future version. Use functionExists(`dbName.tableName`) instead.",
+                FutureWarning,
+            )
+            return False  # no persistent functions in a database
+        if "." in functionName:
+            return False
+        return any(f.name == functionName.lower() for f in self._functions())
+
+    def getFunction(self, functionName: str) -> Function:
+        for f in self._functions():
+            if "." not in functionName and f.name == functionName.lower():
+                return f._replace(name=functionName)  # Spark keeps the name as written
+        from pyrust.errors import AnalysisException
+
+        path = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"
+        raise AnalysisException(errorClass="UNRESOLVED_ROUTINE",
+                                messageParameters={"routineName": f"`{functionName}`", "searchPath": path})
+
+    def registerFunction(self, name: str, f: Callable[..., Any], returnType: Optional[Any] = None) -> Any:
+        warnings.warn("Deprecated in 2.3.0. Use spark.udf.register instead.", FutureWarning)
+        return self._spark.udf.register(name, f, returnType)
+
     def clearCache(self) -> None:
         self._cached().clear()
         self._native.clear_cache()
@@ -262,3 +314,9 @@ class Catalog:
         if name.startswith("_"):
             raise AttributeError(name)
         raise not_implemented(f"Catalog.{name}")
+
+
+def _schema_not_found(name: str) -> Any:
+    from pyrust.errors import AnalysisException
+
+    return AnalysisException(errorClass="SCHEMA_NOT_FOUND", messageParameters={"schemaName": f"`spark_catalog`.`{name}`"})

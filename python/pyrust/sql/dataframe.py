@@ -198,11 +198,12 @@ class DataFrame:
 
     def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
         texts = _flatten(expr)
-        return self._wrap(self._df.select([_native.parse_expr(t) for t in texts]))
+        zone = self.sparkSession.conf.get("spark.sql.session.timeZone")
+        return self._wrap(self._df.select([_native.parse_expr(t, zone) for t in texts]))
 
     def filter(self, condition: Union[Column, str]) -> "DataFrame":
         if isinstance(condition, str):
-            expr = _native.parse_expr(condition)
+            expr = _native.parse_expr(condition, self.sparkSession.conf.get("spark.sql.session.timeZone"))
         elif isinstance(condition, Column):
             expr = condition._expr
         else:

@@ -25,6 +25,10 @@ fn equals_value(value: pl::Expr) -> Lambda {
 }
 
 pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
+    if c.args.is_empty() {
+        // `array()`: an empty ARRAY<VOID> (the one call here without arguments).
+        return empty_list(&c.call.data_type);
+    }
     let array = c.arg(0);
     let result = c.call.data_type.clone();
     Ok(match f {
@@ -95,9 +99,6 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         CollectionFn::Array => {
             let DataType::Array(elem, _) = &result else { return Err(Error::internal("array() without an array type")) };
             let t = to_polars(elem);
-            if c.args.is_empty() {
-                return Err(c.unsupported("no arguments"));
-            }
             // Nested values go in through a one-field struct, as concat_list would
             // otherwise concatenate lists instead of nesting them.
             let nested = matches!(**elem, DataType::Array(..) | DataType::Map(..));
@@ -355,4 +356,12 @@ fn slice(c: &CallLowering) -> pl::Expr {
     fail_where(value, live.and(length.clone().lt(lit(0i64))), c.reachable.clone(), length, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.LENGTH", |v| {
         format!("The value of parameter(s) `length` in `slice` is invalid: Expects `length` greater than or equal to 0, but got {v}. SQLSTATE: 22023")
     })
+}
+
+/// An empty list of `result`'s type, the same on every row: `array()`, `map()`.
+pub(super) fn empty_list(result: &DataType) -> Result<pl::Expr> {
+    let t = to_polars(result);
+    let PlType::List(inner) = &t else { return Err(Error::internal(format!("an empty list of type {result:?}"))) };
+    let empty = pl::Series::new_empty("".into(), inner);
+    Ok(lit(pl::Scalar::new(t.clone(), pl::AnyValue::List(empty))))
 }

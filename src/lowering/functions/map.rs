@@ -73,7 +73,7 @@ pub fn lower(f: MapFn, c: &CallLowering) -> Result<pl::Expr> {
 /// key `DUPLICATED_MAP_KEY` (Spark's default `spark.sql.mapKeyDedupPolicy`).
 fn create_map(c: &CallLowering) -> Result<pl::Expr> {
     if c.args.is_empty() {
-        return Err(c.unsupported("no arguments"));
+        return super::arrays::empty_list(&c.call.data_type);
     }
     let entries: Vec<pl::Expr> =
         c.args.chunks(2).map(|kv| pl::as_struct(vec![kv[0].clone().alias("key"), kv[1].clone().alias("value")])).collect();

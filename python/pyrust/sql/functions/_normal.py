@@ -30,7 +30,15 @@ def lit(col: Any) -> Column:
 
 
 def expr(str: str) -> Column:
-    return Column(_native.parse_expr(str), repr_text=str)
+    return Column(_native.parse_expr(str, _session_time_zone()), repr_text=str)
+
+
+def _session_time_zone() -> Any:
+    """The active session's time zone, which `TIMESTAMP '...'` literals are read in."""
+    from pyrust.sql.session import SparkSession
+
+    session = SparkSession.getActiveSession()
+    return session.conf.get("spark.sql.session.timeZone") if session is not None else None
 
 
 def broadcast(df: Any) -> Any:
