@@ -47,6 +47,7 @@ pub mod regex;
 pub mod sequence;
 pub mod sessions;
 pub mod show;
+pub mod shuffle;
 pub mod strings;
 pub mod timezone;
 pub mod url;

@@ -279,7 +279,7 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 Expr::Literal(Value::Short(i)) => Expr::Literal(Value::Short(-i)),
                 Expr::Literal(Value::Byte(i)) => Expr::Literal(Value::Byte(-i)),
                 Expr::Literal(Value::Decimal(u, p, s)) => Expr::Literal(Value::Decimal(-u, p, s)),
-                other => Expr::Negate(Box::new(other)),
+                other => Expr::func("-", vec![other]),
             },
             other => return Err(Error::unsupported(format!("SQL operator {other}"))),
         },

@@ -8,9 +8,9 @@ use crate::compat::checks::fail_where;
 use crate::compat::lambdas::{self, Lambda};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::CollectionFn;
-use crate::ir::DataType;
+use crate::ir::{DataType, Expr, Value};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, col, lit, when, DataType as PlType};
+use polars::prelude::{self as pl, col, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 const ELEMENT: &str = "\u{3bb}element";
 const VALUE: &str = "\u{3bb}value";
@@ -25,7 +25,8 @@ fn equals_value(value: pl::Expr) -> Lambda {
 }
 
 pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
-    let array = c.arg(0);
+    // `array()` has no argument.
+    let array = c.args.first().cloned().unwrap_or_else(|| lit(pl::NULL));
     let result = c.call.data_type.clone();
     Ok(match f {
         CollectionFn::Size => {
@@ -96,7 +97,8 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             let DataType::Array(elem, _) = &result else { return Err(Error::internal("array() without an array type")) };
             let t = to_polars(elem);
             if c.args.is_empty() {
-                return Err(c.unsupported("no arguments"));
+                // An empty array on every row: a one-NULL list cut to nothing.
+                return Ok(pl::concat_list([lit(pl::NULL).cast(t)]).map_err(Error::from)?.list().head(lit(0i64)));
             }
             // Nested values go in through a one-field struct, as concat_list would
             // otherwise concatenate lists instead of nesting them.
@@ -174,8 +176,10 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
         }
         CollectionFn::Sequence => sequence(c)?,
+        CollectionFn::Shuffle => shuffle(c),
         // Routed elsewhere by `collection::lower`; listed so a new id must be placed.
         CollectionFn::GetItem
+        | CollectionFn::ArraySort
         | CollectionFn::Transform
         | CollectionFn::Filter
         | CollectionFn::Exists
@@ -340,6 +344,43 @@ fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
     })
 }
 
+/// `shuffle(a[, seed])`: one generator drawn row after row over the whole column (a
+/// groupwise function, so the streaming engine hands it the column whole and in
+/// order); the array is broadcast first so a literal array is shuffled per row.
+fn shuffle(c: &CallLowering) -> pl::Expr {
+    let seed = match c.call.args.get(1).map(|a| a.unalias()) {
+        Some(Expr::Literal(Value::Integer(v))) => *v as i64,
+        Some(Expr::Literal(Value::Long(v))) => *v,
+        Some(Expr::Literal(Value::Short(v))) => *v as i64,
+        Some(Expr::Literal(Value::Byte(v))) => *v as i64,
+        Some(_) => 0,
+        None => crate::compat::random::fresh_seed(),
+    };
+    let out_type = to_polars(&c.call.data_type);
+    let field_type = out_type.clone();
+    pl::int_range(lit(0i64), pl::len(), 1, PlType::Int64).apply_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let n = cols[0].len();
+            let list = cols[1].list()?.clone();
+            let mut rng = crate::compat::shuffle::MersenneTwister::new(seed);
+            let mut rows: Vec<Option<pl::Series>> = Vec::with_capacity(n);
+            for i in 0..n {
+                // A NULL array draws nothing from the generator, as in Spark.
+                let Some(values) = crate::compat::lists::row(&list, if list.len() == 1 { 0 } else { i }) else {
+                    rows.push(None);
+                    continue;
+                };
+                let order: Vec<pl::IdxSize> = rng.next_indices(values.len()).into_iter().map(|j| j as pl::IdxSize).collect();
+                rows.push(Some(values.take(&pl::IdxCa::from_vec("".into(), order))?));
+            }
+            let rows: pl::ListChunked = rows.into_iter().collect();
+            Ok(rows.into_series().cast(&out_type)?.with_name(cols[1].name().clone()).into_column())
+        },
+        &[c.arg(0)],
+        move |_, fields| Ok(pl::Field::new(fields[1].name().clone(), field_type.clone())),
+    )
+}
+
 /// `slice(a, start, length)`: start 1-based or from the end; a start before the
 /// first element gives an empty array; start 0 and a negative length are errors.
 fn slice(c: &CallLowering) -> pl::Expr {
@@ -347,7 +388,11 @@ fn slice(c: &CallLowering) -> pl::Expr {
     let len = array.clone().list().len().cast(PlType::Int64);
     let offset = when(start.clone().gt(lit(0i64))).then(start.clone() - lit(1i64)).otherwise(len + start.clone());
     let take = when(offset.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(length.clone().clip_min(lit(0i64)));
-    let value = array.clone().list().slice(offset.clone().clip_min(lit(0i64)), take);
+    // Polars cannot slice by a NULL offset or length (a NULL array literal gives a NULL
+    // offset): slice by 0 there and give NULL, as Spark does for any NULL argument.
+    let sliced = array.clone().list().slice(offset.clip_min(lit(0i64)).fill_null(lit(0i64)), take.fill_null(lit(0i64)));
+    let known = array.clone().is_not_null().and(start.clone().is_not_null()).and(length.clone().is_not_null());
+    let value = when(known).then(sliced).otherwise(typed_null(&c.call.data_type));
     let live = array.is_not_null();
     let value = fail_where(value, live.clone().and(start.clone().eq(lit(0i64))), c.reachable.clone(), start, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.START", |_| {
         "The value of parameter(s) `start` in `slice` is invalid: Expects a positive or a negative value for `start`, but got 0. SQLSTATE: 22023".to_string()
