@@ -36,6 +36,7 @@ pub mod kernels;
 pub mod lambdas;
 pub mod lists;
 pub mod like;
+pub mod limits;
 pub mod maps;
 pub mod math;
 pub mod mode;

@@ -172,8 +172,20 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
                 return Err(c.unsupported("a nested element"));
             }
             let count = c.arg(1).cast(PlType::Int64);
-            let repeated = array.repeat_by(count.clone().clip_min(lit(0i64)).cast(PlType::UInt32));
-            when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
+            // Checked before Polars allocates (a failed allocation aborts the process).
+            let too_many = count.clone().gt(lit((crate::compat::limits::MAX_VALUE_BYTES / 8) as i64));
+            let limited = when(too_many).then(lit(0i64)).otherwise(count.clone().clip_min(lit(0i64)));
+            let repeated = array.repeat_by(limited.cast(PlType::UInt32));
+            let value = when(count.clone().is_null()).then(typed_null(&result)).otherwise(repeated);
+            let max = crate::compat::sequence::MAX_LENGTH;
+            let value = fail_where(value, count.clone().gt(lit(max)), c.reachable.clone(), count.clone(), ErrorKind::Runtime, "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER", move |v| {
+                format!("Can't create array with {v} elements which exceeding the array size limit {max}, the value of parameter(s) `count` in the function `array_repeat` is invalid. SQLSTATE: 54000")
+            });
+            // Eight bytes an element at least.
+            let huge = count.clone().gt(lit((crate::compat::limits::MAX_VALUE_BYTES / 8) as i64)).and(count.clone().lt_eq(lit(max)));
+            fail_where(value, huge, c.reachable.clone(), count, ErrorKind::Runtime, "UNABLE_TO_ACQUIRE_MEMORY", |v| {
+                crate::compat::limits::memory_message((v.extract::<i64>().unwrap_or(0).max(0) as u128).saturating_mul(8))
+            })
         }
         CollectionFn::Sequence => sequence(c)?,
         CollectionFn::Shuffle => shuffle(c),
@@ -291,6 +303,7 @@ fn sequence(c: &CallLowering) -> Result<pl::Expr> {
                             ),
                         ))
                     }
+                    Err(SequenceError::TooLarge(bytes)) => return Err(crate::compat::limits::memory_error(bytes)),
                     Err(SequenceError::DayGranularity(kind)) => {
                         return Err(runtime_error(
                             ErrorKind::IllegalArgument,
