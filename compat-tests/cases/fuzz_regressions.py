@@ -123,3 +123,10 @@ def two_failing_columns_other_order(spark):
 def empty_array_literal(spark):
     # array() with no argument was an INTERNAL_ERROR (found while testing array_sort).
     return spark.range(2).select(F.array(), F.expr("size(array())"), F.array().cast("array<string>").alias("s"), F.expr("array_sort(array())"))
+
+
+@case
+def sql_unary_minus_is_named_as_spark(spark):
+    # SQL's `-x` is `(- x)`; only a number written after the sign is a negative literal.
+    df = spark.createDataFrame([(3, 2.5), (None, -0.0)], "c int, d double")
+    return df.selectExpr("- -1", "-c", "-(1)", "- d", "negative(c)", "- INTERVAL '1' DAY", "-'5'").select("*", -F.col("c"), F.negative("d"))

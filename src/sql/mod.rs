@@ -271,6 +271,9 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             sql::UnaryOperator::Not => not(convert(*expr)?),
             sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
             sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
+            // Only a number written after the minus is a negative literal: `- -1` is
+            // `(- -1)` in Spark.
+            sql::UnaryOperator::Minus if !matches!(*expr, sql::Expr::Value(..)) => Expr::func("-", vec![convert(*expr)?]),
             sql::UnaryOperator::Minus => match convert(*expr)? {
                 Expr::Literal(Value::Integer(i)) => Expr::Literal(Value::Integer(-i)),
                 Expr::Literal(Value::Long(i)) => Expr::Literal(Value::Long(-i)),
