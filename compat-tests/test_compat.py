@@ -104,6 +104,10 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'hostile_arguments_window::range_between_two_order_keys',
         'fn_lambda::transform_not_array',
         'fn_map_more::transform_keys_not_a_map',
+        'fn_lambda_sort::map_zip_with_of_a_non_map',
+    ],
+    "Spark's error text shows array_sort's default comparator with its unresolved variables (`left`, `right`); its column name shows them as namedlambdavariable(), as PyRust does in both": [
+        'fn_lambda_sort::array_sort_of_a_non_array',
     ],
     "a Python library's own message (pyarrow's conversion, or Python's datetime failing at another row)": [
         'arrow_input::with_schema_of_other_length',

@@ -75,7 +75,20 @@ def main():
                         spark.conf.unset(k)
                     except BaseException:
                         pass
+        if engine == "pyspark" and not _jvm_alive(spark):
+            # The JVM died (a SIGSEGV in a JIT-compiled method was seen once): every
+            # later query would fail. Exit so that the driver restarts this worker.
+            print("the JVM died during: " + json.dumps(request)[:20000], file=sys.stderr, flush=True)
+            sys.exit(3)
         proto.write(json.dumps({"results": results}) + "\n")
+
+
+def _jvm_alive(spark):
+    try:
+        spark.sparkContext._jvm.java.lang.System.currentTimeMillis()
+        return True
+    except Exception:
+        return False
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ docs/reliability.md) needs PySpark and is not part of this suite."""
 import _thread
 import gc
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -243,3 +245,54 @@ def test_random_programs_do_not_crash(spark):
             if (result.get("error") or {}).get("condition") == "INTERNAL_ERROR":
                 crashes.append(build.source(p))
     assert not crashes, crashes[:3]
+
+
+# Inputs that would make Polars abort the process (a failed allocation) raise a Spark
+# error instead. Each runs in its own Python process, so an abort fails its test
+# instead of killing pytest.
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+_ABORT_PRELUDE = """
+import pyrust
+pyrust.activate()
+from pyspark.sql import SparkSession, functions as F
+spark = SparkSession.builder.getOrCreate()
+try:
+    {body}
+    print("NO ERROR")
+except Exception as e:
+    print("ERROR", type(e).__name__, e.getCondition() if hasattr(e, "getCondition") else None)
+"""
+
+_ABORT_CASES = {
+    "repeat": ("spark.range(1).select(F.repeat(F.lit('ab'), 2**31 - 1)).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "repeat_sql": ("spark.range(1).selectExpr(\"repeat('abc', 1500000000)\").collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "space": ("spark.range(1).selectExpr('space(2000000000)').collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "lpad": ("spark.range(1).select(F.lpad(F.lit('a'), 2**31 - 1, 'xy')).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "lpad_one_char": ("spark.range(1).select(F.lpad(F.lit('a'), 2**31 - 1, '0')).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "rpad": ("spark.range(1).select(F.rpad(F.lit('a'), 2**31 - 1, 'xy')).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "sequence": ("spark.range(1).select(F.sequence(F.lit(1), F.lit(10**9))).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "sequence_over_limit": ("spark.range(1).select(F.sequence(F.lit(0).cast('bigint'), F.lit(2**40))).collect()",
+                            "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER"),
+    "array_repeat": ("spark.range(1).select(F.array_repeat(F.lit(1), 10**9)).collect()", "UNABLE_TO_ACQUIRE_MEMORY"),
+    "array_repeat_over_limit": ("spark.range(1).select(F.array_repeat(F.lit('abc'), 2**31 - 1)).collect()",
+                                "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER"),
+}
+
+
+def _run_isolated(body):
+    env = dict(os.environ, PYTHONPATH=os.path.join(_ROOT, "python"))
+    # A cap on the address space: an allocation that gets through fails (and aborts)
+    # at once instead of swapping the machine.
+    code = "import resource; resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))\n" + _ABORT_PRELUDE.format(body=body)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240, env=env)
+
+
+@pytest.mark.parametrize("name", sorted(_ABORT_CASES))
+def test_raises_a_spark_error_instead_of_aborting(name):
+    body, condition = _ABORT_CASES[name]
+    p = _run_isolated(body)
+    assert p.returncode == 0, f"the process died ({p.returncode}): {p.stderr[-2000:]}"
+    assert p.stdout.split() [:1] == ["ERROR"], p.stdout
+    assert p.stdout.strip().endswith(condition), p.stdout

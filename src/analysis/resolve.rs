@@ -166,7 +166,8 @@ impl<'a> Resolver<'a> {
             Expr::Not(x) => Expr::Not(Box::new(self.boolean(*x, "NOT")?)),
             Expr::Negate(x) => {
                 let inner = self.resolve(*x)?;
-                let inner = if data_type(&inner) == DataType::String { coerce(inner, &DataType::Double) } else { inner };
+                // Spark casts a STRING and an untyped NULL to DOUBLE (`- NULL` is a DOUBLE NULL).
+                let inner = if matches!(data_type(&inner), DataType::String | DataType::Null) { coerce(inner, &DataType::Double) } else { inner };
                 // ANSI intervals negate too.
                 if !data_type(&inner).is_ansi_interval() {
                     super::typing::numeric_check("negative", &data_type(&inner))?;

@@ -413,3 +413,257 @@ pub fn zip_arrays(arrays: Vec<pl::Expr>, names: Vec<String>, out_type: PlType) -
         regroup(&entries, &spans, entry_type)
     })
 }
+
+/// Elements of one array at most: the comparator of `array_sort` is evaluated over
+/// every ordered pair of a row's elements at once (n² values).
+const MAX_SORTED_BY_COMPARATOR: usize = 4096;
+/// Pairs evaluated in one frame: rows are taken in chunks of about this many.
+const PAIRS_PER_FRAME: usize = 1 << 22;
+
+/// `array_sort(a, (l, r) -> int)`: Java's `Arrays.sort` with the comparator. The body
+/// is evaluated once over every ordered pair of each row's elements (vectorised);
+/// the sort then reads the values it compares. A NULL comparison fails as in Spark
+/// (whose unboxing raises a NullPointerException); an error inside the body fails
+/// even for a pair the sort would not have compared.
+pub fn sort_with(array: pl::Expr, lambda: Lambda, out_type: PlType) -> pl::Expr {
+    let inputs = lambda.inputs();
+    kernel(array, inputs, out_type.clone(), move |cols| {
+        let n = rows(cols);
+        let list = cols[0].list()?.clone();
+        let elements: Vec<Option<Series>> = (0..n).map(|i| list_row(&list, at(list.len(), i))).collect();
+        if elements.iter().flatten().any(|s| s.len() > MAX_SORTED_BY_COMPARATOR) {
+            return Err(crate::compat::errors::runtime_error(
+                crate::error::ErrorKind::Unsupported,
+                "UNSUPPORTED_FEATURE",
+                &format!("array_sort with a comparator over an array of more than {MAX_SORTED_BY_COMPARATOR} elements."),
+            ));
+        }
+        let mut sorted: Vec<Option<Series>> = Vec::with_capacity(n);
+        let mut first = 0;
+        while first < n {
+            // The rows [first, last) whose pairs fill one frame.
+            let (mut last, mut pairs) = (first, 0usize);
+            while last < n && (last == first || pairs < PAIRS_PER_FRAME) {
+                pairs += elements[last].as_ref().map_or(0, |s| s.len() * s.len());
+                last += 1;
+            }
+            let comparisons = compare_pairs(&lambda, &elements[first..last], first, list.inner_dtype(), &cols[1..])?;
+            let comparisons = comparisons.i32()?;
+            let mut offset = 0;
+            for e in &elements[first..last] {
+                let Some(values) = e else {
+                    sorted.push(None);
+                    continue;
+                };
+                let len = values.len();
+                let mut compare = |a: usize, b: usize| -> PolarsResult<i32> {
+                    comparisons.get(offset + a * len + b).ok_or_else(|| {
+                        crate::compat::errors::runtime_error(
+                            crate::error::ErrorKind::Runtime,
+                            "",
+                            "java.lang.NullPointerException: the comparator of array_sort returned NULL",
+                        )
+                    })
+                };
+                let order: Vec<IdxSize> = java_sort(len, &mut compare)?.into_iter().map(|i| i as IdxSize).collect();
+                sorted.push(Some(values.take(&IdxCa::from_vec("".into(), order))?));
+                offset += len * len;
+            }
+            first = last;
+        }
+        let lists: ListChunked = sorted.into_iter().collect();
+        lists.into_series().cast(&out_type)
+    })
+}
+
+/// The comparator over every ordered pair `(a, b)` of each row's elements, row after
+/// row, `a` major (`rows` start at outer row `first_row`).
+fn compare_pairs(lambda: &Lambda, rows: &[Option<Series>], first_row: usize, elem: &PlType, outer: &[Column]) -> PolarsResult<Series> {
+    let mut flat = Series::new_empty("".into(), elem);
+    let (mut left, mut right, mut row) = (vec![], vec![], vec![]);
+    for (i, values) in rows.iter().enumerate() {
+        let Some(values) = values else { continue };
+        let start = flat.len() as IdxSize;
+        let len = values.len() as IdxSize;
+        for a in 0..len {
+            for b in 0..len {
+                left.push(start + a);
+                right.push(start + b);
+                row.push((first_row + i) as IdxSize);
+            }
+        }
+        flat.append(values)?;
+    }
+    let left = flat.take(&IdxCa::from_vec("".into(), left))?;
+    let right = flat.take(&IdxCa::from_vec("".into(), right))?;
+    let frame = pair_frame(lambda, left, right, &row, outer)?;
+    evaluate(lambda, row.len(), frame, &PlType::Int32)
+}
+
+/// Java's `Arrays.sort(Object[], Comparator)` (TimSort) of `len` elements, as the
+/// order of their positions, by `compare(i, j)` of two positions. Below 32 elements
+/// exactly TimSort's steps (the first run, reversed if descending, then a binary
+/// insertion sort), so even an inconsistent comparator gives Spark's order; above, a
+/// stable merge sort, which gives TimSort's order for any consistent comparator.
+fn java_sort(len: usize, compare: &mut impl FnMut(usize, usize) -> PolarsResult<i32>) -> PolarsResult<Vec<usize>> {
+    let mut a: Vec<usize> = (0..len).collect();
+    if len < 2 {
+        return Ok(a);
+    }
+    if len >= 32 {
+        merge_sort(&mut a, compare)?;
+        return Ok(a);
+    }
+    let mut run = 2;
+    if compare(a[1], a[0])? < 0 {
+        while run < len && compare(a[run], a[run - 1])? < 0 {
+            run += 1;
+        }
+        a[..run].reverse();
+    } else {
+        while run < len && compare(a[run], a[run - 1])? >= 0 {
+            run += 1;
+        }
+    }
+    for start in run..len {
+        let pivot = a[start];
+        let (mut left, mut right) = (0, start);
+        while left < right {
+            let mid = (left + right) / 2;
+            if compare(pivot, a[mid])? < 0 {
+                right = mid;
+            } else {
+                left = mid + 1;
+            }
+        }
+        a[left..=start].rotate_right(1);
+    }
+    Ok(a)
+}
+
+/// A bottom-up stable merge sort: an element of the right half goes first only when
+/// it compares below the left one.
+fn merge_sort(a: &mut Vec<usize>, compare: &mut impl FnMut(usize, usize) -> PolarsResult<i32>) -> PolarsResult<()> {
+    let n = a.len();
+    let mut merged = a.clone();
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let (mid, hi) = ((lo + width).min(n), (lo + 2 * width).min(n));
+            let (mut i, mut j) = (lo, mid);
+            for slot in merged.iter_mut().take(hi).skip(lo) {
+                let take_right = j < hi && (i >= mid || compare(a[j], a[i])? < 0);
+                if take_right {
+                    *slot = a[j];
+                    j += 1;
+                } else {
+                    *slot = a[i];
+                    i += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(a, &mut merged);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// `map_zip_with(m1, m2, (k, v1, v2) -> ...)`: the body over the union of the keys
+/// (the first map's in their order, then the second's new ones) with each map's
+/// value there or NULL; NULL when either map is. `out_type` is the result map's
+/// list-of-entries type.
+pub fn map_zip_with(left: pl::Expr, right: pl::Expr, lambda: Lambda, out_type: PlType) -> pl::Expr {
+    let mut inputs = vec![right];
+    inputs.extend(lambda.inputs());
+    kernel(left, inputs, out_type.clone(), move |cols| {
+        let n = rows(cols);
+        let (a, b) = (cols[0].list()?.clone(), cols[1].list()?.clone());
+        let (fa, fb) = (flatten(&a, n, None)?, flatten(&b, n, None)?);
+        let (ea, eb) = (fa.values.struct_()?, fb.values.struct_()?);
+        let (keys_a, values_a) = (ea.field_by_name("key")?, ea.field_by_name("value")?);
+        let (keys_b, values_b) = (eb.field_by_name("key")?, eb.field_by_name("value")?);
+        let mut all_keys = keys_a.clone();
+        all_keys.append(&keys_b.cast(keys_a.dtype())?)?;
+        let (mut key_at, mut v1_at, mut v2_at, mut row) = (vec![], vec![], vec![], vec![]);
+        let mut spans = Vec::with_capacity(n);
+        for i in 0..n {
+            let (Some((sa, la)), Some((sb, lb))) = (fa.spans[i], fb.spans[i]) else {
+                spans.push(None);
+                continue;
+            };
+            let start = key_at.len();
+            let mut matched = vec![false; lb];
+            for x in sa..sa + la {
+                let k = keys_a.get(x)?;
+                let other = (sb..sb + lb).find(|&y| keys_b.get(y).is_ok_and(|kb| kb == k));
+                if let Some(y) = other {
+                    matched[y - sb] = true;
+                }
+                key_at.push(x as IdxSize);
+                v1_at.push(Some(x as IdxSize));
+                v2_at.push(other.map(|y| y as IdxSize));
+                row.push(i as IdxSize);
+            }
+            for y in (sb..sb + lb).filter(|&y| !matched[y - sb]) {
+                key_at.push((keys_a.len() + y) as IdxSize);
+                v1_at.push(None);
+                v2_at.push(Some(y as IdxSize));
+                row.push(i as IdxSize);
+            }
+            spans.push(Some((start, key_at.len() - start)));
+        }
+        let keys = all_keys.take(&IdxCa::from_vec("".into(), key_at))?;
+        let v1 = values_a.take(&v1_at.into_iter().collect::<IdxCa>())?;
+        let v2 = values_b.take(&v2_at.into_iter().collect::<IdxCa>())?;
+        let idx = IdxCa::from_vec("".into(), row.clone());
+        let mut frame = vec![
+            keys.clone().with_name(lambda.params[0].as_str().into()).into_column(),
+            v1.with_name(lambda.params[1].as_str().into()).into_column(),
+            v2.with_name(lambda.params[2].as_str().into()).into_column(),
+        ];
+        frame.extend(outer_columns(&lambda.free, &cols[2..], &idx)?);
+        let PlType::List(entry_type) = &out_type else { return Err(pl::polars_err!(ComputeError: "map of a non-list type")) };
+        let PlType::Struct(fields) = &**entry_type else { return Err(pl::polars_err!(ComputeError: "map entries are not structs")) };
+        let values = evaluate(&lambda, row.len(), frame, fields[1].dtype())?;
+        let parts = [keys.with_name("key".into()), values.with_name("value".into())];
+        let entries = pl::StructChunked::from_series("".into(), row.len(), parts.iter())?;
+        regroup(&entries.into_series(), &spans, entry_type)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_by(values: &[i32], cmp: impl Fn(i32, i32) -> i32) -> Vec<i32> {
+        let mut compare = |a: usize, b: usize| -> PolarsResult<i32> { Ok(cmp(values[a], values[b])) };
+        java_sort(values.len(), &mut compare).unwrap().into_iter().map(|i| values[i]).collect()
+    }
+
+    #[test]
+    fn java_sort_is_stable_below_and_above_the_insertion_threshold() {
+        // Compared by tens only: equal tens keep their order.
+        let small = [31, 12, 35, 11, 20, 13];
+        assert_eq!(sorted_by(&small, |a, b| a / 10 - b / 10), vec![12, 11, 13, 20, 31, 35]);
+        let large: Vec<i32> = (0..100).map(|i| (i * 37) % 100).collect();
+        let out = sorted_by(&large, |a, b| a / 10 - b / 10);
+        let mut expected = large.clone();
+        expected.sort_by_key(|v| v / 10);
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn java_sort_reverses_a_descending_first_run() {
+        assert_eq!(sorted_by(&[5, 4, 3, 9, 1], |a, b| a - b), vec![1, 3, 4, 5, 9]);
+        assert_eq!(sorted_by(&[1, 2, 3], |a, b| b - a), vec![3, 2, 1]);
+    }
+
+    #[test]
+    fn inconsistent_comparators_never_panic() {
+        let values: Vec<i32> = (0..64).collect();
+        let _ = sorted_by(&values, |_, _| -1);
+        let _ = sorted_by(&values[..10], |a, b| if (a + b) % 3 == 0 { 1 } else { -1 });
+    }
+}

@@ -47,6 +47,8 @@ pub enum SequenceError {
     Boundaries(String),
     /// More elements than an array holds.
     TooLong(i64),
+    /// More bytes than PyRust builds in one value (`compat::limits`).
+    TooLarge(u128),
     /// A date sequence stepped by less than a day: the kind of interval.
     DayGranularity(&'static str),
 }
@@ -98,6 +100,9 @@ fn length(start: i64, stop: i64, step: i64, step_text: &dyn Fn() -> String) -> R
     let len = if start == stop { 1 } else { 1 + stop.wrapping_sub(start) / step };
     if len > MAX_LENGTH {
         return Err(SequenceError::TooLong(len));
+    }
+    if super::limits::too_large(len as u128, 8) {
+        return Err(SequenceError::TooLarge(len as u128 * 8));
     }
     Ok(len)
 }

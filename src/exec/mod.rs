@@ -193,14 +193,38 @@ impl Session {
         let engine = self.engine();
         match lf.clone().collect_with_engine(engine) {
             Ok(result) => Ok(result.unwrap_single()),
-            Err(e) if matches!(engine, Engine::Streaming) && is_row_error(&e) && has_small_inputs(plan) => {
-                match lf.collect_with_engine(Engine::InMemory) {
-                    Err(first) if is_row_error(&first) => Err(first.into()),
-                    _ => Err(e.into()),
-                }
+            Err(e) if is_row_error(&e) && has_small_inputs(plan) => {
+                let first = match engine {
+                    Engine::Streaming => match lf.collect_with_engine(Engine::InMemory) {
+                        Err(first) if is_row_error(&first) => first,
+                        _ => return Err(e.into()),
+                    },
+                    _ => e,
+                };
+                Err(self.first_failing_column(plan).unwrap_or(first).into())
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// The row error of the first failing column of a projection. Polars evaluates a
+    /// select's expressions in parallel and reports whichever fails first in time;
+    /// Spark evaluates them in projection order, so when several columns fail it
+    /// names the first. Each column is re-run alone, in order (small inputs only).
+    fn first_failing_column(&self, plan: &Plan) -> Option<pl::PolarsError> {
+        let crate::ir::PlanNode::Project { input, exprs } = &plan.node else { return None };
+        if exprs.len() < 2 || exprs.len() != plan.output.len() {
+            return None;
+        }
+        for (expr, attribute) in exprs.iter().zip(&plan.output) {
+            let node = crate::ir::PlanNode::Project { input: input.clone(), exprs: vec![expr.clone()] };
+            let single = Plan { plan_id: plan.plan_id, node, output: vec![attribute.clone()] };
+            match self.lazy_frame(&single).ok()?.collect_with_engine(Engine::InMemory) {
+                Err(err) if is_row_error(&err) => return Some(err),
+                _ => {}
+            }
+        }
+        None
     }
 
     /// Marks a cache key live: the plan's rows are kept from its first use on.

@@ -370,6 +370,8 @@ pub enum CollectionFn {
     /// `aggregate`/`reduce`: a fold with a start value, then a finishing lambda.
     Aggregate,
     ZipWith,
+    /// `array_sort(a[, (l, r) -> int])`: ascending with NULLs last, or by the comparator.
+    ArraySort,
     // Arrays.
     /// `size`/`cardinality` (-1 for NULL when ANSI is off), of arrays and maps.
     Size,
@@ -405,6 +407,8 @@ pub enum CollectionFn {
     ArrayInsert,
     /// `sequence(start, stop[, step])`: integers, or dates and timestamps by an interval.
     Sequence,
+    /// `shuffle(a[, seed])`: Spark's seeded Fisher-Yates permutation per row.
+    Shuffle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -445,6 +449,8 @@ pub enum MapFn {
     StrToMap,
     /// Higher-order: `transform_keys(m, (k, v) -> ...)`.
     TransformKeys,
+    /// Higher-order: `map_zip_with(m1, m2, (k, v1, v2) -> ...)` over the union of the keys.
+    MapZipWith,
 }
 
 /// JSON and CSV text: parsing, writing, schemas.

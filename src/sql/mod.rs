@@ -422,6 +422,9 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 let sql::Value::Number(n, long) = v.value else { return Err(Error::internal("checked literal")) };
                 Expr::Literal(number(&format!("-{n}"), long)?)
             }
+            // Only a number written after the minus is a negative literal: `- -1` is
+            // `(- -1)` in Spark.
+            sql::UnaryOperator::Minus if !matches!(*expr, sql::Expr::Value(..)) => Expr::func("-", vec![convert(*expr)?]),
             sql::UnaryOperator::Minus => match convert(*expr)? {
                 // The smallest value has no negation in its type: Spark's negate decides.
                 Expr::Literal(Value::Integer(i)) if i != i32::MIN => Expr::Literal(Value::Integer(-i)),
@@ -431,7 +434,7 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 Expr::Literal(Value::Short(i)) if i != i16::MIN => Expr::Literal(Value::Short(-i)),
                 Expr::Literal(Value::Byte(i)) if i != i8::MIN => Expr::Literal(Value::Byte(-i)),
                 Expr::Literal(Value::Decimal(u, p, s)) => Expr::Literal(Value::Decimal(-u, p, s)),
-                other => Expr::Negate(Box::new(other)),
+                other => Expr::func("-", vec![other]),
             },
             other => return Err(Error::unsupported(format!("SQL operator {other}"))),
         },

@@ -51,7 +51,33 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Collection(ArraysZip), "arrays_zip", AtLeast(1), Inputs::Custom(arrays_only), Ret::Custom(zipped)),
     def(Func::Collection(Array), "array", AtLeast(0), Inputs::Custom(array_inputs), Ret::Custom(array_of)).null(Null::Never),
     def(Func::Collection(Sequence), "sequence", Range(2, 3), Inputs::Custom(sequence_inputs), Ret::Custom(sequence_type)),
+    def(Func::Collection(Shuffle), "shuffle", Range(1, 2), Inputs::Custom(shuffle_inputs), Ret::Arg(0))
+        .null(Null::Custom(first_nullable))
+        .display(Display::Custom(shuffle_name)),
 ];
+
+/// `shuffle(a[, seed])`: the seed an integer literal.
+fn shuffle_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let args = array_only(args, site)?;
+    if let Some(seed) = args.get(1) {
+        let literal = matches!(seed.unalias(), Expr::Literal(Value::Integer(_) | Value::Long(_) | Value::Short(_) | Value::Byte(_)));
+        if !literal {
+            return Err(Error::analysis(
+                "INVALID_PARAMETER_VALUE.LONG",
+                format!("The value of parameter(s) `seed` in `shuffle` is invalid: expects a long literal, but got \"{}\".", (site.text)(seed)),
+            )
+            .with_param("parameter", "`seed`")
+            .with_param("functionName", "`shuffle`")
+            .with_param("invalidValue", format!("\"{}\"", (site.text)(seed))));
+        }
+    }
+    Ok(args)
+}
+
+/// Spark leaves the seed out of `shuffle`'s name.
+fn shuffle_name(called_as: &str, args: &[String], _: bool) -> String {
+    format!("{called_as}({})", args[0])
+}
 
 fn is_interval(t: &DataType) -> bool {
     matches!(t, DataType::CalendarInterval | DataType::DayTimeInterval(..) | DataType::YearMonthInterval(..))
@@ -109,7 +135,8 @@ fn array_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 /// `array(...)`: of the arguments' common type; NULL elements if any argument may be NULL.
 fn array_of(args: &[Expr], _: &Site) -> Result<DataType> {
     let elem = args.first().map_or(DataType::Null, data_type);
-    Ok(DataType::Array(Box::new(elem), args.is_empty() || args.iter().any(|a| crate::analysis::typing::nullable(a, true))))
+    // `array()` is ARRAY<VOID> without NULLs, as in Spark.
+    Ok(DataType::Array(Box::new(elem), args.iter().any(|a| crate::analysis::typing::nullable(a, true))))
 }
 
 fn array_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {

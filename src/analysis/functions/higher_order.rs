@@ -30,6 +30,11 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(aggregate_name)),
     def(Func::Collection(ZipWith), "zip_with", Exact(3), Inputs::Custom(zip_inputs), Ret::Custom(mapped_array))
         .null(Null::Custom(zip_nullable)),
+    def(Func::Collection(ArraySort), "array_sort", Range(1, 2), Inputs::Custom(array_sort_inputs), Ret::Arg(0))
+        .null(Null::Custom(array_nullable))
+        .display(Display::Custom(array_sort_name)),
+    def(Func::Map(MapFn::MapZipWith), "map_zip_with", Exact(3), Inputs::Custom(map_zip_inputs), Ret::Custom(map_zipped))
+        .null(Null::Custom(zip_nullable)),
 ];
 
 /// Whether the function's lambda may also take the element's index (`(x, i) -> ...`).
@@ -49,6 +54,16 @@ pub fn lambda_parameters(func: Func, args: &[Option<Expr>], index: usize) -> Vec
         Func::Collection(Transform | Filter) => vec![element(0), (DataType::Integer, false)],
         Func::Collection(Aggregate) if index == 2 => vec![typed(1), element(0)],
         Func::Collection(Aggregate) => vec![typed(1)],
+        Func::Collection(ArraySort) => vec![element(0), element(0)],
+        // The key, then each map's value (NULL where that map lacks the key).
+        Func::Map(MapFn::MapZipWith) => {
+            let map = |i: usize| match args.get(i).and_then(|a| a.as_ref()).map(data_type) {
+                Some(DataType::Map(k, v, _)) => (*k, *v),
+                _ => (DataType::Null, DataType::Null),
+            };
+            let ((key, v1), (_, v2)) = (map(0), map(1));
+            vec![(key, false), (v1, true), (v2, true)]
+        }
         Func::Map(_) => match args.first().and_then(|a| a.as_ref()).map(data_type) {
             Some(DataType::Map(k, v, n)) => vec![(*k, false), (*v, n)],
             _ => vec![(DataType::Null, true), (DataType::Null, true)],
@@ -169,6 +184,95 @@ fn aggregate_name(called_as: &str, args: &[String], _: bool) -> String {
         args.push("lambdafunction(namedlambdavariable(), namedlambdavariable())".into());
     }
     format!("{called_as}({})", args.join(", "))
+}
+
+/// `array_sort(a[, comparator])`: the comparator a lambda returning INT.
+fn array_sort_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    args[0] = array_argument(args[0].clone(), 0, site)?;
+    let Some(comparator) = args.get(1) else {
+        // The default comparator's `<` orders no maps.
+        if let DataType::Array(element, _) = data_type(&args[0]) {
+            if has_map(&element) {
+                return Err(Error::analysis(
+                    "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
+                    format!(
+                        "Cannot resolve \"(namedlambdavariable() < namedlambdavariable())\" due to data type mismatch: The `<` does not support ordering on type \"{}\".",
+                        element.sql()
+                    ),
+                ));
+            }
+        }
+        return Ok(args);
+    };
+    if !is_lambda(comparator) {
+        return Err(lambda_required(site, 1, comparator));
+    }
+    let returned = data_type(body(comparator));
+    if returned != DataType::Integer {
+        return Err(Error::analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE",
+            format!(
+                "Cannot resolve \"{}\" due to data type mismatch: The `lambdafunction` requires return \"INT\" type, but the actual is \"{}\" type.",
+                site.shown,
+                returned.sql()
+            ),
+        ));
+    }
+    Ok(args)
+}
+
+fn has_map(t: &DataType) -> bool {
+    match t {
+        DataType::Map(..) => true,
+        DataType::Array(e, _) => has_map(e),
+        DataType::Struct(fields) => fields.iter().any(|f| has_map(&f.data_type)),
+        _ => false,
+    }
+}
+
+/// Without a comparator Spark shows the default one it puts in its place.
+fn array_sort_name(called_as: &str, args: &[String], _: bool) -> String {
+    const DEFAULT: &str = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, \
+(IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, \
+(IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
+    match args {
+        [array] => format!("{called_as}({array}, {DEFAULT})"),
+        _ => format!("{called_as}({})", args.join(", ")),
+    }
+}
+
+/// `map_zip_with(m1, m2, (k, v1, v2) -> ...)`: two maps of the same key type.
+fn map_zip_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    for (i, a) in args.iter().enumerate().take(2) {
+        if !matches!(data_type(a), DataType::Map(..)) {
+            return Err(unexpected_input_type(site, i, "\"MAP\"", a));
+        }
+    }
+    if let (DataType::Map(k1, ..), DataType::Map(k2, ..)) = (data_type(&args[0]), data_type(&args[1])) {
+        if k1 != k2 {
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES",
+                format!(
+                    "Cannot resolve \"{}\" due to data type mismatch: Input to the `map_zip_with` should have been two maps with compatible key types, but it's [\"{}\", \"{}\"].",
+                    site.shown,
+                    k1.sql(),
+                    k2.sql()
+                ),
+            ));
+        }
+    }
+    if !is_lambda(&args[2]) {
+        return Err(lambda_required(site, 2, &args[2]));
+    }
+    Ok(args)
+}
+
+fn map_zipped(args: &[Expr], _: &Site) -> Result<DataType> {
+    let f = body(&args[2]);
+    Ok(match data_type(&args[0]) {
+        DataType::Map(k, _, _) => DataType::Map(k, Box::new(data_type(f)), nullable(f, true)),
+        other => other,
+    })
 }
 
 fn map_then_lambda(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {

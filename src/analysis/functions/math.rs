@@ -98,7 +98,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(Pi), "pi", Exact(0), Inputs::Any, Ret::Fixed(DOUBLE)).null(Null::Never).display(Display::Named("PI")),
     def(math(Pmod), "pmod", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(remainder_type)).null(Null::Always),
     def(math(Mod), "mod", Exact(2), Inputs::Custom(arithmetic_inputs), Ret::Custom(remainder_type)).null(Null::Always),
-    def(math(Negative), "negative", Exact(1), Inputs::Implicit(&[NEGATIVE_INPUT]), Ret::Arg(0)),
+    // SQL's unary minus is `-`: Spark shows it as `(- x)`.
+    def(math(Negative), "negative", Exact(1), Inputs::Custom(negative_inputs), Ret::Arg(0)).aliases(&["-"]).display(Display::Custom(negative_display)),
     def(math(Positive), "positive", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0))
         .display(Display::Custom(positive_display)),
     def(math(Greatest), "greatest", AtLeast(2), Inputs::Custom(ordered_common_inputs), Ret::Arg(0)).null(Null::AllArgs),
@@ -197,6 +198,22 @@ fn ceil_display(called: &str, args: &[String], _: bool) -> String {
 fn floor_display(called: &str, args: &[String], _: bool) -> String {
     let name = if args.len() == 1 { "FLOOR" } else { called };
     format!("{name}({})", args.join(", "))
+}
+
+/// `negative(x)`: numbers (a STRING or an untyped NULL cast to DOUBLE) and intervals.
+fn negative_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let t = data_type(&args[0]);
+    if t.is_ansi_interval() || t == DataType::CalendarInterval {
+        return Ok(args);
+    }
+    Inputs::Implicit(&[NEGATIVE_INPUT]).coerce(args, site)
+}
+
+fn negative_display(called_as: &str, args: &[String], _: bool) -> String {
+    match called_as {
+        "-" => format!("(- {})", args[0]),
+        _ => format!("{called_as}({})", args[0]),
+    }
 }
 
 fn positive_display(_: &str, args: &[String], _: bool) -> String {

@@ -8,9 +8,9 @@ use crate::compat::checks::fail_where;
 use crate::compat::lambdas::{self, Lambda};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::CollectionFn;
-use crate::ir::DataType;
+use crate::ir::{DataType, Expr, Value};
 use crate::lowering::types::to_polars;
-use polars::prelude::{self as pl, col, lit, when, DataType as PlType};
+use polars::prelude::{self as pl, col, lit, when, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
 const ELEMENT: &str = "\u{3bb}element";
 const VALUE: &str = "\u{3bb}value";
@@ -171,12 +171,26 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
                 return Err(c.unsupported("a nested element"));
             }
             let count = c.arg(1).cast(PlType::Int64);
-            let repeated = array.repeat_by(count.clone().clip_min(lit(0i64)).cast(PlType::UInt32));
-            when(count.is_null()).then(typed_null(&result)).otherwise(repeated)
+            // Checked before Polars allocates (a failed allocation aborts the process).
+            let too_many = count.clone().gt(lit((crate::compat::limits::MAX_VALUE_BYTES / 8) as i64));
+            let limited = when(too_many).then(lit(0i64)).otherwise(count.clone().clip_min(lit(0i64)));
+            let repeated = array.repeat_by(limited.cast(PlType::UInt32));
+            let value = when(count.clone().is_null()).then(typed_null(&result)).otherwise(repeated);
+            let max = crate::compat::sequence::MAX_LENGTH;
+            let value = fail_where(value, count.clone().gt(lit(max)), c.reachable.clone(), count.clone(), ErrorKind::Runtime, "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER", move |v| {
+                format!("Can't create array with {v} elements which exceeding the array size limit {max}, the value of parameter(s) `count` in the function `array_repeat` is invalid. SQLSTATE: 54000")
+            });
+            // Eight bytes an element at least.
+            let huge = count.clone().gt(lit((crate::compat::limits::MAX_VALUE_BYTES / 8) as i64)).and(count.clone().lt_eq(lit(max)));
+            fail_where(value, huge, c.reachable.clone(), count, ErrorKind::Runtime, "UNABLE_TO_ACQUIRE_MEMORY", |v| {
+                crate::compat::limits::memory_message((v.extract::<i64>().unwrap_or(0).max(0) as u128).saturating_mul(8))
+            })
         }
         CollectionFn::Sequence => sequence(c)?,
+        CollectionFn::Shuffle => shuffle(c),
         // Routed elsewhere by `collection::lower`; listed so a new id must be placed.
         CollectionFn::GetItem
+        | CollectionFn::ArraySort
         | CollectionFn::Transform
         | CollectionFn::Filter
         | CollectionFn::Exists
@@ -288,6 +302,7 @@ fn sequence(c: &CallLowering) -> Result<pl::Expr> {
                             ),
                         ))
                     }
+                    Err(SequenceError::TooLarge(bytes)) => return Err(crate::compat::limits::memory_error(bytes)),
                     Err(SequenceError::DayGranularity(kind)) => {
                         return Err(runtime_error(
                             ErrorKind::IllegalArgument,
@@ -341,6 +356,43 @@ fn element_at(c: &CallLowering, tolerant: bool, elem: &DataType) -> pl::Expr {
     })
 }
 
+/// `shuffle(a[, seed])`: one generator drawn row after row over the whole column (a
+/// groupwise function, so the streaming engine hands it the column whole and in
+/// order); the array is broadcast first so a literal array is shuffled per row.
+fn shuffle(c: &CallLowering) -> pl::Expr {
+    let seed = match c.call.args.get(1).map(|a| a.unalias()) {
+        Some(Expr::Literal(Value::Integer(v))) => *v as i64,
+        Some(Expr::Literal(Value::Long(v))) => *v,
+        Some(Expr::Literal(Value::Short(v))) => *v as i64,
+        Some(Expr::Literal(Value::Byte(v))) => *v as i64,
+        Some(_) => 0,
+        None => crate::compat::random::fresh_seed(),
+    };
+    let out_type = to_polars(&c.call.data_type);
+    let field_type = out_type.clone();
+    pl::int_range(lit(0i64), pl::len(), 1, PlType::Int64).apply_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let n = cols[0].len();
+            let list = cols[1].list()?.clone();
+            let mut rng = crate::compat::shuffle::MersenneTwister::new(seed);
+            let mut rows: Vec<Option<pl::Series>> = Vec::with_capacity(n);
+            for i in 0..n {
+                // A NULL array draws nothing from the generator, as in Spark.
+                let Some(values) = crate::compat::lists::row(&list, if list.len() == 1 { 0 } else { i }) else {
+                    rows.push(None);
+                    continue;
+                };
+                let order: Vec<pl::IdxSize> = rng.next_indices(values.len()).into_iter().map(|j| j as pl::IdxSize).collect();
+                rows.push(Some(values.take(&pl::IdxCa::from_vec("".into(), order))?));
+            }
+            let rows: pl::ListChunked = rows.into_iter().collect();
+            Ok(rows.into_series().cast(&out_type)?.with_name(cols[1].name().clone()).into_column())
+        },
+        &[c.arg(0)],
+        move |_, fields| Ok(pl::Field::new(fields[1].name().clone(), field_type.clone())),
+    )
+}
+
 /// `slice(a, start, length)`: start 1-based or from the end; a start before the
 /// first element gives an empty array; start 0 and a negative length are errors.
 fn slice(c: &CallLowering) -> pl::Expr {
@@ -348,7 +400,11 @@ fn slice(c: &CallLowering) -> pl::Expr {
     let len = array.clone().list().len().cast(PlType::Int64);
     let offset = when(start.clone().gt(lit(0i64))).then(start.clone() - lit(1i64)).otherwise(len + start.clone());
     let take = when(offset.clone().lt(lit(0i64))).then(lit(0i64)).otherwise(length.clone().clip_min(lit(0i64)));
-    let value = array.clone().list().slice(offset.clone().clip_min(lit(0i64)), take);
+    // Polars cannot slice by a NULL offset or length (a NULL array literal gives a NULL
+    // offset): slice by 0 there and give NULL, as Spark does for any NULL argument.
+    let sliced = array.clone().list().slice(offset.clip_min(lit(0i64)).fill_null(lit(0i64)), take.fill_null(lit(0i64)));
+    let known = array.clone().is_not_null().and(start.clone().is_not_null()).and(length.clone().is_not_null());
+    let value = when(known).then(sliced).otherwise(typed_null(&c.call.data_type));
     let live = array.is_not_null();
     let value = fail_where(value, live.clone().and(start.clone().eq(lit(0i64))), c.reachable.clone(), start, ErrorKind::Runtime, "INVALID_PARAMETER_VALUE.START", |_| {
         "The value of parameter(s) `start` in `slice` is invalid: Expects a positive or a negative value for `start`, but got 0. SQLSTATE: 22023".to_string()

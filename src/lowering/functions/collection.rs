@@ -15,7 +15,8 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
             DataType::Map(_, value, _) => Ok(crate::compat::maps::lookup(c.arg(0), c.arg(1), to_polars(&value))),
             _ => super::structs::field(c),
         },
-        CollectionFn::Transform | CollectionFn::Filter | CollectionFn::Exists | CollectionFn::Forall | CollectionFn::Aggregate | CollectionFn::ZipWith => {
+        CollectionFn::Transform | CollectionFn::Filter | CollectionFn::Exists | CollectionFn::Forall | CollectionFn::Aggregate | CollectionFn::ZipWith
+        | CollectionFn::ArraySort => {
             super::higher_order::lower(f, c)
         }
         _ => super::arrays::lower(f, c),

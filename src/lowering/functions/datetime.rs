@@ -4,7 +4,7 @@
 //! patterns run on `compat::datetime_kernels`.
 
 use super::CallLowering;
-use crate::compat::calendar::MICROS_PER_SECOND;
+use crate::compat::calendar::{self, MICROS_PER_SECOND};
 use crate::compat::cast::{cast, CastMode};
 use crate::compat::datetime_kernels::{format_timestamps, parse_strings, OnFailure, ParseTarget, PatternArg};
 use crate::compat::datetime_fns::{
@@ -12,6 +12,7 @@ use crate::compat::datetime_fns::{
     months_between, rows, timestamp_add, timestamp_diff, unscaled_decimal, RowError,
 };
 use crate::compat::datetime_pattern::compile;
+use crate::compat::kernels;
 use crate::compat::timezone::{self, Zone};
 use crate::error::Result;
 use crate::ir::function::DatetimeFn;
@@ -110,7 +111,7 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         Trunc => {
             let unit = c.str_literal(1).ok_or_else(|| c.unsupported("a unit that is not a literal"))?;
             match date_truncation(unit) {
-                Some(every) => c.arg(0).dt().truncate(lit(every)),
+                Some(every) => on_epoch_days(c.arg(0), move |d| truncated_date(d, every)),
                 None => lit(pl::NULL).cast(PlType::Date),
             }
         }
@@ -204,7 +205,10 @@ fn field(f: DatetimeFn, e: pl::Expr, t: &DataType, c: &CallLowering) -> Result<p
         Weekday => e.dt().weekday().cast(PlType::Int32) - lit(1i32),
         DayName => e.dt().strftime("%a"),
         MonthName => e.dt().strftime("%b"),
-        LastDay => e.dt().month_end(),
+        LastDay => on_epoch_days(e, |d| {
+            let (y, m, _) = calendar::civil_from_days(d);
+            Some(calendar::days_from_civil(y, m, calendar::month_length(y, m)))
+        }),
         _ => return Err(c.unsupported("this field")),
     })
 }
@@ -283,6 +287,26 @@ fn illegal_day_of_week(name: &str) -> RowError {
 }
 
 /// `trunc`'s units (dates only): Polars' truncation windows, None for the rest.
+/// A date function over days since 1970-01-01. Polars' own (`month_end`, `truncate`)
+/// fail beyond chrono's ±262,143 years; Spark's dates reach ±5,881,580 (and a result
+/// past the INT range wraps, as Spark's `toEpochDay().toInt`).
+fn on_epoch_days(date: pl::Expr, f: impl Fn(i64) -> Option<i64> + Send + Sync + 'static) -> pl::Expr {
+    kernels::unary::<pl::Int32Type, pl::Int32Type>(date.cast(PlType::Int32), move |d| f(d as i64).map(|v| v as i32))
+        .cast(PlType::Date)
+}
+
+/// `trunc(date, unit)` with the unit as `date_truncation` names it.
+fn truncated_date(days: i64, every: &str) -> Option<i64> {
+    let (y, m, _) = calendar::civil_from_days(days);
+    Some(match every {
+        "1y" => calendar::days_from_civil(y, 1, 1),
+        "1q" => calendar::days_from_civil(y, (m - 1) / 3 * 3 + 1, 1),
+        "1mo" => calendar::days_from_civil(y, m, 1),
+        "1w" => days - (calendar::iso_weekday(days) as i64 - 1),
+        _ => return None,
+    })
+}
+
 fn date_truncation(unit: &str) -> Option<&'static str> {
     Some(match unit.to_uppercase().as_str() {
         "YEAR" | "YYYY" | "YY" => "1y",

@@ -50,6 +50,7 @@ pub fn lower_map(f: MapFn, c: &CallLowering) -> Result<pl::Expr> {
         MapFn::MapFilter => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Keep),
         MapFn::TransformValues => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Values),
         MapFn::TransformKeys => lambdas::map_entries(c.arg(0), lambda(c, 1)?, result, EntryLambda::Keys),
+        MapFn::MapZipWith => lambdas::map_zip_with(c.arg(0), c.arg(1), lambda(c, 2)?, result),
         MapFn::CreateMap
         | MapFn::MapKeys
         | MapFn::MapValues
@@ -72,6 +73,9 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         Filter => lambdas::filter(c.arg(0), lambda(c, 1)?, result),
         Exists => lambdas::quantifier(c.arg(0), lambda(c, 1)?, true),
         Forall => lambdas::quantifier(c.arg(0), lambda(c, 1)?, false),
+        // Spark's default comparator: ascending, NULLs last (NaN above every number).
+        ArraySort if c.call.args.len() == 1 => c.arg(0).list().sort(pl::SortOptions { nulls_last: true, ..Default::default() }),
+        ArraySort => lambdas::sort_with(c.arg(0), lambda(c, 1)?, result),
         ZipWith => lambdas::zip_with(c.arg(0), c.arg(1), lambda(c, 2)?, to_polars(&element_of(&c.call.data_type))),
         Aggregate => {
             let finish = if c.call.args.len() > 3 { Some(lambda(c, 3)?) } else { None };
@@ -81,6 +85,6 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
         GetItem | Size | ArraySize | ArrayContains | ArrayPosition | ArrayRemove | ArrayMin | ArrayMax | ArrayDistinct | SortArray
         | ArrayCompact | ArrayJoin | ElementAt | TryElementAt | Get | Array | Slice | ArrayAppend | ArrayPrepend | Flatten | ArrayUnion
         | ArrayIntersect | ArrayExcept | ArraysOverlap | ArrayRepeat | ArraysZip
-        | ArrayInsert | Sequence => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
+        | ArrayInsert | Sequence | Shuffle => return Err(Error::internal(format!("{f:?} is not a higher-order function"))),
     })
 }

@@ -16,7 +16,7 @@ pub fn lower(f: MapFn, c: &CallLowering) -> Result<pl::Expr> {
     // `map_concat()` has no argument.
     let map = c.args.first().cloned().unwrap_or_else(|| lit(pl::NULL));
     Ok(match f {
-        MapFn::MapFilter | MapFn::TransformValues => return super::higher_order::lower_map(f, c),
+        MapFn::MapFilter | MapFn::TransformValues | MapFn::MapZipWith => return super::higher_order::lower_map(f, c),
         MapFn::TransformKeys => {
             let transformed = super::higher_order::lower_map(f, c)?;
             built_map(c, transformed)

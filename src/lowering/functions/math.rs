@@ -254,6 +254,7 @@ fn decimal_negation(c: &CallLowering, only_negative: bool) -> pl::Expr {
 fn negative(c: &CallLowering) -> pl::Expr {
     let t = c.arg_type(0);
     match t {
+        _ if t.is_ansi_interval() || t == DataType::CalendarInterval => crate::compat::arith::negate(c.arg(0), &t, c.conf.ansi, c.reachable.clone()),
         DataType::Double => kernels::float(c.arg(0), |v| -v),
         DataType::Float => kernels::unary::<pl::Float32Type, pl::Float32Type>(c.arg(0), |v| Some(-v)),
         DataType::Decimal(..) => decimal_negation(c, false),
@@ -409,12 +410,49 @@ fn pmod(c: &CallLowering) -> pl::Expr {
 /// `greatest`/`least`: NULLs skipped, NaN the greatest value, the first of equal
 /// values kept (Spark folds with its ordering's `gt`/`lt`).
 fn extreme(c: &CallLowering, greatest: bool) -> pl::Expr {
+    let t = c.call.data_type.clone();
     let mut acc = c.arg(0);
     for x in c.args.iter().skip(1) {
-        let better = if greatest { x.clone().gt(acc.clone()) } else { x.clone().lt(acc.clone()) };
+        let better = match &t {
+            // Polars compares no structs with `>`: Spark's ordering, field by field.
+            DataType::Struct(_) => {
+                let (high, low) = if greatest { (x.clone(), acc.clone()) } else { (acc.clone(), x.clone()) };
+                x.clone().is_not_null().and(sorts_after(high, low, &t))
+            }
+            _ if greatest => x.clone().gt(acc.clone()),
+            _ => x.clone().lt(acc.clone()),
+        };
         acc = when(acc.clone().is_null()).then(x.clone()).when(better.fill_null(lit(false))).then(x.clone()).otherwise(acc);
     }
     acc
+}
+
+/// Whether `a` sorts after `b` in Spark's ordering of type `t` (NULL first, structs
+/// field by field); never NULL.
+fn sorts_after(a: pl::Expr, b: pl::Expr, t: &DataType) -> pl::Expr {
+    let DataType::Struct(fields) = t else {
+        return a.clone().is_not_null().and(b.clone().is_null()).or(a.gt(b).fill_null(lit(false)));
+    };
+    let mut after = lit(false);
+    for (i, f) in fields.iter().enumerate().rev() {
+        let (x, y) = (a.clone().struct_().field_by_index(i as i64), b.clone().struct_().field_by_index(i as i64));
+        after = sorts_after(x.clone(), y.clone(), &f.data_type).or(same_order(x, y, &f.data_type).and(after));
+    }
+    when(a.is_null()).then(lit(false)).when(b.is_null()).then(lit(true)).otherwise(after)
+}
+
+/// Whether `a` and `b` are equal in Spark's ordering of type `t` (two NULLs are); never NULL.
+fn same_order(a: pl::Expr, b: pl::Expr, t: &DataType) -> pl::Expr {
+    let DataType::Struct(fields) = t else {
+        return a.eq_missing(b);
+    };
+    let mut same = lit(true);
+    for (i, f) in fields.iter().enumerate() {
+        let (x, y) = (a.clone().struct_().field_by_index(i as i64), b.clone().struct_().field_by_index(i as i64));
+        same = same.and(same_order(x, y, &f.data_type));
+    }
+    let (a_null, b_null) = (a.is_null(), b.is_null());
+    when(a_null.clone().and(b_null.clone())).then(lit(true)).when(a_null.or(b_null)).then(lit(false)).otherwise(same)
 }
 
 fn conv(c: &CallLowering) -> pl::Expr {

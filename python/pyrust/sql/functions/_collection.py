@@ -4,7 +4,7 @@ PySpark (`_create_lambda`): the function is called once with placeholder
 variables named `x_N`, `y_N`, `z_N` from one counter for the whole process."""
 
 import itertools
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from pyrust import _native
 from pyrust.errors import PySparkValueError
@@ -12,7 +12,7 @@ from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
 __all__ = ["concat", "reverse", "size", "cardinality", "element_at", "try_element_at", "transform", "filter", "exists", "forall", "aggregate", "reduce", "zip_with",
-           "map_filter", "transform_values", "transform_keys"]
+           "map_filter", "transform_values", "transform_keys", "array_sort", "shuffle", "map_zip_with"]
 
 _lambda_counter = itertools.count(1)
 
@@ -119,3 +119,19 @@ def transform_values(col: ColumnOrName, f: Callable[[Column, Column], Column]) -
 
 def transform_keys(col: ColumnOrName, f: Callable[[Column, Column], Column]) -> Column:
     return _higher_order("transform_keys", [col], [f])
+
+
+def array_sort(col: ColumnOrName, comparator: Optional[Callable[[Column, Column], Column]] = None) -> Column:
+    if comparator is None:
+        return invoke("array_sort", col)
+    return _higher_order("array_sort", [col], [comparator])
+
+
+def shuffle(col: ColumnOrName, seed: Optional[Union[Column, int]] = None) -> Column:
+    if seed is not None:
+        return call("shuffle", col_expr(col), lit_expr(seed))
+    return invoke("shuffle", col)
+
+
+def map_zip_with(col1: ColumnOrName, col2: ColumnOrName, f: Callable[[Column, Column, Column], Column]) -> Column:
+    return _higher_order("map_zip_with", [col1, col2], [f])
