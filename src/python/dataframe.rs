@@ -5,7 +5,7 @@ use super::arrow::export_stream;
 use super::column::PyExpr;
 use super::convert::rows_to_python;
 use super::errors::{guard, guard_detached, guard_interruptible};
-use super::types::{fields_json, parse_type_json};
+use super::types::parse_type_json;
 use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::new_plan_id;
 use crate::compat::show::{cell_text, show_string};
@@ -56,7 +56,7 @@ impl PyDataFrame {
     }
 
     fn schema_json(&self) -> String {
-        fields_json(&self.fields())
+        crate::ir::metadata::schema_json(&self.plan.output).to_string()
     }
 
     /// `createOrReplaceTempView` and friends.

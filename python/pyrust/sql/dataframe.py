@@ -68,7 +68,7 @@ _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark", "observe",
     "toJSON", "registerTempTable",
-    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
+    "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
@@ -217,6 +217,11 @@ class DataFrame:
             raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
                                    messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
         return self._wrap(self._df.with_columns([colName], [col._expr]))
+
+    def withMetadata(self, columnName: str, metadata: Dict[str, Any]) -> "DataFrame":
+        if not isinstance(metadata, dict):
+            raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={"arg_name": "metadata", "arg_type": type(metadata).__name__})
+        return self.withColumn(columnName, Column(_native.col(columnName)).alias(columnName, metadata=metadata))
 
     def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
         if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
