@@ -468,6 +468,16 @@ fn sort_by_hidden_columns(input: Arc<Plan>, keys: &[Expr], conf: &Conf, plan_id:
     Some(Ok(node(plan_id, PlanNode::Project { input: sorted, exprs: back }, input.output.clone())))
 }
 
+/// `sample(True, fraction, seed)`: Spark's Poisson sampler (fractions under 40, where
+/// commons-math's draws are reproduced).
+pub fn sample_with_replacement(input: Arc<Plan>, fraction: f64, seed: i64, plan_id: u64) -> Result<Plan> {
+    if !crate::compat::poisson_sampler::supported_fraction(fraction) {
+        return Err(Error::unsupported("sample(withReplacement=True) with a fraction of 40 or more"));
+    }
+    let output = input.output.clone();
+    Ok(node(plan_id, PlanNode::SampleWithReplacement { input, fraction, seed }, output))
+}
+
 pub fn limit(input: Arc<Plan>, n: usize, plan_id: u64) -> Plan {
     let output = input.output.clone();
     node(plan_id, PlanNode::Limit { input, n }, output)

@@ -13,6 +13,7 @@ pub mod resolve;
 pub mod semantics;
 pub mod set_ops;
 pub mod to_schema;
+pub mod transpose;
 pub mod typing;
 pub mod unpivot;
 pub mod update_fields;

@@ -258,6 +258,26 @@ impl PyDataFrame {
         })
     }
 
+    fn sample_with_replacement(&self, py: Python<'_>, fraction: f64, seed: i64) -> PyResult<PyDataFrame> {
+        guard(py, || Ok(self.derive(builder::sample_with_replacement(self.plan.clone(), fraction, seed, new_plan_id())?)))
+    }
+
+    /// `transpose(indexColumn)`: runs a query now for the index values, as Spark does.
+    #[pyo3(signature = (index=None))]
+    fn transpose(&self, py: Python<'_>, index: Option<PyExpr>) -> PyResult<PyDataFrame> {
+        use crate::analysis::transpose::{transpose, TRANSPOSE_MAX_VALUES};
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        let transposed = guard_detached(py, move || {
+            let conf = session.analysis_conf();
+            let max_values = match session.get_conf("spark.sql.transposeMaxValues") {
+                Some(v) => v.trim().parse().map_err(|_| Error::plain(ErrorKind::IllegalArgument, format!("spark.sql.transposeMaxValues should be int, but was {v}")))?,
+                None => TRANSPOSE_MAX_VALUES,
+            };
+            transpose(plan, index.map(|e| e.expr), max_values, &conf, session.as_ref(), new_plan_id())
+        })?;
+        Ok(self.derive(transposed))
+    }
+
     /// `intersect`/`intersectAll` (`kind` "intersect") and `subtract`/`exceptAll` ("except").
     fn set_op(&self, py: Python<'_>, other: &PyDataFrame, kind: &str, all: bool) -> PyResult<PyDataFrame> {
         guard(py, || {

@@ -631,6 +631,11 @@ class DataFrame:
 
     unionAll = union
 
+    def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
+        if indexColumn is None:
+            return self._wrap(self._df.transpose(None))
+        return self._wrap(self._df.transpose(_to_col_expr(indexColumn)))
+
     def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
         if ids is None:
             raise AssertionError("ids must not be None")
