@@ -307,6 +307,11 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf
     aggregate_of(input, keys, aggs, true, conf, plan_id)
 }
 
+/// `df.select(F.sum("x"))`: an aggregation without keys, its columns named as written.
+pub fn global_aggregate(input: Arc<Plan>, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    aggregate_of(input, vec![], aggs, false, conf, plan_id)
+}
+
 /// `mark`: whether auto-named columns get Spark's metadata (a grouped aggregation's do,
 /// `df.select(F.sum("x"))`'s do not).
 fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {

@@ -9,6 +9,7 @@ pub mod functions;
 pub mod generators;
 pub mod grouping;
 pub mod naming;
+pub mod observe;
 pub mod resolve;
 pub mod semantics;
 pub mod set_ops;

@@ -262,6 +262,33 @@ impl PyDataFrame {
         guard(py, || Ok(self.derive(builder::sample_with_replacement(self.plan.clone(), fraction, seed, new_plan_id())?)))
     }
 
+    /// `observe(observation, *metrics)`: `key` names the observation (None for a named
+    /// one, whose metrics Spark only gives listeners).
+    #[pyo3(signature = (key, metrics))]
+    fn observe(&self, py: Python<'_>, key: Option<u64>, metrics: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let key = key.unwrap_or_else(new_plan_id);
+            Ok(self.derive(crate::analysis::observe::observe(self.plan.clone(), key, exprs(metrics), &conf, new_plan_id())?))
+        })
+    }
+
+    /// The observation key of the `CollectMetrics` node this frame ends with.
+    fn observation_key(&self) -> Option<u64> {
+        match &self.plan.node {
+            crate::ir::PlanNode::CollectMetrics { key, .. } => Some(*key),
+            _ => None,
+        }
+    }
+
+    /// The metrics of observation `key` as one Row, once an action computed them.
+    fn observed_metrics(&self, py: Python<'_>, key: u64, row_type: Bound<'_, PyType>) -> PyResult<Option<Py<PyList>>> {
+        let Some(observed) = self.session.observed.get(key) else { return Ok(None) };
+        let names: Vec<String> = observed.plan.output.iter().map(|a| a.name.clone()).collect();
+        let types: Vec<DataType> = observed.plan.output.iter().map(|a| a.data_type.clone()).collect();
+        rows_to_python(py, &observed.frame, &names, &types, row_type).map(Some)
+    }
+
     /// `transpose(indexColumn)`: runs a query now for the index values, as Spark does.
     #[pyo3(signature = (index=None))]
     fn transpose(&self, py: Python<'_>, index: Option<PyExpr>) -> PyResult<PyDataFrame> {

@@ -66,7 +66,7 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "rdd", "writeTo", "writeStream", "withWatermark", "observe",
+    "rdd", "writeTo", "writeStream", "withWatermark",
     "toJSON", "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
@@ -630,6 +630,21 @@ class DataFrame:
         return self._wrap(self._df.union(other._jdf))
 
     unionAll = union
+
+    def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
+        from pyrust.sql.observation import Observation
+
+        if len(exprs) == 0:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if not all(isinstance(c, Column) for c in exprs):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN", messageParameters={"arg_name": "exprs"})
+        if isinstance(observation, Observation):
+            return observation._on(self, *exprs)
+        if isinstance(observation, str):
+            # A named observation: Spark gives its metrics to listeners only.
+            return self._wrap(self._df.observe(None, [c._expr for c in exprs]))
+        raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN",
+                               messageParameters={"arg_name": "observation", "arg_type": type(observation).__name__})
 
     def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
         if indexColumn is None:
