@@ -142,3 +142,49 @@ def observation_get_without_observe(spark):
 @case
 def observe_unknown_column(spark):
     return _df(spark).select("d", "s", "x").observe(Observation("unknown"), F.max("nope"))
+
+
+# toJSON: each row as Spark's JSON writer writes it, in an RDD.
+def _typed(spark):
+    import datetime
+    import decimal
+
+    return spark.createDataFrame(
+        [
+            (1, "a", None, [1, None], {"k": 1.5}, datetime.datetime(2024, 1, 2, 3, 4, 5), datetime.date(2024, 1, 2), decimal.Decimal("1.20"), b"ab", float("nan"), ("x", None)),
+            (None, "é😀\n\"q\"", "n", [], {}, None, None, None, None, float("-inf"), None),
+        ],
+        "i int, s string, n string, a array<int>, m map<string,double>, t timestamp, d date, dec decimal(5,2), b binary, f double, st struct<p:string,q:int>",
+    )
+
+
+@case
+def to_json_collect(spark):
+    return _typed(spark).toJSON().collect()
+
+
+@case
+def to_json_actions(spark):
+    r = _typed(spark).toJSON()
+    return [r.count(), r.take(1), r.first(), r.isEmpty(), r.getNumPartitions()]
+
+
+@case
+def to_json_map_and_filter(spark):
+    r = _typed(spark).toJSON()
+    return [r.map(len).collect(), r.filter(lambda s: '"n"' in s).collect()]
+
+
+@case
+def to_json_selected_range(spark):
+    return spark.range(3).select("id", (F.col("id") * 2).alias("double")).toJSON().collect()
+
+
+@case
+def to_json_empty_first(spark):
+    return _typed(spark).limit(0).toJSON().first()
+
+
+@case
+def to_json_duplicate_and_dotted_names(spark):
+    return spark.createDataFrame([(1, 2, 3)], "`a.b` int, c int, d int").toJSON().collect()

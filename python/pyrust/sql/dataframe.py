@@ -67,7 +67,7 @@ def _non_negative(what: str, num: Any) -> int:
 _NOT_YET = {
     "pivot", "explode",
     "rdd", "writeTo", "writeStream", "withWatermark",
-    "toJSON", "registerTempTable",
+    "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
     "lateralJoin", "asTable", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
@@ -645,6 +645,15 @@ class DataFrame:
             return self._wrap(self._df.observe(None, [c._expr for c in exprs]))
         raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN",
                                messageParameters={"arg_name": "observation", "arg_type": type(observation).__name__})
+
+    def toJSON(self, use_unicode: bool = True) -> Any:
+        """Each row as a JSON object (Spark's JSON writer: NULL fields left out), in an RDD."""
+        from pyrust.rdd import RDD
+        from pyrust.sql import functions as F
+
+        columns = [F.col("`" + name.replace("`", "``") + "`") for name in self.columns]
+        as_json = self.select(F.to_json(F.struct(*columns)).alias("value"))
+        return RDD(lambda: [r[0] for r in as_json.collect()])
 
     def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
         if indexColumn is None:
