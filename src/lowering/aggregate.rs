@@ -66,7 +66,7 @@ mod tests {
     use crate::ir::{BinaryOp, DataType, Value};
 
     fn attr(id: u64) -> Expr {
-        Expr::Attr(Attribute { id, name: format!("c{id}"), data_type: DataType::Long, nullable: true, qualifier: None })
+        Expr::Attr(Attribute { id, name: format!("c{id}"), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None })
     }
 
     fn named(expr: Expr) -> NamedExpr {
