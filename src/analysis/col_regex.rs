@@ -63,7 +63,7 @@ mod tests {
     use crate::ir::DataType;
 
     fn attr(name: &str) -> Attribute {
-        Attribute { id: 0, name: name.into(), data_type: DataType::Integer, nullable: true, qualifier: None }
+        Attribute { id: 0, name: name.into(), data_type: DataType::Integer, nullable: true, qualifier: None, metadata: None }
     }
 
     #[test]

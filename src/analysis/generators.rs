@@ -61,7 +61,7 @@ fn one(input: &Arc<Plan>, exprs: Vec<Expr>, at: usize, conf: &Conf) -> Result<(A
     let generated: Vec<Attribute> = fields
         .iter()
         .zip(names)
-        .map(|(f, name)| Attribute { id: new_attr_id(), name, data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None })
+        .map(|(f, name)| Attribute { id: new_attr_id(), name, data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None, metadata: None })
         .collect();
     let outer = matches!(c.func, crate::ir::Func::Generator(g) if g.is_outer());
     let mut output = input.output.clone();
@@ -77,7 +77,7 @@ fn one(input: &Arc<Plan>, exprs: Vec<Expr>, at: usize, conf: &Conf) -> Result<(A
 /// The call under its aliases, and the names they give (None: Spark's defaults).
 fn split_aliases(e: Expr) -> (Expr, Option<Vec<String>>) {
     match e {
-        Expr::Alias { expr, name } => (split_aliases(*expr).0, Some(vec![name])),
+        Expr::Alias { expr, name, .. } => (split_aliases(*expr).0, Some(vec![name])),
         Expr::MultiAlias { expr, names } => (split_aliases(*expr).0, Some(names)),
         other => (other, None),
     }

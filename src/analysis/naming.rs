@@ -35,7 +35,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => v.name_text(),
         // Inside an expression an alias shows: `upper(s AS x)`, `struct(d, b AS flag)`.
-        Expr::Alias { expr, name } => format!("{} AS {name}", sql_text(expr)),
+        Expr::Alias { expr, name, .. } => format!("{} AS {name}", sql_text(expr)),
         // Spark's Cast.sql leaves out casts to complex types (HiveQL has none): the child's text.
         Expr::Cast { expr, to: DataType::Array(..) | DataType::Map(..) | DataType::Struct(_), .. } => sql_text(expr),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
@@ -173,7 +173,7 @@ pub fn column_repr(e: &Expr) -> String {
         Expr::Star { .. } => "*".into(),
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => literal_repr(v),
-        Expr::Alias { expr, name } => format!("{} AS {}", column_repr(expr), name),
+        Expr::Alias { expr, name, .. } => format!("{} AS {}", column_repr(expr), name),
         Expr::Cast { expr, to, kind } => {
             let cast = if *kind == crate::ir::CastKind::Try { "TRY_CAST" } else { "CAST" };
             format!("{cast}({} AS {})", column_repr(expr), to.sql())

@@ -131,7 +131,7 @@ impl<'a> Resolver<'a> {
                 return Err(Error::analysis("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in expression."))
             }
             Expr::Attr(_) | Expr::Literal(_) => e,
-            Expr::Alias { expr, name } => Expr::Alias { expr: Box::new(self.resolve(*expr)?), name },
+            Expr::Alias { expr, name, metadata } => Expr::Alias { expr: Box::new(self.resolve(*expr)?), name, metadata },
             Expr::Cast { expr, to, kind } => {
                 let inner = self.resolve(*expr)?;
                 let from = data_type(&inner);

@@ -46,7 +46,7 @@ pub fn set_op(left: Arc<Plan>, right: Arc<Plan>, kind: SetOpKind, all: bool, con
             SetOpKind::Intersect => l.nullable && r.nullable,
             SetOpKind::Except => l.nullable,
         };
-        output.push(Attribute { id: new_attr_id(), name: l.name.clone(), data_type: t, nullable, qualifier: None });
+        output.push(Attribute { id: new_attr_id(), name: l.name.clone(), data_type: t, nullable, qualifier: None, metadata: l.metadata.clone() });
     }
     let (left, right) = (align(left, &output), align(right, &output));
     Ok(node(plan_id, PlanNode::SetOp { left, right, kind, all }, output))

@@ -23,8 +23,22 @@ pub fn to_schema(input: Arc<Plan>, schema: &[StructField], conf: &Conf, plan_id:
         .iter()
         .map(|a| Source { name: a.name.clone(), expr: Expr::Attr(a.clone()), data_type: a.data_type.clone(), nullable: a.nullable })
         .collect();
-    let exprs = reorder(&sources, schema, &[], conf)?.into_iter().map(|(name, e)| e.alias(&name)).collect();
+    // A column keeps its metadata through the store-assignment cast, as in Spark.
+    let exprs = reorder(&sources, schema, &[], conf)?
+        .into_iter()
+        .map(|(name, e)| {
+            let metadata = cast_source(&e).metadata();
+            Expr::Alias { expr: Box::new(e), name, metadata }
+        })
+        .collect();
     builder::project(input, exprs, conf, plan_id)
+}
+
+fn cast_source(e: &Expr) -> &Expr {
+    match e {
+        Expr::Cast { expr, .. } => cast_source(expr),
+        other => other,
+    }
 }
 
 /// `reorderFields`: one expression per expected field, named as the schema names it.

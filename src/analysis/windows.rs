@@ -560,6 +560,7 @@ fn window_column(e: &Expr, windows: &mut Vec<NamedExpr>) -> Attribute {
         // Window results are computed with the session's mode already.
         nullable: nullable(e, true),
         qualifier: None,
+        metadata: None,
     };
     windows.push(NamedExpr { expr: e.clone(), attr: attr.clone() });
     attr
@@ -648,7 +649,7 @@ fn hide_aggregates(e: &Expr, hidden: &mut Vec<NamedExpr>) -> Expr {
             let attr = match hidden.iter().find(|h| h.expr == *e) {
                 Some(h) => h.attr.clone(),
                 None => {
-                    let attr = Attribute { id: new_attr_id(), name: sql_text(e), data_type: c.data_type.clone(), nullable: c.nullable, qualifier: None };
+                    let attr = Attribute { id: new_attr_id(), name: sql_text(e), data_type: c.data_type.clone(), nullable: c.nullable, qualifier: None, metadata: None };
                     hidden.push(NamedExpr { expr: e.clone(), attr: attr.clone() });
                     attr
                 }

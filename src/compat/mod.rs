@@ -44,6 +44,7 @@ pub mod mode;
 pub mod moments;
 pub mod number_format;
 pub mod percentile;
+pub mod poisson_sampler;
 pub mod random;
 pub mod regex;
 pub mod sequence;

@@ -34,6 +34,10 @@ fn line(plan: &Plan) -> String {
         }
         PlanNode::Limit { n, .. } => format!("Limit {n}"),
         PlanNode::Offset { n, .. } => format!("Offset {n}"),
+        PlanNode::SampleWithReplacement { fraction, seed, .. } => format!("Sample 0.0, {fraction}, true, {seed}"),
+        PlanNode::CollectMetrics { key, metrics, .. } => {
+            format!("CollectMetrics {key}, [{}]", metrics.output.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", "))
+        }
         PlanNode::Deduplicate { keys, .. } => format!("Deduplicate [{}]", attrs(keys)),
         PlanNode::Join { join_type, keys, residual, .. } => {
             let mut parts: Vec<String> =

@@ -5,6 +5,7 @@ pub mod catalog;
 mod commands;
 pub use commands::function_class;
 pub mod explain;
+pub mod observe;
 pub mod udf;
 mod sql;
 pub mod tables;
@@ -36,6 +37,8 @@ pub struct Session {
     pub catalog: catalog::Catalog,
     /// `spark.udf.register`: Python functions callable by name from SQL text.
     udfs: RwLock<Arc<BTreeMap<String, UdfDef>>>,
+    /// `observe`'s metrics, per observation.
+    pub observed: observe::ObservedStore,
 }
 
 fn is_true(v: Option<&String>, default: bool) -> bool {
@@ -44,7 +47,7 @@ fn is_true(v: Option<&String>, default: bool) -> bool {
 
 impl Session {
     pub fn new() -> Self {
-        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default() }
+        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default(), observed: Default::default() }
     }
 
     /// Registers (or replaces) a Python function under `name` for SQL text.
@@ -162,6 +165,7 @@ impl Session {
     pub fn execute(&self, plan: &Plan) -> Result<pl::DataFrame> {
         let lf = self.lazy_frame(plan)?;
         let result = self.collect(lf, plan)?;
+        self.collect_metrics(plan)?;
         if plan.output.is_empty() {
             // Rows without columns (`select()`, dropping every column).
             return Ok(pl::DataFrame::empty_with_height(result.height()));
@@ -177,6 +181,7 @@ impl Session {
         let lowering = PlanLowering { conf: &conf, cache: &self.cache };
         let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?.select([pl::len().alias("count")]);
         let result = self.collect(lf, plan)?;
+        self.collect_metrics(plan)?;
         let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
         Ok(n as usize)
     }

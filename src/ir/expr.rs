@@ -15,7 +15,14 @@ pub struct Attribute {
     pub nullable: bool,
     /// The alias of the DataFrame it came from (`df.alias("t")`), for `t.col` lookups.
     pub qualifier: Option<String>,
+    /// Its `StructField.metadata` (`withMetadata`, `alias(metadata=...)`): kept through
+    /// plain references and renames, dropped by any expression over it, as Spark does.
+    pub metadata: Metadata,
 }
+
+/// A column's metadata: the text of a non-empty JSON object as PySpark sent it
+/// (`None` is Spark's empty `{}`); only Python reads its content.
+pub type Metadata = Option<std::sync::Arc<str>>;
 
 impl Attribute {
     /// The column name used inside Polars plans: unique, so joins and duplicate
@@ -173,7 +180,9 @@ pub enum Expr {
     /// A resolved column.
     Attr(Attribute),
     Literal(Value),
-    Alias { expr: Box<Expr>, name: String },
+    /// `expr AS name`; `metadata` is `alias(name, metadata=...)`'s (`None` keeps a
+    /// plain column's own, as Spark's `Alias` does).
+    Alias { expr: Box<Expr>, name: String, metadata: Metadata },
     Cast { expr: Box<Expr>, to: DataType, kind: CastKind },
     Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
     Not(Box<Expr>),
@@ -217,7 +226,7 @@ impl Expr {
         Expr::Binary { op, left: Box::new(left), right: Box::new(right) }
     }
     pub fn alias(self, name: &str) -> Expr {
-        Expr::Alias { expr: Box::new(self), name: name.to_string() }
+        Expr::Alias { expr: Box::new(self), name: name.to_string(), metadata: None }
     }
 
     /// Direct children, in order.
@@ -263,7 +272,7 @@ impl Expr {
         let mut b = |e: &Expr| Box::new(f(e));
         match self {
             Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => self.clone(),
-            Expr::Alias { expr, name } => Expr::Alias { expr: b(expr), name: name.clone() },
+            Expr::Alias { expr, name, metadata } => Expr::Alias { expr: b(expr), name: name.clone(), metadata: metadata.clone() },
             Expr::Cast { expr, to, kind } => Expr::Cast { expr: b(expr), to: to.clone(), kind: *kind },
             Expr::Binary { op, left, right } => {
                 let left = b(left);
@@ -342,6 +351,17 @@ impl Expr {
         match self {
             Expr::Alias { expr, .. } => expr.unalias(),
             other => other,
+        }
+    }
+
+    /// The metadata the column this expression makes carries: an alias's own, else a
+    /// plain column's (through aliases); an expression over columns has none.
+    pub fn metadata(&self) -> Metadata {
+        match self {
+            Expr::Attr(a) => a.metadata.clone(),
+            Expr::Alias { metadata: Some(m), .. } => Some(m.clone()),
+            Expr::Alias { expr, .. } => expr.metadata(),
+            _ => None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod expr;
 pub mod function;
+pub mod metadata;
 pub mod plan;
 pub mod text;
 pub mod tree;

@@ -105,6 +105,11 @@ pub enum PlanNode {
     Sort { input: Arc<Plan>, keys: Vec<SortKey> },
     Limit { input: Arc<Plan>, n: usize },
     Offset { input: Arc<Plan>, n: usize },
+    /// `sample(withReplacement=True)`: each row repeated as Spark's Poisson sampler draws.
+    SampleWithReplacement { input: Arc<Plan>, fraction: f64, seed: i64 },
+    /// `observe(observation, *metrics)`: its rows unchanged; an action over it also
+    /// computes `metrics` (a global aggregate of `input`) for observation `key`.
+    CollectMetrics { input: Arc<Plan>, key: u64, metrics: Arc<Plan> },
     /// Rows unique over `keys` (all columns for `distinct`); the first row of each group is kept.
     Deduplicate { input: Arc<Plan>, keys: Vec<Attribute> },
     Join {
@@ -148,6 +153,8 @@ impl Plan {
             | PlanNode::Sort { input, .. }
             | PlanNode::Limit { input, .. }
             | PlanNode::Offset { input, .. }
+            | PlanNode::SampleWithReplacement { input, .. }
+            | PlanNode::CollectMetrics { input, .. }
             | PlanNode::Deduplicate { input, .. }
             | PlanNode::SubqueryAlias { input, .. }
             | PlanNode::Window { input, .. }
@@ -176,6 +183,8 @@ impl Plan {
             | PlanNode::Sort { input, .. }
             | PlanNode::Limit { input, .. }
             | PlanNode::Offset { input, .. }
+            | PlanNode::SampleWithReplacement { input, .. }
+            | PlanNode::CollectMetrics { input, .. }
             | PlanNode::Deduplicate { input, .. }
             | PlanNode::SubqueryAlias { input, .. }
             | PlanNode::Window { input, .. }

@@ -84,7 +84,8 @@ impl Plan {
     pub fn expressions(&self) -> Vec<&Expr> {
         match &self.node {
             PlanNode::Local { .. } | PlanNode::Range { .. } | PlanNode::Scan { .. } => vec![],
-            PlanNode::Limit { .. } | PlanNode::Offset { .. } | PlanNode::Deduplicate { .. } => vec![],
+            PlanNode::Limit { .. } | PlanNode::Offset { .. } | PlanNode::SampleWithReplacement { .. } | PlanNode::Deduplicate { .. } => vec![],
+            PlanNode::CollectMetrics { .. } => vec![],
             PlanNode::Union { .. } | PlanNode::SetOp { .. } | PlanNode::SubqueryAlias { .. } | PlanNode::Cache { .. } => vec![],
             PlanNode::Project { exprs, .. } | PlanNode::Window { exprs, .. } => exprs.iter().map(|n| &n.expr).collect(),
             PlanNode::Filter { condition, .. } => vec![condition],

@@ -54,6 +54,7 @@ fn input_column(arg: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
         data_type: data_type(arg),
         nullable: true,
         qualifier: None,
+        metadata: None,
     };
     inputs.push(NamedExpr { expr: arg.clone(), attr: attr.clone() });
     Expr::Attr(attr)
@@ -65,11 +66,11 @@ mod tests {
     use crate::ir::{BinaryOp, DataType, Value};
 
     fn attr(id: u64) -> Expr {
-        Expr::Attr(Attribute { id, name: format!("c{id}"), data_type: DataType::Long, nullable: true, qualifier: None })
+        Expr::Attr(Attribute { id, name: format!("c{id}"), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None })
     }
 
     fn named(expr: Expr) -> NamedExpr {
-        NamedExpr { attr: Attribute { id: new_attr_id(), name: "out".into(), data_type: DataType::Long, nullable: true, qualifier: None }, expr }
+        NamedExpr { attr: Attribute { id: new_attr_id(), name: "out".into(), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None }, expr }
     }
 
     /// A resolved call, as analysis builds it.

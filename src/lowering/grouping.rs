@@ -152,7 +152,7 @@ fn split_aggregates(output: &[NamedExpr]) -> (Vec<NamedExpr>, Vec<NamedExpr>) {
                 if let Some(existing) = calls.iter().find(|c| c.expr == *e) {
                     return Some(Expr::Attr(existing.attr.clone()));
                 }
-                let attr = Attribute { id: new_attr_id(), name: "agg".into(), data_type: data_type(e), nullable: nullable(e, true), qualifier: None };
+                let attr = Attribute { id: new_attr_id(), name: "agg".into(), data_type: data_type(e), nullable: nullable(e, true), qualifier: None, metadata: None };
                 calls.push(NamedExpr { expr: e.clone(), attr: attr.clone() });
                 Some(Expr::Attr(attr))
             });

@@ -137,6 +137,11 @@ impl<'a> PlanLowering<'a> {
             }
             PlanNode::Limit { input, n } => self.lower(input)?.slice(0, (*n).min(u32::MAX as usize) as pl::IdxSize),
             PlanNode::Offset { input, n } => self.lower(input)?.slice(*n as i64, pl::IdxSize::MAX),
+            // The metrics are computed by the session after the action (exec::observe).
+            PlanNode::CollectMetrics { input, .. } => self.lower(input)?,
+            PlanNode::SampleWithReplacement { input, fraction, seed } => {
+                crate::compat::poisson_sampler::sample_with_replacement(self.lower(input)?, *fraction, *seed)
+            }
             PlanNode::Deduplicate { input, keys } => {
                 // Key columns come out normalised, as from Spark's aggregate (-0.0 as 0.0).
                 let normalised: Vec<pl::Expr> = keys

@@ -66,8 +66,13 @@ impl PyExpr {
     fn multi_alias(&self, names: Vec<String>) -> PyExpr {
         PyExpr::wrap(Expr::MultiAlias { expr: Box::new(self.expr.clone()), names })
     }
-    fn alias(&self, name: &str) -> PyExpr {
-        PyExpr::wrap(self.expr.clone().alias(name))
+    /// `alias(name, metadata=...)`: the metadata as a JSON object's text.
+    #[pyo3(signature = (name, metadata_json=None))]
+    fn alias(&self, py: Python<'_>, name: &str, metadata_json: Option<&str>) -> PyResult<PyExpr> {
+        guard(py, || {
+            let metadata = metadata_json.map(crate::ir::metadata::parse).transpose()?.flatten();
+            Ok(PyExpr::wrap(Expr::Alias { expr: Box::new(self.expr.clone()), name: name.to_string(), metadata }))
+        })
     }
     #[pyo3(signature = (type_json, try_cast=false))]
     fn cast(&self, py: Python<'_>, type_json: &str, try_cast: bool) -> PyResult<PyExpr> {

@@ -5,7 +5,7 @@ use super::arrow::export_stream;
 use super::column::PyExpr;
 use super::convert::rows_to_python;
 use super::errors::{guard, guard_detached, guard_interruptible};
-use super::types::{fields_json, parse_type_json};
+use super::types::parse_type_json;
 use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::new_plan_id;
 use crate::compat::show::{cell_text, show_string};
@@ -56,7 +56,7 @@ impl PyDataFrame {
     }
 
     fn schema_json(&self) -> String {
-        fields_json(&self.fields())
+        crate::ir::metadata::schema_json(&self.plan.output).to_string()
     }
 
     /// `createOrReplaceTempView` and friends.
@@ -270,6 +270,53 @@ impl PyDataFrame {
             let values = values.map(exprs);
             Ok(self.derive(crate::analysis::unpivot::unpivot(self.plan.clone(), exprs(ids), values, &variable, &value, &conf, new_plan_id())?))
         })
+    }
+
+    fn sample_with_replacement(&self, py: Python<'_>, fraction: f64, seed: i64) -> PyResult<PyDataFrame> {
+        guard(py, || Ok(self.derive(builder::sample_with_replacement(self.plan.clone(), fraction, seed, new_plan_id())?)))
+    }
+
+    /// `observe(observation, *metrics)`: `key` names the observation (None for a named
+    /// one, whose metrics Spark only gives listeners).
+    #[pyo3(signature = (key, metrics))]
+    fn observe(&self, py: Python<'_>, key: Option<u64>, metrics: Vec<PyExpr>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let key = key.unwrap_or_else(new_plan_id);
+            Ok(self.derive(crate::analysis::observe::observe(self.plan.clone(), key, exprs(metrics), &conf, new_plan_id())?))
+        })
+    }
+
+    /// The observation key of the `CollectMetrics` node this frame ends with.
+    fn observation_key(&self) -> Option<u64> {
+        match &self.plan.node {
+            crate::ir::PlanNode::CollectMetrics { key, .. } => Some(*key),
+            _ => None,
+        }
+    }
+
+    /// The metrics of observation `key` as one Row, once an action computed them.
+    fn observed_metrics(&self, py: Python<'_>, key: u64, row_type: Bound<'_, PyType>) -> PyResult<Option<Py<PyList>>> {
+        let Some(observed) = self.session.observed.get(key) else { return Ok(None) };
+        let names: Vec<String> = observed.plan.output.iter().map(|a| a.name.clone()).collect();
+        let types: Vec<DataType> = observed.plan.output.iter().map(|a| a.data_type.clone()).collect();
+        rows_to_python(py, &observed.frame, &names, &types, row_type).map(Some)
+    }
+
+    /// `transpose(indexColumn)`: runs a query now for the index values, as Spark does.
+    #[pyo3(signature = (index=None))]
+    fn transpose(&self, py: Python<'_>, index: Option<PyExpr>) -> PyResult<PyDataFrame> {
+        use crate::analysis::transpose::{transpose, TRANSPOSE_MAX_VALUES};
+        let (session, plan) = (self.session.clone(), self.plan.clone());
+        let transposed = guard_detached(py, move || {
+            let conf = session.analysis_conf();
+            let max_values = match session.get_conf("spark.sql.transposeMaxValues") {
+                Some(v) => v.trim().parse().map_err(|_| Error::plain(ErrorKind::IllegalArgument, format!("spark.sql.transposeMaxValues should be int, but was {v}")))?,
+                None => TRANSPOSE_MAX_VALUES,
+            };
+            transpose(plan, index.map(|e| e.expr), max_values, &conf, session.as_ref(), new_plan_id())
+        })?;
+        Ok(self.derive(transposed))
     }
 
     /// `intersect`/`intersectAll` (`kind` "intersect") and `subtract`/`exceptAll` ("except").

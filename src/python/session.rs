@@ -52,7 +52,9 @@ impl PySession {
         guard(py, || {
             let fields = parse_fields_json(schema_json)?;
             let df = frame_from_rows(rows, &fields, verify)?;
-            Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?))
+            let mut plan = self.inner.create_local(df, &fields)?;
+            crate::ir::metadata::apply(&mut plan.output, crate::ir::metadata::field_metadata(schema_json));
+            Ok(PyDataFrame::new(self.inner.clone(), plan))
         })
     }
 
@@ -111,7 +113,13 @@ impl PySession {
                 return Err(PyErr::from_value(invalid.call1((message,))?));
             }
         };
-        guard(py, || Ok(PyDataFrame::new(self.inner.clone(), self.inner.create_local(df, &fields)?)))
+        guard(py, || {
+            let mut plan = self.inner.create_local(df, &fields)?;
+            if let Some(s) = schema_json {
+                crate::ir::metadata::apply(&mut plan.output, crate::ir::metadata::field_metadata(s));
+            }
+            Ok(PyDataFrame::new(self.inner.clone(), plan))
+        })
     }
 
     fn range(&self, py: Python<'_>, start: i64, end: i64, step: i64) -> PyResult<PyDataFrame> {

@@ -18,10 +18,6 @@ pub fn parse_fields_json(text: &str) -> Result<Vec<StructField>> {
     }
 }
 
-pub fn fields_json(fields: &[StructField]) -> String {
-    DataType::Struct(fields.to_vec()).to_json().to_string()
-}
-
 /// `StructType.fromDDL` / schema strings: DDL text to Spark's JSON.
 #[pyfunction]
 pub fn ddl_schema_json(py: Python<'_>, text: &str) -> PyResult<String> {

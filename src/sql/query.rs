@@ -568,7 +568,7 @@ fn group_key(key: Expr, items: &[Expr]) -> Result<Expr> {
         }
         Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
             let aliased = items.iter().find_map(|it| match it {
-                Expr::Alias { expr, name } if name.eq_ignore_ascii_case(&parts[0]) => Some((**expr).clone()),
+                Expr::Alias { expr, name, .. } if name.eq_ignore_ascii_case(&parts[0]) => Some((**expr).clone()),
                 _ => None,
             });
             Ok(aliased.unwrap_or(key))

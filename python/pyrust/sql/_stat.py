@@ -343,14 +343,11 @@ def _cell(df: Any, lower: float, upper: float, seed: int) -> Any:
 
 
 def sample(df: Any, withReplacement: Any, fraction: Any, seed: Any) -> Any:
-    from pyrust.errors import not_implemented
-
     with_replacement, fraction, seed = _sample_arguments(withReplacement, fraction, seed)
     epsilon = 1e-6  # RandomSampler.roundingEpsilon
     if with_replacement:
         _require(fraction >= -epsilon, f"Sampling fraction ({_java_double(fraction)}) must be nonnegative with replacement")
-        # Spark draws Poisson counts from commons-math's generator: not reproduced yet.
-        raise not_implemented("DataFrame.sample(withReplacement=True)")
+        return df._wrap(df._df.sample_with_replacement(float(fraction), seed))
     _require(-epsilon <= fraction <= 1.0 + epsilon,
              f"Sampling fraction ({_java_double(fraction)}) must be on interval [0, 1] without replacement")
     return _cell(df, 0.0, fraction, seed)

@@ -1,6 +1,7 @@
 """``pyspark.sql.Column``: an expression, recorded and checked only when a
 DataFrame uses it."""
 
+import json
 from typing import Any, Optional, Union
 
 from pyrust import _native
@@ -247,8 +248,13 @@ class Column:
 
     # naming and types
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
+        metadata = kwargs.pop("metadata", None)
+        assert not kwargs, "Unexpected kwargs where passed: %s" % kwargs
         if len(alias) == 1:
-            return Column(self._expr.alias(alias[0]))
+            # As PySpark: an empty dict is no metadata (the column keeps its own).
+            return Column(self._expr.alias(alias[0], json.dumps(metadata) if metadata else None))
+        if metadata is not None:
+            raise PySparkValueError(errorClass="ONLY_ALLOWED_FOR_SINGLE_COLUMN", messageParameters={"arg_name": "metadata"})
         # Several names are for a generator's columns; analysis refuses them elsewhere.
         return Column(self._expr.multi_alias(list(alias)))
 

@@ -66,9 +66,9 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "rdd", "writeStream", "withWatermark", "observe",
-    "toJSON", "registerTempTable",
-    "createGlobalTempView", "createOrReplaceGlobalTempView", "withMetadata", "dropDuplicatesWithinWatermark",
+    "rdd", "writeStream", "withWatermark",
+    "registerTempTable",
+    "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
     "lateralJoin", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
@@ -218,6 +218,11 @@ class DataFrame:
             raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
                                    messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
         return self._wrap(self._df.with_columns([colName], [col._expr]))
+
+    def withMetadata(self, columnName: str, metadata: Dict[str, Any]) -> "DataFrame":
+        if not isinstance(metadata, dict):
+            raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={"arg_name": "metadata", "arg_type": type(metadata).__name__})
+        return self.withColumn(columnName, Column(_native.col(columnName)).alias(columnName, metadata=metadata))
 
     def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
         if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
@@ -658,6 +663,35 @@ class DataFrame:
         return self._wrap(self._df.union(other._jdf))
 
     unionAll = union
+
+    def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
+        from pyrust.sql.observation import Observation
+
+        if len(exprs) == 0:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if not all(isinstance(c, Column) for c in exprs):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN", messageParameters={"arg_name": "exprs"})
+        if isinstance(observation, Observation):
+            return observation._on(self, *exprs)
+        if isinstance(observation, str):
+            # A named observation: Spark gives its metrics to listeners only.
+            return self._wrap(self._df.observe(None, [c._expr for c in exprs]))
+        raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN",
+                               messageParameters={"arg_name": "observation", "arg_type": type(observation).__name__})
+
+    def toJSON(self, use_unicode: bool = True) -> Any:
+        """Each row as a JSON object (Spark's JSON writer: NULL fields left out), in an RDD."""
+        from pyrust.rdd import RDD
+        from pyrust.sql import functions as F
+
+        columns = [F.col("`" + name.replace("`", "``") + "`") for name in self.columns]
+        as_json = self.select(F.to_json(F.struct(*columns)).alias("value"))
+        return RDD(lambda: [r[0] for r in as_json.collect()])
+
+    def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
+        if indexColumn is None:
+            return self._wrap(self._df.transpose(None))
+        return self._wrap(self._df.transpose(_to_col_expr(indexColumn)))
 
     def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
         if ids is None:

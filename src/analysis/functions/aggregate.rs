@@ -540,7 +540,7 @@ mod tests {
     use crate::ir::{Attribute, Expr};
 
     fn column(t: DataType) -> Expr {
-        Expr::Attr(Attribute { id: 1, name: "x".into(), data_type: t, nullable: true, qualifier: None })
+        Expr::Attr(Attribute { id: 1, name: "x".into(), data_type: t, nullable: true, qualifier: None, metadata: None })
     }
 
     #[test]

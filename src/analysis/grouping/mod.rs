@@ -146,7 +146,9 @@ impl GroupedData {
                         Expr::Attr(_) => name.clone(),
                         _ => format!("{} AS {}", name, column_parts(name).last().cloned().unwrap_or_default()),
                     };
-                    Ok(Expr::func(function, vec![resolved]).alias(&format!("{function}({shown})")))
+                    let name = format!("{function}({shown})");
+                    let metadata = Some(Arc::from(builder::AUTO_GENERATED_ALIAS));
+                    Ok(Expr::Alias { expr: Box::new(Expr::func(function, vec![resolved])), name, metadata })
                 })
                 .collect::<Result<Vec<_>>>()?
         };
@@ -203,7 +205,7 @@ pub(super) fn same_expr(a: &Expr, b: &Expr) -> bool {
 
 fn canonical(e: &Expr) -> Expr {
     e.transform_up(&mut |node| match node {
-        Expr::Attr(a) => Expr::Attr(Attribute { id: a.id, name: String::new(), data_type: a.data_type, nullable: false, qualifier: None }),
+        Expr::Attr(a) => Expr::Attr(Attribute { id: a.id, name: String::new(), data_type: a.data_type, nullable: false, qualifier: None, metadata: None }),
         other => other,
     })
 }

@@ -11,7 +11,7 @@
 //! `functions::grouping`). Outside aggregate functions the output expressions see the
 //! keys' (possibly NULL) values; inside, the input's.
 
-use super::super::builder::{bare_columns, named, node, outputs, project_list};
+use super::super::builder::{self, bare_columns, named, node, outputs, project_list};
 use super::super::functions::{self, grouping::unsupported_grouping_expression};
 use super::super::naming::{auto_name, sql_text};
 use super::super::resolve::{Resolver, Scope};
@@ -50,6 +50,7 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
     // What a key is matched by: the resolved expression as written, alias included
     // (Spark does not see `k` in a key `k AS kk`).
     let resolver = Resolver::new(&input, conf);
+    let auto_named: Vec<bool> = columns.iter().map(builder::is_auto_named).collect();
     let given_forms = columns.into_iter().map(|c| resolver.resolve(c)).collect::<Result<Vec<_>>>()?;
 
     let mut grouping = Grouping::default();
@@ -79,9 +80,9 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
         .enumerate()
         .map(|(i, e)| {
             let rolled_up = sets.iter().any(|s| !s.contains(&i));
-            let qualifier = match e {
-                Expr::Attr(a) => a.qualifier.clone(),
-                _ => None,
+            let (qualifier, metadata) = match e {
+                Expr::Attr(a) => (a.qualifier.clone(), a.metadata.clone()),
+                _ => (None, None),
             };
             let attr = Attribute {
                 id: new_attr_id(),
@@ -89,17 +90,21 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
                 data_type: data_type(e),
                 nullable: rolled_up || nullable(e, conf.ansi),
                 qualifier,
+                metadata,
             };
             NamedExpr { expr: e.clone(), attr }
         })
         .collect();
-    let id = Attribute { id: new_attr_id(), name: "spark_grouping_id".into(), data_type: DataType::Long, nullable: false, qualifier: None };
+    let id = Attribute { id: new_attr_id(), name: "spark_grouping_id".into(), data_type: DataType::Long, nullable: false, qualifier: None, metadata: None };
 
     // The output: the given columns (as the keys' values), then the aggregates.
     let mut seen = HashSet::new();
     let mut list = vec![];
-    for (n, &k) in given.iter().zip(&given_index) {
+    for ((n, &k), &auto) in given.iter().zip(&given_index).zip(&auto_named) {
         let mut attr = Attribute { name: n.attr.name.clone(), ..keys[k].attr.clone() };
+        if auto {
+            attr.metadata = Some(Arc::from(builder::AUTO_GENERATED_ALIAS));
+        }
         if !seen.insert(attr.id) {
             attr.id = new_attr_id();
         }
@@ -107,7 +112,11 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
     }
     let context = Context { input: &input, grouping: &grouping, keys: &keys, id: &id, conf };
     for e in resolver.expand_stars(aggs)? {
+        let auto = builder::is_auto_named(&e);
         let mut ne = context.output(e)?;
+        if auto {
+            ne.attr.metadata = Some(Arc::from(builder::AUTO_GENERATED_ALIAS));
+        }
         if !seen.insert(ne.attr.id) {
             ne.attr.id = new_attr_id();
         }
