@@ -255,6 +255,17 @@ impl<'a> PlanLowering<'a> {
         let joined = match (join_type, &residual, keys.is_empty()) {
             (JoinType::Inner | JoinType::Cross, _, _) => pairs(l, r, pl::JoinType::Inner),
             (_, None, false) => pairs(l, r, polars_join_type(join_type)),
+            // A keyless outer, semi or anti join with no condition (an uncorrelated scalar
+            // subquery's left join onto its one row): joined on a constant key, so each side
+            // is planned once. Through row numbers each side appears twice or more, and the
+            // plan doubles with each such join (TPC-DS q9 has fifteen).
+            (_, None, true) => {
+                const KEY: &str = "__pyrust_constant_key";
+                let key = || pl::lit(true).alias(KEY);
+                let mut args = pl::JoinArgs::new(polars_join_type(join_type)).with_coalesce(pl::JoinCoalesce::KeepColumns);
+                args.maintain_order = if order == Order::Kept { pl::MaintainOrderJoin::LeftRight } else { pl::MaintainOrderJoin::None };
+                l.with_column(key()).join(r.with_column(key()), [col(KEY)], [col(KEY)], args)
+            }
             // Outer, semi and anti joins whose condition is more than equalities: find the
             // matching pairs by row number, then add the rows that matched nothing.
             _ => self.join_by_row_numbers(l, r, join_type, left, right, pairs)?,
