@@ -2,6 +2,7 @@
 //! the answer is the same and the work much less. They run at execution only, so a
 //! DataFrame's schema, names and `explain()` tree are the ones analysis built.
 
+mod join_order;
 mod join_predicates;
 
 use crate::ir::Plan;
@@ -9,5 +10,5 @@ use std::sync::Arc;
 
 /// The plan the engine should run.
 pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
-    join_predicates::push_filters_into_joins(plan)
+    join_predicates::push_filters_into_joins(&join_order::reorder_joins(plan))
 }
