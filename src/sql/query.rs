@@ -42,9 +42,18 @@ impl<'a> QueryBuilder<'a> {
                 self.ctes.push((cte.alias.name.value.clone(), plan));
             }
         }
+        // A SELECT sorted by columns its list does not show keeps its AST to be built again
+        // with them (Spark's ResolveMissingReferences).
+        let select = match (q.body.as_ref(), &q.order_by) {
+            (sql::SetExpr::Select(s), Some(_)) if s.distinct.is_none() && self.correlation.outer.is_none() => Some(s.as_ref().clone()),
+            _ => None,
+        };
         let mut plan = self.set_expr(*q.body)?;
         if let Some(order_by) = q.order_by {
-            plan = self.order_by(plan, order_by)?;
+            plan = match (self.order_by(plan.clone(), order_by.clone()), select) {
+                (Err(e), Some(select)) if is_unresolved(&e) => self.order_by_hidden(&plan, select, order_by).map_err(|_| e)?,
+                (result, _) => result?,
+            };
         }
         if let Some(limits) = q.limit_clause {
             plan = self.limits(plan, limits)?;
@@ -197,6 +206,12 @@ impl<'a> QueryBuilder<'a> {
             } else {
                 grouping_sets(group_by, &items)?
             };
+            // Windows over grouping sets run over the aggregation's result: what they read
+            // is computed by it as hidden columns (Spark's ExtractWindowExpressions).
+            let (items, windows) = match grouping {
+                GroupBy::Sets(_) if items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. }))) => extract_windows(items)?,
+                _ => (items, None),
+            };
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
@@ -214,7 +229,20 @@ impl<'a> QueryBuilder<'a> {
                 }
                 None => agg.clone(),
             };
-            visible_columns(filtered, &agg, items.len())?
+            let visible = visible_columns(filtered, &agg, items.len())?;
+            match windows {
+                Some(top) => {
+                    let exprs = top
+                        .into_iter()
+                        .map(|t| match t {
+                            TopItem::Column(i) => Expr::Attr(visible.output[i].clone()),
+                            TopItem::Window(e) => e,
+                        })
+                        .collect();
+                    Arc::new(builder::project(visible, exprs, self.conf, new_plan_id())?)
+                }
+                None => visible,
+            }
         } else {
             // Scalar subqueries of the select list join first; `*` keeps meaning the FROM's columns.
             let visible = plan.output.clone();
@@ -449,6 +477,33 @@ impl<'a> QueryBuilder<'a> {
         Ok(Arc::new(builder::sort(plan, keys, self.conf, new_plan_id())?))
     }
 
+    /// `SELECT a, sum(x) ... GROUP BY a, b ORDER BY b`: the select built again with the
+    /// sort keys that do not resolve against its output as hidden items at its end,
+    /// sorted, and those dropped.
+    fn order_by_hidden(&mut self, shown: &Plan, mut select: sql::Select, order_by: sql::OrderBy) -> Result<Arc<Plan>> {
+        let sql::OrderByKind::Expressions(exprs) = order_by.kind else { return Err(unsupported("ORDER BY ALL")) };
+        let mut keys = vec![];
+        for (i, mut o) in exprs.into_iter().enumerate() {
+            let resolves = match convert(o.expr.clone()) {
+                Ok(Expr::Literal(_)) => true,
+                Ok(e) => Resolver::new(shown, self.conf).resolve(e).is_ok(),
+                Err(_) => true,
+            };
+            let _ = super::subquery::take(&[]);
+            if !resolves {
+                let name = format!("__sort_{i}");
+                select.projection.push(sql::SelectItem::ExprWithAlias { expr: o.expr, alias: sql::Ident::new(name.as_str()) });
+                o.expr = sql::Expr::Identifier(sql::Ident::new(name.as_str()));
+            }
+            keys.push(o);
+        }
+        let plan = self.select(select)?;
+        let sorted = self.order_by(plan, sql::OrderBy { kind: sql::OrderByKind::Expressions(keys), interpolate: order_by.interpolate })?;
+        let visible = sorted.output[..shown.output.len()].to_vec();
+        let list: Vec<crate::ir::NamedExpr> = visible.iter().map(|a| crate::ir::NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+        Ok(Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: sorted, exprs: list }, output: visible }))
+    }
+
     fn limits(&mut self, plan: Arc<Plan>, limits: sql::LimitClause) -> Result<Arc<Plan>> {
         let sql::LimitClause::LimitOffset { limit, offset, limit_by } = limits else { return Err(unsupported("LIMIT offset, count")) };
         if !limit_by.is_empty() {
@@ -470,6 +525,11 @@ impl<'a> QueryBuilder<'a> {
         }
         Ok(plan)
     }
+}
+
+fn is_unresolved(e: &Error) -> bool {
+    // An aggregate in ORDER BY over an aggregation's select list fails as MISSING_GROUP_BY.
+    e.error_class.as_deref().is_some_and(|c| c.starts_with("UNRESOLVED_COLUMN") || c == "MISSING_GROUP_BY")
 }
 
 /// `FROM range(end)`, `range(start, end[, step[, numPartitions]])`: one bigint column `id`.
@@ -515,6 +575,62 @@ fn has_aggregate(e: &Expr) -> bool {
         }
         _ => crate::analysis::functions::is_aggregate_call(e) || e.children().into_iter().any(has_aggregate),
     }
+}
+
+/// An item of the select list over a grouping-sets aggregation with windows: a column
+/// of the aggregation, or a window item reading its hidden columns.
+enum TopItem {
+    Column(usize),
+    Window(Expr),
+}
+
+/// The select list split for windows over grouping sets: what the aggregation computes
+/// (the items without windows, then `__window_input_n` columns for the windows'
+/// arguments, partition and order keys and the rest of their items), and the items over
+/// its result. Window items must be named (`AS name`), as TPC-DS names them.
+fn extract_windows(items: Vec<Expr>) -> Result<(Vec<Expr>, Option<Vec<TopItem>>)> {
+    let mut aggregated = vec![];
+    let mut hidden = vec![];
+    let mut top = vec![];
+    for item in items {
+        if !item.any(&|x| matches!(x, Expr::Window { .. })) {
+            top.push(TopItem::Column(aggregated.len()));
+            aggregated.push(item);
+            continue;
+        }
+        let Expr::Alias { expr, name } = item else { return Err(unsupported("an unnamed window over GROUPING SETS, ROLLUP or CUBE")) };
+        let mut hide = |e: Expr| -> Expr {
+            if matches!(e, Expr::Literal(_)) {
+                return e;
+            }
+            let column = format!("__window_input_{}", hidden.len());
+            hidden.push(e.alias(&column));
+            Expr::col(&column)
+        };
+        let rewritten = expr.transform_down(&mut |e| match e {
+            Expr::Window { function, spec } => {
+                let function = match function.as_ref() {
+                    Expr::Function { name, args, distinct } => {
+                        Expr::Function { name: name.clone(), args: args.iter().cloned().map(&mut hide).collect(), distinct: *distinct }
+                    }
+                    other => other.clone(),
+                };
+                let spec = crate::ir::WindowSpec {
+                    partition_by: spec.partition_by.iter().cloned().map(&mut hide).collect(),
+                    order_by: spec.order_by.iter().map(|k| SortKey { expr: hide(k.expr.clone()), ..k.clone() }).collect(),
+                    frame: spec.frame.clone(),
+                };
+                Some(Expr::Window { function: Box::new(function), spec: Box::new(spec) })
+            }
+            Expr::Literal(_) => None,
+            other if !other.any(&|x| matches!(x, Expr::Window { .. })) => Some(hide(other.clone())),
+            _ => None,
+        });
+        top.push(TopItem::Window(rewritten.alias(&name)));
+    }
+    // After the items, so `TopItem::Column` indexes hold; read by name over the result.
+    aggregated.extend(hidden);
+    Ok((aggregated, Some(top)))
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.
