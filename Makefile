@@ -15,6 +15,9 @@ PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0" "mypy==1.18.2"
 # backend and its threaded server (Flask). Not moto[server], which adds every AWS
 # service's dependencies (docker, cfn-lint, aws-xray...: ~290 MB more in the venv).
 PY_S3_LIBS := "moto[s3]==5.2.5" "flask==3.1.3" "flask-cors==6.0.5"
+# The TPC-DS cases' data (compat-tests/cases/_tpcds_data.py): a Rust port of dsdgen
+# shipped as a wheel, run once into a temp directory; its rows are the goldens' input.
+PY_TPC_LIBS := "tpcgen-cli==4.0.0"
 # Build artifacts live outside the clone so rebuilds (and CI runs) reuse them.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/pyrust-target
 
@@ -26,7 +29,7 @@ $(VENV)/.installed: pyproject.toml Makefile
 	@echo "setting up $(VENV) (Python tools)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS) $(PY_S3_LIBS)
+	@$(PY) -m pip install -q "maturin>=1.9,<2" "pytest>=7" $(PY_DATA_LIBS) "polars==2.1.0" $(PY_TEST_LIBS) $(PY_S3_LIBS) $(PY_TPC_LIBS)
 	@touch $@
 
 # Builds the extension (dev profile: unoptimised, see Cargo.toml).
@@ -48,7 +51,7 @@ test: test-rust test-python
 # Re-records the compat goldens from real PySpark 4.0.1 (needs Java 17).
 record:
 	$(PYTHON) -m venv .venv-record
-	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS)
+	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS) $(PY_TPC_LIBS)
 	cd compat-tests && ../.venv-record/bin/python record $(CASES)
 
 # The goldens of pyspark.testing and chispa (compat-tests/cases/testing_utils.py,
