@@ -1,6 +1,6 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,io,s3]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,io,s3,tpcds]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
                         [--windows-rows 10000000] [--windows-partitions 100000] [--io-rows 1000000]
 
@@ -224,6 +224,7 @@ def main():
     p.add_argument("--scale", type=float, default=1)
     p.add_argument("--engines", default="pyrust,polars,polars-1.43,pyspark")
     p.add_argument("--suites", default="tpch,latency,conversion,ooc,functions,windows")
+    p.add_argument("--tpcds-scale", type=float, default=1.0, help="TPC-DS scale factor of the tpcds suite")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--queries", default="1-22")
     p.add_argument("--latency-runs", type=int, default=200)
@@ -288,6 +289,14 @@ def main():
             out, _, _ = run_worker(engine, "functions", ["--data", path, "--runs", str(a.runs)])
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
         results["functions"] = {"rows": a.function_rows, "runs": a.runs, "engines": functions_suite.summarise(raw, median)}
+    if "tpcds" in suites:
+        import tpcds_suite
+        path = tpcds_suite.ensure_data(a.tpcds_scale)
+        raw = {}
+        for engine in [e for e in engines if e in ("pyrust", "pyspark")]:
+            out, _, _ = run_worker(engine, "tpcds", ["--data", path, "--runs", str(a.runs)])
+            raw[engine] = {k: v for k, v in out.items() if k != "error"}
+        results["tpcds"] = {"scale": a.tpcds_scale, "runs": a.runs, "engines": tpcds_suite.summarise(raw, median)}
     if "udf" in suites:
         import udf_suite
         raw = {}

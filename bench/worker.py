@@ -323,6 +323,9 @@ def main():
     elif a.suite == "udf":
         import udf_suite
         out = udf_suite.run(a.engine, spark_session, timed, a.rows, a.runs)
+    elif a.suite == "tpcds":
+        import tpcds_suite
+        out = tpcds_suite.run(a.engine, spark_session, timed, a.data, a.runs)
     elif a.suite == "io":
         import io_suite
         out = io_suite.run(a.engine, spark_session, timed, a.data, a.runs)
