@@ -598,7 +598,7 @@ fn extract_windows(items: Vec<Expr>) -> Result<(Vec<Expr>, Option<Vec<TopItem>>)
             aggregated.push(item);
             continue;
         }
-        let Expr::Alias { expr, name } = item else { return Err(unsupported("an unnamed window over GROUPING SETS, ROLLUP or CUBE")) };
+        let Expr::Alias { expr, name, .. } = item else { return Err(unsupported("an unnamed window over GROUPING SETS, ROLLUP or CUBE")) };
         let mut hide = |e: Expr| -> Expr {
             if matches!(e, Expr::Literal(_)) {
                 return e;
