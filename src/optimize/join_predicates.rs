@@ -32,7 +32,7 @@ enum Place {
     Above,
     Left,
     Right,
-    Key(Expr, Expr, bool),
+    Key(Box<(Expr, Expr)>, bool),
     Residual,
 }
 
@@ -62,7 +62,10 @@ fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<
             Place::Above => above.push(part),
             Place::Left => to_left.push(part),
             Place::Right => to_right.push(part),
-            Place::Key(l, r, null_safe) => new_keys.push((l, r, null_safe)),
+            Place::Key(keys, null_safe) => {
+                let (l, r) = *keys;
+                new_keys.push((l, r, null_safe))
+            }
             Place::Residual => residuals.push(part),
         }
     }
@@ -120,7 +123,7 @@ fn place_of(
             };
             if let Some((lk, rk)) = sides {
                 *null_safe_keys = Some(null_safe);
-                return Place::Key(lk, rk, null_safe);
+                return Place::Key(Box::new((lk, rk)), null_safe);
             }
         }
     }

@@ -795,7 +795,8 @@ mod tests {
         let e = parse_expression("a +").unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::Parse);
         // Spark's place: the end of `a +` (position 3, as the text was written).
-        assert!(e.message.starts_with("Syntax error at or near end of input. SQLSTATE: 42601 (line 1, pos 3)"), "{}", e.message);
+        assert!(e.message.starts_with("Syntax error at or near end of input."), "{}", e.message);
+        assert!(e.params.contains(&("__pos".to_string(), "3".to_string())), "{:?}", e.params);
     }
 
     #[test]
@@ -807,7 +808,5 @@ mod tests {
         assert!(e.message.starts_with("Syntax error at or near 'rn'. SQLSTATE: 42601 (line 1, pos 25)"), "{}", e.message);
         let e = qualify_error("SELECT id FROM t WHERE x > 0 QUALIFY rn = 1", refused());
         assert!(e.message.starts_with("Syntax error at or near 'QUALIFY'."), "{}", e.message);
-        let e = extra_statement_error("SELECT 1; SELECT 2");
-        assert_eq!(e.params, vec![("hint".to_string(), ": extra input 'SELECT'".to_string()), ("error".to_string(), "'SELECT'".to_string())]);
     }
 }

@@ -69,7 +69,7 @@ fn number_decimal(text: &str) -> Result<Option<DataType>> {
 fn string_decimal(text: &str) -> Option<DataType> {
     let d = java_big_decimal(&text.replace(',', ""))?;
     let (p, s) = (d.precision() as i64, d.scale);
-    (s >= 0 && s <= p && p <= MAX_PRECISION).then(|| DataType::Decimal(p as u8, s as u8))
+    (s >= 0 && s <= p && p <= MAX_PRECISION).then_some(DataType::Decimal(p as u8, s as u8))
 }
 
 /// `JsonInferSchema.compatibleType`: the type two values both fit, STRING when no other does.

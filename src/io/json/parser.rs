@@ -55,7 +55,7 @@ const MAX_DEPTH: usize = 1000;
 
 /// The first value of `text`: None when the text holds no value (blank, or only
 /// comments), an error when it is not JSON.
-pub fn parse_first(text: &str, features: &Features) -> Result<Option<Value>, ()> {
+pub fn parse_first(text: &str, features: &Features) -> Result<Option<Value>, NotJson> {
     let mut p = Parser { s: text.as_bytes(), text, i: 0, f: *features };
     p.skip_space()?;
     if p.i >= p.s.len() {
@@ -71,7 +71,11 @@ struct Parser<'a> {
     f: Features,
 }
 
-type Parsed<T> = Result<T, ()>;
+type Parsed<T> = Result<T, NotJson>;
+
+/// The text is not JSON (under the reader's options): the record is malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotJson;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
@@ -90,10 +94,10 @@ impl Parser<'_> {
                         }
                     }
                     Some(b'*') => {
-                        let end = self.text[self.i + 2..].find("*/").ok_or(())?;
+                        let end = self.text[self.i + 2..].find("*/").ok_or(NotJson)?;
                         self.i += 2 + end + 2;
                     }
-                    _ => return Err(()),
+                    _ => return Err(NotJson),
                 },
                 _ => break,
             }
@@ -103,9 +107,9 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Parsed<Value> {
         if depth > MAX_DEPTH {
-            return Err(());
+            return Err(NotJson);
         }
-        match self.peek().ok_or(())? {
+        match self.peek().ok_or(NotJson)? {
             b'{' => self.object(depth),
             b'[' => self.array(depth),
             b'"' => self.string(b'"').map(Value::Str),
@@ -124,18 +128,18 @@ impl Parser<'_> {
                 }
             }
             b'-' | b'0'..=b'9' => self.number(),
-            _ => Err(()),
+            _ => Err(NotJson),
         }
     }
 
     /// A keyword, which must not run on into letters or digits.
     fn word(&mut self, w: &str, v: Value) -> Parsed<Value> {
         if !self.s[self.i..].starts_with(w.as_bytes()) {
-            return Err(());
+            return Err(NotJson);
         }
         self.i += w.len();
         if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
-            return Err(());
+            return Err(NotJson);
         }
         Ok(v)
     }
@@ -159,14 +163,14 @@ impl Parser<'_> {
         }
         let int_digits = &self.s[int_start..self.i];
         if int_digits.is_empty() || (int_digits.len() > 1 && int_digits[0] == b'0' && !self.f.numeric_leading_zeros) {
-            return Err(());
+            return Err(NotJson);
         }
         let mut float = false;
         if self.peek() == Some(b'.') {
             self.i += 1;
             float = true;
             if !self.digits() {
-                return Err(());
+                return Err(NotJson);
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -176,11 +180,11 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if !self.digits() {
-                return Err(());
+                return Err(NotJson);
             }
         }
         if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
-            return Err(());
+            return Err(NotJson);
         }
         let text = self.text[start..self.i].to_string();
         Ok(if float { Value::Float(text) } else { Value::Int(text) })
@@ -204,7 +208,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             out.push_str(&self.text[run_start..self.i]);
-            match self.peek().ok_or(())? {
+            match self.peek().ok_or(NotJson)? {
                 c if c == quote => {
                     self.i += 1;
                     return Ok(out);
@@ -213,13 +217,13 @@ impl Parser<'_> {
                     self.i += 1;
                     self.escape(&mut out)?;
                 }
-                _ => return Err(()),
+                _ => return Err(NotJson),
             }
         }
     }
 
     fn escape(&mut self, out: &mut String) -> Parsed<()> {
-        let c = self.text[self.i..].chars().next().ok_or(())?;
+        let c = self.text[self.i..].chars().next().ok_or(NotJson)?;
         self.i += c.len_utf8();
         match c {
             '"' | '\\' | '/' => out.push(c),
@@ -248,23 +252,23 @@ impl Parser<'_> {
             }
             '\'' if self.f.single_quotes => out.push(c),
             _ if self.f.backslash_escaping_any => out.push(c),
-            _ => return Err(()),
+            _ => return Err(NotJson),
         }
         Ok(())
     }
 
     fn hex4(&mut self) -> Parsed<u32> {
-        let h = self.s.get(self.i..self.i + 4).ok_or(())?;
-        let v = std::str::from_utf8(h).ok().and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or(())?;
+        let h = self.s.get(self.i..self.i + 4).ok_or(NotJson)?;
+        let v = std::str::from_utf8(h).ok().and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or(NotJson)?;
         if !h.iter().all(u8::is_ascii_hexdigit) {
-            return Err(());
+            return Err(NotJson);
         }
         self.i += 4;
         Ok(v)
     }
 
     fn field_name(&mut self) -> Parsed<String> {
-        match self.peek().ok_or(())? {
+        match self.peek().ok_or(NotJson)? {
             b'"' => self.string(b'"'),
             b'\'' if self.f.single_quotes => self.string(b'\''),
             _ if self.f.unquoted_field_names => {
@@ -273,11 +277,11 @@ impl Parser<'_> {
                     self.i += 1;
                 }
                 if self.i == start {
-                    return Err(());
+                    return Err(NotJson);
                 }
                 Ok(self.text[start..self.i].to_string())
             }
-            _ => Err(()),
+            _ => Err(NotJson),
         }
     }
 
@@ -294,19 +298,19 @@ impl Parser<'_> {
             let name = self.field_name()?;
             self.skip_space()?;
             if self.peek() != Some(b':') {
-                return Err(());
+                return Err(NotJson);
             }
             self.i += 1;
             self.skip_space()?;
             fields.push((name, self.value(depth + 1)?));
             self.skip_space()?;
-            match self.peek().ok_or(())? {
+            match self.peek().ok_or(NotJson)? {
                 b',' => self.i += 1,
                 b'}' => {
                     self.i += 1;
                     return Ok(Value::Object(fields));
                 }
-                _ => return Err(()),
+                _ => return Err(NotJson),
             }
         }
     }
@@ -323,13 +327,13 @@ impl Parser<'_> {
             self.skip_space()?;
             items.push(self.value(depth + 1)?);
             self.skip_space()?;
-            match self.peek().ok_or(())? {
+            match self.peek().ok_or(NotJson)? {
                 b',' => self.i += 1,
                 b']' => {
                     self.i += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(()),
+                _ => return Err(NotJson),
             }
         }
     }
@@ -339,7 +343,7 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
-    fn parse(t: &str) -> Result<Option<Value>, ()> {
+    fn parse(t: &str) -> Result<Option<Value>, NotJson> {
         parse_first(t, &Features::default())
     }
 
@@ -347,7 +351,7 @@ mod tests {
     fn first_value_and_trailing_text() {
         assert_eq!(parse(r#"{"a":1} x"#), Ok(Some(Value::Object(vec![("a".into(), Value::Int("1".into()))]))));
         assert_eq!(parse("  "), Ok(None));
-        assert_eq!(parse(r#"{"a":1,}"#), Err(()));
+        assert_eq!(parse(r#"{"a":1,}"#), Err(NotJson));
         assert_eq!(parse("[1.50, -0, 1e2]"), Ok(Some(Value::Array(vec![Value::Float("1.50".into()), Value::Int("-0".into()), Value::Float("1e2".into())]))));
     }
 

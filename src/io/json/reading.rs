@@ -4,7 +4,7 @@
 
 use super::convert::{record_row, Conversion, Row};
 use super::infer::{canonical, compatible_root, corrupt_record_type, infer};
-use super::parser::{parse_first, Features};
+use super::parser::{parse_first, Features, NotJson};
 use super::OPTIONS;
 use crate::compat::random::XorShiftRandom;
 use crate::compat::timezone::Zone;
@@ -130,7 +130,7 @@ pub fn infer_schema(paths: &[&Path], options: &BTreeMap<String, String>, corrupt
             let t = match parse_first(&record, &r.features) {
                 Ok(Some(v)) => infer(&v, &r)?,
                 Ok(None) => DataType::Null,
-                Err(()) => match corrupt_record_type(&r)? {
+                Err(NotJson) => match corrupt_record_type(&r)? {
                     Some(t) => t,
                     None => continue,
                 },
@@ -188,7 +188,7 @@ pub fn file_frame(path: &Path, options: &BTreeMap<String, String>, corrupt_defau
         let rows = match parse_first(&record, &r.features) {
             Ok(None) => continue,
             Ok(Some(v)) => record_row(&v, fields, corrupt_at, &conversion),
-            Err(()) => Err(vec![]),
+            Err(NotJson) => Err(vec![]),
         };
         let rows: Vec<Row> = match rows {
             Ok(rows) => rows,
