@@ -2,7 +2,6 @@
 sessions and hostile partition values. The differential fuzzer (`make fuzz`,
 docs/reliability.md) needs PySpark and is not part of this suite."""
 
-import _thread
 import gc
 import os
 import subprocess
@@ -91,40 +90,58 @@ def test_new_session_conf_and_views_are_isolated(spark):
         other.conf.unset("spark.sql.session.timeZone")
 
 
+# Run in a fresh interpreter: Ctrl-C is delivered to the main thread of a process, and
+# what earlier tests in the same (xdist) worker did to that process must not decide the
+# result. The child leaves with os._exit: the interrupted query's thread is still running
+# (Polars has no cancellation hook), and the interpreter's finalisation would wait on it.
+_CTRL_C_CHILD = r"""
+import _thread, json, os, threading, time
+from pyrust.sql import SparkSession, functions as F
+from pyrust.sql.functions import udf
+from pyrust.sql.types import LongType
+
 @udf(LongType())
-def _slow_identity(x):
+def slow_identity(x):
     time.sleep(0.002)  # sleeps without the GIL: an interrupted query costs no CPU in the background
     return x
 
-
-def _interrupted_after(action, seconds=0.5):
-    """Runs action() with a Ctrl-C (as the terminal sends it) after `seconds`; the
-    time from the start to the KeyboardInterrupt, or None when the action finished first."""
-    timer = threading.Timer(seconds, _thread.interrupt_main)
-    start = time.monotonic()
-    timer.start()
-    try:
-        action()
-    except KeyboardInterrupt:
-        return time.monotonic() - start
-    finally:
-        timer.cancel()
-    return None
+spark = SparkSession.builder.getOrCreate()
+action = os.environ["CTRL_C_ACTION"]
+if action == "collect":
+    # Pure Polars work: seconds even in a release build, ~10 s in the dev build.
+    df = spark.range(30_000_000).select(F.sum(F.sqrt(F.col("id") * 3 + 1)).alias("s"))
+else:
+    # A Python UDF that sleeps: 4 s of waiting, whatever the machine.
+    df = spark.range(2_000).filter(slow_identity("id") >= 0)
+timer = threading.Timer(0.5, _thread.interrupt_main)  # a Ctrl-C as the terminal sends it
+start = time.monotonic()
+timer.start()
+elapsed = None
+try:
+    getattr(df, action)()
+except KeyboardInterrupt:
+    elapsed = time.monotonic() - start
+finally:
+    timer.cancel()
+# The session answers at once afterwards (the interrupted query finishes in the background).
+after = spark.range(10).agg(F.sum("id")).collect()[0][0]
+print(json.dumps({"elapsed": elapsed, "after": after}), flush=True)
+os._exit(0)
+"""
 
 
 @pytest.mark.parametrize("action", ["collect", "count"])
-def test_ctrl_c_stops_a_long_action_within_a_second(spark, action):
-    if action == "collect":
-        # Pure Polars work: seconds even in a release build, ~10 s in the dev build.
-        df = spark.range(30_000_000).select(F.sum(F.sqrt(F.col("id") * 3 + 1)).alias("s"))
-    else:
-        # A Python UDF that sleeps: 4 s of waiting, whatever the machine.
-        df = spark.range(2_000).filter(_slow_identity("id") >= 0)
-    elapsed = _interrupted_after(getattr(df, action))
+def test_ctrl_c_stops_a_long_action_within_a_second(action):
+    import json
+
+    run = subprocess.run([sys.executable, "-c", _CTRL_C_CHILD], env={**os.environ, "CTRL_C_ACTION": action},
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    elapsed = result["elapsed"]
     assert elapsed is not None, f"{action} finished before Ctrl-C came: make the query longer"
     assert elapsed < 1.5, f"KeyboardInterrupt came {elapsed - 0.5:.2f} s after Ctrl-C (goal: under 1 s)"
-    # The session answers at once afterwards (the interrupted query finishes in the background).
-    assert spark.range(10).agg(F.sum("id")).collect()[0][0] == 45
+    assert result["after"] == 45
 
 
 def _rss_mb():
