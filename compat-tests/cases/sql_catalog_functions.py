@@ -34,7 +34,7 @@ def list_functions_pattern_no_match(spark):
 @case
 def list_functions_with_udf(spark):
     spark.udf.register("cf_udf_one", lambda x: x, "int")
-    return [_fields(f) for f in spark.catalog.listFunctions(pattern="cf_udf_*")]
+    return [_fields(f) for f in spark.catalog.listFunctions(pattern="cf_udf_o*")]
 
 
 @case
