@@ -123,7 +123,7 @@ class Catalog:
         if db is not None and db.lower().startswith("spark_catalog."):
             db = db.split(".", 1)[1]
         if db is not None and db.strip("`").lower() not in self._native.list_databases() + [_GLOBAL_TEMP]:
-            raise AnalysisException(errorClass="SCHEMA_NOT_FOUND", messageParameters={"schemaName": f"`spark_catalog`.`{dbName}`"})
+            raise _schema_not_found(dbName)
         tables = []
         if db is None or db.strip("`").lower() != "global_temp":
             for name, database, table_type in self._native.list_tables(db):
@@ -317,6 +317,4 @@ class Catalog:
 
 
 def _schema_not_found(name: str) -> Any:
-    from pyrust.errors import AnalysisException
-
     return AnalysisException(errorClass="SCHEMA_NOT_FOUND", messageParameters={"schemaName": f"`spark_catalog`.`{name}`"})
