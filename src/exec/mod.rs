@@ -294,7 +294,8 @@ fn has_small_inputs(plan: &Plan) -> bool {
         small &= match &p.node {
             PlanNode::Local { data } => data.0.downcast_ref::<pl::DataFrame>().is_some_and(|df| df.height() <= SMALL),
             PlanNode::Range { start, end, step } => (*end as i128 - *start as i128).unsigned_abs() / (*step as i128).unsigned_abs().max(1) <= SMALL as u128,
-            PlanNode::Scan { .. } | PlanNode::Cache { .. } => false,
+            // A Python function is not run twice: it may have effects, or be slow.
+            PlanNode::Scan { .. } | PlanNode::Cache { .. } | PlanNode::PythonTable { .. } => false,
             _ => true,
         };
         if small { Recursion::Continue } else { Recursion::Stop }

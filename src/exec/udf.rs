@@ -4,8 +4,8 @@
 
 use crate::error::{Error, Result};
 use crate::ir::udf::UdfHandle;
-use crate::ir::DataType;
-use polars::prelude::Column;
+use crate::ir::{DataType, StructField};
+use polars::prelude::{Column, DataFrame};
 use std::sync::Arc;
 
 pub trait PythonFunction: Send + Sync {
@@ -16,6 +16,24 @@ pub trait PythonFunction: Send + Sync {
 
     /// A grouped-aggregate function over one group's rows: one value.
     fn aggregate(&self, args: &[Column], arg_types: &[DataType], session_zone: &str) -> Result<Column>;
+}
+
+/// A function from whole tables to a table: the pandas and Arrow function APIs and
+/// UDTFs (`PlanNode::PythonTable`).
+pub trait PythonTableFunction: Send + Sync {
+    /// Calls the function over its inputs' rows (each with its Spark fields); the
+    /// result has `output`'s columns, in order, in the engine representation.
+    fn apply(&self, inputs: Vec<DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], session_zone: &str) -> Result<DataFrame>;
+}
+
+/// A handle for a plan's table function.
+pub fn table_handle(f: Arc<dyn PythonTableFunction>) -> UdfHandle {
+    UdfHandle(Arc::new(f))
+}
+
+/// The table function behind a plan's handle.
+pub fn table_function(h: &UdfHandle) -> Result<Arc<dyn PythonTableFunction>> {
+    h.0.downcast_ref::<Arc<dyn PythonTableFunction>>().cloned().ok_or_else(|| Error::internal("a handle without a Python table function"))
 }
 
 /// A handle for the plan around a function.
