@@ -160,7 +160,10 @@ def _normal_key(column: Any) -> Any:
 def _groups(table: Any, nkeys: int) -> Any:
     """The data columns of a keyed table sorted by group, and each group's key (a
     tuple of Python values), first row and length, groups in order of first appearance
-    (NULL keys together, NaN keys together)."""
+    (NULL keys together, NaN keys together). Each key column is dictionary-encoded
+    (codes in order of first appearance), several keys' codes combined and encoded
+    again; one stable argsort of the codes orders the rows."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -171,21 +174,25 @@ def _groups(table: Any, nkeys: int) -> Any:
     if nkeys == 0:
         return data, [((), 0, n)]
     keys = [_normal_key(table.column(i)) for i in range(nkeys)]
-    names = [f"k{i}" for i in range(nkeys)]
     try:
-        indexed = pa.table(keys + [pa.array(range(n), type=pa.int64())], names=names + ["row"])
-        grouped = indexed.group_by(names, use_threads=False).aggregate([("row", "list")])
+        codes = None
+        for key in keys:
+            encoded = pc.dictionary_encode(key, null_encoding="encode").combine_chunks()
+            ids = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            if codes is None:
+                codes = ids
+            else:
+                combined = pa.array(codes * len(encoded.dictionary) + ids)
+                codes = pc.dictionary_encode(combined).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
         return _groups_by_value(data, keys)
-    rows = grouped.column("row_list").combine_chunks()
-    order = pc.list_flatten(rows)
-    lengths = pc.list_value_length(rows).to_pylist()
-    key_values = list(zip(*[grouped.column(name).to_pylist() for name in names]))
-    out, offset = [], 0
-    for key, length in zip(key_values, lengths):
-        out.append((key, offset, length))
-        offset += length
-    return data.take(order), out
+    order = np.argsort(codes, kind="stable")
+    lengths = np.bincount(codes)
+    offsets = np.cumsum(lengths) - lengths
+    firsts = pa.array(order[offsets])
+    key_values = list(zip(*[k.take(firsts).to_pylist() for k in keys]))
+    groups = [(key, int(o), int(length)) for key, o, length in zip(key_values, offsets, lengths)]
+    return data.take(pa.array(order)), groups
 
 
 def _groups_by_value(data: Any, keys: List[Any]) -> Any:
