@@ -161,3 +161,58 @@ def apply_in_pandas_null_and_nan_keys(spark):
 def explain_free_count_of_map_in_pandas(spark):
     df = _nums(spark).mapInPandas(_double, "id long, g string, x double")
     return [df.count(), df.filter("id >= 8").count()]
+
+
+# UDTFs: the handler runs at the action too (a call, a TABLE argument, a lateral join).
+
+from pyspark.sql.functions import udtf  # noqa: E402
+
+
+@udtf(returnType="n int")
+class _LazyCounter:
+    def eval(self, limit: int):
+        for i in range(limit):
+            yield (i,)
+
+
+@udtf(returnType="n int")
+class _LazyFails:
+    def eval(self, limit: int):
+        raise ValueError("lazy udtf boom")
+
+
+@udtf(returnType="id long, half long")
+class _LazyRowFails:
+    def eval(self, row):
+        if row["id"] > 2:
+            raise ValueError("lazy table boom")
+        yield (row["id"], row["id"] // 2)
+
+
+@case
+def udtf_error_surfaces_at_the_action(spark):
+    return _at_action(lambda: _LazyFails(F.lit(3)))
+
+
+@case
+def udtf_over_a_table_argument_error_surfaces_at_the_action(spark):
+    return _at_action(lambda: _LazyRowFails(_nums(spark).select("id").asTable()))
+
+
+@case
+def udtf_lateral_error_surfaces_at_the_action(spark):
+    spark.udtf.register("lazy_fails", _LazyFails)
+    spark.createDataFrame([(1,), (2,)], "a int").createOrReplaceTempView("lazy_lateral_t")
+    return _at_action(lambda: spark.sql("SELECT * FROM lazy_lateral_t, LATERAL lazy_fails(a)"))
+
+
+@case
+def plan_over_a_udtf_call(spark):
+    df = _LazyCounter(F.lit(6))
+    return df.filter("n % 2 = 0").withColumn("m", F.col("n") * 10).orderBy(F.col("n").desc())
+
+
+@case
+def udtf_over_a_table_argument_then_aggregate(spark):
+    df = _LazyRowFails(_nums(spark).filter("id <= 2").select("id").asTable())
+    return df.agg(F.sum("id").alias("s"), F.max("half").alias("h"), F.count("*").alias("n"))
