@@ -131,6 +131,33 @@ mod tests {
         assert_eq!(values, vec![Some(2), Some(2), Some(1)]);
     }
 
+    /// A "Python" table function: each input row twice, and how many inputs it had.
+    struct Twice;
+
+    impl PythonTableFunction for Twice {
+        fn apply(&self, inputs: Vec<DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], _: &str) -> Result<DataFrame> {
+            assert_eq!(input_fields.len(), inputs.len());
+            assert_eq!(output[0].name, "twice");
+            let values: Vec<Option<i64>> = inputs.first().map_or(vec![], |df| df.columns()[0].i64().unwrap().iter().flat_map(|v| [v, v]).collect());
+            let n = values.len();
+            Ok(DataFrame::new(n, vec![Column::new("any".into(), values), Column::new("n".into(), vec![inputs.len() as i64; n])]).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_python_table_runs_when_the_plan_runs() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let fields = [StructField::new("twice", DataType::Long, true), StructField::new("inputs", DataType::Long, false)];
+        let table = Arc::new(builder::python_table(vec![numbers(&s)], table_handle(Arc::new(Twice)), &fields));
+        assert_eq!(table.output[0].name, "twice");
+        let filtered = builder::filter(table, Expr::IsNotNull(Box::new(Expr::col("twice"))), &conf, new_plan_id()).unwrap();
+        let out = s.execute(&filtered).unwrap();
+        let values: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(values, vec![Some(1), Some(1), Some(3), Some(3)]);
+        assert_eq!(out.columns()[1].i64().unwrap().get(0), Some(1));
+    }
+
     #[test]
     fn registered_functions_resolve_by_name_in_any_case() {
         let s = Session::new();
