@@ -46,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     m.add_function(wrap_pyfunction!(io_options, m)?)?;
+    m.add_function(wrap_pyfunction!(remove_object_store_copies, m)?)?;
     Ok(())
 }
 
@@ -61,6 +62,13 @@ fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
 #[pyfunction]
 fn io_options() -> Vec<crate::io::formats::OptionRow> {
     crate::io::formats::describe()
+}
+
+/// Removes the process' local copies of remote objects and upload scratch files
+/// (`io::scratch`); `pyrust.sql.session` registers it with `atexit`.
+#[pyfunction]
+fn remove_object_store_copies() {
+    crate::io::remote::remove_local_copies()
 }
 
 /// Java's `Double.toString`, for values the JVM would print (strings from numbers).

@@ -1,6 +1,7 @@
 """``pyspark.sql.SparkSession``: the entry point. One process-wide session, as in
 PySpark; it starts in milliseconds because there is no JVM behind it."""
 
+import atexit
 import threading
 from typing import Any, Dict, List, Optional, Union
 
@@ -15,6 +16,10 @@ from pyrust.sql.types import (
 )
 
 __all__ = ["SparkSession"]
+
+# The local copies of object-store files (reads of CSV/JSON/text, writes before their
+# upload) go when the interpreter exits; a killed process' are removed by the next one.
+atexit.register(_native.remove_object_store_copies)
 
 _DEFAULTS = {
     "spark.sql.ansi.enabled": "true",

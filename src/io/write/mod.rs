@@ -123,7 +123,8 @@ pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &
             // Written locally first (the format writers write files), then uploaded
             // and committed in the store.
             let client = Client::get_or_build(&target, ctx.storage)?;
-            let scratch = std::env::temp_dir().join(format!("pyrust-upload-{}", commit::uuid4()));
+            // In the process' scratch directory: a killed writer's files are swept too.
+            let scratch = crate::io::scratch::dir()?.join(format!("upload-{}", commit::uuid4()));
             let result = commit::Staging::new(&scratch.join("out")).and_then(|staging| {
                 write_parts(spec, df, fields, ctx, &staging)?;
                 remote_commit::commit(&client, &target, staging.path(), staging.uuid(), spec.mode)
