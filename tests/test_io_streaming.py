@@ -57,3 +57,29 @@ def test_keys_grouped_as_spark_groups_directories(spark, tmp_path):
     assert dirs == ["s=__HIVE_DEFAULT_PARTITION__/f=-0.0", "s=__HIVE_DEFAULT_PARTITION__/f=0.0"]
     back = spark.read.parquet(out).orderBy("id").collect()
     assert [(r.id, r.s, str(r.f)) for r in back] == [(1, None, "0.0"), (2, None, "-0.0"), (3, None, "0.0"), (4, None, "-0.0")]
+
+
+def test_decompressed_copies_go_at_exit(tmp_path):
+    """A gzipped CSV is read through a copy in $TMPDIR/pyrust-decompressed/<pid>: the
+    interpreter removes it at exit, and a later process sweeps those of killed ones."""
+    import gzip
+    import subprocess
+    import sys
+
+    data = tmp_path / "a.csv.gz"
+    with gzip.open(data, "wt") as f:
+        f.write("x,y\n1,2\n3,4\n")
+    env = dict(os.environ, TMPDIR=str(tmp_path / "tmp"))
+    os.makedirs(env["TMPDIR"])
+    root = os.path.join(env["TMPDIR"], "pyrust-decompressed")
+    code = ("import os, sys; from pyrust.sql import SparkSession; s = SparkSession.builder.getOrCreate(); "
+            f"print(s.read.csv({str(data)!r}, header=True).count()); "
+            f"print(os.listdir({root!r}) == [str(os.getpid())]); sys.stdout.flush(); {{}}")
+    out = subprocess.run([sys.executable, "-c", code.format("")], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "True"]
+    assert os.listdir(root) == []
+    # A killed process leaves its copies; the next one to make a copy sweeps them.
+    killed = subprocess.run([sys.executable, "-c", code.format("os._exit(0)")], env=env, capture_output=True, text=True)
+    assert killed.stdout.split() == ["2", "True"] and len(os.listdir(root)) == 1
+    subprocess.run([sys.executable, "-c", code.format("")], env=env, capture_output=True, text=True, check=True)
+    assert os.listdir(root) == []

@@ -92,9 +92,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// A decompressed copy of a compressed file, for the readers that read paths (Polars'
-/// CSV scan); made once per file version (path, size and modification time) in the
-/// temp directory, named as the file without the codec's extension.
+/// A plain copy of a compressed file, for readers that take paths (Polars' CSV scan):
+/// decompressed as a stream into this process' directory under
+/// `$TMPDIR/pyrust-decompressed`, once per file version. The directory goes when the
+/// process exits (`remove_decompressed_copies`, called at interpreter exit) and those
+/// of processes no longer running (killed ones) are swept when the first copy is made.
 pub fn plain_copy(path: &Path) -> Result<PathBuf> {
     use std::hash::{Hash, Hasher};
     let meta = std::fs::metadata(path).map_err(|e| super::files::io_error("reading", path, e))?;
@@ -102,18 +104,64 @@ pub fn plain_copy(path: &Path) -> Result<PathBuf> {
     path.hash(&mut h);
     meta.len().hash(&mut h);
     meta.modified().ok().hash(&mut h);
-    let dir = std::env::temp_dir().join("pyrust-decompressed").join(format!("{:016x}", h.finish()));
+    let dir = process_dir().join(format!("{:016x}", h.finish()));
     let name = path.file_stem().map_or_else(|| "data".into(), |s| s.to_os_string());
     let copy = dir.join(name);
     if !copy.exists() {
-        let bytes = read(path)?;
+        static SWEEP: std::sync::Once = std::sync::Once::new();
+        SWEEP.call_once(sweep_dead_processes);
         std::fs::create_dir_all(&dir).map_err(|e| super::files::io_error("creating", &dir, e))?;
-        // Written aside and renamed, so a concurrent reader never sees half a copy.
-        let partial = dir.join(format!(".partial-{}", std::process::id()));
-        std::fs::write(&partial, bytes).map_err(|e| super::files::io_error("writing", &partial, e))?;
+        let partial = dir.join(format!(".partial-{:?}", std::thread::current().id()));
+        decompress_to(path, &partial)?;
         std::fs::rename(&partial, &copy).map_err(|e| super::files::io_error("writing", &copy, e))?;
     }
     Ok(copy)
+}
+
+/// Decompresses `path` into the file `out` without holding it in memory.
+fn decompress_to(path: &Path, out: &Path) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| super::files::io_error("reading", path, e))?;
+    let mut decoder: Box<dyn Read> = match Codec::of_extension(path) {
+        None => Box::new(file),
+        Some(Codec::Gzip) => Box::new(MultiGzDecoder::new(std::io::BufReader::new(file))),
+        Some(Codec::Deflate) => Box::new(ZlibDecoder::new(std::io::BufReader::new(file))),
+    };
+    let target = std::fs::File::create(out).map_err(|e| super::files::io_error("creating", out, e))?;
+    let mut writer = std::io::BufWriter::new(target);
+    let copied = std::io::copy(&mut decoder, &mut writer).and_then(|_| writer.flush());
+    copied.map_err(|e| {
+        let _ = std::fs::remove_file(out);
+        super::files::io_error("reading", path, e)
+    })
+}
+
+fn copies_root() -> PathBuf {
+    std::env::temp_dir().join("pyrust-decompressed")
+}
+
+fn process_dir() -> PathBuf {
+    copies_root().join(std::process::id().to_string())
+}
+
+/// Removes this process' decompressed copies.
+pub fn remove_decompressed_copies() {
+    let _ = std::fs::remove_dir_all(process_dir());
+}
+
+/// Removes the copies of processes that are gone (where that can be told: /proc).
+fn sweep_dead_processes() {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(copies_root()) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        // (Other names are left alone: another version's copies may be in use.)
+        let Some(pid) = name.to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -130,7 +178,10 @@ mod tests {
             assert_eq!(read(&p).unwrap(), b"x,y\n1,2\n");
             assert_eq!(is_compressed(&p), codec.is_some());
         }
-        assert_eq!(plain_copy(&dir.join("a.csv.gz")).unwrap().file_name().unwrap(), "a.csv");
+        let copy = plain_copy(&dir.join("a.csv.gz")).unwrap();
+        assert_eq!(copy.file_name().unwrap(), "a.csv");
+        assert_eq!(std::fs::read(&copy).unwrap(), b"x,y\n1,2\n");
+        assert!(copy.starts_with(process_dir()));
         assert!(codec(Some("nosuch")).is_err() && codec(Some("GZIP")).unwrap() == Some(Codec::Gzip));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -45,6 +45,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     m.add_function(wrap_pyfunction!(io_options, m)?)?;
+    m.add_function(wrap_pyfunction!(remove_decompressed_copies, m)?)?;
     Ok(())
 }
 
@@ -60,6 +61,12 @@ fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
 #[pyfunction]
 fn io_options() -> Vec<crate::io::formats::OptionRow> {
     crate::io::formats::describe()
+}
+
+/// Removes the decompressed copies of compressed CSV files this process read (at exit).
+#[pyfunction]
+fn remove_decompressed_copies() {
+    crate::io::compression::remove_decompressed_copies();
 }
 
 /// Java's `Double.toString`, for values the JVM would print (strings from numbers).

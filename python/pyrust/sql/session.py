@@ -1,10 +1,14 @@
 """``pyspark.sql.SparkSession``: the entry point. One process-wide session, as in
 PySpark; it starts in milliseconds because there is no JVM behind it."""
 
+import atexit
 import threading
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
+
+# Compressed CSV files are read through decompressed copies in $TMPDIR: gone at exit.
+atexit.register(_native.remove_decompressed_copies)
 from pyrust.sql import _conf_checks
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._values import normalise_rows
