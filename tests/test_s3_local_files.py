@@ -1,6 +1,6 @@
 """The local side of object-store I/O (copies of remote CSV/JSON/text objects, the part
 files of a remote write before their upload) lives in one directory per process,
-$TMPDIR/pyrust-objects-PID: removed when the interpreter exits, and a killed process'
+$TMPDIR/pyrust-scratch-PID: removed when the interpreter exits, and a killed process'
 directory is removed by the next process that needs one. Against moto's S3 server on
 127.0.0.1, each process in its own TMPDIR."""
 
@@ -66,15 +66,15 @@ def start(endpoint, bucket, tmp, tag):
 
 
 def scratch_dirs(tmp):
-    return sorted(p for p in os.listdir(tmp) if p.startswith("pyrust-objects-"))
+    return sorted(p for p in os.listdir(tmp) if p.startswith("pyrust-scratch-"))
 
 
 def test_local_copies_are_removed_at_exit(endpoint, bucket, tmp_path):
     proc = start(endpoint, bucket, tmp_path, "exit")
     try:
         # while the process lives, its copies are there (and are reused by later reads)
-        assert scratch_dirs(tmp_path) == [f"pyrust-objects-{proc.pid}"]
-        copies = tmp_path / f"pyrust-objects-{proc.pid}" / "copies"
+        assert scratch_dirs(tmp_path) == [f"pyrust-scratch-{proc.pid}"]
+        copies = tmp_path / f"pyrust-scratch-{proc.pid}" / "copies"
         assert any(f.endswith(".csv") for _, _, files in os.walk(copies) for f in files)
         out, err = proc.communicate("exit\n", timeout=60)
         assert proc.returncode == 0, err
@@ -92,7 +92,7 @@ def test_a_killed_process_copies_are_removed_by_the_next(endpoint, bucket, tmp_p
     finally:
         if first.poll() is None:
             first.kill()
-    left = tmp_path / f"pyrust-objects-{first.pid}"
+    left = tmp_path / f"pyrust-scratch-{first.pid}"
     assert left.is_dir()
     # A lock file younger than a few seconds may be a process' that has not locked it
     # yet, so it is left alone: age it rather than wait.
@@ -101,7 +101,7 @@ def test_a_killed_process_copies_are_removed_by_the_next(endpoint, bucket, tmp_p
     second = start(endpoint, bucket, tmp_path, "next")
     try:
         # the dead process' directory went when the second made its own
-        assert scratch_dirs(tmp_path) == [f"pyrust-objects-{second.pid}"]
+        assert scratch_dirs(tmp_path) == [f"pyrust-scratch-{second.pid}"]
         second.communicate("exit\n", timeout=60)
     finally:
         if second.poll() is None:
@@ -112,13 +112,13 @@ def test_a_killed_process_copies_are_removed_by_the_next(endpoint, bucket, tmp_p
 def test_a_live_process_copies_are_left_alone(endpoint, bucket, tmp_path):
     first = start(endpoint, bucket, tmp_path, "live1")
     try:
-        lock = tmp_path / f"pyrust-objects-{first.pid}" / ".lock"
+        lock = tmp_path / f"pyrust-scratch-{first.pid}" / ".lock"
         old = time.time() - 120
         os.utime(lock, (old, old))
         second = start(endpoint, bucket, tmp_path, "live2")
         second.communicate("exit\n", timeout=60)
         # the first still holds its lock: its directory stays
-        assert scratch_dirs(tmp_path) == [f"pyrust-objects-{first.pid}"]
+        assert scratch_dirs(tmp_path) == [f"pyrust-scratch-{first.pid}"]
         first.communicate("exit\n", timeout=60)
     finally:
         if first.poll() is None:

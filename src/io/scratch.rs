@@ -1,6 +1,7 @@
-//! The local side of object-store I/O lives in one directory per process,
-//! `$TMPDIR/pyrust-objects-PID/`: the copies of remote CSV/JSON/text objects read by the
-//! local-file readers, and the part files of a remote write before their upload.
+//! PyRust's local scratch files live in one directory per process,
+//! `$TMPDIR/pyrust-scratch-PID/`: the copies of remote CSV/JSON/text objects read by the
+//! local-file readers, the part files of a remote write before their upload, and the
+//! decompressed copies of compressed CSV files (`compression::plain_copy`).
 //!
 //! Nothing else removes it, so it is removed here: by the process itself at exit
 //! (`remove_own`, from Python's `atexit`), and, for a process that died without exiting
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-const PREFIX: &str = "pyrust-objects-";
+const PREFIX: &str = "pyrust-scratch-";
 const LOCK: &str = ".lock";
 /// A lock file younger than this may belong to a process between creating and locking it.
 const LOCK_GRACE: Duration = Duration::from_secs(10);
@@ -34,7 +35,7 @@ static OWN: Mutex<Option<Own>> = Mutex::new(None);
 /// This process' directory, created on first use (when the stale directories of dead
 /// processes are removed too).
 pub fn dir() -> Result<PathBuf> {
-    let mut own = OWN.lock().map_err(|_| Error::internal("the object store scratch directory lock is poisoned"))?;
+    let mut own = OWN.lock().map_err(|_| Error::internal("the scratch directory lock is poisoned"))?;
     let pid = std::process::id();
     // After a fork the child inherits the parent's entry: it is not the child's.
     if let Some(o) = own.as_ref().filter(|o| o.pid == pid && o.dir.exists()) {

@@ -46,7 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     m.add_function(wrap_pyfunction!(io_options, m)?)?;
-    m.add_function(wrap_pyfunction!(remove_object_store_copies, m)?)?;
+    m.add_function(wrap_pyfunction!(remove_scratch_files, m)?)?;
     Ok(())
 }
 
@@ -64,10 +64,10 @@ fn io_options() -> Vec<crate::io::formats::OptionRow> {
     crate::io::formats::describe()
 }
 
-/// Removes the process' local copies of remote objects and upload scratch files
-/// (`io::scratch`); `pyrust.sql.session` registers it with `atexit`.
+/// Removes the process' scratch files (`io::scratch`: local copies of remote objects,
+/// upload scratch files, decompressed copies); `pyrust.sql.session` registers it with `atexit`.
 #[pyfunction]
-fn remove_object_store_copies() {
+fn remove_scratch_files() {
     crate::io::remote::remove_local_copies()
 }
 

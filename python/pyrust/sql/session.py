@@ -6,6 +6,7 @@ import threading
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
+
 from pyrust.sql import _conf_checks
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._values import normalise_rows
@@ -17,9 +18,10 @@ from pyrust.sql.types import (
 
 __all__ = ["SparkSession"]
 
-# The local copies of object-store files (reads of CSV/JSON/text, writes before their
-# upload) go when the interpreter exits; a killed process' are removed by the next one.
-atexit.register(_native.remove_object_store_copies)
+# The process' scratch files (local copies of object-store files, writes before their
+# upload, decompressed copies of compressed CSV files) go when the interpreter exits; a
+# killed process' are removed by the next one (io::scratch).
+atexit.register(_native.remove_scratch_files)
 
 _DEFAULTS = {
     "spark.sql.ansi.enabled": "true",
