@@ -209,6 +209,22 @@ def test_every_save_mode_as_on_a_local_path(spark, bucket, tmp_path, mode):
         assert results[0][0] == "PATH_ALREADY_EXISTS"
 
 
+@pytest.mark.parametrize("overwrite_mode", ["static", "dynamic"])
+def test_partition_overwrite_modes_as_on_a_local_path(spark, bucket, tmp_path, overwrite_mode):
+    """Dynamic partition overwrite replaces only the written partitions (rewriting k=1
+    must not take k=12 with it: prefixes are whole path segments)."""
+    remote, local = f"s3a://{bucket}/po-{overwrite_mode}", str(tmp_path / "po")
+    results = []
+    for target in [remote, local]:
+        spark.range(4).selectExpr("id", "CASE WHEN id % 2 = 0 THEN 1 ELSE 12 END AS k").write.partitionBy("k").parquet(target)
+        spark.range(10, 12).selectExpr("id", "CASE WHEN id = 10 THEN 1 ELSE 2 END AS k").write.mode("overwrite") \
+            .option("partitionOverwriteMode", overwrite_mode).partitionBy("k").parquet(target)
+        results.append(rows(spark.read.parquet(target)))
+    assert results[0] == results[1]
+    expected = [(10, 1), (11, 2)] if overwrite_mode == "static" else [(1, 12), (3, 12), (10, 1), (11, 2)]
+    assert sorted((r.id, r.k) for r in spark.read.parquet(remote).collect()) == expected
+
+
 def test_overwrite_of_the_input_is_refused(spark, bucket):
     target = f"s3a://{bucket}/in"
     spark.range(3).write.parquet(target)

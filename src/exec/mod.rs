@@ -127,11 +127,13 @@ impl Session {
     /// and written under the save mode (`io::write`).
     pub fn write(&self, plan: &Plan, spec: &crate::io::write::WriteSpec) -> Result<()> {
         use crate::io::write::{prepare, write, Plan as WritePlan, WriteContext};
-        // `spark.sql.files.maxRecordsPerFile` applies unless the write's own option is set.
+        // Session settings that a write's own option overrides.
         let mut spec = spec.clone();
-        if let Some(n) = self.get_conf("spark.sql.files.maxRecordsPerFile") {
-            if !spec.options.keys().any(|k| k.eq_ignore_ascii_case("maxRecordsPerFile")) {
-                spec.options.insert("maxRecordsPerFile".into(), n);
+        for (key, option) in [("spark.sql.files.maxRecordsPerFile", "maxRecordsPerFile"), ("spark.sql.sources.partitionOverwriteMode", "partitionOverwriteMode")] {
+            if let Some(value) = self.get_conf(key) {
+                if !spec.options.keys().any(|k| k.eq_ignore_ascii_case(option)) {
+                    spec.options.insert(option.into(), value);
+                }
             }
         }
         let spec = &spec;

@@ -93,6 +93,8 @@ pub const FILE_SOURCE: &[Spec] = &[
     spec("ignoreCorruptFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
     spec("ignoreMissingFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
     spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Yes),
+    // Default: the session's `spark.sql.sources.partitionOverwriteMode` (static).
+    spec("partitionOverwriteMode", Kind::Text, "static", Direction::Write, Support::Values(&["static", "dynamic"])),
 ];
 
 /// The spec `key` names in a format's `table` (or `FILE_SOURCE`) for `direction`, if Spark

@@ -4,7 +4,7 @@
 //! never committed is removed when dropped, so a failed write leaves nothing behind.
 
 use super::super::files::io_error;
-use super::SaveMode;
+use super::Replace;
 use crate::error::Result;
 use std::path::{Path, PathBuf};
 
@@ -39,12 +39,23 @@ impl Staging {
     }
 
     /// Marks the output complete (`_SUCCESS`) and moves it into place.
-    pub fn commit(mut self, mode: SaveMode) -> Result<()> {
+    pub fn commit(mut self, replace: Replace) -> Result<()> {
         let success = self.dir.join("_SUCCESS");
         std::fs::write(&success, b"").map_err(|e| io_error("writing", &success, e))?;
         if !self.target.exists() {
             rename(&self.dir, &self.target)?;
-        } else if mode == SaveMode::Append {
+        } else if let Replace::Nothing | Replace::WrittenPartitions(_) = replace {
+            if let Replace::WrittenPartitions(depth) = replace {
+                // The written partitions' old directories go, the others stay.
+                let mut files = vec![];
+                relative_files(&self.dir, "", &mut files)?;
+                for dir in super::partition_dirs(files.iter().map(String::as_str), depth) {
+                    let old = self.target.join(&dir);
+                    if old.exists() {
+                        std::fs::remove_dir_all(&old).map_err(|e| io_error("removing", &old, e))?;
+                    }
+                }
+            }
             move_into(&self.dir, &self.target)?;
             std::fs::remove_dir_all(&self.dir).map_err(|e| io_error("removing", &self.dir, e))?;
         } else {
@@ -67,7 +78,16 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            // A failed streaming sink returns its error while some of its writer tasks
+            // may still be closing files (recreating the directory, `mkdir`): look again
+            // a few times before giving up on it.
+            for _ in 0..10 {
+                let _ = std::fs::remove_dir_all(&self.dir);
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                if !self.dir.exists() {
+                    break;
+                }
+            }
         }
     }
 }
@@ -87,6 +107,21 @@ fn move_into(from: &Path, to: &Path) -> Result<()> {
             move_into(&entry.path(), &dest)?;
         } else {
             rename(&entry.path(), &dest)?;
+        }
+    }
+    Ok(())
+}
+
+/// The paths of the files under `dir`, relative to it with `/` separators.
+pub(super) fn relative_files(dir: &Path, rel: &str, out: &mut Vec<String>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error("listing", dir, e))? {
+        let entry = entry.map_err(|e| io_error("listing", dir, e))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        let path = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        if entry.path().is_dir() {
+            relative_files(&entry.path(), &path, out)?;
+        } else {
+            out.push(path);
         }
     }
     Ok(())
@@ -138,7 +173,7 @@ mod tests {
         assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0);
         let s = Staging::new(&target).unwrap();
         std::fs::write(s.path().join("part"), b"x").unwrap();
-        s.commit(SaveMode::ErrorIfExists).unwrap();
+        s.commit(Replace::Everything).unwrap();
         assert!(target.join("_SUCCESS").exists() && target.join("part").exists());
         std::fs::remove_dir_all(&root).unwrap();
     }

@@ -65,6 +65,42 @@ pub struct WriteContext<'a> {
     pub storage: &'a Storage,
 }
 
+/// What committing a write replaces of an existing target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Nothing: the new files join the old ones (append; a new target).
+    Nothing,
+    /// The whole target (overwrite).
+    Everything,
+    /// Only the partition directories the write produced, this many levels deep (Spark's
+    /// dynamic partition overwrite).
+    WrittenPartitions(usize),
+}
+
+impl Replace {
+    /// Under `spec`'s mode and `partitionOverwriteMode` option (which the session's
+    /// `spark.sql.sources.partitionOverwriteMode` fills in): dynamic mode replaces only
+    /// written partitions, and only for a partitioned overwrite, as in Spark.
+    fn of(spec: &WriteSpec) -> Replace {
+        let dynamic = options::get(table(spec.format), &spec.options, "partitionOverwriteMode").is_some_and(|m| m.eq_ignore_ascii_case("dynamic"));
+        match spec.mode {
+            SaveMode::Append => Replace::Nothing,
+            SaveMode::Overwrite if dynamic && !spec.partition_by.is_empty() => Replace::WrittenPartitions(spec.partition_by.len()),
+            _ => Replace::Everything,
+        }
+    }
+}
+
+/// The distinct partition directories (their first `depth` path components) of the
+/// files at `rels`, paths relative to the output's root.
+fn partition_dirs<'a>(rels: impl Iterator<Item = &'a str>, depth: usize) -> std::collections::BTreeSet<String> {
+    rels.filter_map(|rel| {
+        let parts: Vec<&str> = rel.split('/').collect();
+        (parts.len() > depth).then(|| parts[..depth].join("/"))
+    })
+    .collect()
+}
+
 /// What the planned write will do, decided before the query runs.
 pub enum Plan {
     /// Nothing to do (`ignore` over an existing path).
@@ -134,7 +170,7 @@ fn staged(spec: &WriteSpec, ctx: &WriteContext, fill: impl FnOnce(&commit::Stagi
         Location::Local(path) => {
             let staging = commit::Staging::new(&PathBuf::from(path))?;
             fill(&staging)?;
-            staging.commit(spec.mode)
+            staging.commit(Replace::of(spec))
         }
         Location::Remote(target) => {
             // Written locally first (the format writers write files), then uploaded
@@ -144,7 +180,7 @@ fn staged(spec: &WriteSpec, ctx: &WriteContext, fill: impl FnOnce(&commit::Stagi
             let scratch = crate::io::scratch::dir()?.join(format!("upload-{}", commit::uuid4()));
             let result = commit::Staging::new(&scratch.join("out")).and_then(|staging| {
                 fill(&staging)?;
-                remote_commit::commit(&client, &target, staging.path(), staging.uuid(), spec.mode)
+                remote_commit::commit(&client, &target, staging.path(), staging.uuid(), Replace::of(spec))
             });
             let _ = std::fs::remove_dir_all(&scratch);
             result

@@ -6,7 +6,7 @@
 //! written last and the staging prefix removed. docs/object-storage.md says what a
 //! reader can observe when a job dies at each step.
 
-use super::SaveMode;
+use super::Replace;
 use crate::error::Result;
 use crate::io::location::Remote;
 use crate::io::remote::Client;
@@ -58,12 +58,12 @@ where
 }
 
 /// Uploads the files written under `local` and commits them to `target` under `mode`.
-pub fn commit(client: &Client, target: &Remote, local: &Path, uuid: &str, mode: SaveMode) -> Result<()> {
+pub fn commit(client: &Client, target: &Remote, local: &Path, uuid: &str, replace: Replace) -> Result<()> {
     let staging = staging_key(target, uuid);
     let mut files = vec![];
     local_files(local, "", &mut files)?;
     let staged: Vec<String> = files.iter().map(|(_, rel)| rel.clone()).collect();
-    let result = upload(client, &staging, files).and_then(|()| publish(client, target, &staging, &staged, mode));
+    let result = upload(client, &staging, files).and_then(|()| publish(client, target, &staging, &staged, replace));
     // The staging prefix goes whether the commit worked or not.
     let cleanup = for_each(staged.iter().map(|rel| join(&staging, rel)).collect(), |key| async move { client.delete_async(&key).await });
     result.and(cleanup)
@@ -76,12 +76,18 @@ fn upload(client: &Client, staging: &str, files: Vec<(PathBuf, String)>) -> Resu
     })
 }
 
-/// The commit proper: the old output goes (overwrite), the staged files are copied into
-/// the target, `_SUCCESS` marks it complete.
-fn publish(client: &Client, target: &Remote, staging: &str, staged: &[String], mode: SaveMode) -> Result<()> {
-    if mode == SaveMode::Overwrite {
-        let own = format!("{staging}/");
-        let old: Vec<String> = client.list(&target.key)?.into_iter().map(|m| m.location.to_string()).filter(|k| !k.starts_with(&own)).collect();
+/// The commit proper: the old output goes (overwrite: all of it, or the written
+/// partitions' objects), the staged files are copied into the target, `_SUCCESS` marks
+/// it complete.
+fn publish(client: &Client, target: &Remote, staging: &str, staged: &[String], replace: Replace) -> Result<()> {
+    let replaced: Vec<String> = match replace {
+        Replace::Nothing => vec![],
+        Replace::Everything => vec![target.key.clone()],
+        Replace::WrittenPartitions(depth) => super::partition_dirs(staged.iter().map(String::as_str), depth).iter().map(|d| join(&target.key, d)).collect(),
+    };
+    let own = format!("{staging}/");
+    for prefix in replaced {
+        let old: Vec<String> = client.list(&prefix)?.into_iter().map(|m| m.location.to_string()).filter(|k| !k.starts_with(&own)).collect();
         for_each(old, |key| async move { client.delete_async(&key).await })?;
     }
     let copies: Vec<(String, String)> = staged.iter().map(|rel| (join(staging, rel), join(&target.key, rel))).collect();
