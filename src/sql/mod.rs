@@ -18,50 +18,9 @@ use sqlparser::parser::Parser;
 
 mod window;
 
+/// A text PyRust refuses for a reason of its own, as Spark's syntax error at its start.
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
-    parse_error_from(text, 0, &detail.to_string())
-}
-
-/// `parse_error` for a text that sqlparser read `offset` characters into its first line
-/// (`SELECT <text>`).
-fn parse_error_from(text: &str, offset: usize, detail: &str) -> Error {
-    if let Some(e) = at_failing_token(text, offset, detail) {
-        return e;
-    }
-    let near = text.split_whitespace().next().unwrap_or("end of input");
-    Error::parse(format!("Syntax error at or near '{near}': {detail}. SQLSTATE: 42601\n\n== SQL ==\n{text}\n"))
-}
-
-/// Spark's ANTLR parser reports the token where the text stops making sense, as
-/// sqlparser does (`found: FROM at Line: 1, Column: 15`): that token and its position,
-/// for a one-line text. Spark's hints (`extra input`, `missing ')'`) are not known here.
-fn at_failing_token(text: &str, offset: usize, detail: &str) -> Option<Error> {
-    if detail.ends_with("found: EOF") && !text.contains('\n') {
-        // sqlparser gives no place for the end of the text: Spark's is its length.
-        return Some(syntax_error_at(text, text.len(), "end of input".to_string()));
-    }
-    let (before, place) = detail.rsplit_once(" at Line: ")?;
-    let found = before.rsplit_once("found: ")?.1;
-    let (line, column) = place.split_once(", Column: ")?;
-    if line.trim() != "1" || text.contains('\n') {
-        return None;
-    }
-    let column: usize = column.trim().parse().ok()?;
-    let chars = column.checked_sub(1 + offset)?;
-    let pos = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
-    let near = if found == "EOF" { "end of input".to_string() } else { format!("'{found}'") };
-    Some(syntax_error_at(text, pos, near))
-}
-
-/// PARSE_SYNTAX_ERROR at byte `pos` of a one-line `text`, near `near` (quoted), no hint.
-fn syntax_error_at(text: &str, pos: usize, near: String) -> Error {
-    Error::parse_at(
-        text,
-        pos,
-        "PARSE_SYNTAX_ERROR",
-        &format!("Syntax error at or near {near}. SQLSTATE: 42601"),
-        vec![("error", near), ("hint", String::new())],
-    )
+    errors::refused(text, &detail.to_string())
 }
 
 /// Spark 4.0's grammar has no QUALIFY: after a table name it reads the word as the
@@ -79,12 +38,11 @@ pub(crate) fn qualify_error(text: &str, e: Error) -> Error {
     let after_table = at > 0 && matches!(&tokens[at - 1].token, Token::Word(w) if w.keyword == Keyword::NoKeyword);
     let target = if after_table { tokens.get(at + 1) } else { tokens.get(at) };
     let Some(target) = target else { return e };
-    let pos = text.char_indices().nth((target.span.start.column as usize).saturating_sub(1)).map_or(text.len(), |(i, _)| i);
-    let near = match &target.token {
-        Token::Word(w) => format!("'{}'", w.value),
-        other => format!("'{other}'"),
+    let token = match &target.token {
+        Token::Word(w) => w.value.clone(),
+        other => other.to_string(),
     };
-    syntax_error_at(text, pos, near)
+    errors::syntax_error_at(text, 1, (target.span.start.column as usize).saturating_sub(1), &token)
 }
 
 /// The query builder's refusal of QUALIFY, which `qualify_error` places.
@@ -214,7 +172,7 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     if text.trim().is_empty() {
-        return Err(errors::empty_statement(text));
+        return Err(Error::empty_statement(text));
     }
     parse_select_item(text)
 }
@@ -228,7 +186,7 @@ pub fn parse_name(text: &str) -> Result<Vec<String>> {
         // Spark's own identifier parser says where the name stops being one.
         match crate::analysis::update_fields::name_parts(text) {
             Err(spark) => spark,
-            Ok(_) => parse_error(text, e),
+            Ok(_) => errors::syntax_error(text, &e, 0),
         }
     })?;
     Ok(name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect())
@@ -800,13 +758,12 @@ mod tests {
     }
 
     #[test]
-    fn syntax_errors_point_where_spark_does() {
-        let e = parse_error("SELECT (1 + 2 FROM t", "sql parser error: Expected: ), found: FROM at Line: 1, Column: 15");
-        assert!(e.message.starts_with("Syntax error at or near 'FROM'. SQLSTATE: 42601 (line 1, pos 14)"), "{}", e.message);
+    fn qualify_is_refused_where_spark_stops() {
+        let param = |e: &Error, key: &str| e.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
         let refused = || Error::parse(QUALIFY_REFUSED);
         let e = qualify_error("SELECT id FROM t QUALIFY rn = 1", refused());
-        assert!(e.message.starts_with("Syntax error at or near 'rn'. SQLSTATE: 42601 (line 1, pos 25)"), "{}", e.message);
+        assert_eq!((param(&e, "error"), param(&e, "__pos")), ("'rn'".to_string(), "25".to_string()));
         let e = qualify_error("SELECT id FROM t WHERE x > 0 QUALIFY rn = 1", refused());
-        assert!(e.message.starts_with("Syntax error at or near 'QUALIFY'."), "{}", e.message);
+        assert_eq!((param(&e, "error"), param(&e, "__pos")), ("'QUALIFY'".to_string(), "29".to_string()));
     }
 }
