@@ -55,6 +55,7 @@ const NUMBER_SUFFIXES: [&str; 5] = ["D", "F", "S", "Y", "BD"];
 /// sqlparser's statements for `text`, with a number and a suffix written against it
 /// (`0.1d`) kept as one number token: sqlparser would read the suffix as an alias.
 pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, sqlparser::parser::ParserError> {
+    use sqlparser::keywords::Keyword;
     use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
     let dialect = SparkSqlDialect {};
     // String literals are kept as written (`\'` included) and unescaped by `unescape`
@@ -98,6 +99,20 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
                     merged.truncate(at + 1);
                     continue;
                 }
+            }
+        }
+        if let Token::Word(w) = &mut t.token {
+            // `LIKE ANY/SOME/ALL (p, ...)`: sqlparser reads only Snowflake's `LIKE ANY`;
+            // the quantifier becomes a call (`__like_any(p, ...)`) that `convert` expands.
+            let previous = merged.iter().rev().find(|p| !matches!(p.token, Token::Whitespace(_)));
+            let after_like = matches!(previous.map(|p| &p.token), Some(Token::Word(p)) if matches!(p.keyword, Keyword::LIKE | Keyword::ILIKE));
+            let quantifier = match w.keyword {
+                Keyword::ANY | Keyword::SOME => Some(LIKE_ANY),
+                Keyword::ALL => Some(LIKE_ALL),
+                _ => None,
+            };
+            if let (true, Some(name), None) = (after_like, quantifier, w.quote_style) {
+                *w = sqlparser::tokenizer::Word { value: name.to_string(), quote_style: None, keyword: Keyword::NoKeyword };
             }
         }
         if let (Some(TokenWithSpan { token: Token::Number(n, false), span }), Token::Word(w)) = (merged.last_mut(), &t.token) {
@@ -364,6 +379,8 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 sql::BinaryOperator::BitwiseAnd => Expr::func("&", vec![l, r]),
                 sql::BinaryOperator::BitwiseOr => Expr::func("|", vec![l, r]),
                 sql::BinaryOperator::BitwiseXor => Expr::func("^", vec![l, r]),
+                // Spark's parser reads `a || b` as concat(a, b).
+                sql::BinaryOperator::StringConcat => Expr::func("concat", vec![l, r]),
                 other => match binary_op(&other) {
                     Some(op) => Expr::binary(op, l, r),
                     None => return Err(Error::unsupported(format!("SQL operator {other}"))),
@@ -423,14 +440,20 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => {
-            let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
-            if negated { not(e) } else { e }
-        }
-        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => {
-            let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
-            if negated { not(e) } else { e }
-        }
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
+            Ok((all, patterns)) => like_quantified(false, negated, all, *expr, patterns, escape_char)?,
+            Err(pattern) => {
+                let e = Expr::func("like", like_args(*expr, pattern, escape_char)?);
+                if negated { not(e) } else { e }
+            }
+        },
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
+            Ok((all, patterns)) => like_quantified(true, negated, all, *expr, patterns, escape_char)?,
+            Err(pattern) => {
+                let e = Expr::func("ilike", like_args(*expr, pattern, escape_char)?);
+                if negated { not(e) } else { e }
+            }
+        },
         sql::Expr::RLike { negated, expr, pattern, .. } => {
             let e = Expr::func("rlike", vec![convert(*expr)?, convert(*pattern)?]);
             if negated { not(e) } else { e }
@@ -635,6 +658,90 @@ fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<
 }
 
 /// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
+/// `if(c, a, b)`: Spark's If, which answers as `CASE WHEN c THEN a ELSE b END` (the
+/// same common type of `a` and `b`, `b` when `c` is NULL), named `(IF(c, a, b))`.
+fn if_call(args: Vec<Expr>) -> Result<Expr> {
+    if args.len() != 3 {
+        return Err(Error::analysis(
+            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+            format!("The `if` requires 3 parameters but the actual number is {}.", args.len()),
+        )
+        .with_param("functionName", "`if`")
+        .with_param("expectedNum", "3")
+        .with_param("actualNum", args.len().to_string()));
+    }
+    let texts: Vec<String> = args.iter().map(crate::analysis::naming::sql_text).collect();
+    let name = format!("(IF({}))", texts.join(", "));
+    let [condition, then, otherwise]: [Expr; 3] = args.try_into().map_err(|_| Error::internal("if: three arguments"))?;
+    Ok(Expr::CaseWhen { branches: vec![(condition, then)], otherwise: Some(Box::new(otherwise)) }.alias(&name))
+}
+
+/// The calls `parse_sql` writes for `LIKE ANY (...)` and `LIKE ALL (...)`.
+const LIKE_ANY: &str = "__like_any";
+const LIKE_ALL: &str = "__like_all";
+
+/// The patterns of `LIKE ANY/ALL (...)` and whether it is ALL; any other pattern back.
+fn quantified(pattern: sql::Expr) -> std::result::Result<(bool, Vec<sql::Expr>), sql::Expr> {
+    let sql::Expr::Function(f) = &pattern else { return Err(pattern) };
+    let name = f.name.to_string();
+    let all = match name.as_str() {
+        LIKE_ANY => false,
+        LIKE_ALL => true,
+        _ => return Err(pattern),
+    };
+    let sql::FunctionArguments::List(list) = &f.args else { return Ok((all, vec![])) };
+    let patterns = list.args.iter().filter_map(|a| match a {
+        sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => Some(e.clone()),
+        _ => None,
+    });
+    Ok((all, patterns.collect()))
+}
+
+/// `e [NOT] LIKE|ILIKE ANY|ALL (p, ...)` as Spark's parser builds it: over string
+/// literals one `likeany`/`likeall`/`notlikeany`/`notlikeall` (ILIKE matches `lower(e)`
+/// against lowered patterns), named so; otherwise the LIKEs (each negated under NOT)
+/// joined by OR for ANY, AND for ALL. Both answer as the OR/AND of the LIKEs does,
+/// NULLs included.
+fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns: Vec<sql::Expr>, escape: Option<Box<sql::Expr>>) -> Result<Expr> {
+    if patterns.is_empty() {
+        return Err(parse_error(&e.to_string(), "Expected something between '(' and ')'"));
+    }
+    if escape.is_some() {
+        return Err(unsupported("ESCAPE with LIKE ANY/ALL"));
+    }
+    let value = convert(e)?;
+    let patterns = patterns.into_iter().map(convert).collect::<Result<Vec<_>>>()?;
+    let literal = |p: &Expr| match p {
+        Expr::Literal(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let join = if all { BinaryOp::And } else { BinaryOp::Or };
+    let folded = patterns.iter().map(literal).collect::<Option<Vec<String>>>();
+    let Some(texts) = folded else {
+        let name = if ilike { "ilike" } else { "like" };
+        let likes = patterns.into_iter().map(|p| {
+            let l = Expr::func(name, vec![value.clone(), p]);
+            if negated { not(l) } else { l }
+        });
+        return likes.reduce(|a, b| Expr::binary(join, a, b)).ok_or_else(|| parse_error("LIKE", "no pattern"));
+    };
+    let (value, texts) = if ilike {
+        (Expr::func("lower", vec![value]), texts.iter().map(|t| t.to_lowercase()).collect())
+    } else {
+        (value, texts)
+    };
+    let function = format!("{}like{}", if negated { "not" } else { "" }, if all { "all" } else { "any" });
+    let name = format!("{function}({})", crate::analysis::naming::sql_text(&value));
+    let likes = texts.into_iter().map(|t| {
+        let l = Expr::func("like", vec![value.clone(), Expr::Literal(Value::String(t))]);
+        if negated { not(l) } else { l }
+    });
+    let joined = likes.reduce(|a, b| Expr::binary(join, a, b)).ok_or_else(|| parse_error("LIKE", "no pattern"))?;
+    // Spark's MultiLikeBase is nullable whatever its input: a CASE without ELSE is too.
+    let nullable = Expr::CaseWhen { branches: vec![(Expr::Literal(Value::Boolean(true)), joined)], otherwise: None };
+    Ok(nullable.alias(&name))
+}
+
 fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>) -> Result<Vec<Expr>> {
     let mut args = vec![convert(expr)?, convert(pattern)?];
     if let Some(e) = escape {
@@ -677,6 +784,9 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
         sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
     };
+    if name == "if" {
+        return if_call(args);
+    }
     // `timestampadd(DAY, 1, ts)` (also spelled `dateadd`/`date_add` with three
     // arguments, and `datediff`/`date_diff` for `timestampdiff`): the unit is a keyword.
     let mut args = args;

@@ -177,7 +177,7 @@ impl<'a> QueryBuilder<'a> {
         }
         let (group_by, group_by_all) = match s.group_by {
             sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => (exprs, false),
-            sql::GroupByExpr::Expressions(..) => return Err(unsupported("GROUP BY ... WITH ROLLUP/CUBE")),
+            sql::GroupByExpr::Expressions(exprs, modifiers) => (with_modifier(exprs, &modifiers)?, false),
             sql::GroupByExpr::All(modifiers) if modifiers.is_empty() => (vec![], true),
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
@@ -631,6 +631,17 @@ fn extract_windows(items: Vec<Expr>) -> Result<(Vec<Expr>, Option<Vec<TopItem>>)
     // After the items, so `TopItem::Column` indexes hold; read by name over the result.
     aggregated.extend(hidden);
     Ok((aggregated, Some(top)))
+}
+
+/// `GROUP BY a, b WITH ROLLUP` (or `WITH CUBE`): Spark's older spelling of
+/// `GROUP BY ROLLUP(a, b)`.
+fn with_modifier(exprs: Vec<sql::Expr>, modifiers: &[sql::GroupByWithModifier]) -> Result<Vec<sql::Expr>> {
+    let elements = || exprs.iter().map(|e| vec![e.clone()]).collect();
+    match modifiers {
+        [sql::GroupByWithModifier::Rollup] => Ok(vec![sql::Expr::Rollup(elements())]),
+        [sql::GroupByWithModifier::Cube] => Ok(vec![sql::Expr::Cube(elements())]),
+        _ => Err(unsupported("GROUP BY with these modifiers")),
+    }
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.
