@@ -1,6 +1,7 @@
 """SQL forms Spark reads that the SQL front end lacked: LIKE/ILIKE ANY/SOME/ALL (the
 named likeany/likeall forms over literal patterns, the OR/AND of LIKEs otherwise),
-GROUP BY ... WITH ROLLUP/CUBE, MISSING_GROUP_BY against MISSING_AGGREGATION, and if()."""
+GROUP BY ... WITH ROLLUP/CUBE, MISSING_GROUP_BY against MISSING_AGGREGATION, if(), the
+`||` operator, raw strings (`r'...'`) and TRIM(BOTH|LEADING|TRAILING FROM s)."""
 
 from pyspark.sql import functions as F
 
@@ -210,3 +211,31 @@ def if_four_arguments_is_an_error(spark):
 @case
 def if_incompatible_branches_is_an_error(spark):
     return spark.sql("SELECT if(true, array(1), 2)")
+
+
+# --- raw strings, TRIM(side FROM s) ----------------------------------------------------------------
+
+
+@case
+def raw_strings_keep_backslashes(spark):
+    return spark.sql("SELECT r'a\\nb', R'\\d+', r\"x\\ty\", length(r'\\\\'), regexp_extract('ab12', r'(\\d+)', 1)")
+
+
+@case
+def raw_string_beside_a_plain_string(spark):
+    return spark.sql("SELECT r'\\n' = '\\\\n', '\\n' = r'\\n'")
+
+
+@case
+def trim_side_from_without_characters(spark):
+    return spark.sql("SELECT trim(BOTH FROM '  x  '), trim(LEADING FROM '  x  '), trim(TRAILING FROM '  x  '), trim(BOTH FROM NULL)")
+
+
+@case
+def trim_side_with_characters_still_reads(spark):
+    return spark.sql("SELECT trim(BOTH 'x' FROM 'xxaxx'), trim(LEADING 'x' FROM 'xxaxx'), trim(TRAILING 'x' FROM 'xxaxx')")
+
+
+@case
+def a_column_named_leading_before_from(spark):
+    return spark.sql("SELECT leading FROM VALUES (1) AS t(leading)")

@@ -80,6 +80,28 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
                 positional += 1;
             }
         }
+        // `r'\d+'`: Spark's raw string, its text as written (no escapes).
+        if let Token::SingleQuotedString(raw) | Token::DoubleQuotedString(raw) = &t.token {
+            let prefix = merged.last().filter(|p| p.span.end == t.span.start);
+            if matches!(prefix.map(|p| &p.token), Some(Token::Word(w)) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("r")) {
+                let start = merged.pop().map_or(t.span.start, |p| p.span.start);
+                let token = match t.token {
+                    Token::SingleQuotedString(_) => Token::SingleQuotedRawStringLiteral(raw.clone()),
+                    _ => Token::DoubleQuotedRawStringLiteral(raw.clone()),
+                };
+                merged.push(TokenWithSpan { token, span: sqlparser::tokenizer::Span::new(start, t.span.end) });
+                continue;
+            }
+        }
+        // `TRIM(BOTH FROM s)`: Spark's form without trim characters, which sqlparser
+        // reads as `TRIM(BOTH s)` (only right after `(BOTH`: `SELECT leading FROM t` stays).
+        if matches!(&t.token, Token::Word(w) if w.keyword == Keyword::FROM) {
+            let mut previous = merged.iter().rev().filter(|p| !matches!(p.token, Token::Whitespace(_)));
+            let side = matches!(previous.next().map(|p| &p.token), Some(Token::Word(p)) if matches!(p.keyword, Keyword::BOTH | Keyword::LEADING | Keyword::TRAILING));
+            if side && matches!(previous.next().map(|p| &p.token), Some(Token::LParen)) {
+                continue;
+            }
+        }
         // `'a' 'b'` is one literal to Spark (`ab`): the tokens are joined.
         if let Token::SingleQuotedString(next) | Token::DoubleQuotedString(next) = &t.token {
             let quote = matches!(t.token, Token::SingleQuotedString(_));
@@ -269,6 +291,7 @@ fn value(v: sql::Value) -> Result<Expr> {
         sql::Value::Number(n, long) => number(&n, long)?,
         sql::Value::SingleQuotedString(s) => Value::String(unescape(&s, '\'')),
         sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s, '"')),
+        sql::Value::SingleQuotedRawStringLiteral(s) | sql::Value::DoubleQuotedRawStringLiteral(s) => Value::String(s),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
         sql::Value::HexStringLiteral(h) => Value::Binary(hex_bytes(&h).ok_or_else(|| parse_error(&h, "invalid hex literal"))?),
