@@ -50,8 +50,6 @@ KNOWN_DIFFERENCES = {
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "window_sql_more::interval_month_over_a_date": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
-    "sql_clauses_more::unpivot_columns": "to do: UNPIVOT after a VALUES table with column aliases does not parse with sqlparser's Spark dialect (semantics.md)",
-    "sql_clauses_more::unpivot_include_nulls": "to do: UNPIVOT after a VALUES table with column aliases does not parse with sqlparser's Spark dialect (semantics.md)",
     "sql_gaps4::if_incompatible_branches_is_an_error": "if() is read as CASE WHEN: incompatible branches are CASE's error, not If's DATA_DIFF_TYPES (semantics.md)",
     "window_sql_more::interval_month_over_a_timestamp": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
     "hostile_arguments_readwriter::write_bucket_by_zero": "DataFrameWriter.saveAsTable raises NOT_IMPLEMENTED: tables and the catalog are not in PyRust yet",

@@ -239,3 +239,46 @@ def trim_side_with_characters_still_reads(spark):
 @case
 def a_column_named_leading_before_from(spark):
     return spark.sql("SELECT leading FROM VALUES (1) AS t(leading)")
+
+
+# --- UNPIVOT after VALUES and subqueries ------------------------------------------------------------
+
+
+@case
+def unpivot_after_values_excludes_nulls(spark):
+    return spark.sql("SELECT * FROM VALUES (1, 10, 20), (2, 30, NULL), (3, NULL, NULL) AS t(id, q1, q2) "
+                     "UNPIVOT (amount FOR quarter IN (q1, q2)) ORDER BY id, quarter")
+
+
+@case
+def unpivot_after_values_include_nulls_labels(spark):
+    return spark.sql("SELECT * FROM VALUES (1, 10, 20), (2, NULL, NULL) AS t(id, q1, q2) "
+                     "UNPIVOT INCLUDE NULLS (amount FOR quarter IN (q1 AS `first`, q2 AS second)) ORDER BY id, quarter")
+
+
+@case
+def unpivot_after_subquery_widens(spark):
+    return spark.sql("SELECT * FROM (SELECT 1 AS id, 'x' AS tag, 2.5 AS a, 3 AS b, CAST(4 AS BIGINT) AS c) "
+                     "UNPIVOT EXCLUDE NULLS (v FOR k IN (a, b, c)) AS u ORDER BY k")
+
+
+@case
+def unpivot_of_a_view_with_two_ids(spark):
+    _t(spark)
+    return spark.sql("SELECT * FROM (SELECT k, g, v, k * 2 AS w FROM g4_t) UNPIVOT (val FOR col IN (v, w)) ORDER BY k, col")
+
+
+@case
+def unpivot_string_and_int_is_an_error(spark):
+    return spark.sql("SELECT * FROM VALUES (1, 'a', 2) AS t(id, s, n) UNPIVOT (v FOR k IN (s, n))")
+
+
+@case
+def unpivot_unknown_column_is_an_error(spark):
+    return spark.sql("SELECT * FROM VALUES (1, 2) AS t(id, a) UNPIVOT (v FOR k IN (a, zz))")
+
+
+@case
+def pivot_after_values(spark):
+    return spark.sql("SELECT * FROM VALUES ('a', 1, 10), ('a', 2, 20), ('b', 1, 5) AS t(g, q, v) "
+                     "PIVOT (sum(v) FOR q IN (1 AS one, 2 AS two)) ORDER BY g")

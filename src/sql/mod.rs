@@ -147,7 +147,55 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
         }
         merged.push(t);
     }
+    values_before_pivot(&mut merged);
     Parser::new(&dialect).with_tokens_with_locations(merged).parse_statements()
+}
+
+/// `FROM VALUES ... AS t(cols) UNPIVOT (...)` (or PIVOT): sqlparser reads PIVOT/UNPIVOT
+/// after a table or a parenthesised subquery only, so the VALUES table is written as
+/// one (`FROM (SELECT * FROM VALUES ... AS t(cols)) UNPIVOT (...)`), same rows.
+fn values_before_pivot(tokens: &mut Vec<sqlparser::tokenizer::TokenWithSpan>) {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::{Token, TokenWithSpan, Word};
+    let keyword = |t: &TokenWithSpan, k: Keyword| matches!(&t.token, Token::Word(w) if w.keyword == k && w.quote_style.is_none());
+    let word = |k: Keyword, value: &str| Token::Word(Word { value: value.to_string(), quote_style: None, keyword: k });
+    let mut from = 0;
+    while let Some(pivot) = tokens.iter().skip(from).position(|t| keyword(t, Keyword::UNPIVOT) || keyword(t, Keyword::PIVOT)).map(|i| i + from) {
+        from = pivot + 1;
+        // Back from PIVOT over the VALUES table at the same depth: its rows, AS, the
+        // alias and its columns; anything else (a keyword) means it is not one.
+        let mut depth = 0i32;
+        let mut start = None;
+        for i in (0..pivot).rev() {
+            match &tokens[i].token {
+                Token::RParen => depth += 1,
+                Token::LParen => depth -= 1,
+                Token::Word(w) if depth == 0 && w.keyword == Keyword::VALUES => {
+                    start = Some(i);
+                    break;
+                }
+                Token::Word(w) if depth == 0 && !matches!(w.keyword, Keyword::AS | Keyword::NoKeyword) => break,
+                _ => {}
+            }
+            if depth < 0 {
+                break;
+            }
+        }
+        let Some(start) = start else { continue };
+        let after_from = tokens[..start].iter().rev().find(|t| !matches!(t.token, Token::Whitespace(_))).is_some_and(|t| keyword(t, Keyword::FROM));
+        if !after_from {
+            continue;
+        }
+        let span = tokens[start].span;
+        let at = |token: Token| TokenWithSpan { token, span };
+        tokens.insert(pivot, at(Token::RParen));
+        let opening = [Token::LParen, word(Keyword::SELECT, "SELECT"), Token::Whitespace(sqlparser::tokenizer::Whitespace::Space), Token::Mul, Token::Whitespace(sqlparser::tokenizer::Whitespace::Space), word(Keyword::FROM, "FROM"), Token::Whitespace(sqlparser::tokenizer::Whitespace::Space)];
+        let added = opening.len();
+        for (k, token) in opening.into_iter().enumerate() {
+            tokens.insert(start + k, at(token));
+        }
+        from = pivot + added + 2;
+    }
 }
 
 /// Spark's lexer as sqlparser's tokenizer sees it: the Spark dialect, with a backslash
