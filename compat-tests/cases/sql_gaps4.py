@@ -282,3 +282,22 @@ def unpivot_unknown_column_is_an_error(spark):
 def pivot_after_values(spark):
     return spark.sql("SELECT * FROM VALUES ('a', 1, 10), ('a', 2, 20), ('b', 1, 5) AS t(g, q, v) "
                      "PIVOT (sum(v) FOR q IN (1 AS one, 2 AS two)) ORDER BY g")
+
+
+# --- mode() WITHIN GROUP ------------------------------------------------------------------------------
+
+
+@case
+def mode_within_group_lowest_of_ties(spark):
+    return spark.sql("SELECT mode() WITHIN GROUP (ORDER BY x) FROM VALUES (3), (1), (3), (1), (NULL), (NULL), (NULL), (2) AS t(x)")
+
+
+@case
+def mode_within_group_asc_strings_grouped(spark):
+    return spark.sql("SELECT g, mode() WITHIN GROUP (ORDER BY s ASC) AS m FROM VALUES ('a', 'z'), ('a', 'y'), ('b', 'é'), ('b', 'e'), ('b', 'é') "
+                     "AS t(g, s) GROUP BY g ORDER BY g")
+
+
+@case
+def mode_within_group_of_nulls_only(spark):
+    return spark.sql("SELECT mode() WITHIN GROUP (ORDER BY x) FROM VALUES (CAST(NULL AS INT)), (NULL) AS t(x)")

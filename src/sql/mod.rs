@@ -747,6 +747,26 @@ fn if_call(args: Vec<Expr>) -> Result<Expr> {
     Ok(Expr::CaseWhen { branches: vec![(condition, then)], otherwise: Some(Box::new(otherwise)) }.alias(&name))
 }
 
+/// `f(...) WITHIN GROUP (ORDER BY x)`. `mode() WITHIN GROUP (ORDER BY x)` is Spark's
+/// deterministic mode (the lowest of equally frequent values), named as Spark names it
+/// (its ordering shown reversed); other orderings and functions are refused rather
+/// than read without their order.
+fn within_group(name: &str, f: sql::Function) -> Result<Expr> {
+    let no_args = match &f.args {
+        sql::FunctionArguments::None => true,
+        sql::FunctionArguments::List(l) => l.args.is_empty(),
+        sql::FunctionArguments::Subquery(_) => false,
+    };
+    match (name, f.within_group.as_slice()) {
+        ("mode", [order]) if no_args && !matches!(order.options.sort, Some(sql::OrderBySort::Desc) | Some(sql::OrderBySort::Using(_))) && order.options.nulls_first.is_none() => {
+            let key = convert(order.expr.clone())?;
+            let shown = format!("mode() WITHIN GROUP (ORDER BY {} DESC)", crate::analysis::naming::sql_text(&key));
+            Ok(Expr::func("mode", vec![key, Expr::Literal(Value::Boolean(true))]).alias(&shown))
+        }
+        _ => Err(unsupported(&format!("{name}(...) WITHIN GROUP (ORDER BY ...)"))),
+    }
+}
+
 /// The calls `parse_sql` writes for `LIKE ANY (...)` and `LIKE ALL (...)`.
 const LIKE_ANY: &str = "__like_any";
 const LIKE_ALL: &str = "__like_all";
@@ -832,6 +852,9 @@ fn one_parameter(function: &str) -> Option<&'static str> {
 
 fn function(f: sql::Function) -> Result<Expr> {
     let name = f.name.to_string().to_ascii_lowercase();
+    if !f.within_group.is_empty() {
+        return within_group(&name, f);
+    }
     let (args, distinct) = match f.args {
         sql::FunctionArguments::None => (vec![], false),
         sql::FunctionArguments::List(list) => {
