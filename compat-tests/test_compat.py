@@ -50,11 +50,7 @@ KNOWN_DIFFERENCES = {
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "window_sql_more::interval_month_over_a_date": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
-    "sql_clauses_more::like_any_all": "to do: LIKE ANY/ALL (Spark's LikeAny/LikeAll) are not translated by the SQL front end yet (semantics.md)",
-    "sql_clauses_more::unpivot_columns": "to do: UNPIVOT after a VALUES table with column aliases does not parse with sqlparser's Spark dialect (semantics.md)",
-    "sql_clauses_more::unpivot_include_nulls": "to do: UNPIVOT after a VALUES table with column aliases does not parse with sqlparser's Spark dialect (semantics.md)",
-    "sql_clauses_more::group_by_with_rollup_modifier": "to do: GROUP BY ... WITH ROLLUP is not translated yet (semantics.md)",
-    "sql_clauses_more::missing_group_by_error": "to do: an aggregate beside a plain column without GROUP BY is MISSING_AGGREGATION in PyRust, MISSING_GROUP_BY in Spark (semantics.md)",
+    "sql_gaps4::if_incompatible_branches_is_an_error": "if() is read as CASE WHEN: incompatible branches are CASE's error, not If's DATA_DIFF_TYPES (semantics.md)",
     "window_sql_more::interval_month_over_a_timestamp": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
     "hostile_arguments_readwriter::write_bucket_by_zero": "DataFrameWriter.saveAsTable raises NOT_IMPLEMENTED: tables and the catalog are not in PyRust yet",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
@@ -138,6 +134,9 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'sql_parse_errors::subquery_unclosed',
         'fn_datetime_parse::invalid_date_literal_in_sql',
         'windows_errors::sql_rows_bound_of_a_column',
+    ],
+    "if() is read as CASE WHEN: a non-boolean condition is CASE's message, not If's (semantics.md)": [
+        'sql_gaps4::if_non_boolean_condition_is_an_error',
     ],
     "the message names the case's temporary directory, a new one each run": [
         'write_modes::mode_default_refuses_existing_path',

@@ -79,25 +79,29 @@ impl Error {
         Self::new(ErrorKind::Parse, "PARSE_SYNTAX_ERROR", message)
     }
 
-    /// A ParseException as Spark's parser reports it: the message (ending in its
-    /// SQLSTATE), then where it stopped (`(line 1, pos n)`, `pos` a byte offset into a
-    /// one-line `text`) and the text with a marker under that position.
-    pub fn parse_at(text: &str, pos: usize, error_class: &str, message: &str, params: Vec<(&str, String)>) -> Self {
-        let column = text.get(..pos).unwrap_or(text).chars().count();
-        let mut e = Self::new(
-            ErrorKind::Parse,
-            error_class,
-            format!("{message} (line 1, pos {column})\n\n== SQL ==\n{text}\n{}^^^\n", "-".repeat(column)),
-        );
-        for (k, v) in params {
-            e = e.with_param(k, v);
-        }
-        e
+    /// Where a ParseException points, as Spark's `ParseException.getMessage` shows it
+    /// (`(line 1, pos 14)` and `text` with a marker under that place): `line` 1-based,
+    /// `pos` 0-based characters into that line. The place travels to Python in reserved
+    /// parameters (`__line`, `__pos`, `__sqlText`), which `pyrust.errors.ParseException`
+    /// takes out of the parameters and writes after the message.
+    pub fn at_position(self, text: &str, line: usize, pos: usize) -> Self {
+        self.with_param("__line", line.to_string()).with_param("__pos", pos.to_string()).with_param("__sqlText", text)
     }
 
-    /// Spark's error for a text with no statement in it.
+    /// A ParseException of Spark's condition `error_class` with its parameters, at byte
+    /// `offset` of `text`. `message` is the condition's text, used only where Python
+    /// has no template for it.
+    pub fn parse_at(text: &str, offset: usize, error_class: &str, message: &str, params: Vec<(&str, String)>) -> Self {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let pos = before.rsplit('\n').next().unwrap_or_default().chars().count();
+        let e = params.into_iter().fold(Self::new(ErrorKind::Parse, error_class, message), |e, (k, v)| e.with_param(k, v));
+        e.at_position(text, line, pos)
+    }
+
+    /// Spark's error for a text with no statement in it, pointing at its end.
     pub fn empty_statement(text: &str) -> Self {
-        Self::parse_at(text, 0, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement. SQLSTATE: 42617", vec![])
+        Self::parse_at(text, text.len(), "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement.", vec![])
     }
 
     /// An API or feature PyRust does not implement (yet); names it.
@@ -122,3 +126,28 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn position(e: &Error) -> Vec<(&str, &str)> {
+        e.params.iter().filter(|(k, _)| k.starts_with("__")).map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    }
+
+    #[test]
+    fn parse_errors_carry_their_place_in_reserved_parameters() {
+        let e = Error::parse_at("a int,,", 6, "PARSE_SYNTAX_ERROR", "Syntax error at or near ','.", vec![("error", "','".into())]);
+        assert_eq!(e.params[0], ("error".to_string(), "','".to_string()));
+        assert_eq!(position(&e), [("__line", "1"), ("__pos", "6"), ("__sqlText", "a int,,")]);
+        // Characters, not bytes; lines counted from 1.
+        let e = Error::parse_at("é\nab x", 6, "PARSE_SYNTAX_ERROR", "", vec![]);
+        assert_eq!(position(&e)[..2], [("__line", "2"), ("__pos", "3")]);
+    }
+
+    #[test]
+    fn an_empty_statement_points_at_the_end() {
+        assert_eq!(position(&Error::empty_statement(""))[..2], [("__line", "1"), ("__pos", "0")]);
+        assert_eq!(position(&Error::empty_statement("  \n  "))[..2], [("__line", "2"), ("__pos", "2")]);
+    }
+}

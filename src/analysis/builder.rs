@@ -356,6 +356,13 @@ fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, 
         let mut bare = vec![];
         bare_columns(&a.expr, &mut bare);
         if let Some(col) = bare.into_iter().find(|c| !key_ids.contains(&c.id)) {
+            if keys.is_empty() {
+                // Spark's CheckAnalysis: a column beside aggregates with no grouping at all.
+                return Err(Error::analysis(
+                    "MISSING_GROUP_BY",
+                    "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+                ));
+            }
             return Err(Error::analysis(
                 "MISSING_AGGREGATION",
                 format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),

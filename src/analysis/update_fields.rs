@@ -192,11 +192,16 @@ pub fn name_parts(text: &str) -> Result<Vec<String>> {
     }
 }
 
-/// Spark's ParseException text for an identifier: the token, the hint, the position.
+/// Spark's ParseException for an identifier: the token, the hint, at character `pos`.
 fn syntax_error(text: &str, pos: usize, near: &str, hint: &str) -> Error {
-    Error::parse(format!("Syntax error at or near {near}{hint}. SQLSTATE: 42601 (line 1, pos {pos})\n\n== SQL ==\n{text}\n{}^^^\n", "-".repeat(pos)))
-        .with_param("error", near.to_string())
-        .with_param("hint", hint.to_string())
+    let offset = text.char_indices().nth(pos).map_or(text.len(), |(i, _)| i);
+    Error::parse_at(
+        text,
+        offset,
+        "PARSE_SYNTAX_ERROR",
+        &format!("Syntax error at or near {near}{hint}."),
+        vec![("error", near.to_string()), ("hint", hint.to_string())],
+    )
 }
 
 /// What a field of the updated struct is made of.

@@ -41,6 +41,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(types::ddl_schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
+    m.add_function(wrap_pyfunction!(multipart_name, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
@@ -87,6 +88,12 @@ fn check_time_zone(py: Python<'_>, name: &str) -> PyResult<()> {
 #[pyfunction]
 fn sql_pattern_matches(name: &str, pattern: &str) -> bool {
     crate::sql::commands::matches_pattern(name, pattern)
+}
+
+/// A multi-part name (`db.t`) as Spark's parser reads it, with its ParseException.
+#[pyfunction]
+fn multipart_name(py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
+    errors::guard(py, || crate::sql::parse_name(text))
 }
 
 /// Names of every function in the registry (for docs/supported-api.md).

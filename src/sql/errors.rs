@@ -4,9 +4,7 @@
 //! `SparkParserErrorStrategy` reports it), and the position Spark's message shows
 //! (`(line 1, pos 14)` and the text with a marker under it).
 //!
-//! The position travels to Python in reserved parameters (`__line`, `__pos`,
-//! `__sqlText`), which `pyrust.errors.ParseException` takes out of the parameters and
-//! writes as Spark's `ParseException.getMessage` does.
+//! The position travels as every ParseException's does (`Error::at_position`).
 
 use crate::error::{Error, ErrorKind};
 use sqlparser::parser::ParserError;
@@ -40,11 +38,6 @@ fn end_of(text: &str) -> (usize, usize) {
     (line, pos)
 }
 
-/// `error` with the position Spark's message shows: `line` 1-based, `pos` 0-based.
-pub(crate) fn at(error: Error, text: &str, line: usize, pos: usize) -> Error {
-    error.with_param("__line", line.to_string()).with_param("__pos", pos.to_string()).with_param("__sqlText", text)
-}
-
 fn syntax(token: &str, hint: String) -> Error {
     let error = if token == "end of input" { token.to_string() } else { format!("'{token}'") };
     Error::new(ErrorKind::Parse, "PARSE_SYNTAX_ERROR", format!("Syntax error at or near {error}{hint}."))
@@ -70,7 +63,7 @@ pub(crate) fn syntax_error(text: &str, e: &ParserError, shift: usize) -> Error {
         };
         let quote = text.split('\n').nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(pos)).filter(|c| matches!(c, '\'' | '"' | '`'));
         let token = quote.map(String::from).unwrap_or_else(|| "end of input".into());
-        return at(syntax(&token, String::new()), text, line, pos);
+        return syntax(&token, String::new()).at_position(text, line, pos);
     }
     let token = f.token.filter(|t| *t != "EOF");
     let (line, pos) = match (token, f.line, f.column) {
@@ -84,9 +77,9 @@ pub(crate) fn syntax_error(text: &str, e: &ParserError, shift: usize) -> Error {
             // no viable alternative instead.
             let last = rest_of(text, line, pos + t.chars().count()).trim().trim_start_matches(';').trim().is_empty();
             let hint = if f.expected == Some("end of statement") && last { format!(": extra input '{t}'") } else { String::new() };
-            at(syntax(t, hint), text, line, pos)
+            syntax(t, hint).at_position(text, line, pos)
         }
-        None => at(syntax("end of input", String::new()), text, line, pos),
+        None => syntax("end of input", String::new()).at_position(text, line, pos),
     }
 }
 
@@ -102,9 +95,9 @@ fn rest_of(text: &str, line: usize, pos: usize) -> String {
 pub(crate) fn no_statement(text: &str) -> Error {
     if !text.trim().is_empty() {
         let (line, pos) = end_of(text);
-        return at(syntax("end of input", String::new()), text, line, pos);
+        return syntax("end of input", String::new()).at_position(text, line, pos);
     }
-    empty_statement(text)
+    Error::empty_statement(text)
 }
 
 /// A parse error of a statement nested in `text` at character `offset` of its first
@@ -122,10 +115,21 @@ pub(crate) fn within(e: Error, text: &str, offset: usize) -> Error {
     e
 }
 
-/// `PARSE_EMPTY_STATEMENT` at the end of `text` (blank).
-pub(crate) fn empty_statement(text: &str) -> Error {
-    let (line, pos) = end_of(text);
-    at(Error::new(ErrorKind::Parse, "PARSE_EMPTY_STATEMENT", "Syntax error, unexpected empty statement."), text, line, pos)
+/// `PARSE_SYNTAX_ERROR` at `token` (as sqlparser shows it: `QUALIFY`, `)`), found at
+/// `line` (1-based) and character `pos` (0-based) of `text`, without a hint.
+pub(crate) fn syntax_error_at(text: &str, line: usize, pos: usize, token: &str) -> Error {
+    syntax(token, String::new()).at_position(text, line, pos)
+}
+
+/// A text PyRust's translation refuses for a reason of its own (`detail`), shaped as
+/// Spark's syntax error at the first token of `text`.
+pub(crate) fn refused(text: &str, detail: &str) -> Error {
+    let start = text.len() - text.trim_start().len();
+    let near = text.split_whitespace().next().unwrap_or("end of input");
+    let e = syntax(near, format!(": {detail}"));
+    let line = text[..start].matches('\n').count() + 1;
+    let pos = text[..start].rsplit('\n').next().unwrap_or_default().chars().count();
+    e.at_position(text, line, pos)
 }
 
 /// Text after the first statement (`SELECT 1; SELECT 2`): Spark reads one statement and
@@ -142,11 +146,11 @@ pub(crate) fn second_statement(text: &str) -> Error {
         Some(t) => {
             let token = t.token.to_string();
             let (line, column) = (t.span.start.line as usize, t.span.start.column as usize);
-            at(syntax(&token, format!(": extra input '{token}'")), text, line, column.saturating_sub(1))
+            syntax(&token, format!(": extra input '{token}'")).at_position(text, line, column.saturating_sub(1))
         }
         None => {
             let (line, pos) = end_of(text);
-            at(syntax("end of input", String::new()), text, line, pos)
+            syntax("end of input", String::new()).at_position(text, line, pos)
         }
     }
 }

@@ -177,7 +177,7 @@ impl<'a> QueryBuilder<'a> {
         }
         let (group_by, group_by_all) = match s.group_by {
             sql::GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => (exprs, false),
-            sql::GroupByExpr::Expressions(..) => return Err(unsupported("GROUP BY ... WITH ROLLUP/CUBE")),
+            sql::GroupByExpr::Expressions(exprs, modifiers) => (with_modifier(exprs, &modifiers)?, false),
             sql::GroupByExpr::All(modifiers) if modifiers.is_empty() => (vec![], true),
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
@@ -378,8 +378,43 @@ impl<'a> QueryBuilder<'a> {
                     None => Ok(plan),
                 }
             }
+            sql::TableFactor::Unpivot { table, value, name, columns, null_inclusion, alias } => {
+                let input = self.table_factor(*table)?;
+                let include_nulls = matches!(null_inclusion, Some(sql::NullInclusion::IncludeNulls));
+                let plan = Arc::new(self.unpivot(input, value, name, columns, include_nulls)?);
+                match alias {
+                    Some(a) => self.with_alias(plan, &a),
+                    None => Ok(plan),
+                }
+            }
             other => Err(unsupported(&format!("the FROM item `{other}`"))),
         }
+    }
+
+    /// `UNPIVOT [INCLUDE|EXCLUDE NULLS] (value FOR name IN (c [AS label], ...))`: every
+    /// other column is an id column; each row becomes one row per listed column (its
+    /// label, or its name), rows whose value is NULL left out unless INCLUDE NULLS.
+    fn unpivot(&self, input: Arc<Plan>, value: sql::Expr, name: sql::Ident, columns: Vec<sql::ExprWithAlias>, include_nulls: bool) -> Result<Plan> {
+        let sql::Expr::Identifier(value) = value else { return Err(unsupported("UNPIVOT of several value columns")) };
+        let mut values = vec![];
+        for c in columns {
+            let e = convert(c.expr)?;
+            values.push(match c.alias {
+                Some(label) => e.alias(&label.value),
+                None => e,
+            });
+        }
+        let listed = |a: &crate::ir::Attribute| {
+            values.iter().any(|v| matches!(v.unalias(), Expr::Unresolved { parts, .. } if parts.last().is_some_and(|p| self.conf.names_equal(p, &a.name))))
+        };
+        let ids: Vec<Expr> = input.output.iter().filter(|a| !listed(a)).cloned().map(Expr::Attr).collect();
+        let plan = crate::analysis::unpivot::unpivot(input, ids, Some(values), &name.value, &value.value, self.conf, new_plan_id())?;
+        if include_nulls {
+            return Ok(plan);
+        }
+        let plan = Arc::new(plan);
+        let Some(value_column) = plan.output.last().cloned() else { return Err(Error::internal("UNPIVOT without output")) };
+        builder::filter(plan, Expr::IsNotNull(Box::new(Expr::Attr(value_column))), self.conf, new_plan_id())
     }
 
     /// `PIVOT (aggregates FOR column IN (values))`: grouped by every input column that
@@ -631,6 +666,17 @@ fn extract_windows(items: Vec<Expr>) -> Result<(Vec<Expr>, Option<Vec<TopItem>>)
     // After the items, so `TopItem::Column` indexes hold; read by name over the result.
     aggregated.extend(hidden);
     Ok((aggregated, Some(top)))
+}
+
+/// `GROUP BY a, b WITH ROLLUP` (or `WITH CUBE`): Spark's older spelling of
+/// `GROUP BY ROLLUP(a, b)`.
+fn with_modifier(exprs: Vec<sql::Expr>, modifiers: &[sql::GroupByWithModifier]) -> Result<Vec<sql::Expr>> {
+    let elements = || exprs.iter().map(|e| vec![e.clone()]).collect();
+    match modifiers {
+        [sql::GroupByWithModifier::Rollup] => Ok(vec![sql::Expr::Rollup(elements())]),
+        [sql::GroupByWithModifier::Cube] => Ok(vec![sql::Expr::Cube(elements())]),
+        _ => Err(unsupported("GROUP BY with these modifiers")),
+    }
 }
 
 /// A GROUP BY key: an ordinal or an alias of the select list stands for its expression.

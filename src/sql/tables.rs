@@ -135,7 +135,7 @@ fn partitioned_before_using(text: &str) -> String {
 
 fn parsed(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<TableStatement> {
     let rewritten = partitioned_before_using(text);
-    let mut statements = super::parse_sql(&rewritten).map_err(|e| parse_error(text, e))?;
+    let mut statements = super::parse_sql(&rewritten).map_err(|e| super::errors::syntax_error(text, &e, 0))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one statement"));
     }

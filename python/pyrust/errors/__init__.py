@@ -175,14 +175,9 @@ class ParseException(AnalysisException):
             self._position = (int(params.pop("__line")), int(params.pop("__pos")), params.pop("__sqlText"))
         super().__init__(message, errorClass, params, contexts)
 
-    _POSITION = " (line "
-
     def _render(self, message: Optional[str]) -> str:
         text = super()._render(message)
         if self._position is None:
-            # Errors that carry the position part in their message (after the SQLSTATE).
-            if message and self._errorClass and self._POSITION in message and self._POSITION not in text:
-                return "\n" + text + message[message.index(self._POSITION):]
             return text
         line, pos, command = self._position
         # Java's String.split: trailing empty lines dropped ("" is one empty line).

@@ -4,6 +4,7 @@ tables and functions as the SQL work brings them."""
 import warnings
 from typing import Any, Callable, List, NamedTuple, Optional
 
+from pyrust import _native
 from pyrust.errors import AnalysisException, ParseException, not_implemented
 from pyrust.sql.types import StructType
 from pyrust.sql._conf_checks import check_str  # names PySpark hands to the JVM unchecked
@@ -14,11 +15,7 @@ _GLOBAL_TEMP = "global_temp"
 def _check_name(name: str) -> None:
     """Spark parses a database name before it looks for it: nothing is no name."""
     if isinstance(name, str) and not name.strip():
-        raise ParseException(
-            errorClass="PARSE_EMPTY_STATEMENT",
-            messageParameters={},
-            message=f"Syntax error, unexpected empty statement. SQLSTATE: 42617 (line 1, pos 0)\n\n== SQL ==\n{name}\n^^^\n",
-        )
+        _native.multipart_name(name)  # raises Spark's PARSE_EMPTY_STATEMENT
 
 __all__ = ["Catalog", "CatalogMetadata", "Database", "Table", "Column", "Function"]
 

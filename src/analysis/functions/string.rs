@@ -48,12 +48,12 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Rlike), "rlike", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL))
         .aliases(&["regexp", "regexp_like"])
         .display(Display::Custom(upper_name)),
-    def(string(StartsWith), "startswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
-    def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
-    def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)),
+    def(string(StartsWith), "startswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
+    def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
+    def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
     // lpad/rpad(str, len[, pad = ' ']): bytes when both str and pad are binary.
-    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)),
-    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)),
+    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
+    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
     def(string(Repeat), "repeat", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
     // Strings and arrays (the one registry entry Spark has).
     def(string(Reverse), "reverse", Exact(1), Inputs::Custom(reverse_inputs), Ret::Arg(0)),
@@ -65,7 +65,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Custom(first_two_args))
         .display(Display::Custom(locate_display)),
     def(string(Left), "left", Exact(2), Inputs::Implicit(&[STRING_OR_BINARY, Expected::Type(INT)]), Ret::Custom(first_string_or_binary)),
-    def(string(Right), "right", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
+    def(string(Right), "right", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)).null(Null::Always),
     def(string(Split), "split", Range(2, 3), Inputs::Custom(split_inputs), Ret::Custom(array_of_strings)).display(Display::Custom(split_display)),
     def(string(SplitPart), "split_part", Exact(3), Inputs::Implicit(&[STR, STR, Expected::Type(INT)]), Ret::Fixed(STRING))
         .null(Null::Always),
@@ -111,13 +111,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(ToBinary), "to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
     def(string(TryToBinary), "try_to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
     // The UTF-8 checks read a binary's bytes as they are.
-    def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(BOOL)),
-    def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)),
-    def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)),
+    def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(BOOL)).null(Null::Always),
+    def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)).null(Null::Always),
+    def(string(ValidateUtf8), "validate_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)).null(Null::Always),
     def(string(TryValidateUtf8), "try_validate_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING))
         .null(Null::Always),
     // Formatting. format_number(x, d | pattern): Java's DecimalFormat.
-    def(string(FormatNumber), "format_number", Exact(2), Inputs::Custom(format_number_inputs), Ret::Fixed(STRING)),
+    def(string(FormatNumber), "format_number", Exact(2), Inputs::Custom(format_number_inputs), Ret::Fixed(STRING)).null(Null::Always),
     // format_string/printf(format, args...): Java's Formatter; never NULL.
     def(string(FormatString), "format_string", AtLeast(1), Inputs::Custom(format_string_inputs), Ret::Fixed(STRING))
         .aliases(&["printf"])
@@ -130,7 +130,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(ToNumber), "to_number", Exact(2), Inputs::Custom(to_number_inputs), Ret::Custom(to_number_type)),
     def(string(TryToNumber), "try_to_number", Exact(2), Inputs::Custom(to_number_inputs), Ret::Custom(to_number_type)).null(Null::Always),
     // mask(str[, upper = 'X', lower = 'x', digit = 'n', other = NULL]).
-    def(string(Mask), "mask", Range(1, 5), Inputs::Custom(mask_inputs), Ret::Fixed(STRING)).display(Display::Custom(mask_display)),
+    def(string(Mask), "mask", Range(1, 5), Inputs::Custom(mask_inputs), Ret::Fixed(STRING)).display(Display::Custom(mask_display)).null(Null::Always),
     // URLs: parse_url(url, part[, key]) as java.net.URI reads it.
     def(string(ParseUrl), "parse_url", Range(2, 3), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),
     def(string(TryParseUrl), "try_parse_url", Range(2, 3), Inputs::Implicit(&[STR]), Ret::Fixed(STRING)).null(Null::Always),

@@ -531,6 +531,12 @@ pub fn first_arg(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
     nulls.first().copied().unwrap_or(false)
 }
 
+/// Over binary values Spark calls a static method (`ByteArray.*`), whose result it
+/// takes as nullable; over strings, NULL when an argument is.
+pub fn always_over_binary(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
+    args.first().is_some_and(|a| data_type(a) == DataType::Binary) || nulls.iter().any(|n| *n)
+}
+
 /// `concat_ws(sep, ...)`: arrays are read as arrays of strings, anything else as a string.
 pub fn concat_ws_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let strings = DataType::Array(Box::new(DataType::String), true);
