@@ -19,6 +19,7 @@ pub mod typing;
 pub mod unpivot;
 pub mod update_fields;
 pub mod windows;
+pub mod lateral;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -3,7 +3,7 @@
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
 use super::functions::{self, Display, Repr};
-use crate::ir::{BinaryOp, DataType, Expr, Value};
+use crate::ir::{BinaryOp, DataType, Expr, Value, OUTER_PLAN_ID};
 
 /// The output name Spark gives an expression in a projection or aggregation.
 pub fn auto_name(e: &Expr) -> String {
@@ -29,6 +29,7 @@ fn is_cast_column(e: &Expr) -> bool {
 /// Spark's pretty SQL form of an expression, as used inside generated names.
 pub fn sql_text(e: &Expr) -> String {
     match e {
+        Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } => format!("outer({})", parts.join(".")),
         Expr::Unresolved { parts, .. } => parts.join("."),
         Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
         Expr::Star { .. } => "*".into(),
@@ -168,6 +169,7 @@ fn function_sql(name: &str, args: &[Expr], distinct: bool) -> String {
 /// in its own prefix form (`+(a, 1)`, `isNull(a)`, `'x'`).
 pub fn column_repr(e: &Expr) -> String {
     match e {
+        Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } => format!("lazy({})", parts.join(".")),
         Expr::Unresolved { parts, .. } => parts.join("."),
         Expr::Star { qualifier: Some(q), .. } => format!("{q}.*"),
         Expr::Star { .. } => "*".into(),

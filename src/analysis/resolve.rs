@@ -8,7 +8,7 @@ use super::Conf;
 use crate::error::{Error, Result};
 use crate::ir::function::StructFn;
 use crate::ir::udf::{PythonUdf, UdfDef};
-use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value};
+use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
 #[derive(Debug, Clone, Copy, Default)]
@@ -508,6 +508,9 @@ impl<'a> Resolver<'a> {
 
     /// Resolves `a`, `t.a`, `s.field` or `df["a"]`.
     fn resolve_column(&self, parts: &[String], plan_id: Option<u64>) -> Result<Expr> {
+        // An outer reference not bound by a lateral join reads the plan it is in, as
+        // Spark resolves the inner side first.
+        let plan_id = plan_id.filter(|&p| p != OUTER_PLAN_ID);
         if let Some(pid) = plan_id {
             return self.resolve_by_plan_id(parts, pid);
         }

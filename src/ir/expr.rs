@@ -170,6 +170,10 @@ impl LambdaVar {
     }
 }
 
+/// The plan id of an outer reference, `col("c").outer()`: a column of the DataFrame a
+/// lateral join's other side is joined to (`analysis/lateral.rs` binds it).
+pub const OUTER_PLAN_ID: u64 = u64::MAX;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// A column named by the user, not yet resolved: `a`, `t.a`, or `df["a"]`

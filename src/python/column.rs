@@ -63,6 +63,16 @@ impl PyExpr {
     fn isin(&self, items: Vec<PyExpr>) -> PyExpr {
         PyExpr::wrap(Expr::In { expr: Box::new(self.expr.clone()), list: items.into_iter().map(|e| e.expr).collect() })
     }
+    /// `col.outer()`: its columns read the DataFrame a lateral join joins it to.
+    fn outer(&self) -> PyExpr {
+        PyExpr::wrap(self.expr.transform_down(&mut |x| match x {
+            Expr::Unresolved { parts, plan_id: None } => Some(Expr::Unresolved { parts: parts.clone(), plan_id: Some(crate::ir::OUTER_PLAN_ID) }),
+            _ => None,
+        }))
+    }
+    fn has_outer(&self) -> bool {
+        crate::analysis::lateral::has_outer(&self.expr)
+    }
     fn multi_alias(&self, names: Vec<String>) -> PyExpr {
         PyExpr::wrap(Expr::MultiAlias { expr: Box::new(self.expr.clone()), names })
     }

@@ -259,6 +259,38 @@ impl PyDataFrame {
         })
     }
 
+    /// `lateralJoin`: `other` with the operations `ops` (`(kind, exprs, names)`, kind one of
+    /// filter/select/with_columns/sort) applied after it, in `self`'s scope.
+    #[pyo3(signature = (other, ops, on=None, how=None))]
+    fn lateral_join(
+        &self,
+        py: Python<'_>,
+        other: &PyDataFrame,
+        ops: Vec<(String, Vec<PyExpr>, Vec<String>)>,
+        on: Option<PyExpr>,
+        how: Option<String>,
+    ) -> PyResult<PyDataFrame> {
+        use crate::analysis::lateral::{lateral_join, LateralOp};
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let ops = ops
+                .into_iter()
+                .map(|(kind, list, names)| {
+                    let list = exprs(list);
+                    Ok(match kind.as_str() {
+                        "filter" => LateralOp::Filter(list.into_iter().next().ok_or_else(|| Error::internal("lateral filter"))?),
+                        "select" => LateralOp::Select(list),
+                        "with_columns" => LateralOp::WithColumns(names.into_iter().zip(list).collect()),
+                        "sort" => LateralOp::Sort(list),
+                        other => return Err(Error::internal(format!("lateral operation {other}"))),
+                    })
+                })
+                .collect::<crate::error::Result<Vec<_>>>()?;
+            let on = on.map(|e| e.expr);
+            Ok(self.derive(lateral_join(self.plan.clone(), other.plan.clone(), ops, on, how.as_deref(), &conf, new_plan_id())?))
+        })
+    }
+
     fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {
         guard(py, || {
             let conf = self.session.analysis_conf();

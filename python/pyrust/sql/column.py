@@ -142,6 +142,9 @@ class Column:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def outer(self) -> "Column":
+        return Column(self._expr.outer())
+
     # null tests and membership
     def isNull(self) -> "Column":
         return Column(self._expr.is_null())

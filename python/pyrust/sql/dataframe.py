@@ -69,7 +69,7 @@ _NOT_YET = {
     "rdd", "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "lateralJoin", "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
+    "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
 
@@ -194,7 +194,20 @@ class DataFrame:
 
     # --- transformations -------------------------------------------------------------
     def select(self, *cols: Any) -> "DataFrame":
-        return self._wrap(self._df.select([_to_col_expr(c) for c in _flatten(cols)]))
+        exprs = [_to_col_expr(c) for c in _flatten(cols)]
+        return self._lateral_step("select", exprs) or self._wrap(self._df.select(exprs))
+
+    def _lateral_step(self, kind: str, exprs: List[Any], names: Tuple[str, ...] = ()) -> Optional["DataFrame"]:
+        """A DataFrame reading outer columns (`col(...).outer()`) is analysed by the
+        `lateralJoin` that uses it (as Spark defers its analysis): this step is kept."""
+        if not isinstance(self, _LateralDataFrame) and not any(e.has_outer() for e in exprs):
+            return None
+        base, ops = (self._base, self._ops) if isinstance(self, _LateralDataFrame) else (self, [])
+        return _LateralDataFrame(base, ops + [(kind, list(exprs), list(names))])
+
+    def lateralJoin(self, other: "DataFrame", on: Optional[Column] = None, how: Optional[str] = None) -> "DataFrame":
+        base, ops = (other._base, other._ops) if isinstance(other, _LateralDataFrame) else (other, [])
+        return self._wrap(self._df.lateral_join(base._df, ops, on._expr if on is not None else None, how))
 
     def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
         texts = _flatten(expr)
@@ -209,7 +222,7 @@ class DataFrame:
         else:
             raise PySparkTypeError(message="condition should be a Column or str", errorClass="NOT_COLUMN_OR_STR",
                                    messageParameters={"arg_name": "condition", "arg_type": type(condition).__name__})
-        return self._wrap(self._df.filter(expr))
+        return self._lateral_step("filter", [expr]) or self._wrap(self._df.filter(expr))
 
     where = filter
 
@@ -217,7 +230,7 @@ class DataFrame:
         if not isinstance(col, Column):
             raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
                                    messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
-        return self._wrap(self._df.with_columns([colName], [col._expr]))
+        return self._lateral_step("with_columns", [col._expr], (colName,)) or self._wrap(self._df.with_columns([colName], [col._expr]))
 
     def withMetadata(self, columnName: str, metadata: Dict[str, Any]) -> "DataFrame":
         if not isinstance(metadata, dict):
@@ -233,7 +246,8 @@ class DataFrame:
             if not isinstance(c, Column):
                 raise PySparkTypeError(message="col should be a Column", errorClass="NOT_COLUMN",
                                        messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
-        return self._wrap(self._df.with_columns([k for k, _ in items], [c._expr for _, c in items]))
+        names, exprs = tuple(k for k, _ in items), [c._expr for _, c in items]
+        return self._lateral_step("with_columns", exprs, names) or self._wrap(self._df.with_columns(list(names), exprs))
 
     def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
         if existing is None:
@@ -304,7 +318,8 @@ class DataFrame:
     drop_duplicates = dropDuplicates
 
     def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
-        return self._wrap(self._df.sort([c._expr for c in self._sort_columns(cols, kwargs)]))
+        keys = [c._expr for c in self._sort_columns(cols, kwargs)]
+        return self._lateral_step("sort", keys) or self._wrap(self._df.sort(keys))
 
     def _sort_columns(self, cols: Any, kwargs: Dict[str, Any]) -> List[Column]:
         """PySpark's reading of sort keys: names, Columns, and 1-based ordinals (negative
@@ -983,3 +998,30 @@ class DataFrame:
 
         warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
         self._df.create_temp_view(name, True, False)
+
+
+class _LateralDataFrame(DataFrame):
+    """The other side of a lateral join: a DataFrame and the steps applied to it since one
+    read an outer column. `lateralJoin` analyses it in its left side's scope; any other
+    use analyses it alone, as Spark does (an outer column then resolves only inside)."""
+
+    def __init__(self, base: DataFrame, ops: List[Tuple[str, List[Any], List[str]]]):
+        self._base = base
+        self._ops = ops
+        self.sparkSession = base.sparkSession
+        self._schema = None
+        self.is_cached = False
+
+    @property  # type: ignore[override]
+    def _df(self) -> "_native.DataFrame":
+        df = self._base._df
+        for kind, exprs, names in self._ops:
+            if kind == "filter":
+                df = df.filter(exprs[0])
+            elif kind == "select":
+                df = df.select(exprs)
+            elif kind == "with_columns":
+                df = df.with_columns(names, exprs)
+            else:
+                df = df.sort(exprs)
+        return df

@@ -5,8 +5,12 @@
 //! Taken when the node has at most one ORDER BY key and each expression is one of:
 //! `row_number`, `rank`, `dense_rank`; `lag`/`lead` without IGNORE NULLS; an
 //! aggregate over the whole partition; `sum`/`avg`/`min`/`max`/`count` over ROWS
-//! BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW with a running form. Anything else
-//! takes the general lowering (`super::lower_window`).
+//! BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW with a running form; `avg`/`sum` of
+//! floating values and `min`/`max` of integers over RANGE BETWEEN k PRECEDING AND
+//! CURRENT ROW over an ascending date key (Polars' `rolling_*_by`, whose
+//! windows hold every row with a key in `(key - k - 1, key]`: the current row's peers
+//! too, as Spark's RANGE frame). Anything else takes the general lowering
+//! (`super::lower_window`).
 //!
 //! Spark's semantics as the general lowering has them: NULL partition keys are a
 //! partition of their own (as Polars groups them), -0.0 and 0.0 one partition (float
@@ -38,7 +42,7 @@ pub fn lower(lw: &ExprLowering, lf: LazyFrame, spec: &WindowSpec, exprs: &[Named
         Some(k) => Some((lw.lower(&k.expr)?, SortOptions::default().with_order_descending(!k.ascending).with_nulls_last(!k.nulls_first).with_maintain_order(true))),
         None => None,
     };
-    let group = Group { parts, order };
+    let group = Group { parts, order, sort_key: spec.order_by.first().cloned() };
     let mut columns = vec![];
     for ne in exprs {
         let Some(e) = fast_form(lw, &group, &ne.expr)? else { return Ok(None) };
@@ -68,6 +72,7 @@ fn plain(t: &DataType) -> bool {
 struct Group {
     parts: Vec<pl::Expr>,
     order: Option<(pl::Expr, SortOptions)>,
+    sort_key: Option<crate::ir::SortKey>,
 }
 
 impl Group {
@@ -156,6 +161,9 @@ fn aggregate(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &
         let agg = lower_call(call, args, &None, lw.conf)?;
         return Ok(Some(g.ordered(agg)?));
     }
+    if let Some(rolled) = range_preceding(lw, g, f, call, frame, &args)? {
+        return Ok(Some(rolled));
+    }
     // ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW: a running form read on the row.
     if !(frame.kind == FrameKind::Rows && frame.start == Bound::Unbounded && frame.end == Bound::Current) || g.order.is_none() {
         return Ok(None);
@@ -175,4 +183,57 @@ fn aggregate(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &
         Some(bad) => aggregate::fail_on_overflow(value, g.ordered(bad)?),
         None => value,
     }))
+}
+
+/// RANGE BETWEEN k PRECEDING AND CURRENT ROW over one ascending date key, for
+/// the aggregates whose Polars rolling form is Spark's: `avg`/`sum` of floating values
+/// (Polars sums with compensation, within the cases' tolerance of Spark's sums), and
+/// `min`/`max` of integers. NULL keys sort to their end under a far sentinel, out of
+/// reach of every other row's window; their own frame is the NULL peers.
+fn range_preceding(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &Frame, args: &[pl::Expr]) -> Result<Option<pl::Expr>> {
+    let (FrameKind::Range, Bound::Value(offset), Bound::Current) = (frame.kind, &frame.start, &frame.end) else { return Ok(None) };
+    let (Some(k), Some((key, options))) = (g.sort_key.as_ref(), g.order.as_ref()) else { return Ok(None) };
+    let key_type = data_type(&k.expr);
+    // Integer keys stay on the general path: there a bound past the type's range fails
+    // under ANSI, as Spark's addition does.
+    if options.descending || key_type != DataType::Date || args.len() != 1 {
+        return Ok(None);
+    }
+    let arg_type = data_type(&call.args[0]);
+    let fits = match f {
+        AggregateFn::Avg | AggregateFn::Sum => arg_type.is_floating(),
+        AggregateFn::Min | AggregateFn::Max => matches!(arg_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Long),
+        _ => false,
+    };
+    let range_key = super::frame::RangeKey::new(k, key.clone());
+    let preceding = -range_key.integer_offset(offset);
+    if !fits || !(0..1 << 40).contains(&preceding) {
+        return Ok(None);
+    }
+    let sentinel = if options.nulls_last { i64::MAX / 4 } else { i64::MIN / 4 };
+    let by = key.clone().cast(PlType::Int64).fill_null(lit(sentinel));
+    let window = pl::RollingOptionsDynamicWindow {
+        window_size: pl::Duration::new(preceding + 1),
+        min_periods: 1,
+        closed_window: pl::ClosedWindow::Right,
+        fn_params: None,
+    };
+    let x = args[0].clone();
+    let rolled = match f {
+        AggregateFn::Avg => x.cast(PlType::Float64).rolling_mean_by(by, window),
+        AggregateFn::Sum => x.cast(PlType::Float64).rolling_sum_by(by, window),
+        AggregateFn::Min => x.rolling_min_by(by, window),
+        _ => x.rolling_max_by(by, window),
+    };
+    let out = to_polars(&call.data_type);
+    let rolled = g.ordered(rolled.cast(out.clone()))?;
+    if !crate::analysis::typing::nullable(&k.expr, true) {
+        return Ok(Some(rolled));
+    }
+    // A NULL key's frame: the partition's NULL-key rows.
+    let agg = lower_call(call, args.to_vec(), &None, lw.conf)?;
+    let mut null_parts = g.parts.clone();
+    null_parts.push(key.clone().is_null());
+    let by_nulls = agg.over(null_parts)?.cast(out);
+    Ok(Some(when(key.clone().is_null()).then(by_nulls).otherwise(rolled)))
 }
