@@ -105,3 +105,12 @@ def a_constant_division_by_zero_fails_even_without_rows(spark):
 @case
 def filter_on_a_comparison_with_null_keeps_no_rows(spark):
     return _extremes(spark).filter(_neg() > F.lit(None).cast("bigint"))
+
+
+@case
+def add_months_of_no_rows_against_a_literal(spark):
+    # Found by the fuzzer (no_crash seed 5): add_months over an empty frame gave one
+    # row against its literal month count, and datediff then indexed past the end.
+    df = spark.createDataFrame([], "c2 date")
+    return df.select(F.datediff(F.lit(None).cast("date"), F.add_months(F.col("c2"), -13)),
+                     F.datediff(F.make_date(F.lit(2000), F.lit(1), F.lit(1)), F.add_months(F.col("c2"), 1)))

@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn trees_past_the_limit_become_a_marker() {
-        let mut e = Expr::Literal(crate::ir::Value::Int(1));
+        let mut e = Expr::Literal(crate::ir::Value::Integer(1));
         for _ in 0..MAX_DEPTH + 10 {
             e = bounded(Expr::Negate(Box::new(e)));
         }
