@@ -75,13 +75,15 @@ test-example-pyspark:
 # The differential fuzzer (docs/reliability.md): seeded random programs on PyRust and on
 # real PySpark 4.0.1 (.venv-record, Java 17), compared with the compat harness's rules;
 # the report goes to fuzz/reports/. Not part of `make test`. Options:
-# FUZZ_SEED=202613 FUZZ_PROGRAMS=10000 FUZZ_SHRINK=40
+# FUZZ_SEED=202613 FUZZ_PROGRAMS=10000 FUZZ_SHRINK=40 FUZZ_ARGS="--shard 0/2" (or "--groups 0:100",
+# "--summary"; a campaign resumes where its results files end: fuzz/run.py's Campaign)
 FUZZ_SEED ?= 202613
+FUZZ_ARGS ?=
 FUZZ_PROGRAMS ?= 10000
 FUZZ_SHRINK ?= 40
 fuzz: develop
 	@test -x .venv-record/bin/python || (echo "fuzz needs .venv-record with pyspark 4.0.1: make record once"; exit 1)
-	nice -n 10 $(PY) fuzz/run.py --seed $(FUZZ_SEED) --programs $(FUZZ_PROGRAMS) --shrink $(FUZZ_SHRINK)
+	nice -n 10 $(PY) fuzz/run.py --seed $(FUZZ_SEED) --programs $(FUZZ_PROGRAMS) --shrink $(FUZZ_SHRINK) $(FUZZ_ARGS)
 
 # Regenerates docs/supported-api.md from the code.
 docs: develop

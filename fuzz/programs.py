@@ -347,19 +347,24 @@ def pipeline(rng):
     return {"kind": "pipeline", "api": "api", "conf": random_conf(rng), "data": data, "steps": steps}
 
 
-def campaign(seed, n_programs, exprs_per_group=12, pipeline_share=0.12):
+def group_rng(seed, index):
+    """Group `index` of campaign `seed` draws from its own generator, so any range of
+    groups can be generated (and run) without the groups before it: shards and resumed
+    campaigns see exactly the programs a single run would."""
+    return random.Random(f"pyrust-fuzz:{seed}:{index}")
+
+
+def campaign(seed, n_programs, exprs_per_group=12, pipeline_share=0.12, groups=None):
     """The programs of one campaign, in groups (an expr group counts one program per
-    expression). Yields (group_index, group)."""
-    rng = random.Random(seed)
+    expression). Yields (group_index, group) for the group indices in `groups` (a
+    container, e.g. a range or a shard's set; None: all of them)."""
     count = 0
     index = 0
     while count < n_programs:
-        if rng.random() < pipeline_share:
-            group = pipeline(rng)
-            count += 1
-        else:
-            group = expr_group(rng, min(exprs_per_group, n_programs - count))
-            count += len(group["exprs"])
-        yield index, group
+        rng = group_rng(seed, index)
+        is_pipeline = rng.random() < pipeline_share
+        size = 1 if is_pipeline else min(exprs_per_group, n_programs - count)
+        count += size
+        if groups is None or index in groups:
+            yield index, pipeline(rng) if is_pipeline else expr_group(rng, size)
         index += 1
-

@@ -4,6 +4,10 @@ real PySpark 4.0.1, one long-lived worker process each, compared with the compat
 harness's own `compare`; mismatches shrunk; a report in fuzz/reports/.
 
 Usage: run.py [--seed N] [--programs N] [--exprs-per-group N] [--shrink N]
+              [--groups A:B] [--shard K/N] [--summary]
+
+Resumable and shardable: see Campaign. A campaign run in pieces, e.g. two machines
+`--shard 0/2 --shrink 0` and `--shard 1/2 --shrink 0`, then `--summary --shrink 40`.
 
 Expression programs are batched: one select holds a group's expressions; when both
 engines answer it without error, the answer is split per column and each
@@ -30,7 +34,7 @@ import build  # noqa: E402
 import programs  # noqa: E402
 import shrink  # noqa: E402
 
-JOB_TIMEOUT = 120
+JOB_TIMEOUT = 600  # a first query on a cold JVM under load took more than 120 s
 
 
 class WorkerDied(Exception):
@@ -38,18 +42,18 @@ class WorkerDied(Exception):
 
 
 class Worker:
-    def __init__(self, engine, python):
-        self.engine, self.python = engine, python
+    def __init__(self, engine, python, tag=""):
+        self.engine, self.python, self.tag = engine, python, tag
         self.restarts = -1
         self.start()
 
     def start(self):
         self.restarts += 1
         env = dict(os.environ, TZ="UTC", PYTHONHASHSEED="0")
-        self.log = open(os.path.join(HERE, "reports", f".{self.engine}.stderr"), "a" if self.restarts else "w")
+        self.log = open(os.path.join(HERE, "reports", f".{self.engine}{self.tag}.stderr"), "a" if self.restarts else "w")
         self.proc = subprocess.Popen([self.python, os.path.join(HERE, "worker.py"), self.engine], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.log, text=True, env=env)
-        ready = self._read(300)
+        ready = self._read(900)  # a JVM on a loaded machine can take minutes
         assert ready and "ready" in ready, f"{self.engine} worker did not start"
 
     def _read(self, timeout):
@@ -140,14 +144,67 @@ def _summary_mismatch(program, expected, actual, category):
 
 
 class Campaign:
-    def __init__(self, args):
+    """A campaign is seed + program count; its groups of programs are numbered and each
+    is generated on its own (programs.group_rng), so a run may take any subset of them
+    (--groups A:B, --shard K/N). Every finished group is appended as one JSON line to
+    this run's results file (fuzz/reports/campaign-seed<S>-n<N>.<part>.jsonl); a run
+    skips the groups any results file of the campaign already holds (resume), and the
+    report aggregates all of them (--summary makes it without running anything)."""
+
+    def __init__(self, args, workers=True):
         self.args = args
-        self.workers = [Worker("pyspark", args.pyspark_python), Worker("pyrust", args.pyrust_python)]
+        self.name = f"campaign-seed{args.seed}-n{args.programs}"
+        tag = os.path.basename(self.part_name())[len(self.name):-len(".jsonl")]
+        self.workers = [Worker("pyspark", args.pyspark_python, tag), Worker("pyrust", args.pyrust_python, tag)] if workers else []
         self.counts = collections.Counter()
         self.by_category = collections.Counter()
         self.mismatches = []
         self.queries = 0
         self.elapsed = 0.0
+        self.done = set()
+        self.load()
+
+    def results_files(self):
+        reports = os.path.join(HERE, "reports")
+        return sorted(os.path.join(reports, f) for f in os.listdir(reports)
+                      if f.startswith(self.name + ".") and f.endswith(".jsonl"))
+
+    def load(self):
+        """Aggregates the results files of this campaign (a group counted once)."""
+        self.counts, self.by_category, self.mismatches = collections.Counter(), collections.Counter(), []
+        self.queries, self.elapsed, self.done, self.parts = 0, 0.0, set(), 0
+        for path in self.results_files():
+            self.parts += 1
+            with open(path) as f:
+                for line in f:
+                    try:
+                        g = json.loads(line)
+                    except ValueError:  # a line cut short by a killed run
+                        continue
+                    if g["group"] in self.done:
+                        continue
+                    self.done.add(g["group"])
+                    self.counts.update(g["counts"])
+                    self.by_category.update(g["by_category"])
+                    self.queries += g["queries"]
+                    self.elapsed += g["seconds"]
+                    self.mismatches += g["mismatches"]
+
+    def selected_groups(self):
+        a = self.args
+        lo, hi = (int(x) if x else None for x in a.groups.split(":")) if a.groups else (None, None)
+        k, n = (int(x) for x in a.shard.split("/")) if a.shard else (0, 1)
+
+        class Selection:
+            def __contains__(self, i):
+                return (lo is None or i >= lo) and (hi is None or i < hi) and i % n == k
+
+        return Selection()
+
+    def part_name(self):
+        a = self.args
+        part = (f"groups{a.groups.replace(':', '-')}" if a.groups else "") + (f"shard{a.shard.replace('/', 'of')}" if a.shard else "")
+        return os.path.join(HERE, "reports", f"{self.name}.{part or 'all'}.jsonl")
 
     def outcomes(self, group):
         """(program, expected, actual) per program of a group."""
@@ -184,28 +241,43 @@ class Campaign:
     def run(self):
         start = time.time()
         deadline = start + self.args.max_minutes * 60 if self.args.max_minutes else None
-        for index, group in programs.campaign(self.args.seed, self.args.programs, self.args.exprs_per_group):
+        out = open(self.part_name(), "a")
+        ran = 0
+        for index, group in programs.campaign(self.args.seed, self.args.programs, self.args.exprs_per_group,
+                                              groups=self.selected_groups()):
+            if index in self.done:
+                continue
             if deadline and time.time() > deadline:
                 self.stopped_early = True
                 break
+            g_start, g_queries = time.time(), self.queries
+            counts, by_category, mismatches = collections.Counter(), collections.Counter(), []
             for program, expected, actual in self.outcomes(group):
-                self.counts["run"] += 1
+                counts["run"] += 1
                 ordered = program["kind"] == "expr"
                 category = classify(expected, actual, ordered)
                 if category is None:
-                    self.counts["agreed"] += 1
+                    counts["agreed"] += 1
                 elif category == "pyspark_failed":
-                    self.counts["pyspark_failed"] += 1
+                    counts["pyspark_failed"] += 1
                 else:
-                    self.counts["crashed" if category == "crash" else "mismatched"] += 1
-                    self.by_category[category] += 1
-                    self.mismatches.append(_summary_mismatch(program, expected, actual, category))
-            if index % 10 == 0:
-                self.elapsed = time.time() - start
-                rate = self.counts["run"] / max(self.elapsed, 1e-9)
-                print(f"[{self.elapsed:7.1f}s] {dict(self.counts)} {rate:.2f} programs/s", file=sys.stderr, flush=True)
-                self.report([])  # a partial report, in case the campaign is stopped
-        self.elapsed = time.time() - start
+                    counts["crashed" if category == "crash" else "mismatched"] += 1
+                    by_category[category] += 1
+                    mismatches.append(_summary_mismatch(dict(program, group=index), expected, actual, category))
+            line = {"group": index, "counts": counts, "by_category": by_category, "queries": self.queries - g_queries,
+                    "seconds": round(time.time() - g_start, 2), "mismatches": mismatches}
+            out.write(json.dumps(line, sort_keys=True) + "\n")
+            out.flush()
+            self.done.add(index)
+            self.counts.update(counts)
+            self.by_category.update(by_category)
+            self.mismatches += mismatches
+            ran += 1
+            if ran % 10 == 0:
+                elapsed = time.time() - start
+                print(f"[{elapsed:7.1f}s] groups done {len(self.done)}; {dict(self.counts)}", file=sys.stderr, flush=True)
+        out.close()
+        self.load()  # other shards may have finished groups meanwhile
 
     def still_fails(self, category):
         def check(program):
@@ -238,11 +310,13 @@ class Campaign:
 
     def report(self, shrunk):
         os.makedirs(os.path.join(HERE, "reports"), exist_ok=True)
-        name = f"campaign-seed{self.args.seed}-n{self.args.programs}"
+        name = self.name
+        total_groups = sum(1 for _ in programs.campaign(self.args.seed, self.args.programs, self.args.exprs_per_group))
         figures = {"seed": self.args.seed, "programs_requested": self.args.programs, **self.counts,
-                   "by_category": dict(self.by_category), "seconds": round(self.elapsed, 1),
+                   "groups_done": len(self.done), "groups_total": total_groups, "results_files": self.parts,
+                   "by_category": dict(self.by_category), "seconds_in_groups": round(self.elapsed, 1),
                    "programs_per_second": round(self.counts["run"] / max(self.elapsed, 1e-9), 2),
-                   "engine_queries": self.queries, "worker_restarts": {w.engine: w.restarts for w in self.workers},
+                   "engine_queries": self.queries, "worker_restarts_this_run": {w.engine: w.restarts for w in self.workers},
                    "shrunk": len(shrunk), "shrink_seconds": round(getattr(self, "shrink_seconds", 0), 1),
                    "stopped_at_time_budget": getattr(self, "stopped_early", False)}
         with open(os.path.join(HERE, "reports", name + ".json"), "w") as f:
@@ -288,14 +362,19 @@ def main():
     parser.add_argument("--shrink-minutes", type=float, default=20, help="time budget of the shrinker")
     parser.add_argument("--pyrust-python", default=os.path.join(ROOT, ".venv", "bin", "python"))
     parser.add_argument("--pyspark-python", default=os.path.join(ROOT, ".venv-record", "bin", "python"))
+    parser.add_argument("--groups", help="A:B, this run's range of group indices (either end may be left out)")
+    parser.add_argument("--shard", help="K/N, this run takes the groups whose index is K modulo N")
+    parser.add_argument("--summary", action="store_true",
+                        help="run nothing: aggregate the campaign's results files into the report (and shrink if --shrink)")
     args = parser.parse_args()
     os.makedirs(os.path.join(HERE, "reports"), exist_ok=True)
-    campaign = Campaign(args)
-    try:
-        campaign.run()
-    except KeyboardInterrupt:
-        print("interrupted: reporting what ran", file=sys.stderr)
-        campaign.stopped_early = True
+    campaign = Campaign(args, workers=not args.summary or args.shrink > 0)
+    if not args.summary:
+        try:
+            campaign.run()
+        except KeyboardInterrupt:
+            print("interrupted: reporting what ran", file=sys.stderr)
+            campaign.stopped_early = True
     shrunk = campaign.shrink_all() if args.shrink else []
     print(json.dumps(campaign.report(shrunk), indent=1, sort_keys=True))
     for w in campaign.workers:

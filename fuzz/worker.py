@@ -7,12 +7,15 @@ protocol pipe. A Rust panic that reaches Python (pyo3's PanicException is a
 BaseException, which run_case does not catch) is answered as {"crash": text}; a
 process that dies is counted as a crash by the driver."""
 
+import atexit
 import datetime
 import decimal
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,7 +35,12 @@ def session(engine):
     from pyspark.sql import SparkSession
 
     assert pyspark.__version__ == "4.0.1", pyspark.__version__
+    # The JVM's scratch (blockmgr-*, spark-*) in a directory of its own, removed at exit:
+    # a long campaign otherwise leaves them in /tmp.
+    local_dir = tempfile.mkdtemp(prefix="pyrust-fuzz-spark-")
+    atexit.register(shutil.rmtree, local_dir, True)
     spark = (SparkSession.builder.master("local[1]")
+             .config("spark.local.dir", local_dir)
              .config("spark.sql.session.timeZone", "UTC")
              .config("spark.ui.enabled", "false")
              .config("spark.sql.shuffle.partitions", "1")

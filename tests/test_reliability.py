@@ -314,3 +314,24 @@ def test_raises_a_spark_error_instead_of_aborting(name):
     assert p.returncode == 0, f"the process died ({p.returncode}): {p.stderr[-2000:]}"
     assert p.stdout.split() [:1] == ["ERROR"], p.stdout
     assert p.stdout.strip().endswith(condition), p.stdout
+
+
+# Expressions nested deeper than analysis::nesting::MAX_DEPTH (500) raise an error
+# (Spark's analyzer overflows its stack on them: PySpark 4.0.1 fails `F.array` and
+# `when` 500 deep and a `+` chain of 1,000 terms with java.lang.StackOverflowError)
+# instead of overflowing the stack, which aborted the process.
+_DEEP_CASES = {
+    "array_2000": "c = F.lit(1)\n    for _ in range(2000): c = F.array(c)\n    spark.range(2).select(c).collect()",
+    "when_2000": "c = F.lit(0)\n    for i in range(2000): c = F.when(F.col('id') == i, i).otherwise(c)\n"
+                 "    spark.range(2).select(c).collect()",
+    "plus_10000": "c = F.col('id')\n    for _ in range(10000): c = c + 1\n    spark.range(2).select(c).collect()",
+    "filter_plus_10000": "c = F.col('id')\n    for _ in range(10000): c = c + 1\n    spark.range(2).filter(c > 0).count()",
+    "struct_ddl_2000": "spark.createDataFrame([], 'a ' + 'struct<a:' * 2000 + 'int' + '>' * 2000).collect()",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DEEP_CASES))
+def test_deep_expressions_raise_instead_of_aborting(name):
+    p = _run_isolated(_DEEP_CASES[name])
+    assert p.returncode == 0, f"the process died ({p.returncode}): {p.stderr[-2000:]}"
+    assert p.stdout.split()[:1] == ["ERROR"], p.stdout

@@ -9,6 +9,8 @@ pub mod functions;
 pub mod generators;
 pub mod grouping;
 pub mod naming;
+pub mod nesting;
+pub mod null_propagation;
 pub mod observe;
 pub mod resolve;
 pub mod semantics;

@@ -111,6 +111,13 @@ impl<'a> Resolver<'a> {
     }
 
     pub fn resolve(&self, e: Expr) -> Result<Expr> {
+        if let Some(err) = super::nesting::marker_error(&e) {
+            return Err(err);
+        }
+        super::nesting::nested(|| self.resolve_node(e))
+    }
+
+    fn resolve_node(&self, e: Expr) -> Result<Expr> {
         Ok(match e {
             Expr::Unresolved { parts, plan_id: None } if self.lambda_variable(&parts[0], false).is_some() => {
                 let var = self.lambda_variable(&parts[0], false).cloned().expect("checked");

@@ -144,7 +144,8 @@ pub fn add_months_column(dates: pl::Expr, months: pl::Expr) -> pl::Expr {
             let d = cols[0].as_materialized_series().cast(&pl::DataType::Int32)?;
             let m = cols[1].as_materialized_series().cast(&pl::DataType::Int32)?;
             let (d, m) = (d.i32()?, m.i32()?);
-            let n = d.len().max(m.len());
+            // An empty side (no rows) against a literal gives no rows, not one.
+            let n = if d.is_empty() || m.is_empty() { 0 } else { d.len().max(m.len()) };
             let shift = |day: Option<i32>, months: Option<i32>| -> Option<i32> {
                 add_months(day? as i64, months? as i64).and_then(|r| i32::try_from(r).ok())
             };

@@ -395,6 +395,11 @@ impl<'a> DdlParser<'a> {
     }
 
     fn data_type(&mut self) -> Result<DataType> {
+        // `struct<a:struct<a:...>>` 2,000 deep overflowed the stack (an abort).
+        crate::analysis::nesting::nested(|| self.data_type_node())
+    }
+
+    fn data_type_node(&mut self) -> Result<DataType> {
         self.skip_ws();
         let start = self.pos;
         let name = self.ident()?.to_ascii_lowercase();

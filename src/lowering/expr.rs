@@ -4,13 +4,14 @@
 
 use super::functions::lower_call;
 use super::types::to_polars;
+use crate::analysis::null_propagation;
 use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::compat::arith::{arithmetic, decimal_arithmetic};
 use crate::compat::cast::{cast, CastMode};
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
-use polars::prelude::{self as pl, col, lit, when};
+use polars::prelude::{self as pl, col, lit, when, IntoLazy};
 
 pub struct ExprLowering<'a> {
     pub conf: &'a Conf,
@@ -26,6 +27,25 @@ fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
 impl<'a> ExprLowering<'a> {
     pub fn lower(&self, e: &Expr) -> Result<pl::Expr> {
         self.lower_in(e, &None)
+    }
+
+    /// A constant CASE WHEN condition's value, computed once over no rows' columns
+    /// (Spark's ConstantFolding); None where it is not constant or fails (Spark keeps
+    /// a branch whose folding fails).
+    fn constant_condition(&self, c: &Expr) -> Option<Option<bool>> {
+        if let Some(v) = null_propagation::literal_condition(c) {
+            return Some(v);
+        }
+        if !null_propagation::is_constant(c) {
+            return None;
+        }
+        let lowered = self.lower_in(c, &None).ok()?;
+        let frame = pl::DataFrame::empty().lazy().select([lowered.cast(pl::DataType::Boolean).alias("c")]).collect().ok()?;
+        match frame.column("c").ok()?.get(0).ok()? {
+            pl::AnyValue::Boolean(b) => Some(Some(b)),
+            pl::AnyValue::Null => Some(None),
+            _ => None,
+        }
     }
 
     /// `CAST(decimal AS DOUBLE) <op> literal`, as Spark coerces `price > 0.05`, compared on
@@ -83,6 +103,16 @@ impl<'a> ExprLowering<'a> {
     }
 
     pub fn lower_in(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+        crate::analysis::nesting::nested(|| self.lower_node(e, reachable))
+    }
+
+    fn lower_node(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+        if !matches!(e, Expr::Literal(_) | Expr::Alias { .. } | Expr::Cast { .. })
+            && null_propagation::folds_to_null(e, &|c| self.constant_condition(c))
+        {
+            // What Spark's optimizer leaves of it: a NULL of its type; its operands never run.
+            return Ok(lit(pl::NULL).cast(to_polars(&data_type(e))));
+        }
         Ok(match e {
             Expr::Attr(a) => col(a.engine_name().as_str()),
             Expr::Literal(v) => literal(v)?,

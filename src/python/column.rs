@@ -16,7 +16,7 @@ pub struct PyExpr {
 
 impl PyExpr {
     fn wrap(expr: Expr) -> PyExpr {
-        PyExpr { expr }
+        PyExpr { expr: crate::analysis::nesting::bounded(expr) }
     }
 }
 

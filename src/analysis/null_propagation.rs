@@ -1,0 +1,109 @@
+//! Which expressions Spark's optimizer replaces by a NULL literal before they run.
+//! `ConstantFolding`, `SimplifyConditionals` and `NullPropagation` turn a
+//! null-intolerant expression (arithmetic, comparisons, unary minus, NOT, casts, the
+//! one- and two-argument math functions) with a NULL-literal operand into a NULL
+//! literal, so its other operands never run: under ANSI, `negative(c1) % CAST(NULL AS
+//! DOUBLE)` is NULL in Spark even where `negative(c1)` overflows, and so is
+//! `x % EXP(CASE WHEN <false> THEN 1 END)`. Lowering asks `folds_to_null` and emits a
+//! typed NULL for such an expression. The schema (type, nullability, name) comes from
+//! the analysed expression and does not change, as in Spark.
+
+use crate::ir::function::MathFn;
+use crate::ir::{BinaryOp, Expr, Func, Value};
+
+/// The value of a constant condition (one that reads no column): Some(Some(b)), or
+/// Some(None) for NULL; None when it is not constant or cannot be computed.
+pub type ConstantCondition<'a> = dyn Fn(&Expr) -> Option<Option<bool>> + 'a;
+
+/// Whether the optimizer folds `e` to a NULL literal.
+pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
+    match e {
+        Expr::Literal(v) => v.is_null(),
+        Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => folds_to_null(expr, condition),
+        Expr::Binary { op, left, right } if null_intolerant(*op) => folds_to_null(left, condition) || folds_to_null(right, condition),
+        Expr::Call(c) if null_intolerant_function(c.func) => c.args.iter().any(|a| folds_to_null(a, condition)),
+        Expr::CaseWhen { branches, otherwise } => {
+            // SimplifyConditionals: branches whose condition is constant FALSE or NULL
+            // go; a constant TRUE one is the answer; any other stops the folding.
+            for (cond, value) in branches {
+                match condition(cond) {
+                    Some(Some(true)) => return folds_to_null(value, condition),
+                    Some(Some(false) | None) => continue,
+                    None => return false,
+                }
+            }
+            otherwise.as_deref().is_none_or(|o| folds_to_null(o, condition))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `e` reads nothing but literals through operators and deterministic string
+/// functions: a condition lowering may compute once, as Spark's ConstantFolding does.
+pub fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::Literal(_) => true,
+        Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) | Expr::IsNull(expr) | Expr::IsNotNull(expr) => {
+            is_constant(expr)
+        }
+        Expr::Binary { left, right, .. } => is_constant(left) && is_constant(right),
+        Expr::Call(c) => matches!(c.func, Func::String(_)) && c.args.iter().all(is_constant),
+        _ => false,
+    }
+}
+
+fn null_intolerant(op: BinaryOp) -> bool {
+    op.is_arithmetic() || matches!(op, BinaryOp::Eq | BinaryOp::NotEq | BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq)
+}
+
+/// Spark's `NullIntolerant` math: `Abs`, `UnaryMathExpression`, `BinaryMathExpression`.
+fn null_intolerant_function(f: Func) -> bool {
+    use MathFn::*;
+    matches!(
+        f,
+        Func::Math(
+            Abs | Sqrt | Cbrt | Exp | Expm1 | Ln | Log10 | Log2 | Log1p | Sin | Cos | Tan | Asin | Acos | Atan | Sinh | Cosh | Tanh
+                | Asinh | Acosh | Atanh | Cot | Csc | Sec | Degrees | Radians | Rint | Signum | Pow | Atan2 | Hypot
+        )
+    )
+}
+
+/// A NULL literal as a condition's constant value (for tests and simple callers).
+pub fn literal_condition(e: &Expr) -> Option<Option<bool>> {
+    match e {
+        Expr::Literal(Value::Boolean(b)) => Some(Some(*b)),
+        Expr::Literal(Value::Null) => Some(None),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Attribute, DataType};
+
+    fn column() -> Expr {
+        Expr::Attr(Attribute { id: 1, name: "c".into(), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None })
+    }
+
+    #[test]
+    fn null_operands_of_null_intolerant_operators() {
+        let null = Expr::Literal(Value::Null);
+        let plus = Expr::Binary { op: BinaryOp::Add, left: Box::new(Expr::Negate(Box::new(column()))), right: Box::new(null.clone()) };
+        assert!(folds_to_null(&plus, &literal_condition));
+        let and = Expr::Binary { op: BinaryOp::And, left: Box::new(column()), right: Box::new(null.clone()) };
+        assert!(!folds_to_null(&and, &literal_condition));
+        assert!(!folds_to_null(&Expr::Negate(Box::new(column())), &literal_condition));
+    }
+
+    #[test]
+    fn constant_case_when() {
+        let case = |cond: Expr| Expr::CaseWhen {
+            branches: vec![(cond, Expr::Literal(Value::Integer(1)))],
+            otherwise: Some(Box::new(Expr::Literal(Value::Null))),
+        };
+        assert!(folds_to_null(&case(Expr::Literal(Value::Boolean(false))), &literal_condition));
+        assert!(!folds_to_null(&case(Expr::Literal(Value::Boolean(true))), &literal_condition));
+        assert!(!folds_to_null(&case(column()), &literal_condition));
+    }
+}
