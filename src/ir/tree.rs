@@ -21,20 +21,26 @@ pub enum Recursion {
 /// A top-down plan rewrite: `Some(replacement)` for a node, or `None` to go on into its inputs.
 pub type PlanRewrite<'a, E> = dyn FnMut(&Arc<Plan>) -> Result<Option<Arc<Plan>>, E> + 'a;
 
+/// `apply` for any tree: visits `node` parents first, as `f` directs; `children` is the
+/// one thing that differs between expressions and plans.
+fn visit<N>(node: &N, children: &dyn Fn(&N) -> Vec<&N>, f: &mut dyn FnMut(&N) -> Recursion) -> Recursion {
+    match f(node) {
+        Recursion::Continue => {}
+        Recursion::Jump => return Recursion::Continue,
+        Recursion::Stop => return Recursion::Stop,
+    }
+    for c in children(node) {
+        if visit(c, children, f) == Recursion::Stop {
+            return Recursion::Stop;
+        }
+    }
+    Recursion::Continue
+}
+
 impl Expr {
     /// Visits nodes parents first, as `f` directs. Returns `Stop` if `f` stopped.
     pub fn apply(&self, f: &mut dyn FnMut(&Expr) -> Recursion) -> Recursion {
-        match f(self) {
-            Recursion::Continue => {}
-            Recursion::Jump => return Recursion::Continue,
-            Recursion::Stop => return Recursion::Stop,
-        }
-        for c in self.children() {
-            if c.apply(f) == Recursion::Stop {
-                return Recursion::Stop;
-            }
-        }
-        Recursion::Continue
+        visit(self, &Expr::children, f)
     }
 
     /// The ids of the attributes (input columns) the expression reads.
@@ -53,17 +59,7 @@ impl Expr {
 impl Plan {
     /// Visits plan nodes parents first, as `f` directs. Returns `Stop` if `f` stopped.
     pub fn apply(&self, f: &mut dyn FnMut(&Plan) -> Recursion) -> Recursion {
-        match f(self) {
-            Recursion::Continue => {}
-            Recursion::Jump => return Recursion::Continue,
-            Recursion::Stop => return Recursion::Stop,
-        }
-        for c in self.children() {
-            if c.apply(f) == Recursion::Stop {
-                return Recursion::Stop;
-            }
-        }
-        Recursion::Continue
+        visit(self, &|p: &Plan| p.children().into_iter().map(|c| c.as_ref()).collect(), f)
     }
 
     /// Rewrites the plan top-down: `f` on a node first; where it returns `Some` the
