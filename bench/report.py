@@ -251,6 +251,49 @@ def udf_section(u):
     return lines
 
 
+def io_section(io):
+    """bench/io_suite: reads and writes of CSV, JSON Lines and Parquet over the same table
+    (median times, each engine's answers checked against native Polars'), then the big
+    pipeline: a CSV of at least 2 GB read and written as Parquet partitioned by a column,
+    one process per engine, with its peak memory beside the file's size."""
+    engines = [e for e in ("pyrust", "polars", "pyspark") if e in io["engines"]]
+    get = lambda e, c: io["engines"].get(e, {}).get(c, {}).get("median")  # noqa: E731
+    cases = list(dict.fromkeys(c for e in engines for c in io["engines"][e]))
+    lines = [f"### Reading and writing files: {io['rows']:,} rows (median of {io['runs']} runs after one warm-up)", "",
+             "| case | " + " | ".join(LABELS[e] for e in engines) + " | PyRust / Polars | PySpark / PyRust |",
+             "|---|" + "---|" * (len(engines) + 2)]
+    for c in cases:
+        cells = []
+        for e in engines:
+            r = io["engines"][e].get(c, {})
+            same = r.get("same_answer_as_polars")
+            cells.append("error" if r.get("error") else ms(r.get("median")) + (" (different answer)" if same is False else ""))
+        lines.append(f"| `{c}` | " + " | ".join(cells) + f" | {ratio(get('pyrust', c), get('polars', c))} | {ratio(get('pyspark', c), get('pyrust', c))} |")
+    peaks = io.get("peak_rss_bytes", {})
+    lines += ["", "Peak RSS of each engine's process over all the cases above: "
+              + ", ".join(f"{LABELS[e]} {gb(peaks.get(e))}" for e in engines) + ".", ""]
+    big = io.get("big")
+    if big:
+        size = big["csv_bytes"]
+        bengines = [e for e in ("pyrust", "polars-1.43", "polars", "pyspark") if e in big["engines"]]
+        native = "polars-1.43" if "polars-1.43" in bengines else "polars"
+        b = lambda e, k: big["engines"][e].get(k)  # noqa: E731
+        lines += [f"#### A {size / 1e9:.2f} GB CSV ({big['rows']:,} rows) read and written as Parquet partitioned by a column", "",
+                  "Peak RSS counts the pages of the CSV file the reader maps (they stay cached); anonymous RSS, "
+                  "sampled every 0.2 s over the process and its children, is the memory the run holds itself.", "",
+                  "| | " + " | ".join(LABELS[e] for e in bengines) + f" | PyRust / {LABELS[native]} |", "|---|" + "---|" * (len(bengines) + 1)]
+        rows = [("time", lambda e: ms(b(e, "seconds")) if not b(e, "error") else "error", "seconds"),
+                ("peak RSS", lambda e: gb(b(e, "peak_rss")), "peak_rss"),
+                ("peak RSS / file size", lambda e: ratio(b(e, "peak_rss"), size), None),
+                ("peak anonymous RSS", lambda e: gb(b(e, "peak_anon_rss")), "peak_anon_rss"),
+                ("peak anonymous RSS / file size", lambda e: ratio(b(e, "peak_anon_rss"), size), None)]
+        for label, cell, key in rows:
+            versus = ratio(b("pyrust", key), b(native, key)) if key and "pyrust" in bengines and native in bengines else ""
+            lines.append(f"| {label} | " + " | ".join(cell(e) for e in bengines) + f" | {versus} |")
+        lines.append("")
+    return lines
+
+
 def ci_section(ci):
     """bench/ci_suite: a pytest suite of small-DataFrame tests (issue 12's measure)."""
     engines = [e for e in ("pyrust", "pyspark") if e in ci]
@@ -297,6 +340,8 @@ def main():
         lines += functions_suite.section(r["functions"], LABELS, ms, ratio)
     if "udf" in r:
         lines += udf_section(r["udf"])
+    if "io" in r:
+        lines += io_section(r["io"])
     if "ci" in r:
         lines += ci_section(r["ci"])
     if "s3" in r:

@@ -18,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -88,8 +89,46 @@ class MemoryCap:
 SAME_ENGINE_POLARS = os.path.join(os.path.dirname(os.path.dirname(sys.executable)), "polars-1.43.2")
 
 
-def run_worker(engine, suite, args, cap=None):
-    """Runs one worker; returns (its JSON, peak RSS in bytes, wall seconds)."""
+def _tree_anon_bytes(pid):
+    """RssAnon of a process and its descendants (the JVM under PySpark), in bytes:
+    the memory a run holds itself, without file pages it maps (Polars' CSV reader
+    maps the file, and those pages count in RSS while they stay cached)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(line.split()[1]) * 1024 for line in f if line.startswith("RssAnon:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class AnonPeak:
+    """Samples a worker's anonymous RSS every 0.2 s while it runs."""
+
+    def __init__(self, pid):
+        import threading
+        self.peak, self._stop = 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(pid,), daemon=True)
+        self._thread.start()
+
+    def _run(self, pid):
+        while not self._stop.wait(0.2):
+            self.peak = max(self.peak, _tree_anon_bytes(pid))
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_worker(engine, suite, args, cap=None, anon=None):
+    """Runs one worker; returns (its JSON, peak RSS in bytes, wall seconds). With
+    `anon` (a dict), its "peak" is set to the sampled peak anonymous RSS."""
     cmd = [sys.executable, os.path.join(HERE, "worker.py"), "--engine", engine, "--suite", suite, *args]
     print(f"== {engine} {suite}", file=sys.stderr, flush=True)
     env = dict(os.environ)
@@ -99,6 +138,7 @@ def run_worker(engine, suite, args, cap=None):
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
     if cap is not None:
         cap.add(proc.pid)
+    sampler = AnonPeak(proc.pid) if anon is not None else None
     stdout_chunks = []
     # wait4 gives this child's own peak RSS (ru_maxrss, KiB on Linux), JVM included.
     while True:
@@ -109,6 +149,8 @@ def run_worker(engine, suite, args, cap=None):
             break
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if sampler is not None:
+        anon["peak"] = sampler.stop()
     wall = time.perf_counter() - start
     stdout = "".join(stdout_chunks).strip().splitlines()
     if proc.returncode != 0 or not stdout:
@@ -234,6 +276,7 @@ def main():
     p.add_argument("--windows-rows", type=int, default=10_000_000)
     p.add_argument("--udf-rows", type=int, default=10_000_000)
     p.add_argument("--io-rows", type=int, default=1_000_000)
+    p.add_argument("--io-big-gb", type=float, default=2, help="size of the io suite's big CSV (0: skip it)")
     p.add_argument("--windows-partitions", type=int, default=100_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
@@ -313,6 +356,19 @@ def main():
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
             peaks[engine] = peak
         results["io"] = {"rows": a.io_rows, "runs": a.runs, "peak_rss_bytes": peaks, "engines": io_suite.summarise(raw, median)}
+        if a.io_big_gb > 0:
+            scratch = tempfile.mkdtemp(prefix="pyrust-io-big-")
+            try:
+                csv_path, rows = io_suite.make_big_csv(a.io_big_gb, scratch)
+                big = {"csv_bytes": os.path.getsize(csv_path), "rows": rows, "engines": {}}
+                # Polars 1.43.2 is the engine PyRust builds on: the fair "native Polars".
+                for engine in [e for e in engines if e in ("pyrust", "polars-1.43", "polars", "pyspark")]:
+                    anon = {}
+                    out, peak, _ = run_worker(engine, "io_big", ["--data", csv_path], anon=anon)
+                    big["engines"][engine] = {**out, "peak_rss": peak, "peak_anon_rss": anon.get("peak")}
+                results["io"]["big"] = big
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
     if "ci" in suites:
         results.setdefault("ci", {}).update(ci_suite(engines, a.runs))
     if "s3" in suites:

@@ -329,6 +329,9 @@ def main():
     elif a.suite == "io":
         import io_suite
         out = io_suite.run(a.engine, spark_session, timed, a.data, a.runs)
+    elif a.suite == "io_big":
+        import io_suite
+        out = io_suite.run_big(a.engine, spark_session, timed, a.data)
     else:
         raise SystemExit(f"unknown suite {a.suite}")
     if a.engine == "pyspark":

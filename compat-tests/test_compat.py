@@ -83,7 +83,6 @@ def test_error_goldens_hold_the_message():
 # match without a JVM or Spark's own parser.
 _MESSAGE_DIFFERENCES_BY_REASON = {
     "A PythonException raised by PySpark's worker code (result conversion, a pandas result check, mapInPandas) carries the worker's own frames and paths; PyRust converts in-process": [
-        'udf_pandas::map_in_pandas_error',
         'udf_pandas::wrong_result_length_is_an_error',
         'udf_types::returned_int_for_date_is_an_error',
         'udf_types::returned_scalar_for_struct_is_an_error',

@@ -145,6 +145,40 @@ def test_partitioned_datasets_globs_and_listing(spark, bucket, tmp_path, s3):
     assert rows(spark.read.parquet(f"s3://{bucket}/part")) == rows(spark.read.parquet(f"s3n://{bucket}/part"))
 
 
+def test_partition_values_spark_escapes_round_trip(spark, bucket, tmp_path, s3):
+    # Spark escapes these in directory names (k=c%3Ad, k=x%2Fy): the escapes must reach
+    # the object keys as they are, and come back as the values.
+    values = ["a b", "x/y", "c:d", "100%", "é😀", "", None, "=", "#?"]
+    df = spark.createDataFrame([(i, v, datetime(2024, 1, 2, 3, 4, 5)) for i, v in enumerate(values)], "i int, k string, ts timestamp")
+    remote, local = f"s3a://{bucket}/esc", str(tmp_path / "esc")
+    for fmt in ["parquet", "csv"]:
+        df.write.partitionBy("k", "ts").format(fmt).save(f"{remote}/{fmt}")
+        df.write.partitionBy("k", "ts").format(fmt).save(f"{local}/{fmt}")
+        assert sorted(os.listdir(f"{local}/{fmt}")) == sorted({k.split("/")[2] for k in keys(s3, bucket, f"esc/{fmt}/")})
+        same(spark, fmt, f"{remote}/{fmt}", f"{local}/{fmt}")
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "json"])
+def test_discovery_options_as_on_a_local_path(spark, bucket, tmp_path, fmt):
+    df = spark.range(12).select("id", (F.col("id") % 2).alias("k"), (F.col("id") % 3).alias("j"))
+    remote, local = f"s3a://{bucket}/disc", str(tmp_path / "disc")
+    for root in [remote, local]:
+        df.write.partitionBy("k", "j").format(fmt).save(root)
+    # a partition directory read with and without its table's basePath
+    same(spark, fmt, f"{remote}/k=1", f"{local}/k=1")
+    a = spark.read.format(fmt).option("basePath", remote).load(f"{remote}/k=1/j=*")
+    b = spark.read.format(fmt).option("basePath", local).load(f"{local}/k=1/j=*")
+    assert a.schema == b.schema and rows(a) == rows(b)
+    same(spark, fmt, remote, local, recursiveFileLookup="true")
+    same(spark, fmt, remote, local, pathGlobFilter=f"*.{fmt}")
+    # the table's files, named as Spark names them
+    names = spark.read.format(fmt).load(remote).inputFiles()
+    assert len(names) == 6 and all(n.startswith(f"s3a://{bucket}/disc/k=") and n.endswith(f".{fmt}") for n in names), names
+    with pytest.raises(Exception) as e:
+        spark.read.format(fmt).option("basePath", f"{remote}/k=1").load(f"{remote}/k=0")
+    assert "basePath" in str(e.value)
+
+
 def test_pushdown_reaches_the_remote_scan(spark, bucket):
     spark.range(100).select("id", (F.col("id") * 2).alias("x"), F.lit("pad").alias("y")).write.parquet(f"s3a://{bucket}/p")
     df = spark.read.parquet(f"s3a://{bucket}/p").filter("id > 90").select("x")

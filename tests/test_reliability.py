@@ -92,10 +92,11 @@ def test_new_session_conf_and_views_are_isolated(spark):
 
 # Run in a fresh interpreter: Ctrl-C is delivered to the main thread of a process, and
 # what earlier tests in the same (xdist) worker did to that process must not decide the
-# result. The child leaves with os._exit: the interrupted query's thread is still running
-# (Polars has no cancellation hook), and the interpreter's finalisation would wait on it.
+# result. The child exits normally while the interrupted query's thread still runs its
+# UDF (Polars has no cancellation hook): at exit PyRust stops that thread's call into
+# Python and refuses new ones (`stop_python_calls`), so finalisation does not abort.
 _CTRL_C_CHILD = r"""
-import _thread, json, os, threading, time
+import _thread, json, os, sys, threading, time
 from pyrust.sql import SparkSession, functions as F
 from pyrust.sql.functions import udf
 from pyrust.sql.types import LongType
@@ -126,7 +127,7 @@ finally:
 # The session answers at once afterwards (the interrupted query finishes in the background).
 after = spark.range(10).agg(F.sum("id")).collect()[0][0]
 print(json.dumps({"elapsed": elapsed, "after": after}), flush=True)
-os._exit(0)
+sys.exit(0)
 """
 
 

@@ -539,6 +539,12 @@ pub fn cache(input: Arc<Plan>, plan_id: u64) -> Plan {
     node(plan_id, PlanNode::Cache { input, key: new_plan_id() }, output)
 }
 
+/// Rows of `schema` a Python function computes from the rows of `inputs` when the
+/// plan runs (`mapInPandas`, `applyInPandas`, cogroups, UDTFs).
+pub fn python_table(inputs: Vec<Arc<Plan>>, function: crate::ir::udf::UdfHandle, schema: &[StructField]) -> Plan {
+    node(new_plan_id(), PlanNode::PythonTable { inputs, function }, attributes_for(schema))
+}
+
 /// How the join condition was given.
 pub enum JoinOn {
     None,

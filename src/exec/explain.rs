@@ -51,6 +51,7 @@ fn line(plan: &Plan) -> String {
         PlanNode::SetOp { kind, all, .. } => format!("{kind:?}{}", if *all { " All" } else { "" }),
         PlanNode::SubqueryAlias { alias, .. } => format!("SubqueryAlias {alias}"),
         PlanNode::Cache { key, .. } => format!("Cache #{key}"),
+        PlanNode::PythonTable { .. } => format!("PythonTable [{}]", attrs(&plan.output)),
         PlanNode::Window { exprs, .. } => format!("Window [{}]", named(exprs)),
         PlanNode::Generate { generator, outer, generated, .. } => {
             let names: Vec<String> = generated.iter().map(|a| a.name.clone()).collect();

@@ -141,12 +141,28 @@ impl Session {
         if let WritePlan::Skip = prepare(spec, &fields, &scanned_paths(plan), &ctx)? {
             return Ok(());
         }
+        if crate::io::write::streams(spec.format) && !fields.is_empty() {
+            match self.write_streaming(plan, spec, &fields, &ctx) {
+                // A row error over small inputs: the collected path below reports the
+                // row Spark reports (see `collect`); the failed attempt left nothing.
+                Err(_) if has_small_inputs(plan) => {}
+                done => return done,
+            }
+        }
         let mut df = self.execute(plan)?;
         if df.width() == fields.len() {
             let names: Vec<pl::PlSmallStr> = fields.iter().map(|f| f.name.as_str().into()).collect();
             df.set_column_names(&names)?;
         }
         write(spec, df, &fields, &ctx)
+    }
+
+    /// `write` through the streaming engine's sinks (the columns under their user names).
+    fn write_streaming(&self, plan: &Plan, spec: &crate::io::write::WriteSpec, fields: &[StructField], ctx: &crate::io::write::WriteContext) -> Result<()> {
+        let lf = self.lazy_frame(plan)?;
+        let named: Vec<pl::Expr> = plan.output.iter().zip(fields).map(|(a, f)| col(a.engine_name().as_str()).alias(f.name.as_str())).collect();
+        crate::io::write::write_stream(spec, lf.select(named), fields, ctx)?;
+        self.collect_metrics(plan)
     }
 
     pub fn lazy_frame(&self, plan: &Plan) -> Result<pl::LazyFrame> {
@@ -294,7 +310,8 @@ fn has_small_inputs(plan: &Plan) -> bool {
         small &= match &p.node {
             PlanNode::Local { data } => data.0.downcast_ref::<pl::DataFrame>().is_some_and(|df| df.height() <= SMALL),
             PlanNode::Range { start, end, step } => (*end as i128 - *start as i128).unsigned_abs() / (*step as i128).unsigned_abs().max(1) <= SMALL as u128,
-            PlanNode::Scan { .. } | PlanNode::Cache { .. } => false,
+            // A Python function is not run twice: it may have effects, or be slow.
+            PlanNode::Scan { .. } | PlanNode::Cache { .. } | PlanNode::PythonTable { .. } => false,
             _ => true,
         };
         if small { Recursion::Continue } else { Recursion::Stop }

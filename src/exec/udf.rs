@@ -4,8 +4,8 @@
 
 use crate::error::{Error, Result};
 use crate::ir::udf::UdfHandle;
-use crate::ir::DataType;
-use polars::prelude::Column;
+use crate::ir::{DataType, StructField};
+use polars::prelude::{Column, DataFrame};
 use std::sync::Arc;
 
 pub trait PythonFunction: Send + Sync {
@@ -16,6 +16,24 @@ pub trait PythonFunction: Send + Sync {
 
     /// A grouped-aggregate function over one group's rows: one value.
     fn aggregate(&self, args: &[Column], arg_types: &[DataType], session_zone: &str) -> Result<Column>;
+}
+
+/// A function from whole tables to a table: the pandas and Arrow function APIs and
+/// UDTFs (`PlanNode::PythonTable`).
+pub trait PythonTableFunction: Send + Sync {
+    /// Calls the function over its inputs' rows (each with its Spark fields); the
+    /// result has `output`'s columns, in order, in the engine representation.
+    fn apply(&self, inputs: Vec<DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], session_zone: &str) -> Result<DataFrame>;
+}
+
+/// A handle for a plan's table function.
+pub fn table_handle(f: Arc<dyn PythonTableFunction>) -> UdfHandle {
+    UdfHandle(Arc::new(f))
+}
+
+/// The table function behind a plan's handle.
+pub fn table_function(h: &UdfHandle) -> Result<Arc<dyn PythonTableFunction>> {
+    h.0.downcast_ref::<Arc<dyn PythonTableFunction>>().cloned().ok_or_else(|| Error::internal("a handle without a Python table function"))
 }
 
 /// A handle for the plan around a function.
@@ -111,6 +129,33 @@ mod tests {
         let out = s.execute(&plan).unwrap();
         let values: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
         assert_eq!(values, vec![Some(2), Some(2), Some(1)]);
+    }
+
+    /// A "Python" table function: each input row twice, and how many inputs it had.
+    struct Twice;
+
+    impl PythonTableFunction for Twice {
+        fn apply(&self, inputs: Vec<DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], _: &str) -> Result<DataFrame> {
+            assert_eq!(input_fields.len(), inputs.len());
+            assert_eq!(output[0].name, "twice");
+            let values: Vec<Option<i64>> = inputs.first().map_or(vec![], |df| df.columns()[0].i64().unwrap().iter().flat_map(|v| [v, v]).collect());
+            let n = values.len();
+            Ok(DataFrame::new(n, vec![Column::new("any".into(), values), Column::new("n".into(), vec![inputs.len() as i64; n])]).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_python_table_runs_when_the_plan_runs() {
+        let s = Session::new();
+        let conf = s.analysis_conf();
+        let fields = [StructField::new("twice", DataType::Long, true), StructField::new("inputs", DataType::Long, false)];
+        let table = Arc::new(builder::python_table(vec![numbers(&s)], table_handle(Arc::new(Twice)), &fields));
+        assert_eq!(table.output[0].name, "twice");
+        let filtered = builder::filter(table, Expr::IsNotNull(Box::new(Expr::col("twice"))), &conf, new_plan_id()).unwrap();
+        let out = s.execute(&filtered).unwrap();
+        let values: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(values, vec![Some(1), Some(1), Some(3), Some(3)]);
+        assert_eq!(out.columns()[1].i64().unwrap().get(0), Some(1));
     }
 
     #[test]

@@ -92,9 +92,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// A decompressed copy of a compressed file, for the readers that read paths (Polars'
-/// CSV scan); made once per file version (path, size and modification time) in the
-/// temp directory, named as the file without the codec's extension.
+/// A plain copy of a compressed file, for readers that take paths (Polars' CSV scan):
+/// decompressed as a stream into this process' scratch directory (`io::scratch`, gone
+/// at exit), once per file version.
 pub fn plain_copy(path: &Path) -> Result<PathBuf> {
     use std::hash::{Hash, Hasher};
     let meta = std::fs::metadata(path).map_err(|e| super::files::io_error("reading", path, e))?;
@@ -102,18 +102,33 @@ pub fn plain_copy(path: &Path) -> Result<PathBuf> {
     path.hash(&mut h);
     meta.len().hash(&mut h);
     meta.modified().ok().hash(&mut h);
-    let dir = std::env::temp_dir().join("pyrust-decompressed").join(format!("{:016x}", h.finish()));
+    let dir = super::scratch::dir()?.join("decompressed").join(format!("{:016x}", h.finish()));
     let name = path.file_stem().map_or_else(|| "data".into(), |s| s.to_os_string());
     let copy = dir.join(name);
     if !copy.exists() {
-        let bytes = read(path)?;
         std::fs::create_dir_all(&dir).map_err(|e| super::files::io_error("creating", &dir, e))?;
-        // Written aside and renamed, so a concurrent reader never sees half a copy.
-        let partial = dir.join(format!(".partial-{}", std::process::id()));
-        std::fs::write(&partial, bytes).map_err(|e| super::files::io_error("writing", &partial, e))?;
+        let partial = dir.join(format!(".partial-{:?}", std::thread::current().id()));
+        decompress_to(path, &partial)?;
         std::fs::rename(&partial, &copy).map_err(|e| super::files::io_error("writing", &copy, e))?;
     }
     Ok(copy)
+}
+
+/// Decompresses `path` into the file `out` without holding it in memory.
+fn decompress_to(path: &Path, out: &Path) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| super::files::io_error("reading", path, e))?;
+    let mut decoder: Box<dyn Read> = match Codec::of_extension(path) {
+        None => Box::new(file),
+        Some(Codec::Gzip) => Box::new(MultiGzDecoder::new(std::io::BufReader::new(file))),
+        Some(Codec::Deflate) => Box::new(ZlibDecoder::new(std::io::BufReader::new(file))),
+    };
+    let target = std::fs::File::create(out).map_err(|e| super::files::io_error("creating", out, e))?;
+    let mut writer = std::io::BufWriter::new(target);
+    let copied = std::io::copy(&mut decoder, &mut writer).and_then(|_| writer.flush());
+    copied.map_err(|e| {
+        let _ = std::fs::remove_file(out);
+        super::files::io_error("reading", path, e)
+    })
 }
 
 #[cfg(test)]
@@ -130,7 +145,10 @@ mod tests {
             assert_eq!(read(&p).unwrap(), b"x,y\n1,2\n");
             assert_eq!(is_compressed(&p), codec.is_some());
         }
-        assert_eq!(plain_copy(&dir.join("a.csv.gz")).unwrap().file_name().unwrap(), "a.csv");
+        let copy = plain_copy(&dir.join("a.csv.gz")).unwrap();
+        assert_eq!(copy.file_name().unwrap(), "a.csv");
+        assert_eq!(std::fs::read(&copy).unwrap(), b"x,y\n1,2\n");
+        assert!(copy.starts_with(crate::io::scratch::dir().unwrap()));
         assert!(codec(Some("nosuch")).is_err() && codec(Some("GZIP")).unwrap() == Some(Codec::Gzip));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -223,6 +223,7 @@ pub fn cloud_options(remote: &Remote, storage: &Storage) -> Result<CloudOptions>
             if let Some(path) = keyfile {
                 config.push((GoogleConfigKey::ServiceAccount, path.to_string()));
             }
+            config.extend(gcs_endpoint(storage));
             CloudOptions::default().with_gcp(config)
         }
         Store::Azure { account } => {
@@ -274,6 +275,25 @@ fn s3_config(remote: &Remote, storage: &Storage, limits: &Limits, secs: impl Fn(
     }
     if storage.s3a(bucket, "aws.credentials.provider").is_some_and(|p| p.contains("AnonymousAWSCredentialsProvider")) {
         config.push((AmazonS3ConfigKey::SkipSignature, "true".into()));
+    }
+    config
+}
+
+/// The GCS connector's custom endpoint (`fs.gs.storage.root.url`: an emulator or a
+/// private endpoint) and unauthenticated access (`fs.gs.auth.type=UNAUTHENTICATED`, or
+/// the older connector's `fs.gs.auth.null.enable=true`).
+fn gcs_endpoint(storage: &Storage) -> Vec<(GoogleConfigKey, String)> {
+    let mut config = vec![];
+    if let Some(url) = storage.get("fs.gs.storage.root.url") {
+        if url.starts_with("http://") {
+            config.push((GoogleConfigKey::Client(ClientConfigKey::AllowHttp), "true".into()));
+        }
+        config.push((GoogleConfigKey::BaseUrl, url.trim_end_matches('/').to_string()));
+    }
+    let anonymous = storage.get("fs.gs.auth.type").is_some_and(|t| t.eq_ignore_ascii_case("UNAUTHENTICATED"))
+        || storage.get("fs.gs.auth.null.enable").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if anonymous {
+        config.push((GoogleConfigKey::SkipSignature, "true".into()));
     }
     config
 }
@@ -349,6 +369,17 @@ mod tests {
         assert_eq!(get(&plain, AmazonS3ConfigKey::AccessKeyId).as_deref(), Some("bare"));
         assert_eq!(get(&config("special"), AmazonS3ConfigKey::AccessKeyId).as_deref(), Some("special"));
         assert!(!s.settings.contains_key("spark.sql.ansi.enabled"));
+    }
+
+    #[test]
+    fn gcs_endpoint_and_anonymous_access() {
+        let get = |s: &Storage, k: GoogleConfigKey| gcs_endpoint(s).into_iter().find(|(key, _)| *key == k).map(|(_, v)| v);
+        let emulator = storage(&[("spark.hadoop.fs.gs.storage.root.url", "http://127.0.0.1:4443/"), ("fs.gs.auth.type", "UNAUTHENTICATED")]);
+        assert_eq!(get(&emulator, GoogleConfigKey::BaseUrl).as_deref(), Some("http://127.0.0.1:4443"));
+        assert_eq!(get(&emulator, GoogleConfigKey::Client(ClientConfigKey::AllowHttp)).as_deref(), Some("true"));
+        assert_eq!(get(&emulator, GoogleConfigKey::SkipSignature).as_deref(), Some("true"));
+        assert!(gcs_endpoint(&storage(&[("fs.gs.storage.root.url", "https://gcs.internal")])).iter().all(|(k, _)| *k == GoogleConfigKey::BaseUrl));
+        assert!(gcs_endpoint(&storage(&[])).is_empty());
     }
 
     #[test]

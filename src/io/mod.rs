@@ -16,6 +16,7 @@ pub mod options;
 pub mod parquet;
 mod read;
 pub mod remote;
+pub mod scratch;
 pub mod text;
 pub mod write;
 

@@ -220,25 +220,40 @@ pub fn file_extension(options: &std::collections::BTreeMap<String, String>) -> S
 /// columns are marked as UTC instants (Parquet's `isAdjustedToUTC`), so Spark reads them
 /// back as TIMESTAMP and TIMESTAMP_NTZ ones as TIMESTAMP_NTZ.
 pub fn write_file(mut df: pl::DataFrame, fields: &[StructField], options: &std::collections::BTreeMap<String, String>, path: &Path) -> Result<()> {
-    if let Some(f) = fields.iter().find(|f| has_map(&f.data_type)) {
-        return Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name)));
-    }
+    check_writable(fields)?;
     for f in fields {
         if f.data_type == DataType::Timestamp {
-            let utc = df.column(&f.name)?.cast(&pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC)))?;
+            let utc = df.column(&f.name)?.cast(&utc_instant())?;
             df.with_column(utc)?;
         }
     }
-    let compression = match codec(options).as_str() {
+    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
+    pl::ParquetWriter::new(file).with_compression(compression(options)).finish(&mut df)?;
+    Ok(())
+}
+
+/// How TIMESTAMP columns are stored: instants adjusted to UTC.
+pub fn utc_instant() -> pl::DataType {
+    pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC))
+}
+
+/// The columns Parquet files can hold as Spark writes them (MAP is not supported yet).
+pub fn check_writable(fields: &[StructField]) -> Result<()> {
+    match fields.iter().find(|f| has_map(&f.data_type)) {
+        Some(f) => Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name))),
+        None => Ok(()),
+    }
+}
+
+/// The Polars codec of the `compression` option.
+pub fn compression(options: &std::collections::BTreeMap<String, String>) -> pl::ParquetCompression {
+    match codec(options).as_str() {
         "none" | "uncompressed" => pl::ParquetCompression::Uncompressed,
         "gzip" => pl::ParquetCompression::Gzip(None),
         "zstd" => pl::ParquetCompression::Zstd(None),
         "lz4_raw" | "lz4raw" => pl::ParquetCompression::Lz4Raw,
         _ => pl::ParquetCompression::Snappy,
-    };
-    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
-    pl::ParquetWriter::new(file).with_compression(compression).finish(&mut df)?;
-    Ok(())
+    }
 }
 
 fn has_map(t: &DataType) -> bool {

@@ -5,6 +5,7 @@
 use super::files::{self, DataFile, Discovery};
 use super::formats::table;
 use super::location::{self, Location, Storage};
+use super::remote::Mirror;
 use super::options::{self, Direction};
 use crate::compat::timezone::Zone;
 use crate::error::{Error, Result};
@@ -12,6 +13,7 @@ use crate::ir::{DataType, FileFormat, StructField};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, IntoLazy};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// `spark.sql.columnNameOfCorruptRecord`'s default.
 const CORRUPT_RECORD: &str = "_corrupt_record";
@@ -33,25 +35,41 @@ fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, Stri
     list_files(format, paths, &Discovery::of(table(format), options, session_time_zone)?, storage)
 }
 
-/// The data files of the paths. Remote Parquet objects are listed in the store (named
-/// by their Polars URLs, scanned in place); remote CSV, JSON and text objects are read
-/// from local copies (`remote::local_copy`, laid out as under the remote root), so
-/// partition discovery and the local readers serve both.
+/// The data files of the paths. A remote path is read through a local mirror of its
+/// data objects laid out as in the bucket (`remote::local_mirror`): copies for CSV, JSON
+/// and text, which the local readers read; empty files with the objects' names for
+/// Parquet, mapped back to the objects' Polars URLs (scanned in place). Partition
+/// discovery and the discovery options (a remote `basePath` too) serve both as they
+/// serve local paths.
 fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, storage: &Storage) -> Result<Vec<DataFile>> {
+    let mirror = if format == FileFormat::Parquet { Mirror::Names } else { Mirror::Copies };
     let mut local = vec![];
-    let mut remote = vec![];
+    // The bucket directories of the Parquet mirror and the Polars URLs they stand for.
+    let mut named: Vec<(PathBuf, String)> = vec![];
     for p in paths {
         match location::parse(p)? {
             Location::Local(path) => local.push(path),
-            Location::Remote(r) if format == FileFormat::Parquet => {
-                let client = super::remote::Client::get_or_build(&r, storage)?;
-                remote.extend(super::remote::data_files(&client, &r)?);
+            Location::Remote(r) => {
+                local.push(super::remote::local_mirror(&r, storage, mirror)?.to_string_lossy().into_owned());
+                let dir = super::remote::bucket_dir(&r, mirror)?;
+                if mirror == Mirror::Names && !named.iter().any(|(d, _)| *d == dir) {
+                    named.push((dir, r.with_key("").polars_url()));
+                }
             }
-            Location::Remote(r) => local.push(super::remote::local_copy(&r, storage)?),
         }
     }
-    let mut files = if local.is_empty() { vec![] } else { files::list(&local, discovery)? };
-    files.extend(remote);
+    let mut discovery = discovery.clone();
+    if let Some(Location::Remote(base)) = discovery.base_path.as_deref().map(location::parse).transpose()? {
+        let dir = super::remote::bucket_dir(&base, mirror)?;
+        discovery.base_path = Some(super::remote::mirrored(&dir, &base).to_string_lossy().into_owned());
+    }
+    let mut files = files::list(&local, &discovery)?;
+    for f in &mut files {
+        if let Some((dir, url)) = named.iter().find(|(dir, _)| f.path.starts_with(dir)) {
+            let key = f.path.strip_prefix(dir).map(|k| k.to_string_lossy().into_owned()).unwrap_or_default();
+            f.path = PathBuf::from(format!("{url}/{key}"));
+        }
+    }
     // Polars' CSV scan reads paths: a compressed CSV file is read from a plain copy.
     if format == FileFormat::Csv {
         for f in &mut files {

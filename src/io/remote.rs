@@ -4,7 +4,7 @@
 //! names, `key=value` partitions), and local copies of text files for the readers that
 //! read local files (CSV, JSON, text).
 
-use super::files::{unescape as unescape_partition, wildcard_match, DataFile};
+use super::files::wildcard_match;
 use super::location::{cloud_options, credential_settings, Remote, Storage, Store};
 use crate::error::{Error, ErrorKind, Result};
 use futures::TryStreamExt;
@@ -76,6 +76,14 @@ impl Client {
         self.root.with_key(key)
     }
 
+    /// The key as the store holds it. `ObjectPath::from` would percent-encode `%`, which
+    /// Spark's partition directories contain (`k=c%3Ad`), so the key is taken as it is.
+    fn path(&self, key: &str) -> Result<ObjectPath> {
+        ObjectPath::parse(key).map_err(|e| {
+            Error::new(ErrorKind::IllegalArgument, "INVALID_PATH", format!("Invalid path {}: {e}.", self.remote(key).shown()))
+        })
+    }
+
     fn fail(&self, key: &str, e: object_store::Error) -> Error {
         store_error(&self.remote(key), e)
     }
@@ -83,7 +91,7 @@ impl Client {
     /// Every object under `prefix/` (all levels), sorted by key. A missing bucket is
     /// `PATH_NOT_FOUND`.
     pub fn list(&self, prefix: &str) -> Result<Vec<ObjectMeta>> {
-        let path = (!prefix.is_empty()).then(|| ObjectPath::from(prefix));
+        let path = if prefix.is_empty() { None } else { Some(self.path(prefix)?) };
         let mut found: Vec<ObjectMeta> = block_on(self.store.list(path.as_ref()).try_collect::<Vec<_>>())?.map_err(|e| self.fail(prefix, e))?;
         found.retain(|m| !m.location.as_ref().ends_with('/'));
         found.sort_by(|a, b| a.location.as_ref().cmp(b.location.as_ref()));
@@ -95,7 +103,7 @@ impl Client {
         if key.is_empty() {
             return Ok(None);
         }
-        match block_on(self.store.head(&ObjectPath::from(key)))? {
+        match block_on(self.store.head(&self.path(key)?))? {
             Ok(meta) => Ok(Some(meta)),
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(e) => Err(self.fail(key, e)),
@@ -107,7 +115,7 @@ impl Client {
         if self.head(key)?.is_some() {
             return Ok(true);
         }
-        let prefix = ObjectPath::from(key);
+        let prefix = self.path(key)?;
         let first = block_on(async { self.store.list(Some(&prefix)).try_next().await })?;
         match first {
             Ok(found) => Ok(found.is_some()),
@@ -119,12 +127,12 @@ impl Client {
     }
 
     pub fn get(&self, key: &str) -> Result<Vec<u8>> {
-        let path = ObjectPath::from(key);
+        let path = self.path(key)?;
         block_on(async { self.store.get(&path).await?.bytes().await })?.map(Vec::from).map_err(|e| self.fail(key, e))
     }
 
     pub fn get_range(&self, key: &str, range: std::ops::Range<u64>) -> Result<Vec<u8>> {
-        block_on(self.store.get_range(&ObjectPath::from(key), range))?.map(Vec::from).map_err(|e| self.fail(key, e))
+        block_on(self.store.get_range(&self.path(key)?, range))?.map(Vec::from).map_err(|e| self.fail(key, e))
     }
 
     pub fn put(&self, key: &str, data: Vec<u8>) -> Result<()> {
@@ -132,17 +140,17 @@ impl Client {
     }
 
     pub async fn put_async(&self, key: &str, data: Vec<u8>) -> Result<()> {
-        self.store.put(&ObjectPath::from(key), PutPayload::from(data)).await.map(|_| ()).map_err(|e| self.fail(key, e))
+        self.store.put(&self.path(key)?, PutPayload::from(data)).await.map(|_| ()).map_err(|e| self.fail(key, e))
     }
 
     /// A server-side copy.
     pub async fn copy_async(&self, from: &str, to: &str) -> Result<()> {
-        self.store.copy(&ObjectPath::from(from), &ObjectPath::from(to)).await.map_err(|e| self.fail(to, e))
+        self.store.copy(&self.path(from)?, &self.path(to)?).await.map_err(|e| self.fail(to, e))
     }
 
     /// Deletes an object; one already gone is fine.
     pub async fn delete_async(&self, key: &str) -> Result<()> {
-        match self.store.delete(&ObjectPath::from(key)).await {
+        match self.store.delete(&self.path(key)?).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(self.fail(key, e)),
         }
@@ -165,7 +173,10 @@ pub fn store_error(remote: &Remote, e: object_store::Error) -> Error {
     let denied = matches!(e, object_store::Error::PermissionDenied { .. } | object_store::Error::Unauthenticated { .. })
         || ["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "ExpiredToken", "InvalidToken", "403 Forbidden", "401 Unauthorized"]
             .iter()
-            .any(|s| chain.contains(s));
+            .any(|s| chain.contains(s))
+        // No credentials set anywhere: the chain ends at the instance metadata service,
+        // which is absent (or refuses) off a cloud machine. The fix is the same settings.
+        || ["169.254.169.254", "metadata.google.internal"].iter().any(|s| chain.contains(s));
     if denied {
         return Error::new(
             ErrorKind::Runtime,
@@ -239,44 +250,53 @@ fn relative<'a>(root: &str, key: &'a str) -> Vec<&'a str> {
     split_key(rest)
 }
 
-/// The data files of a remote path, named by their Polars URLs, with the partition
-/// values of the `key=value` prefixes between the root and the object.
-pub fn data_files(client: &Client, remote: &Remote) -> Result<Vec<DataFile>> {
-    Ok(data_objects(client, remote)?
-        .into_iter()
-        .map(|(root, meta)| {
-            let key = meta.location.as_ref();
-            let rel = relative(&root, key);
-            let partition = rel[..rel.len().saturating_sub(1)]
-                .iter()
-                .filter_map(|c| c.split_once('=').map(|(k, v)| (unescape_partition(k), unescape_partition(v))))
-                .collect();
-            DataFile { path: PathBuf::from(client.remote(key).polars_url()), partition }
-        })
-        .collect())
+/// Which local tree stands for a bucket's data objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mirror {
+    /// Copies of the objects, for the readers of local files (CSV, JSON, text).
+    Copies,
+    /// Empty files with the objects' names and modification times, for Parquet, whose
+    /// objects Polars scans in place: partition discovery and the discovery options
+    /// (`basePath`, `recursiveFileLookup`, `pathGlobFilter`, `modifiedBefore`) then run
+    /// over them as over a local directory.
+    Names,
 }
 
-/// What local copies were made from: the object's key, size and entity tag, per file.
+/// What local files were made from: the object's size and entity tag, per file.
 type Stamps = HashMap<PathBuf, (u64, Option<String>)>;
 static MIRRORED: LazyLock<Mutex<Stamps>> = LazyLock::new(Default::default);
 
-/// A local path standing for a remote one, for readers of local files: the data
-/// objects are copied (again only when their size or entity tag changed) under a
-/// per-process directory, laid out as under the remote root, and the local path keeps
-/// the remote one's glob.
-pub fn local_copy(remote: &Remote, storage: &Storage) -> Result<String> {
+/// The local directory standing for `remote`'s bucket in a mirror: keys are laid out
+/// below it as in the bucket, so any remote path (a glob, a `basePath`) has its local
+/// counterpart (`mirrored`).
+pub fn bucket_dir(remote: &Remote, mirror: Mirror) -> Result<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    remote.with_key("").polars_url().hash(&mut h);
+    let kind = match mirror {
+        Mirror::Copies => "copies",
+        Mirror::Names => "names",
+    };
+    Ok(super::scratch::dir()?.join(kind).join(format!("{:016x}", h.finish())))
+}
+
+/// The local path of `remote` in a mirror whose bucket directory is `dir`.
+pub fn mirrored(dir: &Path, remote: &Remote) -> PathBuf {
+    if remote.key.is_empty() { dir.to_path_buf() } else { dir.join(&remote.key) }
+}
+
+/// A local path standing for a remote one: the data objects are mirrored (copied, or
+/// named, again only when their size or entity tag changed) under the process' scratch
+/// directory (`scratch`, removed at exit), and the local path keeps the remote one's
+/// glob. A missing bucket or path is `PATH_NOT_FOUND` under its remote name.
+pub fn local_mirror(remote: &Remote, storage: &Storage, mirror: Mirror) -> Result<PathBuf> {
     let client = Client::get_or_build(remote, storage)?;
     let objects = data_objects(&client, remote)?;
-    let parts = split_key(&remote.key);
-    let literal_len = parts.iter().position(|c| c.contains(['*', '?'])).unwrap_or(parts.len());
-    let base = parts[..literal_len].join("/");
-    let single = objects.len() == 1 && objects[0].1.location.as_ref() == remote.key;
-    let dir = mirror_dir(remote);
+    let dir = bucket_dir(remote, mirror)?;
     let mut wanted = std::collections::HashSet::new();
     for (_, meta) in &objects {
         let key = meta.location.as_ref();
-        let rel = if single { key.rsplit('/').next().unwrap_or(key).to_string() } else { relative(&base, key).join("/") };
-        let local = dir.join(&rel);
+        let local = dir.join(key);
         wanted.insert(local.clone());
         let stamp = (meta.size, meta.e_tag.clone());
         let fresh = MIRRORED.lock().map(|m| m.get(&local) == Some(&stamp)).unwrap_or(false) && local.exists();
@@ -286,24 +306,27 @@ pub fn local_copy(remote: &Remote, storage: &Storage) -> Result<String> {
         if let Some(parent) = local.parent() {
             std::fs::create_dir_all(parent).map_err(|e| super::files::io_error("creating", parent, e))?;
         }
-        let data = client.get(key)?;
+        let data = match mirror {
+            Mirror::Copies => client.get(key)?,
+            Mirror::Names => vec![],
+        };
         std::fs::write(&local, &data).map_err(|e| super::files::io_error("writing", &local, e))?;
+        // modifiedBefore / modifiedAfter read the object's time.
+        if let Ok(file) = std::fs::File::options().write(true).open(&local) {
+            let _ = file.set_modified(std::time::SystemTime::from(meta.last_modified));
+        }
         if let Ok(mut m) = MIRRORED.lock() {
             m.insert(local, stamp);
         }
     }
-    remove_others(&dir, &wanted);
-    let shown = if single {
-        dir.join(remote.key.rsplit('/').next().unwrap_or_default())
-    } else if literal_len < parts.len() {
-        dir.join(parts[literal_len..].join("/"))
-    } else {
-        dir
-    };
-    Ok(shown.to_string_lossy().into_owned())
+    // Objects deleted remotely since an earlier read go from below the literal prefix.
+    let parts = split_key(&remote.key);
+    let literal = parts.iter().position(|c| c.contains(['*', '?'])).unwrap_or(parts.len());
+    remove_others(&mirrored(&dir, &remote.with_key(&parts[..literal].join("/"))), &wanted);
+    Ok(mirrored(&dir, remote))
 }
 
-/// Local copies of objects that were deleted remotely since the last read go too.
+/// The local files below `dir` that this listing did not produce.
 fn remove_others(dir: &Path, wanted: &std::collections::HashSet<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
@@ -316,11 +339,13 @@ fn remove_others(dir: &Path, wanted: &std::collections::HashSet<PathBuf>) {
     }
 }
 
-fn mirror_dir(remote: &Remote) -> PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    remote.polars_url().hash(&mut h);
-    std::env::temp_dir().join(format!("pyrust-objects-{}", std::process::id())).join(format!("{:016x}", h.finish()))
+/// Removes every local copy (at exit): the process' scratch directory goes, and the
+/// next read fetches again.
+pub fn remove_local_copies() {
+    if let Ok(mut m) = MIRRORED.lock() {
+        m.clear();
+    }
+    super::scratch::remove_own();
 }
 
 #[cfg(test)]

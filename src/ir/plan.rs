@@ -4,6 +4,7 @@
 
 use super::expr::{Attribute, Expr, SortKey};
 use super::types::{DataType, StructField};
+use super::udf::UdfHandle;
 use std::any::Any;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -133,6 +134,9 @@ pub enum PlanNode {
     SubqueryAlias { input: Arc<Plan>, alias: String },
     /// `cache()`: marks where the session may keep materialised results.
     Cache { input: Arc<Plan>, key: u64 },
+    /// Rows a Python function computes from all of its inputs' rows (`mapInPandas`,
+    /// `applyInPandas`, cogroups, UDTFs): opaque to the optimiser, run when the plan runs.
+    PythonTable { inputs: Vec<Arc<Plan>>, function: UdfHandle },
 }
 
 #[derive(Debug, Clone)]
@@ -161,7 +165,7 @@ impl Plan {
             | PlanNode::Generate { input, .. }
             | PlanNode::Cache { input, .. } => vec![input],
             PlanNode::Join { left, right, .. } | PlanNode::SetOp { left, right, .. } => vec![left, right],
-            PlanNode::Union { inputs } => inputs.iter().collect(),
+            PlanNode::Union { inputs } | PlanNode::PythonTable { inputs, .. } => inputs.iter().collect(),
         }
     }
 
@@ -194,7 +198,7 @@ impl Plan {
                 *right = inputs.pop().expect("two inputs");
                 *left = inputs.pop().expect("two inputs");
             }
-            PlanNode::Union { inputs: old } => *old = inputs,
+            PlanNode::Union { inputs: old } | PlanNode::PythonTable { inputs: old, .. } => *old = inputs,
         }
         Plan { plan_id: self.plan_id, node, output: self.output.clone() }
     }

@@ -83,6 +83,7 @@ impl Plan {
             PlanNode::Limit { .. } | PlanNode::Offset { .. } | PlanNode::SampleWithReplacement { .. } | PlanNode::Deduplicate { .. } => vec![],
             PlanNode::CollectMetrics { .. } => vec![],
             PlanNode::Union { .. } | PlanNode::SetOp { .. } | PlanNode::SubqueryAlias { .. } | PlanNode::Cache { .. } => vec![],
+            PlanNode::PythonTable { .. } => vec![],
             PlanNode::Project { exprs, .. } | PlanNode::Window { exprs, .. } => exprs.iter().map(|n| &n.expr).collect(),
             PlanNode::Filter { condition, .. } => vec![condition],
             PlanNode::Aggregate { keys, aggs, .. } => keys.iter().chain(aggs).map(|n| &n.expr).collect(),

@@ -181,6 +181,7 @@ impl<'a> PlanLowering<'a> {
                     None => self.lower_in(input, order)?,
                 }
             }
+            PlanNode::PythonTable { inputs, function } => super::udf::table(self, plan, inputs, function)?,
         })
     }
 

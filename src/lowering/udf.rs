@@ -5,10 +5,12 @@
 use super::types::to_polars;
 use crate::analysis::typing::data_type;
 use crate::error::Result;
-use crate::exec::udf::function;
-use crate::ir::udf::PythonUdf;
-use crate::ir::DataType;
-use polars::prelude::{self as pl, Column, IntoColumn, PolarsResult};
+use super::plan::PlanLowering;
+use crate::exec::udf::{function, table_function};
+use crate::ir::udf::{PythonUdf, UdfHandle};
+use crate::ir::{Attribute, DataType, Plan, StructField};
+use polars::prelude::{self as pl, Column, IntoColumn, IntoLazy, PolarsResult};
+use std::sync::Arc;
 
 /// `f(args)` row by row (batched by the runtime).
 pub fn call(udf: &PythonUdf, args: Vec<pl::Expr>, session_zone: &str) -> Result<pl::Expr> {
@@ -51,4 +53,47 @@ fn map(udf: &PythonUdf, args: Vec<pl::Expr>, session_zone: &str, aggregate: bool
     } else {
         first.apply_many(run, &rest, output)
     })
+}
+
+/// A Python table function over its inputs' rows (`PlanNode::PythonTable`): an opaque
+/// Polars map, so nothing runs before the plan is collected and nothing is pushed
+/// through it. The first input is the map's own; the others are collected when it
+/// runs (a cogroup's second side), none at all gives an empty frame (a UDTF's call).
+pub(super) fn table(lowering: &PlanLowering<'_>, plan: &Plan, inputs: &[Arc<Plan>], handle: &UdfHandle) -> Result<pl::LazyFrame> {
+    let f = table_function(handle)?;
+    let zone = lowering.conf.session_time_zone.clone();
+    let mut frames = inputs
+        .iter()
+        .map(|p| {
+            let cols: Vec<pl::Expr> = p.output.iter().map(|a| pl::col(a.engine_name().as_str())).collect();
+            let lf = lowering.lower(p)?;
+            Ok(if cols.is_empty() { lf } else { lf.select(cols) })
+        })
+        .collect::<Result<Vec<_>>>()?
+        .into_iter();
+    let first = frames.next().unwrap_or_else(|| pl::DataFrame::empty().lazy());
+    let others: Vec<pl::LazyFrame> = frames.collect();
+    let input_fields: Vec<Vec<StructField>> = inputs.iter().map(|p| fields(&p.output)).collect();
+    let output = fields(&plan.output);
+    let names: Vec<pl::PlSmallStr> = plan.output.iter().map(|a| a.engine_name().into()).collect();
+    let schema: pl::SchemaRef =
+        Arc::new(plan.output.iter().map(|a| pl::Field::new(a.engine_name().into(), to_polars(&a.data_type))).collect());
+    let run = move |df: pl::DataFrame| -> PolarsResult<pl::DataFrame> {
+        let mut all = vec![df];
+        for other in &others {
+            all.push(other.clone().collect()?);
+        }
+        let out = f
+            .apply(all, &input_fields, &output, &zone)
+            .map_err(|e| crate::compat::errors::runtime_error(e.kind, e.error_class.as_deref().unwrap_or(""), &e.message))?;
+        let columns = out.columns().iter().zip(&names).map(|(c, n)| c.clone().with_name(n.clone())).collect::<Vec<_>>();
+        let height = columns.first().map_or(0, Column::len);
+        pl::DataFrame::new(height, columns)
+    };
+    let out_schema = move |_: &pl::Schema| Ok(schema.clone());
+    Ok(first.map(run, pl::OptFlags::empty(), Some(Arc::new(out_schema)), Some("python table function")))
+}
+
+fn fields(attrs: &[Attribute]) -> Vec<StructField> {
+    attrs.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect()
 }

@@ -136,8 +136,11 @@ impl PyDataFrame {
     }
 
     /// The data files the plan's scans read (`inputFiles`).
-    fn input_files(&self) -> Vec<String> {
-        crate::io::input_files::input_files(&self.plan)
+    fn input_files(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        // Detached: objects in a store are listed (the store may be this process' own
+        // Python server, as in the tests).
+        let (plan, storage) = (self.plan.clone(), self.session.analysis_conf().storage);
+        guard_detached(py, move || Ok(crate::io::input_files::input_files(&plan, &storage)))
     }
 
     /// `df.to(schema)`, the schema as PySpark's JSON.

@@ -25,6 +25,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<grouped::PyGroupedData>()?;
     m.add_class::<column::PyExpr>()?;
     m.add_class::<udf::PyUdf>()?;
+    m.add_function(wrap_pyfunction!(udf::stop_python_calls, m)?)?;
     m.add_function(wrap_pyfunction!(column::col, m)?)?;
     m.add_function(wrap_pyfunction!(column::lit, m)?)?;
     m.add_function(wrap_pyfunction!(column::call, m)?)?;
@@ -45,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(java_double_text, m)?)?;
     m.add_function(wrap_pyfunction!(io_options, m)?)?;
+    m.add_function(wrap_pyfunction!(remove_scratch_files, m)?)?;
     Ok(())
 }
 
@@ -60,6 +62,13 @@ fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
 #[pyfunction]
 fn io_options() -> Vec<crate::io::formats::OptionRow> {
     crate::io::formats::describe()
+}
+
+/// Removes the process' scratch files (`io::scratch`: local copies of remote objects,
+/// upload scratch files, decompressed copies); `pyrust.sql.session` registers it with `atexit`.
+#[pyfunction]
+fn remove_scratch_files() {
+    crate::io::remote::remove_local_copies()
 }
 
 /// Java's `Double.toString`, for values the JVM would print (strings from numbers).

@@ -122,6 +122,16 @@ impl PySession {
         })
     }
 
+    /// Rows of `schema_json` computed by the Python `runner` from the rows of `inputs`
+    /// when an action runs (the pandas function APIs, UDTFs): `runner([streams], zone)`.
+    fn python_table(&self, py: Python<'_>, runner: Py<PyAny>, schema_json: &str, inputs: Vec<PyRef<'_, PyDataFrame>>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let fields = parse_fields_json(schema_json)?;
+            let inputs = inputs.iter().map(|d| d.plan.clone()).collect();
+            Ok(PyDataFrame::new(self.inner.clone(), builder::python_table(inputs, super::udf::table_function(runner), &fields)))
+        })
+    }
+
     fn range(&self, py: Python<'_>, start: i64, end: i64, step: i64) -> PyResult<PyDataFrame> {
         guard(py, || Ok(PyDataFrame::new(self.inner.clone(), builder::range(start, end, step)?)))
     }

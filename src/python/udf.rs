@@ -9,14 +9,17 @@ use super::column::PyExpr;
 use super::errors::guard;
 use super::types::parse_type_json;
 use crate::error::{Error, ErrorKind, Result};
-use crate::exec::udf::{handle, PythonFunction};
-use crate::ir::udf::{PythonUdf, UdfDef, UdfEvalType};
+use crate::exec::udf::{handle, table_handle, PythonFunction, PythonTableFunction};
+use crate::ir::udf::{PythonUdf, UdfDef, UdfEvalType, UdfHandle};
 use crate::ir::{DataType, Expr, StructField};
 use crate::lowering::types::engine::frame_from_arrow;
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, Column};
 use pyo3::prelude::*;
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// A Python function with the runner that converts its inputs and results.
 struct PyFunction {
@@ -43,18 +46,82 @@ impl PyFunction {
         }
         let frame = pl::DataFrame::new(height, columns)?;
         let fields: Vec<StructField> = arg_types.iter().enumerate().map(|(i, t)| StructField::new(format!("_{i}"), t.clone(), true)).collect();
-        let result = Python::attach(|py| -> PyResult<Result<pl::DataFrame>> {
+        let frame = call_python(|py| {
             let stream = export_stream(py, frame, &fields, false)?;
             let out = self.runner.call1(py, (stream, zone, aggregate))?;
             let table = import_stream(out.bind(py), None)?;
             Ok(frame_from_arrow(table, &[StructField::new("udf", self.return_type.clone(), true)], zone))
-        });
-        let frame = match result {
-            Ok(r) => r?,
-            Err(e) => return Err(Python::attach(|py| python_error(py, e))),
-        };
+        })??;
         let column = frame.columns().first().cloned().ok_or_else(|| Error::internal("a UDF gave no column"))?;
         Ok(column.cast(&out_type)?)
+    }
+}
+
+/// Calls into Python from an engine thread. Once the interpreter is exiting
+/// (`stop_python_calls`, run by `atexit`), no thread enters Python again: a query an
+/// interrupted action left running would otherwise take the GIL during finalisation
+/// and abort the process.
+fn call_python<T>(f: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T> {
+    let _in_flight = InFlight::enter();
+    if EXITING.load(Ordering::SeqCst) {
+        return Err(Error::plain(ErrorKind::Python, "the Python interpreter is exiting: the query was stopped"));
+    }
+    Python::attach(|py| {
+        let ident = thread_ident(py);
+        if let Some(id) = ident {
+            active_threads().insert(id);
+        }
+        let result = f(py);
+        if let Some(id) = ident {
+            active_threads().remove(&id);
+        }
+        result.map_err(|e| python_error(py, e))
+    })
+}
+
+/// Set once the interpreter is exiting: no more calls into Python.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// Engine threads between deciding to call Python and leaving it.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+/// Python's thread ids of the engine threads inside a call (for `stop_python_calls`).
+static ACTIVE: Mutex<BTreeSet<u64>> = Mutex::new(BTreeSet::new());
+
+fn active_threads() -> std::sync::MutexGuard<'static, BTreeSet<u64>> {
+    ACTIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn thread_ident(py: Python<'_>) -> Option<u64> {
+    py.import("_thread").and_then(|m| m.call_method0("get_ident")).and_then(|i| i.extract::<u64>()).ok()
+}
+
+struct InFlight;
+
+impl InFlight {
+    fn enter() -> InFlight {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Run at interpreter exit (registered with `atexit` by `pyrust.sql.udf`): refuses any
+/// further call into Python and stops the calls under way (a KeyboardInterrupt raised in
+/// their threads, as Ctrl-C would), waiting up to 5 s for them to leave Python.
+#[pyfunction]
+pub fn stop_python_calls(py: Python<'_>) {
+    EXITING.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        for id in active_threads().iter() {
+            // SAFETY: the GIL is held; an id that is gone is ignored by Python.
+            unsafe { pyo3::ffi::PyThreadState_SetAsyncExc(*id as std::os::raw::c_long, pyo3::ffi::PyExc_KeyboardInterrupt) };
+        }
+        py.detach(|| std::thread::sleep(Duration::from_millis(10)));
     }
 }
 
@@ -78,6 +145,28 @@ fn python_error(py: Python<'_>, e: PyErr) -> Error {
         Ok(Some(condition)) => Error::new(kind, &condition, message),
         _ => Error::plain(kind, message),
     }
+}
+
+/// A table function's runner: `runner([streams], session_zone)` gives a pyarrow table
+/// of the declared schema.
+struct PyTableFunction {
+    runner: Py<PyAny>,
+}
+
+impl PythonTableFunction for PyTableFunction {
+    fn apply(&self, inputs: Vec<pl::DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], zone: &str) -> Result<pl::DataFrame> {
+        call_python(|py| {
+            let streams = inputs.into_iter().zip(input_fields).map(|(df, fields)| export_stream(py, df, fields, false)).collect::<PyResult<Vec<_>>>()?;
+            let out = self.runner.call1(py, (streams, zone))?;
+            let table = import_stream(out.bind(py), None)?;
+            Ok(frame_from_arrow(table, output, zone))
+        })?
+    }
+}
+
+/// A table function as Python holds it, for `DataFrame.python_table`.
+pub fn table_function(runner: Py<PyAny>) -> UdfHandle {
+    table_handle(Arc::new(PyTableFunction { runner }))
 }
 
 impl PythonFunction for PyFunction {

@@ -888,14 +888,14 @@ class DataFrame:
 
     def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
         """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
-        function that takes and outputs pandas DataFrames (run now: see ``pandas_ops``)."""
+        function that takes and outputs pandas DataFrames (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import map_in_pandas
 
         return map_in_pandas(self, func, schema, arrow=False)
 
     def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
         """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
-        function that takes and outputs PyArrow RecordBatches (run now: see ``pandas_ops``)."""
+        function that takes and outputs PyArrow RecordBatches (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import map_in_pandas
 
         return map_in_pandas(self, func, schema, arrow=True)

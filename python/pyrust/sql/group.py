@@ -157,14 +157,14 @@ class GroupedData:
 
     def applyInPandas(self, func: Any, schema: Any) -> Any:
         """Maps each group of the current :class:`DataFrame` using a pandas udf and returns the
-        result as a `DataFrame` (run now: see ``pandas_ops``)."""
+        result as a `DataFrame` (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import apply_in_pandas
 
         return apply_in_pandas(self, func, schema, arrow=False)
 
     def applyInArrow(self, func: Any, schema: Any) -> Any:
         """Maps each group of the current :class:`DataFrame` using an Arrow udf and returns the
-        result as a `DataFrame` (run now: see ``pandas_ops``)."""
+        result as a `DataFrame` (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import apply_in_pandas
 
         return apply_in_pandas(self, func, schema, arrow=True)

@@ -1,10 +1,15 @@
 """The pandas and Arrow function APIs: ``DataFrame.mapInPandas``/``mapInArrow`` and
 ``GroupedData.applyInPandas``/``applyInArrow``.
 
-They run when called (not when an action runs, as in PySpark): the input is taken as
-Arrow batches (``spark.sql.execution.arrow.maxRecordsPerBatch`` rows each, default
-10,000), handed to the function, and its output becomes a new in-memory DataFrame of the
-declared schema. Errors raised by the function surface as PySpark's ``PythonException``."""
+Each builds a plan node (``PlanNode::PythonTable``) whose *runner* is called when an
+action runs, as in PySpark: it gets the input's rows as Arrow, hands them to the function
+(in batches of ``spark.sql.execution.arrow.maxRecordsPerBatch`` rows, default 10,000, or
+one group at a time) and gives back an Arrow table of the declared schema. Errors raised
+by the function surface at the action as PySpark's ``PythonException``.
+
+Groups are found once for the whole input (Arrow's hash grouping, keys in order of first
+appearance), the rows sorted by group with one ``take``, and each group handed over as a
+zero-copy slice of that table."""
 
 import inspect
 from typing import Any, Callable, Iterator, List
@@ -29,12 +34,6 @@ def _arrow_schema(struct: StructType) -> Any:
     import pyarrow as pa
 
     return pa.schema([pa.field(f.name, _arrow_type(f.dataType), f.nullable) for f in struct.fields])
-
-
-def _batch_size(df: Any) -> int:
-    value = df.sparkSession.conf.get("spark.sql.execution.arrow.maxRecordsPerBatch", "10000")
-    size = int(value)
-    return size if size > 0 else 1 << 62
 
 
 def _from_pandas(pdf: Any, struct: StructType) -> Any:
@@ -75,12 +74,11 @@ def _from_pandas(pdf: Any, struct: StructType) -> Any:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _result(df: Any, tables: List[Any], struct: StructType) -> Any:
+def _result(tables: List[Any], struct: StructType) -> Any:
     import pyarrow as pa
 
     schema = _arrow_schema(struct)
-    table = pa.concat_tables([t.cast(schema) for t in tables]) if tables else schema.empty_table()
-    return df.sparkSession.createDataFrame(table, struct)
+    return pa.concat_tables([t.cast(schema) for t in tables]) if tables else schema.empty_table()
 
 
 def _call(fn: Callable[[], Any]) -> Any:
@@ -92,89 +90,177 @@ def _call(fn: Callable[[], Any]) -> Any:
         raise _python_exception(e) from None
 
 
+def _read(stream: Any) -> Any:
+    import pyarrow as pa
+
+    return pa.RecordBatchReader._import_from_c_capsule(stream).read_all()
+
+
+def _lazy(df: Any, run: Callable[[List[Any], str], Any], struct: StructType, inputs: List[Any]) -> Any:
+    """A DataFrame of `struct` whose rows `run(streams, zone)` computes from `inputs`'
+    rows when an action runs."""
+    from pyrust.sql.dataframe import DataFrame
+
+    session = df.sparkSession
+    native = session._native.python_table(run, struct.json(), [d._df for d in inputs])
+    return DataFrame(native, session)
+
+
 def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     struct = _schema(schema)
-    table = df.toArrow()
-    batches = table.to_batches(max_chunksize=_batch_size(df))
 
-    def inputs() -> Iterator[Any]:
-        for b in batches:
-            yield b if arrow else b.to_pandas()
-
-    def run() -> List[Any]:
+    def run(streams: List[Any], zone: str) -> Any:
         import pyarrow as pa
 
-        out = []
-        for r in func(inputs()):
-            if arrow:
-                if not isinstance(r, pa.RecordBatch):
-                    raise PySparkTypeError(
-                        message=f"Return type of the user-defined function should be iterator of pyarrow.RecordBatch, but is iterator of {type(r).__name__}.",
-                        errorClass="UDF_RETURN_TYPE",
-                        messageParameters={"expected": "iterator of pyarrow.RecordBatch", "actual": f"iterator of {type(r).__name__}"},
-                    )
-                out.append(pa.Table.from_batches([r]).select(struct.names) if r.num_columns else _arrow_schema(struct).empty_table())
-            else:
-                out.append(_from_pandas(r, struct))
-        return out
+        from pyrust.sql._pandas_convert import batch_size
 
-    return _result(df, _call(run), struct)
+        batches = _read(streams[0]).to_batches(max_chunksize=batch_size())
+
+        def inputs() -> Iterator[Any]:
+            for b in batches:
+                yield b if arrow else b.to_pandas()
+
+        def call() -> List[Any]:
+            out = []
+            for r in func(inputs()):
+                if arrow:
+                    if not isinstance(r, pa.RecordBatch):
+                        raise PySparkTypeError(
+                            message=f"Return type of the user-defined function should be iterator of pyarrow.RecordBatch, but is iterator of {type(r).__name__}.",
+                            errorClass="UDF_RETURN_TYPE",
+                            messageParameters={"expected": "iterator of pyarrow.RecordBatch", "actual": f"iterator of {type(r).__name__}"},
+                        )
+                    out.append(pa.Table.from_batches([r]).select(struct.names) if r.num_columns else _arrow_schema(struct).empty_table())
+                else:
+                    out.append(_from_pandas(r, struct))
+            return out
+
+        return _result(_call(call), struct)
+
+    return _lazy(df, run, struct, [df])
+
+
+def _keyed(grouped: Any) -> Any:
+    """The grouping's input with its key values first (``__pyrust_key<i>``)."""
+    keys = grouped._keys
+    df = grouped._df
+    return df.select(*[k.alias(f"__pyrust_key{i}") for i, k in enumerate(keys)], *[df[c] for c in df.columns])
+
+
+def _normal_key(column: Any) -> Any:
+    """A key column as Spark groups it: -0.0 is 0.0."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_floating(column.type):
+        return pc.if_else(pc.equal(column, pa.scalar(0, column.type)), pa.scalar(0, column.type), column)
+    return column
+
+
+def _groups(table: Any, nkeys: int) -> Any:
+    """The data columns of a keyed table sorted by group, and each group's key (a
+    tuple of Python values), first row and length, groups in order of first appearance
+    (NULL keys together, NaN keys together). Each key column is dictionary-encoded
+    (codes in order of first appearance), several keys' codes combined and encoded
+    again; one stable argsort of the codes orders the rows."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = table.select(list(range(nkeys, table.num_columns)))
+    n = table.num_rows
+    if n == 0:
+        return data, []
+    if nkeys == 0:
+        return data, [((), 0, n)]
+    keys = [_normal_key(table.column(i)) for i in range(nkeys)]
+    try:
+        codes = None
+        for key in keys:
+            encoded = pc.dictionary_encode(key, null_encoding="encode").combine_chunks()
+            ids = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            if codes is None:
+                codes = ids
+            else:
+                combined = pa.array(codes * len(encoded.dictionary) + ids)
+                codes = pc.dictionary_encode(combined).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
+        return _groups_by_value(data, keys)
+    order = np.argsort(codes, kind="stable")
+    lengths = np.bincount(codes)
+    offsets = np.cumsum(lengths) - lengths
+    firsts = pa.array(order[offsets])
+    key_values = list(zip(*[k.take(firsts).to_pylist() for k in keys]))
+    groups = [(key, int(o), int(length)) for key, o, length in zip(key_values, offsets, lengths)]
+    return data.take(pa.array(order)), groups
+
+
+def _groups_by_value(data: Any, keys: List[Any]) -> Any:
+    """`_groups` for key types Arrow cannot hash (arrays, maps): by Python value."""
+    import pyarrow as pa
+
+    key_values = list(zip(*[k.to_pylist() for k in keys]))
+    rows: dict = {}
+    for i, k in enumerate(key_values):
+        rows.setdefault(_hashable(k), (k, []))[1].append(i)
+    out, order, offset = [], [], 0
+    for key, members in rows.values():
+        out.append((key, offset, len(members)))
+        order.extend(members)
+        offset += len(members)
+    return data.take(pa.array(order, type=pa.int64())), out
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return tuple(_hashable(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((repr(k), _hashable(x)) for k, x in v.items()))
+    return v
+
+
+def _group_result(r: Any, struct: StructType, arrow: bool) -> Any:
+    import pyarrow as pa
+
+    if arrow:
+        if not isinstance(r, pa.Table):
+            raise PySparkTypeError(
+                message=f"Return type of the user-defined function should be pyarrow.Table, but is {type(r).__name__}.",
+                errorClass="UDF_RETURN_TYPE",
+                messageParameters={"expected": "pyarrow.Table", "actual": type(r).__name__},
+            )
+        return r.select(struct.names) if r.num_columns else _arrow_schema(struct).empty_table()
+    return _from_pandas(r, struct)
 
 
 def apply_in_pandas(grouped: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     """Each group (rows with equal keys, NULLs together) to the function, with its key
     when the function takes two arguments."""
-    import pyarrow as pa
-
     # PySpark builds a pandas_udf of func first: getfullargspec refuses what is not a function.
     inspect.getfullargspec(func)
     struct = _schema(schema)
-    df = grouped._df
-    keys = grouped._keys
-    key_names = [f"__pyrust_key{i}" for i in range(len(keys))]
-    keyed = df.select(*[k.alias(n) for k, n in zip(keys, key_names)], *[df[c] for c in df.columns])
-    table = keyed.toArrow()
-    data = table.select(list(range(len(keys), table.num_columns)))
-    key_values = list(zip(*[table.column(i).to_pylist() for i in range(len(keys))])) if keys else [()] * table.num_rows
-    groups: dict = {}
-    for i, k in enumerate(key_values):
-        groups.setdefault(k, []).append(i)
+    nkeys = len(grouped._keys)
     takes_key = len(inspect.signature(func).parameters) == 2
 
-    def run() -> List[Any]:
-        out = []
-        for key, rows in groups.items():
-            part = data.take(pa.array(rows, type=pa.int64()))
-            arg = part if arrow else part.to_pandas()
-            r = func(key, arg) if takes_key else func(arg)
-            if arrow:
-                out.append(r.select(struct.names) if isinstance(r, pa.Table) and r.num_columns else _arrow_schema(struct).empty_table())
-            else:
-                out.append(_from_pandas(r, struct))
-        return out
+    def run(streams: List[Any], zone: str) -> Any:
+        data, groups = _groups(_read(streams[0]), nkeys)
 
-    return _result(df, _call(run), struct)
+        def call() -> List[Any]:
+            out = []
+            for key, offset, length in groups:
+                part = data.slice(offset, length)
+                arg = part if arrow else part.to_pandas()
+                out.append(_group_result(func(key, arg) if takes_key else func(arg), struct, arrow))
+            return out
 
+        return _result(_call(call), struct)
 
-def _keyed_groups(grouped: Any) -> Any:
-    """A grouping's data (without the key columns) as Arrow, and its rows by key (NULL
-    keys together), keys in order of first appearance."""
-    keys = grouped._keys
-    df = grouped._df
-    key_names = [f"__pyrust_key{i}" for i in range(len(keys))]
-    keyed = df.select(*[k.alias(n) for k, n in zip(keys, key_names)], *[df[c] for c in df.columns])
-    table = keyed.toArrow()
-    data = table.select(list(range(len(keys), table.num_columns)))
-    key_values = list(zip(*[table.column(i).to_pylist() for i in range(len(keys))])) if keys else [()] * table.num_rows
-    groups: dict = {}
-    for i, k in enumerate(key_values):
-        groups.setdefault(k, []).append(i)
-    return data, groups
+    return _lazy(grouped._df, run, struct, [_keyed(grouped)])
 
 
 class PandasCogroupedOps:
     """A logical grouping of two :class:`GroupedData`, created by
-    :func:`GroupedData.cogroup`. Runs when called, as the grouped APIs above."""
+    :func:`GroupedData.cogroup`. Runs at the action, as the grouped APIs above."""
 
     def __init__(self, gd1: Any, gd2: Any):
         self._gd1 = gd1
@@ -194,34 +280,30 @@ class PandasCogroupedOps:
         """Every key of either side with its rows from both (an empty frame of the
         side's columns where it has none); the key, from the side that has rows, when
         the function takes three arguments."""
-        import pyarrow as pa
-
         struct = _schema(schema)
-        left, left_groups = _keyed_groups(self._gd1)
-        right, right_groups = _keyed_groups(self._gd2)
-        keys = list(left_groups) + [k for k in right_groups if k not in left_groups]
+        nl, nr = len(self._gd1._keys), len(self._gd2._keys)
         takes_key = len(inspect.signature(func).parameters) == 3
 
-        def side(data: Any, rows: List[int]) -> Any:
-            part = data.take(pa.array(rows, type=pa.int64()))
-            return part if arrow else part.to_pandas()
+        def run(streams: List[Any], zone: str) -> Any:
+            left, left_groups = _groups(_read(streams[0]), nl)
+            right, right_groups = _groups(_read(streams[1]), nr)
+            left_by_key = {_hashable(k): (k, o, n) for k, o, n in left_groups}
+            right_by_key = {_hashable(k): (k, o, n) for k, o, n in right_groups}
+            keys = list(left_by_key) + [k for k in right_by_key if k not in left_by_key]
 
-        def run() -> List[Any]:
-            out = []
-            for key in keys:
-                lhs = side(left, left_groups.get(key, []))
-                rhs = side(right, right_groups.get(key, []))
-                r = func(key, lhs, rhs) if takes_key else func(lhs, rhs)
-                if arrow:
-                    if not isinstance(r, pa.Table):
-                        raise PySparkTypeError(
-                            message=f"Return type of the user-defined function should be pyarrow.Table, but is {type(r).__name__}.",
-                            errorClass="UDF_RETURN_TYPE",
-                            messageParameters={"expected": "pyarrow.Table", "actual": type(r).__name__},
-                        )
-                    out.append(r.select(struct.names) if r.num_columns else _arrow_schema(struct).empty_table())
-                else:
-                    out.append(_from_pandas(r, struct))
-            return out
+            def side(data: Any, group: Any) -> Any:
+                part = data.slice(group[1], group[2]) if group is not None else data.slice(0, 0)
+                return part if arrow else part.to_pandas()
 
-        return _result(self._gd1._df, _call(run), struct)
+            def call() -> List[Any]:
+                out = []
+                for k in keys:
+                    lg, rg = left_by_key.get(k), right_by_key.get(k)
+                    lhs, rhs = side(left, lg), side(right, rg)
+                    key = (lg or rg)[0]
+                    out.append(_group_result(func(key, lhs, rhs) if takes_key else func(lhs, rhs), struct, arrow))
+                return out
+
+            return _result(_call(call), struct)
+
+        return _lazy(self._gd1._df, run, struct, [_keyed(self._gd1), _keyed(self._gd2)])

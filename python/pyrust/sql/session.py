@@ -1,10 +1,12 @@
 """``pyspark.sql.SparkSession``: the entry point. One process-wide session, as in
 PySpark; it starts in milliseconds because there is no JVM behind it."""
 
+import atexit
 import threading
 from typing import Any, Dict, List, Optional, Union
 
 from pyrust import _native
+
 from pyrust.sql import _conf_checks
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._values import normalise_rows
@@ -15,6 +17,11 @@ from pyrust.sql.types import (
 )
 
 __all__ = ["SparkSession"]
+
+# The process' scratch files (local copies of object-store files, writes before their
+# upload, decompressed copies of compressed CSV files) go when the interpreter exits; a
+# killed process' are removed by the next one (io::scratch).
+atexit.register(_native.remove_scratch_files)
 
 _DEFAULTS = {
     "spark.sql.ansi.enabled": "true",

@@ -5,6 +5,7 @@ runner a batch of argument columns as an Arrow stream, the runner calls the user
 function (row by row for ``@udf``, on pandas Series for ``@pandas_udf``) and returns one
 Arrow column of the declared type, converted with PySpark's rules."""
 
+import atexit
 import datetime
 import decimal
 import functools
@@ -24,6 +25,10 @@ from pyrust.sql.types import (
 
 __all__ = ["UserDefinedFunction", "UDFRegistration"]
 
+# At exit no engine thread may call Python any more (a query an interrupted action left
+# running would take the GIL during finalisation and abort the process).
+atexit.register(_native.stop_python_calls)
+
 # PySpark's PythonEvalType codes.
 SQL_BATCHED_UDF = 100
 SQL_ARROW_BATCHED_UDF = 101
@@ -36,11 +41,15 @@ SQL_SCALAR_PANDAS_ITER_UDF = 204
 _WORKER_HEADER = "\n  An exception was thrown from the Python worker. Please see the stack trace below.\n"
 
 
+# The modules whose frames call the user's function: left out of its traceback.
+_RUNNER_MODULES = frozenset({__name__, "pyrust.sql.pandas_ops"})
+
+
 def _python_exception(e: BaseException) -> PythonException:
     """PySpark's ``PythonException`` for an error raised by the user's function: the
     traceback without the runner's own frames."""
     tb = e.__traceback__
-    while tb is not None and tb.tb_frame.f_globals.get("__name__") == __name__:
+    while tb is not None and tb.tb_frame.f_globals.get("__name__") in _RUNNER_MODULES:
         tb = tb.tb_next
     import traceback  # only when a UDF fails; costly to import at start-up
 
@@ -134,10 +143,21 @@ def _from_arrow(t: Any, zone: Any) -> Optional[Callable[[Any], Any]]:
     return None
 
 
+def _plain_values(column: Any) -> List[Any]:
+    """``to_pylist`` of a column; through numpy (several times faster) for numbers and
+    booleans without NULLs, which give the same Python values."""
+    import pyarrow as pa
+
+    t = column.type
+    if column.null_count == 0 and (pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t)):
+        return column.to_numpy(zero_copy_only=False).tolist()
+    return column.to_pylist()
+
+
 def _columns(batch: Any, zone: Any) -> List[List[Any]]:
     out = []
     for column in batch.columns:
-        values = column.to_pylist()
+        values = _plain_values(column)
         conv = _from_arrow(column.type, zone)
         out.append(values if conv is None else [conv(v) for v in values])
     return out
@@ -282,7 +302,7 @@ def _fast_array(results: List[Any], dt: DataType) -> Any:
     import pyarrow as pa
 
     exact = _EXACT.get(type(dt))
-    if exact is None or not all(type(x) is exact or x is None for x in results):
+    if exact is None or not set(map(type, results)) <= {exact, type(None)}:
         return None
     try:
         return pa.array(results, type=_arrow_type(dt))
@@ -320,9 +340,9 @@ def _batched_runner(func: Callable, dt: DataType) -> Callable:
             columns = _columns(batch, zone)
             try:
                 if len(columns) == 1:
-                    results = [func(v) for v in columns[0]]
+                    results = list(map(func, columns[0]))
                 elif columns:
-                    results = [func(*row) for row in zip(*columns)]
+                    results = list(map(func, *columns))
                 else:
                     results = [func() for _ in range(batch.num_rows)]
                 fast = _fast_array(results, dt)
@@ -347,12 +367,16 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
     from pyrust.sql import _pandas_convert as pc
 
     arrow_type = _arrow_type(dt)
+    # PySpark's `result_func`: str()/bytes() of a string's/binary's results; others as
+    # they are (then no second call per row).
     if isinstance(dt, StringType):
         result_func: Callable[[Any], Any] = lambda r: str(r) if r is not None else r  # noqa: E731
+        call = lambda *row: result_func(func(*row))  # noqa: E731
     elif isinstance(dt, BinaryType):
         result_func = lambda r: bytes(r) if r is not None else r  # noqa: E731
+        call = lambda *row: result_func(func(*row))  # noqa: E731
     else:
-        result_func = lambda r: r  # noqa: E731
+        call = func
 
     def run(stream: Any, zone_name: str, aggregate: bool) -> Any:
         import pandas as pd
@@ -365,9 +389,14 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
                 types = [pc.spark_type(c.type) for c in batch.columns]
             try:
                 series = [pc.to_pandas(c, t, zone_name) for c, t in zip(batch.columns, types)]
-                rows = zip(*series) if series else (() for _ in range(batch.num_rows))
-                results = pd.Series([result_func(func(*row)) for row in rows])
-                arrays.append(pc.from_pandas(results, arrow_type, dt, zone_name, safe))
+                if len(series) == 1:
+                    results = list(map(call, _python_values(series[0])))
+                elif series:
+                    results = list(map(call, *map(_python_values, series)))
+                else:
+                    results = [call() for _ in range(batch.num_rows)]
+                fast = _exact_results(results, dt, arrow_type)
+                arrays.append(fast if fast is not None else pc.from_pandas(pd.Series(results), arrow_type, dt, zone_name, safe))
             except CapturedException:
                 raise
             except Exception as e:
@@ -375,6 +404,43 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
         return _table(pa.chunked_array(arrays, type=arrow_type), dt)
 
     return run
+
+
+def _python_values(series: Any) -> List[Any]:
+    """The values a loop over a pandas Series gives (pandas' ``__iter__``: numpy-backed
+    columns through ``ndarray.item``, others as their array gives them), built at once."""
+    import numpy as np
+
+    # Numbers, booleans and objects: `tolist` gives what `item` gives. Datetimes and
+    # timedeltas iterate as pandas Timestamps/Timedeltas (tolist would give integers).
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufcO":
+        return series.to_numpy().tolist()
+    return list(series)
+
+
+# Results the Arrow path's `pd.Series` + `pa.Array.from_pandas` would take unchanged:
+# the declared type, the Python type each value must have, whether None may occur (not
+# for integers: a None makes pandas' column float64, which rounds beyond 2**53).
+_EXACT_ARROW = {LongType: (int, False), IntegerType: (int, False), ShortType: (int, False), ByteType: (int, False),
+                DoubleType: (float, True), StringType: (str, True), BooleanType: (bool, True)}
+
+
+def _exact_results(results: List[Any], dt: DataType, arrow_type: Any) -> Any:
+    """Arrow-UDF results as an Arrow array without the pandas round trip, when that
+    round trip would give the same array; None otherwise."""
+    import pyarrow as pa
+
+    exact = _EXACT_ARROW.get(type(dt))
+    if exact is None:
+        return None
+    kind, nulls = exact
+    if not set(map(type, results)) <= ({kind, type(None)} if nulls else {kind}):
+        return None
+    try:
+        # `from_pandas`: NaN is NULL, as pandas' conversion makes it.
+        return pa.array(results, type=arrow_type, from_pandas=True)
+    except (OverflowError, pa.ArrowInvalid):
+        return None
 
 
 def _numpy_dtype(arrow_type: Any) -> Any:

@@ -128,12 +128,12 @@ def _ordering(o: OrderingColumn) -> Any:
 _PARTITION_KEY = "__pyrust_udtf_partition_{}"
 
 
-def _partitions(table: Any, result: Optional[AnalyzeResult]) -> List[List[Any]]:
-    """The TABLE argument's rows (as ``Row``s of its columns, or of ``analyze``'s
-    ``select``) grouped into partitions, each ordered as asked. Without PARTITION BY the
-    table is one partition (as Spark's single input partition on small data)."""
+def _partition_frame(table: Any, result: Optional[AnalyzeResult]) -> Tuple[Any, int]:
+    """The TABLE argument's rows (its columns, or ``analyze``'s ``select``) followed by
+    their partition keys, ordered by partition and as asked, and the number of data
+    columns. Without PARTITION BY the table is one partition (as Spark's single input
+    partition on small data)."""
     from pyrust.sql.functions import col, expr
-    from pyrust.sql.types import _create_row
 
     df = table._df
     partition_by, order_by, selected = table._partition_by, table._order_by, None
@@ -149,19 +149,32 @@ def _partitions(table: Any, result: Optional[AnalyzeResult]) -> List[List[Any]]:
     if keys or order_by:
         data = data.orderBy(*[col(k) for k in keys], *order_by)
     data = data.select(*(selected or [col(c) for c in df.columns]), *[col(k) for k in keys])
-    width = len(data.columns) - len(keys)
-    fields = data.columns[:width]
+    return data, len(data.columns) - len(keys)
+
+
+def _partition_rows(stream: Any, width: int, zone: str) -> List[List[Any]]:
+    """The rows of `_partition_frame` (an Arrow stream) as ``Row``s of the data columns,
+    in partitions (runs of equal keys), with the Python values a pickled UDF's arguments
+    have."""
+    import pyarrow as pa
+
+    from pyrust.sql.types import _create_row
+    from pyrust.sql.udf import _columns, _zone
+
+    table = pa.RecordBatchReader._import_from_c_capsule(stream).read_all()
+    fields = table.column_names[:width]
+    batch = table.combine_chunks().to_batches()
+    columns = _columns(batch[0], _zone(zone)) if batch else [[] for _ in table.column_names]
     partitions: List[List[Any]] = []
     previous: Any = None
-    for row in data.collect():
-        key = tuple(row[width:])
+    for values in zip(*columns) if columns else ():
+        key = tuple(values[width:])
         if not partitions or key != previous:
             partitions.append([])
             previous = key
-        partitions[-1].append(_create_row(fields, list(row[:width])))
+        partitions[-1].append(_create_row(fields, list(values[:width])))
     # An empty table still makes one task: `terminate` runs once.
     return partitions or [[]]
-
 
 
 def _generator_error(e: BaseException) -> PythonException:
@@ -296,20 +309,32 @@ class UserDefinedTableFunction:
         schema, result = self._analyze(values, types, is_table, names)
         make_handler = self._handler_factory(result)
         table = next((a for a in given if isinstance(a, TableArg)), None)
+        from pyrust.sql.dataframe import DataFrame
+
         if table is None:
-            calls = [[(values[: len(args)], dict(zip(names, values[len(args):])))]]
-        else:
-            position = is_table.index(True)
-            calls = []
-            for partition in _partitions(table, result):
-                calls.append([])
+            # No input rows: the handler runs at the action (a plan node over no input).
+            call = (values[: len(args)], dict(zip(names, values[len(args):])))
+
+            def run(streams: List[Any], zone: str) -> Any:
+                rows = [row for _, row in self._run(make_handler, [call], schema, zone)]
+                return self._table(rows, schema, spark)
+
+            return DataFrame(spark._native.python_table(run, schema.json(), []), spark)
+        # The TABLE argument's rows, partitioned and ordered, reach the handler at the action.
+        position = is_table.index(True)
+        data, width = _partition_frame(table, result)
+
+        def run_over_table(streams: List[Any], zone: str) -> Any:
+            rows: List[Any] = []
+            for partition in _partition_rows(streams[0], width, zone):
+                partition_calls = []
                 for row in partition:
                     call_values = values[:position] + [row] + values[position + 1:]
-                    calls[-1].append((call_values[: len(args)], dict(zip(names, call_values[len(args):]))))
-        rows: List[Any] = []
-        for partition_calls in calls:
-            rows.extend(row for _, row in self._run(make_handler, partition_calls, schema, _zone_name(spark)))
-        return spark.createDataFrame(self._table(rows, schema, spark), schema)
+                    partition_calls.append((call_values[: len(args)], dict(zip(names, call_values[len(args):]))))
+                rows.extend(row for _, row in self._run(make_handler, partition_calls, schema, zone))
+            return self._table(rows, schema, spark)
+
+        return DataFrame(spark._native.python_table(run_over_table, schema.json(), [data._df]), spark)
 
     def _lateral(self, left: Any, arguments: List[Any]) -> Any:
         """``left, LATERAL f(args)``: each row of `left` with the rows `f` gives for it
@@ -326,16 +351,32 @@ class UserDefinedTableFunction:
             result = self.func.analyze(*[AnalyzeArgument(dataType=t, value=None, isTable=False, isConstantExpression=False)
                                          for t in argument_types])
             schema = _parse_datatype_string(result.schema) if isinstance(result.schema, str) else result.schema
-        inputs = data.collect()
-        if self.evalType == SQL_ARROW_TABLE_UDF and inputs:
-            arguments_of = [list(v) for v in zip(*_arrow_arguments(data, width))] if keys else [[] for _ in inputs]
-        else:
-            arguments_of = [list(r[width:]) for r in inputs]
-        pairs = self._run(self._handler_factory(result), [(a, {}) for a in arguments_of], schema, _zone_name(spark)) if inputs else []
-        udtf_rows = self._table([row for _, row in pairs], schema, spark).to_pylist()
         out_schema = StructType(list(left.schema.fields) + list(schema.fields))
-        combined = [tuple(inputs[i][:width]) + tuple(r.values()) for (i, _), r in zip(pairs, udtf_rows)]
-        return spark.createDataFrame(combined, out_schema)
+        data_fields = data.schema.fields
+        make_handler = self._handler_factory(result)
+
+        def run(streams: List[Any], zone: str) -> Any:
+            import pyarrow as pa
+
+            from pyrust.sql._pandas_convert import to_pandas
+            from pyrust.sql.udf import _columns, _zone
+
+            table = pa.RecordBatchReader._import_from_c_capsule(streams[0]).read_all().combine_chunks()
+            n = table.num_rows
+            if self.evalType == SQL_ARROW_TABLE_UDF and n:
+                columns = [list(to_pandas(table.column(i), data_fields[i].dataType, zone)) for i in range(width, table.num_columns)]
+            else:
+                batches = table.select(list(range(width, table.num_columns))).to_batches()
+                columns = _columns(batches[0], _zone(zone)) if batches and keys else []
+            arguments_of = [list(v) for v in zip(*columns)] if columns else [[] for _ in range(n)]
+            pairs = self._run(make_handler, [(a, {}) for a in arguments_of], schema, zone) if n else []
+            produced = self._table([row for _, row in pairs], schema, spark)
+            joined = table.select(list(range(width))).take(pa.array([i for i, _ in pairs], type=pa.int64()))
+            return pa.Table.from_arrays(joined.columns + produced.columns, names=[f.name for f in out_schema.fields])
+
+        from pyrust.sql.dataframe import DataFrame
+
+        return DataFrame(spark._native.python_table(run, out_schema.json(), [data._df]), spark)
 
     def _handler_factory(self, result: Optional[AnalyzeResult]) -> Callable[[], Any]:
         """How a handler is made: with a copy of the ``analyze`` result when its

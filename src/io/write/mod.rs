@@ -6,6 +6,7 @@
 mod commit;
 mod partition;
 mod remote_commit;
+mod stream;
 
 use super::files::io_error;
 use super::formats::table;
@@ -113,19 +114,36 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
 
 /// Writes the computed rows (columns named as `fields`) and commits them under the mode.
 pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext) -> Result<()> {
+    staged(spec, ctx, |staging| write_parts(spec, df, fields, ctx, staging))
+}
+
+/// Whether the format's writes stream (`write_stream`) rather than take computed rows.
+pub fn streams(format: FileFormat) -> bool {
+    format == FileFormat::Parquet
+}
+
+/// Runs the query (`lf`, columns named as `fields`) through Polars' streaming sink into
+/// the part files, then commits them under the mode: the rows are never all in memory.
+pub fn write_stream(spec: &WriteSpec, lf: pl::LazyFrame, fields: &[StructField], ctx: &WriteContext) -> Result<()> {
+    staged(spec, ctx, |staging| stream::sink_parquet(spec, lf, fields, ctx, staging.path(), staging.uuid()))
+}
+
+/// Fills a staging directory and commits it to the target, local or remote.
+fn staged(spec: &WriteSpec, ctx: &WriteContext, fill: impl FnOnce(&commit::Staging) -> Result<()>) -> Result<()> {
     match location::parse(&spec.path)? {
         Location::Local(path) => {
             let staging = commit::Staging::new(&PathBuf::from(path))?;
-            write_parts(spec, df, fields, ctx, &staging)?;
+            fill(&staging)?;
             staging.commit(spec.mode)
         }
         Location::Remote(target) => {
             // Written locally first (the format writers write files), then uploaded
             // and committed in the store.
             let client = Client::get_or_build(&target, ctx.storage)?;
-            let scratch = std::env::temp_dir().join(format!("pyrust-upload-{}", commit::uuid4()));
+            // In the process' scratch directory: a killed writer's files are swept too.
+            let scratch = crate::io::scratch::dir()?.join(format!("upload-{}", commit::uuid4()));
             let result = commit::Staging::new(&scratch.join("out")).and_then(|staging| {
-                write_parts(spec, df, fields, ctx, &staging)?;
+                fill(&staging)?;
                 remote_commit::commit(&client, &target, staging.path(), staging.uuid(), spec.mode)
             });
             let _ = std::fs::remove_dir_all(&scratch);

@@ -53,6 +53,19 @@ pub fn escape_path_name(s: &str) -> String {
     out
 }
 
+/// One level of a partition path: `column=value`, the value as Spark writes it to text
+/// (NULL and the empty string as `__HIVE_DEFAULT_PARTITION__`), both escaped.
+pub fn directory_name(column: &str, value: &pl::AnyValue, data_type: &crate::ir::DataType, style: &TextStyle) -> String {
+    let text = if value.is_null() { String::new() } else { value_text(value, data_type, style) };
+    let shown = if text.is_empty() { NULL_PARTITION.to_string() } else { escape_path_name(&text) };
+    format!("{}={shown}", escape_path_name(column))
+}
+
+/// The partition columns as `partitionBy` names them, with their fields.
+pub fn key_fields<'a>(fields: &'a [StructField], partition_by: &'a [String], case_sensitive: bool) -> Vec<(&'a String, &'a StructField)> {
+    partition_by.iter().filter_map(|p| Some((p, find(fields, p, case_sensitive)?))).collect()
+}
+
 /// The rows of `df` by partition directory (relative, "" without partition columns),
 /// in the order each directory first appears, without the partition columns.
 pub fn split(df: pl::DataFrame, fields: &[StructField], partition_by: &[String], ctx: &WriteContext) -> Result<Vec<(PathBuf, pl::DataFrame)>> {
@@ -61,17 +74,14 @@ pub fn split(df: pl::DataFrame, fields: &[StructField], partition_by: &[String],
     }
     let style = TextStyle { zone: crate::compat::timezone::parse(ctx.session_time_zone)?, plain_decimals: true };
     // The directories carry the names as partitionBy spells them.
-    let keys: Vec<(&String, &StructField)> = partition_by.iter().filter_map(|p| Some((p, find(fields, p, ctx.case_sensitive)?))).collect();
+    let keys = key_fields(fields, partition_by, ctx.case_sensitive);
     let columns = keys.iter().map(|(_, k)| df.column(&k.name).map(|c| c.as_materialized_series().clone())).collect::<pl::PolarsResult<Vec<_>>>()?;
     let mut order: Vec<PathBuf> = vec![];
     let mut rows: HashMap<PathBuf, Vec<pl::IdxSize>> = HashMap::new();
     for i in 0..df.height() {
         let mut dir = PathBuf::new();
         for ((given, k), s) in keys.iter().zip(&columns) {
-            let v = s.get(i)?;
-            let text = if v.is_null() { String::new() } else { value_text(&v, &k.data_type, &style) };
-            let shown = if text.is_empty() { NULL_PARTITION.to_string() } else { escape_path_name(&text) };
-            dir.push(format!("{}={shown}", escape_path_name(given)));
+            dir.push(directory_name(given, &s.get(i)?, &k.data_type, &style));
         }
         match rows.get_mut(&dir) {
             Some(list) => list.push(i as pl::IdxSize),

@@ -1,0 +1,128 @@
+"""Correctness of the UDF fast paths (no timings here: `bench/udf_suite.py` measures):
+the Arrow `@udf`'s argument values and result shortcut give what PySpark's pandas round
+trip gives, the pandas function APIs' grouping finds Spark's groups, and the lazy plan
+node (`PlanNode::PythonTable`) runs its function only at an action, on both engines and
+inside multi-threaded plans."""
+
+import datetime
+import math
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from pyrust.sql import SparkSession, functions as F
+from pyrust.sql import pandas_ops, udf as udf_module
+from pyrust.sql.types import BooleanType, DoubleType, IntegerType, LongType, StringType
+
+
+@pytest.fixture(scope="module", params=["streaming", "in-memory"])
+def spark(request):
+    session = SparkSession.builder.getOrCreate()
+    session.conf.set("pyrust.engine", request.param)
+    yield session
+    session.conf.unset("pyrust.engine")
+
+
+@pytest.mark.parametrize("series", [
+    pd.Series([1, 2, 3], dtype="int64"),
+    pd.Series([1.5, float("nan")], dtype="float64"),
+    pd.Series([True, False]),
+    pd.Series([1, None, "x"], dtype=object),
+    pd.Series(pd.to_datetime(["2020-01-02 03:04:05", None])),
+    pd.Series(pd.to_timedelta([1, 2], unit="s")),
+    pd.Series(["a", None], dtype="str"),
+])
+def test_arrow_udf_arguments_are_what_a_loop_over_the_series_gives(series):
+    fast = udf_module._python_values(series)
+    slow = list(series)
+    assert [type(v) for v in fast] == [type(v) for v in slow]
+    assert all((a is b) or (a == b) or (a != a and b != b) for a, b in zip(fast, slow))
+
+
+def _pandas_route(results, dt):
+    from pyrust.sql import _pandas_convert as pc
+
+    return pc.from_pandas(pd.Series(results), udf_module._arrow_type(dt), dt, "UTC", False)
+
+
+@pytest.mark.parametrize("results, dt", [
+    ([1, 2, 3], LongType()),
+    ([1, -(2 ** 31)], IntegerType()),
+    ([1.5, float("nan"), None, -0.0], DoubleType()),
+    (["a", None, "😀"], StringType()),
+    ([True, None, False], BooleanType()),
+])
+def test_arrow_udf_result_shortcut_equals_the_pandas_route(results, dt):
+    fast = udf_module._exact_results(results, dt, udf_module._arrow_type(dt))
+    assert fast is not None
+    assert fast.equals(_pandas_route(results, dt))
+
+
+@pytest.mark.parametrize("results, dt", [
+    ([1, None], LongType()),  # pandas makes it float64: not taken
+    ([2 ** 40], IntegerType()),  # out of range: pandas' unchecked cast decides
+    ([1, 2.5], LongType()),
+    ([True, 1], LongType()),
+])
+def test_arrow_udf_result_shortcut_refuses_what_pandas_would_change(results, dt):
+    assert udf_module._exact_results(results, dt, udf_module._arrow_type(dt)) is None
+
+
+def test_groups_in_order_of_first_appearance_with_null_nan_and_signed_zero():
+    keys = pa.array([2.0, None, float("nan"), -0.0, 2.0, 0.0, None, float("nan")])
+    table = pa.table({"k": keys, "v": pa.array(range(8))})
+    data, groups = pandas_ops._groups(table, 1)
+    found = [(k[0], data.slice(o, n).column("v").to_pylist()) for k, o, n in groups]
+    assert [v for _, v in found] == [[0, 4], [1, 6], [2, 7], [3, 5]]
+    assert found[0][0] == 2.0 and found[1][0] is None and math.isnan(found[2][0]) and found[3][0] == 0.0
+
+
+def test_groups_over_several_keys_and_unhashable_keys():
+    table = pa.table({"a": ["x", "y", "x", "y", "x"], "b": [1, 1, 1, 2, 1], "v": range(5)})
+    data, groups = pandas_ops._groups(table, 2)
+    assert [(k, data.slice(o, n).column("v").to_pylist()) for k, o, n in groups] == [
+        (("x", 1), [0, 2, 4]), (("y", 1), [1]), (("y", 2), [3])]
+    lists = pa.table({"k": pa.array([[1], [2], [1]]), "v": range(3)})
+    data, groups = pandas_ops._groups(lists, 1)
+    assert [(k, data.slice(o, n).column("v").to_pylist()) for k, o, n in groups] == [(([1],), [0, 2]), (([2],), [1])]
+
+
+def test_pandas_function_apis_run_only_at_an_action(spark):
+    calls = []
+
+    def mapped(batches):
+        calls.append("map")
+        for pdf in batches:
+            yield pdf.assign(id=pdf.id + 1)
+
+    def grouped(pdf):
+        calls.append("group")
+        return pd.DataFrame({"k": [int(pdf.k.iloc[0])], "n": [len(pdf)]})
+
+    base = spark.range(100).withColumn("k", F.col("id") % 4)
+    m = base.mapInPandas(mapped, "id long, k long")
+    g = base.groupBy("k").applyInPandas(grouped, "k long, n long")
+    chained = m.join(g, "k").filter("n > 0").groupBy("k").agg(F.sum("id").alias("s"))
+    assert calls == [] and chained.columns == ["k", "s"]
+    rows = sorted(chained.collect())
+    assert [r.s for r in rows] == [sum(i + 1 for i in range(100) if i % 4 == k) for k in range(4)]
+    assert calls.count("map") == 1 and calls.count("group") == 4
+
+
+def test_python_tables_and_udfs_together_in_a_threaded_plan(spark):
+    plus = udf_module.UserDefinedFunction(lambda x: x + 1, LongType())._wrapped()
+    left = spark.range(20_000).mapInPandas(lambda it: (p.assign(g=p.id % 7) for p in it), "id long, g long")
+    right = spark.range(20_000).groupBy((F.col("id") % 7).alias("g")).applyInPandas(
+        lambda p: pd.DataFrame({"g": [int(p.id.iloc[0]) % 7], "n": [len(p)]}), "g long, n long")
+    out = left.join(right, "g").select(plus("id").alias("x"), "n").agg(F.sum("x"), F.sum("n")).collect()[0]
+    assert out[0] == sum(range(1, 20_001))
+    assert out[1] == sum(len(range(k, 20_000, 7)) ** 2 for k in range(7))
+
+
+def test_timestamps_and_nulls_through_apply_in_pandas(spark):
+    df = spark.createDataFrame(
+        [(1, datetime.datetime(2020, 1, 1, 12)), (1, None), (2, datetime.datetime(2021, 6, 1))], "k int, t timestamp")
+    out = df.groupBy("k").applyInPandas(lambda p: p.assign(n=int(p.t.isna().sum()))[["k", "t", "n"]], "k int, t timestamp, n long")
+    assert sorted(out.collect(), key=lambda r: (r.k, r.t is None)) == [
+        (1, datetime.datetime(2020, 1, 1, 12), 1), (1, None, 1), (2, datetime.datetime(2021, 6, 1), 0)]
