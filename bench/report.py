@@ -96,6 +96,49 @@ def tpch_section(t):
     return lines
 
 
+def tpcds_section(t):
+    """bench/tpcds_suite: the 103 TPC-DS query texts on PyRust and PySpark, each query's
+    median, PySpark's time over PyRust's and whether PyRust's answer is PySpark's."""
+    engines = [e for e in ("pyrust", "pyspark") if e in t["engines"]]
+    from tpcds_suite import query_names
+
+    known = set(query_names())
+    names = [q for q in query_names() if any(q in t["engines"][e] for e in engines)]
+    names += sorted({q for e in engines for q in t["engines"][e]} - known)
+    get = lambda e, q: t["engines"].get(e, {}).get(q, {}).get("median")  # noqa: E731
+    lines = [f"### TPC-DS SF{t['scale']:g} (median of {t['runs']} runs after one warm-up)", "",
+             "| query | " + " | ".join(LABELS[e] for e in engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
+    for q in names:
+        cells = []
+        for e in engines:
+            r = t["engines"][e].get(q, {})
+            mark = " (differs from PySpark)" if r.get("same_as_pyspark") is False else ""
+            cells.append("error" if r.get("error") else ms(r.get("median")) + mark)
+        lines.append(f"| {q} | " + " | ".join(cells) + f" | {ratio(get('pyspark', q), get('pyrust', q))} |")
+    # Geometric means over the queries both engines answered, PyRust as PySpark.
+    common = [q for q in names if all(get(e, q) for e in engines)
+              and t["engines"].get("pyrust", {}).get(q, {}).get("same_as_pyspark") is not False]
+    geo = {e: statistics.geometric_mean([get(e, q) for q in common]) if common else None for e in engines}
+    lines.append("| **geomean** | " + " | ".join(f"**{ms(geo[e])}**" for e in engines)
+                 + f" | **{ratio(geo.get('pyspark'), geo.get('pyrust'))}** |")
+    same = [r.get("same_as_pyspark") for r in t["engines"].get("pyrust", {}).values()]
+    errors = {e: sum(1 for r in t["engines"][e].values() if r.get("error")) for e in engines}
+    lines += ["", f"Geometric means over the {len(common)} queries both engines answered with the same rows. "
+              + (f"PyRust's answers identical to PySpark's (values, as text): {sum(1 for v in same if v)}/{len(names)}. " if any(v is not None for v in same) else "")
+              + "Errors: " + ", ".join(f"{LABELS[e]} {errors[e]}" for e in engines) + ".", ""]
+    if "pyrust" in engines and "pyspark" in engines and common:
+        ratios = sorted(((get("pyspark", q) / get("pyrust", q), q) for q in common), reverse=True)
+        fig, ax = plt.subplots(figsize=(11, 3.6))
+        ax.bar(range(len(ratios)), [r for r, _ in ratios], color=COLOURS["pyrust"])
+        ax.axhline(1, color="#8c8c8c", linewidth=0.8)
+        ax.set_yscale("log")
+        ax.set_xticks(range(len(ratios)), [q for _, q in ratios], rotation=90, fontsize=6)
+        ax.set_ylabel("PySpark time / PyRust time (log)")
+        ax.set_title(f"TPC-DS SF{t['scale']:g}: PySpark's time over PyRust's per query")
+        lines += [save(fig, "tpcds", "TPC-DS PySpark / PyRust per query"), ""]
+    return lines
+
+
 def latency_section(lat):
     names = {"tiny_query": "tiny query (createDataFrame of 10 rows, filter, withColumn, select, collect)",
              "withcolumn_chain_50": "plan building: 50 chained `withColumn`"}
@@ -282,6 +325,8 @@ def main():
              "regenerate with `make bench`._", ""]
     if "tpch" in r:
         lines += tpch_section(r["tpch"])
+    if "tpcds" in r:
+        lines += tpcds_section(r["tpcds"])
     if "latency" in r:
         lines += latency_section(r["latency"])
     if "conversion" in r:

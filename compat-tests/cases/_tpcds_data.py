@@ -57,10 +57,11 @@ def data_dir() -> str:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    generator = _generator()
     raw = tempfile.mkdtemp(prefix="pyrust-tpcds-raw-")
     staging = tempfile.mkdtemp(prefix="pyrust-tpcds-staging-")
     try:
-        subprocess.run([_generator(), "tpcds", "parquet", "-s", SCALE, "-o", raw], check=True, capture_output=True)
+        subprocess.run([generator, "tpcds", "parquet", "-s", SCALE, "-o", raw], check=True, capture_output=True)
         for table in TABLES:
             data = pq.read_table(os.path.join(raw, f"{table}.parquet"))
             fields = [pa.field(f.name, pa.string() if pa.types.is_string_view(f.type) else f.type) for f in data.schema]
@@ -70,9 +71,10 @@ def data_dir() -> str:
         try:
             os.rename(staging, target)
         except OSError:  # another worker finished first
-            shutil.rmtree(staging, ignore_errors=True)
+            pass
     finally:
         shutil.rmtree(raw, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)  # gone after the rename; left over after a failure
     return target
 
 

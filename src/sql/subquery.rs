@@ -450,6 +450,13 @@ impl QueryBuilder<'_> {
                 plan = Arc::new(builder::to_df(plan, &[name.to_string()], self.conf, new_plan_id())?);
             }
         }
+        // `(SELECT * FROM t)` as a value: its one column under the subquery's name (the
+        // select list of a wildcard is not renamed above; TPC-DS q23).
+        if let Shape::Scalar(name) = &shape {
+            if plan.output.len() == 1 && plan.output[0].name != *name {
+                plan = Arc::new(builder::to_df(plan, &[name.to_string()], self.conf, new_plan_id())?);
+            }
+        }
         if !correlation.exports.is_empty() {
             // The inner columns the outer conditions read, under their unique names.
             let ids: std::collections::HashSet<u64> = plan.output.iter().map(|a| a.id).collect();
