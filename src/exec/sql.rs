@@ -136,11 +136,13 @@ impl Session {
         match statement {
             TableStatement::Create { name, columns, provider, partition_by, location, options, query, if_not_exists, replace } => {
                 if replace {
-                    return Err(Error::unsupported("CREATE OR REPLACE TABLE"));
+                    return Err(self.replace_table_unsupported(&name, query.is_some()));
                 }
                 self.create_table(&name, columns, provider.as_deref(), partition_by, location, options, query, if_not_exists)?;
             }
-            TableStatement::Insert { name, columns, query, overwrite } => self.insert_into(query, &name, &columns, overwrite)?,
+            TableStatement::Insert { name, columns, query, overwrite, partition } if partition.is_empty() => self.insert_into(query, &name, &columns, overwrite)?,
+            TableStatement::Insert { name, columns, query, overwrite, partition } => self.insert_into_partition(query, &name, &columns, overwrite, &partition)?,
+            TableStatement::AddColumns { name, columns } => self.add_columns(&name, columns)?,
             TableStatement::Drop { name, if_exists } => self.drop_table(&name, if_exists)?,
             TableStatement::Truncate { name } => self.truncate_table(&name)?,
             TableStatement::Rename { from, to } => self.rename_table(&from, &to)?,
@@ -150,10 +152,16 @@ impl Session {
                 let meta = self.table_meta(&name)?.ok_or_else(|| table_not_found(&name))?;
                 return self.string_rows(&["createtab_stmt"], vec![vec![self.show_create_table(&meta)]]);
             }
-            TableStatement::Describe { name } => {
+            TableStatement::Describe { name, extended } => {
                 let is_view = self.catalog.lookup(&name).is_ok();
                 return match self.table_meta(&name)? {
-                    Some(meta) if !is_view => self.describe_rows(self.describe_table_rows(&meta)),
+                    Some(meta) if !is_view => {
+                        let mut rows = self.describe_table_rows(&meta);
+                        if extended {
+                            rows.extend(self.describe_table_details(&meta));
+                        }
+                        self.describe_rows(rows)
+                    }
                     _ => {
                         let plan = crate::analysis::RelationSource::relation(self, &name)?;
                         self.describe_rows(plan.output.iter().map(|a| vec![Some(a.name.clone()), Some(a.data_type.simple_string()), None]).collect())

@@ -14,6 +14,7 @@ use crate::io::location::{self, Location};
 use crate::io::write::{SaveMode, WriteSpec};
 use crate::ir::{CastKind, DataType, Expr, FileFormat, Plan, StructField};
 use crate::sql::statement::table_not_found;
+use crate::sql::tables::PartitionSpec;
 use polars::prelude::{self as pl, IntoColumn};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,6 +34,8 @@ pub struct TableMeta {
     pub partition_by: Vec<String>,
     pub managed: bool,
     pub options: BTreeMap<String, String>,
+    /// When the table was created (seconds since the epoch), for DESCRIBE EXTENDED.
+    pub created: i64,
 }
 
 impl TableMeta {
@@ -278,7 +281,8 @@ impl Session {
         }
         let schema = nullable(&table_order(fields, &partition_by, &qualified(db, name))?);
         let partition_by = partition_by.iter().map(|p| schema.iter().find(|f| same(&f.name, p)).map_or(p.clone(), |f| f.name.clone())).collect();
-        Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options })
+        let created = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options, created })
     }
 
     /// `df.write.saveAsTable(name, format, mode, partitionBy, **options)`.
@@ -365,6 +369,129 @@ impl Session {
         }
         let aligned = self.store_assign(&plan, &meta)?;
         self.write_table(&aligned, &meta, if overwrite { SaveMode::Overwrite } else { SaveMode::Append })
+    }
+
+    /// `INSERT INTO|OVERWRITE t PARTITION (k=v, k2) ...`: the static values join the
+    /// data as columns (Spark casts their text to the columns' types); an overwrite
+    /// replaces the partitions the static values name (the whole table when none is
+    /// static, Spark's static overwrite mode).
+    pub fn insert_into_partition(&self, plan: Arc<Plan>, name: &[String], columns: &[String], overwrite: bool, partition: &[PartitionSpec]) -> Result<()> {
+        let meta = self.existing_table(name)?;
+        let mut statics: Vec<(&StructField, Option<&String>)> = vec![];
+        for (i, spec) in partition.iter().enumerate() {
+            if !meta.partition_by.iter().any(|p| same(p, spec.column())) {
+                return Err(partitions_not_found(spec.column(), &meta));
+            }
+            if partition[..i].iter().any(|s| same(s.column(), spec.column())) {
+                let key = format!("`{}`", spec.column());
+                return Err(Error::new(crate::error::ErrorKind::Parse, "DUPLICATE_KEY", format!("Found duplicate keys {key}.")).with_param("keyColumn", key));
+            }
+        }
+        if partition.iter().any(|s| matches!(s, PartitionSpec::Static(_, Some(v)) if v.is_empty())) {
+            let shown: Vec<String> = partition
+                .iter()
+                .map(|s| match s {
+                    PartitionSpec::Static(c, Some(v)) => format!("{c}=Some({v})"),
+                    other => format!("{}=None", other.column()),
+                })
+                .collect();
+            let details = format!("The spec ([{}]) contains an empty partition column value", shown.join(", "));
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1076", format!("Partition spec is invalid. {details}.")).with_param("details", details));
+        }
+        // In the table's partition order, the static columns come first.
+        let mut dynamic_seen = false;
+        for p in &meta.partition_by {
+            match partition.iter().find(|s| same(s.column(), p)) {
+                Some(PartitionSpec::Static(_, value)) if !dynamic_seen => {
+                    let field = meta.schema.iter().find(|f| same(&f.name, p)).ok_or_else(|| Error::internal("partition column not in the schema"))?;
+                    statics.push((field, value.as_ref()));
+                }
+                Some(PartitionSpec::Static(..)) => {
+                    let columns = format!("[{}]", meta.partition_by.join(","));
+                    return Err(Error::analysis(
+                        "_LEGACY_ERROR_TEMP_1147",
+                        format!("The ordering of partition columns is {columns}. All partition columns having constant values need to appear before other partition columns that do not have an assigned constant value."),
+                    )
+                    .with_param("partColumns", columns))
+                }
+                _ => dynamic_seen = true,
+            }
+        }
+        if statics.is_empty() {
+            return self.insert_into(plan, name, columns, overwrite);
+        }
+        let is_static = |f: &StructField| statics.iter().any(|(s, _)| s.name == f.name);
+        let data_columns: Vec<String> =
+            if columns.is_empty() { meta.schema.iter().filter(|f| !is_static(f)).map(|f| f.name.clone()).collect() } else { columns.to_vec() };
+        if plan.output.len() != data_columns.len() {
+            let table_columns = data_columns.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let data = plan.output.iter().map(|a| format!("`{}`", a.name)).collect::<Vec<_>>().join(", ");
+            let (sub, reason) =
+                if plan.output.len() > data_columns.len() { ("TOO_MANY_DATA_COLUMNS", "too many data columns") } else { ("NOT_ENOUGH_DATA_COLUMNS", "not enough data columns") };
+            return Err(Error::analysis(
+                &format!("INSERT_COLUMN_ARITY_MISMATCH.{sub}"),
+                format!("Cannot write to {}, the reason is {reason}:\nTable columns: {table_columns}.\nData columns: {data}.", meta.qualified()),
+            )
+            .with_param("tableName", meta.qualified())
+            .with_param("tableColumns", table_columns)
+            .with_param("dataColumns", data));
+        }
+        let mut exprs: Vec<Expr> = plan.output.iter().map(|a| Expr::Attr(a.clone())).collect();
+        let mut all_columns = data_columns;
+        for (field, value) in &statics {
+            let literal = value.map_or(crate::ir::Value::Null, |v| crate::ir::Value::String(v.clone()));
+            exprs.push(Expr::Cast { expr: Box::new(Expr::Literal(literal)), to: field.data_type.clone(), kind: CastKind::Ansi }.alias(&field.name));
+            all_columns.push(field.name.clone());
+        }
+        let with_statics = Arc::new(builder::project(plan, exprs, &self.analysis_conf(), new_plan_id())?);
+        // An overwrite's old files in the static partitions go once the new rows are written.
+        let replaced = if overwrite { old_partition_files(&meta, &statics)? } else { vec![] };
+        self.insert_into(with_statics, name, &all_columns, false)?;
+        for file in replaced {
+            std::fs::remove_file(&file).map_err(|e| crate::io::files::io_error("deleting", &file, e))?;
+        }
+        Ok(())
+    }
+
+    /// `ALTER TABLE t ADD COLUMNS (...)`: the new columns go after the data columns,
+    /// before the partition columns; the files keep their columns (reads give NULL).
+    pub fn add_columns(&self, name: &[String], columns: Vec<StructField>) -> Result<()> {
+        if let ([view], Ok(_)) = (name, self.catalog.lookup(name)) {
+            let shown = format!("`{view}`");
+            return Err(Error::analysis("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", format!("'ALTER TABLE ... ADD COLUMNS' expects a table but {shown} is a view. "))
+                .with_param("operation", "ALTER TABLE ... ADD COLUMNS")
+                .with_param("viewName", shown));
+        }
+        let meta = self.existing_table(name)?;
+        if columns.iter().any(|c| !c.nullable) {
+            return Err(Error::analysis("_LEGACY_ERROR_TEMP_1052", "ADD COLUMN with v1 tables cannot specify NOT NULL."));
+        }
+        let mut schema: Vec<StructField> = meta.schema.iter().filter(|f| !meta.partition_by.iter().any(|p| same(p, &f.name))).cloned().collect();
+        for column in columns {
+            if schema.iter().chain(&meta.schema).any(|f| same(&f.name, &column.name)) {
+                let shown = format!("`{}`", column.name.to_lowercase());
+                return Err(Error::analysis("COLUMN_ALREADY_EXISTS", format!("The column {shown} already exists. Choose another name or rename the existing column."))
+                    .with_param("columnName", shown));
+            }
+            schema.push(column);
+        }
+        schema.extend(meta.schema.iter().filter(|f| meta.partition_by.iter().any(|p| same(p, &f.name))).cloned());
+        self.register(TableMeta { schema, ..meta })
+    }
+
+    /// `CREATE OR REPLACE TABLE`: Spark's session catalog (v1 tables) cannot replace.
+    pub fn replace_table_unsupported(&self, name: &[String], as_select: bool) -> Error {
+        let q = match self.table_ident(name) {
+            Ok((db, table)) => qualified(&db, &table),
+            Err(e) => return e,
+        };
+        let operation = if as_select { "REPLACE TABLE AS SELECT" } else { "REPLACE TABLE" };
+        Error::analysis(
+            "UNSUPPORTED_FEATURE.TABLE_OPERATION",
+            format!("The feature is not supported: Table {q} does not support {operation}. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by \"spark.sql.catalog\"."),
+        )
+        .with_param("tableName", q)
+        .with_param("operation", operation)
     }
 
     /// `INSERT INTO t (c, a) ...`: the data's columns in the table's order; columns not
@@ -571,6 +698,34 @@ impl Session {
         rows
     }
 
+    /// DESCRIBE EXTENDED's rows after the columns: "# Detailed Table Information", in
+    /// Spark's order for a data source table of the session catalog.
+    pub fn describe_table_details(&self, meta: &TableMeta) -> Vec<Vec<Option<String>>> {
+        let row = |k: &str, v: String| vec![Some(k.to_string()), Some(v), Some(String::new())];
+        let created = chrono::DateTime::from_timestamp(meta.created, 0).map(|t| t.format("%a %b %d %H:%M:%S UTC %Y").to_string()).unwrap_or_default();
+        let mut rows = vec![
+            row("", String::new()),
+            row("# Detailed Table Information", String::new()),
+            row("Catalog", "spark_catalog".into()),
+            row("Database", meta.database.clone()),
+            row("Table", meta.name.clone()),
+            row("Created Time", created),
+            row("Last Access", "UNKNOWN".into()),
+            row("Created By", "Spark 4.0.1".into()),
+            row("Type", meta.table_type().into()),
+            row("Provider", meta.provider.name().into()),
+            row("Location", shown_location(&meta.location)),
+        ];
+        if !meta.options.is_empty() {
+            let props: Vec<String> = meta.options.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            rows.push(row("Storage Properties", format!("[{}]", props.join(", "))));
+        }
+        if !meta.partition_by.is_empty() {
+            rows.push(row("Partition Provider", "Catalog".into()));
+        }
+        rows
+    }
+
     /// `SHOW CREATE TABLE`'s text, as Spark writes it for a data source table.
     pub fn show_create_table(&self, meta: &TableMeta) -> String {
         let cols: Vec<String> = meta.schema.iter().map(|f| format!("  {} {}", f.name, f.data_type.sql())).collect();
@@ -586,6 +741,54 @@ impl Session {
             out += &format!("LOCATION '{}'\n", shown_location(&meta.location));
         }
         out
+    }
+}
+
+/// `PARTITIONS_NOT_FOUND` for a PARTITION clause naming a column that is not a
+/// partition column.
+fn partitions_not_found(column: &str, meta: &TableMeta) -> Error {
+    Error::analysis(
+        "PARTITIONS_NOT_FOUND",
+        format!("The partition(s) `{column}` cannot be found in table {}.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE … DROP IF EXISTS PARTITION.", meta.qualified()),
+    )
+    .with_param("partitionList", format!("`{column}`"))
+    .with_param("tableName", meta.qualified())
+}
+
+/// The files now in the partition directory the static values name (`k=1/j=x`).
+fn old_partition_files(meta: &TableMeta, statics: &[(&StructField, Option<&String>)]) -> Result<Vec<std::path::PathBuf>> {
+    let Location::Local(root) = location::parse(&meta.location)? else {
+        return Err(Error::unsupported("INSERT OVERWRITE ... PARTITION of a table in an object store"));
+    };
+    let mut dir = std::path::PathBuf::from(root);
+    for (field, value) in statics {
+        let text = match (value, &field.data_type) {
+            (None, _) => String::new(),
+            (Some(v), DataType::String) => (*v).clone(),
+            (Some(v), DataType::Byte | DataType::Short | DataType::Integer | DataType::Long) => match v.trim().parse::<i64>() {
+                Ok(n) => n.to_string(),
+                Err(_) => return Ok(vec![]), // the cast of the value fails the write
+            },
+            (Some(_), other) => return Err(Error::unsupported(format!("INSERT OVERWRITE ... PARTITION with a static {} value", other.simple_string()))),
+        };
+        let shown = if text.is_empty() { "__HIVE_DEFAULT_PARTITION__".to_string() } else { crate::io::write::escape_path_name(&text) };
+        let column = meta.partition_by.iter().find(|p| same(p, &field.name)).unwrap_or(&field.name);
+        dir.push(format!("{}={shown}", crate::io::write::escape_path_name(column)));
+    }
+    let mut files = vec![];
+    collect_files(&dir, &mut files);
+    Ok(files)
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
     }
 }
 
