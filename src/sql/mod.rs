@@ -511,17 +511,17 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
-            Ok((all, patterns)) => like_quantified(false, negated, all, *expr, patterns, escape_char)?,
-            Err(pattern) => {
-                let e = Expr::func("like", like_args(*expr, pattern, escape_char)?);
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => match quantified(&pattern) {
+            Some((all, patterns)) => like_quantified(false, negated, all, *expr, patterns, escape_char)?,
+            None => {
+                let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
                 if negated { not(e) } else { e }
             }
         },
-        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
-            Ok((all, patterns)) => like_quantified(true, negated, all, *expr, patterns, escape_char)?,
-            Err(pattern) => {
-                let e = Expr::func("ilike", like_args(*expr, pattern, escape_char)?);
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => match quantified(&pattern) {
+            Some((all, patterns)) => like_quantified(true, negated, all, *expr, patterns, escape_char)?,
+            None => {
+                let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
                 if negated { not(e) } else { e }
             }
         },
@@ -771,21 +771,21 @@ fn within_group(name: &str, f: sql::Function) -> Result<Expr> {
 const LIKE_ANY: &str = "__like_any";
 const LIKE_ALL: &str = "__like_all";
 
-/// The patterns of `LIKE ANY/ALL (...)` and whether it is ALL; any other pattern back.
-fn quantified(pattern: sql::Expr) -> std::result::Result<(bool, Vec<sql::Expr>), sql::Expr> {
-    let sql::Expr::Function(f) = &pattern else { return Err(pattern) };
+/// The patterns of `LIKE ANY/ALL (...)` and whether it is ALL; `None` for any other pattern.
+fn quantified(pattern: &sql::Expr) -> Option<(bool, Vec<sql::Expr>)> {
+    let sql::Expr::Function(f) = pattern else { return None };
     let name = f.name.to_string();
     let all = match name.as_str() {
         LIKE_ANY => false,
         LIKE_ALL => true,
-        _ => return Err(pattern),
+        _ => return None,
     };
-    let sql::FunctionArguments::List(list) = &f.args else { return Ok((all, vec![])) };
+    let sql::FunctionArguments::List(list) = &f.args else { return Some((all, vec![])) };
     let patterns = list.args.iter().filter_map(|a| match a {
         sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => Some(e.clone()),
         _ => None,
     });
-    Ok((all, patterns.collect()))
+    Some((all, patterns.collect()))
 }
 
 /// `e [NOT] LIKE|ILIKE ANY|ALL (p, ...)` as Spark's parser builds it: over string
