@@ -300,18 +300,19 @@ fn number(text: &str, long: bool) -> Result<Value> {
     if let Some(f) = text.strip_suffix('F') {
         return f.parse().map(Value::Float).map_err(|_| parse_error(text, "invalid float literal"));
     }
-    let out_of_range = |kind: &str, min: &str, max: &str| {
+    // Spark names the literal without its type suffix (`rawStrippedQualifier`).
+    let out_of_range = |digits: &str, kind: &str, min: &str, max: &str| {
         Error::new(
             crate::error::ErrorKind::Parse,
             "INVALID_NUMERIC_LITERAL_RANGE",
-            format!("Numeric literal {text} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
+            format!("Numeric literal {digits} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
         )
     };
     if let Some(s) = text.strip_suffix('S') {
-        return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range("smallint", "-32768", "32767"));
+        return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range(s, "smallint", "-32768", "32767"));
     }
     if let Some(y) = text.strip_suffix('Y') {
-        return y.parse::<i8>().map(Value::Byte).map_err(|_| out_of_range("tinyint", "-128", "127"));
+        return y.parse::<i8>().map(Value::Byte).map_err(|_| out_of_range(y, "tinyint", "-128", "127"));
     }
     if text.contains(['e', 'E']) {
         return text.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
