@@ -357,3 +357,31 @@ def describe_extended_ctas_schema(spark):
     with database(spark, "d5_aj"):
         spark.sql("CREATE TABLE d5_aj.t USING parquet AS SELECT 1L AS id, CAST(NULL AS DATE) AS d, array('a') AS arr")
         return described(spark, "DESCRIBE EXTENDED d5_aj.t")
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def insert_static_partition_bad_value_ansi_off(spark):
+    with database(spark, "d5_am"):
+        t = partitioned(spark, "d5_am")
+        spark.sql(f"INSERT INTO {t} PARTITION (k='abc', j='x') VALUES (1, 'a')")
+        return row_list(spark, t)
+
+
+@case
+def insert_dynamic_partitions_from_table(spark):
+    with database(spark, "d5_an"):
+        t = partitioned(spark, "d5_an")
+        spark.sql("CREATE TABLE d5_an.src USING parquet AS SELECT * FROM VALUES (1, 'a', 1, 'x'), (2, 'b', 1, 'y') AS s(a, b, k, j)")
+        spark.sql(f"INSERT INTO {t} PARTITION (k, j) SELECT a, b, k, j FROM d5_an.src")
+        spark.sql(f"INSERT INTO {t} PARTITION (k=5, j) SELECT a, b, j FROM d5_an.src WHERE a = 2")
+        return row_list(spark, t)
+
+
+@case
+def add_columns_then_insert_column_list(spark):
+    with database(spark, "d5_ao"):
+        spark.sql("CREATE TABLE d5_ao.t (a INT) USING parquet")
+        spark.sql("INSERT INTO d5_ao.t VALUES (1)")
+        spark.sql("ALTER TABLE d5_ao.t ADD COLUMNS (b STRING, c BIGINT)")
+        spark.sql("INSERT INTO d5_ao.t (c, a) VALUES (30, 3)")
+        return table_rows(spark, "d5_ao.t")
