@@ -1,8 +1,9 @@
 """DataFrame.observe with an Observation: metrics (aggregates of the observed frame)
 computed by the first action over it and read with Observation.get; named (string)
 observations; Spark's analysis errors for metrics and PySpark's argument errors.
-Actions that stop early (first, head, a limit above the observation) are not recorded:
-Spark's metrics then count only the rows that flowed (docs/semantics.md)."""
+Actions that stop early (first, head, a limit above the observation) are recorded in
+reliability_fixes5: Spark's metrics then count only the rows that flowed
+(docs/semantics.md)."""
 
 from harness import case
 from pyspark.sql import Observation

@@ -413,13 +413,16 @@ fn flatten_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
 /// Two arrays, cast to arrays of their elements' common type.
 fn two_arrays(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let (a, b) = (data_type(&args[0]), data_type(&args[1]));
-    let (DataType::Array(ea, na), DataType::Array(eb, nb)) = (&a, &b) else {
-        let i = if matches!(a, DataType::Array(..)) { 1 } else { 0 };
-        return Err(unexpected_input_type(site, i, "\"ARRAY\"", &args[i]));
+    // Spark refuses anything but two arrays of one common element type with this one
+    // error, a NULL (VOID) or a non-array argument too.
+    let common = match (&a, &b) {
+        (DataType::Array(ea, na), DataType::Array(eb, nb)) => {
+            let mixes_string = ea != eb && (**ea == DataType::String || **eb == DataType::String);
+            if mixes_string { None } else { common_type(ea, eb, site.conf.ansi).map(|t| (t, *na, *nb)) }
+        }
+        _ => None,
     };
-    let mixes_string = ea != eb && (**ea == DataType::String || **eb == DataType::String);
-    let common = if mixes_string { None } else { common_type(ea, eb, site.conf.ansi) };
-    let Some(common) = common else {
+    let Some((common, na, nb)) = common else {
         let name = site.shown.split('(').next().unwrap_or("").to_string();
         return Err(Error::analysis(
             "DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES",
@@ -428,7 +431,7 @@ fn two_arrays(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     };
     let mut it = args.into_iter();
     let (x, y) = (it.next().expect("arity checked"), it.next().expect("arity checked"));
-    Ok(vec![coerce(x, &DataType::Array(Box::new(common.clone()), *na)), coerce(y, &DataType::Array(Box::new(common), *nb))])
+    Ok(vec![coerce(x, &DataType::Array(Box::new(common.clone()), na)), coerce(y, &DataType::Array(Box::new(common), nb))])
 }
 
 fn set_result(args: &[Expr], site: &Site) -> Result<DataType> {

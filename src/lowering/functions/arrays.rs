@@ -143,18 +143,28 @@ pub fn lower(f: CollectionFn, c: &CallLowering) -> Result<pl::Expr> {
                 CollectionFn::ArrayIntersect => a.list().set_intersection(b),
                 _ => a.list().set_difference(b),
             };
-            if is_float_array(&result) {
+            let (left, right) = without_null_arrays(c)?;
+            let value = if is_float_array(&result) {
                 let as_text = |e: pl::Expr| e.cast(PlType::List(Box::new(PlType::String)));
-                set_op(as_text(array), as_text(c.arg(1))).cast(to_polars(&result))
+                set_op(as_text(left), as_text(right)).cast(to_polars(&result))
             } else {
-                set_op(array, c.arg(1))
-            }
+                set_op(left, right)
+            };
+            when(array.is_null().or(c.arg(1).is_null())).then(typed_null(&result)).otherwise(value)
         }
         CollectionFn::ArraysOverlap => {
             // True on a common non-NULL element; else NULL when both are non-empty
             // and either holds a NULL; else false.
             let other = c.arg(1);
-            let common = array.clone().list().drop_nulls().list().set_intersection(other.clone().list().drop_nulls()).list().len().gt(lit(0));
+            let (left, right) = without_null_arrays(c)?;
+            // Floats compare as the set functions compare them (-0.0 is not 0.0, NaN is NaN).
+            let (left, right) = if is_float_array(&c.arg_type(0)) {
+                let as_text = |e: pl::Expr| e.cast(PlType::List(Box::new(PlType::String)));
+                (as_text(left), as_text(right))
+            } else {
+                (left, right)
+            };
+            let common = left.list().drop_nulls().list().set_intersection(right.list().drop_nulls()).list().len().gt(lit(0));
             let has_null = |e: pl::Expr| e.clone().list().drop_nulls().list().len().lt(e.list().len());
             let non_empty = |e: pl::Expr| e.list().len().gt(lit(0));
             let unknown = non_empty(array.clone()).and(non_empty(other.clone())).and(has_null(array.clone()).or(has_null(other.clone())));
@@ -324,6 +334,16 @@ fn sequence(c: &CallLowering) -> Result<pl::Expr> {
     // Days pass through INT (Polars reads a date from its 32-bit physical value).
     let values = if unit == Unit::Days { values.cast(PlType::List(Box::new(PlType::Int32))) } else { values };
     Ok(values.cast(PlType::List(Box::new(element))))
+}
+
+/// The two arrays of a set function with each NULL array read as an empty one: Polars'
+/// set operations fail on a NULL list broadcast against a column (`CAST(NULL AS
+/// ARRAY<INT>)` against a column), so the caller makes NULL rows NULL afterwards.
+fn without_null_arrays(c: &CallLowering) -> Result<(pl::Expr, pl::Expr)> {
+    let (left, right) = (c.arg(0), c.arg(1));
+    let left = left.fill_null(empty_list(&c.arg_type(0))?);
+    let right = right.fill_null(empty_list(&c.arg_type(1))?);
+    Ok((left, right))
 }
 
 /// An array of floats or doubles: Spark's set functions compare their elements by
