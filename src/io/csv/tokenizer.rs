@@ -11,6 +11,10 @@ pub struct Dialect {
     pub quote: Option<u8>,
     pub escape: u8,
     pub comment: Option<u8>,
+    /// `ignoreLeadingWhiteSpace` / `ignoreTrailingWhiteSpace` on read: blanks before a
+    /// value, and after an unquoted one, are dropped (quoted text is kept whole).
+    pub trim_leading: bool,
+    pub trim_trailing: bool,
 }
 
 /// A line's fields. `None` is a field with no characters at all (univocity's
@@ -81,6 +85,8 @@ struct LineParser<'a> {
     sep: char,
     quote: char,
     escape: char,
+    /// Whether the value being read drops its trailing blanks (univocity's `output.trim`).
+    trim: bool,
 }
 
 const NUL: char = '\0';
@@ -95,6 +101,15 @@ impl<'a> LineParser<'a> {
     }
 
     fn value_parsed(&mut self) {
+        if std::mem::take(&mut self.trim) {
+            let kept = self.appender.trim_end_matches(Self::is_blank).len();
+            self.appender.truncate(kept);
+            if kept == 0 {
+                // Nothing left of an unquoted value: univocity's null, as for `,,`.
+                self.empty_parsed();
+                return;
+            }
+        }
         self.values.push(Some(std::mem::take(&mut self.appender)));
     }
 
@@ -115,8 +130,19 @@ impl<'a> LineParser<'a> {
         c <= ' ' && NUL < c
     }
 
+    /// univocity's `skipWhitespace` before a value, with `ignoreLeadingWhiteSpace`.
+    fn skip_leading_blanks(&mut self) -> Result<(), Eof> {
+        if self.d.trim_leading {
+            while Self::is_blank(self.ch) && self.ch != self.sep && self.ch != self.quote {
+                self.ch = self.next_char()?;
+            }
+        }
+        Ok(())
+    }
+
     fn parse_record(&mut self) -> Result<(), Eof> {
         while self.ch != NEW_LINE {
+            self.skip_leading_blanks()?;
             if self.ch == self.sep {
                 self.empty_parsed();
             } else {
@@ -126,6 +152,7 @@ impl<'a> LineParser<'a> {
                     self.parse_quoted_value()?;
                     self.value_parsed();
                 } else {
+                    self.trim = self.d.trim_trailing;
                     let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
                     self.ch = c;
                     self.value_parsed();
@@ -189,6 +216,7 @@ impl<'a> LineParser<'a> {
     fn parse_quoted_value(&mut self) -> Result<(), Eof> {
         if self.prev != NUL {
             self.appender.insert(0, self.quote);
+            self.trim = self.d.trim_trailing;
             self.ch = self.next_char()?;
             let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
             self.ch = c;
@@ -295,6 +323,7 @@ pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
         // No quote character: a character no text holds (univocity uses NUL).
         quote: d.quote.map_or(NUL, |q| q as char),
         escape: d.escape as char,
+        trim: false,
     };
     match p.next_char() {
         Ok(c) => p.ch = c,
@@ -364,7 +393,7 @@ pub fn polars_reads_alike(line: &[u8], d: &Dialect) -> bool {
 mod tests {
     use super::*;
 
-    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None };
+    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None, trim_leading: false, trim_trailing: false };
 
     fn t(line: &str) -> Vec<Option<&'static str>> {
         tokenize(line, &SPARK).into_iter().map(|v| v.map(|s| &*Box::leak(s.into_boxed_str()))).collect()
@@ -405,6 +434,19 @@ mod tests {
         assert_eq!(t("\"a\" \"b\",1"), vec![Some("\"a\" \"b\""), Some("1")]);
         assert_eq!(t("\"a\\\"\",1"), vec![Some("a\""), Some("1")]);
         assert_eq!(t("\"\\\"a\\\"\",1"), vec![Some("\"a\""), Some("1")]);
+    }
+
+    #[test]
+    fn blanks_dropped_around_values() {
+        // Observed on PySpark 4.0.1 with ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace.
+        let both = Dialect { trim_leading: true, trim_trailing: true, ..SPARK };
+        let lead = Dialect { trim_leading: true, ..SPARK };
+        let trail = Dialect { trim_trailing: true, ..SPARK };
+        let own = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Tokens>();
+        assert_eq!(tokenize(" 5 , \" q \" ", &both), own(&["5", " q "]));
+        assert_eq!(tokenize(" 5 , \" q \" ", &lead), own(&["5 ", " q "]));
+        assert_eq!(tokenize(" 5 , \" q \" ", &trail), own(&[" 5", " \" q \""]));
+        assert_eq!(tokenize("a,   ,b", &both), vec![Some("a".into()), None, Some("b".into())]);
     }
 
     #[test]
