@@ -307,3 +307,71 @@ def empty_value_in_corrupt_read(spark):
 @case
 def empty_value_unicode(spark):
     return spark.read.option("emptyValue", "😀").csv(_csv('"",a\n'))
+
+
+# --- multiLine ------------------------------------------------------------------------
+
+
+MULTILINE = 'a,"x\ny",1\n\nb,"p\r\nq",2\r\nc,"z\rw",3\n  \n"u""v",4,\n'
+
+
+@case
+def multiline_quoted_newlines(spark):
+    return spark.read.option("multiLine", True).csv(_csv(MULTILINE))
+
+
+@case
+def multiline_off_cuts_lines(spark):
+    return spark.read.option("multiLine", False).csv(_csv(MULTILINE))
+
+
+@case
+def multiline_header_spanning_lines(spark):
+    return spark.read.options(multiLine=True, header=True).csv(_csv('h1,"h\n2"\n1,"a\nb"\n'))
+
+
+@case
+def multiline_inferred_schema(spark):
+    text = 'i,s,d\n1,"two\nlines",2.5\n2,"three\nmore\nlines",3.5\n'
+    return spark.read.options(multiLine=True, header=True, inferSchema=True).csv(_csv(text))
+
+
+@case
+def multiline_corrupt_record(spark):
+    return spark.read.option("multiLine", True).schema("a int, b string, _corrupt_record string").csv(_csv('1,"a\nb"\nx,y\n3\n'))
+
+
+@case
+def multiline_dropmalformed(spark):
+    return spark.read.options(multiLine=True, mode="DROPMALFORMED").schema("a int, b string").csv(_csv('1,"a\nb"\nx,y\n3\n4,"c\nd",e\n5,"\n"\n'))
+
+
+@case
+def multiline_failfast(spark):
+    path = _csv('1,"a\nb"\nx,y\n')
+    return spark.createDataFrame(
+        [(failure(lambda: spark.read.options(multiLine=True, mode="FAILFAST").schema("a int, b string").csv(path).collect()),)],
+        "condition string",
+    )
+
+
+@case
+def multiline_unterminated_quote(spark):
+    return spark.read.option("multiLine", True).csv(_csv('a,"unterminated\nb,c\n'))
+
+
+@case
+def multiline_with_white_space_options(spark):
+    text = ' a ,"b\n c " \n  x  ,y\n'
+    return _bracketed(spark.read.options(multiLine=True, ignoreLeadingWhiteSpace=True, ignoreTrailingWhiteSpace=True).csv(_csv(text)))
+
+
+@case
+def multiline_comments_and_empty_values(spark):
+    text = '#skip,"me\n1,"",x\n#again\n2,"multi\nline",""\n'
+    return spark.read.options(multiLine=True, comment="#", emptyValue="E").csv(_csv(text))
+
+
+@case
+def multiline_unicode(spark):
+    return spark.read.option("multiLine", True).csv(_csv('😀,"a\n\U0001d400"\n'))

@@ -63,7 +63,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
     spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
     spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::Yes),
-    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
@@ -111,6 +111,7 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
         empty_value: option(options, "emptyValue").map(str::to_string),
         mode,
         corrupt_column: option(options, "columnNameOfCorruptRecord").unwrap_or(CORRUPT_RECORD).to_string(),
+        multi_line: flag(options, "multiLine"),
         specials: values::Specials {
             nan: option(options, "nanValue").unwrap_or("NaN").to_string(),
             positive_inf: option(options, "positiveInf").unwrap_or("Inf").to_string(),
@@ -235,7 +236,19 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     }
     let profiles = files.iter().map(|f| profile::profile(f, &r.dialect, r.header, &r.null_value)).collect::<Result<Vec<_>>>()?;
     // Spark takes the names (or the number of columns) from the first line it finds.
-    let Some(first) = profiles.iter().find_map(|p| p.first_tokens.clone()) else {
+    let first = if r.multi_line {
+        let mut first = None;
+        for f in &files {
+            first = read::first_record(f, &r)?;
+            if first.is_some() {
+                break;
+            }
+        }
+        first
+    } else {
+        profiles.iter().find_map(|p| p.first_tokens.clone())
+    };
+    let Some(first) = first else {
         return Ok(vec![]);
     };
     let names = safe_header(&first, r.header, &r.null_value, case_sensitive);

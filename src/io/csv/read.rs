@@ -9,7 +9,7 @@ use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, tokenize, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, records, tokenize, Dialect, Tokens};
 use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::error::{Error, Result};
 pub(crate) use crate::io::json::reading::Mode;
@@ -31,12 +31,14 @@ pub struct Reading {
     pub specials: Specials,
     pub mode: Mode,
     pub corrupt_column: String,
+    /// `multiLine`: records are parsed from the whole text, quoted values may span lines.
+    pub multi_line: bool,
 }
 
 impl Reading {
     /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
     fn needs_own_tokenizer(&self) -> bool {
-        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive
+        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line
     }
 
     /// A field as Spark's reader sees it: a quoted empty one is `emptyValue`, and the
@@ -118,6 +120,20 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
     let d = &r.dialect;
     let mut header_line: Option<&[u8]> = None;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if r.multi_line {
+        let mut header: Option<String> = None;
+        for (i, (tokens, record)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+            if r.header && i == 0 {
+                header = Some(record);
+                continue;
+            }
+            if skip_header_repeats && header.as_ref() == Some(&record) {
+                continue;
+            }
+            each(tokens.into_iter().map(|t| r.field(t)).collect(), record.as_bytes());
+        }
+        return Ok(());
+    }
     for text in lines(text) {
         if r.header && header_line.is_none() {
             if !is_skipped_before_header(text, d.comment) {
@@ -132,6 +148,14 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         each(tokens, text);
     }
     Ok(())
+}
+
+/// The fields of a file's first `multiLine` record: the header, or the line whose
+/// field count gives the columns.
+pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _)| tokens))
 }
 
 /// A file tokenized here, as text columns, ragged rows padded or cut to `n`; with

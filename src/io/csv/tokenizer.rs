@@ -74,7 +74,7 @@ struct Eof;
 
 /// univocity's parser state over one line.
 struct LineParser<'a> {
-    chars: Vec<char>,
+    chars: &'a [char],
     pos: usize,
     ch: char,
     prev: char,
@@ -310,6 +310,33 @@ impl<'a> LineParser<'a> {
 /// The fields of one line (a line that is not skipped, so not empty).
 pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
     let chars: Vec<char> = line.chars().collect();
+    parse_record(&chars, d).0
+}
+
+/// The records of a whole text as Spark's `multiLine` reader parses them: a record
+/// ends at a `\n` outside quotes (a `\r` is text), empty lines and comment lines are
+/// skipped. Each record comes with its text, for the corrupt-record column.
+pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let rest = &chars[start..];
+        if rest[0] == NEW_LINE || d.comment.is_some_and(|c| rest[0] == c as char) {
+            start += rest.iter().position(|&c| c == NEW_LINE).map_or(rest.len(), |i| i + 1);
+            continue;
+        }
+        let (tokens, used) = parse_record(rest, d);
+        let text_end = if rest.get(used.wrapping_sub(1)) == Some(&NEW_LINE) { used - 1 } else { used };
+        out.push((tokens, rest[..text_end].iter().collect()));
+        start += used.max(1);
+    }
+    out
+}
+
+/// The fields of the record at the start of `chars`, and how many characters it took
+/// (its ending `\n` included).
+fn parse_record(chars: &[char], d: &Dialect) -> (Tokens, usize) {
     let mut p = LineParser {
         chars,
         pos: 0,
@@ -327,11 +354,11 @@ pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
     };
     match p.next_char() {
         Ok(c) => p.ch = c,
-        Err(Eof) => return vec![None],
+        Err(Eof) => return (vec![None], 0),
     }
     match p.parse_record() {
-        Ok(()) => p.values,
-        Err(Eof) => p.finish(),
+        Ok(()) => (p.values, p.pos),
+        Err(Eof) => (p.finish(), chars.len()),
     }
 }
 
@@ -447,6 +474,18 @@ mod tests {
         assert_eq!(tokenize(" 5 , \" q \" ", &lead), own(&["5 ", " q "]));
         assert_eq!(tokenize(" 5 , \" q \" ", &trail), own(&[" 5", " \" q \""]));
         assert_eq!(tokenize("a,   ,b", &both), vec![Some("a".into()), None, Some("b".into())]);
+    }
+
+    #[test]
+    fn multiline_records() {
+        // Observed on PySpark 4.0.1 with multiLine.
+        let got = records("a,\"x\ny\",1\n\nb,\"p\r\nq\",2\r\n  \n", &SPARK);
+        let own = |v: &[Option<&str>]| v.iter().map(|s| s.map(str::to_string)).collect::<Tokens>();
+        assert_eq!(got[0], (own(&[Some("a"), Some("x\ny"), Some("1")]), "a,\"x\ny\",1".to_string()));
+        assert_eq!(got[1].0, own(&[Some("b"), Some("p\r\nq"), Some("2\r")]));
+        assert_eq!(got[2].0, own(&[Some("  ")]));
+        assert_eq!(got.len(), 3);
+        assert_eq!(records("a,\"open\nb,c\n", &SPARK)[0].0, own(&[Some("a"), Some("open\nb,c\n")]));
     }
 
     #[test]
