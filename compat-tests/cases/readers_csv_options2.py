@@ -375,3 +375,13 @@ def multiline_comments_and_empty_values(spark):
 @case
 def multiline_unicode(spark):
     return spark.read.option("multiLine", True).csv(_csv('😀,"a\n\U0001d400"\n'))
+
+
+@case
+def multiline_crlf_file(spark):
+    return spark.read.option("multiLine", True).csv(_csv('a,b\r\nc,"d\r\ne"\r\n\r\nf,g\r\n'))
+
+
+@case
+def multiline_cr_file(spark):
+    return spark.read.option("multiLine", True).csv(_csv('a,b\rc,"d\re"\r'))

@@ -314,10 +314,10 @@ pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
 }
 
 /// The records of a whole text as Spark's `multiLine` reader parses them: a record
-/// ends at a `\n` outside quotes (a `\r` is text), empty lines and comment lines are
+/// ends at a line separator outside quotes, empty lines and comment lines are
 /// skipped. Each record comes with its text, for the corrupt-record column.
 pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = normalized_line_ends(text).chars().collect();
     let mut out = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -332,6 +332,18 @@ pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
         start += used.max(1);
     }
     out
+}
+
+/// The text with its line separator as `\n`: univocity takes the separator from the
+/// first line end (`\r\n`, `\r` or `\n`) and reads it as `\n` everywhere, quoted
+/// values included; other line-end characters are text.
+fn normalized_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(i) = text.find(['\r', '\n']) else { return text.into() };
+    match &text.as_bytes()[i..] {
+        [b'\r', b'\n', ..] => text.replace("\r\n", "\n").into(),
+        [b'\r', ..] => text.replace('\r', "\n").into(),
+        _ => text.into(),
+    }
 }
 
 /// The fields of the record at the start of `chars`, and how many characters it took
@@ -486,6 +498,9 @@ mod tests {
         assert_eq!(got[2].0, own(&[Some("  ")]));
         assert_eq!(got.len(), 3);
         assert_eq!(records("a,\"open\nb,c\n", &SPARK)[0].0, own(&[Some("a"), Some("open\nb,c\n")]));
+        let crlf = records("a,b\r\nc,\"d\r\ne\"\r\n\r\nf,g\r\n", &SPARK);
+        assert_eq!(crlf.iter().map(|r| r.0.clone()).collect::<Vec<_>>()[1], own(&[Some("c"), Some("d\ne")]));
+        assert_eq!(crlf.len(), 3);
     }
 
     #[test]
