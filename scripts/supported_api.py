@@ -59,12 +59,12 @@ def options_section(out):
     current = None
     for fmt, name, aliases, kind, default, direction, support in _native.io_options():
         if fmt != current:
+            if current is not None:
+                out.append("")
             current = fmt
             out += [f"### {fmt}", "", "| option | aliases | type | default | used in | PyRust |", "|---|---|---|---|---|---|"]
         default_text = f"`{default}`" if default else ""
         out.append(f"| `{name}` | {', '.join(f'`{a}`' for a in aliases)} | {kind} | {default_text} | {direction} | {support} |")
-        if name == "maxRecordsPerFile":
-            out.append("")
 
 
 def main() -> None:

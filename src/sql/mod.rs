@@ -300,18 +300,19 @@ fn number(text: &str, long: bool) -> Result<Value> {
     if let Some(f) = text.strip_suffix('F') {
         return f.parse().map(Value::Float).map_err(|_| parse_error(text, "invalid float literal"));
     }
-    let out_of_range = |kind: &str, min: &str, max: &str| {
+    // Spark names the literal without its type suffix (`rawStrippedQualifier`).
+    let out_of_range = |digits: &str, kind: &str, min: &str, max: &str| {
         Error::new(
             crate::error::ErrorKind::Parse,
             "INVALID_NUMERIC_LITERAL_RANGE",
-            format!("Numeric literal {text} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
+            format!("Numeric literal {digits} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
         )
     };
     if let Some(s) = text.strip_suffix('S') {
-        return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range("smallint", "-32768", "32767"));
+        return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range(s, "smallint", "-32768", "32767"));
     }
     if let Some(y) = text.strip_suffix('Y') {
-        return y.parse::<i8>().map(Value::Byte).map_err(|_| out_of_range("tinyint", "-128", "127"));
+        return y.parse::<i8>().map(Value::Byte).map_err(|_| out_of_range(y, "tinyint", "-128", "127"));
     }
     if text.contains(['e', 'E']) {
         return text.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
@@ -511,17 +512,17 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             );
             if negated { not(e) } else { e }
         }
-        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
-            Ok((all, patterns)) => like_quantified(false, negated, all, *expr, patterns, escape_char)?,
-            Err(pattern) => {
-                let e = Expr::func("like", like_args(*expr, pattern, escape_char)?);
+        sql::Expr::Like { negated, expr, pattern, escape_char, any: false } => match quantified(&pattern) {
+            Some((all, patterns)) => like_quantified(false, negated, all, *expr, patterns, escape_char)?,
+            None => {
+                let e = Expr::func("like", like_args(*expr, *pattern, escape_char)?);
                 if negated { not(e) } else { e }
             }
         },
-        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => match quantified(*pattern) {
-            Ok((all, patterns)) => like_quantified(true, negated, all, *expr, patterns, escape_char)?,
-            Err(pattern) => {
-                let e = Expr::func("ilike", like_args(*expr, pattern, escape_char)?);
+        sql::Expr::ILike { negated, expr, pattern, escape_char, any: false } => match quantified(&pattern) {
+            Some((all, patterns)) => like_quantified(true, negated, all, *expr, patterns, escape_char)?,
+            None => {
+                let e = Expr::func("ilike", like_args(*expr, *pattern, escape_char)?);
                 if negated { not(e) } else { e }
             }
         },
@@ -771,21 +772,21 @@ fn within_group(name: &str, f: sql::Function) -> Result<Expr> {
 const LIKE_ANY: &str = "__like_any";
 const LIKE_ALL: &str = "__like_all";
 
-/// The patterns of `LIKE ANY/ALL (...)` and whether it is ALL; any other pattern back.
-fn quantified(pattern: sql::Expr) -> std::result::Result<(bool, Vec<sql::Expr>), sql::Expr> {
-    let sql::Expr::Function(f) = &pattern else { return Err(pattern) };
+/// The patterns of `LIKE ANY/ALL (...)` and whether it is ALL; `None` for any other pattern.
+fn quantified(pattern: &sql::Expr) -> Option<(bool, Vec<sql::Expr>)> {
+    let sql::Expr::Function(f) = pattern else { return None };
     let name = f.name.to_string();
     let all = match name.as_str() {
         LIKE_ANY => false,
         LIKE_ALL => true,
-        _ => return Err(pattern),
+        _ => return None,
     };
-    let sql::FunctionArguments::List(list) = &f.args else { return Ok((all, vec![])) };
+    let sql::FunctionArguments::List(list) = &f.args else { return Some((all, vec![])) };
     let patterns = list.args.iter().filter_map(|a| match a {
         sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => Some(e.clone()),
         _ => None,
     });
-    Ok((all, patterns.collect()))
+    Some((all, patterns.collect()))
 }
 
 /// `e [NOT] LIKE|ILIKE ANY|ALL (p, ...)` as Spark's parser builds it: over string

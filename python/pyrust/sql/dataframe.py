@@ -110,9 +110,14 @@ class DataFrame:
 
     def __init__(self, native: "_native.DataFrame", session: Any):
         self._df = native
-        self.sparkSession = session
+        self._session = session
         self._schema: Optional[StructType] = None
         self.is_cached = False
+
+    @property
+    def sparkSession(self) -> Any:
+        """The SparkSession that created this DataFrame (a property, as in PySpark)."""
+        return self._session
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
         return DataFrame(native, self.sparkSession)
@@ -1008,7 +1013,7 @@ class _LateralDataFrame(DataFrame):
     def __init__(self, base: DataFrame, ops: List[Tuple[str, List[Any], List[str]]]):
         self._base = base
         self._ops = ops
-        self.sparkSession = base.sparkSession
+        self._session = base.sparkSession
         self._schema = None
         self.is_cached = False
 

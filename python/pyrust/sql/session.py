@@ -198,7 +198,12 @@ class SparkSession:
 
     def __init__(self) -> None:
         self._native = _native.Session()
-        self.conf = RuntimeConfig(self._native)
+        self._conf = RuntimeConfig(self._native)
+
+    @property
+    def conf(self) -> "RuntimeConfig":
+        """``spark.conf``: the session's runtime configuration (a property, as in PySpark)."""
+        return self._conf
 
     @classmethod
     def getActiveSession(cls) -> Optional["SparkSession"]:
