@@ -23,7 +23,7 @@ use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
 use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
-use read::{file_frame, fold_file, Reading};
+use read::{file_frame, fold_file, Mode, Reading};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tokenizer::Dialect;
@@ -42,12 +42,12 @@ pub const OPTIONS: &[Spec] = &[
     spec("inferSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
     spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
-    spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Values(&["false"])),
-    spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Values(&["false"])),
+    spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
+    spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
     spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Write, Support::Yes),
     spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Write, Support::Yes),
     spec("nullValue", Kind::Text, "", Direction::Both, Support::Yes),
-    spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Read, Support::No),
+    spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Read, Support::Yes),
     spec("emptyValue", Kind::Text, "\"\" (write)", Direction::Write, Support::Yes),
     spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::Yes),
     spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::Yes),
@@ -61,9 +61,9 @@ pub const OPTIONS: &[Spec] = &[
     spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::No),
     spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::No),
     spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
-    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Values(&["permissive"])),
-    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::No),
-    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
+    spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::Yes),
+    spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Read, Support::No),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
@@ -72,6 +72,9 @@ pub const OPTIONS: &[Spec] = &[
     spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
     spec("compression", Kind::Text, "none", Direction::Write, Support::Yes).aliases(&["codec"]),
 ];
+
+/// Spark's default `spark.sql.columnNameOfCorruptRecord`.
+const CORRUPT_RECORD: &str = "_corrupt_record";
 
 fn option<'a>(options: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {
     options.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
@@ -94,10 +97,21 @@ fn reading(options: &BTreeMap<String, String>) -> Reading {
     };
     let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
     let comment = option(options, "comment").and_then(|c| c.as_bytes().first().copied());
+    // Spark's `ParseMode.fromString`: an unknown mode is PERMISSIVE.
+    let mode = match option(options, "mode").map(str::to_ascii_uppercase).as_deref() {
+        Some("DROPMALFORMED") => Mode::DropMalformed,
+        Some("FAILFAST") => Mode::FailFast,
+        _ => Mode::Permissive,
+    };
+    let (trim_leading, trim_trailing) = (flag(options, "ignoreLeadingWhiteSpace"), flag(options, "ignoreTrailingWhiteSpace"));
     Reading {
-        dialect: Dialect { sep, quote, escape, comment },
+        dialect: Dialect { sep, quote, escape, comment, trim_leading, trim_trailing },
         header: flag(options, "header"),
         null_value: option(options, "nullValue").unwrap_or("").to_string(),
+        empty_value: option(options, "emptyValue").map(str::to_string),
+        mode,
+        corrupt_column: option(options, "columnNameOfCorruptRecord").unwrap_or(CORRUPT_RECORD).to_string(),
+        multi_line: flag(options, "multiLine"),
         specials: values::Specials {
             nan: option(options, "nanValue").unwrap_or("NaN").to_string(),
             positive_inf: option(options, "positiveInf").unwrap_or("Inf").to_string(),
@@ -213,14 +227,28 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     if let Some(fields) = given {
         check_types(&fields)?;
         check_unique_names(&fields, case_sensitive)?;
-        return Ok(fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect());
+        let fields: Vec<StructField> = fields.into_iter().map(|f| StructField::new(f.name, f.data_type, true)).collect();
+        crate::io::json::reading::check_corrupt_column(&fields, options, CORRUPT_RECORD)?;
+        return Ok(fields);
     }
     if files.is_empty() {
         return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for CSV. It must be specified manually."));
     }
     let profiles = files.iter().map(|f| profile::profile(f, &r.dialect, r.header, &r.null_value)).collect::<Result<Vec<_>>>()?;
     // Spark takes the names (or the number of columns) from the first line it finds.
-    let Some(first) = profiles.iter().find_map(|p| p.first_tokens.clone()) else {
+    let first = if r.multi_line {
+        let mut first = None;
+        for f in &files {
+            first = read::first_record(f, &r)?;
+            if first.is_some() {
+                break;
+            }
+        }
+        first
+    } else {
+        profiles.iter().find_map(|p| p.first_tokens.clone())
+    };
+    let Some(first) = first else {
         return Ok(vec![]);
     };
     let names = safe_header(&first, r.header, &r.null_value, case_sensitive);

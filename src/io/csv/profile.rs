@@ -141,7 +141,7 @@ fn is_polars_comment(line: &[u8], d: &Dialect) -> bool {
 mod tests {
     use super::*;
 
-    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None };
+    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None, trim_leading: false, trim_trailing: false };
 
     fn profile_of(text: &str, header: bool) -> Profile {
         let dir = std::env::temp_dir().join(format!("pyrust-csv-profile-{}", std::process::id()));

@@ -9,9 +9,11 @@ use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, tokenize, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, records, tokenize, Dialect, Tokens};
 use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::error::{Error, Result};
+pub(crate) use crate::io::json::reading::Mode;
+use crate::io::json::reading::{only_corrupt_column_error, read_failure};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, col, lit, Column, DataType as PlType, IntoColumn, IntoLazy, IntoSeries, LazyFileListReader, NamedFrom, PolarsResult};
@@ -24,10 +26,38 @@ pub struct Reading {
     pub dialect: Dialect,
     pub header: bool,
     pub null_value: String,
+    /// `emptyValue`: what a quoted empty field reads as (itself NULL when it is the null value).
+    pub empty_value: Option<String>,
     pub specials: Specials,
+    pub mode: Mode,
+    pub corrupt_column: String,
+    /// `multiLine`: records are parsed from the whole text, quoted values may span lines.
+    pub multi_line: bool,
+}
+
+impl Reading {
+    /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
+    fn needs_own_tokenizer(&self) -> bool {
+        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line
+    }
+
+    /// A field as Spark's reader sees it: a quoted empty one is `emptyValue`, and the
+    /// null value is NULL (an unquoted empty field always is).
+    fn field(&self, token: Option<String>) -> Option<String> {
+        let token = match (token, &self.empty_value) {
+            (Some(v), Some(empty)) if v.is_empty() => Some(empty.clone()),
+            (token, _) => token,
+        };
+        token.filter(|v| *v != self.null_value)
+    }
 }
 
 const ROW_INDEX: &str = "__pyrust_csv_row";
+/// Whether a tokenized row has as many fields as the schema has parsed columns.
+const ARITY_OK: &str = "__pyrust_csv_arity_ok";
+/// A tokenized row's line, for the corrupt-record column.
+const LINE: &str = "__pyrust_csv_line";
+const MALFORMED: &str = "__pyrust_csv_malformed";
 
 /// Column names for a frame read only for inference.
 fn positional_names(n: usize) -> Vec<String> {
@@ -85,11 +115,25 @@ fn polars_frame(path: &Path, profile: &Profile, r: &Reading, names: &[String], t
 
 /// Spark's rows of a file, tokenized as Spark does: the header line dropped, blank
 /// lines and comments skipped, the null value read as NULL.
-fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: impl FnMut(Tokens)) -> Result<()> {
+fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: impl FnMut(Tokens, &[u8])) -> Result<()> {
     let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
     let d = &r.dialect;
     let mut header_line: Option<&[u8]> = None;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if r.multi_line {
+        let mut header: Option<String> = None;
+        for (i, (tokens, record)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+            if r.header && i == 0 {
+                header = Some(record);
+                continue;
+            }
+            if skip_header_repeats && header.as_ref() == Some(&record) {
+                continue;
+            }
+            each(tokens.into_iter().map(|t| r.field(t)).collect(), record.as_bytes());
+        }
+        return Ok(());
+    }
     for text in lines(text) {
         if r.header && header_line.is_none() {
             if !is_skipped_before_header(text, d.comment) {
@@ -100,32 +144,90 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         if is_skipped(text, d.comment) || (skip_header_repeats && header_line == Some(text)) {
             continue;
         }
-        let tokens = tokenize(&String::from_utf8_lossy(text), d).into_iter().map(|t| t.filter(|v| *v != r.null_value)).collect();
-        each(tokens);
+        let tokens = tokenize(&String::from_utf8_lossy(text), d).into_iter().map(|t| r.field(t)).collect();
+        each(tokens, text);
     }
     Ok(())
 }
 
-/// A file tokenized here, as text columns, ragged rows padded or cut to `n`.
-fn tokenized_frame(path: &Path, r: &Reading, names: &[String]) -> Result<pl::LazyFrame> {
+/// The fields of a file's first `multiLine` record: the header, or the line whose
+/// field count gives the columns.
+pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _)| tokens))
+}
+
+/// A file tokenized here, as text columns, ragged rows padded or cut to `n`; with
+/// `judged`, also whether each row had `n` fields and its line.
+fn tokenized_frame(path: &Path, r: &Reading, names: &[String], judged: bool) -> Result<pl::LazyFrame> {
     let n = names.len();
     let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); n];
-    spark_rows(path, r, false, |mut tokens| {
+    let (mut arity_ok, mut lines) = (Vec::new(), Vec::new());
+    let mut height = 0;
+    spark_rows(path, r, false, |mut tokens, line| {
+        height += 1;
+        if judged {
+            arity_ok.push(tokens.len() == n);
+            lines.push(String::from_utf8_lossy(line).into_owned());
+        }
         tokens.resize(n, None);
         for (c, v) in columns.iter_mut().zip(tokens) {
             c.push(v);
         }
     })?;
-    let height = columns.first().map_or(0, Vec::len);
-    let cols: Vec<Column> = columns.into_iter().zip(names).map(|(v, name)| pl::Series::new(name.as_str().into(), v).into_column()).collect();
+    let mut cols: Vec<Column> = columns.into_iter().zip(names).map(|(v, name)| pl::Series::new(name.as_str().into(), v).into_column()).collect();
+    if judged {
+        cols.push(pl::Series::new(ARITY_OK.into(), arity_ok).into_column());
+        cols.push(pl::Series::new(LINE.into(), lines).into_column());
+    }
     Ok(pl::DataFrame::new(height, cols)?.lazy())
+}
+
+/// A file read row by row as Spark's parser judges its rows: one whose field count
+/// is not the schema's (the corrupt-record column aside), or with a value its type's
+/// parser rejects, is malformed: NULLs where it fails and its line in the
+/// corrupt-record column (PERMISSIVE), left out (DROPMALFORMED), or an error (FAILFAST).
+fn judged_frame(path: &Path, r: &Reading, fields: &[StructField], corrupt_at: Option<usize>, zone: &Zone) -> Result<pl::LazyFrame> {
+    let parsed: Vec<(usize, &StructField)> = fields.iter().enumerate().filter(|(i, _)| Some(*i) != corrupt_at).collect();
+    let names: Vec<String> = parsed.iter().map(|(_, f)| f.name.clone()).collect();
+    let value = |i: usize| format!("__pyrust_csv_value_{i}");
+    let converted: Vec<pl::Expr> =
+        parsed.iter().map(|(i, f)| from_text(col(f.name.as_str()), &f.data_type, zone, &r.specials).alias(value(*i))).collect();
+    // A value is rejected when its text is there and its parser gives nothing.
+    let malformed = parsed
+        .iter()
+        .filter(|(_, f)| !matches!(f.data_type, DataType::String | DataType::Binary))
+        .map(|(i, f)| col(f.name.as_str()).is_not_null().and(col(value(*i)).is_null()))
+        .fold(col(ARITY_OK).not(), |any, rejected| any.or(rejected));
+    let mut df = tokenized_frame(path, r, &names, true)?.with_columns(converted).with_column(malformed.alias(MALFORMED)).collect()?;
+    match r.mode {
+        Mode::FailFast if df.column(MALFORMED)?.as_materialized_series().bool()?.any() => return Err(read_failure(path)),
+        Mode::DropMalformed => df = df.lazy().filter(col(MALFORMED).not()).collect()?,
+        _ => {}
+    }
+    let out: Vec<pl::Expr> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let e = if Some(i) == corrupt_at {
+                pl::when(col(MALFORMED)).then(col(LINE)).otherwise(lit(pl::NULL).cast(PlType::String))
+            } else if f.data_type == DataType::String {
+                col(f.name.as_str())
+            } else {
+                col(value(i))
+            };
+            e.alias(f.name.as_str())
+        })
+        .collect();
+    Ok(df.lazy().select(out))
 }
 
 /// Folds every column of a file through Spark's inference.
 pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Result<Vec<ColumnFold>> {
     let mut folds = vec![ColumnFold::default(); n];
-    if !profile.polars_alike {
-        spark_rows(path, r, r.header, |tokens| {
+    if !profile.polars_alike || r.needs_own_tokenizer() {
+        spark_rows(path, r, r.header, |tokens, _| {
             for (f, v) in folds.iter_mut().zip(tokens.iter()) {
                 f.push(v.as_deref().map(|v| r.specials.canonical(v)).as_deref());
             }
@@ -156,12 +258,19 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
         let schema = pl::Schema::from_iter(fields.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
         return Ok(pl::DataFrame::empty_with_schema(&schema).lazy());
     }
-    let (lf, read_as) = if profile.polars_alike {
+    let corrupt_at = fields.iter().position(|f| f.name == r.corrupt_column && f.data_type == DataType::String);
+    if corrupt_at.is_some() && fields.len() == 1 {
+        return Err(only_corrupt_column_error());
+    }
+    if corrupt_at.is_some() || r.mode != Mode::Permissive {
+        return judged_frame(path, r, fields, corrupt_at, zone);
+    }
+    let (lf, read_as) = if profile.polars_alike && !r.needs_own_tokenizer() {
         let folds = profile.folds.lock().ok().and_then(|f| f.clone());
         let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), &r.specials)).collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
-        (tokenized_frame(path, r, &names)?, vec![PlType::String; fields.len()])
+        (tokenized_frame(path, r, &names, false)?, vec![PlType::String; fields.len()])
     };
     let cols: Vec<pl::Expr> = fields
         .iter()

@@ -11,6 +11,10 @@ pub struct Dialect {
     pub quote: Option<u8>,
     pub escape: u8,
     pub comment: Option<u8>,
+    /// `ignoreLeadingWhiteSpace` / `ignoreTrailingWhiteSpace` on read: blanks before a
+    /// value, and after an unquoted one, are dropped (quoted text is kept whole).
+    pub trim_leading: bool,
+    pub trim_trailing: bool,
 }
 
 /// A line's fields. `None` is a field with no characters at all (univocity's
@@ -70,7 +74,7 @@ struct Eof;
 
 /// univocity's parser state over one line.
 struct LineParser<'a> {
-    chars: Vec<char>,
+    chars: &'a [char],
     pos: usize,
     ch: char,
     prev: char,
@@ -81,6 +85,8 @@ struct LineParser<'a> {
     sep: char,
     quote: char,
     escape: char,
+    /// Whether the value being read drops its trailing blanks (univocity's `output.trim`).
+    trim: bool,
 }
 
 const NUL: char = '\0';
@@ -95,6 +101,15 @@ impl<'a> LineParser<'a> {
     }
 
     fn value_parsed(&mut self) {
+        if std::mem::take(&mut self.trim) {
+            let kept = self.appender.trim_end_matches(Self::is_blank).len();
+            self.appender.truncate(kept);
+            if kept == 0 {
+                // Nothing left of an unquoted value: univocity's null, as for `,,`.
+                self.empty_parsed();
+                return;
+            }
+        }
         self.values.push(Some(std::mem::take(&mut self.appender)));
     }
 
@@ -115,8 +130,19 @@ impl<'a> LineParser<'a> {
         c <= ' ' && NUL < c
     }
 
+    /// univocity's `skipWhitespace` before a value, with `ignoreLeadingWhiteSpace`.
+    fn skip_leading_blanks(&mut self) -> Result<(), Eof> {
+        if self.d.trim_leading {
+            while Self::is_blank(self.ch) && self.ch != self.sep && self.ch != self.quote {
+                self.ch = self.next_char()?;
+            }
+        }
+        Ok(())
+    }
+
     fn parse_record(&mut self) -> Result<(), Eof> {
         while self.ch != NEW_LINE {
+            self.skip_leading_blanks()?;
             if self.ch == self.sep {
                 self.empty_parsed();
             } else {
@@ -126,6 +152,7 @@ impl<'a> LineParser<'a> {
                     self.parse_quoted_value()?;
                     self.value_parsed();
                 } else {
+                    self.trim = self.d.trim_trailing;
                     let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
                     self.ch = c;
                     self.value_parsed();
@@ -189,6 +216,7 @@ impl<'a> LineParser<'a> {
     fn parse_quoted_value(&mut self) -> Result<(), Eof> {
         if self.prev != NUL {
             self.appender.insert(0, self.quote);
+            self.trim = self.d.trim_trailing;
             self.ch = self.next_char()?;
             let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
             self.ch = c;
@@ -282,6 +310,45 @@ impl<'a> LineParser<'a> {
 /// The fields of one line (a line that is not skipped, so not empty).
 pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
     let chars: Vec<char> = line.chars().collect();
+    parse_record(&chars, d).0
+}
+
+/// The records of a whole text as Spark's `multiLine` reader parses them: a record
+/// ends at a line separator outside quotes, empty lines and comment lines are
+/// skipped. Each record comes with its text, for the corrupt-record column.
+pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
+    let chars: Vec<char> = normalized_line_ends(text).chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let rest = &chars[start..];
+        if rest[0] == NEW_LINE || d.comment.is_some_and(|c| rest[0] == c as char) {
+            start += rest.iter().position(|&c| c == NEW_LINE).map_or(rest.len(), |i| i + 1);
+            continue;
+        }
+        let (tokens, used) = parse_record(rest, d);
+        let text_end = if rest.get(used.wrapping_sub(1)) == Some(&NEW_LINE) { used - 1 } else { used };
+        out.push((tokens, rest[..text_end].iter().collect()));
+        start += used.max(1);
+    }
+    out
+}
+
+/// The text with its line separator as `\n`: univocity takes the separator from the
+/// first line end (`\r\n`, `\r` or `\n`) and reads it as `\n` everywhere, quoted
+/// values included; other line-end characters are text.
+fn normalized_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(i) = text.find(['\r', '\n']) else { return text.into() };
+    match &text.as_bytes()[i..] {
+        [b'\r', b'\n', ..] => text.replace("\r\n", "\n").into(),
+        [b'\r', ..] => text.replace('\r', "\n").into(),
+        _ => text.into(),
+    }
+}
+
+/// The fields of the record at the start of `chars`, and how many characters it took
+/// (its ending `\n` included).
+fn parse_record(chars: &[char], d: &Dialect) -> (Tokens, usize) {
     let mut p = LineParser {
         chars,
         pos: 0,
@@ -295,14 +362,15 @@ pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
         // No quote character: a character no text holds (univocity uses NUL).
         quote: d.quote.map_or(NUL, |q| q as char),
         escape: d.escape as char,
+        trim: false,
     };
     match p.next_char() {
         Ok(c) => p.ch = c,
-        Err(Eof) => return vec![None],
+        Err(Eof) => return (vec![None], 0),
     }
     match p.parse_record() {
-        Ok(()) => p.values,
-        Err(Eof) => p.finish(),
+        Ok(()) => (p.values, p.pos),
+        Err(Eof) => (p.finish(), chars.len()),
     }
 }
 
@@ -364,7 +432,7 @@ pub fn polars_reads_alike(line: &[u8], d: &Dialect) -> bool {
 mod tests {
     use super::*;
 
-    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None };
+    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None, trim_leading: false, trim_trailing: false };
 
     fn t(line: &str) -> Vec<Option<&'static str>> {
         tokenize(line, &SPARK).into_iter().map(|v| v.map(|s| &*Box::leak(s.into_boxed_str()))).collect()
@@ -405,6 +473,34 @@ mod tests {
         assert_eq!(t("\"a\" \"b\",1"), vec![Some("\"a\" \"b\""), Some("1")]);
         assert_eq!(t("\"a\\\"\",1"), vec![Some("a\""), Some("1")]);
         assert_eq!(t("\"\\\"a\\\"\",1"), vec![Some("\"a\""), Some("1")]);
+    }
+
+    #[test]
+    fn blanks_dropped_around_values() {
+        // Observed on PySpark 4.0.1 with ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace.
+        let both = Dialect { trim_leading: true, trim_trailing: true, ..SPARK };
+        let lead = Dialect { trim_leading: true, ..SPARK };
+        let trail = Dialect { trim_trailing: true, ..SPARK };
+        let own = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Tokens>();
+        assert_eq!(tokenize(" 5 , \" q \" ", &both), own(&["5", " q "]));
+        assert_eq!(tokenize(" 5 , \" q \" ", &lead), own(&["5 ", " q "]));
+        assert_eq!(tokenize(" 5 , \" q \" ", &trail), own(&[" 5", " \" q \""]));
+        assert_eq!(tokenize("a,   ,b", &both), vec![Some("a".into()), None, Some("b".into())]);
+    }
+
+    #[test]
+    fn multiline_records() {
+        // Observed on PySpark 4.0.1 with multiLine.
+        let got = records("a,\"x\ny\",1\n\nb,\"p\r\nq\",2\r\n  \n", &SPARK);
+        let own = |v: &[Option<&str>]| v.iter().map(|s| s.map(str::to_string)).collect::<Tokens>();
+        assert_eq!(got[0], (own(&[Some("a"), Some("x\ny"), Some("1")]), "a,\"x\ny\",1".to_string()));
+        assert_eq!(got[1].0, own(&[Some("b"), Some("p\r\nq"), Some("2\r")]));
+        assert_eq!(got[2].0, own(&[Some("  ")]));
+        assert_eq!(got.len(), 3);
+        assert_eq!(records("a,\"open\nb,c\n", &SPARK)[0].0, own(&[Some("a"), Some("open\nb,c\n")]));
+        let crlf = records("a,b\r\nc,\"d\r\ne\"\r\n\r\nf,g\r\n", &SPARK);
+        assert_eq!(crlf.iter().map(|r| r.0.clone()).collect::<Vec<_>>()[1], own(&[Some("c"), Some("d\ne")]));
+        assert_eq!(crlf.len(), 3);
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn check_corrupt_column(fields: &[StructField], options: &BTreeMap<String, S
 }
 
 /// The error Spark gives a read whose only file column is the corrupt-record one.
-fn only_corrupt_column_error() -> Error {
+pub(crate) fn only_corrupt_column_error() -> Error {
     Error::new(
         ErrorKind::Analysis,
         "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN",
@@ -225,7 +225,7 @@ pub fn file_frame(path: &Path, options: &BTreeMap<String, String>, corrupt_defau
 }
 
 /// FAILFAST's error for a malformed record met while reading.
-fn read_failure(path: &Path) -> Error {
+pub(crate) fn read_failure(path: &Path) -> Error {
     Error::new(
         ErrorKind::Runtime,
         "FAILED_READ_FILE.NO_HINT",
