@@ -14,7 +14,10 @@ QUERY_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tpcd
 
 # Keyed by case name (`q01`, `q14a`).
 # Queries whose ORDER BY leaves ties among the rows returned: compared as a set.
-UNORDERED = set()
+# q77 orders by (channel, id), and ROLLUP's subtotal row (id NULL) ties with the row of
+# a real NULL id in 'catalog channel': Spark's order between them is its execution's,
+# and PyRust's varies between runs, so the rows are compared as a multiset.
+UNORDERED = {"q77"}
 
 # Queries whose answer differs from PySpark's, with the reason: strict xfails
 # (test_compat.py reads this), so one that starts passing fails the suite.
