@@ -19,6 +19,11 @@ QUERY_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tpcd
 # and PyRust's varies between runs, so the rows are compared as a multiset.
 UNORDERED = {"q77"}
 
+# Queries whose show() text is not compared: q39a/b print a coefficient of variation
+# (stddev_samp / avg) whose last digit depends on the order Polars' parallel aggregation
+# adds in (the rows are compared with the harness' float tolerance).
+NO_SHOW = {"q39a", "q39b"}
+
 # Queries whose answer differs from PySpark's, with the reason: strict xfails
 # (test_compat.py reads this), so one that starts passing fails the suite.
 XFAIL = {
@@ -68,7 +73,7 @@ def _register(name: str):
     fn.__name__ = case_name(name)
     fn.__qualname__ = fn.__name__
     fn.__module__ = __name__
-    case(fn, ordered=fn.__name__ not in UNORDERED)
+    case(fn, ordered=fn.__name__ not in UNORDERED, show=fn.__name__ not in NO_SHOW)
 
 
 _RECORDING = os.path.basename(sys.argv[0]) == "record"
