@@ -104,7 +104,8 @@ fn write_float(finite: bool, text: String, out: &mut String) {
     }
 }
 
-fn write_string(s: &str, out: &mut String) {
+/// A quoted string with Jackson's escapes (non-ASCII kept).
+pub(crate) fn write_string(s: &str, out: &mut String) {
     out.push('"');
     for ch in s.chars() {
         match ch {

@@ -7,6 +7,7 @@ use super::parser::Value;
 use crate::compat::calendar::MICROS_PER_DAY;
 use crate::compat::datetime_parse::parse;
 use crate::compat::datetime_pattern::{compile, Pattern};
+use crate::compat::json_write::write_string;
 use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::io::csv::values::java_big_decimal;
@@ -189,25 +190,6 @@ fn write(v: &Value, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-/// A quoted string with Jackson's escapes (non-ASCII kept).
-fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
