@@ -278,29 +278,9 @@ pub fn write_jackson(v: &Json, out: &mut String) {
     }
 }
 
-/// A quoted string with Jackson's escapes.
+/// A quoted string with Jackson's escapes, characters above U+FFFF as surrogate pairs.
 fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c if (c as u32) > 0xFFFF => {
-                let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{:04X}", u));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    super::json_write::write_string_escaping(s, out, true);
 }
 
 /// A type as Spark's JSON schema inference (`JsonInferSchema`) sees a value.

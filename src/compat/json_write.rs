@@ -106,6 +106,12 @@ fn write_float(finite: bool, text: String, out: &mut String) {
 
 /// A quoted string with Jackson's escapes (non-ASCII kept).
 pub(crate) fn write_string(s: &str, out: &mut String) {
+    write_string_escaping(s, out, false);
+}
+
+/// Jackson's string escapes; `escape_astral` also writes characters above U+FFFF as
+/// their UTF-16 surrogate pair (`\uD83D\uDE00`), as Spark's `to_json` path does.
+pub(crate) fn write_string_escaping(s: &str, out: &mut String, escape_astral: bool) {
     out.push('"');
     for ch in s.chars() {
         match ch {
@@ -117,6 +123,12 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if escape_astral && (c as u32) > 0xFFFF => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04X}", u));
+                }
+            }
             c => out.push(c),
         }
     }
