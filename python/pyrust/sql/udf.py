@@ -388,11 +388,11 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
             if types is None:
                 types = [pc.spark_type(c.type) for c in batch.columns]
             try:
-                series = [pc.to_pandas(c, t, zone_name) for c, t in zip(batch.columns, types)]
-                if len(series) == 1:
-                    results = list(map(call, _python_values(series[0])))
-                elif series:
-                    results = list(map(call, *map(_python_values, series)))
+                values = [_arrow_path_values(c, t, zone_name) for c, t in zip(batch.columns, types)]
+                if len(values) == 1:
+                    results = list(map(call, values[0]))
+                elif values:
+                    results = list(map(call, *values))
                 else:
                     results = [call() for _ in range(batch.num_rows)]
                 fast = _exact_results(results, dt, arrow_type)
@@ -404,6 +404,21 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
         return _table(pa.chunked_array(arrays, type=arrow_type), dt)
 
     return run
+
+
+def _arrow_path_values(column: Any, dt: DataType, zone_name: str) -> List[Any]:
+    """An argument column's values as the Arrow path's loop over its pandas Series
+    gives them. Numbers and booleans without NULLs skip pandas: ``to_pandas``, Spark's
+    dtype correction and ``tolist`` give the very Python values ``ndarray.tolist``
+    gives (with a NULL, integers would become floats and booleans objects)."""
+    from pyrust.sql import _pandas_convert as pc
+
+    if column.null_count == 0 and isinstance(dt, _NUMERIC_OR_BOOL):
+        return column.to_numpy(zero_copy_only=False).tolist()
+    return _python_values(pc.to_pandas(column, dt, zone_name))
+
+
+_NUMERIC_OR_BOOL = (ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType, BooleanType)
 
 
 def _python_values(series: Any) -> List[Any]:
