@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, List
 
 from pyrust.errors import CapturedException, PySparkRuntimeError, PySparkTypeError
 from pyrust.sql.types import StructType, _parse_datatype_string
-from pyrust.sql.udf import _arrow_type, _python_exception
+from pyrust.sql.udf import _arrow_type, _python_exception, check_cancelled
 
 
 def _schema(schema: Any) -> StructType:
@@ -149,6 +149,7 @@ def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
 
         def inputs() -> Iterator[Any]:
             for b in batches:
+                check_cancelled()
                 yield b if arrow else _to_pandas(b)
 
         def call() -> List[Any]:
@@ -280,6 +281,7 @@ def apply_in_pandas(grouped: Any, func: Callable, schema: Any, arrow: bool) -> A
         def call() -> List[Any]:
             out = []
             for key, offset, length in groups:
+                check_cancelled()
                 part = data.slice(offset, length)
                 arg = part if arrow else _to_pandas(part)
                 out.append(_group_result(func(key, arg) if takes_key else func(arg), struct, arrow))
@@ -330,6 +332,7 @@ class PandasCogroupedOps:
             def call() -> List[Any]:
                 out = []
                 for k in keys:
+                    check_cancelled()
                     lg, rg = left_by_key.get(k), right_by_key.get(k)
                     lhs, rhs = side(left, lg), side(right, rg)
                     key = (lg or rg)[0]
