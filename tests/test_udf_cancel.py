@@ -61,21 +61,27 @@ else:
     spark.udtf.register("slow_udtf", Slow)
     df = spark.sql("SELECT s.id FROM cancel_rows, LATERAL slow_udtf(cancel_rows.id) s")
 
-timer = threading.Timer(0.5, _thread.interrupt_main)  # a Ctrl-C as the terminal sends it
-timer.start()
+def ctrl_c_once_running():
+    # A Ctrl-C as the terminal sends it, once the function has run (however long the
+    # plan takes to reach it on a loaded machine).
+    deadline = time.monotonic() + 60
+    while calls[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)
+    _thread.interrupt_main()
+
+threading.Thread(target=ctrl_c_once_running, daemon=True).start()
 interrupted = False
 try:
     df.agg(F.sum("id")).collect()
 except KeyboardInterrupt:
     interrupted = True
-finally:
-    timer.cancel()
 start = time.monotonic()
 after = spark.range(10).agg(F.sum("id")).collect()[0][0]
 after_seconds = time.monotonic() - start
-time.sleep(0.3)  # the batch under way when Ctrl-C came ends
+time.sleep(1.0)  # the batch under way when Ctrl-C came ends
 then = calls[0]
-time.sleep(0.6)
+time.sleep(1.0)
 print(json.dumps({"interrupted": interrupted, "after": after, "after_seconds": after_seconds,
                   "calls_then": then, "calls_later": calls[0]}), flush=True)
 """
@@ -88,9 +94,10 @@ def test_an_interrupted_query_stops_calling_its_python_function(kind):
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["interrupted"], "the action ended before Ctrl-C came: make the query longer"
-    # The session answers at once while the interrupted query's thread winds down.
+    # The session answers at once while the interrupted query's thread winds down (the
+    # query it interrupted had ~20 s of calls left).
     assert result["after"] == 45
-    assert result["after_seconds"] < 1.0
+    assert result["after_seconds"] < 5.0
     # The function ran, then stopped at a batch boundary: no call after the one under way.
     assert result["calls_then"] > 0
     assert result["calls_later"] == result["calls_then"], result
