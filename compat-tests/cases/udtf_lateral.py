@@ -204,3 +204,123 @@ def scalar_row_is_an_invalid_output_row(spark):
         # condition in the text and its message are compared.
         text = str(e)
         return [type(e).__name__, "UDTF_INVALID_OUTPUT_ROW_TYPE" in text, "but got 'int'" in text]
+
+
+# ---- LATERAL over a join, a subquery, another lateral call; without the LATERAL keyword
+
+def _pair(spark, left, right):
+    spark.createDataFrame([(1, "a"), (2, "b"), (0, "c"), (3, None)], "a int, b string").createOrReplaceTempView(left)
+    spark.createDataFrame([(1, "one"), (2, "two"), (3, "three"), (4, "four")], "a int, c string").createOrReplaceTempView(right)
+
+
+@case
+def comma_lateral_after_a_join_reads_both_sides(spark):
+    _pair(spark, "lj_l1", "lj_r1")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT l.a, l.b, r.c, u.x, u.y FROM lj_l1 l JOIN lj_r1 r ON l.a = r.a, LATERAL repeat_rows(l.a, r.c) u ORDER BY l.a, u.x")
+
+
+@case
+def comma_lateral_after_a_join_select_star(spark):
+    _pair(spark, "lj_l2", "lj_r2")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT * FROM lj_l2 JOIN lj_r2 ON lj_l2.a = lj_r2.a, LATERAL repeat_rows(lj_r2.a, lj_l2.b) ORDER BY 1, 5")
+
+
+@case
+def join_lateral_after_a_join_with_on(spark):
+    _pair(spark, "lj_l3", "lj_r3")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT l.a, r.c, t.x FROM lj_l3 l JOIN lj_r3 r USING (a) JOIN LATERAL repeat_rows(l.a + 1, r.c) AS t ON t.x > 0 ORDER BY l.a, t.x")
+
+
+@case
+def cross_join_lateral_after_a_left_join(spark):
+    _pair(spark, "lj_l4", "lj_r4")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT l.a, r.c, p, q FROM lj_l4 l LEFT JOIN lj_r4 r ON l.a = r.a + 1 CROSS JOIN LATERAL repeat_rows(l.a, coalesce(r.c, l.b)) t(p, q) ORDER BY l.a, p")
+
+
+@case
+def lateral_after_a_subquery(spark):
+    _table(spark, "lj_s1")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT s.k, s.b, x, y FROM (SELECT a + 1 AS k, b FROM lj_s1 WHERE a < 3) s, LATERAL repeat_rows(s.k, s.b) ORDER BY s.k, x")
+
+
+@case
+def lateral_after_an_aggregating_subquery(spark):
+    _table(spark, "lj_s2")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT g.n, u.* FROM (SELECT count(*) AS n, max(b) AS m FROM lj_s2) g, LATERAL repeat_rows(CAST(g.n AS INT) - 2, g.m) u ORDER BY u.x")
+
+
+@case
+def lateral_after_a_cte(spark):
+    _table(spark, "lj_s3")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("WITH w AS (SELECT a, upper(b) AS b FROM lj_s3) SELECT w.a, y FROM w, LATERAL repeat_rows(w.a, w.b) ORDER BY w.a, x")
+
+
+@case
+def lateral_inside_a_subquery(spark):
+    _table(spark, "lj_s4")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT a, count(*) AS n FROM (SELECT * FROM lj_s4, LATERAL repeat_rows(a, b)) GROUP BY a ORDER BY a")
+
+
+@case
+def lateral_call_over_another_lateral_call(spark):
+    _table(spark, "lj_s5")
+    spark.udtf.register("repeat_rows", Repeat)
+    spark.udtf.register("with_terminate", WithTerminate)
+    return spark.sql("SELECT lj_s5.a, u.x, w.x AS w FROM lj_s5, LATERAL repeat_rows(lj_s5.a, lj_s5.b) u, LATERAL with_terminate(u.x + 10) w ORDER BY 1, 2, 3")
+
+
+@case
+def without_lateral_keyword(spark):
+    _table(spark, "lj_n1")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT * FROM lj_n1, repeat_rows(lj_n1.a, lj_n1.b) ORDER BY a, x")
+
+
+@case
+def without_lateral_keyword_after_a_join(spark):
+    _pair(spark, "lj_n2", "lj_r5")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT l.a, r.c, v.y FROM lj_n2 l JOIN lj_r5 r ON l.a = r.a, repeat_rows(r.a, l.b) v ORDER BY l.a, v.x")
+
+
+@case
+def without_lateral_keyword_after_a_subquery(spark):
+    _table(spark, "lj_n3")
+    spark.udtf.register("same_type", SameType)
+    return spark.sql("SELECT * FROM (SELECT b, a * 10 AS big FROM lj_n3) s, same_type(s.big) ORDER BY big")
+
+
+@case
+def lateral_analyze_after_a_join(spark):
+    _pair(spark, "lj_l6", "lj_r6")
+    spark.udtf.register("same_type", SameType)
+    return spark.sql("SELECT l.a, copy, constant FROM lj_l6 l JOIN lj_r6 r ON l.a = r.a, LATERAL same_type(r.c) ORDER BY l.a")
+
+
+@case
+def lateral_aliases_of_the_wrong_count(spark):
+    _table(spark, "lj_e1")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT * FROM lj_e1, LATERAL repeat_rows(a, b) t(p)")
+
+
+@case
+def lateral_argument_of_an_unknown_column(spark):
+    _pair(spark, "lj_e2", "lj_r7")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT * FROM lj_e2 l JOIN lj_r7 r ON l.a = r.a, LATERAL repeat_rows(l.a, r.zzz)")
+
+
+@case
+def without_lateral_keyword_constant_arguments(spark):
+    _table(spark, "lj_n4")
+    spark.udtf.register("repeat_rows", Repeat)
+    return spark.sql("SELECT lj_n4.a, r.x, r.y FROM lj_n4, repeat_rows(2, 'k') r WHERE lj_n4.a < 2 ORDER BY 1, 2")

@@ -73,6 +73,13 @@ pub trait RelationSource {
     fn runner(&self) -> Option<&dyn grouping::QueryRunner> {
         None
     }
+
+    /// The table function `name(args)` (a Python UDTF): with `left`, joined laterally
+    /// with its rows (`left`'s columns then the function's); `None` when there is no
+    /// such function.
+    fn table_function(&self, _name: &str, _left: Option<std::sync::Arc<crate::ir::Plan>>, _args: Vec<crate::ir::Expr>) -> crate::error::Result<Option<crate::ir::Plan>> {
+        Ok(None)
+    }
 }
 
 static NEXT_ATTR_ID: AtomicU64 = AtomicU64::new(1);

@@ -39,6 +39,8 @@ pub struct Session {
     udfs: RwLock<Arc<BTreeMap<String, UdfDef>>>,
     /// `observe`'s metrics, per observation.
     pub observed: observe::ObservedStore,
+    /// Python's UDTFs for SQL's lateral calls (`spark.udtf.register`).
+    table_functions: RwLock<Option<Arc<dyn udf::TableFunctionResolver>>>,
 }
 
 fn is_true(v: Option<&String>, default: bool) -> bool {
@@ -47,7 +49,18 @@ fn is_true(v: Option<&String>, default: bool) -> bool {
 
 impl Session {
     pub fn new() -> Self {
-        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default(), observed: Default::default() }
+        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default(), observed: Default::default(), table_functions: Default::default() }
+    }
+
+    /// Where SQL finds Python table functions joined laterally (set once by Python).
+    pub fn set_table_function_resolver(&self, resolver: Arc<dyn udf::TableFunctionResolver>) {
+        if let Ok(mut r) = self.table_functions.write() {
+            *r = Some(resolver);
+        }
+    }
+
+    pub fn table_function_resolver(&self) -> Option<Arc<dyn udf::TableFunctionResolver>> {
+        self.table_functions.read().ok()?.clone()
     }
 
     /// Registers (or replaces) a Python function under `name` for SQL text.

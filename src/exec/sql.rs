@@ -24,6 +24,13 @@ impl RelationSource for Session {
     fn runner(&self) -> Option<&dyn crate::analysis::grouping::QueryRunner> {
         Some(self)
     }
+
+    fn table_function(&self, name: &str, left: Option<Arc<Plan>>, args: Vec<crate::ir::Expr>) -> Result<Option<Plan>> {
+        match self.table_function_resolver() {
+            Some(resolver) => resolver.call(name, left, args),
+            None => Ok(None),
+        }
+    }
 }
 
 impl Session {

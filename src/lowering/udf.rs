@@ -6,7 +6,7 @@ use super::types::to_polars;
 use crate::analysis::typing::data_type;
 use crate::error::Result;
 use super::plan::PlanLowering;
-use crate::exec::udf::{function, table_function};
+use crate::exec::udf::{current_cancel_flag, function, table_function, CancelFlag};
 use crate::ir::udf::{PythonUdf, UdfHandle};
 use crate::ir::{Attribute, DataType, Plan, StructField};
 use polars::prelude::{self as pl, Column, IntoColumn, IntoLazy, PolarsResult};
@@ -33,10 +33,17 @@ fn map(udf: &PythonUdf, args: Vec<pl::Expr>, session_zone: &str, aggregate: bool
     let first = inputs.next().unwrap_or_else(|| pl::lit(true));
     let rest: Vec<pl::Expr> = inputs.collect();
     let out_field_type = out_type.clone();
+    let cancel = current_cancel_flag();
     let run = move |cols: &mut [Column]| -> PolarsResult<Column> {
         let name = cols[0].name().clone();
         let args: &[Column] = if without_args { &[] } else { cols };
-        let result = if aggregate { f.aggregate(args, &arg_types, &zone) } else { f.call(args, &arg_types, &zone) };
+        let result = if cancel.is_cancelled() {
+            Err(CancelFlag::error())
+        } else if aggregate {
+            f.aggregate(args, &arg_types, &zone, &cancel)
+        } else {
+            f.call(args, &arg_types, &zone, &cancel)
+        };
         let out = result.map_err(|e| crate::compat::errors::runtime_error(e.kind, e.error_class.as_deref().unwrap_or(""), &e.message))?;
         Ok(out.take_materialized_series().with_name(name).into_column())
     };
@@ -78,13 +85,18 @@ pub(super) fn table(lowering: &PlanLowering<'_>, plan: &Plan, inputs: &[Arc<Plan
     let names: Vec<pl::PlSmallStr> = plan.output.iter().map(|a| a.engine_name().into()).collect();
     let schema: pl::SchemaRef =
         Arc::new(plan.output.iter().map(|a| pl::Field::new(a.engine_name().into(), to_polars(&a.data_type))).collect());
+    let cancel = current_cancel_flag();
     let run = move |df: pl::DataFrame| -> PolarsResult<pl::DataFrame> {
+        if cancel.is_cancelled() {
+            let e = CancelFlag::error();
+            return Err(crate::compat::errors::runtime_error(e.kind, "", &e.message));
+        }
         let mut all = vec![df];
         for other in &others {
             all.push(other.clone().collect()?);
         }
         let out = f
-            .apply(all, &input_fields, &output, &zone)
+            .apply(all, &input_fields, &output, &zone, &cancel)
             .map_err(|e| crate::compat::errors::runtime_error(e.kind, e.error_class.as_deref().unwrap_or(""), &e.message))?;
         let columns = out.columns().iter().zip(&names).map(|(c, n)| c.clone().with_name(n.clone())).collect::<Vec<_>>();
         let height = columns.first().map_or(0, Column::len);

@@ -2,13 +2,37 @@
 //! (PySpark's classes), and Rust panics are caught before they reach Python.
 
 use crate::error::{Error, ErrorKind};
+use crate::exec::udf::{with_cancel_flag, CancelFlag};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::time::Duration;
 
+/// The error class of an `Error` standing for a Python exception raised inside a
+/// callback into Python while Rust plans (a UDTF's `analyze` in a SQL lateral call).
+const RAISED_IN_PYTHON: &str = "__PYRUST_RAISED_IN_PYTHON__";
+
+thread_local! {
+    /// That exception, raised again as it was when its `Error` reaches Python.
+    static RAISED: std::cell::RefCell<Option<PyErr>> = const { std::cell::RefCell::new(None) };
+}
+
+/// An exception a callback into Python raised, carried through Rust as an `Error` and
+/// raised again unchanged (class, message, traceback) when it gets back to Python on
+/// this thread.
+pub fn carry_python_error(e: PyErr) -> Error {
+    let message = Python::attach(|py| e.value(py).str().map(|s| s.to_string()).unwrap_or_default());
+    RAISED.with(|r| *r.borrow_mut() = Some(e));
+    Error::new(ErrorKind::Runtime, RAISED_IN_PYTHON, message)
+}
+
 pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
+    if e.error_class.as_deref() == Some(RAISED_IN_PYTHON) {
+        if let Some(raised) = RAISED.with(|r| r.borrow_mut().take()) {
+            return raised;
+        }
+    }
     let build = || -> PyResult<PyErr> {
         let module = py.import("pyrust.errors")?;
         let class = module.getattr(e.kind.class_name())?;
@@ -57,12 +81,17 @@ const QUERY_STACK: usize = 32 << 20;
 /// released and runs Python's signal handlers every 50 ms, so Ctrl-C raises
 /// KeyboardInterrupt at once and the session stays usable. Polars' streaming engine
 /// has no cancellation hook, so an interrupted query's thread runs on to its end in
-/// the background and its result is dropped.
+/// the background and its result is dropped; its cancel flag stops its Python UDFs
+/// at their next batch.
 pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send + 'static) -> PyResult<T> {
     let (tx, rx) = channel();
+    // Set on Ctrl-C: the query's Python UDFs stop at their next batch (`exec::udf`).
+    let cancel = CancelFlag::default();
+    let flag = cancel.clone();
     let spawned = std::thread::Builder::new().name("pyrust-query".into()).stack_size(QUERY_STACK).spawn(move || {
+        let result = with_cancel_flag(&flag, || catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p))));
         // The receiver is gone when the caller was interrupted: nobody wants the result.
-        let _ = tx.send(catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p))));
+        let _ = tx.send(result);
     });
     if let Err(e) = spawned {
         return Err(to_py_err(py, Error::internal(format!("cannot start the query thread: {e}"))));
@@ -77,7 +106,7 @@ pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -
         rx = back;
         match received {
             Ok(result) => return result.map_err(|e| to_py_err(py, e)),
-            Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            Err(RecvTimeoutError::Timeout) => py.check_signals().inspect_err(|_| cancel.cancel())?,
             Err(RecvTimeoutError::Disconnected) => return Err(to_py_err(py, Error::internal("the query thread ended without a result"))),
         }
     }

@@ -26,6 +26,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<column::PyExpr>()?;
     m.add_class::<udf::PyUdf>()?;
     m.add_function(wrap_pyfunction!(udf::stop_python_calls, m)?)?;
+    m.add_function(wrap_pyfunction!(udf::query_cancelled, m)?)?;
     m.add_function(wrap_pyfunction!(column::col, m)?)?;
     m.add_function(wrap_pyfunction!(column::lit, m)?)?;
     m.add_function(wrap_pyfunction!(column::call, m)?)?;

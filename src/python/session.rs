@@ -212,6 +212,14 @@ impl PySession {
         self.inner.register_udf(name, function.def.clone())
     }
 
+    /// `resolver(name, left, args)`: the Python UDTF `name` joined laterally with
+    /// `left`'s rows (a DataFrame), or None when there is none (`spark.sql`'s
+    /// `LATERAL f(...)`). `Arc::downgrade`: the session does not keep itself alive.
+    fn set_table_function_resolver(&self, resolver: Py<PyAny>) {
+        let resolver = super::udf::table_function_resolver(resolver, Arc::downgrade(&self.inner));
+        self.inner.set_table_function_resolver(resolver)
+    }
+
     fn clear_cache(&self) {
         self.inner.clear_cache(None)
     }

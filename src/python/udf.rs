@@ -9,16 +9,19 @@ use super::column::PyExpr;
 use super::errors::guard;
 use super::types::parse_type_json;
 use crate::error::{Error, ErrorKind, Result};
-use crate::exec::udf::{handle, table_handle, PythonFunction, PythonTableFunction};
+use super::dataframe::PyDataFrame;
+use crate::exec::udf::{handle, table_handle, CancelFlag, PythonFunction, PythonTableFunction, TableFunctionResolver};
+use crate::exec::Session;
 use crate::ir::udf::{PythonUdf, UdfDef, UdfEvalType, UdfHandle};
-use crate::ir::{DataType, Expr, StructField};
+use crate::ir::{DataType, Expr, Plan, StructField};
 use crate::lowering::types::engine::frame_from_arrow;
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, Column};
 use pyo3::prelude::*;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 /// A Python function with the runner that converts its inputs and results.
@@ -29,7 +32,7 @@ struct PyFunction {
 }
 
 impl PyFunction {
-    fn run(&self, args: &[Column], arg_types: &[DataType], zone: &str, aggregate: bool) -> Result<Column> {
+    fn run(&self, args: &[Column], arg_types: &[DataType], zone: &str, aggregate: bool, cancel: &CancelFlag) -> Result<Column> {
         let height = args.iter().map(Column::len).max().unwrap_or(1);
         // Constants arrive as one value: every row sees it.
         let columns = args
@@ -46,7 +49,7 @@ impl PyFunction {
         }
         let frame = pl::DataFrame::new(height, columns)?;
         let fields: Vec<StructField> = arg_types.iter().enumerate().map(|(i, t)| StructField::new(format!("_{i}"), t.clone(), true)).collect();
-        let frame = call_python(|py| {
+        let frame = call_python(cancel, |py| {
             let stream = export_stream(py, frame, &fields, false)?;
             let out = self.runner.call1(py, (stream, zone, aggregate))?;
             let table = import_stream(out.bind(py), None)?;
@@ -57,15 +60,20 @@ impl PyFunction {
     }
 }
 
-/// Calls into Python from an engine thread. Once the interpreter is exiting
-/// (`stop_python_calls`, run by `atexit`), no thread enters Python again: a query an
-/// interrupted action left running would otherwise take the GIL during finalisation
-/// and abort the process.
-fn call_python<T>(f: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T> {
+/// Calls into Python from an engine thread, for the query `cancel` belongs to: not at
+/// all once it is cancelled, and the runners see its flag (`query_cancelled`) between
+/// batches. Once the interpreter is exiting (`stop_python_calls`, run by `atexit`), no
+/// thread enters Python again: a query an interrupted action left running would
+/// otherwise take the GIL during finalisation and abort the process.
+fn call_python<T>(cancel: &CancelFlag, f: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T> {
     let _in_flight = InFlight::enter();
     if EXITING.load(Ordering::SeqCst) {
         return Err(Error::plain(ErrorKind::Python, "the Python interpreter is exiting: the query was stopped"));
     }
+    if cancel.is_cancelled() {
+        return Err(CancelFlag::error());
+    }
+    let _calling = Calling::enter(cancel);
     Python::attach(|py| {
         let ident = thread_ident(py);
         if let Some(id) = ident {
@@ -75,8 +83,37 @@ fn call_python<T>(f: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T> {
         if let Some(id) = ident {
             active_threads().remove(&id);
         }
-        result.map_err(|e| python_error(py, e))
+        match result {
+            Err(_) if cancel.is_cancelled() => Err(CancelFlag::error()),
+            result => result.map_err(|e| python_error(py, e)),
+        }
     })
+}
+
+thread_local! {
+    /// The flag of the query whose Python call this engine thread is in.
+    static CALLING: RefCell<Option<CancelFlag>> = const { RefCell::new(None) };
+}
+
+struct Calling(Option<CancelFlag>);
+
+impl Calling {
+    fn enter(cancel: &CancelFlag) -> Calling {
+        Calling(CALLING.with(|c| c.borrow_mut().replace(cancel.clone())))
+    }
+}
+
+impl Drop for Calling {
+    fn drop(&mut self) {
+        CALLING.with(|c| *c.borrow_mut() = self.0.take());
+    }
+}
+
+/// Whether the query whose runner calls this (on its engine thread) was cancelled: the
+/// runners ask before each batch, group or UDTF row and stop there.
+#[pyfunction]
+pub fn query_cancelled() -> bool {
+    CALLING.with(|c| c.borrow().as_ref().is_some_and(CancelFlag::is_cancelled))
 }
 
 /// Set once the interpreter is exiting: no more calls into Python.
@@ -154,8 +191,8 @@ struct PyTableFunction {
 }
 
 impl PythonTableFunction for PyTableFunction {
-    fn apply(&self, inputs: Vec<pl::DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], zone: &str) -> Result<pl::DataFrame> {
-        call_python(|py| {
+    fn apply(&self, inputs: Vec<pl::DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], zone: &str, cancel: &CancelFlag) -> Result<pl::DataFrame> {
+        call_python(cancel, |py| {
             let streams = inputs.into_iter().zip(input_fields).map(|(df, fields)| export_stream(py, df, fields, false)).collect::<PyResult<Vec<_>>>()?;
             let out = self.runner.call1(py, (streams, zone))?;
             let table = import_stream(out.bind(py), None)?;
@@ -164,17 +201,46 @@ impl PythonTableFunction for PyTableFunction {
     }
 }
 
+/// SQL's calls of Python UDTFs, answered by Python (`pyrust.sql.udtf`).
+struct PyTableFunctionResolver {
+    resolver: Py<PyAny>,
+    session: Weak<Session>,
+}
+
+impl TableFunctionResolver for PyTableFunctionResolver {
+    fn call(&self, name: &str, left: Option<Arc<Plan>>, args: Vec<Expr>) -> Result<Option<Plan>> {
+        let Some(session) = self.session.upgrade() else { return Ok(None) };
+        // SQL is planned with the GIL released (`guard_detached`): take it for the call.
+        Python::attach(|py| {
+            let left = left.map(|plan| PyDataFrame { session, plan });
+            let args: Vec<PyExpr> = args.into_iter().map(|expr| PyExpr { expr }).collect();
+            // An error of the UDTF's `analyze` or of an argument reaches the user as raised.
+            let out = self.resolver.call1(py, (name, left, args)).map_err(super::errors::carry_python_error)?;
+            if out.is_none(py) {
+                return Ok(None);
+            }
+            let df = out.bind(py).cast::<PyDataFrame>().map_err(|e| Error::internal(format!("a lateral UDTF call gave no DataFrame: {e}")))?;
+            Ok(Some(df.get().plan.as_ref().clone()))
+        })
+    }
+}
+
+/// The resolver `PySession.set_table_function_resolver` installs.
+pub fn table_function_resolver(resolver: Py<PyAny>, session: Weak<Session>) -> Arc<dyn TableFunctionResolver> {
+    Arc::new(PyTableFunctionResolver { resolver, session })
+}
+
 /// A table function as Python holds it, for `DataFrame.python_table`.
 pub fn table_function(runner: Py<PyAny>) -> UdfHandle {
     table_handle(Arc::new(PyTableFunction { runner }))
 }
 
 impl PythonFunction for PyFunction {
-    fn call(&self, args: &[Column], arg_types: &[DataType], zone: &str) -> Result<Column> {
-        self.run(args, arg_types, zone, false)
+    fn call(&self, args: &[Column], arg_types: &[DataType], zone: &str, cancel: &CancelFlag) -> Result<Column> {
+        self.run(args, arg_types, zone, false, cancel)
     }
-    fn aggregate(&self, args: &[Column], arg_types: &[DataType], zone: &str) -> Result<Column> {
-        self.run(args, arg_types, zone, true)
+    fn aggregate(&self, args: &[Column], arg_types: &[DataType], zone: &str, cancel: &CancelFlag) -> Result<Column> {
+        self.run(args, arg_types, zone, true, cancel)
     }
 }
 

@@ -147,7 +147,15 @@ impl<'a> QueryBuilder<'a> {
                 let mut items = s.from.into_iter();
                 let first = items.next().expect("non-empty");
                 let mut plan = self.table_with_joins(first)?;
-                for next in items {
+                for mut next in items {
+                    // `FROM t, LATERAL f(t.a)` (or `FROM t, f(t.a)`): a Python UDTF over the
+                    // rows of every item before it.
+                    if let Some(joined) = self.lateral_call(&plan, &next.relation)? {
+                        plan = joined;
+                        let joins = std::mem::take(&mut next.joins);
+                        plan = self.joins(plan, joins)?;
+                        continue;
+                    }
                     let right = self.table_with_joins(next)?;
                     plan = Arc::new(builder::join(plan, right, JoinOn::None, JoinType::Cross, self.conf, new_plan_id())?);
                 }
@@ -301,10 +309,27 @@ impl<'a> QueryBuilder<'a> {
     }
 
     fn table_with_joins(&mut self, t: sql::TableWithJoins) -> Result<Arc<Plan>> {
-        let mut plan = self.table_factor(t.relation)?;
-        for join in t.joins {
-            let right = self.table_factor(join.relation)?;
+        let plan = self.table_factor(t.relation)?;
+        self.joins(plan, t.joins)
+    }
+
+    fn joins(&mut self, mut plan: Arc<Plan>, joins: Vec<sql::Join>) -> Result<Arc<Plan>> {
+        for join in joins {
             use sql::JoinOperator as J;
+            // `JOIN LATERAL f(...) [ON c]` (CROSS, INNER or LEFT) with a Python UDTF.
+            if let Some(joined) = self.lateral_call(&plan, &join.relation)? {
+                plan = match join.join_operator {
+                    // Spark's LEFT JOIN LATERAL of a UDTF keeps only the rows it produced.
+                    J::Join(c) | J::Inner(c) | J::Left(c) | J::LeftOuter(c) | J::CrossJoin(c) => match c {
+                        sql::JoinConstraint::On(condition) => Arc::new(builder::filter(joined, convert(condition)?, self.conf, new_plan_id())?),
+                        sql::JoinConstraint::None => joined,
+                        other => return Err(unsupported(&format!("a lateral table function joined with `{other:?}`"))),
+                    },
+                    other => return Err(unsupported(&format!("a lateral table function in the join `{other:?}`"))),
+                };
+                continue;
+            }
+            let right = self.table_factor(join.relation)?;
             let (kind, constraint) = match join.join_operator {
                 J::Join(c) | J::Inner(c) => (JoinType::Inner, c),
                 J::Left(c) | J::LeftOuter(c) => (JoinType::Left, c),
@@ -336,6 +361,68 @@ impl<'a> QueryBuilder<'a> {
         Ok(plan)
     }
 
+    /// `left` joined laterally with the Python UDTF `relation` calls (`LATERAL f(args)`):
+    /// the call is planned by Python over `left`'s rows (its arguments may read `left`'s
+    /// columns), then `left`'s columns keep their qualifiers and the function's take
+    /// its alias. `None` when `relation` is not a lateral call. (Without LATERAL, a
+    /// call's arguments read no column, as in Spark: `table_factor`.)
+    fn lateral_call(&mut self, left: &Arc<Plan>, relation: &sql::TableFactor) -> Result<Option<Arc<Plan>>> {
+        let sql::TableFactor::Function { lateral: true, name, args, with_ordinality: false, alias } = relation else { return Ok(None) };
+        match self.python_table_function(name, args, alias, Some(left))? {
+            Some(plan) => Ok(Some(plan)),
+            None => Err(unsupported(&format!("LATERAL {name}(...): only Python UDTFs are table functions joined laterally"))),
+        }
+    }
+
+    /// `name(args) [AS alias[(names)]]` planned by the Python UDTF `name` (over `left`'s
+    /// rows when lateral); `None` when there is no such UDTF.
+    fn python_table_function(&mut self, name: &sql::ObjectName, args: &[sql::FunctionArg], alias: &Option<sql::TableAlias>, left: Option<&Arc<Plan>>) -> Result<Option<Arc<Plan>>> {
+        let parts: Vec<String> = name.0.iter().map(|p| p.to_string().trim_matches('`').to_string()).collect();
+        let [name] = parts.as_slice() else { return Ok(None) };
+        let args = args
+            .iter()
+            .map(|a| match a {
+                sql::FunctionArg::Unnamed(sql::FunctionArgExpr::Expr(e)) => convert(e.clone()),
+                other => Err(unsupported(&format!("the argument `{other}` of a table function in FROM"))),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let Some(joined) = self.relations.table_function(name, left.cloned(), args)? else { return Ok(None) };
+        // Python's plan names the columns; the left side's qualifiers (`t.a`) and the
+        // function's alias (`u.x`, `u(p, q)`) are put back on them here.
+        let width = left.map_or(0, |l| l.output.len());
+        let produced = joined.output.len().saturating_sub(width);
+        let renamed: Option<Vec<String>> = alias.as_ref().filter(|a| !a.columns.is_empty()).map(|a| a.columns.iter().map(|c| c.name.value.clone()).collect());
+        if let Some(names) = &renamed {
+            if names.len() != produced {
+                return Err(Error::analysis(
+                    "NUM_TABLE_VALUE_ALIASES_MISMATCH",
+                    format!("Number of given aliases does not match number of output columns.\nFunction name: `{name}`; number of aliases: {}; number of output columns: {produced}.", names.len()),
+                )
+                .with_param("aliasesNum", names.len().to_string())
+                .with_param("funcName", format!("`{name}`"))
+                .with_param("outColsNum", produced.to_string()));
+            }
+        }
+        let qualifier = alias.as_ref().map(|a| a.name.value.clone());
+        let exprs: Vec<crate::ir::NamedExpr> = joined
+            .output
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let attr = if let Some(left) = left.filter(|_| i < width) {
+                    crate::ir::Attribute { qualifier: left.output[i].qualifier.clone(), name: left.output[i].name.clone(), ..a.clone() }
+                } else {
+                    let name = renamed.as_ref().map_or_else(|| a.name.clone(), |n| n[i - width].clone());
+                    crate::ir::Attribute { qualifier: qualifier.clone(), name, ..a.clone() }
+                };
+                crate::ir::NamedExpr { expr: Expr::Attr(a.clone()), attr }
+            })
+            .collect();
+        let output = exprs.iter().map(|n| n.attr.clone()).collect();
+        let joined = Arc::new(joined);
+        Ok(Some(Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: joined, exprs }, output })))
+    }
+
     fn table_factor(&mut self, t: sql::TableFactor) -> Result<Arc<Plan>> {
         match t {
             sql::TableFactor::Table { name, alias, args: None, sample: None, .. } => {
@@ -356,6 +443,12 @@ impl<'a> QueryBuilder<'a> {
                     None => Ok(plan),
                 }
             }
+            // `FROM f(args)` of a Python UDTF the text rewrite before parsing did not see
+            // (after a comma): its arguments read no column of the FROM before it.
+            sql::TableFactor::Table { ref name, ref alias, args: Some(ref args), sample: None, .. } => match self.python_table_function(name, &args.args, alias, None)? {
+                Some(plan) => Ok(plan),
+                None => Err(unsupported(&format!("the FROM item `{t}`"))),
+            },
             sql::TableFactor::Derived { lateral: false, subquery, alias, sample: None } => {
                 let plan = self.query(*subquery)?;
                 match alias {
@@ -594,7 +687,11 @@ fn select_item(item: sql::SelectItem) -> Result<Expr> {
         sql::SelectItem::UnnamedExpr(e) => convert(e)?,
         sql::SelectItem::ExprWithAlias { expr, alias } => convert(expr)?.alias(&alias.value),
         sql::SelectItem::Wildcard(opts) if opts.opt_except.is_none() && opts.opt_exclude.is_none() => Expr::Star { qualifier: None, plan_id: None },
-        sql::SelectItem::QualifiedWildcard(kind, _) => Expr::Star { qualifier: Some(kind.to_string()), plan_id: None },
+        // `t.*`: the qualifier is the name alone (the kind's text ends in `.*`).
+        sql::SelectItem::QualifiedWildcard(sql::SelectItemQualifiedWildcardKind::ObjectName(name), _) => {
+            let qualifier = name.0.last().map(|p| p.to_string().trim_matches('`').to_string()).unwrap_or_default();
+            Expr::Star { qualifier: Some(qualifier), plan_id: None }
+        }
         other => return Err(unsupported(&format!("the select item `{other}`"))),
     })
 }

@@ -29,6 +29,19 @@ __all__ = ["UserDefinedFunction", "UDFRegistration"]
 # running would take the GIL during finalisation and abort the process).
 atexit.register(_native.stop_python_calls)
 
+class QueryCancelled(BaseException):
+    """Raised in a runner between batches once the query's action was interrupted
+    (Ctrl-C): the user's function is not called again. A BaseException, so neither the
+    runners' nor the user's ``except Exception`` takes it; nobody sees it, as the action
+    has already raised KeyboardInterrupt."""
+
+
+def check_cancelled() -> None:
+    """Stops the runner calling this (on its engine thread) if its query was cancelled."""
+    if _native.query_cancelled():
+        raise QueryCancelled()
+
+
 # PySpark's PythonEvalType codes.
 SQL_BATCHED_UDF = 100
 SQL_ARROW_BATCHED_UDF = 101
@@ -325,7 +338,9 @@ def _batches(reader: Any) -> Any:
 
     size = pc.batch_size()
     for batch in reader:
-        yield from pc.slices(batch, size)
+        for piece in pc.slices(batch, size):
+            check_cancelled()
+            yield piece
 
 
 def _batched_runner(func: Callable, dt: DataType) -> Callable:
@@ -388,11 +403,11 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
             if types is None:
                 types = [pc.spark_type(c.type) for c in batch.columns]
             try:
-                series = [pc.to_pandas(c, t, zone_name) for c, t in zip(batch.columns, types)]
-                if len(series) == 1:
-                    results = list(map(call, _python_values(series[0])))
-                elif series:
-                    results = list(map(call, *map(_python_values, series)))
+                values = [_arrow_path_values(c, t, zone_name) for c, t in zip(batch.columns, types)]
+                if len(values) == 1:
+                    results = list(map(call, values[0]))
+                elif values:
+                    results = list(map(call, *values))
                 else:
                     results = [call() for _ in range(batch.num_rows)]
                 fast = _exact_results(results, dt, arrow_type)
@@ -404,6 +419,21 @@ def _arrow_batched_runner(func: Callable, dt: DataType) -> Callable:
         return _table(pa.chunked_array(arrays, type=arrow_type), dt)
 
     return run
+
+
+def _arrow_path_values(column: Any, dt: DataType, zone_name: str) -> List[Any]:
+    """An argument column's values as the Arrow path's loop over its pandas Series
+    gives them. Numbers and booleans without NULLs skip pandas: ``to_pandas``, Spark's
+    dtype correction and ``tolist`` give the very Python values ``ndarray.tolist``
+    gives (with a NULL, integers would become floats and booleans objects)."""
+    from pyrust.sql import _pandas_convert as pc
+
+    if column.null_count == 0 and isinstance(dt, _NUMERIC_OR_BOOL):
+        return column.to_numpy(zero_copy_only=False).tolist()
+    return _python_values(pc.to_pandas(column, dt, zone_name))
+
+
+_NUMERIC_OR_BOOL = (ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType, BooleanType)
 
 
 def _python_values(series: Any) -> List[Any]:
@@ -509,6 +539,10 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
             table = reader.read_all()
         else:
             batches = list(_batches(reader))
+
+        def checked(batch: Any) -> Any:
+            check_cancelled()
+            return batch
         try:
             if aggregate:
                 value = func(*[c.to_pandas() for c in table.columns])
@@ -516,14 +550,14 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
                 return _table([None if value is None else convert(_plain(value))], dt)
             if eval_type == SQL_SCALAR_PANDAS_ITER_UDF:
                 single = len(batches[0].columns) == 1 if batches else True
-                inputs = (series(b)[0] if single else tuple(series(b)) for b in batches)
+                inputs = (series(checked(b))[0] if single else tuple(series(checked(b))) for b in batches)
                 outs = [to_arrow(r, None) for r in func(inputs)]
                 total = sum(len(o) for o in outs)
                 expected = sum(b.num_rows for b in batches)
                 if total != expected:
                     raise PySparkRuntimeError_(expected, total)
                 return _table(pa.chunked_array(outs, type=_arrow_type(dt)), dt)
-            outs = [to_arrow(func(*series(b)), b.num_rows) for b in batches]
+            outs = [to_arrow(func(*series(checked(b))), b.num_rows) for b in batches]
             return _table(pa.chunked_array(outs, type=_arrow_type(dt)), dt)
         except CapturedException:
             raise

@@ -407,6 +407,8 @@ class UserDefinedTableFunction:
             raise _worker_error("UDTF_EXEC_ERROR", f"User defined table function encountered an error in the '__init__' method: {e}") from None
         if calls:
             self._check_signature(handler, *calls[0])
+        from pyrust.sql.udf import check_cancelled
+
         size = len(schema.fields)
         arrow = self.evalType == SQL_ARROW_TABLE_UDF
         rows: List[Tuple[int, Any]] = []
@@ -465,6 +467,7 @@ class UserDefinedTableFunction:
 
         try:
             for current, (positional, named) in enumerate(calls):
+                check_cancelled()
                 try:
                     collect("eval", lambda: handler.eval(*positional, **named))
                 except SkipRestOfInputTableException:
@@ -517,8 +520,57 @@ class UDTFRegistration:
             )
         registered = UserDefinedTableFunction(f.func, returnType=f._returnType, name=name, evalType=f.evalType,
                                               deterministic=f.deterministic)
-        self.sparkSession.__dict__.setdefault("_udtfs", {})[name.lower()] = registered
+        udtfs = self.sparkSession.__dict__.setdefault("_udtfs", {})
+        if not udtfs:
+            self.sparkSession._native.set_table_function_resolver(_lateral_resolver(self.sparkSession))
+        udtfs[name.lower()] = registered
         return registered
+
+
+def _lateral_resolver(spark: Any) -> Callable[[str, Any, List[Any]], Any]:
+    """What ``spark.sql`` calls for a registered UDTF `f` in FROM: with `left` (``left,
+    LATERAL f(args)`` or ``JOIN LATERAL``), `left`'s rows joined with the rows `f` gives
+    for each (``UserDefinedTableFunction._lateral``); without (``FROM t, f(args)``), the
+    call's own rows. None when `f` is none. The session is held weakly: it holds this
+    function."""
+    import weakref
+
+    session = weakref.ref(spark)
+
+    def resolve(name: str, left: Any, args: List[Any]) -> Any:
+        from pyrust.errors import AnalysisException
+        from pyrust.sql.column import Column
+        from pyrust.sql.dataframe import DataFrame
+
+        owner = session()
+        f = owner.__dict__.get("_udtfs", {}).get(name.lower()) if owner is not None else None
+        if f is None:
+            return None
+        columns = [Column(a) for a in args]
+        try:
+            if left is None:
+                # Without LATERAL an argument reads no column of the FROM before it.
+                owner.range(1).select().select(*columns)
+                return f(*columns)._df
+            return f._lateral(DataFrame(left, owner), columns)._df
+        except AnalysisException as e:
+            raise _without_suggestion(e) from None
+
+    return resolve
+
+
+def _without_suggestion(e: Any) -> Any:
+    """Spark resolves a table function's arguments apart from the FROM's other columns:
+    an unknown one is ``UNRESOLVED_COLUMN.WITHOUT_SUGGESTION``, candidates unlisted."""
+    from pyrust.errors import AnalysisException
+
+    if e.getCondition() != "UNRESOLVED_COLUMN.WITH_SUGGESTION":
+        return e
+    name = e.getMessageParameters()["objectName"]
+    if name.count("`") == 2 and name.startswith("`") and name.endswith("`"):
+        # SQL names each part: `t`.`a`, not `t.a`.
+        name = ".".join(f"`{part}`" for part in name[1:-1].split("."))
+    return AnalysisException(errorClass="UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", messageParameters={"objectName": name})
 
 
 def _create_py_udtf(cls: Type, returnType: Optional[Union[StructType, str]], name: Optional[str] = None,
@@ -651,18 +703,6 @@ def _missing_parentheses(name: str, fragment: str) -> Exception:
     return e
 
 
-_LATERAL = (
-    r"\bFROM\s+(?P<table>[A-Za-z_][A-Za-z0-9_.]*)"
-    r"(?:\s+(?:AS\s+)?(?P<alias>(?!(?:CROSS|INNER|LEFT|JOIN|LATERAL)\b)[A-Za-z_][A-Za-z0-9_]*))?"
-    r"\s*(?:,|(?:CROSS\s+|INNER\s+|LEFT\s+(?:OUTER\s+)?)?JOIN)\s*LATERAL\s+(?P<fn>[A-Za-z_][A-Za-z0-9_]*)\s*\("
-)
-_CLAUSE_END = r"(?=\b(?:WHERE|GROUP|ORDER|LIMIT|HAVING|UNION|EXCEPT|INTERSECT|WINDOW|SORT|CLUSTER|DISTRIBUTE)\b|\)|;|$)"
-_AFTER_LATERAL = (
-    r"\s*(?:(?:AS\s+)?(?P<alias>(?!(?:ON|WHERE|GROUP|ORDER|LIMIT|HAVING|UNION|EXCEPT|INTERSECT|JOIN|CROSS|INNER|LEFT|WINDOW|SORT|CLUSTER|DISTRIBUTE)\b)[A-Za-z_][A-Za-z0-9_]*))?"
-    r"(?:\s*\((?P<columns>[^)]*)\))?(?:\s+ON\s+(?P<on>.*?))?\s*" + _CLAUSE_END
-)
-
-
 def _quoted(query: str) -> List[Tuple[int, int]]:
     """The spans of string literals and quoted identifiers in `query` (a call written
     inside one is text, not a call)."""
@@ -684,69 +724,16 @@ def _inside(spans: List[Tuple[int, int]], pos: int) -> bool:
     return any(start < pos <= end for start, end in spans)
 
 
-def _expand_lateral_calls(spark: Any, query: str, udtfs: dict) -> str:
-    """``FROM t [AS a], LATERAL f(args) [AS u[(names)]] [ON cond]`` (or ``JOIN
-    LATERAL``) with `f` a registered UDTF: the join is computed (see
-    ``UserDefinedTableFunction._lateral``) and stands in as a temporary view under
-    the table's name or alias; the UDTF's alias qualifies the same view's columns."""
-    import re
-
-    from pyrust.sql.functions import expr
-
-    out, pos, spans = [], 0, _quoted(query)
-    pattern = re.compile(_LATERAL, re.IGNORECASE)
-    # Searched again after each rewrite: the rest of the query may have changed length.
-    search = 0
-    while (m := pattern.search(query, search)) is not None:
-        search = m.end()
-        f = udtfs.get(m.group("fn").lower())
-        if f is None or _inside(spans, m.start()):
-            continue
-        parsed = _call_arguments(query, m.end() - 1)
-        if parsed is None:
-            continue
-        args, end = parsed
-        after = re.compile(_AFTER_LATERAL, re.IGNORECASE | re.DOTALL).match(query, end)
-        if after is None:
-            continue
-        qualifier = m.group("alias") or m.group("table").split(".")[-1]
-        left = spark.table(m.group("table")).alias(qualifier)
-        joined = f._lateral(left, [expr(a) for a in args])
-        if after.group("columns"):
-            names = [c.strip().strip("`") for c in after.group("columns").split(",")]
-            width = len(joined.columns) - len(names)
-            joined = joined.toDF(*joined.columns[:width], *names)
-        udtf_alias = after.group("alias")
-        rest = query[after.end():]
-        if udtf_alias:
-            # The UDTF's columns live in the same view: its qualifier becomes the table's.
-            rest = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", rest)
-        if after.group("on"):
-            condition = after.group("on")
-            if udtf_alias:
-                condition = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", condition)
-            joined = joined.alias(qualifier).filter(expr(condition))
-        view = f"__pyrust_lateral_{id(f)}_{len(out)}"
-        joined.createOrReplaceTempView(view)
-        prefix = query[pos:m.start()]
-        if udtf_alias:
-            prefix = re.sub(rf"\b{udtf_alias}\.", f"{qualifier}.", prefix)
-        out.append(prefix + f"FROM `{view}` AS {qualifier} ")
-        query, pos = query[:after.end()] + rest, after.end()
-        search, spans = pos, _quoted(query)
-    return "".join(out) + query[pos:]
-
-
 def _expand_table_functions(spark: Any, query: str, udtfs: dict) -> str:
-    """``FROM f(args)`` with `f` a registered UDTF: the call is run (its arguments are
-    SQL expressions without columns) and its rows stand in as a temporary view. The SQL
-    front end has no table-function hook for Python, so this is done on the text,
-    before parsing: only a call right after FROM (or JOIN) is seen."""
+    """``FROM f(args)`` with `f` a registered UDTF: the call is planned (its arguments
+    are SQL expressions without columns, or TABLE arguments, which the SQL parser does
+    not read) and its rows stand in as a temporary view; only a call right after FROM
+    (or JOIN) is seen. Lateral calls (``FROM t, LATERAL f(t.a)``) are the SQL front
+    end's, through ``_lateral_resolver``."""
     import re
 
     from pyrust.sql.functions import expr
 
-    query = _expand_lateral_calls(spark, query, udtfs)
     pattern = re.compile(r"\b(FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(", re.IGNORECASE)
     out, pos, spans = [], 0, _quoted(query)
     for m in pattern.finditer(query):
