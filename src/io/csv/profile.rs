@@ -4,7 +4,7 @@
 //! per file version and dialect, so each file is profiled once.
 
 use super::infer::ColumnFold;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, polars_reads_alike, tokenize, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, lines_at, polars_reads_alike, tokenize, tokenize_whole, Dialect, Tokens};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -42,6 +42,7 @@ struct Key {
     dialect: Dialect,
     header: bool,
     null_value: String,
+    line_sep: Option<String>,
 }
 
 static CACHE: LazyLock<Mutex<HashMap<Key, Arc<Profile>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
@@ -52,13 +53,24 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// The profile of `path` for this dialect, from the cache when the file is unchanged.
-pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Arc<Profile>> {
+pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str, line_sep: Option<&str>) -> Result<Arc<Profile>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    let key = Key { path: path.to_path_buf(), len: meta.len(), modified: meta.modified().ok(), dialect: *dialect, header, null_value: null_value.to_string() };
+    let key = Key {
+        path: path.to_path_buf(),
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        dialect: *dialect,
+        header,
+        null_value: null_value.to_string(),
+        line_sep: line_sep.map(str::to_string),
+    };
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
     }
-    let p = Arc::new(scan_file(path, dialect, header)?);
+    let p = Arc::new(match line_sep {
+        Some(sep) => first_line_at(path, dialect, sep)?,
+        None => scan_file(path, dialect, header)?,
+    });
     if let Ok(mut c) = CACHE.lock() {
         if c.len() >= CACHE_LIMIT {
             c.clear();
@@ -130,6 +142,21 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool) -> Result<Profile> {
     }
     p.rows = row;
     Ok(p)
+}
+
+/// A file whose lines end at a custom `lineSep`, which Polars' reader cannot split as
+/// Spark does (`\n` is text there): only its first line is looked for; Spark's own
+/// tokenizer reads it.
+fn first_line_at(path: &Path, dialect: &Dialect, sep: &str) -> Result<Profile> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let first = lines_at(text, Some(sep.as_bytes())).find(|l| !is_skipped_before_header(l, dialect.comment));
+    Ok(Profile {
+        first_tokens: first.map(|l| tokenize_whole(&String::from_utf8_lossy(l), dialect)),
+        first_line: first.map(<[u8]>::to_vec),
+        polars_alike: false,
+        ..Profile::default()
+    })
 }
 
 /// Polars drops lines that start with the comment character (as Spark does).

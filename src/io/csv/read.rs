@@ -9,7 +9,7 @@ use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, records, tokenize, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize, tokenize_whole, Dialect, Tokens};
 use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::error::{Error, Result};
 pub(crate) use crate::io::json::reading::Mode;
@@ -33,12 +33,18 @@ pub struct Reading {
     pub corrupt_column: String,
     /// `multiLine`: records are parsed from the whole text, quoted values may span lines.
     pub multi_line: bool,
+    /// `lineSep`: lines end there only (`\n` and `\r` are text); None: at `\n`, `\r`, `\r\n`.
+    pub line_sep: Option<String>,
 }
 
 impl Reading {
     /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
     fn needs_own_tokenizer(&self) -> bool {
-        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line
+        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line || self.line_sep.is_some()
+    }
+
+    pub fn line_sep_bytes(&self) -> Option<&[u8]> {
+        self.line_sep.as_deref().map(str::as_bytes)
     }
 
     /// A field as Spark's reader sees it: a quoted empty one is `emptyValue`, and the
@@ -134,7 +140,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         }
         return Ok(());
     }
-    for text in lines(text) {
+    for text in lines_at(text, r.line_sep_bytes()) {
         if r.header && header_line.is_none() {
             if !is_skipped_before_header(text, d.comment) {
                 header_line = Some(text);
@@ -144,7 +150,9 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         if is_skipped(text, d.comment) || (skip_header_repeats && header_line == Some(text)) {
             continue;
         }
-        let tokens = tokenize(&String::from_utf8_lossy(text), d).into_iter().map(|t| r.field(t)).collect();
+        let line = String::from_utf8_lossy(text);
+        let tokens = if r.line_sep.is_some() { tokenize_whole(&line, d) } else { tokenize(&line, d) };
+        let tokens = tokens.into_iter().map(|t| r.field(t)).collect();
         each(tokens, text);
     }
     Ok(())

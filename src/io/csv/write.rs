@@ -30,13 +30,14 @@ struct Layout {
     line_sep: String,
 }
 
-fn layout(options: &BTreeMap<String, String>) -> Layout {
+fn layout(options: &BTreeMap<String, String>) -> Result<Layout> {
     let text = |name: &str, default: &str| get(OPTIONS, options, name).unwrap_or(default).to_string();
     let sep = match text("sep", ",").as_str() {
         "\\t" => "\t".to_string(),
         s => s.to_string(),
     };
-    Layout {
+    let line_sep = super::line_separator(options)?.unwrap_or("\n").to_string();
+    Ok(Layout {
         sep,
         quote: get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next()),
         escape: text("escape", "\\").chars().next().unwrap_or('\\'),
@@ -45,8 +46,8 @@ fn layout(options: &BTreeMap<String, String>) -> Layout {
         trim_leading: flag(OPTIONS, options, "ignoreLeadingWhiteSpace", true),
         trim_trailing: flag(OPTIONS, options, "ignoreTrailingWhiteSpace", true),
         quote_all: flag(OPTIONS, options, "quoteAll", false),
-        line_sep: text("lineSep", "\n"),
-    }
+        line_sep,
+    })
 }
 
 /// Univocity's white space: any character up to the space.
@@ -68,7 +69,7 @@ impl Layout {
         let Some(q) = self.quote else { return out.push_str(v) };
         let first_sep = self.sep.chars().next().unwrap_or(',');
         // univocity also quotes a line that starts with its default comment character.
-        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || (first && v.starts_with('#'));
+        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || v.contains(|c| self.line_sep.contains(c)) || (first && v.starts_with('#'));
         if !needs {
             return out.push_str(v);
         }
@@ -76,12 +77,14 @@ impl Layout {
     }
 
     /// A value in quotes; inside them the escape character escapes quotes and itself, and
-    /// a line break is written as the line separator (univocity's normalised newline).
+    /// univocity's normalized newline (a one-character line separator itself, else `\n`)
+    /// is written as the line separator.
     fn quoted(&self, v: &str, out: &mut String) {
         let Some(q) = self.quote else { return out.push_str(v) };
+        let two_char_sep = self.line_sep.encode_utf16().count() == 2;
         out.push(q);
         for c in v.chars() {
-            if c == '\n' {
+            if c == '\n' && two_char_sep {
                 out.push_str(&self.line_sep);
                 continue;
             }
@@ -137,7 +140,7 @@ fn text_style(t: &DataType, zone: &Zone) -> TextStyle {
 
 /// Writes the rows of `df` (columns named as `fields`) as one CSV file.
 pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
-    let layout = layout(options);
+    let layout = layout(options)?;
     let header = flag(OPTIONS, options, "header", false);
     let texts = texts(df, fields, options, session_time_zone)?;
     let columns = texts.columns().iter().map(|c| c.as_materialized_series().str().cloned()).collect::<pl::PolarsResult<Vec<_>>>()?;
@@ -161,7 +164,7 @@ mod tests {
     use super::*;
 
     fn written(options: &[(&str, &str)], values: &[Option<&str>]) -> String {
-        let l = layout(&options.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+        let l = layout(&options.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).unwrap();
         let mut out = String::new();
         l.line(values, &mut out);
         out
@@ -177,5 +180,9 @@ mod tests {
         assert_eq!(written(&[], &[Some("#c")]), "\"#c\"\n");
         assert_eq!(written(&[("quoteAll", "true")], &[Some("a\\b")]), "\"a\\\\b\"\n");
         assert_eq!(written(&[("escape", "\""), ("lineSep", "\r\n")], &[Some("a\\\"b"), Some("\"")]), "\"a\\\"\"b\",\"\"\"\"\r\n");
+        // Observed on PySpark 4.0.1: a value holding a line separator character is quoted;
+        // `\n` becomes a two-character separator, a one-character one keeps it.
+        assert_eq!(written(&[("lineSep", ";")], &[Some("a;b"), Some("x\ny")]), "\"a;b\",\"x\ny\";");
+        assert_eq!(written(&[("lineSep", "||")], &[Some("c|d"), Some("p\r\nq")]), "\"c|d\",\"p\r||q\"||");
     }
 }
