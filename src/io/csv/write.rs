@@ -14,7 +14,6 @@ use crate::error::Result;
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, col, IntoLazy};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// How values are written, from the writer options.
@@ -130,7 +129,8 @@ fn texts(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, S
         };
         exprs.push(e.alias(f.name.as_str()));
     }
-    Ok(df.lazy().select(exprs).collect()?)
+    // In memory: batches of a streamed write are encoded inside the streaming engine.
+    Ok(df.lazy().select(exprs).collect_with_engine(pl::Engine::InMemory)?.unwrap_single())
 }
 
 /// Decimals as `Decimal.toString` (Java's `BigDecimal.toString`, exponent and all).
@@ -138,25 +138,31 @@ fn text_style(t: &DataType, zone: &Zone) -> TextStyle {
     TextStyle { zone: zone.clone(), plain_decimals: !matches!(t, DataType::Decimal(..)) }
 }
 
-/// Writes the rows of `df` (columns named as `fields`) as one CSV file.
-pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
+/// The header line of a CSV file (`header` option), with the writer's layout.
+pub fn header_text(fields: &[StructField], options: &BTreeMap<String, String>) -> Result<Option<String>> {
     let layout = layout(options)?;
-    let header = flag(OPTIONS, options, "header", false);
+    if !flag(OPTIONS, options, "header", false) {
+        return Ok(None);
+    }
+    let names: Vec<Option<&str>> = fields.iter().map(|f| Some(f.name.as_str())).collect();
+    let mut out = String::new();
+    layout.line(&names, &mut out);
+    Ok(Some(out))
+}
+
+/// The CSV lines of the rows of `df` (columns named as `fields`).
+pub fn rows_text(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<String> {
+    let layout = layout(options)?;
     let texts = texts(df, fields, options, session_time_zone)?;
     let columns = texts.columns().iter().map(|c| c.as_materialized_series().str().cloned()).collect::<pl::PolarsResult<Vec<_>>>()?;
     let mut out = String::new();
-    if header {
-        let names: Vec<Option<&str>> = fields.iter().map(|f| Some(f.name.as_str())).collect();
-        layout.line(&names, &mut out);
-    }
     let mut row: Vec<Option<&str>> = Vec::with_capacity(columns.len());
     for i in 0..texts.height() {
         row.clear();
         row.extend(columns.iter().map(|c| c.get(i)));
         layout.line(&row, &mut out);
     }
-    let codec = crate::io::compression::codec(crate::io::options::get(OPTIONS, options, "compression"))?;
-    crate::io::compression::write(path, out.as_bytes(), codec)
+    Ok(out)
 }
 
 #[cfg(test)]
