@@ -71,15 +71,18 @@ fn positional_names(n: usize) -> Vec<String> {
 }
 
 /// The Polars type a column is read as: natively where Polars parses the values as
-/// Spark would, else text.
-fn read_type(t: &DataType, fold: Option<&ColumnFold>, specials: &Specials) -> PlType {
-    match (t, fold) {
+/// Spark would (inference's fold, or the profile, saw only plain numbers), else text.
+fn read_type(t: &DataType, fold: Option<&ColumnFold>, plain: (bool, bool), specials: &Specials) -> PlType {
+    let (plain_integers, plain_doubles) = plain;
+    let integers = fold.is_some_and(|f| f.plain_integers) || plain_integers;
+    let doubles = fold.is_some_and(|f| f.plain_doubles) || plain_doubles;
+    match t {
         // Polars knows only the default spellings of NaN and infinities.
-        (DataType::Double, _) if !specials.is_default() => PlType::String,
-        (DataType::Boolean, _) => PlType::Boolean,
-        (DataType::Integer, Some(f)) if f.plain_integers => PlType::Int32,
-        (DataType::Long, Some(f)) if f.plain_integers => PlType::Int64,
-        (DataType::Double, Some(f)) if f.plain_doubles => PlType::Float64,
+        DataType::Double if !specials.is_default() => PlType::String,
+        DataType::Boolean => PlType::Boolean,
+        DataType::Integer if integers => PlType::Int32,
+        DataType::Long if integers => PlType::Int64,
+        DataType::Double if doubles => PlType::Float64,
         _ => PlType::String,
     }
 }
@@ -275,7 +278,11 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
     }
     let (lf, read_as) = if profile.polars_alike && !r.needs_own_tokenizer() {
         let folds = profile.folds.lock().ok().and_then(|f| f.clone());
-        let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), &r.specials)).collect();
+        let read_as: Vec<PlType> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), (profile.plain.integers(i), profile.plain.doubles(i)), &r.specials))
+            .collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
         (tokenized_frame(path, r, &names, false)?, vec![PlType::String; fields.len()])
