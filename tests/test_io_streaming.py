@@ -1,7 +1,8 @@
-"""Parquet writes stream through Polars' sink: what the goldens cannot show. A write of
-file input larger than one streaming morsel, partitioned and cut by maxRecordsPerFile,
-reads back whole; a row error in the middle of a large streamed write leaves nothing;
-NULL and '' keys share one file, -0.0 and 0.0 do not."""
+"""Writes stream (Parquet through Polars' sink, CSV/JSON/text a batch at a time): what
+the goldens cannot show. A write of file input larger than one streaming morsel,
+partitioned and cut by maxRecordsPerFile, reads back whole; a row error in the middle of
+a large streamed write leaves nothing; NULL and '' keys share one file, -0.0 and 0.0 do
+not."""
 
 import os
 import time
@@ -38,6 +39,47 @@ def test_large_file_input_partitioned_and_cut(spark, tmp_path):
     row = back.agg(F.count("*"), F.sum("id"), F.countDistinct("s")).collect()[0]
     assert tuple(row) == (500_000, sum(range(500_000)), 500_000)
     assert back.where("k = 1 AND id % 3 != 1").count() == 0
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_large_text_writes_stream_partitioned_and_cut(spark, tmp_path, fmt):
+    src, out = str(tmp_path / "src"), str(tmp_path / "out")
+    spark.range(500_000).selectExpr("id", "id % 3 AS k", "CAST(id AS STRING) AS s").write.parquet(src)
+    header = {"header": True} if fmt == "csv" else {}
+    spark.read.parquet(src).write.partitionBy("k").option("maxRecordsPerFile", 100_000).options(**header).format(fmt).save(out)
+    files = _files(out)
+    assert files[0] == "_SUCCESS"
+    by_dir = {}
+    for f in files[1:]:
+        d, name = f.split("/")
+        assert name.startswith("part-00000-") and name.endswith(f".{fmt}")
+        by_dir.setdefault(d, []).append(name[-len(f"c000.{fmt}"):])
+        with open(os.path.join(out, f)) as fh:
+            lines = fh.read().splitlines()
+        if fmt == "csv":  # every file starts with the header
+            assert lines[0] == "id,s"
+        assert len(lines) - (fmt == "csv") <= 100_000
+    assert sorted(by_dir) == ["k=0", "k=1", "k=2"]
+    for names in by_dir.values():  # 166,667 rows a directory: two files, counted per directory
+        assert sorted(names) == [f"c000.{fmt}", f"c001.{fmt}"]
+    reader = spark.read.schema("id bigint, s string, k int").options(**header).format(fmt)
+    back = reader.load(out)
+    row = back.agg(F.count("*"), F.sum("id"), F.countDistinct("s")).collect()[0]
+    assert tuple(row) == (500_000, sum(range(500_000)), 500_000)
+    assert back.where("k = 1 AND id % 3 != 1").count() == 0
+    ordered = [r.id for r in reader.load(out + "/k=0").collect()]
+    assert ordered == sorted(ordered)  # rows keep their order across batches and files
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "text"])
+def test_row_error_in_a_large_streamed_text_write_leaves_nothing(spark, tmp_path, fmt):
+    src, out = str(tmp_path / "src"), str(tmp_path / "out")
+    spark.range(300_000).write.parquet(src)
+    df = spark.read.parquet(src).selectExpr("CAST(CAST(CASE WHEN id = 250000 THEN 'x' ELSE '1' END AS INT) AS STRING) AS v", "id % 2 AS k")
+    with pytest.raises(Exception) as e:
+        df.write.partitionBy("k").format(fmt).save(out)
+    assert "CAST_INVALID_INPUT" in str(e.value)
+    assert os.listdir(tmp_path) == ["src"]  # no target, no staging directory
 
 
 def test_row_error_in_a_large_streamed_write_leaves_nothing(spark, tmp_path):

@@ -53,25 +53,56 @@ pub fn codec(value: Option<&str>) -> Result<Option<Codec>> {
     }
 }
 
+/// A file being written through a codec, a piece at a time (streamed writes).
+pub struct FileWriter {
+    path: PathBuf,
+    out: Encoder,
+}
+
+enum Encoder {
+    Plain(std::io::BufWriter<std::fs::File>),
+    Gzip(GzEncoder<std::io::BufWriter<std::fs::File>>),
+    Deflate(ZlibEncoder<std::io::BufWriter<std::fs::File>>),
+}
+
+impl FileWriter {
+    pub fn create(path: &Path, codec: Option<Codec>) -> Result<FileWriter> {
+        let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
+        let out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let out = match codec {
+            None => Encoder::Plain(out),
+            Some(Codec::Gzip) => Encoder::Gzip(GzEncoder::new(out, flate2::Compression::default())),
+            Some(Codec::Deflate) => Encoder::Deflate(ZlibEncoder::new(out, flate2::Compression::default())),
+        };
+        Ok(FileWriter { path: path.to_path_buf(), out })
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        let written = match &mut self.out {
+            Encoder::Plain(w) => w.write_all(bytes),
+            Encoder::Gzip(w) => w.write_all(bytes),
+            Encoder::Deflate(w) => w.write_all(bytes),
+        };
+        written.map_err(|e| super::files::io_error("writing", &self.path, e))
+    }
+
+    /// Ends the codec's stream and flushes the file.
+    pub fn finish(self) -> Result<()> {
+        let io = |e| super::files::io_error("writing", &self.path, e);
+        let mut out = match self.out {
+            Encoder::Plain(w) => w,
+            Encoder::Gzip(w) => w.finish().map_err(io)?,
+            Encoder::Deflate(w) => w.finish().map_err(io)?,
+        };
+        out.flush().map_err(io)
+    }
+}
+
 /// Writes `bytes` to `path`, compressed with `codec`.
 pub fn write(path: &Path, bytes: &[u8], codec: Option<Codec>) -> Result<()> {
-    let io = |e| super::files::io_error("writing", path, e);
-    let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
-    let mut out = std::io::BufWriter::new(file);
-    match codec {
-        None => out.write_all(bytes).map_err(io)?,
-        Some(Codec::Gzip) => {
-            let mut e = GzEncoder::new(out, flate2::Compression::default());
-            e.write_all(bytes).map_err(io)?;
-            out = e.finish().map_err(io)?;
-        }
-        Some(Codec::Deflate) => {
-            let mut e = ZlibEncoder::new(out, flate2::Compression::default());
-            e.write_all(bytes).map_err(io)?;
-            out = e.finish().map_err(io)?;
-        }
-    }
-    out.flush().map_err(io)
+    let mut out = FileWriter::create(path, codec)?;
+    out.write(bytes)?;
+    out.finish()
 }
 
 /// Whether a file is read through a codec (by its extension, as Hadoop chooses).

@@ -93,9 +93,9 @@ pub fn schema_error(fields: &[StructField]) -> Error {
 }
 
 
-/// Writes a one-column STRING frame as text: each value and a line separator (a NULL
+/// The text of a one-column STRING frame: each value and a line separator (a NULL
 /// value gives an empty line, as Spark's `TextOutputWriter` writes it).
-pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String, String>, path: &std::path::Path) -> Result<()> {
+pub fn rows_text(df: pl::DataFrame, options: &std::collections::BTreeMap<String, String>) -> Result<String> {
     let line_sep = super::options::get(OPTIONS, options, "lineSep").unwrap_or("\n");
     let mut out = String::new();
     if let Some(c) = df.columns().first() {
@@ -104,8 +104,7 @@ pub fn write_file(df: pl::DataFrame, options: &std::collections::BTreeMap<String
             out.push_str(line_sep);
         }
     }
-    let codec = super::compression::codec(super::options::get(OPTIONS, options, "compression"))?;
-    super::compression::write(path, out.as_bytes(), codec)
+    Ok(out)
 }
 
 #[cfg(test)]

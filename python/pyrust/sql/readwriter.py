@@ -190,6 +190,7 @@ class DataFrameWriter:
         self._options: Dict[str, str] = {}
         self._partition_by: List[str] = []
         self._bucket_by: Optional[List[str]] = None
+        self._num_buckets = 0
         self._sort_by: Optional[List[str]] = None
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
@@ -232,6 +233,7 @@ class DataFrameWriter:
         if not isinstance(numBuckets, int):
             raise PySparkTypeError(errorClass="NOT_INT", messageParameters={"arg_name": "numBuckets", "arg_type": type(numBuckets).__name__})
         self._bucket_by = _column_names("col", col, cols)
+        self._num_buckets = numBuckets
         return self
 
     def sortBy(self, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
@@ -240,6 +242,19 @@ class DataFrameWriter:
 
     def clusterBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
         raise not_implemented("DataFrameWriter.clusterBy")
+
+    def _check_bucket_count(self) -> None:
+        # Spark's BucketSpec, built before the table is written.
+        if self._bucket_by is None:
+            return
+        from pyrust.errors import AnalysisException
+
+        limit = self._df.sparkSession.conf.get("spark.sql.sources.bucketing.maxBuckets", "100000")
+        if not 0 < self._num_buckets <= int(limit):
+            raise AnalysisException(
+                message=f"Number of buckets should be greater than 0 but less than or equal to bucketing.maxBuckets (`{limit}`). Got `{self._num_buckets}`.",
+                errorClass="_LEGACY_ERROR_TEMP_1083",
+                messageParameters={"bucketingMaxBuckets": str(limit), "numBuckets": str(self._num_buckets)})
 
     def _check_buckets(self, operation: str) -> None:
         # Spark's own checks for a path write; bucketed tables need a catalog.
@@ -302,6 +317,7 @@ class DataFrameWriter:
             self.partitionBy(partitionBy)
         if format is not None:
             self.format(format)
+        self._check_bucket_count()
         if self._bucket_by is not None or self._sort_by is not None:
             raise not_implemented("DataFrameWriter.bucketBy/sortBy with tables")
         self._df._df.save_as_table(name, self._format, self._mode, dict(self._options), list(self._partition_by))

@@ -4,7 +4,8 @@
 //! per file version and dialect, so each file is profiled once.
 
 use super::infer::ColumnFold;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, polars_reads_alike, tokenize, Dialect, Tokens};
+use super::values::{is_plain_double, is_plain_integer};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines, lines_at, polars_reads_alike, tokenize, tokenize_whole, Dialect, Tokens};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -32,6 +33,54 @@ pub struct Profile {
     pub rows: u64,
     /// Filled by inference: per column, what the values showed.
     pub folds: Mutex<Option<Vec<ColumnFold>>>,
+    /// Per field position, whether every value Polars reads there is plain (so a
+    /// given schema's numbers are read natively too, as inference's folds allow).
+    pub plain: PlainFields,
+}
+
+/// Per field position of the rows Polars reads: whether every value (NULLs aside) is
+/// a plain integer / a plain double, which Polars' parsers read exactly as Java's.
+/// Positions are split at the separator, so a line with a quote makes every one
+/// not plain (its fields may hold the separator).
+#[derive(Debug, Default, Clone)]
+pub struct PlainFields {
+    integers: Vec<bool>,
+    doubles: Vec<bool>,
+    /// A line with a quote was met: nothing is known plain.
+    quoted: bool,
+}
+
+impl PlainFields {
+    fn observe(&mut self, line: &[u8], d: &Dialect, null_value: &str) {
+        if self.quoted {
+            return;
+        }
+        if d.quote.is_some_and(|q| line.contains(&q)) {
+            self.quoted = true;
+            return;
+        }
+        for (i, field) in line.split(|&b| b == d.sep).enumerate() {
+            if i >= self.integers.len() {
+                // A position missing from earlier (ragged) rows was NULL there.
+                self.integers.resize(i + 1, true);
+                self.doubles.resize(i + 1, true);
+            }
+            if field.is_empty() || field == null_value.as_bytes() || !(self.integers[i] || self.doubles[i]) {
+                continue;
+            }
+            let text = std::str::from_utf8(field).unwrap_or("\u{fffd}");
+            self.integers[i] &= is_plain_integer(text);
+            self.doubles[i] &= is_plain_double(text);
+        }
+    }
+
+    pub fn integers(&self, i: usize) -> bool {
+        !self.quoted && self.integers.get(i).copied().unwrap_or(true)
+    }
+
+    pub fn doubles(&self, i: usize) -> bool {
+        !self.quoted && self.doubles.get(i).copied().unwrap_or(true)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,6 +91,7 @@ struct Key {
     dialect: Dialect,
     header: bool,
     null_value: String,
+    line_sep: Option<String>,
 }
 
 static CACHE: LazyLock<Mutex<HashMap<Key, Arc<Profile>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
@@ -52,13 +102,24 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// The profile of `path` for this dialect, from the cache when the file is unchanged.
-pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Arc<Profile>> {
+pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str, line_sep: Option<&str>) -> Result<Arc<Profile>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    let key = Key { path: path.to_path_buf(), len: meta.len(), modified: meta.modified().ok(), dialect: *dialect, header, null_value: null_value.to_string() };
+    let key = Key {
+        path: path.to_path_buf(),
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        dialect: *dialect,
+        header,
+        null_value: null_value.to_string(),
+        line_sep: line_sep.map(str::to_string),
+    };
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
     }
-    let p = Arc::new(scan_file(path, dialect, header)?);
+    let p = Arc::new(match line_sep {
+        Some(sep) => first_line_at(path, dialect, sep)?,
+        None => scan_file(path, dialect, header, null_value)?,
+    });
     if let Ok(mut c) = CACHE.lock() {
         if c.len() >= CACHE_LIMIT {
             c.clear();
@@ -68,7 +129,7 @@ pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -
     Ok(p)
 }
 
-fn scan_file(path: &Path, dialect: &Dialect, header: bool) -> Result<Profile> {
+fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Profile> {
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut p = Profile { polars_alike: true, ..Profile::default() };
@@ -123,13 +184,31 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool) -> Result<Profile> {
         }
         if is_skipped(line, dialect.comment) {
             p.blank_rows.push(row);
-        } else if header && p.first_line.as_deref() == Some(line) {
-            p.header_rows.push(row);
+        } else {
+            if header && p.first_line.as_deref() == Some(line) {
+                p.header_rows.push(row);
+            }
+            p.plain.observe(line, dialect, null_value);
         }
         row += 1;
     }
     p.rows = row;
     Ok(p)
+}
+
+/// A file whose lines end at a custom `lineSep`, which Polars' reader cannot split as
+/// Spark does (`\n` is text there): only its first line is looked for; Spark's own
+/// tokenizer reads it.
+fn first_line_at(path: &Path, dialect: &Dialect, sep: &str) -> Result<Profile> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let first = lines_at(text, Some(sep.as_bytes())).find(|l| !is_skipped_before_header(l, dialect.comment));
+    Ok(Profile {
+        first_tokens: first.map(|l| tokenize_whole(&String::from_utf8_lossy(l), dialect)),
+        first_line: first.map(<[u8]>::to_vec),
+        polars_alike: false,
+        ..Profile::default()
+    })
 }
 
 /// Polars drops lines that start with the comment character (as Spark does).
@@ -149,7 +228,7 @@ mod tests {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let path = dir.join(format!("{}.csv", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
         std::fs::write(&path, text).unwrap();
-        let p = scan_file(&path, &SPARK, header).unwrap();
+        let p = scan_file(&path, &SPARK, header, "").unwrap();
         std::fs::remove_file(&path).ok();
         p
     }
@@ -163,6 +242,17 @@ mod tests {
         assert_eq!(p.header_rows, vec![2]);
         assert_eq!(p.rows, 5);
         assert!(p.polars_alike);
+    }
+
+    #[test]
+    fn plain_number_positions() {
+        let p = profile_of("1,2.5,x,7\n-3,,4,+8\n\n5,1e3,6\n", false);
+        let ints: Vec<bool> = (0..5).map(|i| p.plain.integers(i)).collect();
+        let doubles: Vec<bool> = (0..4).map(|i| p.plain.doubles(i)).collect();
+        assert_eq!(ints, vec![true, false, false, false, true]);
+        assert_eq!(doubles, vec![true, true, false, false]);
+        let quoted = profile_of("1,\"2\"\n", false);
+        assert!(!quoted.plain.integers(0));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines, records, tokenize, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize, tokenize_whole, Dialect, Tokens};
 use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
 use crate::error::{Error, Result};
 pub(crate) use crate::io::json::reading::Mode;
@@ -33,12 +33,18 @@ pub struct Reading {
     pub corrupt_column: String,
     /// `multiLine`: records are parsed from the whole text, quoted values may span lines.
     pub multi_line: bool,
+    /// `lineSep`: lines end there only (`\n` and `\r` are text); None: at `\n`, `\r`, `\r\n`.
+    pub line_sep: Option<String>,
 }
 
 impl Reading {
     /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
     fn needs_own_tokenizer(&self) -> bool {
-        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line
+        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line || self.line_sep.is_some()
+    }
+
+    pub fn line_sep_bytes(&self) -> Option<&[u8]> {
+        self.line_sep.as_deref().map(str::as_bytes)
     }
 
     /// A field as Spark's reader sees it: a quoted empty one is `emptyValue`, and the
@@ -65,15 +71,18 @@ fn positional_names(n: usize) -> Vec<String> {
 }
 
 /// The Polars type a column is read as: natively where Polars parses the values as
-/// Spark would, else text.
-fn read_type(t: &DataType, fold: Option<&ColumnFold>, specials: &Specials) -> PlType {
-    match (t, fold) {
+/// Spark would (inference's fold, or the profile, saw only plain numbers), else text.
+fn read_type(t: &DataType, fold: Option<&ColumnFold>, plain: (bool, bool), specials: &Specials) -> PlType {
+    let (plain_integers, plain_doubles) = plain;
+    let integers = fold.is_some_and(|f| f.plain_integers) || plain_integers;
+    let doubles = fold.is_some_and(|f| f.plain_doubles) || plain_doubles;
+    match t {
         // Polars knows only the default spellings of NaN and infinities.
-        (DataType::Double, _) if !specials.is_default() => PlType::String,
-        (DataType::Boolean, _) => PlType::Boolean,
-        (DataType::Integer, Some(f)) if f.plain_integers => PlType::Int32,
-        (DataType::Long, Some(f)) if f.plain_integers => PlType::Int64,
-        (DataType::Double, Some(f)) if f.plain_doubles => PlType::Float64,
+        DataType::Double if !specials.is_default() => PlType::String,
+        DataType::Boolean => PlType::Boolean,
+        DataType::Integer if integers => PlType::Int32,
+        DataType::Long if integers => PlType::Int64,
+        DataType::Double if doubles => PlType::Float64,
         _ => PlType::String,
     }
 }
@@ -134,7 +143,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         }
         return Ok(());
     }
-    for text in lines(text) {
+    for text in lines_at(text, r.line_sep_bytes()) {
         if r.header && header_line.is_none() {
             if !is_skipped_before_header(text, d.comment) {
                 header_line = Some(text);
@@ -144,7 +153,9 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
         if is_skipped(text, d.comment) || (skip_header_repeats && header_line == Some(text)) {
             continue;
         }
-        let tokens = tokenize(&String::from_utf8_lossy(text), d).into_iter().map(|t| r.field(t)).collect();
+        let line = String::from_utf8_lossy(text);
+        let tokens = if r.line_sep.is_some() { tokenize_whole(&line, d) } else { tokenize(&line, d) };
+        let tokens = tokens.into_iter().map(|t| r.field(t)).collect();
         each(tokens, text);
     }
     Ok(())
@@ -267,7 +278,11 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
     }
     let (lf, read_as) = if profile.polars_alike && !r.needs_own_tokenizer() {
         let folds = profile.folds.lock().ok().and_then(|f| f.clone());
-        let read_as: Vec<PlType> = fields.iter().enumerate().map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), &r.specials)).collect();
+        let read_as: Vec<PlType> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), (profile.plain.integers(i), profile.plain.doubles(i)), &r.specials))
+            .collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
         (tokenized_frame(path, r, &names, false)?, vec![PlType::String; fields.len()])

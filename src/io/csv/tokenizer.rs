@@ -23,12 +23,19 @@ pub type Tokens = Vec<Option<String>>;
 
 /// The lines of a file as Hadoop's `LineReader` cuts them.
 pub fn lines(bytes: &[u8]) -> Lines<'_> {
-    Lines { bytes, pos: 0 }
+    Lines { bytes, pos: 0, sep: None }
+}
+
+/// The lines of a file cut at `lineSep` (its UTF-8 bytes, quotes ignored), as Hadoop's
+/// `LineReader` cuts them at a custom delimiter; `None` is the default line ends.
+pub fn lines_at<'a>(bytes: &'a [u8], sep: Option<&'a [u8]>) -> Lines<'a> {
+    Lines { bytes, pos: 0, sep: sep.filter(|s| !s.is_empty()) }
 }
 
 pub struct Lines<'a> {
     bytes: &'a [u8],
     pos: usize,
+    sep: Option<&'a [u8]>,
 }
 
 impl<'a> Iterator for Lines<'a> {
@@ -38,6 +45,11 @@ impl<'a> Iterator for Lines<'a> {
         let rest = &self.bytes[self.pos..];
         if rest.is_empty() {
             return None;
+        }
+        if let Some(sep) = self.sep {
+            let end = rest.windows(sep.len()).position(|w| w == sep);
+            self.pos += end.map_or(rest.len(), |i| i + sep.len());
+            return Some(&rest[..end.unwrap_or(rest.len())]);
         }
         match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
             None => {
@@ -87,10 +99,12 @@ struct LineParser<'a> {
     escape: char,
     /// Whether the value being read drops its trailing blanks (univocity's `output.trim`).
     trim: bool,
+    /// The character that ends a record (univocity's normalized newline).
+    new_line: char,
 }
 
 const NUL: char = '\0';
-/// univocity's line separator inside a line never occurs: parseLine ends at EOF.
+/// univocity's normalized newline: a record of `multiLine` text ends at it.
 const NEW_LINE: char = '\n';
 
 impl<'a> LineParser<'a> {
@@ -141,7 +155,7 @@ impl<'a> LineParser<'a> {
     }
 
     fn parse_record(&mut self) -> Result<(), Eof> {
-        while self.ch != NEW_LINE {
+        while self.ch != self.new_line {
             self.skip_leading_blanks()?;
             if self.ch == self.sep {
                 self.empty_parsed();
@@ -153,14 +167,14 @@ impl<'a> LineParser<'a> {
                     self.value_parsed();
                 } else {
                     self.trim = self.d.trim_trailing;
-                    let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
+                    let c = self.append_until(self.ch, &[self.sep, self.new_line])?;
                     self.ch = c;
                     self.value_parsed();
                 }
             }
-            if self.ch != NEW_LINE {
+            if self.ch != self.new_line {
                 self.ch = self.next_char()?;
-                if self.ch == NEW_LINE {
+                if self.ch == self.new_line {
                     self.empty_parsed();
                 }
             }
@@ -197,7 +211,7 @@ impl<'a> LineParser<'a> {
     }
 
     fn parse_value_processing_escape(&mut self) -> Result<(), Eof> {
-        while self.ch != self.sep && self.ch != NEW_LINE {
+        while self.ch != self.sep && self.ch != self.new_line {
             if self.ch != self.quote && self.ch != self.escape {
                 if self.prev == self.quote {
                     return self.handle_unescaped_quote_in_value();
@@ -218,13 +232,13 @@ impl<'a> LineParser<'a> {
             self.appender.insert(0, self.quote);
             self.trim = self.d.trim_trailing;
             self.ch = self.next_char()?;
-            let c = self.append_until(self.ch, &[self.sep, NEW_LINE])?;
+            let c = self.append_until(self.ch, &[self.sep, self.new_line])?;
             self.ch = c;
             return Ok(());
         }
         self.ch = self.next_char()?;
         loop {
-            if self.prev == self.quote && (Self::is_blank(self.ch) || self.ch == self.sep || self.ch == NEW_LINE) {
+            if self.prev == self.quote && (Self::is_blank(self.ch) || self.ch == self.sep || self.ch == self.new_line) {
                 break;
             }
             if self.ch != self.quote && self.ch != self.escape {
@@ -247,19 +261,19 @@ impl<'a> LineParser<'a> {
                 self.process_quote_escape()?;
                 self.prev = self.ch;
                 self.ch = self.next_char()?;
-                if self.unescaped && (self.ch == self.sep || self.ch == NEW_LINE) {
+                if self.unescaped && (self.ch == self.sep || self.ch == self.new_line) {
                     return Ok(());
                 }
             }
         }
         // Blanks after the closing quote are dropped; anything else after them makes
         // the whole thing an unquoted value.
-        if self.ch != self.sep && self.ch != NEW_LINE && Self::is_blank(self.ch) {
+        if self.ch != self.sep && self.ch != self.new_line && Self::is_blank(self.ch) {
             let mut blanks = String::new();
             loop {
                 blanks.push(self.ch);
                 self.ch = self.next_char()?;
-                if self.ch == NEW_LINE {
+                if self.ch == self.new_line {
                     return Ok(());
                 }
                 if !Self::is_blank(self.ch) {
@@ -286,7 +300,7 @@ impl<'a> LineParser<'a> {
                 self.appender.push(self.quote);
             }
         }
-        self.prev != NUL && self.ch != self.sep && self.ch != NEW_LINE
+        self.prev != NUL && self.ch != self.sep && self.ch != self.new_line
     }
 
     /// univocity's `handleEOF` at the end of the line.
@@ -307,10 +321,29 @@ impl<'a> LineParser<'a> {
     }
 }
 
-/// The fields of one line (a line that is not skipped, so not empty).
+/// The fields of one line (a line that is not skipped, so not empty); a `\n` in it
+/// ends the record, as in univocity's parseLine with its default line separator.
 pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
     let chars: Vec<char> = line.chars().collect();
-    parse_record(&chars, d).0
+    parse_record(&chars, d, NEW_LINE).0
+}
+
+/// The fields of one line cut at a custom `lineSep`: the line holds no separator, so
+/// the record ends at the line's end (`\n` and `\r` are text, as Spark reads them).
+pub fn tokenize_whole(line: &str, d: &Dialect) -> Tokens {
+    let chars: Vec<char> = line.chars().collect();
+    parse_record(&chars, d, absent_char(&chars)).0
+}
+
+/// A character that does not occur in `chars`: `\n` when it does not.
+fn absent_char(chars: &[char]) -> char {
+    let mut c = NEW_LINE;
+    let mut next = 0xFFFFu32;
+    while chars.contains(&c) {
+        c = char::from_u32(next).unwrap_or(NEW_LINE);
+        next = next.saturating_sub(1);
+    }
+    c
 }
 
 /// The records of a whole text as Spark's `multiLine` reader parses them: a record
@@ -326,7 +359,7 @@ pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
             start += rest.iter().position(|&c| c == NEW_LINE).map_or(rest.len(), |i| i + 1);
             continue;
         }
-        let (tokens, used) = parse_record(rest, d);
+        let (tokens, used) = parse_record(rest, d, NEW_LINE);
         let text_end = if rest.get(used.wrapping_sub(1)) == Some(&NEW_LINE) { used - 1 } else { used };
         out.push((tokens, rest[..text_end].iter().collect()));
         start += used.max(1);
@@ -348,7 +381,7 @@ fn normalized_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The fields of the record at the start of `chars`, and how many characters it took
 /// (its ending `\n` included).
-fn parse_record(chars: &[char], d: &Dialect) -> (Tokens, usize) {
+fn parse_record(chars: &[char], d: &Dialect, new_line: char) -> (Tokens, usize) {
     let mut p = LineParser {
         chars,
         pos: 0,
@@ -363,6 +396,7 @@ fn parse_record(chars: &[char], d: &Dialect) -> (Tokens, usize) {
         quote: d.quote.map_or(NUL, |q| q as char),
         escape: d.escape as char,
         trim: false,
+        new_line,
     };
     match p.next_char() {
         Ok(c) => p.ch = c,

@@ -14,7 +14,6 @@ use crate::error::Result;
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, col, IntoLazy};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// How values are written, from the writer options.
@@ -30,13 +29,14 @@ struct Layout {
     line_sep: String,
 }
 
-fn layout(options: &BTreeMap<String, String>) -> Layout {
+fn layout(options: &BTreeMap<String, String>) -> Result<Layout> {
     let text = |name: &str, default: &str| get(OPTIONS, options, name).unwrap_or(default).to_string();
     let sep = match text("sep", ",").as_str() {
         "\\t" => "\t".to_string(),
         s => s.to_string(),
     };
-    Layout {
+    let line_sep = super::line_separator(options)?.unwrap_or("\n").to_string();
+    Ok(Layout {
         sep,
         quote: get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next()),
         escape: text("escape", "\\").chars().next().unwrap_or('\\'),
@@ -45,8 +45,8 @@ fn layout(options: &BTreeMap<String, String>) -> Layout {
         trim_leading: flag(OPTIONS, options, "ignoreLeadingWhiteSpace", true),
         trim_trailing: flag(OPTIONS, options, "ignoreTrailingWhiteSpace", true),
         quote_all: flag(OPTIONS, options, "quoteAll", false),
-        line_sep: text("lineSep", "\n"),
-    }
+        line_sep,
+    })
 }
 
 /// Univocity's white space: any character up to the space.
@@ -68,7 +68,7 @@ impl Layout {
         let Some(q) = self.quote else { return out.push_str(v) };
         let first_sep = self.sep.chars().next().unwrap_or(',');
         // univocity also quotes a line that starts with its default comment character.
-        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || (first && v.starts_with('#'));
+        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || v.contains(|c| self.line_sep.contains(c)) || (first && v.starts_with('#'));
         if !needs {
             return out.push_str(v);
         }
@@ -76,12 +76,14 @@ impl Layout {
     }
 
     /// A value in quotes; inside them the escape character escapes quotes and itself, and
-    /// a line break is written as the line separator (univocity's normalised newline).
+    /// univocity's normalized newline (a one-character line separator itself, else `\n`)
+    /// is written as the line separator.
     fn quoted(&self, v: &str, out: &mut String) {
         let Some(q) = self.quote else { return out.push_str(v) };
+        let two_char_sep = self.line_sep.encode_utf16().count() == 2;
         out.push(q);
         for c in v.chars() {
-            if c == '\n' {
+            if c == '\n' && two_char_sep {
                 out.push_str(&self.line_sep);
                 continue;
             }
@@ -127,7 +129,8 @@ fn texts(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, S
         };
         exprs.push(e.alias(f.name.as_str()));
     }
-    Ok(df.lazy().select(exprs).collect()?)
+    // In memory: batches of a streamed write are encoded inside the streaming engine.
+    Ok(df.lazy().select(exprs).collect_with_engine(pl::Engine::InMemory)?.unwrap_single())
 }
 
 /// Decimals as `Decimal.toString` (Java's `BigDecimal.toString`, exponent and all).
@@ -135,25 +138,31 @@ fn text_style(t: &DataType, zone: &Zone) -> TextStyle {
     TextStyle { zone: zone.clone(), plain_decimals: !matches!(t, DataType::Decimal(..)) }
 }
 
-/// Writes the rows of `df` (columns named as `fields`) as one CSV file.
-pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
-    let layout = layout(options);
-    let header = flag(OPTIONS, options, "header", false);
+/// The header line of a CSV file (`header` option), with the writer's layout.
+pub fn header_text(fields: &[StructField], options: &BTreeMap<String, String>) -> Result<Option<String>> {
+    let layout = layout(options)?;
+    if !flag(OPTIONS, options, "header", false) {
+        return Ok(None);
+    }
+    let names: Vec<Option<&str>> = fields.iter().map(|f| Some(f.name.as_str())).collect();
+    let mut out = String::new();
+    layout.line(&names, &mut out);
+    Ok(Some(out))
+}
+
+/// The CSV lines of the rows of `df` (columns named as `fields`).
+pub fn rows_text(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<String> {
+    let layout = layout(options)?;
     let texts = texts(df, fields, options, session_time_zone)?;
     let columns = texts.columns().iter().map(|c| c.as_materialized_series().str().cloned()).collect::<pl::PolarsResult<Vec<_>>>()?;
     let mut out = String::new();
-    if header {
-        let names: Vec<Option<&str>> = fields.iter().map(|f| Some(f.name.as_str())).collect();
-        layout.line(&names, &mut out);
-    }
     let mut row: Vec<Option<&str>> = Vec::with_capacity(columns.len());
     for i in 0..texts.height() {
         row.clear();
         row.extend(columns.iter().map(|c| c.get(i)));
         layout.line(&row, &mut out);
     }
-    let codec = crate::io::compression::codec(crate::io::options::get(OPTIONS, options, "compression"))?;
-    crate::io::compression::write(path, out.as_bytes(), codec)
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -161,7 +170,7 @@ mod tests {
     use super::*;
 
     fn written(options: &[(&str, &str)], values: &[Option<&str>]) -> String {
-        let l = layout(&options.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+        let l = layout(&options.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).unwrap();
         let mut out = String::new();
         l.line(values, &mut out);
         out
@@ -177,5 +186,9 @@ mod tests {
         assert_eq!(written(&[], &[Some("#c")]), "\"#c\"\n");
         assert_eq!(written(&[("quoteAll", "true")], &[Some("a\\b")]), "\"a\\\\b\"\n");
         assert_eq!(written(&[("escape", "\""), ("lineSep", "\r\n")], &[Some("a\\\"b"), Some("\"")]), "\"a\\\"\"b\",\"\"\"\"\r\n");
+        // Observed on PySpark 4.0.1: a value holding a line separator character is quoted;
+        // `\n` becomes a two-character separator, a one-character one keeps it.
+        assert_eq!(written(&[("lineSep", ";")], &[Some("a;b"), Some("x\ny")]), "\"a;b\",\"x\ny\";");
+        assert_eq!(written(&[("lineSep", "||")], &[Some("c|d"), Some("p\r\nq")]), "\"c|d\",\"p\r||q\"||");
     }
 }

@@ -13,7 +13,6 @@ use crate::error::Result;
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, AnyValue};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Spark's JSON options (`JSONOptions`), and what PyRust does with each.
 pub const OPTIONS: &[Spec] = &[
@@ -49,10 +48,10 @@ pub const OPTIONS: &[Spec] = &[
     spec("codec", Kind::Text, "", Direction::Write, Support::Yes),
 ];
 
-/// Writes the rows of `df` (columns named as `fields`) as JSON Lines, as Spark's
-/// `JacksonGenerator` does: fields in schema order, NULL fields left out unless
+/// The JSON Lines of the rows of `df` (columns named as `fields`), as Spark's
+/// `JacksonGenerator` writes them: fields in schema order, NULL fields left out unless
 /// `ignoreNullFields` is false.
-pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str, path: &Path) -> Result<()> {
+pub fn rows_text(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<String> {
     let zone = crate::compat::timezone::parse(session_time_zone)?;
     let keep_nulls = !flag(OPTIONS, options, "ignoreNullFields", true);
     let line_sep = get(OPTIONS, options, "lineSep").unwrap_or("\n");
@@ -85,8 +84,7 @@ pub fn write_file(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<
         out.push('}');
         out.push_str(line_sep);
     }
-    let codec = super::compression::codec(get(OPTIONS, options, "compression"))?;
-    super::compression::write(path, out.as_bytes(), codec)
+    Ok(out)
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

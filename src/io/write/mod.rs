@@ -7,6 +7,7 @@ mod commit;
 mod partition;
 mod remote_commit;
 mod stream;
+mod text_parts;
 
 use super::files::io_error;
 use super::formats::table;
@@ -153,15 +154,19 @@ pub fn write(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &
     staged(spec, ctx, |staging| write_parts(spec, df, fields, ctx, staging))
 }
 
-/// Whether the format's writes stream (`write_stream`) rather than take computed rows.
+/// Whether the format's writes stream (`write_stream`) rather than take computed rows:
+/// all of them (Parquet through Polars' sink, the text formats a batch at a time).
 pub fn streams(format: FileFormat) -> bool {
-    format == FileFormat::Parquet
+    matches!(format, FileFormat::Parquet | FileFormat::Csv | FileFormat::Json | FileFormat::Text)
 }
 
-/// Runs the query (`lf`, columns named as `fields`) through Polars' streaming sink into
+/// Runs the query (`lf`, columns named as `fields`) through the streaming engine into
 /// the part files, then commits them under the mode: the rows are never all in memory.
 pub fn write_stream(spec: &WriteSpec, lf: pl::LazyFrame, fields: &[StructField], ctx: &WriteContext) -> Result<()> {
-    staged(spec, ctx, |staging| stream::sink_parquet(spec, lf, fields, ctx, staging.path(), staging.uuid()))
+    staged(spec, ctx, |staging| match spec.format {
+        FileFormat::Parquet => stream::sink_parquet(spec, lf, fields, ctx, staging.path(), staging.uuid()),
+        _ => text_parts::sink_text(spec, lf, fields, ctx, staging.path(), staging.uuid()),
+    })
 }
 
 /// Fills a staging directory and commits it to the target, local or remote.
@@ -190,8 +195,11 @@ fn staged(spec: &WriteSpec, ctx: &WriteContext, fill: impl FnOnce(&commit::Stagi
 
 /// The part files of the rows, under their partition directories in `staging`.
 fn write_parts(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, staging: &commit::Staging) -> Result<()> {
+    if spec.format != FileFormat::Parquet {
+        return text_parts::write_collected(spec, df, fields, ctx, staging.path(), staging.uuid());
+    }
     let file_name = |partitioned: bool, counter: usize| file_name(spec, partitioned, staging.uuid(), counter);
-    let parts = partition::split(df, fields, &spec.partition_by, ctx)?;
+    let parts = partition::split(df, fields, &spec.partition_by, ctx.session_time_zone, ctx.case_sensitive)?;
     let partitioned = !spec.partition_by.is_empty();
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
     let max_records = max_records_per_file(spec)?;
@@ -200,7 +208,7 @@ fn write_parts(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx:
         std::fs::create_dir_all(&dir).map_err(|e| io_error("creating", &dir, e))?;
         for (counter, chunk) in chunks(frame, max_records).into_iter().enumerate() {
             let path = dir.join(file_name(partitioned, counter));
-            write_file(spec, chunk, &data, ctx, &path)?;
+            write_file(spec, chunk, &data, &path)?;
         }
     }
     Ok(())
@@ -222,13 +230,8 @@ fn chunks(frame: pl::DataFrame, max: Option<usize>) -> Vec<pl::DataFrame> {
     }
 }
 
-fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], ctx: &WriteContext, path: &Path) -> Result<()> {
-    match spec.format {
-        FileFormat::Parquet => super::parquet::write_file(df, fields, &spec.options, path),
-        FileFormat::Csv => super::csv::write::write_file(df, fields, &spec.options, ctx.session_time_zone, path),
-        FileFormat::Json => super::json::write_file(df, fields, &spec.options, ctx.session_time_zone, path),
-        FileFormat::Text => super::text::write_file(df, &spec.options, path),
-    }
+fn write_file(spec: &WriteSpec, df: pl::DataFrame, fields: &[StructField], path: &Path) -> Result<()> {
+    super::parquet::write_file(df, fields, &spec.options, path)
 }
 
 /// `part-00000-<uuid>-c000.snappy.parquet`; inside partition directories Spark

@@ -2,7 +2,6 @@
 //! as Spark casts them to text and escaped as Spark escapes path names, NULL and empty
 //! values as `__HIVE_DEFAULT_PARTITION__`; the partition columns leave the files.
 
-use super::WriteContext;
 use crate::compat::cast_text::{value_text, TextStyle};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::StructField;
@@ -68,13 +67,13 @@ pub fn key_fields<'a>(fields: &'a [StructField], partition_by: &'a [String], cas
 
 /// The rows of `df` by partition directory (relative, "" without partition columns),
 /// in the order each directory first appears, without the partition columns.
-pub fn split(df: pl::DataFrame, fields: &[StructField], partition_by: &[String], ctx: &WriteContext) -> Result<Vec<(PathBuf, pl::DataFrame)>> {
+pub fn split(df: pl::DataFrame, fields: &[StructField], partition_by: &[String], session_time_zone: &str, case_sensitive: bool) -> Result<Vec<(PathBuf, pl::DataFrame)>> {
     if partition_by.is_empty() {
         return Ok(vec![(PathBuf::new(), df)]);
     }
-    let style = TextStyle { zone: crate::compat::timezone::parse(ctx.session_time_zone)?, plain_decimals: true };
+    let style = TextStyle { zone: crate::compat::timezone::parse(session_time_zone)?, plain_decimals: true };
     // The directories carry the names as partitionBy spells them.
-    let keys = key_fields(fields, partition_by, ctx.case_sensitive);
+    let keys = key_fields(fields, partition_by, case_sensitive);
     let columns = keys.iter().map(|(_, k)| df.column(&k.name).map(|c| c.as_materialized_series().clone())).collect::<pl::PolarsResult<Vec<_>>>()?;
     let mut order: Vec<PathBuf> = vec![];
     let mut rows: HashMap<PathBuf, Vec<pl::IdxSize>> = HashMap::new();
