@@ -53,6 +53,7 @@ KNOWN_DIFFERENCES = {
     "sql_gaps4::if_incompatible_branches_is_an_error": "if() is read as CASE WHEN: incompatible branches are CASE's error, not If's DATA_DIFF_TYPES (semantics.md)",
     "window_sql_more::interval_month_over_a_timestamp": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
+    "sql_query_context::get_query_context_of_a_divide_by_zero_in_sql": "errors raised while a query runs (DIVIDE_BY_ZERO, CAST_INVALID_INPUT, ARITHMETIC_OVERFLOW) carry no query context: expressions keep no span of their SQL text (semantics.md: error messages)",
     "hostile_arguments_na_stat::na_fill_huge_int": "a constant cast that overflows fails when the query is planned; Spark's ConstantFolding leaves it to run time, where coalesce never evaluates it for a column without NULLs (semantics.md)",
 }
 
@@ -116,28 +117,19 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'fn_datetime_fields::add_months_clamps_days',
     ],
     "the SQL parser's error text and position are sqlparser's, not Spark's ANTLR parser's (Spark's ParseException also appends the parsed text with a position marker)": [
-        'window_sql_more::named_window_defined_twice',
         'window_sql_more::named_window_extended_in_window_clause',
         'window_sql_more::named_window_extended_inside_over',
         'fn_csv::from_csv_bad_schema',
         'errors_messages::parse_syntax_error',
-        'fn_datetime_fields::timestampadd_quoted_unit_in_sql',
         'sql_parse_errors::array_unclosed',
         'sql_parse_errors::group_without_by',
         'sql_parse_errors::in_empty_list',
         'sql_parse_errors::operator_then_star',
         'sql_parse_errors::select_expr_syntax_error',
         'sql_parse_errors::subquery_unclosed',
-        'windows_errors::sql_rows_bound_of_a_column',
     ],
     "if() is read as CASE WHEN: a non-boolean condition is CASE's message, not If's (semantics.md)": [
         'sql_gaps4::if_non_boolean_condition_is_an_error',
-    ],
-    "Spark's message ends with the query context of the literal (`== SQL (line 1, position 8) ==` and carets under the fragment); PyRust's parse errors carry no fragment spans yet (to do: sqlparser's spans of typed and suffixed literals)": [
-        'sql_syntax_more::timestamp_literal_invalid',
-        'sql_syntax::smallint_literal_out_of_range',
-        'sql_syntax::tinyint_literal_out_of_range',
-        'fn_datetime_parse::invalid_date_literal_in_sql',
     ],
     "the message names the case's temporary directory, a new one each run": [
         'write_modes::mode_default_refuses_existing_path',

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub mod query_context;
+
 /// The PySpark exception class an error surfaces as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -88,6 +90,17 @@ impl Error {
         self.with_param("__line", line.to_string()).with_param("__pos", pos.to_string()).with_param("__sqlText", text)
     }
 
+    /// Spark's query context (`SQLQueryContext`): the error is about characters
+    /// `start..=stop` of the SQL `text`, which PySpark's message ends with
+    /// (`== SQL (line 1, position 8) ==`, the line and carets under the fragment, drawn
+    /// by `query_context::summary`) and `getQueryContext()` returns. It travels to
+    /// Python as the position does (`__sqlText`), with `__start`/`__stop` in place of
+    /// `__line`/`__pos`: a context replaces the position marker, as in Spark.
+    pub fn with_query_context(mut self, text: &str, start: usize, stop: usize) -> Self {
+        self.params.retain(|(k, _)| !matches!(k.as_str(), "__line" | "__pos" | "__sqlText" | "__start" | "__stop"));
+        self.with_param("__sqlText", text).with_param("__start", start.to_string()).with_param("__stop", stop.to_string())
+    }
+
     /// A ParseException of Spark's condition `error_class` with its parameters, at byte
     /// `offset` of `text`. `message` is the condition's text, used only where Python
     /// has no template for it.
@@ -143,6 +156,12 @@ mod tests {
         // Characters, not bytes; lines counted from 1.
         let e = Error::parse_at("é\nab x", 6, "PARSE_SYNTAX_ERROR", "", vec![]);
         assert_eq!(position(&e)[..2], [("__line", "2"), ("__pos", "3")]);
+    }
+
+    #[test]
+    fn a_query_context_replaces_the_position() {
+        let e = Error::parse_at("SELECT 300Y", 7, "INVALID_NUMERIC_LITERAL_RANGE", "", vec![]).with_query_context("SELECT 300Y", 7, 10);
+        assert_eq!(position(&e), [("__sqlText", "SELECT 300Y"), ("__start", "7"), ("__stop", "10")]);
     }
 
     #[test]

@@ -60,9 +60,26 @@ def _engine(config: Any) -> str:
     return engine
 
 
+def _skip_assertion_rewriting_of_pyrust(config: Any) -> None:
+    """pytest rewrites the asserts of every module of a distribution that provides a
+    plugin, so all of PyRust (its `pyspark` included) would be parsed, rewritten and
+    compiled again on each run where bytecode is not written (PYTHONDONTWRITEBYTECODE,
+    a read-only site-packages), ~60 modules. Its asserts are its own, not the suite's:
+    only this plugin module stays marked. Private pytest state, hence the guards."""
+    hook = getattr(config.pluginmanager, "rewrite_hook", None)
+    marked = getattr(hook, "_must_rewrite", None)
+    if isinstance(marked, set) and "pyrust" in marked:
+        marked.discard("pyrust")
+        marked.add(__name__)
+        cache = getattr(hook, "_marked_for_rewrite_cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config: Any, parser: Any, args: Any) -> None:
     # Before conftests and test modules are imported: they may `import pyspark`.
+    _skip_assertion_rewriting_of_pyrust(early_config)
     _STATE.engine = _engine(early_config)
     _conf_lines(early_config)  # a malformed line is a usage error before anything runs
     import pyrust
@@ -123,6 +140,12 @@ def _conf_snapshot(spark: Any) -> Dict[str, str]:
 
 
 def _temp_views(spark: Any) -> List[str]:
+    native = getattr(spark, "_native", None)
+    if _STATE.engine == "pyrust" and native is not None:
+        # The session's temporary views straight from the engine: listTables would also
+        # list the catalog's tables (a directory listing) and build a Table for each,
+        # twice per test.
+        return [name for name, database, _ in native.list_views() if database is None]
     return [t.name for t in spark.catalog.listTables() if t.isTemporary and not t.namespace]
 
 

@@ -43,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(types::ddl_type_json, m)?)?;
     m.add_function(wrap_pyfunction!(registered_functions, m)?)?;
     m.add_function(wrap_pyfunction!(multipart_name, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_query_context_summary, m)?)?;
     m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(check_time_zone, m)?)?;
     m.add_function(wrap_pyfunction!(sql_pattern_matches, m)?)?;
@@ -95,6 +96,12 @@ fn sql_pattern_matches(name: &str, pattern: &str) -> bool {
 #[pyfunction]
 fn multipart_name(py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
     errors::guard(py, || crate::sql::parse_name(text))
+}
+
+/// Spark's `SQLQueryContext.summary` of characters `start..=stop` of `text`.
+#[pyfunction]
+fn sql_query_context_summary(text: &str, start: usize, stop: usize) -> String {
+    crate::error::query_context::summary(text, start, stop)
 }
 
 /// Names of every function in the registry (for docs/supported-api.md).

@@ -245,13 +245,14 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
     if select.projection.len() != 1 || !select.from.is_empty() || select.selection.is_some() {
         return Err(parse_error(text, "expected a single expression"));
     }
-    match select.projection.into_iter().next().unwrap() {
+    let item = match select.projection.into_iter().next().unwrap() {
         sql::SelectItem::UnnamedExpr(e) => convert(e),
-        sql::SelectItem::ExprWithAlias { expr, alias } => Ok(convert(expr)?.alias(&alias.value)),
+        sql::SelectItem::ExprWithAlias { expr, alias } => convert(expr).map(|e| e.alias(&alias.value)),
         sql::SelectItem::Wildcard(_) => Ok(Expr::Star { qualifier: None, plan_id: None }),
         sql::SelectItem::QualifiedWildcard(kind, _) => Ok(Expr::Star { qualifier: Some(kind.to_string()), plan_id: None }),
         other => Err(Error::unsupported(format!("select item `{other}`"))),
-    }
+    };
+    item.map_err(|e| errors::place(e, &query, "SELECT ".len()))
 }
 
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
@@ -282,9 +283,31 @@ pub(crate) fn unsupported(what: &str) -> Error {
     Error::unsupported(format!("SQL: {what}"))
 }
 
+/// Whether `-n` is one literal to Spark's grammar (`MINUS? INTEGER_VALUE` and the
+/// suffixed forms): `-2147483648` is an INT, `-128Y` a TINYINT, `-40000S` out of range.
+fn negative_literal(n: &str, long: bool) -> bool {
+    let digits = n.strip_suffix(['S', 'Y']).unwrap_or(n);
+    digits.bytes().all(|b| b.is_ascii_digit()) && (long || digits != n || format!("-{n}").parse::<i64>().is_ok())
+}
+
+/// Spark's INVALID_NUMERIC_LITERAL_RANGE; `digits` is the literal without its suffix.
+fn out_of_range(digits: &str, kind: &str, min: &str, max: &str) -> Error {
+    Error::new(
+        crate::error::ErrorKind::Parse,
+        "INVALID_NUMERIC_LITERAL_RANGE",
+        format!("Numeric literal {digits} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
+    )
+}
+
 fn number(text: &str, long: bool) -> Result<Value> {
     if long {
-        return text.parse().map(Value::Long).map_err(|_| parse_error(text, "invalid long literal"));
+        return text.parse().map(Value::Long).map_err(|_| {
+            if text.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) {
+                out_of_range(text, "bigint", "-9223372036854775808", "9223372036854775807")
+            } else {
+                parse_error(text, "invalid long literal")
+            }
+        });
     }
     if let Some(d) = text.strip_suffix("BD") {
         return match number(d, false)? {
@@ -295,19 +318,16 @@ fn number(text: &str, long: bool) -> Result<Value> {
         };
     }
     if let Some(d) = text.strip_suffix(['d', 'D']) {
-        return d.parse().map(Value::Double).map_err(|_| parse_error(text, "invalid double literal"));
+        return match d.parse::<f64>() {
+            Ok(v) if v.is_infinite() => Err(out_of_range(d, "double", "-1.7976931348623157E+308", "1.7976931348623157E+308")),
+            Ok(v) => Ok(Value::Double(v)),
+            Err(_) => Err(parse_error(text, "invalid double literal")),
+        };
     }
     if let Some(f) = text.strip_suffix('F') {
         return f.parse().map(Value::Float).map_err(|_| parse_error(text, "invalid float literal"));
     }
     // Spark names the literal without its type suffix (`rawStrippedQualifier`).
-    let out_of_range = |digits: &str, kind: &str, min: &str, max: &str| {
-        Error::new(
-            crate::error::ErrorKind::Parse,
-            "INVALID_NUMERIC_LITERAL_RANGE",
-            format!("Numeric literal {digits} is outside the valid range for {kind} with minimum value of {min} and maximum value of {max}. Please adjust the value accordingly. SQLSTATE: 22003"),
-        )
-    };
     if let Some(s) = text.strip_suffix('S') {
         return s.parse::<i16>().map(Value::Short).map_err(|_| out_of_range(s, "smallint", "-32768", "32767"));
     }
@@ -441,7 +461,10 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
     Ok(match e {
         sql::Expr::Identifier(id) => Expr::Unresolved { parts: vec![id.value], plan_id: None },
         sql::Expr::CompoundIdentifier(ids) => Expr::Unresolved { parts: ids.into_iter().map(|i| i.value).collect(), plan_id: None },
-        sql::Expr::Value(v) => value(v.value)?,
+        sql::Expr::Value(v) => {
+            let span = v.span;
+            value(v.value).map_err(|e| errors::at_span(e, span, errors::Reach::SPAN))?
+        }
         sql::Expr::Nested(e) => convert(*e)?,
         sql::Expr::BinaryOp { left, op, right } => {
             let (l, r) = (convert(*left)?, convert(*right)?);
@@ -464,10 +487,11 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             sql::UnaryOperator::Plus => Expr::func("positive", vec![convert(*expr)?]),
             sql::UnaryOperator::BitwiseNot => Expr::func("~", vec![convert(*expr)?]),
             // `-2147483648` is one literal to Spark: an INT (as `-9223372036854775808` a BIGINT).
-            sql::UnaryOperator::Minus if matches!(&*expr, sql::Expr::Value(v) if matches!(&v.value, sql::Value::Number(n, _) if n.bytes().all(|b| b.is_ascii_digit()) && format!("-{n}").parse::<i64>().is_ok())) => {
+            sql::UnaryOperator::Minus if matches!(&*expr, sql::Expr::Value(v) if matches!(&v.value, sql::Value::Number(n, long) if negative_literal(n, *long))) => {
                 let sql::Expr::Value(v) = *expr else { return Err(Error::internal("checked literal")) };
                 let sql::Value::Number(n, long) = v.value else { return Err(Error::internal("checked literal")) };
-                Expr::Literal(number(&format!("-{n}"), long)?)
+                // Spark's fragment of `-40000S` starts at the minus.
+                Expr::Literal(number(&format!("-{n}"), long).map_err(|e| errors::at_span(e, v.span, errors::Reach::TOKEN_BEFORE))?)
             }
             // Only a number written after the minus is a negative literal: `- -1` is
             // `(- -1)` in Spark.
@@ -628,7 +652,11 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             }
             out
         }
-        sql::Expr::TypedString(ts) => typed_literal(ts)?,
+        sql::Expr::TypedString(ts) => {
+            // sqlparser's span is the string's; Spark's fragment starts at the type.
+            let span = ts.value.span;
+            typed_literal(ts).map_err(|e| errors::at_span(e, span, errors::Reach::TOKEN_BEFORE))?
+        }
         sql::Expr::Interval(iv) => interval_literal(iv)?,
         sql::Expr::Extract { field, expr, .. } => {
             Expr::func("extract", vec![Expr::Literal(Value::String(field.to_string())), convert(*expr)?])
@@ -852,7 +880,10 @@ fn one_parameter(function: &str) -> Option<&'static str> {
 }
 
 fn function(f: sql::Function) -> Result<Expr> {
-    let name = f.name.to_string().to_ascii_lowercase();
+    use sqlparser::ast::Spanned;
+    // Spark's context of an error about the call is the whole call, name as written.
+    let (call_span, written) = (f.span(), f.name.to_string());
+    let name = written.to_ascii_lowercase();
     if !f.within_group.is_empty() {
         return within_group(&name, f);
     }
@@ -898,11 +929,12 @@ fn function(f: sql::Function) -> Result<Expr> {
                     args[0] = Expr::Literal(Value::String(parts[0].clone()));
                 }
                 Expr::Literal(Value::String(unit)) => {
-                    return Err(Error::new(
+                    let e = Error::new(
                         crate::error::ErrorKind::Parse,
                         "INVALID_PARAMETER_VALUE.DATETIME_UNIT",
-                        format!("The value of parameter(s) `unit` in `{}` is invalid: expects one of the units without quotes YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, but got the string literal '{unit}'.", renamed.to_uppercase()),
-                    ));
+                        format!("The value of parameter(s) `unit` in `{written}` is invalid: expects one of the units without quotes YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, but got the string literal '{unit}'."),
+                    );
+                    return Err(errors::at_span(e, call_span, errors::Reach::CLOSING_PAREN));
                 }
                 _ => {}
             }
@@ -935,6 +967,23 @@ mod tests {
         assert_eq!(auto_name(&parse_expression("a != 1").unwrap()), "(NOT (a = 1))");
         assert_eq!(auto_name(&parse_expression("count(*)").unwrap()), "count(1)");
         assert_eq!(auto_name(&parse_expression("a AS x").unwrap()), "x");
+    }
+
+    #[test]
+    fn literals_out_of_range_carry_their_query_context() {
+        let context = |text: &str| {
+            let e = parse_expression(text).unwrap_err();
+            let p = |k: &str| e.params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+            (e.error_class.clone().unwrap_or_default(), p("__start"), p("__stop"))
+        };
+        let range = "INVALID_NUMERIC_LITERAL_RANGE".to_string();
+        assert_eq!(context("a + 300Y"), (range.clone(), "4".into(), "7".into()));
+        // A negative literal is one literal, from its minus (and -128Y is in range).
+        assert_eq!(context("-40000S"), (range.clone(), "0".into(), "6".into()));
+        assert_eq!(parse_expression("-128Y").unwrap(), Expr::Literal(Value::Byte(-128)));
+        assert_eq!(context("99999999999999999999L"), (range.clone(), "0".into(), "20".into()));
+        assert_eq!(context("1e400D"), (range, "0".into(), "5".into()));
+        assert_eq!(context("x = DATE '2020-13-01'").1, "4");
     }
 
     #[test]

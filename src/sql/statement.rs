@@ -104,6 +104,11 @@ fn without_global(text: &str) -> (String, bool) {
 }
 
 pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
+    // An error about a fragment (a literal) is placed in the text as Spark's context.
+    statement(text, conf, relations).map_err(|e| super::errors::place(e, text, 0))
+}
+
+fn statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
     if let Some(statement) = super::tables::parse(text, conf, relations)? {
         return Ok(Statement::Table(Box::new(statement)));
     }
@@ -118,6 +123,8 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
         return Ok(statement);
     }
     let (parsed_text, global) = without_global(text);
+    // The spans of a rewritten text are not the user's: its errors have no context.
+    let rewritten = |e: Error| if parsed_text == text { e } else { super::errors::unplaced(e) };
     let mut statements = super::parse_sql(&parsed_text).map_err(|e| super::errors::syntax_error(text, &e, 0))?;
     match statements.len() {
         0 => return Err(super::errors::no_statement(text)),
@@ -132,7 +139,7 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
                 // A persistent view needs the catalog of tables (not there yet).
                 return Err(unsupported("CREATE VIEW without TEMPORARY (persistent views)"));
             }
-            let plan = QueryBuilder::new(conf, relations).query(*v.query)?;
+            let plan = QueryBuilder::new(conf, relations).query(*v.query).map_err(rewritten)?;
             Ok(Statement::CreateTempView { name: v.name.to_string(), plan, replace: v.or_replace, global })
         }
         sql::Statement::Drop { object_type: sql::ObjectType::View, if_exists, names, .. } => {

@@ -7,7 +7,7 @@
 //! does: each SELECT block's WINDOW clause is in scope while the block converts,
 //! subqueries in its FROM included.
 
-use super::{convert, parse_error};
+use super::{convert, errors, parse_error};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{Expr, FrameBound, FrameKind, SortKey, Value, WindowFrame, WindowSpec};
 use sqlparser::ast as sql;
@@ -23,14 +23,21 @@ thread_local! {
 /// a repeated name or a reference to an undefined one fails to parse; names are
 /// compared as written).
 pub(super) fn with_named_windows<T>(defs: Vec<sql::NamedWindowDefinition>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let clause = window_clause_span(&defs);
     let mut scope: HashMap<String, sql::WindowSpec> = HashMap::new();
     for sql::NamedWindowDefinition(name, expr) in defs {
         if scope.contains_key(&name.value) {
-            return Err(Error::new(
+            let e = Error::new(
                 ErrorKind::Parse,
                 "INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION",
                 format!("Invalid SQL syntax: The definition of window `{}` is repetitive. SQLSTATE: 42000", name.value),
-            ));
+            );
+            // Spark's context is the whole WINDOW clause.
+            let reach = errors::Reach { before: true, after: errors::After::ClosingParen };
+            return Err(match clause {
+                Some(span) => errors::at_span(e, span, reach),
+                None => e,
+            });
         }
         let spec = match expr {
             sql::NamedWindowExpr::WindowSpec(spec) if spec.window_name.is_some() => return Err(window_name_in_spec(&spec)),
@@ -50,6 +57,21 @@ pub(super) fn with_named_windows<T>(defs: Vec<sql::NamedWindowDefinition>, f: im
     let out = f();
     NAMED.with(|n| n.borrow_mut().pop());
     out
+}
+
+/// The span of a WINDOW clause from its first name to the last key of its last
+/// definition (sqlparser keeps no span of a specification; none when it ends with a
+/// frame or a reference, whose end is not known).
+fn window_clause_span(defs: &[sql::NamedWindowDefinition]) -> Option<sqlparser::tokenizer::Span> {
+    use sqlparser::ast::Spanned;
+    let first = defs.first()?.0.span;
+    let sql::NamedWindowExpr::WindowSpec(last) = &defs.last()?.1 else { return None };
+    if last.window_frame.is_some() {
+        return None;
+    }
+    let keys = last.partition_by.iter().map(|e| e.span()).chain(last.order_by.iter().map(|o| o.expr.span()));
+    let end = keys.reduce(|a, b| a.union(&b))?;
+    Some(first.union(&end))
 }
 
 /// `(w ORDER BY x)`: Spark's grammar has no window name inside a specification.
@@ -126,11 +148,17 @@ fn bound(b: sql::WindowFrameBound, start: bool) -> Result<FrameBound> {
 
 /// A frame offset: Spark's parser wants a foldable value (no column in it).
 fn literal_bound(n: sql::Expr) -> Result<Expr> {
+    use sqlparser::ast::Spanned;
+    let span = n.span();
     let e = convert(n)?;
     let mut column = false;
     e.walk(&mut |x| column |= matches!(x, Expr::Unresolved { .. } | Expr::Attr(_)));
     if column {
-        return Err(Error::new(ErrorKind::Parse, "_LEGACY_ERROR_TEMP_0064", "Frame bound value must be a literal."));
+        // Spark's parameter ends with a period and its template adds one; its context is
+        // the bound (`x PRECEDING`).
+        let e = Error::new(ErrorKind::Parse, "_LEGACY_ERROR_TEMP_0064", "Frame bound value must be a literal..")
+            .with_param("msg", "Frame bound value must be a literal.");
+        return Err(errors::at_span(e, span, errors::Reach { before: false, after: errors::After::Word }));
     }
     Ok(e)
 }

@@ -18,7 +18,7 @@ __all__ = [
     "PySparkPicklingError", "TempTableAlreadyExistsException", "UnsupportedOperationException",
     "SessionNotSameException", "PythonException", "SparkNoSuchElementException", "StreamingQueryException",
     "StreamingPythonRunnerInitializationException", "RetriesExceeded", "PickleException",
-    "QueryContext", "QueryContextType",
+    "QueryContext", "QueryContextType", "SQLQueryContext",
 ]
 
 
@@ -57,6 +57,67 @@ class QueryContext(ABC):
     def summary(self) -> str: ...
 
 
+class SQLQueryContext(QueryContext):
+    """Spark's context of an error in SQL text (``pyspark.errors.exceptions.captured``):
+    the fragment at characters ``startIndex..stopIndex`` (inclusive) of the text, and
+    the ``summary`` Spark's message ends with (drawn in Rust: ``error::query_context``)."""
+
+    def __init__(self, sqlText: str, start: int, stop: int):
+        self._text, self._start, self._stop = sqlText, start, stop
+
+    def contextType(self) -> QueryContextType:
+        return QueryContextType.SQL
+
+    def objectType(self) -> str:
+        return ""
+
+    def objectName(self) -> str:
+        return ""
+
+    def startIndex(self) -> int:
+        return self._start
+
+    def stopIndex(self) -> int:
+        return self._stop
+
+    def fragment(self) -> str:
+        return self._text[self._start:self._stop + 1]
+
+    def callSite(self) -> str:
+        # Spark's SQL contexts have no call site: the JVM refuses the call.
+        raise UnsupportedOperationException(
+            errorClass="UNSUPPORTED_CALL.WITHOUT_SUGGESTION",
+            messageParameters={"methodName": "callSite", "className": "org.apache.spark.sql.catalyst.trees.SQLQueryContext"},
+        )
+
+    def summary(self) -> str:
+        from pyrust import _native
+
+        return _native.sql_query_context_summary(self._text, self._start, self._stop)
+
+    def __repr__(self) -> str:
+        return f"SQLQueryContext(fragment={self.fragment()!r}, startIndex={self._start}, stopIndex={self._stop})"
+
+
+def _take_reserved(params: Optional[Dict[str, str]]) -> Tuple[Optional[Tuple[int, int, str]], List[QueryContext]]:
+    """Takes PyRust's reserved parameters (``__*``, never Spark's) out of ``params``:
+    where a ParseException stopped (``__line``, ``__pos``, ``__sqlText``) or, with
+    ``__start``/``__stop`` instead, the SQL fragment the error is about (a query context)."""
+    if not params or "__sqlText" not in params:
+        for key in [k for k in (params or {}) if k.startswith("__")]:
+            params.pop(key)
+        return None, []
+    text = params.pop("__sqlText")
+    if "__start" in params:
+        context = SQLQueryContext(text, int(params.pop("__start")), int(params.pop("__stop")))
+        position, contexts = None, [context]
+    else:
+        position, contexts = (int(params.pop("__line")), int(params.pop("__pos")), text), []
+    for key in [k for k in params if k.startswith("__")]:
+        params.pop(key)
+    return position, contexts
+
+
 class PySparkException(Exception):
     """Base of every PySpark error: Spark's error condition, its parameters, and the
     message Spark's template gives for them (``_messages``, the one place messages are
@@ -73,6 +134,8 @@ class PySparkException(Exception):
     ):
         self._errorClass = errorClass
         self._messageParameters = dict(messageParameters) if messageParameters is not None else None
+        if self._messageParameters:
+            _take_reserved(self._messageParameters)  # where in SQL text: CapturedException's
         self._contexts = list(contexts or [])
         self._message = self._render(message)
         super().__init__(str(self))
@@ -114,8 +177,18 @@ _NUMBER_PARAMETERS = {"_LEGACY_ERROR_TEMP_3243": ("start", "stop", "step")}
 class CapturedException(PySparkException):
     """Errors that Spark raises from its engine (the JVM side in real PySpark): the
     message is ``SparkThrowableHelper.getMessage`` (``[COND] text SQLSTATE: xxxxx``);
-    Spark's plan or query context after it is not reproduced. Without a condition
+    Spark's plan after it is not reproduced; an SQL query context (``getQueryContext``)
+    follows it on a line of its own, as the JVM's message has it. Without a condition
     (a plain Java exception) the message is the exception's own text."""
+
+    def __init__(self, message: Optional[str] = None, errorClass: Optional[str] = None,
+                 messageParameters: Optional[Dict[str, str]] = None, contexts: Optional[List[QueryContext]] = None):
+        params = dict(messageParameters) if messageParameters is not None else None
+        self._position, found = _take_reserved(params)
+        super().__init__(message, errorClass, params, list(contexts or []) + found)
+
+    def _context_summary(self) -> str:
+        return "".join(c.summary() for c in self._contexts if isinstance(c, SQLQueryContext))
 
     def _render(self, message: Optional[str]) -> str:
         if self._errorClass:
@@ -154,7 +227,8 @@ class CapturedException(PySparkException):
         return self._message if self._errorClass else ""
 
     def __str__(self) -> str:
-        return self._message
+        summary = self._context_summary()
+        return f"{self._message}\n{summary}" if summary else self._message
 
 
 class AnalysisException(CapturedException):
@@ -164,19 +238,14 @@ class AnalysisException(CapturedException):
 class ParseException(AnalysisException):
     """Spark's ``ParseException.getMessage``: a leading newline, the message, then where
     the parser stopped (``(line 1, pos 14)``) and the SQL text with a marker under that
-    position. PyRust's parser passes the position in reserved parameters (``__line``,
-    ``__pos``, ``__sqlText``), which are not Spark's parameters and are taken out."""
-
-    def __init__(self, message: Optional[str] = None, errorClass: Optional[str] = None,
-                 messageParameters: Optional[Dict[str, str]] = None, contexts: Optional[List[QueryContext]] = None):
-        params = dict(messageParameters) if messageParameters is not None else None
-        self._position: Optional[Tuple[int, int, str]] = None
-        if params is not None and "__sqlText" in params:
-            self._position = (int(params.pop("__line")), int(params.pop("__pos")), params.pop("__sqlText"))
-        super().__init__(message, errorClass, params, contexts)
+    position, or, for an error about a fragment (a literal), its query context. PyRust's
+    parser passes either in reserved parameters (``_take_reserved``)."""
 
     def _render(self, message: Optional[str]) -> str:
         text = super()._render(message)
+        summary = self._context_summary()
+        if summary:
+            return f"\n{text}\n{summary}"
         if self._position is None:
             return text
         line, pos, command = self._position
@@ -190,6 +259,9 @@ class ParseException(AnalysisException):
         out += "-" * pos + "^^^\n"
         out += "".join(row + "\n" for row in below)
         return out
+
+    def __str__(self) -> str:
+        return self._message  # the context is in the message already
 
 
 class TempTableAlreadyExistsException(AnalysisException):

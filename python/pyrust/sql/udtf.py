@@ -684,13 +684,10 @@ def _argument(spark: Any, text: str, query: str, offset: int) -> Any:
     try:
         table = _table_argument(spark, text)
     except ParseException as e:
-        # Spark's parser error shows where in the query: the argument, underlined.
+        # Spark's parser error ends with its query context: the argument in the query.
         fragment = e.__dict__.pop("_fragment")
-        line = query.count("\n", 0, offset) + 1
-        column = offset - (query.rfind("\n", 0, offset) + 1)
-        query_line = query.splitlines()[line - 1]
-        e._message = f"\n{e._message}\n== SQL (line {line}, position {column + 1}) ==\n{query_line}\n{' ' * column}{'^' * len(fragment)}\n"
-        raise e from None
+        place = {"__sqlText": query, "__start": str(offset), "__stop": str(offset + len(fragment) - 1)}
+        raise ParseException(errorClass=e.getCondition(), messageParameters={**(e.getMessageParameters() or {}), **place}) from None
     return table if table is not None else expr(text)
 
 

@@ -11,7 +11,9 @@ streaming DataFrames, so the streaming check never fires.
 """
 
 import difflib
+import functools
 import os
+import sys
 from decimal import Decimal
 from itertools import zip_longest
 from typing import Any, Dict, List, Optional, Union
@@ -37,7 +39,10 @@ def _assertion_error(errorClass: str, messageParameters: Dict[str, Any], data: A
     return e
 
 
+@functools.lru_cache(maxsize=None)
 def _terminal_color_support():
+    # PySpark asks a shell (tput) on every diff; the answer does not change within a
+    # process, so it is asked once.
     try:
         # determine if environment supports color
         script = "$(test $(tput colors)) && $(test $(tput colors) -ge 8) && echo true || echo false"
@@ -148,11 +153,11 @@ def assertPandasOnSparkEqual(*args: Any, **kwargs: Any):
 
 
 def _is_pandas(obj: Any) -> bool:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        return False
-    return isinstance(obj, pd.DataFrame)
+    # Without pandas imported there is no pandas DataFrame: importing it (with numpy and
+    # pyarrow, ~0.3 s) only to answer no would slow every comparison of a suite that
+    # never uses pandas.
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
 
 
 def assertDataFrameEqual(

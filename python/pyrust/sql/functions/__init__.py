@@ -96,6 +96,10 @@ def __getattr__(name: str) -> Any:
     # one PyRust lacks is a stub made here on first access, raising when called.
     if name == "__all__":
         value = sorted(_pyspark_names() | IMPLEMENTED)
+    elif name.startswith("_"):
+        # No PySpark function name starts so; tools probe modules for such names
+        # (pytest's fixture and `__test__` checks) and must not load the API file.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     elif name in _pyspark_names() and name not in IMPLEMENTED:
         value = _not_yet(name)
     else:
