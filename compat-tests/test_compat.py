@@ -54,7 +54,6 @@ KNOWN_DIFFERENCES = {
     "window_sql_more::interval_month_over_a_timestamp": "RANGE frames with year-month INTERVAL offsets raise NOT_IMPLEMENTED (semantics.md: window functions)",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
     "sql_query_context::get_query_context_of_a_divide_by_zero_in_sql": "errors raised while a query runs (DIVIDE_BY_ZERO, CAST_INVALID_INPUT, ARITHMETIC_OVERFLOW) carry no query context: expressions keep no span of their SQL text (semantics.md: error messages)",
-    "hostile_arguments_na_stat::na_fill_huge_int": "a constant cast that overflows fails when the query is planned; Spark's ConstantFolding leaves it to run time, where coalesce never evaluates it for a column without NULLs (semantics.md)",
 }
 
 

@@ -12,7 +12,9 @@ Resumable and shardable: see Campaign. A campaign run in pieces, e.g. two machin
 Expression programs are batched: one select holds a group's expressions; when both
 engines answer it without error, the answer is split per column and each
 expression compared on its own. A group where either side fails, or whose `show()`
-text differs, is re-run one expression at a time."""
+text differs, is re-run in halves down to single expressions; when the failure came
+before any Spark job ran (an analysis error), each expression is first analysed on
+its own (cheap) and those that fail run alone (Campaign.batched, Campaign.probed)."""
 
 import argparse
 import collections
@@ -133,6 +135,15 @@ def classify(expected, actual, ordered):
     return "show"
 
 
+# Raised while a DataFrame is built or analysed, before any Spark job: PySpark's own
+# argument checks and the analyzer's.
+_BEFORE_RUNNING = ("AnalysisException", "PySparkTypeError", "PySparkValueError", "ParseException")
+
+
+def _before_running(result):
+    return result.get("error", {}).get("class") in _BEFORE_RUNNING
+
+
 def split_column(result, i):
     """One expression's part of a batched select's result."""
     return {"schema": [result["schema"][i]],
@@ -214,28 +225,52 @@ class Campaign:
             return [(group, expected, actual)]
         return self.batched(group)
 
-    def batched(self, group):
+    def batched(self, group, probed=False):
         """One select for the group's expressions; halves of it where either engine
-        fails (a failing expression fails the whole select), down to single ones."""
+        fails (a failing expression fails the whole select), down to single ones. When
+        the select failed before running (an analysis error), every expression is
+        first analysed on its own (`probed`): no Spark job, so cheap, and what fails
+        there is run alone at once rather than found by halving, which costs a Spark
+        job (two with show()) per half that succeeds."""
         (expected,), (actual,) = run_both(self.workers, [job(group)])
         self.queries += 1
         n = len(group["exprs"])
         failed = any(k in r for r in (expected, actual) for k in ("error", "crash"))
         if n == 1:
             return [(group, expected, actual)]
+        if failed and not probed and any(_before_running(r) for r in (expected, actual)):
+            return self.probed(group)
         if failed or expected.get("stdout") != actual.get("stdout") or len(expected["schema"]) != len(actual.get("schema", [])):
             self.counts["batches_split"] += 1
             halves = []
             for part in (group["exprs"][: n // 2], group["exprs"][n // 2:]):
                 p = dict(group)
                 p["exprs"] = part
-                halves += self.batched(p)
+                halves += self.batched(p, probed)
             return halves
         out = []
         for i, e in enumerate(group["exprs"]):
             p = dict(group)
             p["exprs"] = [e]
             out.append((p, split_column(expected, i), split_column(actual, i)))
+        return out
+
+    def probed(self, group):
+        """Analyses each expression alone on both engines (one request each); those
+        that fail on either engine run alone (run_case, as always), the rest as a
+        batch again."""
+        self.counts["batches_probed"] += 1
+        singles = [dict(group, exprs=[e]) for e in group["exprs"]]
+        expected, actual = run_both(self.workers, [dict(job(p), analyze=True) for p in singles])
+        alone = [p for p, e, a in zip(singles, expected, actual) if not (e.get("analyzed") and a.get("analyzed"))]
+        rest = [p["exprs"][0] for p, e, a in zip(singles, expected, actual) if e.get("analyzed") and a.get("analyzed")]
+        out = []
+        if alone:
+            expected, actual = run_both(self.workers, [job(p) for p in alone])
+            self.queries += len(alone)
+            out += list(zip(alone, expected, actual))
+        if rest:
+            out += self.batched(dict(group, exprs=rest), probed=True)
         return out
 
     def run(self):

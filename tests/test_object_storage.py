@@ -20,37 +20,14 @@ from decimal import Decimal
 
 import pytest
 
-boto3 = pytest.importorskip("boto3")
-moto_server = pytest.importorskip("moto.moto_server.threaded_moto_server")
+# Skipped as a whole without the S3 server the fixtures start.
+pytest.importorskip("boto3")
+pytest.importorskip("moto.moto_server.threaded_moto_server")
 
 from pyrust.errors import AnalysisException  # noqa: E402
 from pyrust.sql import SparkSession, functions as F, types as T  # noqa: E402
 
-KEY, SECRET = "testing-key", "testing-secret"
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def s3(endpoint):
-    return boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=KEY, aws_secret_access_key=SECRET, region_name="us-east-1")
-
-
-SETTINGS = {
-    "spark.hadoop.fs.s3a.access.key": KEY,
-    "spark.hadoop.fs.s3a.secret.key": SECRET,
-    "spark.hadoop.fs.s3a.path.style.access": "true",
-    "spark.hadoop.fs.s3a.endpoint.region": "us-east-1",
-    # a hang would show as a failure in seconds, not minutes
-    "spark.hadoop.fs.s3a.connection.timeout": "30s",
-}
+from s3_server import KEY, SECRET, SETTINGS  # noqa: E402  (endpoint, s3, bucket: tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -62,13 +39,6 @@ def spark(endpoint):
     yield session
     for k in [*SETTINGS, "spark.hadoop.fs.s3a.endpoint"]:
         session.conf.unset(k)
-
-
-@pytest.fixture
-def bucket(s3):
-    name = f"b-{uuid.uuid4().hex[:12]}"
-    s3.create_bucket(Bucket=name)
-    return name
 
 
 def keys(s3, bucket, prefix=""):

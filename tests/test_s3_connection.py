@@ -11,31 +11,16 @@ import sys
 import textwrap
 import threading
 import time
-import uuid
 
 import pytest
 
-boto3 = pytest.importorskip("boto3")
-moto_server = pytest.importorskip("moto.moto_server.threaded_moto_server")
+# Skipped as a whole without the S3 server the fixtures start.
+pytest.importorskip("boto3")
+pytest.importorskip("moto.moto_server.threaded_moto_server")
 
-from test_object_storage import KEY, SECRET  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
+from s3_server import KEY, SECRET  # noqa: E402  (endpoint, bucket: tests/conftest.py)
 
 
-@pytest.fixture
-def bucket(endpoint):
-    s3 = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=KEY, aws_secret_access_key=SECRET, region_name="us-east-1")
-    name = f"b-{uuid.uuid4().hex[:12]}"
-    s3.create_bucket(Bucket=name)
-    return name
 
 
 # No fs.s3a.access.key: the credentials come from the environment the test gives.

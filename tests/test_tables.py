@@ -10,6 +10,7 @@ import pytest
 
 from pyrust.errors import AnalysisException
 from pyrust.sql import SparkSession
+from s3_server import SETTINGS
 
 
 @pytest.fixture
@@ -117,41 +118,13 @@ def test_tables_are_per_session_catalog_state(spark, warehouse):
 
 # --- object storage ------------------------------------------------------------------
 
-boto3 = pytest.importorskip("boto3")
-moto_server = pytest.importorskip("moto.moto_server.threaded_moto_server")
-
-KEY, SECRET = "testing-key", "testing-secret"
-SETTINGS = {
-    "spark.hadoop.fs.s3a.access.key": KEY,
-    "spark.hadoop.fs.s3a.secret.key": SECRET,
-    "spark.hadoop.fs.s3a.path.style.access": "true",
-    "spark.hadoop.fs.s3a.endpoint.region": "us-east-1",
-    "spark.hadoop.fs.s3a.connection.timeout": "30s",
-}
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def s3(endpoint):
-    return boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=KEY, aws_secret_access_key=SECRET, region_name="us-east-1")
-
-
 @pytest.fixture
-def remote(endpoint, s3):
+def remote(endpoint, bucket):
+    """A session pointed at moto's server (endpoint, bucket: tests/conftest.py)."""
     session = SparkSession.builder.getOrCreate()
     for k, v in SETTINGS.items():
         session.conf.set(k, v)
     session.conf.set("spark.hadoop.fs.s3a.endpoint", endpoint)
-    bucket = f"b-{uuid.uuid4().hex[:12]}"
-    s3.create_bucket(Bucket=bucket)
     yield session, bucket
     for k in [*SETTINGS, "spark.hadoop.fs.s3a.endpoint", "spark.sql.warehouse.dir"]:
         session.conf.unset(k)

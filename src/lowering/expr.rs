@@ -10,6 +10,7 @@ use crate::analysis::Conf;
 use crate::compat::arith::{arithmetic, decimal_arithmetic};
 use crate::compat::cast::{cast, CastMode};
 use crate::error::{Error, Result};
+use crate::ir::function::{ConditionalFn, Func};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
 use polars::prelude::{self as pl, col, lit, when, IntoLazy};
 
@@ -25,6 +26,27 @@ fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
 }
 
 impl<'a> ExprLowering<'a> {
+    /// `coalesce`'s arguments: Spark's `Coalesce.eval` stops at the first non-NULL
+    /// argument, so an argument runs (and can raise an ANSI error) only on the rows
+    /// where every argument before it is NULL.
+    fn lower_coalesced(&self, args: &[Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
+        let mut all_null: Option<pl::Expr> = None;
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            let here = match &all_null {
+                Some(n) => and_mask(reachable, n.clone()),
+                None => reachable.clone(),
+            };
+            let x = self.lower_in(a, &here)?;
+            all_null = Some(match all_null {
+                Some(n) => n.and(x.clone().is_null()),
+                None => x.clone().is_null(),
+            });
+            out.push(x);
+        }
+        Ok(out)
+    }
+
     pub fn lower(&self, e: &Expr) -> Result<pl::Expr> {
         self.lower_in(e, &None)
     }
@@ -208,7 +230,10 @@ impl<'a> ExprLowering<'a> {
                 result
             }
             Expr::Call(c) => {
-                let args = c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?;
+                let args = match c.func {
+                    Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => self.lower_coalesced(&c.args, reachable)?,
+                    _ => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
+                };
                 lower_call(c, args, reachable, self.conf)?
             }
             Expr::PythonUdf(u) => {

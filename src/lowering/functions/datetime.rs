@@ -17,7 +17,7 @@ use crate::compat::timezone::{self, Zone};
 use crate::error::Result;
 use crate::ir::function::DatetimeFn;
 use crate::ir::DataType;
-use polars::prelude::{self as pl, lit, DataType as PlType};
+use polars::prelude::{self as pl, lit, when, DataType as PlType};
 use std::cell::Cell;
 use std::sync::Arc;
 
@@ -70,7 +70,14 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         UnixTimestamp | ToUnixTimestamp => match c.arg_type(0) {
             DataType::String => parse_strings(c.arg(0), pattern(c, 1, true)?, zone(c)?, ParseTarget::UnixSeconds, on_failure(c)),
             DataType::Null => lit(pl::NULL).cast(PlType::Int64),
-            t => to_timestamp(c, &t)?.cast(PlType::Int64).floor_div(lit(MICROS_PER_SECOND)),
+            t => {
+                // Spark divides the microseconds as a Java long (toward zero): an instant
+                // less than a second before 1970 is second 0, not -1.
+                let micros = to_timestamp(c, &t)?.cast(PlType::Int64);
+                let floor = micros.clone().floor_div(lit(MICROS_PER_SECOND));
+                let inexact = (floor.clone() * lit(MICROS_PER_SECOND)).neq(micros.clone());
+                when(micros.lt(lit(0)).and(inexact)).then(floor.clone() + lit(1)).otherwise(floor)
+            }
         },
         ToTimestamp | ToTimestampLtz | TryToTimestamp => {
             let mode = if f == TryToTimestamp { CastMode::Try } else { cast_mode(c) };
