@@ -4,11 +4,12 @@
 
 mod join_order;
 mod join_predicates;
+mod predicates;
 
 use crate::ir::Plan;
 use std::sync::Arc;
 
 /// The plan the engine should run.
 pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
-    join_predicates::push_filters_into_joins(&join_order::reorder_joins(plan))
+    predicates::push_down(&join_order::reorder_joins(plan))
 }
