@@ -33,10 +33,17 @@ pub fn push_down(plan: &Arc<Plan>) -> Arc<Plan> {
 /// The filter `filter` (over `input`, with `condition`) moved below `input`, or `None`
 /// when it stays where it is.
 fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc<Plan>> {
+    if let PlanNode::Join { .. } = &input.node {
+        return push_into_join(filter, input, condition);
+    }
+    // `rand(seed) < f` (`sample`) draws one number per row of its input: moving any
+    // conjunct beside it (or below it) would change the rows it draws for.
+    if !deterministic(condition) {
+        return None;
+    }
     match &input.node {
-        PlanNode::Join { .. } => push_into_join(filter, input, condition),
         // Spark's CombineFilters: the inner condition first.
-        PlanNode::Filter { input: inner, condition: first } => {
+        PlanNode::Filter { input: inner, condition: first } if deterministic(first) => {
             let both = Expr::binary(BinaryOp::And, first.clone(), condition.clone());
             Some(push_down(&filtered(inner, both, input.plan_id)))
         }
