@@ -90,7 +90,8 @@ docs: develop
 	$(PY) scripts/supported_api.py > docs/supported-api.md
 
 # Benchmarks (docs/performance.md): a release build in its own venv beside real
-# PySpark, native Polars and tpchgen-cli. Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark
+# PySpark, native Polars, native DuckDB (tpcds suite only) and the TPC data generators.
+# Options: SCALE=1 ENGINES=pyrust,polars,polars-1.43,pyspark[,duckdb]
 # SUITES=tpch,latency,conversion,ooc,functions,windows,ci RUNS=3 QUERIES=1-22 OOC_SCALE=10 OOC_MEMORY_GB=4 FUNCTION_ROWS=10000000
 # WINDOWS_ROWS=10000000 WINDOWS_PARTITIONS=100000
 # (ci: bench/ci_suite, a pytest suite of small-DataFrame tests; quick with SUITES=ci RUNS=1)
@@ -109,11 +110,11 @@ WINDOWS_PARTITIONS ?= 100000
 BENCH_RUSTFLAGS ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && echo "-C target-cpu=x86-64-v3")
 
 $(BENCH_VENV)/.installed: Makefile
-	@echo "setting up $(BENCH_VENV) (PySpark, Polars, tpchgen-cli, matplotlib)..."
+	@echo "setting up $(BENCH_VENV) (PySpark, Polars, DuckDB, tpchgen-cli, tpcgen-cli, matplotlib)..."
 	@$(PYTHON) -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/pip install -q --upgrade pip
 	@$(BENCH_VENV)/bin/pip install -q "maturin>=1.9,<2" "pyspark==4.0.1" $(PY_DATA_LIBS) "polars==2.1.0" \
-		"tpchgen-cli==2.0.2" "matplotlib==3.11.2" \
+		"tpchgen-cli==2.0.2" $(PY_TPC_LIBS) "duckdb==2.0.0" "matplotlib==3.11.2" \
 		"pytest>=7" $(PY_TEST_LIBS) $(PY_S3_LIBS)
 	@# The Python Polars built from the same engine as the Rust crate (0.55), beside the newest.
 	@$(BENCH_VENV)/bin/pip install -q --target $(BENCH_VENV)/polars-1.43.2 "polars==1.43.2"

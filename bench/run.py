@@ -1,6 +1,6 @@
 """Runs the benchmark suites side by side and writes bench/results/results.json.
 
-    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,io,s3,tpcds]
+    python bench/run.py [--scale 1] [--engines pyrust,polars,pyspark,duckdb] [--suites tpch,latency,conversion,ooc,functions,windows,ci,udf,io,s3,tpcds]
                         [--runs 3] [--queries 1-22] [--ooc-scale 10] [--ooc-memory-gb 4] [--function-rows 10000000]
                         [--windows-rows 10000000] [--windows-partitions 100000] [--io-rows 1000000]
 
@@ -280,7 +280,9 @@ def main():
     p.add_argument("--windows-partitions", type=int, default=100_000)
     p.add_argument("--output", default=os.path.join(RESULTS, "results.json"))
     a = p.parse_args()
-    engines = a.engines.split(",")
+    all_engines = a.engines.split(",")
+    # DuckDB runs the SQL texts of the tpcds suite only.
+    engines = [e for e in all_engines if e != "duckdb"]
     suites = a.suites.split(",")
 
     results = {}
@@ -336,7 +338,7 @@ def main():
         import tpcds_suite
         path = tpcds_suite.ensure_data(a.tpcds_scale)
         raw = {}
-        for engine in [e for e in engines if e in ("pyrust", "pyspark")]:
+        for engine in [e for e in all_engines if e in ("pyrust", "pyspark", "duckdb")]:
             out, _, _ = run_worker(engine, "tpcds", ["--data", path, "--runs", str(a.runs)])
             raw[engine] = {k: v for k, v in out.items() if k != "error"}
         results["tpcds"] = {"scale": a.tpcds_scale, "runs": a.runs, "engines": tpcds_suite.summarise(raw, median)}

@@ -5,27 +5,15 @@
 //! joins both sides; left, semi and anti joins the left; right joins the right),
 //! equalities across the sides of an inner join become its keys, other cross-side
 //! conjuncts of an inner join its residual condition. Non-deterministic conjuncts
-//! (`rand()`, Python UDFs) stay where they were written.
+//! (`rand()`, Python UDFs) stay where they were written. `predicates::push_down` brings
+//! filters here and takes the sides' filters on down.
 
+use super::predicates::push_down;
 use crate::ir::function::{Func, MathFn, MiscFn};
 use crate::ir::{BinaryOp, DataType, Expr, JoinType, Plan, PlanNode, Recursion};
 use crate::analysis::typing::data_type;
 use std::collections::HashSet;
 use std::sync::Arc;
-
-pub fn push_filters_into_joins(plan: &Arc<Plan>) -> Arc<Plan> {
-    if let PlanNode::Filter { input, condition } = &plan.node {
-        if let Some(pushed) = push_into_join(plan, input, condition) {
-            return pushed;
-        }
-    }
-    let children = plan.children();
-    if children.is_empty() {
-        return plan.clone();
-    }
-    let inputs = children.into_iter().map(push_filters_into_joins).collect();
-    Arc::new(plan.with_inputs(inputs))
-}
 
 /// Where one conjunct of the filter goes.
 enum Place {
@@ -38,7 +26,7 @@ enum Place {
 
 /// The filter `filter` (over `input`, with `condition`) pushed into the join below
 /// it, or `None` when nothing moves.
-fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc<Plan>> {
+pub(super) fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc<Plan>> {
     // Stacked filters (a WHERE over a subquery's filter) are one conjunction.
     let mut parts = vec![];
     conjuncts(condition, &mut parts);
@@ -72,8 +60,8 @@ fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<
     if to_left.is_empty() && to_right.is_empty() && new_keys.len() == keys.len() && residuals.is_empty() {
         return None;
     }
-    let new_left = push_filters_into_joins(&filtered(left, to_left));
-    let new_right = push_filters_into_joins(&filtered(right, to_right));
+    let new_left = push_down(&filtered(left, to_left));
+    let new_right = push_down(&filtered(right, to_right));
     let residual = residual.iter().cloned().chain(residuals).reduce(and);
     let join_type = if *join_type == JoinType::Cross && new_keys.len() > keys.len() { JoinType::Inner } else { *join_type };
     let node = PlanNode::Join { left: new_left, right: new_right, join_type, keys: new_keys, residual, output: output.clone() };
@@ -143,7 +131,7 @@ fn and(a: Expr, b: Expr) -> Expr {
     Expr::binary(BinaryOp::And, a, b)
 }
 
-fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
+pub(super) fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
     match e {
         Expr::Binary { op: BinaryOp::And, left, right } => {
             conjuncts(left, out);
@@ -154,7 +142,7 @@ fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
 }
 
 /// Whether the expression gives the same value wherever it is evaluated.
-fn deterministic(e: &Expr) -> bool {
+pub(super) fn deterministic(e: &Expr) -> bool {
     e.apply(&mut |x| match x {
         Expr::PythonUdf(_) => Recursion::Stop,
         Expr::Call(c)
@@ -203,8 +191,11 @@ mod tests {
         assert!(residual.is_none());
         // The key's left expression is the left side's column, whichever way it was written.
         assert_eq!(keys[0].0.attribute_ids(), left.output.iter().map(|a| a.id).collect());
-        assert!(matches!(left.node, PlanNode::Filter { .. }));
-        assert!(matches!(right.node, PlanNode::Filter { .. }));
+        // Each side's conjunct went below the join, and on below the side's projection.
+        for side in [left, right] {
+            let PlanNode::Project { input, .. } = &side.node else { panic!("{side:?}") };
+            assert!(matches!(input.node, PlanNode::Filter { .. }), "{input:?}");
+        }
     }
 
     #[test]
@@ -225,6 +216,6 @@ mod tests {
     }
 
     fn optimize_one(plan: Arc<Plan>) -> Arc<Plan> {
-        push_filters_into_joins(&plan)
+        push_down(&plan)
     }
 }

@@ -4,11 +4,14 @@
 
 mod join_order;
 mod join_predicates;
+mod predicates;
 
 use crate::ir::Plan;
 use std::sync::Arc;
 
 /// The plan the engine should run.
 pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
-    join_predicates::push_filters_into_joins(&join_order::reorder_joins(plan))
+    // Filters first, so the join order sees which relations they reduce; then again, to
+    // make the reordered chains' conditions their keys.
+    predicates::push_down(&join_order::reorder_joins(&predicates::push_down(plan)))
 }
