@@ -99,6 +99,15 @@ impl Group {
     }
 }
 
+/// A NULL default (`lag(x)` has `CAST(NULL AS type)`): the shifted value as it is.
+fn is_null_literal(e: &Expr) -> bool {
+    match e.unalias() {
+        Expr::Literal(Value::Null) => true,
+        Expr::Cast { expr, .. } => is_null_literal(expr),
+        _ => false,
+    }
+}
+
 /// 0, 1, 2... within the partition (evaluated inside `over`).
 fn index() -> pl::Expr {
     pl::int_range(lit(0i64), pl::len().cast(PlType::Int64), 1, PlType::Int64)
@@ -134,7 +143,7 @@ fn window_function(lw: &ExprLowering, g: &Group, f: WindowFn, call: &Call, frame
             let (Bound::Rows(rows), false) = (&frame.start, super::bool_arg(call, 3)) else { return Ok(None) };
             let x = lw.lower(&call.args[0])?;
             let shifted = x.shift(lit(-*rows));
-            if matches!(call.args.get(2).map(|a| a.unalias()), None | Some(Expr::Literal(Value::Null))) {
+            if call.args.get(2).is_none_or(is_null_literal) {
                 shifted.cast(out)
             } else {
                 let target = index() + lit(*rows);
