@@ -226,6 +226,13 @@ fn range_rolling(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, fram
     }
     let arg_type = data_type(&call.args[0]);
     let x = args[0].clone();
+    // Polars rolls a column, not a constant: `count(1)` counts rows, other constant
+    // arguments take the general path.
+    let literal = matches!(&call.args[0], Expr::Literal(v) if !v.is_null());
+    let per_row = call.args[0].any(&|e| matches!(e, Expr::Attr(_)));
+    if !per_row && !(literal && f == AggregateFn::Count) {
+        return Ok(None);
+    }
     let short_int = matches!(arg_type, DataType::Byte | DataType::Short | DataType::Integer);
     let window = pl::RollingOptionsDynamicWindow {
         window_size: pl::Duration::new(distance + 1),
@@ -251,21 +258,24 @@ fn range_rolling(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, fram
             if f == AggregateFn::Min { x.rolling_min_by(by, window) } else { x.rolling_max_by(by, window) }
         }
         AggregateFn::Count => {
-            let literal = matches!(&call.args[0], Expr::Literal(v) if !v.is_null());
             let present = if literal { pl::repeat(lit(1i64), pl::len()) } else { x.is_not_null().cast(PlType::Int64) };
             present.rolling_sum_by(by, window)
         }
         _ => return Ok(None),
     };
-    let empty = if f == AggregateFn::Count { lit(0i64) } else { lit(pl::NULL) }.cast(out.clone());
-    let rolled = range_key.checked(g.ordered(rolled.cast(out.clone()))?, offset, lw.conf.ansi, Some(empty));
-    if !crate::analysis::typing::nullable(&k.expr, true) {
-        return Ok(Some(rolled));
-    }
-    // A NULL key's frame: the partition's NULL-key rows.
-    let agg = lower_call(call, args.to_vec(), &None, lw.conf)?;
-    let mut null_parts = g.parts.clone();
-    null_parts.push(key.clone().is_null());
-    let by_nulls = agg.over(null_parts)?.cast(out);
-    Ok(Some(when(key.clone().is_null()).then(by_nulls).otherwise(rolled)))
+    let rolled = rolled.cast(out.clone());
+    let value = if crate::analysis::typing::nullable(&k.expr, true) {
+        // A NULL key's frame is the partition's NULL-key rows: their aggregate, in the
+        // same `over` (no second grouping of the rows).
+        let null_key = key.clone().is_null();
+        let by_nulls = match f {
+            AggregateFn::Count if literal => null_key.clone().cast(PlType::Int64).sum(),
+            _ => lower_call(call, args.iter().map(|a| a.clone().filter(null_key.clone())).collect(), &None, lw.conf)?,
+        };
+        when(null_key).then(by_nulls.cast(out.clone())).otherwise(rolled)
+    } else {
+        rolled
+    };
+    let empty = if f == AggregateFn::Count { lit(0i64) } else { lit(pl::NULL) }.cast(out);
+    Ok(Some(range_key.checked(g.ordered(value)?, offset, lw.conf.ansi, Some(empty))))
 }
