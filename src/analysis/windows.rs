@@ -234,10 +234,10 @@ fn check_frame(frame: WindowFrame, order_type: Option<&DataType>, ansi: bool) ->
         };
         let t = data_type(&Expr::Literal(value.clone()));
         // Spark casts a RANGE offset to the key's type where it can (not to datetimes,
-        // nor an interval to a fractional number).
+        // nor an interval to a floating-point number).
         let interval = is_interval(&t);
         let cast_to = match order_type {
-            Some(o) if !rows && interval && o.is_fractional() => t.clone(),
+            Some(o) if !rows && interval && o.is_floating() => t.clone(),
             Some(o) if !rows && (o.is_numeric() || matches!(o, DataType::Boolean | DataType::String)) => o.clone(),
             _ => t.clone(),
         };
@@ -436,6 +436,9 @@ pub fn range_offset(e: &Expr, ansi: bool) -> Result<Value> {
         Value::Short(n) => *n as i128,
         Value::Byte(n) => *n as i128,
         Value::Decimal(u, _, s) => *u / 10i128.pow(*s as u32),
+        // Spark's interval-to-number casts: the count of the interval's last field.
+        Value::YearMonthInterval(m, _, end) => if *end == 0 { *m as i128 / 12 } else { *m as i128 },
+        Value::DayTimeInterval(us, _, end) => *us as i128 / [86_400_000_000i128, 3_600_000_000, 60_000_000, 1_000_000][(*end as usize).min(3)],
         _ => return Err(Error::unsupported(format!("an offset of type {}", from.sql()))),
     };
     let overflow = || {

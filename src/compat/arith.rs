@@ -60,14 +60,19 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     }
 }
 
-/// IEEE `a - b` or `a / b`, one value at a time. Polars' scalar kernels divide by
-/// multiplying with the reciprocal and turn `0 - x` into `-x`; both differ from Java
-/// in the last bit or the sign of zero.
+/// IEEE `a - b` or `a / b`, one value at a time. Polars' scalar kernels (one side of
+/// one value, broadcast) divide by multiplying with the reciprocal and turn `0 - x`
+/// into `-x`; both differ from Java in the last bit or the sign of zero. Its kernels
+/// over two columns of one length are IEEE's, and they run those.
 fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
     left.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let a = cols[0].as_materialized_series().f64()?.clone();
             let b = cols[1].as_materialized_series().f64()?.clone();
+            if a.len() == b.len() {
+                let out = if op == BinaryOp::Divide { &a / &b } else { &a - &b };
+                return Ok(out.into_series().with_name(cols[0].name().clone()).into_column());
+            }
             let n = a.len().max(b.len());
             let get = |ca: &pl::Float64Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let out: pl::Float64Chunked = (0..n)

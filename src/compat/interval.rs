@@ -5,6 +5,7 @@ pub use crate::ir::text::{calendar_interval_text, day_time_interval_text, year_m
 
 use super::calendar::{civil_from_days, days_from_civil, month_length, MICROS_PER_DAY};
 use super::timezone::Zone;
+use polars::prelude::{self as pl, Column, DataType as PlType, Int64Chunked, IntoColumn, IntoSeries, PolarsResult};
 
 /// An interval as months, days and microseconds (any of Spark's three kinds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,35 @@ pub fn add_to_timestamp(micros: i64, s: Shift, zone: &Zone) -> Option<i64> {
     let keep = shifted - offset;
     let start = if zone.offset_at(keep.div_euclid(1_000_000)) as i64 * 1_000_000 == offset { keep } else { zone.local_to_utc(shifted) };
     start.checked_add(rest)
+}
+
+/// A date (days) or timestamp (microseconds) column plus a constant number of months:
+/// Spark's `DateAddYMInterval` (`zone` None) and `TimestampAddYMInterval` in `zone`, as a
+/// RANGE frame's bound computes them. A result past the calendar saturates to the far
+/// end it heads for (bounds are only compared, and the order is kept); NULL stays NULL.
+pub fn plus_months_column(values: pl::Expr, months: i64, zone: Option<Zone>) -> pl::Expr {
+    values.cast(PlType::Int64).map(
+        move |c: Column| -> PolarsResult<Column> {
+            let s = c.as_materialized_series();
+            let shift = Shift { months, days: 0, micros: 0 };
+            let far = if months < 0 { i64::MIN } else { i64::MAX };
+            let out: Int64Chunked = s
+                .i64()?
+                .iter()
+                .map(|v| {
+                    v.map(|x| {
+                        let shifted = match &zone {
+                            None => add_to_date(x, shift),
+                            Some(z) => add_to_timestamp(x, shift, z),
+                        };
+                        shifted.unwrap_or(far)
+                    })
+                })
+                .collect();
+            Ok(out.with_name(s.name().clone()).into_series().into_column())
+        },
+        |_, field| Ok(pl::Field::new(field.name().clone(), PlType::Int64)),
+    )
 }
 
 /// The field index of a unit name: day-time (`DAY`=0..`SECOND`=3) or year-month
@@ -146,5 +176,20 @@ mod tests {
         assert_eq!(parse_interval_text("-1-2", false, 0, 1), Some(-14));
         assert_eq!(parse_interval_text("1.5", true, 3, 3), Some(1_500_000));
         assert_eq!(interval_unit("hours"), Some((true, 1)));
+    }
+
+    #[test]
+    fn months_added_to_a_column_clamp_the_day_and_keep_nulls() {
+        use polars::prelude::{df, IntoLazy};
+        let day = |y, m, d| days_from_civil(y, m, d);
+        let frame = df!("d" => [Some(day(2024, 3, 31)), None, Some(day(2023, 1, 31))]).unwrap();
+        let out = frame.lazy().select([plus_months_column(pl::col("d"), -1, None)]).collect().unwrap();
+        let got: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(got, vec![Some(day(2024, 2, 29)), None, Some(day(2022, 12, 31))]);
+        // Timestamps keep their time of day; past the calendar the bound saturates.
+        let frame = df!("t" => [day(2024, 1, 31) * MICROS_PER_DAY + 5, i64::MAX]).unwrap();
+        let out = frame.lazy().select([plus_months_column(pl::col("t"), 1, Some(Zone::utc()))]).collect().unwrap();
+        let got: Vec<Option<i64>> = out.columns()[0].i64().unwrap().iter().collect();
+        assert_eq!(got, vec![Some(day(2024, 2, 29) * MICROS_PER_DAY + 5), Some(i64::MAX)]);
     }
 }

@@ -77,9 +77,11 @@ pub fn running(within: &dyn Fn(pl::Expr) -> pl::Expr, f: AggregateFn, call: &Cal
             Some(Running { value: total, seen: Some(seen()), overflow })
         }
         AggregateFn::Sum if matches!(t, DataType::Float | DataType::Double | DataType::Null) => {
-            // Spark adds from zero: `0.0 + -0.0` is 0.0.
-            let total = within(x.clone().cast(PlType::Float64).fill_null(lit(0.0)).cum_sum(reverse)) + lit(0.0);
-            Some(Running { value: total, seen: Some(seen()), overflow: None })
+            // Polars' running sum starts from zero, as Spark adds (`0.0 + -0.0` is 0.0),
+            // and is NULL on NULL inputs: filled from the row before, it is NULL only
+            // before the first non-NULL input, as Spark's sum (no count of inputs needed).
+            let total = within(x.clone().cast(PlType::Float64).cum_sum(reverse).fill_null_with_strategy(fill));
+            Some(Running { value: total, seen: None, overflow: None })
         }
         AggregateFn::Sum if matches!(t, DataType::Decimal(p, _) if p <= 28) => {
             let v = x.clone().cast(out).fill_null(lit(0));

@@ -5,12 +5,11 @@
 //! Taken when the node has at most one ORDER BY key and each expression is one of:
 //! `row_number`, `rank`, `dense_rank`; `lag`/`lead` without IGNORE NULLS; an
 //! aggregate over the whole partition; `sum`/`avg`/`min`/`max`/`count` over ROWS
-//! BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW with a running form; `avg`/`sum` of
-//! floating values and `min`/`max` of integers over RANGE BETWEEN k PRECEDING AND
-//! CURRENT ROW over an ascending date key (Polars' `rolling_*_by`, whose
-//! windows hold every row with a key in `(key - k - 1, key]`: the current row's peers
-//! too, as Spark's RANGE frame). Anything else takes the general lowering
-//! (`super::lower_window`).
+//! BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW with a running form; `sum`, `avg`,
+//! `min`, `max` and `count` over RANGE BETWEEN k PRECEDING AND CURRENT ROW (or CURRENT
+//! ROW AND k FOLLOWING) over a date or integer key of either direction, where Polars'
+//! `rolling_*_by` gives Spark's value (`range_rolling`). Anything else takes the
+//! general lowering (`super::lower_window`).
 //!
 //! Spark's semantics as the general lowering has them: NULL partition keys are a
 //! partition of their own (as Polars groups them), -0.0 and 0.0 one partition (float
@@ -100,6 +99,15 @@ impl Group {
     }
 }
 
+/// A NULL default (`lag(x)` has `CAST(NULL AS type)`): the shifted value as it is.
+fn is_null_literal(e: &Expr) -> bool {
+    match e.unalias() {
+        Expr::Literal(Value::Null) => true,
+        Expr::Cast { expr, .. } => is_null_literal(expr),
+        _ => false,
+    }
+}
+
 /// 0, 1, 2... within the partition (evaluated inside `over`).
 fn index() -> pl::Expr {
     pl::int_range(lit(0i64), pl::len().cast(PlType::Int64), 1, PlType::Int64)
@@ -135,7 +143,7 @@ fn window_function(lw: &ExprLowering, g: &Group, f: WindowFn, call: &Call, frame
             let (Bound::Rows(rows), false) = (&frame.start, super::bool_arg(call, 3)) else { return Ok(None) };
             let x = lw.lower(&call.args[0])?;
             let shifted = x.shift(lit(-*rows));
-            if matches!(call.args.get(2).map(|a| a.unalias()), None | Some(Expr::Literal(Value::Null))) {
+            if call.args.get(2).is_none_or(is_null_literal) {
                 shifted.cast(out)
             } else {
                 let target = index() + lit(*rows);
@@ -161,7 +169,7 @@ fn aggregate(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &
         let agg = lower_call(call, args, &None, lw.conf)?;
         return Ok(Some(g.ordered(agg)?));
     }
-    if let Some(rolled) = range_preceding(lw, g, f, call, frame, &args)? {
+    if let Some(rolled) = range_rolling(lw, g, f, call, frame, &args)? {
         return Ok(Some(rolled));
     }
     // ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW: a running form read on the row.
@@ -185,55 +193,89 @@ fn aggregate(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &
     }))
 }
 
-/// RANGE BETWEEN k PRECEDING AND CURRENT ROW over one ascending date key, for
-/// the aggregates whose Polars rolling form is Spark's: `avg`/`sum` of floating values
-/// (Polars sums with compensation, within the cases' tolerance of Spark's sums), and
-/// `min`/`max` of integers. NULL keys sort to their end under a far sentinel, out of
-/// reach of every other row's window; their own frame is the NULL peers.
-fn range_preceding(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &Frame, args: &[pl::Expr]) -> Result<Option<pl::Expr>> {
-    let (FrameKind::Range, Bound::Value(offset), Bound::Current) = (frame.kind, &frame.start, &frame.end) else { return Ok(None) };
+/// RANGE BETWEEN k PRECEDING AND CURRENT ROW, or CURRENT ROW AND k FOLLOWING, over one
+/// date or INT/SMALLINT/TINYINT key in either direction, for the aggregates whose
+/// Polars rolling form is Spark's: `avg` of floating and integer values and `sum` of
+/// floating values (Polars sums with compensation, within the cases' tolerance of
+/// Spark's sums), `sum` of integers (BIGINT) and of DECIMALs of up to 9 digits (on the
+/// unscaled values, exact), `min`/`max` of integers, and `count`.
+///
+/// Polars' `rolling_*_by` window of a row holds the rows whose `by` lies in
+/// `(by - k - 1, by]`, its peers too, as Spark's RANGE frame. The frame reaches
+/// towards smaller keys (`k PRECEDING` ascending, `k FOLLOWING` descending) or larger
+/// ones; `by` is the key, negated for the latter. NULL keys get a NULL `by` (Polars
+/// leaves them out of every window); their own frame is the NULL peers.
+fn range_rolling(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, frame: &Frame, args: &[pl::Expr]) -> Result<Option<pl::Expr>> {
+    let (following, offset) = match (frame.kind, &frame.start, &frame.end) {
+        (FrameKind::Range, Bound::Value(v), Bound::Current) => (false, v),
+        (FrameKind::Range, Bound::Current, Bound::Value(v)) => (true, v),
+        _ => return Ok(None),
+    };
     let (Some(k), Some((key, options))) = (g.sort_key.as_ref(), g.order.as_ref()) else { return Ok(None) };
     let key_type = data_type(&k.expr);
-    // Integer keys stay on the general path: there a bound past the type's range fails
-    // under ANSI, as Spark's addition does.
-    if options.descending || key_type != DataType::Date || args.len() != 1 {
+    // BIGINT and timestamp keys stay on the general path: Polars' window arithmetic
+    // on them could pass the ends of BIGINT.
+    let narrow_key = matches!(key_type, DataType::Date | DataType::Byte | DataType::Short | DataType::Integer);
+    if !narrow_key || frame.has_months() || args.len() != 1 {
+        return Ok(None);
+    }
+    let range_key = super::frame::RangeKey::new(k, key.clone(), &lw.conf.session_time_zone);
+    let distance = if following { range_key.integer_offset(offset) } else { -range_key.integer_offset(offset) };
+    if !(1..1 << 40).contains(&distance) {
         return Ok(None);
     }
     let arg_type = data_type(&call.args[0]);
-    let fits = match f {
-        AggregateFn::Avg | AggregateFn::Sum => arg_type.is_floating(),
-        AggregateFn::Min | AggregateFn::Max => matches!(arg_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Long),
-        _ => false,
-    };
-    let range_key = super::frame::RangeKey::new(k, key.clone());
-    let preceding = -range_key.integer_offset(offset);
-    if !fits || !(0..1 << 40).contains(&preceding) {
+    let x = args[0].clone();
+    // Polars rolls a column, not a constant: `count(1)` counts rows, other constant
+    // arguments take the general path.
+    let literal = matches!(&call.args[0], Expr::Literal(v) if !v.is_null());
+    let per_row = call.args[0].any(&|e| matches!(e, Expr::Attr(_)));
+    if !per_row && !(literal && f == AggregateFn::Count) {
         return Ok(None);
     }
-    let sentinel = if options.nulls_last { i64::MAX / 4 } else { i64::MIN / 4 };
-    let by = key.clone().cast(PlType::Int64).fill_null(lit(sentinel));
+    let short_int = matches!(arg_type, DataType::Byte | DataType::Short | DataType::Integer);
     let window = pl::RollingOptionsDynamicWindow {
-        window_size: pl::Duration::new(preceding + 1),
+        window_size: pl::Duration::new(distance + 1),
         min_periods: 1,
         closed_window: pl::ClosedWindow::Right,
         fn_params: None,
     };
-    let x = args[0].clone();
-    let rolled = match f {
-        AggregateFn::Avg => x.cast(PlType::Float64).rolling_mean_by(by, window),
-        AggregateFn::Sum => x.cast(PlType::Float64).rolling_sum_by(by, window),
-        AggregateFn::Min => x.rolling_min_by(by, window),
-        _ => x.rolling_max_by(by, window),
-    };
+    let by = if options.descending != following { -key.clone().cast(PlType::Int64) } else { key.clone().cast(PlType::Int64) };
     let out = to_polars(&call.data_type);
-    let rolled = g.ordered(rolled.cast(out.clone()))?;
-    if !crate::analysis::typing::nullable(&k.expr, true) {
-        return Ok(Some(rolled));
-    }
-    // A NULL key's frame: the partition's NULL-key rows.
-    let agg = lower_call(call, args.to_vec(), &None, lw.conf)?;
-    let mut null_parts = g.parts.clone();
-    null_parts.push(key.clone().is_null());
-    let by_nulls = agg.over(null_parts)?.cast(out);
-    Ok(Some(when(key.clone().is_null()).then(by_nulls).otherwise(rolled)))
+    let rolled = match f {
+        AggregateFn::Avg if arg_type.is_floating() || short_int => x.cast(PlType::Float64).rolling_mean_by(by, window),
+        AggregateFn::Sum if arg_type.is_floating() => x.cast(PlType::Float64).rolling_sum_by(by, window),
+        // Sums of INTs fit a BIGINT over any frame shorter than 2^32 rows.
+        AggregateFn::Sum if short_int => x.cast(PlType::Int64).rolling_sum_by(by, window),
+        AggregateFn::Sum => match (&arg_type, &call.data_type) {
+            (DataType::Decimal(p, _), DataType::Decimal(rp, rs)) if *p <= 9 => {
+                let unscaled = x.to_physical().cast(PlType::Int64).rolling_sum_by(by, window);
+                crate::compat::datetime_fns::unscaled_decimal(unscaled, *rp as usize, *rs as usize)
+            }
+            _ => return Ok(None),
+        },
+        AggregateFn::Min | AggregateFn::Max if short_int || arg_type == DataType::Long => {
+            if f == AggregateFn::Min { x.rolling_min_by(by, window) } else { x.rolling_max_by(by, window) }
+        }
+        AggregateFn::Count => {
+            let present = if literal { pl::repeat(lit(1i64), pl::len()) } else { x.is_not_null().cast(PlType::Int64) };
+            present.rolling_sum_by(by, window)
+        }
+        _ => return Ok(None),
+    };
+    let rolled = rolled.cast(out.clone());
+    let value = if crate::analysis::typing::nullable(&k.expr, true) {
+        // A NULL key's frame is the partition's NULL-key rows: their aggregate, in the
+        // same `over` (no second grouping of the rows).
+        let null_key = key.clone().is_null();
+        let by_nulls = match f {
+            AggregateFn::Count if literal => null_key.clone().cast(PlType::Int64).sum(),
+            _ => lower_call(call, args.iter().map(|a| a.clone().filter(null_key.clone())).collect(), &None, lw.conf)?,
+        };
+        when(null_key).then(by_nulls.cast(out.clone())).otherwise(rolled)
+    } else {
+        rolled
+    };
+    let empty = if f == AggregateFn::Count { lit(0i64) } else { lit(pl::NULL) }.cast(out);
+    Ok(Some(range_key.checked(g.ordered(value)?, offset, lw.conf.ansi, Some(empty))))
 }

@@ -44,8 +44,6 @@ impl Frame {
                 FrameBound::CurrentRow => Bound::Current,
                 FrameBound::Offset(e) if rows => Bound::Rows(crate::analysis::windows::fold_integer(e).ok_or_else(|| Error::internal("a ROWS offset that is not a number"))?),
                 FrameBound::Offset(e) => match range_offset(e, ansi)? {
-                    // Months have no fixed length: a calendar search this lowering lacks.
-                    Value::YearMonthInterval(..) => return Err(Error::unsupported("a RANGE frame with a year-month INTERVAL offset")),
                     v if is_zero(&v) => Bound::Current,
                     v => Bound::Value(v),
                 },
@@ -74,6 +72,12 @@ impl Frame {
 
     pub fn has_values(&self) -> bool {
         matches!(self.start, Bound::Value(_)) || matches!(self.end, Bound::Value(_))
+    }
+
+    /// A bound in months (a year-month INTERVAL): months have no fixed length, so its
+    /// frames are found by searching for each row's bound, never by a fixed-width window.
+    pub fn has_months(&self) -> bool {
+        [&self.start, &self.end].into_iter().any(|b| matches!(b, Bound::Value(Value::YearMonthInterval(..))))
     }
 }
 
@@ -104,11 +108,14 @@ pub struct RangeKey {
     pub descending: bool,
     pub nulls_first: bool,
     pub nullable: bool,
+    /// The session time zone: months are added to a TIMESTAMP on its local calendar.
+    pub time_zone: String,
 }
 
 impl RangeKey {
-    pub fn new(k: &SortKey, key: pl::Expr) -> RangeKey {
+    pub fn new(k: &SortKey, key: pl::Expr, time_zone: &str) -> RangeKey {
         RangeKey {
+            time_zone: time_zone.to_string(),
             key,
             data_type: crate::analysis::typing::data_type(&k.expr),
             descending: !k.ascending,
@@ -155,26 +162,23 @@ impl RangeKey {
     /// Integer keys add exactly; under ANSI a bound past the type's range fails as
     /// Spark's addition does.
     fn bound(&self, offset: &Value, ansi: bool) -> Result<pl::Expr> {
+        if let Value::YearMonthInterval(m, ..) = offset {
+            return self.plus_months(if self.descending { -(*m as i64) } else { *m as i64 });
+        }
         let o = crate::lowering::expr::literal(offset)?;
         let shifted = |x: pl::Expr, o: pl::Expr| if self.descending { x - o } else { x + o };
         Ok(match &self.data_type {
             t if t.is_integral() => {
-                // Exact in BIGINT for narrower keys; a BIGINT key wraps (as Spark's legacy
-                // addition does) and the wrap is seen from the sign.
-                let step = if self.descending { -self.integer_offset(offset) } else { self.integer_offset(offset) };
-                let x = self.key.clone().cast(PlType::Int64);
-                let bound = x.clone() + lit(step);
-                let out = if *t == DataType::Long {
-                    if step >= 0 { bound.clone().lt(x) } else { bound.clone().gt(x) }
-                } else {
-                    let (lo, hi) = integral_range(t);
-                    bound.clone().lt(lit(lo)).or(bound.clone().gt(lit(hi)))
-                };
+                let (bound, out) = self.integral_bound(offset);
                 if ansi {
-                    let name = if *t == DataType::Long { "long" } else { "integer" };
-                    fail_where(bound, out, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(name))
-                } else {
+                    self.fail_on_overflow(bound, out)
+                } else if *t == DataType::Long {
                     bound
+                } else {
+                    // Spark's legacy addition wraps in the key's own type.
+                    let (lo, hi) = integral_range(t);
+                    let span = hi - lo + 1;
+                    when(bound.clone().gt(lit(hi))).then(bound.clone() - lit(span)).otherwise(when(bound.clone().lt(lit(lo))).then(bound.clone() + lit(span)).otherwise(bound))
                 }
             }
             DataType::Date | DataType::Timestamp | DataType::TimestampNtz => shifted(self.key.clone().cast(PlType::Int64), lit(self.integer_offset(offset))),
@@ -183,6 +187,57 @@ impl RangeKey {
             DataType::Decimal(..) => shifted(self.key.clone(), o),
             other => return Err(Error::unsupported(format!("a RANGE frame over {}", other.sql()))),
         })
+    }
+
+    /// An integer key's bound, exact in BIGINT for narrower keys (a BIGINT key wraps, as
+    /// Spark's legacy addition does, and the wrap is seen from the sign), and the rows
+    /// where Spark's addition in the key's type overflows (the offset is of the key's
+    /// type, so a bound wraps at most once).
+    fn integral_bound(&self, offset: &Value) -> (pl::Expr, pl::Expr) {
+        let step = if self.descending { -self.integer_offset(offset) } else { self.integer_offset(offset) };
+        let x = self.key.clone().cast(PlType::Int64);
+        let bound = x.clone() + lit(step);
+        let out = if self.data_type == DataType::Long {
+            if step >= 0 { bound.clone().lt(x) } else { bound.clone().gt(x) }
+        } else {
+            let (lo, hi) = integral_range(&self.data_type);
+            bound.clone().lt(lit(lo)).or(bound.clone().gt(lit(hi)))
+        };
+        (bound, out)
+    }
+
+    fn fail_on_overflow(&self, value: pl::Expr, out: pl::Expr) -> pl::Expr {
+        let name = if self.data_type == DataType::Long { "long" } else { "integer" };
+        fail_where(value, out, None, lit(0i64), ErrorKind::Arithmetic, "ARITHMETIC_OVERFLOW", move |_| overflow_message(name))
+    }
+
+    /// `value` of a frame with a bound `key ± offset`, where that bound passes an
+    /// integer key type's range: under ANSI the query fails, as Spark's addition does;
+    /// otherwise the bound wraps to the far side of the current row, and a frame whose
+    /// other side is bounded holds no row (`empty`: the aggregate of no rows; None
+    /// leaves `value` as it is).
+    pub fn checked(&self, value: pl::Expr, offset: &Value, ansi: bool, empty: Option<pl::Expr>) -> pl::Expr {
+        if !self.data_type.is_integral() {
+            return value;
+        }
+        let (_, out) = self.integral_bound(offset);
+        match (ansi, empty) {
+            (true, _) => self.fail_on_overflow(value, out),
+            (false, Some(empty)) => when(out).then(empty).otherwise(value),
+            (false, None) => value,
+        }
+    }
+
+    /// `key + months` as Spark's `DateAddYMInterval` / `TimestampAddYMInterval` (in the
+    /// session time zone; TIMESTAMP_NTZ on its own calendar), in days or microseconds.
+    fn plus_months(&self, months: i64) -> Result<pl::Expr> {
+        let zone = match self.data_type {
+            DataType::Date => None,
+            DataType::Timestamp => Some(crate::compat::timezone::parse(&self.time_zone)?),
+            DataType::TimestampNtz => Some(crate::compat::timezone::Zone::utc()),
+            ref other => return Err(Error::internal(format!("a year-month INTERVAL bound over {}", other.sql()))),
+        };
+        Ok(crate::compat::interval::plus_months_column(self.key.clone(), months, zone))
     }
 
     /// A struct that orders like the window's rows in a partition, and is the same for

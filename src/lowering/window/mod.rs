@@ -156,7 +156,7 @@ impl Node<'_> {
     /// The ORDER BY key of a RANGE frame with value bounds.
     fn range_key(&self) -> Result<RangeKey> {
         let k = self.spec.order_by.first().ok_or_else(|| Error::internal("a RANGE offset without ORDER BY"))?;
-        Ok(RangeKey::new(k, self.layout.keys[0].clone()))
+        Ok(RangeKey::new(k, self.layout.keys[0].clone(), &self.lw.conf.session_time_zone))
     }
 
     /// Where every row's frame starts and ends, as columns.
@@ -247,12 +247,20 @@ impl Node<'_> {
             }
             FrameKind::Range => {
                 let key = self.range_key()?;
-                if !key.is_integral() {
+                if !key.is_integral() || frame.has_months() {
                     return Ok(None);
                 }
                 let index = self.step("key_index", |n| Ok(aggregate::key_index(&n.layout, &key)))?;
                 let (start, end) = aggregate::index_offsets(frame, Some(&key));
-                let keyed = aggregate::rolling(&self.layout, agg.clone(), index, start, end);
+                let mut keyed = aggregate::rolling(&self.layout, agg.clone(), index.clone(), start, end);
+                // Spark adds each offset to the key in the key's type (`RangeKey::checked`).
+                let bounded = !matches!(aggregate::shape(frame), Shape::Prefix | Shape::Suffix);
+                for b in [&frame.start, &frame.end] {
+                    if let Bound::Value(v) = b {
+                        let empty = (bounded && !self.ansi()).then(|| aggregate::rolling(&self.layout, agg.clone(), index.clone(), 1, 0));
+                        keyed = key.checked(keyed, v, self.ansi(), empty);
+                    }
+                }
                 if !key.nullable {
                     return Ok(Some(keyed));
                 }
