@@ -230,7 +230,7 @@ fn range_rolling(lw: &ExprLowering, g: &Group, f: AggregateFn, call: &Call, fram
     // arguments take the general path.
     let literal = matches!(&call.args[0], Expr::Literal(v) if !v.is_null());
     let per_row = call.args[0].any(&|e| matches!(e, Expr::Attr(_)));
-    if !per_row && !(literal && f == AggregateFn::Count) {
+    if !(per_row || literal && f == AggregateFn::Count) {
         return Ok(None);
     }
     let short_int = matches!(arg_type, DataType::Byte | DataType::Short | DataType::Integer);
