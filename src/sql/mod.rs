@@ -8,6 +8,7 @@ pub mod parameters;
 pub mod query;
 pub mod statement;
 mod subquery;
+mod table_options;
 pub mod tables;
 
 use crate::error::{Error, Result};
@@ -359,7 +360,7 @@ fn hex_bytes(h: &str) -> Option<Vec<u8>> {
 /// `\n`, `\t`, `\uXXXX`, octal `\ooo`..., `\%` and `\_` kept for LIKE, any other
 /// escaped character as itself. The tokenizer keeps a doubled quote (`'a''b'`) as
 /// written: Spark reads it as two adjacent literals, concatenated (`ab`).
-fn unescape(s: &str, quote: char) -> String {
+pub(super) fn unescape(s: &str, quote: char) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
