@@ -138,6 +138,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(ShiftLeft), "shiftleft", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
     def(math(ShiftRight), "shiftright", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
     def(math(ShiftRightUnsigned), "shiftrightunsigned", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
+    // Spark 4's operator spellings, registered under their symbols and shown infix.
+    def(math(ShiftLeft), "<<", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)).display(Display::Custom(infix_display)),
+    def(math(ShiftRight), ">>", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)).display(Display::Custom(infix_display)),
+    def(math(ShiftRightUnsigned), ">>>", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)).display(Display::Custom(infix_display)),
 ];
 
 /// The literal integer value of an argument (after implicit casts), if it is one.
