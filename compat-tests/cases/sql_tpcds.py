@@ -26,11 +26,7 @@ NO_SHOW = {"q39a", "q39b"}
 
 # Queries whose answer differs from PySpark's, with the reason: strict xfails
 # (test_compat.py reads this), so one that starts passing fails the suite.
-XFAIL = {
-    "q41": "NOT_IMPLEMENTED: its correlated scalar subquery compares the outer column inside an OR "
-    "((i_manufact = i1.i_manufact AND ...) OR (i_manufact = i1.i_manufact AND ...)); the SQL front end "
-    "decorrelates equalities joined by AND only (semantics.md: correlated subqueries)",
-}
+XFAIL = {}
 
 # Queries not run in the suite, with the reason (each takes minutes on the dev build).
 LEFT_OUT = {}

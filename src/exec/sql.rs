@@ -141,15 +141,33 @@ impl Session {
     /// A statement on the catalog's tables (`exec::tables`).
     fn table_statement(&self, statement: TableStatement) -> Result<Plan> {
         match statement {
-            TableStatement::Create { name, columns, provider, partition_by, location, options, query, if_not_exists, replace } => {
+            TableStatement::Create { name, columns, provider, partition_by, location, options, query, if_not_exists, replace, comments } => {
                 if replace {
                     return Err(self.replace_table_unsupported(&name, query.is_some()));
                 }
+                let existed = self.table_meta(&name)?.is_some();
                 self.create_table(&name, columns, provider.as_deref(), partition_by, location, options, query, if_not_exists)?;
+                if !existed {
+                    self.set_column_comments(&name, comments)?;
+                }
+            }
+            TableStatement::CreateLike { name, source, provider, location, if_not_exists } => {
+                self.create_table_like(&name, &source, provider.as_deref(), location, if_not_exists)?
+            }
+            TableStatement::CreateTempViewUsing { name, columns, provider, options, replace, global } => {
+                let format = crate::io::parse_format(provider.as_deref().unwrap_or("parquet"))?;
+                let paths = options.iter().filter(|(k, _)| k.eq_ignore_ascii_case("path")).map(|(_, v)| v.clone()).collect();
+                let schema = (!columns.is_empty()).then_some(columns);
+                let plan = Arc::new(self.read(format, paths, options, schema)?);
+                if global {
+                    self.catalog.create_global_temp_view(&name, plan, replace)?;
+                } else {
+                    self.catalog.create_temp_view(&name, plan, replace)?;
+                }
             }
             TableStatement::Insert { name, columns, query, overwrite, partition } if partition.is_empty() => self.insert_into(query, &name, &columns, overwrite)?,
             TableStatement::Insert { name, columns, query, overwrite, partition } => self.insert_into_partition(query, &name, &columns, overwrite, &partition)?,
-            TableStatement::AddColumns { name, columns } => self.add_columns(&name, columns)?,
+            TableStatement::AddColumns { name, columns, comments } => self.add_columns(&name, columns, comments)?,
             TableStatement::Drop { name, if_exists } => self.drop_table(&name, if_exists)?,
             TableStatement::Truncate { name } => self.truncate_table(&name)?,
             TableStatement::Rename { from, to } => self.rename_table(&from, &to)?,
@@ -159,6 +177,7 @@ impl Session {
                 let meta = self.table_meta(&name)?.ok_or_else(|| table_not_found(&name))?;
                 return self.string_rows(&["createtab_stmt"], vec![vec![self.show_create_table(&meta)]]);
             }
+            TableStatement::DescribeColumn { name, column, extended } => return self.describe_column(&name, &column, extended),
             TableStatement::Describe { name, extended } => {
                 let is_view = self.catalog.lookup(&name).is_ok();
                 return match self.table_meta(&name)? {
@@ -219,6 +238,40 @@ impl Session {
             .collect();
         let df = pl::DataFrame::new(rows.len(), columns).map_err(Error::from)?;
         let fields: Vec<StructField> = names.iter().map(|n| StructField::new(*n, DataType::String, *n == "comment")).collect();
+        self.create_local(df, &fields)
+    }
+
+    /// `DESCRIBE t column`: `info_name`/`info_value` rows of the column's name, type and
+    /// comment; EXTENDED adds its statistics (none computed, as Spark without ANALYZE
+    /// TABLE). Spark writes a missing value as the text `NULL`, never a NULL.
+    fn describe_column(&self, name: &[String], column: &str, extended: bool) -> Result<Plan> {
+        let is_view = self.catalog.lookup(name).is_ok();
+        let meta = if is_view { None } else { self.table_meta(name)? };
+        let plan = crate::analysis::RelationSource::relation(self, name)?;
+        let conf = self.analysis_conf();
+        let attr = plan.output.iter().find(|a| conf.names_equal(&a.name, column)).ok_or_else(|| {
+            Error::analysis(
+                "COLUMN_NOT_FOUND",
+                format!("The column `{column}` cannot be found. Verify the spelling and correctness of the column name according to the SQL config \"spark.sql.caseSensitive\"."),
+            )
+            .with_param("colName", format!("`{column}`"))
+            .with_param("caseSensitiveConfig", "\"spark.sql.caseSensitive\"")
+        })?;
+        let missing = || "NULL".to_string();
+        let comment = meta.as_ref().and_then(|m| m.comment(&attr.name)).unwrap_or_else(missing);
+        // The column as written (Spark shows `amount` for a column `Amount`).
+        let mut rows = vec![("col_name", column.to_string()), ("data_type", attr.data_type.simple_string()), ("comment", comment)];
+        if extended {
+            rows.extend(["min", "max", "num_nulls", "distinct_count", "avg_col_len", "max_col_len", "histogram"].map(|k| (k, missing())));
+        }
+        let names: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
+        let values: Vec<String> = rows.into_iter().map(|(_, v)| v).collect();
+        let df = pl::DataFrame::new(
+            names.len(),
+            vec![pl::Series::new("info_name".into(), names).into_column(), pl::Series::new("info_value".into(), values).into_column()],
+        )
+        .map_err(Error::from)?;
+        let fields = vec![StructField::new("info_name", DataType::String, false), StructField::new("info_value", DataType::String, false)];
         self.create_local(df, &fields)
     }
 

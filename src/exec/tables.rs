@@ -36,9 +36,16 @@ pub struct TableMeta {
     pub options: BTreeMap<String, String>,
     /// When the table was created (seconds since the epoch), for DESCRIBE EXTENDED.
     pub created: i64,
+    /// Column comments (`c INT COMMENT '...'`), by column name lowercased.
+    pub comments: BTreeMap<String, String>,
 }
 
 impl TableMeta {
+    /// The comment of column `name`, if it has one.
+    pub fn comment(&self, name: &str) -> Option<String> {
+        self.comments.get(&name.to_lowercase()).cloned()
+    }
+
     /// `spark_catalog`.`db`.`t`, as Spark names a table in its errors.
     pub fn qualified(&self) -> String {
         qualified(&self.database, &self.name)
@@ -282,7 +289,7 @@ impl Session {
         let schema = nullable(&table_order(fields, &partition_by, &qualified(db, name))?);
         let partition_by = partition_by.iter().map(|p| schema.iter().find(|f| same(&f.name, p)).map_or(p.clone(), |f| f.name.clone())).collect();
         let created = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-        Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options, created })
+        Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options, created, comments: BTreeMap::new() })
     }
 
     /// `df.write.saveAsTable(name, format, mode, partitionBy, **options)`.
@@ -455,7 +462,7 @@ impl Session {
 
     /// `ALTER TABLE t ADD COLUMNS (...)`: the new columns go after the data columns,
     /// before the partition columns; the files keep their columns (reads give NULL).
-    pub fn add_columns(&self, name: &[String], columns: Vec<StructField>) -> Result<()> {
+    pub fn add_columns(&self, name: &[String], columns: Vec<StructField>, comments: BTreeMap<String, String>) -> Result<()> {
         if let ([view], Ok(_)) = (name, self.catalog.lookup(name)) {
             let shown = format!("`{view}`");
             return Err(Error::analysis("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", format!("'ALTER TABLE ... ADD COLUMNS' expects a table but {shown} is a view. "))
@@ -476,7 +483,70 @@ impl Session {
             schema.push(column);
         }
         schema.extend(meta.schema.iter().filter(|f| meta.partition_by.iter().any(|p| same(p, &f.name))).cloned());
-        self.register(TableMeta { schema, ..meta })
+        let mut meta = TableMeta { schema, ..meta };
+        meta.comments.extend(comments.into_iter().map(|(c, text)| (c.to_lowercase(), text)));
+        self.register(meta)
+    }
+
+    /// Column comments of a table just created (`CREATE TABLE t (c INT COMMENT '...')`).
+    pub fn set_column_comments(&self, name: &[String], comments: BTreeMap<String, String>) -> Result<()> {
+        if comments.is_empty() {
+            return Ok(());
+        }
+        let mut meta = self.existing_table(name)?;
+        meta.comments = comments.into_iter().map(|(c, text)| (c.to_lowercase(), text)).collect();
+        self.register(meta)
+    }
+
+    /// `CREATE TABLE t LIKE source`: an empty table with the source's columns,
+    /// partitioning, comments and storage options (a view's columns, all nullable, as a
+    /// Parquet table), under its own provider and location when given.
+    pub fn create_table_like(&self, name: &[String], source: &[String], format: Option<&str>, location: Option<String>, if_not_exists: bool) -> Result<()> {
+        let (db, table) = self.table_ident(name)?;
+        let view = self.catalog.lookup(source).ok();
+        let like = match view {
+            Some(_) => None,
+            None => Some(self.table_meta(source)?.ok_or_else(|| match source {
+                // Spark names an unqualified source with the current database.
+                [t] => table_not_found(&[self.catalog.current_database(), t.clone()]),
+                _ => table_not_found(source),
+            })?),
+        };
+        if self.table_meta(name)?.is_some() {
+            if if_not_exists {
+                return Ok(());
+            }
+            let shown = format!("`{db}`.`{table}`");
+            return Err(Error::analysis(
+                "TABLE_OR_VIEW_ALREADY_EXISTS",
+                format!("Cannot create table or view {shown} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+            )
+            .with_param("relationName", shown));
+        }
+        let (fields, partition_by, options, comments, source_format) = match (&like, view) {
+            (Some(meta), _) => {
+                let options = meta.options.iter().filter(|(k, _)| !same(k, "path")).map(|(k, v)| (k.clone(), v.clone())).collect();
+                (meta.schema.clone(), meta.partition_by.clone(), options, meta.comments.clone(), Some(meta.provider))
+            }
+            (None, Some(plan)) => {
+                let fields = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), true)).collect();
+                (fields, vec![], BTreeMap::new(), BTreeMap::new(), None)
+            }
+            (None, None) => return Err(Error::internal("CREATE TABLE LIKE without a source")),
+        };
+        let format = match (format, source_format) {
+            (Some(f), _) => provider(Some(f))?,
+            (None, Some(f)) => f,
+            (None, None) => provider(None)?,
+        };
+        let mut meta = self.new_table(&db, &table, format, options, location.clone(), &fields, partition_by)?;
+        meta.comments = comments;
+        if location.is_none() {
+            if let Location::Local(p) = location::parse(&meta.location)? {
+                std::fs::create_dir_all(&p).map_err(|e| crate::io::files::io_error("creating", Path::new(&p), e))?;
+            }
+        }
+        self.register(meta)
     }
 
     /// `CREATE OR REPLACE TABLE`: Spark's session catalog (v1 tables) cannot replace.
@@ -684,7 +754,7 @@ impl Session {
 
     /// `DESCRIBE TABLE`'s rows: the columns, then Spark's "# Partition Information".
     pub fn describe_table_rows(&self, meta: &TableMeta) -> Vec<Vec<Option<String>>> {
-        let row = |f: &StructField| vec![Some(f.name.clone()), Some(f.data_type.simple_string()), None];
+        let row = |f: &StructField| vec![Some(f.name.clone()), Some(f.data_type.simple_string()), meta.comment(&f.name)];
         let mut rows: Vec<Vec<Option<String>>> = meta.schema.iter().map(row).collect();
         if !meta.partition_by.is_empty() {
             rows.push(vec![Some("# Partition Information".into()), Some(String::new()), Some(String::new())]);
@@ -728,7 +798,8 @@ impl Session {
 
     /// `SHOW CREATE TABLE`'s text, as Spark writes it for a data source table.
     pub fn show_create_table(&self, meta: &TableMeta) -> String {
-        let cols: Vec<String> = meta.schema.iter().map(|f| format!("  {} {}", f.name, f.data_type.sql())).collect();
+        let comment = |f: &StructField| meta.comment(&f.name).map(|c| format!(" COMMENT '{}'", c.replace('\\', "\\\\").replace('\'', "\\'"))).unwrap_or_default();
+        let cols: Vec<String> = meta.schema.iter().map(|f| format!("  {} {}{}", f.name, f.data_type.sql(), comment(f))).collect();
         let mut out = format!("CREATE TABLE spark_catalog.{}.{} (\n{})\nUSING {}\n", meta.database, meta.name, cols.join(",\n"), meta.provider.name());
         if !meta.options.is_empty() {
             let opts: Vec<String> = meta.options.iter().map(|(k, v)| format!("  '{k}' = '{v}'")).collect();

@@ -3,11 +3,14 @@
 //! (`spark.sql`) in `statement`.
 
 pub mod commands;
+mod dialect;
 mod errors;
+mod intervals;
 pub mod parameters;
 pub mod query;
 pub mod statement;
 mod subquery;
+mod table_options;
 pub mod tables;
 
 use crate::error::{Error, Result};
@@ -57,7 +60,7 @@ const NUMBER_SUFFIXES: [&str; 5] = ["D", "F", "S", "Y", "BD"];
 pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, sqlparser::parser::ParserError> {
     use sqlparser::keywords::Keyword;
     use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
-    let dialect = SparkSqlDialect {};
+    let dialect = dialect::SparkDialect;
     // String literals are kept as written (`\'` included) and unescaped by `unescape`
     // as Spark's lexer does; backquoted names then undouble their backquotes here.
     let tokens = Tokenizer::new(&SparkLexer, text).with_unescape(false).tokenize_with_location()?;
@@ -100,6 +103,19 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
             let side = matches!(previous.next().map(|p| &p.token), Some(Token::Word(p)) if matches!(p.keyword, Keyword::BOTH | Keyword::LEADING | Keyword::TRAILING));
             if side && matches!(previous.next().map(|p| &p.token), Some(Token::LParen)) {
                 continue;
+            }
+        }
+        // `X '1F'`: Spark's type constructor for a binary literal (as `X'1F'`).
+        if let Token::SingleQuotedString(hex) = &t.token {
+            let previous = merged.iter().rposition(|p| !matches!(p.token, Token::Whitespace(_)));
+            if let Some(at) = previous.filter(|&at| at + 1 < merged.len()) {
+                if matches!(&merged[at].token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("x")) {
+                    let start = merged[at].span.start;
+                    let token = Token::HexStringLiteral(hex.clone());
+                    merged.truncate(at);
+                    merged.push(TokenWithSpan { token, span: sqlparser::tokenizer::Span::new(start, t.span.end) });
+                    continue;
+                }
             }
         }
         // `'a' 'b'` is one literal to Spark (`ab`): the tokens are joined.
@@ -148,7 +164,61 @@ pub(crate) fn parse_sql(text: &str) -> std::result::Result<Vec<sql::Statement>, 
         merged.push(t);
     }
     values_before_pivot(&mut merged);
+    exists_as_function(&mut merged);
+    extract_field_as_written(&mut merged);
+    intervals::rewrite(&mut merged);
     Parser::new(&dialect).with_tokens_with_locations(merged).parse_statements()
+}
+
+/// `extract(week FROM d)`: Spark names the column with the field as written; sqlparser
+/// reads its known fields as keywords (upper case), any other word as written.
+fn extract_field_as_written(tokens: &mut [sqlparser::tokenizer::TokenWithSpan]) {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::Token;
+    let code: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].token, Token::Whitespace(_))).collect();
+    for (k, &i) in code.iter().enumerate() {
+        let Token::Word(w) = &tokens[i].token else { continue };
+        if w.keyword != Keyword::EXTRACT || w.quote_style.is_some() {
+            continue;
+        }
+        let (Some(&open), Some(&field)) = (code.get(k + 1), code.get(k + 2)) else { continue };
+        if tokens[open].token != Token::LParen {
+            continue;
+        }
+        if let Token::Word(f) = &mut tokens[field].token {
+            if f.quote_style.is_none() {
+                f.keyword = Keyword::NoKeyword;
+            }
+        }
+    }
+}
+
+/// `exists(array, x -> ...)`: Spark's higher-order function, where sqlparser reads an
+/// EXISTS subquery. EXISTS followed by `(` and anything but a query is read as a name.
+fn exists_as_function(tokens: &mut [sqlparser::tokenizer::TokenWithSpan]) {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::Token;
+    let code: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].token, Token::Whitespace(_))).collect();
+    for (k, &i) in code.iter().enumerate() {
+        let Token::Word(w) = &tokens[i].token else { continue };
+        if w.keyword != Keyword::EXISTS || w.quote_style.is_some() {
+            continue;
+        }
+        let (Some(&open), Some(&first)) = (code.get(k + 1), code.get(k + 2)) else { continue };
+        if tokens[open].token != Token::LParen {
+            continue;
+        }
+        let query = match &tokens[first].token {
+            Token::Word(f) => matches!(f.keyword, Keyword::SELECT | Keyword::WITH | Keyword::VALUES | Keyword::FROM | Keyword::TABLE),
+            Token::LParen => true,
+            _ => false,
+        };
+        if !query {
+            if let Token::Word(w) = &mut tokens[i].token {
+                w.keyword = Keyword::NoKeyword;
+            }
+        }
+    }
 }
 
 /// `FROM VALUES ... AS t(cols) UNPIVOT (...)` (or PIVOT): sqlparser reads PIVOT/UNPIVOT
@@ -379,7 +449,7 @@ fn hex_bytes(h: &str) -> Option<Vec<u8>> {
 /// `\n`, `\t`, `\uXXXX`, octal `\ooo`..., `\%` and `\_` kept for LIKE, any other
 /// escaped character as itself. The tokenizer keeps a doubled quote (`'a''b'`) as
 /// written: Spark reads it as two adjacent literals, concatenated (`ab`).
-fn unescape(s: &str, quote: char) -> String {
+pub(super) fn unescape(s: &str, quote: char) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -474,6 +544,9 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
                 sql::BinaryOperator::BitwiseAnd => Expr::func("&", vec![l, r]),
                 sql::BinaryOperator::BitwiseOr => Expr::func("|", vec![l, r]),
                 sql::BinaryOperator::BitwiseXor => Expr::func("^", vec![l, r]),
+                sql::BinaryOperator::PGBitwiseShiftLeft => Expr::func("<<", vec![l, r]),
+                sql::BinaryOperator::PGBitwiseShiftRight => Expr::func(">>", vec![l, r]),
+                sql::BinaryOperator::Custom(op) if op == dialect::UNSIGNED_SHIFT_RIGHT => Expr::func(&op, vec![l, r]),
                 // Spark's parser reads `a || b` as concat(a, b).
                 sql::BinaryOperator::StringConcat => Expr::func("concat", vec![l, r]),
                 other => match binary_op(&other) {
@@ -577,7 +650,7 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             };
             Expr::Cast { expr: Box::new(convert(*expr)?), to, kind }
         }
-        sql::Expr::Substring { expr, substring_from, substring_for, shorthand, .. } => {
+        sql::Expr::Substring { expr, substring_from, substring_for, shorthand, special } => {
             let mut args = vec![convert(*expr)?];
             if let Some(f) = substring_from {
                 args.push(convert(*f)?);
@@ -585,7 +658,8 @@ pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
             if let Some(f) = substring_for {
                 args.push(convert(*f)?);
             }
-            Expr::func(if shorthand { "substr" } else { "substring" }, args)
+            // `substr(s FROM 5)` is Spark's Substring, named `substring`.
+            Expr::func(if shorthand && special { "substr" } else { "substring" }, args)
         }
         sql::Expr::Trim { expr, trim_where, trim_what, trim_characters: None } => {
             // TRIM(LEADING 'x' FROM s) is ltrim('x', s): the trim string comes first.
@@ -757,6 +831,23 @@ fn ceil_floor(name: &str, expr: sql::Expr, field: sql::CeilFloorKind) -> Result<
     Ok(Expr::func(name, args))
 }
 
+/// `decode(x, search, result [, search, result]... [, default])`: Spark's Decode, which
+/// answers as `CASE WHEN x <=> search THEN result ... ELSE default END` (a NULL search
+/// matches a NULL `x`; the default is a NULL string), named `decode(...)` (two
+/// arguments are the charset decode).
+fn decode_call(args: Vec<Expr>) -> Expr {
+    let texts: Vec<String> = args.iter().map(crate::analysis::naming::sql_text).collect();
+    let name = format!("decode({})", texts.join(", "));
+    let mut args = args.into_iter();
+    let input = args.next().expect("more than two arguments");
+    let rest: Vec<Expr> = args.collect();
+    let branches = rest.chunks_exact(2).map(|p| (Expr::binary(BinaryOp::EqNullSafe, input.clone(), p[0].clone()), p[1].clone())).collect();
+    // Without a default Spark's is a NULL string, which takes part in the result's type.
+    let null_string = Expr::Cast { expr: Box::new(Expr::Literal(Value::Null)), to: crate::ir::DataType::String, kind: crate::ir::CastKind::Cast };
+    let otherwise = if rest.len() % 2 == 1 { rest[rest.len() - 1].clone() } else { null_string };
+    Expr::CaseWhen { branches, otherwise: Some(Box::new(otherwise)) }.alias(&name)
+}
+
 /// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
 /// `if(c, a, b)`: Spark's If, which answers as `CASE WHEN c THEN a ELSE b END` (the
 /// same common type of `a` and `b`, `b` when `c` is NULL), named `(IF(c, a, b))`.
@@ -912,6 +1003,12 @@ fn function(f: sql::Function) -> Result<Expr> {
     };
     if name == "if" {
         return if_call(args);
+    }
+    if name == intervals::MULTI_UNIT_INTERVAL {
+        return intervals::literal(&args);
+    }
+    if name == "decode" && args.len() > 2 {
+        return Ok(decode_call(args));
     }
     // `timestampadd(DAY, 1, ts)` (also spelled `dateadd`/`date_add` with three
     // arguments, and `datediff`/`date_diff` for `timestampdiff`): the unit is a keyword.

@@ -81,6 +81,37 @@ fn and_all(parts: Vec<Expr>) -> Option<Expr> {
     parts.into_iter().reduce(|a, b| Expr::binary(BinaryOp::And, a, b))
 }
 
+/// Whether `e` calls no function: two calls of `rand()` are different values (Spark's
+/// semanticEquals holds for deterministic expressions only), and the registry does not
+/// say which functions vary before they are bound.
+fn without_calls(e: &Expr) -> bool {
+    !e.any(&|x| matches!(x, Expr::Function { .. } | Expr::Call(_) | Expr::PythonUdf(_)))
+}
+
+/// `(a AND b) OR (a AND c)` as `a AND (b OR c)`, bottom-up (Spark's BooleanSimplification,
+/// run before its subquery rewrites): an equality correlated in every branch of an OR
+/// (TPC-DS q41) becomes a conjunct of its own, which the join can key on. Exact in
+/// three-valued logic; a branch that is only the common part makes the OR that part.
+fn factor_common_conjuncts(e: Expr) -> Expr {
+    e.transform_up(&mut |x| {
+        let Expr::Binary { op: BinaryOp::Or, left, right } = x else { return x };
+        let (mut l, mut r) = (vec![], vec![]);
+        split_and(*left, &mut l);
+        split_and(*right, &mut r);
+        let common: Vec<Expr> = l.iter().filter(|c| r.contains(c) && without_calls(c)).cloned().collect();
+        if common.is_empty() {
+            return Expr::binary(BinaryOp::Or, and_all(l).expect("a side"), and_all(r).expect("a side"));
+        }
+        let l_rest: Vec<Expr> = l.into_iter().filter(|c| !common.contains(c)).collect();
+        let r_rest: Vec<Expr> = r.into_iter().filter(|c| !common.contains(c)).collect();
+        let common = and_all(common).expect("non-empty");
+        match (and_all(l_rest), and_all(r_rest)) {
+            (Some(l), Some(r)) => Expr::binary(BinaryOp::And, common, Expr::binary(BinaryOp::Or, l, r)),
+            _ => common,
+        }
+    })
+}
+
 /// Keeps the columns of `visible` only (drops what subquery joins added).
 fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
     if plan.output.len() == visible.len() {
@@ -173,7 +204,7 @@ impl QueryBuilder<'_> {
     pub(super) fn where_clause(&mut self, plan: Arc<Plan>, condition: Expr, correlation: &mut Correlation) -> Result<Arc<Plan>> {
         let mut pending = take(&[&condition]);
         let mut parts = vec![];
-        split_and(condition, &mut parts);
+        split_and(factor_common_conjuncts(condition), &mut parts);
         let (mut plain, mut memberships, mut scalars) = (vec![], vec![], vec![]);
         for c in parts {
             if let Some((name, negated)) = membership(&c, &pending) {
@@ -273,20 +304,12 @@ impl QueryBuilder<'_> {
         let (sub, on) = if conditions.is_empty() {
             let one = Arc::new(builder::limit(sub, 1, new_plan_id()));
             (Arc::new(builder::project(one, vec![truth], self.conf, new_plan_id())?), JoinOn::None)
-        } else {
+        } else if let Some(equalities) = conditions.iter().map(|c| inner_outer_equality(c, &reads_inner)).collect::<Option<Vec<_>>>() {
             // Each condition an equality of an outer and an inner side: the inner sides'
             // distinct values keep the join to one match per row.
             let mut keys = vec![];
             let mut on = vec![];
-            for (k, c) in conditions.into_iter().enumerate() {
-                let Expr::Binary { op: BinaryOp::Eq, left, right } = c else {
-                    return Err(unsupported("a correlated IN or EXISTS subquery in a select list whose condition is not an equality"));
-                };
-                let (inner, outer) = match (reads_inner(&left), reads_inner(&right)) {
-                    (true, false) => (*left, *right),
-                    (false, true) => (*right, *left),
-                    _ => return Err(unsupported("a correlated equality that does not compare an inner and an outer column")),
-                };
+            for (k, (inner, outer)) in equalities.into_iter().enumerate() {
                 let key = format!("{}_key{k}", p.name);
                 keys.push(inner.alias(&key));
                 on.push(Expr::binary(BinaryOp::Eq, outer, Expr::col(&key)));
@@ -294,6 +317,15 @@ impl QueryBuilder<'_> {
             let distinct = Arc::new(builder::deduplicate(Arc::new(builder::project(sub, keys, self.conf, new_plan_id())?), None, self.conf, new_plan_id())?);
             let exprs = distinct.output.iter().cloned().map(Expr::Attr).chain([truth]).collect();
             let on = and_all(on).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
+            (Arc::new(builder::project(distinct, exprs, self.conf, new_plan_id())?), JoinOn::Condition(on))
+        } else {
+            // Any other condition: the distinct outer values some inner row satisfies it for.
+            let domain = self.domain_join(&plan, sub, conditions, &p.name)?;
+            let keys = domain.columns.iter().enumerate().map(|(k, c)| Expr::col(c).alias(&format!("{}_key{k}", p.name))).collect();
+            let found = Arc::new(builder::project(domain.plan.clone(), keys, self.conf, new_plan_id())?);
+            let distinct = Arc::new(builder::deduplicate(found, None, self.conf, new_plan_id())?);
+            let exprs = distinct.output.iter().cloned().map(Expr::Attr).chain([truth]).collect();
+            let on = and_all(domain.join_back(&p.name)).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
             (Arc::new(builder::project(distinct, exprs, self.conf, new_plan_id())?), JoinOn::Condition(on))
         };
         let joined = Arc::new(builder::join(plan, sub, on, JoinType::Left, self.conf, new_plan_id())?);
@@ -484,25 +516,95 @@ impl QueryBuilder<'_> {
                 _ => None,
             })
         };
+        correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        let outer_conditions = std::mem::take(&mut correlation.outer_conditions);
+        let equalities: Option<Vec<(Expr, Expr)>> = outer_conditions.iter().map(|c| inner_outer_equality(c, &inner_side)).collect();
+        let Some(equalities) = equalities else {
+            // Any other correlated condition: the aggregate per value of the outer columns
+            // it reads (the domain), joined back on those values.
+            let outer = correlation.outer.clone().ok_or_else(|| Error::internal("a correlated subquery without its outer query"))?;
+            let conditions = outer_conditions.into_iter().map(unexport).collect();
+            let domain = self.domain_join(&outer, plan, conditions, name)?;
+            let keys = domain.columns.iter().enumerate().map(|(k, c)| Expr::col(c).alias(&format!("{name}_key{k}"))).collect();
+            correlation.outer_conditions = domain.join_back(name);
+            return Ok(Arc::new(builder::aggregate(domain.plan, keys, items, self.conf, new_plan_id())?));
+        };
         let mut keys = vec![];
         let mut conditions = vec![];
-        for (k, c) in std::mem::take(&mut correlation.outer_conditions).into_iter().enumerate() {
-            let Expr::Binary { op: BinaryOp::Eq, left, right } = c else {
-                return Err(unsupported("a correlated scalar subquery whose outer condition is not an equality"));
-            };
-            let (inner, outer) = match (inner_side(&left), inner_side(&right)) {
-                (true, false) => (*left, *right),
-                (false, true) => (*right, *left),
-                _ => return Err(unsupported("a correlated equality that does not compare an inner and an outer column")),
-            };
+        for (k, (inner, outer)) in equalities.into_iter().enumerate() {
             let key = format!("{name}_key{k}");
             keys.push(unexport(inner).alias(&key));
             conditions.push(Expr::binary(BinaryOp::Eq, outer, Expr::col(&key)));
         }
         correlation.outer_conditions = conditions;
-        correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
         Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?))
     }
+
+    /// Spark's domain join (`DecorrelateInnerQuery`): `inner` joined to the distinct
+    /// values of the outer columns `conditions` read, on `conditions` with those columns
+    /// read from the domain. What `inner` computes per domain row then joins back onto
+    /// the outer query by null-safe equality, so any correlated condition (an OR, a
+    /// range) is evaluated once per distinct outer value.
+    fn domain_join(&self, outer: &Arc<Plan>, inner: Arc<Plan>, conditions: Vec<Expr>, prefix: &str) -> Result<Domain> {
+        let mut outer_attrs: Vec<Attribute> = vec![];
+        for c in &conditions {
+            c.walk(&mut |x| {
+                if let Expr::Attr(a) = x {
+                    // (The subquery's own columns may be bound too.)
+                    if outer.output.iter().any(|o| o.id == a.id) && !outer_attrs.iter().any(|o| o.id == a.id) {
+                        outer_attrs.push(a.clone());
+                    }
+                }
+            });
+        }
+        let columns: Vec<String> = (0..outer_attrs.len()).map(|k| format!("{prefix}_domain{k}")).collect();
+        let values = outer_attrs.iter().zip(&columns).map(|(a, c)| Expr::Attr(a.clone()).alias(c)).collect();
+        let domain = Arc::new(builder::project(outer.clone(), values, self.conf, new_plan_id())?);
+        let domain = Arc::new(builder::deduplicate(domain, None, self.conf, new_plan_id())?);
+        let on_domain = |e: Expr| {
+            e.transform_down(&mut |x| match x {
+                Expr::Attr(a) => outer_attrs.iter().position(|o| o.id == a.id).map(|k| Expr::col(&columns[k])),
+                _ => None,
+            })
+        };
+        let on = and_all(conditions.into_iter().map(on_domain).collect()).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
+        let plan = Arc::new(builder::join(inner, domain, JoinOn::Condition(on), JoinType::Inner, self.conf, new_plan_id())?);
+        Ok(Domain { plan, outer_attrs, columns })
+    }
+}
+
+/// A subquery's rows joined to the distinct values of the outer columns its correlated
+/// conditions read (`columns[k]` holds `outer_attrs[k]`).
+struct Domain {
+    plan: Arc<Plan>,
+    outer_attrs: Vec<Attribute>,
+    columns: Vec<String>,
+}
+
+impl Domain {
+    /// The condition joining the outer query back to what was computed per domain row,
+    /// whose columns are `{prefix}_key{k}`: NULL outer values match NULL domain values.
+    fn join_back(&self, prefix: &str) -> Vec<Expr> {
+        self.outer_attrs
+            .iter()
+            .enumerate()
+            .map(|(k, a)| Expr::binary(BinaryOp::EqNullSafe, Expr::Attr(a.clone()), Expr::col(&format!("{prefix}_key{k}"))))
+            .collect()
+    }
+}
+
+/// `c` as (inner side, outer side) when it is an equality of an expression over the
+/// subquery's columns only and one over the outer query's only.
+fn inner_outer_equality(c: &Expr, inner_side: &dyn Fn(&Expr) -> bool) -> Option<(Expr, Expr)> {
+    let Expr::Binary { op: BinaryOp::Eq, left, right } = c else { return None };
+    let outer_only = |e: &Expr| !inner_side(e) && reads_outer(e);
+    if inner_side(left) && !reads_outer(left) && outer_only(right) {
+        return Some(((**left).clone(), (**right).clone()));
+    }
+    if inner_side(right) && !reads_outer(right) && outer_only(left) {
+        return Some(((**right).clone(), (**left).clone()));
+    }
+    None
 }
 
 /// `__subquery_N` or `NOT __subquery_N` for an IN or EXISTS subquery: its name and
@@ -600,4 +702,40 @@ fn plain_select(q: &sql::Query) -> bool {
         _ => false,
     });
     !aggregated && !text.contains(" over ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eq(a: &str, b: &str) -> Expr {
+        Expr::binary(BinaryOp::Eq, Expr::col(a), Expr::col(b))
+    }
+
+    fn and(a: Expr, b: Expr) -> Expr {
+        Expr::binary(BinaryOp::And, a, b)
+    }
+
+    fn or(a: Expr, b: Expr) -> Expr {
+        Expr::binary(BinaryOp::Or, a, b)
+    }
+
+    #[test]
+    fn a_conjunct_of_every_branch_of_an_or_is_factored_out() {
+        let (k, x, y, z) = (eq("k", "o.k"), eq("a", "x"), eq("a", "y"), eq("a", "z"));
+        let three = or(or(and(k.clone(), x.clone()), and(k.clone(), y.clone())), and(z.clone(), k.clone()));
+        assert_eq!(factor_common_conjuncts(three), and(k.clone(), or(or(x.clone(), y.clone()), z.clone())));
+        // A branch that is only the common part: the OR is that part.
+        assert_eq!(factor_common_conjuncts(or(and(k.clone(), x.clone()), k.clone())), k);
+        let unrelated = or(x.clone(), y.clone());
+        assert_eq!(factor_common_conjuncts(unrelated.clone()), unrelated);
+    }
+
+    #[test]
+    fn a_conjunct_calling_a_function_is_not_common() {
+        // `rand() > 0.5` in both branches is two draws, not one.
+        let r = Expr::binary(BinaryOp::Gt, Expr::func("rand", vec![]), Expr::lit(crate::ir::Value::Double(0.5)));
+        let e = or(and(r.clone(), eq("a", "x")), and(r, eq("a", "y")));
+        assert_eq!(factor_common_conjuncts(e.clone()), e);
+    }
 }

@@ -28,11 +28,20 @@ pub enum TableStatement {
         query: Option<Arc<Plan>>,
         if_not_exists: bool,
         replace: bool,
+        /// `c INT COMMENT '...'`: column name -> comment.
+        comments: BTreeMap<String, String>,
     },
+    /// `CREATE TABLE [IF NOT EXISTS] t LIKE source [USING fmt] [LOCATION '..']`: the
+    /// source's columns, partitioning, comments and (unless given) provider; no rows.
+    CreateLike { name: Vec<String>, source: Vec<String>, provider: Option<String>, location: Option<String>, if_not_exists: bool },
+    /// `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v [(cols)] USING fmt OPTIONS (path '..', ...)`
+    /// (`TEMPORARY TABLE` too): a temporary view reading files.
+    CreateTempViewUsing { name: String, columns: Vec<StructField>, provider: Option<String>, options: BTreeMap<String, String>, replace: bool, global: bool },
     /// `INSERT INTO|OVERWRITE [TABLE] t [PARTITION (k=v, k2)] [(cols)] VALUES ... | query`.
     Insert { name: Vec<String>, columns: Vec<String>, query: Arc<Plan>, overwrite: bool, partition: Vec<PartitionSpec> },
-    /// `ALTER TABLE t ADD COLUMN[S] (c type, ...)`; a `NOT NULL` column is not nullable.
-    AddColumns { name: Vec<String>, columns: Vec<StructField> },
+    /// `ALTER TABLE t ADD COLUMN[S] (c type [COMMENT '..'], ...)`; a `NOT NULL` column is
+    /// not nullable.
+    AddColumns { name: Vec<String>, columns: Vec<StructField>, comments: BTreeMap<String, String> },
     Drop { name: Vec<String>, if_exists: bool },
     Truncate { name: Vec<String> },
     Rename { from: Vec<String>, to: Vec<String> },
@@ -42,6 +51,9 @@ pub enum TableStatement {
     /// `DESCRIBE [TABLE] [EXTENDED|FORMATTED] name`: a table's columns and partitioning
     /// (or a view's columns); EXTENDED adds the table's details.
     Describe { name: Vec<String>, extended: bool },
+    /// `DESCRIBE [TABLE] [EXTENDED|FORMATTED] name column`: one column's name, type and
+    /// comment (EXTENDED adds its statistics, none here).
+    DescribeColumn { name: Vec<String>, column: String, extended: bool },
     CreateDatabase { name: String, if_not_exists: bool, location: String },
 }
 
@@ -86,8 +98,15 @@ pub fn parse(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<
         ["DESCRIBE" | "DESC", w] if !matches!(*w, "QUERY" | "FUNCTION" | "EXTENDED" | "FORMATTED" | "TABLE") => {
             TableStatement::Describe { name: parse_name(words[1])?, extended: false }
         }
+        // `DESCRIBE t column` (after the table forms, whose last word is the name).
+        ["DESCRIBE" | "DESC", "TABLE", "EXTENDED" | "FORMATTED", _, _] => describe_column(&words[3..], true)?,
+        ["DESCRIBE" | "DESC", "EXTENDED" | "FORMATTED", _, _] => describe_column(&words[2..], true)?,
+        ["DESCRIBE" | "DESC", "TABLE", _, _] => describe_column(&words[2..], false)?,
+        ["DESCRIBE" | "DESC", w, _] if !matches!(*w, "QUERY" | "FUNCTION" | "EXTENDED" | "FORMATTED" | "TABLE") => describe_column(&words[1..], false)?,
         ["ALTER", "TABLE", _, "ADD", "COLUMN" | "COLUMNS", _, ..] => add_columns(&words, trimmed)?,
         ["CREATE", "DATABASE" | "SCHEMA", ..] if upper.contains(&"LOCATION") => create_database(&words, &upper, text)?,
+        ["CREATE", "TABLE", _, "LIKE", _, ..] | ["CREATE", "TABLE", "IF", "NOT", "EXISTS", _, "LIKE", _, ..] => create_like(&words, &upper, text)?,
+        ["CREATE", rest @ ..] if temp_view_using(rest) => return create_temp_view_using(trimmed, &upper, conf, relations).map(Some),
         ["CREATE", "TABLE" | "EXTERNAL", ..] | ["CREATE", "OR", "REPLACE", "TABLE", ..] | ["INSERT", ..] => {
             return parsed(trimmed, conf, relations).map(Some)
         }
@@ -101,16 +120,17 @@ fn add_columns(words: &[&str], text: &str) -> Result<TableStatement> {
     let rest = words[5..].join(" ");
     let rest = rest.trim();
     let list = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(rest);
-    let mut columns = vec![];
+    let (mut columns, mut comments) = (vec![], BTreeMap::new());
     for item in split_top_level(list) {
         let item = item.trim();
         let Some((column, definition)) = item.split_once(char::is_whitespace) else {
             return Err(parse_error(text, "ADD COLUMNS (name type, ...)"));
         };
-        let upper = definition.to_ascii_uppercase();
-        if upper.contains(" COMMENT ") || upper.starts_with("COMMENT ") {
-            return Err(unsupported("ALTER TABLE ADD COLUMNS with a COMMENT"));
+        let (definition, comment) = split_comment(definition, text)?;
+        if let Some(comment) = comment {
+            comments.insert(column.trim_matches('`').to_string(), comment);
         }
+        let upper = definition.to_ascii_uppercase();
         let (type_text, not_null) = match upper.trim_end().strip_suffix("NOT NULL") {
             Some(head) => (definition[..head.len()].trim(), true),
             None => (definition.trim(), false),
@@ -120,13 +140,102 @@ fn add_columns(words: &[&str], text: &str) -> Result<TableStatement> {
     if columns.is_empty() {
         return Err(parse_error(text, "ADD COLUMNS (name type, ...)"));
     }
-    Ok(TableStatement::AddColumns { name, columns })
+    Ok(TableStatement::AddColumns { name, columns, comments })
+}
+
+/// `type ... COMMENT 'text'`: the definition without the comment, and the comment.
+fn split_comment<'t>(definition: &'t str, text: &str) -> Result<(&'t str, Option<String>)> {
+    let upper = definition.to_ascii_uppercase();
+    let Some(at) = upper.find(" COMMENT ").map(|i| i + 1).or_else(|| upper.starts_with("COMMENT ").then_some(0)) else {
+        return Ok((definition, None));
+    };
+    let literal = definition[at + "COMMENT".len()..].trim();
+    let quoted = literal.len() >= 2 && (literal.starts_with('\'') && literal.ends_with('\'') || literal.starts_with('"') && literal.ends_with('"'));
+    if !quoted {
+        return Err(parse_error(text, "COMMENT takes a string literal"));
+    }
+    Ok((&definition[..at], Some(super::unescape(&literal[1..literal.len() - 1], literal.chars().next().unwrap_or('\'')))))
+}
+
+/// `DESCRIBE ... name column`: `words` from the name on.
+fn describe_column(words: &[&str], extended: bool) -> Result<TableStatement> {
+    Ok(TableStatement::DescribeColumn { name: parse_name(words[0])?, column: words[1].trim_matches('`').to_string(), extended })
+}
+
+/// `CREATE TABLE [IF NOT EXISTS] t LIKE source [USING fmt] [LOCATION 'path']`.
+fn create_like(words: &[&str], upper: &[&str], text: &str) -> Result<TableStatement> {
+    let if_not_exists = upper[2] == "IF";
+    let at = if if_not_exists { 5 } else { 2 };
+    let (name, source) = (parse_name(words[at])?, parse_name(words[at + 2])?);
+    let (mut provider, mut location) = (None, None);
+    let mut rest = at + 3;
+    while rest < words.len() {
+        match (upper[rest], words.get(rest + 1)) {
+            ("USING", Some(format)) if provider.is_none() => provider = Some(format.to_string()),
+            ("LOCATION", Some(_)) if location.is_none() => {
+                // The path is the rest of the text (a quoted path may hold spaces).
+                location = Some(unquote(&words[rest + 1..].join(" ")));
+                break;
+            }
+            _ => return Err(parse_error(text, "CREATE TABLE t LIKE source [USING format] [LOCATION 'path']")),
+        }
+        rest += 2;
+    }
+    Ok(TableStatement::CreateLike { name, source, provider, location, if_not_exists })
+}
+
+/// `[OR REPLACE] [GLOBAL] TEMP[ORARY] VIEW|TABLE name ... USING`: the words after CREATE.
+fn temp_view_using(rest: &[&str]) -> bool {
+    let rest = match rest {
+        ["OR", "REPLACE", r @ ..] => r,
+        r => r,
+    };
+    let rest = match rest {
+        ["GLOBAL", r @ ..] => r,
+        r => r,
+    };
+    matches!(rest, ["TEMP" | "TEMPORARY", "VIEW" | "TABLE", ..]) && rest.contains(&"USING") && !rest.contains(&"AS")
+}
+
+/// `CREATE ... TEMPORARY VIEW v [(cols)] USING fmt [OPTIONS (...)]`, read as the CREATE
+/// TABLE it is written like.
+fn create_temp_view_using(text: &str, upper: &[&str], conf: &Conf, relations: &dyn RelationSource) -> Result<TableStatement> {
+    let (replace, global) = (upper.get(1..3) == Some(&["OR", "REPLACE"]), upper.contains(&"GLOBAL"));
+    let at = upper.iter().position(|w| matches!(*w, "VIEW" | "TABLE")).ok_or_else(|| parse_error(text, "TEMPORARY VIEW"))?;
+    // The text from the view's name on, after `CREATE TABLE`.
+    let mut start = 0;
+    for _ in 0..=at {
+        let t = text[start..].trim_start();
+        start = text.len() - t.len();
+        start += t.find(char::is_whitespace).unwrap_or(t.len());
+    }
+    match parsed(&format!("CREATE TABLE{}", &text[start..]), conf, relations)? {
+        TableStatement::Create { name, columns, provider, options, location: None, query: None, partition_by, .. } if partition_by.is_empty() => {
+            let [name] = name.as_slice() else { return Err(parse_error(text, "a temporary view's name has one part")) };
+            Ok(TableStatement::CreateTempViewUsing { name: name.clone(), columns, provider, options, replace, global })
+        }
+        _ => Err(unsupported("CREATE TEMPORARY VIEW ... USING with LOCATION, PARTITIONED BY or AS")),
+    }
 }
 
 /// The comma-separated parts of `s` outside brackets (`a INT, m MAP<INT, STRING>`).
 fn split_top_level(s: &str) -> Vec<&str> {
     let (mut parts, mut depth, mut start) = (vec![], 0i32, 0);
+    let mut quote = None;
+    let mut escaped = false;
     for (i, c) in s.char_indices() {
+        // A comment's text may hold commas and brackets.
+        match quote {
+            _ if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None => {}
+        }
+        if quote.is_some() || c == '\'' || c == '"' {
+            continue;
+        }
         match c {
             '(' | '<' => depth += 1,
             ')' | '>' => depth -= 1,
@@ -249,13 +358,18 @@ fn columns_before_partition(text: &str) -> String {
 }
 
 fn parsed(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<TableStatement> {
+    let (text, options) = match text.trim_start().get(..6) {
+        Some(create) if create.eq_ignore_ascii_case("CREATE") => super::table_options::take_options(text)?,
+        _ => (text.to_string(), BTreeMap::new()),
+    };
+    let text = text.as_str();
     let rewritten = columns_before_partition(&partitioned_before_using(text));
     let mut statements = super::parse_sql(&rewritten).map_err(|e| super::errors::syntax_error(text, &e, 0))?;
     if statements.len() != 1 {
         return Err(parse_error(text, "expected one statement"));
     }
     match statements.remove(0) {
-        sql::Statement::CreateTable(c) => create_table(c, conf, relations),
+        sql::Statement::CreateTable(c) => create_table(c, options, conf, relations),
         sql::Statement::Insert(i) => insert(i, text, conf, relations),
         other => Err(unsupported(&format!("the statement `{}`", other.to_string().split_whitespace().take(3).collect::<Vec<_>>().join(" ")))),
     }
@@ -265,13 +379,19 @@ fn object_name(name: &sql::ObjectName) -> Vec<String> {
     name.0.iter().map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| p.to_string())).collect()
 }
 
-fn create_table(c: sql::CreateTable, conf: &Conf, relations: &dyn RelationSource) -> Result<TableStatement> {
+fn create_table(c: sql::CreateTable, mut options: BTreeMap<String, String>, conf: &Conf, relations: &dyn RelationSource) -> Result<TableStatement> {
     if c.temporary || c.like.is_some() || c.clone.is_some() {
         return Err(unsupported("CREATE TEMPORARY TABLE / CREATE TABLE LIKE"));
     }
-    let mut columns = vec![];
+    let (mut columns, mut comments) = (vec![], BTreeMap::new());
     for col in &c.columns {
         let not_null = col.options.iter().any(|o| matches!(o.option, sql::ColumnOption::NotNull));
+        for o in &col.options {
+            if let sql::ColumnOption::Comment(comment) = &o.option {
+                // Kept as written by the tokenizer: Spark's escapes apply.
+                comments.insert(col.name.value.clone(), super::unescape(comment, '\''));
+            }
+        }
         columns.push(StructField::new(col.name.value.clone(), parse_ddl_type(&col.data_type.to_string())?, !not_null));
     }
     let mut partition_by = vec![];
@@ -296,7 +416,6 @@ fn create_table(c: sql::CreateTable, conf: &Conf, relations: &dyn RelationSource
             location.clone_from(&h.location);
         }
     }
-    let mut options = BTreeMap::new();
     if let sql::CreateTableOptions::Options(opts) | sql::CreateTableOptions::With(opts) = &c.table_options {
         for o in opts {
             if let sql::SqlOption::KeyValue { key, value } = o {
@@ -315,6 +434,7 @@ fn create_table(c: sql::CreateTable, conf: &Conf, relations: &dyn RelationSource
         query,
         if_not_exists: c.if_not_exists,
         replace: c.or_replace,
+        comments,
     })
 }
 
@@ -372,6 +492,21 @@ mod tests {
     }
 
     #[test]
+    fn describe_with_a_column_names_it() {
+        let conf = Conf::default();
+        struct NoRelations;
+        impl RelationSource for NoRelations {
+            fn relation(&self, parts: &[String]) -> Result<Arc<Plan>> {
+                Err(crate::error::Error::unsupported(parts.join(".")))
+            }
+        }
+        let parsed = parse("DESC EXTENDED db.t `b`", &conf, &NoRelations).unwrap();
+        assert!(matches!(parsed, Some(TableStatement::DescribeColumn { name, column, extended: true }) if name == ["db", "t"] && column == "b"));
+        let parsed = parse("DESCRIBE t", &conf, &NoRelations).unwrap();
+        assert!(matches!(parsed, Some(TableStatement::Describe { extended: false, .. })));
+    }
+
+    #[test]
     fn insert_column_list_moves_before_partition() {
         assert_eq!(columns_before_partition("INSERT INTO t PARTITION (k=1) (b, a) VALUES (1, 2)"), "INSERT INTO t (b, a) PARTITION (k=1) VALUES (1, 2)");
         let query = "INSERT INTO t PARTITION (k=1) (SELECT 1)";
@@ -384,5 +519,6 @@ mod tests {
     fn top_level_commas_split_columns() {
         assert_eq!(split_top_level("a INT, m MAP<INT, STRING>, d DECIMAL(10, 2)"), ["a INT", " m MAP<INT, STRING>", " d DECIMAL(10, 2)"]);
         assert!(split_top_level("  ").is_empty());
+        assert_eq!(split_top_level("c INT COMMENT 'a, (b'"), ["c INT COMMENT 'a, (b'"]);
     }
 }

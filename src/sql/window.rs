@@ -106,6 +106,14 @@ pub(super) fn over(function: Expr, over: sql::WindowType) -> Result<Expr> {
     let partition_by = spec.partition_by.into_iter().map(convert).collect::<Result<Vec<_>>>()?;
     let order_by = spec.order_by.into_iter().map(sort_key).collect::<Result<Vec<_>>>()?;
     let frame = spec.window_frame.map(frame).transpose()?;
+    // `rank(b) OVER (ORDER BY b)`: Spark's rank functions take their order from the
+    // window (ResolveWindowOrder), whatever they are called with; named `RANK()`.
+    let function = match function {
+        Expr::Function { name, args, distinct } if !args.is_empty() && ["rank", "dense_rank", "percent_rank"].iter().any(|r| name.eq_ignore_ascii_case(r)) => {
+            Expr::Function { name, args: vec![], distinct }
+        }
+        other => other,
+    };
     Ok(Expr::Window { function: Box::new(function), spec: Box::new(WindowSpec { partition_by, order_by, frame }) })
 }
 

@@ -35,9 +35,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .flags(Flags::STAR_IS_ONE),
     def(agg(Sum), "sum", Exact(1), Inputs::Custom(strings_and_timestamps_as_doubles), Ret::Custom(sum_type)).null(Null::Always),
     def(agg(Avg), "avg", Exact(1), Inputs::Custom(strings_and_timestamps_as_doubles), Ret::Custom(avg_type))
+        // `mean(x)` in SQL text is named so; the DataFrame API's mean calls avg.
         .aliases(&["mean"])
-        .null(Null::Always)
-        .display(Display::Named("avg")),
+        .null(Null::Always),
     def(agg(Min), "min", Exact(1), Inputs::Any, Ret::Arg(0)).null(Null::Always),
     def(agg(Max), "max", Exact(1), Inputs::Any, Ret::Arg(0)).null(Null::Always),
     def(agg(First), "first", Range(1, 2), Inputs::Custom(ignore_nulls_literal), Ret::Arg(0))

@@ -135,9 +135,12 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(math(BitwiseXor), "^", Exact(2), Inputs::Custom(integral_inputs), Ret::Arg(0)).display(Display::Custom(infix_display)),
     def(math(BitCount), "bit_count", Exact(1), Inputs::Custom(bit_count_inputs), Ret::Fixed(INT)),
     def(math(BitGet), "bit_get", Exact(2), Inputs::Custom(bit_get_inputs), Ret::Fixed(TINYINT)).aliases(&["getbit"]),
-    def(math(ShiftLeft), "shiftleft", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
-    def(math(ShiftRight), "shiftright", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
-    def(math(ShiftRightUnsigned), "shiftrightunsigned", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)),
+    // Spark 4 registers the operators under their symbols too (`2 << 1`), shown infix.
+    def(math(ShiftLeft), "shiftleft", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)).aliases(&["<<"]).display(Display::Custom(shift_display)),
+    def(math(ShiftRight), "shiftright", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0)).aliases(&[">>"]).display(Display::Custom(shift_display)),
+    def(math(ShiftRightUnsigned), "shiftrightunsigned", Exact(2), Inputs::Custom(shift_inputs), Ret::Arg(0))
+        .aliases(&[">>>"])
+        .display(Display::Custom(shift_display)),
 ];
 
 /// The literal integer value of an argument (after implicit casts), if it is one.
@@ -226,6 +229,15 @@ fn not_display(_: &str, args: &[String], _: bool) -> String {
 
 fn infix_display(called: &str, args: &[String], _: bool) -> String {
     format!("({} {called} {})", args[0], args[1])
+}
+
+/// `shiftleft(a, n)` called by name, `(a << n)` called as the operator.
+fn shift_display(called: &str, args: &[String], distinct: bool) -> String {
+    if called.starts_with(['<', '>']) {
+        infix_display(called, args, distinct)
+    } else {
+        format!("{called}({})", args.join(", "))
+    }
 }
 
 /// The decimal type Spark casts a number to where a decimal is expected.
@@ -597,6 +609,8 @@ mod tests {
         assert_eq!(show("power", &["x", "2"]), "POWER(x, 2)");
         assert_eq!(show("ceil", &["x"]), "CEIL(x)");
         assert_eq!(show("ceiling", &["x"]), "ceiling(x)");
+        assert_eq!(show("<<", &["a", "n"]), "(a << n)");
+        assert_eq!(show("shiftrightunsigned", &["a", "n"]), "shiftrightunsigned(a, n)");
         assert_eq!(show("ceil", &["x", "1"]), "ceil(x, 1)");
         assert_eq!(show("sign", &["x"]), "sign(x)");
         assert_eq!(show("positive", &["x"]), "(+ x)");
