@@ -96,6 +96,9 @@ fn part(tokens: &[TokenWithSpan], at: usize) -> Option<(String, String, usize)> 
     Some((if negative { format!("-{value}") } else { value }, w.value.clone(), u + 1))
 }
 
+/// An interval type's start and end fields.
+type FieldRange = (u8, u8);
+
 /// The literal of `__interval_units(value, unit, ...)`.
 pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     let texts: Vec<&str> = args
@@ -107,8 +110,10 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
         .collect::<Result<_>>()?;
     let written = texts.chunks(2).map(|p| format!("{} {}", p[0], p[1])).collect::<Vec<_>>().join(" ");
     let (mut micros, mut months) = (0i64, 0i64);
-    let (mut day_time, mut year_month): (Option<(u8, u8)>, Option<(u8, u8)>) = (None, None);
-    let widen = |range: Option<(u8, u8)>, f: u8| Some(range.map_or((f, f), |(s, e)| (s.min(f), e.max(f))));
+    // The (start, end) fields written of each kind.
+    let mut day_time: Option<FieldRange> = None;
+    let mut year_month: Option<FieldRange> = None;
+    let widen = |range: Option<FieldRange>, f: u8| Some(range.map_or((f, f), |(s, e)| (s.min(f), e.max(f))));
     let overflow = || parse_error(&written, "the interval is out of range");
     for pair in texts.chunks(2) {
         let (value, name) = (pair[0].trim(), pair[1]);
