@@ -96,7 +96,10 @@ def test_new_session_conf_and_views_are_isolated(spark):
 # UDF (Polars has no cancellation hook): at exit PyRust stops that thread's call into
 # Python and refuses new ones (`stop_python_calls`), so finalisation does not abort.
 _CTRL_C_CHILD = r"""
-import _thread, json, os, sys, threading, time
+import _thread, json, os, signal, sys, threading, time
+# Python's own Ctrl-C handler, as an interpreter started from a terminal has (a parent
+# that ignores SIGINT passes SIG_IGN on, and then `interrupt_main` does nothing).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pyrust.sql import SparkSession, functions as F
 from pyrust.sql.functions import udf
 from pyrust.sql.types import LongType
