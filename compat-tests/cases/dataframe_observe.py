@@ -189,3 +189,75 @@ def to_json_empty_first(spark):
 @case
 def to_json_duplicate_and_dotted_names(spark):
     return spark.createDataFrame([(1, 2, 3)], "`a.b` int, c int, d int").toJSON().collect()
+
+
+# --- filters between the observation and a limit: Spark reads rows through the
+# observation until the filters have passed the limit's rows ---
+
+
+def _counted(spark, name, n=100):
+    o = Observation(name)
+    df = spark.range(n).observe(o, F.count(F.lit(1)).alias("c"), F.sum("id").alias("s"), F.max("id").alias("m"))
+    return o, df
+
+
+@case
+def observe_filter_then_limit(spark):
+    o, df = _counted(spark, "filter_limit")
+    rows = df.filter(F.col("id") % 3 == 0).limit(5).collect()
+    return [rows, sorted(o.get.items())]
+
+
+@case
+def observe_filter_then_first(spark):
+    o, df = _counted(spark, "filter_first")
+    row = df.filter(F.col("id") > 41).first()
+    return [row, sorted(o.get.items())]
+
+
+@case
+def observe_filters_and_projections_then_take(spark):
+    o, df = _counted(spark, "chain")
+    out = df.withColumn("y", F.col("id") * 2).filter(F.col("y") > 10).select("id", (F.col("y") + 1).alias("z")).filter(F.col("id") % 2 == 1)
+    return [out.take(3), sorted(o.get.items())]
+
+
+@case
+def observe_filter_fewer_rows_than_limit(spark):
+    o, df = _counted(spark, "fewer")
+    rows = df.filter(F.col("id") % 40 == 0).limit(5).collect()
+    return [rows, sorted(o.get.items())]
+
+
+@case
+def observe_filter_nothing_passes(spark):
+    o, df = _counted(spark, "none")
+    return [df.filter(F.col("id") < 0).head(2), sorted(o.get.items())]
+
+
+@case
+def observe_filter_then_show(spark):
+    o, df = _counted(spark, "show", 300)
+    df.filter(F.col("id") % 7 == 0).show()
+    return sorted(o.get.items())
+
+
+@case
+def observe_filter_below_and_above(spark):
+    o = Observation("both")
+    df = spark.range(50).filter("id > 10").observe(o, F.count(F.lit(1)).alias("c"), F.min("id").alias("lo"), F.max("id").alias("hi"))
+    rows = df.filter(F.col("id") % 5 == 0).limit(2).collect()
+    return [rows, sorted(o.get.items())]
+
+
+@case
+def observe_filter_over_nulls_then_head(spark):
+    o = Observation("nulls")
+    df = _df(spark).observe(o, F.count("*").alias("c"), F.sum("x").alias("t"))
+    return [df.filter("x >= 3").head(1), sorted(o.get.items())]
+
+
+@case
+def observe_filter_limit_then_count(spark):
+    o, df = _counted(spark, "count")
+    return [df.filter(F.col("id") % 4 == 1).limit(6).count(), sorted(o.get.items())]

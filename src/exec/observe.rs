@@ -2,13 +2,13 @@
 //! plan holding `CollectMetrics` nodes also runs each node's metrics (a global
 //! aggregate of the node's input) and keeps the first result per observation, as
 //! Spark reports the first action's metrics. Spark aggregates the rows that flow
-//! through the node during the action: under a limit that only projections separate
-//! from the node, the first rows the limit keeps; otherwise here the node's whole
-//! input (they differ when a filter stops an action early: docs/semantics.md).
+//! through the node during the action: under a limit that only projections and
+//! filters separate from the node, the rows read until the limit has its rows;
+//! otherwise here the node's whole input (a sort or join between: docs/semantics.md).
 
 use crate::error::Result;
 use crate::ir::plan::PlanNode;
-use crate::ir::Plan;
+use crate::ir::{Attribute, DataType, Expr, NamedExpr, Plan};
 use polars::prelude as pl;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -47,7 +47,11 @@ impl super::Session {
             if self.observed.has(point.key) {
                 continue;
             }
-            let metrics = match point.rows {
+            let read = match &point.reach {
+                Some(reach) => self.rows_read(reach, point.key)?,
+                None => None,
+            };
+            let metrics = match read {
                 Some(n) => over_first_rows(&point.metrics, &point.input, n),
                 None => point.metrics.clone(),
             };
@@ -56,35 +60,112 @@ impl super::Session {
         }
         Ok(())
     }
+
+    /// How many of the observed rows a limit reads: its own count without a filter
+    /// between, else up to the row where the filters have passed the limit's rows (the
+    /// node's row numbers carried up to the limit); None when it reads them all.
+    fn rows_read(&self, reach: &Reach, key: u64) -> Result<Option<usize>> {
+        if !reach.filtered {
+            return Ok(Some(reach.n));
+        }
+        let index = Attribute {
+            id: crate::analysis::new_attr_id(),
+            name: "__pyrust_observed_row".into(),
+            data_type: DataType::Long,
+            nullable: false,
+            qualifier: None,
+            metadata: None,
+        };
+        let Some(numbered) = numbered_chain(&reach.below_limit, key, &index, &row_number()?) else { return Ok(None) };
+        let limited = Arc::new(crate::analysis::builder::limit(numbered, reach.n, crate::analysis::new_plan_id()));
+        let only_index = vec![NamedExpr { expr: Expr::Attr(index.clone()), attr: index.clone() }];
+        let rows = Plan { plan_id: crate::analysis::new_plan_id(), node: PlanNode::Project { input: limited, exprs: only_index }, output: vec![index] };
+        let passed = self.execute(&rows)?;
+        if passed.height() < reach.n {
+            return Ok(None);
+        }
+        let last = passed.columns()[0].as_materialized_series().max::<i64>().map_err(|e| crate::error::Error::internal(e.to_string()))?;
+        Ok(last.map(|i| i as usize + 1))
+    }
 }
 
-/// A `CollectMetrics` node of an action's plan and the most rows the action reads
-/// through it (None: all of them).
+/// A `CollectMetrics` node of an action's plan and how a limit above bounds the rows
+/// the action reads through it (None: all of them).
 struct ObservationPoint {
     key: u64,
     input: Arc<Plan>,
     metrics: Arc<Plan>,
-    rows: Option<usize>,
+    reach: Option<Reach>,
 }
 
-/// The observation points under `plan`, `rows` being the bound its parents put on the
+/// A limit of `n` rows above an observation: `below_limit` is the limit's input, and
+/// `filtered` says whether filters lie between (the limit then reads until they have
+/// passed `n` rows).
+#[derive(Clone)]
+struct Reach {
+    n: usize,
+    below_limit: Arc<Plan>,
+    filtered: bool,
+}
+
+/// The observation points under `plan`, `reach` being the bound its parents put on the
 /// rows `plan` yields. Spark stops reading once a limit above has its rows, so the
-/// metrics see only those rows; a bound passes down through nodes that keep each row
-/// as it is (projections, aliases, other observations) and through nothing else (a
-/// filter, sort, aggregate or join between decides which rows are read in ways the
-/// bound does not say).
-fn observation_points(plan: &Plan, rows: Option<usize>, found: &mut Vec<ObservationPoint>) {
+/// metrics see only the rows read; a bound passes down through nodes that keep each
+/// row as it is (projections, aliases, other observations) and filters (which pass
+/// some), and through nothing else (a sort, aggregate or join between decides which
+/// rows are read in ways the bound does not say).
+fn observation_points(plan: &Plan, reach: Option<Reach>, found: &mut Vec<ObservationPoint>) {
     let below = match &plan.node {
-        PlanNode::Limit { n, .. } => Some(rows.map_or(*n, |r| r.min(*n))),
-        PlanNode::Project { .. } | PlanNode::SubqueryAlias { .. } | PlanNode::CollectMetrics { .. } => rows,
+        PlanNode::Limit { n, input } => Some(match reach.clone() {
+            // A limit under an unfiltered one reads the fewer rows.
+            Some(r) if !r.filtered && r.n <= *n => r,
+            _ => Reach { n: *n, below_limit: input.clone(), filtered: false },
+        }),
+        PlanNode::Project { .. } | PlanNode::SubqueryAlias { .. } | PlanNode::CollectMetrics { .. } => reach.clone(),
+        PlanNode::Filter { .. } => reach.clone().map(|r| Reach { filtered: true, ..r }),
         _ => None,
     };
     if let PlanNode::CollectMetrics { input, key, metrics } = &plan.node {
-        found.push(ObservationPoint { key: *key, input: input.clone(), metrics: metrics.clone(), rows });
+        found.push(ObservationPoint { key: *key, input: input.clone(), metrics: metrics.clone(), reach });
     }
     for child in plan.children() {
-        observation_points(child, below, found);
+        observation_points(child, below.clone(), found);
     }
+}
+
+/// `chain` (projections, filters, aliases and observations down to the observation
+/// `key`) with the observed rows' numbers (`number`) carried up as `index`; None if it holds
+/// anything else.
+fn numbered_chain(chain: &Arc<Plan>, key: u64, index: &Attribute, number: &Expr) -> Option<Arc<Plan>> {
+    let with_index = |output: &[Attribute]| output.iter().cloned().chain([index.clone()]).collect::<Vec<_>>();
+    let node = |node: PlanNode, output: Vec<Attribute>| Some(Arc::new(Plan { plan_id: crate::analysis::new_plan_id(), node, output }));
+    match &chain.node {
+        PlanNode::CollectMetrics { input, key: k, .. } if *k == key => {
+            let mut exprs: Vec<NamedExpr> = input.output.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+            exprs.push(NamedExpr { expr: number.clone(), attr: index.clone() });
+            node(PlanNode::Project { input: input.clone(), exprs }, with_index(&input.output))
+        }
+        PlanNode::CollectMetrics { input, .. } | PlanNode::SubqueryAlias { input, .. } => numbered_chain(input, key, index, number),
+        PlanNode::Project { input, exprs } => {
+            let input = numbered_chain(input, key, index, number)?;
+            let mut exprs = exprs.clone();
+            exprs.push(NamedExpr { expr: Expr::Attr(index.clone()), attr: index.clone() });
+            node(PlanNode::Project { input, exprs }, with_index(&chain.output))
+        }
+        PlanNode::Filter { input, condition } => {
+            let input = numbered_chain(input, key, index, number)?;
+            node(PlanNode::Filter { input, condition: condition.clone() }, with_index(&chain.output))
+        }
+        _ => None,
+    }
+}
+
+/// The row's position in its input, from 0 (one partition: Spark's
+/// `monotonically_increasing_id`).
+fn row_number() -> Result<Expr> {
+    let name = "monotonically_increasing_id";
+    let def = crate::analysis::functions::lookup(name).ok_or_else(|| crate::error::Error::internal("monotonically_increasing_id is not registered"))?;
+    def.bind(name, vec![], false, &crate::analysis::Conf::default(), crate::analysis::naming::sql_text)
 }
 
 /// `metrics` (an aggregate over `input`) over `input`'s first `n` rows only.

@@ -9,40 +9,64 @@
 use crate::analysis::new_attr_id;
 use crate::analysis::typing::data_type;
 use crate::ir::udf::PythonUdf;
-use crate::ir::{Attribute, Call, Expr, NamedExpr};
+use crate::ir::function::AggregateFn;
+use crate::ir::{Attribute, Call, Expr, Func, NamedExpr};
 
 /// The aggregate expressions with computed arguments replaced by columns, and the
 /// columns to compute first (each distinct argument once).
 pub fn hoist_inputs(aggs: &[NamedExpr]) -> (Vec<NamedExpr>, Vec<NamedExpr>) {
+    hoist(aggs, Literals::Kept)
+}
+
+/// `hoist_inputs` for the aggregates of a Window node, where the value aggregated
+/// (every argument of a Python aggregate, the first of a built-in one but `count`'s)
+/// becomes a column even when it is a literal: the window forms read it by position
+/// (running sums, `first`/`last`), and a constant there must be one value per row of
+/// the frame, as Spark evaluates it, not one per partition.
+pub fn hoist_window_inputs(exprs: &[NamedExpr]) -> (Vec<NamedExpr>, Vec<NamedExpr>) {
+    hoist(exprs, Literals::ValuesToo)
+}
+
+/// Which literal arguments become columns: none (parameters such as a percentile's
+/// percentage must stay literals), or the aggregated values as well.
+#[derive(Clone, Copy, PartialEq)]
+enum Literals {
+    Kept,
+    ValuesToo,
+}
+
+fn hoist(aggs: &[NamedExpr], literals: Literals) -> (Vec<NamedExpr>, Vec<NamedExpr>) {
     let mut inputs: Vec<NamedExpr> = Vec::new();
     let rewritten = aggs
         .iter()
-        .map(|n| NamedExpr { expr: rewrite(&n.expr, &mut inputs), attr: n.attr.clone() })
+        .map(|n| NamedExpr { expr: rewrite(&n.expr, &mut inputs, literals), attr: n.attr.clone() })
         .collect();
     (rewritten, inputs)
 }
 
-fn rewrite(e: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
+fn rewrite(e: &Expr, inputs: &mut Vec<NamedExpr>, literals: Literals) -> Expr {
     match e {
         Expr::Call(c) if c.func.is_aggregate() => {
-            let args = c.args.iter().map(|a| input_column(a, inputs)).collect();
+            // `count(1)` counts rows whatever its literal: it stays a literal.
+            let value_too = literals == Literals::ValuesToo && c.func != Func::Aggregate(AggregateFn::Count);
+            let args = c.args.iter().enumerate().map(|(i, a)| input_column(a, inputs, value_too && i == 0)).collect();
             Expr::Call(Box::new(Call { args, ..(**c).clone() }))
         }
         Expr::PythonUdf(u) if u.def.eval_type.is_aggregate() => {
-            let args = u.args.iter().map(|a| input_column(a, inputs)).collect();
+            let args = u.args.iter().map(|a| input_column(a, inputs, literals == Literals::ValuesToo)).collect();
             Expr::PythonUdf(Box::new(PythonUdf { def: u.def.clone(), args }))
         }
         Expr::AggregateFilter { agg, condition } => Expr::AggregateFilter {
-            agg: Box::new(rewrite(agg, inputs)),
-            condition: Box::new(input_column(condition, inputs)),
+            agg: Box::new(rewrite(agg, inputs, literals)),
+            condition: Box::new(input_column(condition, inputs, false)),
         },
         // Scalar work around aggregates (`round(avg(x), 2)`) stays where it is.
-        other => other.map_children(&mut |c| rewrite(c, inputs)),
+        other => other.map_children(&mut |c| rewrite(c, inputs, literals)),
     }
 }
 
-fn input_column(arg: &Expr, inputs: &mut Vec<NamedExpr>) -> Expr {
-    if matches!(arg, Expr::Attr(_) | Expr::Literal(_)) {
+fn input_column(arg: &Expr, inputs: &mut Vec<NamedExpr>, literal_too: bool) -> Expr {
+    if matches!(arg, Expr::Attr(_)) || (matches!(arg, Expr::Literal(_)) && !literal_too) {
         return arg.clone();
     }
     if let Some(existing) = inputs.iter().find(|n| n.expr == *arg) {
@@ -99,6 +123,25 @@ mod tests {
         assert_eq!(call_parts(&rewritten[1].expr).1[0], Expr::Attr(inputs[0].attr.clone()));
         assert_eq!(rewritten[2].expr, aggs[2].expr);
         assert_eq!(rewritten[3].expr, aggs[3].expr);
+    }
+
+    #[test]
+    fn window_inputs_hoist_the_aggregated_literal_but_not_parameters() {
+        let one = Expr::Literal(Value::Integer(1));
+        let aggs = vec![
+            named(call("sum", vec![one.clone()])),
+            named(call("first", vec![one.clone(), Expr::Literal(Value::Boolean(true))])),
+            named(call("count", vec![one.clone()])),
+        ];
+        let (rewritten, inputs) = hoist_window_inputs(&aggs);
+        // The same literal is one column, shared by sum and first.
+        assert_eq!(inputs.len(), 1);
+        assert_eq!(inputs[0].expr, one);
+        assert_eq!(call_parts(&rewritten[0].expr).1[0], Expr::Attr(inputs[0].attr.clone()));
+        assert_eq!(call_parts(&rewritten[1].expr).1[1], Expr::Literal(Value::Boolean(true)));
+        assert_eq!(rewritten[2].expr, aggs[2].expr);
+        // A group-by keeps literals: its lowering repeats them per group.
+        assert!(hoist_inputs(&aggs).1.is_empty());
     }
 
     #[test]

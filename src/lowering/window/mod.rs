@@ -11,6 +11,7 @@ mod layout;
 mod offsets;
 mod ranking;
 
+use crate::lowering::aggregate::hoist_window_inputs;
 use super::expr::ExprLowering;
 use super::functions::lower_call;
 use super::types::to_polars;
@@ -26,6 +27,18 @@ use polars::prelude::{self as pl, col, lit, when, DataType as PlType, LazyFrame}
 
 /// The window expressions of one node (one PARTITION BY and ORDER BY), as columns of `lf`.
 pub fn lower_window(lw: &ExprLowering, lf: LazyFrame, exprs: &[NamedExpr]) -> Result<LazyFrame> {
+    // The aggregated values as columns first, as a group-by computes them: each once,
+    // and a constant (`sum(1 + 1)`) one value per row, whatever the frame.
+    let (exprs, inputs) = hoist_window_inputs(exprs);
+    if inputs.is_empty() {
+        return lower_node(lw, lf, &exprs);
+    }
+    let columns = inputs.iter().map(|n| Ok(lw.lower(&n.expr)?.alias(n.attr.engine_name().as_str()))).collect::<Result<Vec<_>>>()?;
+    let lf = lower_node(lw, lf.with_columns(columns), &exprs)?;
+    Ok(lf.drop(pl::cols(inputs.iter().map(|n| n.attr.engine_name()).collect::<Vec<_>>())))
+}
+
+fn lower_node(lw: &ExprLowering, lf: LazyFrame, exprs: &[NamedExpr]) -> Result<LazyFrame> {
     let Some(Expr::Window { spec, .. }) = exprs.first().map(|n| &n.expr) else { return Ok(lf) };
     if let Some(fast) = fast::lower(lw, lf.clone(), spec, exprs)? {
         return Ok(fast);
