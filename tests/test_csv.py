@@ -47,3 +47,26 @@ def test_quotes_polars_would_split_differently_are_read_the_spark_way(spark, tmp
     df = spark.read.csv(str(path), header=True, inferSchema=True)
     assert df.dtypes == [("a", "string"), ("b", "int")]
     assert [tuple(r) for r in df.collect()] == [('"x""y"', 1), ("open,2", None)]
+
+
+@pytest.mark.parametrize("infer", [True, False])
+def test_plain_dates_and_timestamps_are_read_by_polars(spark, tmp_path, infer):
+    path = tmp_path / "dt.csv"
+    path.write_text("d,t\n2024-01-05,2024-01-05 10:00:00\n2024-01-06,2024-01-06T11:00:00.25\n")
+    reader = spark.read.option("header", True)
+    reader = reader.option("inferSchema", True) if infer else reader.schema("d date, t timestamp")
+    df = reader.csv(str(path)).filter(F.col("d") > F.lit("2024-01-05").cast("date")).select("t")
+    # Read natively, the columns need no conversion step, so the filter is pushed into the scan.
+    plan = _polars_plan(df)
+    assert "SELECTION" in plan and 'col("d")' in plan, plan
+    assert [r[0].isoformat() for r in df.collect()] == ["2024-01-06T11:00:00.250000"]
+
+
+def test_a_lenient_date_sends_its_column_to_spark_s_parser(spark, tmp_path):
+    path = tmp_path / "lenient.csv"
+    path.write_text("2024-01-05\n2024-1-6\n")
+    df = spark.read.schema("d date").csv(str(path)).filter(F.col("d") > F.lit("2024-01-05").cast("date"))
+    # Converted value by value after the scan: the filter stays above the conversion.
+    plan = _polars_plan(df)
+    assert "SELECTION: None" in plan or "SELECTION" not in plan, plan
+    assert [r[0].isoformat() for r in df.collect()] == ["2024-01-06"]

@@ -4,7 +4,8 @@
 //! and the header made into safe, unique column names (`CSVUtils.makeSafeHeader`).
 
 use super::datetime::{spark_string_to_timestamp, strict_date};
-use super::values::{java_big_decimal, java_boolean, java_double, java_int, java_long, special_double, is_plain_double, is_plain_integer};
+use super::plain::PlainKinds;
+use super::values::{java_big_decimal, java_boolean, java_double, java_int, java_long, special_double};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 
@@ -126,18 +127,17 @@ pub fn merge(a: Inferred, b: Inferred) -> Inferred {
     compatible(a, b).unwrap_or(Inferred::Null)
 }
 
-/// What one column's values showed: Spark's type, and whether every value is in
-/// the simple form Polars' own number parser reads the same way.
+/// What one column's values showed: Spark's type, and which simple forms (that
+/// Polars' own parsers read the same way) every value has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColumnFold {
     pub inferred: Inferred,
-    pub plain_integers: bool,
-    pub plain_doubles: bool,
+    pub plain: PlainKinds,
 }
 
 impl Default for ColumnFold {
     fn default() -> Self {
-        ColumnFold { inferred: Inferred::Null, plain_integers: true, plain_doubles: true }
+        ColumnFold { inferred: Inferred::Null, plain: PlainKinds::default() }
     }
 }
 
@@ -151,17 +151,14 @@ impl ColumnFold {
         if self.inferred != Inferred::String {
             self.inferred = infer_field(self.inferred, v);
         }
-        if self.plain_integers && !is_plain_integer(v) {
-            self.plain_integers = false;
-        }
-        if self.plain_doubles && !is_plain_double(v) {
-            self.plain_doubles = false;
+        if self.plain.any() {
+            self.plain.observe(v);
         }
     }
 
     /// Whether more values can still change anything.
     pub fn settled(&self) -> bool {
-        self.inferred == Inferred::String && !self.plain_integers && !self.plain_doubles
+        self.inferred == Inferred::String && !self.plain.any()
     }
 }
 

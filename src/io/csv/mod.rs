@@ -4,6 +4,7 @@
 //!
 //! - `tokenizer`: Spark's line splitting and univocity's field splitting
 //! - `values`, `datetime`: Spark's parsers for numbers, booleans, dates, timestamps
+//! - `plain`: the values Polars' own parsers read as Spark's (read natively)
 //! - `infer`: Spark's type inference and header names
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
@@ -11,6 +12,7 @@
 
 pub(crate) mod datetime;
 pub(crate) mod infer;
+mod plain;
 mod profile;
 mod read;
 pub(crate) mod tokenizer;

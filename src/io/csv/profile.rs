@@ -4,7 +4,7 @@
 //! per file version and dialect, so each file is profiled once.
 
 use super::infer::ColumnFold;
-use super::values::{is_plain_double, is_plain_integer};
+use super::plain::PlainKinds;
 use super::tokenizer::{is_skipped, is_skipped_before_header, lines, lines_at, polars_reads_alike, tokenize, tokenize_whole, Dialect, Tokens};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -38,14 +38,13 @@ pub struct Profile {
     pub plain: PlainFields,
 }
 
-/// Per field position of the rows Polars reads: whether every value (NULLs aside) is
-/// a plain integer / a plain double, which Polars' parsers read exactly as Java's.
+/// Per field position of the rows Polars reads: which plain forms (`plain`) every
+/// value there (NULLs aside) has, which Polars' parsers read exactly as Spark's.
 /// Positions are split at the separator, so a line with a quote makes every one
 /// not plain (its fields may hold the separator).
 #[derive(Debug, Default, Clone)]
 pub struct PlainFields {
-    integers: Vec<bool>,
-    doubles: Vec<bool>,
+    kinds: Vec<PlainKinds>,
     /// A line with a quote was met: nothing is known plain.
     quoted: bool,
 }
@@ -60,26 +59,23 @@ impl PlainFields {
             return;
         }
         for (i, field) in line.split(|&b| b == d.sep).enumerate() {
-            if i >= self.integers.len() {
+            if i >= self.kinds.len() {
                 // A position missing from earlier (ragged) rows was NULL there.
-                self.integers.resize(i + 1, true);
-                self.doubles.resize(i + 1, true);
+                self.kinds.resize(i + 1, PlainKinds::default());
             }
-            if field.is_empty() || field == null_value.as_bytes() || !(self.integers[i] || self.doubles[i]) {
+            if field.is_empty() || field == null_value.as_bytes() || !self.kinds[i].any() {
                 continue;
             }
-            let text = std::str::from_utf8(field).unwrap_or("\u{fffd}");
-            self.integers[i] &= is_plain_integer(text);
-            self.doubles[i] &= is_plain_double(text);
+            self.kinds[i].observe(std::str::from_utf8(field).unwrap_or("\u{fffd}"));
         }
     }
 
-    pub fn integers(&self, i: usize) -> bool {
-        !self.quoted && self.integers.get(i).copied().unwrap_or(true)
-    }
-
-    pub fn doubles(&self, i: usize) -> bool {
-        !self.quoted && self.doubles.get(i).copied().unwrap_or(true)
+    /// The plain forms of every value at field position `i`.
+    pub fn at(&self, i: usize) -> PlainKinds {
+        if self.quoted {
+            return PlainKinds::NONE;
+        }
+        self.kinds.get(i).copied().unwrap_or_default()
     }
 }
 
@@ -247,12 +243,15 @@ mod tests {
     #[test]
     fn plain_number_positions() {
         let p = profile_of("1,2.5,x,7\n-3,,4,+8\n\n5,1e3,6\n", false);
-        let ints: Vec<bool> = (0..5).map(|i| p.plain.integers(i)).collect();
-        let doubles: Vec<bool> = (0..4).map(|i| p.plain.doubles(i)).collect();
+        let ints: Vec<bool> = (0..5).map(|i| p.plain.at(i).integers).collect();
+        let doubles: Vec<bool> = (0..4).map(|i| p.plain.at(i).doubles).collect();
         assert_eq!(ints, vec![true, false, false, false, true]);
         assert_eq!(doubles, vec![true, true, false, false]);
         let quoted = profile_of("1,\"2\"\n", false);
-        assert!(!quoted.plain.integers(0));
+        assert!(!quoted.plain.at(0).integers);
+        let dated = profile_of("2024-01-05,2024-01-05 10:00:00,2024-01-05\n,2024-01-05,2024-1-5\n", false);
+        let dates: Vec<bool> = (0..3).map(|i| dated.plain.at(i).dates).collect();
+        assert_eq!(dates, vec![true, false, false]);
     }
 
     #[test]

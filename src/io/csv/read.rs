@@ -1,13 +1,14 @@
 //! CSV files as Polars frames with Spark's rows and values. Polars' reader does the
 //! fast work (reading, splitting, quoting, projection and predicate pushdown); every
-//! column comes out as text, except numbers and booleans whose values Polars is
-//! known to parse exactly as Spark does, and is then converted by Spark's own
+//! column comes out as text, except numbers, booleans and dates whose values Polars
+//! is known to parse exactly as Spark does (`plain`), and is then converted by Spark's own
 //! parsers, NULL where Spark's PERMISSIVE mode gives NULL. Files Polars would
 //! split differently from Spark are tokenized here instead.
 
 use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::compat::timezone::Zone;
 use super::infer::ColumnFold;
+use super::plain::PlainKinds;
 use super::profile::Profile;
 use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize, tokenize_whole, Dialect, Tokens};
 use super::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
@@ -71,18 +72,17 @@ fn positional_names(n: usize) -> Vec<String> {
 }
 
 /// The Polars type a column is read as: natively where Polars parses the values as
-/// Spark would (inference's fold, or the profile, saw only plain numbers), else text.
-fn read_type(t: &DataType, fold: Option<&ColumnFold>, plain: (bool, bool), specials: &Specials) -> PlType {
-    let (plain_integers, plain_doubles) = plain;
-    let integers = fold.is_some_and(|f| f.plain_integers) || plain_integers;
-    let doubles = fold.is_some_and(|f| f.plain_doubles) || plain_doubles;
+/// Spark would (inference's fold, or the profile, saw only plain values of the
+/// type: `plain`), else text.
+fn read_type(t: &DataType, plain: PlainKinds, specials: &Specials) -> PlType {
     match t {
         // Polars knows only the default spellings of NaN and infinities.
         DataType::Double if !specials.is_default() => PlType::String,
         DataType::Boolean => PlType::Boolean,
-        DataType::Integer if integers => PlType::Int32,
-        DataType::Long if integers => PlType::Int64,
-        DataType::Double if doubles => PlType::Float64,
+        DataType::Integer if plain.integers => PlType::Int32,
+        DataType::Long if plain.integers => PlType::Int64,
+        DataType::Double if plain.doubles => PlType::Float64,
+        DataType::Date if plain.dates => PlType::Date,
         _ => PlType::String,
     }
 }
@@ -281,7 +281,10 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
         let read_as: Vec<PlType> = fields
             .iter()
             .enumerate()
-            .map(|(i, f)| read_type(&f.data_type, folds.as_ref().and_then(|f| f.get(i)), (profile.plain.integers(i), profile.plain.doubles(i)), &r.specials))
+            .map(|(i, f)| {
+                let folded = folds.as_ref().and_then(|f| f.get(i)).map_or(PlainKinds::NONE, |f| f.plain);
+                read_type(&f.data_type, folded.or(profile.plain.at(i)), &r.specials)
+            })
             .collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
