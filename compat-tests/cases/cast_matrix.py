@@ -17,6 +17,10 @@ SOURCES = {
     "boolean": ("boolean", [True, False, None]),
     "date": ("date", [datetime.date(2024, 2, 29), datetime.date(1969, 12, 31), None]),
     "timestamp": ("timestamp", [datetime.datetime(2024, 2, 29, 23, 59, 59, 500000), None]),
+    # Fractions whose seconds as a double need Java's division, not a reciprocal's product.
+    "timestamp_fraction": ("timestamp", [datetime.datetime(1582, 10, 10, 12, 34, 56, 123000),
+                                         datetime.datetime(2024, 1, 15, 12, 30, 0, 123456),
+                                         datetime.datetime(1969, 12, 31, 23, 59, 59, 999999), None]),
     "decimal": ("decimal(10,3)", [decimal.Decimal("12.345"), decimal.Decimal("-0.500"), None]),
 }
 TARGETS = ["int", "bigint", "smallint", "double", "float", "string", "boolean", "date", "timestamp", "decimal(6,2)"]

@@ -88,6 +88,12 @@ fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
     )
 }
 
+/// IEEE `left / right` of two DOUBLE expressions, also where one side is a literal (Polars
+/// would multiply by the literal's reciprocal: `micros / 1e6` off in the last bit).
+pub fn ieee_divide(left: pl::Expr, right: pl::Expr) -> pl::Expr {
+    exact_f64(BinaryOp::Divide, left, right)
+}
+
 /// `left op right` for operands already cast to `t` (the common type).
 pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
     match op {

@@ -52,7 +52,8 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             })
         }
         (DataType::Timestamp, t) if t.is_fractional() => {
-            let seconds = input.cast(PlType::Int64).cast(PlType::Float64) / lit(1e6);
+            // Spark: micros / 1e6 as Java divides (not times the reciprocal).
+            let seconds = crate::compat::arith::ieee_divide(input.cast(PlType::Int64).cast(PlType::Float64), lit(1e6));
             cast(seconds, &DataType::Double, to, mode, reachable, tz)
         }
         (DataType::Timestamp, DataType::Boolean) => input.cast(PlType::Int64).neq(lit(0i64)),
