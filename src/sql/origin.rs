@@ -321,8 +321,8 @@ mod tests {
 
     #[test]
     fn an_origin_is_in_the_users_text() {
-        let located = reading(Some("SELECT id / 0"), 7, || located(Expr::col("x"), Some((7, 13))));
-        let Expr::WithOrigin { origin, .. } = located else { panic!("no origin") };
+        let read = reading(Some("SELECT id / 0"), 7, || located(Expr::col("x"), Some((7, 13))));
+        let Expr::WithOrigin { origin, .. } = read else { panic!("no origin") };
         assert_eq!((&*origin.text, origin.start, origin.stop), ("id / 0", 0, 5));
         // Nothing is located without a text, or before the user's.
         assert_eq!(located(Expr::col("x"), Some((0, 3))), Expr::col("x"));
