@@ -242,7 +242,11 @@ pub(crate) fn place_unresolved_name(e: crate::error::Error, text: &str) -> crate
         return e;
     }
     let Some((_, name)) = e.params.iter().find(|(k, _)| k == param) else { return e };
-    let parts: Vec<String> = name.split("`.`").map(|p| p.trim_matches('`').replace("``", "`")).collect();
+    let mut parts: Vec<String> = name.split("`.`").map(|p| p.trim_matches('`').replace("``", "`")).collect();
+    if parts.len() == 1 && parts[0].contains('.') {
+        // PyRust names a qualified column `t.a` (Spark: `t`.`a`).
+        parts = parts[0].split('.').map(String::from).collect();
+    }
     let Ok(tokens) = Tokenizer::new(&super::SparkLexer, text).with_unescape(false).tokenize_with_location() else { return e };
     let tokens: Vec<_> = tokens.into_iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).collect();
     let word = |i: usize| match tokens.get(i).map(|t| &t.token) {
@@ -345,6 +349,7 @@ mod tests {
         assert_eq!(unresolved_at("nope", "SELECT nope(1), s.nope, nope FROM t"), Some(("24".into(), "27".into())));
         assert_eq!(unresolved_at("NOPE", "SELECT 'nope', Nope FROM t"), Some(("15".into(), "18".into())));
         assert_eq!(unresolved_at("nope", "SELECT 1"), None);
+        assert_eq!(unresolved_at("x.nope", "SELECT nope, x.nope FROM t x"), Some(("13".into(), "18".into())));
         // A function: the call through its parenthesis.
         let routine = crate::error::Error::analysis("UNRESOLVED_ROUTINE", "x").with_param("routineName", "`nosuchfn`");
         let e = place_unresolved_name(routine, "SELECT nosuchfn, nosuchfn(1, (2)) FROM t");
