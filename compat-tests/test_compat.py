@@ -53,7 +53,7 @@ KNOWN_DIFFERENCES = {
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "sql_gaps4::if_incompatible_branches_is_an_error": "if() is read as CASE WHEN: incompatible branches are CASE's error, not If's DATA_DIFF_TYPES (semantics.md)",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
-    "sql_query_context::get_query_context_of_a_divide_by_zero_in_sql": "errors raised while a query runs (DIVIDE_BY_ZERO, CAST_INVALID_INPUT, ARITHMETIC_OVERFLOW) carry no query context: expressions keep no span of their SQL text (semantics.md: error messages)",
+    "sql_query_context::dataframe_api_context_is_where_python_called": "an error of a DataFrame API expression has no `== DataFrame ==` context: PyRust records no Python call site per Column (semantics.md: error messages)",
 }
 
 

@@ -101,6 +101,21 @@ impl Error {
         self.with_param("__sqlText", text).with_param("__start", start.to_string()).with_param("__stop", stop.to_string())
     }
 
+    /// True when the error already points into SQL text (a position or a context).
+    pub fn has_query_context(&self) -> bool {
+        self.params.iter().any(|(k, _)| k == "__sqlText")
+    }
+
+    /// The error of an expression read from SQL text: its origin becomes the query
+    /// context, unless the error has one already (a nested expression's, which is
+    /// nearer to the cause, as Spark reports the expression that failed).
+    pub fn with_origin(self, origin: &crate::ir::Origin) -> Self {
+        if self.has_query_context() {
+            return self;
+        }
+        self.with_query_context(&origin.text, origin.start, origin.stop)
+    }
+
     /// A ParseException of Spark's condition `error_class` with its parameters, at byte
     /// `offset` of `text`. `message` is the condition's text, used only where Python
     /// has no template for it.
@@ -156,6 +171,15 @@ mod tests {
         // Characters, not bytes; lines counted from 1.
         let e = Error::parse_at("é\nab x", 6, "PARSE_SYNTAX_ERROR", "", vec![]);
         assert_eq!(position(&e)[..2], [("__line", "2"), ("__pos", "3")]);
+    }
+
+    #[test]
+    fn the_innermost_origin_is_the_context() {
+        let text: std::sync::Arc<str> = std::sync::Arc::from("SELECT abs(1 / 0)");
+        let inner = crate::ir::Origin { text: text.clone(), start: 11, stop: 15 };
+        let outer = crate::ir::Origin { text, start: 7, stop: 16 };
+        let e = Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "x").with_origin(&inner).with_origin(&outer);
+        assert_eq!(position(&e), [("__sqlText", "SELECT abs(1 / 0)"), ("__start", "11"), ("__stop", "15")]);
     }
 
     #[test]

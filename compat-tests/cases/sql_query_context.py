@@ -110,3 +110,168 @@ def get_query_context_of_an_expression_string(spark):
 @case
 def get_query_context_of_a_divide_by_zero_in_sql(spark):
     return _contexts(lambda: spark.sql("SELECT 1/0 AS x").collect())
+
+
+# Errors raised while a query runs, or while it is analysed, about an expression
+# written in SQL text: the context is the expression that failed (the innermost), in
+# the text it was written in (the statement, or the `expr()` string).
+
+
+def _error_text(run):
+    """`str(e)` as a test matching on it sees it: for an AnalysisException, up to the
+    analysed plan Spark appends (`;\\n'Project ...`), which PyRust does not print."""
+    try:
+        run()
+    except Exception as e:
+        return str(e).split(";\n")[0]
+    return "no error"
+
+
+@case
+def get_query_context_of_a_cast_in_sql(spark):
+    return _contexts(lambda: spark.sql("SELECT CAST('a' AS INT)").collect())
+
+
+@case
+def get_query_context_of_a_double_colon_cast(spark):
+    return _contexts(lambda: spark.sql("SELECT 'a'::int").collect())
+
+
+@case
+def get_query_context_of_a_cast_to_date_on_the_second_line(spark):
+    return _contexts(lambda: spark.sql("SELECT id,\n  CAST('x' AS DATE) AS d\nFROM range(1)").collect())
+
+
+@case
+def get_query_context_of_an_overflow(spark):
+    return _contexts(lambda: spark.sql("SELECT a + 1 FROM VALUES (2147483647) t(a)").collect())
+
+
+@case
+def get_query_context_of_an_overflow_of_literals(spark):
+    return _contexts(lambda: spark.sql("SELECT 2147483647 + 1").collect())
+
+
+@case
+def get_query_context_of_an_array_index(spark):
+    return _contexts(lambda: spark.sql("SELECT array(1,2)[5]").collect())
+
+
+@case
+def get_query_context_of_element_at(spark):
+    return _contexts(lambda: spark.sql("SELECT element_at(array(1,2), 5)").collect())
+
+
+@case
+def get_query_context_is_the_innermost_expression(spark):
+    return _contexts(lambda: spark.sql("SELECT abs(1 + id / 0) FROM range(1)").collect())
+
+
+@case
+def get_query_context_of_a_division_in_where(spark):
+    return _contexts(lambda: spark.sql("SELECT id FROM range(2) WHERE 10 / (id - id) > 1").collect())
+
+
+@case
+def get_query_context_of_a_remainder_and_div(spark):
+    return [_contexts(lambda: spark.sql(q).collect()) for q in ("SELECT id % 0 FROM range(1)", "SELECT id div 0 FROM range(1)")]
+
+
+@case
+def get_query_context_of_a_division_in_select_expr(spark):
+    return _contexts(lambda: spark.range(1).selectExpr("id / 0").collect())
+
+
+@case
+def get_query_context_of_a_cast_in_expr(spark):
+    return _contexts(lambda: spark.range(1).select(F.expr("CAST('a' AS INT)")).collect())
+
+
+@case
+def get_query_context_of_a_division_in_a_filter_string(spark):
+    return _contexts(lambda: spark.range(1).filter("id / 0 > 1").collect())
+
+
+@case
+def get_query_context_of_an_unresolved_column_in_sql(spark):
+    return _contexts(lambda: spark.sql("SELECT nope FROM range(1)"))
+
+
+@case
+def get_query_context_of_an_unresolved_column_in_where(spark):
+    return _contexts(lambda: spark.sql("SELECT id FROM range(1)\nWHERE nope > 1"))
+
+
+@case
+def get_query_context_of_a_type_mismatch_in_sql(spark):
+    return _contexts(lambda: spark.sql("SELECT 1 + array(1)"))
+
+
+@case
+def error_text_of_a_divide_by_zero_in_sql(spark):
+    return _error_text(lambda: spark.sql("SELECT 1/0 AS x").collect())
+
+
+@case
+def error_text_of_a_cast_in_select_expr(spark):
+    return _error_text(lambda: spark.range(1).selectExpr("CAST('x' AS DATE) AS d").collect())
+
+
+@case
+def error_text_of_an_unresolved_column_in_sql(spark):
+    return _error_text(lambda: spark.sql("SELECT id FROM range(1)\nWHERE nope > 1"))
+
+
+@case
+def error_text_of_a_type_mismatch_in_sql(spark):
+    return _error_text(lambda: spark.sql("SELECT 1 + array(1)"))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def no_error_without_ansi(spark):
+    return spark.sql("SELECT 1/0 AS a, CAST('a' AS INT) AS b, array(1,2)[5] AS c")
+
+
+@case
+def dataframe_api_context_is_where_python_called(spark):
+    """PySpark 4 points a DataFrame API expression's error at the Python line that
+    built it (`== DataFrame ==`, `DataFrameQueryContext`); only the kind and the
+    function are compared (the call site is this file's path)."""
+    try:
+        spark.range(1).select(F.col("id") / 0).collect()
+    except Exception as e:
+        return [[c.contextType().name, c.fragment()] for c in e.getQueryContext()]
+    return "no error"
+
+
+def _message_and_text(run):
+    try:
+        run()
+    except Exception as e:
+        return [e.getMessage(), str(e)]
+    return "no error"
+
+
+@case
+def parse_exception_get_message_is_the_message_alone(spark):
+    """`getMessage()` of a ParseException is the condition's message; `str(e)` adds
+    where the parser stopped, or the fragment's context."""
+    return [
+        _message_and_text(lambda: spark.sql("SELEC 1")),
+        _message_and_text(lambda: spark.sql("SELECT 300Y")),
+        _message_and_text(lambda: spark.range(1).selectExpr("id +")),
+        _message_and_text(lambda: spark.sql("")),
+    ]
+
+
+@case
+def runtime_error_get_message_is_the_message_alone(spark):
+    return _message_and_text(lambda: spark.sql("SELECT 1/0 AS x").collect())
+
+
+@case
+def get_query_context_of_an_unknown_function_in_sql(spark):
+    return [
+        _contexts(lambda: spark.sql("SELECT id, nosuchfn(id, (1)) FROM range(1)")),
+        _error_text(lambda: spark.sql("SELECT id,\n  nosuchfn(id) FROM range(1)")),
+    ]

@@ -9,6 +9,7 @@ use crate::ir::{BinaryOp, DataType, Expr, Value, OUTER_PLAN_ID};
 pub fn auto_name(e: &Expr) -> String {
     match e {
         Expr::Alias { name, .. } => name.clone(),
+        Expr::WithOrigin { expr, .. } => auto_name(expr),
         // A column is named by its last part (`s.z` is `z`); inside an expression it
         // keeps every part (`s.z[0]`).
         Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
@@ -21,7 +22,7 @@ pub fn auto_name(e: &Expr) -> String {
 fn is_cast_column(e: &Expr) -> bool {
     match e {
         Expr::Unresolved { .. } | Expr::Attr(_) => true,
-        Expr::Cast { expr, .. } => is_cast_column(expr),
+        Expr::Cast { expr, .. } | Expr::WithOrigin { expr, .. } => is_cast_column(expr),
         _ => false,
     }
 }
@@ -37,6 +38,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::Literal(v) => v.name_text(),
         // Inside an expression an alias shows: `upper(s AS x)`, `struct(d, b AS flag)`.
         Expr::Alias { expr, name, .. } => format!("{} AS {name}", sql_text(expr)),
+        Expr::WithOrigin { expr, .. } => sql_text(expr),
         // Spark's Cast.sql leaves out casts to complex types (HiveQL has none): the child's text.
         Expr::Cast { expr, to: DataType::Array(..) | DataType::Map(..) | DataType::Struct(_), .. } => sql_text(expr),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
@@ -122,7 +124,7 @@ pub fn frame_sql(frame: &crate::ir::WindowFrame) -> String {
         FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
         FrameBound::CurrentRow => "CURRENT ROW".to_string(),
         FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
-        FrameBound::Offset(e) => match e.as_ref() {
+        FrameBound::Offset(e) => match e.without_origin() {
             Expr::Negate(n) => format!("{} PRECEDING", sql_text(n)),
             e => format!("{} FOLLOWING", sql_text(e)),
         },
@@ -176,6 +178,7 @@ pub fn column_repr(e: &Expr) -> String {
         Expr::Attr(a) => a.name.clone(),
         Expr::Literal(v) => literal_repr(v),
         Expr::Alias { expr, name, .. } => format!("{} AS {}", column_repr(expr), name),
+        Expr::WithOrigin { expr, .. } => column_repr(expr),
         Expr::Cast { expr, to, kind } => {
             let cast = if *kind == crate::ir::CastKind::Try { "TRY_CAST" } else { "CAST" };
             format!("{cast}({} AS {})", column_repr(expr), to.sql())

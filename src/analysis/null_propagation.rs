@@ -19,7 +19,9 @@ pub type ConstantCondition<'a> = dyn Fn(&Expr) -> Option<Option<bool>> + 'a;
 pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
     match e {
         Expr::Literal(v) => v.is_null(),
-        Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => folds_to_null(expr, condition),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => {
+            folds_to_null(expr, condition)
+        }
         Expr::Binary { op, left, right } if null_intolerant(*op) => folds_to_null(left, condition) || folds_to_null(right, condition),
         Expr::Call(c) if null_intolerant_function(c.func) => c.args.iter().any(|a| folds_to_null(a, condition)),
         Expr::CaseWhen { branches, otherwise } => {
@@ -43,7 +45,13 @@ pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
 pub fn is_constant(e: &Expr) -> bool {
     match e {
         Expr::Literal(_) => true,
-        Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) | Expr::IsNull(expr) | Expr::IsNotNull(expr) => {
+        Expr::Alias { expr, .. }
+        | Expr::WithOrigin { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Negate(expr)
+        | Expr::Not(expr)
+        | Expr::IsNull(expr)
+        | Expr::IsNotNull(expr) => {
             is_constant(expr)
         }
         Expr::Binary { left, right, .. } => is_constant(left) && is_constant(right),

@@ -5,10 +5,10 @@ use super::functions::{self, Flags};
 use super::naming::sql_text;
 use super::typing::{cast_refusal, common_type, data_type};
 use super::Conf;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::StructFn;
 use crate::ir::udf::{PythonUdf, UdfDef};
-use crate::ir::{Attribute, BinaryOp, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
+use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
 #[derive(Debug, Clone, Copy, Default)]
@@ -227,6 +227,18 @@ impl<'a> Resolver<'a> {
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
+            Expr::WithOrigin { expr, origin } => {
+                let resolved = self.resolve(*expr).map_err(|e| own_error_in_context(e, &origin))?;
+                // Kept where the expression can still fail when it runs (lowering puts it
+                // on those errors); elsewhere the IR keeps its usual shape.
+                let runs_with_errors = match resolved.without_origin() {
+                    Expr::Binary { op, .. } => op.is_arithmetic(),
+                    Expr::Cast { kind, .. } => *kind != CastKind::Try,
+                    Expr::Negate(_) | Expr::Call(_) => true,
+                    _ => false,
+                };
+                if runs_with_errors { Expr::WithOrigin { expr: Box::new(resolved), origin } } else { resolved }
+            }
         })
     }
 
@@ -728,6 +740,22 @@ fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
         }
     };
     Some(Expr::binary(op, as_decimal(l, &lt)?, as_decimal(r, &rt)?))
+}
+
+/// An error raised while analysing an expression read from SQL text gets its origin
+/// as the query context when the error is the expression's own: an error of a value
+/// computed while analysing (a literal that does not cast) or a type mismatch of the
+/// operator or cast itself. Others (an unresolved column inside it) are about another
+/// fragment, which Spark reports and PyRust does not keep.
+fn own_error_in_context(e: Error, origin: &crate::ir::Origin) -> Error {
+    let own = match e.kind {
+        ErrorKind::Analysis => e.error_class.as_deref().is_some_and(|c| {
+            c.starts_with("DATATYPE_MISMATCH.BINARY_OP_") || c.starts_with("DATATYPE_MISMATCH.CAST_")
+        }),
+        ErrorKind::Parse | ErrorKind::Unsupported | ErrorKind::TypeError | ErrorKind::ValueError | ErrorKind::Python => false,
+        _ => true,
+    };
+    if own { e.with_origin(origin) } else { e }
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub fn to_schema(input: Arc<Plan>, schema: &[StructField], conf: &Conf, plan_id:
 
 fn cast_source(e: &Expr) -> &Expr {
     match e {
-        Expr::Cast { expr, .. } => cast_source(expr),
+        Expr::Cast { expr, .. } | Expr::WithOrigin { expr, .. } => cast_source(expr),
         other => other,
     }
 }

@@ -223,7 +223,7 @@ pub fn data_type(e: &Expr) -> DataType {
     match e {
         Expr::Attr(a) => a.data_type.clone(),
         Expr::Literal(v) => v.data_type(),
-        Expr::Alias { expr, .. } => data_type(expr),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } => data_type(expr),
         Expr::Cast { to, .. } => to.clone(),
         Expr::Binary { op, left, right } => {
             if op.is_arithmetic() {
@@ -260,7 +260,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
     match e {
         Expr::Attr(a) => a.nullable,
         Expr::Literal(v) => v.is_null(),
-        Expr::Alias { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
         Expr::Cast { expr, to, kind } => {
             nullable(expr, ansi) || *kind == crate::ir::CastKind::Try || cast_may_give_null(&data_type(expr), to)
         }

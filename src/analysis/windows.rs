@@ -82,7 +82,7 @@ fn frame_to_string(frame: &WindowFrame) -> String {
         FrameBound::UnboundedPreceding => "unboundedpreceding$()".to_string(),
         FrameBound::CurrentRow => "currentrow$()".to_string(),
         FrameBound::UnboundedFollowing => "unboundedfollowing$()".to_string(),
-        FrameBound::Offset(e) => match e.as_ref() {
+        FrameBound::Offset(e) => match e.without_origin() {
             Expr::Negate(n) => format!("-{}", literal_to_string(n)),
             e => literal_to_string(e),
         },
@@ -159,7 +159,7 @@ fn check_arguments(call: &crate::ir::Call) -> Result<()> {
             Some(n) if n <= 0 => Err(out_of_range(call, "offset", "9223372036854775807", format!("{n}L"))),
             Some(_) => Ok(()),
         },
-        Func::Window(WindowFn::Lag | WindowFn::Lead) if fold_integer(&call.args[1]).is_none() => match &call.args[1] {
+        Func::Window(WindowFn::Lag | WindowFn::Lead) if fold_integer(&call.args[1]).is_none() => match call.args[1].without_origin() {
             // A constant that does not fit the INT offset: Spark's cast fails.
             // A string offset: Spark's builder fails to make the function.
             Expr::Cast { expr, .. } if data_type(expr) == DataType::String => Err(Error::analysis(
@@ -197,7 +197,7 @@ fn bound_sql(b: &FrameBound) -> String {
 /// An offset as Spark's `toSQLExpr` writes it: a negated one is `(- x)` (its SQL, where
 /// PyRust's column name says `negative(x)`).
 fn offset_sql(e: &Expr) -> String {
-    match e {
+    match e.without_origin() {
         Expr::Negate(inner) => format!("(- {})", sql_text(inner)),
         other => sql_text(other),
     }
@@ -379,7 +379,7 @@ fn fold_number(e: &Expr) -> Option<f64> {
 pub fn fold_value(e: &Expr) -> Option<Value> {
     match e {
         Expr::Literal(v) => Some(v.clone()),
-        Expr::Alias { expr, .. } => fold_value(expr),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } => fold_value(expr),
         Expr::Negate(x) => match fold_value(x)? {
             Value::Byte(v) => Some(Value::Byte(v.wrapping_neg())),
             Value::Short(v) => Some(Value::Short(v.wrapping_neg())),
@@ -427,7 +427,7 @@ pub fn range_offset(e: &Expr, ansi: bool) -> Result<Value> {
         return Ok(v);
     }
     let not_literal = || Error::internal("an offset that is not a literal");
-    let Expr::Cast { expr, to, kind: CastKind::Cast } = e else { return Err(not_literal()) };
+    let Expr::Cast { expr, to, kind: CastKind::Cast } = e.without_origin() else { return Err(not_literal()) };
     let v = fold_value(expr).ok_or_else(not_literal)?;
     let from = data_type(expr);
     let n = match &v {

@@ -2,7 +2,7 @@
 //! rows it actually evaluates (a division inside `CASE WHEN b != 0` never fails), so
 //! each check takes a `reachable` mask built by the lowering of conditionals.
 
-use super::errors::runtime_error;
+use super::errors::{lowering_origin, runtime_error_at};
 use crate::error::ErrorKind;
 use polars::prelude::{self as pl, AnyValue, Column, PolarsResult};
 
@@ -21,13 +21,15 @@ pub fn fail_where(
         Some(mask) => bad.and(mask),
         None => bad,
     };
+    // The SQL fragment of the expression being lowered, if it was read from SQL text.
+    let origin = lowering_origin();
     value.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let bad = cols[1].as_materialized_series().bool()?.clone();
             if bad.any() {
                 let idx = bad.iter().position(|b| b == Some(true)).unwrap_or(0);
                 let shown = if cols[2].len() == 1 { cols[2].get(0)? } else { cols[2].get(idx)? };
-                return Err(runtime_error(kind, error_class, &message(&shown)));
+                return Err(runtime_error_at(kind, error_class, &message(&shown), origin.as_ref()));
             }
             Ok(std::mem::take(&mut cols[0]))
         },

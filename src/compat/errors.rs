@@ -3,7 +3,9 @@
 //! message; the tag carries the error class back through Polars' error type.
 
 use crate::error::{Error, ErrorKind};
+use crate::ir::Origin;
 use polars::prelude::{polars_err, PolarsError};
+use std::cell::RefCell;
 
 const TAG: &str = "\u{1}pyrust:";
 
@@ -81,6 +83,43 @@ pub fn runtime_error(kind: ErrorKind, error_class: &str, message: &str) -> Polar
     polars_err!(ComputeError: "{TAG}{}|{}|{}\u{1}", kind_code(kind), error_class, message)
 }
 
+/// Separates the origin's parts after the message in the tag.
+const ORIGIN_MARK: char = '\u{2}';
+
+/// `runtime_error` of the expression read from SQL text at `origin`: the error
+/// carries it back as its query context.
+pub fn runtime_error_at(kind: ErrorKind, error_class: &str, message: &str, origin: Option<&Origin>) -> PolarsError {
+    match origin {
+        Some(o) => {
+            let m = ORIGIN_MARK;
+            let text = o.text.replace(['\u{1}', m], " ");
+            polars_err!(ComputeError: "{TAG}{}|{}|{}{m}{}{m}{}{m}{}\u{1}", kind_code(kind), error_class, message, o.start, o.stop, text)
+        }
+        None => runtime_error(kind, error_class, message),
+    }
+}
+
+thread_local! {
+    /// The origin of the expression being lowered (its nearest one), which the checks
+    /// built meanwhile put on their errors.
+    static LOWERING_ORIGIN: RefCell<Option<Origin>> = const { RefCell::new(None) };
+}
+
+/// Runs `lower` (the lowering of the expression read at `origin`) with `origin` as the
+/// one row checks report, and puts it on an error raised while lowering (a constant
+/// folded).
+pub fn lowering_at<T>(origin: &Origin, lower: impl FnOnce() -> crate::error::Result<T>) -> crate::error::Result<T> {
+    let previous = LOWERING_ORIGIN.with(|o| o.replace(Some(origin.clone())));
+    let out = lower();
+    LOWERING_ORIGIN.with(|o| o.replace(previous));
+    out.map_err(|e| e.with_origin(origin))
+}
+
+/// The origin row checks built now report (see `lowering_at`).
+pub fn lowering_origin() -> Option<Origin> {
+    LOWERING_ORIGIN.with(|o| o.borrow().clone())
+}
+
 /// Recovers a Spark error from the text of a Polars error, if it carries one.
 pub fn decode_runtime_error(text: &str) -> Option<Error> {
     let start = text.find(TAG)? + TAG.len();
@@ -99,12 +138,21 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
         _ => ErrorKind::Runtime,
     };
     let class = parts.next()?;
-    let message = parts.next().unwrap_or("");
-    if class.is_empty() {
+    let rest = parts.next().unwrap_or("");
+    let (message, origin) = match rest.split_once(ORIGIN_MARK) {
+        Some((message, origin)) => (message, Some(origin)),
+        None => (rest, None),
+    };
+    let error = if class.is_empty() {
         // An error without a Spark error class (a plain JVM exception).
-        return Some(Error::plain(kind, message));
-    }
-    Some(Error::new(kind, class, message))
+        Error::plain(kind, message)
+    } else {
+        Error::new(kind, class, message)
+    };
+    let Some(origin) = origin else { return Some(error) };
+    let mut origin = origin.splitn(3, ORIGIN_MARK);
+    let (start, stop, text) = (origin.next()?.parse().ok()?, origin.next()?.parse().ok()?, origin.next()?);
+    Some(error.with_query_context(text, start, stop))
 }
 
 /// Errors raised while Polars runs a plan. Spark-semantic failures (ANSI overflow,
@@ -132,5 +180,25 @@ mod tests {
         assert_eq!(back.kind, ErrorKind::Arithmetic);
         assert_eq!(back.error_class.as_deref(), Some("DIVIDE_BY_ZERO"));
         assert_eq!(back.message, "Division by zero.");
+    }
+
+    #[test]
+    fn an_origin_comes_back_as_the_query_context() {
+        let origin = Origin { text: std::sync::Arc::from("SELECT a | b, 1/0"), start: 14, stop: 16 };
+        let e = runtime_error_at(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero.", Some(&origin));
+        let back = decode_runtime_error(&format!("context: {e}")).unwrap();
+        assert_eq!(back.message, "Division by zero.");
+        let context: Vec<(&str, &str)> = back.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(context, [("__sqlText", "SELECT a | b, 1/0"), ("__start", "14"), ("__stop", "16")]);
+    }
+
+    #[test]
+    fn checks_built_while_lowering_an_expression_report_its_origin() {
+        let origin = Origin { text: std::sync::Arc::from("id / 0"), start: 0, stop: 5 };
+        let seen = lowering_at(&origin, || Ok(lowering_origin()));
+        assert_eq!(seen.unwrap().map(|o| o.fragment()), Some("id / 0".to_string()));
+        assert!(lowering_origin().is_none());
+        let failed: crate::error::Result<()> = lowering_at(&origin, || Err(Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "x")));
+        assert!(failed.unwrap_err().has_query_context());
     }
 }

@@ -214,6 +214,10 @@ pub enum Expr {
     AggregateFilter { agg: Box<Expr>, condition: Box<Expr> },
     /// A call of a user's Python function (`@udf`, `@pandas_udf`, `spark.udf.register`).
     PythonUdf(Box<PythonUdf>),
+    /// `expr` as read from SQL text: its errors carry the fragment as their query
+    /// context (`ir::origin`). Only expressions that can fail have one; it means
+    /// nothing else (`strip_origins`, `unalias` see through it).
+    WithOrigin { expr: Box<Expr>, origin: super::Origin },
 }
 
 impl Expr {
@@ -237,7 +241,7 @@ impl Expr {
     pub fn children(&self) -> Vec<&Expr> {
         match self {
             Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => vec![],
-            Expr::Alias { expr, .. } | Expr::Cast { expr, .. } => vec![expr],
+            Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::WithOrigin { expr, .. } => vec![expr],
             Expr::Binary { left, right, .. } => vec![left, right],
             Expr::Not(e) | Expr::Negate(e) | Expr::IsNull(e) | Expr::IsNotNull(e) => vec![e],
             Expr::In { expr, list } => std::iter::once(expr.as_ref()).chain(list.iter()).collect(),
@@ -278,6 +282,7 @@ impl Expr {
             Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => self.clone(),
             Expr::Alias { expr, name, metadata } => Expr::Alias { expr: b(expr), name: name.clone(), metadata: metadata.clone() },
             Expr::Cast { expr, to, kind } => Expr::Cast { expr: b(expr), to: to.clone(), kind: *kind },
+            Expr::WithOrigin { expr, origin } => Expr::WithOrigin { expr: b(expr), origin: origin.clone() },
             Expr::Binary { op, left, right } => {
                 let left = b(left);
                 Expr::Binary { op: *op, left, right: b(right) }
@@ -350,12 +355,28 @@ impl Expr {
         pred(self) || self.children().into_iter().any(|c| c.any(pred))
     }
 
-    /// Removes a top-level alias.
+    /// Removes a top-level alias (and origin).
     pub fn unalias(&self) -> &Expr {
         match self {
-            Expr::Alias { expr, .. } => expr.unalias(),
+            Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } => expr.unalias(),
             other => other,
         }
+    }
+
+    /// The expression under a top-level origin.
+    pub fn without_origin(&self) -> &Expr {
+        match self {
+            Expr::WithOrigin { expr, .. } => expr.without_origin(),
+            other => other,
+        }
+    }
+
+    /// The tree without its origins (for comparing what expressions compute).
+    pub fn strip_origins(&self) -> Expr {
+        self.transform_up(&mut |e| match e {
+            Expr::WithOrigin { expr, .. } => *expr,
+            other => other,
+        })
     }
 
     /// The metadata the column this expression makes carries: an alias's own, else a

@@ -4,6 +4,7 @@
 pub mod expr;
 pub mod function;
 pub mod metadata;
+pub mod origin;
 pub mod plan;
 pub mod text;
 pub mod tree;
@@ -13,6 +14,7 @@ pub mod value;
 
 pub use expr::{Attribute, BinaryOp, Call, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, OUTER_PLAN_ID, WindowFrame, WindowSpec};
 pub use function::Func;
+pub use origin::Origin;
 pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode, SetOpKind};
 pub use tree::Recursion;
 pub use types::{DataType, StructField};

@@ -139,6 +139,7 @@ impl<'a> ExprLowering<'a> {
             Expr::Attr(a) => col(a.engine_name().as_str()),
             Expr::Literal(v) => literal(v)?,
             Expr::Alias { expr, .. } => self.lower_in(expr, reachable)?,
+            Expr::WithOrigin { expr, origin } => crate::compat::errors::lowering_at(origin, || self.lower_in(expr, reachable))?,
             Expr::Cast { expr, to, kind } => {
                 let mode = match kind {
                     CastKind::Try => CastMode::Try,

@@ -6,6 +6,7 @@ pub mod commands;
 mod dialect;
 mod errors;
 mod intervals;
+mod origin;
 pub mod parameters;
 pub mod query;
 pub mod statement;
@@ -315,14 +316,15 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
     if select.projection.len() != 1 || !select.from.is_empty() || select.selection.is_some() {
         return Err(parse_error(text, "expected a single expression"));
     }
+    let shift = "SELECT ".len();
     let item = match select.projection.into_iter().next().unwrap() {
-        sql::SelectItem::UnnamedExpr(e) => convert(e),
-        sql::SelectItem::ExprWithAlias { expr, alias } => convert(expr).map(|e| e.alias(&alias.value)),
+        sql::SelectItem::UnnamedExpr(e) => origin::reading(Some(&query), shift, || convert(e)),
+        sql::SelectItem::ExprWithAlias { expr, alias } => origin::reading(Some(&query), shift, || convert(expr)).map(|e| e.alias(&alias.value)),
         sql::SelectItem::Wildcard(_) => Ok(Expr::Star { qualifier: None, plan_id: None }),
         sql::SelectItem::QualifiedWildcard(kind, _) => Ok(Expr::Star { qualifier: Some(kind.to_string()), plan_id: None }),
         other => Err(Error::unsupported(format!("select item `{other}`"))),
     };
-    item.map_err(|e| errors::place(e, &query, "SELECT ".len()))
+    item.map_err(|e| errors::place(e, &query, shift))
 }
 
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).
@@ -526,8 +528,14 @@ fn not(e: Expr) -> Expr {
     Expr::Not(Box::new(e))
 }
 
-/// An SQL expression as an unresolved IR expression.
+/// An SQL expression as an unresolved IR expression; one that can fail carries its
+/// origin in the text being read (`origin`).
 pub(crate) fn convert(e: sql::Expr) -> Result<Expr> {
+    let written = if origin::may_fail(&e) { origin::extent(&e) } else { None };
+    Ok(origin::located(convert_node(e)?, written))
+}
+
+fn convert_node(e: sql::Expr) -> Result<Expr> {
     Ok(match e {
         sql::Expr::Identifier(id) => Expr::Unresolved { parts: vec![id.value], plan_id: None },
         sql::Expr::CompoundIdentifier(ids) => Expr::Unresolved { parts: ids.into_iter().map(|i| i.value).collect(), plan_id: None },

@@ -105,7 +105,9 @@ fn without_global(text: &str) -> (String, bool) {
 
 pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
     // An error about a fragment (a literal) is placed in the text as Spark's context.
-    statement(text, conf, relations).map_err(|e| super::errors::place(e, text, 0))
+    // Expressions that can fail carry their fragment of the text (`sql::origin`).
+    super::origin::reading(Some(text), 0, || statement(text, conf, relations))
+        .map_err(|e| super::origin::place_unresolved_name(super::errors::place(e, text, 0), text))
 }
 
 fn statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {
@@ -123,8 +125,6 @@ fn statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<
         return Ok(statement);
     }
     let (parsed_text, global) = without_global(text);
-    // The spans of a rewritten text are not the user's: its errors have no context.
-    let rewritten = |e: Error| if parsed_text == text { e } else { super::errors::unplaced(e) };
     let mut statements = super::parse_sql(&parsed_text).map_err(|e| super::errors::syntax_error(text, &e, 0))?;
     match statements.len() {
         0 => return Err(super::errors::no_statement(text)),
@@ -132,6 +132,23 @@ fn statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<
         _ => return Err(super::errors::second_statement(text)),
     }
     let statement = statements.remove(0);
+    if parsed_text != text {
+        // The spans of a rewritten text are not the user's: no origins, and its errors
+        // have no context.
+        return super::origin::reading(None, 0, || converted(statement, text, conf, relations, global, super::errors::unplaced));
+    }
+    converted(statement, text, conf, relations, global, |e| e)
+}
+
+/// `statement`, read from `text`; `rewritten` is applied to the errors of a view's query.
+fn converted(
+    statement: sql::Statement,
+    text: &str,
+    conf: &Conf,
+    relations: &dyn RelationSource,
+    global: bool,
+    rewritten: fn(Error) -> Error,
+) -> Result<Statement> {
     match statement {
         sql::Statement::Query(q) => Ok(Statement::Query(QueryBuilder::new(conf, relations).query(*q).map_err(|e| super::qualify_error(text, e))?)),
         sql::Statement::CreateView(v) => {

@@ -95,6 +95,11 @@ class SQLQueryContext(QueryContext):
 
         return _native.sql_query_context_summary(self._text, self._start, self._stop)
 
+    def _line_and_position(self) -> Tuple[int, int]:
+        # Spark's Origin.line (1-based) and startPosition (0-based, in that line).
+        before = self._text[: self._start]
+        return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1)
+
     def __repr__(self) -> str:
         return f"SQLQueryContext(fragment={self.fragment()!r}, startIndex={self._start}, stopIndex={self._stop})"
 
@@ -232,17 +237,28 @@ class CapturedException(PySparkException):
 
 
 class AnalysisException(CapturedException):
-    pass
+    """Spark's ``AnalysisException.getMessage``: an error about a fragment of SQL text
+    ends with where it starts (``; line 1 pos 7``), not with the fragment; Spark's
+    analysed plan after it (``;\n'Project ...``) is not reproduced."""
+
+    def __str__(self) -> str:
+        contexts = [c for c in self._contexts if isinstance(c, SQLQueryContext)]
+        if not contexts or isinstance(self, ParseException):
+            return super().__str__()
+        line, pos = contexts[0]._line_and_position()
+        return f"{self._message}; line {line} pos {pos}"
 
 
 class ParseException(AnalysisException):
-    """Spark's ``ParseException.getMessage``: a leading newline, the message, then where
-    the parser stopped (``(line 1, pos 14)``) and the SQL text with a marker under that
-    position, or, for an error about a fragment (a literal), its query context. PyRust's
-    parser passes either in reserved parameters (``_take_reserved``)."""
+    """Spark's ``ParseException``: ``str(e)`` (the JVM's ``getMessage``) is a leading
+    newline, the message, then where the parser stopped (``(line 1, pos 14)``) and the
+    SQL text with a marker under that position, or, for an error about a fragment (a
+    literal), its query context; ``getMessage()`` is the message alone, as PySpark's
+    (``SparkThrowableHelper.getMessage`` of the condition and parameters). PyRust's
+    parser passes the place in reserved parameters (``_take_reserved``)."""
 
-    def _render(self, message: Optional[str]) -> str:
-        text = super()._render(message)
+    def __str__(self) -> str:
+        text = self._message
         summary = self._context_summary()
         if summary:
             return f"\n{text}\n{summary}"
@@ -259,9 +275,6 @@ class ParseException(AnalysisException):
         out += "-" * pos + "^^^\n"
         out += "".join(row + "\n" for row in below)
         return out
-
-    def __str__(self) -> str:
-        return self._message  # the context is in the message already
 
 
 class TempTableAlreadyExistsException(AnalysisException):

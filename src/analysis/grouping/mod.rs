@@ -204,7 +204,7 @@ pub(super) fn same_expr(a: &Expr, b: &Expr) -> bool {
 }
 
 fn canonical(e: &Expr) -> Expr {
-    e.transform_up(&mut |node| match node {
+    e.strip_origins().transform_up(&mut |node| match node {
         Expr::Attr(a) => Expr::Attr(Attribute { id: a.id, name: String::new(), data_type: a.data_type, nullable: false, qualifier: None, metadata: None }),
         other => other,
     })
