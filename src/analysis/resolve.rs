@@ -200,10 +200,20 @@ impl<'a> Resolver<'a> {
                     values.push(self.resolve(v)?);
                 }
                 let otherwise = otherwise.map(|o| self.resolve(*o)).transpose()?;
-                let mut common = DataType::Null;
-                for v in values.iter().chain(otherwise.iter()) {
-                    common = common_type(&common, &data_type(v), self.conf.ansi).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
-                }
+                // Legacy mode widens a STRING beside numbers and dates to STRING (Spark's
+                // findWiderCommonType), where common_type takes the other type.
+                let types: Vec<DataType> = values.iter().chain(otherwise.iter()).map(data_type).collect();
+                let legacy = if self.conf.ansi { None } else { crate::analysis::typing::wider_common_type(&types, false) };
+                let common = match legacy {
+                    Some(t) => t,
+                    None => {
+                        let mut common = DataType::Null;
+                        for v in values.iter().chain(otherwise.iter()) {
+                            common = common_type(&common, &data_type(v), self.conf.ansi).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
+                        }
+                        common
+                    }
+                };
                 Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),

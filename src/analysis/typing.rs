@@ -2,7 +2,7 @@
 //! common type two operands are coerced to, and which casts exist.
 
 use crate::error::{Error, Result};
-use crate::ir::{BinaryOp, DataType, Expr, StructField};
+use crate::ir::{BinaryOp, DataType, Expr, StructField, Value};
 
 fn numeric_rank(t: &DataType) -> Option<u8> {
     Some(match t {
@@ -77,6 +77,51 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
             // ANSI: an integer with a FLOAT is a DOUBLE (a FLOAT cannot hold every INT).
             Some(if ansi && wider == Float { Double } else { wider })
         }
+    }
+}
+
+/// Spark's `findWiderCommonType`: the type `coalesce`, CASE WHEN and `nvl2` cast their
+/// values to. Under ANSI it is `common_type`'s. Legacy mode promotes a STRING meeting a
+/// number, DATE or TIMESTAMP to STRING (and refuses one meeting a BOOLEAN or BINARY),
+/// also inside arrays, maps and structs, and takes the types holding a string first,
+/// so that `coalesce(DATE, INT, STRING)` is a STRING.
+pub fn wider_common_type(types: &[DataType], ansi: bool) -> Option<DataType> {
+    if ansi {
+        return types.iter().try_fold(DataType::Null, |acc, t| common_type(&acc, t, true));
+    }
+    let (strings, others): (Vec<&DataType>, Vec<&DataType>) = types.iter().partition(|t| holds_string(t));
+    strings.into_iter().chain(others).try_fold(DataType::Null, |acc, t| legacy_wider_type(&acc, t))
+}
+
+/// Spark's `hasStringType`: a STRING, or an array of them at any depth.
+fn holds_string(t: &DataType) -> bool {
+    match t {
+        DataType::String => true,
+        DataType::Array(e, _) => holds_string(e),
+        _ => false,
+    }
+}
+
+/// Spark's legacy `findWiderTypeForTwo` where it differs from `common_type`: its
+/// `stringPromotion`, recursively.
+fn legacy_wider_type(a: &DataType, b: &DataType) -> Option<DataType> {
+    use DataType::*;
+    let promoted = |t: &DataType| t.is_numeric() || matches!(t, Date | Timestamp | TimestampNtz);
+    match (a, b) {
+        (String, Boolean | Binary) | (Boolean | Binary, String) => None,
+        (String, t) | (t, String) if promoted(t) => Some(String),
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(legacy_wider_type(x, y)?), *nx || *ny)),
+        (Map(ka, va, na), Map(kb, vb, nb)) => Some(Map(Box::new(legacy_wider_type(ka, kb)?), Box::new(legacy_wider_type(va, vb)?), *na || *nb)),
+        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
+            .iter()
+            .zip(fb)
+            .map(|(x, y)| {
+                let t = if x.name.eq_ignore_ascii_case(&y.name) { legacy_wider_type(&x.data_type, &y.data_type) } else { None };
+                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Struct),
+        _ => common_type(a, b, false),
     }
 }
 
@@ -260,7 +305,13 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
     match e {
         Expr::Attr(a) => a.nullable,
         Expr::Literal(v) => v.is_null(),
-        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
+        // SQL `IF(c, a, b)` is a CASE WHEN named `(IF(...))`; Spark's If is nullable when
+        // either value is, whatever its condition (unlike CASE WHEN true, below).
+        Expr::Alias { expr, name, .. } => match &**expr {
+            Expr::CaseWhen { branches, otherwise } if name.starts_with("(IF(") => any_value_nullable(branches, otherwise, ansi),
+            _ => nullable(expr, ansi),
+        },
+        Expr::WithOrigin { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
         Expr::Cast { expr, to, kind } => {
             nullable(expr, ansi) || *kind == crate::ir::CastKind::Try || cast_may_give_null(&data_type(expr), to)
         }
@@ -274,9 +325,12 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         },
         Expr::IsNull(_) | Expr::IsNotNull(_) => false,
         Expr::In { expr, list } => nullable(expr, ansi) || list.iter().any(|x| nullable(x, ansi)),
-        Expr::CaseWhen { branches, otherwise } => {
-            branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
-        }
+        // Spark's CaseWhen.nullable: a branch whose condition is the literal TRUE ends
+        // the search (the branches after it and ELSE never answer).
+        Expr::CaseWhen { branches, otherwise } => match branches.iter().position(|(c, _)| matches!(c, Expr::Literal(Value::Boolean(true)))) {
+            Some(i) => branches[..=i].iter().any(|(_, v)| nullable(v, ansi)),
+            None => any_value_nullable(branches, otherwise, ansi),
+        },
         Expr::Call(c) => c.nullable,
         Expr::Window { function, .. } | Expr::MultiAlias { expr: function, .. } => nullable(function, ansi),
         Expr::AggregateFilter { agg, .. } => nullable(agg, ansi),
@@ -285,6 +339,11 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::LambdaVariable(v) => v.binding.as_ref().is_none_or(|b| b.nullable),
         Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::PythonUdf(_) => true,
     }
+}
+
+/// Whether any value of a CASE WHEN (its ELSE, NULL when missing, included) can be null.
+fn any_value_nullable(branches: &[(Expr, Expr)], otherwise: &Option<Box<Expr>>, ansi: bool) -> bool {
+    branches.iter().any(|(_, v)| nullable(v, ansi)) || otherwise.as_ref().is_none_or(|o| nullable(o, ansi))
 }
 
 #[cfg(test)]
@@ -303,6 +362,37 @@ mod tests {
         assert_eq!(common_type(&DataType::Integer, &DataType::Float, false), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Float, &DataType::Float, true), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Binary, &DataType::String, true), Some(DataType::Binary));
+    }
+
+    #[test]
+    fn legacy_wider_types_promote_strings() {
+        use DataType::*;
+        let arr = |t: DataType| Array(Box::new(t), true);
+        assert_eq!(wider_common_type(&[Date, String], false), Some(String));
+        assert_eq!(wider_common_type(&[Date, String], true), Some(Date));
+        assert_eq!(wider_common_type(&[Date, Integer, String], false), Some(String));
+        assert_eq!(wider_common_type(&[arr(Integer), arr(String)], false), Some(arr(String)));
+        assert_eq!(wider_common_type(&[arr(Integer), arr(String)], true), Some(arr(Long)));
+        assert_eq!(wider_common_type(&[String, Boolean], false), None);
+        assert_eq!(wider_common_type(&[Integer, Long, Null], false), Some(Long));
+    }
+
+    #[test]
+    fn case_when_true_ends_nullability() {
+        let column = Expr::Attr(crate::ir::Attribute {
+            id: 1,
+            name: "c".into(),
+            data_type: DataType::Long,
+            nullable: true,
+            qualifier: None,
+            metadata: None,
+        });
+        let (yes, zero) = (Expr::Literal(Value::Boolean(true)), Expr::Literal(Value::Long(0)));
+        let case = Expr::CaseWhen { branches: vec![(yes.clone(), zero.clone())], otherwise: Some(Box::new(column.clone())) };
+        assert!(!nullable(&case, true));
+        assert!(nullable(&case.clone().alias("(IF(true, 0, c))"), true));
+        let late = Expr::CaseWhen { branches: vec![(Expr::Literal(Value::Boolean(false)), column), (yes, zero)], otherwise: None };
+        assert!(nullable(&late, true));
     }
 
     #[test]

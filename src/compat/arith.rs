@@ -60,16 +60,18 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
     }
 }
 
-/// IEEE `a - b` or `a / b`, one value at a time. Polars' scalar kernels (one side of
-/// one value, broadcast) divide by multiplying with the reciprocal and turn `0 - x`
-/// into `-x`; both differ from Java in the last bit or the sign of zero. Its kernels
-/// over two columns of one length are IEEE's, and they run those.
+/// IEEE `a - b` or `a / b`, or Java's `a % b`, one value at a time. Polars' scalar
+/// kernels (one side of one value, broadcast) divide by multiplying with the
+/// reciprocal and turn `0 - x` into `-x`; both differ from Java in the last bit or the
+/// sign of zero. Its kernels over two columns of one length are IEEE's, and they run
+/// those. Its float remainder is floored (`a - b * floor(a / b)`, inexact); Java's is
+/// C's `fmod` (exact, the dividend's sign), which is Rust's `%` on floats.
 fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
     left.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let a = cols[0].as_materialized_series().f64()?.clone();
             let b = cols[1].as_materialized_series().f64()?.clone();
-            if a.len() == b.len() {
+            if a.len() == b.len() && op != BinaryOp::Modulo {
                 let out = if op == BinaryOp::Divide { &a / &b } else { &a - &b };
                 return Ok(out.into_series().with_name(cols[0].name().clone()).into_column());
             }
@@ -77,7 +79,11 @@ fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
             let get = |ca: &pl::Float64Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let out: pl::Float64Chunked = (0..n)
                 .map(|i| match (get(&a, i), get(&b, i)) {
-                    (Some(x), Some(y)) => Some(if op == BinaryOp::Divide { x / y } else { x - y }),
+                    (Some(x), Some(y)) => Some(match op {
+                        BinaryOp::Divide => x / y,
+                        BinaryOp::Modulo => x % y,
+                        _ => x - y,
+                    }),
                     _ => None,
                 })
                 .collect();
@@ -116,6 +122,13 @@ pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, a
             let negative = l.lt(lit(0)).xor(r.clone().lt(lit(0)));
             let trunc = when(inexact.and(negative)).then(floor.clone() + lit(1)).otherwise(floor);
             let value = when(r.eq(lit(0))).then(null_of(&DataType::Long)).otherwise(trunc);
+            if ansi { divide_by_zero(value, left, right, reachable) } else { value }
+        }
+        BinaryOp::Modulo if t.is_floating() => {
+            // A float remainder of exactly representable operands is exact: computing a
+            // FLOAT's in double precision and narrowing back changes nothing.
+            let rem = exact_f64(op, left.clone().cast(PlType::Float64), right.clone().cast(PlType::Float64)).cast(to_polars(t));
+            let value = when(right.clone().eq(lit(0))).then(null_of(t)).otherwise(rem);
             if ansi { divide_by_zero(value, left, right, reachable) } else { value }
         }
         BinaryOp::Modulo => {

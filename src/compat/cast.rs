@@ -90,6 +90,12 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         (DataType::Binary, DataType::String) => super::binary::to_string(input),
         // Containers cast element by element, field by field, with Spark's rules for each.
         (DataType::Array(from_e, _), DataType::Array(to_e, _)) => {
+            // The element checks cannot see the row mask: under ANSI, rows that are never
+            // read (a `coalesce` argument after a non-NULL one) are cast as NULL arrays.
+            let input = match (&reachable, mode) {
+                (Some(mask), CastMode::Ansi) => when(mask.clone()).then(input).otherwise(lit(pl::NULL)),
+                _ => input,
+            };
             input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
         }
         (DataType::Struct(from_f), DataType::Struct(to_f)) if from_f.len() == to_f.len() => {

@@ -266,12 +266,13 @@ pub fn literal(v: &Value) -> Result<pl::Expr> {
         Value::Boolean(b) => lit(*b),
         Value::Byte(x) => lit(*x as i32).cast(pl::DataType::Int8),
         Value::Short(x) => lit(*x as i32).cast(pl::DataType::Int16),
-        Value::Integer(x) => lit(*x),
-        // A typed literal: Polars reads a plain integer literal as dynamic, narrowed to
-        // Int32 where it fits (a BIGINT VALUES row beside an INT one would not union).
+        // Typed literals: Polars reads a plain number literal as dynamic, typed by what
+        // it meets (a BIGINT VALUES row beside an INT one would not union) and computed
+        // wide when it meets another literal (`7 * -2147483648` would not wrap as an INT).
+        Value::Integer(x) => lit(pl::Scalar::from(*x)),
         Value::Long(x) => lit(pl::Scalar::from(*x)),
-        Value::Float(x) => lit(*x),
-        Value::Double(x) => lit(*x),
+        Value::Float(x) => lit(pl::Scalar::from(*x)),
+        Value::Double(x) => lit(pl::Scalar::from(*x)),
         Value::Decimal(u, p, s) => lit(pl::Scalar::new(
             pl::DataType::Decimal(*p as usize, *s as usize),
             pl::AnyValue::Decimal(*u, *p as usize, *s as usize),

@@ -956,8 +956,11 @@ fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns
         if negated { not(l) } else { l }
     });
     let joined = likes.reduce(|a, b| Expr::binary(join, a, b)).ok_or_else(|| parse_error("LIKE", "no pattern"))?;
-    // Spark's MultiLikeBase is nullable whatever its input: a CASE without ELSE is too.
-    let nullable = Expr::CaseWhen { branches: vec![(Expr::Literal(Value::Boolean(true)), joined)], otherwise: None };
+    // Spark's MultiLikeBase is nullable whatever its input: a CASE without ELSE is too
+    // (under a condition that is not the literal TRUE, which would end the nullability
+    // search at its branch, as Spark's CaseWhen does).
+    let always = Expr::Not(Box::new(Expr::Literal(Value::Boolean(false))));
+    let nullable = Expr::CaseWhen { branches: vec![(always, joined)], otherwise: None };
     Ok(nullable.alias(&name))
 }
 

@@ -279,8 +279,9 @@ def summary(df: Any, statistics: List[str]) -> Any:
     if not map_columns:
         return df.sparkSession.createDataFrame([(s,) for s in selected]).withColumnRenamed("_1", "summary")
     # Spark's literal array may hold NULLs, so its exploded `summary` is nullable: a CASE
-    # without ELSE says the same.
-    summary_column = F.when(F.lit(True), F.col("summary")).alias("summary")
+    # without ELSE says the same (under a condition other than the literal TRUE, which
+    # would make it as nullable as its one branch, as in Spark).
+    summary_column = F.when(~F.lit(False), F.col("summary")).alias("summary")
     values = [F.element_at(F.col(n), F.col("summary")).alias(n) for n in names]
     return df.select(*map_columns).withColumn("summary", F.explode(F.array(*[F.lit(s) for s in selected]))).select(summary_column, *values)
 

@@ -30,7 +30,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Collection(ArrayJoin), "array_join", Range(2, 3), Inputs::Custom(join_inputs), Ret::Fixed(&DataType::String)),
     def(Func::Collection(ElementAt), "element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type)).null(Null::Custom(one_based_item_nullable)),
     def(Func::Collection(TryElementAt), "try_element_at", Exact(2), Inputs::Custom(element_at_inputs), Ret::Custom(item_type))
-        .null(Null::Custom(one_based_item_nullable)),
+        .null(Null::Custom(try_one_based_item_nullable)),
     def(Func::Collection(Get), "get", Exact(2), Inputs::Custom(get_inputs), Ret::Custom(item_type)).null(Null::Custom(zero_based_item_nullable)),
     def(Func::Collection(Slice), "slice", Exact(3), Inputs::Custom(slice_inputs), Ret::Arg(0)),
     def(Func::Collection(ArrayAppend), "array_append", Exact(2), Inputs::Custom(array_and_element), Ret::Custom(grown_array))
@@ -139,9 +139,15 @@ fn array_of(args: &[Expr], _: &Site) -> Result<DataType> {
     Ok(DataType::Array(Box::new(elem), args.iter().any(|a| crate::analysis::typing::nullable(a, true))))
 }
 
-fn array_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+/// An array argument; an untyped NULL is taken as ARRAY<VOID>, as Spark's implicit cast
+/// of NULL to an array does (`slice(NULL, 1, 2)` is a NULL ARRAY<VOID>).
+fn array_only(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match data_type(&args[0]) {
         DataType::Array(..) => Ok(args),
+        DataType::Null => {
+            args[0] = coerce(args[0].clone(), &DataType::Array(Box::new(DataType::Null), true));
+            Ok(args)
+        }
         _ => Err(unexpected_input_type(site, 0, "\"ARRAY\"", &args[0])),
     }
 }
@@ -149,6 +155,7 @@ fn array_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 fn array_or_map(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     match data_type(&args[0]) {
         DataType::Array(..) | DataType::Map(..) => Ok(args),
+        DataType::Null => array_only(args, site),
         _ => Err(unexpected_input_type(site, 0, "(\"ARRAY\" or \"MAP\")", &args[0])),
     }
 }
@@ -276,6 +283,7 @@ fn join_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             return Err(unexpected_input_type(site, 0, "\"ARRAY<STRING>\"", &args[0]));
         }
         DataType::Array(_, contains_null) => coerce(args[0].clone(), &DataType::Array(Box::new(DataType::String), contains_null)),
+        DataType::Null => coerce(args[0].clone(), &DataType::Array(Box::new(DataType::String), true)),
         _ => return Err(unexpected_input_type(site, 0, "\"ARRAY<STRING>\"", &args[0])),
     };
     let mut out = vec![array];
@@ -332,13 +340,19 @@ fn item_type(args: &[Expr], _: &Site) -> Result<DataType> {
 }
 
 /// Spark's `computeNullabilityFromArray`: an element of `array(...)` at a literal
-/// index inside it is as nullable as that argument; anything else may be NULL.
-fn item_nullable(args: &[Expr], conf: &Conf, position: fn(i64, usize) -> Option<usize>) -> bool {
-    let (Expr::Call(array), Expr::Literal(index)) = (args[0].unalias(), args[1].unalias()) else { return true };
-    let index = match index {
-        Value::Integer(i) => *i as i64,
-        _ => return true,
+/// index inside it is as nullable as that argument; at an index that is not a constant
+/// (or is NULL), an access that fails when out of bounds (`fails`: ANSI `element_at`)
+/// is as nullable as the array's elements, even though a NULL index gives NULL (Spark
+/// says so); anything else may be NULL.
+fn item_nullable(args: &[Expr], conf: &Conf, fails: bool, position: fn(i64, usize) -> Option<usize>) -> bool {
+    let DataType::Array(_, contains_null) = data_type(&args[0]) else { return true };
+    let index = match args[1].unalias() {
+        Expr::Literal(Value::Integer(i)) => *i as i64,
+        // A constant PyRust does not compute here: Spark reads its value.
+        e if crate::analysis::null_propagation::is_constant(e) && !crate::analysis::typing::nullable(e, conf.ansi) => return true,
+        _ => return !fails || contains_null,
     };
+    let Expr::Call(array) = args[0].unalias() else { return true };
     if array.func != Func::Collection(Array) {
         return true;
     }
@@ -348,16 +362,24 @@ fn item_nullable(args: &[Expr], conf: &Conf, position: fn(i64, usize) -> Option<
     }
 }
 
-fn one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
-    item_nullable(args, conf, |i, n| match i {
+fn one_based_position(i: i64, n: usize) -> Option<usize> {
+    match i {
         i if i > 0 && (i as usize) <= n => Some(i as usize - 1),
         i if i < 0 && (i.unsigned_abs() as usize) <= n => Some(n - i.unsigned_abs() as usize),
         _ => None,
-    })
+    }
+}
+
+fn one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, conf.ansi, one_based_position)
+}
+
+fn try_one_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
+    item_nullable(args, conf, false, one_based_position)
 }
 
 fn zero_based_item_nullable(args: &[Expr], _: &[bool], conf: &Conf) -> bool {
-    item_nullable(args, conf, |i, n| (i >= 0 && (i as usize) < n).then_some(i as usize))
+    item_nullable(args, conf, false, |i, n| (i >= 0 && (i as usize) < n).then_some(i as usize))
 }
 
 fn slice_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {

@@ -5,8 +5,7 @@
 use super::signature::{data_diff_types, Arity::*, Display, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
-use super::math::widest;
-use crate::analysis::typing::{common_type, data_type};
+use crate::analysis::typing::{common_type, data_type, wider_common_type};
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
 use crate::ir::function::{ConditionalFn::*, Func};
@@ -51,7 +50,7 @@ fn listed(args: &[Expr], site: &Site) -> String {
 fn common_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let types: Vec<DataType> = args.iter().map(data_type).collect();
     let sql = format!("coalesce({})", listed(&args, site));
-    let common = widest(&types, site.conf.ansi).ok_or_else(|| data_diff_types(&sql, "coalesce", &types, false))?;
+    let common = wider_common_type(&types, site.conf.ansi).ok_or_else(|| data_diff_types(&sql, "coalesce", &types, false))?;
     Ok(args.into_iter().map(|a| coerce(a, &common)).collect())
 }
 
@@ -62,7 +61,7 @@ fn nvl2_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let (ta, tb) = (data_type(&a), data_type(&b));
     // Spark's nvl2 is `if(test IS NOT NULL, a, b)`.
     let sql = || format!("(IF(({} IS NOT NULL), {}, {}))", (site.text)(&args[0]), (site.text)(&a), (site.text)(&b));
-    let common = widest(&[ta.clone(), tb.clone()], site.conf.ansi).ok_or_else(|| data_diff_types(&sql(), "if", &[ta, tb], true))?;
+    let common = wider_common_type(&[ta.clone(), tb.clone()], site.conf.ansi).ok_or_else(|| data_diff_types(&sql(), "if", &[ta, tb], true))?;
     args.push(coerce(a, &common));
     args.push(coerce(b, &common));
     Ok(args)

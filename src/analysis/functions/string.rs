@@ -103,7 +103,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(UnBase64), "unbase64", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)),
     // hex of a BIGINT (numbers are read as one), of bytes, or of text.
     def(string(Hex), "hex", Exact(1), Inputs::Custom(hex_inputs), Ret::Fixed(STRING)),
-    def(string(Unhex), "unhex", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)),
+    // Spark's Unhex is always nullable (a text that is not hex is NULL).
+    def(string(Unhex), "unhex", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)).null(Null::Always),
     def(string(Encode), "encode", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BINARY)).null(Null::Always),
     // decode(bytes, charset); the SQL form decode(expr, search, result, ...) is not supported.
     def(string(Decode), "decode", Exact(2), Inputs::Implicit(&[Expected::Type(BINARY), STR]), Ret::Fixed(STRING)).null(Null::Always),

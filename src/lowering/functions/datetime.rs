@@ -157,7 +157,7 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
         TimestampSeconds => timestamp_seconds(c)?,
         TimestampMillis | TimestampMicros => {
             let factor = if f == TimestampMillis { 1000 } else { 1 };
-            rows::<pl::Int64Type>(vec![c.arg(0)], None, true, MICROS, move |v| {
+            rows::<pl::Int64Type>(vec![c.arg(0)], c.reachable.clone(), true, MICROS, move |v| {
                 as_i64(&v[0]).unwrap_or(0).checked_mul(factor).map(Some).ok_or_else(long_overflow)
             })
         }
@@ -416,10 +416,10 @@ fn make_timestamp(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
 /// are NULL when NaN or infinite and saturate otherwise.
 fn timestamp_seconds(c: &CallLowering) -> Result<pl::Expr> {
     Ok(match c.arg_type(0) {
-        t if t.is_integral() => rows::<pl::Int64Type>(vec![c.arg(0)], None, true, MICROS, |v| {
+        t if t.is_integral() => rows::<pl::Int64Type>(vec![c.arg(0)], c.reachable.clone(), true, MICROS, |v| {
             as_i64(&v[0]).unwrap_or(0).checked_mul(MICROS_PER_SECOND).map(Some).ok_or_else(long_overflow)
         }),
-        DataType::Decimal(_, scale) => rows::<pl::Int64Type>(vec![c.arg(0)], None, true, MICROS, move |v| {
+        DataType::Decimal(_, scale) => rows::<pl::Int64Type>(vec![c.arg(0)], c.reachable.clone(), true, MICROS, move |v| {
             let pl::AnyValue::Decimal(u, _, _) = v[0] else { return Ok(None) };
             let micros = if scale <= 6 { u.checked_mul(10i128.pow(6 - scale as u32)) } else { Some(u / 10i128.pow(scale as u32 - 6)) };
             micros.and_then(|m| i64::try_from(m).ok()).map(Some).ok_or_else(long_overflow)

@@ -21,7 +21,7 @@ const MICROS_PER_MINUTE: i64 = 60 * MICROS_PER_SECOND;
 pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
     use DatetimeFn::*;
     Ok(match f {
-        MakeDtInterval => rows::<pl::Int64Type>(c.args.clone(), None, true, DURATION, |v| {
+        MakeDtInterval => rows::<pl::Int64Type>(c.args.clone(), c.reachable.clone(), true, DURATION, |v| {
             let n = |i: usize| v.get(i).and_then(as_i64).unwrap_or(0);
             let secs = v.get(3).map(seconds_micros).unwrap_or(0);
             n(0).checked_mul(MICROS_PER_DAY)
@@ -31,7 +31,7 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
                 .map(Some)
                 .ok_or_else(interval_overflow)
         }),
-        MakeYmInterval => rows::<pl::Int32Type>(c.args.clone(), None, true, PlType::Int32, |v| {
+        MakeYmInterval => rows::<pl::Int32Type>(c.args.clone(), c.reachable.clone(), true, PlType::Int32, |v| {
             let n = |i: usize| v.get(i).and_then(as_i64).unwrap_or(0) as i32;
             n(0).checked_mul(12).and_then(|m| m.checked_add(n(1))).map(Some).ok_or_else(interval_overflow)
         }),

@@ -145,7 +145,15 @@ fn round_integral(c: &CallLowering, t: &DataType, scale: i32, mode: Rounding) ->
         };
         (if up { q + v.signum() } else { q }) * factor
     };
-    let value = kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), move |v| Some(exact(v) as i64)).cast(to_polars(t));
+    // Legacy mode wraps as Java's BigDecimal.intValue/longValue do: the low bits.
+    let bits = match t {
+        DataType::Byte => 8,
+        DataType::Short => 16,
+        DataType::Integer => 32,
+        _ => 64,
+    };
+    let wrapped = move |v: i64| -> i64 { ((exact(v) as i64) << (64 - bits)) >> (64 - bits) };
+    let value = kernels::unary::<pl::Int64Type, pl::Int64Type>(c.arg(0), move |v| Some(wrapped(v))).cast(to_polars(t));
     if !c.conf.ansi {
         return value;
     }
