@@ -182,8 +182,8 @@ impl Session {
 
     pub fn lazy_frame(&self, plan: &Plan) -> Result<pl::LazyFrame> {
         let conf = self.analysis_conf();
-        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?;
+        let optimized = crate::optimize::optimize(&Arc::new(plan.clone()));
+        let lf = PlanLowering::of(&conf, &self.cache, &optimized).lower(&optimized)?;
         if plan.output.is_empty() {
             return Ok(lf); // only the height marker: see `execute`
         }
@@ -209,8 +209,8 @@ impl Session {
     /// joins still decide the rows).
     pub fn count(&self, plan: &Plan) -> Result<usize> {
         let conf = self.analysis_conf();
-        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?.select([pl::len().alias("count")]);
+        let optimized = crate::optimize::optimize(&Arc::new(plan.clone()));
+        let lf = PlanLowering::of(&conf, &self.cache, &optimized).lower(&optimized)?.select([pl::len().alias("count")]);
         let result = self.collect(lf, plan)?;
         self.collect_metrics(plan)?;
         let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
