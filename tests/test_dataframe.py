@@ -37,8 +37,14 @@ def test_explain_prints_ir_and_polars_plan(spark):
     with contextlib.redirect_stdout(buf):
         df.explain(True)
     text = buf.getvalue()
-    assert "== PyRust Plan ==" in text and "Filter (id > 3)" in text
+    # Spark's sections: the analysed plan under its schema, then the optimised one.
+    assert text.startswith("== Analyzed Logical Plan ==\nx: bigint\n") and "Filter (id > 3)" in text
+    assert "\n== Optimized Logical Plan ==\n" in text
     assert "== Polars Plan (optimized) ==" in text
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        df.explain()
+    assert buf.getvalue().startswith("== PyRust Plan ==\n")
 
 
 def test_pushdown_survives_lowering(spark, tmp_path):

@@ -182,8 +182,8 @@ impl Session {
 
     pub fn lazy_frame(&self, plan: &Plan) -> Result<pl::LazyFrame> {
         let conf = self.analysis_conf();
-        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?;
+        let optimized = crate::optimize::optimize(&Arc::new(plan.clone()));
+        let lf = PlanLowering::of(&conf, &self.cache, &optimized).lower(&optimized)?;
         if plan.output.is_empty() {
             return Ok(lf); // only the height marker: see `execute`
         }
@@ -209,8 +209,8 @@ impl Session {
     /// joins still decide the rows).
     pub fn count(&self, plan: &Plan) -> Result<usize> {
         let conf = self.analysis_conf();
-        let lowering = PlanLowering { conf: &conf, cache: &self.cache };
-        let lf = lowering.lower(&crate::optimize::optimize(&Arc::new(plan.clone())))?.select([pl::len().alias("count")]);
+        let optimized = crate::optimize::optimize(&Arc::new(plan.clone()));
+        let lf = PlanLowering::of(&conf, &self.cache, &optimized).lower(&optimized)?.select([pl::len().alias("count")]);
         let result = self.collect(lf, plan)?;
         self.collect_metrics(plan)?;
         let n = result.column("count")?.get(0)?.extract::<u64>().ok_or_else(|| Error::internal("count is not a number"))?;
@@ -285,14 +285,20 @@ impl Session {
         }
     }
 
+    /// `explain()`: the analysed plan. Extended (`explain(True)`, `EXPLAIN EXTENDED`), as
+    /// Spark's sections: the analysed plan under its schema, the plan the optimizer
+    /// rewrote (what runs), and the Polars plan it lowers to, after Polars' own optimizer.
     pub fn explain(&self, plan: &Plan, extended: bool) -> Result<String> {
-        let mut out = format!("== PyRust Plan ==\n{}", explain::tree(plan));
-        if extended {
-            let lf = self.lazy_frame(plan)?;
-            out += "\n== Polars Plan (optimized) ==\n";
-            out += &lf.describe_optimized_plan()?;
-            out += "\n";
+        if !extended {
+            return Ok(format!("== PyRust Plan ==\n{}", explain::tree(plan)));
         }
+        let schema: Vec<String> = plan.output.iter().map(|a| format!("{}: {}", a.name, a.data_type.simple_string())).collect();
+        let optimized = crate::optimize::optimize(&Arc::new(plan.clone()));
+        let mut out = format!("== Analyzed Logical Plan ==\n{}\n{}", schema.join(", "), explain::tree(plan));
+        out += &format!("\n== Optimized Logical Plan ==\n{}", explain::tree(&optimized));
+        out += "\n== Polars Plan (optimized) ==\n";
+        out += &self.lazy_frame(plan)?.describe_optimized_plan()?;
+        out += "\n";
         Ok(out)
     }
 }
@@ -444,8 +450,11 @@ mod tests {
         let s = Session::new();
         let conf = s.analysis_conf();
         let plan = builder::filter(people(&s), Expr::IsNotNull(Box::new(Expr::col("name"))), &conf, new_plan_id()).unwrap();
-        let text = s.explain(&plan, true).unwrap();
+        let text = s.explain(&plan, false).unwrap();
         assert!(text.starts_with("== PyRust Plan ==\nFilter (name IS NOT NULL)\n+- LocalRelation"), "{text}");
+        let text = s.explain(&plan, true).unwrap();
+        assert!(text.starts_with("== Analyzed Logical Plan ==\nid: int, name: string\nFilter (name IS NOT NULL)\n+- LocalRelation"), "{text}");
+        assert!(text.contains("\n== Optimized Logical Plan ==\nFilter (name IS NOT NULL)\n"), "{text}");
         assert!(text.contains("== Polars Plan (optimized) =="));
     }
 }

@@ -83,7 +83,8 @@ pub struct LocalData(pub Arc<dyn Any + Send + Sync>);
 
 impl std::fmt::Debug for LocalData {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("LocalData")
+        // Which rows: two relations of the same attributes are the same only if this is.
+        write!(f, "LocalData@{:p}", Arc::as_ptr(&self.0))
     }
 }
 

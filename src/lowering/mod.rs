@@ -7,6 +7,7 @@ pub mod functions;
 pub mod generate;
 mod grouping;
 pub mod plan;
+mod reuse;
 mod set_ops;
 pub mod types;
 pub mod udf;

@@ -2,6 +2,7 @@
 //! engine name, so duplicate user-facing names and self-joins never clash.
 
 use super::expr::ExprLowering;
+use super::reuse::Reuse;
 use crate::io::scan;
 use crate::analysis::functions::{definition, Flags};
 use crate::analysis::typing::data_type;
@@ -29,6 +30,8 @@ pub(super) enum Order {
 pub struct PlanLowering<'a> {
     pub conf: &'a Conf,
     pub cache: &'a CacheStore,
+    /// Subplans that occur more than once, lowered once (`reuse`).
+    pub reuse: Reuse,
 }
 
 fn named(e: pl::Expr, attr: &Attribute) -> pl::Expr {
@@ -36,6 +39,12 @@ fn named(e: pl::Expr, attr: &Attribute) -> pl::Expr {
 }
 
 impl<'a> PlanLowering<'a> {
+    /// The lowering of `plan`, which shares the subplans that occur in it more than once
+    /// (`plan` must be the one lowered, borrowed as long as this lives).
+    pub fn of(conf: &'a Conf, cache: &'a CacheStore, plan: &Plan) -> PlanLowering<'a> {
+        PlanLowering { conf, cache, reuse: Reuse::of(plan) }
+    }
+
     fn exprs(&self) -> ExprLowering<'a> {
         ExprLowering { conf: self.conf }
     }
@@ -55,6 +64,17 @@ impl<'a> PlanLowering<'a> {
     /// `order` says whether the consumer sees the row order. Where it does not (under
     /// a sort or an aggregation) joins and group-bys skip the work of keeping it.
     pub(super) fn lower_in(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
+        let Some(key) = self.reuse.key(plan) else { return self.lower_node(plan, order) };
+        if let Some(lf) = self.reuse.get(key) {
+            return Ok(lf);
+        }
+        // Lowered for the most demanding of its readers: in its rows' order.
+        let lf = self.lower_node(plan, Order::Kept)?.cache();
+        self.reuse.insert(key, lf.clone());
+        Ok(lf)
+    }
+
+    fn lower_node(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
         Ok(match &plan.node {
             PlanNode::Local { data } => {
                 let df = data.0.downcast_ref::<pl::DataFrame>().ok_or_else(|| Error::internal("local data is not a DataFrame"))?;

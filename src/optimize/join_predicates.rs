@@ -142,7 +142,7 @@ pub(super) fn conjuncts(e: &Expr, out: &mut Vec<Expr>) {
 }
 
 /// Whether the expression gives the same value wherever it is evaluated.
-pub(super) fn deterministic(e: &Expr) -> bool {
+pub(crate) fn deterministic(e: &Expr) -> bool {
     e.apply(&mut |x| match x {
         Expr::PythonUdf(_) => Recursion::Stop,
         Expr::Call(c)

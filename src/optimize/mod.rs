@@ -6,6 +6,8 @@ mod join_order;
 mod join_predicates;
 mod predicates;
 
+pub(crate) use join_predicates::deterministic;
+
 use crate::ir::Plan;
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Filters moved down to the rows they read, as Spark's `PushDownPredicates` moves them:
 //! through projections (their aliases replaced by what they name), table aliases,
 //! `UNION ALL` (into every branch), grouped aggregations (conjuncts over grouping keys
-//! only) and into joins (`join_predicates`). What a conjunct becomes once moved is
+//! only), window operators (conjuncts over every window's partition keys only) and into joins (`join_predicates`). What a conjunct becomes once moved is
 //! folded where it compares literals (`ConstantFolding`), and a `UNION ALL` branch
 //! whose filter is then false is dropped (`PruneFilters`, `PropagateEmptyRelation`).
 //!
@@ -12,7 +12,7 @@
 use super::join_predicates::{conjuncts, deterministic, push_into_join};
 use crate::ir::function::{DatetimeFn, Func};
 use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The plan with every filter moved as far down as it goes.
@@ -68,6 +68,17 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
             }
             let names = aggregate_names(keys, aggs);
             let (below, above) = split(condition, &names, true);
+            let below = below?;
+            let child = push_down(&filtered(child, below, filter.plan_id));
+            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+        }
+        PlanNode::Window { input: child, exprs } => {
+            // Spark's PushPredicateThroughNonJoin for Window: a conjunct over the
+            // partition keys alone keeps or drops whole partitions, so each window's
+            // values over the rows kept are the same.
+            let keys = partition_keys(exprs)?;
+            let names: HashMap<u64, Expr> = child.output.iter().filter(|a| keys.contains(&a.id)).map(|a| (a.id, Expr::Attr(a.clone()))).collect();
+            let (below, above) = split(condition, &names, false);
             let below = below?;
             let child = push_down(&filtered(child, below, filter.plan_id));
             Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
@@ -137,6 +148,25 @@ fn aggregate_names(keys: &[NamedExpr], aggs: &[NamedExpr]) -> HashMap<u64, Expr>
         }
     }
     names
+}
+
+/// The columns every window expression of a Window node partitions by, when each
+/// partitions by plain columns only (Spark's condition for moving a filter below it).
+fn partition_keys(exprs: &[NamedExpr]) -> Option<HashSet<u64>> {
+    let mut common: Option<HashSet<u64>> = None;
+    for n in exprs {
+        let Expr::Window { spec, .. } = n.expr.unalias() else { return None };
+        let mut ids = HashSet::new();
+        for key in &spec.partition_by {
+            let Expr::Attr(a) = key else { return None };
+            ids.insert(a.id);
+        }
+        common = Some(match common {
+            Some(c) => c.intersection(&ids).copied().collect(),
+            None => ids,
+        });
+    }
+    common
 }
 
 /// Whether each row's value depends on that row alone, the same wherever it is
@@ -327,6 +357,71 @@ mod tests {
         let plan = push_down(&filter);
         let PlanNode::Filter { input, .. } = &plan.node else { panic!("{plan:?}") };
         assert!(matches!(&input.node, PlanNode::Aggregate { input, .. } if !matches!(input.node, PlanNode::Filter { .. })));
+    }
+
+    /// `SELECT id, k, sum(id) OVER (PARTITION BY k ORDER BY id) s` over `range(6)`
+    /// with `k = id % 2`: the projection over the Window node.
+    fn windowed(partition_by: Expr) -> Arc<Plan> {
+        let conf = Conf::default();
+        let r = Arc::new(builder::range(0, 6, 1).unwrap());
+        let k = Expr::binary(BinaryOp::Modulo, Expr::col("id"), Expr::Literal(Value::Long(2))).alias("k");
+        let keyed = Arc::new(builder::project(r, vec![Expr::col("id"), k], &conf, new_plan_id()).unwrap());
+        let spec = crate::ir::WindowSpec {
+            partition_by: vec![partition_by],
+            order_by: vec![crate::ir::SortKey { expr: Expr::col("id"), ascending: true, nulls_first: true }],
+            frame: None,
+        };
+        let w = Expr::Window { function: Box::new(Expr::func("sum", vec![Expr::col("id")])), spec: Box::new(spec) };
+        Arc::new(builder::project(keyed, vec![Expr::col("id"), Expr::col("k"), w.alias("s")], &conf, new_plan_id()).unwrap())
+    }
+
+    /// The Window node under `plan` and what its input is.
+    fn window_input(plan: &Plan) -> &Plan {
+        let mut at = plan;
+        loop {
+            match &at.node {
+                PlanNode::Window { input, .. } => return input,
+                _ => at = at.children()[0],
+            }
+        }
+    }
+
+    #[test]
+    fn a_filter_on_the_partition_key_goes_below_the_window_and_one_on_other_columns_stays() {
+        let conf = Conf::default();
+        let on_key = Expr::binary(BinaryOp::Eq, Expr::col("k"), Expr::Literal(Value::Long(1)));
+        let on_id = Expr::binary(BinaryOp::Gt, Expr::col("id"), Expr::Literal(Value::Long(2)));
+        let on_sum = Expr::binary(BinaryOp::Gt, Expr::col("s"), Expr::Literal(Value::Long(2)));
+        let cond = and(and(on_key, on_id), on_sum);
+        let plan = push_down(&Arc::new(builder::filter(windowed(Expr::col("k")), cond, &conf, new_plan_id()).unwrap()));
+        // `id > 2` and `s > 2` stay right above the window; `k = 1` goes below it (and on
+        // through the projection that computes k).
+        let mut at = plan.as_ref();
+        while !matches!(at.node, PlanNode::Filter { .. }) {
+            at = at.children()[0];
+        }
+        let PlanNode::Filter { condition, input } = &at.node else { unreachable!() };
+        assert!(matches!(input.node, PlanNode::Window { .. }), "{at:?}");
+        let mut above = vec![];
+        conjuncts(condition, &mut above);
+        assert_eq!(above.len(), 2, "{condition:?}");
+        let mut below = vec![];
+        window_input(&plan).apply(&mut |p| {
+            if let PlanNode::Filter { condition, .. } = &p.node {
+                below.push(condition.clone());
+            }
+            crate::ir::tree::Recursion::Continue
+        });
+        assert_eq!(below.len(), 1, "{below:?}");
+    }
+
+    #[test]
+    fn no_filter_goes_below_a_window_partitioned_by_an_expression() {
+        let conf = Conf::default();
+        let by_expr = Expr::binary(BinaryOp::Add, Expr::col("k"), Expr::Literal(Value::Long(1)));
+        let on_key = Expr::binary(BinaryOp::Eq, Expr::col("k"), Expr::Literal(Value::Long(1)));
+        let plan = push_down(&Arc::new(builder::filter(windowed(by_expr), on_key, &conf, new_plan_id()).unwrap()));
+        assert!(!matches!(window_input(&plan).node, PlanNode::Filter { .. }), "{plan:?}");
     }
 
     #[test]

@@ -192,11 +192,12 @@ impl<'a> QueryBuilder<'a> {
         let aggregated = !group_by.is_empty() || group_by_all || s.having.is_some() || items.iter().any(has_aggregate);
         if let (Some(name), false) = (&correlation.scalar, correlation.outer_conditions.is_empty()) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
-            if !group_by.is_empty() || s.having.is_some() || !items.iter().any(has_aggregate) || items.len() != 1 {
-                return Err(unsupported("a correlated scalar subquery that is not one aggregate without GROUP BY"));
+            if !group_by.is_empty() || s.having.is_some() || items.len() != 1 {
+                return Err(unsupported("a correlated scalar subquery that is not one value without GROUP BY"));
             }
             let name = name.clone();
-            let agg = self.correlated_scalar(plan, items, &name, &mut correlation)?;
+            let aggregated = items.iter().any(has_aggregate);
+            let agg = self.correlated_scalar(plan, items, aggregated, &name, &mut correlation)?;
             self.correlation = correlation;
             return Ok(agg);
         }

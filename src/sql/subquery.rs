@@ -25,6 +25,11 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+/// A planned subquery body: its plan, the conditions reading the outer query, whether
+/// its value is 0 where they match nothing, and the column counting the inner rows of a
+/// scalar one without an aggregate.
+type PlannedSubquery = (Arc<Plan>, Vec<Expr>, bool, Option<String>);
+
 /// What a subquery is in its expression.
 pub(crate) enum Kind {
     Scalar,
@@ -146,6 +151,9 @@ pub(super) struct Correlation {
     /// A correlated scalar `count`: 0, not NULL, where no inner row matches (Spark's
     /// "count bug" handling in `RewriteCorrelatedScalarSubquery`).
     pub zero_when_unmatched: bool,
+    /// A correlated scalar subquery without an aggregate: the column counting the inner
+    /// rows each outer row matches (more than one fails when the query runs).
+    pub rows_column: Option<String>,
 }
 
 impl Correlation {
@@ -263,8 +271,8 @@ impl QueryBuilder<'_> {
     /// the IN column), with a flag that is false, never NULL, where nothing matched.
     fn existence_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<(Arc<Plan>, Attribute)> {
         let (sub, mut conditions) = match &p.kind {
-            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _)| (s, c))?,
-            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _)| (s, c))?,
+            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _, _)| (s, c))?,
+            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _, _)| (s, c))?,
             Kind::Scalar => return Err(Error::internal("a scalar subquery planned as EXISTS")),
         };
         let mut outer_names: Vec<String> = vec![];
@@ -372,7 +380,7 @@ impl QueryBuilder<'_> {
     }
 
     fn scalar_join(&mut self, plan: Arc<Plan>, p: Pending) -> Result<(Arc<Plan>, Attribute)> {
-        let (sub, outer_conditions, zero_when_unmatched) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
+        let (sub, outer_conditions, zero_when_unmatched, rows_column) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
         let on = match and_all(outer_conditions) {
             Some(c) => JoinOn::Condition(c),
             None => {
@@ -396,6 +404,14 @@ impl QueryBuilder<'_> {
         };
         let mut joined = Arc::new(builder::join(plan, sub, on, JoinType::Left, self.conf, new_plan_id())?);
         let mut attr = joined.output.iter().find(|a| a.name == p.name).cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
+        if let Some(rows) = rows_column {
+            // One inner row per outer row at most (Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS).
+            let count = joined.output.iter().find(|a| a.name == rows).cloned().ok_or_else(|| Error::internal("scalar subquery row count lost"))?;
+            let checked = Expr::func("scalar_subquery_value", vec![Expr::Attr(attr.clone()), Expr::Attr(count)]).alias(&p.name);
+            let exprs = joined.output.iter().filter(|a| a.id != attr.id).cloned().map(Expr::Attr).chain([checked]).collect();
+            joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
+            attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
+        }
         if zero_when_unmatched {
             let zero = Expr::func("coalesce", vec![Expr::Attr(attr.clone()), Expr::lit(crate::ir::Value::Long(0))]).alias(&p.name);
             let exprs = joined.output.iter().filter(|a| a.id != attr.id).cloned().map(Expr::Attr).chain([zero]).collect();
@@ -410,10 +426,10 @@ impl QueryBuilder<'_> {
     fn membership_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<Arc<Plan>> {
         let join_type = if negated { JoinType::LeftAnti } else { JoinType::LeftSemi };
         let (sub, outer_conditions) = match &p.kind {
-            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _)| (s, c))?,
+            Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _, _)| (s, c))?,
             Kind::In(x) => self
                 .subquery_plan(&plan, p.query, Shape::In(&p.name))
-                .map(|(s, c, _)| (s, c))
+                .map(|(s, c, _, _)| (s, c))
                 .map_err(|e| in_length_mismatch(e, x))?,
             Kind::Scalar => return Err(Error::internal("a scalar subquery planned as IN")),
         };
@@ -435,8 +451,9 @@ impl QueryBuilder<'_> {
     }
 
     /// Plans a subquery body; the conditions in it that read the outer query, and whether
-    /// its value is 0 where they match nothing.
-    fn subquery_plan(&mut self, outer: &Arc<Plan>, query: sql::Query, shape: Shape) -> Result<(Arc<Plan>, Vec<Expr>, bool)> {
+    /// its value is 0 where they match nothing, and the column counting the inner rows of a
+    /// scalar one without an aggregate.
+    fn subquery_plan(&mut self, outer: &Arc<Plan>, query: sql::Query, shape: Shape) -> Result<PlannedSubquery> {
         let mut query = query;
         let plain = plain_select(&query);
         let in_name = match &shape {
@@ -498,13 +515,13 @@ impl QueryBuilder<'_> {
             let exprs = plan.output.iter().cloned().map(Expr::Attr).chain(correlation.exports.iter().map(|(n, a)| Expr::Attr(a.clone()).alias(n))).collect();
             plan = Arc::new(builder::project(plan, exprs, self.conf, new_plan_id())?);
         }
-        Ok((plan, correlation.outer_conditions, correlation.zero_when_unmatched))
+        Ok((plan, correlation.outer_conditions, correlation.zero_when_unmatched, correlation.rows_column))
     }
 
     /// The body of a correlated scalar subquery: its one aggregate grouped by the inner
     /// side of each correlated equality, and those equalities rewritten onto the groups'
     /// keys for the join.
-    pub(super) fn correlated_scalar(&self, plan: Arc<Plan>, items: Vec<Expr>, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+    pub(super) fn correlated_scalar(&self, plan: Arc<Plan>, items: Vec<Expr>, aggregated: bool, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
         let exports = std::mem::take(&mut correlation.exports);
         let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
         let inner_side = |e: &Expr| names.iter().any(|n| mentions(e, n));
@@ -519,6 +536,19 @@ impl QueryBuilder<'_> {
         correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
         let outer_conditions = std::mem::take(&mut correlation.outer_conditions);
         let equalities: Option<Vec<(Expr, Expr)>> = outer_conditions.iter().map(|c| inner_outer_equality(c, &inner_side)).collect();
+        let items = match items.as_slice() {
+            _ if aggregated => items,
+            // Spark 4 reads a correlated value without an aggregate as long as each outer
+            // row matches one inner row at most: the value of the group's row, and the
+            // group's row count, checked after the join.
+            [item] if equalities.is_some() => {
+                let rows = format!("{name}_rows");
+                correlation.rows_column = Some(rows.clone());
+                let one = Expr::lit(crate::ir::Value::Integer(1));
+                vec![Expr::func("first", vec![item.unalias().clone()]).alias(name), Expr::func("count", vec![one]).alias(&rows)]
+            }
+            _ => return Err(unsupported("a correlated scalar subquery without an aggregate whose correlation is not equalities")),
+        };
         let Some(equalities) = equalities else {
             // Any other correlated condition: the aggregate per value of the outer columns
             // it reads (the domain), joined back on those values.

@@ -54,7 +54,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(misc(TryAesDecrypt), "try_aes_decrypt", Range(2, 5), Inputs::Custom(aes_decrypt_inputs), Ret::Fixed(BINARY))
         .null(Null::Always)
         .display(Display::Custom(aes_decrypt_display)),
-    def(misc(ScalarSubqueryValue), "scalar_subquery_value", Exact(1), Inputs::Any, Ret::Arg(0)).flags(Flags::DATAFRAME_ONLY),
+    // (value) over the subquery's rows, or (value, matched rows) after a correlated join.
+    def(misc(ScalarSubqueryValue), "scalar_subquery_value", Range(1, 2), Inputs::Any, Ret::Arg(0)).flags(Flags::DATAFRAME_ONLY),
 ];
 
 /// `uuid()` is shown without its internal seed.

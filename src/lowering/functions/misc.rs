@@ -29,7 +29,7 @@ pub fn lower(f: MiscFn, c: &CallLowering) -> Result<pl::Expr> {
             })
         }
         MiscFn::ScalarSubqueryValue => {
-            let too_many = pl::len().gt(lit(1u32).cast(PlType::UInt32));
+            let too_many = if c.args.len() == 2 { c.arg(1).gt(lit(1i64)) } else { pl::len().gt(lit(1u32).cast(PlType::UInt32)) };
             fail_where(c.arg(0), too_many, c.reachable.clone(), lit(pl::NULL), ErrorKind::Runtime, "SCALAR_SUBQUERY_TOO_MANY_ROWS", |_| {
                 "More than one row returned by a subquery used as an expression. SQLSTATE: 21000".to_string()
             })
