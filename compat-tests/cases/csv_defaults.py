@@ -9,6 +9,7 @@ import tempfile
 from harness import case
 from pyspark.sql import functions as F
 from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+from cases._csv_helpers import csv_file
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "csv")
 
@@ -17,16 +18,8 @@ def _fixture(name: str) -> str:
     return os.path.join(FIXTURES, name)
 
 
-def _csv(text: str, name: str = "data.csv") -> str:
-    """A file holding exactly `text` (no newline translation)."""
-    path = os.path.join(tempfile.mkdtemp(prefix="pyrust-csv-"), name)
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        f.write(text)
-    return path
-
-
 def _infer(spark, text: str, **options):
-    return spark.read.csv(_csv(text), header=True, inferSchema=True, **options)
+    return spark.read.csv(csv_file(text), header=True, inferSchema=True, **options)
 
 
 # --- the rows of the issue's table -------------------------------------------------
@@ -261,7 +254,7 @@ def timestamps_in_a_session_time_zone_as_strings_and_numbers(spark):
 
 @case(conf={"spark.sql.session.timeZone": "America/Los_Angeles"})
 def timestamp_schema_in_a_session_time_zone(spark):
-    path = _csv("t,n\n2024-01-05 10:00:00,2024-01-05 10:00:00\n2024-01-05T10:00:00+01:00,2024-01-05T10:00:00+01:00\n2024-1-5,2024-1-5\n")
+    path = csv_file("t,n\n2024-01-05 10:00:00,2024-01-05 10:00:00\n2024-01-05T10:00:00+01:00,2024-01-05T10:00:00+01:00\n2024-1-5,2024-1-5\n")
     return spark.read.csv(path, header=True, schema="t timestamp, n timestamp_ntz")
 
 
@@ -290,7 +283,7 @@ def null_value_option_keeps_empty_quoted_strings(spark):
 
 @case
 def null_value_option_without_inference(spark):
-    return spark.read.csv(_csv('a,b\n1,""\n,\nNA,NA\n'), header=True, nullValue="NA")
+    return spark.read.csv(csv_file('a,b\n1,""\n,\nNA,NA\n'), header=True, nullValue="NA")
 
 
 # --- header names --------------------------------------------------------------------
@@ -328,7 +321,7 @@ def header_name_equal_to_null_value(spark):
 
 @case
 def headerless_names_come_from_the_first_line(spark):
-    return spark.read.csv(_csv("\n1,2,3\n4,5\n6,7,8,9\n"), inferSchema=True)
+    return spark.read.csv(csv_file("\n1,2,3\n4,5\n6,7,8,9\n"), inferSchema=True)
 
 
 @case
@@ -347,7 +340,7 @@ def blank_lines_are_skipped(spark):
 
 @case
 def blank_lines_are_skipped_without_header(spark):
-    return spark.read.csv(_csv("\n1,2\n\n3,4\n\n"), inferSchema=True)
+    return spark.read.csv(csv_file("\n1,2\n\n3,4\n\n"), inferSchema=True)
 
 
 @case
@@ -412,7 +405,7 @@ def blank_only_file(spark):
 
 @case
 def empty_file_with_a_schema(spark):
-    return spark.read.csv(_csv(""), header=True, schema="a int, b string")
+    return spark.read.csv(csv_file(""), header=True, schema="a int, b string")
 
 
 @case
@@ -424,7 +417,7 @@ def count_skips_blank_lines(spark):
 
 @case
 def count_of_a_headerless_file_with_blank_lines(spark):
-    return spark.read.csv(_csv("1\n\n2\n3\n\n")).count()
+    return spark.read.csv(csv_file("1\n\n2\n3\n\n")).count()
 
 
 # --- quotes and escapes (Spark's defaults: quote ", escape \) -----------------------------
@@ -439,7 +432,7 @@ def quoted_fields(spark):
 def quotes_spark_reads_its_own_way(spark):
     # Escape is \ by default: "" inside quotes is not an escaped quote for Spark.
     return spark.read.csv(
-        _csv('a,b\n"x""y",1\n"x\\"y",2\nx"y,3\n"x"y,4\n"x" ,5\n "x",6\n"a\\\\",7\n"""",8\n"a" "b",9\n'), header=True, inferSchema=True
+        csv_file('a,b\n"x""y",1\n"x\\"y",2\nx"y,3\n"x"y,4\n"x" ,5\n "x",6\n"a\\\\",7\n"""",8\n"a" "b",9\n'), header=True, inferSchema=True
     )
 
 
@@ -463,7 +456,7 @@ def byte_order_mark_is_dropped(spark):
 
 @case
 def schema_unparsable_values_are_null(spark):
-    path = _csv(
+    path = csv_file(
         "i,l,d,b,dt,ts,dec\n"
         "1,2,1.5,true,2024-01-05,2024-01-05 10:00:00,1.25\n"
         "x, 2,abc,yes,2024-13-01,never,1.2.3\n"
@@ -474,62 +467,62 @@ def schema_unparsable_values_are_null(spark):
 
 @case
 def schema_small_integers_and_floats(spark):
-    path = _csv("b,s,f\n127,32767,1.5\n128,32768,1e39\n-129,-32769,3.4028235e38\n 1,+1,Inf\n")
+    path = csv_file("b,s,f\n127,32767,1.5\n128,32768,1e39\n-129,-32769,3.4028235e38\n 1,+1,Inf\n")
     return spark.read.csv(path, header=True, schema="b tinyint, s smallint, f float")
 
 
 @case
 def schema_decimals_round_half_up(spark):
-    path = _csv("d\n1.005\n-1.005\n999.994\n999.995\n1e2\n-0.004\n1.5e-1\nNaN\n 1\n")
+    path = csv_file("d\n1.005\n-1.005\n999.994\n999.995\n1e2\n-0.004\n1.5e-1\nNaN\n 1\n")
     return spark.read.csv(path, header=True, schema="d decimal(5,2)")
 
 
 @case
 def schema_dates_read_leniently(spark):
-    path = _csv("d\n2024-1-5\n 2024-01-05 \n2024-01-05 10:00:00\n2024-01-05T10\n2024-01-05abc\n2024-01\n2024\n+2024-01-05\n20240105\n2024-01-05GMT\n")
+    path = csv_file("d\n2024-1-5\n 2024-01-05 \n2024-01-05 10:00:00\n2024-01-05T10\n2024-01-05abc\n2024-01\n2024\n+2024-01-05\n20240105\n2024-01-05GMT\n")
     return spark.read.csv(path, header=True, schema="d date")
 
 
 @case
 def schema_timestamp_ntz_and_binary(spark):
-    path = _csv("t,b\n2024-01-05 10:00:00,abc\n2024-01-05 10:00:00+01:00,\n 2024-01-05,x y\n")
+    path = csv_file("t,b\n2024-01-05 10:00:00,abc\n2024-01-05 10:00:00+01:00,\n 2024-01-05,x y\n")
     return spark.read.csv(path, header=True, schema="t timestamp_ntz, b binary")
 
 
 @case
 def schema_longer_than_the_file(spark):
-    return spark.read.csv(_csv("a,b\n1,x\n,y\n"), header=True, schema="a int, b string, c int")
+    return spark.read.csv(csv_file("a,b\n1,x\n,y\n"), header=True, schema="a int, b string, c int")
 
 
 @case
 def schema_shorter_than_the_file(spark):
-    return spark.read.csv(_csv("a,b,c\n1,x,3\n"), header=True, schema="a int, b string")
+    return spark.read.csv(csv_file("a,b,c\n1,x,3\n"), header=True, schema="a int, b string")
 
 
 @case
 def schema_names_replace_the_header(spark):
-    return spark.read.csv(_csv("h1,h2\n1,x\n"), header=True, schema="a int, b string")
+    return spark.read.csv(csv_file("h1,h2\n1,x\n"), header=True, schema="a int, b string")
 
 
 @case
 def schema_without_header_reads_the_first_line(spark):
-    return spark.read.csv(_csv("a,b\n1,2\n"), schema="a string, b int")
+    return spark.read.csv(csv_file("a,b\n1,2\n"), schema="a string, b int")
 
 
 @case
 def schema_fields_become_nullable(spark):
     schema = StructType([StructField("a", IntegerType(), False), StructField("b", StringType(), False)])
-    return spark.read.csv(_csv("a,b\n1,x\n,\n"), header=True, schema=schema)
+    return spark.read.csv(csv_file("a,b\n1,x\n,\n"), header=True, schema=schema)
 
 
 @case
 def schema_with_a_nested_type(spark):
-    return spark.read.csv(_csv("a,b\n1,2\n"), header=True, schema="a array<int>, b int")
+    return spark.read.csv(csv_file("a,b\n1,2\n"), header=True, schema="a array<int>, b int")
 
 
 @case
 def schema_with_duplicate_names(spark):
-    return spark.read.csv(_csv("a,b\n1,2\n"), header=True, schema="a int, A int")
+    return spark.read.csv(csv_file("a,b\n1,2\n"), header=True, schema="a int, A int")
 
 
 # --- the options already accepted keep working ---------------------------------------------
@@ -562,8 +555,8 @@ def option_quote_off(spark):
 
 @case
 def several_files_merge_their_types(spark):
-    one = _csv("a,b\n1,x\n2,y\n", "one.csv")
-    two = _csv("a,b\n3000000000,z\n\n", "two.csv")
+    one = csv_file("a,b\n1,x\n2,y\n", "one.csv")
+    two = csv_file("a,b\n3000000000,z\n\n", "two.csv")
     return spark.read.csv([one, two], header=True, inferSchema=True).orderBy("a")
 
 
@@ -608,7 +601,7 @@ def quotes_and_blank_lines_together(spark):
 
 @case
 def quotes_with_a_schema(spark):
-    path = _csv('a,b\n"1""",x\n"2",\n\n"3"4,"y""z"\n')
+    path = csv_file('a,b\n"1""",x\n"2",\n\n"3"4,"y""z"\n')
     return spark.read.csv(path, header=True, schema="a int, b string")
 
 
@@ -620,7 +613,7 @@ def digits_outside_ascii(spark):
 
 @case
 def digits_outside_ascii_with_a_schema(spark):
-    path = _csv("i,l,d\n１２,१२३४५६७८९०१२३,١٢.٥\n")
+    path = csv_file("i,l,d\n１２,१२३४५६७८९०१२३,١٢.٥\n")
     return spark.read.csv(path, header=True, schema="i int, l bigint, d decimal(5,2)")
 
 
@@ -636,7 +629,7 @@ def an_empty_directory_with_a_schema(spark):
 
 @case
 def count_of_an_empty_file(spark):
-    return spark.read.csv(_csv(""), header=True).count()
+    return spark.read.csv(csv_file(""), header=True).count()
 
 
 @case

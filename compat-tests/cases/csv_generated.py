@@ -3,11 +3,10 @@ quotes, escapes and separators no one would write by hand; columns mixing every
 inferable type, blank lines and ragged rows; the same files under a random schema;
 timestamps in several session time zones. The files are the same on both sides."""
 
-import os
 import random
-import tempfile
 
 from harness import case
+from cases._csv_helpers import csv_file
 
 SEED = 20261201
 
@@ -39,13 +38,6 @@ SCHEMA_TYPES = ["int", "bigint", "tinyint", "smallint", "double", "float", "deci
 ZONES = ["America/Los_Angeles", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Europe/London", "America/Sao_Paulo"]
 
 
-def _write(text: str) -> str:
-    path = os.path.join(tempfile.mkdtemp(prefix="pyrust-csv-gen-"), "data.csv")
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        f.write(text)
-    return path
-
-
 def _typed_file(rng: random.Random) -> str:
     ncol = rng.randint(1, 5)
     kinds = [rng.sample(sorted(VALUES), rng.randint(1, 3)) for _ in range(ncol)]
@@ -69,7 +61,7 @@ def _tokens_case(i: int):
         rng = random.Random(SEED + i)
         options, alphabet = TOKEN_DIALECTS[i % len(TOKEN_DIALECTS)]
         lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(120)]
-        path = _write("\n".join(lines) + "\n")
+        path = csv_file("\n".join(lines) + "\n")
         schema = ", ".join(f"c{k} string" for k in range(6))
         return spark.read.csv(path, schema=schema, header=i % 2 == 1, **options)
 
@@ -80,7 +72,7 @@ def _tokens_case(i: int):
 def _typed_case(i: int):
     def run(spark):
         rng = random.Random(SEED + 100 + i)
-        return spark.read.csv(_write(_typed_file(rng)), header=True, inferSchema=True)
+        return spark.read.csv(csv_file(_typed_file(rng)), header=True, inferSchema=True)
 
     run.__name__ = f"random_typed_{i:02d}"
     return run
@@ -89,7 +81,7 @@ def _typed_case(i: int):
 def _schema_case(i: int):
     def run(spark):
         rng = random.Random(SEED + 200 + i)
-        path = _write(_typed_file(rng))
+        path = csv_file(_typed_file(rng))
         schema = ", ".join(f"s{k} {rng.choice(SCHEMA_TYPES)}" for k in range(rng.randint(1, 6)))
         return spark.read.csv(path, header=rng.random() < 0.7, schema=schema)
 
@@ -115,7 +107,7 @@ def _zoned_text(rng: random.Random) -> str:
 def _zoned_case(i: int):
     def run(spark):
         rng = random.Random(SEED + 300 + i)
-        df = spark.read.csv(_write(_zoned_text(rng)), header=True, inferSchema=True)
+        df = spark.read.csv(csv_file(_zoned_text(rng)), header=True, inferSchema=True)
         return df.selectExpr("t", "cast(t as string) as text", "cast(t as long) as epoch")
 
     run.__name__ = f"random_zoned_{i:02d}"

@@ -8,19 +8,10 @@ for them, `src/io/csv/plain.rs`); their edges are here too: fraction lengths, bo
 separators in one column, session zones with DST gaps and overlaps. Booleans are
 always read by Polars."""
 
-import os
-import tempfile
-
 from harness import case
 from cases._json_helpers import failure
 from pyspark.sql import functions as F
-
-
-def _csv(text: str, name: str = "data.csv") -> str:
-    path = os.path.join(tempfile.mkdtemp(prefix="pyrust-csv-"), name)
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        f.write(text)
-    return path
+from cases._csv_helpers import csv_file
 
 
 DATES = "2024-01-05\n0001-01-01\n9999-12-31\n1582-10-10\n1582-10-04\n2024-02-29\n1969-12-31\n\n1970-01-01\n"
@@ -46,24 +37,24 @@ def _as_text(df):
 
 @case
 def plain_dates_given_schema(spark):
-    return _as_text(spark.read.schema("d date").csv(_csv(DATES)))
+    return _as_text(spark.read.schema("d date").csv(csv_file(DATES)))
 
 
 @case
 def plain_dates_inferred(spark):
-    df = spark.read.csv(_csv("d,n\n" + "".join(f"{d},{i}\n" for i, d in enumerate(DATES.split("\n")) if d)), header=True, inferSchema=True)
+    df = spark.read.csv(csv_file("d,n\n" + "".join(f"{d},{i}\n" for i, d in enumerate(DATES.split("\n")) if d)), header=True, inferSchema=True)
     return _as_text(df)
 
 
 @case
 def plain_dates_filtered(spark):
-    return spark.read.schema("d date").csv(_csv(DATES)).where("d > DATE'1970-01-01'")
+    return spark.read.schema("d date").csv(csv_file(DATES)).where("d > DATE'1970-01-01'")
 
 
 @case
 def plain_dates_with_null_value_and_header_repeats(spark):
     text = "d,n\n2024-01-05,1\nNA,2\nd,n\n,4\n2024-01-06,NA\n"
-    return spark.read.schema("d date, n int").option("header", True).option("nullValue", "NA").csv(_csv(text))
+    return spark.read.schema("d date, n int").option("header", True).option("nullValue", "NA").csv(csv_file(text))
 
 
 @case
@@ -73,35 +64,35 @@ def one_date_not_plain(spark):
         "2024-01-05,2024-01-05,2024-01-05,2024-01-05,2024-01-05,2024-01-05,2024-01-05\n"
         "2024-1-5, 2024-01-06,2024-01-06 10:00:00,2024-01-06GMT,20240106,2023-02-29,+2024-01-06\n"
     )
-    return _as_text(spark.read.schema("a date, b date, c date, d date, e date, f date, g date").csv(_csv(text)))
+    return _as_text(spark.read.schema("a date, b date, c date, d date, e date, f date, g date").csv(csv_file(text)))
 
 
 @case
 def plain_timestamps_given_schema(spark):
-    return _as_text(spark.read.schema("t timestamp, n timestamp_ntz").csv(_csv(TIMESTAMPS)))
+    return _as_text(spark.read.schema("t timestamp, n timestamp_ntz").csv(csv_file(TIMESTAMPS)))
 
 
 @case
 def plain_timestamps_inferred(spark):
-    df = spark.read.csv(_csv("t\n" + "".join(line.split(",")[0] + "\n" for line in TIMESTAMPS.strip().split("\n"))), header=True, inferSchema=True)
+    df = spark.read.csv(csv_file("t\n" + "".join(line.split(",")[0] + "\n" for line in TIMESTAMPS.strip().split("\n"))), header=True, inferSchema=True)
     return _as_text(df)
 
 
 @case(conf={"spark.sql.session.timeZone": "America/Los_Angeles"})
 def plain_timestamps_across_dst_changes(spark):
-    df = spark.read.schema("t timestamp").csv(_csv(DST))
+    df = spark.read.schema("t timestamp").csv(csv_file(DST))
     return df.select("t", F.col("t").cast("string").alias("text"), F.unix_micros("t").alias("epoch"))
 
 
 @case(conf={"spark.sql.session.timeZone": "America/Los_Angeles"})
 def plain_timestamps_inferred_across_dst_changes(spark):
-    df = spark.read.csv(_csv("t\n" + DST), header=True, inferSchema=True)
+    df = spark.read.csv(csv_file("t\n" + DST), header=True, inferSchema=True)
     return df.select("t", F.col("t").cast("string").alias("text"), F.unix_micros("t").alias("epoch"))
 
 
 @case(conf={"spark.sql.session.timeZone": "Asia/Kolkata"})
 def plain_timestamps_in_an_offset_zone(spark):
-    df = spark.read.schema("t timestamp, n timestamp_ntz").csv(_csv(TIMESTAMPS))
+    df = spark.read.schema("t timestamp, n timestamp_ntz").csv(csv_file(TIMESTAMPS))
     return df.select(F.col("t").cast("string"), F.unix_micros("t").alias("epoch"), F.col("n").cast("string"))
 
 
@@ -113,14 +104,14 @@ def one_timestamp_not_plain(spark):
         "2024-01-05 10:00:00,2024-01-05 10:00:00,2024-01-05 10:00:00,2024-01-05 10:00:00,2024-01-05 10:00:00,2024-01-05 10:00:00\n"
         "2024-01-05T10:00:00Z,2024-01-05 10:00,2024-01-05 10:00:00.1234567,2024-01-05,2024-01-05 24:00:00,2024-01-05t10:00:00\n"
     )
-    df = spark.read.schema("a timestamp, b timestamp, c timestamp, d timestamp, e timestamp, f timestamp").csv(_csv(text))
+    df = spark.read.schema("a timestamp, b timestamp, c timestamp, d timestamp, e timestamp, f timestamp").csv(csv_file(text))
     return df.select(*[F.col(c).cast("string") for c in df.columns])
 
 
 @case
 def one_timestamp_ntz_not_plain(spark):
     text = "2024-01-05 10:00:00,2024-01-05 10:00:00\n2024-01-05T10:00:00+01:00,2024-01-05\n"
-    return spark.read.schema("a timestamp_ntz, b timestamp_ntz").csv(_csv(text))
+    return spark.read.schema("a timestamp_ntz, b timestamp_ntz").csv(csv_file(text))
 
 
 CORRUPT = "1,2024-01-05,2024-01-05 10:00:00\n2,2024-13-05,2024-01-05 10:00:00\n3,2024-01-06,2024-01-05 25:00:00\n4,2024-01-07,2024-01-07 10:00:00\n"
@@ -129,37 +120,37 @@ CORRUPT_SCHEMA = "i int, d date, t timestamp"
 
 @case
 def corrupt_datetimes_permissive(spark):
-    return spark.read.schema(CORRUPT_SCHEMA).csv(_csv(CORRUPT))
+    return spark.read.schema(CORRUPT_SCHEMA).csv(csv_file(CORRUPT))
 
 
 @case
 def corrupt_datetimes_permissive_with_corrupt_record_column(spark):
-    return spark.read.schema(CORRUPT_SCHEMA + ", _corrupt_record string").csv(_csv(CORRUPT))
+    return spark.read.schema(CORRUPT_SCHEMA + ", _corrupt_record string").csv(csv_file(CORRUPT))
 
 
 @case
 def corrupt_datetimes_dropmalformed(spark):
-    return spark.read.schema(CORRUPT_SCHEMA).option("mode", "DROPMALFORMED").csv(_csv(CORRUPT))
+    return spark.read.schema(CORRUPT_SCHEMA).option("mode", "DROPMALFORMED").csv(csv_file(CORRUPT))
 
 
 @case
 def corrupt_datetimes_failfast(spark):
-    path = _csv(CORRUPT)
+    path = csv_file(CORRUPT)
     return spark.createDataFrame([(failure(lambda: spark.read.schema(CORRUPT_SCHEMA).option("mode", "FAILFAST").csv(path).collect()),)], "condition string")
 
 
 @case
 def plain_datetimes_failfast(spark):
-    return spark.read.schema(CORRUPT_SCHEMA).option("mode", "FAILFAST").csv(_csv("1,2024-01-05,2024-01-05 10:00:00\n2,2024-01-06,2024-01-06T11:00:00.25\n"))
+    return spark.read.schema(CORRUPT_SCHEMA).option("mode", "FAILFAST").csv(csv_file("1,2024-01-05,2024-01-05 10:00:00\n2,2024-01-06,2024-01-06T11:00:00.25\n"))
 
 
 @case
 def quoted_plain_datetimes(spark):
     text = '"2024-01-05","2024-01-05 10:00:00"\n2024-01-06,"2024-01-06T10:00:00"\n'
-    return spark.read.schema("d date, t timestamp").csv(_csv(text))
+    return spark.read.schema("d date, t timestamp").csv(csv_file(text))
 
 
 @case
 def booleans_read_natively(spark):
     text = "true\nFALSE\ntRuE\n true\nfalse \n1\nyes\n\n"
-    return spark.read.schema("b boolean").csv(_csv(text))
+    return spark.read.schema("b boolean").csv(csv_file(text))
