@@ -42,3 +42,14 @@ def local(spark, df):
     """The DataFrame's rows and schema, computed now: a case's database (and its
     files) is dropped before the harness collects what the case returns."""
     return spark.createDataFrame(df.collect(), df.schema)
+
+
+# DESCRIBE rows whose values are a time or a temporary path
+VOLATILE_DESCRIBE_ROWS = ["Created Time", "Location"]
+
+
+def described(spark, text):
+    """The rows of a DESCRIBE statement without the ones that hold a time or a path."""
+    from pyspark.sql import functions as F
+
+    return local(spark, spark.sql(text).filter(~F.col("col_name").isin(VOLATILE_DESCRIBE_ROWS)))

@@ -4,16 +4,8 @@ dynamic and mixed partition values), ALTER TABLE ADD COLUMNS and DESCRIBE [TABLE
 EXTENDED|FORMATTED (the volatile rows, Created Time and Location, filtered out)."""
 
 from harness import case
-from pyspark.sql import functions as F
 
-from cases._tables_helpers import database, files, local
-
-VOLATILE = ["Created Time", "Location"]
-
-
-def described(spark, text):
-    """DESCRIBE's rows without the ones that hold a time or a temporary path."""
-    return local(spark, spark.sql(text).filter(~F.col("col_name").isin(VOLATILE)))
+from cases._tables_helpers import database, described, files, local
 
 
 def table_rows(spark, name):

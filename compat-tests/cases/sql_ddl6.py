@@ -7,16 +7,8 @@ import os
 import tempfile
 
 from harness import case
-from pyspark.sql import functions as F
 
-from cases._tables_helpers import database, local
-
-VOLATILE = ["Created Time", "Location"]
-
-
-def described(spark, text):
-    """DESCRIBE's rows without the ones that hold a time or a temporary path."""
-    return local(spark, spark.sql(text).filter(~F.col("col_name").isin(VOLATILE)))
+from cases._tables_helpers import database, described, local
 
 
 def parquet_dir(spark, name):
