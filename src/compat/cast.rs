@@ -92,9 +92,12 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         (DataType::Array(from_e, _), DataType::Array(to_e, _)) => {
             // The element checks cannot see the row mask: under ANSI, rows that are never
             // read (a `coalesce` argument after a non-NULL one) are cast as NULL arrays.
-            let input = match (&reachable, mode) {
-                (Some(mask), CastMode::Ansi) => when(mask.clone()).then(input).otherwise(lit(pl::NULL)),
-                _ => input,
+            let (input, mode) = match (&reachable, mode) {
+                // Under the mask of no row the values without the checks: a failing
+                // element as NULL (its row fails where it is reached).
+                (Some(mask), CastMode::Ansi) if super::checks::is_never(mask) => (input, CastMode::Try),
+                (Some(mask), CastMode::Ansi) => (when(mask.clone()).then(input).otherwise(lit(pl::NULL)), mode),
+                _ => (input, mode),
             };
             input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
         }

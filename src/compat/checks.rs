@@ -6,6 +6,17 @@ use super::errors::{lowering_origin, runtime_error_at};
 use crate::error::ErrorKind;
 use polars::prelude::{self as pl, AnyValue, Column, PolarsResult};
 
+/// The mask of no row. An expression lowered under it computes the values it computes
+/// under any mask, with no check that can fail: what a conditional's mask reads of an
+/// expression whose own checks already run elsewhere.
+pub fn never() -> pl::Expr {
+    pl::lit(false)
+}
+
+pub fn is_never(mask: &pl::Expr) -> bool {
+    matches!(mask, pl::Expr::Literal(v) if v.bool() == Some(false))
+}
+
 /// Passes `value` through, but fails with a Spark error when `bad` holds on a
 /// reachable row. `offending` names the value shown in the message.
 pub fn fail_where(
@@ -18,6 +29,8 @@ pub fn fail_where(
     message: impl Fn(&AnyValue) -> String + Send + Sync + 'static,
 ) -> pl::Expr {
     let bad = match reachable {
+        // A value only a mask reads (`never`): no check to build.
+        Some(mask) if is_never(&mask) => return value,
         Some(mask) => bad.and(mask),
         None => bad,
     };
@@ -93,6 +106,19 @@ fn java_plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_under_the_mask_of_no_row_never_fails() {
+        assert!(is_never(&never()));
+        assert!(!is_never(&pl::lit(true)));
+        let df = pl::df!("d" => [0i32, 2]).unwrap();
+        let checked = fail_where(pl::col("d"), pl::col("d").eq(pl::lit(0)), Some(never()), pl::col("d"), ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| String::new());
+        assert!(matches!(checked, pl::Expr::Column(_)), "no check under never(): {checked:?}");
+        let out = pl::IntoLazy::lazy(df.clone()).select([checked]).collect().unwrap();
+        assert_eq!(out.height(), 2);
+        let unmasked = fail_where(pl::col("d"), pl::col("d").eq(pl::lit(0)), None, pl::col("d"), ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", |_| String::new());
+        assert!(pl::IntoLazy::lazy(df).select([unmasked]).collect().is_err());
+    }
 
     #[test]
     fn plain_numbers_as_java_big_decimal_prints_them() {

@@ -9,6 +9,7 @@ use crate::analysis::typing::data_type;
 use crate::analysis::Conf;
 use crate::compat::arith::{arithmetic, decimal_arithmetic};
 use crate::compat::cast::{cast, CastMode};
+use crate::compat::checks::{is_never, never};
 use crate::error::{Error, Result};
 use crate::ir::function::{ConditionalFn, Func};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
@@ -20,9 +21,25 @@ pub struct ExprLowering<'a> {
 
 fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
     Some(match mask {
+        // Nothing under a mask that reaches no row runs: no need to say where.
+        Some(m) if is_never(m) => m.clone(),
         Some(m) => m.clone().and(cond),
         None => cond,
     })
+}
+
+
+/// Whether the expression's lowering has no row check (no ANSI error can come from it):
+/// columns, literals and the comparisons and connectives over them. Anything else
+/// (casts, arithmetic, calls) is taken to possibly fail.
+fn cannot_fail(e: &Expr) -> bool {
+    match e {
+        Expr::Attr(_) | Expr::Literal(_) => true,
+        Expr::Alias { expr, .. } | Expr::Not(expr) | Expr::IsNull(expr) | Expr::IsNotNull(expr) => cannot_fail(expr),
+        Expr::Binary { op, left, right } => !op.is_arithmetic() && cannot_fail(left) && cannot_fail(right),
+        Expr::In { expr, list } => cannot_fail(expr) && list.iter().all(cannot_fail),
+        _ => false,
+    }
 }
 
 impl<'a> ExprLowering<'a> {
@@ -43,6 +60,85 @@ impl<'a> ExprLowering<'a> {
                 None => x.clone().is_null(),
             });
             out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `left AND right` / `left OR right`. Spark's `And.eval` and `Or.eval` (and their
+    /// generated code) evaluate the right side only where the left does not decide the
+    /// result (AND: left not FALSE; OR: left not TRUE), left to right; stacked filters are
+    /// one AND in the order they were written (`CombineFilters`). So the right side's ANSI
+    /// checks count only on those rows: `d != 0 AND n / d > 1` never divides by zero.
+    fn lower_connective(&self, op: BinaryOp, left: &Expr, right: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+        let l = self.lower_in(left, reachable)?;
+        let r = if cannot_fail(right) {
+            self.lower_in(right, reachable)?
+        } else {
+            // The left side again without its checks (they fire in `l` already): a mask
+            // built from `l` itself would nest every earlier conjunct's masks inside the
+            // next one's, doubling the expression at each AND of a long chain.
+            let decided = self.lower_in(left, &Some(never()))?;
+            let undecided = match op {
+                BinaryOp::And => decided.fill_null(lit(true)),
+                _ => decided.not().fill_null(lit(true)),
+            };
+            self.lower_in(right, &and_mask(reachable, undecided))?
+        };
+        Ok(if op == BinaryOp::And { l.and(r) } else { l.or(r) })
+    }
+
+    /// The operands of an arithmetic operator or a comparison. Spark's `BinaryExpression`
+    /// evaluates its right operand only where the left is not NULL; `/`, `div` and `%`
+    /// (`DivModLike`) evaluate the divisor first and the dividend only where the divisor
+    /// is not NULL. So the second operand's ANSI checks count only on those rows:
+    /// `x + n / d` is NULL, not DIVIDE_BY_ZERO, where `x` is NULL. (`<=>` evaluates both.)
+    fn lower_operands(&self, op: BinaryOp, left: &Expr, right: &Expr, reachable: &Option<pl::Expr>) -> Result<(pl::Expr, pl::Expr)> {
+        let divisor_first = matches!(op, BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo);
+        let (first, second) = if divisor_first { (right, left) } else { (left, right) };
+        let a = self.lower_in(first, reachable)?;
+        let b = if op == BinaryOp::EqNullSafe || cannot_fail(second) {
+            self.lower_in(second, reachable)?
+        } else {
+            let set = self.lower_in(first, &Some(never()))?.is_not_null();
+            self.lower_in(second, &and_mask(reachable, set))?
+        };
+        Ok(if divisor_first { (b, a) } else { (a, b) })
+    }
+
+    /// The items of `target IN (items)`. Spark's `In.eval` evaluates no item where the
+    /// target is NULL, and the items in order up to the first equal one; an item's ANSI
+    /// checks count only on those rows (`d IN (0, n / d)` never divides by zero).
+    fn lower_in_list(&self, target: &Expr, list: &[Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
+        if list.iter().all(cannot_fail) {
+            return list.iter().map(|item| self.lower_in(item, reachable)).collect();
+        }
+        let value = self.lower_in(target, &Some(never()))?;
+        let mut not_found = value.clone().is_not_null();
+        let mut out = Vec::with_capacity(list.len());
+        for item in list {
+            out.push(self.lower_in(item, &and_mask(reachable, not_found.clone()))?);
+            let equal = value.clone().eq(self.lower_in(item, &Some(never()))?);
+            not_found = not_found.and(equal.not().fill_null(lit(true)));
+        }
+        Ok(out)
+    }
+
+    /// `nvl2(x, a, b)` (Spark's `If(IsNotNull(x), a, b)`) and `nanvl(x, y)` (`NaNvl.eval`
+    /// evaluates `y` only where `x` is NaN): each branch's checks only where it is taken.
+    fn lower_branch_args(&self, f: ConditionalFn, args: &[Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
+        let first = self.lower_in(&args[0], reachable)?;
+        if args[1..].iter().all(cannot_fail) {
+            let rest = args[1..].iter().map(|a| self.lower_in(a, reachable));
+            return std::iter::once(Ok(first)).chain(rest).collect();
+        }
+        let decided = self.lower_in(&args[0], &Some(never()))?;
+        let masks = match f {
+            ConditionalFn::Nvl2 => vec![decided.clone().is_not_null(), decided.is_null()],
+            _ => vec![decided.is_nan().fill_null(lit(false))],
+        };
+        let mut out = vec![first];
+        for (a, m) in args[1..].iter().zip(masks) {
+            out.push(self.lower_in(a, &and_mask(reachable, m))?);
         }
         Ok(out)
     }
@@ -158,7 +254,10 @@ impl<'a> ExprLowering<'a> {
                 if let Some(fast) = self.decimal_against_double_literal(*op, left, right, reachable)? {
                     return Ok(fast);
                 }
-                let (l, r) = (self.lower_in(left, reachable)?, self.lower_in(right, reachable)?);
+                if matches!(op, BinaryOp::And | BinaryOp::Or) {
+                    return self.lower_connective(*op, left, right, reachable);
+                }
+                let (l, r) = self.lower_operands(*op, left, right, reachable)?;
                 match op {
                     op if op.is_arithmetic() => match (data_type(left), data_type(right)) {
                         (DataType::Decimal(lp, ls), DataType::Decimal(rp, rs)) => {
@@ -178,8 +277,6 @@ impl<'a> ExprLowering<'a> {
                     BinaryOp::LtEq => l.lt_eq(r),
                     BinaryOp::Gt => l.gt(r),
                     BinaryOp::GtEq => l.gt_eq(r),
-                    BinaryOp::And => l.and(r),
-                    BinaryOp::Or => l.or(r),
                     _ => unreachable!(),
                 }
             }
@@ -192,8 +289,8 @@ impl<'a> ExprLowering<'a> {
             Expr::In { expr, list } => {
                 let target = self.lower_in(expr, reachable)?;
                 // An OR of equalities has exactly Spark's three-valued result.
-                let eqs = list.iter().map(|item| Ok(target.clone().eq(self.lower_in(item, reachable)?))).collect::<Result<Vec<_>>>()?;
-                balanced_or(eqs)
+                let items = self.lower_in_list(expr, list, reachable)?;
+                balanced_or(items.into_iter().map(|item| target.clone().eq(item)).collect())
             }
             Expr::CaseWhen { branches, otherwise } => {
                 let t = to_polars(&data_type(e));
@@ -226,6 +323,7 @@ impl<'a> ExprLowering<'a> {
             Expr::Call(c) => {
                 let args = match c.func {
                     Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => self.lower_coalesced(&c.args, reachable)?,
+                    Func::Conditional(f @ (ConditionalFn::Nvl2 | ConditionalFn::Nanvl)) => self.lower_branch_args(f, &c.args, reachable)?,
                     _ => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
                 };
                 lower_call(c, args, reachable, self.conf)?
@@ -332,4 +430,17 @@ fn balanced_or(mut terms: Vec<pl::Expr>) -> pl::Expr {
         terms = next;
     }
     terms.pop().expect("one term left")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_comparisons_and_connectives_of_columns_and_literals_cannot_fail() {
+        let x = || Expr::Literal(Value::Integer(1));
+        assert!(cannot_fail(&Expr::binary(BinaryOp::And, Expr::binary(BinaryOp::Lt, x(), x()), Expr::Not(Box::new(Expr::IsNull(Box::new(x())))))));
+        assert!(!cannot_fail(&Expr::binary(BinaryOp::Gt, Expr::binary(BinaryOp::Divide, x(), x()), x())));
+        assert!(!cannot_fail(&Expr::Cast { expr: Box::new(x()), to: DataType::Long, kind: CastKind::Cast }));
+    }
 }

@@ -27,13 +27,18 @@ enum Place {
 /// The filter `filter` (over `input`, with `condition`) pushed into the join below
 /// it, or `None` when nothing moves.
 pub(super) fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc<Plan>> {
-    // Stacked filters (a WHERE over a subquery's filter) are one conjunction.
-    let mut parts = vec![];
-    conjuncts(condition, &mut parts);
+    // Stacked filters (a WHERE over a subquery's filter) are one conjunction, the lowest
+    // filter's conjuncts first (Spark's CombineFilters): a later conjunct is evaluated
+    // only where the earlier ones hold, so its ANSI errors must not come first.
+    let mut stack = vec![condition];
     let mut join = input;
     while let PlanNode::Filter { input, condition } = &join.node {
-        conjuncts(condition, &mut parts);
+        stack.push(condition);
         join = input;
+    }
+    let mut parts = vec![];
+    for condition in stack.into_iter().rev() {
+        conjuncts(condition, &mut parts);
     }
     let PlanNode::Join { left, right, join_type, keys, residual, output } = &join.node else { return None };
     let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
@@ -213,6 +218,21 @@ mod tests {
         let cond = Expr::binary(BinaryOp::Lt, Expr::col("a"), Expr::col("b"));
         let plan = optimize_one(cross_then_filter(cond));
         assert!(matches!(&plan.node, PlanNode::Join { residual: Some(_), keys, .. } if keys.is_empty()));
+    }
+
+    #[test]
+    fn stacked_filters_over_a_join_keep_the_first_filters_conjuncts_first() {
+        let conf = Conf::default();
+        let first = cross_then_filter(gt("a", 1));
+        let plan = optimize_one(Arc::new(builder::filter(first, gt("a", 2), &conf, new_plan_id()).unwrap()));
+        let PlanNode::Join { left, .. } = &plan.node else { panic!("{plan:?}") };
+        let PlanNode::Project { input, .. } = &left.node else { panic!("{left:?}") };
+        let PlanNode::Filter { condition: Expr::Binary { op: BinaryOp::And, left: a, right: b }, .. } = &input.node else { panic!("{input:?}") };
+        let bound = |e: &Expr| match e {
+            Expr::Binary { right, .. } => format!("{right:?}"),
+            _ => panic!("{e:?}"),
+        };
+        assert!(bound(a).contains("Long(1)") && bound(b).contains("Long(2)"), "{a:?} AND {b:?}");
     }
 
     fn optimize_one(plan: Arc<Plan>) -> Arc<Plan> {

@@ -2,6 +2,7 @@
 //! the answer is the same and the work much less. They run at execution only, so a
 //! DataFrame's schema, names and `explain()` tree are the ones analysis built.
 
+mod distinct;
 mod join_order;
 mod join_predicates;
 mod predicates;
@@ -15,5 +16,6 @@ use std::sync::Arc;
 pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
     // Filters first, so the join order sees which relations they reduce; then again, to
     // make the reordered chains' conditions their keys.
-    predicates::push_down(&join_order::reorder_joins(&predicates::push_down(plan)))
+    let plan = distinct::remove_redundant(plan);
+    predicates::push_down(&join_order::reorder_joins(&predicates::push_down(&plan)))
 }

@@ -47,6 +47,11 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
             let both = Expr::binary(BinaryOp::And, first.clone(), condition.clone());
             Some(push_down(&filtered(inner, both, input.plan_id)))
         }
+        // Spark's PushPredicateThroughNonJoin moves a filter below a sort (the rows kept
+        // keep their order), where it meets and joins the filters before it.
+        PlanNode::Sort { input: child, keys } if keys.iter().all(|k| deterministic(&k.expr)) => {
+            Some(Arc::new(input.with_inputs(vec![push_down(&filtered(child, condition.clone(), filter.plan_id))])))
+        }
         PlanNode::SubqueryAlias { input: child, .. } => {
             Some(Arc::new(input.with_inputs(vec![push_down(&filtered(child, condition.clone(), filter.plan_id))])))
         }
@@ -67,6 +72,15 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
                 return None;
             }
             let names = aggregate_names(keys, aggs);
+            let (below, above) = split(condition, &names, true);
+            let below = below?;
+            let child = push_down(&filtered(child, below, filter.plan_id));
+            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+        }
+        // Spark replaces a Deduplicate (`distinct`, `dropDuplicates`) by an aggregation
+        // grouped by its keys before moving filters: conjuncts over the keys go below.
+        PlanNode::Deduplicate { input: child, keys } if !keys.is_empty() => {
+            let names: HashMap<u64, Expr> = keys.iter().map(|a| (a.id, Expr::Attr(a.clone()))).collect();
             let (below, above) = split(condition, &names, true);
             let below = below?;
             let child = push_down(&filtered(child, below, filter.plan_id));
@@ -308,6 +322,34 @@ mod tests {
             })
             .collect();
         Arc::new(builder::union(branches, &conf, new_plan_id()).unwrap())
+    }
+
+    /// `range(5)` filtered by `id > lo`, under `wrap`, filtered by `id < hi`.
+    fn stacked_around(wrap: impl Fn(Arc<Plan>) -> Plan) -> Arc<Plan> {
+        let conf = Conf::default();
+        let r = Arc::new(builder::range(0, 5, 1).unwrap());
+        let first = Expr::binary(BinaryOp::Gt, Expr::col("id"), Expr::Literal(Value::Long(1)));
+        let inner = Arc::new(builder::filter(r, first, &conf, new_plan_id()).unwrap());
+        let second = Expr::binary(BinaryOp::Lt, Expr::col("id"), Expr::Literal(Value::Long(4)));
+        push_down(&Arc::new(builder::filter(Arc::new(wrap(inner)), second, &conf, new_plan_id()).unwrap()))
+    }
+
+    /// The one filter left below `node`, as an AND whose left side is the first filter's.
+    fn assert_combined_in_order(node: &Plan) {
+        let PlanNode::Filter { condition: Expr::Binary { op: BinaryOp::And, left, right }, .. } = &node.node else { panic!("{node:?}") };
+        assert!(matches!(left.as_ref(), Expr::Binary { op: BinaryOp::Gt, .. }), "{left:?}");
+        assert!(matches!(right.as_ref(), Expr::Binary { op: BinaryOp::Lt, .. }), "{right:?}");
+    }
+
+    #[test]
+    fn filters_around_a_sort_or_a_distinct_become_one_and_in_the_order_written() {
+        let conf = Conf::default();
+        let sorted = stacked_around(|p| builder::sort(p, vec![Expr::col("id")], &conf, new_plan_id()).unwrap());
+        let PlanNode::Sort { input, .. } = &sorted.node else { panic!("{sorted:?}") };
+        assert_combined_in_order(input);
+        let distinct = stacked_around(|p| builder::deduplicate(p, None, &conf, new_plan_id()).unwrap());
+        let PlanNode::Deduplicate { input, .. } = &distinct.node else { panic!("{distinct:?}") };
+        assert_combined_in_order(input);
     }
 
     #[test]
