@@ -55,10 +55,6 @@ def test_every_golden_has_a_case():
 # Differences we know and document in docs/semantics.md. Strict: a case that starts
 # passing fails the suite, so this list cannot go stale.
 KNOWN_DIFFERENCES = {
-    "sql_subqueries6::correlated_not_in_select_list": "a correlated NOT IN in a select list raises NOT_IMPLEMENTED (semantics.md: correlated subqueries)",
-    "sql_subqueries6::correlated_not_in_on_an_equality_select_list": "a correlated NOT IN in a select list raises NOT_IMPLEMENTED (semantics.md: correlated subqueries)",
-    "sql_subqueries6::correlated_scalar_expression_without_aggregate": "an outer column in a subquery's select list is not resolved: outer columns only in its WHERE (semantics.md: correlated subqueries)",
-    "sql_subqueries_or::scalar_or_correlation_in_having": "a correlated subquery in HAVING cannot read the grouped table's columns by its qualifier (`sqo_t.k` over GROUP BY k) (semantics.md: correlated subqueries)",
     "sql_syntax::lateral_view_default_name": "sqlparser's Spark dialect reads LATERAL VIEW only with column aliases (semantics.md)",
     "display_show::show_timestamp_zone_fixed_when_dataframe_is_built": "PyRust reads the session time zone when the query runs, Spark when the DataFrame is defined (semantics.md)",
     "display_show::show_timestamp_literal_los_angeles": "a TIMESTAMP literal's column name is written in UTC, Spark's in the session zone (semantics.md)",

@@ -303,3 +303,26 @@ def having_without_group_by(spark):
 @case
 def missing_group_by_error(spark):
     return _sql(spark, "SELECT g, sum(k) FROM cm_t")
+
+
+# --- HAVING over a selected key; aggregates of the grouping expression -------------------------
+
+
+@case
+def having_reads_a_selected_key(spark):
+    return _sql(spark, "SELECT g, count(*) AS n FROM cm_t GROUP BY g HAVING g > 'a' ORDER BY g")
+
+
+@case
+def having_reads_a_selected_key_by_its_qualifier(spark):
+    return _sql(spark, "SELECT cm_t.g, count(*) AS n FROM cm_t GROUP BY cm_t.g HAVING cm_t.g < 'c' ORDER BY g")
+
+
+@case
+def having_reads_a_key_the_select_list_renames(spark):
+    return _sql(spark, "SELECT g AS h, count(*) AS n FROM cm_t GROUP BY g HAVING cm_t.g <> 'b' ORDER BY h")
+
+
+@case
+def aggregate_of_the_grouping_expression(spark):
+    return _sql(spark, "SELECT k % 2 AS p, sum(k % 2) AS s, max(k % 2 + k) AS m FROM cm_t GROUP BY k % 2 ORDER BY p")
