@@ -50,7 +50,8 @@ def examples(names):
                 found.append(current[:-1])
                 current = None
         for i, sql in enumerate(found):
-            if not re.search(r"\b(rand|randn|uuid|now|current_date|current_timestamp|shuffle)\s*\(", sql):
+            # (`unix_timestamp()` without an argument is the current time.)
+            if not re.search(r"\b(rand|randn|uuid|now|current_date|current_timestamp|shuffle)\s*\(|\bunix_timestamp\(\)", sql):
                 out.append((f"{re.sub(r'[^0-9a-zA-Z_]', '_', name)}_{i}", name, sql))
     return out
 

@@ -303,3 +303,51 @@ def having_without_group_by(spark):
 @case
 def missing_group_by_error(spark):
     return _sql(spark, "SELECT g, sum(k) FROM cm_t")
+
+
+# --- HAVING over a selected key; aggregates of the grouping expression -------------------------
+
+
+@case
+def having_reads_a_selected_key(spark):
+    return _sql(spark, "SELECT g, count(*) AS n FROM cm_t GROUP BY g HAVING g > 'a' ORDER BY g")
+
+
+@case
+def having_reads_a_selected_key_by_its_qualifier(spark):
+    return _sql(spark, "SELECT cm_t.g, count(*) AS n FROM cm_t GROUP BY cm_t.g HAVING cm_t.g < 'c' ORDER BY g")
+
+
+@case
+def having_reads_a_key_the_select_list_renames(spark):
+    return _sql(spark, "SELECT g AS h, count(*) AS n FROM cm_t GROUP BY g HAVING cm_t.g <> 'b' ORDER BY h")
+
+
+@case
+def aggregate_of_the_grouping_expression(spark):
+    return _sql(spark, "SELECT k % 2 AS p, sum(k % 2) AS s, max(k % 2 + k) AS m FROM cm_t GROUP BY k % 2 ORDER BY p")
+
+
+# --- casts written as functions (Spark's castAlias) --------------------------------------------
+
+
+@case
+def cast_functions(spark):
+    return _sql(spark, "SELECT int('3'), bigint(2.5), string(k), date('2008-02-20'), boolean('true'), double('1.5'), "
+                       "decimal('1.25'), tinyint(k), smallint(k), float(v), binary('ab'), timestamp('2020-01-02 03:04:05') "
+                       "FROM cm_t ORDER BY k")
+
+
+@case
+def cast_function_inside_an_expression(spark):
+    return _sql(spark, "SELECT upper(string(k)) AS u, int(v) + 1, dayofmonth(date('2008-02-20')) FROM cm_t ORDER BY k")
+
+
+@case
+def cast_function_of_bad_text_is_an_error(spark):
+    return _sql(spark, "SELECT int('x')")
+
+
+@case
+def cast_function_with_two_arguments_is_an_error(spark):
+    return _sql(spark, "SELECT int('1', 2)")

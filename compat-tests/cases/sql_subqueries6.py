@@ -49,3 +49,46 @@ def correlated_in_select_list(spark):
 @case
 def correlated_not_in_on_an_equality_select_list(spark):
     return _sql(spark, "SELECT k, v NOT IN (SELECT y FROM s6_b b WHERE b.k = s6_a.k) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_scalar_range_without_aggregate(spark):
+    # A non-equality correlation and no aggregate: Spark 4 reads it when one inner row
+    # matches each outer row at most.
+    return _sql(spark, "SELECT k, (SELECT y FROM s6_b WHERE s6_b.k > s6_a.k AND y > 300) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_scalar_range_without_aggregate_too_many_rows(spark):
+    return _sql(spark, "SELECT k, (SELECT y FROM s6_b WHERE s6_b.k > s6_a.k) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_scalar_outer_column_in_select_list_on_a_range(spark):
+    return _sql(spark, "SELECT k, (SELECT y + s6_a.v FROM s6_b WHERE s6_b.k > s6_a.k AND y > 300) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_scalar_on_an_expression_of_outer_columns(spark):
+    return _sql(spark, "SELECT k, (SELECT y FROM s6_b WHERE y = s6_a.v * 10) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_scalar_outer_column_beside_an_aggregate_is_an_error(spark):
+    return _sql(spark, "SELECT k, (SELECT max(y) + s6_a.v FROM s6_b WHERE s6_b.k = s6_a.k) s FROM s6_a ORDER BY k")
+
+
+@case
+def uncorrelated_where_outer_column_beside_an_aggregate_is_an_error(spark):
+    return _sql(spark, "SELECT k, (SELECT count(*) + s6_a.v FROM s6_b) s FROM s6_a ORDER BY k")
+
+
+@case
+def outer_column_only_in_select_list(spark):
+    # No correlated WHERE: the outer column alone correlates the subquery.
+    return _sql(spark, "SELECT k, (SELECT y + s6_a.k FROM s6_b WHERE y = 400) s FROM s6_a ORDER BY k")
+
+
+@case
+def correlated_not_in_where_range_and_null_value(spark):
+    return _sql(spark, "SELECT k, v NOT IN (SELECT y FROM s6_b b WHERE b.k >= s6_a.k) s FROM s6_a ORDER BY k")

@@ -438,8 +438,19 @@ fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, 
 }
 
 /// `e` with every subexpression that is a grouping key replaced by the key's column.
+/// An aggregate call's arguments read the input rows, not the keys (`sum(k + 1)` grouped
+/// by `k + 1` sums the input's `k + 1`); a window over the aggregation reads its keys.
 fn over_keys(e: &Expr, keys: &[NamedExpr]) -> Expr {
-    e.transform_down(&mut |x| keys.iter().find(|k| k.expr == *x && !matches!(x, Expr::Literal(_))).map(|k| Expr::Attr(k.attr.clone())))
+    e.transform_down(&mut |x| match key_of(x, keys) {
+        Some(k) => Some(k),
+        None if matches!(x, Expr::Window { .. }) => Some(x.map_children(&mut |c| c.transform_down(&mut |y| key_of(y, keys)))),
+        None if is_aggregate_call(x) => Some(x.clone()),
+        None => None,
+    })
+}
+
+fn key_of(x: &Expr, keys: &[NamedExpr]) -> Option<Expr> {
+    keys.iter().find(|k| k.expr == *x && !matches!(x, Expr::Literal(_))).map(|k| Expr::Attr(k.attr.clone()))
 }
 
 fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {

@@ -92,6 +92,9 @@ pub enum CastKind {
     /// ANSI whatever `spark.sql.ansi.enabled` says: Spark's store-assignment casts
     /// (`DataFrame.to`), which fail on overflow in legacy mode too.
     Ansi,
+    /// A cast written as a function in SQL (`date(x)`, `int(x)`: Spark's castAlias):
+    /// `Cast` at run time, named as its input (Spark shows no cast it did not parse).
+    Function,
 }
 
 #[derive(Debug, Clone, PartialEq)]

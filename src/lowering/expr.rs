@@ -240,8 +240,8 @@ impl<'a> ExprLowering<'a> {
                 let mode = match kind {
                     CastKind::Try => CastMode::Try,
                     CastKind::Ansi => CastMode::Ansi,
-                    CastKind::Cast if self.conf.ansi => CastMode::Ansi,
-                    CastKind::Cast => CastMode::Legacy,
+                    CastKind::Cast | CastKind::Function if self.conf.ansi => CastMode::Ansi,
+                    CastKind::Cast | CastKind::Function => CastMode::Legacy,
                 };
                 cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone)
             }

@@ -98,25 +98,39 @@ fn passes_sides_through(left: &Plan, right: &Plan, output: &[NamedExpr]) -> bool
 fn greedy_order(leaves: &[Arc<Plan>], conditions: &[Expr]) -> Vec<usize> {
     let ids: Vec<HashSet<u64>> = leaves.iter().map(|l| l.output.iter().map(|a| a.id).collect()).collect();
     let refs: Vec<HashSet<u64>> = conditions.iter().map(Expr::attribute_ids).collect();
+    let keyed: Vec<bool> = conditions.iter().map(is_equality).collect();
     let mut remaining: Vec<usize> = (1..leaves.len()).collect();
     let mut order = vec![0];
     let mut joined = ids[0].clone();
     while !remaining.is_empty() {
-        let ties = |i: usize| {
-            refs.iter().any(|r| {
-                !r.is_empty() && r.iter().all(|x| joined.contains(x) || ids[i].contains(x)) && !r.is_subset(&joined) && !r.is_subset(&ids[i])
+        // `by_key`: tied by an equality, which the join can key on; any other condition
+        // (TPC-DS q85's OR of `ca_state` and `ws_net_profit`) is a filter over every
+        // pair, so a relation tied only by one waits for a keyed one.
+        let ties = |i: usize, by_key: bool| {
+            refs.iter().zip(&keyed).any(|(r, &k)| {
+                (k || !by_key)
+                    && !r.is_empty()
+                    && r.iter().all(|x| joined.contains(x) || ids[i].contains(x))
+                    && !r.is_subset(&joined)
+                    && !r.is_subset(&ids[i])
             })
         };
         let at = remaining
             .iter()
-            .position(|&i| ties(i) && filtered(&leaves[i]))
-            .or_else(|| remaining.iter().position(|&i| ties(i)))
+            .position(|&i| ties(i, true) && filtered(&leaves[i]))
+            .or_else(|| remaining.iter().position(|&i| ties(i, true)))
+            .or_else(|| remaining.iter().position(|&i| ties(i, false) && filtered(&leaves[i])))
+            .or_else(|| remaining.iter().position(|&i| ties(i, false)))
             .unwrap_or(0);
         let next = remaining.remove(at);
         joined.extend(ids[next].iter().copied());
         order.push(next);
     }
     order
+}
+
+fn is_equality(c: &Expr) -> bool {
+    matches!(c, Expr::Binary { op: BinaryOp::Eq | BinaryOp::EqNullSafe, .. })
 }
 
 /// Whether a filter of the relation's own reduces its rows (under its aliases and
@@ -170,6 +184,20 @@ mod tests {
         let (sales, dim, customer) = (relation("sales"), relation("dim"), relation("customer"));
         let conditions = vec![eq(&sales, &customer), eq(&customer, &dim)];
         assert_eq!(greedy_order(&[sales, dim, customer], &conditions), vec![0, 2, 1]);
+    }
+
+    #[test]
+    fn a_relation_tied_only_by_a_condition_without_keys_waits_for_a_keyed_tie() {
+        // TPC-DS q85: FROM sales, address, returns WHERE (address < sales OR ...) AND
+        // sales = returns AND returns = address, address filtered: crossing sales with
+        // address first pairs every row; returns goes first and keys address's join.
+        let conf = Conf::default();
+        let (sales, address, returns) = (relation("sales"), relation("address"), relation("returns"));
+        let gt = Expr::binary(BinaryOp::Gt, Expr::col("address"), Expr::Literal(crate::ir::Value::Long(1)));
+        let address = Arc::new(builder::filter(address, gt, &conf, new_plan_id()).unwrap());
+        let unkeyed = Expr::binary(BinaryOp::Lt, Expr::Attr(address.output[0].clone()), Expr::Attr(sales.output[0].clone()));
+        let conditions = vec![unkeyed, eq(&sales, &returns), eq(&returns, &address)];
+        assert_eq!(greedy_order(&[sales, address, returns], &conditions), vec![0, 2, 1]);
     }
 
     #[test]

@@ -856,6 +856,40 @@ fn decode_call(args: Vec<Expr>) -> Expr {
     Expr::CaseWhen { branches, otherwise: Some(Box::new(otherwise)) }.alias(&name)
 }
 
+/// The type a cast written as a function casts to (Spark's castAlias names).
+fn cast_alias(name: &str) -> Option<crate::ir::DataType> {
+    use crate::ir::DataType as T;
+    Some(match name {
+        "boolean" => T::Boolean,
+        "tinyint" => T::Byte,
+        "smallint" => T::Short,
+        "int" => T::Integer,
+        "bigint" => T::Long,
+        "float" => T::Float,
+        "double" => T::Double,
+        "decimal" => T::Decimal(10, 0),
+        "date" => T::Date,
+        "timestamp" => T::Timestamp,
+        "binary" => T::Binary,
+        "string" => T::String,
+        _ => return None,
+    })
+}
+
+/// `date(x)`: a cast of its one argument, named as the argument.
+fn cast_call(name: &str, to: crate::ir::DataType, mut args: Vec<Expr>) -> Result<Expr> {
+    if args.len() != 1 {
+        return Err(Error::analysis(
+            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+            format!("The `{name}` requires 1 parameters but the actual number is {}.", args.len()),
+        )
+        .with_param("functionName", format!("`{name}`"))
+        .with_param("expectedNum", "1")
+        .with_param("actualNum", args.len().to_string()));
+    }
+    Ok(Expr::Cast { expr: Box::new(args.remove(0)), to, kind: CastKind::Function })
+}
+
 /// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
 /// `if(c, a, b)`: Spark's If, which answers as `CASE WHEN c THEN a ELSE b END` (the
 /// same common type of `a` and `b`, `b` when `c` is NULL), named `(IF(c, a, b))`.
@@ -1015,6 +1049,9 @@ fn function(f: sql::Function) -> Result<Expr> {
     if name == "if" {
         return if_call(args);
     }
+    if let Some(to) = cast_alias(&name) {
+        return cast_call(&name, to, args);
+    }
     if name == intervals::MULTI_UNIT_INTERVAL {
         return intervals::literal(&args);
     }
@@ -1075,6 +1112,15 @@ mod tests {
         assert_eq!(auto_name(&parse_expression("a != 1").unwrap()), "(NOT (a = 1))");
         assert_eq!(auto_name(&parse_expression("count(*)").unwrap()), "count(1)");
         assert_eq!(auto_name(&parse_expression("a AS x").unwrap()), "x");
+    }
+
+    #[test]
+    fn a_cast_written_as_a_function_is_named_as_its_input() {
+        assert_eq!(auto_name(&parse_expression("date('2008-02-20')").unwrap()), "2008-02-20");
+        assert_eq!(auto_name(&parse_expression("dayname(date('2008-02-20'))").unwrap()), "dayname(2008-02-20)");
+        assert_eq!(auto_name(&parse_expression("CAST('1' AS INT)").unwrap()), "CAST(1 AS INT)");
+        let e = parse_expression("int('1', 2)").unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("WRONG_NUM_ARGS.WITHOUT_SUGGESTION"));
     }
 
     #[test]

@@ -190,7 +190,9 @@ impl<'a> QueryBuilder<'a> {
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
         let aggregated = !group_by.is_empty() || group_by_all || s.having.is_some() || items.iter().any(has_aggregate);
-        if let (Some(name), false) = (&correlation.scalar, correlation.outer_conditions.is_empty()) {
+        // A scalar subquery is correlated by its WHERE or by outer columns in its select list.
+        let correlated = !correlation.outer_conditions.is_empty() || (correlation.scalar.is_some() && correlation.bind_outer_reads(&plan, items.clone(), false, self.conf).1);
+        if let (Some(name), true) = (&correlation.scalar, correlated) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
             if !group_by.is_empty() || s.having.is_some() || items.len() != 1 {
                 return Err(unsupported("a correlated scalar subquery that is not one value without GROUP BY"));
@@ -233,7 +235,8 @@ impl<'a> QueryBuilder<'a> {
             let filtered = match having {
                 Some(condition) => {
                     // Scalar subqueries of HAVING join onto the groups.
-                    let (base, mut condition) = self.scalar_subqueries(agg.clone(), vec![condition])?;
+                    let scope = having_scope(agg.clone(), items.len(), self.conf);
+                    let (base, mut condition) = self.scalar_subqueries(scope, vec![condition])?;
                     Arc::new(builder::filter(base, condition.remove(0), self.conf, new_plan_id())?)
                 }
                 None => agg.clone(),
@@ -855,6 +858,29 @@ fn visible_columns(plan: Arc<Plan>, aggregate: &Plan, count: usize) -> Result<Ar
         .collect();
     let output = list.iter().map(|n| n.attr.clone()).collect();
     Ok(Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: plan, exprs: list }, output }))
+}
+
+/// The columns HAVING reads: the aggregation's, but a key the select list selects again
+/// (`SELECT k ... GROUP BY k HAVING t.k > 1`) once, as the select list's column (Spark's
+/// aggregate has one attribute for both).
+fn having_scope(aggregate: Arc<Plan>, count: usize, conf: &crate::analysis::Conf) -> Arc<Plan> {
+    let keys = aggregate.output.len() - count - hidden_count(&aggregate, count);
+    let (key_columns, rest) = aggregate.output.split_at(keys);
+    let selected = &rest[..count];
+    let same = |a: &crate::ir::Attribute, b: &crate::ir::Attribute| {
+        conf.names_equal(&a.name, &b.name)
+            && match (&a.qualifier, &b.qualifier) {
+                (Some(p), Some(q)) => conf.names_equal(p, q),
+                (p, q) => p == q,
+            }
+    };
+    let kept: Vec<crate::ir::Attribute> =
+        key_columns.iter().filter(|k| !selected.iter().any(|s| same(k, s))).chain(rest).cloned().collect();
+    if kept.len() == aggregate.output.len() {
+        return aggregate;
+    }
+    let list: Vec<crate::ir::NamedExpr> = kept.iter().map(|a| crate::ir::NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
+    Arc::new(Plan { plan_id: new_plan_id(), node: crate::ir::PlanNode::Project { input: aggregate, exprs: list }, output: kept })
 }
 
 /// How many `__having_n` columns follow the select list's.

@@ -193,6 +193,38 @@ impl Correlation {
         true
     }
 
+    /// `items` (a subquery's select list) with the columns the inner plan cannot resolve
+    /// but the outer query can bound to the outer query's attributes (Spark's outer
+    /// references, `SELECT max(t.a) + o.b FROM t ...`), and whether there was one.
+    /// `as_written`: marked as outer references (`outer(o.b)`) instead, as Spark's
+    /// messages show them.
+    pub(super) fn bind_outer_reads(&self, inner: &Plan, items: Vec<Expr>, as_written: bool, conf: &crate::analysis::Conf) -> (Vec<Expr>, bool) {
+        let Some(outer) = self.outer.as_deref() else { return (items, false) };
+        let mut found = false;
+        let items = items
+            .into_iter()
+            .map(|item| {
+                item.transform_down(&mut |x| {
+                    let Expr::Unresolved { plan_id: None, .. } = x else { return None };
+                    if Resolver::new(inner, conf).resolve(x.clone()).is_ok() {
+                        return None;
+                    }
+                    match (Resolver::new(outer, conf).resolve(x.clone()), x) {
+                        (Ok(Expr::Attr(_)), Expr::Unresolved { parts, .. }) if as_written => {
+                            found = true;
+                            Some(Expr::Unresolved { parts: parts.clone(), plan_id: Some(crate::ir::OUTER_PLAN_ID) })
+                        }
+                        (Ok(Expr::Attr(a)), _) => {
+                            found = true;
+                            Some(Expr::Attr(a))
+                        }
+                        _ => None,
+                    }
+                })
+            })
+            .collect();
+        (items, found)
+    }
 }
 
 /// Column references of `e` bound to `plan`'s attributes where they resolve to one.
@@ -294,13 +326,18 @@ impl QueryBuilder<'_> {
         let mut null_aware = None;
         if let Kind::In(x) = p.kind {
             let x = bind_columns(x, &plan, self.conf);
-            if negated {
-                if !conditions.is_empty() {
-                    return Err(unsupported("a correlated NOT IN subquery in a select list"));
+            let eq = Expr::binary(BinaryOp::Eq, x.clone(), Expr::col(&p.name));
+            if negated && !conditions.is_empty() {
+                // Correlated: Spark's existence join on `x = y OR isnull(x = y)` beside the
+                // correlated conditions, so a NULL on either side of a matched inner row
+                // makes the NOT IN false, never NULL (through the domain join below).
+                conditions.insert(0, Expr::binary(BinaryOp::Or, eq.clone(), Expr::IsNull(Box::new(eq))));
+            } else {
+                if negated {
+                    null_aware = Some((x, sub.clone()));
                 }
-                null_aware = Some((x.clone(), sub.clone()));
+                conditions.insert(0, eq);
             }
-            conditions.insert(0, Expr::binary(BinaryOp::Eq, x, Expr::col(&p.name)));
         }
         // An equality whose outer side reads no outer column (`3 IN (...)`) filters the
         // subquery.
@@ -328,7 +365,7 @@ impl QueryBuilder<'_> {
             (Arc::new(builder::project(distinct, exprs, self.conf, new_plan_id())?), JoinOn::Condition(on))
         } else {
             // Any other condition: the distinct outer values some inner row satisfies it for.
-            let domain = self.domain_join(&plan, sub, conditions, &p.name)?;
+            let domain = self.domain_join(&plan, sub, conditions, &[], &p.name)?;
             let keys = domain.columns.iter().enumerate().map(|(k, c)| Expr::col(c).alias(&format!("{}_key{k}", p.name))).collect();
             let found = Arc::new(builder::project(domain.plan.clone(), keys, self.conf, new_plan_id())?);
             let distinct = Arc::new(builder::deduplicate(found, None, self.conf, new_plan_id())?);
@@ -534,28 +571,51 @@ impl QueryBuilder<'_> {
             })
         };
         correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        // Outer columns in the select list are read from the domain (below).
+        let (written, _) = correlation.bind_outer_reads(&plan, items.clone(), true, self.conf);
+        let (items, reads_outer_columns) = correlation.bind_outer_reads(&plan, items, false, self.conf);
+        if aggregated && reads_outer_columns {
+            // Spark's CheckAnalysis: an outer column beside an aggregate is refused; its
+            // message shows the item with the outer column's name, aliased as written.
+            use crate::analysis::naming::sql_text;
+            let shown = items
+                .iter()
+                .zip(&written)
+                .map(|(e, w)| format!("\"{} AS `{}`\"", sql_text(e.unalias()), sql_text(w.unalias())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Error::analysis(
+                "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE",
+                format!("Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: {shown}."),
+            )
+            .with_param("sqlExprs", shown));
+        }
         let outer_conditions = std::mem::take(&mut correlation.outer_conditions);
-        let equalities: Option<Vec<(Expr, Expr)>> = outer_conditions.iter().map(|c| inner_outer_equality(c, &inner_side)).collect();
+        let equalities: Option<Vec<(Expr, Expr)>> = match reads_outer_columns {
+            true => None,
+            false => outer_conditions.iter().map(|c| inner_outer_equality(c, &inner_side)).collect(),
+        };
         let items = match items.as_slice() {
             _ if aggregated => items,
             // Spark 4 reads a correlated value without an aggregate as long as each outer
             // row matches one inner row at most: the value of the group's row, and the
             // group's row count, checked after the join.
-            [item] if equalities.is_some() => {
+            [item] => {
                 let rows = format!("{name}_rows");
                 correlation.rows_column = Some(rows.clone());
                 let one = Expr::lit(crate::ir::Value::Integer(1));
                 vec![Expr::func("first", vec![item.unalias().clone()]).alias(name), Expr::func("count", vec![one]).alias(&rows)]
             }
-            _ => return Err(unsupported("a correlated scalar subquery without an aggregate whose correlation is not equalities")),
+            _ => return Err(Error::internal("a correlated scalar subquery of more than one item")),
         };
         let Some(equalities) = equalities else {
             // Any other correlated condition: the aggregate per value of the outer columns
             // it reads (the domain), joined back on those values.
             let outer = correlation.outer.clone().ok_or_else(|| Error::internal("a correlated subquery without its outer query"))?;
             let conditions = outer_conditions.into_iter().map(unexport).collect();
-            let domain = self.domain_join(&outer, plan, conditions, name)?;
+            let domain = self.domain_join(&outer, plan, conditions, &items, name)?;
             let keys = domain.columns.iter().enumerate().map(|(k, c)| Expr::col(c).alias(&format!("{name}_key{k}"))).collect();
+            let items = items.into_iter().map(|e| domain.read(e)).collect();
             correlation.outer_conditions = domain.join_back(name);
             return Ok(Arc::new(builder::aggregate(domain.plan, keys, items, self.conf, new_plan_id())?));
         };
@@ -575,9 +635,10 @@ impl QueryBuilder<'_> {
     /// read from the domain. What `inner` computes per domain row then joins back onto
     /// the outer query by null-safe equality, so any correlated condition (an OR, a
     /// range) is evaluated once per distinct outer value.
-    fn domain_join(&self, outer: &Arc<Plan>, inner: Arc<Plan>, conditions: Vec<Expr>, prefix: &str) -> Result<Domain> {
+    /// The outer columns `values` read (a select list) are in the domain too.
+    fn domain_join(&self, outer: &Arc<Plan>, inner: Arc<Plan>, conditions: Vec<Expr>, values: &[Expr], prefix: &str) -> Result<Domain> {
         let mut outer_attrs: Vec<Attribute> = vec![];
-        for c in &conditions {
+        for c in conditions.iter().chain(values) {
             c.walk(&mut |x| {
                 if let Expr::Attr(a) = x {
                     // (The subquery's own columns may be bound too.)
@@ -591,15 +652,10 @@ impl QueryBuilder<'_> {
         let values = outer_attrs.iter().zip(&columns).map(|(a, c)| Expr::Attr(a.clone()).alias(c)).collect();
         let domain = Arc::new(builder::project(outer.clone(), values, self.conf, new_plan_id())?);
         let domain = Arc::new(builder::deduplicate(domain, None, self.conf, new_plan_id())?);
-        let on_domain = |e: Expr| {
-            e.transform_down(&mut |x| match x {
-                Expr::Attr(a) => outer_attrs.iter().position(|o| o.id == a.id).map(|k| Expr::col(&columns[k])),
-                _ => None,
-            })
-        };
-        let on = and_all(conditions.into_iter().map(on_domain).collect()).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
-        let plan = Arc::new(builder::join(inner, domain, JoinOn::Condition(on), JoinType::Inner, self.conf, new_plan_id())?);
-        Ok(Domain { plan, outer_attrs, columns })
+        let mut found = Domain { plan: domain.clone(), outer_attrs, columns };
+        let on = and_all(conditions.into_iter().map(|c| found.read(c)).collect()).unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)));
+        found.plan = Arc::new(builder::join(inner, domain, JoinOn::Condition(on), JoinType::Inner, self.conf, new_plan_id())?);
+        Ok(found)
     }
 }
 
@@ -612,6 +668,14 @@ struct Domain {
 }
 
 impl Domain {
+    /// `e` with the outer columns it reads read from the domain instead.
+    fn read(&self, e: Expr) -> Expr {
+        e.transform_down(&mut |x| match x {
+            Expr::Attr(a) => self.outer_attrs.iter().position(|o| o.id == a.id).map(|k| Expr::col(&self.columns[k])),
+            _ => None,
+        })
+    }
+
     /// The condition joining the outer query back to what was computed per domain row,
     /// whose columns are `{prefix}_key{k}`: NULL outer values match NULL domain values.
     fn join_back(&self, prefix: &str) -> Vec<Expr> {
