@@ -8,7 +8,7 @@ use super::Conf;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::StructFn;
 use crate::ir::udf::{PythonUdf, UdfDef};
-use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
+use crate::ir::{Attribute, BinaryOp, CaseForm, CastKind, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
 #[derive(Debug, Clone, Copy, Default)]
@@ -192,7 +192,11 @@ impl<'a> Resolver<'a> {
                 }
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
-            Expr::CaseWhen { branches, otherwise } => {
+            Expr::CaseWhen { branches, otherwise, form: CaseForm::If } => {
+                let (branches, otherwise) = self.resolve_if(branches, otherwise)?;
+                Expr::CaseWhen { branches, otherwise, form: CaseForm::If }
+            }
+            Expr::CaseWhen { branches, otherwise, form: CaseForm::CaseWhen } => {
                 let mut conds = vec![];
                 let mut values = vec![];
                 for (c, v) in branches {
@@ -217,6 +221,7 @@ impl<'a> Resolver<'a> {
                 Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
+                    form: CaseForm::CaseWhen,
                 }
             }
             Expr::Function { .. } if super::col_regex::as_col_regex(&e).is_some() => {
@@ -294,6 +299,45 @@ impl<'a> Resolver<'a> {
             }
         };
         Ok(Expr::AggregateFilter { agg: Box::new(agg), condition: Box::new(condition) })
+    }
+
+    /// Spark's `If`: its values widened to their common type as CASE WHEN's are
+    /// (IfCoercion), then checked as `If.checkInputDataTypes` does: the condition
+    /// first (a NULL one is a NULL boolean), then the values' types.
+    #[allow(clippy::type_complexity)]
+    fn resolve_if(&self, branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>>) -> Result<(Vec<(Expr, Expr)>, Option<Box<Expr>>)> {
+        let (Ok([(condition, then)]), Some(otherwise)) = (<[(Expr, Expr); 1]>::try_from(branches), otherwise) else {
+            return Err(Error::internal("IF: one condition, two values"));
+        };
+        let (condition, then, otherwise) = (self.resolve(condition)?, self.resolve(then)?, self.resolve(*otherwise)?);
+        let types = [data_type(&then), data_type(&otherwise)];
+        let legacy = if self.conf.ansi { None } else { crate::analysis::typing::wider_common_type(&types, false) };
+        let common = legacy.or_else(|| common_type(&types[0], &types[1], self.conf.ansi));
+        let shown = || format!("(IF({}, {}, {}))", sql_text(&condition), sql_text(&then), sql_text(&otherwise));
+        let condition_type = data_type(&condition);
+        if !matches!(condition_type, DataType::Boolean | DataType::Null) {
+            let (text, shown) = (sql_text(&condition), shown());
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                format!(
+                    "Cannot resolve \"{shown}\" due to data type mismatch: The first parameter requires the \"BOOLEAN\" type, however \"{text}\" has the type \"{}\".",
+                    condition_type.sql()
+                ),
+            )
+            .with_param("inputSql", format!("\"{text}\""))
+            .with_param("inputType", format!("\"{}\"", condition_type.sql()))
+            .with_param("paramIndex", "first")
+            .with_param("requiredType", "\"BOOLEAN\"")
+            .with_param("sqlExpr", format!("\"{shown}\"")));
+        }
+        let Some(common) = common else {
+            let (listed, shown): (Vec<String>, String) = (types.iter().map(|t| format!("\"{}\"", t.sql())).collect(), shown());
+            return Err(functions::data_diff_types(&shown, "if", &types, true)
+                .with_param("dataType", format!("[{}]", listed.join(", ")))
+                .with_param("functionName", "`if`")
+                .with_param("sqlExpr", format!("\"{shown}\"")));
+        };
+        Ok((vec![(coerce(condition, &DataType::Boolean), coerce(then, &common))], Some(Box::new(coerce(otherwise, &common)))))
     }
 
     fn boolean(&self, e: Expr, context: &str) -> Result<Expr> {

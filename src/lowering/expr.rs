@@ -195,7 +195,7 @@ impl<'a> ExprLowering<'a> {
                 let eqs = list.iter().map(|item| Ok(target.clone().eq(self.lower_in(item, reachable)?))).collect::<Result<Vec<_>>>()?;
                 balanced_or(eqs)
             }
-            Expr::CaseWhen { branches, otherwise } => {
+            Expr::CaseWhen { branches, otherwise, .. } => {
                 let t = to_polars(&data_type(e));
                 let mut not_taken: Option<pl::Expr> = None;
                 let mut conds = vec![];
