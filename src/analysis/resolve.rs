@@ -595,7 +595,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if by_name.is_empty() {
-            return Err(self.unresolved(&parts.join(".")));
+            return Err(self.unresolved_parts(parts));
         }
         let base = self.unique(by_name, &parts[..1])?;
         self.extract_fields(Expr::Attr(base), &parts[1..])
@@ -664,21 +664,35 @@ impl<'a> Resolver<'a> {
     }
 
     fn unresolved(&self, name: &str) -> Error {
+        unresolved_with_suggestion(name, &self.suggestions())
+    }
+
+    /// A name of several parts: Spark shows each back-quoted (`a`.`b`), and ranks the
+    /// suggestions by their distance to the parts joined with dots.
+    fn unresolved_parts(&self, parts: &[String]) -> Error {
+        suggesting(&parts.join("."), &parts.join("`.`"), &self.suggestions())
+    }
+
+    /// The input's columns as Spark suggests them, back-quoted.
+    fn suggestions(&self) -> Vec<String> {
         // Spark drops the qualifier when every candidate has the same one.
         let qualifiers: std::collections::HashSet<Option<&String>> = self.output().map(|a| a.qualifier.as_ref()).collect();
-        let names: Vec<String> = self
-            .output()
+        self.output()
             .map(|a| match &a.qualifier {
                 Some(q) if qualifiers.len() > 1 => format!("`{q}`.`{}`", a.name),
                 _ => format!("`{}`", a.name),
             })
-            .collect();
-        unresolved_with_suggestion(name, &names)
+            .collect()
     }
 }
 
 /// `UNRESOLVED_COLUMN.WITH_SUGGESTION`, suggesting the closest names first.
 pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
+    suggesting(name, name, candidates)
+}
+
+/// `UNRESOLVED_COLUMN.WITH_SUGGESTION` for `name`, shown back-quoted as `shown`.
+fn suggesting(name: &str, shown_name: &str, candidates: &[String]) -> Error {
     let mut ranked: Vec<&String> = candidates.iter().collect();
     // As Spark orders them: by the distance of each candidate as shown (back-quoted),
     // case-sensitive, ties in alphabetical order (checked against PySpark's proposals).
@@ -687,9 +701,9 @@ pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
     let shown = shown.join(", ");
     Error::analysis(
         "UNRESOLVED_COLUMN.WITH_SUGGESTION",
-        format!("A column, variable, or function parameter with name `{name}` cannot be resolved. Did you mean one of the following? [{shown}]."),
+        format!("A column, variable, or function parameter with name `{shown_name}` cannot be resolved. Did you mean one of the following? [{shown}]."),
     )
-    .with_param("objectName", format!("`{name}`"))
+    .with_param("objectName", format!("`{shown_name}`"))
     .with_param("proposal", shown)
 }
 

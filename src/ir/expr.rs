@@ -36,8 +36,25 @@ pub fn engine_name(id: u64) -> String {
     format!("#{id}")
 }
 
+/// A column name's parts as `col(name)` splits them (Spark's `parseAttributeName`):
+/// `a.b` is two parts, backticks quote names with dots.
+pub fn attribute_name_parts(name: &str) -> Vec<String> {
+    let mut parts = vec![];
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in name.chars() {
+        match c {
+            '`' => quoted = !quoted,
+            '.' if !quoted => parts.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    parts.push(cur);
+    parts
+}
+
 /// Which of Spark's conditional expressions a `CaseWhen` stands for. They answer alike
-/// row by row, but Spark's `If` (SQL `if`/`iff`, `F.expr("if(...)")`) has a name of its
+/// row by row, but Spark's `If` (SQL `if`, `F.expr("if(...)")`) has a name of its
 /// own, `(IF(c, a, b))`, its own type errors, and is nullable when either value is,
 /// where `CaseWhen` stops looking at a branch whose condition is the literal TRUE.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,6 +252,10 @@ pub enum Expr {
 impl Expr {
     pub fn col(name: &str) -> Expr {
         Expr::Unresolved { parts: vec![name.to_string()], plan_id: None }
+    }
+    /// `col(name)` as Spark reads the name (`a.b` is a field of `a`; backticks quote).
+    pub fn col_parsed(name: &str) -> Expr {
+        Expr::Unresolved { parts: attribute_name_parts(name), plan_id: None }
     }
     pub fn lit(v: Value) -> Expr {
         Expr::Literal(v)

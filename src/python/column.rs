@@ -183,23 +183,7 @@ pub fn col(name: &str, plan_id: Option<u64>) -> PyExpr {
     if let Some(q) = name.strip_suffix(".*") {
         return PyExpr::wrap(Expr::Star { qualifier: Some(q.to_string()), plan_id });
     }
-    PyExpr::wrap(Expr::Unresolved { parts: split_name(name), plan_id })
-}
-
-/// Splits `a.b` into parts; backticks quote names with dots.
-fn split_name(name: &str) -> Vec<String> {
-    let mut parts = vec![];
-    let mut cur = String::new();
-    let mut quoted = false;
-    for c in name.chars() {
-        match c {
-            '`' => quoted = !quoted,
-            '.' if !quoted => parts.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
-        }
-    }
-    parts.push(cur);
-    parts
+    PyExpr::wrap(Expr::Unresolved { parts: crate::ir::expr::attribute_name_parts(name), plan_id })
 }
 
 #[pyfunction]
