@@ -64,7 +64,6 @@ KNOWN_DIFFERENCES = {
     "fn_aggregate::bit_and_of_null_column": "Spark names bit_and over a NULL-typed column bit_and(NULL); PyRust names columns before resolving types (semantics.md)",
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
-    "sql_gaps4::if_incompatible_branches_is_an_error": "if() is read as CASE WHEN: incompatible branches are CASE's error, not If's DATA_DIFF_TYPES (semantics.md)",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
     "sql_query_context::dataframe_api_context_is_where_python_called": "an error of a DataFrame API expression has no `== DataFrame ==` context: PyRust records no Python call site per Column (semantics.md: error messages)",
 }
@@ -144,9 +143,6 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'sql_parse_errors::operator_then_star',
         'sql_parse_errors::select_expr_syntax_error',
         'sql_parse_errors::subquery_unclosed',
-    ],
-    "if() is read as CASE WHEN: a non-boolean condition is CASE's message, not If's (semantics.md)": [
-        'sql_gaps4::if_non_boolean_condition_is_an_error',
     ],
     "the message names the case's temporary directory, a new one each run": [
         'write_modes::mode_default_refuses_existing_path',

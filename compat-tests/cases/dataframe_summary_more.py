@@ -86,3 +86,27 @@ def describe_no_columns_selected(spark):
 def describe_floats_and_bytes(spark):
     df = spark.createDataFrame([(1.5, 1), (float("inf"), -2), (float("nan"), 3)], "f float, y tinyint")
     return df.describe()
+
+
+@case
+def summary_statistics_as_one_list(spark):
+    df = spark.createDataFrame([(1, "a"), (3, "b")], "i int, s string")
+    return df.summary(["count", "max", "50%"])
+
+
+@case
+def summary_percentiles_read_as_java_doubles(spark):
+    # Spark reads "p%" as Double.parseDouble(p): spaces around it, exponents, a
+    # trailing dot; the statistic keeps the text as written.
+    df = spark.createDataFrame([(1,), (2,), (3,), (4,)], "i int")
+    return df.summary(" 50 %", "1e1%", "25.%")
+
+
+@case
+def summary_nan_percentile(spark):
+    return spark.createDataFrame([(1,)], "i int").summary("NaN%")
+
+
+@case
+def summary_dotted_column_name(spark):
+    return spark.createDataFrame([(1, 2.0)], "i int, d double").toDF("a.b", "c").summary("count", "max")

@@ -214,6 +214,36 @@ def if_incompatible_branches_is_an_error(spark):
     return spark.sql("SELECT if(true, array(1), 2)")
 
 
+@case
+def if_inside_other_expressions_is_named_by_its_form(spark):
+    # Spark's If is an expression of its own: nested, it shows as (IF(...)), and it is
+    # nullable when either value is, even under a literal TRUE condition.
+    return _sql(spark, "SELECT if(k > 1, v, 0) + 1, upper(if(true, s, 'q')), coalesce(if(k > 1, v, NULL), 3), "
+                       "if(true, 0, v), if(k = 1, NULL, 2) FROM g4_t ORDER BY k")
+
+
+@case
+def if_through_expr_nested(spark):
+    _t(spark)
+    e = F.expr("if(k > 1, v, 0)")
+    return spark.table("g4_t").select("k", e * 2, F.expr("if(true, 0, v)"), F.expr("if(false, s, 'x')").alias("a")).orderBy("k")
+
+
+@case
+def if_column_condition_of_another_type_is_an_error(spark):
+    return _sql(spark, "SELECT if(k, 1, 2) FROM g4_t")
+
+
+@case
+def if_string_condition_is_an_error(spark):
+    return spark.sql("SELECT if('true', 1, 2)")
+
+
+@case
+def if_is_not_a_when_chain(spark):
+    return spark.range(1).select(F.expr("if(id > 0, 1, 2)").when(F.col("id") > 1, 3))
+
+
 # --- raw strings, TRIM(side FROM s) ----------------------------------------------------------------
 
 

@@ -106,3 +106,46 @@ def computed_constant_over_range_legacy(spark):
     w = W.partitionBy("g").orderBy("o").rangeBetween(0, 1)
     df = scores(spark)
     return df.select("id", F.sum(F.lit(1) + F.lit(1)).over(w).alias("sum"), F.avg(F.lit(7) / F.lit(2)).over(w).alias("avg")).orderBy("id")
+
+
+def _moment_aggs():
+    """The moment aggregates with a constant argument (one or both sides). A constant
+    has no variance: corr, skewness and kurtosis divide by it (under ANSI, Spark's
+    double division raises DIVIDE_BY_ZERO; with ANSI off it gives NULL)."""
+    two = F.lit(1) + F.lit(1)
+    return [("corr_x", F.corr("x", two)), ("corr_both", F.corr(two, two)), ("covar_samp", F.covar_samp("x", two)),
+            ("covar_pop", F.covar_pop(two, "x")), ("stddev", F.stddev(two)), ("var_samp", F.var_samp(two)),
+            ("stddev_pop", F.stddev_pop(two)), ("skewness", F.skewness(two)), ("kurtosis", F.kurtosis(two))]
+
+
+def _moments_of_constants(df, w):
+    return df.select("id", *[agg.over(w).alias(name) for name, agg in _moment_aggs()]).orderBy("id")
+
+
+def _register_moment(index):
+    def run(spark):
+        name, agg = _moment_aggs()[index]
+        return scores(spark).select("id", agg.over(_FRAMES["rows_sliding"]).alias(name)).orderBy("id")
+
+    return run
+
+
+for _i, _name in enumerate(["corr_x", "corr_both", "covar_samp", "covar_pop", "stddev", "var_samp", "stddev_pop", "skewness", "kurtosis"]):
+    _run = _register_moment(_i)
+    _run.__name__ = f"{_name}_of_constants_over_sliding_rows"
+    case(_run)
+
+
+@case
+def moments_of_constants_over_running_range(spark):
+    return _moments_of_constants(scores(spark), _FRAMES["running"])
+
+
+@case(conf=LEGACY)
+def moments_of_constants_over_sliding_rows_legacy(spark):
+    return _moments_of_constants(scores(spark), _FRAMES["rows_sliding"])
+
+
+@case(conf=LEGACY)
+def moments_of_constants_over_whole_partition_legacy(spark):
+    return _moments_of_constants(scores(spark), _FRAMES["whole"])

@@ -285,7 +285,7 @@ pub fn lateral_join(
     for i in 0..n_inner {
         let value = &output[width + 1 + i];
         let over_nothing = &output[width + 2 + n_inner + i];
-        let case = Expr::CaseWhen { branches: vec![(matched.clone(), Expr::Attr(value.clone()))], otherwise: Some(Box::new(Expr::Attr(over_nothing.clone()))) };
+        let case = Expr::case_when(vec![(matched.clone(), Expr::Attr(value.clone()))], Some(Expr::Attr(over_nothing.clone())));
         list.push(case.alias(&value.name));
     }
     let mut plan = builder::project(joined, list, conf, plan_id)?;

@@ -15,6 +15,7 @@ pub mod observe;
 pub mod resolve;
 pub mod semantics;
 pub mod set_ops;
+pub mod summary;
 pub mod to_schema;
 pub mod transpose;
 pub mod typing;

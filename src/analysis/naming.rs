@@ -3,7 +3,7 @@
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
 use super::functions::{self, Display, Repr};
-use crate::ir::{BinaryOp, DataType, Expr, Value, OUTER_PLAN_ID};
+use crate::ir::{BinaryOp, CaseForm, DataType, Expr, Value, OUTER_PLAN_ID};
 
 /// The output name Spark gives an expression in a projection or aggregation.
 pub fn auto_name(e: &Expr) -> String {
@@ -52,7 +52,10 @@ pub fn sql_text(e: &Expr) -> String {
             let items: Vec<String> = list.iter().map(sql_text).collect();
             format!("({} IN ({}))", sql_text(expr), items.join(", "))
         }
-        Expr::CaseWhen { branches, otherwise } => {
+        Expr::CaseWhen { branches, otherwise: Some(otherwise), form: CaseForm::If } if branches.len() == 1 => {
+            format!("(IF({}, {}, {}))", sql_text(&branches[0].0), sql_text(&branches[0].1), sql_text(otherwise))
+        }
+        Expr::CaseWhen { branches, otherwise, .. } => {
             let mut s = "CASE".to_string();
             for (c, v) in branches {
                 s += &format!(" WHEN {} THEN {}", sql_text(c), sql_text(v));
@@ -202,7 +205,11 @@ pub fn column_repr(e: &Expr) -> String {
             items.extend(list.iter().map(column_repr));
             format!("in({})", items.join(", "))
         }
-        Expr::CaseWhen { branches, otherwise } => {
+        // `expr("if(...)")` is an unresolved call of `if` to PySpark.
+        Expr::CaseWhen { branches, otherwise: Some(otherwise), form: CaseForm::If } if branches.len() == 1 => {
+            Repr::Call.text("if", &[column_repr(&branches[0].0), column_repr(&branches[0].1), column_repr(otherwise)])
+        }
+        Expr::CaseWhen { branches, otherwise, .. } => {
             let mut s = "CASE".to_string();
             for (c, v) in branches {
                 s += &format!(" WHEN {} THEN {}", column_repr(c), column_repr(v));

@@ -24,7 +24,7 @@ pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
         }
         Expr::Binary { op, left, right } if null_intolerant(*op) => folds_to_null(left, condition) || folds_to_null(right, condition),
         Expr::Call(c) if null_intolerant_function(c.func) => c.args.iter().any(|a| folds_to_null(a, condition)),
-        Expr::CaseWhen { branches, otherwise } => {
+        Expr::CaseWhen { branches, otherwise, .. } => {
             // SimplifyConditionals: branches whose condition is constant FALSE or NULL
             // go; a constant TRUE one is the answer; any other stops the folding.
             for (cond, value) in branches {
@@ -106,10 +106,7 @@ mod tests {
 
     #[test]
     fn constant_case_when() {
-        let case = |cond: Expr| Expr::CaseWhen {
-            branches: vec![(cond, Expr::Literal(Value::Integer(1)))],
-            otherwise: Some(Box::new(Expr::Literal(Value::Null))),
-        };
+        let case = |cond: Expr| Expr::case_when(vec![(cond, Expr::Literal(Value::Integer(1)))], Some(Expr::Literal(Value::Null)));
         assert!(folds_to_null(&case(Expr::Literal(Value::Boolean(false))), &literal_condition));
         assert!(!folds_to_null(&case(Expr::Literal(Value::Boolean(true))), &literal_condition));
         assert!(!folds_to_null(&case(column()), &literal_condition));

@@ -8,7 +8,7 @@ use super::Conf;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::function::StructFn;
 use crate::ir::udf::{PythonUdf, UdfDef};
-use crate::ir::{Attribute, BinaryOp, CastKind, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
+use crate::ir::{Attribute, BinaryOp, CaseForm, CastKind, DataType, Expr, Func, LambdaBinding, LambdaVar, Plan, SortKey, Value, OUTER_PLAN_ID};
 
 /// What the clause being resolved may contain (Spark checks these per clause).
 #[derive(Debug, Clone, Copy, Default)]
@@ -192,7 +192,11 @@ impl<'a> Resolver<'a> {
                 }
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
-            Expr::CaseWhen { branches, otherwise } => {
+            Expr::CaseWhen { branches, otherwise, form: CaseForm::If } => {
+                let (branches, otherwise) = self.resolve_if(branches, otherwise)?;
+                Expr::CaseWhen { branches, otherwise, form: CaseForm::If }
+            }
+            Expr::CaseWhen { branches, otherwise, form: CaseForm::CaseWhen } => {
                 let mut conds = vec![];
                 let mut values = vec![];
                 for (c, v) in branches {
@@ -217,6 +221,7 @@ impl<'a> Resolver<'a> {
                 Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
+                    form: CaseForm::CaseWhen,
                 }
             }
             Expr::Function { .. } if super::col_regex::as_col_regex(&e).is_some() => {
@@ -294,6 +299,45 @@ impl<'a> Resolver<'a> {
             }
         };
         Ok(Expr::AggregateFilter { agg: Box::new(agg), condition: Box::new(condition) })
+    }
+
+    /// Spark's `If`: its values widened to their common type as CASE WHEN's are
+    /// (IfCoercion), then checked as `If.checkInputDataTypes` does: the condition
+    /// first (a NULL one is a NULL boolean), then the values' types.
+    #[allow(clippy::type_complexity)]
+    fn resolve_if(&self, branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>>) -> Result<(Vec<(Expr, Expr)>, Option<Box<Expr>>)> {
+        let (Ok([(condition, then)]), Some(otherwise)) = (<[(Expr, Expr); 1]>::try_from(branches), otherwise) else {
+            return Err(Error::internal("IF: one condition, two values"));
+        };
+        let (condition, then, otherwise) = (self.resolve(condition)?, self.resolve(then)?, self.resolve(*otherwise)?);
+        let types = [data_type(&then), data_type(&otherwise)];
+        let legacy = if self.conf.ansi { None } else { crate::analysis::typing::wider_common_type(&types, false) };
+        let common = legacy.or_else(|| common_type(&types[0], &types[1], self.conf.ansi));
+        let shown = || format!("(IF({}, {}, {}))", sql_text(&condition), sql_text(&then), sql_text(&otherwise));
+        let condition_type = data_type(&condition);
+        if !matches!(condition_type, DataType::Boolean | DataType::Null) {
+            let (text, shown) = (sql_text(&condition), shown());
+            return Err(Error::analysis(
+                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                format!(
+                    "Cannot resolve \"{shown}\" due to data type mismatch: The first parameter requires the \"BOOLEAN\" type, however \"{text}\" has the type \"{}\".",
+                    condition_type.sql()
+                ),
+            )
+            .with_param("inputSql", format!("\"{text}\""))
+            .with_param("inputType", format!("\"{}\"", condition_type.sql()))
+            .with_param("paramIndex", "first")
+            .with_param("requiredType", "\"BOOLEAN\"")
+            .with_param("sqlExpr", format!("\"{shown}\"")));
+        }
+        let Some(common) = common else {
+            let (listed, shown): (Vec<String>, String) = (types.iter().map(|t| format!("\"{}\"", t.sql())).collect(), shown());
+            return Err(functions::data_diff_types(&shown, "if", &types, true)
+                .with_param("dataType", format!("[{}]", listed.join(", ")))
+                .with_param("functionName", "`if`")
+                .with_param("sqlExpr", format!("\"{shown}\"")));
+        };
+        Ok((vec![(coerce(condition, &DataType::Boolean), coerce(then, &common))], Some(Box::new(coerce(otherwise, &common)))))
     }
 
     fn boolean(&self, e: Expr, context: &str) -> Result<Expr> {
@@ -551,7 +595,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if by_name.is_empty() {
-            return Err(self.unresolved(&parts.join(".")));
+            return Err(self.unresolved_parts(parts));
         }
         let base = self.unique(by_name, &parts[..1])?;
         self.extract_fields(Expr::Attr(base), &parts[1..])
@@ -620,21 +664,35 @@ impl<'a> Resolver<'a> {
     }
 
     fn unresolved(&self, name: &str) -> Error {
+        unresolved_with_suggestion(name, &self.suggestions())
+    }
+
+    /// A name of several parts: Spark shows each back-quoted (`a`.`b`), and ranks the
+    /// suggestions by their distance to the parts joined with dots.
+    fn unresolved_parts(&self, parts: &[String]) -> Error {
+        suggesting(&parts.join("."), &parts.join("`.`"), &self.suggestions())
+    }
+
+    /// The input's columns as Spark suggests them, back-quoted.
+    fn suggestions(&self) -> Vec<String> {
         // Spark drops the qualifier when every candidate has the same one.
         let qualifiers: std::collections::HashSet<Option<&String>> = self.output().map(|a| a.qualifier.as_ref()).collect();
-        let names: Vec<String> = self
-            .output()
+        self.output()
             .map(|a| match &a.qualifier {
                 Some(q) if qualifiers.len() > 1 => format!("`{q}`.`{}`", a.name),
                 _ => format!("`{}`", a.name),
             })
-            .collect();
-        unresolved_with_suggestion(name, &names)
+            .collect()
     }
 }
 
 /// `UNRESOLVED_COLUMN.WITH_SUGGESTION`, suggesting the closest names first.
 pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
+    suggesting(name, name, candidates)
+}
+
+/// `UNRESOLVED_COLUMN.WITH_SUGGESTION` for `name`, shown back-quoted as `shown`.
+fn suggesting(name: &str, shown_name: &str, candidates: &[String]) -> Error {
     let mut ranked: Vec<&String> = candidates.iter().collect();
     // As Spark orders them: by the distance of each candidate as shown (back-quoted),
     // case-sensitive, ties in alphabetical order (checked against PySpark's proposals).
@@ -643,9 +701,9 @@ pub fn unresolved_with_suggestion(name: &str, candidates: &[String]) -> Error {
     let shown = shown.join(", ");
     Error::analysis(
         "UNRESOLVED_COLUMN.WITH_SUGGESTION",
-        format!("A column, variable, or function parameter with name `{name}` cannot be resolved. Did you mean one of the following? [{shown}]."),
+        format!("A column, variable, or function parameter with name `{shown_name}` cannot be resolved. Did you mean one of the following? [{shown}]."),
     )
-    .with_param("objectName", format!("`{name}`"))
+    .with_param("objectName", format!("`{shown_name}`"))
     .with_param("proposal", shown)
 }
 

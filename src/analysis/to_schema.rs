@@ -95,7 +95,7 @@ fn reconcile(source: &Source, path: &[String], expected: &DataType, nullable: bo
             let args = members.into_iter().flat_map(|(name, e)| [Expr::Literal(Value::String(name)), e]).collect();
             let rebuilt = Expr::func("named_struct", args);
             if source.nullable {
-                Expr::CaseWhen { branches: vec![(Expr::IsNull(Box::new(col)), null_of(expected))], otherwise: Some(Box::new(rebuilt)) }
+                Expr::case_when(vec![(Expr::IsNull(Box::new(col)), null_of(expected))], Some(rebuilt))
             } else {
                 rebuilt
             }

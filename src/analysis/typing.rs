@@ -2,7 +2,7 @@
 //! common type two operands are coerced to, and which casts exist.
 
 use crate::error::{Error, Result};
-use crate::ir::{BinaryOp, DataType, Expr, StructField, Value};
+use crate::ir::{BinaryOp, CaseForm, DataType, Expr, StructField, Value};
 
 fn numeric_rank(t: &DataType) -> Option<u8> {
     Some(match t {
@@ -282,7 +282,7 @@ pub fn data_type(e: &Expr) -> DataType {
         }
         Expr::Not(_) | Expr::IsNull(_) | Expr::IsNotNull(_) | Expr::In { .. } => DataType::Boolean,
         Expr::Negate(e) => data_type(e),
-        Expr::CaseWhen { branches, otherwise } => branches
+        Expr::CaseWhen { branches, otherwise, .. } => branches
             .iter()
             .map(|(_, v)| v)
             .chain(otherwise.as_deref())
@@ -305,13 +305,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
     match e {
         Expr::Attr(a) => a.nullable,
         Expr::Literal(v) => v.is_null(),
-        // SQL `IF(c, a, b)` is a CASE WHEN named `(IF(...))`; Spark's If is nullable when
-        // either value is, whatever its condition (unlike CASE WHEN true, below).
-        Expr::Alias { expr, name, .. } => match &**expr {
-            Expr::CaseWhen { branches, otherwise } if name.starts_with("(IF(") => any_value_nullable(branches, otherwise, ansi),
-            _ => nullable(expr, ansi),
-        },
-        Expr::WithOrigin { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => nullable(expr, ansi),
         Expr::Cast { expr, to, kind } => {
             nullable(expr, ansi) || *kind == crate::ir::CastKind::Try || cast_may_give_null(&data_type(expr), to)
         }
@@ -325,9 +319,11 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         },
         Expr::IsNull(_) | Expr::IsNotNull(_) => false,
         Expr::In { expr, list } => nullable(expr, ansi) || list.iter().any(|x| nullable(x, ansi)),
+        // Spark's If is nullable when either value is, whatever its condition.
+        Expr::CaseWhen { branches, otherwise, form: CaseForm::If } => any_value_nullable(branches, otherwise, ansi),
         // Spark's CaseWhen.nullable: a branch whose condition is the literal TRUE ends
         // the search (the branches after it and ELSE never answer).
-        Expr::CaseWhen { branches, otherwise } => match branches.iter().position(|(c, _)| matches!(c, Expr::Literal(Value::Boolean(true)))) {
+        Expr::CaseWhen { branches, otherwise, form: CaseForm::CaseWhen } => match branches.iter().position(|(c, _)| matches!(c, Expr::Literal(Value::Boolean(true)))) {
             Some(i) => branches[..=i].iter().any(|(_, v)| nullable(v, ansi)),
             None => any_value_nullable(branches, otherwise, ansi),
         },
@@ -388,10 +384,11 @@ mod tests {
             metadata: None,
         });
         let (yes, zero) = (Expr::Literal(Value::Boolean(true)), Expr::Literal(Value::Long(0)));
-        let case = Expr::CaseWhen { branches: vec![(yes.clone(), zero.clone())], otherwise: Some(Box::new(column.clone())) };
+        let case = Expr::case_when(vec![(yes.clone(), zero.clone())], Some(column.clone()));
         assert!(!nullable(&case, true));
-        assert!(nullable(&case.clone().alias("(IF(true, 0, c))"), true));
-        let late = Expr::CaseWhen { branches: vec![(Expr::Literal(Value::Boolean(false)), column), (yes, zero)], otherwise: None };
+        assert!(nullable(&Expr::if_else(yes.clone(), zero.clone(), column.clone()), true));
+        assert!(nullable(&Expr::if_else(yes.clone(), column.clone(), zero.clone()), true));
+        let late = Expr::case_when(vec![(Expr::Literal(Value::Boolean(false)), column), (yes, zero)], None);
         assert!(nullable(&late, true));
     }
 

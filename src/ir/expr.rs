@@ -36,6 +36,33 @@ pub fn engine_name(id: u64) -> String {
     format!("#{id}")
 }
 
+/// A column name's parts as `col(name)` splits them (Spark's `parseAttributeName`):
+/// `a.b` is two parts, backticks quote names with dots.
+pub fn attribute_name_parts(name: &str) -> Vec<String> {
+    let mut parts = vec![];
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in name.chars() {
+        match c {
+            '`' => quoted = !quoted,
+            '.' if !quoted => parts.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    parts.push(cur);
+    parts
+}
+
+/// Which of Spark's conditional expressions a `CaseWhen` stands for. They answer alike
+/// row by row, but Spark's `If` (SQL `if`, `F.expr("if(...)")`) has a name of its
+/// own, `(IF(c, a, b))`, its own type errors, and is nullable when either value is,
+/// where `CaseWhen` stops looking at a branch whose condition is the literal TRUE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseForm {
+    CaseWhen,
+    If,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinaryOp {
     Add,
@@ -197,7 +224,9 @@ pub enum Expr {
     IsNull(Box<Expr>),
     IsNotNull(Box<Expr>),
     In { expr: Box<Expr>, list: Vec<Expr> },
-    CaseWhen { branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>> },
+    /// `CASE WHEN c THEN v ... ELSE o END`, or Spark's `If` (`form`: `IF(c, a, b)` is one
+    /// branch and an ELSE, evaluated alike but named, typed and checked as Spark's `If`).
+    CaseWhen { branches: Vec<(Expr, Expr)>, otherwise: Option<Box<Expr>>, form: CaseForm },
     /// A call of a function by name, as written; analysis turns it into a `Call`.
     Function { name: String, args: Vec<Expr>, distinct: bool },
     /// A resolved function call.
@@ -227,6 +256,10 @@ impl Expr {
     pub fn col(name: &str) -> Expr {
         Expr::Unresolved { parts: vec![name.to_string()], plan_id: None }
     }
+    /// `col(name)` as Spark reads the name (`a.b` is a field of `a`; backticks quote).
+    pub fn col_parsed(name: &str) -> Expr {
+        Expr::Unresolved { parts: attribute_name_parts(name), plan_id: None }
+    }
     pub fn lit(v: Value) -> Expr {
         Expr::Literal(v)
     }
@@ -239,6 +272,14 @@ impl Expr {
     pub fn alias(self, name: &str) -> Expr {
         Expr::Alias { expr: Box::new(self), name: name.to_string(), metadata: None }
     }
+    /// `CASE WHEN c THEN v ... [ELSE o] END`.
+    pub fn case_when(branches: Vec<(Expr, Expr)>, otherwise: Option<Expr>) -> Expr {
+        Expr::CaseWhen { branches, otherwise: otherwise.map(Box::new), form: CaseForm::CaseWhen }
+    }
+    /// Spark's `If`: `IF(condition, then, otherwise)`.
+    pub fn if_else(condition: Expr, then: Expr, otherwise: Expr) -> Expr {
+        Expr::CaseWhen { branches: vec![(condition, then)], otherwise: Some(Box::new(otherwise)), form: CaseForm::If }
+    }
 
     /// Direct children, in order.
     pub fn children(&self) -> Vec<&Expr> {
@@ -248,7 +289,7 @@ impl Expr {
             Expr::Binary { left, right, .. } => vec![left, right],
             Expr::Not(e) | Expr::Negate(e) | Expr::IsNull(e) | Expr::IsNotNull(e) => vec![e],
             Expr::In { expr, list } => std::iter::once(expr.as_ref()).chain(list.iter()).collect(),
-            Expr::CaseWhen { branches, otherwise } => {
+            Expr::CaseWhen { branches, otherwise, .. } => {
                 let mut v: Vec<&Expr> = branches.iter().flat_map(|(c, t)| [c, t]).collect();
                 if let Some(o) = otherwise {
                     v.push(o);
@@ -298,9 +339,10 @@ impl Expr {
                 let expr = b(expr);
                 Expr::In { expr, list: list.iter().map(&mut *f).collect() }
             }
-            Expr::CaseWhen { branches, otherwise } => Expr::CaseWhen {
+            Expr::CaseWhen { branches, otherwise, form } => Expr::CaseWhen {
                 branches: branches.iter().map(|(c, t)| (f(c), f(t))).collect(),
                 otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
+                form: *form,
             },
             Expr::Function { name, args, distinct } => {
                 Expr::Function { name: name.clone(), args: args.iter().map(&mut *f).collect(), distinct: *distinct }

@@ -292,7 +292,7 @@ impl<'a> ExprLowering<'a> {
                 let items = self.lower_in_list(expr, list, reachable)?;
                 balanced_or(items.into_iter().map(|item| target.clone().eq(item)).collect())
             }
-            Expr::CaseWhen { branches, otherwise } => {
+            Expr::CaseWhen { branches, otherwise, .. } => {
                 let t = to_polars(&data_type(e));
                 let mut not_taken: Option<pl::Expr> = None;
                 let mut conds = vec![];

@@ -354,6 +354,24 @@ impl PyDataFrame {
         Ok(self.derive(transposed))
     }
 
+    /// `summary(*statistics)` (Spark's default statistics when none are given).
+    fn summary(&self, py: Python<'_>, statistics: Vec<String>) -> PyResult<PyDataFrame> {
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            Ok(self.derive(crate::analysis::summary::summary(self.plan.clone(), &statistics, &conf, new_plan_id())?))
+        })
+    }
+
+    /// `describe(*cols)`: `summary` of Spark's five statistics over the columns given.
+    fn describe(&self, py: Python<'_>) -> PyResult<PyDataFrame> {
+        use crate::analysis::summary::{summary, DESCRIBE_STATISTICS};
+        guard(py, || {
+            let conf = self.session.analysis_conf();
+            let statistics: Vec<String> = DESCRIBE_STATISTICS.iter().map(|s| s.to_string()).collect();
+            Ok(self.derive(summary(self.plan.clone(), &statistics, &conf, new_plan_id())?))
+        })
+    }
+
     /// `intersect`/`intersectAll` (`kind` "intersect") and `subtract`/`exceptAll` ("except").
     fn set_op(&self, py: Python<'_>, other: &PyDataFrame, kind: &str, all: bool) -> PyResult<PyDataFrame> {
         guard(py, || {

@@ -648,7 +648,7 @@ fn convert_node(e: sql::Expr) -> Result<Expr> {
                     Ok((c, convert(w.result)?))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            Expr::CaseWhen { branches, otherwise: else_result.map(|e| convert(*e).map(Box::new)).transpose()? }
+            Expr::case_when(branches, else_result.map(|e| convert(*e)).transpose()?)
         }
         sql::Expr::Cast { kind, expr, data_type, .. } => {
             let to = crate::ir::types::parse_ddl_type(&data_type.to_string())?;
@@ -853,7 +853,7 @@ fn decode_call(args: Vec<Expr>) -> Expr {
     // Without a default Spark's is a NULL string, which takes part in the result's type.
     let null_string = Expr::Cast { expr: Box::new(Expr::Literal(Value::Null)), to: crate::ir::DataType::String, kind: crate::ir::CastKind::Cast };
     let otherwise = if rest.len() % 2 == 1 { rest[rest.len() - 1].clone() } else { null_string };
-    Expr::CaseWhen { branches, otherwise: Some(Box::new(otherwise)) }.alias(&name)
+    Expr::case_when(branches, Some(otherwise)).alias(&name)
 }
 
 /// The type a cast written as a function casts to (Spark's castAlias names).
@@ -892,7 +892,8 @@ fn cast_call(name: &str, to: crate::ir::DataType, mut args: Vec<Expr>) -> Result
 
 /// `s LIKE p [ESCAPE 'c']`: the escape character is a third argument.
 /// `if(c, a, b)`: Spark's If, which answers as `CASE WHEN c THEN a ELSE b END` (the
-/// same common type of `a` and `b`, `b` when `c` is NULL), named `(IF(c, a, b))`.
+/// same common type of `a` and `b`, `b` when `c` is NULL), in the `If` form of
+/// `CaseWhen` (named `(IF(c, a, b))`, typed and checked as Spark's If).
 fn if_call(args: Vec<Expr>) -> Result<Expr> {
     if args.len() != 3 {
         return Err(Error::analysis(
@@ -903,10 +904,8 @@ fn if_call(args: Vec<Expr>) -> Result<Expr> {
         .with_param("expectedNum", "3")
         .with_param("actualNum", args.len().to_string()));
     }
-    let texts: Vec<String> = args.iter().map(crate::analysis::naming::sql_text).collect();
-    let name = format!("(IF({}))", texts.join(", "));
     let [condition, then, otherwise]: [Expr; 3] = args.try_into().map_err(|_| Error::internal("if: three arguments"))?;
-    Ok(Expr::CaseWhen { branches: vec![(condition, then)], otherwise: Some(Box::new(otherwise)) }.alias(&name))
+    Ok(Expr::if_else(condition, then, otherwise))
 }
 
 /// `f(...) WITHIN GROUP (ORDER BY x)`. `mode() WITHIN GROUP (ORDER BY x)` is Spark's
@@ -994,7 +993,7 @@ fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns
     // (under a condition that is not the literal TRUE, which would end the nullability
     // search at its branch, as Spark's CaseWhen does).
     let always = Expr::Not(Box::new(Expr::Literal(Value::Boolean(false))));
-    let nullable = Expr::CaseWhen { branches: vec![(always, joined)], otherwise: None };
+    let nullable = Expr::case_when(vec![(always, joined)], None);
     Ok(nullable.alias(&name))
 }
 

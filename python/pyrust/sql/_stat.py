@@ -1,8 +1,8 @@
 """Spark's `StatFunctions` and `FrequentItems` over PyRust DataFrames: `corr`, `cov`,
-`crosstab`, `freqItems`, `approxQuantile`, `sampleBy` and `summary`/`describe`, each
-written as Spark 4.0.1 writes it (the same expressions, so the same answers)."""
+`crosstab`, `freqItems`, `approxQuantile` and `sampleBy`, each written as Spark 4.0.1
+writes it (the same expressions, so the same answers). `summary`/`describe` are planned
+in Rust (`analysis::summary`)."""
 
-import re
 from typing import Any, Dict, List, Optional
 
 from pyrust.errors import IllegalArgumentException, PySparkTypeError, PySparkValueError
@@ -214,76 +214,6 @@ def sample_by(df: Any, col: Any, fractions: Any, seed: Optional[int]) -> Any:
 
 def _scala_map(d: Dict[Any, float]) -> str:
     return "Map(" + ", ".join(f"{k} -> {v}" for k, v in d.items()) + ")"
-
-
-_PERCENT = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*%$")
-_DEFAULT_STATISTICS = ["count", "mean", "stddev", "min", "25%", "50%", "75%", "max"]
-
-
-def _unrecognized(stat: str) -> Exception:
-    return IllegalArgumentException(
-        message=(f"[UNRECOGNIZED_STATISTIC] The statistic '{stat}' is not recognized. Valid statistics include `count`, "
-                 "`count_distinct`, `approx_count_distinct`, `mean`, `stddev`, `min`, `max`, and percentile values. "
-                 "Percentile must be a numeric value followed by '%', within the range 0% to 100%. SQLSTATE: 42704"),
-        errorClass="UNRECOGNIZED_STATISTIC", messageParameters={"stats": f"'{stat}'"})
-
-
-def summary(df: Any, statistics: List[str]) -> Any:
-    """`StatFunctions.summary`: per numeric or string column, a map from statistic to its
-    value as a string, computed in one aggregation, then one row per statistic."""
-    from pyrust.sql import functions as F
-    from pyrust.sql.types import NumericType, StringType
-
-    selected = list(statistics) or list(_DEFAULT_STATISTICS)
-    percentiles = []
-    for s in selected:
-        if s.endswith("%"):
-            if not _PERCENT.match(s):
-                raise _unrecognized(s)
-            percentiles.append(float(s[:-1]) / 100.0)
-    _require(all(0 <= p <= 1 for p in percentiles), "Percentiles must be in the range [0, 1]")
-    map_columns = []
-    names = []
-    for field in df.schema.fields:
-        if not isinstance(field.dataType, (NumericType, StringType)):
-            continue
-        column = F.col(field.name)
-        casted = column.try_cast("double") if isinstance(field.dataType, StringType) else column
-        percentile_col = F.percentile_approx(casted, percentiles, 10000) if percentiles else None
-        agg_columns = []
-        index = 0
-        for s in selected:
-            agg_columns.append(F.lit(s))
-            low = s.lower()
-            if low == "count":
-                agg_columns.append(F.count(column))
-            elif low == "count_distinct":
-                agg_columns.append(F.count_distinct(column))
-            elif low == "approx_count_distinct":
-                agg_columns.append(F.approx_count_distinct(column))
-            elif low == "mean":
-                agg_columns.append(F.avg(casted))
-            elif low == "stddev":
-                agg_columns.append(F.stddev(casted))
-            elif low == "min":
-                agg_columns.append(F.min(column))
-            elif low == "max":
-                agg_columns.append(F.max(column))
-            elif s.endswith("%"):
-                agg_columns.append(F.get(percentile_col, F.lit(index)))
-                index += 1
-            else:
-                raise _unrecognized(s)
-        map_columns.append(F.create_map(*[c.cast("string") for c in agg_columns]).alias(field.name))
-        names.append(field.name)
-    if not map_columns:
-        return df.sparkSession.createDataFrame([(s,) for s in selected]).withColumnRenamed("_1", "summary")
-    # Spark's literal array may hold NULLs, so its exploded `summary` is nullable: a CASE
-    # without ELSE says the same (under a condition other than the literal TRUE, which
-    # would make it as nullable as its one branch, as in Spark).
-    summary_column = F.when(~F.lit(False), F.col("summary")).alias("summary")
-    values = [F.element_at(F.col(n), F.col("summary")).alias(n) for n in names]
-    return df.select(*map_columns).withColumn("summary", F.explode(F.array(*[F.lit(s) for s in selected]))).select(summary_column, *values)
 
 
 class DataFrameStatFunctions:

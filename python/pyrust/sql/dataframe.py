@@ -549,16 +549,15 @@ class DataFrame:
 
     def describe(self, *cols: Any) -> "DataFrame":
         """Spark's describe: `summary("count", "mean", "stddev", "min", "max")` of the columns."""
-        from pyrust.sql import _stat
-
         names = _flatten(cols)
         selected = self.select(*names) if names else self
-        return _stat.summary(selected, ["count", "mean", "stddev", "min", "max"])
+        return self._wrap(selected._df.describe())
 
     def summary(self, *statistics: str) -> "DataFrame":
-        from pyrust.sql import _stat
-
-        return _stat.summary(self, list(statistics))
+        """Spark's `StatFunctions.summary`, planned in Rust (`analysis::summary`)."""
+        if len(statistics) == 1 and isinstance(statistics[0], list):
+            statistics = tuple(statistics[0])
+        return self._wrap(self._df.summary(list(statistics)))
 
     @property
     def stat(self) -> "DataFrameStatFunctions":

@@ -31,7 +31,7 @@ pub use datetime::{
     with_window_index,
 };
 pub use math::as_decimal as decimal_view;
-pub use signature::{Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
+pub use signature::{data_diff_types, Arity, Display, Expected, Flags, Inputs, Null, Repr, Ret, Site};
 
 use super::typing::{data_type, nullable};
 use super::Conf;

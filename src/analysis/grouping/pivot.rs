@@ -155,7 +155,7 @@ pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotVal
                 } else {
                     Expr::binary(BinaryOp::EqNullSafe, pivot.clone(), Expr::Literal(v.value.clone()))
                 };
-                let pick = Expr::CaseWhen { branches: vec![(matches, Expr::Attr(agg.clone()))], otherwise: None };
+                let pick = Expr::case_when(vec![(matches, Expr::Attr(agg.clone()))], None);
                 picks.push(Expr::func("max", vec![pick]).alias(&name(v, j)));
             }
         }
@@ -248,10 +248,7 @@ fn check_aggregate(e: &Expr) -> Result<()> {
 /// `agg` with each aggregate function reading only the rows of `value`; `first` and
 /// `last` then skip the NULLs that stand for other rows.
 fn rows_of_value(agg: &Expr, column: &Expr, value: &Value) -> Expr {
-    let only = |x: &Expr| Expr::CaseWhen {
-        branches: vec![(Expr::binary(BinaryOp::EqNullSafe, column.clone(), Expr::Literal(value.clone())), x.clone())],
-        otherwise: None,
-    };
+    let only = |x: &Expr| Expr::case_when(vec![(Expr::binary(BinaryOp::EqNullSafe, column.clone(), Expr::Literal(value.clone())), x.clone())], None);
     agg.transform_down(&mut |node| {
         let Expr::Function { name, args, distinct } = node else { return None };
         let def = lookup(name).filter(|d| d.func.is_aggregate())?;
