@@ -101,19 +101,32 @@ impl Error {
         self.with_param("__sqlText", text).with_param("__start", start.to_string()).with_param("__stop", stop.to_string())
     }
 
-    /// True when the error already points into SQL text (a position or a context).
-    pub fn has_query_context(&self) -> bool {
-        self.params.iter().any(|(k, _)| k == "__sqlText")
+    /// Spark's `DataFrameQueryContext`: the error is about the expression the DataFrame
+    /// API call `fragment` (`__truediv__`, `cast`) built at `call_site` (`path:line`).
+    /// PySpark's message ends with `== DataFrame ==`, `"fragment" was called from` and
+    /// the call site; it travels to Python in `__fragment`/`__callSite`.
+    pub fn with_dataframe_context(self, fragment: &str, call_site: &str) -> Self {
+        self.with_param("__fragment", fragment).with_param("__callSite", call_site)
     }
 
-    /// The error of an expression read from SQL text: its origin becomes the query
-    /// context, unless the error has one already (a nested expression's, which is
-    /// nearer to the cause, as Spark reports the expression that failed).
+    /// True when the error already points into SQL text (a position or a context) or
+    /// at a DataFrame API call.
+    pub fn has_query_context(&self) -> bool {
+        self.params.iter().any(|(k, _)| k == "__sqlText" || k == "__fragment")
+    }
+
+    /// The error of an expression with an origin (read from SQL text, or built by a
+    /// DataFrame API call): its origin becomes the query context, unless the error has
+    /// one already (a nested expression's, which is nearer to the cause, as Spark
+    /// reports the expression that failed).
     pub fn with_origin(self, origin: &crate::ir::Origin) -> Self {
         if self.has_query_context() {
             return self;
         }
-        self.with_query_context(&origin.text, origin.start, origin.stop)
+        match origin {
+            crate::ir::Origin::Sql { text, start, stop } => self.with_query_context(text, *start, *stop),
+            crate::ir::Origin::DataFrame { fragment, call_site } => self.with_dataframe_context(fragment, call_site),
+        }
     }
 
     /// A ParseException of Spark's condition `error_class` with its parameters, at byte
@@ -176,10 +189,20 @@ mod tests {
     #[test]
     fn the_innermost_origin_is_the_context() {
         let text: std::sync::Arc<str> = std::sync::Arc::from("SELECT abs(1 / 0)");
-        let inner = crate::ir::Origin { text: text.clone(), start: 11, stop: 15 };
-        let outer = crate::ir::Origin { text, start: 7, stop: 16 };
+        let inner = crate::ir::Origin::sql(text.clone(), 11, 15);
+        let outer = crate::ir::Origin::sql(text, 7, 16);
         let e = Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "x").with_origin(&inner).with_origin(&outer);
         assert_eq!(position(&e), [("__sqlText", "SELECT abs(1 / 0)"), ("__start", "11"), ("__stop", "15")]);
+    }
+
+    #[test]
+    fn a_dataframe_origin_is_its_call_and_call_site() {
+        let api = crate::ir::Origin::dataframe("__truediv__", "job.py:12");
+        let e = Error::new(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "x").with_origin(&api);
+        assert_eq!(position(&e), [("__fragment", "__truediv__"), ("__callSite", "job.py:12")]);
+        // Inside an SQL expression's origin, the nearer one stays.
+        let sql = crate::ir::Origin::sql(std::sync::Arc::from("a + 1"), 0, 4);
+        assert_eq!(position(&e.with_origin(&sql)), [("__fragment", "__truediv__"), ("__callSite", "job.py:12")]);
     }
 
     #[test]

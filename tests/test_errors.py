@@ -2,6 +2,8 @@
 (``pyrust.errors._messages``) and the getters a test suite asserts on. The compat suite
 compares the same against recorded PySpark errors; these pin the renderer itself."""
 
+import sys
+
 import pytest
 
 from pyrust.errors import (AnalysisException, ArithmeticException, IllegalArgumentException, PySparkTypeError,
@@ -61,3 +63,50 @@ def test_python_side_errors_use_pyspark_templates():
     assert "None" in str(none)
     with pytest.warns(FutureWarning):
         assert e.getErrorClass() == "NOT_COLUMN_OR_STR"
+
+
+def test_dataframe_query_context_from_reserved_parameters():
+    # What Rust sends for an error of a DataFrame API expression (Error::with_dataframe_context).
+    e = ArithmeticException(errorClass="DIVIDE_BY_ZERO", messageParameters={
+        "config": '"spark.sql.ansi.enabled"', "__fragment": "__truediv__", "__callSite": "job.py:3"})
+    assert e.getMessageParameters() == {"config": '"spark.sql.ansi.enabled"'}
+    assert str(e) == e.getMessage() + '\n== DataFrame ==\n"__truediv__" was called from\njob.py:3\n'
+    [context] = e.getQueryContext()
+    assert (context.contextType().name, context.fragment(), context.callSite()) == ("DataFrame", "__truediv__", "job.py:3")
+    # As the JVM's DataFrameQueryContext, it has no object nor indices.
+    from pyrust.errors import UnsupportedOperationException
+
+    for method in (context.objectType, context.objectName, context.startIndex, context.stopIndex):
+        with pytest.raises(UnsupportedOperationException, match="UNSUPPORTED_CALL.WITHOUT_SUGGESTION"):
+            method()
+    # Not in an AnalysisException's text, as in Spark.
+    a = AnalysisException(errorClass="DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", messageParameters={
+        "sqlExpr": '"CAST(a AS INT)"', "srcType": '"ARRAY<INT>"', "targetType": '"INT"',
+        "__fragment": "cast", "__callSite": "job.py:4"})
+    assert str(a) == a.getMessage() and a.getQueryContext()[0].fragment() == "cast"
+
+
+def test_call_sites_skip_the_package_and_follow_the_depth_setting():
+    from pyrust.sql import SparkSession, functions as F
+
+    spark = SparkSession.builder.getOrCreate()
+    here = __file__
+
+    def ratio(c):
+        return c.between(0, 1) & (c / 0 > 1)
+
+    with pytest.raises(ArithmeticException) as caught:
+        spark.range(1).select(ratio(F.col("id"))).collect()
+    line = ratio.__code__.co_firstlineno + 1
+    assert caught.value.getQueryContext()[0].callSite() == f"{here}:{line}"
+    spark.conf.set("spark.sql.stackTracesInDataFrameContext", "2")
+    try:
+        with pytest.raises(ArithmeticException) as caught:
+            caller = sys._getframe().f_lineno + 1
+            spark.range(1).select(ratio(F.col("id"))).collect()
+        assert caught.value.getQueryContext()[0].callSite().split("\n") == [f"{here}:{line}", f"{here}:{caller}"]
+    finally:
+        spark.conf.unset("spark.sql.stackTracesInDataFrameContext")
+    with pytest.raises(ArithmeticException) as caught:
+        spark.range(1).select(ratio(F.col("id"))).collect()
+    assert caught.value.getQueryContext()[0].callSite() == f"{here}:{line}"

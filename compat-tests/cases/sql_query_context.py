@@ -275,3 +275,20 @@ def get_query_context_of_an_unknown_function_in_sql(spark):
         _contexts(lambda: spark.sql("SELECT id, nosuchfn(id, (1)) FROM range(1)")),
         _error_text(lambda: spark.sql("SELECT id,\n  nosuchfn(id) FROM range(1)")),
     ]
+
+
+@case
+def get_query_context_of_functions_that_fail_with_it(spark):
+    """Casts written as functions (`to_date(s)`, `to_timestamp(s)`), `conv`, `pmod`."""
+    return [
+        _contexts(lambda: spark.sql("SELECT to_date('2020-13-01') AS d").collect()),
+        _contexts(lambda: spark.sql("SELECT to_timestamp('2020-13-01') AS d").collect()),
+        _contexts(lambda: spark.sql("SELECT conv('9999999999999999999999', 10, 16)").collect()),
+        _contexts(lambda: spark.sql("SELECT pmod(id, 0) FROM range(1)").collect()),
+    ]
+
+
+@case
+def failing_function_inside_arithmetic_has_no_context(spark):
+    """`abs`'s overflow has no context, not even the `+` around it."""
+    return _error_text(lambda: spark.sql("SELECT 1 + abs(a) FROM VALUES (-2147483648) t(a)").collect())

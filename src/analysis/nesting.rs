@@ -46,15 +46,23 @@ const TOO_DEEP: &str = "__pyrust_nested_too_deep__";
 /// any analysis. The marker fails analysis with the error Spark's analyzer gives, so the
 /// error comes where Spark's does (at `select`, not at `c + 1`).
 pub fn bounded(e: Expr) -> Expr {
-    // The children were bounded when they were built: this walk is at most MAX_DEPTH + 1 deep.
+    // The children were bounded when they were built: this walk is at most MAX_DEPTH + 1
+    // levels deep. An origin is no level (`counts`): Spark's tree has no node for it.
     fn depth(e: &Expr) -> usize {
-        1 + e.children().into_iter().map(depth).max().unwrap_or(0)
+        counts(e) + e.children().into_iter().map(depth).max().unwrap_or(0)
     }
     if depth(&e) > MAX_DEPTH {
         Expr::Function { name: TOO_DEEP.to_string(), args: vec![], distinct: false }
     } else {
         e
     }
+}
+
+/// Whether `e` is a level of nesting: not an origin (`Expr::WithOrigin`), which marks
+/// where its expression was written and is no node of Spark's tree, so a `+` chain
+/// built with the DataFrame API (each `+` with its origin) nests as deep as Spark's.
+pub fn counts(e: &Expr) -> usize {
+    usize::from(!matches!(e, Expr::WithOrigin { .. }))
 }
 
 /// The error of a marker left by `bounded`, if `e` is one.
@@ -89,6 +97,17 @@ mod tests {
         assert!(descend(MAX_DEPTH + 1).is_err());
         // The counter is back to zero after the error unwound.
         assert_eq!(descend(10).ok(), Some(10));
+    }
+
+    #[test]
+    fn origins_are_no_level() {
+        let mut e = Expr::Literal(crate::ir::Value::Integer(1));
+        for _ in 0..MAX_DEPTH - 1 {
+            let negated = bounded(Expr::Negate(Box::new(e)));
+            e = bounded(Expr::WithOrigin { expr: Box::new(negated), origin: crate::ir::Origin::dataframe("__neg__", "x.py:1") });
+        }
+        assert!(marker_error(&e).is_none() && e.apply(&mut |n| if marker_error(n).is_some() { crate::ir::tree::Recursion::Stop } else { crate::ir::tree::Recursion::Continue })
+            == crate::ir::tree::Recursion::Continue);
     }
 
     #[test]

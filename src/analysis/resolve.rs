@@ -114,6 +114,9 @@ impl<'a> Resolver<'a> {
         if let Some(err) = super::nesting::marker_error(&e) {
             return Err(err);
         }
+        if super::nesting::counts(&e) == 0 {
+            return self.resolve_node(e);
+        }
         super::nesting::nested(|| self.resolve_node(e))
     }
 
@@ -249,7 +252,9 @@ impl<'a> Resolver<'a> {
                 let runs_with_errors = match resolved.without_origin() {
                     Expr::Binary { op, .. } => op.is_arithmetic(),
                     Expr::Cast { kind, .. } => *kind != CastKind::Try,
-                    Expr::Negate(_) | Expr::Call(_) => true,
+                    Expr::Negate(_) => true,
+                    // `col["field"]` of a struct (built as `__getitem__`) cannot fail.
+                    Expr::Call(c) => c.func != crate::ir::function::Func::Struct(crate::ir::function::StructFn::GetField),
                     _ => false,
                 };
                 if runs_with_errors { Expr::WithOrigin { expr: Box::new(resolved), origin } } else { resolved }

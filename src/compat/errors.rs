@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::ir::Origin;
 use polars::prelude::{polars_err, PolarsError};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 const TAG: &str = "\u{1}pyrust:";
 
@@ -86,33 +86,62 @@ pub fn runtime_error(kind: ErrorKind, error_class: &str, message: &str) -> Polar
 /// Separates the origin's parts after the message in the tag.
 const ORIGIN_MARK: char = '\u{2}';
 
-/// `runtime_error` of the expression read from SQL text at `origin`: the error
-/// carries it back as its query context.
+/// Marks a DataFrame API origin in the tag, where an SQL origin has its start.
+const DATAFRAME_MARK: &str = "df";
+
+/// `runtime_error` of the expression with `origin` (read from SQL text, or built by a
+/// DataFrame API call): the error carries it back as its query context.
 pub fn runtime_error_at(kind: ErrorKind, error_class: &str, message: &str, origin: Option<&Origin>) -> PolarsError {
+    let m = ORIGIN_MARK;
+    let clean = |t: &str| t.replace(['\u{1}', m], " ");
     match origin {
-        Some(o) => {
-            let m = ORIGIN_MARK;
-            let text = o.text.replace(['\u{1}', m], " ");
-            polars_err!(ComputeError: "{TAG}{}|{}|{}{m}{}{m}{}{m}{}\u{1}", kind_code(kind), error_class, message, o.start, o.stop, text)
+        Some(Origin::Sql { text, start, stop }) => {
+            polars_err!(ComputeError: "{TAG}{}|{}|{}{m}{}{m}{}{m}{}\u{1}", kind_code(kind), error_class, message, start, stop, clean(text))
+        }
+        Some(Origin::DataFrame { fragment, call_site }) => {
+            polars_err!(ComputeError: "{TAG}{}|{}|{}{m}{DATAFRAME_MARK}{m}{}{m}{}\u{1}", kind_code(kind), error_class, message, clean(fragment), clean(call_site))
         }
         None => runtime_error(kind, error_class, message),
     }
 }
 
 thread_local! {
-    /// The origin of the expression being lowered (its nearest one), which the checks
-    /// built meanwhile put on their errors.
+    /// The origin of the expression being lowered, which the checks built meanwhile put
+    /// on their errors.
     static LOWERING_ORIGIN: RefCell<Option<Origin>> = const { RefCell::new(None) };
+    /// Whether `LOWERING_ORIGIN` is still to be taken by the node it was written on
+    /// (the first node under `Expr::WithOrigin`).
+    static ORIGIN_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `lower` (the lowering of the expression read at `origin`) with `origin` as the
+/// Runs `lower` (the lowering of the expression with `origin`) with `origin` as the
 /// one row checks report, and puts it on an error raised while lowering (a constant
 /// folded).
 pub fn lowering_at<T>(origin: &Origin, lower: impl FnOnce() -> crate::error::Result<T>) -> crate::error::Result<T> {
     let previous = LOWERING_ORIGIN.with(|o| o.replace(Some(origin.clone())));
+    let pending = ORIGIN_PENDING.with(|p| p.replace(true));
     let out = lower();
     LOWERING_ORIGIN.with(|o| o.replace(previous));
+    ORIGIN_PENDING.with(|p| p.set(pending));
     out.map_err(|e| e.with_origin(origin))
+}
+
+/// Runs `lower`, the lowering of a node without an origin of its own. As in Spark, an
+/// origin is its node's alone: the node right under it takes it, and so do the casts
+/// analysis put between that node and its operands (an implicit cast, `implicit_cast`:
+/// Spark's rules build them under the operator's origin); any other node below has none,
+/// so `abs(a) + 1` does not give `abs`'s overflow the context of `+`.
+pub fn lowering_node<T>(implicit_cast: bool, lower: impl FnOnce() -> T) -> T {
+    let pending = ORIGIN_PENDING.with(|p| p.replace(false));
+    if pending || implicit_cast {
+        let out = lower();
+        ORIGIN_PENDING.with(|p| p.set(pending));
+        return out;
+    }
+    let previous = LOWERING_ORIGIN.with(|o| o.replace(None));
+    let out = lower();
+    LOWERING_ORIGIN.with(|o| o.replace(previous));
+    out
 }
 
 /// The origin row checks built now report (see `lowering_at`).
@@ -151,8 +180,11 @@ pub fn decode_runtime_error(text: &str) -> Option<Error> {
     };
     let Some(origin) = origin else { return Some(error) };
     let mut origin = origin.splitn(3, ORIGIN_MARK);
-    let (start, stop, text) = (origin.next()?.parse().ok()?, origin.next()?.parse().ok()?, origin.next()?);
-    Some(error.with_query_context(text, start, stop))
+    let (first, second, third) = (origin.next()?, origin.next()?, origin.next()?);
+    if first == DATAFRAME_MARK {
+        return Some(error.with_dataframe_context(second, third));
+    }
+    Some(error.with_query_context(third, first.parse().ok()?, second.parse().ok()?))
 }
 
 /// Errors raised while Polars runs a plan. Spark-semantic failures (ANSI overflow,
@@ -184,7 +216,7 @@ mod tests {
 
     #[test]
     fn an_origin_comes_back_as_the_query_context() {
-        let origin = Origin { text: std::sync::Arc::from("SELECT a | b, 1/0"), start: 14, stop: 16 };
+        let origin = Origin::sql(std::sync::Arc::from("SELECT a | b, 1/0"), 14, 16);
         let e = runtime_error_at(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero.", Some(&origin));
         let back = decode_runtime_error(&format!("context: {e}")).unwrap();
         assert_eq!(back.message, "Division by zero.");
@@ -193,8 +225,28 @@ mod tests {
     }
 
     #[test]
+    fn a_dataframe_origin_comes_back_as_its_call() {
+        let origin = Origin::dataframe("__truediv__", "/jobs/a|b.py:7");
+        let e = runtime_error_at(ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", "Division by zero.", Some(&origin));
+        let back = decode_runtime_error(&format!("context: {e}")).unwrap();
+        let context: Vec<(&str, &str)> = back.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(context, [("__fragment", "__truediv__"), ("__callSite", "/jobs/a|b.py:7")]);
+    }
+
+    #[test]
+    fn an_origin_is_its_nodes_and_its_implicit_casts() {
+        let origin = Origin::dataframe("__add__", "job.py:1");
+        let seen = |implicit: bool| lowering_at(&origin, || Ok(lowering_node(false, || lowering_node(implicit, lowering_origin).is_some())));
+        // The `+` takes it, an implicit cast of its operand too, not an `abs` under it.
+        assert!(seen(true).unwrap());
+        assert!(!seen(false).unwrap());
+        let own = lowering_at(&origin, || Ok(lowering_node(false, || (lowering_node(false, || ()), lowering_origin().is_some()).1)));
+        assert!(own.unwrap(), "the node's own checks, built after its operands, keep it");
+    }
+
+    #[test]
     fn checks_built_while_lowering_an_expression_report_its_origin() {
-        let origin = Origin { text: std::sync::Arc::from("id / 0"), start: 0, stop: 5 };
+        let origin = Origin::sql(std::sync::Arc::from("id / 0"), 0, 5);
         let seen = lowering_at(&origin, || Ok(lowering_origin()));
         assert_eq!(seen.unwrap().map(|o| o.fragment()), Some("id / 0".to_string()));
         assert!(lowering_origin().is_none());

@@ -1,7 +1,12 @@
-//! Spark's `Origin` of an expression written in SQL text (`spark.sql`, `expr()`,
-//! `selectExpr()`, `filter("...")`): the text and the characters `start..=stop` the
-//! expression was read from. An error the expression raises, while it is analysed or
-//! while it runs, carries it as its query context (`== SQL (line 1, position 8) ==`).
+//! Spark's `Origin` of an expression: where the user wrote it. An error the expression
+//! raises, while it is analysed or while it runs, carries it as its query context.
+//!
+//! - `Sql`: written in SQL text (`spark.sql`, `expr()`, `selectExpr()`,
+//!   `filter("...")`), the text and the characters `start..=stop` it was read from
+//!   (`== SQL (line 1, position 8) ==`, Spark's `SQLQueryContext`);
+//! - `DataFrame`: built by a DataFrame API call, the call's name (`__truediv__`,
+//!   `cast`, `element_at`) and where it was called from (`file.py:12`), as PySpark
+//!   records them (`== DataFrame ==`, Spark's `DataFrameQueryContext`).
 //!
 //! Like Spark's, an origin is no part of what an expression means: origins always
 //! compare equal, and print as nothing more than `Origin`, so `a / 2` in a SELECT and
@@ -11,11 +16,19 @@ use std::fmt;
 use std::sync::Arc;
 
 #[derive(Clone)]
-pub struct Origin {
-    pub text: Arc<str>,
-    /// First and last character (inclusive) of the fragment in `text`.
-    pub start: usize,
-    pub stop: usize,
+pub enum Origin {
+    Sql {
+        text: Arc<str>,
+        /// First and last character (inclusive) of the fragment in `text`.
+        start: usize,
+        stop: usize,
+    },
+    DataFrame {
+        /// The API call that built the expression (a Column method or a function).
+        fragment: Arc<str>,
+        /// Where it was called from: `path:line` lines, PySpark's `callSite`.
+        call_site: Arc<str>,
+    },
 }
 
 impl PartialEq for Origin {
@@ -31,9 +44,20 @@ impl fmt::Debug for Origin {
 }
 
 impl Origin {
-    /// The fragment as written.
+    pub fn sql(text: Arc<str>, start: usize, stop: usize) -> Origin {
+        Origin::Sql { text, start, stop }
+    }
+
+    pub fn dataframe(fragment: &str, call_site: &str) -> Origin {
+        Origin::DataFrame { fragment: Arc::from(fragment), call_site: Arc::from(call_site) }
+    }
+
+    /// The fragment: the SQL as written, or the API call's name.
     pub fn fragment(&self) -> String {
-        self.text.chars().skip(self.start).take(self.stop + 1 - self.start).collect()
+        match self {
+            Origin::Sql { text, start, stop } => text.chars().skip(*start).take(stop + 1 - start).collect(),
+            Origin::DataFrame { fragment, .. } => fragment.to_string(),
+        }
     }
 }
 
@@ -44,10 +68,12 @@ mod tests {
     #[test]
     fn origins_do_not_change_what_an_expression_is() {
         let text: Arc<str> = Arc::from("SELECT a / 2 FROM t GROUP BY a / 2");
-        let select = Origin { text: text.clone(), start: 7, stop: 11 };
-        let group = Origin { text, start: 29, stop: 33 };
+        let select = Origin::sql(text.clone(), 7, 11);
+        let group = Origin::sql(text, 29, 33);
+        let api = Origin::dataframe("__truediv__", "job.py:3");
         assert_eq!(select, group);
-        assert_eq!(format!("{select:?}"), format!("{group:?}"));
-        assert_eq!((select.fragment(), group.fragment()), ("a / 2".to_string(), "a / 2".to_string()));
+        assert_eq!(select, api);
+        assert_eq!(format!("{select:?}"), format!("{api:?}"));
+        assert_eq!((select.fragment(), group.fragment(), api.fragment()), ("a / 2".to_string(), "a / 2".to_string(), "__truediv__".to_string()));
     }
 }

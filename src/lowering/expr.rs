@@ -221,7 +221,12 @@ impl<'a> ExprLowering<'a> {
     }
 
     pub fn lower_in(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
-        crate::analysis::nesting::nested(|| self.lower_node(e, reachable))
+        if crate::analysis::nesting::counts(e) == 0 {
+            return self.lower_node(e, reachable);
+        }
+        // Which checks report an origin: the node's it was written on (`lowering_node`).
+        let implicit_cast = matches!(e, Expr::Cast { kind: CastKind::Cast, .. } | Expr::Alias { .. });
+        crate::compat::errors::lowering_node(implicit_cast, || crate::analysis::nesting::nested(|| self.lower_node(e, reachable)))
     }
 
     fn lower_node(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {

@@ -5,7 +5,7 @@ use super::errors::guard;
 use super::types::parse_type_json;
 use crate::analysis::naming::{auto_name, column_repr};
 use crate::error::{Error, ErrorKind};
-use crate::ir::{BinaryOp, CaseForm, CastKind, Expr, FrameBound, FrameKind, SortKey, WindowFrame, WindowSpec};
+use crate::ir::{BinaryOp, CaseForm, CastKind, Expr, FrameBound, FrameKind, Origin, SortKey, WindowFrame, WindowSpec};
 use pyo3::prelude::*;
 
 #[pyclass(name = "Expr", module = "pyrust._native", frozen, from_py_object)]
@@ -40,12 +40,34 @@ fn binary_op(name: &str) -> Option<BinaryOp> {
     })
 }
 
+/// `e` with the origin PySpark gives an expression built by the Column method or
+/// function `fragment` called at `call_site` (`Origin::DataFrame`); `e` itself without
+/// a call site.
+fn built_at(e: Expr, fragment: &str, call_site: Option<&str>) -> Expr {
+    match call_site {
+        Some(site) => Expr::WithOrigin { expr: Box::new(e), origin: Origin::dataframe(fragment, site) },
+        None => e,
+    }
+}
+
+/// Where PySpark 4.0.1 (classic) says a `pyspark.sql.functions` function was called
+/// from: those functions record no Python call site (only `col` does), so the JVM
+/// takes the first frame of its own stack outside Spark, the py4j reflection call.
+const FUNCTION_CALL_SITE: &str = "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)";
+
 #[pymethods]
 impl PyExpr {
-    fn binary(&self, py: Python<'_>, op: &str, other: &PyExpr) -> PyResult<PyExpr> {
+    /// `self op other`; `method` and `call_site`: the Column method (`__truediv__`) and
+    /// where it was called, for an operation that can fail as it runs (its origin).
+    #[pyo3(signature = (op, other, method=None, call_site=None))]
+    fn binary(&self, py: Python<'_>, op: &str, other: &PyExpr, method: Option<&str>, call_site: Option<&str>) -> PyResult<PyExpr> {
         guard(py, || {
             let op = binary_op(op).ok_or_else(|| Error::plain(ErrorKind::ValueError, format!("unknown operator {op}")))?;
-            Ok(PyExpr::wrap(Expr::binary(op, self.expr.clone(), other.expr.clone())))
+            let e = Expr::binary(op, self.expr.clone(), other.expr.clone());
+            Ok(PyExpr::wrap(match method {
+                Some(method) => built_at(e, method, call_site),
+                None => e,
+            }))
         })
     }
     fn not_(&self) -> PyExpr {
@@ -84,12 +106,13 @@ impl PyExpr {
             Ok(PyExpr::wrap(Expr::Alias { expr: Box::new(self.expr.clone()), name: name.to_string(), metadata }))
         })
     }
-    #[pyo3(signature = (type_json, try_cast=false))]
-    fn cast(&self, py: Python<'_>, type_json: &str, try_cast: bool) -> PyResult<PyExpr> {
+    /// `call_site`: where `Column.cast` was called (the origin of its errors).
+    #[pyo3(signature = (type_json, try_cast=false, call_site=None))]
+    fn cast(&self, py: Python<'_>, type_json: &str, try_cast: bool, call_site: Option<&str>) -> PyResult<PyExpr> {
         guard(py, || {
             let to = parse_type_json(type_json)?;
             let kind = if try_cast { CastKind::Try } else { CastKind::Cast };
-            Ok(PyExpr::wrap(Expr::Cast { expr: Box::new(self.expr.clone()), to, kind }))
+            Ok(PyExpr::wrap(built_at(Expr::Cast { expr: Box::new(self.expr.clone()), to, kind }, "cast", call_site)))
         })
     }
     fn sort(&self, ascending: bool, nulls_first: bool) -> PyExpr {
@@ -194,10 +217,15 @@ pub fn lit(py: Python<'_>, value: &Bound<'_, PyAny>, type_json: &str) -> PyResul
     })
 }
 
+/// A call of the function `name`. A function whose errors Spark reports with their
+/// context (`sql::origin::reports_its_call`) gets the origin PySpark gives a
+/// `pyspark.sql.functions` call (`FUNCTION_CALL_SITE`).
 #[pyfunction]
 #[pyo3(signature = (name, args, distinct=false))]
 pub fn call(name: &str, args: Vec<PyExpr>, distinct: bool) -> PyExpr {
-    PyExpr::wrap(Expr::Function { name: name.to_string(), args: args.into_iter().map(|a| a.expr).collect(), distinct })
+    let site = crate::sql::origin::reports_its_call(name, args.len()).then_some(FUNCTION_CALL_SITE);
+    let e = Expr::Function { name: name.to_string(), args: args.into_iter().map(|a| a.expr).collect(), distinct };
+    PyExpr::wrap(built_at(e, name, site))
 }
 
 #[pyfunction]
@@ -229,10 +257,13 @@ pub fn drop_field(base: &PyExpr, name: &str) -> PyExpr {
     PyExpr::wrap(crate::analysis::update_fields::drop_field(base.expr.clone(), name))
 }
 
-/// `col[key]` or `col.getItem(key)`: an array index, map key or struct field, by the column's type.
+/// `col[key]` or `col.getItem(key)`: an array index, map key or struct field, by the
+/// column's type. `call_site`: where `__getitem__` was called (the origin of an index
+/// out of bounds).
 #[pyfunction]
-pub fn get_item(base: &PyExpr, key: &PyExpr) -> PyExpr {
-    PyExpr::wrap(Expr::func("get_item", vec![base.expr.clone(), key.expr.clone()]))
+#[pyo3(signature = (base, key, call_site=None))]
+pub fn get_item(base: &PyExpr, key: &PyExpr, call_site: Option<&str>) -> PyExpr {
+    PyExpr::wrap(built_at(Expr::func("get_item", vec![base.expr.clone(), key.expr.clone()]), "__getitem__", call_site))
 }
 
 /// A lambda's variable as PySpark creates it for a Python function's parameter.

@@ -6,7 +6,7 @@ pub mod commands;
 mod dialect;
 mod errors;
 mod intervals;
-mod origin;
+pub(crate) mod origin;
 pub mod parameters;
 pub mod query;
 pub mod statement;

@@ -55,7 +55,7 @@ pub(crate) fn located(e: Expr, written: Option<(usize, usize)>) -> Expr {
         let t = t.as_ref()?;
         let (start, end) = written?;
         (start >= t.shift && start < end && end <= t.chars.len())
-            .then(|| Origin { text: t.user.clone(), start: start - t.shift, stop: end - 1 - t.shift })
+            .then(|| Origin::sql(t.user.clone(), start - t.shift, end - 1 - t.shift))
     });
     match origin {
         Some(origin) => Expr::WithOrigin { expr: Box::new(e), origin },
@@ -63,8 +63,19 @@ pub(crate) fn located(e: Expr, written: Option<(usize, usize)>) -> Expr {
     }
 }
 
-/// Functions whose errors at run time carry their call's context in Spark.
-const FAILING_FUNCTIONS: &[&str] = &["element_at"];
+/// Functions whose errors at run time carry their call's context in Spark (PySpark
+/// 4.0.1, in SQL text and in the DataFrame API alike), with the number of arguments
+/// they do (None: any). `to_date(s)`/`to_timestamp(s)` are casts (CAST_INVALID_INPUT
+/// names the call); with a format their CANNOT_PARSE_TIMESTAMP has no context, nor
+/// have `make_date`, `abs`, `assert_true` or `raise_error`.
+const FAILING_FUNCTIONS: &[(&str, Option<usize>)] =
+    &[("element_at", None), ("conv", None), ("pmod", None), ("to_date", Some(1)), ("to_timestamp", Some(1))];
+
+/// Whether the errors of the call of `name` with `arity` arguments carry the context of
+/// the call in Spark.
+pub(crate) fn reports_its_call(name: &str, arity: usize) -> bool {
+    FAILING_FUNCTIONS.iter().any(|(n, a)| n.eq_ignore_ascii_case(name) && a.is_none_or(|a| a == arity))
+}
 
 /// Whether `e` can fail where Spark reports its fragment: arithmetic (overflow,
 /// division by zero), casts, negation, array subscripts and the calls of
@@ -81,8 +92,11 @@ pub(crate) fn may_fail(e: &sql::Expr) -> bool {
             access_chain.iter().any(|a| matches!(a, sql::AccessExpr::Subscript(_)))
         }
         sql::Expr::Function(f) => {
-            let name = f.name.to_string();
-            FAILING_FUNCTIONS.iter().any(|n| n.eq_ignore_ascii_case(&name))
+            let arity = match &f.args {
+                sql::FunctionArguments::List(list) => list.args.len(),
+                _ => 0,
+            };
+            reports_its_call(&f.name.to_string(), arity)
         }
         _ => false,
     }
@@ -321,13 +335,27 @@ mod tests {
         assert_eq!(fragment("SELECT element_at(array(1, 2), 5 ) FROM t"), "element_at(array(1, 2), 5 )");
         assert_eq!(fragment("SELECT array(1,2)[5]"), "array(1,2)[5]");
         assert_eq!(fragment("SELECT - a FROM t"), "- a");
+        assert_eq!(fragment("SELECT conv(s, 10, 16) FROM t"), "conv(s, 10, 16)");
+    }
+
+    #[test]
+    fn only_calls_that_fail_with_their_context_have_one() {
+        let first = |text: &str| {
+            let statements = super::super::parse_sql(text).unwrap();
+            let sql::Statement::Query(q) = &statements[0] else { panic!() };
+            let sql::SetExpr::Select(s) = q.body.as_ref() else { panic!() };
+            let sql::SelectItem::UnnamedExpr(e) = &s.projection[0] else { panic!() };
+            may_fail(e)
+        };
+        assert!(first("SELECT to_date(s) FROM t") && first("SELECT PMOD(a, b) FROM t"));
+        assert!(!first("SELECT to_date(s, 'yyyy') FROM t") && !first("SELECT abs(a) FROM t"));
     }
 
     #[test]
     fn an_origin_is_in_the_users_text() {
         let read = reading(Some("SELECT id / 0"), 7, || located(Expr::col("x"), Some((7, 13))));
-        let Expr::WithOrigin { origin, .. } = read else { panic!("no origin") };
-        assert_eq!((&*origin.text, origin.start, origin.stop), ("id / 0", 0, 5));
+        let Expr::WithOrigin { origin: Origin::Sql { text, start, stop }, .. } = read else { panic!("no origin") };
+        assert_eq!((&*text, start, stop), ("id / 0", 0, 5));
         // Nothing is located without a text, or before the user's.
         assert_eq!(located(Expr::col("x"), Some((0, 3))), Expr::col("x"));
         assert!(!matches!(reading(Some("SELECT id"), 7, || located(Expr::col("x"), Some((0, 6)))), Expr::WithOrigin { .. }));

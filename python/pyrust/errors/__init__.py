@@ -18,7 +18,7 @@ __all__ = [
     "PySparkPicklingError", "TempTableAlreadyExistsException", "UnsupportedOperationException",
     "SessionNotSameException", "PythonException", "SparkNoSuchElementException", "StreamingQueryException",
     "StreamingPythonRunnerInitializationException", "RetriesExceeded", "PickleException",
-    "QueryContext", "QueryContextType", "SQLQueryContext",
+    "QueryContext", "QueryContextType", "SQLQueryContext", "DataFrameQueryContext",
 ]
 
 
@@ -104,10 +104,63 @@ class SQLQueryContext(QueryContext):
         return f"SQLQueryContext(fragment={self.fragment()!r}, startIndex={self._start}, stopIndex={self._stop})"
 
 
+class DataFrameQueryContext(QueryContext):
+    """Spark's context of an error in an expression built by the DataFrame API
+    (``pyspark.errors.exceptions.captured``): the API call that built it (``fragment``:
+    ``__truediv__``, ``cast``, ``element_at``) and where it was called from
+    (``callSite``: ``path:line``); it has no object, nor indices into a text (the JVM
+    refuses those calls)."""
+
+    _CLASS = "org.apache.spark.sql.catalyst.trees.DataFrameQueryContext"
+
+    def __init__(self, fragment: str, callSite: str):
+        self._fragment, self._call_site = fragment, callSite
+
+    def contextType(self) -> QueryContextType:
+        return QueryContextType.DataFrame
+
+    def _refused(self, method: str) -> "UnsupportedOperationException":
+        return UnsupportedOperationException(
+            errorClass="UNSUPPORTED_CALL.WITHOUT_SUGGESTION",
+            messageParameters={"methodName": method, "className": self._CLASS},
+        )
+
+    def objectType(self) -> str:
+        raise self._refused("objectType")
+
+    def objectName(self) -> str:
+        raise self._refused("objectName")
+
+    def startIndex(self) -> int:
+        raise self._refused("startIndex")
+
+    def stopIndex(self) -> int:
+        raise self._refused("stopIndex")
+
+    def fragment(self) -> str:
+        return self._fragment
+
+    def callSite(self) -> str:
+        return self._call_site
+
+    def summary(self) -> str:
+        # Spark's DataFrameQueryContext.summary.
+        return f'== DataFrame ==\n"{self._fragment}" was called from\n{self._call_site}\n'
+
+    def __repr__(self) -> str:
+        return f"DataFrameQueryContext(fragment={self._fragment!r}, callSite={self._call_site!r})"
+
+
 def _take_reserved(params: Optional[Dict[str, str]]) -> Tuple[Optional[Tuple[int, int, str]], List[QueryContext]]:
     """Takes PyRust's reserved parameters (``__*``, never Spark's) out of ``params``:
     where a ParseException stopped (``__line``, ``__pos``, ``__sqlText``) or, with
-    ``__start``/``__stop`` instead, the SQL fragment the error is about (a query context)."""
+    ``__start``/``__stop`` instead, the SQL fragment the error is about (a query context),
+    or the DataFrame API call it is about (``__fragment``, ``__callSite``)."""
+    if params and "__fragment" in params:
+        context = DataFrameQueryContext(params.pop("__fragment"), params.pop("__callSite", ""))
+        for key in [k for k in params if k.startswith("__")]:
+            params.pop(key)
+        return None, [context]
     if not params or "__sqlText" not in params:
         for key in [k for k in (params or {}) if k.startswith("__")]:
             params.pop(key)
@@ -193,7 +246,7 @@ class CapturedException(PySparkException):
         super().__init__(message, errorClass, params, list(contexts or []) + found)
 
     def _context_summary(self) -> str:
-        return "".join(c.summary() for c in self._contexts if isinstance(c, SQLQueryContext))
+        return "".join(c.summary() for c in self._contexts if isinstance(c, (SQLQueryContext, DataFrameQueryContext)))
 
     def _render(self, message: Optional[str]) -> str:
         if self._errorClass:
@@ -243,8 +296,11 @@ class AnalysisException(CapturedException):
 
     def __str__(self) -> str:
         contexts = [c for c in self._contexts if isinstance(c, SQLQueryContext)]
-        if not contexts or isinstance(self, ParseException):
+        if isinstance(self, ParseException):
             return super().__str__()
+        if not contexts:
+            # A DataFrame API context is not in Spark's AnalysisException message.
+            return self._message
         line, pos = contexts[0]._line_and_position()
         return f"{self._message}; line {line} pos {pos}"
 

@@ -2,6 +2,8 @@
 DataFrame uses it."""
 
 import json
+import os
+import sys
 from typing import Any, Optional, Union
 
 from pyrust import _native
@@ -53,13 +55,45 @@ def _type_json(dataType: Union[DataType, str]) -> str:
     return dataType.json()
 
 
-def _binary(op: str, reverse: bool = False):
+# PyRust's own code, which a call site skips (PySpark skips the pyspark package).
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+# `spark.sql.stackTracesInDataFrameContext`: how many frames a call site lists (set
+# through `spark.conf`, for the process; PySpark reads the active session's).
+_call_site_depth = 1
+
+
+def _call_site() -> str:
+    """Where user code called the Column method that calls this: PySpark's
+    ``_capture_call_site`` (``path:line`` of the first frames outside the package, one
+    a line), recorded on the expressions that can fail as they run (their errors'
+    ``== DataFrame ==`` context). ``sys._getframe`` and a line number: cheap enough for
+    every such Column built."""
+    frame = sys._getframe(2)
+    sites = []
+    while frame is not None and len(sites) < _call_site_depth:
+        code = frame.f_code
+        if not code.co_filename.startswith(_PACKAGE):
+            sites.append(f"{code.co_filename}:{frame.f_lineno}")
+        frame = frame.f_back
+    return "\n".join(sites)
+
+
+def _binary(op: str, reverse: bool = False, name: Optional[str] = None):
+    """The Column method `name` for `op`; an operation that can fail as it runs
+    (arithmetic: overflow, division by zero) is given its name and call site as
+    PySpark gives them (its error's ``== DataFrame ==`` context)."""
+
     def method(self: "Column", other: Any) -> "Column":
         other_expr = _to_expr(other)
+        site = _call_site() if name is not None else None
         if reverse:
-            return Column(other_expr.binary(op, self._expr))
-        return Column(self._expr.binary(op, other_expr))
+            return Column(other_expr.binary(op, self._expr, name, site))
+        return Column(self._expr.binary(op, other_expr, name, site))
 
+    if name is not None:
+        method.__name__ = name
     return method
 
 
@@ -73,18 +107,18 @@ class Column:
         self._repr_text = repr_text
 
     # arithmetic
-    __add__ = _binary("+")
+    __add__ = _binary("+", name="__add__")
     # PySpark keeps the column first for commutative operators: `1 + c` is `(c + 1)`.
-    __radd__ = _binary("+")
-    __sub__ = _binary("-")
-    __rsub__ = _binary("-", reverse=True)
-    __mul__ = _binary("*")
-    __rmul__ = _binary("*")
-    __truediv__ = _binary("/")
-    __rtruediv__ = _binary("/", reverse=True)
+    __radd__ = _binary("+", name="__radd__")
+    __sub__ = _binary("-", name="__sub__")
+    __rsub__ = _binary("-", reverse=True, name="__rsub__")
+    __mul__ = _binary("*", name="__mul__")
+    __rmul__ = _binary("*", name="__rmul__")
+    __truediv__ = _binary("/", name="__truediv__")
+    __rtruediv__ = _binary("/", reverse=True, name="__rtruediv__")
     __div__ = __truediv__
-    __mod__ = _binary("%")
-    __rmod__ = _binary("%", reverse=True)
+    __mod__ = _binary("%", name="__mod__")
+    __rmod__ = _binary("%", reverse=True, name="__rmod__")
 
     def __neg__(self) -> "Column":
         return Column(self._expr.negate())
@@ -206,7 +240,8 @@ class Column:
 
     # nested data
     def getItem(self, key: Any) -> "Column":
-        return Column(_native.get_item(self._expr, _to_expr(key)))
+        # PySpark's getItem is `self[key]`: its errors name `__getitem__`.
+        return Column(_native.get_item(self._expr, _to_expr(key), _call_site()))
 
     def getField(self, name: str) -> "Column":
         if not isinstance(name, str):
@@ -242,7 +277,7 @@ class Column:
             if k.step is not None:
                 raise PySparkValueError(message="slice with step is not supported.", errorClass="SLICE_WITH_STEP", messageParameters={})
             return self.substr(k.start, k.stop)
-        return Column(_native.get_item(self._expr, _to_expr(k)))
+        return Column(_native.get_item(self._expr, _to_expr(k), _call_site()))
 
     def __getattr__(self, item: str) -> "Column":
         if item.startswith("__"):
@@ -264,7 +299,7 @@ class Column:
     name = alias
 
     def cast(self, dataType: Union[DataType, str]) -> "Column":
-        return Column(self._expr.cast(_type_json(dataType), False))
+        return Column(self._expr.cast(_type_json(dataType), False, _call_site()))
 
     astype = cast
 

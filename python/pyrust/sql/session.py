@@ -39,6 +39,17 @@ def _builder_text(value: Any) -> Any:
     return None if value is None else str(value)
 
 
+# How many frames the call site of a DataFrame API error lists (Column._call_site).
+_CALL_SITE_DEPTH = "spark.sql.stackTracesInDataFrameContext"
+
+
+def _set_call_site_depth(value: str) -> None:
+    from pyrust.sql import column
+
+    if value.strip().isdigit() and int(value) > 0:
+        column._call_site_depth = int(value)
+
+
 class RuntimeConfig:
     """``spark.conf``."""
 
@@ -56,6 +67,8 @@ class RuntimeConfig:
         if key == "spark.sql.session.timeZone":
             _native.check_time_zone(str(value))  # Spark rejects an unknown zone here
         self._native.set_conf(key, str(value))
+        if key == _CALL_SITE_DEPTH:
+            _set_call_site_depth(str(value))
 
     def get(self, key: str, default: Any = "__no_default__") -> Optional[str]:
         _conf_checks.check_str(key, "key")
@@ -76,6 +89,8 @@ class RuntimeConfig:
     def unset(self, key: str) -> None:
         _conf_checks.check_str(key, "key")
         self._native.unset_conf(key)
+        if key == _CALL_SITE_DEPTH:
+            _set_call_site_depth("1")
 
     @property
     def getAll(self) -> Dict[str, str]:

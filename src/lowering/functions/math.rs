@@ -465,6 +465,8 @@ fn same_order(a: pl::Expr, b: pl::Expr, t: &DataType) -> pl::Expr {
 
 fn conv(c: &CallLowering) -> pl::Expr {
     let ansi = c.conf.ansi;
+    // Spark's overflow error names the call (its query context).
+    let origin = crate::compat::errors::lowering_origin();
     let out = c.arg(0).map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let s = cols[0].as_materialized_series().str()?.clone();
@@ -477,10 +479,11 @@ fn conv(c: &CallLowering) -> pl::Expr {
                 let text = if s.len() == 1 { s.get(0) } else { s.get(i) };
                 let v = match (text, at(&from, i), at(&to, i)) {
                     (Some(t), Some(f), Some(b)) => jm::conv(t, f, b, ansi).map_err(|_| {
-                        crate::compat::errors::runtime_error(
+                        crate::compat::errors::runtime_error_at(
                             ErrorKind::Arithmetic,
                             "ARITHMETIC_OVERFLOW",
                             &crate::compat::errors::arithmetic_overflow_message("Overflow in function conv()", ""),
+                            origin.as_ref(),
                         )
                     })?,
                     _ => None,
