@@ -79,8 +79,13 @@ impl Profile {
             Ok(Some((Value::Object(entries), true))) if distinct_keys(entries) => {
                 self.rows += 1;
                 for (key, v) in entries {
-                    let k = self.kinds.entry(key.clone()).or_default();
-                    *k = k.union(Kinds::of(v));
+                    // Looked up before inserting: a key is cloned once per file, not per record.
+                    match self.kinds.get_mut(key) {
+                        Some(k) => *k = k.union(Kinds::of(v)),
+                        None => {
+                            self.kinds.insert(key.clone(), Kinds::of(v));
+                        }
+                    }
                 }
             }
             _ => *self = Profile { clean: false, rows: 0, kinds: HashMap::new() },
