@@ -248,7 +248,11 @@ impl<'a> ExprLowering<'a> {
                     CastKind::Cast | CastKind::Function if self.conf.ansi => CastMode::Ansi,
                     CastKind::Cast | CastKind::Function => CastMode::Legacy,
                 };
-                cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone)
+                let lowered = cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone);
+                match cast_literal(expr, to) {
+                    true => folded(&lowered).unwrap_or(lowered),
+                    false => lowered,
+                }
             }
             Expr::Binary { op, left, right } => {
                 if let (Expr::Literal(a), Expr::Literal(b)) = (left.as_ref(), right.as_ref()) {
@@ -363,6 +367,34 @@ impl<'a> ExprLowering<'a> {
 }
 
 /// A Spark literal as a Polars literal of the matching type.
+/// Whether a cast is of a literal to a scalar type: a cast evaluated now, as Spark's
+/// `ConstantFolding` does, so a filter comparing a column with
+/// `CAST('2024-01-01' AS DATE)` stays a comparison with a literal that Polars pushes
+/// into the scan (Spark's casts run as functions Polars cannot look into).
+fn cast_literal(e: &Expr, to: &DataType) -> bool {
+    use DataType as D;
+    let scalar = |t: &DataType| {
+        matches!(t, D::Boolean | D::Byte | D::Short | D::Integer | D::Long | D::Float | D::Double | D::Decimal(..) | D::String | D::Date | D::Timestamp | D::TimestampNtz)
+    };
+    match e {
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } => cast_literal(expr, to),
+        Expr::Literal(v) => !matches!(v, Value::Null) && scalar(&data_type(e)) && scalar(to),
+        _ => false,
+    }
+}
+
+/// The value of a constant expression, as a typed literal; None when evaluating it
+/// fails (a cast Spark refuses under ANSI keeps failing when the query runs).
+fn folded(constant: &pl::Expr) -> Option<pl::Expr> {
+    let df = pl::DataFrame::empty().lazy().select([constant.clone().alias("v")]).collect().ok()?;
+    let s = df.column("v").ok()?.as_materialized_series().clone();
+    if s.len() != 1 {
+        return None;
+    }
+    let v = s.get(0).ok()?.into_static();
+    Some(lit(pl::Scalar::new(s.dtype().clone(), v)))
+}
+
 pub fn literal(v: &Value) -> Result<pl::Expr> {
     Ok(match v {
         Value::Null => lit(pl::NULL),

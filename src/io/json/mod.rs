@@ -3,8 +3,10 @@
 //! `JacksonGenerator` text for writing (`compat::json_write`).
 
 mod convert;
+mod fast;
 mod infer;
 pub mod parser;
+mod profile;
 pub mod reading;
 
 use super::options::{flag, get, spec, Direction, Kind, Spec, Support};

@@ -7,7 +7,7 @@
 //! value of a record and ignores whatever follows it.
 
 /// The parser features the reader's options turn on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Features {
     pub comments: bool,
     pub unquoted_field_names: bool,
@@ -56,12 +56,21 @@ const MAX_DEPTH: usize = 1000;
 /// The first value of `text`: None when the text holds no value (blank, or only
 /// comments), an error when it is not JSON.
 pub fn parse_first(text: &str, features: &Features) -> Result<Option<Value>, NotJson> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, f: *features };
+    parse_record(text, features).map(|v| v.map(|(v, _)| v))
+}
+
+/// `parse_first`, with whether the record is plain: nothing but whitespace (or
+/// comments, where allowed) follows the value, which Spark ignores and a strict JSON
+/// reader refuses, and no string has a lone surrogate escape (Java writes it as `?`).
+pub fn parse_record(text: &str, features: &Features) -> Result<Option<(Value, bool)>, NotJson> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, f: *features, lone_surrogate: false };
     p.skip_space()?;
     if p.i >= p.s.len() {
         return Ok(None);
     }
-    p.value(0).map(Some)
+    let v = p.value(0)?;
+    let plain = p.skip_space().is_ok() && p.i >= p.s.len() && !p.lone_surrogate;
+    Ok(Some((v, plain)))
 }
 
 struct Parser<'a> {
@@ -69,6 +78,8 @@ struct Parser<'a> {
     text: &'a str,
     i: usize,
     f: Features,
+    /// A `\u` escape of half a surrogate pair was met.
+    lone_surrogate: bool,
 }
 
 type Parsed<T> = Result<T, NotJson>;
@@ -247,8 +258,10 @@ impl Parser<'_> {
                 } else {
                     char::from_u32(unit)
                 };
-                // A lone surrogate cannot be a Rust char; Java keeps it, its UTF-8 is U+FFFD.
-                out.push(ch.unwrap_or('\u{FFFD}'));
+                // A lone surrogate cannot be a Rust char; Java keeps it, and its UTF-8
+                // encoder (`UTF8String.fromString`) writes `?` for it.
+                self.lone_surrogate |= ch.is_none();
+                out.push(ch.unwrap_or('?'));
             }
             '\'' if self.f.single_quotes => out.push(c),
             _ if self.f.backslash_escaping_any => out.push(c),

@@ -4,7 +4,8 @@
 
 use super::convert::{record_row, Conversion, Row};
 use super::infer::{canonical, compatible_root, corrupt_record_type, infer};
-use super::parser::{parse_first, Features, NotJson};
+use super::parser::{parse_first, parse_record, Features, NotJson};
+use super::profile::{remember, Profile};
 use super::OPTIONS;
 use crate::compat::random::XorShiftRandom;
 use crate::compat::timezone::Zone;
@@ -120,15 +121,23 @@ pub fn infer_schema(paths: &[&Path], options: &BTreeMap<String, String>, corrupt
     // Spark samples records with a Bernoulli sampler seeded 1 (one partition).
     let mut sampler = (r.sampling_ratio < 1.0).then(|| XorShiftRandom::new(1));
     let mut root = DataType::Struct(vec![]);
+    // Inference parses every record of a JSON Lines file: what it sees of each file is
+    // kept for the native reader (`fast`).
+    let profiling = sampler.is_none() && !r.multi_line && r.line_sep.is_none();
     for path in paths {
+        let mut profile = Profile::new();
         for record in records(path, &r)? {
             if let Some(rng) = sampler.as_mut() {
                 if rng.next_double() >= r.sampling_ratio {
                     continue;
                 }
             }
-            let t = match parse_first(&record, &r.features) {
-                Ok(Some(v)) => infer(&v, &r)?,
+            let parsed = parse_record(&record, &r.features);
+            if profiling {
+                profile.observe(&parsed);
+            }
+            let t = match parsed {
+                Ok(Some((v, _))) => infer(&v, &r)?,
                 Ok(None) => DataType::Null,
                 Err(NotJson) => match corrupt_record_type(&r)? {
                     Some(t) => t,
@@ -136,6 +145,9 @@ pub fn infer_schema(paths: &[&Path], options: &BTreeMap<String, String>, corrupt
                 },
             };
             root = compatible_root(root, t, &r)?;
+        }
+        if profiling {
+            remember(path, &r.features, profile);
         }
     }
     let fields = match canonical(root, &r) {
@@ -181,6 +193,9 @@ pub fn file_frame(path: &Path, options: &BTreeMap<String, String>, corrupt_defau
     let corrupt_at = fields.iter().position(|f| f.name == r.corrupt_column && f.data_type == DataType::String);
     if fields.len() == 1 && corrupt_at.is_some() {
         return Err(only_corrupt_column_error());
+    }
+    if let Some(df) = super::fast::native_frame(path, &r, fields)? {
+        return Ok(df);
     }
     let mut columns: Vec<Vec<pl::AnyValue<'static>>> = vec![vec![]; fields.len()];
     let mut height = 0;
