@@ -28,7 +28,6 @@ fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
     })
 }
 
-
 /// Whether the expression's lowering has no row check (no ANSI error can come from it):
 /// columns, literals and the comparisons and connectives over them. Anything else
 /// (casts, arithmetic, calls) is taken to possibly fail.
@@ -249,9 +248,10 @@ impl<'a> ExprLowering<'a> {
                     CastKind::Cast | CastKind::Function => CastMode::Legacy,
                 };
                 let lowered = cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone);
-                match cast_literal(expr, to) {
-                    true => folded(&lowered).unwrap_or(lowered),
-                    false => lowered,
+                if cast_literal(expr, to) {
+                    folded(&lowered).unwrap_or(lowered)
+                } else {
+                    lowered
                 }
             }
             Expr::Binary { op, left, right } => {
@@ -366,7 +366,6 @@ impl<'a> ExprLowering<'a> {
     }
 }
 
-/// A Spark literal as a Polars literal of the matching type.
 /// Whether a cast is of a literal to a scalar type: a cast evaluated now, as Spark's
 /// `ConstantFolding` does, so a filter comparing a column with
 /// `CAST('2024-01-01' AS DATE)` stays a comparison with a literal that Polars pushes
@@ -395,6 +394,7 @@ fn folded(constant: &pl::Expr) -> Option<pl::Expr> {
     Some(lit(pl::Scalar::new(s.dtype().clone(), v)))
 }
 
+/// A Spark literal as a Polars literal of the matching type.
 pub fn literal(v: &Value) -> Result<pl::Expr> {
     Ok(match v {
         Value::Null => lit(pl::NULL),

@@ -60,10 +60,7 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
                 return None;
             }
             let names: HashMap<u64, Expr> = exprs.iter().map(|n| (n.attr.id, n.expr.unalias().clone())).collect();
-            let (below, above) = split(condition, &names, false);
-            let below = below?;
-            let child = push_down(&filtered(child, below, filter.plan_id));
-            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+            split_below(filter, input, child, condition, &names, false)
         }
         PlanNode::Aggregate { input: child, keys, aggs, grouping_sets: None } => {
             // Without keys a filter below would leave the one row of an empty input's
@@ -72,19 +69,13 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
                 return None;
             }
             let names = aggregate_names(keys, aggs);
-            let (below, above) = split(condition, &names, true);
-            let below = below?;
-            let child = push_down(&filtered(child, below, filter.plan_id));
-            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+            split_below(filter, input, child, condition, &names, true)
         }
         // Spark replaces a Deduplicate (`distinct`, `dropDuplicates`) by an aggregation
         // grouped by its keys before moving filters: conjuncts over the keys go below.
         PlanNode::Deduplicate { input: child, keys } if !keys.is_empty() => {
             let names: HashMap<u64, Expr> = keys.iter().map(|a| (a.id, Expr::Attr(a.clone()))).collect();
-            let (below, above) = split(condition, &names, true);
-            let below = below?;
-            let child = push_down(&filtered(child, below, filter.plan_id));
-            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+            split_below(filter, input, child, condition, &names, true)
         }
         PlanNode::Window { input: child, exprs } => {
             // Spark's PushPredicateThroughNonJoin for Window: a conjunct over the
@@ -92,10 +83,7 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
             // values over the rows kept are the same.
             let keys = partition_keys(exprs)?;
             let names: HashMap<u64, Expr> = child.output.iter().filter(|a| keys.contains(&a.id)).map(|a| (a.id, Expr::Attr(a.clone()))).collect();
-            let (below, above) = split(condition, &names, false);
-            let below = below?;
-            let child = push_down(&filtered(child, below, filter.plan_id));
-            Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+            split_below(filter, input, child, condition, &names, false)
         }
         PlanNode::Union { inputs } => {
             if !deterministic(condition) {
@@ -221,6 +209,15 @@ fn and(a: Expr, b: Expr) -> Expr {
 }
 
 /// `condition` over `plan`, with the plan id given (a filter keeps its DataFrame's).
+/// `input` (a one-child node over `child`) with the conjuncts of `condition` that
+/// `names` can rewrite pushed below it (see `split`), the rest kept above; None when no
+/// conjunct can go below.
+fn split_below(filter: &Plan, input: &Arc<Plan>, child: &Arc<Plan>, condition: &Expr, names: &HashMap<u64, Expr>, needs_columns: bool) -> Option<Arc<Plan>> {
+    let (below, above) = split(condition, names, needs_columns);
+    let child = push_down(&filtered(child, below?, filter.plan_id));
+    Some(over(filter, Arc::new(input.with_inputs(vec![child])), above))
+}
+
 fn filtered(plan: &Arc<Plan>, condition: Expr, plan_id: u64) -> Arc<Plan> {
     if matches!(condition, Expr::Literal(Value::Boolean(true))) {
         return plan.clone();
