@@ -1,12 +1,12 @@
 //! Java's `StrictMath` (fdlibm 5.3), which Spark's math functions call: `exp`,
 //! `log`, `atan`... must give the JVM's last bit, or `show()` prints another digit.
 //! FreeBSD's msun in the `libm` crate is fdlibm for `exp`, `expm1`, `log1p`,
-//! `atan`, `asin`, `acos` and `atan2` (checked bit for bit against the JVM on
+//! `atan`, `asin`, `acos`, `atan2` and `pow` (checked bit for bit against the JVM on
 //! thousands of inputs); `log`, `log10`, `cbrt`, `hypot`, `sinh`, `cosh` and `tanh`
 //! were rewritten there, so they are ported here from fdlibm as the JDK has it.
-//! `sin`, `cos`, `tan` and `pow` are HotSpot intrinsics, closest to the platform's.
+//! `sin`, `cos` and `tan` (Spark calls `Math`'s) are HotSpot intrinsics, closest to the platform's.
 
-pub use libm::{acos, asin, atan, atan2, exp, expm1, log1p};
+pub use libm::{acos, asin, atan, atan2, exp, expm1, log1p, pow};
 
 const TWO54: f64 = 18014398509481984.0; // 2^54
 const EXP_BITS: i32 = 0x7ff0_0000;
