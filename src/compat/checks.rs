@@ -175,4 +175,17 @@ mod tests {
         assert_eq!(java_plain("1.0E-4"), "0.00010");
         assert_eq!(java_plain("5.0"), "5.0");
     }
+
+    #[test]
+    fn check_rows_fails_only_on_a_reachable_row() {
+        let df = pl::df!("d" => [0i32, 2], "m" => [false, true]).unwrap();
+        let zero = |cols: &[Column], reachable: &dyn Fn(usize) -> bool| -> PolarsResult<Option<RowError>> {
+            let hit = (0..cols[1].len()).any(|i| reachable(i) && matches!(row(&cols[1], i), Ok(AnyValue::Int32(0))));
+            Ok(hit.then(|| (ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", String::new())))
+        };
+        let run = |reachable| pl::IntoLazy::lazy(df.clone()).select([check_rows(pl::col("d"), vec![pl::col("d")], reachable, zero)]).collect();
+        assert!(run(None).is_err());
+        assert_eq!(run(Some(pl::col("m"))).unwrap().height(), 2);
+        assert!(matches!(check_rows(pl::col("d"), vec![pl::col("d")], Some(never()), zero), pl::Expr::Column(_)));
+    }
 }
