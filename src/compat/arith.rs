@@ -183,7 +183,8 @@ pub fn decimal_arithmetic(
     // a zero divisor first on any reachable row, then a result that overflowed.
     check_rows(value, vec![left, right], reachable, move |cols, reachable| {
         let (value, l, r) = (&cols[0], &cols[1], &cols[2]);
-        let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+        // Length-1 columns broadcast; an empty one means no rows.
+        let n = if cols.iter().any(|c| c.is_empty()) { 0 } else { cols.iter().map(|c| c.len()).max().unwrap_or(0) };
         let divisor = r.cast(&PlType::Float64)?;
         let zero = |i: usize| -> PolarsResult<bool> { Ok(matches!(row(&divisor, i)?, AnyValue::Float64(d) if d == 0.0)) };
         if by_zero {
