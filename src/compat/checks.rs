@@ -82,7 +82,8 @@ pub fn check_rows(
             let mask = mask.first().map(|m| m.as_materialized_series().bool().cloned()).transpose()?;
             let reachable = |i: usize| match &mask {
                 Some(m) if m.len() == 1 => m.get(0) == Some(true),
-                Some(m) => m.get(i) == Some(true),
+                // An empty mask (an empty frame beside literal operands): no row.
+                Some(m) => i < m.len() && m.get(i) == Some(true),
                 None => true,
             };
             if let Some((kind, class, message)) = check(values, &reachable)? {
