@@ -47,6 +47,7 @@ class Worker:
     def __init__(self, engine, python, tag=""):
         self.engine, self.python, self.tag = engine, python, tag
         self.restarts = -1
+        self.seconds = 0.0  # time the engine spent on requests (both run at once)
         self.start()
 
     def start(self):
@@ -70,13 +71,16 @@ class Worker:
         self.proc.stdin.flush()
 
     def receive(self, timeout=JOB_TIMEOUT):
+        sent = time.time()
         answer = self._read(timeout)
         if answer is None:
+            self.seconds += time.time() - sent
             code = self.proc.poll()
             self.proc.kill()
             self.proc.wait()
             self.start()
             raise WorkerDied("timeout" if code is None else f"exit {code}")
+        self.seconds += answer.get("seconds", 0.0)
         return answer["results"]
 
     def stop(self):
@@ -286,6 +290,7 @@ class Campaign:
                 self.stopped_early = True
                 break
             g_start, g_queries = time.time(), self.queries
+            e_start = {w.engine: w.seconds for w in self.workers}
             counts, by_category, mismatches = collections.Counter(), collections.Counter(), []
             for program, expected, actual in self.outcomes(group):
                 counts["run"] += 1
@@ -300,7 +305,8 @@ class Campaign:
                     by_category[category] += 1
                     mismatches.append(_summary_mismatch(dict(program, group=index), expected, actual, category))
             line = {"group": index, "counts": counts, "by_category": by_category, "queries": self.queries - g_queries,
-                    "seconds": round(time.time() - g_start, 2), "mismatches": mismatches}
+                    "seconds": round(time.time() - g_start, 2), "mismatches": mismatches,
+                    "engine_seconds": {w.engine: round(w.seconds - e_start[w.engine], 2) for w in self.workers}}
             out.write(json.dumps(line, sort_keys=True) + "\n")
             out.flush()
             self.done.add(index)

@@ -42,6 +42,15 @@ def pow_integer_overflow_is_double(spark):
 
 
 @case
+def pow_last_bit_is_strict_math(spark):
+    # Spark's Pow is StrictMath.pow (fdlibm), which differs from the platform's pow in
+    # the last bit on these (fuzz campaign seed 202614, group 337): 2 ^ 1.5 is
+    # 2.82842712474619, not 2.8284271247461903. Columns and literals alike.
+    df = spark.createDataFrame([(0.5, 1.25), (0.5, 1.5), (100.0, 1.25), (2.0, 1.5), (12.125, 1.5)], "a double, b double")
+    return df.select("a", "b", F.pow("a", "b"), F.pow(F.lit(0.5), F.lit("1.25").cast("decimal(10,2)")))
+
+
+@case
 def pow_of_boolean_is_refused(spark):
     return spark.createDataFrame([(True,)], "b boolean").select(F.pow("b", 2))
 
@@ -115,6 +124,43 @@ def pmod_doubles_by_zero_legacy(spark):
 @case
 def pmod_doubles_by_zero_ansi(spark):
     return spark.createDataFrame([(7.5, 0.0)], "a double, b double").select(F.pmod("a", "b"))
+
+
+def _nested_decimals(spark):
+    return spark.createDataFrame([(D("1.50"), D("-0.70")), (D("-7.25"), D("2.00")), (None, D("3.00")), (D("0.01"), None),
+                                  (D("-99999999.99"), D("0.03"))], "c decimal(10,2), d decimal(10,2)")
+
+
+@case
+def pmod_decimals_nested_ansi(spark):
+    # Decimal pmod and % nested in each other's operands, ANSI on: the plan grew by the
+    # product of each level's operand copies (a minute for four levels; fuzz campaign
+    # seed 202614, groups 295 and 360). Negative remainders take pmod's second step.
+    df = _nested_decimals(spark)
+    return df.select(F.pmod(F.negative(F.col("c") % F.col("d")) * F.greatest(F.pmod("c", F.lit(D("99.99"))), F.least("c", "d")), "d"),
+                     F.expr("round(pmod(c % least(d, CAST(NULL AS DECIMAL(10,2))), (CAST('-0.5' AS DECIMAL(10,2)) % (round(c, -1) - d))), 0)"),
+                     F.expr("pmod(pmod(c, d), pmod(d, c))"))
+
+
+@case
+def pmod_decimals_nested_divide_by_zero_ansi(spark):
+    # Group 295's expression: the innermost % divides by a zero on a row it reaches.
+    df = spark.createDataFrame([(D("1.50"),), (D("0.00"),)], "c decimal(10,2)")
+    return df.select(F.expr("round(pmod((CAST('-0.5' AS DECIMAL(10,2)) % least(CAST('99.99' AS DECIMAL(10,2)), CAST(NULL AS DECIMAL(10,2)))), "
+                            "(round(CAST('-0.5' AS DECIMAL(10,2)), -1) % (CAST('-0.5' AS DECIMAL(10,2)) % c))), 0)"))
+
+
+@case
+def decimal_overflow_nested_in_pmod_ansi(spark):
+    # The overflow message names the exact product of the failing row's operands.
+    df = _nested_decimals(spark)
+    return df.select(F.pmod(F.col("c").cast("decimal(20,2)") * F.col("c").cast("decimal(20,2)") * F.col("c").cast("decimal(20,2)"), F.lit(D("7"))))
+
+
+@case(conf=LEGACY)
+def pmod_decimals_nested_legacy(spark):
+    df = _nested_decimals(spark)
+    return df.select(F.pmod(F.pmod("c", "d") * F.col("c"), F.col("d") - F.col("d")), F.pmod(F.negative(F.col("c") % F.col("d")), "d"))
 
 
 @case

@@ -1,7 +1,7 @@
 //! Spark arithmetic on Polars: division by zero (error under ANSI, NULL in legacy
 //! mode), Java's remainder sign, and integer overflow checks under ANSI.
 
-use super::checks::fail_where;
+use super::checks::{check_rows, fail_where, row};
 use super::errors::divide_by_zero_message;
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType, Value};
@@ -179,27 +179,43 @@ pub fn decimal_arithmetic(
         return value;
     }
     let by_zero = matches!(op, BinaryOp::Divide | BinaryOp::Modulo);
-    let value = if by_zero { divide_by_zero(value, left.clone(), right.clone().cast(PlType::Float64), reachable.clone()) } else { value };
-    // Both operands set (and a divisor other than zero) but no result: it overflowed.
-    let mut overflowed = left.clone().is_not_null().and(right.clone().is_not_null()).and(value.clone().is_null());
-    if by_zero {
-        overflowed = overflowed.and(right.clone().cast(PlType::Float64).neq(lit(0.0)));
-    }
-    // Spark shows the exact result (beyond i128): both operands travel to the message.
-    let operands = pl::concat_str([left.cast(PlType::String), right.cast(PlType::String)], "|", false);
-    fail_where(value, overflowed, reachable, operands, ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", move |v| {
-        let text = match v {
-            AnyValue::String(t) => t.to_string(),
-            AnyValue::StringOwned(t) => t.to_string(),
-            other => other.to_string(),
-        };
-        let exact = text.split_once('|').and_then(|(l, r)| super::exact_decimal::exact_result(op, l, ls, r, rs));
-        match exact {
-            Some(value) => format!(
-                " {value} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
-            ),
-            None => super::errors::decimal_overflow_message(p, s),
+    // One check over the operands (each in the plan once more, not once per check):
+    // a zero divisor first on any reachable row, then a result that overflowed.
+    check_rows(value, vec![left, right], reachable, move |cols, reachable| {
+        let (value, l, r) = (&cols[0], &cols[1], &cols[2]);
+        // Length-1 columns broadcast; an empty one means no rows.
+        let n = if cols.iter().any(|c| c.is_empty()) { 0 } else { cols.iter().map(|c| c.len()).max().unwrap_or(0) };
+        let divisor = r.cast(&PlType::Float64)?;
+        let zero = |i: usize| -> PolarsResult<bool> { Ok(matches!(row(&divisor, i)?, AnyValue::Float64(d) if d == 0.0)) };
+        if by_zero {
+            for i in 0..n {
+                if reachable(i) && zero(i)? && !row(l, i)?.is_null() {
+                    return Ok(Some((ErrorKind::Arithmetic, "DIVIDE_BY_ZERO", divide_by_zero_message())));
+                }
+            }
         }
+        // Both operands set (and a divisor other than zero) but no result: it overflowed.
+        for i in 0..n {
+            if !reachable(i) || row(l, i)?.is_null() || row(r, i)?.is_null() || !row(value, i)?.is_null() || (by_zero && zero(i)?) {
+                continue;
+            }
+            // Spark shows the exact result (beyond i128).
+            let text = |c: &Column| -> PolarsResult<String> {
+                Ok(match row(&c.cast(&PlType::String)?, i)? {
+                    AnyValue::String(t) => t.to_string(),
+                    AnyValue::StringOwned(t) => t.to_string(),
+                    other => other.to_string(),
+                })
+            };
+            let message = match super::exact_decimal::exact_result(op, &text(l)?, ls, &text(r)?, rs) {
+                Some(value) => format!(
+                    " {value} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
+                ),
+                None => super::errors::decimal_overflow_message(p, s),
+            };
+            return Ok(Some((ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", message)));
+        }
+        Ok(None)
     })
 }
 

@@ -151,6 +151,38 @@ pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scal
     )
 }
 
+/// `pmod`'s last step from the remainder `r` (unscaled at the result's `scale`) and the
+/// divisor `n` (at `n_scale`): `(r + n) % n` where `r` is negative, else `r`. One
+/// kernel that reads each operand once: as an expression `r` appeared three times,
+/// and a `pmod` nested in another's operands grew the plan by that product.
+pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, scale: u8) -> pl::Expr {
+    let result_type = PlType::Decimal(precision as usize, scale as usize);
+    let limit = pow10(precision as u32).unwrap_or(i128::MAX);
+    let (s, ns) = (scale as u32, n_scale as u32);
+    r.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let a = cols[0].as_materialized_series().decimal()?.clone();
+            let b = cols[1].as_materialized_series().decimal()?.clone();
+            let (pa, pb) = (a.physical(), b.physical());
+            let len = if pa.is_empty() || pb.is_empty() { 0 } else { pa.len().max(pb.len()) };
+            let at = |c: &pl::Int128Chunked, i: usize| if c.len() == 1 { c.get(0) } else { c.get(i) };
+            let values: pl::Int128Chunked = (0..len)
+                .map(|i| match (at(pa, i), at(pb, i)) {
+                    (Some(r), Some(n)) if r < 0 => apply(BinaryOp::Add, r, s, n, ns, s)
+                        .and_then(|shifted| apply(BinaryOp::Modulo, shifted, s, n, ns, s))
+                        .filter(|v| v.unsigned_abs() < limit.unsigned_abs()),
+                    (Some(r), _) if r >= 0 => Some(r),
+                    _ => None,
+                })
+                .collect();
+            let out = values.into_decimal_unchecked(precision as usize, scale as usize);
+            Ok(out.into_series().with_name(cols[0].name().clone()).into_column())
+        },
+        &[n],
+        move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), result_type.clone())),
+    )
+}
+
 /// `value` rounded to 34 significant digits, HALF_EVEN (Java's `MathContext.DECIMAL128`).
 fn to_34_digits(value: i128) -> i128 {
     let digits = value.unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);

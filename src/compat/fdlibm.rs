@@ -1,12 +1,12 @@
 //! Java's `StrictMath` (fdlibm 5.3), which Spark's math functions call: `exp`,
 //! `log`, `atan`... must give the JVM's last bit, or `show()` prints another digit.
 //! FreeBSD's msun in the `libm` crate is fdlibm for `exp`, `expm1`, `log1p`,
-//! `atan`, `asin`, `acos` and `atan2` (checked bit for bit against the JVM on
+//! `atan`, `asin`, `acos`, `atan2` and `pow` (checked bit for bit against the JVM on
 //! thousands of inputs); `log`, `log10`, `cbrt`, `hypot`, `sinh`, `cosh` and `tanh`
 //! were rewritten there, so they are ported here from fdlibm as the JDK has it.
-//! `sin`, `cos`, `tan` and `pow` are HotSpot intrinsics, closest to the platform's.
+//! `sin`, `cos` and `tan` (Spark calls `Math`'s) are HotSpot intrinsics, closest to the platform's.
 
-pub use libm::{acos, asin, atan, atan2, exp, expm1, log1p};
+pub use libm::{acos, asin, atan, atan2, exp, expm1, log1p, pow};
 
 const TWO54: f64 = 18014398509481984.0; // 2^54
 const EXP_BITS: i32 = 0x7ff0_0000;
@@ -316,6 +316,14 @@ mod tests {
     use super::*;
 
     // Values from the JVM's StrictMath.
+    #[test]
+    fn pow_is_strict_math_not_the_platforms() {
+        // (x, y, StrictMath.pow(x, y)); the platform's pow is one bit off on each.
+        for (x, y, java) in [(0.5, 1.25, 0x3FDAE89F995AD3AEu64), (2.0, 1.5, 0x4006A09E667F3BCC), (100.0, 1.25, 0x4073C3A4EDFA9758)] {
+            assert_eq!(pow(x, y).to_bits(), java, "pow({x}, {y})");
+        }
+    }
+
     #[test]
     fn like_java_strict_math() {
         assert_eq!(exp(1.0), 2.7182818284590455);

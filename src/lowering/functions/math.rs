@@ -394,12 +394,7 @@ fn pmod(c: &CallLowering) -> pl::Expr {
     let n = c.arg(1);
     let t = c.call.data_type.clone();
     match t {
-        DataType::Decimal(p, s) => {
-            let n_type = decimal_parts(&c.arg_type(1));
-            let shifted = crate::compat::arith::decimal_arithmetic(BinaryOp::Add, (r.clone(), (p, s)), (n.clone(), n_type), &DataType::Decimal(38, s), false, None);
-            let again = crate::compat::arith::decimal_arithmetic(BinaryOp::Modulo, (shifted, (38, s)), (n, n_type), &t, false, None);
-            when(r.clone().lt(lit(0).cast(to_polars(&t)))).then(again).otherwise(r)
-        }
+        DataType::Decimal(p, s) => crate::compat::decimal::pmod_of_remainder(r, n, decimal_parts(&c.arg_type(1)).1, p, s),
         DataType::Float | DataType::Double => {
             kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(r, n, |r, n| Some(if r < 0.0 { (r + n) % n } else { r }))
                 .cast(to_polars(&t))
