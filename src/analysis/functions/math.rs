@@ -298,8 +298,13 @@ fn ceil_floor_type(args: &[Expr], _: &Site) -> Result<DataType> {
     }
     let Some(DataType::Decimal(p, s)) = as_decimal(&t) else { return Ok(t) };
     let digits = int_value(&args[1]).unwrap_or(0) as i32;
-    let new_scale = (s as i32).min(digits.max(0)) as u8;
-    Ok(DataType::Decimal(((p - s) as u32 + 1 + new_scale as u32).min(38) as u8, new_scale))
+    // Spark's RoundBase: one more integral digit; a negative scale rounds to -scale + 1 digits.
+    let integral = (p - s) as i32 + 1;
+    if digits < 0 {
+        return Ok(DataType::Decimal(integral.max(1 - digits).min(38) as u8, 0));
+    }
+    let new_scale = (s as i32).min(digits) as u8;
+    Ok(DataType::Decimal((integral as u32 + new_scale as u32).min(38) as u8, new_scale))
 }
 
 /// Operands of `+ - * %` (and `try_*`, `pmod`): numbers cast to their common type;
