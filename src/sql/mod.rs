@@ -1180,6 +1180,14 @@ mod tests {
     }
 
     #[test]
+    fn escaped_string_literals_keep_backslashes() {
+        let read = |text: &str| with_escaped_string_literals(true, || parse_expression(text).unwrap());
+        assert_eq!(read(r"'a\\b\d'"), Expr::Literal(Value::String(r"a\\b\d".into())));
+        assert_eq!(read("'it''s'"), Expr::Literal(Value::String("its".into())));
+        assert_eq!(parse_expression(r"'a\\b'").unwrap(), Expr::Literal(Value::String(r"a\b".into())));
+    }
+
+    #[test]
     fn syntax_errors_are_parse_exceptions() {
         let e = parse_expression("a +").unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::Parse);

@@ -622,4 +622,18 @@ mod tests {
         assert_eq!(show("&", &["a", "b"]), "(a & b)");
         assert_eq!(show("~", &["a"]), "~a");
     }
+
+    #[test]
+    fn ceil_with_a_scale_types_as_spark_round_base() {
+        use crate::ir::{DataType, Expr, Value};
+        let site = super::super::Site { conf: &crate::analysis::Conf::default(), shown: String::new(), text: |_| String::new() };
+        let of = |scale: i32| {
+            let args = [Expr::Literal(Value::Decimal(31411, 5, 4)), Expr::Literal(Value::Integer(scale))];
+            super::ceil_floor_type(&args, &site).unwrap()
+        };
+        assert_eq!(of(-3), DataType::Decimal(4, 0));
+        assert_eq!(of(-1), DataType::Decimal(2, 0));
+        assert_eq!(of(3), DataType::Decimal(5, 3));
+        assert_eq!(of(6), DataType::Decimal(6, 4));
+    }
 }
