@@ -448,6 +448,9 @@ impl<'a> Resolver<'a> {
                 a => inner.resolve(a),
             })
             .collect::<Result<Vec<_>>>()?;
+        if let Some(e) = functions::try_datetime_arithmetic(&name, &args, self.conf, sql_text)? {
+            return Ok(e);
+        }
         let bound = def.bind(&name, args, distinct, self.conf, sql_text)?;
         if def.func.is_window() && !self.scope.window_function {
             // Spark's check runs on the resolved call and names it: `row_number()`.

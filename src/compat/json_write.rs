@@ -86,11 +86,18 @@ pub fn write_value(v: &AnyValue, t: &DataType, tz: &Zone, out: &mut String) {
     }
 }
 
-/// A map key as Spark writes it: the key's text (`toString` of the value).
+/// A map key as Spark writes it: the key's text (`toString` of the value; a struct's is
+/// its row's, `[1,a]`).
 fn key_text(k: &AnyValue, t: &DataType, tz: &Zone) -> String {
     match k {
         AnyValue::String(s) => s.to_string(),
         AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Null => "null".to_string(),
+        AnyValue::Struct(..) | AnyValue::StructOwned(..) => {
+            let DataType::Struct(fields) = t else { return cell_text(k, t, tz) };
+            let texts: Vec<String> = fields.iter().zip(struct_values(k).iter()).map(|(f, x)| key_text(x, &f.data_type, tz)).collect();
+            format!("[{}]", texts.join(","))
+        }
         other => cell_text(other, t, tz),
     }
 }

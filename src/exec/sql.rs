@@ -33,6 +33,9 @@ impl RelationSource for Session {
     }
 }
 
+/// Spark 1.6's string literals: backslashes kept as written (default false).
+const ESCAPED_STRING_LITERALS: &str = "spark.sql.parser.escapedStringLiterals";
+
 impl Session {
     /// `spark.sql(text, args)`: one statement with its parameters bound.
     pub fn sql_with_parameters(&self, text: &str, params: Parameters) -> Result<Plan> {
@@ -42,7 +45,10 @@ impl Session {
     /// Runs one SQL statement; the plan of its result.
     pub fn sql(&self, text: &str) -> Result<Plan> {
         let conf = self.analysis_conf();
-        let statement = crate::sql::with_session_zone(&conf.session_time_zone, || parse_statement(text, &conf, self))?;
+        let escaped = self.get_conf(ESCAPED_STRING_LITERALS).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let statement = crate::sql::with_escaped_string_literals(escaped, || {
+            crate::sql::with_session_zone(&conf.session_time_zone, || parse_statement(text, &conf, self))
+        })?;
         match statement {
             Statement::Query(plan) => Ok(Arc::unwrap_or_clone(plan)),
             Statement::CreateTempView { name, plan, replace, global } => {

@@ -430,8 +430,8 @@ fn number(text: &str, long: bool) -> Result<Value> {
 fn value(v: sql::Value) -> Result<Expr> {
     Ok(Expr::Literal(match v {
         sql::Value::Number(n, long) => number(&n, long)?,
-        sql::Value::SingleQuotedString(s) => Value::String(unescape(&s, '\'')),
-        sql::Value::DoubleQuotedString(s) => Value::String(unescape(&s, '"')),
+        sql::Value::SingleQuotedString(s) => Value::String(literal_text(&s, '\'')),
+        sql::Value::DoubleQuotedString(s) => Value::String(literal_text(&s, '"')),
         sql::Value::SingleQuotedRawStringLiteral(s) | sql::Value::DoubleQuotedRawStringLiteral(s) => Value::String(s),
         sql::Value::Boolean(b) => Value::Boolean(b),
         sql::Value::Null => Value::Null,
@@ -445,6 +445,17 @@ fn value(v: sql::Value) -> Result<Expr> {
 fn hex_bytes(h: &str) -> Option<Vec<u8>> {
     let digits = if h.len() % 2 == 1 { format!("0{h}") } else { h.to_string() };
     (0..digits.len()).step_by(2).map(|i| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// A string literal's value: unescaped, or as written with
+/// `spark.sql.parser.escapedStringLiterals` (Spark 1.6's behaviour: backslashes kept).
+fn literal_text(s: &str, quote: char) -> String {
+    if !ESCAPED_STRING_LITERALS.with(|e| e.get()) {
+        return unescape(s, quote);
+    }
+    // Only a doubled quote (two adjacent literals, concatenated) is read.
+    let doubled: String = [quote, quote].iter().collect();
+    s.replace(&doubled, "")
 }
 
 /// Spark's backslash escapes in string literals (`ParserUtils.unescapeSQLString`):
@@ -782,6 +793,19 @@ fn typed_literal(ts: sql::TypedString) -> Result<Expr> {
 
 thread_local! {
     static SESSION_ZONE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+thread_local! {
+    static ESCAPED_STRING_LITERALS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (one statement's translation) with string literals read as written
+/// (`spark.sql.parser.escapedStringLiterals`) or unescaped.
+pub fn with_escaped_string_literals<T>(escaped: bool, f: impl FnOnce() -> T) -> T {
+    let previous = ESCAPED_STRING_LITERALS.with(|e| e.replace(escaped));
+    let out = f();
+    ESCAPED_STRING_LITERALS.with(|e| e.set(previous));
+    out
 }
 
 /// Runs `f` (one statement's translation) with the session time zone that
@@ -1153,6 +1177,14 @@ mod tests {
         assert_eq!(unescape(r"a\%b\_", '\''), r"a\%b\_");
         assert_eq!(unescape(r"it\'s", '\''), "it's");
         assert_eq!(unescape("it''s", '\''), "its");
+    }
+
+    #[test]
+    fn escaped_string_literals_keep_backslashes() {
+        let read = |text: &str| with_escaped_string_literals(true, || parse_expression(text).unwrap());
+        assert_eq!(read(r"'a\\b\d'"), Expr::Literal(Value::String(r"a\\b\d".into())));
+        assert_eq!(read("'it''s'"), Expr::Literal(Value::String("its".into())));
+        assert_eq!(parse_expression(r"'a\\b'").unwrap(), Expr::Literal(Value::String(r"a\b".into())));
     }
 
     #[test]

@@ -194,12 +194,16 @@ impl<'a> QueryBuilder<'a> {
         let correlated = !correlation.outer_conditions.is_empty() || (correlation.scalar.is_some() && correlation.bind_outer_reads(&plan, items.clone(), false, self.conf).1);
         if let (Some(name), true) = (&correlation.scalar, correlated) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
-            if !group_by.is_empty() || s.having.is_some() || items.len() != 1 {
-                return Err(unsupported("a correlated scalar subquery that is not one value without GROUP BY"));
+            if group_by_all || s.having.is_some() || items.len() != 1 {
+                return Err(unsupported("a correlated scalar subquery that is not one value (GROUP BY ALL, HAVING)"));
             }
             let name = name.clone();
-            let aggregated = items.iter().any(has_aggregate);
-            let agg = self.correlated_scalar(plan, items, aggregated, &name, &mut correlation)?;
+            let group_by = match grouping_sets(group_by, &items)? {
+                GroupBy::Keys(keys) => keys,
+                GroupBy::Sets(_) => return Err(unsupported("a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING SETS")),
+            };
+            let aggregated = !group_by.is_empty() || items.iter().any(has_aggregate);
+            let agg = self.correlated_scalar(plan, items, group_by, aggregated, &name, &mut correlation)?;
             self.correlation = correlation;
             return Ok(agg);
         }

@@ -558,7 +558,10 @@ impl QueryBuilder<'_> {
     /// The body of a correlated scalar subquery: its one aggregate grouped by the inner
     /// side of each correlated equality, and those equalities rewritten onto the groups'
     /// keys for the join.
-    pub(super) fn correlated_scalar(&self, plan: Arc<Plan>, items: Vec<Expr>, aggregated: bool, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+    /// With a GROUP BY, each correlation key's groups are aggregated again: their one
+    /// value, and their count checked after the join (Spark 4 accepts any GROUP BY and
+    /// raises SCALAR_SUBQUERY_TOO_MANY_ROWS where a key has several groups).
+    pub(super) fn correlated_scalar(&self, plan: Arc<Plan>, items: Vec<Expr>, group_by: Vec<Expr>, aggregated: bool, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
         let exports = std::mem::take(&mut correlation.exports);
         let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
         let inner_side = |e: &Expr| names.iter().any(|n| mentions(e, n));
@@ -570,7 +573,8 @@ impl QueryBuilder<'_> {
                 _ => None,
             })
         };
-        correlation.zero_when_unmatched = matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        // A grouped count over no rows has no group, so no 0 either.
+        correlation.zero_when_unmatched = group_by.is_empty() && matches!(items.as_slice(), [item] if is_count(item.unalias()));
         // Outer columns in the select list are read from the domain (below).
         let (written, _) = correlation.bind_outer_reads(&plan, items.clone(), true, self.conf);
         let (items, reads_outer_columns) = correlation.bind_outer_reads(&plan, items, false, self.conf);
@@ -616,8 +620,9 @@ impl QueryBuilder<'_> {
             let domain = self.domain_join(&outer, plan, conditions, &items, name)?;
             let keys = domain.columns.iter().enumerate().map(|(k, c)| Expr::col(c).alias(&format!("{name}_key{k}"))).collect();
             let items = items.into_iter().map(|e| domain.read(e)).collect();
+            let group_by = group_by.into_iter().map(|e| domain.read(e)).collect();
             correlation.outer_conditions = domain.join_back(name);
-            return Ok(Arc::new(builder::aggregate(domain.plan, keys, items, self.conf, new_plan_id())?));
+            return self.grouped_per_key(domain.plan, keys, group_by, items, name, correlation);
         };
         let mut keys = vec![];
         let mut conditions = vec![];
@@ -627,7 +632,26 @@ impl QueryBuilder<'_> {
             conditions.push(Expr::binary(BinaryOp::Eq, outer, Expr::col(&key)));
         }
         correlation.outer_conditions = conditions;
-        Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?))
+        self.grouped_per_key(plan, keys, group_by, items, name, correlation)
+    }
+
+    /// `items` aggregated per correlation key (`keys`, aliased); with the subquery's own
+    /// GROUP BY, per key and group first, then per key: the one group's value and the
+    /// number of groups (the column `{name}_rows`, checked after the join).
+    fn grouped_per_key(&self, plan: Arc<Plan>, keys: Vec<Expr>, group_by: Vec<Expr>, items: Vec<Expr>, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+        if group_by.is_empty() {
+            return Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?));
+        }
+        // (Both callers name the keys `{name}_key{k}`.)
+        let key_names: Vec<String> = (0..keys.len()).map(|k| format!("{name}_key{k}")).collect();
+        let groups = group_by.into_iter().enumerate().map(|(j, g)| g.alias(&format!("{name}_group{j}")));
+        let per_group = Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), items, self.conf, new_plan_id())?);
+        let rows = format!("{name}_rows");
+        correlation.rows_column = Some(rows.clone());
+        let one = Expr::lit(crate::ir::Value::Integer(1));
+        let values = vec![Expr::func("first", vec![Expr::col(name)]).alias(name), Expr::func("count", vec![one]).alias(&rows)];
+        let keys = key_names.iter().map(|k| Expr::col(k)).collect();
+        Ok(Arc::new(builder::aggregate(per_group, keys, values, self.conf, new_plan_id())?))
     }
 
     /// Spark's domain join (`DecorrelateInnerQuery`): `inner` joined to the distinct

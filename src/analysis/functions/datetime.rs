@@ -101,7 +101,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .null(Null::Custom(fails_or_null)),
     def(dt(MakeTimestampNtz), "make_timestamp_ntz", Exact(6), Inputs::Implicit(MAKE_TIMESTAMP), Ret::Fixed(TIMESTAMP_NTZ))
         .null(Null::Custom(fails_or_null)),
-    def(dt(TryMakeTimestamp), "try_make_timestamp", Range(6, 7), Inputs::Implicit(MAKE_TIMESTAMP), Ret::Fixed(TIMESTAMP)).null(Null::Always),
+    def(dt(TryMakeTimestamp), "try_make_timestamp", Range(6, 7), Inputs::Implicit(MAKE_TIMESTAMP), Ret::Fixed(TIMESTAMP))
+        .null(Null::Always)
+        .display(Display::Custom(without_time_zone)),
     def(dt(TryMakeTimestampLtz), "try_make_timestamp_ltz", Range(6, 7), Inputs::Implicit(MAKE_TIMESTAMP), Ret::Fixed(TIMESTAMP))
         .null(Null::Always),
     def(dt(TryMakeTimestampNtz), "try_make_timestamp_ntz", Exact(6), Inputs::Implicit(MAKE_TIMESTAMP), Ret::Fixed(TIMESTAMP_NTZ))
@@ -211,9 +213,10 @@ fn date_only(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     expects(args, site, |t| *t == DataType::Date, "\"DATE\"")
 }
 
-/// Seconds of a fractional type can be NaN or too large: NULL.
+/// Seconds of a floating type can be NaN or too large: NULL (Spark's
+/// `SecondsToTimestamp.nullable`; a decimal too large fails instead).
 fn seconds_nullable(args: &[Expr], arg_nulls: &[bool], _: &Conf) -> bool {
-    arg_nulls[0] || !data_type(&args[0]).is_integral()
+    arg_nulls[0] || matches!(data_type(&args[0]), DataType::Float | DataType::Double)
 }
 
 /// The canonical field of `extract`/`date_part` (the names Spark accepts for it).
@@ -375,6 +378,20 @@ fn with_default_pattern(name: &str, args: &[String], _: bool) -> String {
     }
 }
 
+/// `try_make_timestamp(y, m, d, h, mi, s, tz)` is named without its time zone (Spark's
+/// `TryMakeTimestamp` shows six parameters; `make_timestamp` and the `_ltz` forms all seven).
+fn without_time_zone(name: &str, args: &[String], _: bool) -> String {
+    format!("{name}({})", args[..args.len().min(6)].join(", "))
+}
+
+/// `make_dt_interval(2)` is named `make_dt_interval(2, 0, 0, 0.000000)`: Spark's
+/// constructors fill the omitted days, hours, minutes and seconds.
+fn dt_interval_display(name: &str, args: &[String], _: bool) -> String {
+    let defaults = ["0", "0", "0", "0.000000"];
+    let shown: Vec<&str> = args.iter().map(String::as_str).chain(defaults[args.len().min(4)..].iter().copied()).collect();
+    format!("{name}({})", shown.join(", "))
+}
+
 fn default_pattern() -> Expr {
     Expr::Literal(Value::String(DEFAULT_PATTERN.into()))
 }
@@ -443,7 +460,8 @@ fn timestamp_ntz_nullable(args: &[Expr], arg_nulls: &[bool], conf: &Conf) -> boo
 const DECIMAL_SECONDS: &DataType = &DataType::Decimal(18, 6);
 
 pub static INTERVAL_FUNCTIONS: &[FunctionDef] = &[
-    def(dt(MakeDtInterval), "make_dt_interval", Range(0, 4), Inputs::Implicit(MAKE_DT_INTERVAL), Ret::Fixed(&DataType::DayTimeInterval(0, 3))),
+    def(dt(MakeDtInterval), "make_dt_interval", Range(0, 4), Inputs::Implicit(MAKE_DT_INTERVAL), Ret::Fixed(&DataType::DayTimeInterval(0, 3)))
+        .display(Display::Custom(dt_interval_display)),
     def(dt(MakeYmInterval), "make_ym_interval", Range(0, 2), Inputs::Implicit(&[Expected::Type(INT)]), Ret::Fixed(&DataType::YearMonthInterval(0, 1))),
     def(dt(MakeInterval), "make_interval", Range(0, 7), Inputs::Implicit(MAKE_INTERVAL), Ret::Fixed(&DataType::CalendarInterval))
         .null(Null::Custom(fails_or_null)),
@@ -523,6 +541,28 @@ fn wider_interval(a: &DataType, b: &DataType) -> Option<DataType> {
 /// `date + 1`, `date - date`, `timestamp - timestamp`, datetimes ± intervals,
 /// intervals ± intervals, intervals times and divided by numbers, and comparisons of
 /// intervals of one kind. None when the operands are for plain arithmetic.
+/// `try_add`/`try_subtract` of a date or timestamp (and a number or an interval): Spark's
+/// `TryEval` of the `+`/`-` it stands for, so always nullable. `None` for anything else
+/// (numbers go through the function itself).
+pub fn try_datetime_arithmetic(name: &str, args: &[Expr], conf: &Conf, text: fn(&Expr) -> String) -> Result<Option<Expr>> {
+    let op = match name.to_ascii_lowercase().as_str() {
+        "try_add" => crate::ir::BinaryOp::Add,
+        "try_subtract" => crate::ir::BinaryOp::Subtract,
+        _ => return Ok(None),
+    };
+    let [l, r] = args else { return Ok(None) };
+    if !data_type(l).is_datetime() && !data_type(r).is_datetime() {
+        return Ok(None);
+    }
+    Ok(datetime_arithmetic(op, l, r, conf, text)?.map(|e| match e {
+        Expr::Call(mut c) => {
+            c.nullable = true;
+            Expr::Call(c)
+        }
+        other => other,
+    }))
+}
+
 pub fn datetime_arithmetic(op: crate::ir::BinaryOp, l: &Expr, r: &Expr, conf: &Conf, text: fn(&Expr) -> String) -> Result<Option<Expr>> {
     use crate::analysis::coercion::coerce;
     use crate::ir::BinaryOp::*;

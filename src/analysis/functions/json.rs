@@ -24,12 +24,18 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(json(SchemaOfJson), "schema_of_json", Exact(1), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never),
     def(json(ToJson), "to_json", Exact(1), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always),
     def(json(FromJson), "from_json", Exact(2), Inputs::Custom(json_and_schema), Ret::Custom(from_json_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
-    def(json(FromCsv), "from_csv", Range(2, 3), Inputs::Custom(csv_and_schema), Ret::Custom(from_csv_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(FromCsv), "from_csv", Range(2, 3), Inputs::Custom(csv_and_schema), Ret::Custom(from_csv_type)).null(Null::Custom(csv_nullable)).display(Display::Custom(first_argument_only)),
     def(json(ToCsv), "to_csv", Range(1, 2), Inputs::Custom(csv_writable), Ret::Fixed(STRING)).null(Null::Always).display(Display::Custom(first_argument_only)),
     def(json(SchemaOfCsv), "schema_of_csv", Range(1, 2), Inputs::Custom(literal_csv), Ret::Fixed(STRING)).null(Null::Never).display(Display::Custom(first_argument_only)),
     // A generator (run by the Generate node), defined here with the JSON readers.
     def(Func::Generator(GeneratorFn::JsonTuple), "json_tuple", AtLeast(2), Inputs::Custom(all_strings), Ret::Custom(tuple_columns)).null(Null::Never),
 ];
+
+/// `from_csv` is NULL only for a NULL text (Spark's `CsvToStructs.nullable`: a line that
+/// does not parse still gives a struct, of NULL fields).
+fn csv_nullable(_: &[Expr], arg_nulls: &[bool], _: &crate::analysis::Conf) -> bool {
+    arg_nulls[0]
+}
 
 /// `json_tuple` takes STRING arguments only, without casts (NULL too is refused).
 fn all_strings(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {

@@ -298,8 +298,13 @@ fn ceil_floor_type(args: &[Expr], _: &Site) -> Result<DataType> {
     }
     let Some(DataType::Decimal(p, s)) = as_decimal(&t) else { return Ok(t) };
     let digits = int_value(&args[1]).unwrap_or(0) as i32;
-    let new_scale = (s as i32).min(digits.max(0)) as u8;
-    Ok(DataType::Decimal(((p - s) as u32 + 1 + new_scale as u32).min(38) as u8, new_scale))
+    // Spark's RoundBase: one more integral digit; a negative scale rounds to -scale + 1 digits.
+    let integral = (p - s) as i32 + 1;
+    if digits < 0 {
+        return Ok(DataType::Decimal(integral.max(1 - digits).min(38) as u8, 0));
+    }
+    let new_scale = (s as i32).min(digits) as u8;
+    Ok(DataType::Decimal((integral as u32 + new_scale as u32).min(38) as u8, new_scale))
 }
 
 /// Operands of `+ - * %` (and `try_*`, `pmod`): numbers cast to their common type;
@@ -616,5 +621,19 @@ mod tests {
         assert_eq!(show("positive", &["x"]), "(+ x)");
         assert_eq!(show("&", &["a", "b"]), "(a & b)");
         assert_eq!(show("~", &["a"]), "~a");
+    }
+
+    #[test]
+    fn ceil_with_a_scale_types_as_spark_round_base() {
+        use crate::ir::{DataType, Expr, Value};
+        let site = super::super::Site { conf: &crate::analysis::Conf::default(), shown: String::new(), text: |_| String::new() };
+        let of = |scale: i32| {
+            let args = [Expr::Literal(Value::Decimal(31411, 5, 4)), Expr::Literal(Value::Integer(scale))];
+            super::ceil_floor_type(&args, &site).unwrap()
+        };
+        assert_eq!(of(-3), DataType::Decimal(4, 0));
+        assert_eq!(of(-1), DataType::Decimal(2, 0));
+        assert_eq!(of(3), DataType::Decimal(5, 3));
+        assert_eq!(of(6), DataType::Decimal(6, 4));
     }
 }

@@ -27,7 +27,7 @@ pub mod window;
 pub use higher_order::{index_is_optional, lambda_parameters};
 pub use aggregate::percentages;
 pub use datetime::{
-    datetime_arithmetic, extract_field, session_keys, sliding_windows, window_branch_condition, window_duration, window_filter,
+    datetime_arithmetic, extract_field, session_keys, try_datetime_arithmetic, sliding_windows, window_branch_condition, window_duration, window_filter,
     with_window_index,
 };
 pub use math::as_decimal as decimal_view;

@@ -110,7 +110,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(Decode), "decode", Exact(2), Inputs::Implicit(&[Expected::Type(BINARY), STR]), Ret::Fixed(STRING)).null(Null::Always),
     // to_binary(str[, fmt]): fmt a literal among hex (default), utf-8, utf8, base64.
     def(string(ToBinary), "to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
-    def(string(TryToBinary), "try_to_binary", Range(1, 2), Inputs::Custom(to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
+    def(string(TryToBinary), "try_to_binary", Range(1, 2), Inputs::Custom(try_to_binary_inputs), Ret::Fixed(BINARY)).null(Null::Always),
     // The UTF-8 checks read a binary's bytes as they are.
     def(string(IsValidUtf8), "is_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(BOOL)).null(Null::Always),
     def(string(MakeValidUtf8), "make_valid_utf8", Exact(1), Inputs::Implicit(&[STRING_NAMED_OR_BINARY]), Ret::Fixed(STRING)).null(Null::Always),

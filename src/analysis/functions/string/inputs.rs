@@ -205,8 +205,10 @@ fn default_last(mut args: Vec<Expr>, full: usize, default: Value) -> Vec<Expr> {
 }
 
 /// `lpad`/`rpad(str, len[, pad])`: bytes padded with bytes, anything else as text.
+/// The default pad is a space, or a zero byte for bytes (Spark's `LPadExpressionBuilder`).
 pub fn pad_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
-    let args = default_last(args, 3, Value::String(" ".into()));
+    let default = if is_binary(&args[0]) { Value::Binary(vec![0]) } else { Value::String(" ".into()) };
+    let args = default_last(args, 3, default);
     if is_binary(&args[0]) && is_binary(&args[2]) {
         return Inputs::Implicit(&[STRING_OR_BINARY, Expected::Type(INT), STRING_OR_BINARY]).coerce(args, site);
     }
@@ -375,6 +377,18 @@ pub fn to_binary_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         }
     }
     Ok(args)
+}
+
+/// `try_to_binary(str, fmt)`: an unknown format literal gives NULL (Spark's
+/// `ToBinary(nullOnInvalidFormat = true)`), read here as a NULL format.
+pub fn try_to_binary_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if let Some(fmt) = args.get_mut(1) {
+        let known = string_literal(fmt).map(|f| matches!(f.to_ascii_lowercase().as_str(), "hex" | "utf-8" | "utf8" | "base64"));
+        if known == Some(false) {
+            *fmt = coerce(Expr::Literal(Value::Null), &DataType::String);
+        }
+    }
+    to_binary_inputs(args, site)
 }
 
 /// `format_number(x, d)`: x a number (strings are not read as numbers), d an
