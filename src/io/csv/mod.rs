@@ -8,6 +8,7 @@
 //! - `infer`: Spark's type inference and header names
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
+//! - `streamed`: files Spark's tokenizer reads, as a stream of line batches
 //! - `write`: Spark's CSV text of rows (univocity's quoting, Spark's value formats)
 
 pub(crate) mod datetime;
@@ -15,6 +16,7 @@ pub(crate) mod infer;
 mod plain;
 mod profile;
 mod read;
+mod streamed;
 pub(crate) mod tokenizer;
 pub(crate) mod values;
 pub mod write;

@@ -23,6 +23,9 @@ pub struct Profile {
     pub first_tokens: Option<Tokens>,
     /// Raw lines Polars must skip: through the header when there is one.
     pub skip_lines: usize,
+    /// The header's `\n`-line holds more lines for Spark (a lone `\r`): skipping
+    /// `skip_lines` would skip those too.
+    pub header_shares_line: bool,
     /// Whether Polars' tokenizer gives Spark's fields for every line.
     pub polars_alike: bool,
     /// Rows Polars yields that Spark skips: blank lines.
@@ -159,6 +162,7 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> 
             if header {
                 // Everything through the header line is skipped.
                 p.skip_lines = line_no;
+                p.header_shares_line = lines(chunk).count() > 1;
                 continue;
             }
         }

@@ -50,7 +50,7 @@ impl Reading {
 
     /// A field as Spark's reader sees it: a quoted empty one is `emptyValue`, and the
     /// null value is NULL (an unquoted empty field always is).
-    fn field(&self, token: Option<String>) -> Option<String> {
+    pub(super) fn field(&self, token: Option<String>) -> Option<String> {
         let token = match (token, &self.empty_value) {
             (Some(v), Some(empty)) if v.is_empty() => Some(empty.clone()),
             (token, _) => token,
@@ -169,9 +169,13 @@ pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
     Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _)| tokens))
 }
 
-/// A file tokenized here, as text columns, ragged rows padded or cut to `n`; with
-/// `judged`, also whether each row had `n` fields and its line.
-fn tokenized_frame(path: &Path, r: &Reading, names: &[String], judged: bool) -> Result<pl::LazyFrame> {
+/// A file tokenized by Spark's tokenizer, as text columns, ragged rows padded or cut
+/// to `n`; with `judged`, also whether each row had `n` fields and its line. Streamed
+/// where Polars can cut the lines (`streamed`), else tokenized here in memory.
+fn tokenized_frame(path: &Path, profile: &Profile, r: &Reading, names: &[String], judged: bool) -> Result<pl::LazyFrame> {
+    if let Some(lf) = super::streamed::tokenized(path, profile, r, names, judged.then_some((ARITY_OK, LINE)))? {
+        return Ok(lf);
+    }
     let n = names.len();
     let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); n];
     let (mut arity_ok, mut lines) = (Vec::new(), Vec::new());
@@ -199,7 +203,7 @@ fn tokenized_frame(path: &Path, r: &Reading, names: &[String], judged: bool) -> 
 /// is not the schema's (the corrupt-record column aside), or with a value its type's
 /// parser rejects, is malformed: NULLs where it fails and its line in the
 /// corrupt-record column (PERMISSIVE), left out (DROPMALFORMED), or an error (FAILFAST).
-fn judged_frame(path: &Path, r: &Reading, fields: &[StructField], corrupt_at: Option<usize>, zone: &Zone) -> Result<pl::LazyFrame> {
+fn judged_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructField], corrupt_at: Option<usize>, zone: &Zone) -> Result<pl::LazyFrame> {
     let parsed: Vec<(usize, &StructField)> = fields.iter().enumerate().filter(|(i, _)| Some(*i) != corrupt_at).collect();
     let names: Vec<String> = parsed.iter().map(|(_, f)| f.name.clone()).collect();
     let value = |i: usize| format!("__pyrust_csv_value_{i}");
@@ -211,12 +215,13 @@ fn judged_frame(path: &Path, r: &Reading, fields: &[StructField], corrupt_at: Op
         .filter(|(_, f)| !matches!(f.data_type, DataType::String | DataType::Binary))
         .map(|(i, f)| col(f.name.as_str()).is_not_null().and(col(value(*i)).is_null()))
         .fold(col(ARITY_OK).not(), |any, rejected| any.or(rejected));
-    let mut df = tokenized_frame(path, r, &names, true)?.with_columns(converted).with_column(malformed.alias(MALFORMED)).collect()?;
-    match r.mode {
-        Mode::FailFast if df.column(MALFORMED)?.as_materialized_series().bool()?.any() => return Err(read_failure(path)),
-        Mode::DropMalformed => df = df.lazy().filter(col(MALFORMED).not()).collect()?,
-        _ => {}
-    }
+    let lf = tokenized_frame(path, profile, r, &names, true)?.with_columns(converted).with_column(malformed.alias(MALFORMED));
+    let lf = match r.mode {
+        // A filter, so that no projection leaves the check out (`count()` included).
+        Mode::FailFast => lf.filter(fail_on_malformed(path)),
+        Mode::DropMalformed => lf.filter(col(MALFORMED).not()),
+        Mode::Permissive => lf,
+    };
     let out: Vec<pl::Expr> = fields
         .iter()
         .enumerate()
@@ -231,7 +236,24 @@ fn judged_frame(path: &Path, r: &Reading, fields: &[StructField], corrupt_at: Op
             e.alias(f.name.as_str())
         })
         .collect();
-    Ok(df.lazy().select(out))
+    Ok(lf.select(out))
+}
+
+/// FAILFAST's check, as a filter that keeps every row: the read fails at the first
+/// batch holding a malformed row.
+fn fail_on_malformed(path: &Path) -> pl::Expr {
+    let failure = read_failure(path);
+    col(MALFORMED).map(
+        move |c: Column| -> PolarsResult<Column> {
+            let malformed = c.as_materialized_series().bool()?;
+            if malformed.any() {
+                let class = failure.error_class.as_deref().unwrap_or("FAILED_READ_FILE.NO_HINT");
+                return Err(crate::compat::errors::runtime_error(failure.kind, class, &failure.message));
+            }
+            Ok((!malformed).into_series().into_column())
+        },
+        |_, field| Ok(field.clone()),
+    )
 }
 
 /// Folds every column of a file through Spark's inference.
@@ -274,7 +296,7 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
         return Err(only_corrupt_column_error());
     }
     if corrupt_at.is_some() || r.mode != Mode::Permissive {
-        return judged_frame(path, r, fields, corrupt_at, zone);
+        return judged_frame(path, profile, r, fields, corrupt_at, zone);
     }
     let (lf, read_as) = if profile.polars_alike && !r.needs_own_tokenizer() {
         let folds = profile.folds.lock().ok().and_then(|f| f.clone());
@@ -288,7 +310,7 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
             .collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
     } else {
-        (tokenized_frame(path, r, &names, false)?, vec![PlType::String; fields.len()])
+        (tokenized_frame(path, profile, r, &names, false)?, vec![PlType::String; fields.len()])
     };
     let cols: Vec<pl::Expr> = fields
         .iter()
