@@ -67,7 +67,6 @@ KNOWN_DIFFERENCES = {
     "fn_aggregate::bit_and_of_null_column": "Spark names bit_and over a NULL-typed column bit_and(NULL); PyRust names columns before resolving types (semantics.md)",
     "fn_math::sin_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
     "fn_math::csc_input_types": "HotSpot's sin intrinsic differs from libm in the last bit of sin(-2.5) (semantics.md: sin, cos, tan)",
-    "query_context_dataframe::cast_of_an_aggregate_result": "a cast of an aggregate's result keeps its `== DataFrame ==` context; Spark's is lost when the aggregation is planned (semantics.md: error messages)",
     "hostile_arguments_readwriter::read_option_unknown_key": "an option the reader does not know raises NOT_IMPLEMENTED; Spark ignores options it does not know (semantics.md: data source options)",
     "csv_modes_streamed::dropmalformed_many_batches_count": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::dropmalformed_select_one_column": PRUNED_CSV_COLUMNS,

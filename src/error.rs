@@ -118,9 +118,10 @@ impl Error {
     /// The error of an expression with an origin (read from SQL text, or built by a
     /// DataFrame API call): its origin becomes the query context, unless the error has
     /// one already (a nested expression's, which is nearer to the cause, as Spark
-    /// reports the expression that failed).
+    /// reports the expression that failed). `CAST_OVERFLOW` never has one: Spark's
+    /// `castingCauseOverflowError` is raised without a context, in SQL and DataFrames.
     pub fn with_origin(self, origin: &crate::ir::Origin) -> Self {
-        if self.has_query_context() {
+        if self.has_query_context() || self.error_class.as_deref() == Some("CAST_OVERFLOW") {
             return self;
         }
         match origin {

@@ -225,3 +225,27 @@ def cast_of_an_aggregate_result(spark):
     """Spark loses the cast's context once the aggregation is planned."""
     df = _ints(spark)
     return _contexts(lambda: df.groupBy("s").agg((F.sum("i") + 2147483647).cast("int")).collect())
+
+
+@case
+def cast_overflow_has_no_context(spark):
+    """Spark raises CAST_OVERFLOW without a query context (castingCauseOverflowError),
+    wherever the cast stands; CAST_INVALID_INPUT and decimal overflow keep theirs."""
+    df = _ints(spark)
+    return [
+        _contexts(lambda: df.select(F.col("i").cast("short")).collect()),
+        _contexts(lambda: df.select((F.col("i").cast("double") * 10).cast("int")).collect()),
+        _contexts(lambda: df.filter(F.col("i").cast("short") > 0).collect()),
+        _contexts(lambda: df.groupBy(F.col("i").cast("short")).count().collect()),
+        _contexts(lambda: df.groupBy("s").agg(F.sum(F.col("i").cast("short"))).collect()),
+        _contexts(lambda: df.select(F.col("i").cast("decimal(3,0)")).collect()),
+    ]
+
+
+@case
+def cast_overflow_in_sql_has_no_context(spark):
+    _ints(spark).createOrReplaceTempView("ctx_cast_overflow")
+    return [
+        _contexts(lambda: spark.sql("SELECT cast(i AS short) FROM ctx_cast_overflow").collect()),
+        _contexts(lambda: spark.sql("SELECT cast(i AS short) + 1 FROM ctx_cast_overflow").collect()),
+    ]

@@ -332,3 +332,28 @@ def mode_within_group_asc_strings_grouped(spark):
 @case
 def mode_within_group_of_nulls_only(spark):
     return spark.sql("SELECT mode() WITHIN GROUP (ORDER BY x) FROM VALUES (CAST(NULL AS INT)), (NULL) AS t(x)")
+
+
+@case
+def like_any_names_inside_expressions(spark):
+    # Spark shows the quantified LIKE as `likeany(s)` wherever it stands.
+    return _sql(
+        spark,
+        "SELECT NOT (s LIKE ANY ('a%')), (s LIKE ALL ('a%')) AND true, s NOT LIKE ALL ('a%', '%c') OR false, "
+        "NOT s ILIKE ALL ('A%'), coalesce(s LIKE ANY ('a%'), false), upper(s) LIKE ANY ('A%'), "
+        "if(s LIKE SOME ('a%'), 1, 0), NOT s NOT ILIKE ALL ('A%') FROM g4_t ORDER BY k",
+    )
+
+
+@case
+def like_any_names_with_a_column_pattern_and_windows(spark):
+    return _sql(
+        spark,
+        "SELECT s LIKE ANY ('a%') AS x, sum(cast(s LIKE ANY ('a%') as int)) OVER (), s ILIKE ANY ('a%', g) "
+        "FROM g4_t ORDER BY k",
+    )
+
+
+@case
+def like_any_is_no_sql_function(spark):
+    return _sql(spark, "SELECT likeany(s, 'a%') FROM g4_t")

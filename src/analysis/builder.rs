@@ -23,7 +23,7 @@ pub(super) fn node(plan_id: u64, node: PlanNode, output: Vec<Attribute>) -> Plan
 pub fn attributes_for(fields: &[StructField]) -> Vec<Attribute> {
     fields
         .iter()
-        .map(|f| Attribute { id: new_attr_id(), name: f.name.clone(), data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None, metadata: None })
+        .map(|f| Attribute { id: new_attr_id(), name: f.name.clone(), data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None, metadata: f.metadata.clone() })
         .collect()
 }
 
@@ -48,7 +48,7 @@ pub(super) fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
     let attr = match &expr {
         // A plain column keeps its id; it may show under the name the user spelled.
         Expr::Attr(a) => Attribute { name, ..a.clone() },
-        _ => Attribute { id: new_attr_id(), name, data_type: data_type(&expr), nullable: nullable(&expr, conf.ansi), qualifier: None, metadata: expr.metadata() },
+        _ => Attribute { id: new_attr_id(), name, data_type: data_type(&expr), nullable: nullable(&expr, conf.ansi), qualifier: None, metadata: super::column_metadata::of(&expr) },
     };
     let expr = match expr {
         Expr::Alias { expr, .. } => *expr,
@@ -807,7 +807,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
             })?;
             null |= nullable(&cols[c], true);
         }
-        output.push(Attribute { id: new_attr_id(), name: super::naming::auto_name(first), data_type: t, nullable: null, qualifier: None, metadata: first.metadata() });
+        output.push(Attribute { id: new_attr_id(), name: super::naming::auto_name(first), data_type: t, nullable: null, qualifier: None, metadata: super::column_metadata::of(first) });
     }
     let aligned: Vec<Arc<Plan>> = inputs.into_iter().zip(columns).map(|(p, cols)| align(p, cols, &output)).collect();
     Ok(node(plan_id, PlanNode::Union { inputs: aligned }, output))

@@ -61,7 +61,7 @@ fn one(input: &Arc<Plan>, exprs: Vec<Expr>, at: usize, conf: &Conf) -> Result<(A
     let generated: Vec<Attribute> = fields
         .iter()
         .zip(names)
-        .map(|(f, name)| Attribute { id: new_attr_id(), name, data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None, metadata: None })
+        .map(|(f, name)| Attribute { id: new_attr_id(), name, data_type: f.data_type.clone(), nullable: f.nullable, qualifier: None, metadata: f.metadata.clone() })
         .collect();
     let outer = matches!(c.func, crate::ir::Func::Generator(g) if g.is_outer());
     let mut output = input.output.clone();

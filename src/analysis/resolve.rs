@@ -42,6 +42,19 @@ impl<'a> Resolver<'a> {
         Resolver { inputs: self.inputs.clone(), conf: self.conf, scope, lambdas: self.lambdas.clone() }
     }
 
+    /// `s.*` over a struct column: each of its fields, named as the field (Spark's
+    /// `UnresolvedStar.expand` over a struct).
+    fn struct_star(&self, q: &str) -> Option<Vec<Expr>> {
+        let parts: Vec<String> = q.split('.').map(str::to_string).collect();
+        let resolved = self.resolve(Expr::Unresolved { parts: parts.clone(), plan_id: None }).ok()?;
+        let DataType::Struct(fields) = super::typing::data_type(&resolved) else { return None };
+        let field = |f: &crate::ir::StructField| {
+            let path = parts.iter().cloned().chain([f.name.clone()]).collect();
+            Expr::Alias { expr: Box::new(Expr::Unresolved { parts: path, plan_id: None }), name: f.name.clone(), metadata: None }
+        };
+        Some(fields.iter().map(field).collect())
+    }
+
     fn output(&self) -> impl Iterator<Item = &Attribute> {
         self.inputs.iter().flat_map(|p| p.output.iter())
     }
@@ -67,6 +80,10 @@ impl<'a> Resolver<'a> {
                         .cloned()
                         .collect();
                     if attrs.is_empty() {
+                        if let Some(fields) = self.struct_star(q) {
+                            out.extend(fields);
+                            continue;
+                        }
                         return Err(Error::analysis(
                             "CANNOT_RESOLVE_STAR_EXPAND",
                             format!("Cannot resolve `{q}`.* given input columns {}.", self.column_list()),

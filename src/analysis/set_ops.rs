@@ -79,7 +79,11 @@ fn union_like_merge(a: &DataType, b: &DataType) -> Option<DataType> {
         (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
             .iter()
             .zip(fb)
-            .map(|(x, y)| Some(StructField::new(x.name.clone(), union_like_merge(&x.data_type, &y.data_type)?, x.nullable || y.nullable)))
+            // Spark's `unionLikeMerge` copies the first side's field, metadata included.
+            .map(|(x, y)| {
+                let t = union_like_merge(&x.data_type, &y.data_type)?;
+                Some(StructField::new(x.name.clone(), t, x.nullable || y.nullable).with_metadata(x.metadata.clone()))
+            })
             .collect::<Option<Vec<_>>>()
             .map(Struct),
         _ if a == b => Some(a.clone()),

@@ -27,7 +27,7 @@ pub fn to_schema(input: Arc<Plan>, schema: &[StructField], conf: &Conf, plan_id:
     let exprs = reorder(&sources, schema, &[], conf)?
         .into_iter()
         .map(|(name, e)| {
-            let metadata = cast_source(&e).metadata();
+            let metadata = super::column_metadata::of(cast_source(&e));
             Expr::Alias { expr: Box::new(e), name, metadata }
         })
         .collect();

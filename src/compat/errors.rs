@@ -90,8 +90,10 @@ const ORIGIN_MARK: char = '\u{2}';
 const DATAFRAME_MARK: &str = "df";
 
 /// `runtime_error` of the expression with `origin` (read from SQL text, or built by a
-/// DataFrame API call): the error carries it back as its query context.
+/// DataFrame API call): the error carries it back as its query context. Spark raises
+/// `CAST_OVERFLOW` without one (`castingCauseOverflowError`), wherever the cast stands.
 pub fn runtime_error_at(kind: ErrorKind, error_class: &str, message: &str, origin: Option<&Origin>) -> PolarsError {
+    let origin = origin.filter(|_| error_class != "CAST_OVERFLOW");
     let m = ORIGIN_MARK;
     let clean = |t: &str| t.replace(['\u{1}', m], " ");
     match origin {

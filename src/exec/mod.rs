@@ -151,7 +151,9 @@ impl Session {
         }
         let spec = &spec;
         let conf = self.analysis_conf();
-        let fields: Vec<StructField> = plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable)).collect();
+        // With their metadata: Parquet files carry it in Spark's footer schema.
+        let fields: Vec<StructField> =
+            plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable).with_metadata(a.metadata.clone())).collect();
         let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive, storage: &conf.storage };
         if let WritePlan::Skip = prepare(spec, &fields, &scanned_paths(plan), &ctx)? {
             return Ok(());

@@ -33,7 +33,59 @@ pub fn data_schema(files: &[DataFile], storage: &Storage) -> Result<Vec<StructFi
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
     })?;
-    spark_schema(footer(&file.path, storage)?.schema().fields())
+    let footer = footer(&file.path, storage)?;
+    let fields = spark_schema(footer.schema().fields())?;
+    Ok(match written_schema(&footer) {
+        Some(written) => with_written_metadata(fields, &written),
+        None => fields,
+    })
+}
+
+/// The footer key Spark writes its schema under (`ParquetReadSupport.SPARK_METADATA_KEY`),
+/// beside the Spark version (`SPARK_VERSION_METADATA_KEY`).
+const SPARK_SCHEMA_KEY: &str = "org.apache.spark.sql.parquet.row.metadata";
+const SPARK_VERSION_KEY: &str = "org.apache.spark.version";
+
+/// The footer entries Spark's `ParquetWriteSupport` writes: the data columns' schema as
+/// Spark's JSON (their metadata included), so a Spark reader gets it back.
+pub fn spark_footer(fields: &[StructField]) -> pl::KeyValueMetadata {
+    let schema = DataType::Struct(fields.to_vec()).to_json().to_string();
+    pl::KeyValueMetadata::from_static(vec![(SPARK_VERSION_KEY.into(), "4.0.1".into()), (SPARK_SCHEMA_KEY.into(), schema)])
+}
+
+/// The Spark schema a footer carries, when its writer was Spark (or PyRust).
+fn written_schema(footer: &FileMetadata) -> Option<Vec<StructField>> {
+    let entry = footer.key_value_metadata.as_ref()?.iter().find(|kv| kv.key == SPARK_SCHEMA_KEY)?;
+    let json = serde_json::from_str(entry.value.as_deref()?).ok()?;
+    match DataType::from_json(&json).ok()? {
+        DataType::Struct(fields) => Some(fields),
+        _ => None,
+    }
+}
+
+/// The columns read from a footer's Parquet types with the metadata the writer's Spark
+/// schema gives them (top-level and nested fields, matched by name), as Spark's reader,
+/// which takes that schema whole; the types stay those of the Parquet columns, which
+/// are the ones decoded.
+fn with_written_metadata(fields: Vec<StructField>, written: &[StructField]) -> Vec<StructField> {
+    fields
+        .into_iter()
+        .map(|f| match written.iter().find(|w| w.name == f.name) {
+            Some(w) => StructField { data_type: nested_metadata(f.data_type, &w.data_type), metadata: w.metadata.clone(), ..f },
+            None => f,
+        })
+        .collect()
+}
+
+fn nested_metadata(read: DataType, written: &DataType) -> DataType {
+    match (read, written) {
+        (DataType::Struct(fields), DataType::Struct(w)) => DataType::Struct(with_written_metadata(fields, w)),
+        (DataType::Array(e, n), DataType::Array(w, _)) => DataType::Array(Box::new(nested_metadata(*e, w)), n),
+        (DataType::Map(k, v, n), DataType::Map(wk, wv, _)) => {
+            DataType::Map(Box::new(nested_metadata(*k, wk)), Box::new(nested_metadata(*v, wv)), n)
+        }
+        (read, _) => read,
+    }
 }
 
 /// Spark refuses a data schema with a name twice, compared case-insensitively (the
@@ -228,7 +280,10 @@ pub fn write_file(mut df: pl::DataFrame, fields: &[StructField], options: &std::
         }
     }
     let file = std::fs::File::create(path).map_err(|e| super::files::io_error("creating", path, e))?;
-    pl::ParquetWriter::new(file).with_compression(compression(options)).finish(&mut df)?;
+    pl::ParquetWriter::new(file)
+        .with_compression(compression(options))
+        .with_key_value_metadata(Some(spark_footer(fields)))
+        .finish(&mut df)?;
     Ok(())
 }
 

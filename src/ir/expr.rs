@@ -423,15 +423,4 @@ impl Expr {
             other => other,
         })
     }
-
-    /// The metadata the column this expression makes carries: an alias's own, else a
-    /// plain column's (through aliases); an expression over columns has none.
-    pub fn metadata(&self) -> Metadata {
-        match self {
-            Expr::Attr(a) => a.metadata.clone(),
-            Expr::Alias { metadata: Some(m), .. } => Some(m.clone()),
-            Expr::Alias { expr, .. } => expr.metadata(),
-            _ => None,
-        }
-    }
 }

@@ -191,6 +191,9 @@ pub enum StringFn {
     Substring,
     Like,
     ILike,
+    /// `x [NOT] LIKE ANY|ALL ('p', ...)` (`likeany(x)`, ...): its second argument is
+    /// the OR/AND of the LIKEs it answers as.
+    MultiLike,
     Rlike,
     StartsWith,
     EndsWith,

@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Result<Metadata> {
     }
 }
 
-fn to_json(metadata: &Metadata) -> Json {
+pub fn to_json(metadata: &Metadata) -> Json {
     let object = metadata.as_deref().and_then(|text| serde_json::from_str::<Json>(text).ok());
     object.unwrap_or_else(|| Json::Object(Map::new()))
 }
@@ -44,11 +44,16 @@ pub fn field_metadata(schema_json: &str) -> Vec<Metadata> {
     let Some(Json::Array(fields)) = schema.get("fields") else { return vec![] };
     fields
         .iter()
-        .map(|f| match f.get("metadata") {
-            Some(Json::Object(m)) if !m.is_empty() => Some(Arc::from(Json::Object(m.clone()).to_string())),
-            _ => None,
-        })
+        .map(|f| from_json(f.get("metadata")))
         .collect()
+}
+
+/// A field's `metadata` member of Spark's JSON schema (`None` when absent or empty).
+pub fn from_json(value: Option<&Json>) -> Metadata {
+    match value {
+        Some(Json::Object(m)) if !m.is_empty() => Some(Arc::from(Json::Object(m.clone()).to_string())),
+        _ => None,
+    }
 }
 
 /// Sets the metadata of attributes from a schema's fields, in order.

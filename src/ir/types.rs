@@ -2,6 +2,7 @@
 //! `array<int>`), the JSON schema format PySpark exchanges, and DDL parsing
 //! (`"id int, name string"`).
 
+use super::expr::Metadata;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{json, Value as Json};
 
@@ -42,16 +43,40 @@ fn interval_name(fields: &[&str], start: u8, end: u8) -> String {
     if start == end { format!("interval {s}") } else { format!("interval {s} to {e}") }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct StructField {
     pub name: String,
     pub data_type: DataType,
     pub nullable: bool,
+    /// Its `StructField.metadata` inside a nested type (a top-level column's is its
+    /// `Attribute`'s). Types compare without it, as Spark's type checks
+    /// (`sameType`, `equalsIgnoreCaseAndNullability`) do.
+    pub metadata: Metadata,
+}
+
+impl PartialEq for StructField {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.data_type == other.data_type && self.nullable == other.nullable
+    }
+}
+
+impl Eq for StructField {}
+
+impl std::hash::Hash for StructField {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.data_type.hash(state);
+        self.nullable.hash(state);
+    }
 }
 
 impl StructField {
     pub fn new(name: impl Into<String>, data_type: DataType, nullable: bool) -> Self {
-        StructField { name: name.into(), data_type, nullable }
+        StructField { name: name.into(), data_type, nullable, metadata: None }
+    }
+
+    pub fn with_metadata(self, metadata: Metadata) -> Self {
+        StructField { metadata, ..self }
     }
 }
 
@@ -160,7 +185,10 @@ impl DataType {
             DataType::Struct(fields) => {
                 let fields: Vec<Json> = fields
                     .iter()
-                    .map(|f| json!({"name": f.name, "type": f.data_type.to_json(), "nullable": f.nullable, "metadata": {}}))
+                    .map(|f| {
+                        let metadata = super::metadata::to_json(&f.metadata);
+                        json!({"name": f.name, "type": f.data_type.to_json(), "nullable": f.nullable, "metadata": metadata})
+                    })
                     .collect();
                 json!({"type": "struct", "fields": fields})
             }
@@ -197,7 +225,8 @@ impl DataType {
                                 f.get("name").and_then(Json::as_str).ok_or_else(bad)?,
                                 DataType::from_json(f.get("type").ok_or_else(bad)?)?,
                                 f.get("nullable").and_then(Json::as_bool).unwrap_or(true),
-                            ))
+                            )
+                            .with_metadata(super::metadata::from_json(f.get("metadata"))))
                         })
                         .collect::<Result<Vec<_>>>()?;
                     Ok(DataType::Struct(fields))

@@ -321,7 +321,11 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
         sql::SelectItem::UnnamedExpr(e) => origin::reading(Some(&query), shift, || convert(e)),
         sql::SelectItem::ExprWithAlias { expr, alias } => origin::reading(Some(&query), shift, || convert(expr)).map(|e| e.alias(&alias.value)),
         sql::SelectItem::Wildcard(_) => Ok(Expr::Star { qualifier: None, plan_id: None }),
-        sql::SelectItem::QualifiedWildcard(kind, _) => Ok(Expr::Star { qualifier: Some(kind.to_string()), plan_id: None }),
+        // `t.*` or `s.*` over a struct (`o.i.*`): the qualifier is the dotted name.
+        sql::SelectItem::QualifiedWildcard(sql::SelectItemQualifiedWildcardKind::ObjectName(name), _) => {
+            let parts: Vec<String> = name.0.iter().map(|p| p.to_string().trim_matches('`').to_string()).collect();
+            Ok(Expr::Star { qualifier: Some(parts.join(".")), plan_id: None })
+        }
         other => Err(Error::unsupported(format!("select item `{other}`"))),
     };
     item.map_err(|e| errors::place(e, &query, shift))
@@ -975,7 +979,7 @@ fn quantified(pattern: &sql::Expr) -> Option<(bool, Vec<sql::Expr>)> {
 
 /// `e [NOT] LIKE|ILIKE ANY|ALL (p, ...)` as Spark's parser builds it: over string
 /// literals one `likeany`/`likeall`/`notlikeany`/`notlikeall` (ILIKE matches `lower(e)`
-/// against lowered patterns), named so; otherwise the LIKEs (each negated under NOT)
+/// against lowered patterns), shown so; otherwise the LIKEs (each negated under NOT)
 /// joined by OR for ANY, AND for ALL. Both answer as the OR/AND of the LIKEs does,
 /// NULLs included.
 fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns: Vec<sql::Expr>, escape: Option<Box<sql::Expr>>) -> Result<Expr> {
@@ -1007,7 +1011,6 @@ fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns
         (value, texts)
     };
     let function = format!("{}like{}", if negated { "not" } else { "" }, if all { "all" } else { "any" });
-    let name = format!("{function}({})", crate::analysis::naming::sql_text(&value));
     let likes = texts.into_iter().map(|t| {
         let l = Expr::func("like", vec![value.clone(), Expr::Literal(Value::String(t))]);
         if negated { not(l) } else { l }
@@ -1016,9 +1019,8 @@ fn like_quantified(ilike: bool, negated: bool, all: bool, e: sql::Expr, patterns
     // Spark's MultiLikeBase is nullable whatever its input: a CASE without ELSE is too
     // (under a condition that is not the literal TRUE, which would end the nullability
     // search at its branch, as Spark's CaseWhen does).
-    let always = Expr::Not(Box::new(Expr::Literal(Value::Boolean(false))));
-    let nullable = Expr::case_when(vec![(always, joined)], None);
-    Ok(nullable.alias(&name))
+    // Spark shows it as `likeany(x)` wherever it stands, so it is a call of its own.
+    Ok(Expr::func(&function, vec![value, joined]))
 }
 
 fn like_args(expr: sql::Expr, pattern: sql::Expr, escape: Option<Box<sql::Expr>>) -> Result<Vec<Expr>> {

@@ -4,7 +4,7 @@
 
 mod inputs;
 
-use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret};
+use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret};
 use super::{def, FunctionDef};
 use crate::ir::function::{Func, StringFn::*};
 use crate::ir::DataType;
@@ -45,6 +45,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(substring_display)),
     def(string(Like), "like", Range(2, 3), Inputs::Custom(like_inputs), Ret::Fixed(BOOL)).display(Display::Custom(like_display)),
     def(string(ILike), "ilike", Range(2, 3), Inputs::Custom(like_inputs), Ret::Fixed(BOOL)).display(Display::Custom(ilike_display)),
+    // Spark's LikeAny/LikeAll/NotLikeAny/NotLikeAll, built only by the SQL parser: no
+    // SQL function names (`Flags::DATAFRAME_ONLY` keeps them unresolvable in SQL text).
+    def(string(MultiLike), "likeany", Exact(2), Inputs::Any, Ret::Fixed(BOOL))
+        .aliases(&["likeall", "notlikeany", "notlikeall"])
+        .null(Null::Always)
+        .display(Display::Custom(|name, args, _| format!("{name}({})", args[0])))
+        .flags(Flags::DATAFRAME_ONLY),
     def(string(Rlike), "rlike", Exact(2), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL))
         .aliases(&["regexp", "regexp_like"])
         .display(Display::Custom(upper_name)),

@@ -81,7 +81,10 @@ fn struct_type(args: &[Expr], site: &Site) -> Result<DataType> {
     let fields = args
         .iter()
         .enumerate()
-        .map(|(i, a)| StructField::new(struct_field_name(a, i), data_type(a), crate::analysis::typing::nullable(a, site.conf.ansi)))
+        .map(|(i, a)| {
+            StructField::new(struct_field_name(a, i), data_type(a), crate::analysis::typing::nullable(a, site.conf.ansi))
+                .with_metadata(crate::analysis::column_metadata::of(a))
+        })
         .collect();
     Ok(DataType::Struct(fields))
 }
@@ -117,6 +120,7 @@ fn named_type(args: &[Expr], site: &Site) -> Result<DataType> {
                 _ => String::new(),
             };
             StructField::new(name, data_type(&pair[1]), crate::analysis::typing::nullable(&pair[1], site.conf.ansi))
+                .with_metadata(crate::analysis::column_metadata::of(&pair[1]))
         })
         .collect();
     Ok(DataType::Struct(fields))

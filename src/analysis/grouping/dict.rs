@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn nested_fields_show_their_alias() {
         use crate::ir::{DataType, StructField};
-        let field = StructField { name: "n".into(), data_type: DataType::Integer, nullable: true };
+        let field = StructField::new("n", DataType::Integer, true);
         let st = Attribute { id: 1, name: "st".into(), data_type: DataType::Struct(vec![field]), nullable: true, qualifier: None, metadata: None };
         let pairs = vec![("st.n".to_string(), "sum".to_string())];
         assert_eq!(auto_name(&aggregates(&pairs, std::slice::from_ref(&st))[0]), "sum(st.n AS n)");

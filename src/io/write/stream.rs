@@ -25,6 +25,7 @@ pub fn sink_parquet(spec: &WriteSpec, lf: pl::LazyFrame, fields: &[StructField],
     let format = pl::FileWriteFormat::Parquet(Arc::new(pl::ParquetWriteOptions {
         compression: parquet::compression(&spec.options),
         compat_level: Some(pl::CompatLevel::newest()),
+        key_value_metadata: Some(parquet::spark_footer(&data)),
         ..Default::default()
     }));
     let max_records = max_records_per_file(spec)?;

@@ -32,6 +32,7 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         Substring => text::substring(c),
         Like => like::like(c, false)?,
         ILike => like::like(c, true)?,
+        MultiLike => c.arg(1),
         Rlike => regexp::rlike(c)?,
         StartsWith | EndsWith | Contains => text::affix(f, c),
         Lpad => pad::pad(c, true),
