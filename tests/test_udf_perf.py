@@ -126,3 +126,51 @@ def test_timestamps_and_nulls_through_apply_in_pandas(spark):
     out = df.groupBy("k").applyInPandas(lambda p: p.assign(n=int(p.t.isna().sum()))[["k", "t", "n"]], "k int, t timestamp, n long")
     assert sorted(out.collect(), key=lambda r: (r.k, r.t is None)) == [
         (1, datetime.datetime(2020, 1, 1, 12), 1), (1, None, 1), (2, datetime.datetime(2021, 6, 1), 0)]
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64", "uint8", "float32", "float64"])
+def test_pandas_udf_series_are_what_the_constructor_gives(dtype):
+    import numpy as np
+
+    from pyrust.sql import _pandas_fast
+
+    values = np.arange(5, dtype=dtype)
+    values.flags.writeable = False  # as Arrow's zero-copy numpy view is
+    fast, slow = _pandas_fast.series(values), pd.Series(values, copy=False)
+    pd.testing.assert_series_equal(fast, slow, check_exact=True)
+    assert type(fast) is pd.Series and fast.name is None and type(fast.index) is pd.RangeIndex
+    assert fast.index.equals(pd.RangeIndex(5)) and fast.dtype == slow.dtype
+    assert (fast + 1).tolist() == (slow + 1).tolist() and fast.to_numpy().flags.writeable == slow.to_numpy().flags.writeable
+    # Each batch gets its own index: renaming one does not reach the next.
+    fast.index.name = "i"
+    assert _pandas_fast.series(values).index.name is None
+    assert _pandas_fast.values(fast + 1).tolist() == (slow + 1).to_numpy().tolist()
+
+
+def test_pandas_function_frames_are_what_to_pandas_gives():
+    import numpy as np
+
+    batch = pa.record_batch([pa.array(np.arange(4, dtype="int64")), pa.array([0.5, 1.5, 2.5, 3.5]), pa.array(np.arange(4, dtype="int8"))],
+                            names=["id", "x", "small"])
+    fast, slow = pandas_ops._to_pandas(batch), batch.to_pandas()
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    assert fast.columns.equals(slow.columns) and fast.columns.dtype == slow.columns.dtype and type(fast.index) is pd.RangeIndex
+    # Writable, and a copy: changing the frame changes neither the batch nor a later frame.
+    fast.loc[0, "id"] = 99
+    fast["x"] += 1
+    assert batch.column(0)[0].as_py() == 0 and pandas_ops._to_pandas(batch).loc[0, "id"] == 0
+    assert fast.assign(id=fast.id + 1).id.tolist() == [100, 2, 3, 4]
+
+
+def test_pandas_function_results_keep_their_schema_when_pieces_differ(spark):
+    # mapInArrow pieces with different nullability are cast one by one; pandas pieces
+    # share the declared schema and are cast once.
+    df = spark.range(5).repartition(1)
+
+    def batches(it):
+        for b in it:
+            yield pa.record_batch([pa.array(b.column(0).to_pylist(), pa.int64())], names=["id"])
+            yield pa.RecordBatch.from_arrays([pa.array([7], pa.int64())], schema=pa.schema([pa.field("id", pa.int64(), False)]))
+
+    assert sorted(r.id for r in df.mapInArrow(batches, "id long").collect()) == [0, 1, 2, 3, 4, 7]
+    assert sorted(r.id for r in df.mapInPandas(lambda it: (p.assign(id=p.id * 2) for p in it), "id long").collect()) == [0, 2, 4, 6, 8]

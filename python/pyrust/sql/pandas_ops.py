@@ -12,9 +12,10 @@ appearance), the rows sorted by group with one ``take``, and each group handed o
 zero-copy slice of that table."""
 
 import inspect
-from typing import Any, Callable, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List
 
 from pyrust.errors import CapturedException, PySparkRuntimeError, PySparkTypeError
+from pyrust.sql import _pandas_fast
 from pyrust.sql.types import StructType, _parse_datatype_string
 from pyrust.sql.udf import _arrow_type, _python_exception, check_cancelled
 
@@ -30,10 +31,22 @@ def _schema(schema: Any) -> StructType:
     return struct
 
 
+# Arrow schemas (immutable) by the JSON of their Spark schema: the runners convert each
+# batch's or group's result to one, and building it costs as much as a small batch's
+# conversion.
+_ARROW_SCHEMAS: Dict[str, Any] = {}
+
+
 def _arrow_schema(struct: StructType) -> Any:
     import pyarrow as pa
 
-    return pa.schema([pa.field(f.name, _arrow_type(f.dataType), f.nullable) for f in struct.fields])
+    key = struct.json()
+    schema = _ARROW_SCHEMAS.get(key)
+    if schema is None:
+        if len(_ARROW_SCHEMAS) > 256:
+            _ARROW_SCHEMAS.clear()
+        schema = _ARROW_SCHEMAS[key] = pa.schema([pa.field(f.name, _arrow_type(f.dataType), f.nullable) for f in struct.fields])
+    return schema
 
 
 def _from_pandas(pdf: Any, struct: StructType) -> Any:
@@ -84,7 +97,7 @@ def _column_to_arrow(column: Any, arrow_type: Any) -> Any:
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "iuf" and (pa.types.is_integer(arrow_type) or pa.types.is_floating(arrow_type)) \
             and dtype == np.dtype(arrow_type.to_pandas_dtype()):
-        return pa.array(column.to_numpy(), type=arrow_type, from_pandas=True)
+        return pa.array(_pandas_fast.values(column), type=arrow_type, from_pandas=True)
     return pa.Array.from_pandas(column, type=arrow_type)
 
 
@@ -94,7 +107,6 @@ def _to_pandas(data: Any) -> Any:
     the columns' numpy arrays (copied, writable, as ``to_pandas`` gives them), which
     ``to_pandas`` reaches through its block manager at several times the cost."""
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
     names = data.schema.names
@@ -102,14 +114,22 @@ def _to_pandas(data: Any) -> Any:
             c.null_count or not (pa.types.is_integer(c.type) or pa.types.is_floating(c.type)) for c in data.columns):
         return data.to_pandas()
     arrays = [np.array(c.to_numpy(), copy=True) for c in data.columns]
-    return pd.DataFrame(dict(zip(names, arrays)), copy=False)
+    return _pandas_fast.frame(names, arrays)
 
 
 def _result(tables: List[Any], struct: StructType) -> Any:
     import pyarrow as pa
 
     schema = _arrow_schema(struct)
-    return pa.concat_tables([t.cast(schema) for t in tables]) if tables else schema.empty_table()
+    if not tables:
+        return schema.empty_table()
+    # One cast of the whole result where the pieces already share a schema (pandas
+    # results are converted to `schema` itself), not one per batch or group.
+    first = tables[0].schema
+    if all(t.schema == first for t in tables):
+        table = pa.concat_tables(tables)
+        return table if first == schema else table.cast(schema)
+    return pa.concat_tables([t.cast(schema) for t in tables])
 
 
 def _call(fn: Callable[[], Any]) -> Any:

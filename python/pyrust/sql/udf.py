@@ -488,11 +488,12 @@ def _series(column: Any) -> Any:
     """An argument column as the pandas Series PySpark gives the UDF (`to_pandas`). A
     numeric column without NULLs is wrapped without a copy: the Series pandas would build,
     built directly (`to_pandas` goes through a block manager for each call)."""
-    import pandas as pd
     import pyarrow as pa
 
+    from pyrust.sql import _pandas_fast
+
     if column.null_count == 0 and (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
-        return pd.Series(column.to_numpy(zero_copy_only=True), copy=False)
+        return _pandas_fast.series(column.to_numpy(zero_copy_only=True))
     return column.to_pandas()
 
 
@@ -500,6 +501,8 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
     """``@pandas_udf``: Series in, Series (or a scalar for grouped aggregates) out."""
     import pandas as pd
     import pyarrow as pa
+
+    from pyrust.sql._pandas_fast import values as numpy_values
 
     # Looked up once: a call per batch is the hot path (10,000 rows a batch by default).
     arrow_type = _arrow_type(dt)
@@ -517,7 +520,7 @@ def _pandas_runner(func: Callable, dt: DataType, eval_type: int) -> Callable:
             if length is not None and len(result) != length:
                 raise PySparkRuntimeError_(length, len(result))
             if exact_dtype is not None and result.dtype == exact_dtype:
-                return pa.array(result.to_numpy(), type=arrow_type, from_pandas=True)
+                return pa.array(numpy_values(result), type=arrow_type, from_pandas=True)
             return from_pandas(result, type=arrow_type)
         if is_struct and isinstance(result, pd.DataFrame):
             arrays = [pa.Array.from_pandas(result[f.name], type=_arrow_type(f.dataType)) for f in dt.fields]
