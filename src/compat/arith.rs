@@ -1,7 +1,7 @@
 //! Spark arithmetic on Polars: division by zero (error under ANSI, NULL in legacy
 //! mode), Java's remainder sign, and integer overflow checks under ANSI.
 
-use super::checks::{check_rows, fail_where, row};
+use super::checks::{broadcast_len, check_rows, fail_where, row};
 use super::errors::divide_by_zero_message;
 use crate::error::ErrorKind;
 use crate::ir::{BinaryOp, DataType, Value};
@@ -75,7 +75,7 @@ fn exact_f64(op: BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::Expr {
                 let out = if op == BinaryOp::Divide { &a / &b } else { &a - &b };
                 return Ok(out.into_series().with_name(cols[0].name().clone()).into_column());
             }
-            let n = a.len().max(b.len());
+            let n = broadcast_len([a.len(), b.len()]);
             let get = |ca: &pl::Float64Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let out: pl::Float64Chunked = (0..n)
                 .map(|i| match (get(&a, i), get(&b, i)) {
@@ -184,7 +184,7 @@ pub fn decimal_arithmetic(
     check_rows(value, vec![left, right], reachable, move |cols, reachable| {
         let (value, l, r) = (&cols[0], &cols[1], &cols[2]);
         // Length-1 columns broadcast; an empty one means no rows.
-        let n = if cols.iter().any(|c| c.is_empty()) { 0 } else { cols.iter().map(|c| c.len()).max().unwrap_or(0) };
+        let n = broadcast_len(cols.iter().map(|c| c.len()));
         let divisor = r.cast(&PlType::Float64)?;
         let zero = |i: usize| -> PolarsResult<bool> { Ok(matches!(row(&divisor, i)?, AnyValue::Float64(d) if d == 0.0)) };
         if by_zero {

@@ -31,7 +31,7 @@ pub fn insert(array: pl::Expr, pos: pl::Expr, item: pl::Expr, legacy: bool, out_
     array.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let PlType::List(elem) = &out_type else { return Err(pl::polars_err!(ComputeError: "array_insert of a non-array")) };
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let at = |len: usize, i: usize| if len == 1 { 0 } else { i };
             let arrays = cols[0].list()?.clone();
             let positions = cols[1].as_materialized_series().cast(&PlType::Int64)?;

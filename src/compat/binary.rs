@@ -16,7 +16,7 @@ pub fn concat(inputs: Vec<pl::Expr>) -> pl::Expr {
         |cols: &mut [Column]| -> PolarsResult<Column> {
             let parts: Vec<BinaryChunked> =
                 cols.iter().map(|c| c.as_materialized_series().binary().cloned()).collect::<PolarsResult<_>>()?;
-            let n = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(parts.iter().map(|p| p.len()));
             fn at(p: &BinaryChunked, i: usize) -> Option<&[u8]> {
                 p.get(if p.len() == 1 { 0 } else { i })
             }

@@ -96,6 +96,21 @@ pub fn check_rows(
     )
 }
 
+/// How many rows a kernel's inputs describe: length-1 columns broadcast, and an empty
+/// one (an empty frame beside literal operands) means no rows. Taking the longest
+/// input instead evaluated literals once on an empty frame: a row error, or an index
+/// into the empty column (the fuzzer's make_date crash).
+pub fn broadcast_len(lens: impl IntoIterator<Item = usize>) -> usize {
+    let mut n = 0;
+    for len in lens {
+        if len == 0 {
+            return 0;
+        }
+        n = n.max(len);
+    }
+    n
+}
+
 /// Row `i` of a column that may be a length-1 broadcast.
 pub fn row<'a>(c: &'a Column, i: usize) -> PolarsResult<AnyValue<'a>> {
     c.get(if c.len() == 1 { 0 } else { i })
@@ -175,6 +190,14 @@ mod tests {
         assert_eq!(java_plain("-3.4028234663852886E38"), "-340282346638528860000000000000000000000");
         assert_eq!(java_plain("1.0E-4"), "0.00010");
         assert_eq!(java_plain("5.0"), "5.0");
+    }
+
+    #[test]
+    fn broadcast_len_is_zero_beside_an_empty_column() {
+        assert_eq!(broadcast_len([1, 0, 1]), 0);
+        assert_eq!(broadcast_len([1, 1]), 1);
+        assert_eq!(broadcast_len([1, 5, 5]), 5);
+        assert_eq!(broadcast_len([]), 0);
     }
 
     #[test]

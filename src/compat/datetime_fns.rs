@@ -83,7 +83,7 @@ where
     let out_type = out.clone();
     first.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let name = cols[0].name().clone();
             let mut values: Vec<Option<T::Native>> = Vec::with_capacity(n);
             let mut row: Vec<AnyValue> = Vec::with_capacity(n_inputs);
@@ -144,8 +144,7 @@ pub fn add_months_column(dates: pl::Expr, months: pl::Expr) -> pl::Expr {
             let d = cols[0].as_materialized_series().cast(&pl::DataType::Int32)?;
             let m = cols[1].as_materialized_series().cast(&pl::DataType::Int32)?;
             let (d, m) = (d.i32()?, m.i32()?);
-            // An empty side (no rows) against a literal gives no rows, not one.
-            let n = if d.is_empty() || m.is_empty() { 0 } else { d.len().max(m.len()) };
+            let n = super::checks::broadcast_len([d.len(), m.len()]);
             let shift = |day: Option<i32>, months: Option<i32>| -> Option<i32> {
                 add_months(day? as i64, months? as i64).and_then(|r| i32::try_from(r).ok())
             };

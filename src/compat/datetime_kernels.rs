@@ -67,7 +67,7 @@ pub fn format_timestamps(ts: pl::Expr, pattern: PatternArg, zone: Zone) -> pl::E
             let name = input.name().clone();
             let micros = input.cast(&pl::DataType::Int64)?;
             let micros = micros.i64()?;
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let patterns: Option<Vec<Option<String>>> = match cols.get(1) {
                 Some(c) => Some(string_values(c)?),
                 None => None,
@@ -157,7 +157,7 @@ pub fn parse_strings(s: pl::Expr, pattern: PatternArg, zone: Zone, target: Parse
             let input = cols[0].as_materialized_series();
             let name = input.name().clone();
             let texts = input.str()?;
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let patterns = if pattern_col { Some(string_values(&cols[1])?) } else { None };
             let reachable = if mask { Some(mask_values(&cols[cols.len() - 1])?) } else { None };
             let finish = |local: i64| match target {

@@ -164,7 +164,7 @@ pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, s
             let a = cols[0].as_materialized_series().decimal()?.clone();
             let b = cols[1].as_materialized_series().decimal()?.clone();
             let (pa, pb) = (a.physical(), b.physical());
-            let len = if pa.is_empty() || pb.is_empty() { 0 } else { pa.len().max(pb.len()) };
+            let len = super::checks::broadcast_len([pa.len(), pb.len()]);
             let at = |c: &pl::Int128Chunked, i: usize| if c.len() == 1 { c.get(0) } else { c.get(i) };
             let values: pl::Int128Chunked = (0..len)
                 .map(|i| match (at(pa, i), at(pb, i)) {

@@ -134,7 +134,7 @@ pub fn compare(op: crate::ir::BinaryOp, left: pl::Expr, right: pl::Expr) -> pl::
             let a = cols[0].as_materialized_series().decimal()?.clone();
             let b = cols[1].as_materialized_series().decimal()?.clone();
             let (sa, sb) = (a.scale() as u32, b.scale() as u32);
-            let n = a.len().max(b.len());
+            let n = super::checks::broadcast_len([a.len(), b.len()]);
             let get = |ca: &pl::Int128Chunked, i: usize| ca.get(if ca.len() == 1 { 0 } else { i });
             let values: Vec<Option<bool>> = (0..n)
                 .map(|i| {

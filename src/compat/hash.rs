@@ -272,7 +272,7 @@ where
     pl::ChunkedArray<<H::Out as ToPolarsType>::T>: IntoSeries,
     H::Out: ToPolarsType,
 {
-    let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+    let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
     let mut hashes = vec![H::SEED; n];
     for c in cols {
         fold_column::<H>(c.as_materialized_series(), &mut hashes)?;

@@ -46,7 +46,7 @@ fn at(len: usize, i: usize) -> usize {
 }
 
 fn rows(cols: &[Column]) -> usize {
-    cols.iter().map(|c| c.len()).max().unwrap_or(0)
+    super::checks::broadcast_len(cols.iter().map(|c| c.len()))
 }
 
 /// The outer columns `free` for the rows `idx`: the kernel's inputs from `first` on.

@@ -9,7 +9,7 @@ pub fn lookup(map: pl::Expr, key: pl::Expr, value_type: PlType) -> pl::Expr {
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let maps = cols[0].as_materialized_series().list()?.clone();
             let keys = cols[1].as_materialized_series().clone();
-            let n = maps.len().max(keys.len());
+            let n = super::checks::broadcast_len([maps.len(), keys.len()]);
             let at = |len: usize, i: usize| if len == 1 { 0 } else { i };
             let mut values: Vec<AnyValue<'static>> = Vec::with_capacity(n);
             for i in 0..n {
@@ -104,7 +104,7 @@ pub fn str_to_map(text: pl::Expr, pair_delim: pl::Expr, key_value_delim: pl::Exp
     let field_type = out_type.clone();
     text.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let (texts, pairs, kvs) = (cols[0].str()?.clone(), cols[1].str()?.clone(), cols[2].str()?.clone());
             let at = |len: usize, i: usize| if len == 1 { 0 } else { i };
             let mut cache: Vec<(String, regex::Regex)> = vec![];

@@ -38,7 +38,7 @@ pub fn merge(args: Vec<pl::Expr>, gap_type: &DataType) -> pl::Expr {
     let out_type = pl::DataType::Struct(fields);
     time.apply_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let get = |c: &Column, i: usize| -> PolarsResult<AnyValue<'static>> {
                 Ok(if c.len() == 1 { c.get(0)?.into_static() } else { c.get(i)?.into_static() })
             };

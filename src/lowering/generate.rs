@@ -88,7 +88,7 @@ fn json_tuple(lf: LazyFrame, args: Vec<pl::Expr>, generated: &[Attribute]) -> La
         move |cols: &mut [pl::Column]| -> pl::PolarsResult<pl::Column> {
             let texts: Vec<pl::StringChunked> =
                 cols.iter().map(|c| Ok(c.as_materialized_series().rechunk().cast(&PlType::String)?.str()?.clone())).collect::<pl::PolarsResult<_>>()?;
-            let n = texts.iter().map(|t| t.len()).max().unwrap_or(0);
+            let n = crate::compat::checks::broadcast_len(texts.iter().map(|t| t.len()));
             let mut columns: Vec<Vec<Option<String>>> = vec![Vec::with_capacity(n); width];
             for row in 0..n {
                 let values = match string_at(&texts[0], row) {

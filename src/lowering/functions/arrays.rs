@@ -267,7 +267,7 @@ fn sequence(c: &CallLowering) -> Result<pl::Expr> {
     };
     let values = as_i64(c.arg(0)).map_many(
         move |cols: &mut [pl::Column]| -> pl::PolarsResult<pl::Column> {
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = crate::compat::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let ints: Vec<pl::Int64Chunked> = cols[..2 + steps].iter().map(|c| c.as_materialized_series().i64().cloned()).collect::<pl::PolarsResult<_>>()?;
             let mask = if reachable { Some(cols[2 + steps].as_materialized_series().bool()?.clone()) } else { None };
             let get = |ca: &pl::Int64Chunked, i: usize| ca.get(if ca.len() == 1 { 0 } else { i });

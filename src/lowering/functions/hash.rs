@@ -41,7 +41,7 @@ fn sha2(c: &CallLowering) -> pl::Expr {
         |cols: &mut [Column]| -> PolarsResult<Column> {
             let b = cols[0].as_materialized_series().binary()?.clone();
             let bits = cols[1].as_materialized_series().cast(&PlType::Int32)?.i32()?.clone();
-            let n = b.len().max(bits.len());
+            let n = crate::compat::checks::broadcast_len([b.len(), bits.len()]);
             let out: pl::StringChunked = (0..n)
                 .map(|i| {
                     let v = if b.len() == 1 { b.get(0) } else { b.get(i) }?;

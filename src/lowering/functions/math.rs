@@ -467,7 +467,7 @@ fn conv(c: &CallLowering) -> pl::Expr {
             let s = cols[0].as_materialized_series().str()?.clone();
             let from = cols[1].as_materialized_series().cast(&PlType::Int32)?.i32()?.clone();
             let to = cols[2].as_materialized_series().cast(&PlType::Int32)?.i32()?.clone();
-            let n = s.len().max(from.len()).max(to.len());
+            let n = crate::compat::checks::broadcast_len([s.len(), from.len(), to.len()]);
             let at = |ca: &pl::Int32Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let mut values = Vec::with_capacity(n);
             for i in 0..n {
@@ -500,7 +500,7 @@ fn width_bucket(c: &CallLowering) -> pl::Expr {
         |cols: &mut [Column]| -> PolarsResult<Column> {
             let f: Vec<pl::Float64Chunked> = cols[..3].iter().map(|c| c.as_materialized_series().f64().cloned()).collect::<PolarsResult<_>>()?;
             let n = cols[3].as_materialized_series().i64()?.clone();
-            let len = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let len = crate::compat::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let at = |ca: &pl::Float64Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let out: pl::Int64Chunked = (0..len)
                 .map(|i| {
@@ -575,7 +575,7 @@ fn decimal_add(a: pl::Expr, b: pl::Expr, subtract: bool, out: &DataType) -> pl::
                 (r.unsigned_abs() < limit.unsigned_abs()).then_some(r)
             };
             let (px, py) = (x.physical(), y.physical());
-            let n = px.len().max(py.len());
+            let n = crate::compat::checks::broadcast_len([px.len(), py.len()]);
             let at = |ca: &pl::Int128Chunked, i: usize| if ca.len() == 1 { ca.get(0) } else { ca.get(i) };
             let values: pl::Int128Chunked = (0..n).map(|i| f(at(px, i), at(py, i))).collect();
             Ok(values.into_decimal_unchecked(p as usize, s as usize).into_series().with_name(cols[0].name().clone()).into_column())

@@ -115,7 +115,7 @@ fn aes(f: MiscFn, c: &CallLowering) -> pl::Expr {
     inputs.push(c.reachable.clone().unwrap_or(lit(true)));
     c.arg(0).map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
-            let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+            let n = crate::compat::checks::broadcast_len(cols.iter().map(|c| c.len()));
             let reachable = cols[cols.len() - 1].as_materialized_series().bool()?.clone();
             let fields = &cols[..cols.len() - 1];
             // Binary arguments: input, key, then IV and AAD (encrypt) or AAD (decrypt).
