@@ -47,6 +47,12 @@ def gb(n):
     return "–" if n is None else f"{n / 2**30:.2f} GB"
 
 
+def measured(section):
+    """A suite run on another day than the file's date says when, and at what load."""
+    m = section.get("measured")
+    return f"; measured {m['date']}, load {m['load']}" if m else ""
+
+
 def ratio(a, b):
     return "–" if not a or not b else f"{a / b:.2f}×"
 
@@ -110,7 +116,7 @@ def tpcds_section(t):
     get = lambda e, q: t["engines"].get(e, {}).get(q, {}).get("median")  # noqa: E731
     same = lambda e, q: t["engines"].get(e, {}).get(q, {}).get("same_as_pyspark")  # noqa: E731
     over = [o for o in ("pyspark", "duckdb") if o in engines and "pyrust" in engines]
-    lines = [f"### TPC-DS SF{t['scale']:g} (median of {t['runs']} runs after one warm-up)", "",
+    lines = [f"### TPC-DS SF{t['scale']:g} (median of {t['runs']} runs after one warm-up{measured(t)})", "",
              "| query | " + " | ".join(LABELS[e] for e in engines) + " | "
              + " | ".join(f"{LABELS[o]} / PyRust" for o in over) + " |",
              "|---|" + "---|" * (len(engines) + len(over))]
@@ -281,7 +287,7 @@ def io_section(io):
     engines = [e for e in ("pyrust", "polars", "pyspark") if e in io["engines"]]
     get = lambda e, c: io["engines"].get(e, {}).get(c, {}).get("median")  # noqa: E731
     cases = list(dict.fromkeys(c for e in engines for c in io["engines"][e]))
-    lines = [f"### Reading and writing files: {io['rows']:,} rows (median of {io['runs']} runs after one warm-up)", "",
+    lines = [f"### Reading and writing files: {io['rows']:,} rows (median of {io['runs']} runs after one warm-up{measured(io)})", "",
              "| case | " + " | ".join(LABELS[e] for e in engines) + " | PyRust / Polars | PySpark / PyRust |",
              "|---|" + "---|" * (len(engines) + 2)]
     for c in cases:
