@@ -8,7 +8,7 @@
 //! typed NULL for such an expression. The schema (type, nullability, name) comes from
 //! the analysed expression and does not change, as in Spark.
 
-use crate::ir::function::MathFn;
+use crate::ir::function::{DatetimeFn, MathFn};
 use crate::ir::{BinaryOp, Expr, Func, Value};
 
 /// The value of a constant condition (one that reads no column): Some(Some(b)), or
@@ -64,14 +64,20 @@ fn null_intolerant(op: BinaryOp) -> bool {
     op.is_arithmetic() || matches!(op, BinaryOp::Eq | BinaryOp::NotEq | BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq)
 }
 
-/// Spark's `NullIntolerant` math: `Abs`, `UnaryMathExpression`, `BinaryMathExpression`.
+/// Spark's `NullIntolerant` math (`Abs`, `UnaryMathExpression`, `BinaryMathExpression`)
+/// and datetime functions (`GetDateField`, `GetTimeField`, `DateAdd`, `DateSub`,
+/// `DateDiff`, `AddMonths`, `LastDay`, `MakeDate`).
 fn null_intolerant_function(f: Func) -> bool {
+    use DatetimeFn as D;
     use MathFn::*;
     matches!(
         f,
         Func::Math(
             Abs | Sqrt | Cbrt | Exp | Expm1 | Ln | Log10 | Log2 | Log1p | Sin | Cos | Tan | Asin | Acos | Atan | Sinh | Cosh | Tanh
                 | Asinh | Acosh | Atanh | Cot | Csc | Sec | Degrees | Radians | Rint | Signum | Pow | Atan2 | Hypot
+        ) | Func::Datetime(
+            D::Year | D::Quarter | D::Month | D::DayOfMonth | D::DayOfWeek | D::DayOfYear | D::Weekday | D::WeekOfYear | D::Hour
+                | D::Minute | D::Second | D::DateAdd | D::DateSub | D::DateDiff | D::AddMonths | D::LastDay | D::MakeDate
         )
     )
 }

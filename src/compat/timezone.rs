@@ -196,6 +196,21 @@ impl Zone {
         micros - offset * MICROS_PER_SECOND
     }
 
+    /// `ZonedDateTime.truncatedTo(unit)` of a UTC instant (`unit` in microseconds: a
+    /// minute, hour or day): the wall clock truncated, resolved with the instant's own
+    /// offset where that offset is valid there (a time in an overlap keeps its side of
+    /// it), else as `local_to_utc` (truncating into a gap moves forward by the gap).
+    pub fn truncate_to(&self, micros: i64, unit: i64) -> i64 {
+        let local = self.utc_to_local(micros);
+        let truncated = local - local.rem_euclid(unit);
+        let same_offset = micros - (local - truncated);
+        if self.utc_to_local(same_offset) == truncated {
+            same_offset
+        } else {
+            self.local_to_utc(truncated)
+        }
+    }
+
     /// The tzdb abbreviation in effect at a UTC instant (`PST`), when there is one.
     pub fn abbreviation(&self, utc_seconds: i64) -> Option<String> {
         use chrono_tz::OffsetName;
@@ -408,6 +423,12 @@ fn map_micros(e: pl::Expr, f: impl Fn(i64) -> i64 + Send + Sync + 'static) -> pl
     )
 }
 
+/// UTC instants truncated to a minute, hour or day of their wall clock in `zone`
+/// (`Zone::truncate_to`), as Spark's `date_trunc` does.
+pub fn truncate_in_zone(e: pl::Expr, zone: Zone, unit_micros: i64) -> pl::Expr {
+    map_micros(e, move |us| zone.truncate_to(us, unit_micros))
+}
+
 /// Lowers "this naive datetime column is wall-clock time in `tz`" to UTC instants.
 pub fn wall_clock_to_utc(e: pl::Expr, tz_name: &str) -> pl::Expr {
     match Zone::of(tz_name) {
@@ -436,6 +457,20 @@ mod tests {
 
     fn utc(y: i64, m: u32, d: u32, h: i64) -> i64 {
         days_from_civil(y, m, d) * 86_400 * MICROS_PER_SECOND + h * HOUR
+    }
+
+    #[test]
+    fn truncating_keeps_the_side_of_an_overlap() {
+        let la = Zone::of("America/Los_Angeles").unwrap();
+        // 2024-11-03 09:00 UTC is the second 01:00 in Los Angeles (PST, after the
+        // clocks went back from 01:59:59 PDT): truncated to the hour it stays itself.
+        let second_one_am = utc(2024, 11, 3, 9);
+        assert_eq!(la.truncate_to(second_one_am, HOUR), second_one_am);
+        assert_eq!(la.truncate_to(second_one_am + HOUR / 2, HOUR), second_one_am);
+        // The first 01:00 (PDT) is 08:00 UTC.
+        assert_eq!(la.truncate_to(utc(2024, 11, 3, 8) + HOUR / 2, HOUR), utc(2024, 11, 3, 8));
+        // To the day: midnight PDT, 07:00 UTC.
+        assert_eq!(la.truncate_to(second_one_am, 24 * HOUR), utc(2024, 11, 3, 7));
     }
 
     #[test]

@@ -344,6 +344,16 @@ fn date_trunc(c: &CallLowering) -> Result<pl::Expr> {
     if zone.is_utc() || matches!(every, "1ms" | "1s") {
         return Ok(c.arg(1).dt().truncate(lit(every)));
     }
+    let unit_micros = match every {
+        "1m" => Some(60),
+        "1h" => Some(3600),
+        "1d" => Some(86_400),
+        _ => None,
+    };
+    if let Some(seconds) = unit_micros {
+        // ZonedDateTime.truncatedTo: a time in a DST overlap keeps its own offset.
+        return Ok(timezone::truncate_in_zone(c.arg(1), zone, seconds * 1_000_000));
+    }
     let wall = timezone::utc_to_wall_clock(c.arg(1), &c.conf.session_time_zone).dt().truncate(lit(every));
     Ok(timezone::wall_clock_to_utc(wall, &c.conf.session_time_zone))
 }

@@ -400,8 +400,11 @@ fn pmod(c: &CallLowering) -> pl::Expr {
                 .cast(to_polars(&t))
         }
         _ => {
-            let again = kernels::binary::<pl::Int64Type, pl::Int64Type, pl::Int64Type>(r.clone(), n, |r, n| {
-                (n != 0).then(|| r.wrapping_add(n).wrapping_rem(n))
+            // Spark's `(r + n) % n` wraps at the type's width for INT and BIGINT (TINYINT and
+            // SMALLINT are widened to int first, so they never wrap).
+            let int = t == DataType::Integer;
+            let again = kernels::binary::<pl::Int64Type, pl::Int64Type, pl::Int64Type>(r.clone(), n, move |r, n| {
+                (n != 0).then(|| if int { (r as i32).wrapping_add(n as i32).wrapping_rem(n as i32) as i64 } else { r.wrapping_add(n).wrapping_rem(n) })
             })
             .cast(to_polars(&t));
             when(r.clone().lt(lit(0))).then(again).otherwise(r)
