@@ -46,6 +46,15 @@ impl PlainKinds {
         self.integers || self.doubles || self.dates
     }
 
+    /// The forms every value of two sets of values has.
+    pub fn and(self, other: PlainKinds) -> PlainKinds {
+        PlainKinds {
+            integers: self.integers && other.integers,
+            doubles: self.doubles && other.doubles,
+            dates: self.dates && other.dates,
+        }
+    }
+
     /// The forms plain in both (two sources that each saw every value).
     pub fn or(self, other: PlainKinds) -> PlainKinds {
         PlainKinds {

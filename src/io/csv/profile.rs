@@ -73,6 +73,17 @@ impl PlainFields {
         }
     }
 
+    /// Both stretches' values: a form is plain where it is in both.
+    fn join(&mut self, other: PlainFields) {
+        self.quoted |= other.quoted;
+        let n = self.kinds.len().max(other.kinds.len());
+        // A position missing from one stretch's (ragged) rows was NULL there.
+        self.kinds.resize(n, PlainKinds::default());
+        for (mine, theirs) in self.kinds.iter_mut().zip(other.kinds) {
+            *mine = mine.and(theirs);
+        }
+    }
+
     /// The plain forms of every value at field position `i`.
     pub fn at(&self, i: usize) -> PlainKinds {
         if self.quoted {
@@ -128,72 +139,179 @@ pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str, l
     Ok(p)
 }
 
+/// What the rows of one stretch of a file showed (rows numbered from the stretch's
+/// first), so stretches can be scanned on several threads and joined in order.
+#[derive(Debug)]
+struct Stretch {
+    alike: bool,
+    blank_rows: Vec<u64>,
+    header_rows: Vec<u64>,
+    rows: u64,
+    plain: PlainFields,
+}
+
+impl Stretch {
+    fn new() -> Stretch {
+        Stretch { alike: true, blank_rows: Vec::new(), header_rows: Vec::new(), rows: 0, plain: PlainFields::default() }
+    }
+
+    /// One `\n`-line of the file (its end included) after the header. False once the
+    /// file is known not to read alike: nothing more to learn from it.
+    fn observe(&mut self, chunk: &[u8], d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> bool {
+        // Polars counts lines at \n only; Spark also ends one at a lone \r.
+        let mut spark_lines = lines(chunk);
+        let line = spark_lines.next().unwrap_or_default();
+        if spark_lines.next().is_some() {
+            self.alike = false;
+        }
+        if !self.alike {
+            // The whole file will be read by Spark's own tokenizer.
+            return false;
+        }
+        if is_polars_comment(line, d) {
+            // Polars skips comments, but its line splitting still counts their quotes.
+            if d.quote.is_some_and(|q| line.contains(&q)) {
+                self.alike = false;
+            }
+            return self.alike;
+        }
+        // Every other line is a row to Polars, skipped by Spark or not: its quotes must
+        // split the same way.
+        if !polars_reads_alike(line, d) {
+            self.alike = false;
+        }
+        if is_skipped(line, d.comment) {
+            self.blank_rows.push(self.rows);
+        } else {
+            if header_line == Some(line) {
+                self.header_rows.push(self.rows);
+            }
+            self.plain.observe(line, d, null_value);
+        }
+        self.rows += 1;
+        true
+    }
+
+    /// Appends the stretch that follows this one.
+    fn join(&mut self, next: Stretch) {
+        self.alike &= next.alike;
+        let offset = self.rows;
+        self.blank_rows.extend(next.blank_rows.into_iter().map(|r| r + offset));
+        self.header_rows.extend(next.header_rows.into_iter().map(|r| r + offset));
+        self.rows += next.rows;
+        self.plain.join(next.plain);
+    }
+}
+
+/// Below this many bytes after the header a file is scanned on one thread.
+const PARALLEL_MIN_BYTES: u64 = 8 << 20;
+
 fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Profile> {
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut p = Profile { polars_alike: true, ..Profile::default() };
+    let mut head = Stretch::new();
     let mut buf = Vec::with_capacity(256);
     let mut line_no = 0usize;
-    let mut row: u64 = 0;
-    loop {
+    let mut offset: u64 = 0;
+    // Up to the first line that is not blank: the header, or the first row.
+    while p.first_line.is_none() {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))?;
         if n == 0 {
             break;
         }
+        offset += n as u64;
         let mut chunk: &[u8] = &buf;
         if line_no == 0 {
             // A byte order mark is not text, for Spark nor Polars.
             chunk = chunk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(chunk);
         }
-        // Polars counts lines at \n only; Spark also ends one at a lone \r.
         line_no += 1;
-        let mut spark_lines = lines(chunk);
-        let line = spark_lines.next().unwrap_or_default();
-        if spark_lines.next().is_some() {
-            p.polars_alike = false;
+        let mut candidates = lines(chunk);
+        if let Some(first) = candidates.find(|l| !is_skipped_before_header(l, dialect.comment)) {
+            p.first_line = Some(first.to_vec());
+            p.first_tokens = Some(tokenize(&String::from_utf8_lossy(first), dialect));
         }
-        if p.first_line.is_none() {
-            let mut candidates = lines(chunk);
-            if let Some(first) = candidates.find(|l| !is_skipped_before_header(l, dialect.comment)) {
-                p.first_line = Some(first.to_vec());
-                p.first_tokens = Some(tokenize(&String::from_utf8_lossy(first), dialect));
-            }
-            if header {
-                // Everything through the header line is skipped.
-                p.skip_lines = line_no;
-                p.header_shares_line = lines(chunk).count() > 1;
-                continue;
-            }
-        }
-        if !p.polars_alike {
-            // The whole file will be read by Spark's own tokenizer: nothing more to learn.
-            break;
-        }
-        if is_polars_comment(line, dialect) {
-            // Polars skips comments, but its line splitting still counts their quotes.
-            if dialect.quote.is_some_and(|q| line.contains(&q)) {
-                p.polars_alike = false;
+        if header {
+            // Everything through the header line is skipped.
+            p.skip_lines = line_no;
+            p.header_shares_line = lines(chunk).count() > 1;
+            if lines(chunk).nth(1).is_some() {
+                // The header's line holds more lines for Spark: Polars reads otherwise.
+                head.alike = false;
             }
             continue;
         }
-        // Every other line is a row to Polars, skipped by Spark or not: its quotes must
-        // split the same way.
-        if !polars_reads_alike(line, dialect) {
-            p.polars_alike = false;
+        // Once the file does not read alike only the first line is still looked for.
+        if head.alike {
+            head.observe(chunk, dialect, None, null_value);
         }
-        if is_skipped(line, dialect.comment) {
-            p.blank_rows.push(row);
-        } else {
-            if header && p.first_line.as_deref() == Some(line) {
-                p.header_rows.push(row);
-            }
-            p.plain.observe(line, dialect, null_value);
-        }
-        row += 1;
     }
-    p.rows = row;
+    let header_line = if header { p.first_line.clone() } else { None };
+    let len = std::fs::metadata(path).map_err(|e| io_error(path, e))?.len();
+    if head.alike && offset < len {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+        let parts = if len - offset < PARALLEL_MIN_BYTES { 1 } else { cores.clamp(1, 16) };
+        let rest = scan_rest(path, offset, len, parts, dialect, header_line.as_deref(), null_value)?;
+        head.join(rest);
+    }
+    p.polars_alike = head.alike;
+    p.blank_rows = head.blank_rows;
+    p.header_rows = head.header_rows;
+    p.rows = head.rows;
+    p.plain = head.plain;
     Ok(p)
+}
+
+/// The rows from byte `start` (a line's start) to the end, split into `parts` stretches
+/// (one per core): this pass runs before Polars' reader on every CSV read (a 2 GB file took
+/// longer to profile than Polars takes to read it).
+fn scan_rest(path: &Path, start: u64, len: u64, parts: u64, d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> Result<Stretch> {
+    let bounds: Vec<u64> = (0..=parts).map(|k| start + (len - start) * k / parts).collect();
+    let stretches: Vec<Result<Stretch>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                scope.spawn(move || scan_stretch(path, from, to, from == start, d, header_line, null_value))
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Err(Error::internal("a CSV profile thread panicked")))).collect()
+    });
+    let mut whole = Stretch::new();
+    for s in stretches {
+        whole.join(s?);
+    }
+    Ok(whole)
+}
+
+/// The lines that start in bytes `from..to` (the first one at `from` itself when
+/// `at_line_start`, else after the first line end at or after `from`).
+fn scan_stretch(path: &Path, from: u64, to: u64, at_line_start: bool, d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> Result<Stretch> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut pos = if at_line_start { from } else { from - 1 };
+    file.seek(SeekFrom::Start(pos)).map_err(|e| io_error(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::with_capacity(256);
+    if !at_line_start {
+        // The line holding byte from - 1 belongs to the stretch before.
+        pos += reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))? as u64;
+    }
+    let mut s = Stretch::new();
+    while pos < to {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))?;
+        if n == 0 {
+            break;
+        }
+        pos += n as u64;
+        if !s.observe(&buf, d, header_line, null_value) {
+            break;
+        }
+    }
+    Ok(s)
 }
 
 /// A file whose lines end at a custom `lineSep`, which Polars' reader cannot split as
@@ -256,6 +374,38 @@ mod tests {
         let dated = profile_of("2024-01-05,2024-01-05 10:00:00,2024-01-05\n,2024-01-05,2024-1-5\n", false);
         let dates: Vec<bool> = (0..3).map(|i| dated.plain.at(i).dates).collect();
         assert_eq!(dates, vec![true, false, false]);
+    }
+
+    #[test]
+    fn stretches_scanned_apart_join_to_the_whole() {
+        let dir = std::env::temp_dir().join(format!("pyrust-csv-stretches-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("rows.csv");
+        let mut text = String::from("a,b,c\n");
+        for i in 0..400 {
+            text += &match i % 7 {
+                0 => "\n".to_string(),
+                1 => "a,b,c\n".to_string(),
+                2 => format!("{i},2024-01-0{}\n", i % 9 + 1),
+                3 => format!("{i},x,{}.5,9\n", i),
+                _ => format!("{i},2024-02-01,{i}\r\n"),
+            };
+        }
+        std::fs::write(&path, &text).unwrap();
+        let start = "a,b,c\n".len() as u64;
+        let len = text.len() as u64;
+        let one = scan_rest(&path, start, len, 1, &SPARK, Some(b"a,b,c"), "").unwrap();
+        for parts in [2, 3, 7, 64] {
+            let split = scan_rest(&path, start, len, parts, &SPARK, Some(b"a,b,c"), "").unwrap();
+            assert_eq!((split.rows, &split.blank_rows, &split.header_rows, split.alike), (one.rows, &one.blank_rows, &one.header_rows, one.alike));
+            for i in 0..5 {
+                assert_eq!(split.plain.at(i), one.plain.at(i), "field {i} in {parts} parts");
+            }
+        }
+        assert_eq!(one.rows, 400);
+        assert_eq!((one.blank_rows.len(), one.header_rows.len()), (58, 57));
+        assert!(one.alike && one.plain.at(3).integers && !one.plain.at(2).integers);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
