@@ -258,7 +258,7 @@ def udf_section(u):
     engines = [e for e in ("pyrust", "pyspark") if e in u["engines"]]
     get = lambda e, c: u["engines"].get(e, {}).get(c, {}).get("median")  # noqa: E731
     rate = lambda s: "–" if not s else f"{u['rows'] / s / 1e6:.1f} M rows/s"  # noqa: E731
-    lines = [f"### Python UDFs over {u['rows']:,} rows (median of {u['runs']} runs after one warm-up; `sum` of the result)", "",
+    lines = [f"### Python UDFs over {u['rows']:,} rows (median of {u['runs']} runs after one warm-up; `sum` of the result{measured(u)})", "",
              "| case | " + " | ".join(LABELS[e] for e in engines) + " | PySpark / PyRust |", "|---|" + "---|" * (len(engines) + 1)]
     for c, label in names.items():
         cells = []
