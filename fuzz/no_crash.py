@@ -53,6 +53,9 @@ def main():
                     raise
                 result = {"crash": f"{type(e).__name__}: {e}"}
             counts["run"] += 1
+            if counts["run"] % 500 == 0:
+                # A long run says how far it got (stderr: the summary stays on stdout).
+                print(f"{counts['run']} programs, {counts['crashed']} crashed, {time.time() - start:.0f} s", file=sys.stderr, flush=True)
             error = result.get("error") or {}
             if classify({}, result, ordered) == "crash":
                 counts["crashed"] += 1
