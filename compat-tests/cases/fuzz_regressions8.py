@@ -110,3 +110,21 @@ def datetime_functions_of_a_null_operand_fold_before_their_others_run(spark):
         F.date_add(F.make_date(F.lit(2), F.lit(7), F.lit(0)), F.abs(null_int)).alias("date_add_abs_null"),
         F.datediff(F.col("c1").cast("date"), F.lit(None).cast("date")).alias("datediff_null"),
         F.year(F.when(F.lit(False), F.col("c1").cast("date"))).alias("year_of_no_branch"))
+
+
+@case
+def a_failing_constant_in_a_branch_no_row_takes(spark):
+    # Group 661: Spark's ConstantFolding does not fail on a constant inside CASE WHEN or
+    # coalesce (the branch may never run); only a row reaching it does. PyRust folded
+    # `7 + 2147483647` while planning and raised ARITHMETIC_OVERFLOW.
+    df = spark.createDataFrame([("a",), ("b",)], "c1 string")
+    branch = F.when(F.contains(F.col("c1"), F.col("c1")), F.length(F.lit(""))).otherwise(F.lit(7) + F.lit(2147483647))
+    return df.select(F.array_contains(F.array(F.lit(1), F.lit(2)), branch), branch.alias("b"),
+                     F.coalesce(F.col("c1"), (F.lit(1) / F.lit(0)).cast("string")).alias("c"),
+                     F.when(F.col("c1") == "zz", F.lit(127).cast("tinyint") + F.lit(1).cast("tinyint")).alias("t"))
+
+
+@case
+def a_failing_constant_in_a_branch_a_row_takes(spark):
+    df = spark.createDataFrame([("a",), ("b",)], "c1 string")
+    return df.select(F.when(F.col("c1") == "a", F.lit(0)).otherwise(F.lit(7) + F.lit(2147483647)))

@@ -41,6 +41,45 @@ fn cannot_fail(e: &Expr) -> bool {
     }
 }
 
+thread_local! {
+    /// How many conditional expressions (CASE WHEN/IF, `coalesce`, `nvl2`, `nanvl`) the
+    /// expression being lowered sits in.
+    static CONDITIONAL_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Lowers inside a conditional expression: Spark's ConstantFolding does not fail on a
+/// constant there (`tryFold` with `isConditionalBranch`), the row that reaches it does.
+fn conditional<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    // Restored on the way out, a panic's too (the thread lowers other queries later).
+    struct Leave;
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            CONDITIONAL_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        }
+    }
+    CONDITIONAL_DEPTH.with(|d| d.set(d.get() + 1));
+    let _leave = Leave;
+    f()
+}
+
+fn in_conditional() -> bool {
+    CONDITIONAL_DEPTH.with(|d| d.get() > 0)
+}
+
+/// A constant that failed to fold inside a conditional: a NULL of its type that raises
+/// the folding's error on the first reachable row.
+fn deferred_error(err: crate::error::Error, t: &DataType, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+    let class: &'static str = match err.error_class.as_deref() {
+        Some("ARITHMETIC_OVERFLOW") => "ARITHMETIC_OVERFLOW",
+        Some("BINARY_ARITHMETIC_OVERFLOW") => "BINARY_ARITHMETIC_OVERFLOW",
+        Some("DIVIDE_BY_ZERO") => "DIVIDE_BY_ZERO",
+        _ => return Err(err),
+    };
+    let null = lit(pl::NULL).cast(to_polars(t));
+    let message = err.message;
+    Ok(crate::compat::checks::fail_where(null, lit(true), reachable.clone(), lit(0), err.kind, class, move |_| message.clone()))
+}
+
 impl<'a> ExprLowering<'a> {
     /// `coalesce`'s arguments: Spark's `Coalesce.eval` stops at the first non-NULL
     /// argument, so an argument runs (and can raise an ANSI error) only on the rows
@@ -256,8 +295,11 @@ impl<'a> ExprLowering<'a> {
             }
             Expr::Binary { op, left, right } => {
                 if let (Expr::Literal(a), Expr::Literal(b)) = (left.as_ref(), right.as_ref()) {
-                    if let Some(folded) = crate::compat::arith::fold_literals(*op, a, b, self.conf.ansi) {
-                        return literal(&folded?);
+                    match crate::compat::arith::fold_literals(*op, a, b, self.conf.ansi) {
+                        Some(Ok(v)) => return literal(&v),
+                        Some(Err(err)) if in_conditional() => return deferred_error(err, &data_type(e), reachable),
+                        Some(Err(err)) => return Err(err),
+                        None => {}
                     }
                 }
                 if let Some(fast) = self.decimal_against_double_literal(*op, left, right, reachable)? {
@@ -306,7 +348,7 @@ impl<'a> ExprLowering<'a> {
                 let items = self.lower_in_list(expr, list, reachable)?;
                 balanced_or(items.into_iter().map(|item| target.clone().eq(item)).collect())
             }
-            Expr::CaseWhen { branches, otherwise, .. } => {
+            Expr::CaseWhen { branches, otherwise, .. } => conditional(|| -> Result<pl::Expr> {
                 let t = to_polars(&data_type(e));
                 let mut not_taken: Option<pl::Expr> = None;
                 let mut conds = vec![];
@@ -332,12 +374,12 @@ impl<'a> ExprLowering<'a> {
                 for (c, v) in conds.into_iter().zip(values).rev() {
                     result = when(c).then(v).otherwise(result);
                 }
-                result
-            }
+                Ok(result)
+            })?,
             Expr::Call(c) => {
                 let args = match c.func {
-                    Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => self.lower_coalesced(&c.args, reachable)?,
-                    Func::Conditional(f @ (ConditionalFn::Nvl2 | ConditionalFn::Nanvl)) => self.lower_branch_args(f, &c.args, reachable)?,
+                    Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => conditional(|| self.lower_coalesced(&c.args, reachable))?,
+                    Func::Conditional(f @ (ConditionalFn::Nvl2 | ConditionalFn::Nanvl)) => conditional(|| self.lower_branch_args(f, &c.args, reachable))?,
                     _ => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
                 };
                 lower_call(c, args, reachable, self.conf)?
