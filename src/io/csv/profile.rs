@@ -128,7 +128,7 @@ pub fn profile(path: &Path, dialect: &Dialect, header: bool, null_value: &str, l
     }
     let p = Arc::new(match line_sep {
         Some(sep) => first_line_at(path, dialect, sep)?,
-        None => scan_file(path, dialect, header, null_value)?,
+        None => scan_file(path, meta.len(), dialect, header, null_value)?,
     });
     if let Ok(mut c) = CACHE.lock() {
         if c.len() >= CACHE_LIMIT {
@@ -206,7 +206,7 @@ impl Stretch {
 /// Below this many bytes after the header a file is scanned on one thread.
 const PARALLEL_MIN_BYTES: u64 = 8 << 20;
 
-fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> Result<Profile> {
+fn scan_file(path: &Path, len: u64, dialect: &Dialect, header: bool, null_value: &str) -> Result<Profile> {
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut p = Profile { polars_alike: true, ..Profile::default() };
@@ -237,10 +237,8 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> 
             // Everything through the header line is skipped.
             p.skip_lines = line_no;
             p.header_shares_line = lines(chunk).count() > 1;
-            if lines(chunk).nth(1).is_some() {
-                // The header's line holds more lines for Spark: Polars reads otherwise.
-                head.alike = false;
-            }
+            // The header's line holds more lines for Spark: Polars reads otherwise.
+            head.alike &= !p.header_shares_line;
             continue;
         }
         // Once the file does not read alike only the first line is still looked for.
@@ -249,7 +247,6 @@ fn scan_file(path: &Path, dialect: &Dialect, header: bool, null_value: &str) -> 
         }
     }
     let header_line = if header { p.first_line.clone() } else { None };
-    let len = std::fs::metadata(path).map_err(|e| io_error(path, e))?.len();
     if head.alike && offset < len {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
         let parts = if len - offset < PARALLEL_MIN_BYTES { 1 } else { cores.clamp(1, 16) };
@@ -346,7 +343,7 @@ mod tests {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let path = dir.join(format!("{}.csv", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
         std::fs::write(&path, text).unwrap();
-        let p = scan_file(&path, &SPARK, header, "").unwrap();
+        let p = scan_file(&path, text.len() as u64, &SPARK, header, "").unwrap();
         std::fs::remove_file(&path).ok();
         p
     }

@@ -344,13 +344,13 @@ fn date_trunc(c: &CallLowering) -> Result<pl::Expr> {
     if zone.is_utc() || matches!(every, "1ms" | "1s") {
         return Ok(c.arg(1).dt().truncate(lit(every)));
     }
-    let unit_micros = match every {
+    let unit_seconds = match every {
         "1m" => Some(60),
         "1h" => Some(3600),
         "1d" => Some(86_400),
         _ => None,
     };
-    if let Some(seconds) = unit_micros {
+    if let Some(seconds) = unit_seconds {
         // ZonedDateTime.truncatedTo: a time in a DST overlap keeps its own offset.
         return Ok(timezone::truncate_in_zone(c.arg(1), zone, seconds * 1_000_000));
     }
