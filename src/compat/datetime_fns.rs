@@ -13,10 +13,14 @@ use super::timezone::Zone;
 use crate::error::ErrorKind;
 use polars::prelude::{self as pl, AnyValue, Column, IntoColumn, IntoSeries, PolarsResult};
 
-/// A row's failure: a Spark error (ANSI) or, where Spark returns NULL, nothing.
+/// A row's failure: a Spark error (ANSI), an error Spark raises in both modes, or,
+/// where Spark returns NULL, nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowError {
     Spark { kind: ErrorKind, class: &'static str, message: String },
+    /// Raised with ANSI off too: Spark's own overflow checks inside a function
+    /// (`MathUtils.toIntExact`), which no `failOnError` guards.
+    Always { kind: ErrorKind, class: &'static str, message: String },
     Null,
 }
 
@@ -87,6 +91,14 @@ where
             let name = cols[0].name().clone();
             let mut values: Vec<Option<T::Native>> = Vec::with_capacity(n);
             let mut row: Vec<AnyValue> = Vec::with_capacity(n_inputs);
+            // Whether Spark evaluates row `i` (the `reachable` mask's value).
+            let reachable_row = |i: usize| -> PolarsResult<bool> {
+                if !has_mask {
+                    return Ok(true);
+                }
+                let m = &cols[n_inputs];
+                Ok(matches!(if m.len() == 1 { m.get(0)? } else { m.get(i)? }, AnyValue::Boolean(true)))
+            };
             for i in 0..n {
                 row.clear();
                 for c in &cols[..n_inputs] {
@@ -99,13 +111,13 @@ where
                 match f(&row) {
                     Ok(v) => values.push(v),
                     Err(RowError::Spark { kind, class, message }) if fail => {
-                        let reachable = if has_mask {
-                            let m = &cols[n_inputs];
-                            matches!(if m.len() == 1 { m.get(0)? } else { m.get(i)? }, AnyValue::Boolean(true))
-                        } else {
-                            true
-                        };
-                        if reachable {
+                        if reachable_row(i)? {
+                            return Err(runtime_error(kind, class, &message));
+                        }
+                        values.push(None);
+                    }
+                    Err(RowError::Always { kind, class, message }) => {
+                        if reachable_row(i)? {
                             return Err(runtime_error(kind, class, &message));
                         }
                         values.push(None);
@@ -325,8 +337,23 @@ pub fn timestamp_diff(unit: &str, start: i64, end: i64, zone: &Zone) -> Option<i
     })
 }
 
-/// `make_date`: `LocalDate.of` with java.time's messages.
+/// `make_date`: `LocalDate.of` with java.time's messages, then Spark's
+/// `localDateToDays`, whose `toIntExact` overflows (in both ANSI modes) for a valid
+/// java.time year beyond the ±5.8 million years an INT of days holds.
 pub fn make_date(year: i64, month: i64, day: i64) -> Result<i64, RowError> {
+    let days = local_date(year, month, day)?;
+    if i32::try_from(days).is_err() {
+        return Err(RowError::Always {
+            kind: ErrorKind::Arithmetic,
+            class: "ARITHMETIC_OVERFLOW",
+            message: "integer overflow. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003".into(),
+        });
+    }
+    Ok(days)
+}
+
+/// `LocalDate.of` with java.time's messages: the epoch day of a valid date.
+fn local_date(year: i64, month: i64, day: i64) -> Result<i64, RowError> {
     if !(-999_999_999..=999_999_999).contains(&year) {
         return Err(field_out_of_bounds(format!("Invalid value for Year (valid values -999999999 - 999999999): {year}")));
     }
@@ -349,7 +376,7 @@ pub fn make_date(year: i64, month: i64, day: i64) -> Result<i64, RowError> {
 /// `make_timestamp`'s wall-clock time: seconds with a fraction (microseconds), 60
 /// meaning the next minute when the fraction is zero.
 pub fn make_local_timestamp(y: i64, mo: i64, d: i64, h: i64, mi: i64, sec_micros: i64) -> Result<i64, RowError> {
-    let day = make_date(y, mo, d)?;
+    let day = local_date(y, mo, d)?;
     let (sec, frac) = (sec_micros.div_euclid(MICROS_PER_SECOND), sec_micros.rem_euclid(MICROS_PER_SECOND));
     let check = |name: &str, v: i64, hi: i64| {
         if (0..=hi).contains(&v) {
@@ -445,6 +472,9 @@ mod tests {
     fn making_dates_and_times() {
         assert!(make_date(2023, 2, 29).is_err());
         assert_eq!(make_date(2024, 2, 29), Ok(day(2024, 2, 29)));
+        // A valid java.time year whose epoch day is no INT: Spark's toIntExact.
+        assert!(matches!(make_date(-559_580_957, 1, 10), Err(RowError::Always { class: "ARITHMETIC_OVERFLOW", .. })));
+        assert!(matches!(make_date(1_000_000_000, 1, 10), Err(RowError::Spark { .. })));
         assert_eq!(make_local_timestamp(2024, 1, 2, 3, 4, 60 * MICROS_PER_SECOND), Ok(local_micros(day(2024, 1, 2), 3, 5, 0, 0)));
         assert!(make_local_timestamp(2024, 1, 2, 3, 4, 60 * MICROS_PER_SECOND + 1).is_err());
         assert!(make_local_timestamp(2024, 1, 2, 24, 4, 0).is_err());

@@ -107,7 +107,14 @@ impl<'a> ExprLowering<'a> {
     /// result (AND: left not FALSE; OR: left not TRUE), left to right; stacked filters are
     /// one AND in the order they were written (`CombineFilters`). So the right side's ANSI
     /// checks count only on those rows: `d != 0 AND n / d > 1` never divides by zero.
+    /// A constant side that decides the result (`x OR true`, `false AND x`) is the
+    /// result, the other side never evaluated: Spark's `BooleanSimplification` drops it
+    /// after `ConstantFolding`, with whatever errors it would raise.
     fn lower_connective(&self, op: BinaryOp, left: &Expr, right: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
+        let deciding = op == BinaryOp::Or;
+        if [left, right].iter().any(|side| self.constant_condition(side) == Some(Some(deciding))) {
+            return Ok(lit(deciding));
+        }
         let l = self.lower_in(left, reachable)?;
         let r = if cannot_fail(right) {
             self.lower_in(right, reachable)?
