@@ -117,6 +117,7 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         }
         (_, DataType::String) => to_string(input, from, tz, mode != CastMode::Legacy),
         (DataType::String, DataType::Boolean) => string_to_boolean(input, mode, reachable),
+        (DataType::String, DataType::Decimal(p, s)) => decimal_cast::from_strings(input, *p, *s, mode == CastMode::Ansi, reachable),
         (DataType::String, t) if t.is_numeric() || t.is_datetime() => {
             let trimmed = input.clone().str().strip_chars(lit(pl::NULL));
             let parsed = match t {

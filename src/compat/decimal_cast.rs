@@ -5,6 +5,8 @@
 //! Java's `BigDecimal.longValue()`. Polars' own decimal casts panic on overflow.
 
 use super::decimal::{pow10, shift_right_half_up};
+use super::java_decimal::{java_big_decimal, java_trim};
+use crate::error::ErrorKind;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
 
 /// `value` (at `from` scale) at `to` scale, HALF_UP; None when it needs more than
@@ -176,6 +178,89 @@ fn compare_scaled(x: i128, sx: u32, y: i128, sy: u32) -> std::cmp::Ordering {
     scale_up(fx, sx).cmp(&scale_up(fy, sy))
 }
 
+/// Why a string is no DECIMAL(p, s) (`Decimal.fromStringANSI` and `changePrecision`).
+#[derive(Debug, PartialEq)]
+enum BadDecimalText {
+    /// Not a `java.math.BigDecimal` after `String.trim()`: CAST_INVALID_INPUT.
+    Malformed,
+    /// More than 38 digits before the point: NUMERIC_OUT_OF_SUPPORTED_RANGE.
+    TooManyDigits,
+    /// Too wide for the precision once rounded HALF_UP to the scale: the value's text.
+    OutOfRange(String),
+}
+
+fn decimal_of_text(text: &str, precision: u8, scale: u8) -> Result<i128, BadDecimalText> {
+    let d = java_big_decimal(java_trim(text)).ok_or(BadDecimalText::Malformed)?;
+    if d.integral_digits() > 38 {
+        return Err(BadDecimalText::TooManyDigits);
+    }
+    d.rescaled(precision, scale).ok_or_else(|| BadDecimalText::OutOfRange(d.plain()))
+}
+
+/// STRING to DECIMAL(precision, scale) as Spark's cast: Java's `BigDecimal` of the
+/// trimmed text (exponents, any Unicode digits), HALF_UP to the scale (Polars' own
+/// parse rounds half to even). Bad text is NULL, or with `fail` (ANSI) Spark's error
+/// for the first such row that `reachable` holds.
+pub fn from_strings(input: pl::Expr, precision: u8, scale: u8, fail: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    let out = to_decimal_type(precision, scale);
+    let masked = reachable.is_some();
+    let mask: Vec<pl::Expr> = reachable.into_iter().map(|m| m.fill_null(pl::lit(false))).collect();
+    let origin = super::errors::lowering_origin();
+    let target = format!("DECIMAL({precision},{scale})");
+    input.map_many(
+        move |cols: &mut [Column]| -> PolarsResult<Column> {
+            let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
+            let texts = cols[0].cast(&PlType::String)?;
+            let texts = texts.as_materialized_series().str()?.clone();
+            let mut values: Vec<Option<i128>> = Vec::with_capacity(n);
+            for i in 0..n {
+                let Some(text) = texts.get(if texts.len() == 1 { 0 } else { i }) else {
+                    values.push(None);
+                    continue;
+                };
+                match decimal_of_text(text, precision, scale) {
+                    Ok(v) => values.push(Some(v)),
+                    Err(bad) => {
+                        let reached = !masked || matches!(super::checks::row(&cols[1], i)?, pl::AnyValue::Boolean(true));
+                        if fail && reached {
+                            let (kind, class, message) = decimal_text_error(&bad, text, &target, precision, scale);
+                            return Err(super::errors::runtime_error_at(kind, class, &message, origin.as_ref()));
+                        }
+                        values.push(None);
+                    }
+                }
+            }
+            Ok(decimal_column(cols[0].name().clone(), values.into_iter(), precision, scale))
+        },
+        &mask,
+        move |_, f| Ok(pl::Field::new(f[0].name().clone(), out.clone())),
+    )
+}
+
+fn decimal_text_error(bad: &BadDecimalText, text: &str, target: &str, precision: u8, scale: u8) -> (ErrorKind, &'static str, String) {
+    match bad {
+        BadDecimalText::Malformed => (
+            ErrorKind::NumberFormat,
+            "CAST_INVALID_INPUT",
+            format!(
+                "The value '{text}' of the type \"STRING\" cannot be cast to \"{target}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018"
+            ),
+        ),
+        BadDecimalText::TooManyDigits => (
+            ErrorKind::Arithmetic,
+            "NUMERIC_OUT_OF_SUPPORTED_RANGE",
+            format!("The value {text} cannot be interpreted as a numeric since it has more than 38 digits. SQLSTATE: 22003"),
+        ),
+        BadDecimalText::OutOfRange(plain) => (
+            ErrorKind::Arithmetic,
+            "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+            format!(
+                " {plain} cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
+            ),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +292,17 @@ mod tests {
         assert_eq!(compare_scaled(big, 0, 10i128.pow(37), 18), Ordering::Greater);
         assert_eq!(compare_scaled(15, 1, 150, 2), Ordering::Equal);
         assert_eq!(compare_scaled(-15, 1, -149, 2), Ordering::Less);
+    }
+
+    #[test]
+    fn strings_round_half_up_and_name_their_failure() {
+        assert_eq!(decimal_of_text("-0.05", 5, 1), Ok(-1));
+        assert_eq!(decimal_of_text(" 1.25\t", 5, 1), Ok(13));
+        assert_eq!(decimal_of_text("\u{663}", 5, 1), Ok(30));
+        assert_eq!(decimal_of_text("\u{3000}12", 5, 1), Err(BadDecimalText::Malformed));
+        assert_eq!(decimal_of_text("9999.95", 5, 1), Err(BadDecimalText::OutOfRange("9999.95".into())));
+        assert_eq!(decimal_of_text("1e10", 5, 1), Err(BadDecimalText::OutOfRange("10000000000".into())));
+        assert_eq!(decimal_of_text("1e39", 38, 0), Err(BadDecimalText::TooManyDigits));
+        assert_eq!(decimal_of_text("1e-1000000", 5, 1), Ok(0));
     }
 }

@@ -29,6 +29,7 @@ pub mod histogram;
 pub mod hll;
 mod hll_tables;
 pub mod interval;
+pub mod java_decimal;
 pub mod json;
 pub mod json_read;
 pub mod json_write;

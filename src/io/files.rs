@@ -2,7 +2,8 @@
 //! columns their `key=value` directories name (Spark's partition discovery).
 
 use super::csv::datetime::strict_date;
-use super::csv::values::{java_big_decimal, java_boolean, java_double, java_int, java_long};
+use super::csv::values::{java_boolean, java_double, java_int, java_long};
+use crate::compat::java_decimal::java_big_decimal;
 use crate::compat::datetime_text::{string_to_timestamp, today_in};
 use crate::compat::timezone::Zone;
 use crate::error::{Error, ErrorKind, Result};

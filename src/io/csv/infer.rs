@@ -5,7 +5,8 @@
 
 use super::datetime::{spark_string_to_timestamp, strict_date};
 use super::plain::PlainKinds;
-use super::values::{java_big_decimal, java_boolean, java_double, java_int, java_long, special_double};
+use super::values::{java_boolean, java_double, java_int, java_long, special_double};
+use crate::compat::java_decimal::java_big_decimal;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 

@@ -10,7 +10,7 @@ use crate::compat::datetime_pattern::{compile, Pattern};
 use crate::compat::json_write::write_string;
 use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
-use crate::io::csv::values::java_big_decimal;
+use crate::compat::java_decimal::java_big_decimal;
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
 use polars::prelude::{AnyValue, DataType as PlType, Field, Series, TimeUnit};

@@ -7,7 +7,7 @@
 use super::parser::Value;
 use super::reading::{Mode, Reading};
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::csv::values::java_big_decimal;
+use crate::compat::java_decimal::java_big_decimal;
 use crate::ir::{DataType, StructField};
 
 const MAX_PRECISION: i64 = 38;

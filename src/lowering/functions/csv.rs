@@ -15,7 +15,8 @@ use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
 use crate::io::csv::infer::{infer_field, Inferred};
 use crate::io::csv::tokenizer::{tokenize, Dialect};
-use crate::io::csv::values::{csv_double, csv_float, java_big_decimal, java_boolean, java_int, java_long, Specials};
+use crate::compat::java_decimal::java_big_decimal;
+use crate::io::csv::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, PolarsResult};
 
