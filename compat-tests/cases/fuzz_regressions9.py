@@ -126,3 +126,76 @@ def string_to_decimal_malformed(spark):
 def string_to_wide_decimal_half_up(spark):
     return spark.range(1).select(F.lit("123456789012345678901234567890.125").cast("decimal(38,2)"),
                                  F.lit("-123456789012345678901234567890.5").cast("decimal(38,0)"))
+
+
+def _dates(spark):
+    import datetime
+    return spark.createDataFrame([(datetime.date(2024, 1, 1), "3", "x"), (datetime.date(2024, 2, 29), None, " 4 ")],
+                                 "d date, s string, bad string")
+
+
+@case
+def date_add_of_a_string_column_is_cast_to_int(spark):
+    # Group 126: with ANSI on a string day count is implicitly cast to INT.
+    df = _dates(spark)
+    return df.select(F.date_add("d", F.col("s")), F.date_sub("d", F.col("s")))
+
+
+@case
+def date_add_of_a_malformed_string_column(spark):
+    return _dates(spark).select(F.date_add("d", F.col("bad")))
+
+
+@case(conf=_ANSI_OFF)
+def date_add_of_a_string_column_with_ansi_off_is_refused(spark):
+    return _dates(spark).select(F.date_add("d", F.col("s")))
+
+
+@case(conf=_ANSI_OFF)
+def date_add_of_a_string_literal_is_read_while_analysing(spark):
+    # Legacy StringLiteralCoercion: a constant string becomes an INT literal.
+    df = _dates(spark)
+    return df.select(F.date_add("d", F.lit("2")), F.date_sub("d", F.lit("-3")), F.expr("date_add(d, '10')"))
+
+
+@case
+def date_add_of_a_string_literal_with_ansi_on(spark):
+    df = _dates(spark)
+    return df.select(F.date_add("d", F.lit("2")), F.date_sub("d", F.lit(" -3 ")), F.expr("date_add(d, '10')"))
+
+
+@case
+def date_add_of_a_bad_string_literal(spark):
+    # ANSI: the implicit cast fails when the query runs.
+    return _dates(spark).select(F.expr("date_sub(d, '2.5')"))
+
+
+@case(conf=_ANSI_OFF)
+def date_add_of_a_bad_string_literal_with_ansi_off(spark):
+    # Legacy: refused while analysing.
+    return _dates(spark).select(F.expr("date_sub(d, '2.5')"))
+
+
+def _pmod_frame(spark):
+    from decimal import Decimal as D
+    return spark.createDataFrame([(D("-99999999.99"),), (D("0.01"),), (D("-0.01"),)], "c0 decimal(10,2)")
+
+
+@case
+def decimal_pmod_too_wide_for_its_type_overflows(spark):
+    # Group 261: pmod(DECIMAL(10,2), DECIMAL(21,2)) is DECIMAL(10,2); (r + n) % n of a
+    # negative r can need more digits: ANSI's NUMERIC_VALUE_OUT_OF_RANGE, not NULL.
+    df = _pmod_frame(spark)
+    return df.select(F.pmod(F.col("c0"), F.col("c0") + F.lit(1704047400)))
+
+
+@case(conf=_ANSI_OFF)
+def decimal_pmod_too_wide_for_its_type_is_null_with_ansi_off(spark):
+    df = _pmod_frame(spark)
+    return df.select(F.pmod(F.col("c0"), F.col("c0") + F.lit(1704047400)))
+
+
+@case
+def decimal_pmod_too_wide_only_on_rows_not_taken(spark):
+    df = _pmod_frame(spark)
+    return df.select(F.when(F.col("c0") > 0, F.pmod(F.col("c0"), F.col("c0") + F.lit(1704047400))))

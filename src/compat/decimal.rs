@@ -154,11 +154,17 @@ pub fn binary(op: BinaryOp, left: pl::Expr, right: pl::Expr, precision: u8, scal
 /// `pmod`'s last step from the remainder `r` (unscaled at the result's `scale`) and the
 /// divisor `n` (at `n_scale`): `(r + n) % n` where `r` is negative, else `r`. One
 /// kernel that reads each operand once: as an expression `r` appeared three times,
-/// and a `pmod` nested in another's operands grew the plan by that product.
-pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, scale: u8) -> pl::Expr {
+/// and a `pmod` nested in another's operands grew the plan by that product. A result
+/// too wide for the precision is NULL, or with `fail` (ANSI) Spark's overflow on the
+/// first such row `reachable` holds (a DECIMAL(21,2) divisor can leave one).
+pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, scale: u8, fail: bool, reachable: Option<pl::Expr>) -> pl::Expr {
     let result_type = PlType::Decimal(precision as usize, scale as usize);
     let limit = pow10(precision as u32).unwrap_or(i128::MAX);
     let (s, ns) = (scale as u32, n_scale as u32);
+    let masked = reachable.is_some();
+    let mut inputs = vec![n];
+    inputs.extend(reachable.map(|m| m.fill_null(pl::lit(false))));
+    let origin = super::errors::lowering_origin();
     r.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let a = cols[0].as_materialized_series().decimal()?.clone();
@@ -166,19 +172,40 @@ pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, s
             let (pa, pb) = (a.physical(), b.physical());
             let len = super::checks::broadcast_len([pa.len(), pb.len()]);
             let at = |c: &pl::Int128Chunked, i: usize| if c.len() == 1 { c.get(0) } else { c.get(i) };
-            let values: pl::Int128Chunked = (0..len)
-                .map(|i| match (at(pa, i), at(pb, i)) {
-                    (Some(r), Some(n)) if r < 0 => apply(BinaryOp::Add, r, s, n, ns, s)
-                        .and_then(|shifted| apply(BinaryOp::Modulo, shifted, s, n, ns, s))
-                        .filter(|v| v.unsigned_abs() < limit.unsigned_abs()),
+            let mut values: Vec<Option<i128>> = Vec::with_capacity(len);
+            for i in 0..len {
+                values.push(match (at(pa, i), at(pb, i)) {
+                    (Some(r), Some(n)) if r < 0 => {
+                        let v = apply(BinaryOp::Add, r, s, n, ns, s).and_then(|shifted| apply(BinaryOp::Modulo, shifted, s, n, ns, s));
+                        match v {
+                            Some(v) if v.unsigned_abs() >= limit.unsigned_abs() => {
+                                let reached = !masked || matches!(super::checks::row(&cols[2], i)?, pl::AnyValue::Boolean(true));
+                                if fail && reached {
+                                    let message = format!(
+                                        " {} cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
+                                        decimal_text(v, scale)
+                                    );
+                                    return Err(super::errors::runtime_error_at(
+                                        crate::error::ErrorKind::Arithmetic,
+                                        "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+                                        &message,
+                                        origin.as_ref(),
+                                    ));
+                                }
+                                None
+                            }
+                            v => v,
+                        }
+                    }
                     (Some(r), _) if r >= 0 => Some(r),
                     _ => None,
-                })
-                .collect();
+                });
+            }
+            let values: pl::Int128Chunked = values.into_iter().collect();
             let out = values.into_decimal_unchecked(precision as usize, scale as usize);
             Ok(out.into_series().with_name(cols[0].name().clone()).into_column())
         },
-        &[n],
+        &inputs,
         move |_, fields| Ok(pl::Field::new(fields[0].name().clone(), result_type.clone())),
     )
 }

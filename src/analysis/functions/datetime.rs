@@ -7,9 +7,9 @@ use super::signature::{Arity::*, Display, Expected, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::typing::{cast_may_give_null, data_type};
 use crate::analysis::Conf;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ir::function::{DatetimeFn::*, Func};
-use crate::ir::{DataType, Expr, Value};
+use crate::ir::{CastKind, DataType, Expr, Value};
 
 const INT: &DataType = &DataType::Integer;
 const LONG: &DataType = &DataType::Long;
@@ -44,10 +44,10 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(dt(DayOfWeek), "dayofweek", Exact(1), Inputs::Implicit(DATE_LIKE), Ret::Fixed(INT)),
     def(dt(DayOfYear), "dayofyear", Exact(1), Inputs::Implicit(DATE_LIKE), Ret::Fixed(INT)),
     def(dt(ToDate), "to_date", Range(1, 2), Inputs::Implicit(&[DATETIME_TEXT, STR]), Ret::Fixed(DATE)).null(Null::Custom(date_nullable)),
-    def(dt(DateAdd), "date_add", Exact(2), Inputs::Custom(date_and_days), Ret::Fixed(DATE))
+    def(dt(DateAdd), "date_add", Exact(2), Inputs::Custom(date_add_inputs), Ret::Fixed(DATE))
         .aliases(&["dateadd"])
         .display(Display::Named("date_add")),
-    def(dt(DateSub), "date_sub", Exact(2), Inputs::Custom(date_and_days), Ret::Fixed(DATE)),
+    def(dt(DateSub), "date_sub", Exact(2), Inputs::Custom(date_sub_inputs), Ret::Fixed(DATE)),
     def(dt(DateDiff), "datediff", Exact(2), Inputs::Implicit(DATE_LIKE), Ret::Fixed(INT)).aliases(&["date_diff"]),
     def(dt(DateFormat), "date_format", Exact(2), Inputs::Implicit(&[TS, STR]), Ret::Fixed(STRING)),
     def(dt(FromUnixTime), "from_unixtime", Range(1, 2), Inputs::Custom(from_unixtime_inputs), Ret::Fixed(STRING))
@@ -357,15 +357,47 @@ fn date_part_type(args: &[Expr], _: &Site) -> Result<DataType> {
 
 /// `date_add(start, days)`: the start read as a date; the day count must already be
 /// a TINYINT, SMALLINT or INT (a BIGINT is refused, not narrowed).
-fn date_and_days(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
-    let days = args.pop().expect("arity checked");
+fn date_add_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    date_and_days(args, site, "date_add")
+}
+
+fn date_sub_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    date_and_days(args, site, "date_sub")
+}
+
+/// A date and a day count (INT, SMALLINT or TINYINT). With ANSI on a string count is
+/// cast to INT (`AnsiTypeCoercion`'s implicit cast to the type collection's first
+/// member); with it off a constant string is read as an INT while analysing (legacy
+/// `StringLiteralCoercion`) and a string column is refused.
+fn date_and_days(mut args: Vec<Expr>, site: &Site, function: &str) -> Result<Vec<Expr>> {
+    let mut days = args.pop().expect("arity checked");
     let mut args = Inputs::Implicit(DATE_LIKE).coerce(args, site)?;
+    if data_type(&days) == DataType::String && site.conf.ansi {
+        days = Expr::Cast { expr: Box::new(days), to: DataType::Integer, kind: CastKind::Cast };
+    } else if let Some(Value::String(text)) = crate::analysis::windows::fold_value(&days) {
+        let count = parse_int_text(&text).ok_or_else(|| {
+            Error::analysis("SECOND_FUNCTION_ARGUMENT_NOT_INTEGER", format!("The second argument of {function} function needs to be an integer."))
+                .with_param("functionName", function)
+        })?;
+        days = Expr::Literal(Value::Integer(count));
+    }
     let days_type = data_type(&days);
     if !matches!(days_type, DataType::Byte | DataType::Short | DataType::Integer | DataType::Null) {
         return Err(unexpected_input_type(site, 1, "(\"INT\" or \"SMALLINT\" or \"TINYINT\")", &days));
     }
     args.push(days);
     Ok(args)
+}
+
+/// Spark's string to INT (`UTF8String.toInt` without a fraction): whitespace and ISO
+/// controls trimmed, an optional sign, decimal digits that fit.
+fn parse_int_text(text: &str) -> Option<i32> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<i32>().ok()
 }
 
 /// `from_unixtime(0)` is named `from_unixtime(0, yyyy-MM-dd HH:mm:ss)`: Spark adds the

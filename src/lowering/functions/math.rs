@@ -394,7 +394,7 @@ fn pmod(c: &CallLowering) -> pl::Expr {
     let n = c.arg(1);
     let t = c.call.data_type.clone();
     match t {
-        DataType::Decimal(p, s) => crate::compat::decimal::pmod_of_remainder(r, n, decimal_parts(&c.arg_type(1)).1, p, s),
+        DataType::Decimal(p, s) => crate::compat::decimal::pmod_of_remainder(r, n, decimal_parts(&c.arg_type(1)).1, p, s, c.conf.ansi, c.reachable.clone()),
         DataType::Float | DataType::Double => {
             kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(r, n, |r, n| Some(if r < 0.0 { (r + n) % n } else { r }))
                 .cast(to_polars(&t))
