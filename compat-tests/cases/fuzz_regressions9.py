@@ -199,3 +199,40 @@ def decimal_pmod_too_wide_for_its_type_is_null_with_ansi_off(spark):
 def decimal_pmod_too_wide_only_on_rows_not_taken(spark):
     df = _pmod_frame(spark)
     return df.select(F.when(F.col("c0") > 0, F.pmod(F.col("c0"), F.col("c0") + F.lit(1704047400))))
+
+
+def _constant_cast_frame(spark, rows):
+    return spark.createDataFrame(rows, "c2 bigint")
+
+
+@case
+def failing_constant_cast_fails_before_any_row(spark):
+    # Group 178: ConstantFolding fails on CAST('1970-01-01' AS DOUBLE) while optimising,
+    # before the divisor's overflowing cast runs on any row.
+    df = _constant_cast_frame(spark, [(200,), (None,)])
+    return df.select(F.lit("1970-01-01").cast("date").cast("string").cast("double") / F.col("c2").cast("tinyint"))
+
+
+@case
+def failing_constant_cast_fails_on_an_empty_frame(spark):
+    df = _constant_cast_frame(spark, [])
+    return df.select(F.col("c2") + F.lit("x").cast("double"))
+
+
+@case
+def failing_constant_cast_as_a_dividend_on_an_empty_frame(spark):
+    df = _constant_cast_frame(spark, [])
+    return df.select(F.lit("x").cast("double") / F.col("c2"))
+
+
+@case
+def failing_constant_cast_in_a_branch_on_an_empty_frame(spark):
+    # A conditional branch keeps it: no row reaches it, no error.
+    df = _constant_cast_frame(spark, [])
+    return df.select(F.when(F.col("c2") > 0, F.lit("x").cast("int")), F.coalesce(F.col("c2"), F.lit("x").cast("int")))
+
+
+@case
+def failing_constant_cast_in_a_branch_no_row_takes(spark):
+    df = _constant_cast_frame(spark, [(1,), (2,)])
+    return df.select(F.coalesce(F.col("c2"), F.lit("x").cast("int")))

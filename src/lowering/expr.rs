@@ -293,12 +293,19 @@ impl<'a> ExprLowering<'a> {
                     CastKind::Cast | CastKind::Function if self.conf.ansi => CastMode::Ansi,
                     CastKind::Cast | CastKind::Function => CastMode::Legacy,
                 };
-                let lowered = cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), &self.conf.session_time_zone);
-                if cast_literal(expr, to) {
-                    folded(&lowered).unwrap_or(lowered)
-                } else {
-                    lowered
+                let tz = &self.conf.session_time_zone;
+                if null_propagation::is_constant(expr) {
+                    // Spark's ConstantFolding evaluates it once, whichever rows reach it,
+                    // and fails the query while optimising, unless the cast sits in a
+                    // conditional branch (then it fails on the rows that reach it).
+                    let unmasked = cast(self.lower_in(expr, &None)?, &data_type(expr), to, mode, None, tz);
+                    match fold_constant(&unmasked) {
+                        Ok(Some(value)) if cast_literal(expr, to) => return Ok(value),
+                        Err(err) if !in_conditional() => return Err(err),
+                        _ => {}
+                    }
                 }
+                cast(self.lower_in(expr, reachable)?, &data_type(expr), to, mode, reachable.clone(), tz)
             }
             Expr::Binary { op, left, right } => {
                 if let (Expr::Literal(a), Expr::Literal(b)) = (left.as_ref(), right.as_ref()) {
@@ -436,10 +443,17 @@ fn cast_literal(e: &Expr, to: &DataType) -> bool {
     }
 }
 
-/// The value of a constant expression, as a typed literal; None when evaluating it
-/// fails (a cast Spark refuses under ANSI keeps failing when the query runs).
-fn folded(constant: &pl::Expr) -> Option<pl::Expr> {
-    let df = pl::DataFrame::empty().lazy().select([constant.clone().alias("v")]).collect().ok()?;
+/// The value of a constant expression, as a typed literal: None where Polars cannot
+/// evaluate it alone, the Spark error where evaluating it fails.
+fn fold_constant(constant: &pl::Expr) -> Result<Option<pl::Expr>> {
+    let df = match pl::DataFrame::empty().lazy().select([constant.clone().alias("v")]).collect() {
+        Ok(df) => df,
+        Err(e) => return crate::compat::errors::decode_runtime_error(&e.to_string()).map_or(Ok(None), Err),
+    };
+    Ok(literal_of_frame(&df))
+}
+
+fn literal_of_frame(df: &pl::DataFrame) -> Option<pl::Expr> {
     let s = df.column("v").ok()?.as_materialized_series().clone();
     if s.len() != 1 {
         return None;
