@@ -236,3 +236,18 @@ def failing_constant_cast_in_a_branch_on_an_empty_frame(spark):
 def failing_constant_cast_in_a_branch_no_row_takes(spark):
     df = _constant_cast_frame(spark, [(1,), (2,)])
     return df.select(F.coalesce(F.col("c2"), F.lit("x").cast("int")))
+
+
+@case(conf=_ANSI_OFF)
+def dates_past_chronos_years_as_text(spark):
+    # Group 692 (the campaign's one crash): a date an INT of days holds but chrono does
+    # not (year beyond ±262,142) cast to STRING was Polars' "out-of-range date".
+    days = [-2147483648, -719893, -719528, -1, 0, 2932896, 2932897, 100000000, 2147483647]
+    df = spark.createDataFrame([(d,) for d in days], "n int")
+    d = F.date_add(F.lit("1970-01-01").cast("date"), F.col("n"))
+    return df.select("n", d.cast("string").alias("text"), F.unix_date(d).alias("back"))
+
+
+@case(conf=_ANSI_OFF)
+def date_add_to_the_first_int_day_as_text(spark):
+    return spark.range(2).select(F.date_add(F.lit("2024-02-29").cast("date"), F.lit(-2147483648)).cast("string"))

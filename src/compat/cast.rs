@@ -318,6 +318,11 @@ pub fn to_string(input: pl::Expr, from: &DataType, tz: &str, plain_decimals: boo
                 |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
             )
         }
+        // Spark's text of every INT day; Polars' cast fails past chrono's years.
+        DataType::Date => format_each(input, |v| match v {
+            pl::AnyValue::Date(d) => Some(crate::ir::text::date_text(d)),
+            _ => None,
+        }),
         DataType::TimestampNtz => format_each(input, |v| match v {
             pl::AnyValue::Datetime(us, _, _) => Some(timestamp_text(us)),
             _ => None,

@@ -2,7 +2,7 @@
 //! `BigDecimal.toPlainString`, ISO dates and Spark's timestamp format. Used for
 //! literal names (`(a + 1.0E10)`), casts to string and `show()`.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 
 mod floating_decimal;
 
@@ -37,10 +37,29 @@ pub fn decimal_text(unscaled: i128, scale: u8) -> String {
 
 /// `yyyy-MM-dd` of days since the epoch.
 pub fn date_text(days: i32) -> String {
-    match NaiveDate::from_num_days_from_ce_opt(days + 719_163) {
-        Some(d) => d.format("%Y-%m-%d").to_string(),
-        None => days.to_string(),
-    }
+    // Spark's `uuuu` with EXCEEDS_PAD: four digits, a sign past 9999 or before year 0;
+    // INT days reach ±5.8 million years, past chrono's range.
+    let (year, month, day) = civil_from_days(days as i64);
+    let year = match year {
+        y if y > 9999 => format!("+{y}"),
+        y if y < 0 => format!("-{:04}", -y),
+        y => format!("{y:04}"),
+    };
+    format!("{year}-{month:02}-{day:02}")
+}
+
+/// Year, month and day of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Spark's timestamp text: `yyyy-MM-dd HH:mm:ss` plus the fraction of a second
