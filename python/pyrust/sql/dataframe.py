@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from pyrust import _native
 from pyrust.errors import AnalysisException, PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._stat import DataFrameStatFunctions
-from pyrust.sql.column import Column, _to_col_expr, _to_expr
+from pyrust.sql.column import Column, _call_site, _to_col_expr, _to_expr
 from pyrust.sql.types import (
     ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
     _create_row, _parse_datatype_json_string,
@@ -342,7 +342,8 @@ class DataFrame:
             elif isinstance(c, Column):
                 keys.append(c)
             elif isinstance(c, str):
-                keys.append(Column(_to_col_expr(c)))
+                # PySpark's sort keys are `F.col(name)`, called here (the user's line).
+                keys.append(Column(_native.col(c, None, _call_site())))
             else:
                 raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_STR",
                                        messageParameters={"arg_name": "col", "arg_type": type(c).__name__})
