@@ -326,3 +326,23 @@ def struct_field_and_qualified_name_in_sql(spark):
 @case
 def qualified_name_by_the_jvm(spark):
     return _contexts(lambda: _df(spark).alias("t").select("t.nope"))
+
+
+@case
+def dataframe_item_resolves_at_once(spark):
+    """`df["nope"]` raises at once (Spark's `Dataset.col` resolves the name), without a
+    context; its proposal is every column in order."""
+    df = _df(spark)
+    return [
+        _contexts(lambda: df["nope"]),
+        _contexts(lambda: df["s.nope"]),
+        _contexts(lambda: df["a.b"]),
+        _contexts(lambda: df.alias("t")["t.nope"]),
+        _contexts(lambda: df["arr[0]"]),
+    ]
+
+
+@case
+def dataframe_item_by_qualified_name(spark):
+    t = _df(spark).alias("t")
+    return t.select(t["t.a"], t["A"], t["s.x"], t["`a`"])

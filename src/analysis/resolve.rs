@@ -665,14 +665,22 @@ impl<'a> Resolver<'a> {
 
     fn resolve_by_plan_id(&self, parts: &[String], plan_id: u64) -> Result<Expr> {
         let mut found: Vec<Attribute> = vec![];
+        // How many of the parts name the column (the rest are fields).
+        let mut name_parts = 1;
         for input in &self.inputs {
             if let Some(node) = input.find_plan_id(plan_id) {
-                let at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+                let mut at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+                if at_node.is_empty() && parts.len() >= 2 {
+                    // `df.alias("t")["t.a"]`: a column qualified by the DataFrame's alias.
+                    let qualified = |a: &&Attribute| a.qualifier.as_deref().is_some_and(|q| self.conf.names_equal(q, &parts[0]));
+                    at_node = node.output.iter().filter(qualified).filter(|a| self.conf.names_equal(&a.name, &parts[1])).collect();
+                    name_parts = 2;
+                }
                 if at_node.is_empty() {
                     let names: Vec<String> = node.output.iter().map(|a| format!("`{}`", a.name)).collect();
                     return Err(unresolved_with_suggestion(&parts.join("."), &names));
                 }
-                let attr = self.unique(at_node, &parts[..1])?;
+                let attr = self.unique(at_node, &parts[..name_parts])?;
                 if let Some(mapped) = map_through(input, node.plan_id, &attr) {
                     found.push(mapped);
                 }
@@ -689,7 +697,7 @@ impl<'a> Resolver<'a> {
         }
         match found.len() {
             0 => Err(cannot_resolve_dataframe_column(&parts.join("."))),
-            1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[1..]),
+            1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[name_parts..]),
             _ => {
                 let refs: Vec<&Attribute> = found.iter().collect();
                 Ok(Expr::Attr(self.unique(refs, parts)?))
@@ -965,5 +973,15 @@ mod tests {
         assert!(qualified.params.contains(&("proposal".to_string(), "`t`.`id`".to_string())), "{:?}", qualified.params);
         let plain = resolver.resolve(Expr::col("nope")).unwrap_err();
         assert!(plain.params.contains(&("proposal".to_string(), "`id`".to_string())), "{:?}", plain.params);
+    }
+
+    #[test]
+    fn a_dataframes_column_by_its_qualified_name() {
+        let (conf, plan) = (Conf::default(), crate::analysis::builder::subquery_alias(Arc::new(ids()), "t", 7));
+        let by_df = |parts: &[&str]| Expr::Unresolved { parts: parts.iter().map(|p| p.to_string()).collect(), plan_id: Some(7) };
+        let resolver = Resolver::new(&plan, &conf);
+        assert_eq!(resolver.resolve(by_df(&["t", "id"])).unwrap(), Expr::Attr(plan.output[0].clone()));
+        assert_eq!(resolver.resolve(by_df(&["T", "ID"])).unwrap(), Expr::Attr(plan.output[0].clone()));
+        assert!(resolver.resolve(by_df(&["t", "nope"])).is_err());
     }
 }
