@@ -346,3 +346,23 @@ def dataframe_item_resolves_at_once(spark):
 def dataframe_item_by_qualified_name(spark):
     t = _df(spark).alias("t")
     return t.select(t["t.a"], t["A"], t["s.x"], t["`a`"])
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def without_ansi_alike(spark):
+    return [
+        _contexts(lambda: _df(spark).selectExpr("a + nope")),
+        _contexts(lambda: _df(spark).select(F.col("nope"))),
+    ]
+
+
+@case
+def names_that_resolve_keep_their_plans(spark):
+    """The origins of names change no result, column name or plan: `expr("a+1")` is
+    `(a + 1)`, `F.col` keeps its name, a generator and a window in an `expr()` string
+    still work."""
+    df = _df(spark)
+    return df.select(
+        F.expr("a+1"), F.col("a"), F.expr("s.x"), F.expr("sum(a) OVER (ORDER BY a)"), F.expr("explode(arr)"),
+        F.expr("transform(arr, x -> x + a)"),
+    ).orderBy("col")
