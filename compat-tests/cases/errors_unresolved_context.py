@@ -366,3 +366,29 @@ def names_that_resolve_keep_their_plans(spark):
         F.expr("a+1"), F.col("a"), F.expr("s.x"), F.expr("sum(a) OVER (ORDER BY a)"), F.expr("explode(arr)"),
         F.expr("transform(arr, x -> x + a)"),
     ).orderBy("col")
+
+
+@case
+def sort_functions_by_name(spark):
+    """`F.desc("nope")` hands the name to the JVM's `desc`, which its origin names."""
+    return [
+        _contexts(lambda: _df(spark).sort(F.desc("nope"))),
+        _contexts(lambda: _df(spark).sort(F.asc_nulls_last("nope"))),
+        _contexts(lambda: _df(spark).sort(F.col("nope").desc())),
+    ]
+
+
+@case
+def more_names_by_the_jvm_and_by_col(spark):
+    df = _df(spark)
+    return [
+        _contexts(lambda: df.select(F.upper("nope"))),
+        _contexts(lambda: df.agg(F.count("nope"))),
+        _contexts(lambda: df.cube("nope").count()),
+        _contexts(lambda: df.select(F.sum("a").over(Window.partitionBy("nope")))),
+        _contexts(lambda: df.filter(F.col("nope").isin(1, 2))),
+        _contexts(lambda: df.select(F.col("nope").alias("x"))),
+        _contexts(lambda: df.select(F.col("nope").cast("int"))),
+        _contexts(lambda: df.join(df.alias("o"), F.col("nope") == F.col("o.a"))),
+        _contexts(lambda: df.where(F.expr("a > 1") & F.expr("nope < 2"))),
+    ]

@@ -262,9 +262,10 @@ impl<'a> Resolver<'a> {
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
-            // The origin of a name (`col("a")`) or of a whole `expr()` string only places
-            // the errors of the names under it: the resolved expression goes without it.
-            Expr::WithOrigin { expr, origin } if origin.of_names() => {
+            // The origin of a name (`col("a")`, `desc("a")`) or of a whole `expr()` string
+            // only places the errors of the names under it: the resolved expression goes
+            // without it.
+            Expr::WithOrigin { expr, origin } if origin.of_names() || matches!(*expr, Expr::Unresolved { .. }) => {
                 let name = matches!(*expr, Expr::Unresolved { .. });
                 self.resolve(*expr).map_err(|e| self.own_error_in_context(e, &origin, name))?
             }
@@ -877,7 +878,7 @@ impl Resolver<'_> {
                 Origin::DataFrame { .. } => e,
             };
         }
-        if origin.of_names() {
+        if origin.of_names() || name {
             return e;
         }
         let own = match e.kind {

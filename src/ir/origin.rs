@@ -63,14 +63,11 @@ impl Origin {
         Origin::DataFrame { fragment: Arc::from(fragment), call_site: Arc::from(call_site) }
     }
 
-    /// Whether the origin places only the names under it (a whole `expr()` string, or
-    /// `col`'s): analysis drops it once they are resolved.
+    /// Whether the origin places only the names under it (a whole `expr()` string):
+    /// analysis drops it once they are resolved, as it drops the origin of a name
+    /// (`col("a")`, the one expression a DataFrame origin wraps without an operator).
     pub fn of_names(&self) -> bool {
-        match self {
-            Origin::SqlText { .. } => true,
-            Origin::DataFrame { fragment, .. } => &**fragment == NAME_FRAGMENT,
-            Origin::Sql { .. } => false,
-        }
+        matches!(self, Origin::SqlText { .. })
     }
 
     /// The fragment: the SQL as written, or the API call's name.

@@ -203,6 +203,12 @@ impl PyExpr {
 #[pyfunction]
 #[pyo3(signature = (name, plan_id=None, call_site=None))]
 pub fn col(name: &str, plan_id: Option<u64>, call_site: Option<&str>) -> PyExpr {
+    named(name, plan_id, crate::ir::origin::NAME_FRAGMENT, call_site)
+}
+
+/// The column `name` (`*`, `t.*`: all of them), with the origin the API call `fragment`
+/// gives it at `call_site`.
+fn named(name: &str, plan_id: Option<u64>, fragment: &str, call_site: Option<&str>) -> PyExpr {
     if name == "*" {
         return PyExpr::wrap(Expr::Star { qualifier: None, plan_id });
     }
@@ -210,15 +216,17 @@ pub fn col(name: &str, plan_id: Option<u64>, call_site: Option<&str>) -> PyExpr 
         return PyExpr::wrap(Expr::Star { qualifier: Some(q.to_string()), plan_id });
     }
     let e = Expr::Unresolved { parts: crate::ir::expr::attribute_name_parts(name), plan_id };
-    PyExpr::wrap(built_at(e, crate::ir::origin::NAME_FRAGMENT, call_site))
+    PyExpr::wrap(built_at(e, fragment, call_site))
 }
 
 /// A column by a name PySpark hands to the JVM (`select("a")`, `F.sum("a")`: its
 /// `_to_java_column`): the JVM's `functions.col` records `col` called from the py4j
-/// reflection frame, as for every function (`FUNCTION_CALL_SITE`).
+/// reflection frame, as for every function (`FUNCTION_CALL_SITE`); `function`: the JVM
+/// function that took the name itself (`desc("a")`), which its origin names instead.
 #[pyfunction]
-pub fn name_col(name: &str) -> PyExpr {
-    col(name, None, Some(FUNCTION_CALL_SITE))
+#[pyo3(signature = (name, function=None))]
+pub fn name_col(name: &str, function: Option<&str>) -> PyExpr {
+    named(name, None, function.unwrap_or(crate::ir::origin::NAME_FRAGMENT), Some(FUNCTION_CALL_SITE))
 }
 
 #[pyfunction]
