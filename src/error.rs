@@ -4,6 +4,11 @@
 use std::fmt;
 
 pub mod query_context;
+pub(crate) mod sql_lexer;
+pub mod unresolved_name;
+
+/// The reserved parameter of an error whose context is its whole statement.
+const STATEMENT_CONTEXT: &str = "__statementContext";
 
 /// The PySpark exception class an error surfaces as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +117,25 @@ impl Error {
     /// True when the error already points into SQL text (a position or a context) or
     /// at a DataFrame API call.
     pub fn has_query_context(&self) -> bool {
-        self.params.iter().any(|(k, _)| k == "__sqlText" || k == "__fragment")
+        self.params.iter().any(|(k, _)| k == "__sqlText" || k == "__fragment" || k == STATEMENT_CONTEXT)
+    }
+
+    /// The error's context is the whole statement it was raised in (Spark's for an
+    /// unknown name inside a lambda's body: the plan's origin): `spark.sql` gives it its
+    /// text (`statement_context`); an `expr()` string has none.
+    pub fn with_statement_context(self) -> Self {
+        self.with_param(STATEMENT_CONTEXT, "1")
+    }
+
+    /// The error with `statement` (all of it) as its context, when it asks for it.
+    pub fn statement_context(self, statement: &str) -> Self {
+        if !self.params.iter().any(|(k, _)| k == STATEMENT_CONTEXT) {
+            return self;
+        }
+        let last = statement.chars().count().saturating_sub(1);
+        let mut e = self.with_query_context(statement, 0, last);
+        e.params.retain(|(k, _)| k != STATEMENT_CONTEXT);
+        e
     }
 
     /// The error of an expression with an origin (read from SQL text, or built by a
@@ -127,6 +150,7 @@ impl Error {
         match origin {
             crate::ir::Origin::Sql { text, start, stop } => self.with_query_context(text, *start, *stop),
             crate::ir::Origin::DataFrame { fragment, call_site } => self.with_dataframe_context(fragment, call_site),
+            crate::ir::Origin::SqlText { .. } => self,
         }
     }
 

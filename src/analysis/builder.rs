@@ -316,7 +316,7 @@ pub(super) fn mark_auto_named(written: &[Expr], named: &mut [NamedExpr]) {
 }
 
 pub(super) fn is_auto_named(e: &Expr) -> bool {
-    let named = matches!(e, Expr::Unresolved { .. } | Expr::Attr(_) | Expr::Alias { .. } | Expr::Star { .. } | Expr::MultiAlias { .. });
+    let named = matches!(e.without_origin(), Expr::Unresolved { .. } | Expr::Attr(_) | Expr::Alias { .. } | Expr::Star { .. } | Expr::MultiAlias { .. });
     let foldable = !e.any(&|x| matches!(x, Expr::Unresolved { .. } | Expr::Attr(_) | Expr::Star { .. } | Expr::Function { .. } | Expr::Call(_)));
     !named && !foldable
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 /// Whether an unresolved expression calls a generator, at its top (under aliases).
 pub fn generator_at_top(e: &Expr) -> bool {
     match e {
-        Expr::Alias { expr, .. } | Expr::MultiAlias { expr, .. } => generator_at_top(expr),
+        Expr::Alias { expr, .. } | Expr::MultiAlias { expr, .. } | Expr::WithOrigin { expr, .. } => generator_at_top(expr),
         Expr::Function { name, .. } => functions::lookup(name).is_some_and(|d| d.func.is_generator()),
         _ => false,
     }

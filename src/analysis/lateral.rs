@@ -117,8 +117,8 @@ impl Correlated<'_> {
             return Err(err);
         }
         // A bare outer column keeps the column's own name.
-        Ok(match (top, e) {
-            (true, Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) }) if !matches!(bound, Expr::Unresolved { .. }) => {
+        Ok(match (top, e.without_origin()) {
+            (true, Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) }) if !matches!(bound.without_origin(), Expr::Unresolved { .. }) => {
                 bound.alias(parts.last().map_or("", String::as_str))
             }
             _ => bound,

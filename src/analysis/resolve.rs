@@ -262,8 +262,15 @@ impl<'a> Resolver<'a> {
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
+            // The origin of a name (`col("a")`, `desc("a")`) or of a whole `expr()` string
+            // only places the errors of the names under it: the resolved expression goes
+            // without it.
+            Expr::WithOrigin { expr, origin } if origin.of_names() || matches!(*expr, Expr::Unresolved { .. }) => {
+                let name = matches!(*expr, Expr::Unresolved { .. });
+                self.resolve(*expr).map_err(|e| self.own_error_in_context(e, &origin, name))?
+            }
             Expr::WithOrigin { expr, origin } => {
-                let resolved = self.resolve(*expr).map_err(|e| own_error_in_context(e, &origin))?;
+                let resolved = self.resolve(*expr).map_err(|e| self.own_error_in_context(e, &origin, false))?;
                 // Kept where the expression can still fail when it runs (lowering puts it
                 // on those errors); elsewhere the IR keeps its usual shape.
                 let runs_with_errors = match resolved.without_origin() {
@@ -513,7 +520,10 @@ impl<'a> Resolver<'a> {
                 .collect();
             let mut scoped = self.within(Scope::default());
             scoped.lambdas.extend(params.iter().cloned());
-            let body = scoped.resolve(*body)?;
+            // Spark's context of an unknown name in a lambda's body is the statement's.
+            let body = scoped.resolve(*body).map_err(|e| {
+                if crate::error::unresolved_name::is_about_a_name(&e) && !e.has_query_context() { e.with_statement_context() } else { e }
+            })?;
             resolved[i] = Some(Expr::Lambda { params, body: Box::new(body) });
         }
         let args = resolved.into_iter().map(|a| a.expect("every argument resolved")).collect();
@@ -656,14 +666,22 @@ impl<'a> Resolver<'a> {
 
     fn resolve_by_plan_id(&self, parts: &[String], plan_id: u64) -> Result<Expr> {
         let mut found: Vec<Attribute> = vec![];
+        // How many of the parts name the column (the rest are fields).
+        let mut name_parts = 1;
         for input in &self.inputs {
             if let Some(node) = input.find_plan_id(plan_id) {
-                let at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+                let mut at_node: Vec<&Attribute> = node.output.iter().filter(|a| self.conf.names_equal(&a.name, &parts[0])).collect();
+                if at_node.is_empty() && parts.len() >= 2 {
+                    // `df.alias("t")["t.a"]`: a column qualified by the DataFrame's alias.
+                    let qualified = |a: &&Attribute| a.qualifier.as_deref().is_some_and(|q| self.conf.names_equal(q, &parts[0]));
+                    at_node = node.output.iter().filter(qualified).filter(|a| self.conf.names_equal(&a.name, &parts[1])).collect();
+                    name_parts = 2;
+                }
                 if at_node.is_empty() {
                     let names: Vec<String> = node.output.iter().map(|a| format!("`{}`", a.name)).collect();
                     return Err(unresolved_with_suggestion(&parts.join("."), &names));
                 }
-                let attr = self.unique(at_node, &parts[..1])?;
+                let attr = self.unique(at_node, &parts[..name_parts])?;
                 if let Some(mapped) = map_through(input, node.plan_id, &attr) {
                     found.push(mapped);
                 }
@@ -680,7 +698,7 @@ impl<'a> Resolver<'a> {
         }
         match found.len() {
             0 => Err(cannot_resolve_dataframe_column(&parts.join("."))),
-            1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[1..]),
+            1 => self.extract_fields(Expr::Attr(found.remove(0)), &parts[name_parts..]),
             _ => {
                 let refs: Vec<&Attribute> = found.iter().collect();
                 Ok(Expr::Attr(self.unique(refs, parts)?))
@@ -689,22 +707,24 @@ impl<'a> Resolver<'a> {
     }
 
     fn unresolved(&self, name: &str) -> Error {
-        unresolved_with_suggestion(name, &self.suggestions())
+        unresolved_with_suggestion(name, &self.suggestions(1))
     }
 
     /// A name of several parts: Spark shows each back-quoted (`a`.`b`), and ranks the
     /// suggestions by their distance to the parts joined with dots.
     fn unresolved_parts(&self, parts: &[String]) -> Error {
-        suggesting(&parts.join("."), &parts.join("`.`"), &self.suggestions())
+        suggesting(&parts.join("."), &parts.join("`.`"), &self.suggestions(parts.len()))
     }
 
-    /// The input's columns as Spark suggests them, back-quoted.
-    fn suggestions(&self) -> Vec<String> {
-        // Spark drops the qualifier when every candidate has the same one.
+    /// The input's columns as Spark suggests them for a name of `parts` parts,
+    /// back-quoted (`StringUtils.orderSuggestedIdentifiersBySimilarity`): a one-part
+    /// name drops the qualifier when every candidate has the same one; a qualified name
+    /// (`t.nope`) keeps it.
+    fn suggestions(&self, parts: usize) -> Vec<String> {
         let qualifiers: std::collections::HashSet<Option<&String>> = self.output().map(|a| a.qualifier.as_ref()).collect();
         self.output()
             .map(|a| match &a.qualifier {
-                Some(q) if qualifiers.len() > 1 => format!("`{q}`.`{}`", a.name),
+                Some(q) if qualifiers.len() > 1 || parts > 1 => format!("`{q}`.`{}`", a.name),
                 _ => format!("`{}`", a.name),
             })
             .collect()
@@ -835,20 +855,41 @@ fn decimal_operands(op: BinaryOp, l: &Expr, r: &Expr) -> Option<Expr> {
     Some(Expr::binary(op, as_decimal(l, &lt)?, as_decimal(r, &rt)?))
 }
 
-/// An error raised while analysing an expression read from SQL text gets its origin
-/// as the query context when the error is the expression's own: an error of a value
-/// computed while analysing (a literal that does not cast) or a type mismatch of the
-/// operator or cast itself. Others (an unresolved column inside it) are about another
-/// fragment, which Spark reports and PyRust does not keep.
-fn own_error_in_context(e: Error, origin: &crate::ir::Origin) -> Error {
-    let own = match e.kind {
-        ErrorKind::Analysis => e.error_class.as_deref().is_some_and(|c| {
-            c.starts_with("DATATYPE_MISMATCH.BINARY_OP_") || c.starts_with("DATATYPE_MISMATCH.CAST_")
-        }),
-        ErrorKind::Parse | ErrorKind::Unsupported | ErrorKind::TypeError | ErrorKind::ValueError | ErrorKind::Python => false,
-        _ => true,
-    };
-    if own { e.with_origin(origin) } else { e }
+impl Resolver<'_> {
+    /// An error raised while analysing an expression with an origin gets it as the
+    /// query context when the error is the expression's own: an error of a value
+    /// computed while analysing (a literal that does not cast) or a type mismatch of
+    /// the operator or cast itself. An unresolved name in SQL text is placed where it
+    /// is written in the origin's text (`error::unresolved_name`: Spark gives every name
+    /// its own origin, PyRust finds it), but inside a lambda's body Spark's context is
+    /// the statement's (none in an `expr()` string); `name`: the origin is the name's
+    /// own (`col("nope")`), kept inside lambdas too.
+    fn own_error_in_context(&self, e: Error, origin: &crate::ir::Origin, name: bool) -> Error {
+        use crate::error::unresolved_name;
+        use crate::ir::Origin;
+        if unresolved_name::is_about_a_name(&e) {
+            return match origin {
+                Origin::Sql { .. } | Origin::SqlText { .. } if !self.lambdas.is_empty() && !e.has_query_context() => {
+                    e.with_statement_context()
+                }
+                Origin::Sql { text, start, stop } => unresolved_name::place(e, text, *start, *stop),
+                Origin::SqlText { text } => unresolved_name::place(e, text, 0, text.chars().count().saturating_sub(1)),
+                Origin::DataFrame { .. } if name => e.with_origin(origin),
+                Origin::DataFrame { .. } => e,
+            };
+        }
+        if origin.of_names() || name {
+            return e;
+        }
+        let own = match e.kind {
+            ErrorKind::Analysis => e.error_class.as_deref().is_some_and(|c| {
+                c.starts_with("DATATYPE_MISMATCH.BINARY_OP_") || c.starts_with("DATATYPE_MISMATCH.CAST_")
+            }),
+            ErrorKind::Parse | ErrorKind::Unsupported | ErrorKind::TypeError | ErrorKind::ValueError | ErrorKind::Python => false,
+            _ => true,
+        };
+        if own { e.with_origin(origin) } else { e }
+    }
 }
 
 #[cfg(test)]
@@ -859,5 +900,89 @@ mod tests {
     fn suggestions_are_ranked_by_distance() {
         let err = unresolved_with_suggestion("agee", &["`name`".into(), "`age`".into()]);
         assert!(err.message.contains("[`age`, `name`]"), "{}", err.message);
+    }
+
+    use crate::ir::Origin;
+    use std::sync::Arc;
+
+    fn ids() -> Plan {
+        crate::analysis::builder::range(0, 1, 1).unwrap()
+    }
+
+    fn context(e: &Error) -> Vec<(&str, &str)> {
+        e.params.iter().filter(|(k, _)| k.starts_with("__")).map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    }
+
+    fn in_text(e: Expr, text: &str) -> Expr {
+        Expr::WithOrigin { expr: Box::new(e), origin: Origin::SqlText { text: Arc::from(text) } }
+    }
+
+    #[test]
+    fn a_name_in_an_expr_string_is_placed_in_it() {
+        let (plan, conf) = (ids(), Conf::default());
+        let e = in_text(Expr::binary(BinaryOp::Add, Expr::col("id"), Expr::col("nope")), "id + nope");
+        let err = Resolver::new(&plan, &conf).resolve(e).unwrap_err();
+        assert_eq!(context(&err), [("__sqlText", "id + nope"), ("__start", "5"), ("__stop", "8")]);
+        // Resolved, the expression goes without the origin of its names.
+        let e = in_text(Expr::binary(BinaryOp::Lt, Expr::col("id"), Expr::col("id")), "id < id");
+        let resolved = Resolver::new(&plan, &conf).resolve(e).unwrap();
+        assert!(matches!(resolved, Expr::Binary { .. }), "{resolved:?}");
+    }
+
+    #[test]
+    fn other_errors_do_not_get_the_whole_string() {
+        let (plan, conf) = (ids(), Conf::default());
+        let e = in_text(Expr::func("nosuchfn", vec![Expr::col("id")]), "nosuchfn(id) + 1");
+        let err = Resolver::new(&plan, &conf).resolve(e).unwrap_err();
+        assert_eq!(context(&err), [("__sqlText", "nosuchfn(id) + 1"), ("__start", "0"), ("__stop", "11")]);
+        let not_boolean = in_text(Expr::Not(Box::new(Expr::col("id"))), "NOT id");
+        let err = Resolver::new(&plan, &conf).resolve(not_boolean).unwrap_err();
+        assert!(context(&err).is_empty(), "{:?}", context(&err));
+    }
+
+    #[test]
+    fn col_gives_its_name_a_dataframe_context() {
+        let (plan, conf) = (ids(), Conf::default());
+        let col = |name: &str| Expr::WithOrigin { expr: Box::new(Expr::col(name)), origin: Origin::dataframe("col", "job.py:3") };
+        let err = Resolver::new(&plan, &conf).resolve(col("nope")).unwrap_err();
+        assert_eq!(context(&err), [("__fragment", "col"), ("__callSite", "job.py:3")]);
+        // Under an operator's origin, the name's own; resolved, no origin is left.
+        let sum = Expr::WithOrigin { expr: Box::new(Expr::binary(BinaryOp::Add, col("nope"), Expr::col("id"))), origin: Origin::dataframe("__add__", "job.py:4") };
+        let err = Resolver::new(&plan, &conf).resolve(sum).unwrap_err();
+        assert_eq!(context(&err), [("__fragment", "col"), ("__callSite", "job.py:3")]);
+        assert_eq!(Resolver::new(&plan, &conf).resolve(col("id")).unwrap(), Expr::Attr(plan.output[0].clone()));
+    }
+
+    #[test]
+    fn a_name_in_a_lambda_body_has_the_statements_context() {
+        let (plan, conf) = (ids(), Conf::default());
+        let x = || Expr::LambdaVariable(LambdaVar { name: "x".into(), binding: None });
+        let body = Expr::binary(BinaryOp::Add, x(), Expr::col("nope"));
+        let lambda = Expr::Lambda { params: vec![LambdaVar { name: "x".into(), binding: None }], body: Box::new(body) };
+        let call = Expr::func("transform", vec![Expr::func("array", vec![Expr::col("id")]), lambda]);
+        let err = Resolver::new(&plan, &conf).resolve(in_text(call, "transform(array(id), x -> x + nope)")).unwrap_err();
+        assert_eq!(context(&err), [("__statementContext", "1")]);
+        let err = err.statement_context("SELECT transform(array(id), x -> x + nope)");
+        assert_eq!(context(&err), [("__sqlText", "SELECT transform(array(id), x -> x + nope)"), ("__start", "0"), ("__stop", "41")]);
+    }
+
+    #[test]
+    fn a_qualified_name_is_suggested_qualified_columns() {
+        let (conf, plan) = (Conf::default(), crate::analysis::builder::subquery_alias(Arc::new(ids()), "t", 0));
+        let resolver = Resolver::new(&plan, &conf);
+        let qualified = resolver.resolve(Expr::Unresolved { parts: vec!["t".into(), "nope".into()], plan_id: None }).unwrap_err();
+        assert!(qualified.params.contains(&("proposal".to_string(), "`t`.`id`".to_string())), "{:?}", qualified.params);
+        let plain = resolver.resolve(Expr::col("nope")).unwrap_err();
+        assert!(plain.params.contains(&("proposal".to_string(), "`id`".to_string())), "{:?}", plain.params);
+    }
+
+    #[test]
+    fn a_dataframes_column_by_its_qualified_name() {
+        let (conf, plan) = (Conf::default(), crate::analysis::builder::subquery_alias(Arc::new(ids()), "t", 7));
+        let by_df = |parts: &[&str]| Expr::Unresolved { parts: parts.iter().map(|p| p.to_string()).collect(), plan_id: Some(7) };
+        let resolver = Resolver::new(&plan, &conf);
+        assert_eq!(resolver.resolve(by_df(&["t", "id"])).unwrap(), Expr::Attr(plan.output[0].clone()));
+        assert_eq!(resolver.resolve(by_df(&["T", "ID"])).unwrap(), Expr::Attr(plan.output[0].clone()));
+        assert!(resolver.resolve(by_df(&["t", "nope"])).is_err());
     }
 }

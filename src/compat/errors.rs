@@ -103,7 +103,7 @@ pub fn runtime_error_at(kind: ErrorKind, error_class: &str, message: &str, origi
         Some(Origin::DataFrame { fragment, call_site }) => {
             polars_err!(ComputeError: "{TAG}{}|{}|{}{m}{DATAFRAME_MARK}{m}{}{m}{}\u{1}", kind_code(kind), error_class, message, clean(fragment), clean(call_site))
         }
-        None => runtime_error(kind, error_class, message),
+        Some(Origin::SqlText { .. }) | None => runtime_error(kind, error_class, message),
     }
 }
 

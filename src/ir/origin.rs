@@ -6,7 +6,9 @@
 //!   (`== SQL (line 1, position 8) ==`, Spark's `SQLQueryContext`);
 //! - `DataFrame`: built by a DataFrame API call, the call's name (`__truediv__`,
 //!   `cast`, `element_at`) and where it was called from (`file.py:12`), as PySpark
-//!   records them (`== DataFrame ==`, Spark's `DataFrameQueryContext`).
+//!   records them (`== DataFrame ==`, Spark's `DataFrameQueryContext`); a name
+//!   (`col("a")`, or a name PySpark turns into a column) has `col`'s;
+//! - `SqlText`: a whole `expr()` string, where the names in it are found.
 //!
 //! Like Spark's, an origin is no part of what an expression means: origins always
 //! compare equal, and print as nothing more than `Origin`, so `a / 2` in a SELECT and
@@ -14,6 +16,10 @@
 
 use std::fmt;
 use std::sync::Arc;
+
+/// The fragment of a name's DataFrame origin: PySpark records `col` for `F.col("a")`,
+/// and the JVM for the names it turns into columns (`select("a")`).
+pub const NAME_FRAGMENT: &str = "col";
 
 #[derive(Clone)]
 pub enum Origin {
@@ -29,6 +35,11 @@ pub enum Origin {
         /// Where it was called from: `path:line` lines, PySpark's `callSite`.
         call_site: Arc<str>,
     },
+    /// A whole `expr()`/`selectExpr()`/`filter("...")` string. Spark gives each name in
+    /// it its own origin; PyRust keeps none on names, and finds the name an error is
+    /// about in this text instead (`error::unresolved_name`). No fragment of its own:
+    /// other errors do not get it, and analysis drops it.
+    SqlText { text: Arc<str> },
 }
 
 impl PartialEq for Origin {
@@ -52,11 +63,19 @@ impl Origin {
         Origin::DataFrame { fragment: Arc::from(fragment), call_site: Arc::from(call_site) }
     }
 
+    /// Whether the origin places only the names under it (a whole `expr()` string):
+    /// analysis drops it once they are resolved, as it drops the origin of a name
+    /// (`col("a")`, the one expression a DataFrame origin wraps without an operator).
+    pub fn of_names(&self) -> bool {
+        matches!(self, Origin::SqlText { .. })
+    }
+
     /// The fragment: the SQL as written, or the API call's name.
     pub fn fragment(&self) -> String {
         match self {
             Origin::Sql { text, start, stop } => text.chars().skip(*start).take(stop + 1 - start).collect(),
             Origin::DataFrame { fragment, .. } => fragment.to_string(),
+            Origin::SqlText { text } => text.to_string(),
         }
     }
 }

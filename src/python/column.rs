@@ -172,12 +172,12 @@ impl PyExpr {
         PyExpr::wrap(Expr::Window { function: Box::new(self.expr.clone()), spec: Box::new(spec) })
     }
     fn is_case_when(&self) -> bool {
-        matches!(self.expr, Expr::CaseWhen { form: CaseForm::CaseWhen, .. })
+        matches!(self.expr.without_origin(), Expr::CaseWhen { form: CaseForm::CaseWhen, .. })
     }
     /// A plain column reference as SQL text (`` `a b`.c ``), as `{col}` in
     /// `spark.sql(text, col=...)` inserts it; None for any other expression.
     fn column_reference_sql(&self) -> Option<String> {
-        let Expr::Unresolved { parts, .. } = &self.expr else { return None };
+        let Expr::Unresolved { parts, .. } = self.expr.without_origin() else { return None };
         let quote = |p: &String| {
             let plain = p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -197,16 +197,36 @@ impl PyExpr {
     }
 }
 
+/// A column by name (`*`, `t.*`: all of them); `plan_id`: `df["a"]`'s DataFrame;
+/// `call_site`: where PySpark says `col` was called (its errors' `== DataFrame ==`
+/// context, `Origin::DataFrame` named `col`), None for a name without one.
 #[pyfunction]
-#[pyo3(signature = (name, plan_id=None))]
-pub fn col(name: &str, plan_id: Option<u64>) -> PyExpr {
+#[pyo3(signature = (name, plan_id=None, call_site=None))]
+pub fn col(name: &str, plan_id: Option<u64>, call_site: Option<&str>) -> PyExpr {
+    named(name, plan_id, crate::ir::origin::NAME_FRAGMENT, call_site)
+}
+
+/// The column `name` (`*`, `t.*`: all of them), with the origin the API call `fragment`
+/// gives it at `call_site`.
+fn named(name: &str, plan_id: Option<u64>, fragment: &str, call_site: Option<&str>) -> PyExpr {
     if name == "*" {
         return PyExpr::wrap(Expr::Star { qualifier: None, plan_id });
     }
     if let Some(q) = name.strip_suffix(".*") {
         return PyExpr::wrap(Expr::Star { qualifier: Some(q.to_string()), plan_id });
     }
-    PyExpr::wrap(Expr::Unresolved { parts: crate::ir::expr::attribute_name_parts(name), plan_id })
+    let e = Expr::Unresolved { parts: crate::ir::expr::attribute_name_parts(name), plan_id };
+    PyExpr::wrap(built_at(e, fragment, call_site))
+}
+
+/// A column by a name PySpark hands to the JVM (`select("a")`, `F.sum("a")`: its
+/// `_to_java_column`): the JVM's `functions.col` records `col` called from the py4j
+/// reflection frame, as for every function (`FUNCTION_CALL_SITE`); `function`: the JVM
+/// function that took the name itself (`desc("a")`), which its origin names instead.
+#[pyfunction]
+#[pyo3(signature = (name, function=None))]
+pub fn name_col(name: &str, function: Option<&str>) -> PyExpr {
+    named(name, None, function.unwrap_or(crate::ir::origin::NAME_FRAGMENT), Some(FUNCTION_CALL_SITE))
 }
 
 #[pyfunction]

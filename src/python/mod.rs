@@ -28,6 +28,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(udf::stop_python_calls, m)?)?;
     m.add_function(wrap_pyfunction!(udf::query_cancelled, m)?)?;
     m.add_function(wrap_pyfunction!(column::col, m)?)?;
+    m.add_function(wrap_pyfunction!(column::name_col, m)?)?;
     m.add_function(wrap_pyfunction!(column::lit, m)?)?;
     m.add_function(wrap_pyfunction!(column::call, m)?)?;
     m.add_function(wrap_pyfunction!(column::case_when, m)?)?;

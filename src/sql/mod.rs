@@ -14,10 +14,11 @@ mod subquery;
 mod table_options;
 pub mod tables;
 
+use crate::error::sql_lexer::SparkLexer;
 use crate::error::{Error, Result};
 use crate::ir::{BinaryOp, CastKind, Expr, Value};
 use sqlparser::ast as sql;
-use sqlparser::dialect::{Dialect, SparkSqlDialect};
+use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
 mod window;
@@ -269,41 +270,6 @@ fn values_before_pivot(tokens: &mut Vec<sqlparser::tokenizer::TokenWithSpan>) {
     }
 }
 
-/// Spark's lexer as sqlparser's tokenizer sees it: the Spark dialect, with a backslash
-/// escaping the quote in string literals (`'it\'s'`), as Spark's STRING_LITERAL rule.
-#[derive(Debug)]
-struct SparkLexer;
-
-impl Dialect for SparkLexer {
-    fn dialect(&self) -> std::any::TypeId {
-        SparkSqlDialect {}.dialect()
-    }
-
-    fn is_delimited_identifier_start(&self, ch: char) -> bool {
-        SparkSqlDialect {}.is_delimited_identifier_start(ch)
-    }
-
-    fn is_identifier_start(&self, ch: char) -> bool {
-        SparkSqlDialect {}.is_identifier_start(ch)
-    }
-
-    fn is_identifier_part(&self, ch: char) -> bool {
-        SparkSqlDialect {}.is_identifier_part(ch)
-    }
-
-    fn supports_nested_comments(&self) -> bool {
-        SparkSqlDialect {}.supports_nested_comments()
-    }
-
-    fn supports_pipe_operator(&self) -> bool {
-        SparkSqlDialect {}.supports_pipe_operator()
-    }
-
-    fn supports_string_literal_backslash_escape(&self) -> bool {
-        true
-    }
-}
-
 /// Parses one select item: `expr`, `expr AS name`, `*` or `t.*`.
 pub fn parse_select_item(text: &str) -> Result<Expr> {
     let query = format!("SELECT {text}");
@@ -318,8 +284,10 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
     }
     let shift = "SELECT ".len();
     let item = match select.projection.into_iter().next().unwrap() {
-        sql::SelectItem::UnnamedExpr(e) => origin::reading(Some(&query), shift, || convert(e)),
-        sql::SelectItem::ExprWithAlias { expr, alias } => origin::reading(Some(&query), shift, || convert(expr)).map(|e| e.alias(&alias.value)),
+        sql::SelectItem::UnnamedExpr(e) => origin::reading(Some(&query), shift, || convert(e)).map(|e| with_names_in(e, text)),
+        sql::SelectItem::ExprWithAlias { expr, alias } => {
+            origin::reading(Some(&query), shift, || convert(expr)).map(|e| with_names_in(e, text).alias(&alias.value))
+        }
         sql::SelectItem::Wildcard(_) => Ok(Expr::Star { qualifier: None, plan_id: None }),
         // `t.*` or `s.*` over a struct (`o.i.*`): the qualifier is the dotted name.
         sql::SelectItem::QualifiedWildcard(sql::SelectItemQualifiedWildcardKind::ObjectName(name), _) => {
@@ -329,6 +297,16 @@ pub fn parse_select_item(text: &str) -> Result<Expr> {
         other => Err(Error::unsupported(format!("select item `{other}`"))),
     };
     item.map_err(|e| errors::place(e, &query, shift))
+}
+
+/// `e`, read from the `expr()` string `text`, with the text as the origin of the names
+/// in it (`Origin::SqlText`): their errors are placed in it. An expression without
+/// names or calls goes as it is.
+fn with_names_in(e: Expr, text: &str) -> Expr {
+    if !e.any(&|x| matches!(x, Expr::Unresolved { .. } | Expr::Function { .. })) {
+        return e;
+    }
+    Expr::WithOrigin { expr: Box::new(e), origin: crate::ir::Origin::SqlText { text: std::sync::Arc::from(text) } }
 }
 
 /// Parses an expression (no alias allowed beyond what Spark accepts in `expr()`).

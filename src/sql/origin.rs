@@ -207,8 +207,10 @@ fn widened(t: &Text, e: &sql::Expr) -> Option<(usize, usize)> {
         }
         sql::Expr::Function(f) => {
             let (s, end) = span_chars(t, f.span())?;
-            // The span ends with the last argument (or the name): through the `)`.
-            let end = match past(t, end, "(") {
+            // The span ends with the last argument (or the name): through the `)` that
+            // closes the one after the name (a last argument in parentheses has its own).
+            let after_name = span_chars(t, f.name.span()).map_or(end, |(_, e)| e);
+            let end = match past(t, after_name, "(").or_else(|| past(t, end, "(")) {
                 Some(open) => past_closing(t, open),
                 None => past_closing(t, end),
             };
@@ -237,72 +239,6 @@ fn widened(t: &Text, e: &sql::Expr) -> Option<(usize, usize)> {
         }
         other => span_chars(t, other.span()),
     }
-}
-
-/// Spark's context of an unresolved column or function in a statement's `text` is
-/// the name as written (a function's, through its closing parenthesis). PyRust's IR
-/// keeps no origin on names (the SQL front end reads them in many shapes), so the
-/// error is placed at the first place the name is written as a column (not called,
-/// nor a field after a dot) or as a call — where Spark points unless the same unknown
-/// name is written twice and Spark analyses the later one first.
-pub(crate) fn place_unresolved_name(e: crate::error::Error, text: &str) -> crate::error::Error {
-    use sqlparser::tokenizer::{Token, Tokenizer};
-    let (param, call) = match e.error_class.as_deref() {
-        Some(c) if c.starts_with("UNRESOLVED_COLUMN") => ("objectName", false),
-        Some("UNRESOLVED_ROUTINE") => ("routineName", true),
-        _ => return e,
-    };
-    if e.has_query_context() {
-        return e;
-    }
-    let Some((_, name)) = e.params.iter().find(|(k, _)| k == param) else { return e };
-    let mut parts: Vec<String> = name.split("`.`").map(|p| p.trim_matches('`').replace("``", "`")).collect();
-    if parts.len() == 1 && parts[0].contains('.') {
-        // PyRust names a qualified column `t.a` (Spark: `t`.`a`).
-        parts = parts[0].split('.').map(String::from).collect();
-    }
-    let Ok(tokens) = Tokenizer::new(&super::SparkLexer, text).with_unescape(false).tokenize_with_location() else { return e };
-    let tokens: Vec<_> = tokens.into_iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).collect();
-    let word = |i: usize| match tokens.get(i).map(|t| &t.token) {
-        Some(Token::Word(w)) => Some(w.value.replace("``", "`")),
-        _ => None,
-    };
-    // The token closing the parenthesis opened at `open`.
-    let closing = |open: usize| {
-        let mut depth = 0usize;
-        for (i, t) in tokens.iter().enumerate().skip(open) {
-            match t.token {
-                Token::LParen => depth += 1,
-                Token::RParen if depth == 1 => return Some(i),
-                Token::RParen => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        None
-    };
-    let t = Text::of(text, 0);
-    for exact in [true, false] {
-        let same = |a: &str, b: &str| if exact { a == b } else { a.eq_ignore_ascii_case(b) };
-        for i in 0..tokens.len() {
-            let after_dot = i > 0 && tokens[i - 1].token == Token::Period;
-            let matches = parts.iter().enumerate().all(|(k, part)| {
-                let at = i + 2 * k;
-                (k == 0 || tokens.get(at - 1).is_some_and(|t| t.token == Token::Period)) && word(at).is_some_and(|w| same(&w, part))
-            });
-            let last = i + 2 * (parts.len() - 1);
-            let called = tokens.get(last + 1).is_some_and(|t| t.token == Token::LParen);
-            if !matches || after_dot || called != call {
-                continue;
-            }
-            let last = if call { closing(last + 1).unwrap_or(last) } else { last };
-            if let (Some(start), Some(end)) = (offset(&t, tokens[i].span.start), offset(&t, tokens[last].span.end)) {
-                if start < end && end <= t.chars.len() {
-                    return e.with_query_context(text, start, end - 1);
-                }
-            }
-        }
-    }
-    e
 }
 
 #[cfg(test)]
@@ -336,6 +272,8 @@ mod tests {
         assert_eq!(fragment("SELECT array(1,2)[5]"), "array(1,2)[5]");
         assert_eq!(fragment("SELECT - a FROM t"), "- a");
         assert_eq!(fragment("SELECT conv(s, 10, 16) FROM t"), "conv(s, 10, 16)");
+        assert_eq!(fragment("SELECT pmod(a, (0)) FROM t"), "pmod(a, (0))");
+        assert_eq!(fragment("SELECT a + nosuchfn(a, (1)) FROM t"), "a + nosuchfn(a, (1))");
     }
 
     #[test]
@@ -359,29 +297,5 @@ mod tests {
         // Nothing is located without a text, or before the user's.
         assert_eq!(located(Expr::col("x"), Some((0, 3))), Expr::col("x"));
         assert!(!matches!(reading(Some("SELECT id"), 7, || located(Expr::col("x"), Some((0, 6)))), Expr::WithOrigin { .. }));
-    }
-
-    fn unresolved_at(name: &str, text: &str) -> Option<(String, String)> {
-        let e = crate::analysis::resolve::unresolved_with_suggestion(name, &[]);
-        let e = place_unresolved_name(e, text);
-        let p = |k: &str| e.params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        Some((p("__start")?, p("__stop")?))
-    }
-
-    // Places as Spark 4.0.1 reports them.
-    #[test]
-    fn an_unresolved_column_is_placed_where_it_is_written() {
-        assert_eq!(unresolved_at("nope", "SELECT nope FROM range(1)"), Some(("7".into(), "10".into())));
-        assert_eq!(unresolved_at("nope", "SELECT id FROM range(1)\nWHERE nope > 1"), Some(("30".into(), "33".into())));
-        // Not a function of that name, nor a field of another column.
-        assert_eq!(unresolved_at("nope", "SELECT nope(1), s.nope, nope FROM t"), Some(("24".into(), "27".into())));
-        assert_eq!(unresolved_at("NOPE", "SELECT 'nope', Nope FROM t"), Some(("15".into(), "18".into())));
-        assert_eq!(unresolved_at("nope", "SELECT 1"), None);
-        assert_eq!(unresolved_at("x.nope", "SELECT nope, x.nope FROM t x"), Some(("13".into(), "18".into())));
-        // A function: the call through its parenthesis.
-        let routine = crate::error::Error::analysis("UNRESOLVED_ROUTINE", "x").with_param("routineName", "`nosuchfn`");
-        let e = place_unresolved_name(routine, "SELECT nosuchfn, nosuchfn(1, (2)) FROM t");
-        let context: Vec<&str> = e.params.iter().filter(|(k, _)| k.starts_with("__")).map(|(_, v)| v.as_str()).collect();
-        assert_eq!(context[1..], ["17", "32"]);
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn bind(placeholder: &str) -> Result<Expr> {
     });
     // A column reference as argument binds nothing (Spark keeps only resolved arguments).
     match bound {
-        Some(e) if !matches!(e, Expr::Unresolved { .. }) => Ok(e),
+        Some(e) if !matches!(e.without_origin(), Expr::Unresolved { .. }) => Ok(e),
         _ => Err(unbound(placeholder)),
     }
 }
@@ -76,7 +76,7 @@ fn unbound(placeholder: &str) -> Error {
 
 /// Spark accepts literals and collections built of them (`array`, `map`, `struct`...).
 fn check_argument(name: &str, e: &Expr) -> Result<()> {
-    if allowed(e) || matches!(e, Expr::Unresolved { .. }) {
+    if allowed(e) || matches!(e.without_origin(), Expr::Unresolved { .. }) {
         return Ok(());
     }
     Err(Error::analysis(

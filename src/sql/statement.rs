@@ -107,7 +107,10 @@ pub fn parse_statement(text: &str, conf: &Conf, relations: &dyn RelationSource) 
     // An error about a fragment (a literal) is placed in the text as Spark's context.
     // Expressions that can fail carry their fragment of the text (`sql::origin`).
     super::origin::reading(Some(text), 0, || statement(text, conf, relations))
-        .map_err(|e| super::origin::place_unresolved_name(super::errors::place(e, text, 0), text))
+        .map_err(|e| {
+            let e = crate::error::unresolved_name::place(super::errors::place(e, text, 0), text, 0, text.chars().count().saturating_sub(1));
+            e.statement_context(text)
+        })
 }
 
 fn statement(text: &str, conf: &Conf, relations: &dyn RelationSource) -> Result<Statement> {

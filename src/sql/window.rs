@@ -204,7 +204,8 @@ mod tests {
     use crate::ir::{Expr, FrameBound};
 
     fn frame_of(text: &str) -> (FrameBound, FrameBound) {
-        match parse_expression(text) {
+        // Under the origin of the names in the text.
+        match parse_expression(text).map(|e| e.without_origin().clone()) {
             Ok(Expr::Window { spec, .. }) => {
                 let f = spec.frame.expect("a frame");
                 (f.start, f.end)

@@ -24,11 +24,13 @@ def _to_expr(value: Any) -> "_native.Expr":
 
 
 def _to_col_expr(value: Any) -> "_native.Expr":
-    """A Column's expression, or a column reference for a name."""
+    """A Column's expression, or a column reference for a name (PySpark's
+    ``_to_java_column``: the JVM's ``col``, whose errors name it and the JVM's call
+    site)."""
     if isinstance(value, Column):
         return value._expr
     if isinstance(value, str):
-        return _native.col(value)
+        return _native.name_col(value)
     raise PySparkTypeError(
         message=f"Argument `col` should be a Column or str, got {type(value).__name__}.",
         errorClass="NOT_COLUMN_OR_STR",

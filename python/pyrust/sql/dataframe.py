@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from pyrust import _native
 from pyrust.errors import AnalysisException, PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
 from pyrust.sql._stat import DataFrameStatFunctions
-from pyrust.sql.column import Column, _to_col_expr, _to_expr
+from pyrust.sql.column import Column, _call_site, _to_col_expr, _to_expr
 from pyrust.sql.types import (
     ArrayType, BinaryType, DayTimeIntervalType, DecimalType, MapType, Row, StringType, StructType, TimestampNTZType, TimestampType,
     _create_row, _parse_datatype_json_string,
@@ -89,6 +89,28 @@ class _NoValueType:
 _NoValue = _NoValueType()
 
 
+
+def _sql_id(name: str) -> str:
+    """Spark's `toSQLId` of a column name: its parts (`parseAttributeName`: dots outside
+    back-quotes split it) each back-quoted, joined with dots (`t`.`nope`)."""
+    parts, part, quoted, i = [], "", False, 0
+    while i < len(name):
+        ch = name[i]
+        if ch == "`":
+            if quoted and name[i + 1:i + 2] == "`":
+                part += "`"
+                i += 1
+            else:
+                quoted = not quoted
+        elif ch == "." and not quoted:
+            parts.append(part)
+            part = ""
+        else:
+            part += ch
+        i += 1
+    parts.append(part)
+    return ".".join("`" + p.replace("`", "``") + "`" for p in parts)
+
 class DataFrameNaFunctions:
     """``df.na``: the missing-value helpers."""
 
@@ -146,7 +168,7 @@ class DataFrame:
     # --- columns --------------------------------------------------------------------
     def __getitem__(self, item: Any) -> Any:
         if isinstance(item, str):
-            return Column(_native.col(item, self._df.plan_id))
+            return self._resolved(item)
         if isinstance(item, Column):
             return self.filter(item)
         if isinstance(item, (list, tuple)):
@@ -172,7 +194,14 @@ class DataFrame:
         qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
         if qualified:
             return Column(_native.col_regex(qualified.group(2), qualified.group(1)))
-        column = self[colName]
+        return self._resolved(colName)
+
+    def _resolved(self, name: str) -> Column:
+        """`df[name]`: Spark's `Dataset.col` resolves the name at once (a column of this
+        DataFrame, a field of one, `*`), and its error has no query context."""
+        column = Column(_native.col(name, self._df.plan_id))
+        if name in self.columns:
+            return column
         try:
             self.select(column)
         except AnalysisException as e:
@@ -181,7 +210,7 @@ class DataFrame:
             # Dataset.resolve's error: every column, in order, as toSQLId quotes it.
             proposal = ", ".join(".".join(f"`{p}`" for p in c.split(".")) for c in self.columns)
             raise AnalysisException(errorClass="UNRESOLVED_COLUMN.WITH_SUGGESTION",
-                                    messageParameters={"objectName": f"`{colName}`", "proposal": proposal}) from None
+                                    messageParameters={"objectName": _sql_id(name), "proposal": proposal}) from None
         return column
 
     def __getattr__(self, name: str) -> Column:
@@ -342,7 +371,8 @@ class DataFrame:
             elif isinstance(c, Column):
                 keys.append(c)
             elif isinstance(c, str):
-                keys.append(Column(_to_col_expr(c)))
+                # PySpark's sort keys are `F.col(name)`, called here (the user's line).
+                keys.append(Column(_native.col(c, None, _call_site())))
             else:
                 raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_STR",
                                        messageParameters={"arg_name": "col", "arg_type": type(c).__name__})

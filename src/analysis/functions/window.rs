@@ -138,7 +138,7 @@ fn nth_value_display(name: &str, args: &[String], distinct: bool) -> String {
 /// `function` is the call, resolved or not.
 pub fn default_frame(function: &Expr, ordered: bool) -> WindowFrame {
     let rows_to_current = WindowFrame { kind: FrameKind::Rows, start: FrameBound::UnboundedPreceding, end: FrameBound::CurrentRow };
-    let (func, args) = match function {
+    let (func, args) = match function.without_origin() {
         Expr::Function { name, args, .. } => (super::lookup(name).map(|d| d.func), args.as_slice()),
         Expr::Call(c) => (Some(c.func), c.args.as_slice()),
         _ => (None, &[][..]),

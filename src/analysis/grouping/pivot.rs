@@ -136,7 +136,7 @@ pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotVal
     if resolved.iter().all(|r| pivot_first_type(&r.attr.data_type)) {
         // Aggregate by the grouping columns and the pivot column, then pick each
         // value's row of every group.
-        let pivot_key = match column {
+        let pivot_key = match column.without_origin() {
             Expr::Unresolved { .. } => column.clone(),
             other => other.clone().alias("__pivot_col"),
         };

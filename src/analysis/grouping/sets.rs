@@ -289,7 +289,7 @@ impl Context<'_> {
     /// `rollup(upper(k).alias("u")).agg(grouping("u"))`: Spark reads `u` as a
     /// reference to the alias, which is not a grouping column.
     fn alias_reference(&self, arg: &Expr, func: Func) -> Option<Error> {
-        let Expr::Unresolved { parts, plan_id: None } = arg else { return None };
+        let Expr::Unresolved { parts, plan_id: None } = arg.without_origin() else { return None };
         let [name] = parts.as_slice() else { return None };
         self.grouping.names.iter().any(|n| self.conf.names_equal(n, name)).then(|| {
             let (class, text) = match func {

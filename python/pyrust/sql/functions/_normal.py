@@ -4,7 +4,7 @@ from typing import Any
 
 from pyrust import _native
 from pyrust.errors import PySparkTypeError
-from pyrust.sql.column import Column, _to_expr
+from pyrust.sql.column import Column, _call_site, _to_expr
 
 __all__ = ["col", "column", "lit", "expr", "broadcast", "call_function"]
 
@@ -13,7 +13,9 @@ def col(col: str) -> Column:
     if not isinstance(col, str):
         raise PySparkTypeError(message=f"Argument `col` should be a str, got {type(col).__name__}.", errorClass="NOT_STR",
                                messageParameters={"arg_name": "col", "arg_type": type(col).__name__})
-    return Column(_native.col(col))
+    # PySpark's `col` records where it was called (`_with_origin`): an unresolved
+    # name's error has that `== DataFrame ==` context.
+    return Column(_native.col(col, None, _call_site()))
 
 
 column = col
