@@ -72,6 +72,8 @@ KNOWN_DIFFERENCES = {
     "csv_modes_streamed::dropmalformed_select_one_column": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::failfast_count_sees_the_malformed_row": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::permissive_corrupt_column_counts": PRUNED_CSV_COLUMNS,
+    "df_subquery::scalar_too_many_rows": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
+    "df_subquery::scalar_too_many_rows_in_filter": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
 }
 
 

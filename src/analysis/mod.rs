@@ -24,6 +24,7 @@ pub mod unpivot;
 pub mod update_fields;
 pub mod windows;
 pub mod lateral;
+pub mod subquery;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -261,6 +261,8 @@ impl<'a> Resolver<'a> {
                 e
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
+            // Planned into joins by select, filter and withColumn (`analysis::subquery`).
+            Expr::Subquery(_) => return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) outside select, filter and withColumn")),
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
             Expr::WithOrigin { expr, origin } => {
                 let resolved = self.resolve(*expr).map_err(|e| own_error_in_context(e, &origin))?;

@@ -69,7 +69,7 @@ _NOT_YET = {
     "rdd", "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
+    "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
 }
 
 
@@ -213,6 +213,21 @@ class DataFrame:
     def lateralJoin(self, other: "DataFrame", on: Optional[Column] = None, how: Optional[str] = None) -> "DataFrame":
         base, ops = (other._base, other._ops) if isinstance(other, _LateralDataFrame) else (other, [])
         return self._wrap(self._df.lateral_join(base._df, ops, on._expr if on is not None else None, how))
+
+    def scalar(self) -> Column:
+        """This DataFrame's one value as a Column (Spark's scalar subquery): NULL without a
+        row, an error with more than one; may read the DataFrame using it through
+        `col(...).outer()`."""
+        return Column(self._subquery("scalar"))
+
+    def exists(self) -> Column:
+        """Whether this DataFrame has a row, as a Column (Spark's EXISTS subquery); may read
+        the DataFrame using it through `col(...).outer()`."""
+        return Column(self._subquery("exists"))
+
+    def _subquery(self, kind: str) -> Any:
+        base, ops = (self._base, self._ops) if isinstance(self, _LateralDataFrame) else (self, [])
+        return base._df.subquery(kind, ops)
 
     def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
         texts = _flatten(expr)
