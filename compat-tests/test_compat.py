@@ -156,6 +156,9 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'write_modes::mode_default_refuses_existing_path',
         'write_modes::mode_error_through_save',
     ],
+    "to do: Spark proposes a catalog table's columns beside a join's other side under their full name (`spark_catalog`.`db`.`t`.`c1`); PyRust under the table's name (`t`.`c1`)": [
+        'dataframe_merge_into::merge_into_condition_unresolved',
+    ],
 }
 
 MESSAGE_DIFFERENCES = {name: reason for reason, names in _MESSAGE_DIFFERENCES_BY_REASON.items() for name in names}

@@ -66,10 +66,10 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "rdd", "writeStream", "withWatermark",
+    "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
+    "metadataColumn", "isStreaming",
 }
 
 
@@ -118,6 +118,38 @@ class DataFrame:
     def sparkSession(self) -> Any:
         """The SparkSession that created this DataFrame (a property, as in PySpark)."""
         return self._session
+
+    @property
+    def sql_ctx(self) -> Any:
+        """PySpark's deprecated `SQLContext` over this DataFrame's session."""
+        import warnings
+
+        from pyrust.sql.session import SQLContext
+
+        warnings.warn("DataFrame.sql_ctx is an internal property, and will be removed in future releases. Use DataFrame.sparkSession instead.")
+        return SQLContext._get_or_create(self._session.sparkContext)
+
+    @property
+    def rdd(self) -> Any:
+        """The rows as an RDD of `Row`s: PyRust's one-partition RDD (`pyrust.rdd`), computed
+        at its first action."""
+        from pyrust.rdd import RDD
+
+        return RDD(self.collect)
+
+    @property
+    def executionInfo(self) -> Any:
+        """Only Spark Connect has it; PySpark classic raises this."""
+        raise PySparkValueError(errorClass="CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF", messageParameters={"member": "queryExecution"})
+
+    def pandas_api(self, index_col: Optional[Union[str, List[str]]] = None) -> Any:
+        """pandas-on-Spark (`pyspark.pandas`) is not part of PyRust."""
+        raise not_implemented("DataFrame.pandas_api")
+
+    def mergeInto(self, table: str, condition: Column) -> Any:
+        from pyrust.sql.merge import MergeIntoWriter
+
+        return MergeIntoWriter(self, table, condition)
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
         return DataFrame(native, self.sparkSession)
