@@ -4,6 +4,7 @@
 
 pub mod builder;
 pub mod col_regex;
+pub mod file_metadata;
 pub mod column_metadata;
 pub mod coercion;
 pub mod functions;

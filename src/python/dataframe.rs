@@ -308,6 +308,13 @@ impl PyDataFrame {
         Ok(PyExpr { expr: Expr::Subquery(Box::new(crate::ir::Subquery { kind, plan: self.plan.clone(), steps })) })
     }
 
+    /// `metadataColumn(name)`: the file source's hidden `_metadata` column.
+    fn metadata_column(&self, py: Python<'_>, name: &str) -> PyResult<PyExpr> {
+        let conf = self.session.analysis_conf();
+        let expr = guard(py, || crate::analysis::file_metadata::metadata_column(&self.plan, name, &conf))?;
+        Ok(PyExpr { expr })
+    }
+
     fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {
         guard(py, || {
             let conf = self.session.analysis_conf();

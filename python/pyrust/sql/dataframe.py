@@ -69,7 +69,7 @@ _NOT_YET = {
     "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "metadataColumn", "isStreaming",
+    "isStreaming", "plot",
 }
 
 
@@ -215,6 +215,14 @@ class DataFrame:
             raise AnalysisException(errorClass="UNRESOLVED_COLUMN.WITH_SUGGESTION",
                                     messageParameters={"objectName": f"`{colName}`", "proposal": proposal}) from None
         return column
+
+    def metadataColumn(self, colName: str) -> Column:
+        """A hidden metadata column of the DataFrame's source: `_metadata` of a file read
+        (file_path, file_name, file_size, file_block_start, file_block_length,
+        file_modification_time; row_index for Parquet)."""
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "colName", "arg_type": type(colName).__name__})
+        return Column(self._df.metadata_column(colName))
 
     def __getattr__(self, name: str) -> Column:
         if name.startswith("_"):
