@@ -241,3 +241,57 @@ def exists_uncorrelated_in_select(spark):
 @case
 def exists_repr(spark):
     return repr(_t2(spark).exists())
+
+
+@case(ordered=False)
+def scalar_correlated_with_a_local_conjunct(spark):
+    inner = _t2(spark).alias("b").where((F.col("b.c1") == F.col("a.c1").outer()) & (F.col("b.c2") > 15))
+    return _t1(spark).alias("a").select("c1", inner.select(F.max("c2")).scalar())
+
+
+@case(ordered=False)
+def scalar_correlated_on_two_equalities(spark):
+    inner = _t2(spark).alias("b").where((F.col("b.c1") == F.col("a.c1").outer()) & (F.col("b.c2") == F.col("a.c2").outer() * 10))
+    return _t1(spark).alias("a").select("c1", "c2", inner.select(F.count("*")).scalar())
+
+
+@case(ordered=False)
+def scalar_correlated_on_expressions(spark):
+    inner = _t2(spark).alias("b").where(F.col("b.c1") + 1 == F.col("a.c1").outer() * 2)
+    return _t1(spark).alias("a").select("c1", inner.select(F.sum("c2")).scalar())
+
+
+@case(ordered=False)
+def scalar_correlated_on_itself(spark):
+    t1 = _t1(spark)
+    inner = t1.alias("b").where(F.col("b.c1") <= F.col("a.c1").outer()).select(F.count("*"))
+    same = t1.alias("b").where(F.col("b.c1") == F.col("a.c1").outer()).select(F.count("*"))
+    return t1.alias("a").select("c1", inner.scalar().alias("le"), same.scalar().alias("eq"))
+
+
+@case(ordered=False)
+def scalar_correlated_after_an_uncorrelated_filter(spark):
+    inner = _t2(spark).alias("b").where("c2 < 25").where(F.col("b.c1") == F.col("a.c1").outer()).select(F.avg("c2"))
+    return _t1(spark).alias("a").withColumn("m", inner.scalar())
+
+
+@case(ordered=False)
+def exists_correlated_with_trailing_select(spark):
+    return _t1(spark).alias("a").where(_matching(spark).select("c2").orderBy("c2").exists())
+
+
+@case(ordered=False)
+def exists_correlated_with_a_local_conjunct(spark):
+    inner = _t2(spark).alias("b").where((F.col("b.c1") == F.col("a.c1").outer()) & (F.col("b.c2") > 25))
+    return _t1(spark).alias("a").select("c1", inner.exists())
+
+
+@case(ordered=False)
+def exists_unqualified_outer_name_reads_the_inner_column(spark):
+    return _t1(spark).select("c1", _t2(spark).where(F.col("c1") == F.col("c1").outer()).exists())
+
+
+@case(ordered=False)
+def exists_correlated_and_negated_together(spark):
+    inner = _matching(spark)
+    return _t1(spark).alias("a").select("c1", inner.exists().alias("e"), (~inner.exists()).alias("ne"))

@@ -45,12 +45,16 @@ fn step_exprs(step: &CorrelatedStep) -> Vec<&Expr> {
 }
 
 /// The names of the outer columns the steps read, in order: Spark lists them in the
-/// subquery's name (`scalarsubquery(c1)`, `exists(c1, c2)`).
-fn outer_names(steps: &[CorrelatedStep]) -> Vec<String> {
+/// subquery's name (`scalarsubquery(c1)`, `exists(c1, c2)`). `inner` tells the outer
+/// references the subquery resolves itself (Spark's scoping), which are not listed.
+fn outer_names(steps: &[CorrelatedStep], inner: &dyn Fn(&Expr) -> bool) -> Vec<String> {
     let mut names: Vec<String> = vec![];
     for e in steps.iter().flat_map(step_exprs) {
         e.walk(&mut |x| {
             if let Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } = x {
+                if inner(&as_plain(x)) {
+                    return;
+                }
                 let name = parts.last().cloned().unwrap_or_default();
                 if !names.contains(&name) {
                     names.push(name);
@@ -61,11 +65,113 @@ fn outer_names(steps: &[CorrelatedStep]) -> Vec<String> {
     names
 }
 
+fn split_and(e: &Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary { op: BinaryOp::And, left, right } => {
+            split_and(left, out);
+            split_and(right, out);
+        }
+        other => out.push(other.clone()),
+    }
+}
+
+/// `e` with its outer references read as plain columns.
+fn as_plain(e: &Expr) -> Expr {
+    e.transform_down(&mut |x| match x {
+        Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } => Some(Expr::Unresolved { parts: parts.clone(), plan_id: None }),
+        _ => None,
+    })
+}
+
+/// The common correlated shape planned as Spark's `RewriteCorrelatedScalarSubquery` and
+/// `RewritePredicateSubquery` do, keyed on the correlation instead of on each input row:
+/// a filter whose correlated conjuncts are all `inner = outer` equalities, then (scalar)
+/// one aggregate select: the aggregate grouped by the inner sides, left-joined on them
+/// (with its value over no rows where nothing matched), or (exists) their distinct
+/// values. `None` for any other shape (`analysis::lateral` plans those).
+fn keyed_value(input: &Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<Option<(Arc<Plan>, Expr)>> {
+    let Some(first) = s.steps.iter().position(|st| step_exprs(st).into_iter().any(lateral::has_outer)) else { return Ok(None) };
+    let CorrelatedStep::Filter(condition) = &s.steps[first] else { return Ok(None) };
+    let rest = &s.steps[first + 1..];
+    if rest.iter().flat_map(step_exprs).any(lateral::has_outer) {
+        return Ok(None);
+    }
+    let aggregates = match (s.kind, rest) {
+        (SubqueryKind::Scalar, [CorrelatedStep::Select(list)]) if list.iter().any(|e| e.any(&super::functions::is_aggregate_call)) => Some(list.clone()),
+        // Rows only matter: trailing projections and sorts do not change them.
+        (SubqueryKind::Exists, rest) if rest.iter().all(|st| matches!(st, CorrelatedStep::Select(_) | CorrelatedStep::WithColumns(_) | CorrelatedStep::Sort(_))) => None,
+        _ => return Ok(None),
+    };
+    let mut inner = s.plan.clone();
+    for step in s.steps[..first].iter().cloned() {
+        inner = lateral::replay(inner, step, conf)?;
+    }
+    let mut parts = vec![];
+    split_and(condition, &mut parts);
+    let (mut local, mut keys, mut outers) = (vec![], vec![], vec![]);
+    for c in parts {
+        if !lateral::has_outer(&c) {
+            local.push(c);
+            continue;
+        }
+        let Expr::Binary { op: BinaryOp::Eq, left, right } = &c else { return Ok(None) };
+        let only_outer = |e: &Expr| lateral::has_outer(e) && !e.any(&|x| matches!(x, Expr::Unresolved { plan_id: None, .. }));
+        let (inner_side, outer_side) = match (only_outer(left), only_outer(right)) {
+            (false, true) if !lateral::has_outer(left) => (left, right),
+            (true, false) if !lateral::has_outer(right) => (right, left),
+            _ => return Ok(None),
+        };
+        // An outer reference the inner side resolves is the inner column (Spark's
+        // scoping); one `input` cannot resolve is lateral's error to give.
+        let plain = as_plain(outer_side);
+        if Resolver::new(&inner, conf).resolve(plain.clone()).is_ok() {
+            return Ok(None);
+        }
+        let Ok(outer) = Resolver::new(input, conf).resolve(plain) else { return Ok(None) };
+        keys.push(inner_side.as_ref().clone().alias(&format!("__subquery_key{}", keys.len())));
+        outers.push(outer);
+    }
+    if let Some(c) = local.into_iter().reduce(|a, b| Expr::binary(BinaryOp::And, a, b)) {
+        inner = Arc::new(builder::filter(inner, c, conf, new_plan_id())?);
+    }
+    let on = outers
+        .into_iter()
+        .enumerate()
+        .map(|(k, o)| Expr::binary(BinaryOp::Eq, o, Expr::col(&format!("__subquery_key{k}"))))
+        .reduce(|a, b| Expr::binary(BinaryOp::And, a, b))
+        .ok_or_else(|| Error::internal("a correlated filter without an equality"))?;
+    let n_keys = keys.len();
+    let Some(aggregates) = aggregates else {
+        let found = Arc::new(builder::project(inner, keys, conf, new_plan_id())?);
+        let found = Arc::new(builder::deduplicate(found, None, conf, new_plan_id())?);
+        let joined = Arc::new(builder::join(input.clone(), found, builder::JoinOn::Condition(on), JoinType::Left, conf, new_plan_id())?);
+        let key = joined.output.last().cloned().ok_or_else(|| Error::internal("exists key lost"))?;
+        return Ok(Some((joined, Expr::IsNotNull(Box::new(Expr::Attr(key))))));
+    };
+    let grouped = Arc::new(builder::aggregate(inner.clone(), keys, aggregates.clone(), conf, new_plan_id())?);
+    if grouped.output.len() != n_keys + 1 {
+        return Err(more_than_one_column(grouped.output.len() - n_keys));
+    }
+    // The aggregate over no rows, for the input rows nothing matched (0 for a count).
+    let none = Arc::new(builder::filter(inner, Expr::lit(Value::Boolean(false)), conf, new_plan_id())?);
+    let none = Arc::new(builder::global_aggregate(none, aggregates, conf, new_plan_id())?);
+    let joined = Arc::new(builder::join(input.clone(), grouped, builder::JoinOn::Condition(on), JoinType::Left, conf, new_plan_id())?);
+    let joined = Arc::new(builder::join(joined, none, builder::JoinOn::None, JoinType::Cross, conf, new_plan_id())?);
+    let out = &joined.output;
+    let width = input.output.len();
+    let (key, value, over_nothing) = (out[width].clone(), out[width + n_keys].clone(), out[width + n_keys + 1].clone());
+    let matched = Expr::IsNotNull(Box::new(Expr::Attr(key)));
+    Ok(Some((joined.clone(), Expr::case_when(vec![(matched, Expr::Attr(value))], Some(Expr::Attr(over_nothing))))))
+}
+
 /// `input`'s columns then one more: the subquery's value per input row, under an
 /// internal name. Returns the plan and the value's attribute as the operation reads it.
 fn value_of(input: Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<(Arc<Plan>, Attribute)> {
     let correlated = s.steps.iter().flat_map(step_exprs).any(lateral::has_outer);
-    let (joined, value) = if correlated {
+    let keyed = if correlated { keyed_value(&input, s, conf)? } else { None };
+    let (joined, value) = if let Some(found) = keyed {
+        found
+    } else if correlated {
         let finish = match s.kind {
             SubqueryKind::Scalar => Finish::Scalar,
             SubqueryKind::Exists => Finish::Exists,
@@ -120,7 +226,8 @@ fn value_of(input: Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<(Arc<Plan>, A
         SubqueryKind::Scalar => ("scalarsubquery", true),
         SubqueryKind::Exists => ("exists", false),
     };
-    let shown = format!("{prefix}({})", outer_names(&s.steps).join(", "));
+    let inner = |e: &Expr| Resolver::new(&s.plan, conf).resolve(e.clone()).is_ok();
+    let shown = format!("{prefix}({})", outer_names(&s.steps, &inner).join(", "));
     Ok((plan, Attribute { name: shown, nullable, ..attr }))
 }
 
@@ -234,6 +341,9 @@ mod tests {
     fn outer_names_are_listed_once_in_order() {
         let outer = |n: &str| Expr::Unresolved { parts: vec!["a".into(), n.into()], plan_id: Some(OUTER_PLAN_ID) };
         let c = Expr::binary(BinaryOp::And, Expr::binary(BinaryOp::Eq, Expr::col("x"), outer("c1")), Expr::binary(BinaryOp::Gt, outer("c2"), outer("c1")));
-        assert_eq!(outer_names(&[CorrelatedStep::Filter(c)]), vec!["c1".to_string(), "c2".to_string()]);
+        assert_eq!(outer_names(&[CorrelatedStep::Filter(c.clone())], &|_| false), vec!["c1".to_string(), "c2".to_string()]);
+        // One the subquery resolves itself is its own column.
+        let own = |e: &Expr| matches!(e, Expr::Unresolved { parts, .. } if parts[1] == "c2");
+        assert_eq!(outer_names(&[CorrelatedStep::Filter(c)], &own), vec!["c1".to_string()]);
     }
 }
