@@ -295,3 +295,14 @@ def exists_unqualified_outer_name_reads_the_inner_column(spark):
 def exists_correlated_and_negated_together(spark):
     inner = _matching(spark)
     return _t1(spark).alias("a").select("c1", inner.exists().alias("e"), (~inner.exists()).alias("ne"))
+
+
+@case(ordered=False)
+def exists_of_a_correlated_aggregation_is_true(spark):
+    inner = _matching(spark).select(F.max("c2"))
+    return _t1(spark).alias("a").select("c1", inner.exists())
+
+
+@case(ordered=False)
+def exists_of_an_aggregation_of_nothing_is_true(spark):
+    return _t1(spark).select("c2", _t2(spark).where("c2 > 100").select(F.max("c2")).exists().alias("e"))

@@ -295,10 +295,14 @@ fn correlated_join(
                 plan = grouped;
             }
         }
+        Finish::Exists if aggregated.is_some() => {
+            // A correlated aggregation has one row for every outer row: it exists.
+            let truth = || Expr::lit(Value::Boolean(true)).alias("exists");
+            plan = Arc::new(builder::project(plan, vec![truth(), Expr::Attr(corr.row.clone())], conf, new_plan_id())?);
+            let empty = aggregated.take().ok_or_else(|| Error::internal("correlated aggregation"))?;
+            aggregated = Some(Arc::new(builder::project(empty, vec![truth()], conf, new_plan_id())?));
+        }
         Finish::Exists => {
-            if aggregated.is_some() {
-                return Err(Error::unsupported("exists() of a DataFrame whose correlated steps aggregate (it has one row for every outer row)"));
-            }
             let count = Expr::func("count", vec![Expr::lit(Value::Integer(1))]);
             let list = vec![Expr::binary(BinaryOp::Gt, count, Expr::lit(Value::Long(0))).alias("exists")];
             let (grouped, empty) = corr.aggregate(plan, list)?;

@@ -65,6 +65,11 @@ fn outer_names(steps: &[CorrelatedStep], inner: &dyn Fn(&Expr) -> bool) -> Vec<S
     names
 }
 
+/// A select without an aggregate.
+fn plain_select(step: &CorrelatedStep) -> bool {
+    matches!(step, CorrelatedStep::Select(list) if !list.iter().any(|e| e.any(&super::functions::is_aggregate_call)))
+}
+
 fn split_and(e: &Expr, out: &mut Vec<Expr>) {
     match e {
         Expr::Binary { op: BinaryOp::And, left, right } => {
@@ -98,8 +103,9 @@ fn keyed_value(input: &Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<Option<(A
     }
     let aggregates = match (s.kind, rest) {
         (SubqueryKind::Scalar, [CorrelatedStep::Select(list)]) if list.iter().any(|e| e.any(&super::functions::is_aggregate_call)) => Some(list.clone()),
-        // Rows only matter: trailing projections and sorts do not change them.
-        (SubqueryKind::Exists, rest) if rest.iter().all(|st| matches!(st, CorrelatedStep::Select(_) | CorrelatedStep::WithColumns(_) | CorrelatedStep::Sort(_))) => None,
+        // Rows only matter: trailing projections and sorts do not change them (an
+        // aggregation does: one row, whatever the filter keeps).
+        (SubqueryKind::Exists, rest) if rest.iter().all(|st| matches!(st, CorrelatedStep::WithColumns(_) | CorrelatedStep::Sort(_)) || plain_select(st)) => None,
         _ => return Ok(None),
     };
     let mut inner = s.plan.clone();
@@ -207,7 +213,10 @@ fn value_of(input: Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<(Arc<Plan>, A
             }
             SubqueryKind::Exists => {
                 let first = Arc::new(builder::limit(inner, 1, new_plan_id()));
-                let count = Expr::func("count", vec![Expr::lit(Value::Integer(1))]);
+                // Counted through a column of its own: a count reading no column of a
+                // global aggregation's one row gets 0 rows from the engine (found here).
+                let first = Arc::new(builder::project(first, vec![Expr::lit(Value::Boolean(true)).alias("row")], conf, new_plan_id())?);
+                let count = Expr::func("count", vec![Expr::col("row")]);
                 let found = Expr::binary(BinaryOp::Gt, count, Expr::lit(Value::Long(0))).alias("exists");
                 let found = Arc::new(builder::global_aggregate(first, vec![found], conf, new_plan_id())?);
                 let joined = Arc::new(builder::join(input.clone(), found, builder::JoinOn::None, JoinType::Cross, conf, new_plan_id())?);
