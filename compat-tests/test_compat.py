@@ -72,6 +72,8 @@ KNOWN_DIFFERENCES = {
     "csv_modes_streamed::dropmalformed_select_one_column": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::failfast_count_sees_the_malformed_row": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::permissive_corrupt_column_counts": PRUNED_CSV_COLUMNS,
+    "df_subquery::scalar_too_many_rows": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
+    "df_subquery::scalar_too_many_rows_in_filter": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
 }
 
 
@@ -153,6 +155,9 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
     "the message names the case's temporary directory, a new one each run": [
         'write_modes::mode_default_refuses_existing_path',
         'write_modes::mode_error_through_save',
+    ],
+    "to do: Spark proposes a catalog table's columns beside a join's other side under their full name (`spark_catalog`.`db`.`t`.`c1`); PyRust under the table's name (`t`.`c1`)": [
+        'dataframe_merge_into::merge_into_condition_unresolved',
     ],
 }
 

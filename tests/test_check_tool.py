@@ -25,8 +25,8 @@ def test_reports_the_known_unsupported_calls_with_their_place():
     expected = set()
     if not _support.function_status()["xpath_string"]:
         expected.add((os.path.join("jobs", "sales.py"), 14, "function", "pyspark.sql.functions.xpath_string"))
-    if not _support.class_member_status("DataFrame")["mergeInto"]:
-        expected.add((os.path.join("jobs", "sales.py"), 18, "method", "DataFrame.mergeInto"))
+    if not _support.class_member_status("DataFrame")["pandas_api"]:
+        expected.add((os.path.join("jobs", "sales.py"), 18, "method", "DataFrame.pandas_api"))
     sql = [f for f in found if f[2] == "sql"]
     assert found - set(sql) == expected
     # TABLESAMPLE is not implemented; the plain GROUP BY query is fine.
@@ -45,7 +45,7 @@ def test_python_string_methods_and_supported_calls_are_not_reported():
 def test_command_line_text_json_and_exit_codes(tmp_path):
     run = _run("check", PROJECT)
     assert run.returncode == 1, run.stderr
-    assert f"{SALES}:18:12: DataFrame.mergeInto: not implemented" in run.stdout
+    assert f"{SALES}:18:12: DataFrame.pandas_api: not implemented" in run.stdout
     assert "unsupported use(s)" in run.stdout
     run = _run("check", "--json", PROJECT)
     data = json.loads(run.stdout)

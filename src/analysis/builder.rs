@@ -41,7 +41,7 @@ pub fn range(start: i64, end: i64, step: i64) -> Result<Plan> {
 
 pub fn scan(format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField>) -> Plan {
     let attrs = attributes_for(&schema);
-    node(new_plan_id(), PlanNode::Scan { format, paths, options, schema }, attrs)
+    node(new_plan_id(), PlanNode::Scan { format, paths, options, schema, metadata: false }, attrs)
 }
 
 pub(super) fn named(expr: Expr, name: String, conf: &Conf) -> NamedExpr {
@@ -123,6 +123,14 @@ fn has_aggregate(e: &Expr) -> bool {
 const PROJECTION: Scope = Scope { aggregates: false, windows: true, window_function: false, generator: false };
 
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if super::file_metadata::reads_metadata(&input, exprs.iter(), conf) {
+        if let Some(plan) = super::file_metadata::project(input.clone(), exprs.clone(), conf, plan_id)? {
+            return Ok(plan);
+        }
+    }
+    if exprs.iter().any(super::subquery::has_subquery) {
+        return super::subquery::project(input, exprs, conf, plan_id);
+    }
     // `*` beside a generator means the input's columns, not the Generate node's (which
     // already holds the generated ones): expanded before the generators are planned.
     let exprs = match exprs.iter().any(super::generators::generator_at_top) {
@@ -176,6 +184,14 @@ fn drop_rows_without_window<'a>(input: Arc<Plan>, list: impl Iterator<Item = &'a
 
 /// `withColumns`: replaces columns of the same name in place, appends the others.
 pub fn with_columns(input: Arc<Plan>, mut cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if super::file_metadata::reads_metadata(&input, cols.iter().map(|(_, e)| e), conf) {
+        if let Some(plan) = super::file_metadata::with_columns(input.clone(), cols.clone(), conf, plan_id)? {
+            return Ok(plan);
+        }
+    }
+    if cols.iter().any(|(_, e)| super::subquery::has_subquery(e)) {
+        return super::subquery::with_columns(input, cols, conf, plan_id);
+    }
     // `withColumn("x", explode(a))`: a Generate node below, its column in x's place.
     let columns = input.output.clone();
     let mut input = input;
@@ -272,6 +288,14 @@ pub fn drop(input: Arc<Plan>, names: &[String], columns: Vec<Expr>, conf: &Conf,
 }
 
 pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if super::file_metadata::reads_metadata(&input, std::iter::once(&condition), conf) {
+        if let Some(plan) = super::file_metadata::filter(input.clone(), condition.clone(), conf, plan_id)? {
+            return Ok(plan);
+        }
+    }
+    if super::subquery::has_subquery(&condition) {
+        return super::subquery::filter(input, condition, conf, plan_id);
+    }
     super::windows::refuse_in_filter(&condition)?;
     let resolver = Resolver::new(&input, conf);
     let name = auto_name(&condition);

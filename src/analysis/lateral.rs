@@ -25,12 +25,22 @@ use crate::ir::*;
 use std::sync::Arc;
 
 /// One DataFrame operation applied to the lateral side after its outer references.
-pub enum LateralOp {
-    Filter(Expr),
-    Select(Vec<Expr>),
-    WithColumns(Vec<(String, Expr)>),
-    Sort(Vec<Expr>),
+pub use crate::ir::CorrelatedStep as LateralOp;
+
+/// What the correlated side ends with: its rows (`lateralJoin`), or one row per left row
+/// for a subquery used as a value (`analysis::subquery`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    Rows,
+    /// `df.scalar()`: its one column, as `first(v)` beside `count(1)` (the number of
+    /// inner rows, checked by the caller) unless the steps end with an aggregation.
+    Scalar,
+    /// `df.exists()`: `count(1) > 0`.
+    Exists,
 }
+
+/// The name of the inner row count `Finish::Scalar` adds.
+pub const SCALAR_ROWS: &str = "__scalar_rows";
 
 const ROW: &str = "__lateral_row";
 
@@ -66,7 +76,7 @@ fn join_type(how: Option<&str>) -> Result<JoinType> {
 }
 
 /// Replays one operation over `plan` as the DataFrame method would build it.
-fn apply(plan: Arc<Plan>, op: LateralOp, conf: &Conf) -> Result<Arc<Plan>> {
+pub fn replay(plan: Arc<Plan>, op: LateralOp, conf: &Conf) -> Result<Arc<Plan>> {
     let id = new_plan_id();
     Ok(Arc::new(match op {
         LateralOp::Filter(c) => builder::filter(plan, c, conf, id)?,
@@ -147,7 +157,7 @@ impl Correlated<'_> {
                 LateralOp::Select(list)
             }
         };
-        apply(plan, op, self.conf)
+        replay(plan, op, self.conf)
     }
 
     /// A correlated `select` of aggregates: grouped by the left row.
@@ -186,6 +196,27 @@ pub fn lateral_join(
     plan_id: u64,
 ) -> Result<Plan> {
     let join_type = join_type(how)?;
+    correlated_join(left, right, ops, on, join_type, Finish::Rows, conf, plan_id)
+}
+
+/// A correlated subquery used as a value: `left`'s columns, then the subquery's value
+/// per left row (for `Finish::Scalar` without an aggregation, then its row count).
+/// `ops` must read an outer column.
+pub fn correlated_value(left: Arc<Plan>, right: Arc<Plan>, ops: Vec<LateralOp>, finish: Finish, conf: &Conf) -> Result<Plan> {
+    correlated_join(left, right, ops, None, JoinType::Left, finish, conf, new_plan_id())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn correlated_join(
+    left: Arc<Plan>,
+    right: Arc<Plan>,
+    ops: Vec<LateralOp>,
+    on: Option<Expr>,
+    join_type: JoinType,
+    finish: Finish,
+    conf: &Conf,
+    plan_id: u64,
+) -> Result<Plan> {
     let mut ops = ops.into_iter();
     // The uncorrelated prefix is the inner DataFrame as built.
     let mut inner = right;
@@ -195,7 +226,7 @@ pub fn lateral_join(
             first = Some(op);
             break;
         }
-        inner = apply(inner, op, conf)?;
+        inner = replay(inner, op, conf)?;
     }
     let Some(first) = first else {
         let on = on.map_or(JoinOn::None, JoinOn::Condition);
@@ -245,6 +276,38 @@ pub fn lateral_join(
             plan = grouped;
         } else {
             plan = corr.apply(plan, op)?;
+        }
+    }
+
+    match finish {
+        Finish::Rows => {}
+        Finish::Scalar => {
+            let visible: Vec<Attribute> = plan.output.iter().filter(|a| !corr.is_hidden(a)).cloned().collect();
+            if visible.len() != 1 {
+                return Err(super::subquery::more_than_one_column(visible.len()));
+            }
+            if aggregated.is_none() {
+                let one = Expr::lit(Value::Integer(1));
+                let v = &visible[0];
+                let list = vec![Expr::func("first", vec![Expr::Attr(v.clone())]).alias(&v.name), Expr::func("count", vec![one]).alias(SCALAR_ROWS)];
+                let (grouped, empty) = corr.aggregate(plan, list)?;
+                aggregated = Some(empty);
+                plan = grouped;
+            }
+        }
+        Finish::Exists if aggregated.is_some() => {
+            // A correlated aggregation has one row for every outer row: it exists.
+            let truth = || Expr::lit(Value::Boolean(true)).alias("exists");
+            plan = Arc::new(builder::project(plan, vec![truth(), Expr::Attr(corr.row.clone())], conf, new_plan_id())?);
+            let empty = aggregated.take().ok_or_else(|| Error::internal("correlated aggregation"))?;
+            aggregated = Some(Arc::new(builder::project(empty, vec![truth()], conf, new_plan_id())?));
+        }
+        Finish::Exists => {
+            let count = Expr::func("count", vec![Expr::lit(Value::Integer(1))]);
+            let list = vec![Expr::binary(BinaryOp::Gt, count, Expr::lit(Value::Long(0))).alias("exists")];
+            let (grouped, empty) = corr.aggregate(plan, list)?;
+            aggregated = Some(empty);
+            plan = grouped;
         }
     }
 

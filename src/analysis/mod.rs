@@ -4,6 +4,7 @@
 
 pub mod builder;
 pub mod col_regex;
+pub mod file_metadata;
 pub mod column_metadata;
 pub mod coercion;
 pub mod functions;
@@ -24,6 +25,7 @@ pub mod unpivot;
 pub mod update_fields;
 pub mod windows;
 pub mod lateral;
+pub mod subquery;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -79,6 +79,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", sql_text(agg), sql_text(condition)),
         Expr::PythonUdf(u) => format!("{}({})", u.def.name, u.args.iter().map(sql_text).collect::<Vec<_>>().join(", ")),
         Expr::MultiAlias { expr, .. } => sql_text(expr),
+        Expr::Subquery(s) => subquery_text(s.kind),
         // Spark names lambdas by their structure, not their variables' names.
         Expr::Lambda { params, body } => {
             let mut parts = vec![sql_text(body)];
@@ -250,6 +251,15 @@ pub fn column_repr(e: &Expr) -> String {
         Expr::LambdaVariable(v) => v.name.clone(),
         Expr::AggregateFilter { agg, condition } => format!("{} FILTER (WHERE {})", column_repr(agg), column_repr(condition)),
         Expr::PythonUdf(u) => format!("{}({})", u.def.name, u.args.iter().map(column_repr).collect::<Vec<_>>().join(", ")),
+        Expr::Subquery(s) => subquery_text(s.kind),
+    }
+}
+
+/// A DataFrame subquery as Spark shows it before its outer references are known.
+fn subquery_text(kind: crate::ir::SubqueryKind) -> String {
+    match kind {
+        crate::ir::SubqueryKind::Scalar => "scalarsubquery()".into(),
+        crate::ir::SubqueryKind::Exists => "exists()".into(),
     }
 }
 

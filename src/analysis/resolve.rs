@@ -261,6 +261,8 @@ impl<'a> Resolver<'a> {
                 e
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
+            // Planned into joins by select, filter and withColumn (`analysis::subquery`).
+            Expr::Subquery(_) => return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) outside select, filter and withColumn")),
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
             // The origin of a name (`col("a")`, `desc("a")`) or of a whole `expr()` string
             // only places the errors of the names under it: the resolved expression goes

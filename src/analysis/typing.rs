@@ -296,7 +296,7 @@ pub fn data_type(e: &Expr) -> DataType {
         Expr::LambdaVariable(v) => v.binding.as_ref().map_or(DataType::Null, |b| b.data_type.clone()),
         Expr::AggregateFilter { agg, .. } => data_type(agg),
         Expr::PythonUdf(u) => u.def.return_type.clone(),
-        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => DataType::Null,
+        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Subquery(_) => DataType::Null,
     }
 }
 
@@ -333,7 +333,7 @@ pub fn nullable(e: &Expr, ansi: bool) -> bool {
         Expr::Sort(k) => nullable(&k.expr, ansi),
         Expr::Lambda { body, .. } => nullable(body, ansi),
         Expr::LambdaVariable(v) => v.binding.as_ref().is_none_or(|b| b.nullable),
-        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::PythonUdf(_) => true,
+        Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::PythonUdf(_) | Expr::Subquery(_) => true,
     }
 }
 

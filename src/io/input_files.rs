@@ -27,6 +27,12 @@ pub fn input_files(plan: &Plan, storage: &Storage) -> Vec<String> {
     found.into_iter().collect()
 }
 
+/// A local file as Spark's `_metadata.file_path` shows it (`file:/abs/path`, encoded
+/// as `java.net.URI` writes it).
+pub fn file_uri(path: &Path) -> String {
+    uri("file:", &normalized(path).to_string_lossy())
+}
+
 /// The absolute path with `.` and `..` folded away lexically, as Hadoop's `Path` does
 /// (symbolic links are not followed).
 fn normalized(path: &Path) -> PathBuf {

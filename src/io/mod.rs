@@ -7,6 +7,7 @@
 
 pub mod compression;
 pub mod csv;
+pub mod file_metadata;
 pub mod files;
 pub mod input_files;
 pub mod formats;

@@ -145,9 +145,13 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
 }
 
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
-/// times in the session time zone.
-pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
+/// times in the session time zone. `metadata`: the `_metadata` struct of each row's
+/// file (`file_metadata`) follows them.
+pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], metadata: bool, session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
+    if metadata && paths.iter().any(|p| matches!(location::parse(p), Ok(super::location::Location::Remote(_)))) {
+        return Err(Error::unsupported("the _metadata column of files in an object store"));
+    }
     let files = listing(format, paths, options, session_time_zone, storage)?;
     let zone = session_zone(session_time_zone);
     let is_partition = |f: &StructField| files.first().is_some_and(|file| file.partition.iter().any(|(k, _)| k.eq_ignore_ascii_case(&f.name)));
@@ -157,22 +161,31 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
     let data_fields = &schema[..data_len];
     let mut frames = vec![];
     for file in &files {
-        let lf = scan_file(format, file, options, data_fields, session_time_zone, storage)?;
-        let cols = schema
+        let mut lf = scan_file(format, file, options, data_fields, session_time_zone, storage)?;
+        let mut cols = schema
             .iter()
             .map(|f| if is_partition(f) { files::partition_value(file, f, &zone) } else { Ok(pl::col(f.name.as_str())) })
             .collect::<Result<Vec<_>>>()?;
+        if metadata {
+            lf = super::file_metadata::append(lf, file, format)?;
+            cols.push(pl::col(METADATA));
+        }
         frames.push(lf.select(cols));
     }
     Ok(match frames.len() {
         0 => {
-            let schema = pl::Schema::from_iter(schema.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))));
-            pl::DataFrame::empty_with_schema(&schema).lazy()
+            let mut fields: Vec<pl::Field> = schema.iter().map(|f| pl::Field::new(f.name.as_str().into(), to_polars(&f.data_type))).collect();
+            if metadata {
+                fields.push(pl::Field::new(METADATA.into(), to_polars(&super::file_metadata::struct_type(format))));
+            }
+            pl::DataFrame::empty_with_schema(&pl::Schema::from_iter(fields)).lazy()
         }
         1 => frames.pop().ok_or_else(|| Error::internal("no frame"))?,
         _ => pl::concat(frames, pl::UnionArgs::default())?,
     })
 }
+
+pub use super::file_metadata::METADATA;
 
 /// One data file read with the data columns `fields`, named as they are.
 fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {

@@ -250,6 +250,45 @@ pub enum Expr {
     /// context (`ir::origin`). Only expressions that can fail have one; it means
     /// nothing else (`strip_origins`, `unalias` see through it).
     WithOrigin { expr: Box<Expr>, origin: super::Origin },
+    /// A DataFrame used as a value (`df.scalar()`, `df.exists()`): planned into joins by
+    /// the select, filter or withColumn that holds it (`analysis::subquery`). A leaf:
+    /// its steps read another scope.
+    Subquery(Box<Subquery>),
+}
+
+/// What a DataFrame subquery gives per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubqueryKind {
+    /// `df.scalar()`: its one column's one value (NULL without a row).
+    Scalar,
+    /// `df.exists()`: whether it has a row.
+    Exists,
+}
+
+/// One DataFrame operation applied after an outer reference (`col(...).outer()`): kept
+/// unanalysed, as Spark defers the analysis of a DataFrame reading an outer query,
+/// and replayed in the outer query's scope (`analysis::lateral`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CorrelatedStep {
+    Filter(Expr),
+    Select(Vec<Expr>),
+    WithColumns(Vec<(String, Expr)>),
+    Sort(Vec<Expr>),
+}
+
+/// `Expr::Subquery`: the uncorrelated DataFrame it starts from and the steps since.
+#[derive(Debug, Clone)]
+pub struct Subquery {
+    pub kind: SubqueryKind,
+    pub plan: std::sync::Arc<super::Plan>,
+    pub steps: Vec<CorrelatedStep>,
+}
+
+impl PartialEq for Subquery {
+    /// The same DataFrame (by identity) with the same steps.
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && std::sync::Arc::ptr_eq(&self.plan, &other.plan) && self.steps == other.steps
+    }
 }
 
 impl Expr {
@@ -284,7 +323,7 @@ impl Expr {
     /// Direct children, in order.
     pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => vec![],
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) | Expr::Subquery(_) => vec![],
             Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::WithOrigin { expr, .. } => vec![expr],
             Expr::Binary { left, right, .. } => vec![left, right],
             Expr::Not(e) | Expr::Negate(e) | Expr::IsNull(e) | Expr::IsNotNull(e) => vec![e],
@@ -323,7 +362,7 @@ impl Expr {
     pub fn map_children(&self, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
         let mut b = |e: &Expr| Box::new(f(e));
         match self {
-            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) => self.clone(),
+            Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Attr(_) | Expr::Literal(_) | Expr::LambdaVariable(_) | Expr::Subquery(_) => self.clone(),
             Expr::Alias { expr, name, metadata } => Expr::Alias { expr: b(expr), name: name.clone(), metadata: metadata.clone() },
             Expr::Cast { expr, to, kind } => Expr::Cast { expr: b(expr), to: to.clone(), kind: *kind },
             Expr::WithOrigin { expr, origin } => Expr::WithOrigin { expr: b(expr), origin: origin.clone() },

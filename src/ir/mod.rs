@@ -12,7 +12,7 @@ pub mod types;
 pub mod udf;
 pub mod value;
 
-pub use expr::{Attribute, BinaryOp, Call, CaseForm, CastKind, Expr, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, OUTER_PLAN_ID, WindowFrame, WindowSpec};
+pub use expr::{Attribute, BinaryOp, Call, CaseForm, CastKind, CorrelatedStep, Expr, Subquery, SubqueryKind, FrameBound, FrameKind, LambdaBinding, LambdaVar, SortKey, OUTER_PLAN_ID, WindowFrame, WindowSpec};
 pub use function::Func;
 pub use origin::Origin;
 pub use plan::{FileFormat, JoinType, NamedExpr, Plan, PlanNode, SetOpKind};

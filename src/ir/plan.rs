@@ -93,7 +93,9 @@ pub enum PlanNode {
     /// In-memory rows, one engine column per output attribute.
     Local { data: LocalData },
     Range { start: i64, end: i64, step: i64 },
-    Scan { format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField> },
+    /// `metadata`: Spark's `_metadata` struct of each row's file appended as the last
+    /// output column (`analysis::file_metadata` adds it where a query reads it).
+    Scan { format: FileFormat, paths: Vec<String>, options: BTreeMap<String, String>, schema: Vec<StructField>, metadata: bool },
     Project { input: Arc<Plan>, exprs: Vec<NamedExpr> },
     Filter { input: Arc<Plan>, condition: Expr },
     Aggregate { input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr>, grouping_sets: Option<GroupingSets> },

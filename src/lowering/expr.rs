@@ -420,7 +420,7 @@ impl<'a> ExprLowering<'a> {
             Expr::Window { .. } | Expr::MultiAlias { .. } => {
                 return Err(Error::internal(format!("{e:?} outside the plan node that computes it")))
             }
-            Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } => {
+            Expr::Function { .. } | Expr::Unresolved { .. } | Expr::Star { .. } | Expr::Subquery(_) => {
                 return Err(Error::internal(format!("unresolved expression reached lowering: {e:?}")))
             }
         })

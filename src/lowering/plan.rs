@@ -91,9 +91,13 @@ impl<'a> PlanLowering<'a> {
                 let values = pl::Series::new(id.as_str().into(), (0..n).map(|i| start + i * step).collect::<Vec<i64>>());
                 pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
             }
-            PlanNode::Scan { format, paths, options, schema } => {
-                let lf = scan(*format, paths, options, schema, &self.conf.session_time_zone, &self.conf.storage)?;
-                let cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
+            PlanNode::Scan { format, paths, options, schema, metadata } => {
+                let lf = scan(*format, paths, options, schema, *metadata, &self.conf.session_time_zone, &self.conf.storage)?;
+                let mut cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
+                if *metadata {
+                    let attr = plan.output.last().ok_or_else(|| Error::internal("a scan without its metadata column"))?;
+                    cols.push(named(col(crate::io::file_metadata::METADATA), attr));
+                }
                 lf.select(cols)
             }
             PlanNode::Project { input, exprs } if exprs.is_empty() => {

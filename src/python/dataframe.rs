@@ -26,6 +26,24 @@ fn exprs(list: Vec<PyExpr>) -> Vec<Expr> {
     list.into_iter().map(|e| e.expr).collect()
 }
 
+/// The operations Python kept after an outer reference (`(kind, exprs, names)`, kind one
+/// of filter/select/with_columns/sort).
+fn correlated_steps(ops: Vec<(String, Vec<PyExpr>, Vec<String>)>) -> crate::error::Result<Vec<crate::ir::CorrelatedStep>> {
+    use crate::ir::CorrelatedStep;
+    ops.into_iter()
+        .map(|(kind, list, names)| {
+            let list = exprs(list);
+            Ok(match kind.as_str() {
+                "filter" => CorrelatedStep::Filter(list.into_iter().next().ok_or_else(|| Error::internal("correlated filter"))?),
+                "select" => CorrelatedStep::Select(list),
+                "with_columns" => CorrelatedStep::WithColumns(names.into_iter().zip(list).collect()),
+                "sort" => CorrelatedStep::Sort(list),
+                other => return Err(Error::internal(format!("correlated operation {other}"))),
+            })
+        })
+        .collect()
+}
+
 impl PyDataFrame {
     pub fn new(session: Arc<Session>, plan: Plan) -> Self {
         PyDataFrame { session, plan: Arc::new(plan) }
@@ -270,25 +288,31 @@ impl PyDataFrame {
         on: Option<PyExpr>,
         how: Option<String>,
     ) -> PyResult<PyDataFrame> {
-        use crate::analysis::lateral::{lateral_join, LateralOp};
+        use crate::analysis::lateral::lateral_join;
         guard(py, || {
             let conf = self.session.analysis_conf();
-            let ops = ops
-                .into_iter()
-                .map(|(kind, list, names)| {
-                    let list = exprs(list);
-                    Ok(match kind.as_str() {
-                        "filter" => LateralOp::Filter(list.into_iter().next().ok_or_else(|| Error::internal("lateral filter"))?),
-                        "select" => LateralOp::Select(list),
-                        "with_columns" => LateralOp::WithColumns(names.into_iter().zip(list).collect()),
-                        "sort" => LateralOp::Sort(list),
-                        other => return Err(Error::internal(format!("lateral operation {other}"))),
-                    })
-                })
-                .collect::<crate::error::Result<Vec<_>>>()?;
+            let ops = correlated_steps(ops)?;
             let on = on.map(|e| e.expr);
             Ok(self.derive(lateral_join(self.plan.clone(), other.plan.clone(), ops, on, how.as_deref(), &conf, new_plan_id())?))
         })
+    }
+
+    /// `scalar()` / `exists()` (`kind`): this DataFrame, with the operations `ops` applied
+    /// after it (as `lateral_join`'s), as a value in the DataFrame that uses it.
+    fn subquery(&self, py: Python<'_>, kind: &str, ops: Vec<(String, Vec<PyExpr>, Vec<String>)>) -> PyResult<PyExpr> {
+        let kind = match kind {
+            "scalar" => crate::ir::SubqueryKind::Scalar,
+            _ => crate::ir::SubqueryKind::Exists,
+        };
+        let steps = guard(py, || correlated_steps(ops))?;
+        Ok(PyExpr { expr: Expr::Subquery(Box::new(crate::ir::Subquery { kind, plan: self.plan.clone(), steps })) })
+    }
+
+    /// `metadataColumn(name)`: the file source's hidden `_metadata` column.
+    fn metadata_column(&self, py: Python<'_>, name: &str) -> PyResult<PyExpr> {
+        let conf = self.session.analysis_conf();
+        let expr = guard(py, || crate::analysis::file_metadata::metadata_column(&self.plan, name, &conf))?;
+        Ok(PyExpr { expr })
     }
 
     fn union(&self, py: Python<'_>, other: &PyDataFrame) -> PyResult<PyDataFrame> {

@@ -66,10 +66,10 @@ def _non_negative(what: str, num: Any) -> int:
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
 _NOT_YET = {
     "pivot", "explode",
-    "rdd", "writeStream", "withWatermark",
+    "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "scalar", "exists", "metadataColumn", "mergeInto", "executionInfo", "isStreaming",
+    "isStreaming", "plot",
 }
 
 
@@ -140,6 +140,38 @@ class DataFrame:
     def sparkSession(self) -> Any:
         """The SparkSession that created this DataFrame (a property, as in PySpark)."""
         return self._session
+
+    @property
+    def sql_ctx(self) -> Any:
+        """PySpark's deprecated `SQLContext` over this DataFrame's session."""
+        import warnings
+
+        from pyrust.sql.session import SQLContext
+
+        warnings.warn("DataFrame.sql_ctx is an internal property, and will be removed in future releases. Use DataFrame.sparkSession instead.")
+        return SQLContext._get_or_create(self._session.sparkContext)
+
+    @property
+    def rdd(self) -> Any:
+        """The rows as an RDD of `Row`s: PyRust's one-partition RDD (`pyrust.rdd`), computed
+        at its first action."""
+        from pyrust.rdd import RDD
+
+        return RDD(self.collect)
+
+    @property
+    def executionInfo(self) -> Any:
+        """Only Spark Connect has it; PySpark classic raises this."""
+        raise PySparkValueError(errorClass="CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF", messageParameters={"member": "queryExecution"})
+
+    def pandas_api(self, index_col: Optional[Union[str, List[str]]] = None) -> Any:
+        """pandas-on-Spark (`pyspark.pandas`) is not part of PyRust."""
+        raise not_implemented("DataFrame.pandas_api")
+
+    def mergeInto(self, table: str, condition: Column) -> Any:
+        from pyrust.sql.merge import MergeIntoWriter
+
+        return MergeIntoWriter(self, table, condition)
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
         return DataFrame(native, self.sparkSession)
@@ -213,6 +245,14 @@ class DataFrame:
                                     messageParameters={"objectName": _sql_id(name), "proposal": proposal}) from None
         return column
 
+    def metadataColumn(self, colName: str) -> Column:
+        """A hidden metadata column of the DataFrame's source: `_metadata` of a file read
+        (file_path, file_name, file_size, file_block_start, file_block_length,
+        file_modification_time; row_index for Parquet)."""
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "colName", "arg_type": type(colName).__name__})
+        return Column(self._df.metadata_column(colName))
+
     def __getattr__(self, name: str) -> Column:
         if name.startswith("_"):
             raise AttributeError(name)
@@ -242,6 +282,21 @@ class DataFrame:
     def lateralJoin(self, other: "DataFrame", on: Optional[Column] = None, how: Optional[str] = None) -> "DataFrame":
         base, ops = (other._base, other._ops) if isinstance(other, _LateralDataFrame) else (other, [])
         return self._wrap(self._df.lateral_join(base._df, ops, on._expr if on is not None else None, how))
+
+    def scalar(self) -> Column:
+        """This DataFrame's one value as a Column (Spark's scalar subquery): NULL without a
+        row, an error with more than one; may read the DataFrame using it through
+        `col(...).outer()`."""
+        return Column(self._subquery("scalar"))
+
+    def exists(self) -> Column:
+        """Whether this DataFrame has a row, as a Column (Spark's EXISTS subquery); may read
+        the DataFrame using it through `col(...).outer()`."""
+        return Column(self._subquery("exists"))
+
+    def _subquery(self, kind: str) -> Any:
+        base, ops = (self._base, self._ops) if isinstance(self, _LateralDataFrame) else (self, [])
+        return base._df.subquery(kind, ops)
 
     def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
         texts = _flatten(expr)

@@ -141,6 +141,86 @@ class SparkContext:
         raise not_implemented(f"SparkContext.{name}")
 
 
+class SQLContext:
+    """PySpark's deprecated entry point (`pyspark.sql.context.SQLContext`, what
+    `DataFrame.sql_ctx` returns): each method forwards to its SparkSession."""
+
+    _instantiated: Optional["SQLContext"] = None
+
+    def __init__(self, sparkContext: "SparkContext", sparkSession: Optional["SparkSession"] = None):
+        import warnings
+
+        if sparkSession is None:
+            warnings.warn("Deprecated in 3.0.0. Use SparkSession.builder.getOrCreate() instead.", FutureWarning)
+            sparkSession = SparkSession.builder.getOrCreate()
+        self._sc = sparkContext
+        self.sparkSession = sparkSession
+
+    @classmethod
+    def getOrCreate(cls, sc: "SparkContext") -> "SQLContext":
+        import warnings
+
+        warnings.warn("Deprecated in 3.0.0. Use SparkSession.builder.getOrCreate() instead.", FutureWarning)
+        return cls._get_or_create(sc)
+
+    @classmethod
+    def _get_or_create(cls, sc: "SparkContext") -> "SQLContext":
+        if SQLContext._instantiated is None or SQLContext._instantiated.sparkSession is not sc._session:
+            SQLContext._instantiated = cls(sc, sc._session)
+        return SQLContext._instantiated
+
+    def newSession(self) -> "SQLContext":
+        return self.__class__(self._sc, self.sparkSession.newSession())
+
+    def setConf(self, key: str, value: Union[bool, int, str]) -> None:
+        self.sparkSession.conf.set(key, value)
+
+    def getConf(self, key: str, defaultValue: Any = None) -> Optional[str]:
+        return self.sparkSession.conf.get(key) if defaultValue is None else self.sparkSession.conf.get(key, defaultValue)
+
+    @property
+    def udf(self) -> Any:
+        return self.sparkSession.udf
+
+    @property
+    def udtf(self) -> Any:
+        return self.sparkSession.udtf
+
+    @property
+    def read(self) -> DataFrameReader:
+        return self.sparkSession.read
+
+    def range(self, start: int, end: Optional[int] = None, step: int = 1, numPartitions: Optional[int] = None) -> DataFrame:
+        return self.sparkSession.range(start, end, step, numPartitions)
+
+    def createDataFrame(self, data: Any, schema: Any = None, samplingRatio: Optional[float] = None, verifySchema: bool = True) -> DataFrame:
+        return self.sparkSession.createDataFrame(data, schema, samplingRatio, verifySchema)
+
+    def registerDataFrameAsTable(self, df: DataFrame, tableName: str) -> None:
+        df.createOrReplaceTempView(tableName)
+
+    def dropTempTable(self, tableName: str) -> None:
+        self.sparkSession.catalog.dropTempView(tableName)
+
+    def sql(self, sqlQuery: str) -> DataFrame:
+        return self.sparkSession.sql(sqlQuery)
+
+    def table(self, tableName: str) -> DataFrame:
+        return self.sparkSession.table(tableName)
+
+    def tableNames(self, dbName: Optional[str] = None) -> List[str]:
+        return [t.name for t in self.sparkSession.catalog.listTables(dbName)]
+
+    def cacheTable(self, tableName: str) -> None:
+        self.sparkSession.catalog.cacheTable(tableName)
+
+    def uncacheTable(self, tableName: str) -> None:
+        self.sparkSession.catalog.uncacheTable(tableName)
+
+    def clearCache(self) -> None:
+        self.sparkSession.catalog.clearCache()
+
+
 class SparkSession:
     _lock = threading.RLock()
     # PySpark's two: the default session the builder returns (_instantiatedSession) and

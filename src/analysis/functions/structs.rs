@@ -11,7 +11,7 @@ use crate::ir::{DataType, Expr, StructField, Value};
 
 pub static FUNCTIONS: &[FunctionDef] = &[
     def(Func::Struct(GetField), "get_field", Exact(2), Inputs::Custom(field_inputs), Ret::Custom(field_type))
-        .null(Null::Always)
+        .null(Null::Custom(field_nullable))
         .display(Display::Custom(dotted))
         .repr(Repr::Index),
     def(Func::Struct(Struct), "struct", AtLeast(0), Inputs::Any, Ret::Custom(struct_type)).null(Null::Never),
@@ -29,6 +29,15 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .display(Display::Custom(|_, _, _| "dropfield()".into()))
         .flags(Flags::DATAFRAME_ONLY),
 ];
+
+/// Spark's `GetStructField`: NULL where the struct is, or where the field may be.
+fn field_nullable(args: &[Expr], nulls: &[bool], _: &crate::analysis::Conf) -> bool {
+    nulls[0]
+        || match (data_type(&args[0]), args[1].unalias()) {
+            (DataType::Struct(fields), Expr::Literal(Value::String(name))) => fields.iter().find(|f| &f.name == name).is_none_or(|f| f.nullable),
+            _ => true,
+        }
+}
 
 fn first_nullable(_: &[Expr], nulls: &[bool], _: &crate::analysis::Conf) -> bool {
     nulls[0]

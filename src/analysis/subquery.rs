@@ -1,0 +1,358 @@
+//! DataFrame subqueries used as values: `df.scalar()` and `df.exists()` (Spark 4's
+//! `ScalarSubquery` and `Exists` over a Dataset's plan) inside a `select`, `filter` or
+//! `withColumn`. Each is planned as Spark's optimizer rewrites it, into a join that
+//! gives every input row one value:
+//! - uncorrelated: the input left-joined to the subquery's one row (`scalar`: checked
+//!   for more than one row when it runs, NULL without one), or crossed with
+//!   `count(1) > 0` over its first row (`exists`);
+//! - correlated (its steps read `col(...).outer()`): decorrelated by `analysis::lateral`
+//!   (the input rows numbered, the steps replayed over them, aggregated per input row,
+//!   with the aggregate's value over no rows where none matched: Spark's count bug
+//!   handling); a scalar subquery without an aggregate is `first(v)` beside the count
+//!   of its rows, more than one failing with SCALAR_SUBQUERY_TOO_MANY_ROWS as in Spark 4.
+//!
+//! The operation then reads each value as a column named as Spark names the subquery
+//! (`scalarsubquery(c1)`, `exists()`), and the values are projected away after it.
+
+use super::builder;
+use super::lateral::{self, Finish, SCALAR_ROWS};
+use super::resolve::Resolver;
+use super::{new_plan_id, Conf};
+use crate::error::{Error, Result};
+use crate::ir::*;
+use std::sync::Arc;
+
+/// Whether `e` holds a DataFrame subquery.
+pub fn has_subquery(e: &Expr) -> bool {
+    e.any(&|x| matches!(x, Expr::Subquery(_)))
+}
+
+/// Spark's error for a scalar subquery of more than one column.
+pub fn more_than_one_column(n: usize) -> Error {
+    Error::analysis(
+        "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN",
+        format!("Invalid subquery: Scalar subquery must return only one column, but got {n}."),
+    )
+    .with_param("number", n.to_string())
+}
+
+fn step_exprs(step: &CorrelatedStep) -> Vec<&Expr> {
+    match step {
+        CorrelatedStep::Filter(c) => vec![c],
+        CorrelatedStep::Select(list) | CorrelatedStep::Sort(list) => list.iter().collect(),
+        CorrelatedStep::WithColumns(list) => list.iter().map(|(_, e)| e).collect(),
+    }
+}
+
+/// The names of the outer columns the steps read, in order: Spark lists them in the
+/// subquery's name (`scalarsubquery(c1)`, `exists(c1, c2)`). `inner` tells the outer
+/// references the subquery resolves itself (Spark's scoping), which are not listed.
+fn outer_names(steps: &[CorrelatedStep], inner: &dyn Fn(&Expr) -> bool) -> Vec<String> {
+    let mut names: Vec<String> = vec![];
+    for e in steps.iter().flat_map(step_exprs) {
+        e.walk(&mut |x| {
+            if let Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } = x {
+                if inner(&as_plain(x)) {
+                    return;
+                }
+                let name = parts.last().cloned().unwrap_or_default();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        });
+    }
+    names
+}
+
+/// A select without an aggregate.
+fn plain_select(step: &CorrelatedStep) -> bool {
+    matches!(step, CorrelatedStep::Select(list) if !list.iter().any(|e| e.any(&super::functions::is_aggregate_call)))
+}
+
+fn split_and(e: &Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary { op: BinaryOp::And, left, right } => {
+            split_and(left, out);
+            split_and(right, out);
+        }
+        other => out.push(other.clone()),
+    }
+}
+
+/// `e` with its outer references read as plain columns.
+fn as_plain(e: &Expr) -> Expr {
+    e.transform_down(&mut |x| match x {
+        Expr::Unresolved { parts, plan_id: Some(OUTER_PLAN_ID) } => Some(Expr::Unresolved { parts: parts.clone(), plan_id: None }),
+        _ => None,
+    })
+}
+
+/// The common correlated shape planned as Spark's `RewriteCorrelatedScalarSubquery` and
+/// `RewritePredicateSubquery` do, keyed on the correlation instead of on each input row:
+/// a filter whose correlated conjuncts are all `inner = outer` equalities, then (scalar)
+/// one aggregate select: the aggregate grouped by the inner sides, left-joined on them
+/// (with its value over no rows where nothing matched), or (exists) their distinct
+/// values. `None` for any other shape (`analysis::lateral` plans those).
+fn keyed_value(input: &Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<Option<(Arc<Plan>, Expr)>> {
+    let Some(first) = s.steps.iter().position(|st| step_exprs(st).into_iter().any(lateral::has_outer)) else { return Ok(None) };
+    let CorrelatedStep::Filter(condition) = &s.steps[first] else { return Ok(None) };
+    let rest = &s.steps[first + 1..];
+    if rest.iter().flat_map(step_exprs).any(lateral::has_outer) {
+        return Ok(None);
+    }
+    let aggregates = match (s.kind, rest) {
+        (SubqueryKind::Scalar, [CorrelatedStep::Select(list)]) if list.iter().any(|e| e.any(&super::functions::is_aggregate_call)) => Some(list.clone()),
+        // Rows only matter: trailing projections and sorts do not change them (an
+        // aggregation does: one row, whatever the filter keeps).
+        (SubqueryKind::Exists, rest) if rest.iter().all(|st| matches!(st, CorrelatedStep::WithColumns(_) | CorrelatedStep::Sort(_)) || plain_select(st)) => None,
+        _ => return Ok(None),
+    };
+    let mut inner = s.plan.clone();
+    for step in s.steps[..first].iter().cloned() {
+        inner = lateral::replay(inner, step, conf)?;
+    }
+    let mut parts = vec![];
+    split_and(condition, &mut parts);
+    let (mut local, mut keys, mut outers) = (vec![], vec![], vec![]);
+    for c in parts {
+        if !lateral::has_outer(&c) {
+            local.push(c);
+            continue;
+        }
+        let Expr::Binary { op: BinaryOp::Eq, left, right } = &c else { return Ok(None) };
+        let only_outer = |e: &Expr| lateral::has_outer(e) && !e.any(&|x| matches!(x, Expr::Unresolved { plan_id: None, .. }));
+        let (inner_side, outer_side) = match (only_outer(left), only_outer(right)) {
+            (false, true) if !lateral::has_outer(left) => (left, right),
+            (true, false) if !lateral::has_outer(right) => (right, left),
+            _ => return Ok(None),
+        };
+        // An outer reference the inner side resolves is the inner column (Spark's
+        // scoping); one `input` cannot resolve is lateral's error to give.
+        let plain = as_plain(outer_side);
+        if Resolver::new(&inner, conf).resolve(plain.clone()).is_ok() {
+            return Ok(None);
+        }
+        let Ok(outer) = Resolver::new(input, conf).resolve(plain) else { return Ok(None) };
+        keys.push(inner_side.as_ref().clone().alias(&format!("__subquery_key{}", keys.len())));
+        outers.push(outer);
+    }
+    if let Some(c) = local.into_iter().reduce(|a, b| Expr::binary(BinaryOp::And, a, b)) {
+        inner = Arc::new(builder::filter(inner, c, conf, new_plan_id())?);
+    }
+    let on = outers
+        .into_iter()
+        .enumerate()
+        .map(|(k, o)| Expr::binary(BinaryOp::Eq, o, Expr::col(&format!("__subquery_key{k}"))))
+        .reduce(|a, b| Expr::binary(BinaryOp::And, a, b))
+        .ok_or_else(|| Error::internal("a correlated filter without an equality"))?;
+    let n_keys = keys.len();
+    let Some(aggregates) = aggregates else {
+        let found = Arc::new(builder::project(inner, keys, conf, new_plan_id())?);
+        let found = Arc::new(builder::deduplicate(found, None, conf, new_plan_id())?);
+        let joined = Arc::new(builder::join(input.clone(), found, builder::JoinOn::Condition(on), JoinType::Left, conf, new_plan_id())?);
+        let key = joined.output.last().cloned().ok_or_else(|| Error::internal("exists key lost"))?;
+        return Ok(Some((joined, Expr::IsNotNull(Box::new(Expr::Attr(key))))));
+    };
+    let grouped = Arc::new(builder::aggregate(inner.clone(), keys, aggregates.clone(), conf, new_plan_id())?);
+    if grouped.output.len() != n_keys + 1 {
+        return Err(more_than_one_column(grouped.output.len() - n_keys));
+    }
+    // The aggregate over no rows, for the input rows nothing matched (0 for a count).
+    let none = Arc::new(builder::filter(inner, Expr::lit(Value::Boolean(false)), conf, new_plan_id())?);
+    let none = Arc::new(builder::global_aggregate(none, aggregates, conf, new_plan_id())?);
+    let joined = Arc::new(builder::join(input.clone(), grouped, builder::JoinOn::Condition(on), JoinType::Left, conf, new_plan_id())?);
+    let joined = Arc::new(builder::join(joined, none, builder::JoinOn::None, JoinType::Cross, conf, new_plan_id())?);
+    let out = &joined.output;
+    let width = input.output.len();
+    let (key, value, over_nothing) = (out[width].clone(), out[width + n_keys].clone(), out[width + n_keys + 1].clone());
+    let matched = Expr::IsNotNull(Box::new(Expr::Attr(key)));
+    Ok(Some((joined.clone(), Expr::case_when(vec![(matched, Expr::Attr(value))], Some(Expr::Attr(over_nothing))))))
+}
+
+/// `input`'s columns then one more: the subquery's value per input row, under an
+/// internal name. Returns the plan and the value's attribute as the operation reads it.
+fn value_of(input: Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<(Arc<Plan>, Attribute)> {
+    let correlated = s.steps.iter().flat_map(step_exprs).any(lateral::has_outer);
+    let keyed = if correlated { keyed_value(&input, s, conf)? } else { None };
+    let (joined, value) = if let Some(found) = keyed {
+        found
+    } else if correlated {
+        let finish = match s.kind {
+            SubqueryKind::Scalar => Finish::Scalar,
+            SubqueryKind::Exists => Finish::Exists,
+        };
+        let joined = Arc::new(lateral::correlated_value(input.clone(), s.plan.clone(), s.steps.clone(), finish, conf)?);
+        let out = &joined.output;
+        let value = match out.last() {
+            // One inner row per input row at most, when it runs.
+            Some(rows) if rows.name == SCALAR_ROWS && out.len() >= 2 => {
+                Expr::func("scalar_subquery_value", vec![Expr::Attr(out[out.len() - 2].clone()), Expr::Attr(rows.clone())])
+            }
+            Some(v) => Expr::Attr(v.clone()),
+            None => return Err(Error::internal("a subquery without a value")),
+        };
+        (joined, value)
+    } else {
+        let mut inner = s.plan.clone();
+        for step in s.steps.iter().cloned() {
+            inner = lateral::replay(inner, step, conf)?;
+        }
+        match s.kind {
+            SubqueryKind::Scalar => {
+                if inner.output.len() != 1 {
+                    return Err(more_than_one_column(inner.output.len()));
+                }
+                // More than one row fails when it runs (Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS).
+                let v = inner.output[0].clone();
+                let checked = vec![Expr::func("scalar_subquery_value", vec![Expr::Attr(v.clone())]).alias(&v.name)];
+                let checked = Arc::new(builder::project(inner, checked, conf, new_plan_id())?);
+                let joined = Arc::new(builder::join(input.clone(), checked, builder::JoinOn::None, JoinType::Left, conf, new_plan_id())?);
+                let value = Expr::Attr(joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery value lost"))?);
+                (joined, value)
+            }
+            SubqueryKind::Exists => {
+                let first = Arc::new(builder::limit(inner, 1, new_plan_id()));
+                // Counted through a column of its own: a count reading no column of a
+                // global aggregation's one row gets 0 rows from the engine (found here).
+                let first = Arc::new(builder::project(first, vec![Expr::lit(Value::Boolean(true)).alias("row")], conf, new_plan_id())?);
+                let count = Expr::func("count", vec![Expr::col("row")]);
+                let found = Expr::binary(BinaryOp::Gt, count, Expr::lit(Value::Long(0))).alias("exists");
+                let found = Arc::new(builder::global_aggregate(first, vec![found], conf, new_plan_id())?);
+                let joined = Arc::new(builder::join(input.clone(), found, builder::JoinOn::None, JoinType::Cross, conf, new_plan_id())?);
+                let value = Expr::Attr(joined.output.last().cloned().ok_or_else(|| Error::internal("exists value lost"))?);
+                (joined, value)
+            }
+        }
+    };
+    // The input's columns as they were (the join keeps their ids), then the value.
+    let width = input.output.len();
+    let internal = format!("__subquery_value_{}", new_plan_id());
+    let list = joined.output[..width].iter().cloned().map(Expr::Attr).chain([value.alias(&internal)]).collect();
+    let plan = Arc::new(builder::project(joined, list, conf, new_plan_id())?);
+    let attr = plan.output.last().cloned().ok_or_else(|| Error::internal("subquery value lost"))?;
+    let (prefix, nullable) = match s.kind {
+        SubqueryKind::Scalar => ("scalarsubquery", true),
+        SubqueryKind::Exists => ("exists", false),
+    };
+    let inner = |e: &Expr| Resolver::new(&s.plan, conf).resolve(e.clone()).is_ok();
+    let shown = format!("{prefix}({})", outer_names(&s.steps, &inner).join(", "));
+    Ok((plan, Attribute { name: shown, nullable, ..attr }))
+}
+
+/// `input` joined to the value of each subquery `exprs` hold, `exprs` reading those
+/// values, and the ids of the value columns (to drop after the operation).
+fn plan_values(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf) -> Result<(Arc<Plan>, Vec<Expr>, Vec<u64>)> {
+    let mut plan = input;
+    let mut values = vec![];
+    let mut failure = None;
+    let exprs = exprs
+        .iter()
+        .map(|e| {
+            e.transform_down(&mut |x| {
+                let Expr::Subquery(s) = x else { return None };
+                if failure.is_some() {
+                    return None;
+                }
+                match value_of(plan.clone(), s, conf) {
+                    Ok((joined, attr)) => {
+                        plan = joined;
+                        values.push(attr.id);
+                        Some(Expr::Attr(attr))
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        None
+                    }
+                }
+            })
+        })
+        .collect();
+    match failure {
+        Some(e) => Err(e),
+        None => Ok((plan, exprs, values)),
+    }
+}
+
+/// `input` projected to its columns but the subquery values.
+fn without_values(plan: Plan, values: &[u64], conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let list = plan.output.iter().filter(|a| !values.contains(&a.id)).cloned().map(Expr::Attr).collect();
+    builder::project(Arc::new(plan), list, conf, plan_id)
+}
+
+/// `select` of expressions holding subqueries.
+pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if exprs.iter().any(|e| e.any(&super::functions::is_aggregate_call)) {
+        return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) in an aggregation"));
+    }
+    // `*` is the input's columns, not the values joined to it.
+    let exprs = Resolver::new(&input, conf).expand_stars(exprs)?;
+    let (joined, exprs, _) = plan_values(input, exprs, conf)?;
+    builder::project(joined, exprs, conf, plan_id)
+}
+
+/// `filter` by a condition holding subqueries.
+pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let (joined, mut condition, values) = plan_values(input, vec![condition], conf)?;
+    let kept = builder::filter(joined, condition.remove(0), conf, new_plan_id())?;
+    without_values(kept, &values, conf, plan_id)
+}
+
+/// `withColumn(s)` of expressions holding subqueries.
+pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let (names, exprs): (Vec<String>, Vec<Expr>) = cols.into_iter().unzip();
+    let (joined, exprs, values) = plan_values(input, exprs, conf)?;
+    let added = builder::with_columns(joined, names.into_iter().zip(exprs).collect(), conf, new_plan_id())?;
+    without_values(added, &values, conf, plan_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(n: i64) -> Arc<Plan> {
+        Arc::new(builder::range(0, n, 1).unwrap())
+    }
+
+    fn subquery(kind: SubqueryKind, plan: Arc<Plan>, steps: Vec<CorrelatedStep>) -> Expr {
+        Expr::Subquery(Box::new(Subquery { kind, plan, steps }))
+    }
+
+    #[test]
+    fn a_select_reads_the_value_under_spark_s_name_and_drops_the_join() {
+        let conf = Conf::default();
+        let max = builder::global_aggregate(range(3), vec![Expr::func("max", vec![Expr::col("id")])], &conf, new_plan_id()).unwrap();
+        let value = subquery(SubqueryKind::Scalar, Arc::new(max), vec![]);
+        let plan = builder::project(range(2), vec![Expr::col("id"), value], &conf, new_plan_id()).unwrap();
+        let names: Vec<(&str, bool)> = plan.output.iter().map(|a| (a.name.as_str(), a.nullable)).collect();
+        assert_eq!(names, vec![("id", false), ("scalarsubquery()", true)]);
+    }
+
+    #[test]
+    fn a_filter_keeps_its_input_columns_and_exists_is_not_nullable() {
+        let conf = Conf::default();
+        let input = range(2);
+        let kept = builder::filter(input.clone(), subquery(SubqueryKind::Exists, range(1), vec![]), &conf, new_plan_id()).unwrap();
+        assert_eq!(kept.output, input.output);
+        let shown = builder::project(input, vec![subquery(SubqueryKind::Exists, range(1), vec![])], &conf, new_plan_id()).unwrap();
+        assert_eq!((shown.output[0].name.as_str(), shown.output[0].nullable), ("exists()", false));
+    }
+
+    #[test]
+    fn a_scalar_of_two_columns_is_refused_when_planned() {
+        let conf = Conf::default();
+        let two = builder::project(range(1), vec![Expr::col("id"), Expr::col("id").alias("b")], &conf, new_plan_id()).unwrap();
+        let err = builder::project(range(1), vec![subquery(SubqueryKind::Scalar, Arc::new(two), vec![])], &conf, new_plan_id()).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN"));
+    }
+
+    #[test]
+    fn outer_names_are_listed_once_in_order() {
+        let outer = |n: &str| Expr::Unresolved { parts: vec!["a".into(), n.into()], plan_id: Some(OUTER_PLAN_ID) };
+        let c = Expr::binary(BinaryOp::And, Expr::binary(BinaryOp::Eq, Expr::col("x"), outer("c1")), Expr::binary(BinaryOp::Gt, outer("c2"), outer("c1")));
+        assert_eq!(outer_names(&[CorrelatedStep::Filter(c.clone())], &|_| false), vec!["c1".to_string(), "c2".to_string()]);
+        // One the subquery resolves itself is its own column.
+        let own = |e: &Expr| matches!(e, Expr::Unresolved { parts, .. } if parts[1] == "c2");
+        assert_eq!(outer_names(&[CorrelatedStep::Filter(c)], &own), vec!["c1".to_string()]);
+    }
+}
