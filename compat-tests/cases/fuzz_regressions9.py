@@ -251,3 +251,44 @@ def dates_past_chronos_years_as_text(spark):
 @case(conf=_ANSI_OFF)
 def date_add_to_the_first_int_day_as_text(spark):
     return spark.range(2).select(F.date_add(F.lit("2024-02-29").cast("date"), F.lit(-2147483648)).cast("string"))
+
+
+def _longs(spark):
+    return spark.createDataFrame([(-9223372036854775808, 1.0), (9223372036854775807, float("nan")), (42, 0.0)], "c0 bigint, c4 double")
+
+
+@case(conf=_ANSI_OFF)
+def constant_cast_to_null_folds_its_comparison(spark):
+    # Group 346: CAST('x y' AS TIMESTAMP) is NULL with ANSI off, so the comparison is
+    # NULL and timestamp_seconds' overflow never runs.
+    df = _longs(spark)
+    return df.select(F.timestamp_seconds(F.col("c0")) >= F.lit("x y").cast("timestamp"))
+
+
+@case
+def array_contains_of_a_null_array_folds(spark):
+    # Group 616: ArrayContains is null-intolerant; the multiplication never runs.
+    df = _longs(spark)
+    return df.select(F.array_contains(F.lit(None).cast("array<bigint>"), F.col("c0") * F.lit(2)))
+
+
+@case
+def string_predicates_of_a_null_fold(spark):
+    # Group 633: make_date(0, NULL, 1) is NULL, so contains(x, it) is, whatever x does.
+    df = spark.createDataFrame([("Zz",), ("2024-01-01",)], "c0 string")
+    return df.select(F.expr("contains(CAST(CAST(c0 AS DATE) AS STRING), CAST(make_date(0, CAST(NULL AS INT), 1) AS STRING))"),
+                     F.expr("startswith(CAST(CAST(c0 AS DATE) AS STRING), CAST(NULL AS STRING))"),
+                     F.expr("endswith(CAST(CAST(c0 AS DATE) AS STRING), CAST(NULL AS STRING))"))
+
+
+@case
+def double_two_to_the_63_casts_to_the_largest_bigint(spark):
+    # Group 650: Spark's ANSI bound check compares in doubles, where Long.MaxValue is 2^63.
+    df = _longs(spark)
+    return df.select(F.col("c0").cast("double").cast("bigint"), F.lit(9.223372036854775807e18).cast("bigint"),
+                     F.lit(-9.223372036854775808e18).cast("bigint"))
+
+
+@case
+def double_past_two_to_the_63_overflows(spark):
+    return spark.range(1).select(F.lit(9.223372036854778e18).cast("bigint"))

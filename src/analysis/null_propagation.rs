@@ -8,7 +8,7 @@
 //! typed NULL for such an expression. The schema (type, nullability, name) comes from
 //! the analysed expression and does not change, as in Spark.
 
-use crate::ir::function::{DatetimeFn, MathFn};
+use crate::ir::function::{CollectionFn, DatetimeFn, MathFn, StringFn};
 use crate::ir::{BinaryOp, Expr, Func, Value};
 
 /// The value of a constant condition (one that reads no column): Some(Some(b)), or
@@ -19,6 +19,11 @@ pub type ConstantCondition<'a> = dyn Fn(&Expr) -> Option<Option<bool>> + 'a;
 pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
     match e {
         Expr::Literal(v) => v.is_null(),
+        // ConstantFolding: a constant cast that gives NULL (`CAST('x' AS TIMESTAMP)` with
+        // ANSI off) is a NULL literal to the operators above it.
+        Expr::Cast { expr, .. } if is_constant(expr) && !folds_to_null(expr, condition) => {
+            condition(&Expr::IsNull(Box::new(e.clone()))) == Some(Some(true))
+        }
         Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => {
             folds_to_null(expr, condition)
         }
@@ -66,7 +71,8 @@ fn null_intolerant(op: BinaryOp) -> bool {
 
 /// Spark's `NullIntolerant` math (`Abs`, `UnaryMathExpression`, `BinaryMathExpression`)
 /// and datetime functions (`GetDateField`, `GetTimeField`, `DateAdd`, `DateSub`,
-/// `DateDiff`, `AddMonths`, `LastDay`, `MakeDate`).
+/// `DateDiff`, `AddMonths`, `LastDay`, `MakeDate`), `ArrayContains` and the string
+/// predicates (`Contains`, `StartsWith`, `EndsWith`).
 fn null_intolerant_function(f: Func) -> bool {
     use DatetimeFn as D;
     use MathFn::*;
@@ -78,7 +84,8 @@ fn null_intolerant_function(f: Func) -> bool {
         ) | Func::Datetime(
             D::Year | D::Quarter | D::Month | D::DayOfMonth | D::DayOfWeek | D::DayOfYear | D::Weekday | D::WeekOfYear | D::Hour
                 | D::Minute | D::Second | D::DateAdd | D::DateSub | D::DateDiff | D::AddMonths | D::LastDay | D::MakeDate
-        )
+        ) | Func::Collection(CollectionFn::ArrayContains)
+            | Func::String(StringFn::Contains | StringFn::StartsWith | StringFn::EndsWith)
     )
 }
 

@@ -159,7 +159,13 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
             if wrap { result } else { checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW") }
         }
         (f, t) if f.is_numeric() && t.is_integral() && mode != CastMode::Legacy && !widens(f, t) => {
-            let result = input.clone().cast(target);
+            let result = if f.is_floating() && *t == DataType::Long {
+                // Spark compares `floor(x) <= Long.MaxValue` in doubles, where the bound is
+                // 2^63: that one value passes and saturates.
+                when(input.clone().cast(PlType::Float64).eq(lit(TWO_POW_63))).then(lit(i64::MAX)).otherwise(input.clone().cast(target))
+            } else {
+                input.clone().cast(target)
+            };
             checked(result, input, from, to, mode, reachable, "CAST_OVERFLOW")
         }
         (f, t) if f.is_floating() && t.is_integral() => {
