@@ -292,3 +292,39 @@ def double_two_to_the_63_casts_to_the_largest_bigint(spark):
 @case
 def double_past_two_to_the_63_overflows(spark):
     return spark.range(1).select(F.lit(9.223372036854778e18).cast("bigint"))
+
+
+@case(conf=_ANSI_OFF)
+def decimal_division_whose_scaled_dividend_outgrows_128_bits(spark):
+    # Group 833: DECIMAL(10,2) / DECIMAL(31,2) is DECIMAL(38,28); the dividend scaled to
+    # 29 digits needs more than 128 bits though the quotient fits (was NULL).
+    from decimal import Decimal as D
+    df = spark.createDataFrame([(D("99999999.99"), D("99999999.99"), -7), (D("99999999.99"), D("-0.01"), -9223372036854775808)],
+                               "c0 decimal(10,2), c2 decimal(10,2), c4 bigint")
+    q = F.abs(F.negative(F.col("c0")) / (F.col("c2") * F.col("c4")))
+    return df.select(q, F.pmod(q, F.col("c2") * F.col("c4")))
+
+
+@case
+def decimal_division_whose_scaled_dividend_outgrows_128_bits_ansi(spark):
+    from decimal import Decimal as D
+    df = spark.createDataFrame([(D("-99999999.99"), D("-699999999.93"))], "a decimal(10,2), b decimal(31,2)")
+    return df.select(F.col("a") / F.col("b"), F.col("b") / F.col("a"))
+
+
+@case
+def date_past_the_microsecond_range_as_timestamp_overflows(spark):
+    # Group 879: daysToMicros fails in Math.multiplyExact ("long overflow"), ANSI or not.
+    return spark.range(1).select(F.date_add(F.lit("2024-01-01").cast("date"), F.lit(-2000000000)).cast("timestamp"))
+
+
+@case(conf=_ANSI_OFF)
+def date_past_the_microsecond_range_as_timestamp_overflows_with_ansi_off(spark):
+    return spark.range(1).select(F.date_add(F.lit("2024-01-01").cast("date"), F.lit(2000000000)).cast("timestamp_ntz"))
+
+
+@case
+def dates_within_the_microsecond_range_as_timestamps(spark):
+    df = spark.createDataFrame([(100000000,), (-100000000,), (0,)], "n int")
+    d = F.date_add(F.lit("1970-01-01").cast("date"), F.col("n"))
+    return df.select(F.unix_micros(d.cast("timestamp")), F.unix_micros(d.cast("timestamp_ntz").cast("timestamp")))

@@ -84,7 +84,15 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
         }
         // Dates and TIMESTAMP_NTZ are wall-clock values in the session time zone.
         (DataType::Timestamp, DataType::Date | DataType::TimestampNtz) => utc_to_wall_clock(input, tz).cast(target),
-        (DataType::Date | DataType::TimestampNtz, DataType::Timestamp) => wall_clock_to_utc(input.cast(micros), tz),
+        (DataType::Date, DataType::Timestamp | DataType::TimestampNtz) => {
+            // A date past ±292,000 years has no microsecond count: Spark's
+            // `daysToMicros` fails in `Math.multiplyExact`, in both ANSI modes.
+            let micros_of = input.clone().cast(micros.clone());
+            let result = if *to == DataType::Timestamp { wall_clock_to_utc(micros_of.clone(), tz) } else { micros_of.clone() };
+            let bad = input.clone().is_not_null().and(micros_of.is_null());
+            fail_where(result, bad, reachable, input, ErrorKind::Arithmetic, "", |_| "long overflow".to_string())
+        }
+        (DataType::TimestampNtz, DataType::Timestamp) => wall_clock_to_utc(input.cast(micros), tz),
         // Legacy mode only: a date has no numeric or boolean value.
         (DataType::Date, _) if to.is_numeric() || *to == DataType::Boolean => lit(pl::NULL).cast(target),
         (DataType::Binary, DataType::String) => super::binary::to_string(input),

@@ -35,9 +35,20 @@ pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Op
             }
             // a/10^sa / (b/10^sb) at `scale` digits, with one extra digit for rounding.
             let exp = scale as i64 + sb as i64 - sa as i64 + 1;
-            let (num, den) = if exp >= 0 { (a.checked_mul(pow10(exp as u32)?)?, b) } else { (a, b.checked_mul(pow10((-exp) as u32)?)?) };
-            let q = num / den;
-            shift_right_half_up(q, 1)
+            if exp < 0 {
+                return shift_right_half_up(a / b.checked_mul(pow10((-exp) as u32)?)?, 1);
+            }
+            // Long division, a digit at a time: `a * 10^exp` itself may not fit in 128
+            // bits (99999999.99 / 699999999.93 at scale 28) where the quotient does.
+            let (den, mut rem) = (b.unsigned_abs(), a.unsigned_abs() % b.unsigned_abs());
+            let mut q = a.unsigned_abs() / den;
+            for _ in 0..exp {
+                let shifted = rem.checked_mul(10)?;
+                q = q.checked_mul(10)?.checked_add(shifted / den)?;
+                rem = shifted % den;
+            }
+            let q = i128::try_from(q).ok()?;
+            shift_right_half_up(if (a < 0) != (b < 0) { -q } else { q }, 1)
         }
         BinaryOp::Add | BinaryOp::Subtract => {
             let s = sa.max(sb);
@@ -52,9 +63,13 @@ pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Op
             }
             let s = sa.max(sb);
             let a = a.checked_mul(pow10(s - sa)?)?;
-            let b = b.checked_mul(pow10(s - sb)?)?;
-            // Java's remainder: the sign of the dividend (Rust's `%` does the same).
-            let r = a % b;
+            // A divisor that outgrows 128 bits at the common scale is larger than the
+            // dividend, which is then the remainder.
+            let r = match b.checked_mul(pow10(s - sb)?) {
+                // Java's remainder: the sign of the dividend (Rust's `%` does the same).
+                Some(b) => a % b,
+                None => a,
+            };
             if scale >= s { r.checked_mul(pow10(scale - s)?) } else { shift_right_half_up(r, s - scale) }
         }
         _ => None,
@@ -407,6 +422,10 @@ mod tests {
         assert_eq!(apply(BinaryOp::Divide, 2, 0, 3, 0, 6), Some(666667));
         assert_eq!(apply(BinaryOp::Divide, -2, 0, 3, 0, 6), Some(-666667));
         assert_eq!(apply(BinaryOp::Divide, 1, 0, 0, 0, 6), None);
+        // A divisor beyond 128 bits at the dividend's scale leaves the dividend.
+        assert_eq!(apply(BinaryOp::Modulo, 10842021723770842168, 28, 9223372036854775808, 2, 28), Some(10842021723770842168));
+        // The scaled dividend needs more than 128 bits; the quotient does not.
+        assert_eq!(apply(BinaryOp::Divide, -9999999999, 2, -69999999993, 2, 28), Some(1428571428571428571428571429));
     }
 
     #[test]

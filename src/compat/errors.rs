@@ -93,7 +93,8 @@ const DATAFRAME_MARK: &str = "df";
 /// DataFrame API call): the error carries it back as its query context. Spark raises
 /// `CAST_OVERFLOW` without one (`castingCauseOverflowError`), wherever the cast stands.
 pub fn runtime_error_at(kind: ErrorKind, error_class: &str, message: &str, origin: Option<&Origin>) -> PolarsError {
-    let origin = origin.filter(|_| error_class != "CAST_OVERFLOW");
+    // A bare Java exception (no error class, "long overflow") has no context either.
+    let origin = origin.filter(|_| error_class != "CAST_OVERFLOW" && !error_class.is_empty());
     let m = ORIGIN_MARK;
     let clean = |t: &str| t.replace(['\u{1}', m], " ");
     match origin {
