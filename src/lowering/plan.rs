@@ -215,6 +215,14 @@ impl<'a> PlanLowering<'a> {
             a.expr.any(&|e| matches!(e, Expr::Call(c) if definition(c.func).flags.contains(Flags::ORDER_SENSITIVE)))
         });
         let mut lf = self.lower_in(input, if reads_order { Order::Kept } else { Order::Free })?;
+        let counted;
+        let aggs = match (keys.is_empty() && over_global_aggregate(input), input.output.first()) {
+            (true, Some(first)) => {
+                counted = counts_reading(aggs, first);
+                &counted[..]
+            }
+            _ => aggs,
+        };
         let (aggs, inputs) = super::aggregate::hoist_inputs(aggs);
         if !inputs.is_empty() {
             lf = lf.with_columns(self.lower_named(&inputs)?);
@@ -387,3 +395,37 @@ fn polars_join_type(join_type: JoinType) -> pl::JoinType {
     }
 }
 
+/// Whether `plan` is a global aggregation (one row), seen through projections and
+/// filters.
+fn over_global_aggregate(plan: &Plan) -> bool {
+    match &plan.node {
+        PlanNode::Aggregate { keys, grouping_sets: None, .. } => keys.is_empty(),
+        PlanNode::Project { input, .. } | PlanNode::Filter { input, .. } => over_global_aggregate(input),
+        _ => false,
+    }
+}
+
+/// `count(*)` (a count of literals) rewritten to count `first IS NULL`, never NULL: the
+/// same number, but it reads a column. Polars 0.55 drops a global aggregation nothing
+/// above reads a column of, so `agg(max(a)).select(count(*))` counted the rows below it.
+fn counts_reading(aggs: &[NamedExpr], first: &Attribute) -> Vec<NamedExpr> {
+    let row = Expr::IsNull(Box::new(Expr::Attr(first.clone())));
+    aggs.iter()
+        .map(|n| NamedExpr {
+            expr: n.expr.transform_down(&mut |e| match e {
+                Expr::Call(c)
+                    if c.func == Func::Aggregate(crate::ir::function::AggregateFn::Count)
+                        && !c.distinct
+                        && !c.args.is_empty()
+                        && c.args.iter().all(|a| matches!(a, Expr::Literal(v) if !v.is_null())) =>
+                {
+                    let mut c = c.clone();
+                    c.args = vec![row.clone()];
+                    Some(Expr::Call(c))
+                }
+                _ => None,
+            }),
+            attr: n.attr.clone(),
+        })
+        .collect()
+}
