@@ -208,9 +208,7 @@ pub fn decimal_arithmetic(
                 })
             };
             let message = match super::exact_decimal::exact_result(op, &text(l)?, ls, &text(r)?, rs) {
-                Some(value) => format!(
-                    " {value} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
-                ),
+                Some(value) => super::errors::decimal_value_overflow_message(&value, p, s),
                 None => super::errors::decimal_overflow_message(p, s),
             };
             return Ok(Some((ErrorKind::Arithmetic, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", message)));

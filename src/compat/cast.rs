@@ -266,15 +266,9 @@ fn checked(
     };
     fail_where(result, bad, reachable, input, kind, class, move |v| {
         if let DataType::Decimal(p, s) = &to_decimal {
-            format!(
-                " {} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
-                super::checks::plain_number(v)
-            )
+            super::errors::decimal_value_overflow_message(&super::checks::plain_number(v), *p, *s)
         } else if class == "CAST_INVALID_INPUT" {
-            format!(
-                "The value {} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018",
-                quoted(v)
-            )
+            super::errors::malformed_cast_message(&quoted(v), &from_sql, &to_sql)
         } else {
             cast_overflow_message(&quoted(v), &from_sql, &to_sql)
         }

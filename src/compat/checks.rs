@@ -111,6 +111,15 @@ pub fn broadcast_len(lens: impl IntoIterator<Item = usize>) -> usize {
     n
 }
 
+/// Whether Spark evaluates row `i`: the `reachable` mask's value there (a length-1
+/// mask broadcasts); every row where there is no mask.
+pub fn reached(mask: Option<&Column>, i: usize) -> PolarsResult<bool> {
+    Ok(match mask {
+        None => true,
+        Some(m) => matches!(row(m, i)?, AnyValue::Boolean(true)),
+    })
+}
+
 /// Row `i` of a column that may be a length-1 broadcast.
 pub fn row<'a>(c: &'a Column, i: usize) -> PolarsResult<AnyValue<'a>> {
     c.get(if c.len() == 1 { 0 } else { i })

@@ -88,17 +88,10 @@ where
     first.map_many(
         move |cols: &mut [Column]| -> PolarsResult<Column> {
             let n = super::checks::broadcast_len(cols.iter().map(|c| c.len()));
+            let mask = if has_mask { cols.get(n_inputs) } else { None };
             let name = cols[0].name().clone();
             let mut values: Vec<Option<T::Native>> = Vec::with_capacity(n);
             let mut row: Vec<AnyValue> = Vec::with_capacity(n_inputs);
-            // Whether Spark evaluates row `i` (the `reachable` mask's value).
-            let reachable_row = |i: usize| -> PolarsResult<bool> {
-                if !has_mask {
-                    return Ok(true);
-                }
-                let m = &cols[n_inputs];
-                Ok(matches!(if m.len() == 1 { m.get(0)? } else { m.get(i)? }, AnyValue::Boolean(true)))
-            };
             for i in 0..n {
                 row.clear();
                 for c in &cols[..n_inputs] {
@@ -111,13 +104,13 @@ where
                 match f(&row) {
                     Ok(v) => values.push(v),
                     Err(RowError::Spark { kind, class, message }) if fail => {
-                        if reachable_row(i)? {
+                        if super::checks::reached(mask, i)? {
                             return Err(runtime_error(kind, class, &message));
                         }
                         values.push(None);
                     }
                     Err(RowError::Always { kind, class, message }) => {
-                        if reachable_row(i)? {
+                        if super::checks::reached(mask, i)? {
                             return Err(runtime_error(kind, class, &message));
                         }
                         values.push(None);

@@ -194,12 +194,8 @@ pub fn pmod_of_remainder(r: pl::Expr, n: pl::Expr, n_scale: u8, precision: u8, s
                         let v = apply(BinaryOp::Add, r, s, n, ns, s).and_then(|shifted| apply(BinaryOp::Modulo, shifted, s, n, ns, s));
                         match v {
                             Some(v) if v.unsigned_abs() >= limit.unsigned_abs() => {
-                                let reached = !masked || matches!(super::checks::row(&cols[2], i)?, pl::AnyValue::Boolean(true));
-                                if fail && reached {
-                                    let message = format!(
-                                        " {} cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003",
-                                        decimal_text(v, scale)
-                                    );
+                                if fail && super::checks::reached(cols.get(2).filter(|_| masked), i)? {
+                                    let message = super::errors::decimal_value_overflow_message(&decimal_text(v, scale), precision, scale);
                                     return Err(super::errors::runtime_error_at(
                                         crate::error::ErrorKind::Arithmetic,
                                         "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",

@@ -221,8 +221,7 @@ pub fn from_strings(input: pl::Expr, precision: u8, scale: u8, fail: bool, reach
                 match decimal_of_text(text, precision, scale) {
                     Ok(v) => values.push(Some(v)),
                     Err(bad) => {
-                        let reached = !masked || matches!(super::checks::row(&cols[1], i)?, pl::AnyValue::Boolean(true));
-                        if fail && reached {
+                        if fail && super::checks::reached(cols.get(1).filter(|_| masked), i)? {
                             let (kind, class, message) = decimal_text_error(&bad, text, &target, precision, scale);
                             return Err(super::errors::runtime_error_at(kind, class, &message, origin.as_ref()));
                         }
@@ -242,9 +241,7 @@ fn decimal_text_error(bad: &BadDecimalText, text: &str, target: &str, precision:
         BadDecimalText::Malformed => (
             ErrorKind::NumberFormat,
             "CAST_INVALID_INPUT",
-            format!(
-                "The value '{text}' of the type \"STRING\" cannot be cast to \"{target}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018"
-            ),
+            super::errors::malformed_cast_message(&format!("'{text}'"), "STRING", target),
         ),
         BadDecimalText::TooManyDigits => (
             ErrorKind::Arithmetic,
@@ -254,9 +251,7 @@ fn decimal_text_error(bad: &BadDecimalText, text: &str, target: &str, precision:
         BadDecimalText::OutOfRange(plain) => (
             ErrorKind::Arithmetic,
             "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
-            format!(
-                " {plain} cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003"
-            ),
+            super::errors::decimal_value_overflow_message(plain, precision, scale),
         ),
     }
 }

@@ -73,6 +73,17 @@ pub fn decimal_overflow_message(precision: u8, scale: u8) -> String {
     format!("The value cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003")
 }
 
+/// `NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION`'s text naming the value (its plain
+/// decimal text), as Spark's `changePrecision` failures show it.
+pub fn decimal_value_overflow_message(value: &str, precision: u8, scale: u8) -> String {
+    format!(" {value} cannot be represented as Decimal({precision}, {scale}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead. SQLSTATE: 22003")
+}
+
+/// `CAST_INVALID_INPUT`'s text for a quoted value.
+pub fn malformed_cast_message(value: &str, from_sql: &str, to_sql: &str) -> String {
+    format!("The value {value} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018")
+}
+
 /// `CAST_OVERFLOW`'s text for a quoted value.
 pub fn cast_overflow_message(value: &str, from_sql: &str, to_sql: &str) -> String {
     format!("The value {value} of the type \"{from_sql}\" cannot be cast to \"{to_sql}\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead. SQLSTATE: 22003")
