@@ -193,6 +193,17 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Spark's `ordinalNumber` for the `n`th (from 1) parameter or input an error names:
+/// "first", "second", "third", then "4th", "5th" ...
+pub fn ordinal(n: usize) -> String {
+    match n {
+        1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

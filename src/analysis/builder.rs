@@ -301,11 +301,14 @@ pub fn filter(input: Arc<Plan>, condition: Expr, conf: &Conf, plan_id: u64) -> R
     let name = auto_name(&condition);
     let resolved = resolver.resolve(condition)?;
     let t = data_type(&resolved);
-    if t != DataType::Boolean && t != DataType::Null {
+    if t != DataType::Boolean {
         return Err(Error::analysis(
             "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
             format!("Cannot resolve \"{name}\" due to data type mismatch: Filter expression \"{name}\" of type \"{}\" is not a boolean.", t.sql()),
-        ));
+        )
+        .with_param("sqlExpr", format!("\"{name}\""))
+        .with_param("filter", format!("\"{name}\""))
+        .with_param("type", format!("\"{}\"", t.sql())));
     }
     let output = input.output.clone();
     Ok(node(plan_id, PlanNode::Filter { input, condition: resolved }, output))
@@ -713,8 +716,15 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, 
                 Some(rewritten) => rewritten,
                 None => resolver.resolve(cond)?,
             };
-            if data_type(&resolved) != DataType::Boolean {
-                return Err(Error::analysis("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "The join condition must be a boolean expression."));
+            let t = data_type(&resolved);
+            if t != DataType::Boolean {
+                let shown = crate::analysis::naming::sql_text(&resolved);
+                return Err(Error::analysis(
+                    "JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE",
+                    format!("The join condition \"{shown}\" has the invalid type \"{}\", expected \"BOOLEAN\".", t.sql()),
+                )
+                .with_param("joinCondition", format!("\"{shown}\""))
+                .with_param("conditionType", format!("\"{}\"", t.sql())));
             }
             let left_ids: HashSet<u64> = left.output.iter().map(|a| a.id).collect();
             let right_ids: HashSet<u64> = right.output.iter().map(|a| a.id).collect();
@@ -795,7 +805,7 @@ pub fn union(inputs: Vec<Arc<Plan>>, conf: &Conf, plan_id: u64) -> Result<Plan> 
                 "NUM_COLUMNS_MISMATCH",
                 format!(
                     "UNION can only be performed on inputs with the same number of columns, but the first input has {} columns and the {} input has {} columns.",
-                    first.output.len(), ordinal(i + 1), p.output.len()
+                    first.output.len(), crate::error::ordinal(i + 1), p.output.len()
                 ),
             ));
         }
@@ -803,13 +813,6 @@ pub fn union(inputs: Vec<Arc<Plan>>, conf: &Conf, plan_id: u64) -> Result<Plan> 
     union_of(inputs, columns, conf, plan_id)
 }
 
-fn ordinal(n: usize) -> String {
-    match n {
-        2 => "second".into(),
-        3 => "third".into(),
-        n => format!("{n}th"),
-    }
-}
 
 fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let width = columns[0].len();
@@ -825,7 +828,7 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
                     "INCOMPATIBLE_COLUMN_TYPE",
                     format!(
                         "UNION can only be performed on tables with compatible column types. The {} column of the {} table is \"{}\" type which is not compatible with \"{}\" at the same column of the first table..",
-                        ordinal_col(c + 1), ordinal(i + 1), ct.sql(), data_type(first).sql()
+                        crate::error::ordinal(c + 1), crate::error::ordinal(i + 1), ct.sql(), data_type(first).sql()
                     ),
                 )
             })?;
@@ -837,14 +840,6 @@ fn union_of(inputs: Vec<Arc<Plan>>, columns: Vec<Vec<Expr>>, conf: &Conf, plan_i
     Ok(node(plan_id, PlanNode::Union { inputs: aligned }, output))
 }
 
-fn ordinal_col(n: usize) -> String {
-    match n {
-        1 => "first".into(),
-        2 => "second".into(),
-        3 => "third".into(),
-        n => format!("{n}th"),
-    }
-}
 
 pub fn union_by_name(left: Arc<Plan>, right: Arc<Plan>, allow_missing: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let find = |p: &Plan, name: &str| p.output.iter().find(|a| conf.names_equal(&a.name, name)).cloned();

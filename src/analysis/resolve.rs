@@ -220,7 +220,7 @@ impl<'a> Resolver<'a> {
                 let mut conds = vec![];
                 let mut values = vec![];
                 for (c, v) in branches {
-                    conds.push(self.boolean(c, "CASE WHEN")?);
+                    conds.push(self.resolve(c)?);
                     values.push(self.resolve(v)?);
                 }
                 let otherwise = otherwise.map(|o| self.resolve(*o)).transpose()?;
@@ -231,18 +231,31 @@ impl<'a> Resolver<'a> {
                 let common = match legacy {
                     Some(t) => t,
                     None => {
-                        let mut common = DataType::Null;
+                        let mut common = Some(DataType::Null);
                         for v in values.iter().chain(otherwise.iter()) {
-                            common = common_type(&common, &data_type(v), self.conf.ansi).ok_or_else(|| mismatch("CASE WHEN", &values[0], v))?;
+                            common = common.and_then(|c| common_type(&c, &data_type(v), self.conf.ansi));
                         }
-                        common
+                        match common {
+                            Some(common) => common,
+                            None => {
+                                let case = Expr::CaseWhen { branches: conds.into_iter().zip(values).collect(), otherwise: otherwise.map(Box::new), form: CaseForm::CaseWhen };
+                                let shown = sql_text(&case);
+                                let listed: Vec<String> = types.iter().map(|t| format!("\"{}\"", t.sql())).collect();
+                                return Err(functions::data_diff_types(&shown, "casewhen", &types, true)
+                                    .with_param("dataType", format!("[{}]", listed.join(", ")))
+                                    .with_param("functionName", "`casewhen`")
+                                    .with_param("sqlExpr", format!("\"{shown}\"")));
+                            }
+                        }
                     }
                 };
-                Expr::CaseWhen {
+                let case = Expr::CaseWhen {
                     branches: conds.into_iter().zip(values.into_iter().map(|v| coerce(v, &common))).collect(),
                     otherwise: otherwise.map(|o| Box::new(coerce(o, &common))),
                     form: CaseForm::CaseWhen,
-                }
+                };
+                case_conditions_are_boolean(&case)?;
+                case
             }
             Expr::Function { .. } if super::col_regex::as_col_regex(&e).is_some() => {
                 return Err(super::col_regex::misplaced(super::col_regex::as_col_regex(&e).map_or("", |(p, _)| p)))
@@ -412,7 +425,9 @@ impl<'a> Resolver<'a> {
             if matches!(common, DataType::Null) {
                 common = DataType::Integer;
             }
-            if op == BinaryOp::Divide && !matches!(common, DataType::Decimal(..)) {
+            // Spark's `Division` coercion reads a division's type from its left side:
+            // `NULL / decimal` is a DOUBLE (`decimal / NULL` stays a decimal).
+            if op == BinaryOp::Divide && (lt == DataType::Null || !matches!(common, DataType::Decimal(..))) {
                 common = DataType::Double;
             }
             if op == BinaryOp::IntegralDivide {
@@ -799,6 +814,26 @@ pub fn map_through(plan: &Plan, plan_id: u64, attr: &Attribute) -> Option<Attrib
         return None;
     }
     None
+}
+
+/// Spark's `CaseWhen.checkInputDataTypes`, after its values are coerced: every
+/// condition a BOOLEAN. Unlike `If`'s, a NULL-literal condition is refused (VOID).
+fn case_conditions_are_boolean(case: &Expr) -> Result<()> {
+    let Expr::CaseWhen { branches, .. } = case else { return Ok(()) };
+    let Some((index, (condition, _))) = branches.iter().enumerate().find(|(_, (c, _))| data_type(c) != DataType::Boolean) else {
+        return Ok(());
+    };
+    let (shown, text, t) = (sql_text(case), sql_text(condition), data_type(condition).sql());
+    let ordinal = crate::error::ordinal(index + 1);
+    Err(Error::analysis(
+        "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+        format!("Cannot resolve \"{shown}\" due to data type mismatch: The {ordinal} parameter requires the \"BOOLEAN\" type, however \"{text}\" has the type \"{t}\"."),
+    )
+    .with_param("inputSql", format!("\"{text}\""))
+    .with_param("inputType", format!("\"{t}\""))
+    .with_param("paramIndex", ordinal)
+    .with_param("requiredType", "\"BOOLEAN\"")
+    .with_param("sqlExpr", format!("\"{shown}\"")))
 }
 
 /// A resolved expression where a BOOLEAN is expected (NULL is read as one).

@@ -6,9 +6,10 @@
 use super::builder::{self, node};
 use super::grouping::QueryRunner;
 use super::resolve::Resolver;
+use super::typing::tightest_common_type;
 use super::{new_attr_id, new_plan_id, Conf};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::{Attribute, CastKind, DataType, Expr, NamedExpr, Plan, PlanNode, SortKey, StructField, Value};
+use crate::ir::{Attribute, CastKind, DataType, Expr, NamedExpr, Plan, PlanNode, SortKey, Value};
 use std::sync::Arc;
 
 /// `spark.sql.transposeMaxValues`' default.
@@ -20,7 +21,7 @@ pub fn transpose(input: Arc<Plan>, index: Option<Expr>, max_values: usize, conf:
     // Without value columns Spark types the (empty) value columns STRING.
     let mut common = if columns.is_empty() { DataType::String } else { DataType::Null };
     for c in &columns {
-        common = tightest_common_type(&common, &c.data_type).ok_or_else(|| no_common_type(&common, &c.data_type))?;
+        common = tightest_common_type(&common, &c.data_type, true).ok_or_else(|| no_common_type(&common, &c.data_type))?;
     }
     let (names, rows) = match &index {
         Some(index) => collect_values(&input, index, &columns, &common, max_values, conf, runner)?,
@@ -147,49 +148,6 @@ fn no_common_type(a: &DataType, b: &DataType) -> Error {
     .with_param("dt2", dt2)
 }
 
-/// Spark's `findTightestCommonType` as transpose uses it: no string promotion, a
-/// decimal only with an integral type it holds, numbers widened by precedence (an
-/// integer with a FLOAT is a DOUBLE, with ANSI on or off), a DATE with a TIMESTAMP a
-/// TIMESTAMP, complex types field by field.
-pub fn tightest_common_type(a: &DataType, b: &DataType) -> Option<DataType> {
-    use DataType::*;
-    if a == b {
-        return Some(a.clone());
-    }
-    let integral_digits = |t: &DataType| match t {
-        Byte => Some(3),
-        Short => Some(5),
-        Integer => Some(10),
-        Long => Some(20),
-        _ => None,
-    };
-    let precedence = |t: &DataType| [Byte, Short, Integer, Long, Float, Double].iter().position(|x| x == t);
-    match (a, b) {
-        (Null, t) | (t, Null) => Some(t.clone()),
-        (Decimal(p, s), t) | (t, Decimal(p, s)) if integral_digits(t).is_some_and(|d| p - s >= d) => Some(Decimal(*p, *s)),
-        // `findWiderDateTimeType` (the types differ here).
-        (Date | TimestampNtz, Date | TimestampNtz) => Some(TimestampNtz),
-        (Date | Timestamp | TimestampNtz, Date | Timestamp | TimestampNtz) => Some(Timestamp),
-        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(tightest_common_type(x, y)?), *nx || *ny)),
-        (Map(ka, va, na), Map(kb, vb, nb)) => {
-            Some(Map(Box::new(tightest_common_type(ka, kb)?), Box::new(tightest_common_type(va, vb)?), *na || *nb))
-        }
-        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
-            .iter()
-            .zip(fb)
-            .map(|(x, y)| {
-                let t = if x.name.eq_ignore_ascii_case(&y.name) { tightest_common_type(&x.data_type, &y.data_type) } else { None };
-                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(Struct),
-        _ => {
-            let wider = if precedence(a)? >= precedence(b)? { a.clone() } else { b.clone() };
-            Some(if wider == Float { Double } else { wider })
-        }
-    }
-}
-
 /// A type as Catalyst's `DataType.toString` writes it (`ArrayType(IntegerType,true)`).
 fn catalyst_string(t: &DataType) -> String {
     use DataType::*;
@@ -222,19 +180,6 @@ fn catalyst_string(t: &DataType) -> String {
 mod tests {
     use super::*;
     use DataType::*;
-
-    #[test]
-    fn tightest_common_types_are_sparks() {
-        assert_eq!(tightest_common_type(&Integer, &Long), Some(Long));
-        assert_eq!(tightest_common_type(&Integer, &Float), Some(Double));
-        assert_eq!(tightest_common_type(&Integer, &String), None);
-        assert_eq!(tightest_common_type(&Long, &Decimal(5, 2)), None);
-        assert_eq!(tightest_common_type(&Integer, &Decimal(12, 2)), Some(Decimal(12, 2)));
-        assert_eq!(tightest_common_type(&Date, &Timestamp), Some(Timestamp));
-        assert_eq!(tightest_common_type(&Null, &Boolean), Some(Boolean));
-        let (narrow, wide) = (Array(Box::new(Integer), false), Array(Box::new(Long), true));
-        assert_eq!(tightest_common_type(&narrow, &wide), Some(wide));
-    }
 
     #[test]
     fn catalyst_type_text() {

@@ -28,10 +28,18 @@ fn integral_as_decimal(t: &DataType) -> Option<(u8, u8)> {
     })
 }
 
+/// Spark's `widerDecimalType`: both sides' integral digits and scale; past 38 digits
+/// (since Spark 4.0, SPARK-45905's `boundedPreferIntegralDigits`) the integral digits
+/// are kept and the scale gives way, `DECIMAL(38,6)` and `DECIMAL(38,18)` meeting as
+/// `DECIMAL(38,6)`.
 fn wider_decimal(a: (u8, u8), b: (u8, u8)) -> DataType {
     let scale = a.1.max(b.1);
     let int_digits = (a.0 - a.1).max(b.0 - b.1);
-    DataType::Decimal((int_digits + scale).min(38), scale)
+    let precision = int_digits + scale;
+    match precision.checked_sub(38) {
+        Some(excess) if excess > 0 => DataType::Decimal(38, scale.saturating_sub(excess)),
+        _ => DataType::Decimal(precision, scale),
+    }
 }
 
 /// The type both sides of a comparison or arithmetic operation are cast to, or
@@ -76,6 +84,67 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
             let wider = if ra >= rb { a.clone() } else { b.clone() };
             // ANSI: an integer with a FLOAT is a DOUBLE (a FLOAT cannot hold every INT).
             Some(if ansi && wider == Float { Double } else { wider })
+        }
+    }
+}
+
+/// Spark's `Cast.canUpCast` between numbers: to a decimal that holds every value, from
+/// a decimal an integer or decimal holds, or up the precedence BYTE < SHORT < INT <
+/// BIGINT < FLOAT < DOUBLE — which Spark counts as an up-cast though an INT or BIGINT
+/// may round in a FLOAT (SimplifyCasts relies on it: `CAST(CAST(i AS FLOAT) AS DOUBLE)`
+/// is `CAST(i AS DOUBLE)`).
+pub fn numeric_up_cast(from: &DataType, to: &DataType) -> bool {
+    use DataType::*;
+    let rank = |t: &DataType| [Byte, Short, Integer, Long, Float, Double].iter().position(|x| x == t);
+    if from == to {
+        return true;
+    }
+    match (from, to) {
+        (_, Decimal(p, s)) => integral_as_decimal(from).is_some_and(|(fp, fs)| fp - fs <= p - s && fs <= *s),
+        (Decimal(p, s), _) => integral_as_decimal(to).is_some_and(|(tp, ts)| p - s <= tp - ts && s <= &ts),
+        _ => matches!((rank(from), rank(to)), (Some(f), Some(t)) if f < t),
+    }
+}
+
+/// Spark's `findTightestCommonType`: no string promotion, a decimal only with an
+/// integral type it holds (two different decimals have none), numbers widened by
+/// precedence, a DATE with a TIMESTAMP a TIMESTAMP, complex types field by field.
+/// An integer meeting a FLOAT is a FLOAT there (`array_union`'s element types), a
+/// DOUBLE where `integral_float_as_double` (transpose's).
+pub fn tightest_common_type(a: &DataType, b: &DataType, integral_float_as_double: bool) -> Option<DataType> {
+    use DataType::*;
+    if a == b {
+        return Some(a.clone());
+    }
+    let integral_digits = |t: &DataType| match t {
+        Byte => Some(3),
+        Short => Some(5),
+        Integer => Some(10),
+        Long => Some(20),
+        _ => None,
+    };
+    let precedence = |t: &DataType| [Byte, Short, Integer, Long, Float, Double].iter().position(|x| x == t);
+    let tightest = |x: &DataType, y: &DataType| tightest_common_type(x, y, integral_float_as_double);
+    match (a, b) {
+        (Null, t) | (t, Null) => Some(t.clone()),
+        (Decimal(p, s), t) | (t, Decimal(p, s)) if integral_digits(t).is_some_and(|d| p - s >= d) => Some(Decimal(*p, *s)),
+        // `findWiderDateTimeType` (the types differ here).
+        (Date | TimestampNtz, Date | TimestampNtz) => Some(TimestampNtz),
+        (Date | Timestamp | TimestampNtz, Date | Timestamp | TimestampNtz) => Some(Timestamp),
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(tightest(x, y)?), *nx || *ny)),
+        (Map(ka, va, na), Map(kb, vb, nb)) => Some(Map(Box::new(tightest(ka, kb)?), Box::new(tightest(va, vb)?), *na || *nb)),
+        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
+            .iter()
+            .zip(fb)
+            .map(|(x, y)| {
+                let t = if x.name.eq_ignore_ascii_case(&y.name) { tightest(&x.data_type, &y.data_type) } else { None };
+                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Struct),
+        _ => {
+            let wider = if precedence(a)? >= precedence(b)? { a.clone() } else { b.clone() };
+            Some(if wider == Float && integral_float_as_double { Double } else { wider })
         }
     }
 }
@@ -358,6 +427,50 @@ mod tests {
         assert_eq!(common_type(&DataType::Integer, &DataType::Float, false), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Float, &DataType::Float, true), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Binary, &DataType::String, true), Some(DataType::Binary));
+    }
+
+    #[test]
+    fn tightest_common_types_are_sparks() {
+        use DataType::*;
+        assert_eq!(tightest_common_type(&Integer, &Long, true), Some(Long));
+        assert_eq!(tightest_common_type(&Integer, &Float, true), Some(Double));
+        assert_eq!(tightest_common_type(&Integer, &String, true), None);
+        assert_eq!(tightest_common_type(&Long, &Decimal(5, 2), true), None);
+        assert_eq!(tightest_common_type(&Integer, &Decimal(12, 2), true), Some(Decimal(12, 2)));
+        assert_eq!(tightest_common_type(&Date, &Timestamp, true), Some(Timestamp));
+        assert_eq!(tightest_common_type(&Null, &Boolean, true), Some(Boolean));
+        let (narrow, wide) = (Array(Box::new(Integer), false), Array(Box::new(Long), true));
+        assert_eq!(tightest_common_type(&narrow, &wide, true), Some(wide));
+    }
+
+    #[test]
+    fn array_set_functions_take_an_integer_with_a_float_as_a_float() {
+        use DataType::*;
+        assert_eq!(tightest_common_type(&Integer, &Float, false), Some(Float));
+        assert_eq!(tightest_common_type(&Decimal(10, 2), &Decimal(12, 4), false), None);
+        assert_eq!(tightest_common_type(&Decimal(10, 2), &Long, false), None);
+    }
+
+    #[test]
+    fn numeric_up_casts_are_sparks() {
+        use DataType::*;
+        assert!(numeric_up_cast(&Integer, &Float));
+        assert!(numeric_up_cast(&Long, &Double));
+        assert!(!numeric_up_cast(&Double, &Float));
+        assert!(numeric_up_cast(&Integer, &Decimal(10, 0)));
+        assert!(!numeric_up_cast(&Long, &Decimal(10, 0)));
+        assert!(numeric_up_cast(&Decimal(5, 0), &Integer));
+        assert!(!numeric_up_cast(&Decimal(5, 2), &Integer));
+        assert!(!numeric_up_cast(&Decimal(5, 2), &Double));
+    }
+
+    #[test]
+    fn wide_decimals_keep_their_integral_digits() {
+        let dec = |p, s| DataType::Decimal(p, s);
+        assert_eq!(common_type(&dec(32, 15), &dec(36, 24), true), Some(dec(38, 21)));
+        assert_eq!(common_type(&dec(38, 6), &dec(38, 18), false), Some(dec(38, 6)));
+        assert_eq!(common_type(&dec(38, 0), &dec(38, 38), true), Some(dec(38, 0)));
+        assert_eq!(common_type(&DataType::Long, &dec(38, 20), true), Some(dec(38, 18)));
     }
 
     #[test]

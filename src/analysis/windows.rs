@@ -407,7 +407,10 @@ pub fn fold_value(e: &Expr) -> Option<Value> {
             })
         }
         Expr::Cast { expr, to, kind: CastKind::Cast } if to.is_integral() => {
-            let n = fold_integer(expr)?;
+            let n = match fold_value(expr)? {
+                Value::Boolean(b) => b as i64,
+                v => fold_integer(&Expr::Literal(v))?,
+            };
             Some(match to {
                 DataType::Byte => Value::Byte(i8::try_from(n).ok()?),
                 DataType::Short => Value::Short(i16::try_from(n).ok()?),

@@ -5,7 +5,7 @@
 use super::signature::{Arity::*, Display, Inputs, Null, Ret, Site};
 use super::{def, unexpected_input_type, FunctionDef};
 use crate::analysis::coercion::coerce;
-use crate::analysis::typing::{common_type, data_type};
+use crate::analysis::typing::{common_type, data_type, tightest_common_type};
 use crate::analysis::Conf;
 use crate::error::{Error, Result};
 use crate::ir::function::{CollectionFn::*, Func};
@@ -346,10 +346,10 @@ fn item_type(args: &[Expr], _: &Site) -> Result<DataType> {
 /// says so); anything else may be NULL.
 fn item_nullable(args: &[Expr], conf: &Conf, fails: bool, position: fn(i64, usize) -> Option<usize>) -> bool {
     let DataType::Array(_, contains_null) = data_type(&args[0]) else { return true };
-    let index = match args[1].unalias() {
-        Expr::Literal(Value::Integer(i)) => *i as i64,
+    let index = match (args[1].unalias(), crate::analysis::windows::fold_integer(args[1].unalias())) {
+        (_, Some(i)) => i,
         // A constant PyRust does not compute here: Spark reads its value.
-        e if crate::analysis::null_propagation::is_constant(e) && !crate::analysis::typing::nullable(e, conf.ansi) => return true,
+        (e, None) if crate::analysis::null_propagation::is_constant(e) && !crate::analysis::typing::nullable(e, conf.ansi) => return true,
         _ => return !fails || contains_null,
     };
     let Expr::Call(array) = args[0].unalias() else { return true };
@@ -435,13 +435,12 @@ fn flatten_nullable(args: &[Expr], nulls: &[bool], _: &Conf) -> bool {
 /// Two arrays, cast to arrays of their elements' common type.
 fn two_arrays(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let (a, b) = (data_type(&args[0]), data_type(&args[1]));
-    // Spark refuses anything but two arrays of one common element type with this one
-    // error, a NULL (VOID) or a non-array argument too.
+    // Spark refuses anything but two arrays whose elements have a tightest common type
+    // (`BinaryArrayExpressionWithImplicitCast`: no string promotion, no two different
+    // decimals, a decimal with an integer only when it holds it) with this one error,
+    // a NULL (VOID) or a non-array argument too.
     let common = match (&a, &b) {
-        (DataType::Array(ea, na), DataType::Array(eb, nb)) => {
-            let mixes_string = ea != eb && (**ea == DataType::String || **eb == DataType::String);
-            if mixes_string { None } else { common_type(ea, eb, site.conf.ansi).map(|t| (t, *na, *nb)) }
-        }
+        (DataType::Array(ea, na), DataType::Array(eb, nb)) => tightest_common_type(ea, eb, false).map(|t| (t, *na, *nb)),
         _ => None,
     };
     let Some((common, na, nb)) = common else {

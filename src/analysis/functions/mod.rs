@@ -220,12 +220,12 @@ pub fn unexpected_input_type(site: &Site, index: usize, required: &str, arg: &Ex
         "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
         format!(
             "Cannot resolve \"{shown}\" due to data type mismatch: The {} parameter requires the {required} type, however \"{}\" has the type \"{}\".",
-            ordinal(index + 1),
+            crate::error::ordinal(index + 1),
             arg_text,
             t.sql()
         ),
     )
-    .with_param("paramIndex", ordinal(index + 1))
+    .with_param("paramIndex", crate::error::ordinal(index + 1))
     .with_param("requiredType", required.to_string())
     .with_param("inputSql", format!("\"{arg_text}\""))
     .with_param("inputType", format!("\"{}\"", t.sql()))
@@ -241,16 +241,6 @@ pub fn wrong_argument_types(site: &Site, types: &[DataType]) -> Error {
     )
 }
 
-fn ordinal(n: usize) -> String {
-    match n {
-        1 => "first".into(),
-        2 => "second".into(),
-        3 => "third".into(),
-        4 => "fourth".into(),
-        5 => "fifth".into(),
-        n => format!("{n}th"),
-    }
-}
 
 #[cfg(test)]
 mod tests {
