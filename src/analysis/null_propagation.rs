@@ -19,11 +19,12 @@ pub type ConstantCondition<'a> = dyn Fn(&Expr) -> Option<Option<bool>> + 'a;
 pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
     match e {
         Expr::Literal(v) => v.is_null(),
-        // ConstantFolding: a constant cast that gives NULL (`CAST('x' AS TIMESTAMP)` with
-        // ANSI off) is a NULL literal to the operators above it.
-        Expr::Cast { expr, .. } if is_constant(expr) && !folds_to_null(expr, condition) => {
-            condition(&Expr::IsNull(Box::new(e.clone()))) == Some(Some(true))
-        }
+        // ConstantFolding: a foldable expression that gives NULL (`CAST('x' AS TIMESTAMP)`
+        // with ANSI off, `bround(NULL, -1)`, `coalesce(NULL, NULL)`) is a NULL literal to
+        // the operators above it.
+        // (NullPropagation runs first in Spark: where computing it fails, the operators
+        // below may still make it NULL.)
+        e if is_foldable(e) && condition(&Expr::IsNull(Box::new(e.clone()))) == Some(Some(true)) => true,
         Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => {
             folds_to_null(expr, condition)
         }
@@ -63,6 +64,44 @@ pub fn is_constant(e: &Expr) -> bool {
         Expr::Call(c) => matches!(c.func, Func::String(_)) && c.args.iter().all(is_constant),
         _ => false,
     }
+}
+
+/// Spark's `foldable`: an expression of literals through deterministic operators and
+/// functions (no column, aggregate, window, generator, lambda, UDF or subquery), which
+/// its ConstantFolding computes once while optimising.
+pub fn is_foldable(e: &Expr) -> bool {
+    match e {
+        Expr::Literal(_) => true,
+        Expr::Alias { expr, .. }
+        | Expr::WithOrigin { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Negate(expr)
+        | Expr::Not(expr)
+        | Expr::IsNull(expr)
+        | Expr::IsNotNull(expr) => is_foldable(expr),
+        Expr::Binary { left, right, .. } => is_foldable(left) && is_foldable(right),
+        Expr::CaseWhen { branches, otherwise, .. } => {
+            branches.iter().all(|(c, v)| is_foldable(c) && is_foldable(v)) && otherwise.as_deref().is_none_or(is_foldable)
+        }
+        Expr::In { expr, list } => is_foldable(expr) && list.iter().all(is_foldable),
+        Expr::Call(c) => deterministic_scalar(c.func) && c.args.iter().all(is_foldable),
+        _ => false,
+    }
+}
+
+/// Scalar functions whose value depends on their arguments alone: not the random ones,
+/// ids, assertions, file names or subquery values (Spark's non-foldable ones).
+fn deterministic_scalar(f: Func) -> bool {
+    !matches!(
+        f,
+        Func::Aggregate(_)
+            | Func::Window(_)
+            | Func::Generator(_)
+            | Func::Grouping(_)
+            | Func::Misc(_)
+            | Func::Math(MathFn::Rand | MathFn::Randn | MathFn::Uniform | MathFn::Randstr)
+            | Func::Collection(CollectionFn::Shuffle)
+    )
 }
 
 fn null_intolerant(op: BinaryOp) -> bool {
@@ -115,6 +154,21 @@ mod tests {
         let and = Expr::Binary { op: BinaryOp::And, left: Box::new(column()), right: Box::new(null.clone()) };
         assert!(!folds_to_null(&and, &literal_condition));
         assert!(!folds_to_null(&Expr::Negate(Box::new(column())), &literal_condition));
+    }
+
+    #[test]
+    fn foldable_expressions_are_literals_through_deterministic_functions() {
+        use crate::ir::Call;
+        let call = |func: Func, args: Vec<Expr>| Expr::Call(Box::new(Call { func, name: String::new(), args, distinct: false, data_type: DataType::Integer, nullable: true }));
+        let one = Expr::Literal(Value::Integer(1));
+        assert!(is_foldable(&call(Func::Math(MathFn::Abs), vec![one.clone()])));
+        assert!(!is_foldable(&call(Func::Math(MathFn::Abs), vec![column()])));
+        assert!(!is_foldable(&call(Func::Math(MathFn::Rand), vec![one.clone()])));
+        // A foldable operand the condition says is NULL makes its null-intolerant parent NULL.
+        let null_abs = call(Func::Math(MathFn::Abs), vec![Expr::Literal(Value::Null)]);
+        let says_null = |c: &Expr| matches!(c, Expr::IsNull(x) if matches!(x.as_ref(), Expr::Call(_))).then_some(Some(true));
+        let minus = Expr::Binary { op: BinaryOp::Subtract, left: Box::new(column()), right: Box::new(null_abs) };
+        assert!(folds_to_null(&minus, &says_null));
     }
 
     #[test]

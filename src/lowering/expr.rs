@@ -17,6 +17,9 @@ use polars::prelude::{self as pl, col, lit, when, IntoLazy};
 
 pub struct ExprLowering<'a> {
     pub conf: &'a Conf,
+    /// Constant conditions already computed, by their IR text: `folds_to_null` asks
+    /// again for each operator above a constant.
+    constants: std::cell::RefCell<std::collections::HashMap<String, Option<Option<bool>>>>,
 }
 
 fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
@@ -81,6 +84,10 @@ fn deferred_error(err: crate::error::Error, t: &DataType, reachable: &Option<pl:
 }
 
 impl<'a> ExprLowering<'a> {
+    pub fn new(conf: &'a Conf) -> Self {
+        ExprLowering { conf, constants: Default::default() }
+    }
+
     /// `coalesce`'s arguments: Spark's `Coalesce.eval` stops at the first non-NULL
     /// argument, so an argument runs (and can raise an ANSI error) only on the rows
     /// where every argument before it is NULL.
@@ -199,9 +206,48 @@ impl<'a> ExprLowering<'a> {
         if let Some(v) = null_propagation::literal_condition(c) {
             return Some(v);
         }
-        if !null_propagation::is_constant(c) {
+        if let Some(first) = self.first_coalesced(c) {
+            return self.constant_condition(first);
+        }
+        if !null_propagation::is_foldable(c) {
             return None;
         }
+        if let Expr::IsNull(x) = c {
+            if !crate::analysis::typing::nullable(x, self.conf.ansi) {
+                return Some(Some(false));
+            }
+        }
+        let key = format!("{c:?}");
+        if let Some(known) = self.constants.borrow().get(&key) {
+            return *known;
+        }
+        // Unknown while it is computed: lowering it asks about its own operands again.
+        self.constants.borrow_mut().insert(key.clone(), None);
+        let value = self.compute_condition(c);
+        self.constants.borrow_mut().insert(key, value);
+        value
+    }
+
+    /// NullPropagation of `coalesce`: its NULL literals go, and so does everything after
+    /// its first argument that cannot be NULL — the answer when that is the first left
+    /// (`coalesce(true, c) OR x` is true, and x never runs).
+    fn first_coalesced<'e>(&self, c: &'e Expr) -> Option<&'e Expr> {
+        let Expr::Call(call) = c.unalias() else { return None };
+        if call.func != Func::Conditional(ConditionalFn::Coalesce) {
+            return None;
+        }
+        fn null_literal(e: &Expr) -> bool {
+            match e.unalias() {
+                Expr::Literal(Value::Null) => true,
+                Expr::Cast { expr, .. } => null_literal(expr),
+                _ => false,
+            }
+        }
+        let first = call.args.iter().find(|a| !null_literal(a))?;
+        (!crate::analysis::typing::nullable(first, self.conf.ansi)).then_some(first)
+    }
+
+    fn compute_condition(&self, c: &Expr) -> Option<Option<bool>> {
         let lowered = self.lower_in(c, &None).ok()?;
         let frame = pl::DataFrame::empty().lazy().select([lowered.cast(pl::DataType::Boolean).alias("c")]).collect().ok()?;
         match frame.column("c").ok()?.get(0).ok()? {
@@ -286,6 +332,12 @@ impl<'a> ExprLowering<'a> {
             Expr::Literal(v) => literal(v)?,
             Expr::Alias { expr, .. } => self.lower_in(expr, reachable)?,
             Expr::WithOrigin { expr, origin } => crate::compat::errors::lowering_at(origin, || self.lower_in(expr, reachable))?,
+            // SimplifyCasts: an up-cast of an up-cast between numbers is one cast, so
+            // `CAST(CAST(int AS FLOAT) AS DOUBLE)` never rounds in a FLOAT.
+            Expr::Cast { expr, to, kind } if skipped_up_cast(expr, to).is_some() => {
+                let inner = skipped_up_cast(expr, to).expect("checked").clone();
+                self.lower_in(&Expr::Cast { expr: Box::new(inner), to: to.clone(), kind: *kind }, reachable)?
+            }
             Expr::Cast { expr, to, kind } => {
                 let mode = match kind {
                     CastKind::Try => CastMode::Try,
@@ -349,6 +401,10 @@ impl<'a> ExprLowering<'a> {
             Expr::Negate(x) => {
                 crate::compat::arith::negate(self.lower_in(x, reachable)?, &data_type(x), self.conf.ansi, reachable.clone())
             }
+            // NullPropagation: a test of what cannot be NULL is a constant, and what it
+            // tests never runs (nor fails).
+            Expr::IsNull(x) if !crate::analysis::typing::nullable(x, self.conf.ansi) => lit(false),
+            Expr::IsNotNull(x) if !crate::analysis::typing::nullable(x, self.conf.ansi) => lit(true),
             Expr::IsNull(x) => self.lower_in(x, reachable)?.is_null(),
             Expr::IsNotNull(x) => self.lower_in(x, reachable)?.is_not_null(),
             Expr::In { expr, list } => {
@@ -390,6 +446,7 @@ impl<'a> ExprLowering<'a> {
                 }
                 Ok(result)
             })?,
+            Expr::Call(c) if super::functions::datetime::unknown_truncation_unit(c) => lit(pl::NULL).cast(to_polars(&data_type(e))),
             Expr::Call(c) => {
                 let args = match c.func {
                     Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => conditional(|| self.lower_coalesced(&c.args, reachable))?,
@@ -441,6 +498,15 @@ fn cast_literal(e: &Expr, to: &DataType) -> bool {
         Expr::Literal(v) => !matches!(v, Value::Null) && scalar(&data_type(e)) && scalar(to),
         _ => false,
     }
+}
+
+/// What an up-cast of an up-cast between numbers casts from (Spark's SimplifyCasts).
+fn skipped_up_cast<'e>(expr: &'e Expr, to: &DataType) -> Option<&'e Expr> {
+    use crate::analysis::typing::numeric_up_cast;
+    let Expr::Cast { expr: inner, to: middle, .. } = expr.unalias() else { return None };
+    let from = data_type(inner);
+    let numbers = from.is_numeric() && middle.is_numeric() && to.is_numeric();
+    (numbers && numeric_up_cast(&from, middle) && numeric_up_cast(middle, to)).then_some(inner.as_ref())
 }
 
 /// The value of a constant expression, as a typed literal: None where Polars cannot

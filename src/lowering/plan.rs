@@ -46,7 +46,7 @@ impl<'a> PlanLowering<'a> {
     }
 
     fn exprs(&self) -> ExprLowering<'a> {
-        ExprLowering { conf: self.conf }
+        ExprLowering::new(self.conf)
     }
 
     pub(super) fn lower_named(&self, list: &[NamedExpr]) -> Result<Vec<pl::Expr>> {

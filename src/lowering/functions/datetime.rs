@@ -324,6 +324,27 @@ fn date_truncation(unit: &str) -> Option<&'static str> {
     })
 }
 
+/// `trunc(date, unit)` / `date_trunc(unit, ts)` with a literal unit Spark does not know
+/// (or NULL): NULL for every row, decided before the date is computed (`TruncDate` and
+/// `TruncTimestamp` check the unit first), so the date never runs nor fails.
+pub fn unknown_truncation_unit(c: &crate::ir::Call) -> bool {
+    use crate::ir::{Expr, Value};
+    let (unit, times) = match c.func {
+        crate::ir::Func::Datetime(DatetimeFn::Trunc) => (c.args.get(1), false),
+        crate::ir::Func::Datetime(DatetimeFn::DateTrunc) => (c.args.first(), true),
+        _ => return false,
+    };
+    match unit.map(Expr::unalias) {
+        Some(Expr::Literal(Value::Null)) => true,
+        Some(Expr::Literal(Value::String(u))) => {
+            let u = u.to_uppercase();
+            let time_unit = matches!(u.as_str(), "MICROSECOND" | "MILLISECOND" | "SECOND" | "MINUTE" | "HOUR" | "DAY" | "DD");
+            date_truncation(&u).is_none() && !(times && time_unit)
+        }
+        _ => false,
+    }
+}
+
 /// `date_trunc(unit, ts)`: on the wall clock of the session zone (the instant is
 /// found again with java.time's preference for the earlier offset).
 fn date_trunc(c: &CallLowering) -> Result<pl::Expr> {

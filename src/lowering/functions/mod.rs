@@ -7,7 +7,7 @@ mod arrays;
 mod collection;
 mod conditional;
 mod csv;
-mod datetime;
+pub(super) mod datetime;
 mod grouping;
 mod hash;
 mod higher_order;
