@@ -16,7 +16,7 @@ pub fn coerce(e: Expr, to: &DataType) -> Expr {
             return Expr::Literal(folded);
         }
     }
-    Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Cast }
+    Expr::Cast { expr: Box::new(e), to: to.clone(), kind: CastKind::Implicit }
 }
 
 /// A numeric literal in a wider numeric type, when that is exact.

@@ -41,7 +41,7 @@ pub fn sql_text(e: &Expr) -> String {
         Expr::WithOrigin { expr, .. } => sql_text(expr),
         // Spark's Cast.sql leaves out casts to complex types (HiveQL has none): the child's text.
         Expr::Cast { expr, to: DataType::Array(..) | DataType::Map(..) | DataType::Struct(_), .. } => sql_text(expr),
-        Expr::Cast { expr, kind: crate::ir::CastKind::Function, .. } => sql_text(expr),
+        Expr::Cast { expr, kind: crate::ir::CastKind::Function | crate::ir::CastKind::Implicit, .. } => sql_text(expr),
         Expr::Cast { expr, to, .. } => format!("CAST({} AS {})", sql_text(expr), to.sql()),
         Expr::Binary { op, left, right } => format!("({} {} {})", sql_text(left), op.symbol(), sql_text(right)),
         Expr::Not(x) => format!("(NOT {})", sql_text(x)),

@@ -406,7 +406,7 @@ pub fn fold_value(e: &Expr) -> Option<Value> {
                 _ => Value::Integer(i32::try_from(n).ok()?),
             })
         }
-        Expr::Cast { expr, to, kind: CastKind::Cast } if to.is_integral() => {
+        Expr::Cast { expr, to, kind: CastKind::Cast | CastKind::Implicit } if to.is_integral() => {
             let n = match fold_value(expr)? {
                 Value::Boolean(b) => b as i64,
                 v => fold_integer(&Expr::Literal(v))?,
@@ -430,7 +430,7 @@ pub fn range_offset(e: &Expr, ansi: bool) -> Result<Value> {
         return Ok(v);
     }
     let not_literal = || Error::internal("an offset that is not a literal");
-    let Expr::Cast { expr, to, kind: CastKind::Cast } = e.without_origin() else { return Err(not_literal()) };
+    let Expr::Cast { expr, to, kind: CastKind::Cast | CastKind::Implicit } = e.without_origin() else { return Err(not_literal()) };
     let v = fold_value(expr).ok_or_else(not_literal)?;
     let from = data_type(expr);
     let n = match &v {

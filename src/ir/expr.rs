@@ -122,6 +122,10 @@ pub enum CastKind {
     /// A cast written as a function in SQL (`date(x)`, `int(x)`: Spark's castAlias):
     /// `Cast` at run time, named as its input (Spark shows no cast it did not parse).
     Function,
+    /// A cast analysis adds to coerce an operand (Spark's type coercion): `Cast` at run
+    /// time, left out of SQL text as Spark's `toSQLExpr` leaves out every cast the user
+    /// did not write (`array(0.5, 1.5)`, not `array(CAST(0.5 AS DECIMAL(2,1)), 1.5)`).
+    Implicit,
 }
 
 #[derive(Debug, Clone, PartialEq)]

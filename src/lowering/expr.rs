@@ -316,7 +316,7 @@ impl<'a> ExprLowering<'a> {
             return self.lower_node(e, reachable);
         }
         // Which checks report an origin: the node's it was written on (`lowering_node`).
-        let implicit_cast = matches!(e, Expr::Cast { kind: CastKind::Cast, .. } | Expr::Alias { .. });
+        let implicit_cast = matches!(e, Expr::Cast { kind: CastKind::Cast | CastKind::Implicit, .. } | Expr::Alias { .. });
         crate::compat::errors::lowering_node(implicit_cast, || crate::analysis::nesting::nested(|| self.lower_node(e, reachable)))
     }
 
@@ -342,8 +342,8 @@ impl<'a> ExprLowering<'a> {
                 let mode = match kind {
                     CastKind::Try => CastMode::Try,
                     CastKind::Ansi => CastMode::Ansi,
-                    CastKind::Cast | CastKind::Function if self.conf.ansi => CastMode::Ansi,
-                    CastKind::Cast | CastKind::Function => CastMode::Legacy,
+                    CastKind::Cast | CastKind::Function | CastKind::Implicit if self.conf.ansi => CastMode::Ansi,
+                    CastKind::Cast | CastKind::Function | CastKind::Implicit => CastMode::Legacy,
                 };
                 let tz = &self.conf.session_time_zone;
                 if null_propagation::is_constant(expr) {
