@@ -868,9 +868,6 @@ NOT_YET_BY_CAUSE = {
         'approx_percentile_3', 'percentile_3', 'percentile_approx_3', 'sign_1', 'signum_1',
         'width_bucket_4', 'width_bucket_5', 'width_bucket_6', 'width_bucket_7',
     ],
-    "an array(...) of percentages is refused as DATATYPE_MISMATCH.NON_FOLDABLE_INPUT": [
-        'approx_percentile_0', 'percentile_1', 'percentile_approx_0',
-    ],
     "lpad/rpad of bytes without a pad is named with the text default `, ` instead of Spark's `X'00'` (the name is made before the argument's type is known)": [
         'lpad_3', 'rpad_3',
     ],

@@ -383,7 +383,35 @@ pub fn percentages(v: &Value) -> Option<Vec<f64>> {
     }
 }
 
+/// A percentages argument written `array(0.25, 0.5)` (SQL) as the array literal the
+/// DataFrame API passes (`[0.25, 0.5]`): Spark folds it, and only its values count.
+/// Each element keeps its own literal (its text is the column name's: the implicit
+/// casts to the array's element type do not show, as in Spark).
+fn folded_percentages(arg: Expr) -> Expr {
+    let Expr::Call(call) = arg.unalias() else { return arg };
+    let (Func::Collection(crate::ir::function::CollectionFn::Array), DataType::Array(elem, _)) = (call.func, &call.data_type) else {
+        return arg;
+    };
+    let literal = |e: &Expr| match e.unalias() {
+        Expr::Literal(v) if literal_f64(v).is_some() => Some(v.clone()),
+        Expr::Cast { expr, to, .. } if to.is_numeric() => match expr.unalias() {
+            Expr::Literal(v) if literal_f64(v).is_some() => Some(v.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match call.args.iter().map(literal).collect::<Option<Vec<Value>>>() {
+        Some(values) => Expr::Literal(Value::Array(values, (**elem).clone())),
+        None => arg,
+    }
+}
+
 fn check_percentages(site: &Site, arg: &Expr) -> Result<()> {
+    // The input type first: an array that may hold NULLs has no implicit cast to
+    // ARRAY<DOUBLE> without NULLs.
+    if matches!(data_type(arg), DataType::Array(_, true)) && !matches!(arg.unalias(), Expr::Literal(_)) {
+        return Err(unexpected_input_type(site, 1, "(\"DOUBLE\" or \"ARRAY<DOUBLE>\")", arg));
+    }
     let v = constant(site, arg, "percentage", "DOUBLE", "percentage")?;
     let Some(ps) = percentages(v) else {
         return Err(unexpected_input_type(site, 1, "\"DOUBLE\"", arg));
@@ -420,6 +448,7 @@ fn percentile_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         Some(t) => args[2] = coerce(args[2].clone(), &t),
         None => return Err(unexpected_input_type(site, 2, "\"INTEGRAL\"", &args[2])),
     }
+    args[1] = folded_percentages(args[1].clone());
     check_percentages(site, &args[1])?;
     Ok(args)
 }
@@ -454,6 +483,7 @@ fn approx_percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr
     if Expected::Integral.implicit_cast(&data_type(&args[2]), site.conf.ansi).is_none() {
         return Err(unexpected_input_type(site, 2, "\"INTEGRAL\"", &args[2]));
     }
+    args[1] = folded_percentages(args[1].clone());
     check_percentages(site, &args[1])?;
     let accuracy = constant(site, &args[2], "accuracy", "INT", "accuracy")?;
     let accuracy = literal_f64(accuracy).unwrap_or(0.0);
