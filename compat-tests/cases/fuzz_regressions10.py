@@ -147,8 +147,7 @@ def join_refuses_an_integer_condition(spark):
 
 @case
 def array_union_of_a_decimal_and_a_bigint_it_cannot_hold(spark):
-    # Group 60 (there the first array's elements were coerced, which Spark's message
-    # does not show and PyRust's does: docs/reliability.md).
+    # Group 60, with no element coerced.
     return _frame(spark).select(F.array_union(F.array(F.lit("1.25").cast("decimal(10,2)")),
                                               F.array(F.lit(1), F.lit(2)).cast("array<bigint>")))
 
@@ -271,3 +270,11 @@ def element_at_of_a_constant_index_cast_is_not_nullable(spark):
     # nullability.
     return _frame(spark).select(F.timestamp_seconds(F.element_at(F.array(F.lit(1), F.lit(2)), F.lit(True).cast("tinyint"))),
                                 F.element_at(F.array(F.lit(1), F.lit(None)), F.lit(1).cast("tinyint") + F.lit(1)))
+
+
+@case
+def array_union_error_shows_no_implicit_casts(spark):
+    # Group 60 as found: the first array's elements are coerced to DECIMAL(12,2), which
+    # Spark's message does not show (toSQLExpr leaves out casts the user did not write).
+    return _frame(spark).select(F.array_union(F.array(F.lit(None).cast("int"), F.lit("1.25").cast("decimal(10,2)")),
+                                              F.array(F.lit(1), F.lit(2)).cast("array<bigint>")))
