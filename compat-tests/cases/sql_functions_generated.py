@@ -877,9 +877,6 @@ NOT_YET_BY_CAUSE = {
     "an aggregate's WITHIN GROUP (ORDER BY ...) is not translated (NOT_IMPLEMENTED)": [
         'listagg_1', 'string_agg_1', 'mode_7',
     ],
-    "a lateral column alias (a select item reading an alias of the same SELECT) is not resolved": [
-        'ilike_1', 'like_1',
-    ],
     "window()/session_window() as a SQL grouping column is not named `window`/`session_window` (UNRESOLVED_COLUMN)": [
         'session_window_0', 'session_window_1', 'window_0', 'window_1', 'window_time_0',
     ],

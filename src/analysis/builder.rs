@@ -131,6 +131,11 @@ pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) ->
     if exprs.iter().any(super::subquery::has_subquery) {
         return super::subquery::project(input, exprs, conf, plan_id);
     }
+    if !exprs.iter().any(|e| has_aggregate(e) || super::generators::generator_at_top(e)) {
+        if let Some((below, list)) = super::lateral_alias::split(&input, &exprs, conf)? {
+            return project(below, list, conf, plan_id);
+        }
+    }
     // `*` beside a generator means the input's columns, not the Generate node's (which
     // already holds the generated ones): expanded before the generators are planned.
     let exprs = match exprs.iter().any(super::generators::generator_at_top) {

@@ -25,6 +25,7 @@ pub mod unpivot;
 pub mod update_fields;
 pub mod windows;
 pub mod lateral;
+pub mod lateral_alias;
 pub mod subquery;
 
 use std::sync::atomic::{AtomicU64, Ordering};
