@@ -278,3 +278,13 @@ def array_union_error_shows_no_implicit_casts(spark):
     # Spark's message does not show (toSQLExpr leaves out casts the user did not write).
     return _frame(spark).select(F.array_union(F.array(F.lit(None).cast("int"), F.lit("1.25").cast("decimal(10,2)")),
                                               F.array(F.lit(1), F.lit(2)).cast("array<bigint>")))
+
+
+@case(conf={"spark.sql.ansi.enabled": "false", "spark.sql.session.timeZone": "Europe/Berlin"})
+def date_trunc_at_the_end_of_the_microsecond_range(spark):
+    # Seed 202617 group 123: a crash (the wall clock of the largest instant overflowed),
+    # and a wrong answer under it: 1.8e308 seconds is the largest instant (Java's toLong
+    # of an infinite product saturates), not NULL.
+    df = spark.createDataFrame([(9223372036854775807, 1.7976931348623157e+308), (42, 0.0)], "c2 bigint, c1 double")
+    return df.select(F.unix_micros(F.date_trunc("minute", F.timestamp_seconds(F.col("c2") + F.col("c1")))),
+                     F.unix_micros(F.date_trunc("hour", F.timestamp_micros(F.lit(-9223372036854775807) + F.lit(86400000000)))))

@@ -224,7 +224,7 @@ fn shift_local(micros: i64, zone: &Zone, shift: impl Fn(i64) -> Option<i64>) -> 
     let offset = zone.offset_at(micros.div_euclid(MICROS_PER_SECOND)) as i64 * MICROS_PER_SECOND;
     let local = shift(micros.checked_add(offset)?)?;
     // `ZonedDateTime.ofLocal(ldt, zone, preferredOffset)`: keep the old offset if valid.
-    let keep = local - offset;
+    let keep = local.checked_sub(offset)?;
     if zone.offset_at(keep.div_euclid(MICROS_PER_SECOND)) as i64 * MICROS_PER_SECOND == offset {
         return Some(keep);
     }

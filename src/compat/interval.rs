@@ -51,7 +51,7 @@ pub fn add_to_timestamp(micros: i64, s: Shift, zone: &Zone) -> Option<i64> {
     let day = local.div_euclid(MICROS_PER_DAY);
     let shifted = add_months_days(day, s.months, days)?.checked_mul(MICROS_PER_DAY)?.checked_add(local.rem_euclid(MICROS_PER_DAY))?;
     // The earlier offset is kept where it is still valid (ZonedDateTime.plus).
-    let keep = shifted - offset;
+    let keep = shifted.checked_sub(offset)?;
     let start = if zone.offset_at(keep.div_euclid(1_000_000)) as i64 * 1_000_000 == offset { keep } else { zone.local_to_utc(shifted) };
     start.checked_add(rest)
 }

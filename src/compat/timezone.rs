@@ -177,7 +177,9 @@ impl Zone {
 
     /// Wall-clock microseconds in this zone of a UTC instant.
     pub fn utc_to_local(&self, micros: i64) -> i64 {
-        micros + self.offset_at(micros.div_euclid(MICROS_PER_SECOND)) as i64 * MICROS_PER_SECOND
+        // Saturating: within a day of the microsecond range's ends the wall clock is
+        // past it (Spark's java.time has room there; `truncate_to` computes it wide).
+        micros.saturating_add(self.offset_at(micros.div_euclid(MICROS_PER_SECOND)) as i64 * MICROS_PER_SECOND)
     }
 
     /// The UTC instant of a wall-clock time, as `ZonedDateTime.of` resolves it: in an
@@ -193,7 +195,7 @@ impl Zone {
             && self.offset_at(seconds - before) as i64 != before
             && self.offset_at(seconds - after) as i64 == after;
         let offset = if after_transition { after } else { before };
-        micros - offset * MICROS_PER_SECOND
+        micros.saturating_sub(offset * MICROS_PER_SECOND)
     }
 
     /// `ZonedDateTime.truncatedTo(unit)` of a UTC instant (`unit` in microseconds: a
@@ -201,13 +203,17 @@ impl Zone {
     /// offset where that offset is valid there (a time in an overlap keeps its side of
     /// it), else as `local_to_utc` (truncating into a gap moves forward by the gap).
     pub fn truncate_to(&self, micros: i64, unit: i64) -> i64 {
-        let local = self.utc_to_local(micros);
-        let truncated = local - local.rem_euclid(unit);
-        let same_offset = micros - (local - truncated);
-        if self.utc_to_local(same_offset) == truncated {
+        // Wide: the wall clock of an instant near the range's ends is past it.
+        let local_of = |us: i64| us as i128 + self.offset_at(us.div_euclid(MICROS_PER_SECOND)) as i128 * MICROS_PER_SECOND as i128;
+        let local = local_of(micros);
+        let truncated = local - local.rem_euclid(unit as i128);
+        // Less than a unit back (saturating at the range's start, where Spark's
+        // java.time fails with "long overflow": docs/semantics.md).
+        let same_offset = micros.saturating_sub((local - truncated) as i64);
+        if local_of(same_offset) == truncated {
             same_offset
         } else {
-            self.local_to_utc(truncated)
+            i64::try_from(truncated).map_or(same_offset, |t| self.local_to_utc(t))
         }
     }
 
@@ -457,6 +463,14 @@ mod tests {
 
     fn utc(y: i64, m: u32, d: u32, h: i64) -> i64 {
         days_from_civil(y, m, d) * 86_400 * MICROS_PER_SECOND + h * HOUR
+    }
+
+    #[test]
+    fn truncating_at_the_end_of_the_range_does_not_overflow() {
+        let berlin = Zone::of("Europe/Berlin").unwrap();
+        // 294247-01-10T04:00:54.775807Z, 05:00 in Berlin: the minute starts 54.775807 s before.
+        assert_eq!(berlin.truncate_to(i64::MAX, 60 * MICROS_PER_SECOND), i64::MAX - 54_775_807);
+        assert_eq!(berlin.utc_to_local(i64::MAX), i64::MAX);
     }
 
     #[test]

@@ -457,8 +457,10 @@ fn timestamp_seconds(c: &CallLowering) -> Result<pl::Expr> {
         }),
         DataType::Null => lit(pl::NULL).cast(MICROS),
         _ => {
+            // NaN and ±Infinity seconds are NULL; a finite number whose microseconds
+            // overflow a double (1e308 s) saturates as Java's `toLong` does.
+            let finite = c.arg(0).cast(PlType::Float64).is_finite();
             let us = c.arg(0).cast(PlType::Float64) * lit(1e6);
-            let finite = us.clone().is_finite();
             let saturated = pl::when(us.clone().gt_eq(lit(9.223372036854776e18)))
                 .then(lit(i64::MAX))
                 .when(us.clone().lt_eq(lit(-9.223372036854776e18)))
