@@ -25,7 +25,7 @@ use super::options::{spec, Direction, Kind, Spec, Support};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
-use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
+use infer::{check_unique_names, merge, safe_header, ColumnFold, Inference, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
 use read::{file_frame, fold_file, Mode, Reading};
 use std::collections::BTreeMap;
@@ -44,7 +44,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
     spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
     spec("inferSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
-    spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Yes),
     spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
     spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
     spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
@@ -56,13 +56,13 @@ pub const OPTIONS: &[Spec] = &[
     spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::Yes),
     spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::Yes),
     spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::Yes),
-    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::No),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::Yes),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
-    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::No),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::Yes),
-    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::No),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
-    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::No),
+    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::Yes),
     spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::No),
     spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
     spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
@@ -140,6 +140,13 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
             negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
         },
         line_sep,
+        formats: datetime::Formats::new(
+            option(options, "dateFormat"),
+            option(options, "timestampFormat"),
+            option(options, "timestampNTZFormat"),
+            option(options, "enableDateTimeParsingFallback").map(|v| v.eq_ignore_ascii_case("true")),
+            option(options, "preferDate").is_none_or(|v| v.eq_ignore_ascii_case("true")),
+        ),
     })
 }
 
@@ -276,17 +283,20 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
         return Ok(vec![]);
     };
     let names = safe_header(&first, r.header, &r.null_value, case_sensitive);
+    // Spark builds its inference's timestamp formatters (and fails on their patterns)
+    // whether or not it infers types.
+    let inference = Inference::new(&r.formats)?;
     let types: Vec<DataType> = if flag(options, "inferSchema") {
         let mut merged: Option<Vec<Inferred>> = None;
         for (file, p) in files.iter().zip(&profiles) {
-            let folds: Vec<ColumnFold> = fold_file(file, p, &r, names.len())?;
+            let folds: Vec<ColumnFold> = fold_file(file, p, &r, names.len(), &inference)?;
             let types: Vec<Inferred> = folds.iter().map(|f| f.inferred).collect();
             if let Ok(mut slot) = p.folds.lock() {
                 *slot = Some(folds);
             }
             merged = Some(match merged {
                 None => types,
-                Some(m) => m.iter().zip(&types).map(|(a, b)| merge(*a, *b)).collect(),
+                Some(m) => m.iter().zip(&types).map(|(a, b)| merge(*a, *b, &inference)).collect(),
             });
         }
         merged.unwrap_or_default().into_iter().map(Inferred::to_spark).collect()

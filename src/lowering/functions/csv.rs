@@ -13,7 +13,7 @@ use crate::ir::function::{Func, MapFn};
 use crate::ir::{DataType, Expr, StructField, Value};
 use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
-use crate::io::csv::infer::{infer_field, Inferred};
+use crate::io::csv::infer::{infer_field, Inference, Inferred};
 use crate::io::csv::tokenizer::{tokenize, Dialect};
 use crate::compat::java_decimal::java_big_decimal;
 use crate::io::csv::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
@@ -342,7 +342,7 @@ pub fn schema_of_csv(c: &CallLowering) -> Result<pl::Expr> {
         .enumerate()
         .map(|(i, t)| {
             let inferred = match t.as_deref() {
-                Some(v) if !v.is_empty() && v != null_value => infer_field(Inferred::Null, v),
+                Some(v) if !v.is_empty() && v != null_value => infer_field(Inferred::Null, v, &Inference::default()),
                 _ => Inferred::Null,
             };
             StructField::new(format!("_c{i}"), inferred.to_spark(), true)
