@@ -6,12 +6,14 @@
 //! - `values`, `datetime`: Spark's parsers for numbers, booleans, dates, timestamps
 //! - `plain`: the values Polars' own parsers read as Spark's (read natively)
 //! - `infer`: Spark's type inference and header names
+//! - `header`: `enforceSchema=false`'s check of each file's header against the schema
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
 //! - `streamed`: files Spark's tokenizer reads, as a stream of line batches
 //! - `write`: Spark's CSV text of rows (univocity's quoting, Spark's value formats)
 
 pub(crate) mod datetime;
+mod header;
 pub(crate) mod infer;
 mod plain;
 mod profile;
@@ -42,7 +44,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::No),
     spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
-    spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Yes),
     spec("inferSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Yes),
     spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
@@ -314,12 +316,19 @@ fn session_zone(name: &str) -> crate::compat::timezone::Zone {
 }
 
 /// A lazy scan of CSV files with the columns of `fields`, named as they are.
-pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
+pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, case_sensitive: bool) -> Result<pl::LazyFrame> {
     let r = reading(options)?;
     let zone = session_zone(session_time_zone);
+    let check_header = r.header && option(options, "enforceSchema").is_some_and(|v| v.eq_ignore_ascii_case("false"));
     let mut frames = Vec::new();
     for file in files(paths)? {
         let p = profile::profile(&file, &r.dialect, r.header, &r.null_value, r.line_sep.as_deref())?;
+        if check_header {
+            let header = if r.multi_line { read::first_record(&file, &r)? } else { p.first_tokens.clone() };
+            if let Some(header) = header {
+                header::check(&header, fields, &r.corrupt_column, case_sensitive).map_err(|_| crate::io::json::reading::read_failure(&file))?;
+            }
+        }
         frames.push(file_frame(&file, &p, &r, fields, &zone)?);
     }
     Ok(match frames.len() {
