@@ -141,3 +141,201 @@ def enforce_schema_false_dropmalformed_still_checks(spark):
 @case
 def enforce_schema_false_filter(spark):
     return _checked(spark, "a int, b int", "a,b\n1,2\n3,4\n").where("a > 1")
+
+
+# --- maxColumns / maxCharsPerColumn ---------------------------------------------------------------
+
+
+def _limited(spark, text, schema="a string, b string", **options):
+    return spark.read.schema(schema).options(**options).csv(csv_file(text))
+
+
+@case
+def max_columns_row_beyond_fails(spark):
+    return failure(lambda: _limited(spark, "1,2\n1,2,3\n", maxColumns=2).collect())
+
+
+@case
+def max_columns_dropmalformed_still_fails(spark):
+    return failure(lambda: _limited(spark, "1,2\n1,2,3\n", maxColumns=2, mode="DROPMALFORMED").collect())
+
+
+@case
+def max_columns_failfast_fails(spark):
+    return failure(lambda: _limited(spark, "1,2\n1,2,3\n", maxColumns=2, mode="FAILFAST").collect())
+
+
+@case
+def max_columns_rows_within(spark):
+    return _limited(spark, "1,2,3\n4\n5,6\n", "a int, b int, c int", maxColumns=3)
+
+
+@case
+def max_columns_inferred_schema_later_row_beyond(spark):
+    return failure(lambda: spark.read.option("maxColumns", 2).csv(csv_file("1,2\n1,2,3\n")).collect())
+
+
+@case
+def max_columns_corrupt_record_column_still_fails(spark):
+    schema = "a string, b string, _corrupt_record string"
+    return failure(lambda: _limited(spark, "1,2\n1,2,3\n", schema, maxColumns=2).collect())
+
+
+@case
+def max_chars_value_beyond_fails(spark):
+    return failure(lambda: _limited(spark, "abc,d\nabcd,e\n", maxCharsPerColumn=3).collect())
+
+
+@case
+def max_chars_dropmalformed_still_fails(spark):
+    return failure(lambda: _limited(spark, "abc,d\nabcd,e\n", maxCharsPerColumn=3, mode="DROPMALFORMED").collect())
+
+
+@case
+def max_chars_values_within(spark):
+    text = 'abc,d\n"xyz",\n\u00e9\u00e9\u00e9,"q"\n,\n'
+    return _limited(spark, text, maxCharsPerColumn=3)
+
+
+@case
+def max_chars_counts_utf16_units(spark):
+    return failure(lambda: _limited(spark, "\U0001F600\U0001F600,x\n", maxCharsPerColumn=3).collect())
+
+
+@case
+def max_chars_quoted_value_beyond(spark):
+    return failure(lambda: _limited(spark, '"abc",d\n"ab""c",e\n', maxCharsPerColumn=3).collect())
+
+
+@case
+def max_chars_multiline(spark):
+    return failure(lambda: _limited(spark, 'abc,d\nabcd,e\n', maxCharsPerColumn=3, multiLine=True).collect())
+
+
+@case
+def max_chars_zero_allows_only_empty_values(spark):
+    return failure(lambda: _limited(spark, ",\na,b\n", maxCharsPerColumn=0).collect())
+
+
+@case
+def max_chars_zero_empty_values(spark):
+    return _limited(spark, ',\n"",\n', maxCharsPerColumn=0)
+
+
+@case
+def max_chars_unlimited(spark):
+    return _limited(spark, "abcdefgh,d\n", maxCharsPerColumn=-1)
+
+
+@case
+def max_chars_typed_columns(spark):
+    return _limited(spark, "12,2024-01-05\n123,x\n", "n int, d date", maxCharsPerColumn=10)
+
+
+# --- unescapedQuoteHandling ----------------------------------------------------------------------------
+
+QUOTES = 'x,y,z\na"b,1\n"a"b,2\n"a"b"c,3\n"x,y"z,4\n"p"q,r",5\n"a" b,6\n"ok",7\n"a""b",8\n"a\\"b",9\n"x"y,"z"w\n'
+
+
+def _quotes(spark, mode, text=QUOTES, **options):
+    return spark.read.option("unescapedQuoteHandling", mode).options(**options).csv(csv_file(text))
+
+
+@case
+def unescaped_quotes_stop_at_delimiter(spark):
+    return _quotes(spark, "STOP_AT_DELIMITER")
+
+
+@case
+def unescaped_quotes_back_to_delimiter(spark):
+    return _quotes(spark, "BACK_TO_DELIMITER")
+
+
+@case
+def unescaped_quotes_stop_at_closing_quote(spark):
+    return _quotes(spark, "STOP_AT_CLOSING_QUOTE")
+
+
+@case
+def unescaped_quotes_skip_value(spark):
+    return _quotes(spark, "SKIP_VALUE")
+
+
+@case
+def unescaped_quotes_skip_value_lower_case(spark):
+    return _quotes(spark, "skip_value")
+
+
+@case
+def unescaped_quotes_skip_value_typed(spark):
+    reader = spark.read.option("unescapedQuoteHandling", "SKIP_VALUE").schema("a string, b int")
+    return reader.csv(csv_file('x,1\n"a"b,2\n"c",3\n'))
+
+
+@case
+def unescaped_quotes_raise_error_fails_the_read(spark):
+    return failure(lambda: spark.read.option("unescapedQuoteHandling", "RAISE_ERROR").schema("a string, b int").csv(csv_file('x,1\n"a"b,2\n')).collect())
+
+
+@case
+def unescaped_quotes_raise_error_dropmalformed(spark):
+    reader = spark.read.option("unescapedQuoteHandling", "RAISE_ERROR").option("mode", "DROPMALFORMED").schema("a string, b int")
+    return failure(lambda: reader.csv(csv_file('x,1\n"a"b,2\n')).collect())
+
+
+@case
+def unescaped_quotes_raise_error_blank_then_text(spark):
+    reader = spark.read.option("unescapedQuoteHandling", "RAISE_ERROR").schema("a string, b int")
+    return failure(lambda: reader.csv(csv_file('x,1\n"a" b,2\n')).collect())
+
+
+@case
+def unescaped_quotes_raise_error_clean_file(spark):
+    text = 'x,1\n"a,b",2\n"c\\"d",3\n"",4\n'
+    return spark.read.option("unescapedQuoteHandling", "RAISE_ERROR").schema("a string, b int").csv(csv_file(text))
+
+
+@case
+def unescaped_quotes_unknown_mode(spark):
+    return _quotes(spark, "nope")
+
+
+@case
+def unescaped_quotes_stop_at_closing_quote_multiline(spark):
+    return _quotes(spark, "STOP_AT_CLOSING_QUOTE", '"a"b\nc",1\nd,2\n', multiLine=True)
+
+
+@case
+def unescaped_quotes_back_to_delimiter_with_header(spark):
+    return _quotes(spark, "BACK_TO_DELIMITER", 'p,q\n"a,b"c,1\n', header=True)
+
+
+# --- charToEscapeQuoteEscaping ----------------------------------------------------------------------------
+
+ESCAPES = 'x,y\n"a\\\\"b",1\n"a#"b",2\n"a##"b",3\n"a\\"b",4\n"a#\\"b",5\n'
+
+
+@case
+def char_to_escape_quote_escaping_hash(spark):
+    return spark.read.option("charToEscapeQuoteEscaping", "#").csv(csv_file(ESCAPES))
+
+
+@case
+def char_to_escape_quote_escaping_default(spark):
+    return spark.read.csv(csv_file(ESCAPES))
+
+
+@case
+def char_to_escape_quote_escaping_empty(spark):
+    return spark.read.option("charToEscapeQuoteEscaping", "").csv(csv_file(ESCAPES))
+
+
+@case
+def char_to_escape_quote_escaping_with_quote_escape(spark):
+    text = 'x,y\n"a""b",1\n"a#""b",2\n'
+    return spark.read.option("escape", '"').option("charToEscapeQuoteEscaping", "#").csv(csv_file(text))
+
+
+@case
+def char_to_escape_quote_escaping_two_characters(spark):
+    return spark.read.option("charToEscapeQuoteEscaping", "ab").csv(csv_file(ESCAPES))

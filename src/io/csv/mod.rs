@@ -32,7 +32,7 @@ use polars::prelude::{self as pl, IntoLazy};
 use read::{file_frame, fold_file, Mode, Reading};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tokenizer::Dialect;
+use tokenizer::{Dialect, QuoteHandling};
 
 /// Spark's CSV options (`CSVOptions`), and what PyRust does with each.
 pub const OPTIONS: &[Spec] = &[
@@ -41,7 +41,8 @@ pub const OPTIONS: &[Spec] = &[
     spec("quote", Kind::Char, "\"", Direction::Both, Support::Yes),
     spec("escape", Kind::Char, "\\", Direction::Read, Support::Values(&["\"", "\\"])),
     spec("escape", Kind::Char, "\\", Direction::Write, Support::Yes),
-    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::No),
+    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Read, Support::Yes),
+    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Write, Support::No),
     spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
     spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Yes),
@@ -65,15 +66,15 @@ pub const OPTIONS: &[Spec] = &[
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
     spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::Yes),
-    spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::No),
-    spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
+    spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::Yes),
+    spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::Yes),
     spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
     spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::Yes),
     spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
     spec("lineSep", Kind::Text, "\\r, \\r\\n and \\n (read), \\n (write)", Direction::Read, Support::Yes),
     spec("lineSep", Kind::Text, "\\r, \\r\\n and \\n (read), \\n (write)", Direction::Write, Support::Yes),
-    spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::No),
+    spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::Yes),
     spec("quoteAll", Kind::Bool, "false", Direction::Write, Support::Yes),
     spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
     spec("compression", Kind::Text, "none", Direction::Write, Support::Yes).aliases(&["codec"]),
@@ -102,6 +103,20 @@ pub(crate) fn line_separator(options: &BTreeMap<String, String>) -> Result<Optio
     Ok(Some(sep))
 }
 
+/// `maxColumns` / `maxCharsPerColumn`: None when absent or Spark's default (`default`;
+/// a negative length is no limit); a `maxColumns` univocity cannot work with is refused.
+fn limit(options: &BTreeMap<String, String>, key: &str, default: i64) -> Result<Option<usize>> {
+    let Some(v) = option(options, key) else { return Ok(None) };
+    let n: i64 = v.trim().parse().map_err(|_| Error::unsupported(format!("the csv reader option '{key}' = '{v}'")))?;
+    match n {
+        _ if n == default => Ok(None),
+        n if key == "maxCharsPerColumn" && n < 0 => Ok(None),
+        n if n > 0 || key == "maxCharsPerColumn" => Ok(usize::try_from(n).ok()),
+        // univocity fails to build its parser (maxColumns) or refuses every value.
+        _ => Err(Error::unsupported(format!("the csv reader option '{key}' = '{v}'"))),
+    }
+}
+
 /// The reader options that shape the data.
 fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
     let sep = match option(options, "sep").or(option(options, "delimiter")).unwrap_or(",") {
@@ -128,8 +143,21 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
         // corrupt-record text and splits two-character ones inside quotes: not ported.
         return Err(Error::unsupported("the csv reader option 'lineSep' with 'multiLine'"));
     }
+    let quote_handling = match option(options, "unescapedQuoteHandling") {
+        None => QuoteHandling::StopAtDelimiter,
+        Some(v) => QuoteHandling::parse(v).ok_or_else(|| {
+            Error::plain(ErrorKind::IllegalArgument, format!("No enum constant com.univocity.parsers.csv.UnescapedQuoteHandling.{}", v.to_ascii_uppercase()))
+        })?,
+    };
+    let escape_escape = match option(options, "charToEscapeQuoteEscaping") {
+        // An empty value leaves univocity's default (observed on PySpark 4.0.1).
+        None | Some("") => None,
+        Some(c) if c.chars().count() == 1 && c.len() == 1 => Some(c.as_bytes()[0]),
+        Some(c) if c.chars().count() == 1 => return Err(Error::unsupported("a non-ASCII charToEscapeQuoteEscaping")),
+        Some(_) => return Err(Error::new(ErrorKind::Runtime, "_LEGACY_ERROR_TEMP_2145", "charToEscapeQuoteEscaping cannot be more than one character.")),
+    };
     Ok(Reading {
-        dialect: Dialect { sep, quote, escape, comment, trim_leading, trim_trailing },
+        dialect: Dialect { sep, quote, escape, comment, trim_leading, trim_trailing, quote_handling, escape_escape },
         header: flag(options, "header"),
         null_value: option(options, "nullValue").unwrap_or("").to_string(),
         empty_value: option(options, "emptyValue").map(str::to_string),
@@ -142,6 +170,8 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
             negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
         },
         line_sep,
+        max_columns: limit(options, "maxColumns", 20480)?,
+        max_chars: limit(options, "maxCharsPerColumn", -1)?,
         formats: datetime::Formats::new(
             option(options, "dateFormat"),
             option(options, "timestampFormat"),
@@ -284,6 +314,14 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     let Some(first) = first else {
         return Ok(vec![]);
     };
+    // The line that gives the columns is parsed with the read's limits and quote handling.
+    let refused = |p: &profile::Profile| p.first_line.as_ref().is_some_and(|l| r.split(&String::from_utf8_lossy(l), r.line_sep.is_some()).is_none());
+    if let Some((file, _)) = files.iter().zip(&profiles).find(|(_, p)| p.first_line.is_some()).filter(|(_, p)| !r.multi_line && refused(p)) {
+        return Err(crate::io::json::reading::read_failure(file));
+    }
+    if !r.within_limits(&first) {
+        return Err(crate::io::json::reading::read_failure(&files[0]));
+    }
     let names = safe_header(&first, r.header, &r.null_value, case_sensitive);
     // Spark builds its inference's timestamp formatters (and fails on their patterns)
     // whether or not it infers types.

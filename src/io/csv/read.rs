@@ -10,7 +10,7 @@ use crate::compat::timezone::Zone;
 use super::infer::{ColumnFold, Inference};
 use super::plain::PlainKinds;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize, tokenize_whole, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize_checked, Dialect, QuoteHandling, Tokens};
 use super::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
 use crate::compat::java_decimal::java_big_decimal;
 use crate::error::{Error, Result};
@@ -39,12 +39,39 @@ pub struct Reading {
     pub multi_line: bool,
     /// `lineSep`: lines end there only (`\n` and `\r` are text); None: at `\n`, `\r`, `\r\n`.
     pub line_sep: Option<String>,
+    /// `maxColumns` and `maxCharsPerColumn` (None: Spark's 20480 columns, no length
+    /// limit): a record beyond them fails the read, whatever the mode.
+    pub max_columns: Option<usize>,
+    pub max_chars: Option<usize>,
 }
 
 impl Reading {
     /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
     fn needs_own_tokenizer(&self) -> bool {
-        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line || self.line_sep.is_some()
+        let d = &self.dialect;
+        d.trim_leading
+            || d.trim_trailing
+            || d.quote_handling != QuoteHandling::StopAtDelimiter
+            || d.escape_escape.is_some()
+            || self.empty_value.is_some()
+            || self.mode != Mode::Permissive
+            || self.multi_line
+            || self.line_sep.is_some()
+            || self.max_columns.is_some()
+            || self.max_chars.is_some()
+    }
+
+    /// A line's fields as univocity parses them, or None when it refuses the record:
+    /// an unescaped quote with `RAISE_ERROR`, more fields than `maxColumns`, a value
+    /// longer than `maxCharsPerColumn` (UTF-16 units, as Java counts).
+    pub(super) fn split(&self, line: &str, whole: bool) -> Option<Tokens> {
+        let tokens = tokenize_checked(line, &self.dialect, whole).ok()?;
+        self.within_limits(&tokens).then_some(tokens)
+    }
+
+    pub(super) fn within_limits(&self, tokens: &Tokens) -> bool {
+        let long = |t: &Option<String>| self.max_chars.is_some_and(|max| t.as_deref().is_some_and(|v| v.len() > max && v.encode_utf16().count() > max));
+        self.max_columns.is_none_or(|max| tokens.len() <= max) && !tokens.iter().any(long)
     }
 
     pub fn line_sep_bytes(&self) -> Option<&[u8]> {
@@ -136,7 +163,10 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if r.multi_line {
         let mut header: Option<String> = None;
-        for (i, (tokens, record)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+        for (i, (tokens, record, refused)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+            if refused.is_some() || !r.within_limits(&tokens) {
+                return Err(read_failure(path));
+            }
             if r.header && i == 0 {
                 header = Some(record);
                 continue;
@@ -159,7 +189,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
             continue;
         }
         let line = String::from_utf8_lossy(text);
-        let tokens = if r.line_sep.is_some() { tokenize_whole(&line, d) } else { tokenize(&line, d) };
+        let tokens = r.split(&line, r.line_sep.is_some()).ok_or_else(|| read_failure(path))?;
         let tokens = tokens.into_iter().map(|t| r.field(t)).collect();
         each(tokens, text);
     }
@@ -171,7 +201,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
 pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
     let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _)| tokens))
+    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _, _)| tokens))
 }
 
 /// A file tokenized by Spark's tokenizer, as text columns, ragged rows padded or cut

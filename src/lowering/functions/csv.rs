@@ -98,7 +98,7 @@ fn dialect(options: &[(String, String)]) -> Dialect {
         None => Some(b'"'),
     };
     let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
-    Dialect { sep, quote, escape, comment: None, trim_leading: false, trim_trailing: false }
+    Dialect::new(sep, quote, escape)
 }
 
 /// `from_csv(text, schema[, options])`: a struct per line, PERMISSIVE (a field that
