@@ -41,8 +41,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("quote", Kind::Char, "\"", Direction::Both, Support::Yes),
     spec("escape", Kind::Char, "\\", Direction::Read, Support::Values(&["\"", "\\"])),
     spec("escape", Kind::Char, "\\", Direction::Write, Support::Yes),
-    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Read, Support::Yes),
-    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Write, Support::No),
+    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::Yes),
     spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
     spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Yes),
@@ -76,7 +75,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("lineSep", Kind::Text, "\\r, \\r\\n and \\n (read), \\n (write)", Direction::Write, Support::Yes),
     spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::Yes),
     spec("quoteAll", Kind::Bool, "false", Direction::Write, Support::Yes),
-    spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
+    spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Yes),
     spec("compression", Kind::Text, "none", Direction::Write, Support::Yes).aliases(&["codec"]),
 ];
 
