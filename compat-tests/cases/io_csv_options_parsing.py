@@ -339,3 +339,42 @@ def char_to_escape_quote_escaping_with_quote_escape(spark):
 @case
 def char_to_escape_quote_escaping_two_characters(spark):
     return spark.read.option("charToEscapeQuoteEscaping", "ab").csv(csv_file(ESCAPES))
+
+
+# --- escape characters beyond `\` and `"` ---------------------------------------------------------------
+
+
+def _escaped(spark, esc, **options):
+    text = '"a{e}"b",1\n"x{e}{e}y",2\n"p{e}q",3\na{e}"b,4\n"{e}",5\n'.format(e=esc)
+    return spark.read.option("escape", esc).options(**options).csv(csv_file(text))
+
+
+@case
+def escape_pipe(spark):
+    return _escaped(spark, "|")
+
+
+@case
+def escape_single_quote(spark):
+    return _escaped(spark, "'")
+
+
+@case
+def escape_hash_with_char_to_escape_quote_escaping(spark):
+    return _escaped(spark, "#", charToEscapeQuoteEscaping="~")
+
+
+@case
+def escape_pipe_typed_and_dropmalformed(spark):
+    text = '"1|"",a\n2,"b|"c"\n"3",|"\n'
+    return spark.read.option("escape", "|").option("mode", "DROPMALFORMED").schema("n int, s string").csv(csv_file(text))
+
+
+@case
+def escape_empty(spark):
+    return spark.read.option("escape", "").csv(csv_file('"a\\"b",1\n"c""d",2\n'))
+
+
+@case
+def escape_two_characters(spark):
+    return spark.read.option("escape", "ab").csv(csv_file("a,b\n"))

@@ -39,8 +39,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("sep", Kind::Text, ",", Direction::Both, Support::Yes).aliases(&["delimiter"]),
     spec("encoding", Kind::Text, "UTF-8", Direction::Both, Support::Values(&["utf-8", "utf8"])).aliases(&["charset"]),
     spec("quote", Kind::Char, "\"", Direction::Both, Support::Yes),
-    spec("escape", Kind::Char, "\\", Direction::Read, Support::Values(&["\"", "\\"])),
-    spec("escape", Kind::Char, "\\", Direction::Write, Support::Yes),
+    spec("escape", Kind::Char, "\\", Direction::Both, Support::Yes),
     spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::Yes),
     spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
@@ -127,7 +126,13 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
         Some(q) => q.as_bytes().first().copied(),
         None => Some(b'"'),
     };
-    let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
+    let escape = match option(options, "escape") {
+        None => b'\\',
+        Some("") => 0,
+        Some(e) if e.len() == 1 => e.as_bytes()[0],
+        Some(e) if e.chars().count() == 1 => return Err(Error::unsupported(format!("the csv reader option 'escape' = '{e}'"))),
+        Some(_) => return Err(Error::new(ErrorKind::Runtime, "_LEGACY_ERROR_TEMP_2145", "escape cannot be more than one character.")),
+    };
     let comment = option(options, "comment").and_then(|c| c.as_bytes().first().copied());
     // Spark's `ParseMode.fromString`: an unknown mode is PERMISSIVE.
     let mode = match option(options, "mode").map(str::to_ascii_uppercase).as_deref() {
