@@ -38,6 +38,7 @@ pub const OPTIONS: &[Spec] = &[
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
+    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::Yes),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
