@@ -375,3 +375,15 @@ def invalid_timestamp_format_empty_file(spark):
 @case
 def invalid_timestamp_ntz_format_without_inference(spark):
     return spark.read.option("timestampNTZFormat", "yyyy-MM-dd'").csv(csv_file("x\n"))
+
+
+# --- from_csv shares the reader's converters ---------------------------------------------------
+
+
+@case
+def from_csv_timestamp_ntz_format_rejects_zones(spark):
+    from pyspark.sql import functions as F
+
+    df = spark.createDataFrame([("2024/01/05 10:11:12+01:00",), ("2024/01/05 10:11:12",)], "s string")
+    parsed = F.from_csv("s", "a timestamp_ntz", {"timestampNTZFormat": "yyyy/MM/dd HH:mm:ss[XXX]"})
+    return df.select(parsed.alias("r")).select("r.a")

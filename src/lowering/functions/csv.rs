@@ -249,7 +249,8 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, forma
         }
         DataType::Timestamp | DataType::TimestampNtz => {
             let (v, f) = match (t, &formats.timestamp, &formats.timestamp_ntz) {
-                (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().map(|r| r.local)),
+                // Text naming a zone is not a TIMESTAMP_NTZ (Spark's parseWithoutTimeZone).
+                (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().filter(|r| r.offset.is_none() && r.zone.is_none()).map(|r| r.local)),
                 (DataType::TimestampNtz, _, None) => each(tokens, csv_timestamp_ntz),
                 (_, Some(p), _) => each(tokens, |x| parse(p, x).ok().map(|r| r.instant(&formats.zone))),
                 _ => each(tokens, |x| csv_timestamp(x, zone)),
