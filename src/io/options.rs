@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn unknown_unsupported_and_wrong_direction_are_refused() {
         assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("nosuch", "1")])).is_err());
-        assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("unescapedQuoteHandling", "RAISE_ERROR")])).is_err());
+        assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("ignoreCorruptFiles", "true")])).is_err());
         assert!(check(FileFormat::Parquet, Direction::Read, &opts(&[("compression", "gzip")])).is_err());
         assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("header", "yes")])).is_err());
     }

@@ -146,8 +146,19 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
 
 /// A lazy scan whose columns carry the schema's names. Text formats hold wall-clock
 /// times in the session time zone. `metadata`: the `_metadata` struct of each row's
-/// file (`file_metadata`) follows them.
-pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, schema: &[StructField], metadata: bool, session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
+/// file (`file_metadata`) follows them. `case_sensitive`: how CSV's `enforceSchema=false`
+/// compares a header with the schema.
+#[allow(clippy::too_many_arguments)]
+pub fn scan(
+    format: FileFormat,
+    paths: &[String],
+    options: &BTreeMap<String, String>,
+    schema: &[StructField],
+    metadata: bool,
+    session_time_zone: &str,
+    case_sensitive: bool,
+    storage: &Storage,
+) -> Result<pl::LazyFrame> {
     options::check(format, table(format), Direction::Read, options)?;
     if metadata && paths.iter().any(|p| matches!(location::parse(p), Ok(super::location::Location::Remote(_)))) {
         return Err(Error::unsupported("the _metadata column of files in an object store"));
@@ -161,7 +172,7 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
     let data_fields = &schema[..data_len];
     let mut frames = vec![];
     for file in &files {
-        let mut lf = scan_file(format, file, options, data_fields, session_time_zone, storage)?;
+        let mut lf = scan_file(format, file, options, data_fields, session_time_zone, case_sensitive, storage)?;
         let mut cols = schema
             .iter()
             .map(|f| if is_partition(f) { files::partition_value(file, f, &zone) } else { Ok(pl::col(f.name.as_str())) })
@@ -188,10 +199,10 @@ pub fn scan(format: FileFormat, paths: &[String], options: &BTreeMap<String, Str
 pub use super::file_metadata::METADATA;
 
 /// One data file read with the data columns `fields`, named as they are.
-fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, storage: &Storage) -> Result<pl::LazyFrame> {
+fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, case_sensitive: bool, storage: &Storage) -> Result<pl::LazyFrame> {
     let path = file.path.to_string_lossy().into_owned();
     match format {
-        FileFormat::Csv => super::csv::scan(&[path], options, fields, session_time_zone),
+        FileFormat::Csv => super::csv::scan(&[path], options, fields, session_time_zone, case_sensitive),
         FileFormat::Text => {
             let name = fields.first().map_or("value", |f| f.name.as_str());
             let line_sep = options::get(table(format), options, "lineSep");

@@ -92,7 +92,7 @@ impl<'a> PlanLowering<'a> {
                 pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
             }
             PlanNode::Scan { format, paths, options, schema, metadata } => {
-                let lf = scan(*format, paths, options, schema, *metadata, &self.conf.session_time_zone, &self.conf.storage)?;
+                let lf = scan(*format, paths, options, schema, *metadata, &self.conf.session_time_zone, self.conf.case_sensitive, &self.conf.storage)?;
                 let mut cols: Vec<pl::Expr> = schema.iter().zip(&plan.output).map(|(f, a)| named(col(f.name.as_str()), a)).collect();
                 if *metadata {
                     let attr = plan.output.last().ok_or_else(|| Error::internal("a scan without its metadata column"))?;

@@ -3,12 +3,97 @@
 //! timestamp → boolean → string, each value parsed starting from the type so far;
 //! and the header made into safe, unique column names (`CSVUtils.makeSafeHeader`).
 
-use super::datetime::{spark_string_to_timestamp, strict_date};
+use super::datetime::{spark_string_to_timestamp, strict_date, Formats};
 use super::plain::PlainKinds;
 use super::values::{java_boolean, java_double, java_int, java_long, special_double};
+use crate::compat::datetime_parse::parse;
+use crate::compat::datetime_pattern::Pattern;
 use crate::compat::java_decimal::java_big_decimal;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
+use std::sync::Arc;
+
+/// How inference recognises dates and timestamps (`CSVInferSchema`'s formatters).
+#[derive(Debug, Clone)]
+pub struct Inference {
+    /// The date parser: `preferDate`'s strict `yyyy-MM-dd`, a `dateFormat`, or none
+    /// (`preferDate` off, or a pattern Spark cannot build: no text is then a date).
+    date: DateParser,
+    /// `timestampFormat`, else Spark's lenient `stringToTimestamp`.
+    timestamp: Option<Arc<Pattern>>,
+    /// A column mixing dates and timestamps is TIMESTAMP (else STRING): only when the
+    /// lenient timestamp parser reads the date format's text too.
+    dates_are_timestamps: bool,
+}
+
+#[derive(Debug, Clone)]
+enum DateParser {
+    Strict,
+    Pattern(Arc<Pattern>),
+    Never,
+}
+
+/// The date formats `DefaultTimestampFormatter` also parses (`CSVInferSchema`'s
+/// `LENIENT_TS_FORMATTER_SUPPORTED_DATE_FORMATS`).
+const LENIENT_DATE_FORMATS: &[&str] = &["yyyy-MM-dd", "yyyy-M-d", "yyyy-M-dd", "yyyy-MM-d", "yyyy-MM", "yyyy-M", "yyyy"];
+
+impl Default for Inference {
+    fn default() -> Self {
+        Inference { date: DateParser::Strict, timestamp: None, dates_are_timestamps: true }
+    }
+}
+
+impl Inference {
+    /// Spark builds the timestamp formatters when inference starts: a pattern it cannot
+    /// build fails the read (`timestampNTZFormat` with its own error), a date
+    /// pattern only makes no text a date.
+    pub fn new(formats: &Formats) -> Result<Inference> {
+        if let Some(Err(_)) = &formats.timestamp_ntz {
+            let pattern = formats.timestamp_ntz_text.as_deref().unwrap_or_default();
+            return Err(Error::new(
+                ErrorKind::Runtime,
+                "_LEGACY_ERROR_TEMP_2130",
+                format!("Fail to recognize '{}' pattern in the DateTimeFormatter. You can form a valid datetime pattern with the guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.", sql_quoted(pattern)),
+            ));
+        }
+        let timestamp = match &formats.timestamp {
+            Some(Ok(p)) => Some(p.clone()),
+            Some(Err(e)) => return Err(e.clone().into()),
+            None => None,
+        };
+        let date = match (&formats.date, formats.prefer_date) {
+            (_, false) => DateParser::Never,
+            (None, true) => DateParser::Strict,
+            (Some(Ok(p)), true) => DateParser::Pattern(p.clone()),
+            (Some(Err(_)), true) => DateParser::Never,
+        };
+        let date_format = formats.date_text.as_deref().unwrap_or("yyyy-MM-dd");
+        let dates_are_timestamps = timestamp.is_none() && LENIENT_DATE_FORMATS.contains(&date_format);
+        Ok(Inference { date, timestamp, dates_are_timestamps })
+    }
+
+    fn is_date(&self, f: &str) -> bool {
+        match &self.date {
+            DateParser::Strict => strict_date(f).is_some(),
+            DateParser::Pattern(p) => parse(p, f).is_ok_and(|r| i32::try_from(r.local.div_euclid(crate::compat::calendar::MICROS_PER_DAY)).is_ok()),
+            DateParser::Never => false,
+        }
+    }
+
+    fn is_timestamp(&self, f: &str) -> bool {
+        match &self.timestamp {
+            // Whether the text names a zone or not, it infers TIMESTAMP (the session's
+            // spark.sql.timestampType is TIMESTAMP_LTZ); the zone used to read it is irrelevant.
+            None => spark_string_to_timestamp(f, &crate::compat::timezone::Zone::utc()).is_some(),
+            Some(p) => parse(p, f).is_ok(),
+        }
+    }
+}
+
+/// A pattern as Spark's `toSQLValue` quotes it inside its message's own quotes.
+fn sql_quoted(pattern: &str) -> String {
+    format!("'{}'", pattern.replace('\\', "\\\\").replace('\'', "\\'"))
+}
 
 /// A column type as inference sees it (decimals always have scale 0 here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,35 +124,33 @@ impl Inferred {
     }
 }
 
-fn try_int(f: &str) -> Inferred {
-    if java_int(f).is_some() { Inferred::Int } else { try_long(f) }
+fn try_int(f: &str, i: &Inference) -> Inferred {
+    if java_int(f).is_some() { Inferred::Int } else { try_long(f, i) }
 }
 
-fn try_long(f: &str) -> Inferred {
-    if java_long(f).is_some() { Inferred::Long } else { try_decimal(f) }
+fn try_long(f: &str, i: &Inference) -> Inferred {
+    if java_long(f).is_some() { Inferred::Long } else { try_decimal(f, i) }
 }
 
-fn try_decimal(f: &str) -> Inferred {
+fn try_decimal(f: &str, i: &Inference) -> Inferred {
     // Only whole numbers become DECIMAL; a valid DecimalType needs precision <= 38 and
     // a scale >= 0, so "1e3" (scale -3) and fractions go on to DOUBLE.
     match java_big_decimal(f) {
         Some(d) if d.scale == 0 && d.precision() <= 38 => Inferred::Decimal(d.precision() as u8, 0),
-        _ => try_double(f),
+        _ => try_double(f, i),
     }
 }
 
-fn try_double(f: &str) -> Inferred {
-    if java_double(f).is_some() || special_double(f).is_some() { Inferred::Double } else { try_date(f) }
+fn try_double(f: &str, i: &Inference) -> Inferred {
+    if java_double(f).is_some() || special_double(f).is_some() { Inferred::Double } else { try_date(f, i) }
 }
 
-fn try_date(f: &str) -> Inferred {
-    if strict_date(f).is_some() { Inferred::Date } else { try_timestamp(f) }
+fn try_date(f: &str, i: &Inference) -> Inferred {
+    if i.is_date(f) { Inferred::Date } else { try_timestamp(f, i) }
 }
 
-fn try_timestamp(f: &str) -> Inferred {
-    // Whether the text names a zone or not, it infers TIMESTAMP (the session's
-    // spark.sql.timestampType is TIMESTAMP_LTZ); the zone used to read it is irrelevant.
-    if spark_string_to_timestamp(f, &crate::compat::timezone::Zone::utc()).is_some() { Inferred::Timestamp } else { try_boolean(f) }
+fn try_timestamp(f: &str, i: &Inference) -> Inferred {
+    if i.is_timestamp(f) { Inferred::Timestamp } else { try_boolean(f) }
 }
 
 fn try_boolean(f: &str) -> Inferred {
@@ -83,18 +166,18 @@ fn decimal_for_integral(t: Inferred) -> Option<(u8, u8)> {
 }
 
 /// `TypeCoercion.findTightestCommonType`, then the CSV-specific widenings.
-pub fn compatible(a: Inferred, b: Inferred) -> Option<Inferred> {
+pub fn compatible(a: Inferred, b: Inferred, i: &Inference) -> Option<Inferred> {
     use Inferred::*;
     match (a, b) {
         _ if a == b => Some(a),
+        (Date, Timestamp) | (Timestamp, Date) => Some(if i.dates_are_timestamps { Timestamp } else { String }),
         (Null, t) | (t, Null) => Some(t),
         (Int, Long) | (Long, Int) => Some(Long),
         (Int | Long, Double) | (Double, Int | Long) => Some(Double),
-        (Date, Timestamp) | (Timestamp, Date) => Some(Timestamp),
         (String, _) | (_, String) => Some(String),
         (Double, Decimal(..)) | (Decimal(..), Double) => Some(Double),
-        (Int | Long, Decimal(..)) => compatible(Decimal(decimal_for_integral(a)?.0, 0), b),
-        (Decimal(..), Int | Long) => compatible(a, Decimal(decimal_for_integral(b)?.0, 0)),
+        (Int | Long, Decimal(..)) => compatible(Decimal(decimal_for_integral(a)?.0, 0), b, i),
+        (Decimal(..), Int | Long) => compatible(a, Decimal(decimal_for_integral(b)?.0, 0), i),
         (Decimal(p1, s1), Decimal(p2, s2)) => {
             let scale = s1.max(s2);
             let range = (p1 - s1).max(p2 - s2);
@@ -109,23 +192,23 @@ pub fn compatible(a: Inferred, b: Inferred) -> Option<Inferred> {
 }
 
 /// `inferField`: the type after one more non-empty value.
-pub fn infer_field(so_far: Inferred, field: &str) -> Inferred {
+pub fn infer_field(so_far: Inferred, field: &str, i: &Inference) -> Inferred {
     let next = match so_far {
-        Inferred::Null | Inferred::Int => try_int(field),
-        Inferred::Long => try_long(field),
-        Inferred::Decimal(..) => try_decimal(field),
-        Inferred::Double => try_double(field),
-        Inferred::Date => try_date(field),
-        Inferred::Timestamp => try_timestamp(field),
+        Inferred::Null | Inferred::Int => try_int(field, i),
+        Inferred::Long => try_long(field, i),
+        Inferred::Decimal(..) => try_decimal(field, i),
+        Inferred::Double => try_double(field, i),
+        Inferred::Date => try_date(field, i),
+        Inferred::Timestamp => try_timestamp(field, i),
         Inferred::Boolean => try_boolean(field),
         Inferred::String => return Inferred::String,
     };
-    compatible(so_far, next).unwrap_or(Inferred::String)
+    compatible(so_far, next, i).unwrap_or(Inferred::String)
 }
 
 /// `mergeRowTypes` for two files' results (an incompatible pair gives NULL, as in Spark).
-pub fn merge(a: Inferred, b: Inferred) -> Inferred {
-    compatible(a, b).unwrap_or(Inferred::Null)
+pub fn merge(a: Inferred, b: Inferred, i: &Inference) -> Inferred {
+    compatible(a, b, i).unwrap_or(Inferred::Null)
 }
 
 /// What one column's values showed: Spark's type, and which simple forms (that
@@ -144,13 +227,13 @@ impl Default for ColumnFold {
 
 impl ColumnFold {
     /// Folds one more value (`None` and "" are skipped, as Spark skips them).
-    pub fn push(&mut self, value: Option<&str>) {
+    pub fn push(&mut self, value: Option<&str>, i: &Inference) {
         let Some(v) = value else { return };
         if v.is_empty() {
             return;
         }
         if self.inferred != Inferred::String {
-            self.inferred = infer_field(self.inferred, v);
+            self.inferred = infer_field(self.inferred, v, i);
         }
         if self.plain.any() {
             self.plain.observe(v);
@@ -209,7 +292,7 @@ mod tests {
     fn fold(values: &[&str]) -> Inferred {
         let mut f = ColumnFold::default();
         for v in values {
-            f.push(Some(v));
+            f.push(Some(v), &Inference::default());
         }
         f.inferred
     }
@@ -242,6 +325,33 @@ mod tests {
         assert_eq!(fold(&["true", "2024-01-05"]), String);
         assert_eq!(fold(&["tRuE", "FALSE"]), Boolean);
         assert_eq!(fold(&["1", "true"]), String);
+    }
+
+    fn fold_with(values: &[&str], formats: &Formats) -> Inferred {
+        let i = Inference::new(formats).unwrap();
+        let mut f = ColumnFold::default();
+        for v in values {
+            f.push(Some(v), &i);
+        }
+        f.inferred
+    }
+
+    #[test]
+    fn datetime_options_steer_inference() {
+        let dmy = Formats::new(Some("dd/MM/yyyy"), None, None, None, true);
+        assert_eq!(fold_with(&["05/01/2024"], &dmy), Date);
+        assert_eq!(fold_with(&["2024-01-05"], &dmy), Timestamp);
+        assert_eq!(fold_with(&["05/01/2024", "2024-01-05 10:00"], &dmy), String);
+        assert_eq!(fold_with(&["05/01/2024"], &Formats::new(Some("dd/MM/yyyy"), None, None, None, false)), String);
+        let ymd = Formats::new(Some("yyyy-M-d"), None, None, None, true);
+        assert_eq!(fold_with(&["2024-1-5", "2024-01-05 10:00"], &ymd), Timestamp);
+        let stamped = Formats::new(None, Some("dd.MM.yyyy HH:mm"), None, None, true);
+        assert_eq!(fold_with(&["05.01.2024 10:00"], &stamped), Timestamp);
+        assert_eq!(fold_with(&["2024-01-05 10:00"], &stamped), String);
+        assert_eq!(fold_with(&["2024-01-05", "05.01.2024 10:00"], &stamped), String);
+        assert!(Inference::new(&Formats::new(None, Some("yyyy-MM-dd qqqqq"), None, None, true)).is_err());
+        assert!(Inference::new(&Formats::new(None, None, Some("yyyy-MM-dd'"), None, true)).is_err());
+        assert_eq!(fold_with(&["2024-01-05"], &Formats::new(Some("yyyy-MM-dd qqqqq"), None, None, None, true)), Timestamp);
     }
 
     #[test]

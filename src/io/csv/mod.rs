@@ -6,12 +6,14 @@
 //! - `values`, `datetime`: Spark's parsers for numbers, booleans, dates, timestamps
 //! - `plain`: the values Polars' own parsers read as Spark's (read natively)
 //! - `infer`: Spark's type inference and header names
+//! - `header`: `enforceSchema=false`'s check of each file's header against the schema
 //! - `profile`: one pass over a file: header, skipped rows, whether Polars reads it alike
 //! - `read`: the Polars frames
 //! - `streamed`: files Spark's tokenizer reads, as a stream of line batches
 //! - `write`: Spark's CSV text of rows (univocity's quoting, Spark's value formats)
 
 pub(crate) mod datetime;
+mod header;
 pub(crate) mod infer;
 mod plain;
 mod profile;
@@ -25,26 +27,25 @@ use super::options::{spec, Direction, Kind, Spec, Support};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
-use infer::{check_unique_names, merge, safe_header, ColumnFold, Inferred};
+use infer::{check_unique_names, merge, safe_header, ColumnFold, Inference, Inferred};
 use polars::prelude::{self as pl, IntoLazy};
 use read::{file_frame, fold_file, Mode, Reading};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tokenizer::Dialect;
+use tokenizer::{Dialect, QuoteHandling};
 
 /// Spark's CSV options (`CSVOptions`), and what PyRust does with each.
 pub const OPTIONS: &[Spec] = &[
     spec("sep", Kind::Text, ",", Direction::Both, Support::Yes).aliases(&["delimiter"]),
     spec("encoding", Kind::Text, "UTF-8", Direction::Both, Support::Values(&["utf-8", "utf8"])).aliases(&["charset"]),
     spec("quote", Kind::Char, "\"", Direction::Both, Support::Yes),
-    spec("escape", Kind::Char, "\\", Direction::Read, Support::Values(&["\"", "\\"])),
-    spec("escape", Kind::Char, "\\", Direction::Write, Support::Yes),
-    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::No),
+    spec("escape", Kind::Char, "\\", Direction::Both, Support::Yes),
+    spec("charToEscapeQuoteEscaping", Kind::Char, "", Direction::Both, Support::Yes),
     spec("comment", Kind::Char, "", Direction::Read, Support::Yes),
     spec("header", Kind::Bool, "false", Direction::Both, Support::Yes),
-    spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("enforceSchema", Kind::Bool, "true", Direction::Read, Support::Yes),
     spec("inferSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
-    spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Values(&["true"])),
+    spec("preferDate", Kind::Bool, "true", Direction::Read, Support::Yes),
     spec("samplingRatio", Kind::Double, "1.0", Direction::Read, Support::Yes),
     spec("ignoreLeadingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
     spec("ignoreTrailingWhiteSpace", Kind::Bool, "false (read), true (write)", Direction::Read, Support::Yes),
@@ -56,24 +57,24 @@ pub const OPTIONS: &[Spec] = &[
     spec("nanValue", Kind::Text, "NaN", Direction::Read, Support::Yes),
     spec("positiveInf", Kind::Text, "Inf", Direction::Read, Support::Yes),
     spec("negativeInf", Kind::Text, "-Inf", Direction::Read, Support::Yes),
-    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::No),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::Yes),
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
-    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::No),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::Yes),
-    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::No),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
-    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::No),
-    spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::No),
-    spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::No),
+    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::Yes),
+    spec("maxColumns", Kind::Int, "20480", Direction::Read, Support::Yes),
+    spec("maxCharsPerColumn", Kind::Int, "-1", Direction::Read, Support::Yes),
     spec("mode", Kind::Text, "PERMISSIVE", Direction::Read, Support::Yes),
     spec("columnNameOfCorruptRecord", Kind::Text, "_corrupt_record", Direction::Read, Support::Yes),
     spec("multiLine", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
     spec("lineSep", Kind::Text, "\\r, \\r\\n and \\n (read), \\n (write)", Direction::Read, Support::Yes),
     spec("lineSep", Kind::Text, "\\r, \\r\\n and \\n (read), \\n (write)", Direction::Write, Support::Yes),
-    spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::No),
+    spec("unescapedQuoteHandling", Kind::Text, "STOP_AT_DELIMITER", Direction::Read, Support::Yes),
     spec("quoteAll", Kind::Bool, "false", Direction::Write, Support::Yes),
-    spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Values(&["true"])),
+    spec("escapeQuotes", Kind::Bool, "true", Direction::Write, Support::Yes),
     spec("compression", Kind::Text, "none", Direction::Write, Support::Yes).aliases(&["codec"]),
 ];
 
@@ -100,6 +101,20 @@ pub(crate) fn line_separator(options: &BTreeMap<String, String>) -> Result<Optio
     Ok(Some(sep))
 }
 
+/// `maxColumns` / `maxCharsPerColumn`: None when absent or Spark's default (`default`;
+/// a negative length is no limit); a `maxColumns` univocity cannot work with is refused.
+fn limit(options: &BTreeMap<String, String>, key: &str, default: i64) -> Result<Option<usize>> {
+    let Some(v) = option(options, key) else { return Ok(None) };
+    let n: i64 = v.trim().parse().map_err(|_| Error::unsupported(format!("the csv reader option '{key}' = '{v}'")))?;
+    match n {
+        _ if n == default => Ok(None),
+        n if key == "maxCharsPerColumn" && n < 0 => Ok(None),
+        n if n > 0 || key == "maxCharsPerColumn" => Ok(usize::try_from(n).ok()),
+        // univocity fails to build its parser (maxColumns) or refuses every value.
+        _ => Err(Error::unsupported(format!("the csv reader option '{key}' = '{v}'"))),
+    }
+}
+
 /// The reader options that shape the data.
 fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
     let sep = match option(options, "sep").or(option(options, "delimiter")).unwrap_or(",") {
@@ -111,7 +126,13 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
         Some(q) => q.as_bytes().first().copied(),
         None => Some(b'"'),
     };
-    let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
+    let escape = match option(options, "escape") {
+        None => b'\\',
+        Some("") => 0,
+        Some(e) if e.len() == 1 => e.as_bytes()[0],
+        Some(e) if e.chars().count() == 1 => return Err(Error::unsupported(format!("the csv reader option 'escape' = '{e}'"))),
+        Some(_) => return Err(Error::new(ErrorKind::Runtime, "_LEGACY_ERROR_TEMP_2145", "escape cannot be more than one character.")),
+    };
     let comment = option(options, "comment").and_then(|c| c.as_bytes().first().copied());
     // Spark's `ParseMode.fromString`: an unknown mode is PERMISSIVE.
     let mode = match option(options, "mode").map(str::to_ascii_uppercase).as_deref() {
@@ -126,8 +147,21 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
         // corrupt-record text and splits two-character ones inside quotes: not ported.
         return Err(Error::unsupported("the csv reader option 'lineSep' with 'multiLine'"));
     }
+    let quote_handling = match option(options, "unescapedQuoteHandling") {
+        None => QuoteHandling::StopAtDelimiter,
+        Some(v) => QuoteHandling::parse(v).ok_or_else(|| {
+            Error::plain(ErrorKind::IllegalArgument, format!("No enum constant com.univocity.parsers.csv.UnescapedQuoteHandling.{}", v.to_ascii_uppercase()))
+        })?,
+    };
+    let escape_escape = match option(options, "charToEscapeQuoteEscaping") {
+        // An empty value leaves univocity's default (observed on PySpark 4.0.1).
+        None | Some("") => None,
+        Some(c) if c.chars().count() == 1 && c.len() == 1 => Some(c.as_bytes()[0]),
+        Some(c) if c.chars().count() == 1 => return Err(Error::unsupported("a non-ASCII charToEscapeQuoteEscaping")),
+        Some(_) => return Err(Error::new(ErrorKind::Runtime, "_LEGACY_ERROR_TEMP_2145", "charToEscapeQuoteEscaping cannot be more than one character.")),
+    };
     Ok(Reading {
-        dialect: Dialect { sep, quote, escape, comment, trim_leading, trim_trailing },
+        dialect: Dialect { sep, quote, escape, comment, trim_leading, trim_trailing, quote_handling, escape_escape },
         header: flag(options, "header"),
         null_value: option(options, "nullValue").unwrap_or("").to_string(),
         empty_value: option(options, "emptyValue").map(str::to_string),
@@ -140,6 +174,15 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
             negative_inf: option(options, "negativeInf").unwrap_or("-Inf").to_string(),
         },
         line_sep,
+        max_columns: limit(options, "maxColumns", 20480)?,
+        max_chars: limit(options, "maxCharsPerColumn", -1)?,
+        formats: datetime::Formats::new(
+            option(options, "dateFormat"),
+            option(options, "timestampFormat"),
+            option(options, "timestampNTZFormat"),
+            option(options, "enableDateTimeParsingFallback").map(|v| v.eq_ignore_ascii_case("true")),
+            option(options, "preferDate").is_none_or(|v| v.eq_ignore_ascii_case("true")),
+        ),
     })
 }
 
@@ -275,18 +318,29 @@ pub fn schema(paths: &[String], options: &BTreeMap<String, String>, given: Optio
     let Some(first) = first else {
         return Ok(vec![]);
     };
+    // The line that gives the columns is parsed with the read's limits and quote handling.
+    let refused = |p: &profile::Profile| p.first_line.as_ref().is_some_and(|l| r.split(&String::from_utf8_lossy(l), r.line_sep.is_some()).is_none());
+    if let Some((file, _)) = files.iter().zip(&profiles).find(|(_, p)| p.first_line.is_some()).filter(|(_, p)| !r.multi_line && refused(p)) {
+        return Err(crate::io::json::reading::read_failure(file));
+    }
+    if !r.within_limits(&first) {
+        return Err(crate::io::json::reading::read_failure(&files[0]));
+    }
     let names = safe_header(&first, r.header, &r.null_value, case_sensitive);
+    // Spark builds its inference's timestamp formatters (and fails on their patterns)
+    // whether or not it infers types.
+    let inference = Inference::new(&r.formats)?;
     let types: Vec<DataType> = if flag(options, "inferSchema") {
         let mut merged: Option<Vec<Inferred>> = None;
         for (file, p) in files.iter().zip(&profiles) {
-            let folds: Vec<ColumnFold> = fold_file(file, p, &r, names.len())?;
+            let folds: Vec<ColumnFold> = fold_file(file, p, &r, names.len(), &inference)?;
             let types: Vec<Inferred> = folds.iter().map(|f| f.inferred).collect();
             if let Ok(mut slot) = p.folds.lock() {
                 *slot = Some(folds);
             }
             merged = Some(match merged {
                 None => types,
-                Some(m) => m.iter().zip(&types).map(|(a, b)| merge(*a, *b)).collect(),
+                Some(m) => m.iter().zip(&types).map(|(a, b)| merge(*a, *b, &inference)).collect(),
             });
         }
         merged.unwrap_or_default().into_iter().map(Inferred::to_spark).collect()
@@ -304,12 +358,19 @@ fn session_zone(name: &str) -> crate::compat::timezone::Zone {
 }
 
 /// A lazy scan of CSV files with the columns of `fields`, named as they are.
-pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str) -> Result<pl::LazyFrame> {
+pub fn scan(paths: &[String], options: &BTreeMap<String, String>, fields: &[StructField], session_time_zone: &str, case_sensitive: bool) -> Result<pl::LazyFrame> {
     let r = reading(options)?;
     let zone = session_zone(session_time_zone);
+    let check_header = r.header && option(options, "enforceSchema").is_some_and(|v| v.eq_ignore_ascii_case("false"));
     let mut frames = Vec::new();
     for file in files(paths)? {
         let p = profile::profile(&file, &r.dialect, r.header, &r.null_value, r.line_sep.as_deref())?;
+        if check_header {
+            let header = if r.multi_line { read::first_record(&file, &r)? } else { p.first_tokens.clone() };
+            if let Some(header) = header {
+                header::check(&header, fields, &r.corrupt_column, case_sensitive).map_err(|_| crate::io::json::reading::read_failure(&file))?;
+            }
+        }
         frames.push(file_frame(&file, &p, &r, fields, &zone)?);
     }
     Ok(match frames.len() {

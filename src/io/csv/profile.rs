@@ -335,7 +335,7 @@ fn is_polars_comment(line: &[u8], d: &Dialect) -> bool {
 mod tests {
     use super::*;
 
-    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None, trim_leading: false, trim_trailing: false };
+    const SPARK: Dialect = Dialect::new(b',', Some(b'"'), b'\\');
 
     fn profile_of(text: &str, header: bool) -> Profile {
         let dir = std::env::temp_dir().join(format!("pyrust-csv-profile-{}", std::process::id()));

@@ -5,12 +5,12 @@
 //! parsers, NULL where Spark's PERMISSIVE mode gives NULL. Files Polars would
 //! split differently from Spark are tokenized here instead.
 
-use super::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
+use super::datetime::{csv_date, csv_timestamp, Formats};
 use crate::compat::timezone::Zone;
-use super::infer::ColumnFold;
+use super::infer::{ColumnFold, Inference};
 use super::plain::PlainKinds;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize, tokenize_whole, Dialect, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize_checked, Dialect, QuoteHandling, Tokens};
 use super::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
 use crate::compat::java_decimal::java_big_decimal;
 use crate::error::{Error, Result};
@@ -31,18 +31,47 @@ pub struct Reading {
     /// `emptyValue`: what a quoted empty field reads as (itself NULL when it is the null value).
     pub empty_value: Option<String>,
     pub specials: Specials,
+    /// `dateFormat`, `timestampFormat`, `timestampNTZFormat` and their fallback.
+    pub formats: Formats,
     pub mode: Mode,
     pub corrupt_column: String,
     /// `multiLine`: records are parsed from the whole text, quoted values may span lines.
     pub multi_line: bool,
     /// `lineSep`: lines end there only (`\n` and `\r` are text); None: at `\n`, `\r`, `\r\n`.
     pub line_sep: Option<String>,
+    /// `maxColumns` and `maxCharsPerColumn` (None: Spark's 20480 columns, no length
+    /// limit): a record beyond them fails the read, whatever the mode.
+    pub max_columns: Option<usize>,
+    pub max_chars: Option<usize>,
 }
 
 impl Reading {
     /// Options Polars' reader has no equal for: Spark's own tokenizer reads the file.
     fn needs_own_tokenizer(&self) -> bool {
-        self.dialect.trim_leading || self.dialect.trim_trailing || self.empty_value.is_some() || self.mode != Mode::Permissive || self.multi_line || self.line_sep.is_some()
+        let d = &self.dialect;
+        d.trim_leading
+            || d.trim_trailing
+            || d.quote_handling != QuoteHandling::StopAtDelimiter
+            || d.escape_escape.is_some()
+            || self.empty_value.is_some()
+            || self.mode != Mode::Permissive
+            || self.multi_line
+            || self.line_sep.is_some()
+            || self.max_columns.is_some()
+            || self.max_chars.is_some()
+    }
+
+    /// A line's fields as univocity parses them, or None when it refuses the record:
+    /// an unescaped quote with `RAISE_ERROR`, more fields than `maxColumns`, a value
+    /// longer than `maxCharsPerColumn` (UTF-16 units, as Java counts).
+    pub(super) fn split(&self, line: &str, whole: bool) -> Option<Tokens> {
+        let tokens = tokenize_checked(line, &self.dialect, whole).ok()?;
+        self.within_limits(&tokens).then_some(tokens)
+    }
+
+    pub(super) fn within_limits(&self, tokens: &Tokens) -> bool {
+        let long = |t: &Option<String>| self.max_chars.is_some_and(|max| t.as_deref().is_some_and(|v| v.len() > max && v.encode_utf16().count() > max));
+        self.max_columns.is_none_or(|max| tokens.len() <= max) && !tokens.iter().any(long)
     }
 
     pub fn line_sep_bytes(&self) -> Option<&[u8]> {
@@ -75,8 +104,10 @@ fn positional_names(n: usize) -> Vec<String> {
 /// The Polars type a column is read as: natively where Polars parses the values as
 /// Spark would (inference's fold, or the profile, saw only plain values of the
 /// type: `plain`), else text.
-fn read_type(t: &DataType, plain: PlainKinds, specials: &Specials) -> PlType {
+fn read_type(t: &DataType, plain: PlainKinds, specials: &Specials, formats: &Formats) -> PlType {
     match t {
+        // Polars parses only the default date format.
+        DataType::Date if !formats.is_default() => PlType::String,
         // Polars knows only the default spellings of NaN and infinities.
         DataType::Double if !specials.is_default() => PlType::String,
         DataType::Boolean => PlType::Boolean,
@@ -132,7 +163,10 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if r.multi_line {
         let mut header: Option<String> = None;
-        for (i, (tokens, record)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+        for (i, (tokens, record, refused)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+            if refused.is_some() || !r.within_limits(&tokens) {
+                return Err(read_failure(path));
+            }
             if r.header && i == 0 {
                 header = Some(record);
                 continue;
@@ -155,7 +189,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
             continue;
         }
         let line = String::from_utf8_lossy(text);
-        let tokens = if r.line_sep.is_some() { tokenize_whole(&line, d) } else { tokenize(&line, d) };
+        let tokens = r.split(&line, r.line_sep.is_some()).ok_or_else(|| read_failure(path))?;
         let tokens = tokens.into_iter().map(|t| r.field(t)).collect();
         each(tokens, text);
     }
@@ -167,7 +201,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
 pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
     let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _)| tokens))
+    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _, _)| tokens))
 }
 
 /// A file tokenized by Spark's tokenizer, as text columns, ragged rows padded or cut
@@ -209,7 +243,7 @@ fn judged_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructFie
     let names: Vec<String> = parsed.iter().map(|(_, f)| f.name.clone()).collect();
     let value = |i: usize| format!("__pyrust_csv_value_{i}");
     let converted: Vec<pl::Expr> =
-        parsed.iter().map(|(i, f)| from_text(col(f.name.as_str()), &f.data_type, zone, &r.specials).alias(value(*i))).collect();
+        parsed.iter().map(|(i, f)| from_text(col(f.name.as_str()), &f.data_type, zone, r).alias(value(*i))).collect();
     // A value is rejected when its text is there and its parser gives nothing.
     let malformed = parsed
         .iter()
@@ -258,12 +292,12 @@ fn fail_on_malformed(path: &Path) -> pl::Expr {
 }
 
 /// Folds every column of a file through Spark's inference.
-pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Result<Vec<ColumnFold>> {
+pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize, inference: &Inference) -> Result<Vec<ColumnFold>> {
     let mut folds = vec![ColumnFold::default(); n];
     if !profile.polars_alike || r.needs_own_tokenizer() {
         spark_rows(path, r, r.header, |tokens, _| {
             for (f, v) in folds.iter_mut().zip(tokens.iter()) {
-                f.push(v.as_deref().map(|v| r.specials.canonical(v)).as_deref());
+                f.push(v.as_deref().map(|v| r.specials.canonical(v)).as_deref(), inference);
             }
         })?;
         return Ok(folds);
@@ -276,7 +310,7 @@ pub fn fold_file(path: &Path, profile: &Profile, r: &Reading, n: usize) -> Resul
     for (fold, column) in folds.iter_mut().zip(df.columns()) {
         let values = column.as_materialized_series().str()?;
         for v in values.iter() {
-            fold.push(v.map(|v| r.specials.canonical(v)).as_deref());
+            fold.push(v.map(|v| r.specials.canonical(v)).as_deref(), inference);
             if fold.settled() {
                 break;
             }
@@ -306,7 +340,7 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
             .enumerate()
             .map(|(i, f)| {
                 let folded = folds.as_ref().and_then(|f| f.get(i)).map_or(PlainKinds::NONE, |f| f.plain);
-                read_type(&f.data_type, folded.or(profile.plain.at(i)), &r.specials)
+                read_type(&f.data_type, folded.or(profile.plain.at(i)), &r.specials, &r.formats)
             })
             .collect();
         (polars_frame(path, profile, r, &names, &read_as, false)?, read_as)
@@ -318,57 +352,85 @@ pub fn file_frame(path: &Path, profile: &Profile, r: &Reading, fields: &[StructF
         .zip(&read_as)
         .map(|(f, read)| {
             let c = col(f.name.as_str());
-            if *read == PlType::String && f.data_type != DataType::String { from_text(c, &f.data_type, zone, &r.specials).alias(f.name.as_str()) } else { c }
+            if *read == PlType::String && f.data_type != DataType::String { from_text(c, &f.data_type, zone, r).alias(f.name.as_str()) } else { c }
         })
         .collect();
     Ok(lf.select(cols))
 }
 
 /// Text to a Spark type with Spark's CSV parsers; what they reject is NULL.
-fn from_text(e: pl::Expr, t: &DataType, zone: &Zone, specials: &Specials) -> pl::Expr {
+fn from_text(e: pl::Expr, t: &DataType, zone: &Zone, r: &Reading) -> pl::Expr {
+    let specials = &r.specials;
     match t.clone() {
         DataType::String => e,
-        DataType::Byte => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i8::try_from(x).ok())).collect::<pl::Int8Chunked>().into_series()),
-        DataType::Short => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int).and_then(|x| i16::try_from(x).ok())).collect::<pl::Int16Chunked>().into_series()),
-        DataType::Integer => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_int)).collect::<pl::Int32Chunked>().into_series()),
-        DataType::Long => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_long)).collect::<pl::Int64Chunked>().into_series()),
+        DataType::Byte => each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(java_int).and_then(|x| i8::try_from(x).ok())).collect::<pl::Int8Chunked>().into_series())),
+        DataType::Short => each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(java_int).and_then(|x| i16::try_from(x).ok())).collect::<pl::Int16Chunked>().into_series())),
+        DataType::Integer => each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(java_int)).collect::<pl::Int32Chunked>().into_series())),
+        DataType::Long => each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(java_long)).collect::<pl::Int64Chunked>().into_series())),
         DataType::Float => {
             let specials = specials.clone();
-            each(e, t, move |ca| ca.iter().map(|v| v.and_then(|v| csv_float(&specials.canonical(v)))).collect::<pl::Float32Chunked>().into_series())
+            each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(|v| csv_float(&specials.canonical(v)))).collect::<pl::Float32Chunked>().into_series()))
         }
         DataType::Double => {
             let specials = specials.clone();
-            each(e, t, move |ca| ca.iter().map(|v| v.and_then(|v| csv_double(&specials.canonical(v)))).collect::<pl::Float64Chunked>().into_series())
+            each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(|v| csv_double(&specials.canonical(v)))).collect::<pl::Float64Chunked>().into_series()))
         }
-        DataType::Boolean => each(e, t, |ca| ca.iter().map(|v| v.and_then(java_boolean)).collect::<pl::BooleanChunked>().into_series()),
+        DataType::Boolean => each(e, t, move |ca| ok(ca.iter().map(|v| v.and_then(java_boolean)).collect::<pl::BooleanChunked>().into_series())),
         DataType::Decimal(p, s) => each(e, t, move |ca| {
             // Spark's default-locale decimal parser drops grouping commas first.
             let values: pl::Int128Chunked = ca.iter().map(|v| v.and_then(|v| java_big_decimal(&v.replace(',', ""))).and_then(|d| d.rescaled(p, s))).collect();
-            values.into_decimal_unchecked(p as usize, s as usize).into_series()
+            ok(values.into_decimal_unchecked(p as usize, s as usize).into_series())
         }),
-        DataType::Date => each(e, t, |ca| ca.iter().map(|v| v.and_then(csv_date)).collect::<pl::Int32Chunked>().into_date().into_series()),
-        DataType::Timestamp => {
-            let zone = zone.clone();
+        DataType::Date if r.formats.is_default() => each(e, t, |ca| ok(ca.iter().map(|v| v.and_then(csv_date)).collect::<pl::Int32Chunked>().into_date().into_series())),
+        DataType::Date => {
+            let formats = r.formats.clone();
             each(e, t, move |ca| {
-                ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, &zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
+                let days = ca.iter().map(|v| v.map_or(Ok(None), |v| formats.date(v))).collect::<Result<pl::Int32Chunked>>().map_err(raise)?;
+                Ok(days.into_date().into_series())
             })
         }
-        DataType::TimestampNtz => each(e, t, |ca| {
-            ca.iter().map(|v| v.and_then(csv_timestamp_ntz)).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series()
-        }),
-        DataType::Binary => each(e, t, |ca| ca.iter().map(|v| v.map(str::as_bytes)).collect::<pl::BinaryChunked>().into_series()),
+        DataType::Timestamp if r.formats.is_default() => {
+            let zone = zone.clone();
+            each(e, t, move |ca| {
+                ok(ca.iter().map(|v| v.and_then(|v| csv_timestamp(v, &zone))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series())
+            })
+        }
+        DataType::Timestamp => {
+            let (zone, formats) = (zone.clone(), r.formats.clone());
+            each(e, t, move |ca| {
+                let micros = ca.iter().map(|v| v.map_or(Ok(None), |v| formats.timestamp(v, &zone))).collect::<Result<pl::Int64Chunked>>().map_err(raise)?;
+                Ok(micros.into_datetime(pl::TimeUnit::Microseconds, None).into_series())
+            })
+        }
+        DataType::TimestampNtz => {
+            let formats = r.formats.clone();
+            each(e, t, move |ca| {
+                ok(ca.iter().map(|v| v.and_then(|v| formats.timestamp_ntz(v))).collect::<pl::Int64Chunked>().into_datetime(pl::TimeUnit::Microseconds, None).into_series())
+            })
+        }
+        DataType::Binary => each(e, t, |ca| ok(ca.iter().map(|v| v.map(str::as_bytes)).collect::<pl::BinaryChunked>().into_series())),
         // Refused when the schema is given (the CSV source has no such types).
         _ => e,
     }
 }
 
+/// A conversion that cannot fail.
+fn ok(s: pl::Series) -> PolarsResult<pl::Series> {
+    Ok(s)
+}
+
+/// A PyRust error raised inside a Polars expression.
+fn raise(e: Error) -> pl::PolarsError {
+    crate::compat::errors::runtime_error(e.kind, e.error_class.as_deref().unwrap_or(""), &e.message)
+}
+
 /// An element-wise conversion of a text column.
-fn each(e: pl::Expr, t: &DataType, f: impl Fn(&pl::StringChunked) -> pl::Series + Send + Sync + 'static) -> pl::Expr {
+fn each(e: pl::Expr, t: &DataType, f: impl Fn(&pl::StringChunked) -> PolarsResult<pl::Series> + Send + Sync + 'static) -> pl::Expr {
     let out = to_polars(t);
     e.map(
         move |c: Column| -> PolarsResult<Column> {
             let s = c.as_materialized_series();
-            Ok(f(s.str()?).with_name(s.name().clone()).into_column())
+            Ok(f(s.str()?)?.with_name(s.name().clone()).into_column())
         },
         move |_, field| Ok(pl::Field::new(field.name().clone(), out.clone())),
     )

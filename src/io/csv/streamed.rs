@@ -10,7 +10,7 @@
 
 use super::profile::Profile;
 use super::read::Reading;
-use super::tokenizer::{is_skipped, tokenize};
+use super::tokenizer::is_skipped;
 use crate::error::{Error, Result};
 use polars::prelude::{self as pl, col, Column, DataType as PlType, IntoColumn, IntoSeries, LazyFileListReader, NamedFrom, PolarsResult};
 use std::io::Read;
@@ -101,8 +101,9 @@ fn split_type(names: &[String], arity: &str) -> PlType {
     PlType::Struct(fields)
 }
 
-/// Spark's tokenizer over a batch of lines.
-fn split(lines: &pl::StringChunked, r: &Reading, names: &[String], arity: &str) -> PolarsResult<pl::Series> {
+/// Spark's tokenizer over a batch of lines; `refused` is the read's failure when the
+/// parser refuses a line (`Reading::split`).
+fn split(lines: &pl::StringChunked, r: &Reading, names: &[String], arity: &str, refused: &Error) -> PolarsResult<pl::Series> {
     let n = names.len();
     let mut columns: Vec<Vec<Option<String>>> = vec![Vec::with_capacity(lines.len()); n];
     let (mut skipped, mut arity_ok) = (Vec::with_capacity(lines.len()), Vec::with_capacity(lines.len()));
@@ -112,7 +113,15 @@ fn split(lines: &pl::StringChunked, r: &Reading, names: &[String], arity: &str) 
         let line = line.strip_suffix('\r').unwrap_or(line);
         let skip = is_skipped(line.as_bytes(), r.dialect.comment);
         skipped.push(skip);
-        let mut tokens = if skip { vec![] } else { tokenize(line, &r.dialect).into_iter().map(|t| r.field(t)).collect() };
+        let mut tokens = match skip {
+            true => vec![],
+            false => {
+                let tokens = r.split(line, false).ok_or_else(|| {
+                    crate::compat::errors::runtime_error(refused.kind, refused.error_class.as_deref().unwrap_or_default(), &refused.message)
+                })?;
+                tokens.into_iter().map(|t| r.field(t)).collect()
+            }
+        };
         arity_ok.push(tokens.len() == n);
         tokens.resize(n, None);
         for (c, v) in columns.iter_mut().zip(tokens) {
@@ -133,9 +142,10 @@ pub fn tokenized(path: &Path, profile: &Profile, r: &Reading, names: &[String], 
     let Some(lines) = line_frame(path, profile, r)? else { return Ok(None) };
     let (arity, line) = judged.unwrap_or(("__pyrust_csv_arity", "__pyrust_csv_line"));
     let (r2, names2, arity2) = (r.clone(), names.to_vec(), arity.to_string());
+    let refused = crate::io::json::reading::read_failure(path);
     let out_type = split_type(names, arity);
     let splitting = col(RAW).map(
-        move |c: Column| -> PolarsResult<Column> { Ok(split(c.as_materialized_series().str()?, &r2, &names2, &arity2)?.into_column()) },
+        move |c: Column| -> PolarsResult<Column> { Ok(split(c.as_materialized_series().str()?, &r2, &names2, &arity2, &refused)?.into_column()) },
         move |_, _| Ok(pl::Field::new(SPLIT.into(), out_type.clone())),
     );
     let field = |name: &str| col(SPLIT).struct_().field_by_name(name).alias(name);

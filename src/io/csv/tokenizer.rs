@@ -2,7 +2,8 @@
 //! the file is cut into lines first (at `\n`, `\r` or `\r\n`, ignoring quotes), and
 //! each line is parsed on its own by univocity's CsvParser with Spark's settings
 //! (escape `\`, unescaped quotes kept up to the next delimiter, no trimming). This is
-//! a port of that parser's single-delimiter path. Pure Rust, no Polars.
+//! a port of that parser's single-delimiter path, with its `UnescapedQuoteHandling`
+//! modes and `charToEscapeQuoteEscaping`. Pure Rust, no Polars.
 
 /// The characters that shape a CSV line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +16,55 @@ pub struct Dialect {
     /// value, and after an unquoted one, are dropped (quoted text is kept whole).
     pub trim_leading: bool,
     pub trim_trailing: bool,
+    /// `unescapedQuoteHandling`.
+    pub quote_handling: QuoteHandling,
+    /// `charToEscapeQuoteEscaping`; None: univocity's default, the escape itself
+    /// unless it is the quote.
+    pub escape_escape: Option<u8>,
+}
+
+impl Dialect {
+    /// Spark's defaults with these separator, quote and escape characters.
+    pub const fn new(sep: u8, quote: Option<u8>, escape: u8) -> Dialect {
+        Dialect { sep, quote, escape, comment: None, trim_leading: false, trim_trailing: false, quote_handling: QuoteHandling::StopAtDelimiter, escape_escape: None }
+    }
+}
+
+/// univocity's `UnescapedQuoteHandling`: what a quote inside a value (not closing it,
+/// not escaped) does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum QuoteHandling {
+    /// The quote is text; the value runs to the next delimiter (Spark's default).
+    #[default]
+    StopAtDelimiter,
+    /// The text read so far is cut into values at its delimiters; the rest of the
+    /// value is read on as quoted.
+    BackToDelimiter,
+    /// The quote is text; the value runs to its closing quote.
+    StopAtClosingQuote,
+    /// The value is skipped (NULL).
+    SkipValue,
+    /// The record fails to parse.
+    RaiseError,
+}
+
+impl QuoteHandling {
+    /// The option's value (case-insensitive, as Java's `valueOf` of the upper case).
+    pub fn parse(s: &str) -> Option<QuoteHandling> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "STOP_AT_DELIMITER" => QuoteHandling::StopAtDelimiter,
+            "BACK_TO_DELIMITER" => QuoteHandling::BackToDelimiter,
+            "STOP_AT_CLOSING_QUOTE" => QuoteHandling::StopAtClosingQuote,
+            "SKIP_VALUE" => QuoteHandling::SkipValue,
+            "RAISE_ERROR" => QuoteHandling::RaiseError,
+            _ => return None,
+        })
+    }
+
+    /// univocity's `parseUnescapedQuotesUntilDelimiter`.
+    fn until_delimiter(self) -> bool {
+        matches!(self, QuoteHandling::StopAtDelimiter | QuoteHandling::SkipValue | QuoteHandling::BackToDelimiter)
+    }
 }
 
 /// A line's fields. `None` is a field with no characters at all (univocity's
@@ -82,6 +132,7 @@ pub fn is_skipped_before_header(line: &[u8], comment: Option<u8>) -> bool {
     }
 }
 
+/// The end of the input, or (with `raised` set) a record the parser refuses.
 struct Eof;
 
 /// univocity's parser state over one line.
@@ -97,6 +148,12 @@ struct LineParser<'a> {
     sep: char,
     quote: char,
     escape: char,
+    /// univocity's `escapeEscape`: the character that makes an escape character text.
+    escape_escape: char,
+    /// The value being read was skipped (`SKIP_VALUE`): it reads as NULL.
+    skipped: bool,
+    /// Why the record cannot be parsed (`RAISE_ERROR`: univocity's TextParsingException).
+    raised: Option<String>,
     /// Whether the value being read drops its trailing blanks (univocity's `output.trim`).
     trim: bool,
     /// The character that ends a record (univocity's normalized newline).
@@ -164,7 +221,12 @@ impl<'a> LineParser<'a> {
                 self.prev = NUL;
                 if self.d.quote.is_some() && self.ch == self.quote {
                     self.parse_quoted_value()?;
-                    self.value_parsed();
+                    if std::mem::take(&mut self.skipped) {
+                        self.appender.clear();
+                        self.empty_parsed();
+                    } else if !(self.unescaped && self.d.quote_handling == QuoteHandling::BackToDelimiter && self.appender.is_empty()) {
+                        self.value_parsed();
+                    }
                 } else {
                     self.trim = self.d.trim_trailing;
                     let c = self.append_until(self.ch, &[self.sep, self.new_line])?;
@@ -183,8 +245,7 @@ impl<'a> LineParser<'a> {
     }
 
     fn process_quote_escape(&mut self) -> Result<(), Eof> {
-        // univocity escapes the escape with itself, unless the escape is the quote.
-        let escape_escape = if self.escape == self.quote { NUL } else { self.escape };
+        let escape_escape = self.escape_escape;
         if self.ch == self.escape && self.prev == escape_escape && escape_escape != NUL {
             self.appender.push(self.escape);
             self.ch = NUL;
@@ -205,9 +266,62 @@ impl<'a> LineParser<'a> {
 
     /// An unescaped quote inside a value: kept, and the rest read up to the delimiter.
     fn handle_unescaped_quote_in_value(&mut self) -> Result<(), Eof> {
-        self.appender.push(self.quote);
-        self.prev = self.ch;
-        self.parse_value_processing_escape()
+        match self.d.quote_handling {
+            QuoteHandling::SkipValue => self.skip_value(),
+            QuoteHandling::RaiseError => self.raise(false),
+            _ => {
+                self.appender.push(self.quote);
+                self.prev = self.ch;
+                self.parse_value_processing_escape()
+            }
+        }
+    }
+
+    /// `SKIP_VALUE`: the value read so far is dropped, the rest up to the delimiter too.
+    fn skip_value(&mut self) -> Result<(), Eof> {
+        self.appender.clear();
+        self.skipped = true;
+        while self.ch != self.sep && self.ch != self.new_line {
+            self.ch = self.next_char()?;
+        }
+        Ok(())
+    }
+
+    /// `RAISE_ERROR`: univocity's message for an unescaped quote.
+    fn raise(&mut self, quoted: bool) -> Result<(), Eof> {
+        let inside = if quoted { "quoted" } else { "" };
+        self.raised = Some(format!(
+            "Unescaped quote character '{}' inside {inside} value of CSV field. To allow unescaped quotes, set 'parseUnescapedQuotes' to 'true' in the CSV parser settings. Cannot parse CSV input.",
+            self.quote
+        ));
+        Err(Eof)
+    }
+
+    /// univocity's `handleUnescapedQuote`: a closing quote followed by more text.
+    fn handle_unescaped_quote(&mut self) -> Result<(), Eof> {
+        self.unescaped = true;
+        match self.d.quote_handling {
+            QuoteHandling::BackToDelimiter => {
+                // Each delimiter in the text so far ends a value there.
+                while let Some(pos) = self.appender.find([self.sep, self.new_line]) {
+                    let value: String = self.appender[..pos].to_string();
+                    self.values.push(Some(value));
+                    let end = pos + self.appender[pos..].chars().next().map_or(1, char::len_utf8);
+                    self.appender.drain(..end);
+                }
+                self.appender.push(self.ch);
+                self.prev = NUL;
+                self.parse_quoted_value()
+            }
+            QuoteHandling::StopAtDelimiter | QuoteHandling::StopAtClosingQuote => {
+                self.appender.push(self.quote);
+                self.appender.push(self.ch);
+                self.prev = self.ch;
+                self.parse_quoted_value()
+            }
+            QuoteHandling::SkipValue => self.skip_value(),
+            QuoteHandling::RaiseError => self.raise(true),
+        }
     }
 
     fn parse_value_processing_escape(&mut self) -> Result<(), Eof> {
@@ -226,9 +340,13 @@ impl<'a> LineParser<'a> {
         Ok(())
     }
 
-    /// The quoted-value state machine (STOP_AT_DELIMITER for unescaped quotes).
+    /// The quoted-value state machine.
     fn parse_quoted_value(&mut self) -> Result<(), Eof> {
-        if self.prev != NUL {
+        let handling = self.d.quote_handling;
+        if self.prev != NUL && handling.until_delimiter() {
+            if handling == QuoteHandling::SkipValue {
+                return self.skip_value();
+            }
             self.appender.insert(0, self.quote);
             self.trim = self.d.trim_trailing;
             self.ch = self.next_char()?;
@@ -243,17 +361,13 @@ impl<'a> LineParser<'a> {
             }
             if self.ch != self.quote && self.ch != self.escape {
                 if self.prev == self.quote {
-                    // An unescaped quote followed by other text: keep both, read on.
-                    self.unescaped = true;
-                    self.appender.push(self.quote);
-                    self.appender.push(self.ch);
-                    self.prev = self.ch;
-                    return self.parse_quoted_value();
+                    // A quote followed by other text: an unescaped quote.
+                    return self.handle_unescaped_quote();
                 }
                 if self.prev == self.escape && self.escape != NUL {
                     self.appender.push(self.escape);
                 }
-                let c = self.append_until(self.ch, &[self.quote, self.escape, self.escape])?;
+                let c = self.append_until(self.ch, &[self.quote, self.escape, self.escape_escape])?;
                 self.ch = c;
                 self.prev = self.ch;
                 self.ch = self.next_char()?;
@@ -267,7 +381,7 @@ impl<'a> LineParser<'a> {
             }
         }
         // Blanks after the closing quote are dropped; anything else after them makes
-        // the whole thing an unquoted value.
+        // the whole thing an unquoted value (unless unescaped quotes raise).
         if self.ch != self.sep && self.ch != self.new_line && Self::is_blank(self.ch) {
             let mut blanks = String::new();
             loop {
@@ -280,13 +394,22 @@ impl<'a> LineParser<'a> {
                     break;
                 }
             }
-            if self.ch != self.sep {
+            if self.ch != self.sep && handling != QuoteHandling::RaiseError {
                 self.appender.push(self.quote);
                 self.appender.push_str(&blanks);
-                self.appender.push(self.ch);
+                if handling.until_delimiter() || (self.ch != self.quote && self.ch != self.escape) {
+                    self.appender.push(self.ch);
+                }
                 self.prev = self.ch;
-                return self.parse_quoted_value();
+                self.parse_quoted_value()?;
             }
+        }
+        if self.ch != self.sep && self.ch != self.new_line {
+            self.raised = Some(format!(
+                "Unexpected character '{}' following quoted value of CSV field. Expecting '{}'. Cannot parse CSV input.",
+                self.ch, self.sep
+            ));
+            return Err(Eof);
         }
         Ok(())
     }
@@ -305,6 +428,10 @@ impl<'a> LineParser<'a> {
 
     /// univocity's `handleEOF` at the end of the line.
     fn finish(mut self) -> Tokens {
+        if self.skipped {
+            self.empty_parsed();
+            return self.values;
+        }
         let consume = self.consume_value_on_eof();
         if !self.values.is_empty() || consume {
             if !self.appender.is_empty() || consume {
@@ -328,6 +455,17 @@ pub fn tokenize(line: &str, d: &Dialect) -> Tokens {
     parse_record(&chars, d, NEW_LINE).0
 }
 
+/// `tokenize` (or, `whole`, `tokenize_whole`), or why univocity refuses the record
+/// (`unescapedQuoteHandling=RAISE_ERROR`).
+pub fn tokenize_checked(line: &str, d: &Dialect, whole: bool) -> Result<Tokens, String> {
+    let chars: Vec<char> = line.chars().collect();
+    let new_line = if whole { absent_char(&chars) } else { NEW_LINE };
+    match parse_record(&chars, d, new_line) {
+        (_, _, Some(why)) => Err(why),
+        (tokens, _, None) => Ok(tokens),
+    }
+}
+
 /// The fields of one line cut at a custom `lineSep`: the line holds no separator, so
 /// the record ends at the line's end (`\n` and `\r` are text, as Spark reads them).
 pub fn tokenize_whole(line: &str, d: &Dialect) -> Tokens {
@@ -348,8 +486,9 @@ fn absent_char(chars: &[char]) -> char {
 
 /// The records of a whole text as Spark's `multiLine` reader parses them: a record
 /// ends at a line separator outside quotes, empty lines and comment lines are
-/// skipped. Each record comes with its text, for the corrupt-record column.
-pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
+/// skipped. Each record comes with its text, for the corrupt-record column, and why
+/// the parser refuses it, if it does.
+pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String, Option<String>)> {
     let chars: Vec<char> = normalized_line_ends(text).chars().collect();
     let mut out = Vec::new();
     let mut start = 0;
@@ -359,9 +498,9 @@ pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String)> {
             start += rest.iter().position(|&c| c == NEW_LINE).map_or(rest.len(), |i| i + 1);
             continue;
         }
-        let (tokens, used) = parse_record(rest, d, NEW_LINE);
+        let (tokens, used, refused) = parse_record(rest, d, NEW_LINE);
         let text_end = if rest.get(used.wrapping_sub(1)) == Some(&NEW_LINE) { used - 1 } else { used };
-        out.push((tokens, rest[..text_end].iter().collect()));
+        out.push((tokens, rest[..text_end].iter().collect(), refused));
         start += used.max(1);
     }
     out
@@ -379,9 +518,11 @@ fn normalized_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The fields of the record at the start of `chars`, and how many characters it took
-/// (its ending `\n` included).
-fn parse_record(chars: &[char], d: &Dialect, new_line: char) -> (Tokens, usize) {
+/// The fields of the record at the start of `chars`, how many characters it took
+/// (its ending `\n` included), and why the parser refuses it, if it does.
+fn parse_record(chars: &[char], d: &Dialect, new_line: char) -> (Tokens, usize, Option<String>) {
+    let quote = d.quote.map_or(NUL, |q| q as char);
+    let escape = d.escape as char;
     let mut p = LineParser {
         chars,
         pos: 0,
@@ -393,18 +534,29 @@ fn parse_record(chars: &[char], d: &Dialect, new_line: char) -> (Tokens, usize) 
         d,
         sep: d.sep as char,
         // No quote character: a character no text holds (univocity uses NUL).
-        quote: d.quote.map_or(NUL, |q| q as char),
-        escape: d.escape as char,
+        quote,
+        escape,
+        escape_escape: match d.escape_escape {
+            Some(c) => c as char,
+            None if escape == quote => NUL,
+            None => escape,
+        },
+        skipped: false,
+        raised: None,
         trim: false,
         new_line,
     };
     match p.next_char() {
         Ok(c) => p.ch = c,
-        Err(Eof) => return (vec![None], 0),
+        Err(Eof) => return (vec![None], 0, None),
     }
     match p.parse_record() {
-        Ok(()) => (p.values, p.pos),
-        Err(Eof) => (p.finish(), chars.len()),
+        Ok(()) => (p.values, p.pos, None),
+        Err(Eof) if p.raised.is_some() => {
+            let why = p.raised.take();
+            (p.values, p.pos, why)
+        }
+        Err(Eof) => (p.finish(), chars.len(), None),
     }
 }
 
@@ -466,7 +618,7 @@ pub fn polars_reads_alike(line: &[u8], d: &Dialect) -> bool {
 mod tests {
     use super::*;
 
-    const SPARK: Dialect = Dialect { sep: b',', quote: Some(b'"'), escape: b'\\', comment: None, trim_leading: false, trim_trailing: false };
+    const SPARK: Dialect = Dialect::new(b',', Some(b'"'), b'\\');
 
     fn t(line: &str) -> Vec<Option<&'static str>> {
         tokenize(line, &SPARK).into_iter().map(|v| v.map(|s| &*Box::leak(s.into_boxed_str()))).collect()
@@ -510,6 +662,43 @@ mod tests {
     }
 
     #[test]
+    fn unescaped_quote_handling_modes() {
+        // Each expectation was observed on PySpark 4.0.1 with `unescapedQuoteHandling`.
+        let with = |h: QuoteHandling, line: &str| -> Result<Vec<Option<String>>, String> { tokenize_checked(line, &Dialect { quote_handling: h, ..SPARK }, false) };
+        let own = |v: &[Option<&str>]| Ok(v.iter().map(|s| s.map(str::to_string)).collect::<Vec<_>>());
+        use QuoteHandling::*;
+        let lines = ["\"a\"b,2", "\"x,y\"z,4", "\"p\"q,r\",5", "\"a\" b,6", "\"a\"\"b\",8", "\"x\"y,\"z\"w"];
+        let back = [&[Some("ab,2")][..], &[Some("x"), Some("yz,4")], &[Some("pq,r"), Some("5")], &[Some("\"a\" b"), Some("6")], &[Some("a\"b"), Some("8")], &[Some("xy"), Some("zw")]];
+        let closing = [&[Some("a\"b,2")][..], &[Some("x,y\"z,4")], &[Some("p\"q,r"), Some("5")], &[Some("a\" b,6")], &[Some("a\"\"b"), Some("8")], &[Some("x\"y,\"z\"w")]];
+        let skip = [&[None, Some("2")][..], &[None, Some("4")], &[None, Some("r\""), Some("5")], &[None, Some("6")], &[None, Some("8")], &[None, None]];
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(with(BackToDelimiter, line), own(back[i]), "{line}");
+            assert_eq!(with(StopAtClosingQuote, line), own(closing[i]), "{line}");
+            assert_eq!(with(SkipValue, line), own(skip[i]), "{line}");
+            assert!(with(RaiseError, line).is_err(), "{line}");
+        }
+        assert_eq!(with(StopAtDelimiter, "\"p\"q,r\",5"), own(&[Some("\"p\"q"), Some("r\""), Some("5")]));
+        assert!(with(RaiseError, "\"a\" b,6").unwrap_err().starts_with("Unexpected character 'b'"));
+        for h in [BackToDelimiter, StopAtClosingQuote, SkipValue, RaiseError] {
+            assert_eq!(with(h, "a\"b,1"), own(&[Some("a\"b"), Some("1")]));
+            assert_eq!(with(h, "\"a\\\"b\",9"), own(&[Some("a\"b"), Some("9")]));
+        }
+    }
+
+    #[test]
+    fn char_to_escape_quote_escaping() {
+        // Observed on PySpark 4.0.1 with charToEscapeQuoteEscaping '#' (and '' for none).
+        let hash = Dialect { escape_escape: Some(b'#'), ..SPARK };
+        let own = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Tokens>();
+        assert_eq!(tokenize("\"a\\\\\"b\",1", &hash), own(&["a\\\"b", "1"]));
+        assert_eq!(tokenize("\"a#\"b\",2", &hash), own(&["\"a\"b\"", "2"]));
+        assert_eq!(tokenize("\"a\\\"b\",4", &hash), own(&["a\"b", "4"]));
+        assert_eq!(tokenize("\"a#\\\"b\",5", &hash), own(&["\"a\\\"b\"", "5"]));
+        let none = Dialect { escape_escape: Some(0), ..SPARK };
+        assert_eq!(tokenize("\"a\\\\\"b\",1", &none), own(&["a\\\"b", "1"]));
+    }
+
+    #[test]
     fn blanks_dropped_around_values() {
         // Observed on PySpark 4.0.1 with ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace.
         let both = Dialect { trim_leading: true, trim_trailing: true, ..SPARK };
@@ -527,7 +716,7 @@ mod tests {
         // Observed on PySpark 4.0.1 with multiLine.
         let got = records("a,\"x\ny\",1\n\nb,\"p\r\nq\",2\r\n  \n", &SPARK);
         let own = |v: &[Option<&str>]| v.iter().map(|s| s.map(str::to_string)).collect::<Tokens>();
-        assert_eq!(got[0], (own(&[Some("a"), Some("x\ny"), Some("1")]), "a,\"x\ny\",1".to_string()));
+        assert_eq!(got[0], (own(&[Some("a"), Some("x\ny"), Some("1")]), "a,\"x\ny\",1".to_string(), None));
         assert_eq!(got[1].0, own(&[Some("b"), Some("p\r\nq"), Some("2\r")]));
         assert_eq!(got[2].0, own(&[Some("  ")]));
         assert_eq!(got.len(), 3);

@@ -10,7 +10,7 @@ use crate::compat::cast_text::{to_text, TextStyle};
 use crate::compat::datetime_kernels::{format_timestamps, PatternArg};
 use crate::compat::datetime_pattern::compile;
 use crate::compat::timezone::{self, Zone};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, col, IntoLazy};
 use std::collections::BTreeMap;
@@ -26,6 +26,12 @@ struct Layout {
     trim_leading: bool,
     trim_trailing: bool,
     quote_all: bool,
+    /// `escapeQuotes`: a value holding the quote is quoted (and the quote escaped);
+    /// false: only one that starts with it (or needs quotes anyway) is.
+    escape_quotes: bool,
+    /// `charToEscapeQuoteEscaping`: what escapes the escape character inside quotes
+    /// (univocity's default: the escape itself, nothing when it is the quote).
+    escape_escape: Option<char>,
     line_sep: String,
 }
 
@@ -36,15 +42,26 @@ fn layout(options: &BTreeMap<String, String>) -> Result<Layout> {
         s => s.to_string(),
     };
     let line_sep = super::line_separator(options)?.unwrap_or("\n").to_string();
+    let quote = get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next());
+    let escape = text("escape", "\\").chars().next().unwrap_or('\\');
+    let escape_escape = match get(OPTIONS, options, "charToEscapeQuoteEscaping") {
+        Some(c) if c.chars().count() > 1 => {
+            return Err(Error::new(ErrorKind::Runtime, "_LEGACY_ERROR_TEMP_2145", "charToEscapeQuoteEscaping cannot be more than one character."))
+        }
+        Some(c) if !c.is_empty() => c.chars().next(),
+        _ => (Some(escape) != quote).then_some(escape),
+    };
     Ok(Layout {
         sep,
-        quote: get(OPTIONS, options, "quote").map_or(Some('"'), |q| q.chars().next()),
-        escape: text("escape", "\\").chars().next().unwrap_or('\\'),
+        quote,
+        escape,
         null_value: text("nullValue", ""),
         empty_value: text("emptyValue", "\"\""),
         trim_leading: flag(OPTIONS, options, "ignoreLeadingWhiteSpace", true),
         trim_trailing: flag(OPTIONS, options, "ignoreTrailingWhiteSpace", true),
         quote_all: flag(OPTIONS, options, "quoteAll", false),
+        escape_quotes: flag(OPTIONS, options, "escapeQuotes", true),
+        escape_escape,
         line_sep,
     })
 }
@@ -68,7 +85,12 @@ impl Layout {
         let Some(q) = self.quote else { return out.push_str(v) };
         let first_sep = self.sep.chars().next().unwrap_or(',');
         // univocity also quotes a line that starts with its default comment character.
-        let needs = self.quote_all || v.contains([first_sep, '\n', '\r', q]) || v.contains(|c| self.line_sep.contains(c)) || (first && v.starts_with('#'));
+        let needs = self.quote_all
+            || v.contains([first_sep, '\n', '\r'])
+            || (self.escape_quotes && v.contains(q))
+            || v.starts_with(q)
+            || v.contains(|c| self.line_sep.contains(c))
+            || (first && v.starts_with('#'));
         if !needs {
             return out.push_str(v);
         }
@@ -87,8 +109,12 @@ impl Layout {
                 out.push_str(&self.line_sep);
                 continue;
             }
-            if c == q || (c == self.escape && self.escape != q) {
+            if c == q {
                 out.push(self.escape);
+            } else if c == self.escape {
+                if let Some(e) = self.escape_escape {
+                    out.push(e);
+                }
             }
             out.push(c);
         }
@@ -106,26 +132,41 @@ impl Layout {
     }
 }
 
-fn pattern(options: &BTreeMap<String, String>, name: &str, default: &str) -> Result<PatternArg> {
-    let p = get(OPTIONS, options, name).unwrap_or(default);
-    Ok(PatternArg::Fixed(Arc::new(compile(p, false)?)))
+/// The writers' `dateFormat`, `timestampFormat` and `timestampNTZFormat` defaults
+/// (the same for CSV and JSON).
+const DATE_FORMAT: &str = "yyyy-MM-dd";
+const TIMESTAMP_FORMAT: &str = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+const TIMESTAMP_NTZ_FORMAT: &str = "yyyy-MM-dd'T'HH:mm:ss[.SSS]";
+
+/// A DATE, TIMESTAMP or TIMESTAMP_NTZ column as a writer's pattern option (or its
+/// default) prints it, timestamps in `zone`; None for other types. `table` is the
+/// writer's option table (CSV's or JSON's).
+pub(crate) fn datetime_text(c: pl::Expr, t: &DataType, table: &[super::super::options::Spec], options: &BTreeMap<String, String>, zone: &Zone) -> Result<Option<pl::Expr>> {
+    let fixed = |name: &str, default: &str| -> Result<PatternArg> {
+        let p = get(table, options, name).unwrap_or(default);
+        Ok(PatternArg::Fixed(Arc::new(compile(p, false)?)))
+    };
+    let utc = timezone::parse("UTC")?;
+    Ok(Some(match t {
+        DataType::Timestamp => format_timestamps(c, fixed("timestampFormat", TIMESTAMP_FORMAT)?, zone.clone()),
+        DataType::TimestampNtz => format_timestamps(c, fixed("timestampNTZFormat", TIMESTAMP_NTZ_FORMAT)?, utc),
+        DataType::Date => {
+            let micros = c.cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None));
+            format_timestamps(micros, fixed("dateFormat", DATE_FORMAT)?, utc)
+        }
+        _ => return Ok(None),
+    }))
 }
 
 /// Each column of `fields` as the text Spark writes for it (NULL stays NULL).
 fn texts(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<pl::DataFrame> {
     let zone = timezone::parse(session_time_zone)?;
-    let utc = timezone::parse("UTC")?;
     let mut exprs = vec![];
     for f in fields {
         let c = col(f.name.as_str());
-        let e = match &f.data_type {
-            DataType::Timestamp => format_timestamps(c, pattern(options, "timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")?, zone.clone()),
-            DataType::TimestampNtz => format_timestamps(c, pattern(options, "timestampNTZFormat", "yyyy-MM-dd'T'HH:mm:ss[.SSS]")?, utc.clone()),
-            DataType::Date => {
-                let micros = c.cast(pl::DataType::Datetime(pl::TimeUnit::Microseconds, None));
-                format_timestamps(micros, pattern(options, "dateFormat", "yyyy-MM-dd")?, utc.clone())
-            }
-            t => to_text(c, t, text_style(t, &zone)),
+        let e = match datetime_text(c.clone(), &f.data_type, OPTIONS, options, &zone)? {
+            Some(e) => e,
+            None => to_text(c, &f.data_type, text_style(&f.data_type, &zone)),
         };
         exprs.push(e.alias(f.name.as_str()));
     }
@@ -190,5 +231,14 @@ mod tests {
         // `\n` becomes a two-character separator, a one-character one keeps it.
         assert_eq!(written(&[("lineSep", ";")], &[Some("a;b"), Some("x\ny")]), "\"a;b\",\"x\ny\";");
         assert_eq!(written(&[("lineSep", "||")], &[Some("c|d"), Some("p\r\nq")]), "\"c|d\",\"p\r||q\"||");
+    }
+
+    #[test]
+    fn unescaped_quotes_and_escape_escaping() {
+        // Observed on PySpark 4.0.1 with escapeQuotes=false and charToEscapeQuoteEscaping.
+        let values = [Some("a\"b"), Some("\"q\""), Some("x,\"y\""), Some("a\\\"b")];
+        assert_eq!(written(&[("escapeQuotes", "false")], &values), "a\"b,\"\\\"q\\\"\",\"x,\\\"y\\\"\",a\\\"b\n");
+        assert_eq!(written(&[("escapeQuotes", "false"), ("escape", "\"")], &values), "a\"b,\"\"\"q\"\"\",\"x,\"\"y\"\"\",a\\\"b\n");
+        assert_eq!(written(&[("charToEscapeQuoteEscaping", "#")], &values[3..]), "\"a#\\\\\"b\"\n");
     }
 }

@@ -4,12 +4,9 @@
 //! element or map value fails the whole array or map.
 
 use super::parser::Value;
-use crate::compat::calendar::MICROS_PER_DAY;
-use crate::compat::datetime_parse::parse;
-use crate::compat::datetime_pattern::{compile, Pattern};
 use crate::compat::json_write::write_string;
 use crate::compat::timezone::Zone;
-use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
+use crate::io::csv::datetime::Formats;
 use crate::compat::java_decimal::java_big_decimal;
 use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
@@ -18,41 +15,41 @@ use polars::prelude::{AnyValue, DataType as PlType, Field, Series, TimeUnit};
 pub type Row = Vec<AnyValue<'static>>;
 
 /// What converting text to dates and timestamps needs: the session time zone and the
-/// `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns (a given pattern is
-/// the only one tried, as in Spark; without one Spark's lenient parsers are).
+/// `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns with
+/// `enableDateTimeParsingFallback`, read as the CSV reader reads them (`JacksonParser`
+/// has the same converters) but for dates without `preferDate`: without a pattern
+/// Spark's lenient `stringToDate`.
 #[derive(Clone)]
 pub struct Conversion {
     pub zone: Zone,
-    pub date: Option<Pattern>,
-    pub timestamp: Option<Pattern>,
-    pub timestamp_ntz: Option<Pattern>,
+    formats: Formats,
 }
 
 impl Conversion {
-    pub fn new(zone: Zone, date: Option<&str>, timestamp: Option<&str>, timestamp_ntz: Option<&str>) -> crate::error::Result<Conversion> {
-        let compiled = |p: Option<&str>| p.map(|p| compile(p, true)).transpose();
-        Ok(Conversion { zone, date: compiled(date)?, timestamp: compiled(timestamp)?, timestamp_ntz: compiled(timestamp_ntz)? })
+    pub fn new(zone: Zone, date: Option<&str>, timestamp: Option<&str>, timestamp_ntz: Option<&str>, fallback: Option<bool>) -> crate::error::Result<Conversion> {
+        let formats = Formats::new(date, timestamp, timestamp_ntz, fallback, false);
+        // A pattern Spark cannot build fails each value, except a week-based one (Spark's
+        // upgrade error): raised when the read starts.
+        for compiled in [&formats.date, &formats.timestamp].into_iter().flatten() {
+            if let Err(e) = compiled {
+                if e.kind == crate::error::ErrorKind::Upgrade {
+                    return Err(e.clone().into());
+                }
+            }
+        }
+        Ok(Conversion { zone, formats })
     }
 
     fn date(&self, s: &str) -> Option<i32> {
-        match &self.date {
-            Some(p) => parse(p, s).ok().and_then(|r| i32::try_from(r.local.div_euclid(MICROS_PER_DAY)).ok()),
-            None => csv_date(s),
-        }
+        self.formats.date(s).ok().flatten()
     }
 
     fn timestamp(&self, s: &str) -> Option<i64> {
-        match &self.timestamp {
-            Some(p) => parse(p, s).ok().map(|r| r.instant(&self.zone)),
-            None => csv_timestamp(s, &self.zone),
-        }
+        self.formats.timestamp(s, &self.zone).ok().flatten()
     }
 
     fn timestamp_ntz(&self, s: &str) -> Option<i64> {
-        match &self.timestamp_ntz {
-            Some(p) => parse(p, s).ok().map(|r| r.local),
-            None => csv_timestamp_ntz(s),
-        }
+        self.formats.timestamp_ntz(s)
     }
 }
 
@@ -204,7 +201,7 @@ mod tests {
     #[test]
     fn partial_results_and_text() {
         let fields = vec![StructField::new("a", DataType::Integer, true), StructField::new("b", DataType::String, true)];
-        let zone = Conversion::new(Zone::utc(), None, None, None).unwrap();
+        let zone = Conversion::new(Zone::utc(), None, None, None, None).unwrap();
         let rows = record_row(&value(r#"{"a":1,"b":{"x":[1.50,"q"]}}"#), &fields, None, &zone).unwrap();
         assert_eq!(rows[0][1], AnyValue::StringOwned(r#"{"x":[1.50,"q"]}"#.into()));
         match record_row(&value(r#"{"a":"x","b":"y"}"#), &fields, None, &zone) {

@@ -38,9 +38,10 @@ pub const OPTIONS: &[Spec] = &[
     spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Read, Support::Yes),
     spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", Direction::Read, Support::Yes),
     spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Read, Support::Yes),
-    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::No),
-    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::No),
-    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::No),
+    spec("enableDateTimeParsingFallback", Kind::Bool, "", Direction::Read, Support::Yes),
+    spec("dateFormat", Kind::Text, "yyyy-MM-dd", Direction::Write, Support::Yes),
+    spec("timestampFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Direction::Write, Support::Yes),
+    spec("timestampNTZFormat", Kind::Text, "yyyy-MM-dd'T'HH:mm:ss[.SSS]", Direction::Write, Support::Yes),
     spec("locale", Kind::Text, "en-US", Direction::Both, Support::Values(&["en-us"])),
     spec("lineSep", Kind::Text, "\\n, \\r or \\r\\n (read)", Direction::Read, Support::Yes),
     spec("lineSep", Kind::Text, "\\n (write)", Direction::Write, Support::Yes),
@@ -55,6 +56,8 @@ pub const OPTIONS: &[Spec] = &[
 /// `ignoreNullFields` is false.
 pub fn rows_text(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<String, String>, session_time_zone: &str) -> Result<String> {
     let zone = crate::compat::timezone::parse(session_time_zone)?;
+    let (df, formatted) = with_datetime_formats(df, fields, options, &zone)?;
+    let fields: &[StructField] = formatted.as_deref().unwrap_or(fields);
     let keep_nulls = !flag(OPTIONS, options, "ignoreNullFields", true);
     let line_sep = get(OPTIONS, options, "lineSep").unwrap_or("\n");
     let keys: Vec<String> = fields
@@ -87,6 +90,61 @@ pub fn rows_text(df: pl::DataFrame, fields: &[StructField], options: &BTreeMap<S
         out.push_str(line_sep);
     }
     Ok(out)
+}
+
+/// The DATE, TIMESTAMP and TIMESTAMP_NTZ columns as the text of the writer's
+/// `dateFormat` / `timestampFormat` / `timestampNTZFormat` or their defaults (the CSV
+/// writer's formatting: java.time prints the default's optional `[.SSS]`), and the
+/// fields with those columns as STRING. Dates and timestamps inside nested columns
+/// would need a given pattern too: refused rather than written with the defaults.
+fn with_datetime_formats(
+    df: pl::DataFrame,
+    fields: &[StructField],
+    options: &BTreeMap<String, String>,
+    zone: &crate::compat::timezone::Zone,
+) -> Result<(pl::DataFrame, Option<Vec<StructField>>)> {
+    let given = |name: &str| get(OPTIONS, options, name).is_some();
+    let patterned = |t: &DataType| match t {
+        DataType::Date => given("dateFormat"),
+        DataType::Timestamp => given("timestampFormat"),
+        DataType::TimestampNtz => given("timestampNTZFormat"),
+        _ => false,
+    };
+    if let Some(f) = fields.iter().find(|f| !f.data_type.is_atomic() && holds(&f.data_type, &patterned)) {
+        return Err(crate::error::Error::unsupported(format!("the json writer's datetime formats for dates or timestamps inside the nested column `{}`", f.name)));
+    }
+    let formatted = |t: &DataType| t.is_datetime();
+    if !fields.iter().any(|f| formatted(&f.data_type)) {
+        return Ok((df, None));
+    }
+    let mut exprs = Vec::with_capacity(fields.len());
+    let mut out = Vec::with_capacity(fields.len());
+    for f in fields {
+        let c = pl::col(f.name.as_str());
+        match super::csv::write::datetime_text(c.clone(), &f.data_type, OPTIONS, options, zone)?.filter(|_| formatted(&f.data_type)) {
+            Some(e) => {
+                exprs.push(e.alias(f.name.as_str()));
+                out.push(StructField::new(f.name.clone(), DataType::String, f.nullable));
+            }
+            None => {
+                exprs.push(c);
+                out.push(f.clone());
+            }
+        }
+    }
+    let df = pl::IntoLazy::lazy(df).select(exprs).collect_with_engine(pl::Engine::InMemory)?.unwrap_single();
+    Ok((df, Some(out)))
+}
+
+/// Whether `t` or a type inside it is one `pred` names.
+fn holds(t: &DataType, pred: &dyn Fn(&DataType) -> bool) -> bool {
+    pred(t)
+        || match t {
+            DataType::Array(e, _) => holds(e, pred),
+            DataType::Map(k, v, _) => holds(k, pred) || holds(v, pred),
+            DataType::Struct(fields) => fields.iter().any(|f| holds(&f.data_type, pred)),
+            _ => false,
+        }
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

@@ -189,7 +189,8 @@ pub(crate) fn only_corrupt_column_error() -> Error {
 pub fn file_frame(path: &Path, options: &BTreeMap<String, String>, corrupt_default: &str, fields: &[StructField], zone: &Zone) -> Result<pl::DataFrame> {
     let r = Reading::of(options, corrupt_default)?;
     let g = |name: &str| get(OPTIONS, options, name);
-    let conversion = Conversion::new(zone.clone(), g("dateFormat"), g("timestampFormat"), g("timestampNTZFormat"))?;
+    let fallback = g("enableDateTimeParsingFallback").map(|v| v.eq_ignore_ascii_case("true"));
+    let conversion = Conversion::new(zone.clone(), g("dateFormat"), g("timestampFormat"), g("timestampNTZFormat"), fallback)?;
     let corrupt_at = fields.iter().position(|f| f.name == r.corrupt_column && f.data_type == DataType::String);
     if fields.len() == 1 && corrupt_at.is_some() {
         return Err(only_corrupt_column_error());

@@ -13,7 +13,7 @@ use crate::ir::function::{Func, MapFn};
 use crate::ir::{DataType, Expr, StructField, Value};
 use crate::compat::timezone::Zone;
 use crate::io::csv::datetime::{csv_date, csv_timestamp, csv_timestamp_ntz};
-use crate::io::csv::infer::{infer_field, Inferred};
+use crate::io::csv::infer::{infer_field, Inference, Inferred};
 use crate::io::csv::tokenizer::{tokenize, Dialect};
 use crate::compat::java_decimal::java_big_decimal;
 use crate::io::csv::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
@@ -98,7 +98,7 @@ fn dialect(options: &[(String, String)]) -> Dialect {
         None => Some(b'"'),
     };
     let escape = option(options, "escape").and_then(|e| e.as_bytes().first().copied()).unwrap_or(b'\\');
-    Dialect { sep, quote, escape, comment: None, trim_leading: false, trim_trailing: false }
+    Dialect::new(sep, quote, escape)
 }
 
 /// `from_csv(text, schema[, options])`: a struct per line, PERMISSIVE (a field that
@@ -249,7 +249,8 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, forma
         }
         DataType::Timestamp | DataType::TimestampNtz => {
             let (v, f) = match (t, &formats.timestamp, &formats.timestamp_ntz) {
-                (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().map(|r| r.local)),
+                // Text naming a zone is not a TIMESTAMP_NTZ (Spark's parseWithoutTimeZone).
+                (DataType::TimestampNtz, _, Some(p)) => each(tokens, |x| parse(p, x).ok().filter(|r| r.offset.is_none() && r.zone.is_none()).map(|r| r.local)),
                 (DataType::TimestampNtz, _, None) => each(tokens, csv_timestamp_ntz),
                 (_, Some(p), _) => each(tokens, |x| parse(p, x).ok().map(|r| r.instant(&formats.zone))),
                 _ => each(tokens, |x| csv_timestamp(x, zone)),
@@ -342,7 +343,7 @@ pub fn schema_of_csv(c: &CallLowering) -> Result<pl::Expr> {
         .enumerate()
         .map(|(i, t)| {
             let inferred = match t.as_deref() {
-                Some(v) if !v.is_empty() && v != null_value => infer_field(Inferred::Null, v),
+                Some(v) if !v.is_empty() && v != null_value => infer_field(Inferred::Null, v, &Inference::default()),
                 _ => Inferred::Null,
             };
             StructField::new(format!("_c{i}"), inferred.to_spark(), true)
