@@ -49,27 +49,20 @@ pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
 /// Whether `e` reads nothing but literals through operators and deterministic string
 /// functions: a condition lowering may compute once, as Spark's ConstantFolding does.
 pub fn is_constant(e: &Expr) -> bool {
-    match e {
-        Expr::Literal(_) => true,
-        Expr::Alias { expr, .. }
-        | Expr::WithOrigin { expr, .. }
-        | Expr::Cast { expr, .. }
-        | Expr::Negate(expr)
-        | Expr::Not(expr)
-        | Expr::IsNull(expr)
-        | Expr::IsNotNull(expr) => {
-            is_constant(expr)
-        }
-        Expr::Binary { left, right, .. } => is_constant(left) && is_constant(right),
-        Expr::Call(c) => matches!(c.func, Func::String(_)) && c.args.iter().all(is_constant),
-        _ => false,
-    }
+    of_literals(e, &|f| matches!(f, Func::String(_)), false)
 }
 
 /// Spark's `foldable`: an expression of literals through deterministic operators and
 /// functions (no column, aggregate, window, generator, lambda, UDF or subquery), which
 /// its ConstantFolding computes once while optimising.
 pub fn is_foldable(e: &Expr) -> bool {
+    of_literals(e, &deterministic_scalar, true)
+}
+
+/// Literals through operators, the calls `call` accepts and, with `conditionals`, CASE
+/// WHEN and IN.
+fn of_literals(e: &Expr, call: &dyn Fn(Func) -> bool, conditionals: bool) -> bool {
+    let of = |x: &Expr| of_literals(x, call, conditionals);
     match e {
         Expr::Literal(_) => true,
         Expr::Alias { expr, .. }
@@ -78,13 +71,13 @@ pub fn is_foldable(e: &Expr) -> bool {
         | Expr::Negate(expr)
         | Expr::Not(expr)
         | Expr::IsNull(expr)
-        | Expr::IsNotNull(expr) => is_foldable(expr),
-        Expr::Binary { left, right, .. } => is_foldable(left) && is_foldable(right),
-        Expr::CaseWhen { branches, otherwise, .. } => {
-            branches.iter().all(|(c, v)| is_foldable(c) && is_foldable(v)) && otherwise.as_deref().is_none_or(is_foldable)
+        | Expr::IsNotNull(expr) => of(expr),
+        Expr::Binary { left, right, .. } => of(left) && of(right),
+        Expr::CaseWhen { branches, otherwise, .. } if conditionals => {
+            branches.iter().all(|(c, v)| of(c) && of(v)) && otherwise.as_deref().is_none_or(of)
         }
-        Expr::In { expr, list } => is_foldable(expr) && list.iter().all(is_foldable),
-        Expr::Call(c) => deterministic_scalar(c.func) && c.args.iter().all(is_foldable),
+        Expr::In { expr, list } if conditionals => of(expr) && list.iter().all(of),
+        Expr::Call(c) => call(c.func) && c.args.iter().all(of),
         _ => false,
     }
 }
