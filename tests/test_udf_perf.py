@@ -174,3 +174,39 @@ def test_pandas_function_results_keep_their_schema_when_pieces_differ(spark):
 
     assert sorted(r.id for r in df.mapInArrow(batches, "id long").collect()) == [0, 1, 2, 3, 4, 7]
     assert sorted(r.id for r in df.mapInPandas(lambda it: (p.assign(id=p.id * 2) for p in it), "id long").collect()) == [0, 2, 4, 6, 8]
+
+
+def test_batches_are_cut_by_row_count_whatever_the_engine_chunks():
+    import random
+
+    from pyrust.sql._pandas_convert import exact_batches
+
+    rng = random.Random(11)
+    for _ in range(200):
+        lengths = [rng.choice([0, 1, 2, 3, 7, 10, 25]) for _ in range(rng.randrange(0, 12))]
+        size = rng.choice([1, 3, 10, 1 << 62])
+        start, chunks = 0, []
+        for n in lengths:
+            chunks.append(pa.record_batch([pa.array(range(start, start + n), pa.int64())], names=["v"]))
+            start += n
+        out = list(exact_batches(iter(chunks), size))
+        assert [v for b in out for v in b.column(0).to_pylist()] == list(range(start))
+        assert all(b.num_rows == size for b in out[:-1]) and all(0 < b.num_rows <= size for b in out)
+
+
+def test_a_udf_sees_spark_batches_over_an_input_of_many_chunks(spark):
+    from pyrust.sql.functions import pandas_udf
+
+    @pandas_udf("long")
+    def batch_length(s: pd.Series) -> pd.Series:
+        return s * 0 + len(s)
+
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+    try:
+        df = spark.range(0, 4321).union(spark.range(4321, 12345)).union(spark.range(12345, 12999))
+        lengths = [r[0] for r in df.select(batch_length("id")).collect()]
+        counted = df.mapInPandas(lambda it: (p.assign(id=len(p)) for p in it), "id long").collect()
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+    assert sorted(set(lengths)) == [999, 1000] and lengths.count(999) == 999
+    assert sorted({r.id for r in counted}) == [999, 1000]

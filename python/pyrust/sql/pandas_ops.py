@@ -163,9 +163,9 @@ def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     def run(streams: List[Any], zone: str) -> Any:
         import pyarrow as pa
 
-        from pyrust.sql._pandas_convert import batch_size
+        from pyrust.sql._pandas_convert import batch_size, exact_batches
 
-        batches = _read(streams[0]).to_batches(max_chunksize=batch_size())
+        batches = list(exact_batches(pa.RecordBatchReader._import_from_c_capsule(streams[0]), batch_size()))
 
         def inputs() -> Iterator[Any]:
             for b in batches:

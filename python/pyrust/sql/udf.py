@@ -336,11 +336,9 @@ def _batches(reader: Any) -> Any:
     rows, as PySpark's worker receives them."""
     from pyrust.sql import _pandas_convert as pc
 
-    size = pc.batch_size()
-    for batch in reader:
-        for piece in pc.slices(batch, size):
-            check_cancelled()
-            yield piece
+    for piece in pc.exact_batches(reader, pc.batch_size()):
+        check_cancelled()
+        yield piece
 
 
 def _batched_runner(func: Callable, dt: DataType) -> Callable:
