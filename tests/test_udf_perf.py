@@ -210,3 +210,29 @@ def test_a_udf_sees_spark_batches_over_an_input_of_many_chunks(spark):
         spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
     assert sorted(set(lengths)) == [999, 1000] and lengths.count(999) == 999
     assert sorted({r.id for r in counted}) == [999, 1000]
+
+
+def test_group_frames_gathered_per_group_are_what_to_pandas_of_the_group_gives():
+    import numpy as np
+
+    keys = pa.array(np.arange(1000) * 7 % 13)
+    table = pa.Table.from_batches(pa.table({"k": keys, "id": pa.array(np.arange(1000)), "x": pa.array(np.arange(1000) / 4),
+                                            "s": pa.array(np.arange(1000, dtype="int8"))}).to_batches(max_chunksize=300))
+    data, order, groups = pandas_ops._group_order(table, 1)
+    gathered = list(pandas_ops._group_parts(data, order, groups, arrow=False))
+    moved, same_groups = pandas_ops._groups(table, 1)
+    assert same_groups == groups and len(gathered) == 13
+    for frame, (_, offset, length) in zip(gathered, groups):
+        expected = moved.slice(offset, length).to_pandas()
+        pd.testing.assert_frame_equal(frame, expected, check_exact=True)
+        assert type(frame.index) is pd.RangeIndex
+        assert [frame[c].to_numpy().flags.writeable for c in frame.columns] == [expected[c].to_numpy().flags.writeable for c in expected.columns]
+    # Writable, and the frame's own: changing it reaches neither the input nor the next call.
+    gathered[0].loc[0, "id"] = 99
+    gathered[0]["x"] += 1
+    assert table.column(1)[0].as_py() == 0 and next(pandas_ops._group_parts(data, order, groups, arrow=False)).loc[0, "id"] == 0
+    # A column with NULLs takes the other path: the whole table moved, then sliced.
+    with_null = table.append_column("n", pa.array([None] + list(range(999))))
+    data, order, groups = pandas_ops._group_order(with_null, 1)
+    slow = list(pandas_ops._group_parts(data, order, groups, arrow=False))
+    pd.testing.assert_frame_equal(slow[0], pandas_ops._groups(with_null, 1)[0].slice(0, groups[0][2]).to_pandas())
