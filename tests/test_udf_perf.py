@@ -49,6 +49,8 @@ def _pandas_route(results, dt):
 @pytest.mark.parametrize("results, dt", [
     ([1, 2, 3], LongType()),
     ([1, -(2 ** 31)], IntegerType()),
+    ([__import__("numpy").int64(1), 2, __import__("numpy").int32(-3)], LongType()),
+    ([__import__("numpy").True_, 1], LongType()),
     ([1.5, float("nan"), None, -0.0], DoubleType()),
     (["a", None, "😀"], StringType()),
     ([True, None, False], BooleanType()),
@@ -64,6 +66,10 @@ def test_arrow_udf_result_shortcut_equals_the_pandas_route(results, dt):
     ([2 ** 40], IntegerType()),  # out of range: pandas' unchecked cast decides
     ([1, 2.5], LongType()),
     ([True, 1], LongType()),
+    ([2 ** 53 + 1, 1.0], LongType()),  # pandas makes it float64, which rounds
+    ([__import__("numpy").uint64(2 ** 64 - 1)], LongType()),  # pandas wraps it
+    ([True, False], LongType()),
+    ([], LongType()),
 ])
 def test_arrow_udf_result_shortcut_refuses_what_pandas_would_change(results, dt):
     assert udf_module._exact_results(results, dt, udf_module._arrow_type(dt)) is None
