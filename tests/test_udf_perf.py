@@ -242,3 +242,16 @@ def test_group_frames_gathered_per_group_are_what_to_pandas_of_the_group_gives()
     data, order, groups = pandas_ops._group_order(with_null, 1)
     slow = list(pandas_ops._group_parts(data, order, groups, arrow=False))
     pd.testing.assert_frame_equal(slow[0], pandas_ops._groups(with_null, 1)[0].slice(0, groups[0][2]).to_pandas())
+
+
+def test_pandas_function_frames_do_not_share_their_column_index():
+    import numpy as np
+
+    batch = pa.record_batch([pa.array(np.arange(3, dtype="int64")), pa.array([0.5, 1.5, 2.5])], names=["id", "x"])
+    first = pandas_ops._to_pandas(batch)
+    first.columns.name = "renamed"
+    first.columns = ["other", "x"]
+    second = pandas_ops._to_pandas(batch)
+    pd.testing.assert_frame_equal(second, batch.to_pandas(), check_exact=True)
+    assert second.columns.name is None and list(second.columns) == ["id", "x"]
+    assert second.columns.dtype == batch.to_pandas().columns.dtype
