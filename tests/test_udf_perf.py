@@ -49,6 +49,8 @@ def _pandas_route(results, dt):
 @pytest.mark.parametrize("results, dt", [
     ([1, 2, 3], LongType()),
     ([1, -(2 ** 31)], IntegerType()),
+    ([__import__("numpy").int64(1), 2, __import__("numpy").int32(-3)], LongType()),
+    ([__import__("numpy").True_, 1], LongType()),
     ([1.5, float("nan"), None, -0.0], DoubleType()),
     (["a", None, "😀"], StringType()),
     ([True, None, False], BooleanType()),
@@ -64,6 +66,10 @@ def test_arrow_udf_result_shortcut_equals_the_pandas_route(results, dt):
     ([2 ** 40], IntegerType()),  # out of range: pandas' unchecked cast decides
     ([1, 2.5], LongType()),
     ([True, 1], LongType()),
+    ([2 ** 53 + 1, 1.0], LongType()),  # pandas makes it float64, which rounds
+    ([__import__("numpy").uint64(2 ** 64 - 1)], LongType()),  # pandas wraps it
+    ([True, False], LongType()),
+    ([], LongType()),
 ])
 def test_arrow_udf_result_shortcut_refuses_what_pandas_would_change(results, dt):
     assert udf_module._exact_results(results, dt, udf_module._arrow_type(dt)) is None
@@ -174,3 +180,78 @@ def test_pandas_function_results_keep_their_schema_when_pieces_differ(spark):
 
     assert sorted(r.id for r in df.mapInArrow(batches, "id long").collect()) == [0, 1, 2, 3, 4, 7]
     assert sorted(r.id for r in df.mapInPandas(lambda it: (p.assign(id=p.id * 2) for p in it), "id long").collect()) == [0, 2, 4, 6, 8]
+
+
+def test_batches_are_cut_by_row_count_whatever_the_engine_chunks():
+    import random
+
+    from pyrust.sql._pandas_convert import exact_batches
+
+    rng = random.Random(11)
+    for _ in range(200):
+        lengths = [rng.choice([0, 1, 2, 3, 7, 10, 25]) for _ in range(rng.randrange(0, 12))]
+        size = rng.choice([1, 3, 10, 1 << 62])
+        start, chunks = 0, []
+        for n in lengths:
+            chunks.append(pa.record_batch([pa.array(range(start, start + n), pa.int64())], names=["v"]))
+            start += n
+        out = list(exact_batches(iter(chunks), size))
+        assert [v for b in out for v in b.column(0).to_pylist()] == list(range(start))
+        assert all(b.num_rows == size for b in out[:-1]) and all(0 < b.num_rows <= size for b in out)
+
+
+def test_a_udf_sees_spark_batches_over_an_input_of_many_chunks(spark):
+    from pyrust.sql.functions import pandas_udf
+
+    @pandas_udf("long")
+    def batch_length(s: pd.Series) -> pd.Series:
+        return s * 0 + len(s)
+
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+    try:
+        df = spark.range(0, 4321).union(spark.range(4321, 12345)).union(spark.range(12345, 12999))
+        lengths = [r[0] for r in df.select(batch_length("id")).collect()]
+        counted = df.mapInPandas(lambda it: (p.assign(id=len(p)) for p in it), "id long").collect()
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+    assert sorted(set(lengths)) == [999, 1000] and lengths.count(999) == 999
+    assert sorted({r.id for r in counted}) == [999, 1000]
+
+
+def test_group_frames_gathered_per_group_are_what_to_pandas_of_the_group_gives():
+    import numpy as np
+
+    keys = pa.array(np.arange(1000) * 7 % 13)
+    table = pa.Table.from_batches(pa.table({"k": keys, "id": pa.array(np.arange(1000)), "x": pa.array(np.arange(1000) / 4),
+                                            "s": pa.array(np.arange(1000, dtype="int8"))}).to_batches(max_chunksize=300))
+    data, order, groups = pandas_ops._group_order(table, 1)
+    gathered = list(pandas_ops._group_parts(data, order, groups, arrow=False))
+    moved, same_groups = pandas_ops._groups(table, 1)
+    assert same_groups == groups and len(gathered) == 13
+    for frame, (_, offset, length) in zip(gathered, groups):
+        expected = moved.slice(offset, length).to_pandas()
+        pd.testing.assert_frame_equal(frame, expected, check_exact=True)
+        assert type(frame.index) is pd.RangeIndex
+        assert [frame[c].to_numpy().flags.writeable for c in frame.columns] == [expected[c].to_numpy().flags.writeable for c in expected.columns]
+    # Writable, and the frame's own: changing it reaches neither the input nor the next call.
+    gathered[0].loc[0, "id"] = 99
+    gathered[0]["x"] += 1
+    assert table.column(1)[0].as_py() == 0 and next(pandas_ops._group_parts(data, order, groups, arrow=False)).loc[0, "id"] == 0
+    # A column with NULLs takes the other path: the whole table moved, then sliced.
+    with_null = table.append_column("n", pa.array([None] + list(range(999))))
+    data, order, groups = pandas_ops._group_order(with_null, 1)
+    slow = list(pandas_ops._group_parts(data, order, groups, arrow=False))
+    pd.testing.assert_frame_equal(slow[0], pandas_ops._groups(with_null, 1)[0].slice(0, groups[0][2]).to_pandas())
+
+
+def test_pandas_function_frames_do_not_share_their_column_index():
+    import numpy as np
+
+    batch = pa.record_batch([pa.array(np.arange(3, dtype="int64")), pa.array([0.5, 1.5, 2.5])], names=["id", "x"])
+    first = pandas_ops._to_pandas(batch)
+    first.columns.name = "renamed"
+    first.columns = ["other", "x"]
+    second = pandas_ops._to_pandas(batch)
+    pd.testing.assert_frame_equal(second, batch.to_pandas(), check_exact=True)
+    assert second.columns.name is None and list(second.columns) == ["id", "x"]
+    assert second.columns.dtype == batch.to_pandas().columns.dtype

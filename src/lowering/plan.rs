@@ -82,14 +82,23 @@ impl<'a> PlanLowering<'a> {
             }
             PlanNode::Range { start, end, step } => {
                 let (start, end, step) = (*start, *end, *step);
-                let n = if (step > 0 && end > start) || (step < 0 && end < start) {
-                    ((end as i128 - start as i128 + step as i128 - step.signum() as i128) / step as i128) as i64
-                } else {
-                    0
-                };
                 let id = plan.output[0].engine_name();
-                let values = pl::Series::new(id.as_str().into(), (0..n).map(|i| start + i * step).collect::<Vec<i64>>());
-                pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
+                if i64::try_from(end as i128 - start as i128).is_ok() {
+                    // Generated when the plan runs (one buffer, written once), not here
+                    // (a Vec copied into a Series: two 80 MB buffers for 10M rows).
+                    let values = pl::int_range(pl::lit(start), pl::lit(end), step, pl::DataType::Int64);
+                    pl::DataFrame::empty().lazy().select([values.alias(id.as_str())])
+                } else {
+                    // Bounds too far apart for Polars' 64-bit length (so a large step:
+                    // few rows): generated here.
+                    let n = if (step > 0 && end > start) || (step < 0 && end < start) {
+                        ((end as i128 - start as i128 + step as i128 - step.signum() as i128) / step as i128) as i64
+                    } else {
+                        0
+                    };
+                    let values = pl::Series::new(id.as_str().into(), (0..n).map(|i| start.wrapping_add(i.wrapping_mul(step))).collect::<Vec<i64>>());
+                    pl::DataFrame::new(n as usize, vec![values.into()])?.lazy()
+                }
             }
             PlanNode::Scan { format, paths, options, schema, metadata } => {
                 let lf = scan(*format, paths, options, schema, *metadata, &self.conf.session_time_zone, self.conf.case_sensitive, &self.conf.storage)?;

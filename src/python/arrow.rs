@@ -20,6 +20,23 @@ use pyo3::types::PyCapsule;
 /// `large`: `spark.sql.execution.arrow.useLargeVarTypes`.
 pub fn export_stream<'py>(py: Python<'py>, mut df: pl::DataFrame, fields: &[StructField], large: bool) -> PyResult<Bound<'py, PyCapsule>> {
     df.rechunk_mut();
+    export_batches(py, df, fields, large)
+}
+
+/// `export_stream` of the frame's chunks as they are, one record batch each (the
+/// readers regroup them: a Python function's batches are cut by row count): no copy of
+/// the whole frame. Chunks are aligned across columns first, and a frame of many small
+/// chunks is made one (a batch per chunk would cost more than the copy).
+pub fn export_chunks<'py>(py: Python<'py>, mut df: pl::DataFrame, fields: &[StructField], large: bool) -> PyResult<Bound<'py, PyCapsule>> {
+    if df.first_col_n_chunks() > 1 + df.height() / 1024 {
+        df.rechunk_mut();
+    } else {
+        df.align_chunks();
+    }
+    export_batches(py, df, fields, large)
+}
+
+fn export_batches<'py>(py: Python<'py>, df: pl::DataFrame, fields: &[StructField], large: bool) -> PyResult<Bound<'py, PyCapsule>> {
     let struct_type = ArrowDataType::Struct(arrow_fields(fields, large));
     let batches = df
         .iter_chunks(CompatLevel::oldest(), false)

@@ -4,7 +4,7 @@
 //! The GIL is taken here, for the call only: plans run detached from it, so Polars'
 //! worker threads can each take it in turn.
 
-use super::arrow::{export_stream, import_stream};
+use super::arrow::{export_chunks, import_stream};
 use super::column::PyExpr;
 use super::errors::guard;
 use super::types::parse_type_json;
@@ -50,7 +50,7 @@ impl PyFunction {
         let frame = pl::DataFrame::new(height, columns)?;
         let fields: Vec<StructField> = arg_types.iter().enumerate().map(|(i, t)| StructField::new(format!("_{i}"), t.clone(), true)).collect();
         let frame = call_python(cancel, |py| {
-            let stream = export_stream(py, frame, &fields, false)?;
+            let stream = export_chunks(py, frame, &fields, false)?;
             let out = self.runner.call1(py, (stream, zone, aggregate))?;
             let table = import_stream(out.bind(py), None)?;
             Ok(frame_from_arrow(table, &[StructField::new("udf", self.return_type.clone(), true)], zone))
@@ -193,7 +193,7 @@ struct PyTableFunction {
 impl PythonTableFunction for PyTableFunction {
     fn apply(&self, inputs: Vec<pl::DataFrame>, input_fields: &[Vec<StructField>], output: &[StructField], zone: &str, cancel: &CancelFlag) -> Result<pl::DataFrame> {
         call_python(cancel, |py| {
-            let streams = inputs.into_iter().zip(input_fields).map(|(df, fields)| export_stream(py, df, fields, false)).collect::<PyResult<Vec<_>>>()?;
+            let streams = inputs.into_iter().zip(input_fields).map(|(df, fields)| export_chunks(py, df, fields, false)).collect::<PyResult<Vec<_>>>()?;
             let out = self.runner.call1(py, (streams, zone))?;
             let table = import_stream(out.bind(py), None)?;
             Ok(frame_from_arrow(table, output, zone))

@@ -6,7 +6,7 @@ maps dicts, structs Rows); results go back through ``pyarrow.Array.from_pandas``
 an Arrow cast when the values are not of the declared type."""
 
 import datetime
-from typing import Any, Callable, Optional
+from typing import Any, Callable, List, Optional
 
 from pyrust.errors import PySparkRuntimeError, PySparkTypeError, PySparkValueError
 from pyrust.sql.types import (
@@ -208,13 +208,32 @@ def batch_size() -> int:
     return size if size > 0 else 1 << 62
 
 
-def slices(batch: Any, size: int) -> Any:
-    """A record batch in pieces of at most `size` rows."""
-    if batch.num_rows <= size:
-        yield batch
-        return
-    for start in range(0, batch.num_rows, size):
-        yield batch.slice(start, size)
+def exact_batches(batches: Any, size: int) -> Any:
+    """The rows of a stream of record batches (the engine's chunks, of any lengths) in
+    batches of exactly `size` rows, the last one shorter, as Spark cuts a partition:
+    zero-copy slices, a copy only of the rows of a batch that spans two chunks. No
+    batch at all for no rows."""
+    import pyarrow as pa
+
+    pending: List[Any] = []
+    missing = size
+    for batch in batches:
+        n, start = batch.num_rows, 0
+        if pending and n:
+            take = min(missing, n)
+            pending.append(batch.slice(0, take))
+            missing -= take
+            start = take
+            if missing == 0:
+                yield pa.concat_batches(pending) if len(pending) > 1 else pending[0]
+                pending, missing = [], size
+        while n - start >= size:
+            yield batch.slice(start, size)
+            start += size
+        if start < n:
+            pending, missing = [batch.slice(start)], size - (n - start)
+    if pending:
+        yield pa.concat_batches(pending) if len(pending) > 1 else pending[0]
 
 
 def safe_check() -> bool:

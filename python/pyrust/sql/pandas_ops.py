@@ -163,9 +163,9 @@ def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     def run(streams: List[Any], zone: str) -> Any:
         import pyarrow as pa
 
-        from pyrust.sql._pandas_convert import batch_size
+        from pyrust.sql._pandas_convert import batch_size, exact_batches
 
-        batches = _read(streams[0]).to_batches(max_chunksize=batch_size())
+        batches = list(exact_batches(pa.RecordBatchReader._import_from_c_capsule(streams[0]), batch_size()))
 
         def inputs() -> Iterator[Any]:
             for b in batches:
@@ -212,9 +212,19 @@ def _normal_key(column: Any) -> Any:
 def _groups(table: Any, nkeys: int) -> Any:
     """The data columns of a keyed table sorted by group, and each group's key (a
     tuple of Python values), first row and length, groups in order of first appearance
-    (NULL keys together, NaN keys together). Each key column is dictionary-encoded
-    (codes in order of first appearance), several keys' codes combined and encoded
-    again; one stable argsort of the codes orders the rows."""
+    (NULL keys together, NaN keys together)."""
+    import pyarrow as pa
+
+    data, order, groups = _group_order(table, nkeys)
+    return (data if order is None else data.take(pa.array(order))), groups
+
+
+def _group_order(table: Any, nkeys: int) -> Any:
+    """`_groups` before the rows are moved: the data columns as they are, the row
+    numbers in group order (None: the rows are in order already) and the groups, each
+    a run of that order. Each key column is dictionary-encoded (codes in order of first
+    appearance), several keys' codes combined and encoded again; one stable argsort of
+    the codes orders the rows."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -222,9 +232,9 @@ def _groups(table: Any, nkeys: int) -> Any:
     data = table.select(list(range(nkeys, table.num_columns)))
     n = table.num_rows
     if n == 0:
-        return data, []
+        return data, None, []
     if nkeys == 0:
-        return data, [((), 0, n)]
+        return data, None, [((), 0, n)]
     keys = [_normal_key(table.column(i)) for i in range(nkeys)]
     try:
         codes = None
@@ -245,12 +255,12 @@ def _groups(table: Any, nkeys: int) -> Any:
     firsts = pa.array(order[offsets])
     key_values = list(zip(*[k.take(firsts).to_pylist() for k in keys]))
     groups = [(key, int(o), int(length)) for key, o, length in zip(key_values, offsets, lengths)]
-    return data.take(pa.array(order)), groups
+    return data, order, groups
 
 
 def _groups_by_value(data: Any, keys: List[Any]) -> Any:
-    """`_groups` for key types Arrow cannot hash (arrays, maps): by Python value."""
-    import pyarrow as pa
+    """`_group_order` for key types Arrow cannot hash (arrays, maps): by Python value."""
+    import numpy as np
 
     key_values = list(zip(*[k.to_pylist() for k in keys]))
     rows: dict = {}
@@ -261,7 +271,32 @@ def _groups_by_value(data: Any, keys: List[Any]) -> Any:
         out.append((key, offset, len(members)))
         order.extend(members)
         offset += len(members)
-    return data.take(pa.array(order, type=pa.int64())), out
+    return data, np.array(order, dtype=np.int64), out
+
+
+def _group_parts(data: Any, order: Any, groups: List[Any], arrow: bool) -> Any:
+    """Each group's rows, in `groups`' order, as the function takes them: a pyarrow
+    Table, or the pandas DataFrame ``to_pandas`` gives. Numeric columns without NULLs
+    are gathered per group straight into the frame's own (writable) numpy arrays:
+    one pass over the rows, and memory for one group at a time, where moving the whole
+    table into group order and copying each group out again makes two."""
+    import numpy as np
+    import pyarrow as pa
+
+    names = data.schema.names
+    gather = order is not None and not arrow and data.num_columns > 0 and len(set(names)) == len(names) and all(
+        c.null_count == 0 and (pa.types.is_integer(c.type) or pa.types.is_floating(c.type)) for c in data.columns)
+    if gather:
+        arrays = [c.to_numpy() for c in data.columns]
+        for _, offset, length in groups:
+            rows = order[offset:offset + length]
+            yield _pandas_fast.frame(names, [np.take(a, rows) for a in arrays])
+        return
+    if order is not None:
+        data = data.take(pa.array(order))
+    for _, offset, length in groups:
+        part = data.slice(offset, length)
+        yield part if arrow else _to_pandas(part)
 
 
 def _hashable(v: Any) -> Any:
@@ -296,14 +331,12 @@ def apply_in_pandas(grouped: Any, func: Callable, schema: Any, arrow: bool) -> A
     takes_key = len(inspect.signature(func).parameters) == 2
 
     def run(streams: List[Any], zone: str) -> Any:
-        data, groups = _groups(_read(streams[0]), nkeys)
+        data, order, groups = _group_order(_read(streams[0]), nkeys)
 
         def call() -> List[Any]:
             out = []
-            for key, offset, length in groups:
+            for (key, _, _), arg in zip(groups, _group_parts(data, order, groups, arrow)):
                 check_cancelled()
-                part = data.slice(offset, length)
-                arg = part if arrow else _to_pandas(part)
                 out.append(_group_result(func(key, arg) if takes_key else func(arg), struct, arrow))
             return out
 

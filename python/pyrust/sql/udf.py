@@ -336,11 +336,9 @@ def _batches(reader: Any) -> Any:
     rows, as PySpark's worker receives them."""
     from pyrust.sql import _pandas_convert as pc
 
-    size = pc.batch_size()
-    for batch in reader:
-        for piece in pc.slices(batch, size):
-            check_cancelled()
-            yield piece
+    for piece in pc.exact_batches(reader, pc.batch_size()):
+        check_cancelled()
+        yield piece
 
 
 def _batched_runner(func: Callable, dt: DataType) -> Callable:
@@ -464,6 +462,17 @@ def _exact_results(results: List[Any], dt: DataType, arrow_type: Any) -> Any:
     if exact is None:
         return None
     kind, nulls = exact
+    if kind is int:
+        # Arrow's own inference, instead of a type check per value: it gives int64
+        # without NULLs only for integers (Python's or numpy's; a bool beside them is
+        # refused, a float makes it double), which pandas also keeps as int64.
+        try:
+            inferred = pa.array(results)
+            if inferred.type != pa.int64() or inferred.null_count:
+                return None
+            return inferred if arrow_type == inferred.type else inferred.cast(arrow_type)
+        except (OverflowError, pa.ArrowInvalid, pa.ArrowTypeError):
+            return None
     if not set(map(type, results)) <= ({kind, type(None)} if nulls else {kind}):
         return None
     try:
