@@ -63,28 +63,34 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
         (String, Timestamp) | (Timestamp, String) | (Date, Timestamp) | (Timestamp, Date) => Some(Timestamp),
         (String, Boolean) | (Boolean, String) => Some(Boolean),
         (String, Binary) | (Binary, String) => Some(Binary),
-        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(common_type(x, y, ansi)?), *nx || *ny)),
-        (Map(ka, va, na), Map(kb, vb, nb)) => {
-            Some(Map(Box::new(common_type(ka, kb, ansi)?), Box::new(common_type(va, vb, ansi)?), *na || *nb))
-        }
-        // Spark's findWiderTypeForTwo: as many fields, names equal ignoring case (the
-        // first's kept), each field widened and nullable when either is.
-        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
-            .iter()
-            .zip(fb)
-            .map(|(x, y)| {
-                let same_name = x.name.eq_ignore_ascii_case(&y.name);
-                let t = if same_name { common_type(&x.data_type, &y.data_type, ansi) } else { None };
-                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(Struct),
+        (Array(..), Array(..)) | (Map(..), Map(..)) | (Struct(_), Struct(_)) => complex_common_type(a, b, &|x, y| common_type(x, y, ansi)),
         _ => {
             let (ra, rb) = (numeric_rank(a)?, numeric_rank(b)?);
             let wider = if ra >= rb { a.clone() } else { b.clone() };
             // ANSI: an integer with a FLOAT is a DOUBLE (a FLOAT cannot hold every INT).
             Some(if ansi && wider == Float { Double } else { wider })
         }
+    }
+}
+
+/// Two arrays, two maps or two structs widened part by part with `each`: elements,
+/// keys and values, or fields (Spark's `findTypeForComplex`: as many fields, names equal
+/// ignoring case, the first's kept, each nullable when either is). None otherwise.
+fn complex_common_type(a: &DataType, b: &DataType, each: &dyn Fn(&DataType, &DataType) -> Option<DataType>) -> Option<DataType> {
+    use DataType::*;
+    match (a, b) {
+        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(each(x, y)?), *nx || *ny)),
+        (Map(ka, va, na), Map(kb, vb, nb)) => Some(Map(Box::new(each(ka, kb)?), Box::new(each(va, vb)?), *na || *nb)),
+        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
+            .iter()
+            .zip(fb)
+            .map(|(x, y)| {
+                let t = if x.name.eq_ignore_ascii_case(&y.name) { each(&x.data_type, &y.data_type) } else { None };
+                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Struct),
+        _ => None,
     }
 }
 
@@ -131,17 +137,7 @@ pub fn tightest_common_type(a: &DataType, b: &DataType, integral_float_as_double
         // `findWiderDateTimeType` (the types differ here).
         (Date | TimestampNtz, Date | TimestampNtz) => Some(TimestampNtz),
         (Date | Timestamp | TimestampNtz, Date | Timestamp | TimestampNtz) => Some(Timestamp),
-        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(tightest(x, y)?), *nx || *ny)),
-        (Map(ka, va, na), Map(kb, vb, nb)) => Some(Map(Box::new(tightest(ka, kb)?), Box::new(tightest(va, vb)?), *na || *nb)),
-        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
-            .iter()
-            .zip(fb)
-            .map(|(x, y)| {
-                let t = if x.name.eq_ignore_ascii_case(&y.name) { tightest(&x.data_type, &y.data_type) } else { None };
-                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(Struct),
+        (Array(..), Array(..)) | (Map(..), Map(..)) | (Struct(_), Struct(_)) => complex_common_type(a, b, &tightest),
         _ => {
             let wider = if precedence(a)? >= precedence(b)? { a.clone() } else { b.clone() };
             Some(if wider == Float && integral_float_as_double { Double } else { wider })
@@ -179,17 +175,7 @@ fn legacy_wider_type(a: &DataType, b: &DataType) -> Option<DataType> {
     match (a, b) {
         (String, Boolean | Binary) | (Boolean | Binary, String) => None,
         (String, t) | (t, String) if promoted(t) => Some(String),
-        (Array(x, nx), Array(y, ny)) => Some(Array(Box::new(legacy_wider_type(x, y)?), *nx || *ny)),
-        (Map(ka, va, na), Map(kb, vb, nb)) => Some(Map(Box::new(legacy_wider_type(ka, kb)?), Box::new(legacy_wider_type(va, vb)?), *na || *nb)),
-        (Struct(fa), Struct(fb)) if fa.len() == fb.len() => fa
-            .iter()
-            .zip(fb)
-            .map(|(x, y)| {
-                let t = if x.name.eq_ignore_ascii_case(&y.name) { legacy_wider_type(&x.data_type, &y.data_type) } else { None };
-                t.map(|t| StructField::new(x.name.clone(), t, x.nullable || y.nullable))
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(Struct),
+        (Array(..), Array(..)) | (Map(..), Map(..)) | (Struct(_), Struct(_)) => complex_common_type(a, b, &legacy_wider_type),
         _ => common_type(a, b, false),
     }
 }
