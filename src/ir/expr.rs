@@ -451,6 +451,16 @@ impl Expr {
         }
     }
 
+    /// A NULL literal, also under aliases and casts (`CAST(NULL AS INT)`, the implicit
+    /// casts analysis gives a NULL argument).
+    pub fn is_null_literal(&self) -> bool {
+        match self.unalias() {
+            Expr::Literal(v) => v.is_null(),
+            Expr::Cast { expr, .. } => expr.is_null_literal(),
+            _ => false,
+        }
+    }
+
     /// The expression under a top-level origin.
     pub fn without_origin(&self) -> &Expr {
         match self {

@@ -236,14 +236,7 @@ impl<'a> ExprLowering<'a> {
         if call.func != Func::Conditional(ConditionalFn::Coalesce) {
             return None;
         }
-        fn null_literal(e: &Expr) -> bool {
-            match e.unalias() {
-                Expr::Literal(Value::Null) => true,
-                Expr::Cast { expr, .. } => null_literal(expr),
-                _ => false,
-            }
-        }
-        let first = call.args.iter().find(|a| !null_literal(a))?;
+        let first = call.args.iter().find(|a| !a.is_null_literal())?;
         (!crate::analysis::typing::nullable(first, self.conf.ansi)).then_some(first)
     }
 

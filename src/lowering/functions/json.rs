@@ -6,7 +6,6 @@ use super::CallLowering;
 use crate::compat::json;
 use crate::error::Result;
 use crate::ir::function::JsonFn;
-use crate::ir::Expr;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, ListStringChunkedBuilder, ListBuilderTrait, PolarsResult};
 
 pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
@@ -82,7 +81,7 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
             pl::lit(schema)
         }
         JsonFn::GetJsonObject => {
-            if is_null_literal(&c.call.args[1]) {
+            if c.call.args[1].is_null_literal() {
                 return Ok(pl::lit(pl::NULL).cast(PlType::String));
             }
             let path = c.str_literal(1).ok_or_else(|| c.unsupported("a JSON path that is not a literal"))?;
@@ -108,15 +107,6 @@ fn has_datetime(t: &crate::ir::DataType) -> bool {
         D::Array(e, _) => has_datetime(e),
         D::Map(k, v, _) => has_datetime(k) || has_datetime(v),
         D::Struct(fields) => fields.iter().any(|f| has_datetime(&f.data_type)),
-        _ => false,
-    }
-}
-
-/// A NULL literal, also as its implicit cast to STRING.
-fn is_null_literal(e: &Expr) -> bool {
-    match e.unalias() {
-        Expr::Literal(v) => v.is_null(),
-        Expr::Cast { expr, .. } => is_null_literal(expr),
         _ => false,
     }
 }

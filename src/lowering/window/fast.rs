@@ -20,7 +20,7 @@ use super::frame::{Bound, Frame};
 use crate::analysis::typing::data_type;
 use crate::error::Result;
 use crate::ir::function::{AggregateFn, WindowFn};
-use crate::ir::{Call, DataType, Expr, FrameKind, Func, NamedExpr, Value, WindowSpec};
+use crate::ir::{Call, DataType, Expr, FrameKind, Func, NamedExpr, WindowSpec};
 use crate::lowering::expr::ExprLowering;
 use crate::lowering::functions::lower_call;
 use crate::lowering::types::to_polars;
@@ -99,15 +99,6 @@ impl Group {
     }
 }
 
-/// A NULL default (`lag(x)` has `CAST(NULL AS type)`): the shifted value as it is.
-fn is_null_literal(e: &Expr) -> bool {
-    match e.unalias() {
-        Expr::Literal(Value::Null) => true,
-        Expr::Cast { expr, .. } => is_null_literal(expr),
-        _ => false,
-    }
-}
-
 /// 0, 1, 2... within the partition (evaluated inside `over`).
 fn index() -> pl::Expr {
     pl::int_range(lit(0i64), pl::len().cast(PlType::Int64), 1, PlType::Int64)
@@ -143,7 +134,7 @@ fn window_function(lw: &ExprLowering, g: &Group, f: WindowFn, call: &Call, frame
             let (Bound::Rows(rows), false) = (&frame.start, super::bool_arg(call, 3)) else { return Ok(None) };
             let x = lw.lower(&call.args[0])?;
             let shifted = x.shift(lit(-*rows));
-            if call.args.get(2).is_none_or(is_null_literal) {
+            if call.args.get(2).is_none_or(Expr::is_null_literal) {
                 shifted.cast(out)
             } else {
                 let target = index() + lit(*rows);
