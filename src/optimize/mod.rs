@@ -2,6 +2,7 @@
 //! the answer is the same and the work much less. They run at execution only, so a
 //! DataFrame's schema, names and `explain()` tree are the ones analysis built.
 
+mod columns;
 mod distinct;
 mod join_order;
 mod join_predicates;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 pub fn optimize(plan: &Arc<Plan>) -> Arc<Plan> {
     // Filters first, so the join order sees which relations they reduce; then again, to
     // make the reordered chains' conditions their keys.
+    // Columns nothing reads go last, once the filters have settled where they read.
     let plan = distinct::remove_redundant(plan);
-    predicates::push_down(&join_order::reorder_joins(&predicates::push_down(&plan)))
+    columns::prune(&predicates::push_down(&join_order::reorder_joins(&predicates::push_down(&plan))))
 }
