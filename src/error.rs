@@ -9,6 +9,7 @@ pub mod unresolved_name;
 
 /// The reserved parameter of an error whose context is its whole statement.
 const STATEMENT_CONTEXT: &str = "__statementContext";
+const CONTEXT_SETTLED: &str = "__contextSettled";
 
 /// The PySpark exception class an error surfaces as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +117,16 @@ impl Error {
 
     /// True when the error already points into SQL text (a position or a context) or
     /// at a DataFrame API call.
+    /// The error's context is already what Spark gives it (none, say, for a row check
+    /// whose node has no origin): an origin met on the way out does not replace it.
+    pub fn with_settled_context(self) -> Self {
+        self.with_param(CONTEXT_SETTLED, "")
+    }
+
+    fn has_settled_context(&self) -> bool {
+        self.params.iter().any(|(k, _)| k == CONTEXT_SETTLED)
+    }
+
     pub fn has_query_context(&self) -> bool {
         self.params.iter().any(|(k, _)| k == "__sqlText" || k == "__fragment" || k == STATEMENT_CONTEXT)
     }
@@ -144,7 +155,7 @@ impl Error {
     /// reports the expression that failed). `CAST_OVERFLOW` never has one: Spark's
     /// `castingCauseOverflowError` is raised without a context, in SQL and DataFrames.
     pub fn with_origin(self, origin: &crate::ir::Origin) -> Self {
-        if self.has_query_context() || self.error_class.as_deref() == Some("CAST_OVERFLOW") {
+        if self.has_query_context() || self.has_settled_context() || self.error_class.as_deref() == Some("CAST_OVERFLOW") {
             return self;
         }
         match origin {

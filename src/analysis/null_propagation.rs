@@ -46,6 +46,24 @@ pub fn folds_to_null(e: &Expr, condition: &ConstantCondition) -> bool {
     }
 }
 
+/// Whether NullPropagation's first pass, which runs before ConstantFolding, turns `e`
+/// into a NULL literal: a NULL literal under null-intolerant operators and functions.
+/// A function of a NULL-literal operand missing from the null-intolerant list counts
+/// when `computed` says it gives NULL: most of Spark's are null-intolerant, and taking
+/// one for it keeps PyRust's older answer (NULL) rather than raise what Spark may not.
+pub fn null_from_literal(e: &Expr, computed: &ConstantCondition) -> bool {
+    let of = |x: &Expr| null_from_literal(x, computed);
+    match e {
+        Expr::Literal(v) => v.is_null(),
+        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } | Expr::Cast { expr, .. } | Expr::Negate(expr) | Expr::Not(expr) => of(expr),
+        Expr::Binary { op, left, right } if null_intolerant(*op) => of(left) || of(right),
+        Expr::Call(c) if !matches!(c.func, Func::Conditional(_)) && c.args.iter().any(of) => {
+            null_intolerant_function(c.func) || (is_foldable(e) && computed(&Expr::IsNull(Box::new(e.clone()))) == Some(Some(true)))
+        }
+        _ => false,
+    }
+}
+
 /// Whether `e` reads nothing but literals through operators and deterministic string
 /// functions: a condition lowering may compute once, as Spark's ConstantFolding does.
 pub fn is_constant(e: &Expr) -> bool {

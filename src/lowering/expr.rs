@@ -69,6 +69,21 @@ fn in_conditional() -> bool {
     CONDITIONAL_DEPTH.with(|d| d.get() > 0)
 }
 
+/// Spark's `ConditionalExpression`s: their operands run only on the rows that take them.
+fn is_conditional(e: &Expr) -> bool {
+    match e.unalias() {
+        Expr::CaseWhen { .. } => true,
+        Expr::Call(c) => matches!(c.func, Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull | ConditionalFn::Nvl2 | ConditionalFn::Nanvl)),
+        _ => false,
+    }
+}
+
+thread_local! {
+    /// Whether the expression being lowered is part of a constant being computed by
+    /// `check_constant`: its parts need no computing of their own.
+    static IN_CHECKED_CONSTANT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A constant that failed to fold inside a conditional: a NULL of its type that raises
 /// the folding's error on the first reachable row.
 fn deferred_error(err: crate::error::Error, t: &DataType, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
@@ -120,6 +135,23 @@ impl<'a> ExprLowering<'a> {
     fn lower_connective(&self, op: BinaryOp, left: &Expr, right: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
         let deciding = op == BinaryOp::Or;
         if [left, right].iter().any(|side| self.constant_condition(side) == Some(Some(deciding))) {
+            // Spark's BooleanSimplification drops the other side after ConstantFolding
+            // has computed the constants in it.
+            if !IN_CHECKED_CONSTANT.with(|c| c.get()) {
+                // A deciding left side makes a constant right one part of one constant
+                // (after NullPropagation: `coalesce(true, c) OR x`), which `Or.eval`
+                // computes without its right side.
+                let left_decides = self.constant_condition(left) == Some(Some(deciding));
+                for side in [left, right] {
+                    if left_decides && std::ptr::eq(side, right) && null_propagation::is_foldable(side) {
+                        continue;
+                    }
+                    match null_propagation::is_foldable(side) {
+                        true => self.check_constant(side)?,
+                        false => self.check_constant_parts(side)?,
+                    }
+                }
+            }
             return Ok(lit(deciding));
         }
         let l = self.lower_in(left, reachable)?;
@@ -240,6 +272,70 @@ impl<'a> ExprLowering<'a> {
         (!crate::analysis::typing::nullable(first, self.conf.ansi)).then_some(first)
     }
 
+    /// Spark's ConstantFolding computes each largest foldable subtree once while the
+    /// query is optimised, and a failure there fails the query before any row runs
+    /// (over no rows too): `element_at(array(1, 2), 7) % NULL`... — except in a
+    /// conditional branch, where `tryFold` leaves the failure to the rows that reach
+    /// it. So a constant that can fail is computed here once, outside conditionals.
+    fn check_constant(&self, e: &Expr) -> Result<()> {
+        if in_conditional()
+            || IN_CHECKED_CONSTANT.with(|c| c.get())
+            || matches!(e, Expr::Alias { .. } | Expr::WithOrigin { .. })
+            || cannot_fail(e)
+            || !null_propagation::is_foldable(e)
+            // NullPropagation's first pass, before ConstantFolding: an operator over a
+            // NULL literal is NULL, its other operands never computed.
+            || null_propagation::null_from_literal(e, &|c| self.constant_condition(c))
+        {
+            return Ok(());
+        }
+        struct Leave;
+        impl Drop for Leave {
+            fn drop(&mut self) {
+                IN_CHECKED_CONSTANT.with(|c| c.set(false));
+            }
+        }
+        IN_CHECKED_CONSTANT.with(|c| c.set(true));
+        let lowered = {
+            let _leave = Leave;
+            // `lower_node`: this node's origin is set already (`lower_in` called us).
+            self.lower_node(e, &None)?
+        };
+        // The check's own error carries the context Spark gives it (none where its
+        // node has no origin); the origin of a node above must not take it.
+        // Polars' simplification would drop an operand beside a NULL (`NULL % x` is NULL
+        // to it); Spark's `eval` computes it (the divisor first).
+        match pl::DataFrame::empty().lazy().select([lowered.alias("v")]).with_optimizations(pl::OptFlags::TYPE_COERCION | pl::OptFlags::TYPE_CHECK).collect() {
+            Ok(_) => Ok(()),
+            Err(e) => match crate::compat::errors::decode_runtime_error(&e.to_string()) {
+                Some(err) => Err(err.with_settled_context()),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// The constants inside an expression that folds to NULL through a NULL some
+    /// constant computes: Spark computes every one of them (and fails on the first that
+    /// fails) before that NULL propagates; not those under a conditional (`tryFold`), nor
+    /// those a NULL literal's propagation removed first.
+    fn check_constant_parts(&self, e: &Expr) -> Result<()> {
+        if null_propagation::is_foldable(e) || null_propagation::null_from_literal(e, &|c| self.constant_condition(c)) {
+            // Computed whole by `check_constant`, or never computed.
+            return Ok(());
+        }
+        if is_conditional(e) {
+            return Ok(());
+        }
+        for c in e.children() {
+            if null_propagation::is_foldable(c) {
+                self.check_constant(c)?;
+            } else {
+                self.check_constant_parts(c)?;
+            }
+        }
+        Ok(())
+    }
+
     fn compute_condition(&self, c: &Expr) -> Option<Option<bool>> {
         let lowered = self.lower_in(c, &None).ok()?;
         let frame = pl::DataFrame::empty().lazy().select([lowered.cast(pl::DataType::Boolean).alias("c")]).collect().ok()?;
@@ -314,9 +410,17 @@ impl<'a> ExprLowering<'a> {
     }
 
     fn lower_node(&self, e: &Expr, reachable: &Option<pl::Expr>) -> Result<pl::Expr> {
-        if !matches!(e, Expr::Literal(_) | Expr::Alias { .. } | Expr::Cast { .. })
-            && null_propagation::folds_to_null(e, &|c| self.constant_condition(c))
-        {
+        // Spark's optimizer computes its constants (ConstantFolding) before the NULLs they
+        // give propagate (NullPropagation's next pass): a failing constant fails first.
+        self.check_constant(e)?;
+        let computing = IN_CHECKED_CONSTANT.with(|c| c.get());
+        // While a constant is computed, it runs as Spark's `eval` runs it, operand by
+        // operand: no NULL it computes on the way folds its operators in advance.
+        let known = |c: &Expr| if computing && matches!(c, Expr::IsNull(_)) { None } else { self.constant_condition(c) };
+        if !matches!(e, Expr::Literal(_) | Expr::Alias { .. } | Expr::WithOrigin { .. } | Expr::Cast { .. }) && null_propagation::folds_to_null(e, &known) {
+            if !computing {
+                self.check_constant_parts(e)?;
+            }
             // What Spark's optimizer leaves of it: a NULL of its type; its operands never run.
             return Ok(lit(pl::NULL).cast(to_polars(&data_type(e))));
         }
@@ -346,7 +450,7 @@ impl<'a> ExprLowering<'a> {
                     let unmasked = cast(self.lower_in(expr, &None)?, &data_type(expr), to, mode, None, tz);
                     match fold_constant(&unmasked) {
                         Ok(Some(value)) if cast_literal(expr, to) => return Ok(value),
-                        Err(err) if !in_conditional() => return Err(err),
+                        Err(err) if !in_conditional() && !IN_CHECKED_CONSTANT.with(|c| c.get()) => return Err(err),
                         _ => {}
                     }
                 }
