@@ -127,14 +127,35 @@ except KeyboardInterrupt:
     elapsed = time.monotonic() - start
 finally:
     timer.cancel()
-# The session answers at once afterwards (the interrupted query finishes in the background).
+
+
+def query_threads():
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/comm") as f:
+                names.append(f.read().strip())
+        except OSError:
+            pass  # ended meanwhile
+    return names.count("pyrust-query")
+
+
+# The interrupted query itself stops too (its thread ends), not only the wait for it.
+stopped = None
+while elapsed is not None and time.monotonic() - start < 10:
+    if query_threads() == 0:
+        stopped = time.monotonic() - start
+        break
+    time.sleep(0.02)
+# The session answers at once afterwards.
 after = spark.range(10).agg(F.sum("id")).collect()[0][0]
-print(json.dumps({"elapsed": elapsed, "after": after}), flush=True)
+print(json.dumps({"elapsed": elapsed, "stopped": stopped, "after": after}), flush=True)
 sys.exit(0)
 """
 
 
 @pytest.mark.parametrize("action", ["collect", "count"])
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="counts the query threads in /proc")
 def test_ctrl_c_stops_a_long_action_within_a_second(action):
     import json
 
@@ -145,6 +166,11 @@ def test_ctrl_c_stops_a_long_action_within_a_second(action):
     elapsed = result["elapsed"]
     assert elapsed is not None, f"{action} finished before Ctrl-C came: make the query longer"
     assert elapsed < 1.5, f"KeyboardInterrupt came {elapsed - 0.5:.2f} s after Ctrl-C (goal: under 1 s)"
+    if action == "collect":
+        # Polars' own work stops at its next check of the abort flag. (A Python UDF's
+        # batch under way runs to its end: tests/test_udf_cancel.py.) Measured 0.6-0.9 s
+        # after the Ctrl-C in the dev build on a loaded machine; the bound leaves room.
+        assert result["stopped"] is not None and result["stopped"] < 2.0, f"the query ran on after Ctrl-C: {result}"
     assert result["after"] == 45
 
 

@@ -1,6 +1,7 @@
 //! Session state and execution: configuration, in-memory data, cached results, and
 //! running plans on the chosen Polars engine.
 
+pub mod cancel;
 pub mod catalog;
 mod commands;
 pub use commands::function_class;

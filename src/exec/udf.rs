@@ -2,7 +2,7 @@
 //! Python runtime (`python::udf`) implements it; the plan holds it as an opaque
 //! `ir::udf::UdfHandle`, so nothing outside `python` touches PyO3.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::ir::udf::UdfHandle;
 use crate::ir::{DataType, StructField};
 use polars::prelude::{Column, DataFrame};
@@ -42,10 +42,10 @@ pub trait TableFunctionResolver: Send + Sync {
     fn call(&self, name: &str, left: Option<Arc<crate::ir::Plan>>, args: Vec<crate::ir::Expr>) -> Result<Option<crate::ir::Plan>>;
 }
 
-/// One query's cancel flag, set when its action is interrupted (Ctrl-C). Polars has no
-/// cancellation hook, so an interrupted query runs on in the background; its Python
-/// calls check the flag (before each call, and the runners before each batch) so the
-/// user's functions stop running at once instead of to the query's end.
+/// One query's cancel flag, set when its action is interrupted (Ctrl-C). The query's
+/// engine stops at its next check of Polars' abort flag (`exec::cancel`), but a Python
+/// call under way does not check it: the calls check this flag (before each call, and
+/// the runners before each batch) so the user's functions stop running at once.
 #[derive(Clone, Default, Debug)]
 pub struct CancelFlag(Arc<AtomicBool>);
 
@@ -61,7 +61,7 @@ impl CancelFlag {
     /// The error a cancelled query's Python call ends with (nobody reads it: the
     /// action that ran the query has already raised KeyboardInterrupt).
     pub fn error() -> Error {
-        Error::plain(ErrorKind::Python, "the query was cancelled: its action was interrupted")
+        super::cancel::cancelled()
     }
 }
 

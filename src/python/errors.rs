@@ -57,6 +57,10 @@ fn panic_error(panic: Box<dyn std::any::Any + Send>) -> Error {
         .cloned()
         .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
         .unwrap_or_else(|| "unknown panic".into());
+    if crate::exec::cancel::is_abort_message(&text) {
+        // A query run outside `run_cancellable` while a Ctrl-C stopped the others.
+        return crate::exec::cancel::cancelled();
+    }
     Error::new(ErrorKind::Runtime, "INTERNAL_ERROR", format!("PyRust hit an internal error: {text}"))
 }
 
@@ -79,17 +83,17 @@ const QUERY_STACK: usize = 32 << 20;
 /// Like `guard_detached`, for actions that can run long (collect, count, write, show,
 /// toArrow): the query runs on its own thread while the caller waits with the GIL
 /// released and runs Python's signal handlers every 50 ms, so Ctrl-C raises
-/// KeyboardInterrupt at once and the session stays usable. Polars' streaming engine
-/// has no cancellation hook, so an interrupted query's thread runs on to its end in
-/// the background and its result is dropped; its cancel flag stops its Python UDFs
-/// at their next batch.
+/// KeyboardInterrupt at once and the session stays usable. The interrupted query stops
+/// too, at its engine's next check of Polars' abort flag (`exec::cancel`); its cancel
+/// flag stops its Python UDFs at their next batch.
 pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -> crate::error::Result<T> + Send + 'static) -> PyResult<T> {
     let (tx, rx) = channel();
     // Set on Ctrl-C: the query's Python UDFs stop at their next batch (`exec::udf`).
     let cancel = CancelFlag::default();
     let flag = cancel.clone();
     let spawned = std::thread::Builder::new().name("pyrust-query".into()).stack_size(QUERY_STACK).spawn(move || {
-        let result = with_cancel_flag(&flag, || catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p))));
+        let run = AssertUnwindSafe(|| crate::exec::cancel::run_cancellable(AssertUnwindSafe(f)));
+        let result = with_cancel_flag(&flag, || catch_unwind(run).unwrap_or_else(|p| Err(panic_error(p))));
         // The receiver is gone when the caller was interrupted: nobody wants the result.
         let _ = tx.send(result);
     });
@@ -106,7 +110,12 @@ pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -
         rx = back;
         match received {
             Ok(result) => return result.map_err(|e| to_py_err(py, e)),
-            Err(RecvTimeoutError::Timeout) => py.check_signals().inspect_err(|_| cancel.cancel())?,
+            Err(RecvTimeoutError::Timeout) => {
+                py.check_signals().inspect_err(|_| {
+                    cancel.cancel();
+                    crate::exec::cancel::cancel_running_queries();
+                })?;
+            }
             Err(RecvTimeoutError::Disconnected) => return Err(to_py_err(py, Error::internal("the query thread ended without a result"))),
         }
     }
