@@ -174,6 +174,37 @@ def test_ctrl_c_stops_a_long_action_within_a_second(action):
     assert result["after"] == 45
 
 
+_MEMORY_CHILD = r"""
+import json, os, sys, time
+from pyrust.sql import SparkSession, functions as F
+spark = SparkSession.builder.getOrCreate()
+start = time.monotonic()
+error = None
+try:
+    # Twenty million groups: a hash table that grows for seconds, far past the limit.
+    spark.range(20_000_000).groupBy("id").count().agg(F.max("count")).collect()
+except Exception as e:
+    error = getattr(e, "getCondition", lambda: None)() or type(e).__name__
+elapsed = time.monotonic() - start
+after = spark.range(10).agg(F.sum("id")).collect()[0][0]
+print(json.dumps({"error": error, "elapsed": elapsed, "after": after}), flush=True)
+"""
+
+
+def test_a_query_past_the_memory_limit_fails_with_spark_error():
+    """The memory guard (exec::memory): past its limit a query stops with Spark's
+    UNABLE_TO_ACQUIRE_MEMORY and the session goes on, where the OOM killer would end the
+    process without a word. The limit is set low here (PYRUST_MEMORY_LIMIT)."""
+    import json
+
+    env = {**os.environ, "PYRUST_MEMORY_LIMIT": "400m"}
+    run = subprocess.run([sys.executable, "-c", _MEMORY_CHILD], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["error"] == "UNABLE_TO_ACQUIRE_MEMORY", result
+    assert result["after"] == 45
+
+
 def _rss_mb():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20

@@ -6,6 +6,7 @@ pub mod catalog;
 mod commands;
 pub use commands::function_class;
 pub mod explain;
+pub mod memory;
 pub mod observe;
 pub mod udf;
 mod sql;

@@ -115,6 +115,14 @@ pub fn guard_interruptible<T: Send + 'static>(py: Python<'_>, f: impl FnOnce() -
                     cancel.cancel();
                     crate::exec::cancel::cancel_running_queries();
                 })?;
+                if let Some((resident, limit)) = crate::exec::memory::over_limit() {
+                    // Stopped before the OOM killer ends the process (`exec::memory`);
+                    // its memory is freed as it unwinds, which the error waits for.
+                    cancel.cancel();
+                    crate::exec::cancel::cancel_running_queries();
+                    py.detach(move || rx.recv_timeout(Duration::from_secs(10)).ok());
+                    return Err(to_py_err(py, crate::exec::memory::exceeded(resident, limit)));
+                }
             }
             Err(RecvTimeoutError::Disconnected) => return Err(to_py_err(py, Error::internal("the query thread ended without a result"))),
         }
