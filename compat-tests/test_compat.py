@@ -57,6 +57,7 @@ KNOWN_DIFFERENCES = {
     "fuzz_regressions6::a_subexpression_written_twice_runs_on_every_row": "Spark's generated code computes a subexpression written twice in a select on every row first, even where the interpreter would not evaluate it (semantics.md: lazy evaluation)",
     "sql_syntax::lateral_view_default_name": "sqlparser's Spark dialect reads LATERAL VIEW only with column aliases (semantics.md)",
     "display_show::show_timestamp_zone_fixed_when_dataframe_is_built": "PyRust reads the session time zone when the query runs, Spark when the DataFrame is defined (semantics.md)",
+    "io_ignore_files::parquet_deleted_file": "PyRust lists a read's files when the query runs, Spark when the DataFrame is defined: a file deleted in between is not read, where Spark fails with FILE_NOT_EXIST (semantics.md: ignoreMissingFiles)",
     "display_show::show_timestamp_literal_los_angeles": "a TIMESTAMP literal's column name is written in UTC, Spark's in the session zone (semantics.md)",
     "display_types::column_repr_lit_decimal_exponent": "Column repr of a decimal literal written with an exponent (Decimal('1E+3')) prints its plain value (semantics.md)",
     "edge_values::int_sum_bigint_overflow_then_back": "Spark's running BIGINT sum overflows on the way; PyRust checks the exact total (semantics.md)",

@@ -128,6 +128,8 @@ impl Session {
             let shown = if format == FileFormat::Parquet { "Parquet".to_string() } else { format.name().to_uppercase() };
             return Err(Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", format!("Unable to infer schema for {shown}. It must be specified manually.")));
         }
+        // The session's read settings ride along as the options they default.
+        let options = crate::io::session_options(format, options, |key| self.get_conf(key));
         let conf = self.analysis_conf();
         let read_conf = crate::io::ReadConf {
             case_sensitive: conf.case_sensitive,

@@ -112,7 +112,7 @@ pub fn is_compressed(path: &Path) -> bool {
 
 /// The plain bytes of a file, decompressed when its extension names a codec.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    let io = |e| super::files::io_error("reading", path, e);
+    let io = |e: std::io::Error| super::ignore::io_failed(path, &e);
     let file = std::fs::File::open(path).map_err(io)?;
     let mut out = Vec::new();
     match Codec::of_extension(path) {
@@ -128,7 +128,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// at exit), once per file version.
 pub fn plain_copy(path: &Path) -> Result<PathBuf> {
     use std::hash::{Hash, Hasher};
-    let meta = std::fs::metadata(path).map_err(|e| super::files::io_error("reading", path, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| super::ignore::io_failed(path, &e))?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     path.hash(&mut h);
     meta.len().hash(&mut h);
@@ -147,7 +147,7 @@ pub fn plain_copy(path: &Path) -> Result<PathBuf> {
 
 /// Decompresses `path` into the file `out` without holding it in memory.
 fn decompress_to(path: &Path, out: &Path) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|e| super::files::io_error("reading", path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| super::ignore::io_failed(path, &e))?;
     let mut decoder: Box<dyn Read> = match Codec::of_extension(path) {
         None => Box::new(file),
         Some(Codec::Gzip) => Box::new(MultiGzDecoder::new(std::io::BufReader::new(file))),
@@ -158,7 +158,7 @@ fn decompress_to(path: &Path, out: &Path) -> Result<()> {
     let copied = std::io::copy(&mut decoder, &mut writer).and_then(|_| writer.flush());
     copied.map_err(|e| {
         let _ = std::fs::remove_file(out);
-        super::files::io_error("reading", path, e)
+        super::ignore::io_failed(path, &e)
     })
 }
 

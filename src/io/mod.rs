@@ -11,10 +11,12 @@ pub mod file_metadata;
 pub mod files;
 pub mod input_files;
 pub mod formats;
+pub mod ignore;
 pub mod json;
 pub mod location;
 pub mod options;
 pub mod parquet;
+pub mod parquet_merge;
 mod read;
 pub mod remote;
 pub mod scratch;
@@ -23,7 +25,7 @@ pub mod write;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ir::FileFormat;
-pub use read::{read_schema, scan, ReadConf};
+pub use read::{read_schema, scan, session_options, ReadConf};
 
 /// The format a `spark.read.format(name)` / `df.write.format(name)` names: Spark's short
 /// names and the class names its registry also answers to.

@@ -90,8 +90,9 @@ pub const FILE_SOURCE: &[Spec] = &[
     spec("modifiedBefore", Kind::Text, "", Direction::Read, Support::Yes),
     spec("modifiedAfter", Kind::Text, "", Direction::Read, Support::Yes),
     spec("basePath", Kind::Text, "", Direction::Read, Support::Yes),
-    spec("ignoreCorruptFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
-    spec("ignoreMissingFiles", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    // Defaults: the session's `spark.sql.files.ignoreCorruptFiles` / `ignoreMissingFiles`.
+    spec("ignoreCorruptFiles", Kind::Bool, "false", Direction::Read, Support::Yes),
+    spec("ignoreMissingFiles", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("maxRecordsPerFile", Kind::Int, "0", Direction::Write, Support::Yes),
     // Default: the session's `spark.sql.sources.partitionOverwriteMode` (static).
     spec("partitionOverwriteMode", Kind::Text, "static", Direction::Write, Support::Values(&["static", "dynamic"])),
@@ -178,7 +179,7 @@ mod tests {
     #[test]
     fn unknown_unsupported_and_wrong_direction_are_refused() {
         assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("nosuch", "1")])).is_err());
-        assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("ignoreCorruptFiles", "true")])).is_err());
+        assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("ignoreCorruptFiles", "maybe")])).is_err());
         assert!(check(FileFormat::Parquet, Direction::Read, &opts(&[("compression", "gzip")])).is_err());
         assert!(check(FileFormat::Csv, Direction::Read, &opts(&[("header", "yes")])).is_err());
     }

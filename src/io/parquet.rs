@@ -18,7 +18,8 @@ use super::options::{spec, Direction, Kind, Spec, Support};
 
 /// Spark's Parquet options (`ParquetOptions`), and what PyRust does with each.
 pub const OPTIONS: &[Spec] = &[
-    spec("mergeSchema", Kind::Bool, "false", Direction::Read, Support::Values(&["false"])),
+    // Default: the session's `spark.sql.parquet.mergeSchema` (false).
+    spec("mergeSchema", Kind::Bool, "false", Direction::Read, Support::Yes),
     spec("datetimeRebaseMode", Kind::Text, "CORRECTED", Direction::Read, Support::Values(&["corrected"])),
     spec("int96RebaseMode", Kind::Text, "CORRECTED", Direction::Read, Support::Values(&["corrected"])),
     spec("compression", Kind::Text, "snappy", Direction::Write, Support::Values(&["none", "uncompressed", "snappy", "gzip", "zstd", "lz4_raw", "lz4raw"]))
@@ -26,14 +27,32 @@ pub const OPTIONS: &[Spec] = &[
 ];
 
 /// The Spark schema of Parquet data files (local, or remote ones named by their Polars
-/// URLs): the footer of the first (as Spark reads it when `mergeSchema` is off).
-/// Partition columns are added by the caller.
-pub fn data_schema(files: &[DataFile], storage: &Storage) -> Result<Vec<StructField>> {
-    let file = files.first().ok_or_else(|| {
+/// URLs): the footer of the first (as Spark reads it when `mergeSchema` is off), or the
+/// merge of every file's (`parquet_merge`). `ignore_corrupt`: a file whose footer does
+/// not read is left out. Partition columns are added by the caller.
+pub fn data_schema(files: &[DataFile], storage: &Storage, merge: bool, case_sensitive: bool, ignore_corrupt: bool) -> Result<Vec<StructField>> {
+    let unable = || {
         Error::new(ErrorKind::Analysis, "UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be specified manually.")
             .with_param("format", "Parquet")
-    })?;
-    let footer = footer(&file.path, storage)?;
+    };
+    // Spark reads only the first file's footer unless merging (a corrupt one ignored
+    // leaves no schema, even when others would do).
+    let touched = if merge { files } else { &files[..files.len().min(1)] };
+    let mut schemas = vec![];
+    for file in touched {
+        match file_schema(&file.path, storage) {
+            Ok(fields) => schemas.push(fields),
+            Err(_) if ignore_corrupt => {}
+            Err(e) => return Err(e),
+        }
+    }
+    super::parquet_merge::merge_all(schemas, case_sensitive)?.ok_or_else(unable)
+}
+
+/// One file's Spark schema: its footer's Parquet types, with the metadata of the Spark
+/// schema its writer stored there.
+fn file_schema(path: &Path, storage: &Storage) -> Result<Vec<StructField>> {
+    let footer = footer(path, storage)?;
     let fields = spark_schema(footer.schema().fields())?;
     Ok(match written_schema(&footer) {
         Some(written) => with_written_metadata(fields, &written),
@@ -134,13 +153,23 @@ fn footer(file: &Path, storage: &Storage) -> Result<FileMetadata> {
     polars_parquet::parquet::read::read_metadata(&mut f).map_err(|e| cannot_read(file, &e.to_string()))
 }
 
-fn cannot_read(file: &Path, detail: &str) -> Error {
+/// Spark's error for a footer that does not read while inferring the schema (its cause,
+/// `_detail`, is not in PySpark's message).
+fn cannot_read(file: &Path, _detail: &str) -> Error {
     Error::new(
         ErrorKind::Runtime,
         "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER",
-        format!("Could not read footer for file: file:{}. {detail}", file.display()),
+        format!(
+            "Encountered error while reading file file:{}. Could not read footer. Please ensure that the file is in either ORC or Parquet format.\nIf not, please convert it to a valid format. If the file is in the valid format, please check if it is corrupt.\nIf it is, you can choose to either ignore it or fix the corruption.",
+            file.display()
+        ),
     )
-    .with_param("file", format!("file:{}", file.display()))
+    .with_param("path", format!("file:{}", file.display()))
+}
+
+/// Whether a file's footer reads (`ignoreCorruptFiles` leaves the others out).
+pub fn footer_reads(file: &Path, storage: &Storage) -> bool {
+    footer(file, storage).is_ok()
 }
 
 /// One data file scanned lazily, its columns in the engine representation of `fields`
@@ -148,7 +177,8 @@ fn cannot_read(file: &Path, detail: &str) -> Error {
 /// reads each with its own footer: a column one file lacks is NULL there, a
 /// dictionary-encoded file and a plain one read alike.
 pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage) -> Result<pl::LazyFrame> {
-    let metadata = footer(path, storage)?;
+    // A footer that does not read while the rows are read is Spark's task failure.
+    let metadata = footer(path, storage).map_err(|_| super::ignore::read_failed(path))?;
     let mut lf = match (arrow_schema_is_faithful(&metadata), remote_file(path, storage)?) {
         (true, None) => pl::LazyFrame::scan_parquet(pl::PlRefPath::new(path.to_string_lossy().as_ref()), pl::ScanArgsParquet::default())?,
         // A remote file is scanned by Polars' cloud reader (byte ranges, with the
@@ -179,7 +209,47 @@ fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, fi
         return Err(type_mismatch(file, name, &file_field.data_type, &field.data_type));
     }
     let from = decoded.get(file_field.name.as_str()).ok_or_else(|| Error::internal(format!("Polars did not read column {}", file_field.name)))?;
-    Ok(to_engine(pl::col(file_field.name.as_str()), from, &field.data_type, None).alias(name))
+    Ok(conform(pl::col(file_field.name.as_str()), from, &file_field.data_type, &field.data_type).alias(name))
+}
+
+/// `e` (decoded as `from`, of Spark type `file`) in the engine representation of `to`.
+/// A struct the read schema gives other members than the file's (a merged schema, or
+/// the user's) is rebuilt by name: a member the file lacks is NULL. The rest is
+/// `to_engine`'s.
+fn conform(e: pl::Expr, from: &pl::DataType, file: &DataType, to: &DataType) -> pl::Expr {
+    match (from, file, to) {
+        (pl::DataType::Struct(members), DataType::Struct(ff), DataType::Struct(tf)) if reshaped(file, to) => {
+            let built: Vec<pl::Expr> = tf
+                .iter()
+                .map(|t| {
+                    let found = ff.iter().position(|f| f.name == t.name).or_else(|| ff.iter().position(|f| f.name.eq_ignore_ascii_case(&t.name)));
+                    match found.and_then(|i| members.get(i).map(|m| (i, m))) {
+                        Some((i, m)) => conform(e.clone().struct_().field_by_index(i as i64), m.dtype(), &ff[i].data_type, &t.data_type),
+                        None => pl::lit(pl::Null {}).cast(to_polars(&t.data_type)),
+                    }
+                    .alias(t.name.as_str())
+                })
+                .collect();
+            // Building a struct from its members loses its own nulls: keep them.
+            pl::when(e.clone().is_null()).then(pl::lit(pl::Null {}).cast(to_polars(to))).otherwise(pl::as_struct(built))
+        }
+        (pl::DataType::List(inner), DataType::Array(fe, _), DataType::Array(te, _)) if reshaped(file, to) => {
+            e.list().eval(conform(pl::element(), inner, fe, te))
+        }
+        _ => to_engine(e, from, to, None),
+    }
+}
+
+/// Whether a read type's structs (at any depth, through arrays) have other members, or
+/// members in another order, than the file's.
+fn reshaped(file: &DataType, read: &DataType) -> bool {
+    match (file, read) {
+        (DataType::Struct(a), DataType::Struct(b)) => {
+            a.len() != b.len() || a.iter().zip(b).any(|(x, y)| x.name != y.name || reshaped(&x.data_type, &y.data_type))
+        }
+        (DataType::Array(a, _), DataType::Array(b, _)) => reshaped(a, b),
+        _ => false,
+    }
 }
 
 /// Whether Spark's Parquet reader reads values of `file` type as `read` type: the same
@@ -202,9 +272,11 @@ fn readable_as(file: &DataType, read: &DataType) -> bool {
         (T::Date, T::TimestampNtz) => true,
         (T::Array(a, _), T::Array(b, _)) => readable_as(a, b),
         (T::Map(k1, v1, _), T::Map(k2, v2, _)) => readable_as(k1, k2) && readable_as(v1, v2),
-        (T::Struct(a), T::Struct(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.name.eq_ignore_ascii_case(&y.name) && readable_as(&x.data_type, &y.data_type))
-        }
+        // Members are matched by name: one the file lacks reads as NULL (`conform`).
+        (T::Struct(a), T::Struct(b)) => b.iter().all(|y| match a.iter().find(|x| x.name.eq_ignore_ascii_case(&y.name)) {
+            Some(x) => readable_as(&x.data_type, &y.data_type),
+            None => true,
+        }),
         _ => false,
     }
 }

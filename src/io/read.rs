@@ -3,6 +3,7 @@
 //! scan of each file by format, with its partition values as columns.
 
 use super::files::{self, DataFile, Discovery};
+use super::ignore::Ignore;
 use super::formats::table;
 use super::location::{self, Location, Storage};
 use super::remote::Mirror;
@@ -32,7 +33,25 @@ fn session_zone(name: &str) -> Zone {
 }
 
 fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, session_time_zone: &str, storage: &Storage) -> Result<Vec<DataFile>> {
-    list_files(format, paths, &Discovery::of(table(format), options, session_time_zone)?, storage)
+    list_files(format, paths, &Discovery::of(table(format), options, session_time_zone)?, Ignore::of(format, options), storage)
+}
+
+/// The session settings a read takes as its options' defaults, as options (an option
+/// given wins): `spark.sql.files.ignoreCorruptFiles` / `ignoreMissingFiles`, and
+/// Parquet's `spark.sql.parquet.mergeSchema`.
+pub fn session_options(format: FileFormat, mut options: BTreeMap<String, String>, conf: impl Fn(&str) -> Option<String>) -> BTreeMap<String, String> {
+    let mut settings = vec![("spark.sql.files.ignoreCorruptFiles", "ignoreCorruptFiles"), ("spark.sql.files.ignoreMissingFiles", "ignoreMissingFiles")];
+    if format == FileFormat::Parquet {
+        settings.push(("spark.sql.parquet.mergeSchema", "mergeSchema"));
+    }
+    for (key, option) in settings {
+        if let Some(value) = conf(key) {
+            if !options.keys().any(|k| k.eq_ignore_ascii_case(option)) {
+                options.insert(option.into(), value);
+            }
+        }
+    }
+    options
 }
 
 /// The data files of the paths. A remote path is read through a local mirror of its
@@ -41,7 +60,7 @@ fn listing(format: FileFormat, paths: &[String], options: &BTreeMap<String, Stri
 /// Parquet, mapped back to the objects' Polars URLs (scanned in place). Partition
 /// discovery and the discovery options (a remote `basePath` too) serve both as they
 /// serve local paths.
-fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, storage: &Storage) -> Result<Vec<DataFile>> {
+fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, ignore: Ignore, storage: &Storage) -> Result<Vec<DataFile>> {
     let mirror = if format == FileFormat::Parquet { Mirror::Names } else { Mirror::Copies };
     let mut local = vec![];
     // The bucket directories of the Parquet mirror and the Polars URLs they stand for.
@@ -70,6 +89,7 @@ fn list_files(format: FileFormat, paths: &[String], discovery: &Discovery, stora
             f.path = PathBuf::from(format!("{url}/{key}"));
         }
     }
+    let mut files = super::ignore::keep(format, files, ignore);
     // Polars' CSV scan reads paths: a compressed CSV file is read from a plain copy.
     if format == FileFormat::Csv {
         for f in &mut files {
@@ -92,8 +112,10 @@ fn same_name(a: &str, b: &str, case_sensitive: bool) -> bool {
 pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<String, String>, given: Option<Vec<StructField>>, conf: &ReadConf, storage: &Storage) -> Result<Vec<StructField>> {
     // Spark reads the discovery options (`recursiveFileLookup` must be a boolean) first.
     let discovery = Discovery::of(table(format), options, &conf.session_time_zone)?;
+    super::ignore::check_flags(format, options)?;
     options::check(format, table(format), Direction::Read, options)?;
-    let files = list_files(format, paths, &discovery, storage)?;
+    let ignore = Ignore::of(format, options);
+    let files = list_files(format, paths, &discovery, ignore, storage)?;
     let cs = conf.case_sensitive;
     let mut partitions = files::partition_schema(&files, conf.partition_type_inference, &session_zone(&conf.session_time_zone));
     let given_data = given.map(|fields| {
@@ -112,7 +134,10 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
         FileFormat::Text => text_schema(given_data)?,
         FileFormat::Parquet => match given_data {
             Some(fields) => fields,
-            None => super::parquet::data_schema(&files, storage)?,
+            None => {
+                let merge = options::flag(table(format), options, "mergeSchema", false);
+                super::parquet::data_schema(&files, storage, merge, cs, ignore.corrupt)?
+            }
         },
         FileFormat::Json => {
             let fields = match given_data {
@@ -171,7 +196,11 @@ pub fn scan(
     let data_len = schema.iter().rposition(|f| !is_partition(f)).map_or(0, |i| i + 1);
     let data_fields = &schema[..data_len];
     let mut frames = vec![];
+    let ignore = Ignore::of(format, options);
     for file in &files {
+        if format == FileFormat::Parquet && super::ignore::skip_parquet(file, ignore, storage) {
+            continue;
+        }
         let mut lf = scan_file(format, file, options, data_fields, session_time_zone, case_sensitive, storage)?;
         let mut cols = schema
             .iter()

@@ -142,10 +142,10 @@ fn reading(options: &BTreeMap<String, String>) -> Result<Reading> {
     };
     let (trim_leading, trim_trailing) = (flag(options, "ignoreLeadingWhiteSpace"), flag(options, "ignoreTrailingWhiteSpace"));
     let line_sep = line_separator(options)?.map(str::to_string);
-    if line_sep.is_some() && flag(options, "multiLine") {
-        // univocity's multiLine parser with a custom separator keeps it in the
-        // corrupt-record text and splits two-character ones inside quotes: not ported.
-        return Err(Error::unsupported("the csv reader option 'lineSep' with 'multiLine'"));
+    if line_sep.as_ref().is_some_and(|s| s.chars().count() > 1) && flag(options, "multiLine") {
+        // univocity's multiLine parser splits a two-character separator inside quotes
+        // and drops what follows: not ported.
+        return Err(Error::unsupported("the csv reader option 'lineSep' of two characters with 'multiLine'"));
     }
     let quote_handling = match option(options, "unescapedQuoteHandling") {
         None => QuoteHandling::StopAtDelimiter,

@@ -10,7 +10,7 @@ use crate::compat::timezone::Zone;
 use super::infer::{ColumnFold, Inference};
 use super::plain::PlainKinds;
 use super::profile::Profile;
-use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records, tokenize_checked, Dialect, QuoteHandling, Tokens};
+use super::tokenizer::{is_skipped, is_skipped_before_header, lines_at, records_at, tokenize_checked, Dialect, QuoteHandling, Tokens};
 use super::values::{csv_double, csv_float, java_boolean, java_int, java_long, Specials};
 use crate::compat::java_decimal::java_big_decimal;
 use crate::error::{Error, Result};
@@ -72,6 +72,12 @@ impl Reading {
     pub(super) fn within_limits(&self, tokens: &Tokens) -> bool {
         let long = |t: &Option<String>| self.max_chars.is_some_and(|max| t.as_deref().is_some_and(|v| v.len() > max && v.encode_utf16().count() > max));
         self.max_columns.is_none_or(|max| tokens.len() <= max) && !tokens.iter().any(long)
+    }
+
+    /// The one-character `lineSep` of a `multiLine` read (`csv::reading` refuses longer
+    /// ones there).
+    pub fn multi_line_sep(&self) -> Option<char> {
+        self.line_sep.as_deref().and_then(|s| s.chars().next())
     }
 
     pub fn line_sep_bytes(&self) -> Option<&[u8]> {
@@ -163,7 +169,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if r.multi_line {
         let mut header: Option<String> = None;
-        for (i, (tokens, record, refused)) in records(&String::from_utf8_lossy(text), d).into_iter().enumerate() {
+        for (i, (tokens, record, refused)) in records_at(&String::from_utf8_lossy(text), d, r.multi_line_sep()).into_iter().enumerate() {
             if refused.is_some() || !r.within_limits(&tokens) {
                 return Err(read_failure(path));
             }
@@ -201,7 +207,7 @@ fn spark_rows(path: &Path, r: &Reading, skip_header_repeats: bool, mut each: imp
 pub fn first_record(path: &Path, r: &Reading) -> Result<Option<Tokens>> {
     let bytes = std::fs::read(path).map_err(|e| Error::internal(format!("reading {}: {e}", path.display())))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(records(&String::from_utf8_lossy(text), &r.dialect).into_iter().next().map(|(tokens, _, _)| tokens))
+    Ok(records_at(&String::from_utf8_lossy(text), &r.dialect, r.multi_line_sep()).into_iter().next().map(|(tokens, _, _)| tokens))
 }
 
 /// A file tokenized by Spark's tokenizer, as text columns, ragged rows padded or cut

@@ -488,18 +488,30 @@ fn absent_char(chars: &[char]) -> char {
 /// ends at a line separator outside quotes, empty lines and comment lines are
 /// skipped. Each record comes with its text, for the corrupt-record column, and why
 /// the parser refuses it, if it does.
+#[cfg(test)]
 pub fn records(text: &str, d: &Dialect) -> Vec<(Tokens, String, Option<String>)> {
-    let chars: Vec<char> = normalized_line_ends(text).chars().collect();
+    records_at(text, d, None)
+}
+
+/// `records` with a one-character `lineSep`: records end at it only (`\r` and `\n`
+/// are text, in quotes or not), and a record's text for the corrupt-record column
+/// keeps it, as univocity's multi-line parser gives it with a custom separator.
+pub fn records_at(text: &str, d: &Dialect, line_sep: Option<char>) -> Vec<(Tokens, String, Option<String>)> {
+    let (chars, new_line): (Vec<char>, char) = match line_sep {
+        Some(sep) => (text.chars().collect(), sep),
+        None => (normalized_line_ends(text).chars().collect(), NEW_LINE),
+    };
     let mut out = Vec::new();
     let mut start = 0;
     while start < chars.len() {
         let rest = &chars[start..];
-        if rest[0] == NEW_LINE || d.comment.is_some_and(|c| rest[0] == c as char) {
-            start += rest.iter().position(|&c| c == NEW_LINE).map_or(rest.len(), |i| i + 1);
+        if rest[0] == new_line || d.comment.is_some_and(|c| rest[0] == c as char) {
+            start += rest.iter().position(|&c| c == new_line).map_or(rest.len(), |i| i + 1);
             continue;
         }
-        let (tokens, used, refused) = parse_record(rest, d, NEW_LINE);
-        let text_end = if rest.get(used.wrapping_sub(1)) == Some(&NEW_LINE) { used - 1 } else { used };
+        let (tokens, used, refused) = parse_record(rest, d, new_line);
+        let ends_at_separator = rest.get(used.wrapping_sub(1)) == Some(&new_line);
+        let text_end = if ends_at_separator && line_sep.is_none() { used - 1 } else { used };
         out.push((tokens, rest[..text_end].iter().collect(), refused));
         start += used.max(1);
     }
@@ -709,6 +721,16 @@ mod tests {
         assert_eq!(tokenize(" 5 , \" q \" ", &lead), own(&["5 ", " q "]));
         assert_eq!(tokenize(" 5 , \" q \" ", &trail), own(&[" 5", " \" q \""]));
         assert_eq!(tokenize("a,   ,b", &both), vec![Some("a".into()), None, Some("b".into())]);
+    }
+
+    #[test]
+    fn multiline_records_at_a_custom_separator() {
+        let own = |v: &[Option<&str>]| v.iter().map(|s| s.map(str::to_string)).collect::<Tokens>();
+        let got = records_at("a,b;1\n2,\"x;y\";;3,4", &SPARK, Some(';'));
+        let rows: Vec<(Tokens, String)> = got.into_iter().map(|(t, text, _)| (t, text)).collect();
+        assert_eq!(rows[1], (own(&[Some("1\n2"), Some("x;y")]), "1\n2,\"x;y\";".to_string()));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].0, own(&[Some("3"), Some("4")]));
     }
 
     #[test]
