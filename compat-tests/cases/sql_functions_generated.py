@@ -874,9 +874,6 @@ NOT_YET_BY_CAUSE = {
     "an options map(...) argument of the JSON/CSV functions is refused (WRONG_NUM_ARGS or NOT_IMPLEMENTED)": [
         'from_json_1', 'schema_of_json_1', 'to_csv_1', 'to_json_1',
     ],
-    "an aggregate's WITHIN GROUP (ORDER BY ...) is not translated (NOT_IMPLEMENTED)": [
-        'listagg_1', 'string_agg_1', 'mode_7',
-    ],
     "window()/session_window() as a SQL grouping column is not named `window`/`session_window` (UNRESOLVED_COLUMN)": [
         'session_window_0', 'session_window_1', 'window_0', 'window_1', 'window_time_0',
     ],

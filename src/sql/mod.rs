@@ -22,6 +22,7 @@ use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
 mod window;
+mod within_group;
 
 /// A text PyRust refuses for a reason of its own, as Spark's syntax error at its start.
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
@@ -914,26 +915,6 @@ fn if_call(args: Vec<Expr>) -> Result<Expr> {
     Ok(Expr::if_else(condition, then, otherwise))
 }
 
-/// `f(...) WITHIN GROUP (ORDER BY x)`. `mode() WITHIN GROUP (ORDER BY x)` is Spark's
-/// deterministic mode (the lowest of equally frequent values), named as Spark names it
-/// (its ordering shown reversed); other orderings and functions are refused rather
-/// than read without their order.
-fn within_group(name: &str, f: sql::Function) -> Result<Expr> {
-    let no_args = match &f.args {
-        sql::FunctionArguments::None => true,
-        sql::FunctionArguments::List(l) => l.args.is_empty(),
-        sql::FunctionArguments::Subquery(_) => false,
-    };
-    match (name, f.within_group.as_slice()) {
-        ("mode", [order]) if no_args && !matches!(order.options.sort, Some(sql::OrderBySort::Desc) | Some(sql::OrderBySort::Using(_))) && order.options.nulls_first.is_none() => {
-            let key = convert(order.expr.clone())?;
-            let shown = format!("mode() WITHIN GROUP (ORDER BY {} DESC)", crate::analysis::naming::sql_text(&key));
-            Ok(Expr::func("mode", vec![key, Expr::Literal(Value::Boolean(true))]).alias(&shown))
-        }
-        _ => Err(unsupported(&format!("{name}(...) WITHIN GROUP (ORDER BY ...)"))),
-    }
-}
-
 /// The calls `parse_sql` writes for `LIKE ANY (...)` and `LIKE ALL (...)`.
 const LIKE_ANY: &str = "__like_any";
 const LIKE_ALL: &str = "__like_all";
@@ -1018,13 +999,16 @@ fn one_parameter(function: &str) -> Option<&'static str> {
     }
 }
 
-fn function(f: sql::Function) -> Result<Expr> {
+fn function(mut f: sql::Function) -> Result<Expr> {
     use sqlparser::ast::Spanned;
     // Spark's context of an error about the call is the whole call, name as written.
     let (call_span, written) = (f.span(), f.name.to_string());
     let name = written.to_ascii_lowercase();
-    if !f.within_group.is_empty() {
-        return within_group(&name, f);
+    let within_group = std::mem::take(&mut f.within_group);
+    if within_group.is_empty() {
+        if let Some(e) = within_group::missing(&name) {
+            return Err(e);
+        }
     }
     let (args, distinct) = match f.args {
         sql::FunctionArguments::None => (vec![], false),
@@ -1049,6 +1033,11 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
         sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
     };
+    let ordered = !within_group.is_empty();
+    if ordered {
+        let call = within_group::call(&name, args, distinct, within_group)?;
+        return filtered_over(call, f.filter, f.over);
+    }
     if name == "if" {
         return if_call(args);
     }
@@ -1091,13 +1080,18 @@ fn function(f: sql::Function) -> Result<Expr> {
     }
     let args = window::ignore_nulls(&name, args, f.null_treatment)?;
     let call = Expr::Function { name: crate::analysis::functions::sql_name(name), args, distinct };
-    let call = match f.filter {
+    filtered_over(call, f.filter, f.over)
+}
+
+/// An aggregate call with its FILTER (WHERE ...) and OVER (...).
+fn filtered_over(call: Expr, filter: Option<Box<sql::Expr>>, over: Option<sql::WindowType>) -> Result<Expr> {
+    let call = match filter {
         // Windows do not lower aggregate filters yet: refuse rather than fail inside.
-        Some(_) if f.over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
+        Some(_) if over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
         Some(condition) => Expr::AggregateFilter { agg: Box::new(call), condition: Box::new(convert(*condition)?) },
         None => call,
     };
-    match f.over {
+    match over {
         Some(over) => window::over(call, over),
         None => Ok(call),
     }
