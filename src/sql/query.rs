@@ -832,7 +832,20 @@ fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr], lateral: &[Option<String
         analytic = true;
         sets = sets.iter().flat_map(|s| choices.iter().map(move |c| [s.clone(), c.clone()].concat())).collect();
     }
-    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default()) })
+    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default().into_iter().map(named_time_window).collect()) })
+}
+
+/// `GROUP BY window(t, '5 minutes')`: Spark's TimeWindowing names the grouping column
+/// `window` (`session_window`), which the select list reads (`window.start`) as it reads
+/// an alias of the list (`analysis::lateral_alias`).
+fn named_time_window(key: Expr) -> Expr {
+    match key.without_origin() {
+        Expr::Function { name, .. } if name.eq_ignore_ascii_case("window") || name.eq_ignore_ascii_case("session_window") => {
+            let alias = name.to_ascii_lowercase();
+            key.alias(&alias)
+        }
+        _ => key,
+    }
 }
 
 /// `lateral`: the items that read a lateral alias, which Spark does not group by.
@@ -939,4 +952,21 @@ fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
         aggs.push(e.clone().alias(&name));
         Some(Expr::col(&name))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_window_keys_are_named_and_lateral_group_keys_refused() {
+        let window = Expr::Function { name: "window".into(), args: vec![Expr::col("t")], distinct: false };
+        assert!(matches!(named_time_window(window), Expr::Alias { ref name, .. } if name == "window"));
+        assert_eq!(named_time_window(Expr::col("t")), Expr::col("t"));
+        let items = vec![Expr::col("s").alias("k"), Expr::col("k").alias("kz")];
+        let lateral = vec![None, Some("k".to_string())];
+        let e = group_key(Expr::Literal(Value::Integer(2)), &items, &lateral).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY"));
+        assert_eq!(group_key(Expr::col("k"), &items, &lateral).unwrap(), Expr::col("s"));
+    }
 }
