@@ -864,9 +864,6 @@ NOT_YET_BY_CAUSE = {
         'abs_1', 'approx_percentile_2', 'median_1', 'percentile_2', 'percentile_approx_2', 'try_add_5', 'try_avg_2',
         'try_divide_3', 'try_divide_4', 'try_multiply_2', 'try_subtract_5',
     ],
-    "a day-time or year-month interval argument is refused (DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE)": [
-        'approx_percentile_3', 'percentile_3', 'percentile_approx_3',
-    ],
     "lpad/rpad of bytes without a pad is named with the text default `, ` instead of Spark's `X'00'` (the name is made before the argument's type is known)": [
         'lpad_3', 'rpad_3',
     ],

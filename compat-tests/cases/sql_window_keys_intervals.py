@@ -1,6 +1,6 @@
 """SQL breadth: a `window(...)`/`session_window(...)` grouping column read by the select
-list as `window`/`session_window`, and ANSI interval arguments of sign/signum and
-width_bucket."""
+list as `window`/`session_window`; ANSI interval arguments of sign/signum and
+width_bucket, and day-time intervals' percentiles."""
 
 from harness import case
 
@@ -65,3 +65,18 @@ def width_bucket_of_year_month_intervals_descending(spark):
 @case
 def width_bucket_of_mixed_intervals_is_refused(spark):
     return spark.sql("SELECT width_bucket(INTERVAL '1' DAY, INTERVAL '0' MONTH, INTERVAL '10' MONTH, 10)")
+
+
+@case
+def percentiles_of_day_time_intervals(spark):
+    return spark.sql(
+        "SELECT median(col), percentile(col, 0.3), percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC), percentile_disc(0.5) WITHIN GROUP (ORDER BY col) "
+        "FROM VALUES (INTERVAL '1' MINUTE), (INTERVAL '3' MINUTE), (INTERVAL '4' MINUTE) AS t(col)"
+    )
+
+
+@case
+def approx_percentile_and_median_of_day_time_intervals(spark):
+    return spark.sql(
+        "SELECT approx_percentile(col, 0.5), median(col) FROM VALUES (INTERVAL '1 02:00:00.000007' DAY TO SECOND), (INTERVAL '-0 03:00:00' DAY TO SECOND), (NULL) AS t(col)"
+    )

@@ -106,7 +106,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         .aliases(&["percentile_cont", "percentile_disc"])
         .null(Null::Always)
         .display(Display::Custom(percentile_display)),
-    def(agg(Median), "median", Exact(1), Inputs::Custom(percentile_value), Ret::Fixed(DOUBLE)).null(Null::Always),
+    def(agg(Median), "median", Exact(1), Inputs::Custom(percentile_value), Ret::Custom(median_type)).null(Null::Always),
     def(agg(PercentileApprox), "percentile_approx", Range(2, 3), Inputs::Custom(approx_percentile_inputs), Ret::Custom(approx_percentile_type))
         .aliases(&["approx_percentile"])
         .null(Null::Always)
@@ -514,12 +514,23 @@ const PERCENTILE_VALUE: &str = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"
 fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        t if t.is_numeric() => value,
+        // A day-time interval's percentile is one too (its microseconds'); a year-month
+        // one PySpark cannot collect, so it stays refused until it can be compared.
+        t if t.is_numeric() || matches!(t, DataType::DayTimeInterval(..)) => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => return Err(unexpected_input_type(site, 0, PERCENTILE_VALUE, &value)),
     };
     args.insert(0, value);
     Ok(args)
+}
+
+/// `median(x)`: DOUBLE, or over a day-time interval Spark's INTERVAL DAY TO SECOND
+/// (whatever the input's fields).
+fn median_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::DayTimeInterval(..) => DataType::DayTimeInterval(0, 3),
+        _ => DataType::Double,
+    })
 }
 
 /// `percentile(value, percentage[, frequency])`.
@@ -557,10 +568,11 @@ fn percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(args)
 }
 
-fn percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
+fn percentile_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let element = median_type(args, site)?;
     Ok(match data_type(&args[1]) {
-        DataType::Array(..) => DataType::Array(Box::new(DataType::Double), false),
-        _ => DataType::Double,
+        DataType::Array(..) => DataType::Array(Box::new(element), false),
+        _ => element,
     })
 }
 
@@ -569,7 +581,7 @@ fn percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
 fn approx_percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => value,
+        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz | DataType::DayTimeInterval(..)) => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => {
             return Err(unexpected_input_type(

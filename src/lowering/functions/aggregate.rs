@@ -99,13 +99,28 @@ fn as_double(x: pl::Expr, t: &DataType) -> pl::Expr {
     match t {
         DataType::Decimal(..) => crate::compat::decimal::to_double(x),
         DataType::Date => x.to_physical().cast(PlType::Float64),
-        DataType::Timestamp | DataType::TimestampNtz => x.to_physical().cast(PlType::Float64),
+        DataType::Timestamp | DataType::TimestampNtz | DataType::DayTimeInterval(..) => x.to_physical().cast(PlType::Float64),
         _ => x.cast(PlType::Float64),
     }
 }
 
 /// Spark's exact `percentile` (and `median`): weighted by the frequency column when given.
 fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
+    let doubles = percentile_doubles(c, percentages, frequency);
+    // A day-time interval's percentile: the microseconds truncated, as Spark's `toLong`.
+    match c.arg_type(0) {
+        DataType::DayTimeInterval(..) => {
+            let (long, duration) = (PlType::Int64, PlType::Duration(pl::TimeUnit::Microseconds));
+            match c.call.data_type {
+                DataType::Array(..) => doubles.cast(PlType::List(Box::new(long))).cast(PlType::List(Box::new(duration))),
+                _ => doubles.cast(long).cast(duration),
+            }
+        }
+        _ => doubles,
+    }
+}
+
+fn percentile_doubles(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
     let as_array = c.call.func == crate::ir::Func::Aggregate(AggregateFn::Percentile) && percentage_array(c);
     // `percentile_cont/percentile_disc(p) WITHIN GROUP (ORDER BY x DESC)`: a fourth argument.
     let reverse = c.call.args.len() > 3 && c.bool_literal(3) == Some(true);
