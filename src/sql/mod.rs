@@ -538,6 +538,20 @@ fn convert_node(e: sql::Expr) -> Result<Expr> {
             value(v.value).map_err(|e| errors::at_span(e, span, errors::Reach::SPAN))?
         }
         sql::Expr::Nested(e) => convert(*e)?,
+        // `(a, b + 1)`: Spark's parser makes a struct, its fields named after the columns
+        // it reads or `col2` (CreateStruct): `named_struct(a, a, col2, (b + 1))`.
+        sql::Expr::Tuple(items) => {
+            let mut args = vec![];
+            for (i, item) in items.into_iter().enumerate() {
+                let e = convert(item)?;
+                let name = match e.without_origin() {
+                    Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
+                    _ => format!("col{}", i + 1),
+                };
+                args.extend([Expr::Literal(Value::String(name)), e]);
+            }
+            Expr::Function { name: "named_struct".into(), args, distinct: false }
+        }
         sql::Expr::BinaryOp { left, op, right } => {
             let (l, r) = (convert(*left)?, convert(*right)?);
             match op {
@@ -1101,6 +1115,11 @@ fn filtered_over(call: Expr, filter: Option<Box<sql::Expr>>, over: Option<sql::W
 mod tests {
     use super::*;
     use crate::analysis::naming::auto_name;
+
+    #[test]
+    fn a_parenthesised_list_is_a_struct() {
+        assert_eq!(auto_name(&parse_expression("(a, b + 1)").unwrap()), "named_struct(a, a, col2, (b + 1))");
+    }
 
     #[test]
     fn expressions_get_spark_names() {
