@@ -365,6 +365,7 @@ pub fn global_aggregate(input: Arc<Plan>, aggs: Vec<Expr>, conf: &Conf, plan_id:
 /// `mark`: whether auto-named columns get Spark's metadata (a grouped aggregation's do,
 /// `df.select(F.sum("x"))`'s do not).
 fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let aggs = super::lateral_alias::inline_in_aggregate(&input, &keys, aggs, conf)?;
     super::windows::refuse_in_aggregates(&aggs)?;
     let (written_keys, written_aggs) = (keys.clone(), aggs.clone());
     let mut keys = project_list(&input, keys, conf, Scope::default())?;

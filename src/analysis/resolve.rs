@@ -471,7 +471,9 @@ impl<'a> Resolver<'a> {
             };
             return Err(Error::analysis(class, text));
         }
-        def.check_arity(&name, args.len())?;
+        // A WITHIN GROUP ordering is no parameter of listagg (`sql::within_group`).
+        let orderings = if functions::orderings_extra(def.func) { args.iter().filter(|a| matches!(a, Expr::Sort(_))).count() } else { 0 };
+        def.check_arity(&name, args.len() - orderings)?;
         if args.iter().any(|a| matches!(a, Expr::Lambda { .. })) {
             return self.resolve_higher_order(def, name, args, distinct);
         }

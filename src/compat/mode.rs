@@ -12,7 +12,9 @@ use polars::prelude::{self as pl, AnyValue, PolarsResult};
 use std::cmp::Ordering;
 
 /// The row position of the mode of `values` (Spark type `t`), None without values.
-pub fn mode(values: &pl::Series, t: &DataType, deterministic: bool) -> PolarsResult<Option<usize>> {
+/// `largest`: with `deterministic`, the larger value wins a tie (`mode() WITHIN GROUP
+/// (ORDER BY x DESC)`).
+pub fn mode(values: &pl::Series, t: &DataType, deterministic: bool, largest: bool) -> PolarsResult<Option<usize>> {
     // Distinct keys (Scala's `==`) with their first row, hash and count.
     let mut keys: Vec<(usize, i32, Key, i64)> = vec![];
     let mut partial = Table::new();
@@ -46,7 +48,10 @@ pub fn mode(values: &pl::Series, t: &DataType, deterministic: bool) -> PolarsRes
             Ordering::Greater => true,
             Ordering::Less => false,
             // Deterministic: the smaller value wins a tie; otherwise the first one seen.
-            Ordering::Equal if deterministic => compare_values(values, keys[k].0, keys[best].0) == Ordering::Less,
+            Ordering::Equal if deterministic => {
+                let wanted = if largest { Ordering::Greater } else { Ordering::Less };
+                compare_values(values, keys[k].0, keys[best].0) == wanted
+            }
             Ordering::Equal => false,
         };
         if better { k } else { best }
@@ -160,11 +165,14 @@ mod tests {
     #[test]
     fn most_frequent_and_deterministic_ties() {
         let s = pl::Series::new("x".into(), [Some(3), Some(5), Some(5), None, Some(1), Some(1)]);
-        let m = mode(&s, &DataType::Integer, true).unwrap().unwrap();
+        let m = mode(&s, &DataType::Integer, true, false).unwrap().unwrap();
         assert_eq!(s.get(m).unwrap(), AnyValue::Int32(1));
+        // `mode() WITHIN GROUP (ORDER BY x DESC)`: the largest of the tied values.
+        let m = mode(&s, &DataType::Integer, true, true).unwrap().unwrap();
+        assert_eq!(s.get(m).unwrap(), AnyValue::Int32(5));
         let s = pl::Series::new("x".into(), [Some(3), Some(5), Some(5), None]);
-        assert_eq!(mode(&s, &DataType::Integer, false).unwrap(), Some(1));
+        assert_eq!(mode(&s, &DataType::Integer, false, false).unwrap(), Some(1));
         let empty = pl::Series::new("x".into(), [None::<i32>]);
-        assert_eq!(mode(&empty, &DataType::Integer, false).unwrap(), None);
+        assert_eq!(mode(&empty, &DataType::Integer, false, false).unwrap(), None);
     }
 }

@@ -18,12 +18,19 @@ fn java_compare(a: f64, b: f64) -> Ordering {
 /// The exact percentiles of values given with positive frequencies (NULLs and zero
 /// frequencies already left out); None when there are none.
 pub fn exact(weighted: &[(f64, i64)], percentages: &[f64]) -> Option<Vec<f64>> {
+    ordered(weighted, percentages, false, false)
+}
+
+/// `exact` over the values in descending order (`reverse`: `percentile_cont(p) WITHIN
+/// GROUP (ORDER BY x DESC)`), or `percentile_disc`'s (`discrete`): the first value whose
+/// running count reaches `count * p`, no interpolation.
+pub fn ordered(weighted: &[(f64, i64)], percentages: &[f64], reverse: bool, discrete: bool) -> Option<Vec<f64>> {
     if weighted.is_empty() {
         return None;
     }
     // Spark counts each value once (its hash map keys boxed doubles: NaNs never merge).
     let mut sorted: Vec<(f64, i64)> = weighted.to_vec();
-    sorted.sort_by(|a, b| spark_order(a.0, b.0));
+    sorted.sort_by(|a, b| if reverse { spark_order(b.0, a.0) } else { spark_order(a.0, b.0) });
     let mut keys: Vec<f64> = vec![];
     let mut accumulated: Vec<i64> = vec![];
     for (v, n) in sorted {
@@ -36,7 +43,15 @@ pub fn exact(weighted: &[(f64, i64)], percentages: &[f64]) -> Option<Vec<f64>> {
             }
         }
     }
-    let max_position = accumulated.last().copied().unwrap_or(0) - 1;
+    let total = accumulated.last().copied().unwrap_or(0);
+    if discrete {
+        let at = |p: f64| {
+            let higher = (total as f64 * p).ceil() as i64;
+            keys[accumulated.partition_point(|c| *c < higher).min(keys.len() - 1)]
+        };
+        return Some(percentages.iter().map(|p| at(*p)).collect());
+    }
+    let max_position = total - 1;
     Some(percentages.iter().map(|p| at_position(&keys, &accumulated, max_position as f64 * p)).collect())
 }
 
@@ -233,6 +248,16 @@ pub fn approx_quantiles(values: impl Iterator<Item = Option<f64>>, probabilities
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reversed_and_discrete_percentiles() {
+        let values = [(2.5, 1), (-1.0, 1), (3.0, 1)];
+        // percentile_cont(0.25) WITHIN GROUP (ORDER BY d DESC): 2.75, as Spark.
+        assert_eq!(ordered(&values, &[0.25], true, false), Some(vec![2.75]));
+        // percentile_disc(0.25) ... DESC: 3.0; ascending 0.5 over 1, 2, 4: 2.0.
+        assert_eq!(ordered(&values, &[0.25], true, true), Some(vec![3.0]));
+        assert_eq!(ordered(&[(1.0, 1), (2.0, 1), (4.0, 1)], &[0.5, 0.0], false, true), Some(vec![2.0, 1.0]));
+    }
 
     #[test]
     fn approx_quantiles_exact_with_no_error() {

@@ -22,6 +22,7 @@ use sqlparser::dialect::SparkSqlDialect;
 use sqlparser::parser::Parser;
 
 mod window;
+mod within_group;
 
 /// A text PyRust refuses for a reason of its own, as Spark's syntax error at its start.
 pub(crate) fn parse_error(text: &str, detail: impl std::fmt::Display) -> Error {
@@ -537,6 +538,20 @@ fn convert_node(e: sql::Expr) -> Result<Expr> {
             value(v.value).map_err(|e| errors::at_span(e, span, errors::Reach::SPAN))?
         }
         sql::Expr::Nested(e) => convert(*e)?,
+        // `(a, b + 1)`: Spark's parser makes a struct, its fields named after the columns
+        // it reads or `col2` (CreateStruct): `named_struct(a, a, col2, (b + 1))`.
+        sql::Expr::Tuple(items) => {
+            let mut args = vec![];
+            for (i, item) in items.into_iter().enumerate() {
+                let e = convert(item)?;
+                let name = match e.without_origin() {
+                    Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
+                    _ => format!("col{}", i + 1),
+                };
+                args.extend([Expr::Literal(Value::String(name)), e]);
+            }
+            Expr::Function { name: "named_struct".into(), args, distinct: false }
+        }
         sql::Expr::BinaryOp { left, op, right } => {
             let (l, r) = (convert(*left)?, convert(*right)?);
             match op {
@@ -914,26 +929,6 @@ fn if_call(args: Vec<Expr>) -> Result<Expr> {
     Ok(Expr::if_else(condition, then, otherwise))
 }
 
-/// `f(...) WITHIN GROUP (ORDER BY x)`. `mode() WITHIN GROUP (ORDER BY x)` is Spark's
-/// deterministic mode (the lowest of equally frequent values), named as Spark names it
-/// (its ordering shown reversed); other orderings and functions are refused rather
-/// than read without their order.
-fn within_group(name: &str, f: sql::Function) -> Result<Expr> {
-    let no_args = match &f.args {
-        sql::FunctionArguments::None => true,
-        sql::FunctionArguments::List(l) => l.args.is_empty(),
-        sql::FunctionArguments::Subquery(_) => false,
-    };
-    match (name, f.within_group.as_slice()) {
-        ("mode", [order]) if no_args && !matches!(order.options.sort, Some(sql::OrderBySort::Desc) | Some(sql::OrderBySort::Using(_))) && order.options.nulls_first.is_none() => {
-            let key = convert(order.expr.clone())?;
-            let shown = format!("mode() WITHIN GROUP (ORDER BY {} DESC)", crate::analysis::naming::sql_text(&key));
-            Ok(Expr::func("mode", vec![key, Expr::Literal(Value::Boolean(true))]).alias(&shown))
-        }
-        _ => Err(unsupported(&format!("{name}(...) WITHIN GROUP (ORDER BY ...)"))),
-    }
-}
-
 /// The calls `parse_sql` writes for `LIKE ANY (...)` and `LIKE ALL (...)`.
 const LIKE_ANY: &str = "__like_any";
 const LIKE_ALL: &str = "__like_all";
@@ -1018,13 +1013,16 @@ fn one_parameter(function: &str) -> Option<&'static str> {
     }
 }
 
-fn function(f: sql::Function) -> Result<Expr> {
+fn function(mut f: sql::Function) -> Result<Expr> {
     use sqlparser::ast::Spanned;
     // Spark's context of an error about the call is the whole call, name as written.
     let (call_span, written) = (f.span(), f.name.to_string());
     let name = written.to_ascii_lowercase();
-    if !f.within_group.is_empty() {
-        return within_group(&name, f);
+    let within_group = std::mem::take(&mut f.within_group);
+    if within_group.is_empty() {
+        if let Some(e) = within_group::missing(&name) {
+            return Err(e);
+        }
     }
     let (args, distinct) = match f.args {
         sql::FunctionArguments::None => (vec![], false),
@@ -1049,6 +1047,11 @@ fn function(f: sql::Function) -> Result<Expr> {
         }
         sql::FunctionArguments::Subquery(_) => return Err(Error::unsupported("subqueries")),
     };
+    let ordered = !within_group.is_empty();
+    if ordered {
+        let call = within_group::call(&name, args, distinct, within_group)?;
+        return filtered_over(call, f.filter, f.over);
+    }
     if name == "if" {
         return if_call(args);
     }
@@ -1091,13 +1094,18 @@ fn function(f: sql::Function) -> Result<Expr> {
     }
     let args = window::ignore_nulls(&name, args, f.null_treatment)?;
     let call = Expr::Function { name: crate::analysis::functions::sql_name(name), args, distinct };
-    let call = match f.filter {
+    filtered_over(call, f.filter, f.over)
+}
+
+/// An aggregate call with its FILTER (WHERE ...) and OVER (...).
+fn filtered_over(call: Expr, filter: Option<Box<sql::Expr>>, over: Option<sql::WindowType>) -> Result<Expr> {
+    let call = match filter {
         // Windows do not lower aggregate filters yet: refuse rather than fail inside.
-        Some(_) if f.over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
+        Some(_) if over.is_some() => return Err(Error::unsupported("an aggregate FILTER (WHERE ...) with OVER")),
         Some(condition) => Expr::AggregateFilter { agg: Box::new(call), condition: Box::new(convert(*condition)?) },
         None => call,
     };
-    match f.over {
+    match over {
         Some(over) => window::over(call, over),
         None => Ok(call),
     }
@@ -1107,6 +1115,11 @@ fn function(f: sql::Function) -> Result<Expr> {
 mod tests {
     use super::*;
     use crate::analysis::naming::auto_name;
+
+    #[test]
+    fn a_parenthesised_list_is_a_struct() {
+        assert_eq!(auto_name(&parse_expression("(a, b + 1)").unwrap()), "named_struct(a, a, col2, (b + 1))");
+    }
 
     #[test]
     fn expressions_get_spark_names() {

@@ -198,7 +198,7 @@ impl<'a> QueryBuilder<'a> {
                 return Err(unsupported("a correlated scalar subquery that is not one value (GROUP BY ALL, HAVING)"));
             }
             let name = name.clone();
-            let group_by = match grouping_sets(group_by, &items)? {
+            let group_by = match grouping_sets(group_by, &items, &[])? {
                 GroupBy::Keys(keys) => keys,
                 GroupBy::Sets(_) => return Err(unsupported("a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING SETS")),
             };
@@ -211,15 +211,26 @@ impl<'a> QueryBuilder<'a> {
             return Err(unsupported("a subquery in the select list of an aggregation"));
         }
         plan = if aggregated {
+            // Which items read a lateral alias (`sum(x) AS t, t + 1`): planned by the
+            // aggregation, but Spark refuses some forms around them.
+            let lateral = crate::analysis::lateral_alias::reads_per_item(&plan, &items, self.conf);
+            if let (Some(_), Some(name)) = (&s.having, lateral.iter().flatten().next()) {
+                if items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. }))) {
+                    return Err(lateral_alias_with_window_and_having(name));
+                }
+            }
             // GROUP BY keys may be ordinals of the select list or its aliases; GROUP BY ALL
             // groups by every select item without an aggregate (Spark's ResolveGroupByAll).
             let grouping = if group_by_all {
                 if items.iter().any(|e| matches!(e, Expr::Star { .. })) {
                     return Err(unsupported("GROUP BY ALL with * in the select list"));
                 }
+                if items.iter().zip(&lateral).any(|(e, l)| l.is_some() && !has_aggregate(e)) {
+                    return Err(lateral_alias_in_group_by());
+                }
                 GroupBy::Keys(items.iter().filter(|e| !has_aggregate(e)).map(|e| e.unalias().clone()).collect())
             } else {
-                grouping_sets(group_by, &items)?
+                grouping_sets(group_by, &items, &lateral)?
             };
             // Windows over grouping sets run over the aggregation's result: what they read
             // is computed by it as hidden columns (Spark's ExtractWindowExpressions).
@@ -792,8 +803,8 @@ enum GroupBy {
     Sets(Vec<Vec<Expr>>),
 }
 
-fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr]) -> Result<GroupBy> {
-    let key = |e: sql::Expr| group_key(convert(e)?, items);
+fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr], lateral: &[Option<String>]) -> Result<GroupBy> {
+    let key = |e: sql::Expr| group_key(convert(e)?, items, lateral);
     // Each element of ROLLUP/CUBE/GROUPING SETS may be a parenthesised list.
     let elements = |list: Vec<Vec<sql::Expr>>| -> Result<Vec<Vec<Expr>>> {
         list.into_iter().map(|group| group.into_iter().map(key).collect()).collect()
@@ -821,27 +832,65 @@ fn grouping_sets(exprs: Vec<sql::Expr>, items: &[Expr]) -> Result<GroupBy> {
         analytic = true;
         sets = sets.iter().flat_map(|s| choices.iter().map(move |c| [s.clone(), c.clone()].concat())).collect();
     }
-    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default()) })
+    Ok(if analytic { GroupBy::Sets(sets) } else { GroupBy::Keys(sets.pop().unwrap_or_default().into_iter().map(named_time_window).collect()) })
 }
 
-fn group_key(key: Expr, items: &[Expr]) -> Result<Expr> {
+/// `GROUP BY window(t, '5 minutes')`: Spark's TimeWindowing names the grouping column
+/// `window` (`session_window`), which the select list reads (`window.start`) as it reads
+/// an alias of the list (`analysis::lateral_alias`).
+fn named_time_window(key: Expr) -> Expr {
+    match key.without_origin() {
+        Expr::Function { name, .. } if name.eq_ignore_ascii_case("window") || name.eq_ignore_ascii_case("session_window") => {
+            let alias = name.to_ascii_lowercase();
+            key.alias(&alias)
+        }
+        _ => key,
+    }
+}
+
+/// `lateral`: the items that read a lateral alias, which Spark does not group by.
+fn group_key(key: Expr, items: &[Expr], lateral: &[Option<String>]) -> Result<Expr> {
+    let reads_lateral = |i: usize| lateral.get(i).is_some_and(Option::is_some);
     match &key {
         Expr::Literal(Value::Integer(i)) => {
             let i = *i as usize;
             let item = items.get(i.wrapping_sub(1)).ok_or_else(|| {
                 Error::analysis("GROUP_BY_POS_OUT_OF_RANGE", format!("GROUP BY position {i} is not in select list (valid range is [1, {}]).", items.len()))
             })?;
+            if reads_lateral(i - 1) {
+                return Err(lateral_alias_in_group_by());
+            }
             Ok(item.unalias().clone())
         }
         Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
-            let aliased = items.iter().find_map(|it| match it {
-                Expr::Alias { expr, name, .. } if name.eq_ignore_ascii_case(&parts[0]) => Some((**expr).clone()),
+            let aliased = items.iter().enumerate().find_map(|(i, it)| match it {
+                Expr::Alias { expr, name, .. } if name.eq_ignore_ascii_case(&parts[0]) => Some((i, (**expr).clone())),
                 _ => None,
             });
-            Ok(aliased.unwrap_or(key))
+            match aliased {
+                Some((i, _)) if reads_lateral(i) => Err(lateral_alias_in_group_by()),
+                Some((_, e)) => Ok(e),
+                None => Ok(key),
+            }
         }
         _ => Ok(key),
     }
+}
+
+fn lateral_alias_in_group_by() -> Error {
+    Error::analysis(
+        "UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY",
+        "The feature is not supported: Referencing a lateral column alias via GROUP BY alias/ALL is not supported yet.",
+    )
+}
+
+fn lateral_alias_with_window_and_having(name: &str) -> Error {
+    Error::analysis(
+        "UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_AGGREGATE_WITH_WINDOW_AND_HAVING",
+        format!(
+            "The feature is not supported: Referencing lateral column alias `{name}` in the aggregate query both with window expressions and with having clause. Please rewrite the aggregate query by removing the having clause or removing lateral alias reference in the SELECT list."
+        ),
+    )
 }
 
 /// `ORDER BY n`: the n-th output column.
@@ -903,4 +952,21 @@ fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
         aggs.push(e.clone().alias(&name));
         Some(Expr::col(&name))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_window_keys_are_named_and_lateral_group_keys_refused() {
+        let window = Expr::Function { name: "window".into(), args: vec![Expr::col("t")], distinct: false };
+        assert!(matches!(named_time_window(window), Expr::Alias { ref name, .. } if name == "window"));
+        assert_eq!(named_time_window(Expr::col("t")), Expr::col("t"));
+        let items = vec![Expr::col("s").alias("k"), Expr::col("k").alias("kz")];
+        let lateral = vec![None, Some("k".to_string())];
+        let e = group_key(Expr::Literal(Value::Integer(2)), &items, &lateral).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY"));
+        assert_eq!(group_key(Expr::col("k"), &items, &lateral).unwrap(), Expr::col("s"));
+    }
 }

@@ -102,9 +102,11 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     statistic(RegrSxy, "regr_sxy", 2),
     statistic(RegrSyy, "regr_syy", 2),
     def(agg(Percentile), "percentile", Range(2, 3), Inputs::Custom(percentile_inputs), Ret::Custom(percentile_type))
+        // Only with WITHIN GROUP (`sql::within_group`), which gives the value as an ordering.
+        .aliases(&["percentile_cont", "percentile_disc"])
         .null(Null::Always)
         .display(Display::Custom(percentile_display)),
-    def(agg(Median), "median", Exact(1), Inputs::Custom(percentile_value), Ret::Fixed(DOUBLE)).null(Null::Always),
+    def(agg(Median), "median", Exact(1), Inputs::Custom(percentile_value), Ret::Custom(median_type)).null(Null::Always),
     def(agg(PercentileApprox), "percentile_approx", Range(2, 3), Inputs::Custom(approx_percentile_inputs), Ret::Custom(approx_percentile_type))
         .aliases(&["approx_percentile"])
         .null(Null::Always)
@@ -128,12 +130,24 @@ fn first_arg_only(name: &str, args: &[String], distinct: bool) -> String {
 }
 
 /// `listagg(s)` is named `listagg(s, NULL)`: Spark fills in the default delimiter.
+/// With WITHIN GROUP, Spark names it `listagg(s, NULL) WITHIN GROUP (ORDER BY s DESC NULLS
+/// LAST)` (`string_agg` too); its keys come as key then direction, or as one sort text.
 fn listagg_display(name: &str, args: &[String], distinct: bool) -> String {
     let mut args = args.to_vec();
     if args.len() == 1 {
         args.push("NULL".into());
     }
-    Display::Call.text(name, &args, distinct)
+    if args.len() <= 2 {
+        return Display::Call.text(name, &args, distinct);
+    }
+    let mut keys: Vec<String> = vec![];
+    for text in &args[2..] {
+        match keys.last_mut() {
+            Some(last) if is_direction(text) => *last = format!("{last} {text}"),
+            _ => keys.push(text.clone()),
+        }
+    }
+    format!("{} WITHIN GROUP (ORDER BY {})", Display::Call.text("listagg", &args[..2], distinct), keys.join(", "))
 }
 
 /// `sum` and `avg` read a TIMESTAMP as its seconds since the epoch and a STRING as a
@@ -279,6 +293,7 @@ const STRING_OR_BINARY: Expected = Expected::OneOf(&[Expected::Type(&DataType::S
 /// `listagg(value[, delimiter])`: value and delimiter are strings or binaries (other
 /// atomic values read as strings) of one type, and the delimiter is a constant.
 fn listagg_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let orderings = take_orderings(&mut args)?;
     let value = args.remove(0);
     let value_type = data_type(&value);
     let value = match STRING_OR_BINARY.implicit_cast(&value_type, site.conf.ansi) {
@@ -308,11 +323,71 @@ fn listagg_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         }
     };
     let delimiter = coerce(delimiter, &value_type);
-    Ok(vec![value, delimiter])
+    // WITHIN GROUP (ORDER BY k DESC): each key then its direction, as a string.
+    let mut out = vec![value, delimiter];
+    for k in orderings {
+        let direction = format!("{} NULLS {}", if k.ascending { "ASC" } else { "DESC" }, if k.nulls_first { "FIRST" } else { "LAST" });
+        out.extend([k.expr, Expr::Literal(Value::String(direction))]);
+    }
+    Ok(out)
+}
+
+/// The trailing `Expr::Sort` arguments the SQL front end gives for WITHIN GROUP
+/// (`sql::within_group`); an ordering anywhere else is refused.
+fn take_orderings(args: &mut Vec<Expr>) -> Result<Vec<crate::ir::SortKey>> {
+    let at = args.iter().position(|a| matches!(a, Expr::Sort(_))).unwrap_or(args.len());
+    let orderings: Vec<crate::ir::SortKey> = args
+        .split_off(at)
+        .into_iter()
+        .map(|a| match a {
+            Expr::Sort(k) => Ok(*k),
+            other => Err(Error::unsupported(format!("the argument `{}` after a WITHIN GROUP ordering", crate::analysis::naming::sql_text(&other)))),
+        })
+        .collect::<Result<_>>()?;
+    if args.is_empty() && !orderings.is_empty() {
+        return Err(Error::unsupported("a WITHIN GROUP ordering as a function's argument"));
+    }
+    Ok(orderings)
+}
+
+/// Whether a call's orderings (WITHIN GROUP) are left out of its parameter count.
+pub fn orderings_extra(func: crate::ir::Func) -> bool {
+    func == crate::ir::Func::Aggregate(ListAgg)
+}
+
+/// `ASC NULLS FIRST` and the like, the direction a WITHIN GROUP key is shown with.
+fn is_direction(text: &str) -> bool {
+    matches!(text, "ASC NULLS FIRST" | "ASC NULLS LAST" | "DESC NULLS FIRST" | "DESC NULLS LAST")
+}
+
+/// A sort key's text (`x DESC NULLS LAST`, how a WITHIN GROUP ordering is shown before
+/// analysis) as the key's text and whether it is ascending.
+fn without_direction(text: &str) -> Option<(&str, bool)> {
+    ["ASC NULLS FIRST", "ASC NULLS LAST", "DESC NULLS FIRST", "DESC NULLS LAST"]
+        .iter()
+        .find_map(|d| text.strip_suffix(&format!(" {d}")).map(|x| (x, d.starts_with("ASC"))))
 }
 
 /// `percentile(x, p)` is named `percentile(x, p, 1)`: Spark fills in the frequency.
+/// `percentile_cont(p) WITHIN GROUP (ORDER BY x DESC)` (and `percentile_disc`) so, its
+/// arguments `x, p, 1, reverse` (`x ASC NULLS FIRST, p` before analysis, in errors
+/// `percentile_cont(x, p)`).
 fn percentile_display(name: &str, args: &[String], distinct: bool) -> String {
+    if name == "percentile_cont" || name == "percentile_disc" {
+        let shown = |x: &str, p: &str, descending: bool| {
+            let direction = if descending { " DESC" } else { "" };
+            format!("{name}({}{p}) WITHIN GROUP (ORDER BY {x}{direction})", if distinct { "DISTINCT " } else { "" })
+        };
+        match args {
+            [x, p, _, reverse] => return shown(x, p, reverse == "true"),
+            [x, p] => {
+                if let Some((x, ascending)) = without_direction(x) {
+                    return shown(x, p, !ascending);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut args = args.to_vec();
     if args.len() == 2 {
         args.push("1".into());
@@ -329,10 +404,19 @@ fn approx_percentile_display(name: &str, args: &[String], distinct: bool) -> Str
     Display::Call.text(name, &args, distinct)
 }
 
-/// `mode(x, true)` is named as its SQL form `mode() WITHIN GROUP (ORDER BY x DESC)`.
+/// `mode(x, true)` is named as its SQL form `mode() WITHIN GROUP (ORDER BY x DESC)`;
+/// `mode() WITHIN GROUP (ORDER BY x DESC)` (arguments `x, true, true`) as Spark names it,
+/// the other way round: `mode() WITHIN GROUP (ORDER BY x)`.
 fn mode_display(name: &str, args: &[String], distinct: bool) -> String {
-    match args.get(1).map(|a| a.as_str()) {
-        Some("true") => format!("{name}() WITHIN GROUP (ORDER BY {} DESC)", args[0]),
+    // Before analysis the WITHIN GROUP key comes as one sort text.
+    if let [key] = args {
+        if let Some((x, ascending)) = without_direction(key) {
+            return format!("{name}() WITHIN GROUP (ORDER BY {x}{})", if ascending { " DESC" } else { "" });
+        }
+    }
+    match (args.get(1).map(|a| a.as_str()), args.get(2).map(|a| a.as_str())) {
+        (Some("true"), Some("true")) => format!("{name}() WITHIN GROUP (ORDER BY {})", args[0]),
+        (Some("true"), _) => format!("{name}() WITHIN GROUP (ORDER BY {} DESC)", args[0]),
         _ => Display::Call.text(name, &args[..1], distinct),
     }
 }
@@ -430,7 +514,9 @@ const PERCENTILE_VALUE: &str = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"
 fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        t if t.is_numeric() => value,
+        // A day-time interval's percentile is one too (its microseconds'); a year-month
+        // one PySpark cannot collect, so it stays refused until it can be compared.
+        t if t.is_numeric() || matches!(t, DataType::DayTimeInterval(..)) => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => return Err(unexpected_input_type(site, 0, PERCENTILE_VALUE, &value)),
     };
@@ -438,11 +524,40 @@ fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(args)
 }
 
+/// `median(x)`: DOUBLE, or over a day-time interval Spark's INTERVAL DAY TO SECOND
+/// (whatever the input's fields).
+fn median_type(args: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(match data_type(&args[0]) {
+        DataType::DayTimeInterval(..) => DataType::DayTimeInterval(0, 3),
+        _ => DataType::Double,
+    })
+}
+
 /// `percentile(value, percentage[, frequency])`.
-fn percentile_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+/// `percentile_cont(p) WITHIN GROUP (ORDER BY x [DESC])` comes as `(x ASC NULLS FIRST, p)`
+/// and leaves as `(x, p, 1, reverse)`.
+fn percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let reverse = match args.first() {
+        Some(Expr::Sort(k)) => {
+            let k = (**k).clone();
+            args[0] = k.expr;
+            Some(!k.ascending)
+        }
+        _ => None,
+    };
+    // Spark's errors show `percentile_cont(x, p)`.
+    let called = site.shown.split('(').next().unwrap_or_default().to_string();
+    let shown = match (reverse, args.as_slice()) {
+        (Some(_), [x, p]) => format!("{called}({}, {})", (site.text)(x), (site.text)(p)),
+        _ => site.shown.clone(),
+    };
+    let site = &Site { conf: site.conf, shown, text: site.text };
     let mut args = percentile_value(args, site)?;
     if args.len() == 2 {
         args.push(Expr::Literal(Value::Long(1)));
+    }
+    if let Some(reverse) = reverse {
+        args.push(Expr::Literal(Value::Boolean(reverse)));
     }
     match Expected::Integral.implicit_cast(&data_type(&args[2]), site.conf.ansi) {
         Some(t) => args[2] = coerce(args[2].clone(), &t),
@@ -453,10 +568,11 @@ fn percentile_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(args)
 }
 
-fn percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
+fn percentile_type(args: &[Expr], site: &Site) -> Result<DataType> {
+    let element = median_type(args, site)?;
     Ok(match data_type(&args[1]) {
-        DataType::Array(..) => DataType::Array(Box::new(DataType::Double), false),
-        _ => DataType::Double,
+        DataType::Array(..) => DataType::Array(Box::new(element), false),
+        _ => element,
     })
 }
 
@@ -465,7 +581,7 @@ fn percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
 fn approx_percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => value,
+        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz | DataType::DayTimeInterval(..)) => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => {
             return Err(unexpected_input_type(
@@ -504,6 +620,14 @@ fn approx_percentile_type(args: &[Expr], _: &Site) -> Result<DataType> {
 
 /// `mode(value[, deterministic])`: the flag a boolean constant.
 fn mode_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    // `mode() WITHIN GROUP (ORDER BY x [DESC])`: deterministic, the largest value winning
+    // a tie under DESC (Spark's `reverseOpt`).
+    if let [Expr::Sort(k)] = args.as_slice() {
+        return Ok(vec![k.expr.clone(), Expr::Literal(Value::Boolean(true)), Expr::Literal(Value::Boolean(!k.ascending))]);
+    }
+    if args.iter().any(|a| matches!(a, Expr::Sort(_))) {
+        return Err(Error::unsupported("a WITHIN GROUP ordering as mode's argument"));
+    }
     if let Some(flag) = args.get(1) {
         match flag.unalias() {
             Expr::Literal(Value::Boolean(_)) => {}

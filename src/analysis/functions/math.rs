@@ -33,6 +33,43 @@ const fn unary(f: crate::ir::function::MathFn, name: &'static str, shown: &'stat
 }
 
 /// What `sign` and `negative` accept, in Spark's words (which name interval types).
+fn is_ansi_interval(t: &DataType) -> bool {
+    matches!(t, DataType::YearMonthInterval(..) | DataType::DayTimeInterval(..))
+}
+
+/// `signum(x)`: a number read as a DOUBLE, or an ANSI interval as it is (the sign of its
+/// months or microseconds).
+fn signum_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if args.first().is_some_and(|a| is_ansi_interval(&data_type(a))) {
+        return Ok(args);
+    }
+    Inputs::Implicit(&[SIGNUM_INPUT]).coerce(args, site)
+}
+
+/// `width_bucket(v, min, max, n)`: doubles, or three ANSI intervals of one kind (read as
+/// their months or microseconds, as Spark reads them as numbers).
+fn width_bucket_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    let kind = |e: &Expr| match data_type(e) {
+        DataType::YearMonthInterval(..) => Some(true),
+        DataType::DayTimeInterval(..) => Some(false),
+        _ => None,
+    };
+    let kinds: Vec<Option<bool>> = args.iter().take(3).map(kind).collect();
+    if kinds.len() == 3 && kinds[0].is_some() && kinds.iter().all(|k| *k == kinds[0]) {
+        let mut args = args;
+        let n = args.pop().map(|n| Inputs::Implicit(&[Expected::Type(LONG)]).coerce(vec![n], site)).transpose()?.unwrap_or_default();
+        args.extend(n);
+        return Ok(args);
+    }
+    if kinds.iter().any(Option::is_some) {
+        // Intervals beside other types (or of the other kind): Spark casts the rest to
+        // DOUBLE, then finds the three types differ.
+        let types: Vec<DataType> = args.iter().take(3).map(|a| if is_ansi_interval(&data_type(a)) { data_type(a) } else { DataType::Double }).collect();
+        return Err(super::signature::data_diff_types(&site.shown, "width_bucket", &types, false));
+    }
+    Inputs::Implicit(&[Expected::Type(DOUBLE), Expected::Type(DOUBLE), Expected::Type(DOUBLE), Expected::Type(LONG)]).coerce(args, site)
+}
+
 const SIGNUM_INPUT: Expected =
     Expected::Named(&Expected::Type(DOUBLE), "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")");
 const NEGATIVE_INPUT: Expected = Expected::Named(
@@ -76,7 +113,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     unary(Degrees, "degrees", "DEGREES"),
     unary(Radians, "radians", "RADIANS"),
     unary(Rint, "rint", "rint"),
-    def(math(Signum), "signum", Exact(1), Inputs::Implicit(&[SIGNUM_INPUT]), Ret::Fixed(DOUBLE))
+    def(math(Signum), "signum", Exact(1), Inputs::Custom(signum_inputs), Ret::Fixed(DOUBLE))
         .null(Null::Always)
         .aliases(&["sign"])
         .display(Display::Custom(signum_display)),
@@ -112,7 +149,7 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         math(WidthBucket),
         "width_bucket",
         Exact(4),
-        Inputs::Implicit(&[Expected::Type(DOUBLE), Expected::Type(DOUBLE), Expected::Type(DOUBLE), Expected::Type(LONG)]),
+        Inputs::Custom(width_bucket_inputs),
         Ret::Fixed(LONG),
     )
     .null(Null::Always),
@@ -601,6 +638,20 @@ fn shift_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 #[cfg(test)]
 mod tests {
     use super::super::lookup;
+
+    #[test]
+    fn ansi_intervals_are_signum_and_width_bucket_inputs() {
+        use super::*;
+        let conf = crate::analysis::Conf::default();
+        let site = Site { conf: &conf, shown: "width_bucket(...)".into(), text: crate::analysis::naming::sql_text };
+        let day = |n: i64| Expr::Literal(Value::DayTimeInterval(n * 86_400_000_000, 0, 0));
+        let month = Expr::Literal(Value::YearMonthInterval(1, 1, 1));
+        assert_eq!(signum_inputs(vec![day(-3)], &site).unwrap(), vec![day(-3)]);
+        let n = Expr::Literal(Value::Long(10));
+        assert_eq!(width_bucket_inputs(vec![day(1), day(0), day(10), n.clone()], &site).unwrap().len(), 4);
+        let e = width_bucket_inputs(vec![day(1), month.clone(), month, n], &site).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("DATATYPE_MISMATCH.DATA_DIFF_TYPES"));
+    }
 
     #[test]
     fn names_as_spark_shows_them() {

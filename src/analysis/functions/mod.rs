@@ -7,6 +7,7 @@
 //! reach functions through `lookup`.
 
 mod aggregate;
+pub use aggregate::orderings_extra;
 mod arrays;
 mod collection;
 mod conditional;

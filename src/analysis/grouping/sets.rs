@@ -46,6 +46,7 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
             .with_param("elem", "'*'")
             .with_param("prettyName", "Aggregate"));
     }
+    let aggs = super::super::lateral_alias::inline_in_aggregate(&input, &columns, aggs, conf)?;
     let given = project_list(&input, columns.clone(), conf, Scope::default())?;
     // What a key is matched by: the resolved expression as written, alias included
     // (Spark does not see `k` in a key `k AS kk`).

@@ -99,14 +99,32 @@ fn as_double(x: pl::Expr, t: &DataType) -> pl::Expr {
     match t {
         DataType::Decimal(..) => crate::compat::decimal::to_double(x),
         DataType::Date => x.to_physical().cast(PlType::Float64),
-        DataType::Timestamp | DataType::TimestampNtz => x.to_physical().cast(PlType::Float64),
+        DataType::Timestamp | DataType::TimestampNtz | DataType::DayTimeInterval(..) => x.to_physical().cast(PlType::Float64),
         _ => x.cast(PlType::Float64),
     }
 }
 
 /// Spark's exact `percentile` (and `median`): weighted by the frequency column when given.
 fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
+    let doubles = percentile_doubles(c, percentages, frequency);
+    // A day-time interval's percentile: the microseconds truncated, as Spark's `toLong`.
+    match c.arg_type(0) {
+        DataType::DayTimeInterval(..) => {
+            let (long, duration) = (PlType::Int64, PlType::Duration(pl::TimeUnit::Microseconds));
+            match c.call.data_type {
+                DataType::Array(..) => doubles.cast(PlType::List(Box::new(long))).cast(PlType::List(Box::new(duration))),
+                _ => doubles.cast(long).cast(duration),
+            }
+        }
+        _ => doubles,
+    }
+}
+
+fn percentile_doubles(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
     let as_array = c.call.func == crate::ir::Func::Aggregate(AggregateFn::Percentile) && percentage_array(c);
+    // `percentile_cont/percentile_disc(p) WITHIN GROUP (ORDER BY x DESC)`: a fourth argument.
+    let reverse = c.call.args.len() > 3 && c.bool_literal(3) == Some(true);
+    let discrete = c.call.name == "percentile_disc";
     let value = as_double(input(c, 0), &c.arg_type(0)).alias("v");
     let frequency = frequency.unwrap_or_else(|| pl::repeat(lit(1i64), pl::len())).cast(PlType::Int64).alias("w");
     let out_type = if as_array { PlType::List(Box::new(PlType::Float64)) } else { PlType::Float64 };
@@ -130,7 +148,7 @@ fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Exp
                     }
                 }
             }
-            let result = crate::compat::percentile::exact(&weighted, &percentages);
+            let result = crate::compat::percentile::ordered(&weighted, &percentages, reverse, discrete);
             let name = col.name().clone();
             Ok(if as_array {
                 let list = match result {
@@ -222,11 +240,12 @@ fn approx_count_distinct(c: &CallLowering) -> pl::Expr {
 fn mode(c: &CallLowering) -> pl::Expr {
     let t = c.arg_type(0);
     let deterministic = c.bool_literal(1).unwrap_or(false);
+    let largest = c.call.args.len() > 2 && c.bool_literal(2) == Some(true);
     let element = super::super::types::to_polars(&t);
     input(c, 0).agg_with_fmt_str(
         move |col: Column| -> PolarsResult<Column> {
             let s = col.as_materialized_series();
-            let out = match crate::compat::mode::mode(s, &t, deterministic)? {
+            let out = match crate::compat::mode::mode(s, &t, deterministic, largest)? {
                 Some(row) => s.slice(row as i64, 1),
                 None => pl::Series::new_null(s.name().clone(), 1).cast(s.dtype())?,
             };
@@ -425,13 +444,33 @@ fn product(x: pl::Expr) -> pl::Expr {
 /// delimiter joins with nothing), NULL when there are none; strings or binaries.
 fn list_agg(c: &CallLowering) -> pl::Expr {
     let binary = c.arg_type(0) == DataType::Binary;
+    // WITHIN GROUP (ORDER BY ...): arguments from the third, each key then its direction.
+    let keys: Vec<(pl::Expr, bool, bool)> = (2..c.call.args.len())
+        .step_by(2)
+        .map(|i| {
+            let direction = c.str_literal(i + 1).unwrap_or("ASC NULLS FIRST");
+            (data(c, i), direction.starts_with("DESC"), direction.ends_with("LAST"))
+        })
+        .collect();
+    let values = match keys.is_empty() {
+        true => input(c, 0),
+        false => {
+            let options = pl::SortMultipleOptions::default()
+                .with_order_descending_multi(keys.iter().map(|k| k.1))
+                .with_nulls_last_multi(keys.iter().map(|k| k.2))
+                .with_maintain_order(true);
+            let sorted = data(c, 0).sort_by(keys.into_iter().map(|k| k.0).collect::<Vec<_>>(), options);
+            // DISTINCT orders by the value itself (Spark requires it): one of each, in order.
+            if c.call.distinct { normalize_key(sorted, &c.arg_type(0)).unique_stable() } else { sorted }
+        }
+    };
     let delimiter: Vec<u8> = match c.ir(1).unalias() {
         crate::ir::Expr::Literal(crate::ir::Value::String(s)) => s.as_bytes().to_vec(),
         crate::ir::Expr::Literal(crate::ir::Value::Binary(b)) => b.clone(),
         _ => vec![],
     };
     let out_type = if binary { PlType::Binary } else { PlType::String };
-    input(c, 0).agg_with_fmt_str(
+    values.agg_with_fmt_str(
         move |col: Column| -> PolarsResult<Column> {
             let s = col.as_materialized_series();
             let parts: Vec<&[u8]> = if binary {

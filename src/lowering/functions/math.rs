@@ -64,7 +64,8 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
         Degrees => kernels::float(x(), f64::to_degrees),
         Radians => kernels::float(x(), f64::to_radians),
         Rint => kernels::float(x(), jm::rint),
-        Signum => kernels::float(x(), jm::signum),
+        // An interval's sign is its microseconds' (a Duration) or months' (an Int32).
+        Signum => kernels::float(as_number(c, 0), jm::signum),
         Log => match c.args.len() {
             1 => log_above(x(), 0.0, fdlibm::log),
             // NULL for a base or value <= 0 (not for NaN, which compares false).
@@ -497,8 +498,16 @@ fn conv(c: &CallLowering) -> pl::Expr {
     out
 }
 
+/// Argument `i` as a DOUBLE; a day-time interval as its microseconds.
+fn as_number(c: &CallLowering, i: usize) -> pl::Expr {
+    match c.arg_type(i) {
+        DataType::DayTimeInterval(..) => c.arg(i).cast(PlType::Int64).cast(PlType::Float64),
+        _ => c.arg(i).cast(PlType::Float64),
+    }
+}
+
 fn width_bucket(c: &CallLowering) -> pl::Expr {
-    let args: Vec<pl::Expr> = (0..3).map(|i| c.arg(i).cast(PlType::Float64)).chain([c.arg(3).cast(PlType::Int64)]).collect();
+    let args: Vec<pl::Expr> = (0..3).map(|i| as_number(c, i)).chain([c.arg(3).cast(PlType::Int64)]).collect();
     args[0].clone().map_many(
         |cols: &mut [Column]| -> PolarsResult<Column> {
             let f: Vec<pl::Float64Chunked> = cols[..3].iter().map(|c| c.as_materialized_series().f64().cloned()).collect::<PolarsResult<_>>()?;
