@@ -73,6 +73,10 @@ class DataFrameReader:
         for p in paths:
             _check_str(p, "path")
         self._check_options()
+        from pyrust.sql import _orc
+
+        if _orc.is_orc(self._format):
+            return _orc.read(self._session, paths, self._options, self._schema)
         from pyrust.sql.dataframe import DataFrame
 
         native = self._session._native.read(self._format, paths, self._options,
@@ -142,8 +146,12 @@ class DataFrameReader:
                        recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
         return self.load(paths, format="text")
 
-    def orc(self, *args: Any, **kwargs: Any) -> Any:
-        raise not_implemented("DataFrameReader.orc")
+    def orc(self, path: Union[str, List[str]], mergeSchema: Optional[bool] = None, pathGlobFilter: Union[bool, str, None] = None,
+            recursiveFileLookup: Union[bool, str, None] = None, modifiedBefore: Union[bool, str, None] = None,
+            modifiedAfter: Union[bool, str, None] = None) -> Any:
+        self._set_opts(mergeSchema=mergeSchema, pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
+        return self.load([path] if isinstance(path, str) else path, format="orc")
 
 
 def _check_str(value: Any, name: str) -> None:
