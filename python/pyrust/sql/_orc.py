@@ -187,3 +187,78 @@ def read(session: Any, paths: List[str], options: Dict[str, str], given: Optiona
     arrow_schema = pa.schema([pa.field(f.name, arrow_type(f.dataType)) for f in fields])
     table = pa.concat_tables(tables) if tables else arrow_schema.empty_table()
     return DataFrame(session._native.create_dataframe_from_arrow(table, struct.json()), session)
+
+
+# Spark's ORC codecs (OrcOptions.shortOrcCompressionCodecNames) in the order its error
+# lists them, the ones pyarrow writes, and the part files' extension of each
+# (OrcUtils.extensionsForCompressionCodecNames).
+ORC_CODECS = ("brotli", "uncompressed", "lz4", "lzo", "snappy", "zlib", "none", "zstd")
+_PYARROW_CODECS = {"none": "uncompressed", "uncompressed": "uncompressed", "snappy": "snappy", "zlib": "zlib",
+                   "zstd": "zstd", "lz4": "lz4"}
+_EXTENSIONS = {"none": "", "uncompressed": "", "snappy": ".snappy", "zlib": ".zlib", "zstd": ".zstd", "lz4": ".lz4"}
+
+
+def codec(options: Dict[str, str], session: Any) -> str:
+    """The write's codec: `compression`, else `orc.compress`, else the session's
+    `spark.sql.orc.compression.codec` (zstd), checked as Spark's OrcOptions checks it."""
+    lowered = {k.lower(): v for k, v in options.items()}
+    name = lowered.get("compression", lowered.get("orc.compress"))
+    if name is None:
+        name = session.conf.get("spark.sql.orc.compression.codec", "zstd")
+    name = name.lower()
+    if name not in ORC_CODECS:
+        from pyrust.errors import IllegalArgumentException
+
+        raise IllegalArgumentException(
+            errorClass="CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION",
+            messageParameters={"codecName": name, "availableCodecs": ", ".join(ORC_CODECS)},
+        )
+    if name not in _PYARROW_CODECS:
+        from pyrust.errors import not_implemented
+
+        raise not_implemented(f"the orc writer option 'compression' = '{name}'")
+    return name
+
+
+def extension(codec_name: str) -> str:
+    return _EXTENSIONS[codec_name] + ".orc"
+
+
+def _orc_field(f: Any) -> Any:
+    """A field of the rows as Spark's ORC writer stores it: a TIMESTAMP as an ORC
+    timestamp (UTC wall-clock time, naive for pyarrow), a TIMESTAMP_NTZ as a long with
+    the `spark.sql.catalyst.type` attribute (OrcSerializer)."""
+    import pyarrow as pa
+
+    t = f.type
+    if pa.types.is_timestamp(t):
+        if t.tz is not None:
+            return pa.field(f.name, pa.timestamp("us"), True)
+        return pa.field(f.name, pa.int64(), True, metadata={CATALYST_TYPE: b"timestamp_ntz"})
+    if pa.types.is_struct(t):
+        return pa.field(f.name, pa.struct([_orc_field(c) for c in t]), True)
+    if pa.types.is_map(t):
+        return pa.field(f.name, pa.map_(_orc_field(t.key_field).type, _orc_field(t.item_field)), True)
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return pa.field(f.name, pa.list_(_orc_field(t.value_field)), True)
+    return pa.field(f.name, t, True, metadata=f.metadata)
+
+
+def part_writer(codec_name: str) -> Any:
+    """The function the Rust writer calls for each part file: its rows as an Arrow
+    stream, written with pyarrow.orc."""
+
+    def write(stream: Any, path: str) -> None:
+        import pyarrow as pa
+        import pyarrow.orc as orc
+
+        table = pa.RecordBatchReader._import_from_c_capsule(stream).read_all()
+        schema = pa.schema([_orc_field(f) for f in table.schema])
+        columns = []
+        for column, target in zip(table.columns, schema):
+            if pa.types.is_timestamp(column.type) and column.type.tz is None and not pa.types.is_timestamp(target.type):
+                column = column.cast(pa.int64())
+            columns.append(column.cast(target.type))
+        orc.write_table(pa.Table.from_arrays(columns, schema=schema), path, compression=_PYARROW_CODECS[codec_name])
+
+    return write
