@@ -21,9 +21,13 @@ pub type OptionRow = (String, String, Vec<String>, String, String, String, Strin
 /// direction, support), for the generated docs.
 pub fn describe() -> Vec<OptionRow> {
     let formats = [FileFormat::Csv, FileFormat::Json, FileFormat::Parquet, FileFormat::Text];
+    // ORC has no `FileFormat` (read and written through pyarrow, `io::orc`): named here.
+    let tables = formats.iter().map(|f| (f.name(), table(*f))).chain([("orc", super::orc::OPTIONS)]);
     let mut rows = vec![];
-    for format in formats {
-        for s in table(format).iter().chain(FILE_SOURCE) {
+    for (name, own) in tables {
+        // A format's own row overrides the file source one of that name (ORC's ignore flags).
+        let common = FILE_SOURCE.iter().filter(|c| !own.iter().any(|s| s.name == c.name && s.direction == c.direction));
+        for s in own.iter().chain(common) {
             let support = match s.support {
                 Support::Yes => "yes".to_string(),
                 Support::Values(vs) => format!("only {}", vs.join(", ")),
@@ -35,7 +39,7 @@ pub fn describe() -> Vec<OptionRow> {
                 Direction::Both => "read, write",
             };
             let aliases = s.aliases.iter().map(|a| a.to_string()).collect();
-            rows.push((format.name().to_string(), s.name.to_string(), aliases, s.kind.name().to_string(), s.default.to_string(), direction.to_string(), support));
+            rows.push((name.to_string(), s.name.to_string(), aliases, s.kind.name().to_string(), s.default.to_string(), direction.to_string(), support));
         }
     }
     rows

@@ -15,6 +15,7 @@ pub mod ignore;
 pub mod json;
 pub mod location;
 pub mod options;
+pub mod orc;
 pub mod parquet;
 pub mod parquet_merge;
 mod read;

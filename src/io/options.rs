@@ -110,6 +110,11 @@ pub fn find(table: &'static [Spec], direction: Direction, key: &str) -> Option<&
 /// `format`: one Spark does not have, one of the other direction, one not supported, or a
 /// value PyRust does not support.
 pub fn check(format: FileFormat, table: &'static [Spec], direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
+    check_named(format.name(), table, direction, options)
+}
+
+/// `check` for a format known by its name only (ORC, read and written in Python).
+pub fn check_named(format: &str, table: &'static [Spec], direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
     for (key, value) in options {
         let fine = match find(table, direction, key) {
             Some(s) => match s.support {
@@ -120,7 +125,7 @@ pub fn check(format: FileFormat, table: &'static [Spec], direction: Direction, o
             None => false,
         };
         if !fine {
-            return Err(Error::unsupported(format!("the {} {} option '{key}' = '{value}'", format.name(), direction_word(direction))));
+            return Err(Error::unsupported(format!("the {} {} option '{key}' = '{value}'", format, direction_word(direction))));
         }
     }
     Ok(())

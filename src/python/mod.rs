@@ -6,6 +6,7 @@ mod convert;
 mod dataframe;
 mod errors;
 mod grouped;
+mod orc;
 mod session;
 mod types;
 mod udf;

@@ -144,6 +144,27 @@ impl PySession {
         guard_detached(py, move || Ok(PyDataFrame::new(inner.clone(), inner.read(format, paths, options, schema)?)))
     }
 
+    /// An ORC read's data files, each with its partition directories' (name, raw value
+    /// or None for NULL), and the partition columns (name, type JSON): the Python reader
+    /// reads the files with pyarrow.orc (`io::orc`).
+    #[allow(clippy::type_complexity)]
+    fn orc_files(&self, py: Python<'_>, paths: Vec<String>, options: BTreeMap<String, String>) -> PyResult<(Vec<(String, Vec<(String, Option<String>)>)>, Vec<(String, String)>)> {
+        let inner = self.inner.clone();
+        guard_detached(py, move || {
+            let zone = inner.analysis_conf().session_time_zone;
+            let infer = inner.get_conf("spark.sql.sources.partitionColumnTypeInference.enabled").is_none_or(|v| !v.eq_ignore_ascii_case("false"));
+            let (found, partitions) = crate::io::orc::listing(&paths, &options, &zone, infer)?;
+            let files = found
+                .into_iter()
+                .map(|f| {
+                    let values = f.partition.into_iter().map(|(k, v)| (k, (v != "__HIVE_DEFAULT_PARTITION__").then_some(v))).collect();
+                    (f.path.to_string_lossy().into_owned(), values)
+                })
+                .collect();
+            Ok((files, partitions.into_iter().map(|p| (p.name, p.data_type.to_json().to_string())).collect()))
+        })
+    }
+
     /// `spark.sql(text, args)`: a query's DataFrame, or a command's result; `named`
     /// and `positional` are the argument columns of `:name` and `?` parameters.
     #[pyo3(signature = (text, named=None, positional=None))]

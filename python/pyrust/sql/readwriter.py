@@ -73,6 +73,10 @@ class DataFrameReader:
         for p in paths:
             _check_str(p, "path")
         self._check_options()
+        from pyrust.sql import _orc
+
+        if _orc.is_orc(self._format):
+            return _orc.read(self._session, paths, self._options, self._schema)
         from pyrust.sql.dataframe import DataFrame
 
         native = self._session._native.read(self._format, paths, self._options,
@@ -142,8 +146,12 @@ class DataFrameReader:
                        recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
         return self.load(paths, format="text")
 
-    def orc(self, *args: Any, **kwargs: Any) -> Any:
-        raise not_implemented("DataFrameReader.orc")
+    def orc(self, path: Union[str, List[str]], mergeSchema: Optional[bool] = None, pathGlobFilter: Union[bool, str, None] = None,
+            recursiveFileLookup: Union[bool, str, None] = None, modifiedBefore: Union[bool, str, None] = None,
+            modifiedAfter: Union[bool, str, None] = None) -> Any:
+        self._set_opts(mergeSchema=mergeSchema, pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
+        return self.load([path] if isinstance(path, str) else path, format="orc")
 
 
 def _check_str(value: Any, name: str) -> None:
@@ -288,6 +296,12 @@ class DataFrameWriter:
             raise IllegalArgumentException(message="Expected exactly one path to be specified, but got: .",
                                            errorClass="_LEGACY_ERROR_TEMP_2050", messageParameters={"paths": ""})
         options = {k: v for k, v in self._options.items() if k.lower() != "path"}
+        from pyrust.sql import _orc
+
+        if _orc.is_orc(self._format):
+            codec = _orc.codec(options, self._df.sparkSession)
+            self._df._df.write_orc(self._mode, path, options, self._partition_by, _orc.extension(codec), _orc.part_writer(codec))
+            return
         self._check_codec(options)
         self._df._df.write(self._format, self._mode, path, options, self._partition_by)
 
@@ -359,7 +373,11 @@ class DataFrameWriter:
 
     def orc(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
             compression: Optional[str] = None) -> None:
-        raise not_implemented("DataFrameWriter.orc (Polars has no ORC writer)")
+        self.mode(mode)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self._set_opts(compression=compression)
+        self.format("orc").save(path)
 
     def jdbc(self, *args: Any, **kwargs: Any) -> None:
         raise not_implemented("DataFrameWriter.jdbc")

@@ -113,6 +113,22 @@ pub enum Plan {
 /// reading the path being overwritten, the schema for the format, the partition columns.
 pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], ctx: &WriteContext) -> Result<Plan> {
     options::check(spec.format, table(spec.format), Direction::Write, &spec.options)?;
+    if let Plan::Skip = prepare_target(spec, read_paths, ctx)? {
+        return Ok(Plan::Skip);
+    }
+    let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
+    check_duplicate_names(fields, ctx.case_sensitive)?;
+    match spec.format {
+        FileFormat::Csv => super::csv::check_types(&data)?,
+        FileFormat::Text => super::text::check_write_schema(&data)?,
+        FileFormat::Json | FileFormat::Parquet => {}
+    }
+    Ok(Plan::Write)
+}
+
+/// The target path under the save mode: skip (`ignore`), refuse (`errorifexists`, or an
+/// overwrite of a path being read) or write.
+fn prepare_target(spec: &WriteSpec, read_paths: &[String], ctx: &WriteContext) -> Result<Plan> {
     let location = location::parse(&spec.path)?;
     let (exists, shown) = match &location {
         Location::Local(p) => (Path::new(p).exists(), format!("file:{}", absolute(Path::new(p)).display())),
@@ -139,14 +155,47 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
         }
         _ => {}
     }
+    Ok(Plan::Write)
+}
+
+/// A write whose part files `write_part(rows, data columns, path)` writes (ORC, which
+/// pyarrow writes in Python as Polars has none) of the rows `rows()` computes once the
+/// target is checked, with the checks, partition
+/// directories, file names (`part-00000-<uuid>-c000<ext>`) and commit of the others.
+/// `spec.format` is not read: `name`, `table` and `ext` are the format's.
+#[allow(clippy::too_many_arguments)]
+pub fn write_external(
+    spec: &WriteSpec,
+    name: &str,
+    table: &'static [options::Spec],
+    ext: &str,
+    rows: impl FnOnce() -> Result<pl::DataFrame>,
+    fields: &[StructField],
+    read_paths: &[String],
+    ctx: &WriteContext,
+    mut write_part: impl FnMut(pl::DataFrame, &[StructField], &Path) -> Result<()>,
+) -> Result<()> {
+    options::check_named(name, table, Direction::Write, &spec.options)?;
+    if let Plan::Skip = prepare_target(spec, read_paths, ctx)? {
+        return Ok(());
+    }
     check_duplicate_names(fields, ctx.case_sensitive)?;
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
-    match spec.format {
-        FileFormat::Csv => super::csv::check_types(&data)?,
-        FileFormat::Text => super::text::check_write_schema(&data)?,
-        FileFormat::Json | FileFormat::Parquet => {}
-    }
-    Ok(Plan::Write)
+    let df = rows()?;
+    staged(spec, ctx, |staging| {
+        let parts = partition::split(df, fields, &spec.partition_by, ctx.session_time_zone, ctx.case_sensitive)?;
+        let partitioned = !spec.partition_by.is_empty();
+        let max_records = max_records_per_file(spec)?;
+        for (dir, frame) in parts {
+            let dir = staging.path().join(dir);
+            std::fs::create_dir_all(&dir).map_err(|e| io_error("creating", &dir, e))?;
+            for (counter, chunk) in chunks(frame, max_records).into_iter().enumerate() {
+                let file = format!("part-00000-{}{}c{counter:03}{ext}", staging.uuid(), if partitioned { "." } else { "-" });
+                write_part(chunk, &data, &dir.join(file))?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Writes the computed rows (columns named as `fields`) and commits them under the mode.
