@@ -159,7 +159,7 @@ impl Session {
         let fields: Vec<StructField> =
             plan.output.iter().map(|a| StructField::new(a.name.clone(), a.data_type.clone(), a.nullable).with_metadata(a.metadata.clone())).collect();
         let ctx = WriteContext { session_time_zone: &conf.session_time_zone, case_sensitive: conf.case_sensitive, storage: &conf.storage };
-        if let WritePlan::Skip = prepare(spec, &fields, &scanned_paths(plan), &ctx)? {
+        if let WritePlan::Skip = prepare(spec, &fields, &plan.scanned_paths(), &ctx)? {
             return Ok(());
         }
         if crate::io::write::streams(spec.format) && !fields.is_empty() {
@@ -307,18 +307,6 @@ impl Session {
         out += "\n";
         Ok(out)
     }
-}
-
-/// The paths a plan reads files from.
-fn scanned_paths(plan: &Plan) -> Vec<String> {
-    let mut out = vec![];
-    if let crate::ir::PlanNode::Scan { paths, .. } = &plan.node {
-        out.extend(paths.iter().cloned());
-    }
-    for child in plan.children() {
-        out.extend(scanned_paths(child));
-    }
-    out
 }
 
 /// A Spark row error raised by a check while the plan ran (not a Python UDF's).

@@ -76,6 +76,18 @@ impl Plan {
         Ok(Arc::new(self.with_inputs(inputs)))
     }
 
+    /// The paths the plan's scans read files from (a write over one of them is refused).
+    pub fn scanned_paths(&self) -> Vec<String> {
+        let mut out = vec![];
+        self.apply(&mut |p| {
+            if let PlanNode::Scan { paths, .. } = &p.node {
+                out.extend(paths.iter().cloned());
+            }
+            Recursion::Continue
+        });
+        out
+    }
+
     /// The expressions this node computes (not those of its inputs), in a fixed order.
     pub fn expressions(&self) -> Vec<&Expr> {
         match &self.node {

@@ -7,7 +7,7 @@ use super::errors::{carry_python_error, guard, guard_interruptible};
 use crate::error::Result;
 use crate::exec::Session;
 use crate::io::write::{SaveMode, WriteContext, WriteSpec};
-use crate::ir::{FileFormat, Plan, PlanNode, StructField};
+use crate::ir::{FileFormat, Plan, StructField};
 use polars::prelude as pl;
 use pyo3::prelude::*;
 use std::collections::BTreeMap;
@@ -55,18 +55,6 @@ pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec
             })
             .map_err(carry_python_error)
         };
-        crate::io::write::write_external(&spec, "orc", crate::io::orc::OPTIONS, &w.ext, rows, &fields, &scanned_paths(&plan), &ctx, write_part)
+        crate::io::write::write_external(&spec, "orc", crate::io::orc::OPTIONS, &w.ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
     })
-}
-
-/// The paths a plan reads files from (an overwrite of one of them is refused).
-fn scanned_paths(plan: &Plan) -> Vec<String> {
-    let mut out = vec![];
-    if let PlanNode::Scan { paths, .. } = &plan.node {
-        out.extend(paths.iter().cloned());
-    }
-    for child in plan.children() {
-        out.extend(scanned_paths(child));
-    }
-    out
 }
