@@ -3,7 +3,7 @@
 //! block here (Spark splits files larger than `spark.sql.files.maxPartitionBytes`,
 //! 128 MB, into blocks and gives each row its block's start and length).
 
-use super::files::{io_error, DataFile};
+use super::files::DataFile;
 use crate::error::Result;
 use crate::ir::{DataType, FileFormat, StructField};
 use polars::prelude::{self as pl, lit};
@@ -29,7 +29,7 @@ pub fn struct_type(format: FileFormat) -> DataType {
 
 /// `frame` (one file's rows, in file order) with the `_metadata` struct appended.
 pub fn append(frame: pl::LazyFrame, file: &DataFile, format: FileFormat) -> Result<pl::LazyFrame> {
-    let stat = std::fs::metadata(&file.path).map_err(|e| io_error("read the metadata of", &file.path, e))?;
+    let stat = std::fs::metadata(&file.path).map_err(|e| super::ignore::io_failed(&file.path, &e))?;
     let size = stat.len() as i64;
     // Hadoop's FileStatus keeps milliseconds.
     let modified = stat.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_millis() as i64 * 1000);

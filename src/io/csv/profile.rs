@@ -107,8 +107,9 @@ struct Key {
 static CACHE: LazyLock<Mutex<HashMap<Key, Arc<Profile>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 const CACHE_LIMIT: usize = 1024;
 
+/// A file that fails to read: Spark's `FAILED_READ_FILE` error, not an internal one.
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::internal(format!("reading {}: {e}", path.display()))
+    crate::io::ignore::io_failed(path, &e)
 }
 
 /// The profile of `path` for this dialect, from the cache when the file is unchanged.
@@ -418,5 +419,12 @@ mod tests {
         assert!(!profile_of("a,b\n\0\"x,1\n", true).polars_alike);
         assert!(!profile_of("a,b\nx\ry,1\n", true).polars_alike);
         assert!(profile_of("a,b\r\n\"x,y\",1\r\n", true).polars_alike);
+    }
+
+    #[test]
+    fn a_file_gone_before_its_profile_is_spark_s_read_error() {
+        let gone = std::env::temp_dir().join(format!("pyrust-csv-profile-gone-{}.csv", std::process::id()));
+        let e = profile(&gone, &SPARK, true, "", None).err().expect("no file, no profile");
+        assert_eq!(e.error_class.as_deref(), Some("FAILED_READ_FILE.FILE_NOT_EXIST"));
     }
 }
