@@ -107,12 +107,12 @@ fn nested_metadata(read: DataType, written: &DataType) -> DataType {
     }
 }
 
-/// Spark refuses a data schema with a name twice, compared case-insensitively (the
-/// default `spark.sql.caseSensitive=false`).
-pub fn check_duplicate_names(fields: &[StructField]) -> Result<()> {
+/// Spark refuses a data schema (read or written) with a name twice, compared as
+/// `spark.sql.caseSensitive` says (ignoring case by default).
+pub fn check_duplicate_names(fields: &[StructField], case_sensitive: bool) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for f in fields {
-        let name = f.name.to_lowercase();
+        let name = if case_sensitive { f.name.clone() } else { f.name.to_lowercase() };
         if !seen.insert(name.clone()) {
             return Err(Error::analysis(
                 "COLUMN_ALREADY_EXISTS",
@@ -176,7 +176,7 @@ pub fn footer_reads(file: &Path, storage: &Storage) -> bool {
 /// (the inferred schema, or the user's). Each file is scanned on its own, as Spark
 /// reads each with its own footer: a column one file lacks is NULL there, a
 /// dictionary-encoded file and a plain one read alike.
-pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage) -> Result<pl::LazyFrame> {
+pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage, case_sensitive: bool) -> Result<pl::LazyFrame> {
     // A footer that does not read while the rows are read is Spark's task failure.
     let metadata = footer(path, storage).map_err(|_| super::ignore::read_failed(path))?;
     let mut lf = match (arrow_schema_is_faithful(&metadata), remote_file(path, storage)?) {
@@ -192,39 +192,64 @@ pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage) -> Resu
     };
     let in_file = spark_schema(metadata.schema().fields())?;
     let decoded = lf.collect_schema()?;
-    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path)).collect::<Result<Vec<_>>>()?;
+    let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path, case_sensitive)).collect::<Result<Vec<_>>>();
+    // A name two file columns match is the task's failure, which Spark reports as the
+    // file's (the duplicate fields only in its cause).
+    let columns = columns.map_err(|e| if e.error_class.as_deref() == Some(AMBIGUOUS_FIELD) { super::ignore::read_failed(path) } else { e })?;
     Ok(lf.select(columns))
 }
 
-/// The column for a field of the read schema: found by name as Spark resolves it
-/// (case-insensitively), NULL when the file lacks it, an error when the file's type
-/// cannot be read as the field's (Spark's reader widens, never narrows).
-fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, file: &Path) -> Result<pl::Expr> {
+/// The column for a field of the read schema: found by name as Spark's reader finds it
+/// (`spark.sql.caseSensitive`), NULL when the file lacks it, an error when the file's
+/// type cannot be read as the field's (Spark's reader widens, never narrows).
+fn column(field: &StructField, in_file: &[StructField], decoded: &pl::Schema, file: &Path, case_sensitive: bool) -> Result<pl::Expr> {
     let name = field.name.as_str();
-    let found = in_file.iter().find(|f| f.name == name).or_else(|| in_file.iter().find(|f| f.name.eq_ignore_ascii_case(name)));
-    let Some(file_field) = found else {
+    let Some(file_field) = file_field(in_file, name, case_sensitive)?.map(|i| &in_file[i]) else {
         return Ok(pl::lit(pl::Null {}).cast(to_polars(&field.data_type)).alias(name));
     };
-    if !readable_as(&file_field.data_type, &field.data_type) {
+    if !readable_as(&file_field.data_type, &field.data_type, case_sensitive) {
         return Err(type_mismatch(file, name, &file_field.data_type, &field.data_type));
     }
     let from = decoded.get(file_field.name.as_str()).ok_or_else(|| Error::internal(format!("Polars did not read column {}", file_field.name)))?;
-    Ok(conform(pl::col(file_field.name.as_str()), from, &file_field.data_type, &field.data_type).alias(name))
+    Ok(conform(pl::col(file_field.name.as_str()), from, &file_field.data_type, &field.data_type, case_sensitive).alias(name))
+}
+
+/// Which of a file's fields (columns or struct members) a read-schema name reads, as
+/// Spark's `ParquetReadSupport` clips: the same name when case-sensitive; otherwise
+/// the one field equal ignoring case, more than one being Spark's error even beside
+/// an exact match.
+const AMBIGUOUS_FIELD: &str = "_LEGACY_ERROR_TEMP_2093";
+
+fn file_field(in_file: &[StructField], name: &str, case_sensitive: bool) -> Result<Option<usize>> {
+    if case_sensitive {
+        return Ok(in_file.iter().position(|f| f.name == name));
+    }
+    let matched: Vec<usize> = (0..in_file.len()).filter(|&i| in_file[i].name.to_lowercase() == name.to_lowercase()).collect();
+    if matched.len() > 1 {
+        let names = matched.iter().map(|&i| in_file[i].name.as_str()).collect::<Vec<_>>().join(", ");
+        return Err(Error::new(
+            ErrorKind::Runtime,
+            AMBIGUOUS_FIELD,
+            format!("Found duplicate field(s) \"{name}\": [{names}] in case-insensitive mode"),
+        ));
+    }
+    Ok(matched.first().copied())
 }
 
 /// `e` (decoded as `from`, of Spark type `file`) in the engine representation of `to`.
 /// A struct the read schema gives other members than the file's (a merged schema, or
 /// the user's) is rebuilt by name: a member the file lacks is NULL. The rest is
 /// `to_engine`'s.
-fn conform(e: pl::Expr, from: &pl::DataType, file: &DataType, to: &DataType) -> pl::Expr {
+fn conform(e: pl::Expr, from: &pl::DataType, file: &DataType, to: &DataType, case_sensitive: bool) -> pl::Expr {
     match (from, file, to) {
         (pl::DataType::Struct(members), DataType::Struct(ff), DataType::Struct(tf)) if reshaped(file, to) => {
             let built: Vec<pl::Expr> = tf
                 .iter()
                 .map(|t| {
-                    let found = ff.iter().position(|f| f.name == t.name).or_else(|| ff.iter().position(|f| f.name.eq_ignore_ascii_case(&t.name)));
+                    // An ambiguous member failed `readable_as` already.
+                    let found = file_field(ff, &t.name, case_sensitive).ok().flatten();
                     match found.and_then(|i| members.get(i).map(|m| (i, m))) {
-                        Some((i, m)) => conform(e.clone().struct_().field_by_index(i as i64), m.dtype(), &ff[i].data_type, &t.data_type),
+                        Some((i, m)) => conform(e.clone().struct_().field_by_index(i as i64), m.dtype(), &ff[i].data_type, &t.data_type, case_sensitive),
                         None => pl::lit(pl::Null {}).cast(to_polars(&t.data_type)),
                     }
                     .alias(t.name.as_str())
@@ -234,7 +259,7 @@ fn conform(e: pl::Expr, from: &pl::DataType, file: &DataType, to: &DataType) -> 
             pl::when(e.clone().is_null()).then(pl::lit(pl::Null {}).cast(to_polars(to))).otherwise(pl::as_struct(built))
         }
         (pl::DataType::List(inner), DataType::Array(fe, _), DataType::Array(te, _)) if reshaped(file, to) => {
-            e.list().eval(conform(pl::element(), inner, fe, te))
+            e.list().eval(conform(pl::element(), inner, fe, te, case_sensitive))
         }
         _ => to_engine(e, from, to, None),
     }
@@ -254,7 +279,7 @@ fn reshaped(file: &DataType, read: &DataType) -> bool {
 
 /// Whether Spark's Parquet reader reads values of `file` type as `read` type: the same
 /// type, or a widening that keeps every value.
-fn readable_as(file: &DataType, read: &DataType) -> bool {
+fn readable_as(file: &DataType, read: &DataType, case_sensitive: bool) -> bool {
     use DataType as T;
     let digits = |t: &T| match t {
         T::Byte => Some(3),
@@ -270,12 +295,13 @@ fn readable_as(file: &DataType, read: &DataType) -> bool {
         (a, T::Decimal(p, s)) if a.is_integral() => digits(a).is_some_and(|d| p.saturating_sub(*s) >= d),
         (T::Decimal(p1, s1), T::Decimal(p2, s2)) => s2 >= s1 && p2.saturating_sub(*s2) >= p1.saturating_sub(*s1),
         (T::Date, T::TimestampNtz) => true,
-        (T::Array(a, _), T::Array(b, _)) => readable_as(a, b),
-        (T::Map(k1, v1, _), T::Map(k2, v2, _)) => readable_as(k1, k2) && readable_as(v1, v2),
+        (T::Array(a, _), T::Array(b, _)) => readable_as(a, b, case_sensitive),
+        (T::Map(k1, v1, _), T::Map(k2, v2, _)) => readable_as(k1, k2, case_sensitive) && readable_as(v1, v2, case_sensitive),
         // Members are matched by name: one the file lacks reads as NULL (`conform`).
-        (T::Struct(a), T::Struct(b)) => b.iter().all(|y| match a.iter().find(|x| x.name.eq_ignore_ascii_case(&y.name)) {
-            Some(x) => readable_as(&x.data_type, &y.data_type),
-            None => true,
+        (T::Struct(a), T::Struct(b)) => b.iter().all(|y| match file_field(a, &y.name, case_sensitive) {
+            Ok(Some(i)) => readable_as(&a[i].data_type, &y.data_type, case_sensitive),
+            Ok(None) => true,
+            Err(_) => false,
         }),
         _ => false,
     }
@@ -398,11 +424,21 @@ mod tests {
 
     #[test]
     fn user_schemas_may_widen_never_narrow() {
-        assert!(readable_as(&DataType::Integer, &DataType::Long));
-        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0)));
-        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3)));
-        assert!(!readable_as(&DataType::Long, &DataType::Integer));
-        assert!(!readable_as(&DataType::Byte, &DataType::String));
-        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3)));
+        assert!(readable_as(&DataType::Integer, &DataType::Long, false));
+        assert!(readable_as(&DataType::Long, &DataType::Decimal(20, 0), false));
+        assert!(readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(7, 3), false));
+        assert!(!readable_as(&DataType::Long, &DataType::Integer, false));
+        assert!(!readable_as(&DataType::Byte, &DataType::String, false));
+        assert!(!readable_as(&DataType::Decimal(5, 2), &DataType::Decimal(5, 3), false));
+    }
+
+    #[test]
+    fn names_are_found_as_spark_s_reader_finds_them() {
+        let fields = [StructField::new("a", DataType::Integer, true), StructField::new("B", DataType::Integer, true), StructField::new("b", DataType::Integer, true)];
+        assert_eq!(file_field(&fields, "A", true).unwrap(), None);
+        assert_eq!(file_field(&fields, "A", false).unwrap(), Some(0));
+        assert_eq!(file_field(&fields, "b", true).unwrap(), Some(2));
+        let e = file_field(&fields, "b", false).unwrap_err();
+        assert_eq!(e.error_class.as_deref(), Some("_LEGACY_ERROR_TEMP_2093"));
     }
 }

@@ -164,7 +164,7 @@ pub fn read_schema(format: FileFormat, paths: &[String], options: &BTreeMap<Stri
         }
     }
     if format == FileFormat::Parquet {
-        super::parquet::check_duplicate_names(&merged)?;
+        super::parquet::check_duplicate_names(&merged, cs)?;
     }
     Ok(merged)
 }
@@ -237,7 +237,7 @@ fn scan_file(format: FileFormat, file: &DataFile, options: &BTreeMap<String, Str
             let line_sep = options::get(table(format), options, "lineSep");
             super::text::scan(std::slice::from_ref(&file.path), options::flag(table(format), options, "wholetext", false), line_sep, name)
         }
-        FileFormat::Parquet => super::parquet::scan_file(&file.path, fields, storage),
+        FileFormat::Parquet => super::parquet::scan_file(&file.path, fields, storage, case_sensitive),
         FileFormat::Json => {
             Ok(super::json::reading::file_frame(&file.path, options, CORRUPT_RECORD, fields, &session_zone(session_time_zone))?.lazy())
         }

@@ -117,7 +117,7 @@ pub fn prepare(spec: &WriteSpec, fields: &[StructField], read_paths: &[String], 
         return Ok(Plan::Skip);
     }
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
-    check_duplicate_names(fields, ctx.case_sensitive)?;
+    crate::io::parquet::check_duplicate_names(fields, ctx.case_sensitive)?;
     match spec.format {
         FileFormat::Csv => super::csv::check_types(&data)?,
         FileFormat::Text => super::text::check_write_schema(&data)?,
@@ -179,7 +179,7 @@ pub fn write_external(
     if let Plan::Skip = prepare_target(spec, read_paths, ctx)? {
         return Ok(());
     }
-    check_duplicate_names(fields, ctx.case_sensitive)?;
+    crate::io::parquet::check_duplicate_names(fields, ctx.case_sensitive)?;
     let data = partition::data_fields(fields, &spec.partition_by, ctx.case_sensitive)?;
     let df = rows()?;
     staged(spec, ctx, |staging| {
@@ -318,14 +318,3 @@ fn overlaps(read: &str, target: &Location) -> bool {
     }
 }
 
-fn check_duplicate_names(fields: &[StructField], case_sensitive: bool) -> Result<()> {
-    let key = |n: &str| if case_sensitive { n.to_string() } else { n.to_lowercase() };
-    let mut seen = std::collections::HashSet::new();
-    for f in fields {
-        if !seen.insert(key(&f.name)) {
-            return Err(Error::new(ErrorKind::Analysis, "COLUMN_ALREADY_EXISTS", format!("The column `{}` already exists. Choose another name or rename the existing column. SQLSTATE: 42711", key(&f.name)))
-                .with_param("columnName", format!("`{}`", key(&f.name))));
-        }
-    }
-    Ok(())
-}
