@@ -206,9 +206,19 @@ impl<'a> Resolver<'a> {
             Expr::In { expr, list } => {
                 let expr = self.resolve(*expr)?;
                 let list = list.into_iter().map(|x| self.resolve(x)).collect::<Result<Vec<_>>>()?;
+                // Legacy mode widens a STRING beside numbers and dates to STRING (Spark's
+                // InConversion through findWiderCommonType): `' 1.5 ' IN (1, 2)` compares
+                // text and is false.
+                let types: Vec<DataType> = std::iter::once(&expr).chain(&list).map(data_type).collect();
+                let legacy = if self.conf.ansi { None } else { crate::analysis::typing::wider_common_type(&types, false) };
                 let mut common = data_type(&expr);
-                for x in &list {
-                    common = common_type(&common, &data_type(x), self.conf.ansi).ok_or_else(|| mismatch("IN", &expr, x))?;
+                match legacy {
+                    Some(t) => common = t,
+                    None => {
+                        for x in &list {
+                            common = common_type(&common, &data_type(x), self.conf.ansi).ok_or_else(|| mismatch("IN", &expr, x))?;
+                        }
+                    }
                 }
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
@@ -414,13 +424,40 @@ impl<'a> Resolver<'a> {
                 return Ok(Expr::binary(op, l, r));
             }
         }
-        let mut common = common_type(&lt, &rt, self.conf.ansi).ok_or_else(|| mismatch(op.symbol(), &l, &r))?;
+        let string_operand = op.is_arithmetic() && (lt == DataType::String || rt == DataType::String);
+        // A string operand's type is settled below, whatever a string and the other
+        // side widen to (with ANSI off, nothing beside a DECIMAL).
+        let mut common = match common_type(&lt, &rt, self.conf.ansi) {
+            Some(t) => t,
+            None if string_operand => DataType::String,
+            None => return Err(mismatch(op.symbol(), &l, &r)),
+        };
         if op.is_arithmetic() {
-            // A string in arithmetic is read as a bigint (ANSI) or a double (legacy).
-            if lt == DataType::String || rt == DataType::String {
-                let as_number = if self.conf.ansi { DataType::Long } else { DataType::Double };
+            // A string in arithmetic is read as a number (`typing::string_operand_type`);
+            // two strings are refused under ANSI.
+            if string_operand {
                 let other = if lt == DataType::String { &rt } else { &lt };
+                if self.conf.ansi && *other == DataType::String {
+                    return Err(wrong_type(op, &l, &r, other));
+                }
+                let as_number = crate::analysis::typing::string_operand_type(other, self.conf.ansi);
                 common = common_type(&as_number, other, self.conf.ansi).unwrap_or(as_number);
+                if op == BinaryOp::IntegralDivide && common == DataType::Double {
+                    // `div` takes integers and decimals only: the DOUBLE a string is read
+                    // as is refused, beside another (or the string) as the wrong type,
+                    // beside an integer as a different one.
+                    // (Integers are BIGINTs to `div` by then.)
+                    let read = |e: &Expr, t: &DataType| match t {
+                        DataType::String => coerce(e.clone(), &DataType::Double),
+                        t if t.is_integral() => coerce(e.clone(), &DataType::Long),
+                        _ => e.clone(),
+                    };
+                    let (l2, r2) = (read(&l, &lt), read(&r, &rt));
+                    return Err(match lt.is_integral() || rt.is_integral() {
+                        true => mismatch(op.symbol(), &l2, &r2),
+                        false => wrong_type(op, &l2, &r2, &DataType::Double),
+                    });
+                }
             }
             if matches!(common, DataType::Null) {
                 common = DataType::Integer;
@@ -848,6 +885,27 @@ fn as_boolean(r: Expr, context: &str) -> Result<Expr> {
             format!("Cannot resolve \"{context}\" due to data type mismatch: the input requires the \"BOOLEAN\" type, however \"{}\" has the type \"{}\".", sql_text(&r), other.sql()),
         )),
     }
+}
+
+/// An arithmetic operator given a type it never takes (two strings under ANSI, a
+/// DOUBLE to `div`), with the input types Spark lists for it.
+fn wrong_type(op: BinaryOp, l: &Expr, r: &Expr, actual: &DataType) -> Error {
+    let required = match op {
+        BinaryOp::Add | BinaryOp::Subtract => "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
+        BinaryOp::Divide => "(\"DOUBLE\" or \"DECIMAL\")",
+        BinaryOp::IntegralDivide => "(\"BIGINT\" or \"DECIMAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")",
+        _ => "\"NUMERIC\"",
+    };
+    Error::analysis(
+        "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
+        format!(
+            "Cannot resolve \"({} {} {})\" due to data type mismatch: the binary operator requires the input type {required}, not \"{}\".",
+            sql_text(l),
+            op.symbol(),
+            sql_text(r),
+            actual.sql()
+        ),
+    )
 }
 
 fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {

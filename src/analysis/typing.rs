@@ -53,6 +53,8 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
     match (a, b) {
         (Null, other) | (other, Null) => Some(other.clone()),
         (Decimal(..), Float | Double) | (Float | Double, Decimal(..)) => Some(Double),
+        // A string beside a decimal is read as a DOUBLE (both modes).
+        (String, Decimal(..)) | (Decimal(..), String) => Some(Double),
         (Decimal(..), _) | (_, Decimal(..)) => {
             Some(wider_decimal(integral_as_decimal(a)?, integral_as_decimal(b)?))
         }
@@ -70,6 +72,16 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
             // ANSI: an integer with a FLOAT is a DOUBLE (a FLOAT cannot hold every INT).
             Some(if ansi && wider == Float { Double } else { wider })
         }
+    }
+}
+
+/// The number a STRING operand of arithmetic is read as beside an operand of type
+/// `other` (Spark's PromoteStrings): under ANSI a BIGINT beside integers (and NULL),
+/// a DOUBLE beside fractional numbers; with ANSI off always a DOUBLE.
+pub fn string_operand_type(other: &DataType, ansi: bool) -> DataType {
+    match other {
+        t if ansi && (t.is_integral() || *t == DataType::Null) => DataType::Long,
+        _ => DataType::Double,
     }
 }
 

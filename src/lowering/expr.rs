@@ -234,7 +234,7 @@ impl<'a> ExprLowering<'a> {
     /// A constant CASE WHEN condition's value, computed once over no rows' columns
     /// (Spark's ConstantFolding); None where it is not constant or fails (Spark keeps
     /// a branch whose folding fails).
-    fn constant_condition(&self, c: &Expr) -> Option<Option<bool>> {
+    pub(super) fn constant_condition(&self, c: &Expr) -> Option<Option<bool>> {
         if let Some(v) = null_propagation::literal_condition(c) {
             return Some(v);
         }
@@ -467,6 +467,9 @@ impl<'a> ExprLowering<'a> {
                 }
                 if let Some(fast) = self.decimal_against_double_literal(*op, left, right, reachable)? {
                     return Ok(fast);
+                }
+                if *op == BinaryOp::EqNullSafe && self.never_equal(left, right) {
+                    return Ok(lit(false));
                 }
                 if matches!(op, BinaryOp::And | BinaryOp::Or) {
                     return self.lower_connective(*op, left, right, reachable);

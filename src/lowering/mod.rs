@@ -11,6 +11,7 @@ mod reuse;
 mod set_ops;
 pub mod types;
 pub mod udf;
+mod unwrap_cast;
 pub mod window;
 
 pub use plan::{CacheStore, PlanLowering};

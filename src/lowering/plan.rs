@@ -122,7 +122,8 @@ impl<'a> PlanLowering<'a> {
             }
             PlanNode::Filter { input, condition } => {
                 let lf = self.lower_in(input, order)?;
-                let mut predicate = self.exprs().lower(condition)?;
+                let lowering = self.exprs();
+                let mut predicate = lowering.lower(&lowering.filter_condition(condition))?;
                 // Polars' streaming engine loses the rows of a frame whose every column
                 // was pruned: `filter(rand() < 2)` under `count(1)` counted 0. A predicate
                 // that reads no column keeps the first input column alive.

@@ -350,9 +350,9 @@ fn ceil_floor_type(args: &[Expr], _: &Site) -> Result<DataType> {
 fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let (l, r) = (args[0].clone(), args[1].clone());
     let (lt, rt) = (data_type(&l), data_type(&r));
-    let as_number = |e: Expr, t: &DataType| -> Expr {
+    let as_number = |e: Expr, t: &DataType, other: &DataType| -> Expr {
         if *t == DataType::String {
-            coerce(e, if site.conf.ansi { LONG } else { DOUBLE })
+            coerce(e, &crate::analysis::typing::string_operand_type(other, site.conf.ansi))
         } else {
             e
         }
@@ -364,7 +364,7 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     if !number_like(&lt) || !number_like(&rt) {
         return Err(binary_op_diff_types(&operator_sql(site, &l, &r), &lt, &rt));
     }
-    let (l, r) = (as_number(l, &lt), as_number(r, &rt));
+    let (l, r) = (as_number(l, &lt, &rt), as_number(r, &rt, &lt));
     let (lt, rt) = (data_type(&l), data_type(&r));
     let decimal = |t: &DataType| matches!(t, DataType::Decimal(..));
     if (decimal(&lt) || decimal(&rt)) && !lt.is_floating() && !rt.is_floating() {
