@@ -3,7 +3,7 @@
 //! text over an in-memory table) and as the hand-written Polars LazyFrame the suite
 //! times for Python Polars, over the same rows. Not part of `cargo test`:
 //!
-//!     cargo run --release --example window_bench -- [rows] [partitions] [runs]
+//!     cargo run --release --features native-bench --example window_bench -- [rows] [partitions] [runs]
 //!
 //! (`--release` for figures worth quoting; the dev profile builds Polars at opt-level 1.)
 
