@@ -187,3 +187,57 @@ def string_in_dates_compares_text_with_ansi_off(spark):
 @case(conf={"spark.sql.ansi.enabled": "false"})
 def string_in_integers_as_a_filter_with_ansi_off(spark):
     return _texts(spark).filter("s IN (1, 2)")
+
+
+# Seed 202618, group 163: a side Spark's optimizer proves empty (a filter whose condition
+# folds to NULL or FALSE, `NULL AND x` included) empties an INTERSECT, an inner or semi
+# join and what reads them (PropagateEmptyRelation), so the other side never runs and
+# raises nothing.
+
+def _failing(spark):
+    # make_date with month 12345 fails under ANSI wherever it runs.
+    return _frame(spark).withColumn("d", F.make_date(F.lit(2024), F.col("c0") + 12345, F.lit(1)))
+
+
+def _never(df):
+    return df.filter((F.lit(2.0) > F.lit(None).cast("double")) & (F.col("c0") > 0))
+
+
+@case
+def intersect_with_an_empty_side_never_runs_the_other(spark):
+    df = _failing(spark)
+    return df.intersect(_never(df))
+
+
+@case
+def inner_join_with_an_empty_side_never_runs_the_other(spark):
+    left = _failing(spark)
+    return left.join(_never(_frame(spark)).select("c0"), "c0")
+
+
+@case
+def semi_join_with_an_empty_right_never_runs_the_left(spark):
+    left = _failing(spark)
+    return left.join(_never(_frame(spark)), "c0", "left_semi")
+
+
+@case
+def except_of_an_empty_left_never_runs_the_right(spark):
+    return _never(_frame(spark)).select("c0").exceptAll(_failing(spark).select("c0"))
+
+
+@case
+def a_filter_false_over_a_failing_aggregation(spark):
+    return _failing(spark).groupBy("c1").agg(F.max("d").alias("m")).filter(F.lit(False))
+
+
+@case
+def the_group_163_query(spark):
+    df = _frame(spark).join(spark.createDataFrame([(1, 5), (2, 7)], "c0 int, r int"), "c0", "full")
+    df = df.withColumn("e1", F.make_date(F.col("c0") + F.lit(2.0), F.col("r") * 1000, F.lit(2)))
+    return df.intersect(df.filter((F.lit(2.0) > F.lit(None).cast("double")) & (F.lit(-2147483648) > F.col("c0"))))
+
+
+@case
+def left_join_with_an_empty_right_still_runs_the_left(spark):
+    return _failing(spark).join(_never(_frame(spark)).select("c0"), "c0", "left")

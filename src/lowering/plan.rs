@@ -75,6 +75,11 @@ impl<'a> PlanLowering<'a> {
     }
 
     fn lower_node(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
+        if !plan.children().is_empty() && crate::optimize::is_empty(plan) {
+            // Spark's optimizer replaces it by an empty relation: nothing below runs.
+            let schema: pl::Schema = plan.output.iter().map(|a| pl::Field::new(a.engine_name().as_str().into(), super::types::to_polars(&a.data_type))).collect();
+            return Ok(pl::DataFrame::empty_with_schema(&schema).lazy());
+        }
         Ok(match &plan.node {
             PlanNode::Local { data } => {
                 let df = data.0.downcast_ref::<pl::DataFrame>().ok_or_else(|| Error::internal("local data is not a DataFrame"))?;

@@ -9,6 +9,7 @@ mod join_predicates;
 mod predicates;
 
 pub(crate) use join_predicates::deterministic;
+pub(crate) use predicates::is_empty;
 
 use crate::ir::Plan;
 use std::sync::Arc;

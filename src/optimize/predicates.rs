@@ -11,7 +11,7 @@
 
 use super::join_predicates::{conjuncts, deterministic, push_into_join};
 use crate::ir::function::{DatetimeFn, Func};
-use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode, Value};
+use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode, SetOpKind, Value};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -111,11 +111,13 @@ fn push_filter(filter: &Plan, input: &Arc<Plan>, condition: &Expr) -> Option<Arc
     }
 }
 
-/// Whether the plan has no rows for certain: a filter that folded to false (or NULL)
-/// under nodes that keep no row of an empty input.
-fn is_empty(plan: &Plan) -> bool {
+/// Whether the plan has no rows for certain: a filter whose condition is never true
+/// (`PruneFilters` after `ReplaceNullWithFalseInPredicate`) under nodes that keep no
+/// row of an empty input (`PropagateEmptyRelation`). Lowering runs such a plan as an
+/// empty frame: nothing below it runs, and no error of its rows is raised.
+pub(crate) fn is_empty(plan: &Plan) -> bool {
     match &plan.node {
-        PlanNode::Filter { condition: Expr::Literal(Value::Boolean(false) | Value::Null), .. } => true,
+        PlanNode::Filter { condition, .. } if never_true(condition) => true,
         PlanNode::Filter { input, .. }
         | PlanNode::Project { input, .. }
         | PlanNode::SubqueryAlias { input, .. }
@@ -125,9 +127,24 @@ fn is_empty(plan: &Plan) -> bool {
         // A grouped aggregation of no rows has no groups (a global one has its one row).
         PlanNode::Aggregate { input, keys, grouping_sets: None, .. } => !keys.is_empty() && is_empty(input),
         PlanNode::Join { left, right, join_type: JoinType::Inner | JoinType::Cross, .. } => is_empty(left) || is_empty(right),
-        PlanNode::Join { left, join_type: JoinType::LeftSemi | JoinType::LeftAnti | JoinType::Left, .. } => is_empty(left),
+        PlanNode::Join { left, right, join_type: JoinType::LeftSemi, .. } => is_empty(left) || is_empty(right),
+        PlanNode::Join { left, join_type: JoinType::LeftAnti | JoinType::Left, .. } => is_empty(left),
         PlanNode::Union { inputs } => inputs.iter().all(|i| is_empty(i)),
+        PlanNode::SetOp { left, right, kind: SetOpKind::Intersect, .. } => is_empty(left) || is_empty(right),
+        PlanNode::SetOp { left, kind: SetOpKind::Except, .. } => is_empty(left),
         _ => false,
+    }
+}
+
+/// Whether a filter's condition keeps no row whatever the rows: FALSE or NULL once
+/// its NULL literals have propagated, or an AND with such a side (an OR with two).
+fn never_true(condition: &Expr) -> bool {
+    match condition {
+        Expr::Literal(Value::Boolean(false) | Value::Null) => true,
+        Expr::WithOrigin { expr, .. } | Expr::Alias { expr, .. } => never_true(expr),
+        Expr::Binary { op: BinaryOp::And, left, right } => never_true(left) || never_true(right),
+        Expr::Binary { op: BinaryOp::Or, left, right } => never_true(left) && never_true(right),
+        e => crate::analysis::null_propagation::folds_to_null(e, &|_| None),
     }
 }
 
