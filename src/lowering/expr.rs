@@ -314,6 +314,22 @@ impl<'a> ExprLowering<'a> {
         }
     }
 
+    /// Spark's ConstantFolding over an expression that is not lowered (its plan never
+    /// runs): each of its constants computed, outside conditionals, as lowering would.
+    pub fn check_constants(&self, e: &Expr) -> Result<()> {
+        if let Expr::Alias { expr, .. } = e {
+            return self.check_constants(expr);
+        }
+        if let Expr::WithOrigin { expr, origin } = e {
+            return crate::compat::errors::lowering_at(origin, || self.check_constants(expr));
+        }
+        match null_propagation::is_foldable(e) {
+            true if !is_conditional(e) => self.check_constant(e),
+            true => Ok(()),
+            false => self.check_constant_parts(e),
+        }
+    }
+
     /// The constants inside an expression that folds to NULL through a NULL some
     /// constant computes: Spark computes every one of them (and fails on the first that
     /// fails) before that NULL propagates; not those under a conditional (`tryFold`), nor

@@ -74,9 +74,21 @@ impl<'a> PlanLowering<'a> {
         Ok(lf)
     }
 
+    /// The failing constants of a plan that does not run (`lower_node`'s empty plans).
+    fn check_constants_below(&self, plan: &Plan) -> Result<()> {
+        let lowering = self.exprs();
+        for e in plan.expressions() {
+            lowering.check_constants(e)?;
+        }
+        plan.children().into_iter().try_for_each(|child| self.check_constants_below(child))
+    }
+
     fn lower_node(&self, plan: &Plan, order: Order) -> Result<pl::LazyFrame> {
         if !plan.children().is_empty() && crate::optimize::is_empty(plan) {
             // Spark's optimizer replaces it by an empty relation: nothing below runs.
+            // Its ConstantFolding has computed their constants by then, failing the query
+            // where one fails.
+            self.check_constants_below(plan)?;
             let schema: pl::Schema = plan.output.iter().map(|a| pl::Field::new(a.engine_name().as_str().into(), super::types::to_polars(&a.data_type))).collect();
             return Ok(pl::DataFrame::empty_with_schema(&schema).lazy());
         }
