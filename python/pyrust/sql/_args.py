@@ -16,6 +16,10 @@ LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
 
 def _type_error(cls: str, name: str, value: Any) -> PySparkTypeError:
+    from pyrust.sql.column import Column
+
+    if isinstance(value, Column):
+        iter(value)  # py4j iterates a Column it is handed: PySpark's NOT_ITERABLE comes first
     return PySparkTypeError(errorClass=cls, messageParameters={"arg_name": name, "arg_type": type(value).__name__})
 
 

@@ -51,6 +51,11 @@ def _positive_partitions(n: int) -> None:
         raise IllegalArgumentException(message=f"requirement failed: Number of partitions ({n}) must be positive.")
 
 
+# persist()'s default: PySpark's is StorageLevel.MEMORY_AND_DISK_DESER, and an explicit
+# None is its TypeError.
+_DEFAULT_LEVEL = object()
+
+
 def _view_name(name: Any) -> Any:
     """Spark's check of a temporary view's name: the empty name is not one."""
     if name == "":
@@ -852,10 +857,12 @@ class DataFrame:
 
         return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
 
-    def persist(self, storageLevel: Any = None) -> "DataFrame":
+    def persist(self, storageLevel: Any = _DEFAULT_LEVEL) -> "DataFrame":
         from pyrust.storagelevel import StorageLevel
 
-        if storageLevel is None or not isinstance(storageLevel, StorageLevel):
+        if storageLevel is _DEFAULT_LEVEL:
+            storageLevel = StorageLevel.MEMORY_AND_DISK_DESER
+        if not isinstance(storageLevel, StorageLevel):
             raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own check
         self.is_cached = True
         if not self._df.is_cache_live():

@@ -334,10 +334,10 @@ class DataFrameWriter:
             raise IllegalArgumentException(message="Expected exactly one path to be specified, but got: .",
                                            errorClass="_LEGACY_ERROR_TEMP_2050", messageParameters={"paths": ""})
         options = {k: v for k, v in self._options.items() if k.lower() != "path"}
-        if self._format.lower() in ("json", "text") and any(k.lower() == "linesep" and v == "" for k, v in options.items()):
+        if self._format.lower() == "json" and any(k.lower() == "linesep" and v == "" for k, v in options.items()):
             from pyrust.errors import IllegalArgumentException
 
-            # JSONOptions/TextOptions: require(sep.nonEmpty, ...)
+            # JSONOptions: require(sep.nonEmpty, ...)
             raise IllegalArgumentException(message="requirement failed: 'lineSep' cannot be an empty string.")
         from pyrust.sql import _orc
 
