@@ -24,9 +24,11 @@ class Case:
     conf: Dict[str, str] = field(default_factory=dict)
     ordered: bool = True
     show: bool = True
+    kind: str = "exact"  # "hostile": compared by `compare_hostile`
 
 
-def case(fn: Optional[Callable] = None, *, conf: Optional[Dict[str, str]] = None, ordered: bool = True, show: bool = True):
+def case(fn: Optional[Callable] = None, *, conf: Optional[Dict[str, str]] = None, ordered: bool = True, show: bool = True,
+         kind: str = "exact"):
     """Registers a case: a function of `spark` returning a DataFrame or a value."""
 
     def register(f: Callable) -> Callable:
@@ -34,7 +36,7 @@ def case(fn: Optional[Callable] = None, *, conf: Optional[Dict[str, str]] = None
         name = f"{module}::{f.__name__}"
         if name in CASES:
             raise ValueError(f"duplicate case {name}")
-        CASES[name] = Case(name, module, f, dict(conf or {}), ordered, show)
+        CASES[name] = Case(name, module, f, dict(conf or {}), ordered, show, kind)
         return f
 
     return register(fn) if fn is not None else register
@@ -179,6 +181,8 @@ def compare(c: Case, expected: Dict[str, Any], actual: Dict[str, Any], message_c
     """Differences between a golden and a PyRust run, as readable lines. Errors are
     compared in full (class, condition, parameters, SQLSTATE, message); with
     `message_checked` off (the allow-list in test_compat.py) only class and condition."""
+    if c.kind == "hostile":
+        return compare_hostile(expected, actual)
     problems = []
     if "error" in expected or "error" in actual:
         exp, act = expected.get("error"), actual.get("error")
@@ -202,3 +206,54 @@ def compare(c: Case, expected: Dict[str, Any], actual: Dict[str, Any], message_c
     if expected.get("stdout") != actual.get("stdout"):
         problems.append("stdout differs:\n--- expected\n" + expected.get("stdout", "") + "--- got\n" + actual.get("stdout", ""))
     return problems
+
+
+# The generated hostile-argument table (cases/hostile_arguments_generated.py) compares by
+# one of three rules, chosen by what PySpark did:
+# - "same result": PySpark returned; PyRust must return the same observation.
+# - "same error": PySpark raised its own check (an error class, or an AssertionError or
+#   converted JVM exception of its own code): same class and condition; for PySpark's
+#   Python-side errors (PySpark*Error) the same message parameters too.
+# - "unchecked": PySpark handed the argument to the JVM unchecked or failed by accident
+#   (py4j's errors, `AttributeError: 'int' object has no attribute '_jdf'`, a TypeError or
+#   ValueError of its own code; none with an error class). No class can be matched; PyRust
+#   must raise an error that is a PySpark error class, a TypeError/ValueError or the same
+#   builtin class, and never a success, a pyo3 argument-conversion TypeError, a panic or
+#   an INTERNAL_ERROR.
+UNCHECKED_CLASSES = {"Py4JError", "Py4JJavaError", "Py4JNetworkError", "AttributeError", "TypeError", "ValueError",
+                     "KeyError", "IndexError", "OverflowError", "ZeroDivisionError", "NameError", "UnboundLocalError",
+                     "RecursionError", "UnicodeEncodeError"}
+# How pyo3 words a failed argument conversion: PySpark never says this.
+_PYO3_CONVERSION = ("cannot be converted to", "failed to extract", "object cannot be interpreted as")
+
+
+def hostile_rule(expected: Dict[str, Any]) -> str:
+    err = expected.get("error")
+    if err is None:
+        return "same result"
+    if err.get("condition") is None and err.get("class") in UNCHECKED_CLASSES:
+        return "unchecked"
+    return "same error"
+
+
+def compare_hostile(expected: Dict[str, Any], actual: Dict[str, Any]) -> List[str]:
+    rule = hostile_rule(expected)
+    exp, act = expected.get("error"), actual.get("error")
+    if act is not None and (act.get("condition") == "INTERNAL_ERROR" or "Panic" in str(act.get("class"))):
+        return [f"{rule}: PyRust failed internally: {act}"]
+    if rule == "same result":
+        if act is not None:
+            return [f"same result: expected {expected.get('value')!r}, got error {act}"]
+        return [] if _same(expected.get("value"), actual.get("value")) else [
+            f"same result: expected {expected.get('value')!r}, got {actual.get('value')!r}"]
+    if act is None:
+        return [f"{rule}: expected an error like {exp['class']}: {exp.get('message', '')[:200]!r}, got {actual.get('value')!r}"]
+    if rule == "unchecked":
+        text = act.get("message") or ""
+        if act.get("condition") is None and any(t in text for t in _PYO3_CONVERSION):
+            return [f"unchecked: a pyo3 argument conversion error: {act['class']}: {text[:200]}"]
+        if act.get("condition") is None and act.get("class") not in ("TypeError", "ValueError", exp.get("class")):
+            return [f"unchecked: expected a PySpark error class or TypeError/ValueError, got {act['class']}: {text[:200]}"]
+        return []
+    keys = ("class", "condition") + (("parameters",) if str(exp.get("class")).startswith("PySpark") else ())
+    return [f"same error {k}: expected {exp.get(k)!r}, got {act.get(k)!r}" for k in keys if exp.get(k) != act.get(k)]

@@ -89,6 +89,12 @@ from cases.sql_functions_generated import NOT_YET as _FUNCTION_EXAMPLES_NOT_YET 
 KNOWN_DIFFERENCES.update({f"sql_functions_generated::{name}": cause for name, cause in _FUNCTION_EXAMPLES_NOT_YET.items()})
 
 
+# The generated hostile-argument table's cases PyRust does not answer as PySpark yet, by cause.
+from cases._hostile_generated_not_yet import NOT_YET as _HOSTILE_NOT_YET  # noqa: E402
+
+KNOWN_DIFFERENCES.update({f"hostile_arguments_generated::{name}": cause for name, cause in _HOSTILE_NOT_YET.items()})
+
+
 def test_error_goldens_hold_the_message():
     """Every error golden was recorded with its parameters and message text
     (`record --errors` re-records just those)."""

@@ -10,6 +10,7 @@ import pytest
 
 from pyrust.errors import PySparkException
 from pyrust.sql import SparkSession
+from pyrust.sql import functions as F
 from pyrust.sql.window import Window
 
 CSV = os.path.join(os.path.dirname(__file__), "..", "compat-tests", "fixtures", "csv", "mixed_people.csv")
@@ -61,6 +62,22 @@ CASES = {
     "sql args with an int name": lambda spark, df, p: spark.sql("SELECT :a", args={1: 1}),
     "na.drop(subset with an int)": lambda spark, df, p: df.na.drop(subset=("id", 1)),
     "na.fill(dict with an int key)": lambda spark, df, p: df.na.fill({1: 1}),
+    # Checked since the generated table (compat-tests/cases/hostile_arguments_generated.py).
+    "limit(str)": lambda spark, df, p: df.limit("1"),
+    "take(2**63)": lambda spark, df, p: df.take(2**63),
+    "coalesce(None)": lambda spark, df, p: df.coalesce(None),
+    "unpersist(int)": lambda spark, df, p: df.unpersist(1),
+    "range(2**63)": lambda spark, df, p: spark.range(2**63),
+    "rangeBetween(2**63, 0)": lambda spark, df, p: Window.orderBy("id").rangeBetween(2**63, 0),
+    "like(int)": lambda spark, df, p: df.select(df.s.like(1)),
+    "startswith(None)": lambda spark, df, p: df.select(df.s.startswith(None)),
+    "date_format(c, int)": lambda spark, df, p: df.select(F.date_format("s", 1)),
+    "shiftleft(c, str)": lambda spark, df, p: df.select(F.shiftleft("id", "1")),
+    "broadcast(None)": lambda spark, df, p: F.broadcast(None),
+    "writeTo(int)": lambda spark, df, p: df.writeTo(1),
+    "conf.set(k, list)": lambda spark, df, p: spark.conf.set("spark.hostile.x", [1]),
+    "catalog.getTable(None)": lambda spark, df, p: spark.catalog.getTable(None),
+    "read.jdbc (not implemented)": lambda spark, df, p: spark.read.jdbc("jdbc:x", "t"),
 }
 
 

@@ -116,3 +116,14 @@ def function_status() -> Dict[str, bool]:
 
 def jvm_only(name: str) -> bool:
     return bool(api()["functions"].get(name, {}).get("jvm_only"))
+
+
+def missing_member(class_name: str, name: str) -> Exception:
+    """What getting `name` from a PyRust class that lacks it raises: PySpark's member
+    not implemented yet (NOT_IMPLEMENTED, naming it), anything else an AttributeError."""
+    info = api()["classes"].get(class_name, {})
+    if not name.startswith("_") and name in info.get("members", {}):
+        from pyrust.errors import not_implemented
+
+        return not_implemented(f"{class_name}.{name}")
+    return AttributeError(f"'{class_name.split('.')[-1]}' object has no attribute '{name}'")

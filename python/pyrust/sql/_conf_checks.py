@@ -41,6 +41,13 @@ def check_str(value: Any, name: str) -> None:
         raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": name, "arg_type": type(value).__name__})
 
 
+def check_default(key: str, default: str) -> None:
+    """Spark's RuntimeConfig.get(key, default) converts the default with the setting's
+    own parser: a boolean setting's default must read as one."""
+    if key in _booleans() and default.strip().lower() not in ("true", "false"):
+        raise IllegalArgumentException(message=f"{key} should be boolean, but was {default}")
+
+
 def is_modifiable(key: Any) -> bool:
     return isinstance(key, str) and known_settings().get(key, False)
 

@@ -7,6 +7,7 @@ from typing import Any, Callable, List, NamedTuple, Optional
 from pyrust import _native
 from pyrust.errors import AnalysisException, ParseException, not_implemented
 from pyrust.sql.types import StructType
+from pyrust.sql._args import path_arg
 from pyrust.sql._conf_checks import check_str  # names PySpark hands to the JVM unchecked
 
 _GLOBAL_TEMP = "global_temp"
@@ -82,10 +83,15 @@ class Catalog:
         return "spark_catalog"
 
     def setCurrentCatalog(self, catalogName: str) -> None:
+        check_str(catalogName, "catalogName")
         if catalogName != "spark_catalog":
             raise not_implemented("catalogs other than spark_catalog")
 
     def listCatalogs(self, pattern: Optional[str] = None) -> List[CatalogMetadata]:
+        if pattern is not None:
+            check_str(pattern, "pattern")
+            if not _like(pattern, "spark_catalog"):
+                return []
         return [CatalogMetadata("spark_catalog", None)]
 
     def currentDatabase(self) -> str:
@@ -93,12 +99,15 @@ class Catalog:
 
     def setCurrentDatabase(self, dbName: str) -> None:
         check_str(dbName, "dbName")
+        _check_name(dbName)
         self._native.set_current_database(dbName)
 
     def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
         import fnmatch
         import os
 
+        if pattern is not None:
+            check_str(pattern, "pattern")
         warehouse = "file:" + os.path.join(os.getcwd(), "spark-warehouse")
         out = []
         for name in self._native.list_databases():
@@ -116,6 +125,11 @@ class Catalog:
         return dbName.lower() in self._native.list_databases()
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
+        for name, value in (("dbName", dbName), ("pattern", pattern)):
+            if value is not None:
+                check_str(value, name)
+        if dbName is not None:
+            _check_name(dbName)
         db = dbName
         if db is not None and db.lower().startswith("spark_catalog."):
             db = db.split(".", 1)[1]
@@ -146,6 +160,7 @@ class Catalog:
         return None
 
     def getTable(self, tableName: str) -> Table:
+        check_str(tableName, "tableName")
         view = self._temp_view(tableName)
         if view is not None:
             parts = tableName.split(".")
@@ -159,6 +174,7 @@ class Catalog:
         return Table(name, "spark_catalog", [database], None, table_type, False)
 
     def listColumns(self, tableName: str, dbName: Optional[str] = None) -> List[Column]:
+        check_str(tableName, "tableName")
         if dbName is not None:
             import warnings
 
@@ -189,6 +205,10 @@ class Catalog:
                     schema: Optional[StructType] = None, description: Optional[str] = None, **options: str) -> Any:
         from pyrust.errors import PySparkTypeError
 
+        if path is not None:
+            path_arg(path)
+        if description is not None:
+            check_str(description, "description")
         if schema is not None and not isinstance(schema, StructType):
             raise PySparkTypeError(errorClass="NOT_STRUCT",
                                    messageParameters={"arg_name": "schema", "arg_type": type(schema).__name__})
@@ -230,7 +250,8 @@ class Catalog:
         self._spark.table(tableName)
 
     def refreshByPath(self, path: str) -> None:
-        return None
+        path_arg(path)
+        check_str(path, "path")
 
     def recoverPartitions(self, tableName: str) -> None:
         from pyrust.errors import AnalysisException
@@ -253,6 +274,8 @@ class Catalog:
         return self._native.drop_temp_view(viewName, True)
 
     def getDatabase(self, dbName: str) -> Database:
+        check_str(dbName, "dbName")
+        _check_name(dbName)
         name = dbName.split(".")[-1] if dbName.lower().startswith("spark_catalog.") else dbName
         for database in self.listDatabases():
             if database.name == name.lower():
@@ -268,6 +291,11 @@ class Catalog:
                 for name, temporary, className in self._native.list_functions()]
 
     def listFunctions(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Function]:
+        for name, value in (("dbName", dbName), ("pattern", pattern)):
+            if value is not None:
+                check_str(value, name)
+        if dbName is not None:
+            _check_name(dbName)
         if dbName is not None and dbName.lower() not in self._native.list_databases():
             raise _schema_not_found(dbName)
         functions = self._functions()
@@ -278,6 +306,10 @@ class Catalog:
         return functions
 
     def functionExists(self, functionName: str, dbName: Optional[str] = None) -> bool:
+        check_str(functionName, "functionName")
+        _check_name(functionName)
+        if dbName is not None:
+            check_str(dbName, "dbName")
         if dbName is not None:
             warnings.warn(
                 "`dbName` has been deprecated since Spark 3.4 and might be removed in "
@@ -290,6 +322,8 @@ class Catalog:
         return any(f.name == functionName.lower() for f in self._functions())
 
     def getFunction(self, functionName: str) -> Function:
+        check_str(functionName, "functionName")
+        _check_name(functionName)
         for f in self._functions():
             if "." not in functionName and f.name == functionName.lower():
                 return f._replace(name=functionName)  # Spark keeps the name as written

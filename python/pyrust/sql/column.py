@@ -23,6 +23,13 @@ def _to_expr(value: Any) -> "_native.Expr":
     return _native.lit(normalise(value, t), t.json())
 
 
+def _not_none(value: Any, name: str = "other") -> Any:
+    """PySpark hands None to a JVM method taking a Column: its NullPointerException."""
+    if value is None:
+        raise PySparkTypeError(errorClass="CANNOT_BE_NONE", messageParameters={"arg_name": name})
+    return value
+
+
 def _to_col_expr(value: Any) -> "_native.Expr":
     """A Column's expression, or a column reference for a name (PySpark's
     ``_to_java_column``: the JVM's ``col``, whose errors name it and the JVM's call
@@ -210,6 +217,8 @@ class Column:
         # PySpark hands the pattern to the JVM as a Python string: a Column fails there.
         if isinstance(other, Column):
             iter(other)
+        if other is not None and not isinstance(other, str):  # the JVM's like(String): py4j fails
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "other", "arg_type": type(other).__name__})
         return self._call(name, other)
 
     def like(self, other: str) -> "Column":
@@ -222,10 +231,10 @@ class Column:
         return self._pattern_call("ilike", other)
 
     def startswith(self, other: Any) -> "Column":
-        return self._call("startswith", other)
+        return self._call("startswith", _not_none(other))
 
     def endswith(self, other: Any) -> "Column":
-        return self._call("endswith", other)
+        return self._call("endswith", _not_none(other))
 
     def contains(self, other: Any) -> "Column":
         return self._call("contains", other)

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust import _native
 from pyrust.errors import AnalysisException, PySparkAttributeError, PySparkIndexError, PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql._args import bool_arg, column_or_str_arg, int_arg, table_name_arg
 from pyrust.sql._stat import DataFrameStatFunctions
 from pyrust.sql.column import Column, _call_site, _to_col_expr, _to_expr
 from pyrust.sql.types import (
@@ -50,8 +51,21 @@ def _positive_partitions(n: int) -> None:
         raise IllegalArgumentException(message=f"requirement failed: Number of partitions ({n}) must be positive.")
 
 
+# persist()'s default: PySpark's is StorageLevel.MEMORY_AND_DISK_DESER, and an explicit
+# None is its TypeError.
+_DEFAULT_LEVEL = object()
+
+
+def _view_name(name: Any) -> Any:
+    """Spark's check of a temporary view's name: the empty name is not one."""
+    if name == "":
+        raise AnalysisException(message="Invalid view name: .", errorClass="_LEGACY_ERROR_TEMP_1321",
+                                messageParameters={"viewName": ""})
+    return name
+
+
 def _non_negative(what: str, num: Any) -> int:
-    num = int(num)
+    num = int_arg(num, "num")
     if num < 0:
         from pyrust.errors import AnalysisException
 
@@ -171,6 +185,9 @@ class DataFrame:
     def mergeInto(self, table: str, condition: Column) -> Any:
         from pyrust.sql.merge import MergeIntoWriter
 
+        # PySpark: the table name goes to the JVM's parser, the condition through _to_java_column.
+        table_name_arg(table, "table")
+        column_or_str_arg(condition, "col")
         return MergeIntoWriter(self, table, condition)
 
     def _wrap(self, native: "_native.DataFrame") -> "DataFrame":
@@ -192,6 +209,8 @@ class DataFrame:
         return [(f.name, f.dataType.simpleString()) for f in self.schema.fields]
 
     def printSchema(self, level: Optional[int] = None) -> None:
+        if level is not None:
+            int_arg(level, "level")
         print(self.schema.treeString(level))
 
     def __repr__(self) -> str:
@@ -742,7 +761,7 @@ class DataFrame:
         if how is not None and not isinstance(how, str):
             raise AssertionError("how should be a string")
         other_df = other._jdf
-        how = how or "inner"
+        how = "inner" if how is None else how  # "" goes to the JVM: UNSUPPORTED_JOIN_TYPE
         if on is None:
             return self._wrap(self._df.join(other_df, "cross" if how == "inner" else how, None, None))
         if isinstance(on, str):
@@ -838,11 +857,13 @@ class DataFrame:
 
         return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
 
-    def persist(self, storageLevel: Any = None) -> "DataFrame":
+    def persist(self, storageLevel: Any = _DEFAULT_LEVEL) -> "DataFrame":
         from pyrust.storagelevel import StorageLevel
 
-        if storageLevel is None:
+        if storageLevel is _DEFAULT_LEVEL:
             storageLevel = StorageLevel.MEMORY_AND_DISK_DESER
+        if not isinstance(storageLevel, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own check
         self.is_cached = True
         if not self._df.is_cache_live():
             self._df = self._df.cache()
@@ -850,6 +871,7 @@ class DataFrame:
         return self
 
     def unpersist(self, blocking: bool = False) -> "DataFrame":
+        bool_arg(blocking, "blocking")
         self.is_cached = False
         self._df.unpersist()
         return self
@@ -865,6 +887,11 @@ class DataFrame:
 
     def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
         """A new DataFrame over the rows computed now (eager) or at first use."""
+        from pyrust.storagelevel import StorageLevel
+
+        bool_arg(eager, "eager")
+        if storageLevel is not None and not isinstance(storageLevel, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")
         checkpointed = self._wrap(self._df.cache())
         if eager:
             checkpointed.count()
@@ -895,10 +922,12 @@ class DataFrame:
         """Partitioning has no meaning on one machine; the data is unchanged (the
         arguments are checked as PySpark and Spark check them)."""
         if isinstance(numPartitions, int):
-            _positive_partitions(numPartitions)
+            _positive_partitions(int_arg(numPartitions, "numPartitions"))
         elif not isinstance(numPartitions, (str, Column)):
             raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
                 "arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
+        for c in cols:  # PySpark's _jcols: each through _to_java_column
+            column_or_str_arg(c, "col")
         return self
 
     def repartitionByRange(self, numPartitions: Any, *cols: Any) -> "DataFrame":
@@ -918,6 +947,8 @@ class DataFrame:
             raise PySparkTypeError(message=f"Argument `numPartitions` should be a Column, int or str, got {type(numPartitions).__name__}.",
                                    errorClass="NOT_COLUMN_OR_INT_OR_STR",
                                    messageParameters={"arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
+        for c in cols:  # PySpark's _jcols: each through _to_java_column
+            column_or_str_arg(c, "col")
         self.orderBy(*cols)  # resolves the keys: unknown columns fail here, as in Spark
         return self
 
@@ -936,8 +967,7 @@ class DataFrame:
         f(iter(self.collect()))
 
     def coalesce(self, numPartitions: int) -> "DataFrame":
-        if isinstance(numPartitions, int):
-            _positive_partitions(numPartitions)
+        _positive_partitions(int_arg(numPartitions, "numPartitions"))
         return self
 
     # --- actions ----------------------------------------------------------------------
@@ -945,6 +975,7 @@ class DataFrame:
         return self._df.collect(Row)
 
     def toLocalIterator(self, prefetchPartitions: bool = False) -> Any:
+        bool_arg(prefetchPartitions, "prefetchPartitions")
         return iter(self.collect())
 
     def take(self, num: int) -> List[Row]:
@@ -960,6 +991,7 @@ class DataFrame:
         return self.head()
 
     def tail(self, num: int) -> List[Row]:
+        int_arg(num, "num")
         rows = self.collect()
         return rows[-num:] if num > 0 else []
 
@@ -976,10 +1008,13 @@ class DataFrame:
         if not isinstance(vertical, bool):
             raise PySparkTypeError(message="Parameter 'vertical' must be a bool", errorClass="NOT_BOOL",
                                    messageParameters={"arg_name": "vertical", "arg_type": type(vertical).__name__})
+        int_arg(n, "n")
         if isinstance(truncate, bool):
             width = 20 if truncate else 0
         elif isinstance(truncate, int):
-            width = truncate
+            width = int_arg(truncate, "truncate")
+        elif isinstance(truncate, str) and truncate.strip().lstrip("+-").isdigit():
+            width = int_arg(int(truncate), "truncate")  # PySpark's int(truncate)
         else:
             raise PySparkTypeError(message="Parameter 'truncate' must be a bool or int", errorClass="NOT_BOOL",
                                    messageParameters={"arg_name": "truncate", "arg_type": type(truncate).__name__})
@@ -987,22 +1022,39 @@ class DataFrame:
         sys.stdout.flush()
 
     def explain(self, extended: Any = None, mode: Optional[str] = None) -> None:
-        full = bool(extended) if isinstance(extended, bool) else (extended is not None or mode in ("extended", "formatted"))
-        print(self._df.explain_string(full))
+        # PySpark's argument cases, in its order.
+        if extended is not None and mode is not None:
+            raise PySparkValueError(errorClass="CANNOT_SET_TOGETHER", messageParameters={"arg_list": "extended and mode"})
+        if extended is not None and not isinstance(extended, (bool, str)):
+            raise PySparkTypeError(errorClass="NOT_BOOL_OR_STR", messageParameters={
+                "arg_name": "extended", "arg_type": type(extended).__name__})
+        if mode is not None and not isinstance(mode, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "mode", "arg_type": type(mode).__name__})
+        if isinstance(extended, bool):
+            mode = "extended" if extended else "simple"
+        elif isinstance(extended, str):
+            mode = extended
+        mode = mode if mode is not None else "simple"
+        if mode.lower() not in ("simple", "extended", "codegen", "cost", "formatted"):
+            from pyrust.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(message=f"Unknown explain mode: {mode}. Accepted explain modes are "
+                                                   "'simple', 'extended', 'codegen', 'cost', 'formatted'.")
+        print(self._df.explain_string(mode.lower() in ("extended", "formatted")))
 
     def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
         """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
         function that takes and outputs pandas DataFrames (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import map_in_pandas
 
-        return map_in_pandas(self, func, schema, arrow=False)
+        return map_in_pandas(self, func, schema, arrow=False, barrier=barrier)
 
     def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
         """Maps an iterator of batches in the current :class:`DataFrame` using a Python native
         function that takes and outputs PyArrow RecordBatches (run at the action: see ``pandas_ops``)."""
         from pyrust.sql.pandas_ops import map_in_pandas
 
-        return map_in_pandas(self, func, schema, arrow=True)
+        return map_in_pandas(self, func, schema, arrow=True, barrier=barrier)
 
     def toArrow(self) -> Any:
         """The result in the Arrow types PySpark gives (chosen by the engine, see
@@ -1062,6 +1114,7 @@ class DataFrame:
     def writeTo(self, table: str) -> Any:
         from pyrust.sql.readwriter import DataFrameWriterV2
 
+        table_name_arg(table, "table")
         return DataFrameWriterV2(self, table)
 
     # --- not yet supported -----------------------------------------------------------
@@ -1071,22 +1124,22 @@ class DataFrame:
         return DataFrameNaFunctions(self)
 
     def createOrReplaceTempView(self, name: str) -> None:
-        self._df.create_temp_view(name, True, False)
+        self._df.create_temp_view(_view_name(name), True, False)
 
     def createTempView(self, name: str) -> None:
-        self._df.create_temp_view(name, False, False)
+        self._df.create_temp_view(_view_name(name), False, False)
 
     def createOrReplaceGlobalTempView(self, name: str) -> None:
-        self._df.create_temp_view(name, True, True)
+        self._df.create_temp_view(_view_name(name), True, True)
 
     def createGlobalTempView(self, name: str) -> None:
-        self._df.create_temp_view(name, False, True)
+        self._df.create_temp_view(_view_name(name), False, True)
 
     def registerTempTable(self, name: str) -> None:
         import warnings
 
         warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
-        self._df.create_temp_view(name, True, False)
+        self._df.create_temp_view(_view_name(name), True, False)
 
 
 class _LateralDataFrame(DataFrame):

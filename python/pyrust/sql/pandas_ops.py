@@ -21,6 +21,14 @@ from pyrust.sql.udf import _arrow_type, _python_exception, check_cancelled
 
 
 def _schema(schema: Any) -> StructType:
+    from pyrust.sql.types import DataType
+
+    # PySpark checks the schema as pandas_udf's returnType.
+    if schema is None:
+        raise PySparkTypeError(errorClass="CANNOT_BE_NONE", messageParameters={"arg_name": "returnType"})
+    if not isinstance(schema, (str, DataType)):
+        raise PySparkTypeError(errorClass="NOT_DATATYPE_OR_STR", messageParameters={
+            "arg_name": "returnType", "arg_type": type(schema).__name__})
     struct = _parse_datatype_string(schema) if isinstance(schema, str) else schema
     if not isinstance(struct, StructType):
         raise PySparkTypeError(
@@ -157,8 +165,12 @@ def _lazy(df: Any, run: Callable[[List[Any], str], Any], struct: StructType, inp
     return DataFrame(native, session)
 
 
-def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
+def map_in_pandas(df: Any, func: Callable, schema: Any, arrow: bool, barrier: Any = False) -> Any:
     struct = _schema(schema)
+    if not callable(func):  # PySpark's pandas_udf: "unsupported callable"
+        raise PySparkTypeError(errorClass="NOT_CALLABLE", messageParameters={"arg_name": "func", "arg_type": type(func).__name__})
+    if not isinstance(barrier, bool):  # handed to the JVM's mapInPandas(..., boolean, ...)
+        raise PySparkTypeError(errorClass="NOT_BOOL", messageParameters={"arg_name": "barrier", "arg_type": type(barrier).__name__})
 
     def run(streams: List[Any], zone: str) -> Any:
         import pyarrow as pa

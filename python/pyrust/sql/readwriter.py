@@ -3,6 +3,7 @@
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.sql._args import int_arg, path_arg, str_arg
 from pyrust.sql.types import StructType
 
 __all__ = ["DataFrameReader", "DataFrameWriter", "DataFrameWriterV2"]
@@ -15,6 +16,13 @@ def _option_text(value: Any) -> str:
 
 
 class DataFrameReader:
+
+    def __getattr__(self, name: str) -> Any:
+        # A PySpark member PyRust lacks names itself (NOT_IMPLEMENTED), not an AttributeError.
+        from pyrust._support import missing_member
+
+        raise missing_member("DataFrameReader", name)
+
     def __init__(self, session: Any):
         self._session = session
         self._format = "parquet"
@@ -71,6 +79,8 @@ class DataFrameReader:
         self.options(**options)
         paths = [path] if isinstance(path, str) else list(path or []) if isinstance(path, (list, tuple)) or path is None else [path]
         for p in paths:
+            if p is None or p == "":
+                path_arg(p)
             _check_str(p, "path")
         self._check_options()
         from pyrust.sql import _orc
@@ -97,12 +107,31 @@ class DataFrameReader:
             # Spark's ParseMode.fromString: an unknown mode is PERMISSIVE (with a warning).
             self._options[mode_key] = "PERMISSIVE"
 
+    # PySpark's parameters, in its order: a call passing them by position binds the same.
     def csv(self, path: Union[str, List[str]], schema: Union[StructType, str, None] = None, sep: Optional[str] = None,
             encoding: Optional[str] = None, quote: Optional[str] = None, escape: Optional[str] = None,
             comment: Optional[str] = None, header: Any = None, inferSchema: Any = None,
-            nullValue: Optional[str] = None, **options: Any) -> Any:
+            ignoreLeadingWhiteSpace: Any = None, ignoreTrailingWhiteSpace: Any = None, nullValue: Optional[str] = None,
+            nanValue: Optional[str] = None, positiveInf: Optional[str] = None, negativeInf: Optional[str] = None,
+            dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None, maxColumns: Any = None,
+            maxCharsPerColumn: Any = None, maxMalformedLogPerPartition: Any = None, mode: Optional[str] = None,
+            columnNameOfCorruptRecord: Optional[str] = None, multiLine: Any = None,
+            charToEscapeQuoteEscaping: Optional[str] = None, samplingRatio: Any = None, enforceSchema: Any = None,
+            emptyValue: Optional[str] = None, locale: Optional[str] = None, lineSep: Optional[str] = None,
+            pathGlobFilter: Any = None, recursiveFileLookup: Any = None, modifiedBefore: Any = None,
+            modifiedAfter: Any = None, unescapedQuoteHandling: Optional[str] = None) -> Any:
         self._set_opts(sep=sep, encoding=encoding, quote=quote, escape=escape, comment=comment, header=header,
-                       inferSchema=inferSchema, nullValue=nullValue, **options)
+                       inferSchema=inferSchema, ignoreLeadingWhiteSpace=ignoreLeadingWhiteSpace,
+                       ignoreTrailingWhiteSpace=ignoreTrailingWhiteSpace, nullValue=nullValue, nanValue=nanValue,
+                       positiveInf=positiveInf, negativeInf=negativeInf, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, maxColumns=maxColumns, maxCharsPerColumn=maxCharsPerColumn,
+                       maxMalformedLogPerPartition=maxMalformedLogPerPartition, mode=mode,
+                       columnNameOfCorruptRecord=columnNameOfCorruptRecord, multiLine=multiLine,
+                       charToEscapeQuoteEscaping=charToEscapeQuoteEscaping, samplingRatio=samplingRatio,
+                       enforceSchema=enforceSchema, emptyValue=emptyValue, locale=locale, lineSep=lineSep,
+                       pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter,
+                       unescapedQuoteHandling=unescapedQuoteHandling)
         _check_paths(path)
         return self.load(path, format="csv", schema=schema)
 
@@ -191,6 +220,13 @@ class DataFrameWriter:
     """``df.write``: collects format, mode, options and partition columns; ``save`` (and
     ``parquet``/``csv``/``json``/``text``) writes through ``io::write`` in Rust."""
 
+
+    def __getattr__(self, name: str) -> Any:
+        # A PySpark member PyRust lacks names itself (NOT_IMPLEMENTED), not an AttributeError.
+        from pyrust._support import missing_member
+
+        raise missing_member("DataFrameWriter", name)
+
     def __init__(self, df: Any):
         self._df = df
         self._format = "parquet"
@@ -240,6 +276,7 @@ class DataFrameWriter:
     def bucketBy(self, numBuckets: int, col: Union[str, List[str], Tuple[str, ...]], *cols: Optional[str]) -> "DataFrameWriter":
         if not isinstance(numBuckets, int):
             raise PySparkTypeError(errorClass="NOT_INT", messageParameters={"arg_name": "numBuckets", "arg_type": type(numBuckets).__name__})
+        int_arg(numBuckets, "numBuckets")
         self._bucket_by = _column_names("col", col, cols)
         self._num_buckets = numBuckets
         return self
@@ -290,12 +327,18 @@ class DataFrameWriter:
             path = self._options.get("path")
         if path is not None:
             _check_str(path, "path")
+            path_arg(path)
         if path is None:
             from pyrust.errors import IllegalArgumentException
 
             raise IllegalArgumentException(message="Expected exactly one path to be specified, but got: .",
                                            errorClass="_LEGACY_ERROR_TEMP_2050", messageParameters={"paths": ""})
         options = {k: v for k, v in self._options.items() if k.lower() != "path"}
+        if self._format.lower() == "json" and any(k.lower() == "linesep" and v == "" for k, v in options.items()):
+            from pyrust.errors import IllegalArgumentException
+
+            # JSONOptions: require(sep.nonEmpty, ...)
+            raise IllegalArgumentException(message="requirement failed: 'lineSep' cannot be an empty string.")
         from pyrust.sql import _orc
 
         if _orc.is_orc(self._format):
@@ -342,7 +385,7 @@ class DataFrameWriter:
         self.mode(mode)
         self._set_opts(compression=compression, dateFormat=dateFormat, timestampFormat=timestampFormat, lineSep=lineSep,
                        encoding=encoding, ignoreNullFields=ignoreNullFields)
-        self.format("json").save(path)
+        self.format("json").save(path_arg(path))
 
     def parquet(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
                 compression: Optional[str] = None) -> None:
@@ -350,11 +393,11 @@ class DataFrameWriter:
         if partitionBy is not None:
             self.partitionBy(partitionBy)
         self._set_opts(compression=compression)
-        self.format("parquet").save(path)
+        self.format("parquet").save(path_arg(path))
 
     def text(self, path: str, compression: Optional[str] = None, lineSep: Optional[str] = None) -> None:
         self._set_opts(compression=compression, lineSep=lineSep)
-        self.format("text").save(path)
+        self.format("text").save(path_arg(path))
 
     def csv(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None, sep: Optional[str] = None,
             quote: Optional[str] = None, escape: Optional[str] = None, header: Optional[Union[bool, str]] = None,
@@ -369,7 +412,7 @@ class DataFrameWriter:
                        ignoreLeadingWhiteSpace=ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace=ignoreTrailingWhiteSpace,
                        charToEscapeQuoteEscaping=charToEscapeQuoteEscaping, encoding=encoding, emptyValue=emptyValue,
                        lineSep=lineSep)
-        self.format("csv").save(path)
+        self.format("csv").save(path_arg(path))
 
     def orc(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
             compression: Optional[str] = None) -> None:
@@ -377,7 +420,7 @@ class DataFrameWriter:
         if partitionBy is not None:
             self.partitionBy(partitionBy)
         self._set_opts(compression=compression)
-        self.format("orc").save(path)
+        self.format("orc").save(path_arg(path))
 
     def jdbc(self, *args: Any, **kwargs: Any) -> None:
         raise not_implemented("DataFrameWriter.jdbc")
@@ -398,12 +441,13 @@ class DataFrameWriterV2:
         self._properties: Dict[str, str] = {}
         self._partitioning: List[str] = []
 
+    # The JVM's DataFrameWriterV2 takes Strings: other types are py4j's error there.
     def using(self, provider: str) -> "DataFrameWriterV2":
-        self._provider = provider
+        self._provider = str_arg(provider, "provider")
         return self
 
     def option(self, key: str, value: Any) -> "DataFrameWriterV2":
-        self._options[key] = _option_text(value)
+        self._options[str_arg(key, "key")] = _option_text(value)
         return self
 
     def options(self, **options: Any) -> "DataFrameWriterV2":
@@ -412,7 +456,7 @@ class DataFrameWriterV2:
         return self
 
     def tableProperty(self, property: str, value: str) -> "DataFrameWriterV2":
-        self._properties[property] = value
+        self._properties[str_arg(property, "property")] = str_arg(value, "value")
         return self
 
     def partitionedBy(self, col: Any, *cols: Any) -> "DataFrameWriterV2":
@@ -470,6 +514,9 @@ class DataFrameWriterV2:
         self._v1_table()
 
     def overwrite(self, condition: Any) -> None:
+        from pyrust.sql._args import column_or_str_arg
+
+        column_or_str_arg(condition, "col")  # PySpark's _to_java_column first
         self._v1_table()
 
     def overwritePartitions(self) -> None:

@@ -58,6 +58,8 @@ class RuntimeConfig:
 
     def set(self, key: str, value: Any) -> None:
         _conf_checks.check_str(key, "key")  # PySpark hands a non-string to the JVM, which refuses it
+        if value is not None and not isinstance(value, (str, int, float)):  # py4j has no set(String, <list>)
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "value", "arg_type": type(value).__name__})
         if isinstance(value, bool):
             value = "true" if value else "false"
         _conf_checks.check_set(key, value)
@@ -74,6 +76,7 @@ class RuntimeConfig:
         _conf_checks.check_str(key, "key")
         if default != "__no_default__" and default is not None:
             _conf_checks.check_str(default, "default")
+            _conf_checks.check_default(key, default)
         value = self._native.get_conf(key)
         if value is not None:
             return value
@@ -101,6 +104,8 @@ class RuntimeConfig:
 
     def isModifiable(self, key: str) -> bool:
         # Spark's SQLConf.isModifiable: a SQL setting it knows that is not static.
+        if key is not None:  # None is the JVM's null: not modifiable
+            _conf_checks.check_str(key, "key")
         return _conf_checks.is_modifiable(key)
 
 
@@ -291,6 +296,13 @@ class SparkSession:
     builder = _BuilderDescriptor()
     _context_options: Dict[str, str] = {}
 
+
+    def __getattr__(self, name: str) -> Any:
+        # A PySpark member PyRust lacks names itself (NOT_IMPLEMENTED), not an AttributeError.
+        from pyrust._support import missing_member
+
+        raise missing_member("SparkSession", name)
+
     def __init__(self) -> None:
         self._native = _native.Session()
         self._conf = RuntimeConfig(self._native)
@@ -350,6 +362,14 @@ class SparkSession:
         self.stop()
 
     def range(self, start: int, end: Optional[int] = None, step: int = 1, numPartitions: Optional[int] = None) -> DataFrame:
+        from pyrust.sql._args import int_arg, long_arg
+
+        # The JVM's range(Long, Long, Long, Int): past a long, py4j's NumberFormatException.
+        for name, value in (("start", start), ("end", end), ("step", step)):
+            if isinstance(value, int) and not isinstance(value, bool):  # py4j takes a bool as a long
+                long_arg(value, name)
+        if isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            int_arg(numPartitions, "numPartitions")
         if end is None:
             start, end = 0, start
         start, end, step = int(start), int(end), int(step)

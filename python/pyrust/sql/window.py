@@ -4,6 +4,7 @@ import sys
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from pyrust.errors import AnalysisException
+from pyrust.sql._args import long_arg
 from pyrust.sql.column import Column, _to_col_expr
 
 __all__ = ["Window", "WindowSpec"]
@@ -61,6 +62,7 @@ def _unbounded(start: int, end: int) -> Tuple[int, int]:
             from pyrust.errors import PySparkTypeError
 
             raise PySparkTypeError(errorClass="NOT_INT", messageParameters={"arg_name": name, "arg_type": type(value).__name__})
+        long_arg(value, name)  # the JVM's Long: beyond it py4j's NumberFormatException
     return start, end
 
 

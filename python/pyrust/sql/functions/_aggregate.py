@@ -78,7 +78,8 @@ def std(col: ColumnOrName) -> Column:
 
 def _ignore_nulls(ignoreNulls: Any) -> Any:
     """PySpark's `ignoreNulls`: a bool becomes a literal, a Column stays one."""
-    return lit_expr(ignoreNulls)
+    # PySpark: lit(ignoreNulls) for a bool, anything else through _to_java_column.
+    return lit_expr(ignoreNulls) if isinstance(ignoreNulls, bool) else col_expr(ignoreNulls)
 
 
 def approx_count_distinct(col: ColumnOrName, rsd: Optional[float] = None) -> Column:

@@ -3,6 +3,7 @@
 import warnings
 
 from pyrust.sql.column import Column
+from pyrust.sql._args import int_arg
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 
 __all__ = [
@@ -33,6 +34,7 @@ def getbit(col: ColumnOrName, pos: ColumnOrName) -> Column:
 
 
 def shiftleft(col: ColumnOrName, numBits: int) -> Column:
+    int_arg(numBits, "numBits")
     return call("shiftleft", col_expr(col), lit_expr(numBits))
 
 
@@ -42,6 +44,7 @@ def shiftLeft(col: ColumnOrName, numBits: int) -> Column:
 
 
 def shiftright(col: ColumnOrName, numBits: int) -> Column:
+    int_arg(numBits, "numBits")
     return call("shiftright", col_expr(col), lit_expr(numBits))
 
 
@@ -51,6 +54,7 @@ def shiftRight(col: ColumnOrName, numBits: int) -> Column:
 
 
 def shiftrightunsigned(col: ColumnOrName, numBits: int) -> Column:
+    int_arg(numBits, "numBits")
     return call("shiftrightunsigned", col_expr(col), lit_expr(numBits))
 
 

@@ -10,6 +10,7 @@ from typing import Any, Optional, Union
 
 from pyrust.errors import PySparkTypeError
 from pyrust.sql.column import Column
+from pyrust.sql._args import bool_arg, str_arg
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
 __all__ = [
@@ -25,6 +26,16 @@ __all__ = [
     "date_from_unix_date", "make_dt_interval", "make_ym_interval", "make_interval", "try_make_interval", "window",
     "window_time", "session_window",
 ]
+
+
+def _unit(unit: Any, function: str) -> None:
+    """PySpark passes the unit as lit(unit): None is the NULL literal, which Spark reads
+    as the unit 'NULL'."""
+    if unit is None:
+        from pyrust.errors import IllegalArgumentException
+
+        raise IllegalArgumentException(errorClass="INVALID_PARAMETER_VALUE.DATETIME_UNIT", messageParameters={
+            "functionName": f"`{function}`", "invalidValue": "'NULL'", "parameter": "`unit`"})
 
 
 def _text(value: Any) -> Any:
@@ -136,32 +147,40 @@ def add_months(start: ColumnOrName, months: Union[ColumnOrName, int]) -> Column:
 
 
 def months_between(date1: ColumnOrName, date2: ColumnOrName, roundOff: bool = True) -> Column:
+    bool_arg(roundOff, "roundOff")
     return call("months_between", col_expr(date1), col_expr(date2), _text(roundOff))
 
 
 def next_day(date: ColumnOrName, dayOfWeek: str) -> Column:
+    str_arg(dayOfWeek, "dayOfWeek", none=False)
     return call("next_day", col_expr(date), _text(dayOfWeek))
 
 
 def trunc(date: ColumnOrName, format: str) -> Column:
+    str_arg(format, "format")
     return call("trunc", col_expr(date), _text(format))
 
 
 def date_trunc(format: str, timestamp: ColumnOrName) -> Column:
+    str_arg(format, "format")
     return call("date_trunc", _text(format), col_expr(timestamp))
 
 
 def timestamp_add(unit: str, quantity: ColumnOrName, ts: ColumnOrName) -> Column:
+    _unit(unit, "timestamp_add")
     return call("timestampadd", _text(unit), col_expr(quantity), col_expr(ts))
 
 
 def timestamp_diff(unit: str, start: ColumnOrName, end: ColumnOrName) -> Column:
+    _unit(unit, "timestamp_diff")
+    str_arg(unit, "unit")
     return call("timestampdiff", _text(unit), col_expr(start), col_expr(end))
 
 
 # Java datetime patterns: printing and parsing.
 
 def date_format(date: ColumnOrName, format: str) -> Column:
+    str_arg(format, "format")
     return call("date_format", col_expr(date), _text(format))
 
 
@@ -184,12 +203,14 @@ def to_unix_timestamp(timestamp: ColumnOrName, format: Optional[ColumnOrName] = 
 def to_date(col: ColumnOrName, format: Optional[str] = None) -> Column:
     if format is None:
         return invoke("to_date", col)
+    str_arg(format, "format")
     return call("to_date", col_expr(col), _text(format))
 
 
 def to_timestamp(col: ColumnOrName, format: Optional[str] = None) -> Column:
     if format is None:
         return invoke("to_timestamp", col)
+    str_arg(format, "format")
     return call("to_timestamp", col_expr(col), _text(format))
 
 

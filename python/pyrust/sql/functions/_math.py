@@ -7,6 +7,7 @@ from typing import Any, Optional, Union
 from pyrust import _native
 from pyrust.errors import PySparkValueError
 from pyrust.sql.column import Column
+from pyrust.sql._args import int_arg
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
 from pyrust.sql.types import LongType
 
@@ -38,12 +39,17 @@ def abs(col: ColumnOrName) -> Column:
     return invoke("abs", col)
 
 
+def _scale(scale: Any) -> Any:
+    """PySpark passes an int scale as a literal and anything else (a str too) as a column."""
+    return lit_expr(0 if scale is None else scale) if scale is None or isinstance(scale, int) else col_expr(scale)
+
+
 def round(col: ColumnOrName, scale: Optional[Union[Column, int]] = None) -> Column:
-    return call("round", col_expr(col), lit_expr(0 if scale is None else scale))
+    return call("round", col_expr(col), _scale(scale))
 
 
 def bround(col: ColumnOrName, scale: Optional[Union[Column, int]] = None) -> Column:
-    return call("bround", col_expr(col), lit_expr(0 if scale is None else scale))
+    return call("bround", col_expr(col), _scale(scale))
 
 
 def sqrt(col: ColumnOrName) -> Column:
@@ -261,6 +267,8 @@ def bin(col: ColumnOrName) -> Column:
 
 
 def conv(col: ColumnOrName, fromBase: int, toBase: int) -> Column:
+    int_arg(fromBase, "fromBase")
+    int_arg(toBase, "toBase")
     return call("conv", col_expr(col), lit_expr(fromBase), lit_expr(toBase))
 
 

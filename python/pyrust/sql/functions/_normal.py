@@ -51,6 +51,12 @@ def broadcast(df: Any) -> Any:
         from pyrust.errors import PySparkTypeError
 
         raise PySparkTypeError(errorClass="NOT_ITERABLE", messageParameters={"objectName": "Column"})
+    from pyrust.sql.dataframe import DataFrame
+
+    if not isinstance(df, DataFrame):  # PySpark reads `df._jdf`
+        from pyrust.errors import PySparkTypeError
+
+        raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={"arg_name": "df", "arg_type": type(df).__name__})
     return df
 
 
@@ -61,6 +67,9 @@ def call_function(funcName: str, *cols: Any) -> Column:
     from pyrust.errors import AnalysisException
     from pyrust.sql.functions._common import invoke
 
+    from pyrust.sql._args import table_name_arg
+
+    table_name_arg(funcName, "funcName")  # the JVM parses the name: a str, not blank
     parts = [part.strip("`") for part in funcName.split(".")]
     if len(parts) > 1:
         namespace = ".".join(f"`{p}`" for p in parts[:-1])

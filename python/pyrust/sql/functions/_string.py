@@ -3,6 +3,7 @@
 from typing import Any, Optional, Union
 
 from pyrust.sql.column import Column
+from pyrust.sql._args import int_arg, str_arg
 from pyrust.errors import PySparkTypeError
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, int_or_col, invoke, lit_expr
 
@@ -55,6 +56,7 @@ def btrim(str: ColumnOrName, trim: Optional[ColumnOrName] = None) -> Column:
 
 
 def concat_ws(sep: str, *cols: ColumnOrName) -> Column:
+    str_arg(sep, "sep")
     return call("concat_ws", lit_expr(sep), *[col_expr(c) for c in cols])
 
 
@@ -117,6 +119,8 @@ def instr(str: ColumnOrName, substr: Union[Column, str]) -> Column:
 
 
 def locate(substr: str, str: ColumnOrName, pos: int = 1) -> Column:
+    str_arg(substr, "substr")
+    int_arg(pos, "pos")
     return call("locate", lit_expr(substr), col_expr(str), lit_expr(pos))
 
 
@@ -143,10 +147,14 @@ def split_part(src: ColumnOrName, delimiter: ColumnOrName, partNum: ColumnOrName
 
 
 def substring_index(str: ColumnOrName, delim: str, count: int) -> Column:
+    str_arg(delim, "delim")
+    int_arg(count, "count")
     return call("substring_index", col_expr(str), lit_expr(delim), lit_expr(count))
 
 
 def translate(srcCol: ColumnOrName, matching: str, replace: str) -> Column:
+    str_arg(matching, "matching")
+    str_arg(replace, "replace")
     return call("translate", col_expr(srcCol), lit_expr(matching), lit_expr(replace))
 
 
@@ -168,7 +176,9 @@ def _int_or_col_or_str(name: str, v: Any) -> Any:
 
 def overlay(src: ColumnOrName, replace: ColumnOrName, pos: Union[ColumnOrName, int],
             len: Union[ColumnOrName, int] = -1) -> Column:
-    return call("overlay", col_expr(src), col_expr(replace), _int_or_col_or_str("pos", pos), _int_or_col_or_str("len", len))
+    # PySpark lets a None length through its check to _to_java_column (NOT_COLUMN_OR_STR).
+    length = col_expr(len) if len is None else _int_or_col_or_str("len", len)
+    return call("overlay", col_expr(src), col_expr(replace), _int_or_col_or_str("pos", pos), length)
 
 
 def ascii(col: ColumnOrName) -> Column:
@@ -198,6 +208,7 @@ def elt(*inputs: ColumnOrName) -> Column:
 def levenshtein(left: ColumnOrName, right: ColumnOrName, threshold: Optional[int] = None) -> Column:
     if threshold is None:
         return invoke("levenshtein", left, right)
+    int_arg(threshold, "threshold")
     return call("levenshtein", col_expr(left), col_expr(right), lit_expr(threshold))
 
 
@@ -210,6 +221,8 @@ def regexp_replace(string: ColumnOrName, pattern: Union[str, Column], replacemen
 
 
 def regexp_extract(str: ColumnOrName, pattern: str, idx: int) -> Column:
+    str_arg(pattern, "pattern")
+    int_arg(idx, "idx")
     return call("regexp_extract", col_expr(str), lit_expr(pattern), lit_expr(idx))
 
 
@@ -252,10 +265,12 @@ def unhex(col: ColumnOrName) -> Column:
 
 
 def encode(col: ColumnOrName, charset: str) -> Column:
+    str_arg(charset, "charset")
     return call("encode", col_expr(col), lit_expr(charset))
 
 
 def decode(col: ColumnOrName, charset: str) -> Column:
+    str_arg(charset, "charset")
     return call("decode", col_expr(col), lit_expr(charset))
 
 
@@ -292,6 +307,7 @@ def format_number(col: ColumnOrName, d: int) -> Column:
 
 
 def format_string(format: str, *cols: ColumnOrName) -> Column:
+    str_arg(format, "format")
     return call("format_string", lit_expr(format), *[col_expr(c) for c in cols])
 
 
