@@ -424,7 +424,7 @@ mod tests {
     #[test]
     fn a_file_gone_before_its_profile_is_spark_s_read_error() {
         let gone = std::env::temp_dir().join(format!("pyrust-csv-profile-gone-{}.csv", std::process::id()));
-        let e = profile(&gone, &SPARK, true, "", None).err().expect("no file, no profile");
+        let Err(e) = profile(&gone, &SPARK, true, "", None) else { panic!("no file, no profile") };
         assert_eq!(e.error_class.as_deref(), Some("FAILED_READ_FILE.FILE_NOT_EXIST"));
     }
 }
