@@ -29,7 +29,7 @@ impl ExprLowering<'_> {
     /// Whether `left <=> right` is Spark's FALSE literal by the rule (and `left =
     /// right` FALSE or NULL without looking at a row).
     pub(super) fn never_equal(&self, left: &Expr, right: &Expr) -> bool {
-        let (from, to, constant) = match (strip(left), strip(right)) {
+        let (from, to, constant) = match (left.unalias(), right.unalias()) {
             (Expr::Cast { expr, to, .. }, c) | (c, Expr::Cast { expr, to, .. }) if null_propagation::is_foldable(c) => (expr.as_ref(), to, c),
             _ => return false,
         };
@@ -51,13 +51,6 @@ impl ExprLowering<'_> {
             Some(None) => !matches!(from_type, DataType::Decimal(..)),
             None => false,
         }
-    }
-}
-
-fn strip(e: &Expr) -> &Expr {
-    match e {
-        Expr::Alias { expr, .. } | Expr::WithOrigin { expr, .. } => strip(expr),
-        other => other,
     }
 }
 
