@@ -58,21 +58,16 @@ impl ExprLowering<'_> {
 /// round (INT or BIGINT to FLOAT, BIGINT to DOUBLE).
 fn unwrappable(from: &DataType, to: &DataType) -> bool {
     use DataType as T;
-    // Digits before the point each type holds (`DecimalType.forType`).
-    let whole_digits = |t: &T| match t {
-        T::Byte => Some(3),
-        T::Short => Some(5),
-        T::Integer => Some(10),
-        T::Long => Some(20),
-        T::Decimal(p, s) => Some(*p as i64 - *s as i64),
+    // Digits before and after the point (`DecimalType.forType` for integers).
+    let digits = |t: &T| match crate::analysis::typing::integral_decimal(t) {
+        Some(T::Decimal(p, s)) => Some((p as i64 - s as i64, s)),
         _ => None,
     };
     let rank = |t: &T| [T::Byte, T::Short, T::Integer, T::Long, T::Float, T::Double].iter().position(|x| x == t);
     match (from, to) {
         (T::Integer | T::Long, T::Float) | (T::Long, T::Double) => false,
-        (T::Decimal(_, s1), T::Decimal(_, s2)) => s1 <= s2 && whole_digits(from) <= whole_digits(to),
-        (f, T::Decimal(_, s)) if f.is_integral() => whole_digits(f).is_some_and(|d| whole_digits(to).is_some_and(|w| w >= d)) && *s as i64 >= 0,
-        (T::Decimal(_, s), t) if t.is_integral() => *s == 0 && whole_digits(from) <= whole_digits(t),
+        // With a decimal on either side: every digit of `from` has room in `to`.
+        (T::Decimal(..), _) | (_, T::Decimal(..)) => matches!((digits(from), digits(to)), (Some((w1, s1)), Some((w2, s2))) if w1 <= w2 && s1 <= s2),
         (f, t) => matches!((rank(f), rank(t)), (Some(a), Some(b)) if a <= b),
     }
 }
