@@ -31,7 +31,6 @@ mod hll_tables;
 pub mod interval;
 pub mod java_decimal;
 pub mod json;
-pub mod json_read;
 pub mod json_write;
 pub mod csv_write;
 pub mod kernels;
