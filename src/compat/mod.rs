@@ -47,6 +47,7 @@ pub mod percentile;
 pub mod poisson_sampler;
 pub mod random;
 pub mod regex;
+pub mod sentences;
 pub mod sequence;
 pub mod sessions;
 pub mod show;

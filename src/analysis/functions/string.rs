@@ -148,7 +148,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     // Collations: PyRust strings are UTF8_BINARY, Spark's default; others are refused.
     def(string(Collation), "collation", Exact(1), Inputs::Custom(strings_only), Ret::Fixed(STRING)).null(Null::Never),
     def(string(Collate), "collate", Exact(2), Inputs::Custom(collate_inputs), Ret::Fixed(STRING)),
-    // Java's BreakIterator splits sentences and words by locale rules PyRust does not have.
-    def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(refuse_sentences), Ret::Fixed(STRING)),
+    // sentences(str[, lang = '', country = '']): Java's BreakIterator rules (`compat::sentences`).
+    def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(sentences_inputs), Ret::Custom(sentences_type))
+        .display(Display::Custom(sentences_display))
+        .null(Null::Always),
     def(string(LuhnCheck), "luhn_check", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)).null(Null::Always),
 ];
