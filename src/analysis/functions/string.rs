@@ -59,8 +59,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
     def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
     // lpad/rpad(str, len[, pad = ' ']): bytes when both str and pad are binary.
-    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
-    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
+    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::AnyArg),
+    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::AnyArg),
     def(string(Repeat), "repeat", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
     // Strings and arrays (the one registry entry Spark has).
     def(string(Reverse), "reverse", Exact(1), Inputs::Custom(reverse_inputs), Ret::Arg(0)),
