@@ -223,7 +223,7 @@ mod tests {
         assert_eq!(string_hash("banana"), -1396355227);
         assert_eq!(big_decimal_hash(150, 2), 31 * 150 + 2);
         assert_eq!(big_decimal_hash(-375, 2), 31 * -375 + 2);
-        assert_eq!(hash_code(&AnyValue::Int64(5_000_000_000), &DataType::Long), (5_000_000_000i64 ^ (5_000_000_000i64 >> 32)) as i32);
-        assert_eq!(hash_code(&AnyValue::Float64(1.5), &DataType::Double), 1073217536);
+        assert_eq!(hash_code(&AnyValue::Int64(5_000_000_000), &DataType::Long), Some((5_000_000_000i64 ^ (5_000_000_000i64 >> 32)) as i32));
+        assert_eq!(hash_code(&AnyValue::Float64(1.5), &DataType::Double), Some(1073217536));
     }
 }
