@@ -74,6 +74,9 @@ KNOWN_DIFFERENCES = {
     "csv_modes_streamed::failfast_count_sees_the_malformed_row": PRUNED_CSV_COLUMNS,
     "csv_modes_streamed::permissive_corrupt_column_counts": PRUNED_CSV_COLUMNS,
     "df_subquery::scalar_too_many_rows": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
+    "functions_options_maps::from_json_api_failfast": "PySpark surfaces from_json's FAILFAST MALFORMED_RECORD_IN_PARSING (raised inside a task) as a bare Py4JJavaError; PyRust raises the SparkRuntimeException with the same message (semantics.md: from_json FAILFAST)",
+    "functions_options_maps::from_json_failfast_bad": "PySpark surfaces from_json's FAILFAST MALFORMED_RECORD_IN_PARSING (raised inside a task) as a bare Py4JJavaError; PyRust raises the SparkRuntimeException with the same message (semantics.md: from_json FAILFAST)",
+    "functions_options_maps::from_json_failfast_not_json": "PySpark surfaces from_json's FAILFAST MALFORMED_RECORD_IN_PARSING (raised inside a task) as a bare Py4JJavaError; PyRust raises the SparkRuntimeException with the same message (semantics.md: from_json FAILFAST)",
     "df_subquery::scalar_too_many_rows_in_filter": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
 }
 

@@ -32,11 +32,22 @@ def test_invalid_patterns_raise_sparks_pattern_error(df):
         assert e.value.getCondition() == "INVALID_PARAMETER_VALUE.PATTERN"
 
 
-def test_sentences_is_refused_by_name(df):
-    with pytest.raises(PySparkNotImplementedError, match="sentences"):
-        df.select(F.sentences("s")).collect()
-    with pytest.raises(PySparkNotImplementedError, match="sentences"):
-        df.selectExpr("sentences(s)").collect()
+def test_sentences_with_the_thai_locale_is_refused_by_name(df):
+    # The JDK breaks Thai with a dictionary; every other locale has the same rules.
+    assert df.select(F.sentences("s", F.lit("en"), F.lit("US"))).collect()[0][0] == [["a1b2"]]
+    with pytest.raises(PySparkNotImplementedError, match="Thai"):
+        df.select(F.sentences("s", F.lit("th"), F.lit("TH"))).collect()
+
+
+@pytest.mark.parametrize("call", [
+    lambda: F.to_json(F.struct("s"), {"pretty": "true"}),
+    lambda: F.from_json("s", "a INT", {"timeZone": "UTC"}),
+    lambda: F.schema_of_json(F.lit("{}"), {"nosuch": "1"}),
+    lambda: F.to_csv(F.struct("s"), {"header": "true"}),
+])
+def test_function_options_pyrust_does_not_honour_are_refused_by_name(df, call):
+    with pytest.raises(PySparkNotImplementedError, match="pretty|timeZone|nosuch|header"):
+        df.select(call()).collect()
 
 
 def test_only_the_utf8_binary_collation(df):

@@ -864,17 +864,8 @@ NOT_YET_BY_CAUSE = {
         'abs_1', 'approx_percentile_2', 'median_1', 'percentile_2', 'percentile_approx_2', 'try_add_5', 'try_avg_2',
         'try_divide_3', 'try_divide_4', 'try_multiply_2', 'try_subtract_5',
     ],
-    "lpad/rpad of bytes without a pad is named with the text default `, ` instead of Spark's `X'00'` (the name is made before the argument's type is known)": [
-        'lpad_3', 'rpad_3',
-    ],
-    "an options map(...) argument of the JSON/CSV functions is refused (WRONG_NUM_ARGS or NOT_IMPLEMENTED)": [
-        'from_json_1', 'schema_of_json_1', 'to_csv_1', 'to_json_1',
-    ],
-    "the collected dict lists its keys in the JVM map's order ({4: 3, 2: 1, 3: 2}), and the harness compares a map's entries in order (show() agrees)": [
-        'transform_keys_0', 'transform_keys_1',
-    ],
-    "not implemented: COLLATE, sentences()": [
-        'collate_0', 'sentences_0', 'sentences_1', 'sentences_2',
+    "not implemented: COLLATE": [
+        'collate_0',
     ],
 }
 NOT_YET = {name: cause for cause, names in NOT_YET_BY_CAUSE.items() for name in names}

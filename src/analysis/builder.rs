@@ -74,7 +74,7 @@ pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: S
     exprs
         .into_iter()
         .map(|e| {
-            let e = resolver.struct_items_as_fields(e);
+            let e = binary_pad_defaults(&resolver, resolver.struct_items_as_fields(e));
             let name = auto_name(&e);
             let resolved = resolver.resolve(e.clone()).map_err(|err| nested_generator_named(err, &e))?;
             let mut ne = named(resolved, name, conf);
@@ -85,6 +85,21 @@ pub(super) fn project_list(input: &Plan, exprs: Vec<Expr>, conf: &Conf, scope: S
             Ok(ne)
         })
         .collect()
+}
+
+/// `lpad`/`rpad` of bytes without a pad pad with a zero byte, and Spark names them by
+/// it (`lpad(b, 5, X'00')`): the default, which depends on the argument's type, is
+/// written into the call before the item is named (names are made before resolution).
+fn binary_pad_defaults(resolver: &Resolver, e: Expr) -> Expr {
+    e.transform_up(&mut |x| match x {
+        Expr::Function { name, mut args, distinct } if args.len() == 2 && (name.eq_ignore_ascii_case("lpad") || name.eq_ignore_ascii_case("rpad")) => {
+            if resolver.resolve(args[0].clone()).is_ok_and(|r| data_type(&r) == DataType::Binary) {
+                args.push(Expr::Literal(Value::Binary(vec![0])));
+            }
+            Expr::Function { name, args, distinct }
+        }
+        other => other,
+    })
 }
 
 /// Spark names a generator nested in an expression by the whole projected item (its

@@ -1,5 +1,6 @@
 //! JSON text read and written as Spark's Jackson does for `get_json_object`,
-//! `json_array_length`, `json_object_keys` and `schema_of_json`. Parsing is serde_json's; this module
+//! `json_array_length`, `json_object_keys` and `json_tuple` (`from_json` and
+//! `schema_of_json` read with the JSON reader's parser, `io::json`). Parsing is serde_json's; this module
 //! adds what Jackson does differently: the first JSON value of the text is read and
 //! whatever follows it is ignored, objects keep their keys in order (duplicates
 //! too), raw control characters inside strings are accepted (Spark enables
@@ -283,141 +284,6 @@ fn write_string(s: &str, out: &mut String) {
     super::json_write::write_string_escaping(s, out, true);
 }
 
-/// A type as Spark's JSON schema inference (`JsonInferSchema`) sees a value.
-#[derive(Debug, Clone, PartialEq)]
-enum Inferred {
-    Null,
-    Bool,
-    Long,
-    Decimal(u32, u32),
-    Double,
-    String,
-    Array(Box<Inferred>),
-    /// Fields sorted by name (stably: duplicates stay in document order).
-    Struct(Vec<(String, Inferred)>),
-}
-
-fn infer(v: &Json) -> Inferred {
-    match v {
-        Json::Null => Inferred::Null,
-        Json::Bool(_) => Inferred::Bool,
-        Json::Int(i) if i64::try_from(*i).is_ok() => Inferred::Long,
-        Json::Int(i) => Inferred::Decimal(i.unsigned_abs().to_string().len() as u32, 0),
-        Json::Float(_) => Inferred::Double,
-        Json::Str(_) => Inferred::String,
-        Json::Array(items) => Inferred::Array(Box::new(items.iter().map(infer).fold(Inferred::Null, compatible))),
-        Json::Object(fields) => {
-            let mut fields: Vec<(String, Inferred)> = fields.iter().map(|(k, v)| (k.clone(), infer(v))).collect();
-            fields.sort_by(|a, b| java_string_order(&a.0, &b.0));
-            Inferred::Struct(fields)
-        }
-    }
-}
-
-/// Java's `String.compareTo`: by UTF-16 code units.
-fn java_string_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
-}
-
-/// `JsonInferSchema.compatibleType`: the type both values fit, STRING when nothing else does.
-fn compatible(a: Inferred, b: Inferred) -> Inferred {
-    use Inferred::*;
-    match (a, b) {
-        (a, b) if a == b => a,
-        (Null, x) | (x, Null) => x,
-        (Long, Double) | (Double, Long) | (Double, Decimal(..)) | (Decimal(..), Double) => Double,
-        (Decimal(p1, s1), Decimal(p2, s2)) => wider_decimal(p1, s1, p2, s2),
-        (Decimal(p, s), Long) | (Long, Decimal(p, s)) => wider_decimal(p, s, 20, 0),
-        (Array(x), Array(y)) => Array(Box::new(compatible(*x, *y))),
-        (Struct(x), Struct(y)) => Struct(merge_fields(x, y)),
-        _ => String,
-    }
-}
-
-/// `DecimalType` widening; DOUBLE when the result would need more than 38 digits.
-fn wider_decimal(p1: u32, s1: u32, p2: u32, s2: u32) -> Inferred {
-    let scale = s1.max(s2);
-    let range = (p1 - s1).max(p2 - s2);
-    if range + scale > 38 {
-        Inferred::Double
-    } else {
-        Inferred::Decimal(range + scale, scale)
-    }
-}
-
-/// Two name-sorted field lists merged, fields of one name made compatible.
-fn merge_fields(x: Vec<(String, Inferred)>, y: Vec<(String, Inferred)>) -> Vec<(String, Inferred)> {
-    let mut out = Vec::with_capacity(x.len() + y.len());
-    let (mut x, mut y) = (x.into_iter().peekable(), y.into_iter().peekable());
-    loop {
-        let next = match (x.peek(), y.peek()) {
-            (Some(a), Some(b)) => match java_string_order(&a.0, &b.0) {
-                std::cmp::Ordering::Less => x.next(),
-                std::cmp::Ordering::Greater => y.next(),
-                std::cmp::Ordering::Equal => {
-                    let (name, a) = x.next().expect("peeked");
-                    let (_, b) = y.next().expect("peeked");
-                    Some((name, compatible(a, b)))
-                }
-            },
-            (Some(_), None) => x.next(),
-            (None, Some(_)) => y.next(),
-            (None, None) => break,
-        };
-        out.extend(next);
-    }
-    out
-}
-
-/// `canonicalizeType`: NULL becomes STRING; empty structs (and arrays of them) vanish.
-fn canonical(t: Inferred) -> Option<Inferred> {
-    match t {
-        Inferred::Null => Some(Inferred::String),
-        Inferred::Array(e) => canonical(*e).map(|e| Inferred::Array(Box::new(e))),
-        Inferred::Struct(fields) => {
-            let fields: Vec<_> = fields.into_iter().filter_map(|(k, v)| canonical(v).map(|v| (k, v))).collect();
-            (!fields.is_empty()).then_some(Inferred::Struct(fields))
-        }
-        other => Some(other),
-    }
-}
-
-/// A type as Spark's `DataType.sql` writes it, field names quoted when needed.
-fn type_sql(t: &Inferred) -> String {
-    match t {
-        Inferred::Null => "VOID".into(),
-        Inferred::Bool => "BOOLEAN".into(),
-        Inferred::Long => "BIGINT".into(),
-        Inferred::Decimal(p, s) => format!("DECIMAL({p},{s})"),
-        Inferred::Double => "DOUBLE".into(),
-        Inferred::String => "STRING".into(),
-        Inferred::Array(e) => format!("ARRAY<{}>", type_sql(e)),
-        Inferred::Struct(fields) => {
-            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("{}: {}", crate::ir::types::quote_if_needed(k), type_sql(v))).collect();
-            format!("STRUCT<{}>", inner.join(", "))
-        }
-    }
-}
-
-
-/// `schema_of_json`: the schema Spark infers for one JSON text, as SQL type text; None
-/// when the text is not JSON serde_json reads.
-pub fn schema_of(text: &str) -> Option<String> {
-    if text.trim().is_empty() {
-        return Some("STRING".into());
-    }
-    let value = read_first(text, |de| Json::deserialize(de))?;
-    let t = infer(&value);
-    let shown = match canonical(t.clone()) {
-        Some(t) => t,
-        None => match t {
-            Inferred::Array(_) => Inferred::Array(Box::new(Inferred::Struct(vec![]))),
-            _ => Inferred::Struct(vec![]),
-        },
-    };
-    Some(type_sql(&shown))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,18 +315,6 @@ mod tests {
         assert_eq!(f(r#"{"b":{"z":1e10}} junk"#), vec![None, Some(r#"{"z":1.0E10}"#.into()), None, None]);
         assert_eq!(f("[1]"), vec![None; 4]);
         assert_eq!(f(r#"{"a":1,"#), vec![None; 4]);
-    }
-
-    #[test]
-    fn schemas() {
-        let s = |t: &str| schema_of(t).unwrap();
-        assert_eq!(s(r#"{"b":1,"a":[1,2.5],"c":null,"e":[],"f":{},"i":[1,"a"],"a b":1,"b":"x"}"#),
-                   "STRUCT<a: ARRAY<DOUBLE>, `a b`: BIGINT, b: BIGINT, b: STRING, c: STRING, e: ARRAY<STRING>, i: ARRAY<STRING>>");
-        assert_eq!(s(r#"[{"a":1},{"b":"x"}]"#), "ARRAY<STRUCT<a: BIGINT, b: STRING>>");
-        assert_eq!(s("{}"), "STRUCT<>");
-        assert_eq!(s(""), "STRING");
-        assert_eq!(s("9223372036854775808"), "DECIMAL(19,0)");
-        assert_eq!(schema_of("{\"a\":"), None);
     }
 
     #[test]

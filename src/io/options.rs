@@ -115,7 +115,24 @@ pub fn check(format: FileFormat, table: &'static [Spec], direction: Direction, o
 
 /// `check` for a format known by its name only (ORC, read and written in Python).
 pub fn check_named(format: &str, table: &'static [Spec], direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
-    for (key, value) in options {
+    match refused(table, direction, options) {
+        Some((key, value)) => Err(Error::unsupported(format!("the {} {} option '{key}' = '{value}'", format, direction_word(direction)))),
+        None => Ok(()),
+    }
+}
+
+/// `check` for the options map of a function (`from_json(s, schema, map(...))`),
+/// read with the table of the format it reads or writes.
+pub fn check_function(function: &str, table: &'static [Spec], direction: Direction, options: &BTreeMap<String, String>) -> Result<()> {
+    match refused(table, direction, options) {
+        Some((key, value)) => Err(Error::unsupported(format!("the option '{key}' = '{value}' of {function}"))),
+        None => Ok(()),
+    }
+}
+
+/// The first option of `options` PyRust does not honour.
+fn refused<'a>(table: &'static [Spec], direction: Direction, options: &'a BTreeMap<String, String>) -> Option<(&'a str, &'a str)> {
+    options.iter().find_map(|(key, value)| {
         let fine = match find(table, direction, key) {
             Some(s) => match s.support {
                 Support::Yes => valid(s.kind, value),
@@ -124,11 +141,8 @@ pub fn check_named(format: &str, table: &'static [Spec], direction: Direction, o
             },
             None => false,
         };
-        if !fine {
-            return Err(Error::unsupported(format!("the {} {} option '{key}' = '{value}'", format, direction_word(direction))));
-        }
-    }
-    Ok(())
+        (!fine).then_some((key.as_str(), value.as_str()))
+    })
 }
 
 fn direction_word(d: Direction) -> &'static str {

@@ -240,6 +240,9 @@ pub fn any_value(v: &Bound<'_, PyAny>, t: &DataType) -> Result<AnyValue<'static>
                 let tuple = PyTuple::new(v.py(), [key, value]).map_err(|_| bad())?;
                 values.push(any_value(tuple.as_any(), &entry)?);
             }
+            // Spark keeps the entries in the order of the JVM HashMap the dict became.
+            let keys: Vec<AnyValue> = values.iter().map(|e| crate::compat::show::struct_values(e)[0].clone().into_static()).collect();
+            let values: Vec<AnyValue> = crate::compat::java_hash_map::unpickled_order(&keys, k).into_iter().map(|i| values[i].clone()).collect();
             let s = pl::Series::from_any_values_and_dtype("".into(), &values, &to_polars(&entry), true)?;
             AnyValue::List(s)
         }
@@ -477,10 +480,13 @@ impl<'py> ToPython<'py> {
             }
             AnyValue::List(s) => match t {
                 DataType::Map(k, val, _) => {
+                    // Entries in the order PySpark lists them (a java.util.HashMap's).
+                    let entries: Vec<Vec<AnyValue>> =
+                        s.iter().map(|e| crate::compat::show::struct_values(&e).into_iter().map(|x| x.into_static()).collect()).collect();
+                    let keys: Vec<AnyValue> = entries.iter().map(|kv| kv[0].clone()).collect();
                     let d = PyDict::new(py);
-                    for e in s.iter() {
-                        let kv = crate::compat::show::struct_values(&e);
-                        d.set_item(self.value(&kv[0], k)?, self.value(&kv[1], val)?)?;
+                    for i in crate::compat::java_hash_map::collect_order(&keys, k) {
+                        d.set_item(self.value(&entries[i][0], k)?, self.value(&entries[i][1], val)?)?;
                     }
                     d.into_any().unbind()
                 }

@@ -21,9 +21,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(json(GetJsonObject), "get_json_object", Exact(2), Inputs::Implicit(&[STR, STR]), Ret::Fixed(STRING)).null(Null::Always),
     def(json(JsonArrayLength), "json_array_length", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(INT)).null(Null::Always),
     def(json(JsonObjectKeys), "json_object_keys", Exact(1), Inputs::Implicit(&[STR]), Ret::Custom(strings)).null(Null::Always),
-    def(json(SchemaOfJson), "schema_of_json", Exact(1), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never),
-    def(json(ToJson), "to_json", Exact(1), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always),
-    def(json(FromJson), "from_json", Exact(2), Inputs::Custom(json_and_schema), Ret::Custom(from_json_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(SchemaOfJson), "schema_of_json", Range(1, 2), Inputs::Custom(literal_json), Ret::Fixed(STRING)).null(Null::Never).display(Display::Custom(first_argument_only)),
+    def(json(ToJson), "to_json", Range(1, 2), Inputs::Custom(json_writable), Ret::Fixed(STRING)).null(Null::Always).display(Display::Custom(first_argument_only)),
+    def(json(FromJson), "from_json", Range(2, 3), Inputs::Custom(json_and_schema), Ret::Custom(from_json_type)).null(Null::Always).display(Display::Custom(first_argument_only)),
     def(json(FromCsv), "from_csv", Range(2, 3), Inputs::Custom(csv_and_schema), Ret::Custom(from_csv_type)).null(Null::Custom(csv_nullable)).display(Display::Custom(first_argument_only)),
     def(json(ToCsv), "to_csv", Range(1, 2), Inputs::Custom(csv_writable), Ret::Fixed(STRING)).null(Null::Always).display(Display::Custom(first_argument_only)),
     def(json(SchemaOfCsv), "schema_of_csv", Range(1, 2), Inputs::Custom(literal_csv), Ret::Fixed(STRING)).null(Null::Never).display(Display::Custom(first_argument_only)),
@@ -67,6 +67,7 @@ fn json_and_schema(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
             format!("The first parameter requires the \"STRING\" type, however it has the type \"{}\".", t.sql()),
         ));
     }
+    check_options(&args, 2)?;
     from_json_type(&args, site)?;
     Ok(args)
 }
@@ -106,7 +107,10 @@ fn as_nullable(t: DataType) -> DataType {
 /// `to_json` writes structs, arrays and maps (Spark's INVALID_JSON_SCHEMA otherwise).
 fn json_writable(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
     match crate::analysis::typing::data_type(&args[0]) {
-        DataType::Struct(_) | DataType::Array(..) | DataType::Map(..) => Ok(args),
+        DataType::Struct(_) | DataType::Array(..) | DataType::Map(..) => {
+            check_options(&args, 1)?;
+            Ok(args)
+        }
         t => Err(Error::analysis(
             "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA",
             format!("Input schema \"{}\" must be a struct, an array, a map or a variant.", t.sql()),
@@ -116,6 +120,7 @@ fn json_writable(args: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
 
 /// `schema_of_json` reads its text when the query is planned: it must be a literal.
 fn literal_json(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    check_options(&args, 1)?;
     match args[0].unalias() {
         Expr::Literal(Value::String(_)) => Ok(args),
         _ => Err(Error::analysis(
@@ -134,19 +139,31 @@ fn strings(_: &[Expr], _: &Site) -> Result<DataType> {
     Ok(DataType::Array(Box::new(DataType::String), true))
 }
 
-/// The options argument of the CSV functions: a `map(...)` of string literals.
+/// The options argument of the JSON and CSV functions: a `map(...)` of strings
+/// (Spark's `ExprUtils.convertToMapData`: another expression is NON_MAP_FUNCTION, a map
+/// of other types NON_STRING_TYPE). Its values must be literals here: Spark folds them.
 fn check_options(args: &[Expr], at: usize) -> Result<()> {
     let Some(options) = args.get(at) else { return Ok(()) };
-    let is_literal_map = match options.unalias() {
-        Expr::Call(c) if c.func == Func::Map(crate::ir::function::MapFn::CreateMap) => {
-            c.args.iter().all(|a| matches!(a.unalias(), Expr::Literal(Value::String(_))))
-        }
-        _ => false,
-    };
-    if is_literal_map {
+    let Expr::Call(c) = options.unalias() else { return Err(non_map_options()) };
+    if c.func != Func::Map(crate::ir::function::MapFn::CreateMap) {
+        return Err(non_map_options());
+    }
+    let t = crate::analysis::typing::data_type(options);
+    if !matches!(&t, DataType::Map(k, v, _) if **k == DataType::String && **v == DataType::String) {
+        return Err(Error::analysis(
+            "INVALID_OPTIONS.NON_STRING_TYPE",
+            format!("Invalid options: A type of keys and values in `map()` must be string, but got \"{}\".", t.sql()),
+        )
+        .with_param("mapType", format!("\"{}\"", t.sql())));
+    }
+    if c.args.iter().all(|a| matches!(a.unalias(), Expr::Literal(Value::String(_)))) {
         return Ok(());
     }
-    Err(Error::analysis("INVALID_OPTIONS.NON_MAP_FUNCTION", "Must use the `map()` function for options."))
+    Err(Error::unsupported("options of the JSON and CSV functions computed by expressions (only string literals)"))
+}
+
+fn non_map_options() -> Error {
+    Error::analysis("INVALID_OPTIONS.NON_MAP_FUNCTION", "Invalid options: Must use the `map()` function for options.")
 }
 
 /// `from_csv(text, schema[, options])`: STRING text, a literal DDL schema.

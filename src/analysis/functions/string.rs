@@ -59,8 +59,8 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     def(string(EndsWith), "endswith", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
     def(string(Contains), "contains", Exact(2), Inputs::Custom(bytes_or_text), Ret::Fixed(BOOL)).null(Null::Custom(always_over_binary)),
     // lpad/rpad(str, len[, pad = ' ']): bytes when both str and pad are binary.
-    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
-    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::Custom(always_over_binary)),
+    def(string(Lpad), "lpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::AnyArg),
+    def(string(Rpad), "rpad", Range(2, 3), Inputs::Custom(pad_inputs), Ret::Custom(pad_type)).display(Display::Custom(pad_display)).null(Null::AnyArg),
     def(string(Repeat), "repeat", Exact(2), Inputs::Implicit(&[STR, Expected::Type(INT)]), Ret::Fixed(STRING)),
     // Strings and arrays (the one registry entry Spark has).
     def(string(Reverse), "reverse", Exact(1), Inputs::Custom(reverse_inputs), Ret::Arg(0)),
@@ -148,7 +148,9 @@ pub static FUNCTIONS: &[FunctionDef] = &[
     // Collations: PyRust strings are UTF8_BINARY, Spark's default; others are refused.
     def(string(Collation), "collation", Exact(1), Inputs::Custom(strings_only), Ret::Fixed(STRING)).null(Null::Never),
     def(string(Collate), "collate", Exact(2), Inputs::Custom(collate_inputs), Ret::Fixed(STRING)),
-    // Java's BreakIterator splits sentences and words by locale rules PyRust does not have.
-    def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(refuse_sentences), Ret::Fixed(STRING)),
+    // sentences(str[, lang = '', country = '']): Java's BreakIterator rules (`compat::sentences`).
+    def(string(Sentences), "sentences", Range(1, 3), Inputs::Custom(sentences_inputs), Ret::Custom(sentences_type))
+        .display(Display::Custom(sentences_display))
+        .null(Null::Always),
     def(string(LuhnCheck), "luhn_check", Exact(1), Inputs::Implicit(&[STR]), Ret::Fixed(BOOL)).null(Null::Always),
 ];

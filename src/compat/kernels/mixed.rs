@@ -213,6 +213,30 @@ impl Output for StrList {
     }
 }
 
+/// An array of arrays of strings (`sentences`).
+pub struct StrLists(pub Vec<Vec<String>>);
+
+impl Output for StrLists {
+    fn dtype() -> PlType {
+        PlType::List(Box::new(PlType::List(Box::new(PlType::String))))
+    }
+    fn build(name: PlSmallStr, values: impl Iterator<Item = Option<Self>>) -> Series {
+        let rows: Vec<Option<Series>> = values
+            .map(|v| {
+                v.map(|lists| {
+                    let mut builder = ListStringChunkedBuilder::new(PlSmallStr::EMPTY, lists.0.len(), 8);
+                    for words in &lists.0 {
+                        builder.append_values_iter(words.iter().map(|s| s.as_str()));
+                    }
+                    builder.finish().into_series()
+                })
+            })
+            .collect();
+        let out: polars::prelude::ListChunked = rows.into_iter().collect();
+        out.with_name(name).into_series().cast(&Self::dtype()).expect("a list of string lists")
+    }
+}
+
 /// An array of byte strings.
 pub struct BinList(pub Vec<Vec<u8>>);
 

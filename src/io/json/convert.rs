@@ -23,6 +23,11 @@ pub type Row = Vec<AnyValue<'static>>;
 pub struct Conversion {
     pub zone: Zone,
     formats: Formats,
+    /// A STRING field takes a non-string value's text as Jackson regenerates it
+    /// (`copyCurrentStructure`: numbers as Java prints them) rather than as written:
+    /// `from_json`'s parser has no raw content to copy (Spark's exact string parsing
+    /// needs the record's bytes, which only the file reader hands it).
+    regenerated: bool,
 }
 
 impl Conversion {
@@ -37,7 +42,13 @@ impl Conversion {
                 }
             }
         }
-        Ok(Conversion { zone, formats })
+        Ok(Conversion { zone, formats, regenerated: false })
+    }
+
+    /// The conversion `from_json` makes (see `regenerated`).
+    pub fn regenerating(mut self) -> Conversion {
+        self.regenerated = true;
+        self
     }
 
     fn date(&self, s: &str) -> Option<i32> {
@@ -127,6 +138,7 @@ pub fn convert(v: &Value, t: &DataType, zone: &Conversion, bad: &mut bool) -> Op
             AnyValue::Decimal(java_big_decimal(&s.replace(',', ""))?.rescaled(*p, *sc)?, *p as usize, *sc as usize)
         }
         (Value::Str(s), D::String) => AnyValue::StringOwned(s.as_str().into()),
+        (other, D::String) if zone.regenerated => AnyValue::StringOwned(regenerated_text(other).as_str().into()),
         (other, D::String) => AnyValue::StringOwned(jackson_text(other).as_str().into()),
         (Value::Str(s), D::Date) => AnyValue::Date(zone.date(s)?),
         (Value::Str(s), D::Timestamp) => AnyValue::Datetime(zone.timestamp(s)?, TimeUnit::Microseconds, None),
@@ -154,6 +166,49 @@ pub fn convert(v: &Value, t: &DataType, zone: &Conversion, bad: &mut bool) -> Op
 fn jackson_text(v: &Value) -> String {
     let mut out = String::new();
     write(v, &mut out);
+    out
+}
+
+/// A value's JSON text as Jackson's `copyCurrentStructure` writes it: integers by
+/// value, other numbers as Java prints the double (NaN and the infinities quoted),
+/// characters above U+FFFF as surrogate escapes.
+fn regenerated_text(v: &Value) -> String {
+    fn go(v: &Value, out: &mut String) {
+        match v {
+            Value::Int(s) => match s.parse::<i128>() {
+                Ok(i) => out.push_str(&i.to_string()),
+                Err(_) => out.push_str(s.trim_start_matches('+')),
+            },
+            Value::Float(s) => out.push_str(&crate::ir::text::java_double(s.parse::<f64>().unwrap_or(f64::NAN))),
+            Value::NonNumeric(x, _) => crate::compat::json_write::write_string_escaping(&crate::ir::text::java_double(*x), out, true),
+            Value::Str(s) => crate::compat::json_write::write_string_escaping(s, out, true),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    go(x, out);
+                }
+                out.push(']');
+            }
+            Value::Object(entries) => {
+                out.push('{');
+                for (i, (k, x)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    crate::compat::json_write::write_string_escaping(k, out, true);
+                    out.push(':');
+                    go(x, out);
+                }
+                out.push('}');
+            }
+            other => write(other, out),
+        }
+    }
+    let mut out = String::new();
+    go(v, &mut out);
     out
 }
 

@@ -4,6 +4,7 @@
 
 mod convert;
 mod fast;
+pub mod function;
 mod infer;
 pub mod parser;
 mod profile;
@@ -145,6 +146,12 @@ fn holds(t: &DataType, pred: &dyn Fn(&DataType) -> bool) -> bool {
             DataType::Struct(fields) => fields.iter().any(|f| holds(&f.data_type, pred)),
             _ => false,
         }
+}
+
+/// One value as the JSON writer writes it: NULL struct fields left out, or written as
+/// `null` with `keep_nulls` (`ignoreNullFields` false).
+pub fn write_json_value(v: &AnyValue, t: &DataType, zone: &crate::compat::timezone::Zone, keep_nulls: bool, out: &mut String) {
+    if keep_nulls { write_keeping_nulls(v, t, zone, out) } else { write_value(v, t, zone, out) }
 }
 
 /// A value with the NULL fields of its structs written as `null` (`ignoreNullFields`

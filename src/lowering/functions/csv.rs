@@ -47,7 +47,7 @@ fn option<'a>(options: &'a [(String, String)], key: &str) -> Option<&'a str> {
 /// rather than ignored.
 const READ_OPTIONS: &[&str] =
     &["sep", "delimiter", "quote", "escape", "nullValue", "mode", "columnNameOfCorruptRecord", "dateFormat", "timestampFormat", "timestampNTZFormat", "nanValue", "positiveInf", "negativeInf"];
-const WRITE_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue", "quoteAll"];
+const WRITE_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue", "quoteAll", "dateFormat", "timestampFormat", "timestampNTZFormat"];
 const INFER_OPTIONS: &[&str] = &["sep", "delimiter", "quote", "escape", "nullValue"];
 
 fn options_of(c: &CallLowering, at: usize, known: &[&str]) -> Result<Vec<(String, String)>> {
@@ -272,7 +272,11 @@ fn typed(name: &str, t: &DataType, tokens: &[Option<String>], zone: &Zone, forma
 /// `to_csv(struct[, options])`: the struct's fields as one CSV line.
 pub fn to_csv(c: &CallLowering) -> Result<pl::Expr> {
     let options = options_of(c, 1, WRITE_OPTIONS)?;
-    let DataType::Struct(fields) = c.arg_type(0) else { return Err(Error::internal("to_csv of a non-struct")) };
+    let tz = crate::compat::timezone::parse(&c.conf.session_time_zone)?;
+    // The writer's date and timestamp patterns make those fields text first.
+    let by_name: std::collections::BTreeMap<String, String> = options.iter().cloned().collect();
+    let (input, t) = super::json::datetimes_as_text(c, crate::io::csv::OPTIONS, &by_name, &["dateFormat", "timestampFormat", "timestampNTZFormat"], &tz)?;
+    let DataType::Struct(fields) = t else { return Err(Error::internal("to_csv of a non-struct")) };
     if let Some(f) = fields.iter().find(|f| !writable(&f.data_type)) {
         return Err(c.unsupported(&format!("a {} field", f.data_type.sql())));
     }
@@ -284,8 +288,7 @@ pub fn to_csv(c: &CallLowering) -> Result<pl::Expr> {
         quote_all: option(&options, "quoteAll").is_some_and(|v| v.eq_ignore_ascii_case("true")),
         null_value: option(&options, "nullValue").unwrap_or("").to_string(),
     };
-    let tz = crate::compat::timezone::parse(&c.conf.session_time_zone)?;
-    Ok(c.arg(0).map(
+    let written = input.map(
         move |col: Column| -> PolarsResult<Column> {
             let s = col.as_materialized_series();
             let out: pl::StringChunked = s
@@ -302,7 +305,8 @@ pub fn to_csv(c: &CallLowering) -> Result<pl::Expr> {
             Ok(out.with_name(s.name().clone()).into_series().into_column())
         },
         |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
-    ))
+    );
+    Ok(pl::when(c.arg(0).is_null()).then(pl::lit(pl::NULL).cast(PlType::String)).otherwise(written))
 }
 
 /// The types `to_csv` writes (nested types are PyRust's gap, not Spark's).

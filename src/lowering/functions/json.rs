@@ -1,11 +1,15 @@
-//! JSON and CSV text: parsing, writing and schemas. The JSON readers are kernels over
-//! the strings (`compat::json`, serde_json underneath): Polars' JSON functions read
-//! JSON differently from Jackson (key order, duplicates, trailing text, numbers).
+//! JSON and CSV text: parsing, writing and schemas. The JSON functions are kernels over
+//! the strings: `from_json` and `schema_of_json` read as the JSON reader does, with its
+//! options (`io::json::function`); `get_json_object` and the other readers of paths
+//! through `compat::json` (serde_json underneath). Polars' JSON functions read JSON
+//! differently from Jackson (key order, duplicates, trailing text, numbers).
 
 use super::CallLowering;
 use crate::compat::json;
 use crate::error::Result;
 use crate::ir::function::JsonFn;
+use crate::ir::{DataType, StructField};
+use std::collections::BTreeMap;
 use polars::prelude::{self as pl, Column, DataType as PlType, IntoColumn, IntoSeries, ListStringChunkedBuilder, ListBuilderTrait, PolarsResult};
 
 pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
@@ -31,32 +35,11 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                 b.finish().into_series()
             })
         }
-        JsonFn::ToJson => {
-            let t = c.arg_type(0);
-            let tz = crate::compat::timezone::parse(&c.conf.session_time_zone)?;
-            c.arg(0).map(
-                move |col: Column| -> PolarsResult<Column> {
-                    let s = col.as_materialized_series();
-                    let out: pl::StringChunked = s
-                        .iter()
-                        .map(|v| {
-                            (!matches!(v, pl::AnyValue::Null)).then(|| {
-                                let mut text = String::new();
-                                crate::compat::json_write::write_value(&v, &t, &tz, &mut text);
-                                text
-                            })
-                        })
-                        .collect();
-                    Ok(out.with_name(s.name().clone()).into_series().into_column())
-                },
-                |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
-            )
-        }
+        JsonFn::ToJson => to_json(c)?,
         JsonFn::FromJson => {
+            let options = options_map(c, 2)?;
             let t = c.call.data_type.clone();
-            if has_datetime(&t) {
-                return Err(c.unsupported("from_json into DATE or TIMESTAMP fields"));
-            }
+            let reading = crate::io::json::function::FromJson::new(&options, &t, crate::compat::timezone::parse(&c.conf.session_time_zone)?)?;
             let out_type = crate::lowering::types::to_polars(&t);
             let dtype = out_type.clone();
             c.arg(0).cast(PlType::String).map(
@@ -66,7 +49,10 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                         .str()?
                         .iter()
                         .map(|x| match x {
-                            Some(text) => crate::compat::json_read::read_top(text, &t),
+                            Some(text) => reading.read(text).map_err(|m| {
+                                let e = m.error();
+                                crate::compat::errors::runtime_error(e.kind, e.error_class.as_deref().unwrap_or_default(), &e.message)
+                            }),
                             None => Ok(pl::AnyValue::Null),
                         })
                         .collect::<PolarsResult<_>>()?;
@@ -77,8 +63,7 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
         }
         JsonFn::SchemaOfJson => {
             let text = c.str_literal(0).ok_or_else(|| c.unsupported("a JSON text that is not a literal"))?;
-            let schema = json::schema_of(text).ok_or_else(|| c.unsupported("schema_of_json of text serde_json cannot read"))?;
-            pl::lit(schema)
+            pl::lit(crate::io::json::function::schema_of(text, &options_map(c, 1)?)?)
         }
         JsonFn::GetJsonObject => {
             if c.call.args[1].is_null_literal() {
@@ -99,18 +84,6 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
     })
 }
 
-/// Whether a type holds dates or timestamps anywhere (their JSON parsing is not ported).
-fn has_datetime(t: &crate::ir::DataType) -> bool {
-    use crate::ir::DataType as D;
-    match t {
-        D::Date | D::Timestamp | D::TimestampNtz => true,
-        D::Array(e, _) => has_datetime(e),
-        D::Map(k, v, _) => has_datetime(k) || has_datetime(v),
-        D::Struct(fields) => fields.iter().any(|f| has_datetime(&f.data_type)),
-        _ => false,
-    }
-}
-
 /// A kernel over the string values of `x`, giving a column of type `out`.
 fn map_strings(x: pl::Expr, out: PlType, f: impl Fn(&pl::StringChunked) -> pl::Series + Send + Sync + 'static) -> pl::Expr {
     let out_type = out.clone();
@@ -121,4 +94,100 @@ fn map_strings(x: pl::Expr, out: PlType, f: impl Fn(&pl::StringChunked) -> pl::S
         },
         move |_, field| Ok(pl::Field::new(field.name().clone(), out_type.clone())),
     )
+}
+
+/// The options map argument `at` of a call (none: empty), keys as written.
+fn options_map(c: &CallLowering, at: usize) -> Result<BTreeMap<String, String>> {
+    let options = super::csv::literal_options(c.call.args.get(at)).ok_or_else(|| c.unsupported("options that are not a literal map"))?;
+    Ok(options.into_iter().collect())
+}
+
+/// `to_json(value[, options])` as Spark's `JacksonGenerator` writes with the writer's
+/// options: `dateFormat`/`timestampFormat`/`timestampNTZFormat` for the struct's own
+/// DATE and TIMESTAMP fields, `ignoreNullFields`.
+fn to_json(c: &CallLowering) -> Result<pl::Expr> {
+    use crate::io::json::OPTIONS;
+    let options = options_map(c, 1)?;
+    crate::io::options::check_function("to_json", OPTIONS, crate::io::options::Direction::Write, &options)?;
+    let keep_nulls = !crate::io::options::flag(OPTIONS, &options, "ignoreNullFields", true);
+    let tz = crate::compat::timezone::parse(&c.conf.session_time_zone)?;
+    let (input, t) = datetimes_as_text(c, OPTIONS, &options, &["dateFormat", "timestampFormat", "timestampNTZFormat"], &tz)?;
+    let written = input.map(
+        move |col: Column| -> PolarsResult<Column> {
+            let s = col.as_materialized_series();
+            let out: pl::StringChunked = s
+                .iter()
+                .map(|v| {
+                    (!matches!(v, pl::AnyValue::Null)).then(|| {
+                        let mut text = String::new();
+                        crate::io::json::write_json_value(&v, &t, &tz, keep_nulls, &mut text);
+                        text
+                    })
+                })
+                .collect();
+            Ok(out.with_name(s.name().clone()).into_series().into_column())
+        },
+        |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
+    );
+    Ok(pl::when(c.arg(0).is_null()).then(pl::lit(pl::NULL).cast(PlType::String)).otherwise(written))
+}
+
+/// Argument 0 with the DATE/TIMESTAMP fields of its struct as the text the writer's
+/// patterns give (`io::csv::write::datetime_text`), and its type after that, when one
+/// of `patterns` is among the options; otherwise the argument as it is. A pattern that
+/// would apply to a date or timestamp nested deeper is refused, not ignored.
+pub(super) fn datetimes_as_text(
+    c: &CallLowering,
+    table: &'static [crate::io::options::Spec],
+    options: &BTreeMap<String, String>,
+    patterns: &[&str],
+    zone: &crate::compat::timezone::Zone,
+) -> Result<(pl::Expr, DataType)> {
+    let t = c.arg_type(0);
+    let given = |name: &str| patterns.contains(&name) && crate::io::options::get(table, options, name).is_some();
+    let patterned = |t: &DataType| match t {
+        DataType::Date => given("dateFormat"),
+        DataType::Timestamp => given("timestampFormat"),
+        DataType::TimestampNtz => given("timestampNTZFormat"),
+        _ => false,
+    };
+    let DataType::Struct(fields) = &t else {
+        if holds(&t, &patterned) {
+            return Err(c.unsupported("a date or timestamp pattern for values inside an array or map"));
+        }
+        return Ok((c.arg(0), t));
+    };
+    if fields.iter().any(|f| !f.data_type.is_atomic() && holds(&f.data_type, &patterned)) {
+        return Err(c.unsupported("a date or timestamp pattern for values inside a nested field"));
+    }
+    if !fields.iter().any(|f| patterned(&f.data_type)) {
+        return Ok((c.arg(0), t));
+    }
+    let mut exprs = Vec::with_capacity(fields.len());
+    let mut out = Vec::with_capacity(fields.len());
+    for (i, f) in fields.iter().enumerate() {
+        let field = c.arg(0).struct_().field_by_index(i as i64);
+        match crate::io::csv::write::datetime_text(field.clone(), &f.data_type, table, options, zone)? {
+            Some(text) => {
+                exprs.push(text.alias(f.name.as_str()));
+                out.push(StructField::new(f.name.clone(), DataType::String, f.nullable));
+            }
+            None => {
+                exprs.push(field.alias(f.name.as_str()));
+                out.push(f.clone());
+            }
+        }
+    }
+    Ok((pl::as_struct(exprs), DataType::Struct(out)))
+}
+
+/// Whether `t` or a type inside it is one `pred` names.
+fn holds(t: &DataType, pred: &dyn Fn(&DataType) -> bool) -> bool {
+    pred(t)
+        || match t {
+            DataType::Array(e, _) => holds(e, pred),
+            DataType::Map(k, v, _) => holds(k, pred) || holds(v, pred),
+            DataType::Struct(fields) => fields.iter().any(|f| holds(&f.data_type, pred)),
+            _ => false,
+        }
 }

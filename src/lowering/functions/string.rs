@@ -90,7 +90,24 @@ pub fn lower(f: StringFn, c: &CallLowering) -> Result<pl::Expr> {
         TryUrlDecode => url::url_decode(c, true),
         Collation => pl::when(c.arg(0).is_null()).then(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")).otherwise(pl::lit("SYSTEM.BUILTIN.UTF8_BINARY")),
         Collate => c.arg(0),
-        Sentences => return Err(c.unsupported("Java's BreakIterator rules")),
+        Sentences => sentences(c)?,
         LuhnCheck => chars::luhn_check(c),
     })
+}
+
+/// `sentences(str, lang, country)`: `compat::sentences` per text. The JDK's rules are one
+/// set for every locale but Thai (a dictionary), which is refused (when the query is
+/// planned for a literal language, else on the first Thai row).
+fn sentences(c: &CallLowering) -> Result<pl::Expr> {
+    use crate::compat::kernels::mixed::{kernel, In, StrLists};
+    if c.str_literal(1).is_some_and(|l| l.eq_ignore_ascii_case("th")) {
+        return Err(c.unsupported("the Thai locale (Java's dictionary-based BreakIterator)"));
+    }
+    Ok(kernel::<StrLists, _>(vec![c.arg(0), c.arg(1), c.arg(2)], &[In::Str, In::Str, In::Str], c.reachable.clone(), |a, row| {
+        let Some(text) = a.str(0, row) else { return Ok(None) };
+        if a.str(1, row).is_some_and(|l| l.eq_ignore_ascii_case("th")) {
+            return a.fail(row, crate::error::ErrorKind::Unsupported, "NOT_IMPLEMENTED", "sentences with the Thai locale (Java's dictionary-based BreakIterator) is not implemented in PyRust yet.");
+        }
+        Ok(Some(StrLists(crate::compat::sentences::sentences(text))))
+    }))
 }

@@ -2,9 +2,10 @@
 
 from typing import Any, Mapping, Optional, Union
 
-from pyrust.errors import PySparkTypeError, PySparkValueError, not_implemented
+from pyrust.errors import PySparkTypeError, PySparkValueError
 from pyrust.sql.column import Column
 from pyrust.sql.functions._common import ColumnOrName, call, col_expr, invoke, lit_expr
+from pyrust.sql.functions._csv import _options
 
 __all__ = ["get_json_object", "json_array_length", "json_object_keys", "schema_of_json", "to_json", "from_json", "json_tuple"]
 
@@ -27,15 +28,11 @@ def schema_of_json(json: Union[Column, str], options: Optional[Mapping[str, str]
             errorClass="NOT_COLUMN_OR_STR",
             messageParameters={"arg_name": "json", "arg_type": type(json).__name__},
         )
-    if options:
-        raise not_implemented("schema_of_json with options")
-    return call("schema_of_json", lit_expr(json))
+    return call("schema_of_json", lit_expr(json), *_options(options))
 
 
 def to_json(col: ColumnOrName, options: Optional[Mapping[str, str]] = None) -> Column:
-    if options:
-        raise not_implemented("to_json with options")
-    return call("to_json", col_expr(col))
+    return call("to_json", col_expr(col), *_options(options))
 
 
 def from_json(col: ColumnOrName, schema: Union[Any, Column, str], options: Optional[Mapping[str, str]] = None) -> Column:
@@ -45,9 +42,7 @@ def from_json(col: ColumnOrName, schema: Union[Any, Column, str], options: Optio
         schema = schema.json()
     elif isinstance(schema, Column):
         pass
-    if options:
-        raise not_implemented("from_json with options")
-    return call("from_json", col_expr(col), lit_expr(schema))
+    return call("from_json", col_expr(col), lit_expr(schema), *_options(options))
 
 
 def json_tuple(col: ColumnOrName, *fields: str) -> Column:

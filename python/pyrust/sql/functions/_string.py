@@ -349,6 +349,5 @@ def collate(col: ColumnOrName, collation: str) -> Column:
 
 
 def sentences(string: ColumnOrName, language: Optional[ColumnOrName] = None, country: Optional[ColumnOrName] = None) -> Column:
-    # Refused when analysed: Java's BreakIterator locale rules are not reproduced.
     return call("sentences", col_expr(string), lit_expr("") if language is None else col_expr(language),
                 lit_expr("") if country is None else col_expr(country))

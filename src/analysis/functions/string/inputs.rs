@@ -537,8 +537,24 @@ pub fn collate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Err(Error::unsupported(format!("the collation '{name}' (PyRust strings are UTF8_BINARY)")))
 }
 
-pub fn refuse_sentences(_: Vec<Expr>, _: &Site) -> Result<Vec<Expr>> {
-    Err(Error::unsupported("sentences (Java's BreakIterator sentence and word rules per locale)"))
+/// `sentences(str[, lang[, country]])`: strings, the omitted ones `''` (Spark's
+/// constructors), which Spark shows in the name.
+pub fn sentences_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    while args.len() < 3 {
+        args.push(Expr::Literal(Value::String(String::new())));
+    }
+    Inputs::Implicit(&[STR, STR, STR]).coerce(args, site)
+}
+
+pub fn sentences_display(name: &str, args: &[String], _: bool) -> String {
+    let mut shown = args.to_vec();
+    shown.resize(3.max(shown.len()), String::new());
+    format!("{name}({})", shown.join(", "))
+}
+
+/// An array of sentences, each an array of words (neither holds NULLs).
+pub fn sentences_type(_: &[Expr], _: &Site) -> Result<DataType> {
+    Ok(DataType::Array(Box::new(DataType::Array(Box::new(DataType::String), false)), false))
 }
 
 pub fn first_arg(_: &[Expr], nulls: &[bool], _: &Conf) -> bool {
