@@ -26,8 +26,8 @@ def _correlated_max(spark):
 
 
 def _views(spark):
-    _t(spark).createOrReplaceTempView("t")
-    _o(spark).createOrReplaceTempView("o")
+    _t(spark).createOrReplaceTempView("sqp_t")
+    _o(spark).createOrReplaceTempView("sqp_o")
 
 
 # Aggregations
@@ -234,118 +234,118 @@ def join_correlated_exists(spark):
 @case
 def sql_scalar_beside_an_aggregate(spark):
     _views(spark)
-    return spark.sql("SELECT k, sum(v) + (SELECT max(x) FROM o) FROM t GROUP BY k ORDER BY k")
+    return spark.sql("SELECT k, sum(v) + (SELECT max(x) FROM sqp_o AS o) FROM sqp_t AS t GROUP BY k ORDER BY k")
 
 
 @case
 def sql_scalar_inside_an_aggregate(spark):
     _views(spark)
-    return spark.sql("SELECT sum(v * (SELECT max(x) FROM o)) AS s FROM t")
+    return spark.sql("SELECT sum(v * (SELECT max(x) FROM sqp_o AS o)) AS s FROM sqp_t AS t")
 
 
 @case
 def sql_scalar_alone_in_an_aggregation(spark):
     _views(spark)
-    return spark.sql("SELECT k, (SELECT max(x) FROM o) AS m, count(*) FROM t GROUP BY k ORDER BY k")
+    return spark.sql("SELECT k, (SELECT max(x) FROM sqp_o AS o) AS m, count(*) FROM sqp_t AS t GROUP BY k ORDER BY k")
 
 
 @case
 def sql_scalar_over_no_rows(spark):
     _views(spark)
-    return spark.sql("SELECT count(*) + (SELECT max(x) FROM o) AS c FROM t WHERE v > 100")
+    return spark.sql("SELECT count(*) + (SELECT max(x) FROM sqp_o AS o) AS c FROM sqp_t AS t WHERE v > 100")
 
 
 @case
 def sql_exists_in_an_aggregation(spark):
     _views(spark)
-    return spark.sql("SELECT k, EXISTS (SELECT 1 FROM o WHERE x > 150) AS e, count(*) FROM t GROUP BY k ORDER BY k")
+    return spark.sql("SELECT k, EXISTS (SELECT 1 FROM sqp_o AS o WHERE x > 150) AS e, count(*) FROM sqp_t AS t GROUP BY k ORDER BY k")
 
 
 @case
 def sql_correlated_scalar_beside_an_aggregate(spark):
     _views(spark)
-    return spark.sql("SELECT k, (SELECT max(x) FROM o WHERE o.k = t.k) AS m FROM t GROUP BY k ORDER BY k")
+    return spark.sql("SELECT k, (SELECT max(x) FROM sqp_o AS o WHERE o.k = t.k) AS m FROM sqp_t AS t GROUP BY k ORDER BY k")
 
 
 @case
 def sql_order_by_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t ORDER BY v * (SELECT max(x) FROM o)")
+    return spark.sql("SELECT * FROM sqp_t AS t ORDER BY v * (SELECT max(x) FROM sqp_o AS o)")
 
 
 @case
 def sql_order_by_correlated_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t ORDER BY (SELECT max(x) FROM o WHERE o.k = t.k), v")
+    return spark.sql("SELECT * FROM sqp_t AS t ORDER BY (SELECT max(x) FROM sqp_o AS o WHERE o.k = t.k), v")
 
 
 @case
 def sql_order_by_aggregate_and_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT k, sum(v) FROM t GROUP BY k ORDER BY sum(v) - (SELECT max(x) FROM o)")
+    return spark.sql("SELECT k, sum(v) FROM sqp_t AS t GROUP BY k ORDER BY sum(v) - (SELECT max(x) FROM sqp_o AS o)")
 
 
 @case(ordered=False)
 def sql_join_on_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t JOIN o ON t.k = o.k AND t.v * 10 > (SELECT avg(x) FROM o)")
+    return spark.sql("SELECT * FROM sqp_t AS t JOIN sqp_o AS o ON t.k = o.k AND t.v * 10 > (SELECT avg(x) FROM sqp_o AS o)")
 
 
 @case(ordered=False)
 def sql_left_join_on_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t LEFT JOIN o ON t.k = o.k AND t.v * 10 > (SELECT avg(x) FROM o)")
+    return spark.sql("SELECT * FROM sqp_t AS t LEFT JOIN sqp_o AS o ON t.k = o.k AND t.v * 10 > (SELECT avg(x) FROM sqp_o AS o)")
 
 
 @case(ordered=False)
 def sql_join_on_in(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t JOIN o ON t.k = o.k AND t.k IN (SELECT k FROM o WHERE x > 150)")
+    return spark.sql("SELECT * FROM sqp_t AS t JOIN sqp_o AS o ON t.k = o.k AND t.k IN (SELECT k FROM sqp_o AS o WHERE x > 150)")
 
 
 @case(ordered=False)
 def sql_left_join_on_not_in(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t LEFT JOIN o ON t.k = o.k AND t.k NOT IN (SELECT k FROM o WHERE x > 150)")
+    return spark.sql("SELECT * FROM sqp_t AS t LEFT JOIN sqp_o AS o ON t.k = o.k AND t.k NOT IN (SELECT k FROM sqp_o AS o WHERE x > 150)")
 
 
 @case(ordered=False)
 def sql_left_join_on_exists(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t LEFT JOIN o ON t.k = o.k AND EXISTS (SELECT 1 FROM o o2 WHERE o2.x > 150)")
+    return spark.sql("SELECT * FROM sqp_t AS t LEFT JOIN sqp_o AS o ON t.k = o.k AND EXISTS (SELECT 1 FROM sqp_o o2 WHERE o2.x > 150)")
 
 
 @case(ordered=False)
 def sql_join_on_correlated_exists(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t JOIN o ON t.k = o.k AND EXISTS (SELECT 1 FROM o o2 WHERE o2.k = t.k AND o2.x > 150)")
+    return spark.sql("SELECT * FROM sqp_t AS t JOIN sqp_o AS o ON t.k = o.k AND EXISTS (SELECT 1 FROM sqp_o o2 WHERE o2.k = t.k AND o2.x > 150)")
 
 
 @case(ordered=False)
 def sql_join_on_correlated_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT * FROM t JOIN o ON t.k = o.k AND t.v < (SELECT max(x) FROM o o2 WHERE o2.k = t.k)")
+    return spark.sql("SELECT * FROM sqp_t AS t JOIN sqp_o AS o ON t.k = o.k AND t.v < (SELECT max(x) FROM sqp_o o2 WHERE o2.k = t.k)")
 
 
 @case
 def sql_having_reads_a_scalar(spark):
     _views(spark)
-    return spark.sql("SELECT k, sum(v) FROM t GROUP BY k HAVING sum(v) > (SELECT min(x) FROM o) - 190 ORDER BY k")
+    return spark.sql("SELECT k, sum(v) FROM sqp_t AS t GROUP BY k HAVING sum(v) > (SELECT min(x) FROM sqp_o AS o) - 190 ORDER BY k")
 
 
 @case
 def sql_scalar_beside_an_aggregate_with_having(spark):
     _views(spark)
-    return spark.sql("SELECT k, (SELECT max(x) FROM o) + sum(v) AS s FROM t GROUP BY k HAVING sum(v) > 6 ORDER BY k")
+    return spark.sql("SELECT k, (SELECT max(x) FROM sqp_o AS o) + sum(v) AS s FROM sqp_t AS t GROUP BY k HAVING sum(v) > 6 ORDER BY k")
 
 
 @case
 def sql_order_by_scalar_and_count(spark):
     _views(spark)
-    return spark.sql("SELECT k, count(*) FROM t GROUP BY k ORDER BY (SELECT max(x) FROM o) - count(*), k")
+    return spark.sql("SELECT k, count(*) FROM sqp_t AS t GROUP BY k ORDER BY (SELECT max(x) FROM sqp_o AS o) - count(*), k")
 
 
 @case
 def sql_correlated_scalar_inside_an_aggregate(spark):
     _views(spark)
-    return spark.sql("SELECT k, sum((SELECT max(x) FROM o WHERE o.k = t.k)) AS m FROM t GROUP BY k ORDER BY k")
+    return spark.sql("SELECT k, sum((SELECT max(x) FROM sqp_o AS o WHERE o.k = t.k)) AS m FROM sqp_t AS t GROUP BY k ORDER BY k")

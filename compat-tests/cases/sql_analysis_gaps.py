@@ -7,7 +7,7 @@ from harness import case
 
 
 def _arrays(spark):
-    spark.createDataFrame([([1, 2], 1), ([3], 2), ([4, 5], 2)], "a array<int>, x int").createOrReplaceTempView("arr")
+    spark.createDataFrame([([1, 2], 1), ([3], 2), ([4, 5], 2)], "a array<int>, x int").createOrReplaceTempView("sag_arr")
 
 
 # A lambda reading a lateral column alias
@@ -16,55 +16,55 @@ def _arrays(spark):
 @case
 def lambda_reads_an_aggregate_alias(spark):
     _arrays(spark)
-    return spark.sql("SELECT count(x) AS c, transform(array(1, 2), v -> v + c) AS r FROM arr")
+    return spark.sql("SELECT count(x) AS c, transform(array(1, 2), v -> v + c) AS r FROM sag_arr")
 
 
 @case
 def lambda_reads_an_aggregate_alias_grouped(spark):
     _arrays(spark)
-    return spark.sql("SELECT a, count(x) AS c, transform(a, v -> v + c) AS r FROM arr GROUP BY a ORDER BY c, r")
+    return spark.sql("SELECT a, count(x) AS c, transform(a, v -> v + c) AS r FROM sag_arr GROUP BY a ORDER BY c, r")
 
 
 @case(ordered=False)
 def lambda_reads_an_aggregate_alias_unnamed(spark):
     _arrays(spark)
-    return spark.sql("SELECT a, sum(x) AS s, transform(a, v -> v * s) FROM arr GROUP BY a ORDER BY s")
+    return spark.sql("SELECT a, sum(x) AS s, transform(a, v -> v * s) FROM sag_arr GROUP BY a ORDER BY s")
 
 
 @case
 def lambda_reads_an_ungrouped_column_beside_an_aggregate_alias(spark):
     _arrays(spark)
-    return spark.sql("SELECT count(x) AS c, transform(a, v -> v + c) AS r FROM arr")
+    return spark.sql("SELECT count(x) AS c, transform(a, v -> v + c) AS r FROM sag_arr")
 
 
 @case
 def lambda_reads_a_lateral_alias(spark):
     _arrays(spark)
-    return spark.sql("SELECT 1 AS n, transform(a, v -> v + n) AS r FROM arr ORDER BY x")
+    return spark.sql("SELECT 1 AS n, transform(a, v -> v + n) AS r FROM sag_arr ORDER BY x")
 
 
 @case
 def lambda_reads_a_lateral_alias_of_a_column(spark):
     _arrays(spark)
-    return spark.sql("SELECT x * 10 AS n, transform(a, v -> v + n) AS r FROM arr ORDER BY n, r")
+    return spark.sql("SELECT x * 10 AS n, transform(a, v -> v + n) AS r FROM sag_arr ORDER BY n, r")
 
 
 @case
 def lambda_reads_a_lateral_alias_unnamed(spark):
     _arrays(spark)
-    return spark.sql("SELECT 1 AS n, transform(a, v -> v + n) FROM arr ORDER BY x")
+    return spark.sql("SELECT 1 AS n, transform(a, v -> v + n) FROM sag_arr ORDER BY x")
 
 
 @case
 def lambda_parameter_hides_a_lateral_alias(spark):
     _arrays(spark)
-    return spark.sql("SELECT 100 AS v, transform(a, v -> v + 1) AS r FROM arr ORDER BY x")
+    return spark.sql("SELECT 100 AS v, transform(a, v -> v + 1) AS r FROM sag_arr ORDER BY x")
 
 
 @case
 def lambda_reads_a_lateral_alias_in_filter(spark):
     _arrays(spark)
-    return spark.sql("SELECT 2 AS n, filter(a, v -> v > n) AS r FROM arr ORDER BY x")
+    return spark.sql("SELECT 2 AS n, filter(a, v -> v > n) AS r FROM sag_arr ORDER BY x")
 
 
 @case
@@ -72,7 +72,7 @@ def lambda_reads_a_lateral_alias_dataframe(spark):
     from pyspark.sql import functions as F
 
     _arrays(spark)
-    df = spark.table("arr")
+    df = spark.table("sag_arr")
     return df.select(F.lit(1).alias("n"), F.transform("a", lambda v: v + F.col("n")).alias("r")).orderBy("r")
 
 

@@ -208,7 +208,8 @@ impl<'a> QueryBuilder<'a> {
             return Ok(agg);
         }
         if aggregated {
-            // Planned by the aggregation as DataFrame subqueries (`analysis::subquery`).
+            // Inside aggregate calls joined to the FROM's rows, beside them planned by the
+            // aggregation as DataFrame subqueries (`analysis::subquery`).
             let pending = super::subquery::take(&items.iter().collect::<Vec<_>>());
             if !pending.is_empty() {
                 (plan, items) = self.aggregation_subqueries(plan, items, pending)?;
