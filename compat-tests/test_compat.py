@@ -140,6 +140,12 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'fn_lambda::transform_not_array',
         'fn_map_more::transform_keys_not_a_map',
         'fn_lambda_sort::map_zip_with_of_a_non_map',
+        'df_subquery_positions::join_correlated_to_the_left',
+        'df_subquery_positions::sort_by_exists',
+        'df_subquery_positions::sort_correlated',
+        'df_subquery_positions::sort_correlated_exists',
+        'df_subquery_positions::sql_join_on_correlated_scalar',
+        'df_subquery_positions::sql_order_by_correlated_scalar',
     ],
     "Spark's error text shows array_sort's default comparator with its unresolved variables (`left`, `right`); its column name shows them as namedlambdavariable(), as PyRust does in both": [
         'fn_lambda_sort::array_sort_of_a_non_array',

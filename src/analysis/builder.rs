@@ -380,6 +380,16 @@ pub fn global_aggregate(input: Arc<Plan>, aggs: Vec<Expr>, conf: &Conf, plan_id:
 /// `mark`: whether auto-named columns get Spark's metadata (a grouped aggregation's do,
 /// `df.select(F.sum("x"))`'s do not).
 fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if keys.iter().chain(&aggs).any(super::subquery::has_subquery) {
+        return super::subquery::aggregate(input, keys, aggs, mark, conf, plan_id);
+    }
+    aggregate_reading(input, keys, aggs, mark, &HashSet::new(), conf, plan_id)
+}
+
+/// An aggregation whose list may read `values` beside its keys: columns of one value
+/// each (`analysis::subquery`'s stand-ins for the subqueries read per group, joined to
+/// the aggregation's result after it).
+pub(super) fn aggregate_reading(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, values: &HashSet<u64>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     let aggs = super::lateral_alias::inline_in_aggregate(&input, &keys, aggs, conf)?;
     super::windows::refuse_in_aggregates(&aggs)?;
     let (written_keys, written_aggs) = (keys.clone(), aggs.clone());
@@ -403,7 +413,7 @@ fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, 
     for a in &aggs {
         let mut bare = vec![];
         bare_columns(&a.expr, &mut bare);
-        if let Some(col) = bare.into_iter().find(|c| !key_ids.contains(&c.id)) {
+        if let Some(col) = bare.into_iter().find(|c| !key_ids.contains(&c.id) && !values.contains(&c.id)) {
             if keys.is_empty() {
                 // Spark's CheckAnalysis: a column beside aggregates with no grouping at all.
                 return Err(Error::analysis(
@@ -420,6 +430,9 @@ fn aggregate_of(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, 
         }
     }
     if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
+        if !values.is_empty() {
+            return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) beside a window function in an aggregation"));
+        }
         return super::windows::over_aggregate(input, keys, aggs, plan_id);
     }
     let mut output = outputs(&keys);
@@ -514,6 +527,9 @@ fn sort_keys(input: &Plan, keys: &[Expr], conf: &Conf) -> Result<Vec<SortKey>> {
 }
 
 pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if keys.iter().any(super::subquery::has_subquery) {
+        return super::subquery::sort(input, keys, conf, plan_id);
+    }
     let resolved = match sort_keys(&input, &keys, conf) {
         Ok(k) => k,
         Err(e) => {
@@ -670,6 +686,11 @@ fn with_nullability(attrs: &[Attribute], nullable: bool) -> Vec<NamedExpr> {
 }
 
 pub fn join(left: Arc<Plan>, right: Arc<Plan>, on: JoinOn, join_type: JoinType, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    if let JoinOn::Condition(c) = &on {
+        if super::subquery::has_subquery(c) {
+            return super::subquery::join(left, right, c.clone(), join_type, conf, plan_id);
+        }
+    }
     let right = reinstance_if_needed(&left, right);
     let (left_null, right_null) = match join_type {
         JoinType::Left => (false, true),

@@ -290,20 +290,12 @@ fn alias_name(e: &Expr) -> Option<&str> {
     }
 }
 
-/// The names `e` reads that are an earlier alias and no input column, outside lambdas.
+/// The names `e` reads that are an earlier alias and no input column; inside a lambda
+/// too, where no parameter of it has the name (Spark resolves the alias there).
 fn lateral_names(e: &Expr, earlier: &[Option<&str>], conf: &Conf, is_input_name: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let hit = |name: &str| !is_input_name(name) && earlier.iter().flatten().any(|a| conf.names_equal(a, name));
     let mut out = vec![];
-    e.apply(&mut |x| match x {
-        Expr::Unresolved { parts, plan_id: None } => {
-            let name = &parts[0];
-            if !is_input_name(name) && earlier.iter().flatten().any(|a| conf.names_equal(a, name)) {
-                out.push(name.clone());
-            }
-            Recursion::Continue
-        }
-        Expr::Lambda { .. } => Recursion::Jump,
-        _ => Recursion::Continue,
-    });
+    reads(e, &[], &hit, &mut out);
     out
 }
 
@@ -337,6 +329,15 @@ mod tests {
         let inlined = substitute(&field, &[], &hit, &|_| Some(name("s")));
         assert!(matches!(inlined, Expr::Function { ref name, .. } if name == "get_field"));
         assert_eq!(super::super::naming::sql_text(&marked(&field, &["st".to_string()])), "lateralAliasReference(a)");
+    }
+
+    #[test]
+    fn plain_select_reads_aliases_inside_lambdas_but_not_their_parameters() {
+        let conf = Conf::default();
+        let lambda = |param: &str| Expr::Lambda { params: vec![crate::ir::LambdaVar { name: param.into(), binding: None }], body: Box::new(Expr::binary(crate::ir::BinaryOp::Add, name("v"), name("n"))) };
+        let reader = |param: &str| Expr::Function { name: "transform".into(), args: vec![name("a"), lambda(param)], distinct: false };
+        assert_eq!(lateral_names(&reader("v"), &[Some("n")], &conf, &|_| false), vec!["n".to_string()]);
+        assert!(lateral_names(&reader("n"), &[Some("n")], &conf, &|_| false).is_empty());
     }
 
     #[test]

@@ -211,15 +211,24 @@ impl<'a> Resolver<'a> {
                 // text and is false.
                 let types: Vec<DataType> = std::iter::once(&expr).chain(&list).map(data_type).collect();
                 let legacy = if self.conf.ansi { None } else { crate::analysis::typing::wider_common_type(&types, false) };
-                let mut common = data_type(&expr);
-                match legacy {
-                    Some(t) => common = t,
-                    None => {
-                        for x in &list {
-                            common = common_type(&common, &data_type(x), self.conf.ansi).ok_or_else(|| mismatch("IN", &expr, x))?;
-                        }
-                    }
+                let mut common = Some(data_type(&expr));
+                for x in &list {
+                    common = common.and_then(|c| common_type(&c, &data_type(x), self.conf.ansi));
                 }
+                let common = match legacy.or(common) {
+                    Some(c) => c,
+                    // Structs whose field names differ have no common type, but Spark's
+                    // IN accepts them where the types agree field by field
+                    // (`equalsStructurally`) and compares them by position:
+                    // `(x, s) IN ((1, 'a'))`. Each item takes the value's field names.
+                    None => {
+                        let t = data_type(&expr);
+                        if list.iter().any(|x| !super::typing::equals_structurally(&data_type(x), &t)) {
+                            return Err(in_mismatch(&expr, &list));
+                        }
+                        t
+                    }
+                };
                 Expr::In { expr: Box::new(coerce(expr, &common)), list: list.into_iter().map(|x| coerce(x, &common)).collect() }
             }
             Expr::CaseWhen { branches, otherwise, form: CaseForm::If } => {
@@ -284,8 +293,9 @@ impl<'a> Resolver<'a> {
                 e
             }
             Expr::AggregateFilter { agg, condition } => self.resolve_aggregate_filter(*agg, *condition)?,
-            // Planned into joins by select, filter and withColumn (`analysis::subquery`).
-            Expr::Subquery(_) => return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) outside select, filter and withColumn")),
+            // Planned into joins by select, filter, withColumn, agg, orderBy and join
+            // (`analysis::subquery`).
+            Expr::Subquery(_) => return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) outside select, filter, withColumn, agg, orderBy and join conditions")),
             Expr::PythonUdf(u) => self.resolve_python_udf(u.def, u.args)?,
             // The origin of a name (`col("a")`, `desc("a")`) or of a whole `expr()` string
             // only places the errors of the names under it: the resolved expression goes
@@ -551,7 +561,11 @@ impl<'a> Resolver<'a> {
     /// its variables in scope.
     fn resolve_higher_order(&self, def: &'static functions::FunctionDef, name: String, args: Vec<Expr>, distinct: bool) -> Result<Expr> {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let inner = self.within(Scope::default());
+        // In an aggregation's list the arguments and the bodies may hold aggregates
+        // (`transform(a, v -> v + c)` with `count(x) AS c` inlined), computed by the
+        // aggregation and read by the lambda above it, as Spark's lateral alias rule does.
+        let scope = Scope { aggregates: self.scope.aggregates, ..Scope::default() };
+        let inner = self.within(scope);
         let mut resolved: Vec<Option<Expr>> =
             args.iter().map(|a| if matches!(a, Expr::Lambda { .. }) { Ok(None) } else { inner.resolve(a.clone()).map(Some) }).collect::<Result<_>>()?;
         for (i, a) in args.into_iter().enumerate() {
@@ -574,12 +588,17 @@ impl<'a> Resolver<'a> {
                     LambdaVar { name: p.name, binding: Some(LambdaBinding { id, data_type, nullable }) }
                 })
                 .collect();
-            let mut scoped = self.within(Scope::default());
+            let mut scoped = self.within(scope);
             scoped.lambdas.extend(params.iter().cloned());
             // Spark's context of an unknown name in a lambda's body is the statement's.
             let body = scoped.resolve(*body).map_err(|e| {
                 if crate::error::unresolved_name::is_about_a_name(&e) && !e.has_query_context() { e.with_statement_context() } else { e }
             })?;
+            // Spark aggregates a lambda variable as a NULL column (`transform(a, v ->
+            // sum(v))` is `[NULL, ...]`); not reproduced.
+            if body.any(&|x| functions::is_aggregate_call(x) && x.any(&|y| matches!(y, Expr::LambdaVariable(_)))) {
+                return Err(Error::unsupported("an aggregate function of a lambda variable"));
+            }
             resolved[i] = Some(Expr::Lambda { params, body: Box::new(body) });
         }
         let args = resolved.into_iter().map(|a| a.expect("every argument resolved")).collect();
@@ -906,6 +925,20 @@ fn wrong_type(op: BinaryOp, l: &Expr, r: &Expr, actual: &DataType) -> Error {
             actual.sql()
         ),
     )
+}
+
+/// Spark's `In.checkInputDataTypes` error: the value and the items have no common type.
+fn in_mismatch(expr: &Expr, list: &[Expr]) -> Error {
+    let shown = format!("\"{}\"", sql_text(&Expr::In { expr: Box::new(expr.clone()), list: list.to_vec() }));
+    let types: Vec<String> = std::iter::once(expr).chain(list).map(|e| format!("\"{}\"", data_type(e).sql())).collect();
+    let types = format!("[{}]", types.join(", "));
+    Error::analysis(
+        "DATATYPE_MISMATCH.DATA_DIFF_TYPES",
+        format!("Cannot resolve {shown} due to data type mismatch: Input to `in` should all be the same type, but it's {types}."),
+    )
+    .with_param("sqlExpr", shown)
+    .with_param("functionName", "`in`")
+    .with_param("dataType", types)
 }
 
 fn mismatch(op: &str, l: &Expr, r: &Expr) -> Error {

@@ -17,7 +17,8 @@
 use super::builder;
 use super::lateral::{self, Finish, SCALAR_ROWS};
 use super::resolve::Resolver;
-use super::{new_plan_id, Conf};
+use super::functions::is_aggregate_call;
+use super::{new_attr_id, new_plan_id, Conf};
 use crate::error::{Error, Result};
 use crate::ir::*;
 use std::sync::Arc;
@@ -67,7 +68,7 @@ fn outer_names(steps: &[CorrelatedStep], inner: &dyn Fn(&Expr) -> bool) -> Vec<S
 
 /// A select without an aggregate.
 fn plain_select(step: &CorrelatedStep) -> bool {
-    matches!(step, CorrelatedStep::Select(list) if !list.iter().any(|e| e.any(&super::functions::is_aggregate_call)))
+    matches!(step, CorrelatedStep::Select(list) if !list.iter().any(|e| e.any(&is_aggregate_call)))
 }
 
 fn split_and(e: &Expr, out: &mut Vec<Expr>) {
@@ -102,7 +103,7 @@ fn keyed_value(input: &Arc<Plan>, s: &Subquery, conf: &Conf) -> Result<Option<(A
         return Ok(None);
     }
     let aggregates = match (s.kind, rest) {
-        (SubqueryKind::Scalar, [CorrelatedStep::Select(list)]) if list.iter().any(|e| e.any(&super::functions::is_aggregate_call)) => Some(list.clone()),
+        (SubqueryKind::Scalar, [CorrelatedStep::Select(list)]) if list.iter().any(|e| e.any(&is_aggregate_call)) => Some(list.clone()),
         // Rows only matter: trailing projections and sorts do not change them (an
         // aggregation does: one row, whatever the filter keeps).
         (SubqueryKind::Exists, rest) if rest.iter().all(|st| matches!(st, CorrelatedStep::WithColumns(_) | CorrelatedStep::Sort(_)) || plain_select(st)) => None,
@@ -282,8 +283,9 @@ fn without_values(plan: Plan, values: &[u64], conf: &Conf, plan_id: u64) -> Resu
 
 /// `select` of expressions holding subqueries.
 pub fn project(input: Arc<Plan>, exprs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
-    if exprs.iter().any(|e| e.any(&super::functions::is_aggregate_call)) {
-        return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) in an aggregation"));
+    if exprs.iter().any(|e| e.any(&is_aggregate_call)) {
+        // `df.select(F.sum("x") + sdf.scalar())`: a global aggregation, as in Spark.
+        return aggregate(input, vec![], exprs, false, conf, plan_id);
     }
     // `*` is the input's columns, not the values joined to it.
     let exprs = Resolver::new(&input, conf).expand_stars(exprs)?;
@@ -304,6 +306,193 @@ pub fn with_columns(input: Arc<Plan>, cols: Vec<(String, Expr)>, conf: &Conf, pl
     let (joined, exprs, values) = plan_values(input, exprs, conf)?;
     let added = builder::with_columns(joined, names.into_iter().zip(exprs).collect(), conf, new_plan_id())?;
     without_values(added, &values, conf, plan_id)
+}
+
+/// Spark's error for a correlated scalar subquery in a sort or a join condition
+/// (its `treeNode` is Spark's plan text, which PyRust does not have: the node's name).
+pub fn correlated_scalar_misplaced(node: &str) -> Error {
+    Error::analysis(
+        "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY",
+        format!("Unsupported subquery expression: Correlated scalar subqueries can only be used in filters, aggregations, projections, and UPDATE/MERGE/DELETE commands:\n{node}"),
+    )
+    .with_param("treeNode", node)
+}
+
+/// Spark's error for an IN or EXISTS subquery in a sort.
+pub fn predicate_misplaced(node: &str) -> Error {
+    Error::analysis(
+        "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_IN_EXISTS_SUBQUERY",
+        format!("Unsupported subquery expression: IN/EXISTS predicate subqueries can only be used in filters, joins, aggregations, window functions, projections, and UPDATE/MERGE/DELETE commands:\n{node}"),
+    )
+    .with_param("treeNode", node)
+}
+
+fn is_correlated(s: &Subquery) -> bool {
+    s.steps.iter().flat_map(step_exprs).any(lateral::has_outer)
+}
+
+/// Refuses the subqueries Spark refuses in a sort (`predicates`: EXISTS too) or a
+/// join condition: correlated scalar ones.
+fn refuse_misplaced(exprs: &[Expr], node: &str, predicates: bool) -> Result<()> {
+    let mut found = None;
+    for e in exprs {
+        e.walk(&mut |x| match x {
+            Expr::Subquery(s) if found.is_none() && predicates && s.kind == SubqueryKind::Exists => found = Some(predicate_misplaced(node)),
+            Expr::Subquery(s) if found.is_none() && s.kind == SubqueryKind::Scalar && is_correlated(s) => found = Some(correlated_scalar_misplaced(node)),
+            _ => {}
+        });
+    }
+    found.map_or(Ok(()), Err)
+}
+
+/// `orderBy` / `sort` by keys holding subqueries: sorted by their values, which are
+/// projected away after.
+pub fn sort(input: Arc<Plan>, keys: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    refuse_misplaced(&keys, "Sort", true)?;
+    let (joined, keys, values) = plan_values(input, keys, conf)?;
+    let sorted = builder::sort(joined, keys, conf, new_plan_id())?;
+    without_values(sorted, &values, conf, plan_id)
+}
+
+/// A join whose condition holds subqueries: their values are joined to the left side
+/// first (one value per left row, reading the left side where correlated), the
+/// condition reads them, and they are projected away after the join.
+pub fn join(left: Arc<Plan>, right: Arc<Plan>, condition: Expr, join_type: JoinType, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    refuse_misplaced(std::slice::from_ref(&condition), "Join", false)?;
+    let (joined, mut condition, values) = plan_values(left, vec![condition], conf)?;
+    let on = builder::JoinOn::Condition(condition.remove(0));
+    let joined = builder::join(joined, right, on, join_type, conf, new_plan_id())?;
+    without_values(joined, &values, conf, plan_id)
+}
+
+/// Whether `e` holds a subquery outside any aggregate call: a value per group.
+fn outside_aggregates(e: &Expr) -> bool {
+    let found = e.apply(&mut |x| match x {
+        x if is_aggregate_call(x) => Recursion::Jump,
+        Expr::Subquery(_) => Recursion::Stop,
+        _ => Recursion::Continue,
+    });
+    found == Recursion::Stop
+}
+
+/// An aggregation holding subqueries, planned as Spark runs an uncorrelated one (one
+/// value, computed once) and decorrelates a correlated one:
+/// - in grouping keys and inside aggregate calls (`sum(v * sdf.scalar())`), a value per
+///   input row: joined to the input before the aggregation;
+/// - outside aggregate calls (`sum(v) + sdf.scalar()`), a value per group: the
+///   aggregation reads a stand-in column for it, and the value is joined to the
+///   aggregation's result, so a global aggregation of no rows still has its one row.
+///
+/// Spark refuses a correlated scalar subquery outside aggregate calls unless it is a
+/// grouping expression (`SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION`).
+pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let (input, keys, _) = plan_values(input, keys, conf)?;
+    let mut plan = input;
+    let mut failure = None;
+    let aggs: Vec<Expr> = aggs
+        .into_iter()
+        .map(|e| {
+            e.transform_down(&mut |x| {
+                if failure.is_some() || !is_aggregate_call(x) || !has_subquery(x) {
+                    return None;
+                }
+                match plan_values(plan.clone(), vec![x.clone()], conf) {
+                    Ok((joined, mut read, _)) => {
+                        plan = joined;
+                        Some(read.remove(0))
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        None
+                    }
+                }
+            })
+        })
+        .collect();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let input = plan;
+    if !aggs.iter().any(outside_aggregates) {
+        return builder::aggregate_reading(input, keys, aggs, mark, &Default::default(), conf, plan_id);
+    }
+    // Stand-ins for the subqueries read per group: typed and named as their values.
+    let mut stand_ins: Vec<(Attribute, Subquery)> = vec![];
+    let aggs: Vec<Expr> = aggs
+        .into_iter()
+        .map(|e| {
+            e.transform_down(&mut |x| {
+                // Inside an aggregate call: planned per input row already.
+                if is_aggregate_call(x) {
+                    return Some(x.clone());
+                }
+                if failure.is_some() {
+                    return None;
+                }
+                let Expr::Subquery(s) = x else { return None };
+                if is_correlated(s) && s.kind == SubqueryKind::Scalar {
+                    failure = Some(correlated_outside_aggregates(s, conf));
+                    return None;
+                }
+                // The value's type and name, planned over the input (the plan is dropped).
+                match value_of(input.clone(), s, conf) {
+                    Ok((_, attr)) => {
+                        let attr = Attribute { id: new_attr_id(), qualifier: None, metadata: None, ..attr };
+                        stand_ins.push((attr.clone(), s.as_ref().clone()));
+                        Some(Expr::Attr(attr))
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        None
+                    }
+                }
+            })
+        })
+        .collect();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let ids = stand_ins.iter().map(|(a, _)| a.id).collect();
+    let planned = builder::aggregate_reading(input, keys, aggs, mark, &ids, conf, plan_id)?;
+    let PlanNode::Project { input: groups, exprs } = planned.node else {
+        return Err(Error::internal("an aggregation reading subqueries without its projection"));
+    };
+    // The values joined to the groups (a correlated exists reads their keys), then read
+    // where the stand-ins were.
+    let mut joined = groups;
+    let mut read = vec![];
+    for (stand_in, s) in stand_ins {
+        let (plan, attr) = value_of(joined, &s, conf)?;
+        joined = plan;
+        read.push((stand_in.id, attr));
+    }
+    let exprs = exprs
+        .into_iter()
+        .map(|n| {
+            let expr = n.expr.transform_down(&mut |x| match x {
+                Expr::Attr(a) => read.iter().find(|(id, _)| *id == a.id).map(|(_, v)| Expr::Attr(v.clone())),
+                _ => None,
+            });
+            NamedExpr { expr, attr: n.attr }
+        })
+        .collect();
+    Ok(Plan { plan_id: planned.plan_id, node: PlanNode::Project { input: joined, exprs }, output: planned.output })
+}
+
+/// Spark's error for a correlated scalar subquery read per group.
+fn correlated_outside_aggregates(s: &Subquery, conf: &Conf) -> Error {
+    let inner = |e: &Expr| Resolver::new(&s.plan, conf).resolve(e.clone()).is_ok();
+    scalar_per_group(&outer_names(&s.steps, &inner))
+}
+
+/// SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION for a subquery reading `outer`.
+pub fn scalar_per_group(outer: &[String]) -> Error {
+    let shown = format!("scalarsubquery({})", outer.join(", "));
+    Error::analysis(
+        "SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION",
+        format!("The correlated scalar subquery '\"{shown}\"' is neither present in GROUP BY, nor in an aggregate function."),
+    )
+    .with_param("sqlExpr", format!("\"{shown}\""))
 }
 
 #[cfg(test)]
@@ -344,6 +533,40 @@ mod tests {
         let two = builder::project(range(1), vec![Expr::col("id"), Expr::col("id").alias("b")], &conf, new_plan_id()).unwrap();
         let err = builder::project(range(1), vec![subquery(SubqueryKind::Scalar, Arc::new(two), vec![])], &conf, new_plan_id()).unwrap_err();
         assert_eq!(err.error_class.as_deref(), Some("INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN"));
+    }
+
+    #[test]
+    fn an_aggregation_reads_a_value_beside_and_inside_its_aggregates() {
+        let conf = Conf::default();
+        let max = || Arc::new(builder::global_aggregate(range(3), vec![Expr::func("max", vec![Expr::col("id")])], &conf, new_plan_id()).unwrap());
+        let beside = Expr::binary(BinaryOp::Add, Expr::func("sum", vec![Expr::col("id")]), subquery(SubqueryKind::Scalar, max(), vec![]));
+        let inside = Expr::func("sum", vec![Expr::binary(BinaryOp::Multiply, Expr::col("id"), subquery(SubqueryKind::Scalar, max(), vec![]))]);
+        let plan = builder::aggregate(range(4), vec![Expr::col("id")], vec![beside, inside], &conf, new_plan_id()).unwrap();
+        let names: Vec<&str> = plan.output.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["id", "(sum(id) + scalarsubquery())", "sum((id * scalarsubquery()))"]);
+    }
+
+    #[test]
+    fn a_correlated_scalar_beside_aggregates_is_refused_as_spark() {
+        let conf = Conf::default();
+        let outer = Expr::Unresolved { parts: vec!["id".into()], plan_id: Some(OUTER_PLAN_ID) };
+        let steps = vec![CorrelatedStep::Filter(Expr::binary(BinaryOp::Eq, Expr::col("id"), outer)), CorrelatedStep::Select(vec![Expr::func("max", vec![Expr::col("id")])])];
+        let err = builder::aggregate(range(2), vec![Expr::col("id")], vec![subquery(SubqueryKind::Scalar, range(3), steps)], &conf, new_plan_id()).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION"));
+    }
+
+    #[test]
+    fn a_sort_and_a_join_keep_their_columns() {
+        let conf = Conf::default();
+        let input = range(3);
+        let sorted = builder::sort(input.clone(), vec![subquery(SubqueryKind::Scalar, range(1), vec![])], &conf, new_plan_id()).unwrap();
+        assert_eq!(sorted.output, input.output);
+        // Spark sorts by no EXISTS.
+        let err = builder::sort(input.clone(), vec![subquery(SubqueryKind::Exists, range(1), vec![])], &conf, new_plan_id()).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_IN_EXISTS_SUBQUERY"));
+        let condition = Expr::binary(BinaryOp::Lt, Expr::lit(Value::Long(-1)), subquery(SubqueryKind::Scalar, range(1), vec![]));
+        let joined = builder::join(input.clone(), range(2), builder::JoinOn::Condition(condition), JoinType::LeftSemi, &conf, new_plan_id()).unwrap();
+        assert_eq!(joined.output, input.output);
     }
 
     #[test]

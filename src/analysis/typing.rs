@@ -66,6 +66,7 @@ pub fn common_type(a: &DataType, b: &DataType, ansi: bool) -> Option<DataType> {
         (String, Boolean) | (Boolean, String) => Some(Boolean),
         (String, Binary) | (Binary, String) => Some(Binary),
         (Array(..), Array(..)) | (Map(..), Map(..)) | (Struct(_), Struct(_)) => complex_common_type(a, b, &|x, y| common_type(x, y, ansi)),
+        (DayTimeInterval(..), DayTimeInterval(..)) | (YearMonthInterval(..), YearMonthInterval(..)) => wider_interval(a, b),
         _ => {
             let (ra, rb) = (numeric_rank(a)?, numeric_rank(b)?);
             let wider = if ra >= rb { a.clone() } else { b.clone() };
@@ -82,6 +83,30 @@ pub fn string_operand_type(other: &DataType, ansi: bool) -> DataType {
     match other {
         t if ansi && (t.is_integral() || *t == DataType::Null) => DataType::Long,
         _ => DataType::Double,
+    }
+}
+
+/// Two day-time (or two year-month) interval types of different fields: the one from
+/// the first start field to the last end field (Spark's `findTightestCommonType`:
+/// INTERVAL DAY with INTERVAL HOUR TO SECOND is INTERVAL DAY TO SECOND).
+fn wider_interval(a: &DataType, b: &DataType) -> Option<DataType> {
+    use DataType::*;
+    match (a, b) {
+        (DayTimeInterval(s1, e1), DayTimeInterval(s2, e2)) => Some(DayTimeInterval(*s1.min(s2), *e1.max(e2))),
+        (YearMonthInterval(s1, e1), YearMonthInterval(s2, e2)) => Some(YearMonthInterval(*s1.min(s2), *e1.max(e2))),
+        _ => None,
+    }
+}
+
+/// Spark's `DataType.equalsStructurally` ignoring nullability: the same types, struct
+/// field names aside.
+pub fn equals_structurally(a: &DataType, b: &DataType) -> bool {
+    use DataType::*;
+    match (a, b) {
+        (Array(x, _), Array(y, _)) => equals_structurally(x, y),
+        (Map(ka, va, _), Map(kb, vb, _)) => equals_structurally(ka, kb) && equals_structurally(va, vb),
+        (Struct(fa), Struct(fb)) => fa.len() == fb.len() && fa.iter().zip(fb).all(|(x, y)| equals_structurally(&x.data_type, &y.data_type)),
+        _ => a == b,
     }
 }
 
@@ -150,6 +175,7 @@ pub fn tightest_common_type(a: &DataType, b: &DataType, integral_float_as_double
         (Date | TimestampNtz, Date | TimestampNtz) => Some(TimestampNtz),
         (Date | Timestamp | TimestampNtz, Date | Timestamp | TimestampNtz) => Some(Timestamp),
         (Array(..), Array(..)) | (Map(..), Map(..)) | (Struct(_), Struct(_)) => complex_common_type(a, b, &tightest),
+        (DayTimeInterval(..), DayTimeInterval(..)) | (YearMonthInterval(..), YearMonthInterval(..)) => wider_interval(a, b),
         _ => {
             let wider = if precedence(a)? >= precedence(b)? { a.clone() } else { b.clone() };
             Some(if wider == Float && integral_float_as_double { Double } else { wider })
@@ -425,6 +451,15 @@ mod tests {
         assert_eq!(common_type(&DataType::Integer, &DataType::Float, false), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Float, &DataType::Float, true), Some(DataType::Float));
         assert_eq!(common_type(&DataType::Binary, &DataType::String, true), Some(DataType::Binary));
+    }
+
+    #[test]
+    fn intervals_of_different_fields_widen_to_all_of_them() {
+        use DataType::*;
+        // DAY with HOUR TO SECOND is DAY TO SECOND; YEAR with MONTH is YEAR TO MONTH.
+        assert_eq!(common_type(&DayTimeInterval(0, 0), &DayTimeInterval(1, 3), true), Some(DayTimeInterval(0, 3)));
+        assert_eq!(tightest_common_type(&YearMonthInterval(1, 1), &YearMonthInterval(0, 0), true), Some(YearMonthInterval(0, 1)));
+        assert_eq!(common_type(&DayTimeInterval(0, 0), &YearMonthInterval(0, 0), true), None);
     }
 
     #[test]

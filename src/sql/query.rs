@@ -207,8 +207,13 @@ impl<'a> QueryBuilder<'a> {
             self.correlation = correlation;
             return Ok(agg);
         }
-        if aggregated && !super::subquery::take(&items.iter().collect::<Vec<_>>()).is_empty() {
-            return Err(unsupported("a subquery in the select list of an aggregation"));
+        if aggregated {
+            // Inside aggregate calls joined to the FROM's rows, beside them planned by the
+            // aggregation as DataFrame subqueries (`analysis::subquery`).
+            let pending = super::subquery::take(&items.iter().collect::<Vec<_>>());
+            if !pending.is_empty() {
+                (plan, items) = self.aggregation_subqueries(plan, items, pending)?;
+            }
         }
         plan = if aggregated {
             // Which items read a lateral alias (`sum(x) AS t, t + 1`): planned by the
@@ -375,7 +380,24 @@ impl<'a> QueryBuilder<'a> {
                 }
                 sql::JoinConstraint::UsingAlias(..) => return Err(unsupported("JOIN USING ... AS")),
             };
-            plan = Arc::new(builder::join(plan, right, on, kind, self.conf, new_plan_id())?);
+            // Subqueries of the condition: their values joined to the left side first
+            // (reading it where correlated), dropped after the join.
+            let before: Vec<u64> = plan.output.iter().map(|a| a.id).collect();
+            let (left, on) = match on {
+                JoinOn::Condition(c) => {
+                    self.refuse_misplaced(&plan, std::slice::from_ref(&c), "Join", false)?;
+                    let (left, mut c) = self.scalar_subqueries(plan, vec![c])?;
+                    (left, JoinOn::Condition(c.remove(0)))
+                }
+                other => (plan, other),
+            };
+            let added = left.output.len() > before.len();
+            let left_ids: Vec<u64> = left.output.iter().map(|a| a.id).collect();
+            plan = Arc::new(builder::join(left, right, on, kind, self.conf, new_plan_id())?);
+            if added {
+                let visible: Vec<_> = plan.output.iter().filter(|a| before.contains(&a.id) || !left_ids.contains(&a.id)).cloned().collect();
+                plan = super::subquery::project_to(plan, &visible);
+            }
         }
         Ok(plan)
     }
@@ -621,7 +643,12 @@ impl<'a> QueryBuilder<'a> {
                 Ok(Expr::Sort(Box::new(SortKey { expr, ascending, nulls_first })))
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Arc::new(builder::sort(plan, keys, self.conf, new_plan_id())?))
+        // Subqueries of the keys join first, and their values go after the sort.
+        self.refuse_misplaced(&plan, &keys, "Sort", true)?;
+        let visible = plan.output.clone();
+        let (joined, keys) = self.scalar_subqueries(plan, keys)?;
+        let sorted = Arc::new(builder::sort(joined, keys, self.conf, new_plan_id())?);
+        Ok(super::subquery::project_to(sorted, &visible))
     }
 
     /// `SELECT a, sum(x) ... GROUP BY a, b ORDER BY b`: the select built again with the

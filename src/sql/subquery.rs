@@ -19,7 +19,7 @@ use crate::analysis::builder::{self, JoinOn};
 use crate::analysis::new_plan_id;
 use crate::analysis::resolve::Resolver;
 use crate::error::{Error, Result};
-use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode};
+use crate::ir::{Attribute, BinaryOp, Expr, JoinType, NamedExpr, Plan, PlanNode, Subquery, SubqueryKind};
 use sqlparser::ast as sql;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -118,7 +118,7 @@ fn factor_common_conjuncts(e: Expr) -> Expr {
 }
 
 /// Keeps the columns of `visible` only (drops what subquery joins added).
-fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
+pub(super) fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
     if plan.output.len() == visible.len() {
         return plan;
     }
@@ -485,6 +485,108 @@ impl QueryBuilder<'_> {
             },
         };
         Ok(Arc::new(builder::join(plan, sub, on, join_type, self.conf, new_plan_id())?))
+    }
+
+    /// The subqueries of an aggregation's select list. Inside an aggregate call
+    /// (`sum(v * (SELECT ...))`) each is a value per input row, joined to `from` as in a
+    /// plain select list (correlated too); outside one, an uncorrelated scalar or EXISTS
+    /// subquery is a DataFrame subquery (`Expr::Subquery`), which the aggregation joins
+    /// to its groups (`analysis::subquery::aggregate`). Spark refuses a correlated scalar
+    /// subquery there (SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION).
+    pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>) -> Result<(Arc<Plan>, Vec<Expr>)> {
+        let inside_calls = |name: &str| {
+            items.iter().any(|e| {
+                let mut found = false;
+                e.walk(&mut |x| found |= crate::analysis::functions::is_aggregate_call(x) && mentions(x, name));
+                found
+            })
+        };
+        let (inside, outside): (Vec<Pending>, Vec<Pending>) = pending.into_iter().partition(|p| inside_calls(&p.name));
+        let mut plan = from;
+        let mut items = items;
+        if !inside.is_empty() {
+            // The aggregate calls holding them read the values joined to the input rows.
+            let mut calls = vec![];
+            for e in &items {
+                e.walk(&mut |x| {
+                    if crate::analysis::functions::is_aggregate_call(x) && inside.iter().any(|p| mentions(x, &p.name)) && !calls.contains(x) {
+                        calls.push(x.clone());
+                    }
+                });
+            }
+            PENDING.with(|q| q.borrow_mut().extend(inside));
+            let (joined, read) = self.scalar_subqueries(plan, calls.clone())?;
+            plan = joined;
+            items = items
+                .into_iter()
+                .map(|e| e.transform_down(&mut |x| calls.iter().position(|c| c == x).map(|i| read[i].clone())))
+                .collect();
+        }
+        let mut found = vec![];
+        for p in outside {
+            let kind = match p.kind {
+                Kind::Scalar => SubqueryKind::Scalar,
+                Kind::Exists => SubqueryKind::Exists,
+                Kind::In(_) => return Err(unsupported("an IN subquery outside aggregate functions in the select list of an aggregation")),
+            };
+            let shape = match kind {
+                SubqueryKind::Scalar => Shape::Scalar(&p.name),
+                SubqueryKind::Exists => Shape::Exists,
+            };
+            let correlation = self.subquery_plan(&plan, p.query.clone(), shape).map(|(_, c, _, _)| c).unwrap_or_default();
+            if !correlation.is_empty() {
+                if kind == SubqueryKind::Exists {
+                    return Err(unsupported("a correlated EXISTS subquery outside aggregate functions in the select list of an aggregation"));
+                }
+                let mut names: Vec<String> = vec![];
+                for c in &correlation {
+                    c.walk(&mut |x| {
+                        if let Expr::Attr(a) = x {
+                            if !names.contains(&a.name) {
+                                names.push(a.name.clone());
+                            }
+                        }
+                    });
+                }
+                return Err(crate::analysis::subquery::scalar_per_group(&names));
+            }
+            let sub = self.query(p.query)?;
+            found.push((p.name, Expr::Subquery(Box::new(Subquery { kind, plan: sub, steps: vec![] }))));
+        }
+        let items = items
+            .into_iter()
+            .map(|e| {
+                e.transform_down(&mut |x| match x {
+                    Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => found.iter().find(|(n, _)| *n == parts[0]).map(|(_, s)| s.clone()),
+                    _ => None,
+                })
+            })
+            .collect();
+        Ok((plan, items))
+    }
+
+    /// Refuses the subqueries Spark refuses in a sort (`predicates`: IN and EXISTS too)
+    /// or a join condition: correlated scalar ones.
+    pub(super) fn refuse_misplaced(&mut self, plan: &Arc<Plan>, exprs: &[Expr], node: &str, predicates: bool) -> Result<()> {
+        let pending = take(&exprs.iter().collect::<Vec<_>>());
+        let mut refused = None;
+        for p in &pending {
+            match &p.kind {
+                Kind::Exists | Kind::In(_) if predicates => refused = Some(crate::analysis::subquery::predicate_misplaced(node)),
+                Kind::Scalar => {
+                    let correlated = self.subquery_plan(plan, p.query.clone(), Shape::Scalar(&p.name)).map(|(_, c, _, _)| !c.is_empty()).unwrap_or(false);
+                    if correlated {
+                        refused = Some(crate::analysis::subquery::correlated_scalar_misplaced(node));
+                    }
+                }
+                _ => {}
+            }
+            if refused.is_some() {
+                break;
+            }
+        }
+        PENDING.with(|q| q.borrow_mut().extend(pending));
+        refused.map_or(Ok(()), Err)
     }
 
     /// Plans a subquery body; the conditions in it that read the outer query, and whether
