@@ -241,3 +241,19 @@ def the_group_163_query(spark):
 @case
 def left_join_with_an_empty_right_still_runs_the_left(spark):
     return _failing(spark).join(_never(_frame(spark)).select("c0"), "c0", "left")
+
+
+# Seed 202618, group 545: a decimal product whose exact value outgrows 128 bits
+# (DECIMAL(10,2) * DECIMAL(38,18): scale 20) while the result at Spark's scale 9 fits.
+
+@case
+def a_decimal_product_past_128_bits_rounds_to_its_scale(spark):
+    df = spark.createDataFrame([(42,), (-9223372036854775808,), (0,), (None,), (-1,), (9223372036854775807,)], "c1 bigint")
+    return df.select(F.expr("CAST('99.99' AS DECIMAL(10,2)) * CAST(c1 AS DECIMAL(38,18))").alias("p"),
+                     F.expr("CAST((CAST('99.99' AS DECIMAL(10,2)) * CAST(c1 AS DECIMAL(38,18))) AS STRING)").alias("s"))
+
+
+@case
+def a_decimal_product_past_128_bits_rounds_half_up(spark):
+    df = spark.createDataFrame([("12345678901234567890.123456789012345678", "99.995"), ("-12345678901234567890.123456789012345678", "0.005")], "a string, b string")
+    return df.select((F.col("a").cast("decimal(38,18)") * F.col("b").cast("decimal(10,3)")).alias("p"))

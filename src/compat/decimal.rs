@@ -21,13 +21,58 @@ pub fn shift_right_half_up(value: i128, shift: u32) -> Option<i128> {
     Some(if r.unsigned_abs() * 2 >= d.unsigned_abs() { q + value.signum() } else { q })
 }
 
+/// `a * b / 10^shift` rounded HALF_UP, the product taken in 256 bits; None when the
+/// result does not fit 128 bits.
+fn wide_product_half_up(a: i128, b: i128, shift: u32) -> Option<i128> {
+    // Four 64-bit limbs, least significant first.
+    let (x, y) = (a.unsigned_abs(), b.unsigned_abs());
+    let (xs, ys) = ([x as u64, (x >> 64) as u64], [y as u64, (y >> 64) as u64]);
+    let mut limbs = [0u64; 4];
+    for i in 0..2 {
+        let mut carry = 0u128;
+        for j in 0..2 {
+            let t = xs[i] as u128 * ys[j] as u128 + limbs[i + j] as u128 + carry;
+            limbs[i + j] = t as u64;
+            carry = t >> 64;
+        }
+        limbs[i + 2] = carry as u64;
+    }
+    // Divided by 10 at a time: the last digit divided away decides the rounding (a
+    // remainder of at least half of 10^shift has its leading digit at 5 or more).
+    let divide = |limbs: &mut [u64; 4], d: u64| -> u64 {
+        let mut rem = 0u128;
+        for l in limbs.iter_mut().rev() {
+            let cur = (rem << 64) | *l as u128;
+            *l = (cur / d as u128) as u64;
+            rem = cur % d as u128;
+        }
+        rem as u64
+    };
+    for _ in 1..shift {
+        divide(&mut limbs, 10);
+    }
+    let last = divide(&mut limbs, 10);
+    if limbs[2] != 0 || limbs[3] != 0 {
+        return None;
+    }
+    let q = i128::try_from((limbs[1] as u128) << 64 | limbs[0] as u128).ok()?;
+    let q = if last >= 5 { q.checked_add(1)? } else { q };
+    Some(if (a < 0) != (b < 0) { -q } else { q })
+}
+
 /// One exact operation on unscaled values; None on overflow or division by zero.
 pub fn apply(op: BinaryOp, a: i128, sa: u32, b: i128, sb: u32, scale: u32) -> Option<i128> {
     match op {
         BinaryOp::Multiply => {
-            let product = a.checked_mul(b)?;
             let from = sa + sb;
-            if scale >= from { product.checked_mul(pow10(scale - from)?) } else { shift_right_half_up(product, from - scale) }
+            match a.checked_mul(b) {
+                Some(product) if scale >= from => product.checked_mul(pow10(scale - from)?),
+                Some(product) => shift_right_half_up(product, from - scale),
+                // The exact product outgrows 128 bits where the result, at fewer digits
+                // of scale, may not (DECIMAL(10,2) * DECIMAL(38,18) at scale 9).
+                None if scale < from => wide_product_half_up(a, b, from - scale),
+                None => None,
+            }
         }
         BinaryOp::Divide => {
             if b == 0 {
@@ -400,6 +445,17 @@ mod tests {
         assert_eq!(double_thresholds(0.05, 2), Some((5, 6)));
         assert_eq!(double_thresholds(f64::NAN, 2), None);
         assert_eq!(double_thresholds(f64::INFINITY, 2), None);
+    }
+
+    #[test]
+    fn a_product_past_128_bits_rounds_to_its_scale() {
+        // 99.99 * -9223372036854775808 at scale 18, then at scale 9 (group 545 of seed 202618).
+        let b = -9223372036854775808i128 * 10i128.pow(18);
+        assert_eq!(apply(BinaryOp::Multiply, 9999, 2, b, 18, 9), Some(-922244969965109033041920000000));
+        assert_eq!(wide_product_half_up(15, 1, 1), Some(2));
+        assert_eq!(wide_product_half_up(-15, 1, 1), Some(-2));
+        assert_eq!(wide_product_half_up(14, 1, 1), Some(1));
+        assert_eq!(wide_product_half_up(i128::MAX, i128::MAX, 1), None);
     }
 
     #[test]
