@@ -46,7 +46,13 @@ pub struct Conf {
     pub udfs: std::sync::Arc<std::collections::BTreeMap<String, crate::ir::udf::UdfDef>>,
     /// The object-store settings (`spark.hadoop.fs.s3a.*`, ...) reads and writes use.
     pub storage: std::sync::Arc<crate::io::location::Storage>,
+    /// Computes a constant expression while analysing, as Spark does for a few
+    /// arguments (`date_add`'s STRING day count with ANSI off); `exec` provides it.
+    pub constants: Option<ConstantEvaluator>,
 }
+
+/// The value of a foldable expression, computed by the engine on one row.
+pub type ConstantEvaluator = fn(&crate::ir::Expr, &Conf) -> crate::error::Result<crate::ir::Value>;
 
 impl Default for Conf {
     fn default() -> Self {
@@ -58,6 +64,7 @@ impl Default for Conf {
             legacy_negative_array_insert: false,
             udfs: Default::default(),
             storage: Default::default(),
+            constants: None,
         }
     }
 }

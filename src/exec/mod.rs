@@ -12,6 +12,7 @@ pub mod udf;
 mod sql;
 pub mod tables;
 mod values;
+mod constants;
 
 use crate::analysis::{builder, Conf};
 use crate::error::{Error, ErrorKind, Result};
@@ -103,6 +104,7 @@ impl Session {
             legacy_negative_array_insert: is_true(c.get(LEGACY_NEGATIVE_ARRAY_INSERT), false),
             udfs: self.udfs.read().map(|u| u.clone()).unwrap_or_default(),
             storage: Arc::new(crate::io::location::Storage::from_conf(c.iter())),
+            constants: Some(constants::evaluate),
         }
     }
 

@@ -374,11 +374,16 @@ fn date_and_days(mut args: Vec<Expr>, site: &Site, function: &str) -> Result<Vec
     let mut args = Inputs::Implicit(DATE_LIKE).coerce(args, site)?;
     if data_type(&days) == DataType::String && site.conf.ansi {
         days = Expr::Cast { expr: Box::new(days), to: DataType::Integer, kind: CastKind::Cast };
-    } else if let Some(Value::String(text)) = crate::analysis::windows::fold_value(&days) {
-        let count = parse_int_text(&text).ok_or_else(|| {
-            Error::analysis("SECOND_FUNCTION_ARGUMENT_NOT_INTEGER", format!("The second argument of {function} function needs to be an integer."))
-                .with_param("functionName", function)
-        })?;
+    } else if let Some(constant) = string_constant(&days, site)? {
+        // `Cast(r, IntegerType, ansiEnabled = true).eval().asInstanceOf[Int]`: a NULL
+        // unboxes to 0.
+        let count = match constant {
+            Value::String(text) => parse_int_text(&text).ok_or_else(|| {
+                Error::analysis("SECOND_FUNCTION_ARGUMENT_NOT_INTEGER", format!("The second argument of {function} function needs to be an integer."))
+                    .with_param("functionName", function)
+            })?,
+            _ => 0,
+        };
         days = Expr::Literal(Value::Integer(count));
     }
     let days_type = data_type(&days);
@@ -387,6 +392,20 @@ fn date_and_days(mut args: Vec<Expr>, site: &Site, function: &str) -> Result<Vec
     }
     args.push(days);
     Ok(args)
+}
+
+/// The value of a foldable STRING expression, computed now as Spark's analysis does:
+/// a literal as it is, anything else by the engine (`Conf::constants`; without one, as
+/// in unit tests, only literals).
+fn string_constant(e: &Expr, site: &Site) -> Result<Option<Value>> {
+    if data_type(e) != DataType::String || !crate::analysis::null_propagation::is_foldable(e) {
+        return Ok(None);
+    }
+    match (crate::analysis::windows::fold_value(e), site.conf.constants) {
+        (Some(v), _) => Ok(Some(v)),
+        (None, Some(evaluate)) => evaluate(e, site.conf).map(Some),
+        (None, None) => Ok(None),
+    }
 }
 
 /// Spark's string to INT (`UTF8String.toInt` without a fraction): whitespace and ISO
