@@ -169,8 +169,10 @@ def test_ctrl_c_stops_a_long_action_within_a_second(action):
     if action == "collect":
         # Polars' own work stops at its next check of the abort flag. (A Python UDF's
         # batch under way runs to its end: tests/test_udf_cancel.py.) Measured 0.6-0.9 s
-        # after the Ctrl-C in the dev build on a loaded machine; the bound leaves room.
-        assert result["stopped"] is not None and result["stopped"] < 2.0, f"the query ran on after Ctrl-C: {result}"
+        # after the Ctrl-C in the dev build on a loaded machine, 1.7 s (from the start) once
+        # beside two builds; the bound (the query alone runs ~10 s there) leaves room for
+        # a machine busier still, without letting a query that runs on pass.
+        assert result["stopped"] is not None and result["stopped"] < 5.0, f"the query ran on after Ctrl-C: {result}"
     assert result["after"] == 45
 
 
