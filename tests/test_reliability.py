@@ -207,6 +207,53 @@ def test_a_query_past_the_memory_limit_fails_with_spark_error():
     assert result["after"] == 45
 
 
+def _memory_cgroup(limit_bytes):
+    """A fresh memory cgroup capped at `limit_bytes` (v1 or v2), or None where this
+    process may not make one (not root, no memory controller)."""
+    v2 = os.path.exists("/sys/fs/cgroup/cgroup.controllers")
+    root, limit_file = ("/sys/fs/cgroup", "memory.max") if v2 else ("/sys/fs/cgroup/memory", "memory.limit_in_bytes")
+    path = os.path.join(root, f"pyrust-test-{os.getpid()}")
+    try:
+        os.mkdir(path)
+        with open(os.path.join(path, limit_file), "w") as f:
+            f.write(str(limit_bytes))
+    except OSError:
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
+        return None
+    return path
+
+
+def test_a_query_past_its_cgroup_limit_fails_with_spark_error():
+    """The guard's limit is the process's own cgroup's (or an ancestor's), not the
+    hierarchy root's: a child in a 500 MB cgroup stops the query with
+    UNABLE_TO_ACQUIRE_MEMORY instead of being killed by the kernel (SIGKILL, no word),
+    as TPC-H Q21 at SF1 was under a 512 MiB cap before (reliability.md)."""
+    import json
+
+    path = _memory_cgroup(500 * 2**20)
+    if path is None:
+        pytest.skip("no memory cgroup can be made here")
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "PYRUST_MEMORY_LIMIT"}
+        # The child joins the cgroup before it imports anything.
+        code = f"open({os.path.join(path, 'cgroup.procs')!r}, 'w').write(str(__import__('os').getpid()))\n" + _MEMORY_CHILD
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, f"killed or failed (rc {run.returncode}): {run.stderr[-2000:]}"
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        assert result["error"] == "UNABLE_TO_ACQUIRE_MEMORY", result
+        assert result["after"] == 45
+    finally:
+        for _ in range(50):  # the group can be removed once its last process has gone
+            try:
+                os.rmdir(path)
+                break
+            except OSError:
+                time.sleep(0.1)
+
+
 def _rss_mb():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
