@@ -1,4 +1,5 @@
-//! JSON text read and written as Spark's Jackson does for `get_json_object`,
+//! JSON text read and written as Spark's Jackson does for `get_json_object` (its paths:
+//! `compat::json_path`),
 //! `json_array_length`, `json_object_keys` and `json_tuple` (`from_json` and
 //! `schema_of_json` read with the JSON reader's parser, `io::json`). Parsing is serde_json's; this module
 //! adds what Jackson does differently: the first JSON value of the text is read and
@@ -142,80 +143,6 @@ pub fn object_keys(text: &str) -> Option<Vec<String>> {
     read_first(text, |de| de.deserialize_map(KeysVisitor))
 }
 
-/// One step of Spark's JSONPath subset.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Step {
-    /// `.name` or `['name']`.
-    Key(String),
-    /// `[n]`.
-    Index(u64),
-    /// `[*]`, `.*` or `['*']`.
-    Wildcard,
-}
-
-/// Spark's `JsonPathParser`: `$` then `.name`, `['name']`, `[n]`, `[*]`, `.*`,
-/// `['*']`; None for any other text (get_json_object is then NULL).
-pub fn parse_path(path: &str) -> Option<Vec<Step>> {
-    let mut rest = path.strip_prefix('$')?;
-    let mut steps = Vec::new();
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix(".*").or_else(|| rest.strip_prefix("['*']")).or_else(|| rest.strip_prefix("[*]")) {
-            steps.push(Step::Wildcard);
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("['") {
-            let end = r.find('\'')?;
-            if end == 0 || !r[end..].starts_with("']") {
-                return None;
-            }
-            steps.push(Step::Key(r[..end].to_string()));
-            rest = &r[end + 2..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let digits = r.bytes().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 0 || !r[digits..].starts_with(']') {
-                return None;
-            }
-            steps.push(Step::Index(r[..digits].parse().ok()?));
-            rest = &r[digits + 1..];
-        } else if let Some(r) = rest.strip_prefix('.') {
-            let len = r.find(['.', '[']).unwrap_or(r.len());
-            if len == 0 {
-                return None;
-            }
-            steps.push(Step::Key(r[..len].to_string()));
-            rest = &r[len..];
-        } else {
-            return None;
-        }
-    }
-    Some(steps)
-}
-
-/// `get_json_object` for a path without wildcards: the value the steps lead to, a
-/// string as its raw text and anything else as JSON; None when nothing matches, when
-/// a key's value is JSON null, or the text is not valid JSON.
-pub fn get_object(text: &str, steps: &[Step]) -> Option<String> {
-    let root = read_first(text, |de| Json::deserialize(de))?;
-    let mut at = &root;
-    for step in steps {
-        at = match (step, at) {
-            (Step::Key(name), Json::Object(fields)) => match fields.iter().find(|(k, _)| k == name) {
-                Some((_, Json::Null)) | None => return None,
-                Some((_, v)) => v,
-            },
-            (Step::Index(i), Json::Array(items)) => items.get(usize::try_from(*i).ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(match at {
-        Json::Str(s) => s.clone(),
-        other => {
-            let mut out = String::new();
-            write_jackson(other, &mut out);
-            out
-        }
-    })
-}
-
 /// `json_tuple`: the value of each requested field of a top-level object, a string
 /// as its raw text and anything else as JSON, as Spark's `JsonTuple` copies it. A
 /// field named twice takes the later non-null value; a JSON null leaves the field
@@ -289,17 +216,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths() {
-        assert_eq!(parse_path("$"), Some(vec![]));
-        assert_eq!(parse_path("$.a['b c'][12]"), Some(vec![Step::Key("a".into()), Step::Key("b c".into()), Step::Index(12)]));
-        assert_eq!(parse_path("$.a[*]"), Some(vec![Step::Key("a".into()), Step::Wildcard]));
-        for bad in ["a", "$.", "$[-1]", "$[ 0 ]", "$ .a", "$['']", "$[x]"] {
-            assert_eq!(parse_path(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn values_written_as_jackson_does() {
+        use crate::compat::json_path::{get_object, parse_path};
         let steps = parse_path("$.a").unwrap();
         // (serde_json reads the integer -0 as -0.0, Jackson as 0: a known difference.)
         assert_eq!(get_object(r#"{"a":[1.50,1e2,-0,"x\u0001😀"],"a":2}"#, &steps).as_deref(), Some(r#"[1.5,100.0,-0.0,"x\u0001\uD83D\uDE00"]"#));

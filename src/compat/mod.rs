@@ -31,6 +31,7 @@ mod hll_tables;
 pub mod interval;
 pub mod java_decimal;
 pub mod json;
+pub mod json_path;
 pub mod java_hash_map;
 pub mod json_write;
 pub mod csv_write;

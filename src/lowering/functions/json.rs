@@ -5,7 +5,7 @@
 //! differently from Jackson (key order, duplicates, trailing text, numbers).
 
 use super::CallLowering;
-use crate::compat::json;
+use crate::compat::{json, json_path};
 use crate::error::Result;
 use crate::ir::function::JsonFn;
 use crate::ir::{DataType, StructField};
@@ -70,14 +70,11 @@ pub fn lower(f: JsonFn, c: &CallLowering) -> Result<pl::Expr> {
                 return Ok(pl::lit(pl::NULL).cast(PlType::String));
             }
             let path = c.str_literal(1).ok_or_else(|| c.unsupported("a JSON path that is not a literal"))?;
-            let Some(steps) = json::parse_path(path) else {
+            let Some(steps) = json_path::parse_path(path) else {
                 return Ok(pl::lit(pl::NULL).cast(PlType::String));
             };
-            if steps.contains(&json::Step::Wildcard) {
-                return Err(c.unsupported("JSONPath wildcards ([*], .*)"));
-            }
             map_strings(c.arg(0), PlType::String, move |s| {
-                let out: pl::StringChunked = s.iter().map(|t| t.and_then(|t| json::get_object(t, &steps))).collect();
+                let out: pl::StringChunked = s.iter().map(|t| t.and_then(|t| json_path::get_object(t, &steps))).collect();
                 out.into_series()
             })
         }
