@@ -100,17 +100,29 @@ fn reconcile(source: &Source, path: &[String], expected: &DataType, nullable: bo
                 rebuilt
             }
         }
-        (DataType::Array(_, contains_null), DataType::Array(to, to_null)) => {
+        (DataType::Array(element, contains_null), DataType::Array(to, to_null)) => {
             if *contains_null && !to_null {
                 return Err(not_null_violation("ARRAY_ELEMENT", "array", "elements", path));
             }
-            element_cast(col, &source.data_type, DataType::Array(to.clone(), *contains_null), path)?
+            if contains_struct(element) || contains_struct(to) {
+                // `ArrayTransform`: each element reconciled as a column would be.
+                each_element(col, element, *contains_null, to, &[path, &["element".to_string()]].concat(), conf)?
+            } else {
+                element_cast(col, &source.data_type, DataType::Array(to.clone(), *contains_null), path)?
+            }
         }
-        (DataType::Map(_, _, contains_null), DataType::Map(to_k, to_v, to_null)) => {
+        (DataType::Map(key, value, contains_null), DataType::Map(to_k, to_v, to_null)) => {
             if *contains_null && !to_null {
                 return Err(not_null_violation("MAP_VALUE", "map", "values", path));
             }
-            element_cast(col, &source.data_type, DataType::Map(to_k.clone(), to_v.clone(), *contains_null), path)?
+            if [key, value, to_k, to_v].iter().any(|t| contains_struct(t)) {
+                // `MapFromArrays` of its keys and values, each `ArrayTransform`ed.
+                let keys = each_element(Expr::func("map_keys", vec![col.clone()]), key, false, to_k, &[path, &["key".to_string()]].concat(), conf)?;
+                let values = each_element(Expr::func("map_values", vec![col]), value, *contains_null, to_v, &[path, &["value".to_string()]].concat(), conf)?;
+                Expr::func("map_from_arrays", vec![keys, values])
+            } else {
+                element_cast(col, &source.data_type, DataType::Map(to_k.clone(), to_v.clone(), *contains_null), path)?
+            }
         }
         (from, to) if from == to => col,
         (from, to) if can_store_assign(from, to) => Expr::Cast { expr: Box::new(col), to: to.clone(), kind: CastKind::Ansi },
@@ -118,15 +130,21 @@ fn reconcile(source: &Source, path: &[String], expected: &DataType, nullable: bo
     })
 }
 
-/// An array's (or map's) elements as the expected type: a cast of the whole value,
-/// which is Spark's element-wise `transform` when the elements are not structs (a
-/// struct inside would be reordered by name, which a cast does not do).
+/// `transform(array, x -> <x reconciled with the expected element type>)`, for
+/// elements that hold structs (reordered and filled by name, which a cast does not do).
+/// `path` names the elements in errors (Spark's `a`.`element`, `m`.`key`, `m`.`value`).
+fn each_element(array: Expr, element: &DataType, contains_null: bool, expected: &DataType, path: &[String], conf: &Conf) -> Result<Expr> {
+    let var = crate::ir::LambdaVar { name: "x".into(), binding: None };
+    let source = Source { name: "element".into(), expr: Expr::LambdaVariable(var.clone()), data_type: element.clone(), nullable: contains_null };
+    let body = reconcile(&source, path, expected, contains_null, conf)?;
+    Ok(Expr::func("transform", vec![array, Expr::Lambda { params: vec![var], body: Box::new(body) }]))
+}
+
+/// An array's (or map's) elements as the expected type, none of them holding a struct:
+/// a cast of the whole value, which is Spark's element-wise `transform` there.
 fn element_cast(col: Expr, whole: &DataType, target: DataType, path: &[String]) -> Result<Expr> {
     if *whole == target {
         return Ok(col);
-    }
-    if contains_struct(whole) || contains_struct(&target) {
-        return Err(nested_struct_unsupported());
     }
     if !can_store_assign(whole, &target) {
         return Err(invalid_type(path, whole, &target));
@@ -141,10 +159,6 @@ fn contains_struct(t: &DataType) -> bool {
         DataType::Map(k, v, _) => contains_struct(k) || contains_struct(v),
         _ => false,
     }
-}
-
-fn nested_struct_unsupported() -> Error {
-    Error::unsupported("DataFrame.to with a struct inside an array or map whose type changes")
 }
 
 /// Spark's `Cast.canANSIStoreAssign`.
