@@ -78,13 +78,34 @@ def _non_negative(what: str, num: Any) -> int:
 
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
-_NOT_YET = {
-    "pivot", "explode",
-    "writeStream", "withWatermark",
-    "registerTempTable",
-    "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "isStreaming", "plot",
+_NOT_YET = {"plot"}
+
+# A delay's parts as Spark's `IntervalUtils.stringToInterval` reads them: a signed
+# number and a unit, in pairs.
+_INTERVAL_UNITS = {
+    "year": 12 * 31 * 86_400_000_000, "month": 31 * 86_400_000_000, "week": 7 * 86_400_000_000,
+    "day": 86_400_000_000, "hour": 3_600_000_000, "minute": 60_000_000, "second": 1_000_000,
+    "millisecond": 1_000, "microsecond": 1,
 }
+
+
+def _interval_micros(text: str) -> Optional[float]:
+    """A `withWatermark` delay's length in microseconds (a month as 31 days, as Spark's
+    `IntervalUtils.getDuration` counts it), None when Spark could not parse it."""
+    words = text.lower().split()
+    if words[:1] == ["interval"]:
+        words = words[1:]
+    if not words or len(words) % 2:
+        return None
+    total = 0.0
+    for number, unit in zip(words[::2], words[1::2]):
+        unit = unit[:-1] if unit.endswith("s") else unit
+        if unit not in _INTERVAL_UNITS or not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", number):
+            return None
+        if "." in number and unit != "second":
+            return None
+        total += float(number) * _INTERVAL_UNITS[unit]
+    return total
 
 
 def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
@@ -424,6 +445,41 @@ class DataFrame:
         return self._wrap(self._df.drop_duplicates(list(subset) if subset is not None else None))
 
     drop_duplicates = dropDuplicates
+
+    # --- streaming members of a batch DataFrame ------------------------------------------
+    @property
+    def isStreaming(self) -> bool:
+        return False
+
+    def withWatermark(self, eventTime: str, delayThreshold: str) -> "DataFrame":
+        """A batch DataFrame is left as it is (Spark drops the watermark from batch plans
+        before it checks the column); the delay is still parsed and must not be negative."""
+        from pyrust.errors import IllegalArgumentException
+
+        for name, value in (("eventTime", eventTime), ("delayThreshold", delayThreshold)):
+            if not isinstance(value, str):
+                raise PySparkTypeError(errorClass="NOT_STR",
+                                       messageParameters={"arg_name": name, "arg_type": type(value).__name__})
+        micros = _interval_micros(delayThreshold)
+        if micros is None:
+            raise AnalysisException(errorClass="CANNOT_PARSE_INTERVAL", messageParameters={"intervalString": f"'{delayThreshold}'"})
+        if micros < 0:
+            raise IllegalArgumentException(message=f"requirement failed: delay threshold ({delayThreshold}) should not be negative.")
+        return self._wrap(self._df)
+
+    def dropDuplicatesWithinWatermark(self, subset: Optional[List[str]] = None) -> "DataFrame":
+        if subset is not None and not isinstance(subset, (list, tuple)):
+            raise PySparkTypeError(message="subset should be a list or tuple", errorClass="NOT_LIST_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        raise AnalysisException(message="dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets",
+                                errorClass="_LEGACY_ERROR_TEMP_3102",
+                                messageParameters={"msg": "dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets"})
+
+    drop_duplicates_within_watermark = dropDuplicatesWithinWatermark
+
+    @property
+    def writeStream(self) -> Any:
+        raise AnalysisException(errorClass="WRITE_STREAM_NOT_ALLOWED", messageParameters={})
 
     def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
         keys = [c._expr for c in self._sort_columns(cols, kwargs)]
