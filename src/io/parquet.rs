@@ -68,8 +68,13 @@ const SPARK_VERSION_KEY: &str = "org.apache.spark.version";
 /// The footer entries Spark's `ParquetWriteSupport` writes: the data columns' schema as
 /// Spark's JSON (their metadata included), so a Spark reader gets it back.
 pub fn spark_footer(fields: &[StructField]) -> pl::KeyValueMetadata {
+    pl::KeyValueMetadata::from_static(spark_footer_pairs(fields))
+}
+
+/// The key-value pairs of `spark_footer`, for writers other than Polars'.
+pub fn spark_footer_pairs(fields: &[StructField]) -> Vec<(String, String)> {
     let schema = DataType::Struct(fields.to_vec()).to_json().to_string();
-    pl::KeyValueMetadata::from_static(vec![(SPARK_VERSION_KEY.into(), "4.0.1".into()), (SPARK_SCHEMA_KEY.into(), schema)])
+    vec![(SPARK_VERSION_KEY.into(), "4.0.1".into()), (SPARK_SCHEMA_KEY.into(), schema)]
 }
 
 /// The Spark schema a footer carries, when its writer was Spark (or PyRust).
@@ -390,7 +395,8 @@ pub fn utc_instant() -> pl::DataType {
     pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC))
 }
 
-/// The columns Parquet files can hold as Spark writes them (MAP is not supported yet).
+/// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (the Python
+/// side sends those writes to pyarrow, `python::arrow_write`).
 pub fn check_writable(fields: &[StructField]) -> Result<()> {
     match fields.iter().find(|f| has_map(&f.data_type)) {
         Some(f) => Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name))),

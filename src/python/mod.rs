@@ -6,7 +6,7 @@ mod convert;
 mod dataframe;
 mod errors;
 mod grouped;
-mod orc;
+mod arrow_write;
 mod session;
 mod types;
 mod udf;

@@ -343,9 +343,16 @@ class DataFrameWriter:
 
         if _orc.is_orc(self._format):
             codec = _orc.codec(options, self._df.sparkSession)
-            self._df._df.write_orc(self._mode, path, options, self._partition_by, _orc.extension(codec), _orc.part_writer(codec))
+            self._df._df.write_with_arrow("orc", self._mode, path, options, self._partition_by, _orc.extension(codec),
+                                          _orc.part_writer(codec))
             return
         self._check_codec(options)
+        from pyrust.sql import _arrow_parquet
+
+        if self._format.lower() == "parquet" and _arrow_parquet.has_map(self._df.schema):
+            writer = _arrow_parquet.part_writer(_arrow_parquet.codec(options))
+            self._df._df.write_with_arrow("parquet", self._mode, path, options, self._partition_by, "", writer)
+            return
         self._df._df.write(self._format, self._mode, path, options, self._partition_by)
 
     def _check_codec(self, options: Dict[str, str]) -> None:

@@ -1,6 +1,8 @@
-//! `df.write.orc`: PyRust computes the rows and lays out and commits the files
-//! (`io::write::write_external`); each part file is written by a Python function with
-//! pyarrow.orc (Polars has no ORC writer), handed the part's rows as an Arrow stream.
+//! Writes whose files pyarrow writes: ORC (Polars has no ORC writer) and Parquet with a
+//! MAP column (Polars writes a map as a list of key-value structs, which Spark reads back
+//! as an array; pyarrow writes Parquet's MAP). PyRust computes the rows and lays out and
+//! commits the files (`io::write::write_external`); each part file is written by a
+//! Python function, handed the part's rows as an Arrow stream.
 
 use super::arrow::export_stream;
 use super::errors::{carry_python_error, guard, guard_interruptible};
@@ -13,18 +15,23 @@ use pyo3::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// What `df.write.orc` was asked for.
-pub struct OrcWrite {
+/// What the write was asked for.
+pub struct ArrowWrite {
+    /// `orc` or `parquet`.
+    pub format: String,
     pub mode: String,
     pub path: String,
     pub options: BTreeMap<String, String>,
     pub partition_by: Vec<String>,
-    /// The part files' extension (`.zstd.orc`), from the codec the Python side resolved.
+    /// ORC's part files' extension (`.zstd.orc`), from the codec the Python side resolved
+    /// (Parquet's comes from its `compression` option).
     pub ext: String,
 }
 
-/// Writes `plan`'s rows as ORC: `writer(stream, path)` writes one part file.
-pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec<StructField>, w: OrcWrite, writer: Py<PyAny>) -> PyResult<()> {
+/// Writes `plan`'s rows: `writer(stream, path)` writes one ORC part file,
+/// `writer(stream, path, footer)` one Parquet part file with Spark's key-value metadata.
+pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec<StructField>, w: ArrowWrite, writer: Py<PyAny>) -> PyResult<()> {
+    let parquet = w.format == "parquet";
     let mut spec = guard(py, || {
         // `format` is not read by `write_external`.
         Ok(WriteSpec { format: FileFormat::Parquet, mode: SaveMode::parse(&w.mode)?, path: w.path.clone(), options: w.options.clone(), partition_by: w.partition_by.clone() })
@@ -51,10 +58,19 @@ pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec
         let write_part = |df: pl::DataFrame, data: &[StructField], path: &std::path::Path| -> Result<()> {
             Python::attach(|py| {
                 let stream = export_stream(py, df, data, false)?;
-                writer.call1(py, (stream, path.to_string_lossy().into_owned())).map(|_| ())
+                let path = path.to_string_lossy().into_owned();
+                match parquet {
+                    true => writer.call1(py, (stream, path, crate::io::parquet::spark_footer_pairs(data))),
+                    false => writer.call1(py, (stream, path)),
+                }
+                .map(|_| ())
             })
             .map_err(carry_python_error)
         };
-        crate::io::write::write_external(&spec, "orc", crate::io::orc::OPTIONS, &w.ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
+        let (name, table, ext) = match parquet {
+            true => ("parquet", crate::io::parquet::OPTIONS, crate::io::parquet::file_extension(&spec.options)),
+            false => ("orc", crate::io::orc::OPTIONS, w.ext.clone()),
+        };
+        crate::io::write::write_external(&spec, name, table, &ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
     })
 }
