@@ -207,12 +207,15 @@ impl<'a> QueryBuilder<'a> {
             self.correlation = correlation;
             return Ok(agg);
         }
+        let mut per_group = super::subquery::PerGroup::default();
         if aggregated {
             // Inside aggregate calls joined to the FROM's rows, beside them planned by the
-            // aggregation as DataFrame subqueries (`analysis::subquery`).
+            // aggregation as DataFrame subqueries (`analysis::subquery`) or over its
+            // output (`per_group`).
             let pending = super::subquery::take(&items.iter().collect::<Vec<_>>());
             if !pending.is_empty() {
-                (plan, items) = self.aggregation_subqueries(plan, items, pending)?;
+                let windows = items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. })));
+                (plan, items, per_group) = self.aggregation_subqueries(plan, items, pending, windows)?;
             }
         }
         plan = if aggregated {
@@ -243,11 +246,31 @@ impl<'a> QueryBuilder<'a> {
                 GroupBy::Sets(_) if items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. }))) => extract_windows(items)?,
                 _ => (items, None),
             };
+            // Items reading a subquery per group: the aggregation computes a stand-in
+            // (checking what it reads is grouped), and what they read of the groups as
+            // hidden columns; the items themselves are evaluated over its output.
+            let mut aggs: Vec<Expr> = items.iter().map(|e| per_group.stand_in(e.clone())).collect();
+            let keys = match &grouping {
+                GroupBy::Keys(keys) => keys.clone(),
+                GroupBy::Sets(_) => vec![],
+            };
+            let hide = |e: Expr, aggs: &mut Vec<Expr>| hide_group_reads(e, &keys, aggs);
+            let per_group_items: Vec<Option<Expr>> =
+                items.iter().map(|e| per_group.read_by(e).then(|| hide(e.clone(), &mut aggs))).collect();
+            if !per_group.pending.is_empty() {
+                let placeholders = per_group_items.iter().flatten().collect::<Vec<_>>();
+                super::subquery::requeue(std::mem::take(&mut per_group.pending));
+                super::subquery::hide_tested_values(&placeholders, &mut |x| hide(x, &mut aggs));
+            }
+            let per_group_pending = super::subquery::take(&per_group_items.iter().flatten().collect::<Vec<_>>());
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
-            let mut aggs = items.clone();
             let having = having.map(|h| hide_aggregates(h, &mut aggs));
+            if let Some(h) = &having {
+                // An IN of HAVING may test an aggregate too (`HAVING sum(v) IN (...)`).
+                super::subquery::hide_tested_values(&[h], &mut |x| hide_aggregates(x, &mut aggs));
+            }
             let agg = Arc::new(match grouping {
                 GroupBy::Keys(keys) => builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?,
                 GroupBy::Sets(sets) => grouping::sets::plan(plan, vec![], grouping::sets::SetSpec::Explicit(sets), aggs, self.conf, new_plan_id())?,
@@ -261,7 +284,24 @@ impl<'a> QueryBuilder<'a> {
                 }
                 None => agg.clone(),
             };
-            let visible = visible_columns(filtered, &agg, items.len())?;
+            let visible = if per_group_items.iter().any(Option::is_some) {
+                // Over the groups (filtered by HAVING) with the keys read by qualifier too.
+                let scope = match filtered.plan_id == agg.plan_id {
+                    true => having_scope(agg.clone(), items.len(), self.conf),
+                    false => filtered,
+                };
+                let keys = agg.output.len() - items.len() - hidden_count(&agg, items.len());
+                let exprs: Vec<Expr> = per_group_items
+                    .into_iter()
+                    .zip(&agg.output[keys..keys + items.len()])
+                    .map(|(e, a)| e.unwrap_or_else(|| Expr::Attr(a.clone())))
+                    .collect();
+                super::subquery::requeue(per_group_pending);
+                let (joined, exprs) = self.scalar_subqueries(scope, exprs)?;
+                Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?)
+            } else {
+                visible_columns(filtered, &agg, items.len())?
+            };
             match windows {
                 Some(top) => {
                     let exprs = top
@@ -966,6 +1006,21 @@ fn having_scope(aggregate: Arc<Plan>, count: usize, conf: &crate::analysis::Conf
 /// How many `__having_n` columns follow the select list's.
 fn hidden_count(aggregate: &Plan, _count: usize) -> usize {
     aggregate.output.iter().filter(|a| a.name.starts_with("__having_")).count()
+}
+
+/// `e` (an item evaluated over an aggregation's output) with each aggregate call and
+/// each expression the aggregation groups by (`k + 1`) read from hidden columns
+/// appended to `aggs`.
+fn hide_group_reads(e: Expr, keys: &[Expr], aggs: &mut Vec<Expr>) -> Expr {
+    e.transform_down(&mut |x| {
+        let grouped = !matches!(x, Expr::Unresolved { .. } | Expr::Literal(_)) && keys.iter().any(|k| k.unalias() == x);
+        if matches!(x, Expr::Window { .. }) || !(grouped || crate::analysis::functions::is_aggregate_call(x)) {
+            return None;
+        }
+        let name = format!("__having_{}", aggs.len());
+        aggs.push(x.clone().alias(&name));
+        Some(Expr::col(&name))
+    })
 }
 
 /// `condition` with each aggregate call replaced by a reference to a hidden aggregate

@@ -42,6 +42,9 @@ pub(crate) struct Pending {
     name: String,
     kind: Kind,
     query: sql::Query,
+    /// An IN's tested value as written, when `kind` holds it rewritten (aggregate calls
+    /// read from an aggregation's hidden columns): Spark's name shows it as written.
+    shown: Option<String>,
 }
 
 thread_local! {
@@ -57,7 +60,7 @@ const SCALAR_NAME: &str = "scalarsubquery()";
 pub(super) fn placeholder(kind: Kind, query: sql::Query) -> Expr {
     let name = format!("__subquery_{}", NEXT.fetch_add(1, Ordering::Relaxed));
     let e = Expr::col(&name);
-    PENDING.with(|p| p.borrow_mut().push(Pending { name, kind, query }));
+    PENDING.with(|p| p.borrow_mut().push(Pending { name, kind, query, shown: None }));
     e
 }
 
@@ -66,6 +69,27 @@ pub(super) fn placeholder(kind: Kind, query: sql::Query) -> Expr {
 pub(super) fn take(exprs: &[&Expr]) -> Vec<Pending> {
     let all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     all.into_iter().filter(|p| exprs.iter().any(|e| mentions(e, &p.name))).collect()
+}
+
+/// Puts subqueries back for the next `take` (the clause that plans them).
+pub(super) fn requeue(pending: Vec<Pending>) {
+    PENDING.with(|p| p.borrow_mut().extend(pending));
+}
+
+/// The IN subqueries `exprs` hold with their tested values rewritten by `hide` (an
+/// aggregation's hidden columns for its aggregate calls), named as written.
+pub(super) fn hide_tested_values(exprs: &[&Expr], hide: &mut dyn FnMut(Expr) -> Expr) {
+    let mut pending = take(exprs);
+    for p in &mut pending {
+        if let Kind::In(x) = &mut p.kind {
+            let hidden = hide(x.clone());
+            if hidden != *x {
+                p.shown.get_or_insert_with(|| crate::analysis::naming::auto_name(x));
+                *x = hidden;
+            }
+        }
+    }
+    requeue(pending);
 }
 
 fn mentions(e: &Expr, name: &str) -> bool {
@@ -124,6 +148,32 @@ pub(super) fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
     }
     let exprs = visible.iter().map(|a| NamedExpr { expr: Expr::Attr(a.clone()), attr: a.clone() }).collect();
     Arc::new(Plan { plan_id: new_plan_id(), node: PlanNode::Project { input: plan, exprs }, output: visible.to_vec() })
+}
+
+/// Subqueries an aggregation's select list reads per group, planned over its output
+/// (`QueryBuilder::aggregation_subqueries`), and the stand-in the aggregation reads for
+/// each placeholder.
+#[derive(Default)]
+pub(super) struct PerGroup {
+    pub pending: Vec<Pending>,
+    pub stand_ins: Vec<(String, Expr)>,
+}
+
+impl PerGroup {
+    /// `e` with the placeholders replaced by their stand-ins.
+    pub fn stand_in(&self, e: Expr) -> Expr {
+        e.transform_down(&mut |x| match x {
+            Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                self.stand_ins.iter().find(|(n, _)| *n == parts[0]).map(|(_, s)| s.clone())
+            }
+            _ => None,
+        })
+    }
+
+    /// Whether `e` reads one of these subqueries.
+    pub fn read_by(&self, e: &Expr) -> bool {
+        self.pending.iter().any(|p| mentions(e, &p.name))
+    }
 }
 
 /// The shape a subquery is planned in.
@@ -304,7 +354,10 @@ impl QueryBuilder<'_> {
     fn existence_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<(Arc<Plan>, Attribute)> {
         let (sub, mut conditions) = match &p.kind {
             Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _, _)| (s, c))?,
-            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _, _)| (s, c))?,
+            Kind::In(x) => self
+                .subquery_plan(&plan, p.query, Shape::In(&p.name))
+                .map(|(s, c, _, _)| (s, c))
+                .map_err(|e| in_length_mismatch(e, x))?,
             Kind::Scalar => return Err(Error::internal("a scalar subquery planned as EXISTS")),
         };
         let mut outer_names: Vec<String> = vec![];
@@ -318,14 +371,25 @@ impl QueryBuilder<'_> {
             });
         }
         let shown = match &p.kind {
-            Kind::In(x) => format!("({} IN (listquery({})))", crate::analysis::naming::auto_name(x), outer_names.join(", ")),
+            Kind::In(x) => {
+                let x = p.shown.clone().unwrap_or_else(|| crate::analysis::naming::auto_name(x));
+                format!("({x} IN (listquery({})))", outer_names.join(", "))
+            }
             _ => format!("exists({})", outer_names.join(", ")),
         };
         let flag = format!("{}_flag", p.name);
         let truth = Expr::lit(crate::ir::Value::Boolean(true)).alias(&flag);
         let mut null_aware = None;
+        // Spark types EXISTS not nullable, IN nullable where its value or the subquery's
+        // column is (a NOT IN over a NULL is NULL), whatever the rows.
+        let mut nullable = false;
         if let Kind::In(x) = p.kind {
             let x = bind_columns(x, &plan, self.conf);
+            let value_nullable = Resolver::new(&plan, self.conf)
+                .resolve(x.clone())
+                .map(|r| crate::analysis::typing::nullable(&r, self.conf.ansi))
+                .unwrap_or(true);
+            nullable = value_nullable || sub.output.iter().any(|a| a.name == p.name && a.nullable);
             let eq = Expr::binary(BinaryOp::Eq, x.clone(), Expr::col(&p.name));
             if negated && !conditions.is_empty() {
                 // Correlated: Spark's existence join on `x = y OR isnull(x = y)` beside the
@@ -405,8 +469,6 @@ impl QueryBuilder<'_> {
         let joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
         let attr = joined.output.last().cloned().ok_or_else(|| Error::internal("existence flag lost"))?;
         // Shown as Spark shows it; resolved by id.
-        // Spark types an IN subquery's value nullable, EXISTS not (both never NULL here).
-        let nullable = shown.starts_with('(');
         Ok((joined, Attribute { name: shown, nullable, ..attr }))
     }
 
@@ -493,7 +555,11 @@ impl QueryBuilder<'_> {
     /// subquery is a DataFrame subquery (`Expr::Subquery`), which the aggregation joins
     /// to its groups (`analysis::subquery::aggregate`). Spark refuses a correlated scalar
     /// subquery there (SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION).
-    pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>) -> Result<(Arc<Plan>, Vec<Expr>)> {
+    /// An IN or a correlated EXISTS outside aggregate calls (and, beside a window
+    /// function, any subquery there) is returned as `PerGroup`: evaluated over the
+    /// aggregation's output (Spark's RewritePredicateSubquery: an existence join on the
+    /// groups), its placeholder read by the aggregation as a stand-in.
+    pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>, windows: bool) -> Result<(Arc<Plan>, Vec<Expr>, PerGroup)> {
         let inside_calls = |name: &str| {
             items.iter().any(|e| {
                 let mut found = false;
@@ -523,11 +589,18 @@ impl QueryBuilder<'_> {
                 .collect();
         }
         let mut found = vec![];
+        let mut per_group = PerGroup::default();
         for p in outside {
             let kind = match p.kind {
                 Kind::Scalar => SubqueryKind::Scalar,
                 Kind::Exists => SubqueryKind::Exists,
-                Kind::In(_) => return Err(unsupported("an IN subquery outside aggregate functions in the select list of an aggregation")),
+                Kind::In(ref x) => {
+                    // Its stand-in reads the tested value, so the aggregation checks it
+                    // is grouped (Spark's MISSING_AGGREGATION).
+                    per_group.stand_ins.push((p.name.clone(), Expr::IsNull(Box::new(x.clone()))));
+                    per_group.pending.push(p);
+                    continue;
+                }
             };
             let shape = match kind {
                 SubqueryKind::Scalar => Shape::Scalar(&p.name),
@@ -536,7 +609,19 @@ impl QueryBuilder<'_> {
             let correlation = self.subquery_plan(&plan, p.query.clone(), shape).map(|(_, c, _, _)| c).unwrap_or_default();
             if !correlation.is_empty() {
                 if kind == SubqueryKind::Exists {
-                    return Err(unsupported("a correlated EXISTS subquery outside aggregate functions in the select list of an aggregation"));
+                    // Its stand-in reads the outer columns, checked as grouped.
+                    let mut outer: Vec<Expr> = vec![];
+                    for c in &correlation {
+                        c.walk(&mut |x| {
+                            if matches!(x, Expr::Attr(_)) && !outer.contains(x) {
+                                outer.push(x.clone());
+                            }
+                        });
+                    }
+                    let read = outer.into_iter().map(|a| Expr::IsNull(Box::new(a))).reduce(|a, b| Expr::binary(BinaryOp::And, a, b));
+                    per_group.stand_ins.push((p.name.clone(), read.unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)))));
+                    per_group.pending.push(p);
+                    continue;
                 }
                 let mut names: Vec<String> = vec![];
                 for c in &correlation {
@@ -550,6 +635,16 @@ impl QueryBuilder<'_> {
                 }
                 return Err(crate::analysis::subquery::scalar_per_group(&names));
             }
+            if windows {
+                // A DataFrame subquery cannot sit beside a window in an aggregation.
+                let stand_in = match kind {
+                    SubqueryKind::Scalar => Expr::lit(crate::ir::Value::Null),
+                    SubqueryKind::Exists => Expr::lit(crate::ir::Value::Boolean(true)),
+                };
+                per_group.stand_ins.push((p.name.clone(), stand_in));
+                per_group.pending.push(p);
+                continue;
+            }
             let sub = self.query(p.query)?;
             found.push((p.name, Expr::Subquery(Box::new(Subquery { kind, plan: sub, steps: vec![] }))));
         }
@@ -562,7 +657,7 @@ impl QueryBuilder<'_> {
                 })
             })
             .collect();
-        Ok((plan, items))
+        Ok((plan, items, per_group))
     }
 
     /// Refuses the subqueries Spark refuses in a sort (`predicates`: IN and EXISTS too)
