@@ -189,7 +189,11 @@ impl<'a> QueryBuilder<'a> {
             sql::GroupByExpr::All(modifiers) if modifiers.is_empty() => (vec![], true),
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
-        let aggregated = !group_by.is_empty() || group_by_all || s.having.is_some() || items.iter().any(has_aggregate);
+        let aggregated = !group_by.is_empty()
+            || group_by_all
+            || s.having.is_some()
+            || items.iter().any(has_aggregate)
+            || super::subquery::tests_an_aggregate(&items);
         // A scalar subquery is correlated by its WHERE or by outer columns in its select list.
         let correlated = !correlation.outer_conditions.is_empty() || (correlation.scalar.is_some() && correlation.bind_outer_reads(&plan, items.clone(), false, self.conf).1);
         if let (Some(name), true) = (&correlation.scalar, correlated) {
@@ -254,7 +258,7 @@ impl<'a> QueryBuilder<'a> {
                 GroupBy::Keys(keys) => keys.clone(),
                 GroupBy::Sets(_) => vec![],
             };
-            let hide = |e: Expr, aggs: &mut Vec<Expr>| hide_group_reads(e, &keys, aggs);
+            let hide = |e: Expr, aggs: &mut Vec<Expr>| hide_group_reads(&e, &keys, aggs);
             let per_group_items: Vec<Option<Expr>> =
                 items.iter().map(|e| per_group.read_by(e).then(|| hide(e.clone(), &mut aggs))).collect();
             if !per_group.pending.is_empty() {
@@ -1011,16 +1015,22 @@ fn hidden_count(aggregate: &Plan, _count: usize) -> usize {
 /// `e` (an item evaluated over an aggregation's output) with each aggregate call and
 /// each expression the aggregation groups by (`k + 1`) read from hidden columns
 /// appended to `aggs`.
-fn hide_group_reads(e: Expr, keys: &[Expr], aggs: &mut Vec<Expr>) -> Expr {
-    e.transform_down(&mut |x| {
-        let grouped = !matches!(x, Expr::Unresolved { .. } | Expr::Literal(_)) && keys.iter().any(|k| k.unalias() == x);
-        if matches!(x, Expr::Window { .. }) || !(grouped || crate::analysis::functions::is_aggregate_call(x)) {
-            return None;
-        }
-        let name = format!("__having_{}", aggs.len());
-        aggs.push(x.clone().alias(&name));
-        Some(Expr::col(&name))
-    })
+fn hide_group_reads(e: &Expr, keys: &[Expr], aggs: &mut Vec<Expr>) -> Expr {
+    use crate::analysis::functions::is_aggregate_call;
+    if let Expr::Window { .. } = e {
+        // The window runs over the groups: its function stays, what it reads is hidden.
+        return e.map_children(&mut |c| match is_aggregate_call(c) {
+            true => c.map_children(&mut |g| hide_group_reads(g, keys, aggs)),
+            false => hide_group_reads(c, keys, aggs),
+        });
+    }
+    let grouped = !matches!(e, Expr::Unresolved { .. } | Expr::Literal(_)) && keys.iter().any(|k| k.unalias() == e.without_origin());
+    if !grouped && !is_aggregate_call(e) {
+        return e.map_children(&mut |c| hide_group_reads(c, keys, aggs));
+    }
+    let name = format!("__having_{}", aggs.len());
+    aggs.push(e.clone().alias(&name));
+    Expr::col(&name)
 }
 
 /// `condition` with each aggregate call replaced by a reference to a hidden aggregate

@@ -92,6 +92,33 @@ pub(super) fn hide_tested_values(exprs: &[&Expr], hide: &mut dyn FnMut(Expr) -> 
     requeue(pending);
 }
 
+/// Whether an IN subquery `exprs` hold tests an aggregate (`count(*) IN (...)`), which
+/// makes the select list an aggregation's.
+pub(super) fn tests_an_aggregate(exprs: &[Expr]) -> bool {
+    PENDING.with(|p| {
+        p.borrow().iter().any(|q| {
+            matches!(&q.kind, Kind::In(x) if x.any(&crate::analysis::functions::is_aggregate_call)) && exprs.iter().any(|e| mentions(e, &q.name))
+        })
+    })
+}
+
+/// Whether placeholder `name` sits inside an aggregate call of `e`: a value per input
+/// row. A window's own function is no such call (`sum(sum(v) + (SELECT ...)) OVER ()`
+/// reads a value per group).
+fn inside_aggregate_call(e: &Expr, name: &str) -> bool {
+    use crate::analysis::functions::is_aggregate_call;
+    if let Expr::Window { .. } = e {
+        return e.children().into_iter().any(|c| match is_aggregate_call(c) {
+            true => c.children().into_iter().any(|g| inside_aggregate_call(g, name)),
+            false => inside_aggregate_call(c, name),
+        });
+    }
+    match is_aggregate_call(e) {
+        true => mentions(e, name),
+        false => e.children().into_iter().any(|c| inside_aggregate_call(c, name)),
+    }
+}
+
 fn mentions(e: &Expr, name: &str) -> bool {
     e.any(&|x| matches!(x, Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 && parts[0] == name))
 }
@@ -560,13 +587,7 @@ impl QueryBuilder<'_> {
     /// aggregation's output (Spark's RewritePredicateSubquery: an existence join on the
     /// groups), its placeholder read by the aggregation as a stand-in.
     pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>, windows: bool) -> Result<(Arc<Plan>, Vec<Expr>, PerGroup)> {
-        let inside_calls = |name: &str| {
-            items.iter().any(|e| {
-                let mut found = false;
-                e.walk(&mut |x| found |= crate::analysis::functions::is_aggregate_call(x) && mentions(x, name));
-                found
-            })
-        };
+        let inside_calls = |name: &str| items.iter().any(|e| inside_aggregate_call(e, name));
         let (inside, outside): (Vec<Pending>, Vec<Pending>) = pending.into_iter().partition(|p| inside_calls(&p.name));
         let mut plan = from;
         let mut items = items;
