@@ -194,7 +194,7 @@ def df_window_beside_a_scalar_per_group(spark):
 
     _t(spark)
     t, u = spark.table("g13_t"), spark.table("g13_u")
-    return t.groupBy("k").agg(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v"))).alias("r"), u.select(F.max("x")).scalar().alias("m")).orderBy("k")
+    return t.groupBy("k").select(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v"))).alias("r"), u.select(F.max("x")).scalar().alias("m")).orderBy("k")
 
 
 @case
@@ -204,4 +204,114 @@ def df_window_beside_an_exists_per_group(spark):
 
     _t(spark)
     t, u = spark.table("g13_t"), spark.table("g13_u")
-    return t.groupBy("k").agg(F.count("*").over(Window.partitionBy()).alias("n"), u.where(F.col("x") > 3).exists().alias("e")).orderBy("k")
+    return t.groupBy("k").select(F.count("*").over(Window.partitionBy()).alias("n"), u.where(F.col("x") > 3).exists().alias("e")).orderBy("k")
+
+
+# Inside a correlated scalar subquery: HAVING, ROLLUP/CUBE/GROUPING SETS, GROUP BY ALL.
+
+
+def _o(spark):
+    spark.createDataFrame([(1, 10), (2, 20), (3, 30), (None, 5)], "a int, b int").createOrReplaceTempView("g13_o")
+    spark.createDataFrame([(1, 1, "x"), (1, 2, "x"), (2, 5, "y"), (4, 7, "z"), (None, 3, "w")], "k int, y int, g string").createOrReplaceTempView("g13_i")
+
+
+def _osql(spark, text):
+    _o(spark)
+    return spark.sql(text)
+
+
+@case
+def scalar_having_filters_the_value(spark):
+    return _osql(spark, "SELECT a, (SELECT sum(y) FROM g13_i WHERE g13_i.k = g13_o.a HAVING sum(y) > 2) s FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_having_on_a_count_over_no_rows(spark):
+    return _osql(spark, "SELECT a, (SELECT count(*) FROM g13_i WHERE g13_i.k = g13_o.a HAVING count(*) < 2) c FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_having_with_group_by(spark):
+    return _osql(spark, "SELECT a, (SELECT sum(y) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY k HAVING max(y) > 1) s FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_having_in_where(spark):
+    return _osql(spark, "SELECT a FROM g13_o WHERE b > (SELECT count(*) FROM g13_i WHERE g13_i.k = g13_o.a HAVING count(*) > 0) ORDER BY a")
+
+
+@case
+def scalar_group_by_all_global(spark):
+    return _osql(spark, "SELECT a, (SELECT sum(y) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY ALL) s FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_group_by_all_count(spark):
+    return _osql(spark, "SELECT a, (SELECT count(*) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY ALL) c FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_rollup(spark):
+    return _osql(spark, "SELECT a, (SELECT sum(y) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY ROLLUP(g)) s FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_empty_grouping_set(spark):
+    return _osql(spark, "SELECT a, (SELECT sum(y) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY GROUPING SETS (())) s FROM g13_o ORDER BY a")
+
+
+@case
+def scalar_cube(spark):
+    return _osql(spark, "SELECT a, (SELECT max(y) FROM g13_i WHERE g13_i.k = g13_o.a GROUP BY CUBE(k)) s FROM g13_o ORDER BY a")
+
+
+# After a correlated aggregation, a further step.
+
+
+def _lat(spark):
+    from pyspark.sql import functions as F
+
+    _t(spark)
+    return spark.table("g13_t").alias("a"), spark.table("g13_u").alias("b"), F
+
+
+@case
+def lateral_filter_after_a_correlated_aggregation(spark):
+    t, u, F = _lat(spark)
+    inner = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.sum("y").alias("s")).where(F.col("s") > 150)
+    return t.lateralJoin(inner).orderBy("k", "v")
+
+
+@case
+def lateral_left_select_after_a_correlated_count(spark):
+    t, u, F = _lat(spark)
+    inner = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.count("*").alias("c")).select((F.col("c") * 2).alias("c2"))
+    return t.lateralJoin(inner, how="left").orderBy("k", "v")
+
+
+@case
+def lateral_with_column_reading_outer_after_aggregation(spark):
+    t, u, F = _lat(spark)
+    inner = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.sum("y").alias("s")).withColumn("d", F.col("s") - F.col("a.v").outer())
+    return t.lateralJoin(inner, how="left").orderBy("k", "v")
+
+
+@case
+def lateral_left_filter_after_a_count(spark):
+    t, u, F = _lat(spark)
+    inner = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.count("*").alias("c")).where(F.col("c") == 0)
+    return t.lateralJoin(inner, how="left").orderBy("k", "v")
+
+
+@case
+def scalar_select_after_a_correlated_aggregation(spark):
+    t, u, F = _lat(spark)
+    sub = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.max("y").alias("m")).select(F.col("m") + 1)
+    return t.select("a.k", "a.v", sub.scalar().alias("m1")).orderBy("k", "v")
+
+
+@case
+def exists_after_a_filtered_correlated_count(spark):
+    t, u, F = _lat(spark)
+    sub = u.where(F.col("b.x") == F.col("a.k").outer()).select(F.count("*").alias("c")).where(F.col("c") > 0)
+    return t.select("a.k", "a.v", sub.exists().alias("e")).orderBy("k", "v")
