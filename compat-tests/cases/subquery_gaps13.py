@@ -194,7 +194,7 @@ def df_window_beside_a_scalar_per_group(spark):
 
     _t(spark)
     t, u = spark.table("g13_t"), spark.table("g13_u")
-    return t.groupBy("k").select(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v"))).alias("r"), u.select(F.max("x")).scalar().alias("m")).orderBy("k")
+    return t.groupBy("k").agg(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v"))).alias("r"), u.select(F.max("x")).scalar().alias("m")).orderBy("k")
 
 
 @case
@@ -204,7 +204,7 @@ def df_window_beside_an_exists_per_group(spark):
 
     _t(spark)
     t, u = spark.table("g13_t"), spark.table("g13_u")
-    return t.groupBy("k").select(F.count("*").over(Window.partitionBy()).alias("n"), u.where(F.col("x") > 3).exists().alias("e")).orderBy("k")
+    return t.groupBy("k").agg(F.count("*").over(Window.partitionBy()).alias("n"), u.where(F.col("x") > 3).exists().alias("e")).orderBy("k")
 
 
 # Inside a correlated scalar subquery: HAVING, ROLLUP/CUBE/GROUPING SETS, GROUP BY ALL.
