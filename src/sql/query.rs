@@ -198,15 +198,18 @@ impl<'a> QueryBuilder<'a> {
         let correlated = !correlation.outer_conditions.is_empty() || (correlation.scalar.is_some() && correlation.bind_outer_reads(&plan, items.clone(), false, self.conf).1);
         if let (Some(name), true) = (&correlation.scalar, correlated) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
-            if group_by_all || s.having.is_some() || items.len() != 1 {
-                return Err(unsupported("a correlated scalar subquery that is not one value (GROUP BY ALL, HAVING)"));
+            if items.len() != 1 {
+                return Err(unsupported("a correlated scalar subquery of several columns"));
             }
             let name = name.clone();
             let group_by = match grouping_sets(group_by, &items, &[])? {
+                // GROUP BY ALL: the items without an aggregate (none: one group).
+                _ if group_by_all => items.iter().filter(|e| !has_aggregate(e)).map(|e| e.unalias().clone()).collect(),
                 GroupBy::Keys(keys) => keys,
-                GroupBy::Sets(_) => return Err(unsupported("a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING SETS")),
+                GroupBy::Sets(_) => return Err(outer_column_under_grouping_sets(&correlation)),
             };
-            let aggregated = !group_by.is_empty() || items.iter().any(has_aggregate);
+            correlation.having = s.having.map(convert).transpose()?;
+            let aggregated = !group_by.is_empty() || correlation.having.is_some() || items.iter().any(has_aggregate);
             let agg = self.correlated_scalar(plan, items, group_by, aggregated, &name, &mut correlation)?;
             self.correlation = correlation;
             return Ok(agg);
@@ -1033,9 +1036,32 @@ fn hide_group_reads(e: &Expr, keys: &[Expr], aggs: &mut Vec<Expr>) -> Expr {
     Expr::col(&name)
 }
 
+/// Spark's error for a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING
+/// SETS: its correlated filter sits below an aggregation with several grouping sets
+/// (Spark's text prints the Filter node's tree; this names its condition).
+fn outer_column_under_grouping_sets(correlation: &super::subquery::Correlation) -> Error {
+    let shown = |e: &Expr| {
+        let e = e.transform_down(&mut |x| match x {
+            Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                correlation.exports.iter().find(|(n, _)| *n == parts[0]).map(|(_, a)| Expr::Attr(a.clone()))
+            }
+            Expr::Attr(a) => Some(Expr::Function { name: "outer".into(), args: vec![Expr::Attr(a.clone())], distinct: false }),
+            _ => None,
+        });
+        crate::analysis::naming::sql_text(&e)
+    };
+    let conditions: Vec<String> = correlation.outer_conditions.iter().map(shown).collect();
+    let node = format!("Filter {}", conditions.join(" AND "));
+    Error::analysis(
+        "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED",
+        format!("Unsupported subquery expression: Accessing outer query column is not allowed in this location:\n{node}"),
+    )
+    .with_param("treeNode", node)
+}
+
 /// `condition` with each aggregate call replaced by a reference to a hidden aggregate
 /// column appended to `aggs`.
-fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
+pub(super) fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
     condition.transform_down(&mut |e| {
         if matches!(e, Expr::Window { .. }) || !crate::analysis::functions::is_aggregate_call(e) {
             return None;

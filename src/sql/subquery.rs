@@ -28,7 +28,18 @@ use std::sync::Arc;
 /// A planned subquery body: its plan, the conditions reading the outer query, whether
 /// its value is 0 where they match nothing, and the column counting the inner rows of a
 /// scalar one without an aggregate.
-type PlannedSubquery = (Arc<Plan>, Vec<Expr>, bool, Option<String>);
+type PlannedSubquery = (Arc<Plan>, Vec<Expr>, Unmatched, Option<String>);
+
+/// A correlated scalar subquery's value where no inner row matches, or its HAVING fails.
+#[derive(Default, Clone)]
+pub(super) struct Unmatched {
+    /// Where no inner row matches: a count's 0 (Spark's "count bug" handling in
+    /// `RewriteCorrelatedScalarSubquery`), or 0 where its HAVING holds over no rows.
+    value: Option<Expr>,
+    /// The column holding whether HAVING held for the matched rows (never NULL there,
+    /// so NULL says no inner row matched).
+    having: Option<String>,
+}
 
 /// What a subquery is in its expression.
 pub(crate) enum Kind {
@@ -225,9 +236,10 @@ pub(super) struct Correlation {
     /// Inner columns the outer conditions read, under names unique to this subquery
     /// (the join's right side may be re-instanced, and may share names with the left).
     pub exports: Vec<(String, Attribute)>,
-    /// A correlated scalar `count`: 0, not NULL, where no inner row matches (Spark's
-    /// "count bug" handling in `RewriteCorrelatedScalarSubquery`).
-    pub zero_when_unmatched: bool,
+    /// What a correlated scalar subquery is where no inner row matches.
+    pub unmatched: Unmatched,
+    /// The HAVING of a correlated scalar subquery (aggregated per correlation key).
+    pub having: Option<Expr>,
     /// A correlated scalar subquery without an aggregate: the column counting the inner
     /// rows each outer row matches (more than one fails when the query runs).
     pub rows_column: Option<String>,
@@ -506,7 +518,7 @@ impl QueryBuilder<'_> {
     }
 
     fn scalar_join(&mut self, plan: Arc<Plan>, p: Pending) -> Result<(Arc<Plan>, Attribute)> {
-        let (sub, outer_conditions, zero_when_unmatched, rows_column) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
+        let (sub, outer_conditions, unmatched, rows_column) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
         let on = match and_all(outer_conditions) {
             Some(c) => JoinOn::Condition(c),
             None => {
@@ -538,8 +550,20 @@ impl QueryBuilder<'_> {
             joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
             attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
         }
-        if zero_when_unmatched {
-            let zero = Expr::func("coalesce", vec![Expr::Attr(attr.clone()), Expr::lit(crate::ir::Value::Long(0))]).alias(&p.name);
+        let value = match (&unmatched.having, unmatched.value) {
+            (Some(flag), value) => {
+                // HAVING per correlation key: its value where no row matched, NULL where
+                // it failed.
+                let flag = joined.output.iter().find(|a| a.name == *flag).cloned().ok_or_else(|| Error::internal("HAVING column lost"))?;
+                let none = value.unwrap_or(Expr::lit(crate::ir::Value::Null));
+                let branches = vec![(Expr::IsNull(Box::new(Expr::Attr(flag.clone()))), none), (Expr::Attr(flag), Expr::Attr(attr.clone()))];
+                Some(Expr::case_when(branches, None))
+            }
+            (None, Some(value)) => Some(Expr::func("coalesce", vec![Expr::Attr(attr.clone()), value])),
+            (None, None) => None,
+        };
+        if let Some(value) = value {
+            let zero = value.alias(&p.name);
             let exprs = joined.output.iter().filter(|a| a.id != attr.id).cloned().map(Expr::Attr).chain([zero]).collect();
             joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
             attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
@@ -770,7 +794,7 @@ impl QueryBuilder<'_> {
             let exprs = plan.output.iter().cloned().map(Expr::Attr).chain(correlation.exports.iter().map(|(n, a)| Expr::Attr(a.clone()).alias(n))).collect();
             plan = Arc::new(builder::project(plan, exprs, self.conf, new_plan_id())?);
         }
-        Ok((plan, correlation.outer_conditions, correlation.zero_when_unmatched, correlation.rows_column))
+        Ok((plan, correlation.outer_conditions, correlation.unmatched, correlation.rows_column))
     }
 
     /// The body of a correlated scalar subquery: its one aggregate grouped by the inner
@@ -792,7 +816,13 @@ impl QueryBuilder<'_> {
             })
         };
         // A grouped count over no rows has no group, so no 0 either.
-        correlation.zero_when_unmatched = group_by.is_empty() && matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        if group_by.is_empty() && matches!(items.as_slice(), [item] if is_count(item.unalias())) {
+            let zero = Expr::lit(crate::ir::Value::Long(0));
+            correlation.unmatched.value = Some(match &correlation.having {
+                None => zero,
+                Some(h) => Expr::case_when(vec![(over_no_rows(h), zero)], None),
+            });
+        }
         // Outer columns in the select list are read from the domain (below).
         let (written, _) = correlation.bind_outer_reads(&plan, items.clone(), true, self.conf);
         let (items, reads_outer_columns) = correlation.bind_outer_reads(&plan, items, false, self.conf);
@@ -857,13 +887,34 @@ impl QueryBuilder<'_> {
     /// GROUP BY, per key and group first, then per key: the one group's value and the
     /// number of groups (the column `{name}_rows`, checked after the join).
     fn grouped_per_key(&self, plan: Arc<Plan>, keys: Vec<Expr>, group_by: Vec<Expr>, items: Vec<Expr>, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+        let having = correlation.having.take().map(|h| {
+            let mut all = items.clone();
+            let h = super::query::hide_aggregates(h, &mut all);
+            (h, all)
+        });
         if group_by.is_empty() {
-            return Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?));
+            let Some((h, all)) = having else { return Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?)) };
+            // Whether HAVING holds, beside the value (Spark's RewriteCorrelatedScalarSubquery
+            // keeps the aggregate and tests the condition after the join).
+            let agg = Arc::new(builder::aggregate(plan, keys, all.clone(), self.conf, new_plan_id())?);
+            let kept = agg.output.len() - (all.len() - items.len());
+            let flag = format!("{name}_having");
+            let holds = Expr::func("coalesce", vec![h, Expr::lit(crate::ir::Value::Boolean(false))]).alias(&flag);
+            let list = agg.output[..kept].iter().cloned().map(Expr::Attr).chain([holds]).collect();
+            correlation.unmatched.having = Some(flag);
+            return Ok(Arc::new(builder::project(agg, list, self.conf, new_plan_id())?));
         }
         // (Both callers name the keys `{name}_key{k}`.)
         let key_names: Vec<String> = (0..keys.len()).map(|k| format!("{name}_key{k}")).collect();
         let groups = group_by.into_iter().enumerate().map(|(j, g)| g.alias(&format!("{name}_group{j}")));
-        let per_group = Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), items, self.conf, new_plan_id())?);
+        let per_group = match having {
+            None => Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), items, self.conf, new_plan_id())?),
+            Some((h, all)) => {
+                // HAVING keeps the groups it holds for.
+                let agg = Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), all, self.conf, new_plan_id())?);
+                Arc::new(builder::filter(agg, h, self.conf, new_plan_id())?)
+            }
+        };
         let rows = format!("{name}_rows");
         correlation.rows_column = Some(rows.clone());
         let one = Expr::lit(crate::ir::Value::Integer(1));
@@ -1004,6 +1055,15 @@ fn substitute(e: Expr, values: &[(String, Attribute)]) -> Expr {
             values.iter().find(|(name, _)| *name == parts[0]).map(|(_, a)| Expr::Attr(a.clone()))
         }
         _ => None,
+    })
+}
+
+/// `h` (a HAVING) as it reads over no rows: a count 0, any other aggregate NULL.
+fn over_no_rows(h: &Expr) -> Expr {
+    h.transform_down(&mut |x| match crate::analysis::functions::is_aggregate_call(x) {
+        true if is_count(x) => Some(Expr::lit(crate::ir::Value::Long(0))),
+        true => Some(Expr::lit(crate::ir::Value::Null)),
+        false => None,
     })
 }
 
