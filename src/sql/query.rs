@@ -1087,4 +1087,16 @@ mod tests {
         assert_eq!(e.error_class.as_deref(), Some("UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY"));
         assert_eq!(group_key(Expr::col("k"), &items, &lateral).unwrap(), Expr::col("s"));
     }
+
+    #[test]
+    fn per_group_reads_are_hidden_columns_of_the_aggregation() {
+        let key = Expr::binary(crate::ir::BinaryOp::Add, Expr::col("k"), Expr::Literal(Value::Integer(1)));
+        let sum = Expr::Function { name: "sum".into(), args: vec![Expr::col("v")], distinct: false };
+        let item = Expr::binary(crate::ir::BinaryOp::Or, key.clone(), Expr::binary(crate::ir::BinaryOp::Gt, sum.clone(), Expr::col("k")));
+        let mut aggs = vec![Expr::col("k")];
+        let hidden = hide_group_reads(&item, &[key.clone().alias("k1")], &mut aggs);
+        let expected = Expr::binary(crate::ir::BinaryOp::Or, Expr::col("__having_1"), Expr::binary(crate::ir::BinaryOp::Gt, Expr::col("__having_2"), Expr::col("k")));
+        assert_eq!(hidden, expected);
+        assert_eq!(aggs, vec![Expr::col("k"), key.alias("__having_1"), sum.alias("__having_2")]);
+    }
 }

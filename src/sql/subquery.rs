@@ -1134,4 +1134,29 @@ mod tests {
         let e = or(and(r.clone(), eq("a", "x")), and(r, eq("a", "y")));
         assert_eq!(factor_common_conjuncts(e.clone()), e);
     }
+
+    #[test]
+    fn a_window_s_own_function_is_no_aggregate_call_around_a_subquery() {
+        let sum = |e: Expr| Expr::func("sum", vec![e]);
+        let read = Expr::binary(BinaryOp::Add, sum(Expr::col("v")), Expr::col("__subquery_1"));
+        let window = Expr::Window { function: Box::new(sum(read.clone())), spec: Box::default() };
+        assert!(!inside_aggregate_call(&window, "__subquery_1"));
+        // Inside an aggregate of the window's argument: a value per input row.
+        let inner = Expr::Window { function: Box::new(sum(sum(Expr::col("__subquery_1")))), spec: Box::default() };
+        assert!(inside_aggregate_call(&inner, "__subquery_1"));
+        assert!(inside_aggregate_call(&sum(read), "__subquery_1"));
+    }
+
+    #[test]
+    fn a_having_over_no_rows_reads_a_count_as_0_and_other_aggregates_as_null() {
+        let h = and(
+            Expr::binary(BinaryOp::Lt, Expr::func("count", vec![Expr::lit(crate::ir::Value::Integer(1))]), Expr::lit(crate::ir::Value::Integer(2))),
+            Expr::binary(BinaryOp::Gt, Expr::func("max", vec![Expr::col("y")]), Expr::col("k")),
+        );
+        let expected = and(
+            Expr::binary(BinaryOp::Lt, Expr::lit(crate::ir::Value::Long(0)), Expr::lit(crate::ir::Value::Integer(2))),
+            Expr::binary(BinaryOp::Gt, Expr::lit(crate::ir::Value::Null), Expr::col("k")),
+        );
+        assert_eq!(over_no_rows(&h), expected);
+    }
 }
