@@ -146,6 +146,9 @@ _MESSAGE_DIFFERENCES_BY_REASON = {
         'df_subquery_positions::sort_correlated_exists',
         'df_subquery_positions::sql_join_on_correlated_scalar',
         'df_subquery_positions::sql_order_by_correlated_scalar',
+        'subquery_gaps13::scalar_cube',
+        'subquery_gaps13::scalar_empty_grouping_set',
+        'subquery_gaps13::scalar_rollup',
     ],
     "Spark's error text shows array_sort's default comparator with its unresolved variables (`left`, `right`); its column name shows them as namedlambdavariable(), as PyRust does in both": [
         'fn_lambda_sort::array_sort_of_a_non_array',

@@ -430,10 +430,12 @@ pub(super) fn aggregate_reading(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Exp
         }
     }
     if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
-        if !values.is_empty() {
-            return Err(Error::unsupported("a DataFrame subquery (scalar(), exists()) beside a window function in an aggregation"));
+        // The values are joined above the windows (`analysis::subquery::aggregate`).
+        let reads_value = |e: &Expr| e.any(&|x| matches!(x, Expr::Attr(a) if values.contains(&a.id)));
+        if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }) && reads_value(e))) {
+            return Err(Error::unsupported("a window function reading a DataFrame subquery (scalar(), exists()) in an aggregation"));
         }
-        return super::windows::over_aggregate(input, keys, aggs, plan_id);
+        return super::windows::over_aggregate(input, keys, aggs, values, plan_id);
     }
     let mut output = outputs(&keys);
     output.extend(outputs(&aggs));

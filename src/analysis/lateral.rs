@@ -171,6 +171,34 @@ impl Correlated<'_> {
     }
 }
 
+impl Correlated<'_> {
+    /// A correlated aggregation (`grouped`, one row per left row some inner row reached)
+    /// completed to one row for every left row of `hidden` (`empty`, the aggregates over
+    /// no rows, where none did), the hidden columns carried: what Spark's decorrelation
+    /// gives the steps after it.
+    fn complete(&self, hidden: &Arc<Plan>, grouped: Arc<Plan>, empty: Arc<Plan>) -> Result<Arc<Plan>> {
+        // The aggregate's key (first) is the row number; under a name of its own for the join.
+        let values: Vec<Attribute> = grouped.output[1..].to_vec();
+        let key = Expr::Attr(grouped.output[0].clone());
+        let mut list: Vec<Expr> = values.iter().cloned().map(Expr::Attr).collect();
+        list.push(key.alias("__lateral_row_grouped"));
+        let grouped = Arc::new(builder::project(grouped, list, self.conf, new_plan_id())?);
+        let n = values.len();
+        let same_row = Expr::binary(BinaryOp::Eq, Expr::Attr(self.row.clone()), Expr::Attr(grouped.output[n].clone()));
+        let joined = Arc::new(builder::join(hidden.clone(), grouped, JoinOn::Condition(same_row), JoinType::Left, self.conf, new_plan_id())?);
+        let joined = Arc::new(builder::join(joined, empty, JoinOn::None, JoinType::Cross, self.conf, new_plan_id())?);
+        let width = hidden.output.len();
+        let output = &joined.output;
+        let matched = Expr::IsNotNull(Box::new(Expr::Attr(output[width + n].clone())));
+        let mut list: Vec<Expr> = output[..width].iter().cloned().map(Expr::Attr).collect();
+        for (i, v) in values.iter().enumerate() {
+            let case = Expr::case_when(vec![(matched.clone(), Expr::Attr(output[width + i].clone()))], Some(Expr::Attr(output[width + n + 1 + i].clone())));
+            list.push(case.alias(&v.name));
+        }
+        Ok(Arc::new(builder::project(joined, list, self.conf, new_plan_id())?))
+    }
+}
+
 fn is_aggregate_select(op: &LateralOp) -> bool {
     let LateralOp::Select(list) = op else { return false };
     list.iter().any(|e| {
@@ -266,8 +294,9 @@ fn correlated_join(
         }
     };
     for op in ops {
-        if aggregated.is_some() {
-            return Err(not_supported("an operation after a correlated aggregation"));
+        if let Some(empty) = aggregated.take() {
+            // A step after a correlated aggregation reads one row per left row.
+            plan = corr.complete(&hidden, plan, empty)?;
         }
         if is_aggregate_select(&op) {
             let LateralOp::Select(list) = op else { return Err(Error::internal("lateral aggregate")) };

@@ -593,8 +593,9 @@ fn by_partition_and_order(windows: Vec<NamedExpr>) -> Vec<Vec<NamedExpr>> {
 /// rank() OVER (ORDER BY sum(v)))`): the Aggregate computes the keys and every
 /// aggregate of the list (those inside windows too), Window nodes above it compute
 /// the windows over its rows, and a Project gives the list. A window's function may
-/// only read grouping keys and aggregates, as in Spark.
-pub fn over_aggregate(input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr>, plan_id: u64) -> Result<Plan> {
+/// only read grouping keys and aggregates, as in Spark; the list may read `values`
+/// too (subqueries read per group, joined to the windows' rows by the caller).
+pub fn over_aggregate(input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExpr>, values: &std::collections::HashSet<u64>, plan_id: u64) -> Result<Plan> {
     let key_ids: Vec<u64> = keys.iter().map(|k| k.attr.id).collect();
     let mut hidden: Vec<NamedExpr> = vec![];
     let list: Vec<NamedExpr> = aggs
@@ -608,7 +609,7 @@ pub fn over_aggregate(input: Arc<Plan>, keys: Vec<NamedExpr>, aggs: Vec<NamedExp
         let mut missing = None;
         ne.expr.walk(&mut |e| {
             if let Expr::Attr(a) = e {
-                if missing.is_none() && !key_ids.contains(&a.id) && !hidden.iter().any(|h| h.attr.id == a.id) {
+                if missing.is_none() && !key_ids.contains(&a.id) && !values.contains(&a.id) && !hidden.iter().any(|h| h.attr.id == a.id) {
                     missing = Some(a.name.clone());
                 }
             }

@@ -189,30 +189,40 @@ impl<'a> QueryBuilder<'a> {
             sql::GroupByExpr::All(modifiers) if modifiers.is_empty() => (vec![], true),
             sql::GroupByExpr::All(_) => return Err(unsupported("GROUP BY ALL ... WITH ROLLUP/CUBE")),
         };
-        let aggregated = !group_by.is_empty() || group_by_all || s.having.is_some() || items.iter().any(has_aggregate);
+        let aggregated = !group_by.is_empty()
+            || group_by_all
+            || s.having.is_some()
+            || items.iter().any(has_aggregate)
+            || super::subquery::tests_an_aggregate(&items);
         // A scalar subquery is correlated by its WHERE or by outer columns in its select list.
         let correlated = !correlation.outer_conditions.is_empty() || (correlation.scalar.is_some() && correlation.bind_outer_reads(&plan, items.clone(), false, self.conf).1);
         if let (Some(name), true) = (&correlation.scalar, correlated) {
             // A correlated scalar subquery: its aggregate per value of the outer columns.
-            if group_by_all || s.having.is_some() || items.len() != 1 {
-                return Err(unsupported("a correlated scalar subquery that is not one value (GROUP BY ALL, HAVING)"));
+            if items.len() != 1 {
+                return Err(unsupported("a correlated scalar subquery of several columns"));
             }
             let name = name.clone();
             let group_by = match grouping_sets(group_by, &items, &[])? {
+                // GROUP BY ALL: the items without an aggregate (none: one group).
+                _ if group_by_all => items.iter().filter(|e| !has_aggregate(e)).map(|e| e.unalias().clone()).collect(),
                 GroupBy::Keys(keys) => keys,
-                GroupBy::Sets(_) => return Err(unsupported("a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING SETS")),
+                GroupBy::Sets(_) => return Err(outer_column_under_grouping_sets(&correlation)),
             };
-            let aggregated = !group_by.is_empty() || items.iter().any(has_aggregate);
+            correlation.having = s.having.map(convert).transpose()?;
+            let aggregated = !group_by.is_empty() || correlation.having.is_some() || items.iter().any(has_aggregate);
             let agg = self.correlated_scalar(plan, items, group_by, aggregated, &name, &mut correlation)?;
             self.correlation = correlation;
             return Ok(agg);
         }
+        let mut per_group = super::subquery::PerGroup::default();
         if aggregated {
             // Inside aggregate calls joined to the FROM's rows, beside them planned by the
-            // aggregation as DataFrame subqueries (`analysis::subquery`).
+            // aggregation as DataFrame subqueries (`analysis::subquery`) or over its
+            // output (`per_group`).
             let pending = super::subquery::take(&items.iter().collect::<Vec<_>>());
             if !pending.is_empty() {
-                (plan, items) = self.aggregation_subqueries(plan, items, pending)?;
+                let windows = items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. })));
+                (plan, items, per_group) = self.aggregation_subqueries(plan, items, pending, windows)?;
             }
         }
         plan = if aggregated {
@@ -243,11 +253,31 @@ impl<'a> QueryBuilder<'a> {
                 GroupBy::Sets(_) if items.iter().any(|e| e.any(&|x| matches!(x, Expr::Window { .. }))) => extract_windows(items)?,
                 _ => (items, None),
             };
+            // Items reading a subquery per group: the aggregation computes a stand-in
+            // (checking what it reads is grouped), and what they read of the groups as
+            // hidden columns; the items themselves are evaluated over its output.
+            let mut aggs: Vec<Expr> = items.iter().map(|e| per_group.stand_in(e.clone())).collect();
+            let keys = match &grouping {
+                GroupBy::Keys(keys) => keys.clone(),
+                GroupBy::Sets(_) => vec![],
+            };
+            let hide = |e: Expr, aggs: &mut Vec<Expr>| hide_group_reads(&e, &keys, aggs);
+            let per_group_items: Vec<Option<Expr>> =
+                items.iter().map(|e| per_group.read_by(e).then(|| hide(e.clone(), &mut aggs))).collect();
+            if !per_group.pending.is_empty() {
+                let placeholders = per_group_items.iter().flatten().collect::<Vec<_>>();
+                super::subquery::requeue(std::mem::take(&mut per_group.pending));
+                super::subquery::hide_tested_values(&placeholders, &mut |x| hide(x, &mut aggs));
+            }
+            let per_group_pending = super::subquery::take(&per_group_items.iter().flatten().collect::<Vec<_>>());
             // Aggregates HAVING reads but the select list does not are computed as hidden
             // columns, filtered on, and dropped (Spark's ResolveAggregateFunctions).
             let having = s.having.map(convert).transpose()?;
-            let mut aggs = items.clone();
             let having = having.map(|h| hide_aggregates(h, &mut aggs));
+            if let Some(h) = &having {
+                // An IN of HAVING may test an aggregate too (`HAVING sum(v) IN (...)`).
+                super::subquery::hide_tested_values(&[h], &mut |x| hide_aggregates(x, &mut aggs));
+            }
             let agg = Arc::new(match grouping {
                 GroupBy::Keys(keys) => builder::aggregate(plan, keys, aggs, self.conf, new_plan_id())?,
                 GroupBy::Sets(sets) => grouping::sets::plan(plan, vec![], grouping::sets::SetSpec::Explicit(sets), aggs, self.conf, new_plan_id())?,
@@ -261,7 +291,24 @@ impl<'a> QueryBuilder<'a> {
                 }
                 None => agg.clone(),
             };
-            let visible = visible_columns(filtered, &agg, items.len())?;
+            let visible = if per_group_items.iter().any(Option::is_some) {
+                // Over the groups (filtered by HAVING) with the keys read by qualifier too.
+                let scope = match filtered.plan_id == agg.plan_id {
+                    true => having_scope(agg.clone(), items.len(), self.conf),
+                    false => filtered,
+                };
+                let keys = agg.output.len() - items.len() - hidden_count(&agg, items.len());
+                let exprs: Vec<Expr> = per_group_items
+                    .into_iter()
+                    .zip(&agg.output[keys..keys + items.len()])
+                    .map(|(e, a)| e.unwrap_or_else(|| Expr::Attr(a.clone())))
+                    .collect();
+                super::subquery::requeue(per_group_pending);
+                let (joined, exprs) = self.scalar_subqueries(scope, exprs)?;
+                Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?)
+            } else {
+                visible_columns(filtered, &agg, items.len())?
+            };
             match windows {
                 Some(top) => {
                     let exprs = top
@@ -968,9 +1015,53 @@ fn hidden_count(aggregate: &Plan, _count: usize) -> usize {
     aggregate.output.iter().filter(|a| a.name.starts_with("__having_")).count()
 }
 
+/// `e` (an item evaluated over an aggregation's output) with each aggregate call and
+/// each expression the aggregation groups by (`k + 1`) read from hidden columns
+/// appended to `aggs`.
+fn hide_group_reads(e: &Expr, keys: &[Expr], aggs: &mut Vec<Expr>) -> Expr {
+    use crate::analysis::functions::is_aggregate_call;
+    if let Expr::Window { .. } = e {
+        // The window runs over the groups: its function stays, what it reads is hidden.
+        return e.map_children(&mut |c| match is_aggregate_call(c) {
+            true => c.map_children(&mut |g| hide_group_reads(g, keys, aggs)),
+            false => hide_group_reads(c, keys, aggs),
+        });
+    }
+    let grouped = !matches!(e, Expr::Unresolved { .. } | Expr::Literal(_)) && keys.iter().any(|k| k.unalias() == e.without_origin());
+    if !grouped && !is_aggregate_call(e) {
+        return e.map_children(&mut |c| hide_group_reads(c, keys, aggs));
+    }
+    let name = format!("__having_{}", aggs.len());
+    aggs.push(e.clone().alias(&name));
+    Expr::col(&name)
+}
+
+/// Spark's error for a correlated scalar subquery grouped by ROLLUP, CUBE or GROUPING
+/// SETS: its correlated filter sits below an aggregation with several grouping sets
+/// (Spark's text prints the Filter node's tree; this names its condition).
+fn outer_column_under_grouping_sets(correlation: &super::subquery::Correlation) -> Error {
+    let shown = |e: &Expr| {
+        let e = e.transform_down(&mut |x| match x {
+            Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                correlation.exports.iter().find(|(n, _)| *n == parts[0]).map(|(_, a)| Expr::Attr(a.clone()))
+            }
+            Expr::Attr(a) => Some(Expr::Function { name: "outer".into(), args: vec![Expr::Attr(a.clone())], distinct: false }),
+            _ => None,
+        });
+        crate::analysis::naming::sql_text(&e)
+    };
+    let conditions: Vec<String> = correlation.outer_conditions.iter().map(shown).collect();
+    let node = format!("Filter {}", conditions.join(" AND "));
+    Error::analysis(
+        "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED",
+        format!("Unsupported subquery expression: Accessing outer query column is not allowed in this location:\n{node}"),
+    )
+    .with_param("treeNode", node)
+}
+
 /// `condition` with each aggregate call replaced by a reference to a hidden aggregate
 /// column appended to `aggs`.
-fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
+pub(super) fn hide_aggregates(condition: Expr, aggs: &mut Vec<Expr>) -> Expr {
     condition.transform_down(&mut |e| {
         if matches!(e, Expr::Window { .. }) || !crate::analysis::functions::is_aggregate_call(e) {
             return None;
@@ -995,5 +1086,17 @@ mod tests {
         let e = group_key(Expr::Literal(Value::Integer(2)), &items, &lateral).unwrap_err();
         assert_eq!(e.error_class.as_deref(), Some("UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY"));
         assert_eq!(group_key(Expr::col("k"), &items, &lateral).unwrap(), Expr::col("s"));
+    }
+
+    #[test]
+    fn per_group_reads_are_hidden_columns_of_the_aggregation() {
+        let key = Expr::binary(crate::ir::BinaryOp::Add, Expr::col("k"), Expr::Literal(Value::Integer(1)));
+        let sum = Expr::Function { name: "sum".into(), args: vec![Expr::col("v")], distinct: false };
+        let item = Expr::binary(crate::ir::BinaryOp::Or, key.clone(), Expr::binary(crate::ir::BinaryOp::Gt, sum.clone(), Expr::col("k")));
+        let mut aggs = vec![Expr::col("k")];
+        let hidden = hide_group_reads(&item, &[key.clone().alias("k1")], &mut aggs);
+        let expected = Expr::binary(crate::ir::BinaryOp::Or, Expr::col("__having_1"), Expr::binary(crate::ir::BinaryOp::Gt, Expr::col("__having_2"), Expr::col("k")));
+        assert_eq!(hidden, expected);
+        assert_eq!(aggs, vec![Expr::col("k"), key.alias("__having_1"), sum.alias("__having_2")]);
     }
 }

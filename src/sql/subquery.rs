@@ -28,7 +28,18 @@ use std::sync::Arc;
 /// A planned subquery body: its plan, the conditions reading the outer query, whether
 /// its value is 0 where they match nothing, and the column counting the inner rows of a
 /// scalar one without an aggregate.
-type PlannedSubquery = (Arc<Plan>, Vec<Expr>, bool, Option<String>);
+type PlannedSubquery = (Arc<Plan>, Vec<Expr>, Unmatched, Option<String>);
+
+/// A correlated scalar subquery's value where no inner row matches, or its HAVING fails.
+#[derive(Default, Clone)]
+pub(super) struct Unmatched {
+    /// Where no inner row matches: a count's 0 (Spark's "count bug" handling in
+    /// `RewriteCorrelatedScalarSubquery`), or 0 where its HAVING holds over no rows.
+    value: Option<Expr>,
+    /// The column holding whether HAVING held for the matched rows (never NULL there,
+    /// so NULL says no inner row matched).
+    having: Option<String>,
+}
 
 /// What a subquery is in its expression.
 pub(crate) enum Kind {
@@ -42,6 +53,9 @@ pub(crate) struct Pending {
     name: String,
     kind: Kind,
     query: sql::Query,
+    /// An IN's tested value as written, when `kind` holds it rewritten (aggregate calls
+    /// read from an aggregation's hidden columns): Spark's name shows it as written.
+    shown: Option<String>,
 }
 
 thread_local! {
@@ -57,7 +71,7 @@ const SCALAR_NAME: &str = "scalarsubquery()";
 pub(super) fn placeholder(kind: Kind, query: sql::Query) -> Expr {
     let name = format!("__subquery_{}", NEXT.fetch_add(1, Ordering::Relaxed));
     let e = Expr::col(&name);
-    PENDING.with(|p| p.borrow_mut().push(Pending { name, kind, query }));
+    PENDING.with(|p| p.borrow_mut().push(Pending { name, kind, query, shown: None }));
     e
 }
 
@@ -66,6 +80,54 @@ pub(super) fn placeholder(kind: Kind, query: sql::Query) -> Expr {
 pub(super) fn take(exprs: &[&Expr]) -> Vec<Pending> {
     let all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     all.into_iter().filter(|p| exprs.iter().any(|e| mentions(e, &p.name))).collect()
+}
+
+/// Puts subqueries back for the next `take` (the clause that plans them).
+pub(super) fn requeue(pending: Vec<Pending>) {
+    PENDING.with(|p| p.borrow_mut().extend(pending));
+}
+
+/// The IN subqueries `exprs` hold with their tested values rewritten by `hide` (an
+/// aggregation's hidden columns for its aggregate calls), named as written.
+pub(super) fn hide_tested_values(exprs: &[&Expr], hide: &mut dyn FnMut(Expr) -> Expr) {
+    let mut pending = take(exprs);
+    for p in &mut pending {
+        if let Kind::In(x) = &mut p.kind {
+            let hidden = hide(x.clone());
+            if hidden != *x {
+                p.shown.get_or_insert_with(|| crate::analysis::naming::auto_name(x));
+                *x = hidden;
+            }
+        }
+    }
+    requeue(pending);
+}
+
+/// Whether an IN subquery `exprs` hold tests an aggregate (`count(*) IN (...)`), which
+/// makes the select list an aggregation's.
+pub(super) fn tests_an_aggregate(exprs: &[Expr]) -> bool {
+    PENDING.with(|p| {
+        p.borrow().iter().any(|q| {
+            matches!(&q.kind, Kind::In(x) if x.any(&crate::analysis::functions::is_aggregate_call)) && exprs.iter().any(|e| mentions(e, &q.name))
+        })
+    })
+}
+
+/// Whether placeholder `name` sits inside an aggregate call of `e`: a value per input
+/// row. A window's own function is no such call (`sum(sum(v) + (SELECT ...)) OVER ()`
+/// reads a value per group).
+fn inside_aggregate_call(e: &Expr, name: &str) -> bool {
+    use crate::analysis::functions::is_aggregate_call;
+    if let Expr::Window { .. } = e {
+        return e.children().into_iter().any(|c| match is_aggregate_call(c) {
+            true => c.children().into_iter().any(|g| inside_aggregate_call(g, name)),
+            false => inside_aggregate_call(c, name),
+        });
+    }
+    match is_aggregate_call(e) {
+        true => mentions(e, name),
+        false => e.children().into_iter().any(|c| inside_aggregate_call(c, name)),
+    }
 }
 
 fn mentions(e: &Expr, name: &str) -> bool {
@@ -126,6 +188,32 @@ pub(super) fn project_to(plan: Arc<Plan>, visible: &[Attribute]) -> Arc<Plan> {
     Arc::new(Plan { plan_id: new_plan_id(), node: PlanNode::Project { input: plan, exprs }, output: visible.to_vec() })
 }
 
+/// Subqueries an aggregation's select list reads per group, planned over its output
+/// (`QueryBuilder::aggregation_subqueries`), and the stand-in the aggregation reads for
+/// each placeholder.
+#[derive(Default)]
+pub(super) struct PerGroup {
+    pub pending: Vec<Pending>,
+    pub stand_ins: Vec<(String, Expr)>,
+}
+
+impl PerGroup {
+    /// `e` with the placeholders replaced by their stand-ins.
+    pub fn stand_in(&self, e: Expr) -> Expr {
+        e.transform_down(&mut |x| match x {
+            Expr::Unresolved { parts, plan_id: None } if parts.len() == 1 => {
+                self.stand_ins.iter().find(|(n, _)| *n == parts[0]).map(|(_, s)| s.clone())
+            }
+            _ => None,
+        })
+    }
+
+    /// Whether `e` reads one of these subqueries.
+    pub fn read_by(&self, e: &Expr) -> bool {
+        self.pending.iter().any(|p| mentions(e, &p.name))
+    }
+}
+
 /// The shape a subquery is planned in.
 enum Shape<'n> {
     Exists,
@@ -148,9 +236,10 @@ pub(super) struct Correlation {
     /// Inner columns the outer conditions read, under names unique to this subquery
     /// (the join's right side may be re-instanced, and may share names with the left).
     pub exports: Vec<(String, Attribute)>,
-    /// A correlated scalar `count`: 0, not NULL, where no inner row matches (Spark's
-    /// "count bug" handling in `RewriteCorrelatedScalarSubquery`).
-    pub zero_when_unmatched: bool,
+    /// What a correlated scalar subquery is where no inner row matches.
+    pub unmatched: Unmatched,
+    /// The HAVING of a correlated scalar subquery (aggregated per correlation key).
+    pub having: Option<Expr>,
     /// A correlated scalar subquery without an aggregate: the column counting the inner
     /// rows each outer row matches (more than one fails when the query runs).
     pub rows_column: Option<String>,
@@ -304,7 +393,10 @@ impl QueryBuilder<'_> {
     fn existence_join(&mut self, plan: Arc<Plan>, p: Pending, negated: bool) -> Result<(Arc<Plan>, Attribute)> {
         let (sub, mut conditions) = match &p.kind {
             Kind::Exists => self.subquery_plan(&plan, p.query, Shape::Exists).map(|(s, c, _, _)| (s, c))?,
-            Kind::In(_) => self.subquery_plan(&plan, p.query, Shape::In(&p.name)).map(|(s, c, _, _)| (s, c))?,
+            Kind::In(x) => self
+                .subquery_plan(&plan, p.query, Shape::In(&p.name))
+                .map(|(s, c, _, _)| (s, c))
+                .map_err(|e| in_length_mismatch(e, x))?,
             Kind::Scalar => return Err(Error::internal("a scalar subquery planned as EXISTS")),
         };
         let mut outer_names: Vec<String> = vec![];
@@ -318,14 +410,25 @@ impl QueryBuilder<'_> {
             });
         }
         let shown = match &p.kind {
-            Kind::In(x) => format!("({} IN (listquery({})))", crate::analysis::naming::auto_name(x), outer_names.join(", ")),
+            Kind::In(x) => {
+                let x = p.shown.clone().unwrap_or_else(|| crate::analysis::naming::auto_name(x));
+                format!("({x} IN (listquery({})))", outer_names.join(", "))
+            }
             _ => format!("exists({})", outer_names.join(", ")),
         };
         let flag = format!("{}_flag", p.name);
         let truth = Expr::lit(crate::ir::Value::Boolean(true)).alias(&flag);
         let mut null_aware = None;
+        // Spark types EXISTS not nullable, IN nullable where its value or the subquery's
+        // column is (a NOT IN over a NULL is NULL), whatever the rows.
+        let mut nullable = false;
         if let Kind::In(x) = p.kind {
             let x = bind_columns(x, &plan, self.conf);
+            let value_nullable = Resolver::new(&plan, self.conf)
+                .resolve(x.clone())
+                .map(|r| crate::analysis::typing::nullable(&r, self.conf.ansi))
+                .unwrap_or(true);
+            nullable = value_nullable || sub.output.iter().any(|a| a.name == p.name && a.nullable);
             let eq = Expr::binary(BinaryOp::Eq, x.clone(), Expr::col(&p.name));
             if negated && !conditions.is_empty() {
                 // Correlated: Spark's existence join on `x = y OR isnull(x = y)` beside the
@@ -405,8 +508,6 @@ impl QueryBuilder<'_> {
         let joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
         let attr = joined.output.last().cloned().ok_or_else(|| Error::internal("existence flag lost"))?;
         // Shown as Spark shows it; resolved by id.
-        // Spark types an IN subquery's value nullable, EXISTS not (both never NULL here).
-        let nullable = shown.starts_with('(');
         Ok((joined, Attribute { name: shown, nullable, ..attr }))
     }
 
@@ -417,7 +518,7 @@ impl QueryBuilder<'_> {
     }
 
     fn scalar_join(&mut self, plan: Arc<Plan>, p: Pending) -> Result<(Arc<Plan>, Attribute)> {
-        let (sub, outer_conditions, zero_when_unmatched, rows_column) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
+        let (sub, outer_conditions, unmatched, rows_column) = self.subquery_plan(&plan, p.query, Shape::Scalar(&p.name))?;
         let on = match and_all(outer_conditions) {
             Some(c) => JoinOn::Condition(c),
             None => {
@@ -449,8 +550,20 @@ impl QueryBuilder<'_> {
             joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
             attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
         }
-        if zero_when_unmatched {
-            let zero = Expr::func("coalesce", vec![Expr::Attr(attr.clone()), Expr::lit(crate::ir::Value::Long(0))]).alias(&p.name);
+        let value = match (&unmatched.having, unmatched.value) {
+            (Some(flag), value) => {
+                // HAVING per correlation key: its value where no row matched, NULL where
+                // it failed.
+                let flag = joined.output.iter().find(|a| a.name == *flag).cloned().ok_or_else(|| Error::internal("HAVING column lost"))?;
+                let none = value.unwrap_or(Expr::lit(crate::ir::Value::Null));
+                let branches = vec![(Expr::IsNull(Box::new(Expr::Attr(flag.clone()))), none), (Expr::Attr(flag), Expr::Attr(attr.clone()))];
+                Some(Expr::case_when(branches, None))
+            }
+            (None, Some(value)) => Some(Expr::func("coalesce", vec![Expr::Attr(attr.clone()), value])),
+            (None, None) => None,
+        };
+        if let Some(value) = value {
+            let zero = value.alias(&p.name);
             let exprs = joined.output.iter().filter(|a| a.id != attr.id).cloned().map(Expr::Attr).chain([zero]).collect();
             joined = Arc::new(builder::project(joined, exprs, self.conf, new_plan_id())?);
             attr = joined.output.last().cloned().ok_or_else(|| Error::internal("scalar subquery column lost"))?;
@@ -493,14 +606,12 @@ impl QueryBuilder<'_> {
     /// subquery is a DataFrame subquery (`Expr::Subquery`), which the aggregation joins
     /// to its groups (`analysis::subquery::aggregate`). Spark refuses a correlated scalar
     /// subquery there (SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION).
-    pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>) -> Result<(Arc<Plan>, Vec<Expr>)> {
-        let inside_calls = |name: &str| {
-            items.iter().any(|e| {
-                let mut found = false;
-                e.walk(&mut |x| found |= crate::analysis::functions::is_aggregate_call(x) && mentions(x, name));
-                found
-            })
-        };
+    /// An IN or a correlated EXISTS outside aggregate calls (and, beside a window
+    /// function, any subquery there) is returned as `PerGroup`: evaluated over the
+    /// aggregation's output (Spark's RewritePredicateSubquery: an existence join on the
+    /// groups), its placeholder read by the aggregation as a stand-in.
+    pub(super) fn aggregation_subqueries(&mut self, from: Arc<Plan>, items: Vec<Expr>, pending: Vec<Pending>, windows: bool) -> Result<(Arc<Plan>, Vec<Expr>, PerGroup)> {
+        let inside_calls = |name: &str| items.iter().any(|e| inside_aggregate_call(e, name));
         let (inside, outside): (Vec<Pending>, Vec<Pending>) = pending.into_iter().partition(|p| inside_calls(&p.name));
         let mut plan = from;
         let mut items = items;
@@ -523,11 +634,18 @@ impl QueryBuilder<'_> {
                 .collect();
         }
         let mut found = vec![];
+        let mut per_group = PerGroup::default();
         for p in outside {
             let kind = match p.kind {
                 Kind::Scalar => SubqueryKind::Scalar,
                 Kind::Exists => SubqueryKind::Exists,
-                Kind::In(_) => return Err(unsupported("an IN subquery outside aggregate functions in the select list of an aggregation")),
+                Kind::In(ref x) => {
+                    // Its stand-in reads the tested value, so the aggregation checks it
+                    // is grouped (Spark's MISSING_AGGREGATION).
+                    per_group.stand_ins.push((p.name.clone(), Expr::IsNull(Box::new(x.clone()))));
+                    per_group.pending.push(p);
+                    continue;
+                }
             };
             let shape = match kind {
                 SubqueryKind::Scalar => Shape::Scalar(&p.name),
@@ -536,7 +654,19 @@ impl QueryBuilder<'_> {
             let correlation = self.subquery_plan(&plan, p.query.clone(), shape).map(|(_, c, _, _)| c).unwrap_or_default();
             if !correlation.is_empty() {
                 if kind == SubqueryKind::Exists {
-                    return Err(unsupported("a correlated EXISTS subquery outside aggregate functions in the select list of an aggregation"));
+                    // Its stand-in reads the outer columns, checked as grouped.
+                    let mut outer: Vec<Expr> = vec![];
+                    for c in &correlation {
+                        c.walk(&mut |x| {
+                            if matches!(x, Expr::Attr(_)) && !outer.contains(x) {
+                                outer.push(x.clone());
+                            }
+                        });
+                    }
+                    let read = outer.into_iter().map(|a| Expr::IsNull(Box::new(a))).reduce(|a, b| Expr::binary(BinaryOp::And, a, b));
+                    per_group.stand_ins.push((p.name.clone(), read.unwrap_or_else(|| Expr::lit(crate::ir::Value::Boolean(true)))));
+                    per_group.pending.push(p);
+                    continue;
                 }
                 let mut names: Vec<String> = vec![];
                 for c in &correlation {
@@ -550,6 +680,16 @@ impl QueryBuilder<'_> {
                 }
                 return Err(crate::analysis::subquery::scalar_per_group(&names));
             }
+            if windows {
+                // A DataFrame subquery cannot sit beside a window in an aggregation.
+                let stand_in = match kind {
+                    SubqueryKind::Scalar => Expr::lit(crate::ir::Value::Null),
+                    SubqueryKind::Exists => Expr::lit(crate::ir::Value::Boolean(true)),
+                };
+                per_group.stand_ins.push((p.name.clone(), stand_in));
+                per_group.pending.push(p);
+                continue;
+            }
             let sub = self.query(p.query)?;
             found.push((p.name, Expr::Subquery(Box::new(Subquery { kind, plan: sub, steps: vec![] }))));
         }
@@ -562,7 +702,7 @@ impl QueryBuilder<'_> {
                 })
             })
             .collect();
-        Ok((plan, items))
+        Ok((plan, items, per_group))
     }
 
     /// Refuses the subqueries Spark refuses in a sort (`predicates`: IN and EXISTS too)
@@ -654,7 +794,7 @@ impl QueryBuilder<'_> {
             let exprs = plan.output.iter().cloned().map(Expr::Attr).chain(correlation.exports.iter().map(|(n, a)| Expr::Attr(a.clone()).alias(n))).collect();
             plan = Arc::new(builder::project(plan, exprs, self.conf, new_plan_id())?);
         }
-        Ok((plan, correlation.outer_conditions, correlation.zero_when_unmatched, correlation.rows_column))
+        Ok((plan, correlation.outer_conditions, correlation.unmatched, correlation.rows_column))
     }
 
     /// The body of a correlated scalar subquery: its one aggregate grouped by the inner
@@ -676,7 +816,13 @@ impl QueryBuilder<'_> {
             })
         };
         // A grouped count over no rows has no group, so no 0 either.
-        correlation.zero_when_unmatched = group_by.is_empty() && matches!(items.as_slice(), [item] if is_count(item.unalias()));
+        if group_by.is_empty() && matches!(items.as_slice(), [item] if is_count(item.unalias())) {
+            let zero = Expr::lit(crate::ir::Value::Long(0));
+            correlation.unmatched.value = Some(match &correlation.having {
+                None => zero,
+                Some(h) => Expr::case_when(vec![(over_no_rows(h), zero)], None),
+            });
+        }
         // Outer columns in the select list are read from the domain (below).
         let (written, _) = correlation.bind_outer_reads(&plan, items.clone(), true, self.conf);
         let (items, reads_outer_columns) = correlation.bind_outer_reads(&plan, items, false, self.conf);
@@ -741,13 +887,34 @@ impl QueryBuilder<'_> {
     /// GROUP BY, per key and group first, then per key: the one group's value and the
     /// number of groups (the column `{name}_rows`, checked after the join).
     fn grouped_per_key(&self, plan: Arc<Plan>, keys: Vec<Expr>, group_by: Vec<Expr>, items: Vec<Expr>, name: &str, correlation: &mut Correlation) -> Result<Arc<Plan>> {
+        let having = correlation.having.take().map(|h| {
+            let mut all = items.clone();
+            let h = super::query::hide_aggregates(h, &mut all);
+            (h, all)
+        });
         if group_by.is_empty() {
-            return Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?));
+            let Some((h, all)) = having else { return Ok(Arc::new(builder::aggregate(plan, keys, items, self.conf, new_plan_id())?)) };
+            // Whether HAVING holds, beside the value (Spark's RewriteCorrelatedScalarSubquery
+            // keeps the aggregate and tests the condition after the join).
+            let agg = Arc::new(builder::aggregate(plan, keys, all.clone(), self.conf, new_plan_id())?);
+            let kept = agg.output.len() - (all.len() - items.len());
+            let flag = format!("{name}_having");
+            let holds = Expr::func("coalesce", vec![h, Expr::lit(crate::ir::Value::Boolean(false))]).alias(&flag);
+            let list = agg.output[..kept].iter().cloned().map(Expr::Attr).chain([holds]).collect();
+            correlation.unmatched.having = Some(flag);
+            return Ok(Arc::new(builder::project(agg, list, self.conf, new_plan_id())?));
         }
         // (Both callers name the keys `{name}_key{k}`.)
         let key_names: Vec<String> = (0..keys.len()).map(|k| format!("{name}_key{k}")).collect();
         let groups = group_by.into_iter().enumerate().map(|(j, g)| g.alias(&format!("{name}_group{j}")));
-        let per_group = Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), items, self.conf, new_plan_id())?);
+        let per_group = match having {
+            None => Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), items, self.conf, new_plan_id())?),
+            Some((h, all)) => {
+                // HAVING keeps the groups it holds for.
+                let agg = Arc::new(builder::aggregate(plan, keys.into_iter().chain(groups).collect(), all, self.conf, new_plan_id())?);
+                Arc::new(builder::filter(agg, h, self.conf, new_plan_id())?)
+            }
+        };
         let rows = format!("{name}_rows");
         correlation.rows_column = Some(rows.clone());
         let one = Expr::lit(crate::ir::Value::Integer(1));
@@ -891,6 +1058,15 @@ fn substitute(e: Expr, values: &[(String, Attribute)]) -> Expr {
     })
 }
 
+/// `h` (a HAVING) as it reads over no rows: a count 0, any other aggregate NULL.
+fn over_no_rows(h: &Expr) -> Expr {
+    h.transform_down(&mut |x| match crate::analysis::functions::is_aggregate_call(x) {
+        true if is_count(x) => Some(Expr::lit(crate::ir::Value::Long(0))),
+        true => Some(Expr::lit(crate::ir::Value::Null)),
+        false => None,
+    })
+}
+
 fn is_count(e: &Expr) -> bool {
     matches!(e, Expr::Function { name, .. } if name.eq_ignore_ascii_case("count") || name.eq_ignore_ascii_case("count_if"))
 }
@@ -957,5 +1133,30 @@ mod tests {
         let r = Expr::binary(BinaryOp::Gt, Expr::func("rand", vec![]), Expr::lit(crate::ir::Value::Double(0.5)));
         let e = or(and(r.clone(), eq("a", "x")), and(r, eq("a", "y")));
         assert_eq!(factor_common_conjuncts(e.clone()), e);
+    }
+
+    #[test]
+    fn a_window_s_own_function_is_no_aggregate_call_around_a_subquery() {
+        let sum = |e: Expr| Expr::func("sum", vec![e]);
+        let read = Expr::binary(BinaryOp::Add, sum(Expr::col("v")), Expr::col("__subquery_1"));
+        let window = Expr::Window { function: Box::new(sum(read.clone())), spec: Box::default() };
+        assert!(!inside_aggregate_call(&window, "__subquery_1"));
+        // Inside an aggregate of the window's argument: a value per input row.
+        let inner = Expr::Window { function: Box::new(sum(sum(Expr::col("__subquery_1")))), spec: Box::default() };
+        assert!(inside_aggregate_call(&inner, "__subquery_1"));
+        assert!(inside_aggregate_call(&sum(read), "__subquery_1"));
+    }
+
+    #[test]
+    fn a_having_over_no_rows_reads_a_count_as_0_and_other_aggregates_as_null() {
+        let h = and(
+            Expr::binary(BinaryOp::Lt, Expr::func("count", vec![Expr::lit(crate::ir::Value::Integer(1))]), Expr::lit(crate::ir::Value::Integer(2))),
+            Expr::binary(BinaryOp::Gt, Expr::func("max", vec![Expr::col("y")]), Expr::col("k")),
+        );
+        let expected = and(
+            Expr::binary(BinaryOp::Lt, Expr::lit(crate::ir::Value::Long(0)), Expr::lit(crate::ir::Value::Integer(2))),
+            Expr::binary(BinaryOp::Gt, Expr::lit(crate::ir::Value::Null), Expr::col("k")),
+        );
+        assert_eq!(over_no_rows(&h), expected);
     }
 }
