@@ -52,8 +52,13 @@ pub(super) fn rewrite(tokens: &mut Vec<TokenWithSpan>) {
             at = next;
         }
         if parts.len() < 2 {
-            i += 1;
-            continue;
+            match text_form(tokens, i + 1) {
+                Some((pairs, next)) => (parts, at) = (pairs, next),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
         let span = tokens[i].span;
         let t = |token: Token| TokenWithSpan { token, span };
@@ -69,6 +74,37 @@ pub(super) fn rewrite(tokens: &mut Vec<TokenWithSpan>) {
         tokens.splice(i..at, call);
         i += added;
     }
+}
+
+/// `INTERVAL '1 year 2 months'`: the units inside the string (no unit after it), as
+/// pairs, and where the tokens go on.
+fn text_form(tokens: &[TokenWithSpan], at: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let skip = |mut k: usize| {
+        while matches!(tokens.get(k).map(|t| &t.token), Some(Token::Whitespace(_))) {
+            k += 1;
+        }
+        k
+    };
+    let k = skip(at);
+    let Token::SingleQuotedString(text) = &tokens.get(k)?.token else { return None };
+    if matches!(tokens.get(skip(k + 1)).map(|t| &t.token), Some(Token::Word(w)) if unit(&w.value).is_some()) {
+        return None;
+    }
+    Some((text_parts(text)?, k + 1))
+}
+
+/// The `value unit` pairs of an interval's text (`IntervalUtils.stringToInterval`'s
+/// words: an `interval` prefix allowed, units in any case).
+fn text_parts(text: &str) -> Option<Vec<(String, String)>> {
+    let lower = text.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first() == Some(&"interval") {
+        words.remove(0);
+    }
+    if words.is_empty() || !words.len().is_multiple_of(2) || words.chunks(2).any(|p| unit(p[1]).is_none()) {
+        return None;
+    }
+    Some(words.chunks(2).map(|p| (p[0].to_string(), p[1].to_string())).collect())
 }
 
 /// One `value unit` pair from `at` (whitespace skipped): the value's text, the unit's
@@ -136,6 +172,15 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     }))
 }
 
+/// `INTERVAL '3 months'` as sqlparser reads it when no tokens were rewritten: the
+/// text's `value unit` pairs typed as the multi-unit literal of the same parts.
+pub(super) fn literal_of_text(text: &str) -> Result<Expr> {
+    let pairs = text_parts(text).ok_or_else(|| {
+        Error::new(crate::error::ErrorKind::Parse, "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", format!("Interval string does not match format: {text}"))
+    })?;
+    literal(&pairs.into_iter().flat_map(|(v, u)| [Expr::Literal(Value::String(v)), Expr::Literal(Value::String(u))]).collect::<Vec<_>>())
+}
+
 fn whole(value: &str, unit_name: &str, written: &str) -> Result<i64> {
     value.parse().map_err(|_| invalid_fraction(written, unit_name))
 }
@@ -185,6 +230,16 @@ mod tests {
         assert_eq!(literal(&parts(&["1", "YEAR", "2", "MONTH"])).unwrap(), Expr::Literal(Value::YearMonthInterval(14, 0, 1)));
         assert_eq!(literal(&parts(&["-1", "day", "2", "hours"])).unwrap(), Expr::Literal(Value::DayTimeInterval(-22 * 3_600_000_000, 0, 1)));
         assert_eq!(literal(&parts(&["1.5", "seconds", "1", "minute"])).unwrap(), Expr::Literal(Value::DayTimeInterval(61_500_000, 2, 3)));
+    }
+
+    #[test]
+    fn units_written_in_the_text() {
+        assert_eq!(literal_of_text("3 months").unwrap(), Expr::Literal(Value::YearMonthInterval(3, 1, 1)));
+        assert_eq!(literal_of_text("interval 1 Year 2 months").unwrap(), Expr::Literal(Value::YearMonthInterval(14, 0, 1)));
+        assert_eq!(literal_of_text("-2 years").unwrap(), Expr::Literal(Value::YearMonthInterval(-24, 0, 0)));
+        assert_eq!(literal_of_text("2 hours 1 second").unwrap(), Expr::Literal(Value::DayTimeInterval(7_201_000_000, 1, 3)));
+        assert!(literal_of_text("3").is_err());
+        assert!(literal_of_text("3 fortnights").is_err());
     }
 
     #[test]

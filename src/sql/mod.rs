@@ -831,7 +831,8 @@ fn interval_literal(iv: sql::Interval) -> Result<Expr> {
         other => return Err(Error::unsupported(format!("interval literal {other}"))),
     };
     let Some((day_time, start)) = unit(&iv.leading_field) else {
-        return Err(Error::unsupported("interval literals without a unit"));
+        // `INTERVAL '1 year 2 months'`: the units are in the text.
+        return intervals::literal_of_text(&text);
     };
     let end = match unit(&iv.last_field) {
         Some((dt, e)) if dt == day_time && e > start => e,
