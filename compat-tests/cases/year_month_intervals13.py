@@ -298,3 +298,94 @@ def collate_expression_unknown_collation(spark):
 @case
 def collate_expression_of_a_number(spark):
     return spark.sql("SELECT 1 COLLATE UTF8_LCASE")
+
+
+# Literal operands (folded before the query runs) fail as columns do.
+@case
+def interval_literal_sum_overflow_fails(spark):
+    return spark.sql("SELECT CAST(INTERVAL '2147483647' MONTH + INTERVAL '1' MONTH AS STRING) s")
+
+
+@case
+def interval_literal_difference_overflow_fails(spark):
+    return spark.sql("SELECT CAST(INTERVAL '-2147483648' MONTH - INTERVAL '1' MONTH AS STRING) s")
+
+
+@case
+def interval_literal_negation_overflow_fails(spark):
+    return spark.sql("SELECT CAST(-INTERVAL '-2147483648' MONTH AS STRING) s")
+
+
+@case
+def interval_literal_abs_overflow_fails(spark):
+    return spark.sql("SELECT CAST(abs(INTERVAL '-2147483648' MONTH) AS STRING) s")
+
+
+@case
+def year_month_interval_window_sum_and_avg(spark):
+    return spark.sql("SELECT id, CAST(sum(x) OVER (ORDER BY id) AS STRING) s, CAST(avg(x) OVER (PARTITION BY id % 2) AS STRING) a "
+                     "FROM (SELECT id, make_ym_interval(0, CAST(id AS INT)) x FROM range(5)) ORDER BY id")
+
+
+@case
+def year_month_interval_grouped_sum_overflow_fails(spark):
+    return spark.sql("SELECT g, CAST(sum(x) AS STRING) s FROM VALUES (1, INTERVAL '2147483647' MONTH), (1, INTERVAL '1' MONTH), "
+                     "(2, INTERVAL '1' MONTH) AS t(g, x) GROUP BY g ORDER BY g")
+
+
+@case
+def year_month_interval_times_null(spark):
+    return spark.sql("SELECT CAST(x * NULL AS STRING) a, CAST(try_multiply(x, NULL) AS STRING) b, CAST(try_divide(x, NULL) AS STRING) c "
+                     "FROM VALUES (INTERVAL '1' MONTH) AS t(x)")
+
+
+@case
+def try_add_dates_and_year_month_interval_literals(spark):
+    return spark.sql("SELECT try_add(DATE '2020-01-31', INTERVAL '1-1' YEAR TO MONTH) a, try_subtract(DATE '2020-03-31', INTERVAL '1' MONTH) b, "
+                     "try_add(INTERVAL '1' MONTH, DATE '2020-01-31') c")
+
+
+@case
+def abs_of_interval_of_the_wrong_type_fails(spark):
+    return spark.sql("SELECT abs(true)")
+
+
+@case
+def try_divide_number_by_interval_fails(spark):
+    return spark.sql("SELECT try_divide(2, INTERVAL '1' MONTH)")
+
+
+@case
+def try_add_interval_and_number_fails(spark):
+    return spark.sql("SELECT try_add(INTERVAL '1' YEAR, 1)")
+
+
+# Day-time intervals go through the same functions.
+@case
+def day_time_interval_aggregates(spark):
+    return spark.sql(
+        "SELECT CAST(sum(x) AS STRING) s, CAST(avg(x) AS STRING) a, CAST(try_avg(x) AS STRING) ta, CAST(min(x) AS STRING) mn, "
+        "CAST(max(x) AS STRING) mx, CAST(median(x) AS STRING) md "
+        "FROM VALUES (INTERVAL '1 02:03:04' DAY TO SECOND), (INTERVAL '-3' HOUR), (INTERVAL '0.000001' SECOND) AS t(x)")
+
+
+@case
+def day_time_interval_sum_overflow_fails(spark):
+    return spark.sql("SELECT CAST(sum(x) AS STRING) FROM VALUES (INTERVAL '106751991' DAY), (INTERVAL '106751991' DAY) AS t(x)")
+
+
+@case
+def day_time_interval_try_sum_overflow_is_null(spark):
+    return spark.sql("SELECT CAST(try_sum(x) AS STRING) s, CAST(try_avg(x) AS STRING) a "
+                     "FROM VALUES (INTERVAL '106751991' DAY), (INTERVAL '106751991' DAY) AS t(x)")
+
+
+@case
+def day_time_interval_try_functions(spark):
+    return spark.sql("SELECT CAST(try_add(INTERVAL '1' DAY, INTERVAL '2' HOUR) AS STRING) a, CAST(try_subtract(INTERVAL '1' DAY, INTERVAL '2' HOUR) AS STRING) b, "
+                     "CAST(try_multiply(INTERVAL '1' DAY, 1.5) AS STRING) c, CAST(try_divide(INTERVAL '1' DAY, 0) AS STRING) d")
+
+
+@case
+def abs_of_day_time_interval_column(spark):
+    return spark.sql("SELECT CAST(abs(x) AS STRING) a FROM VALUES (INTERVAL '-1 02:03:04.5' DAY TO SECOND), (NULL) AS t(x)")
