@@ -389,3 +389,23 @@ def day_time_interval_try_functions(spark):
 @case
 def abs_of_day_time_interval_column(spark):
     return spark.sql("SELECT CAST(abs(x) AS STRING) a FROM VALUES (INTERVAL '-1 02:03:04.5' DAY TO SECOND), (NULL) AS t(x)")
+
+
+@case
+def interval_string_literal_mixing_kinds_fails(spark):
+    return spark.sql("SELECT interval '1 month 1 day'")
+
+
+@case
+def multi_unit_interval_mixing_kinds_fails(spark):
+    return spark.sql("SELECT 1, INTERVAL 1 YEAR 2 DAYS")
+
+
+@case
+def interval_string_literal_mixing_kinds_fails_in_expr(spark):
+    return spark.range(1).selectExpr("id", "INTERVAL '2 years 3 hours' AS x")
+
+
+@case
+def interval_string_literal_in_expr(spark):
+    return spark.range(1).selectExpr("CAST(INTERVAL '2 years 3 months' AS STRING) AS x", "CAST(INTERVAL '-1 week' AS STRING) AS y")

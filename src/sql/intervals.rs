@@ -60,14 +60,15 @@ pub(super) fn rewrite(tokens: &mut Vec<TokenWithSpan>) {
                 }
             }
         }
-        let span = tokens[i].span;
+        // Every token spans the whole literal, so the call's span is the literal's (the
+        // fragment of its errors), and the literal as written is its first argument.
+        let span = tokens[i].span.union(&tokens[at - 1].span);
+        let source: String = tokens[i..at].iter().map(|t| t.token.to_string()).collect();
         let t = |token: Token| TokenWithSpan { token, span };
         let mut call = vec![t(Token::Word(Word { value: MULTI_UNIT_INTERVAL.to_string(), quote_style: None, keyword: Keyword::NoKeyword })), t(Token::LParen)];
-        for (k, (value, unit_name)) in parts.into_iter().enumerate() {
-            if k > 0 {
-                call.push(t(Token::Comma));
-            }
-            call.extend([t(Token::SingleQuotedString(value)), t(Token::Comma), t(Token::SingleQuotedString(unit_name))]);
+        call.push(t(Token::SingleQuotedString(source)));
+        for (value, unit_name) in parts {
+            call.extend([t(Token::Comma), t(Token::SingleQuotedString(value)), t(Token::Comma), t(Token::SingleQuotedString(unit_name))]);
         }
         call.push(t(Token::RParen));
         let added = call.len();
@@ -135,7 +136,8 @@ fn part(tokens: &[TokenWithSpan], at: usize) -> Option<(String, String, usize)> 
 /// An interval type's start and end fields.
 type FieldRange = (u8, u8);
 
-/// The literal of `__interval_units(value, unit, ...)`.
+/// The literal of `__interval_units(source, value, unit, ...)` (`source`: the literal as
+/// written).
 pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     let texts: Vec<&str> = args
         .iter()
@@ -144,6 +146,7 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
             _ => Err(Error::internal("a multi-unit interval's parts are strings")),
         })
         .collect::<Result<_>>()?;
+    let Some((source, texts)) = texts.split_first() else { return Err(Error::internal("a multi-unit interval has its source")) };
     let written = texts.chunks(2).map(|p| format!("{} {}", p[0], p[1])).collect::<Vec<_>>().join(" ");
     let (mut micros, mut months) = (0i64, 0i64);
     // The (start, end) fields written of each kind.
@@ -168,7 +171,10 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     Ok(Expr::Literal(match (day_time, year_month) {
         (Some((start, end)), None) => Value::DayTimeInterval(micros, start, end),
         (None, Some((start, end))) => Value::YearMonthInterval(i32::try_from(months).map_err(|_| overflow())?, start, end),
-        _ => return Err(parse_error(&written, "an interval mixes year-month and day-time units")),
+        _ => {
+            return Err(Error::new(crate::error::ErrorKind::Parse, "_LEGACY_ERROR_TEMP_0029", format!("Cannot mix year-month and day-time fields: {source}."))
+                .with_param("literal", *source))
+        }
     }))
 }
 
@@ -178,7 +184,9 @@ pub(super) fn literal_of_text(text: &str) -> Result<Expr> {
     let pairs = text_parts(text).ok_or_else(|| {
         Error::new(crate::error::ErrorKind::Parse, "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", format!("Interval string does not match format: {text}"))
     })?;
-    literal(&pairs.into_iter().flat_map(|(v, u)| [Expr::Literal(Value::String(v)), Expr::Literal(Value::String(u))]).collect::<Vec<_>>())
+    let source = Expr::Literal(Value::String(format!("INTERVAL '{text}'")));
+    let parts = pairs.into_iter().flat_map(|(v, u)| [Expr::Literal(Value::String(v)), Expr::Literal(Value::String(u))]);
+    literal(&std::iter::once(source).chain(parts).collect::<Vec<_>>())
 }
 
 fn whole(value: &str, unit_name: &str, written: &str) -> Result<i64> {
@@ -216,7 +224,7 @@ mod tests {
     use super::*;
 
     fn parts(p: &[&str]) -> Vec<Expr> {
-        p.iter().map(|s| Expr::Literal(Value::String(s.to_string()))).collect()
+        std::iter::once(&"INTERVAL ...").chain(p).map(|s| Expr::Literal(Value::String(s.to_string()))).collect()
     }
 
     #[test]

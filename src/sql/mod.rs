@@ -1060,7 +1060,7 @@ fn function(mut f: sql::Function) -> Result<Expr> {
         return cast_call(&name, to, args);
     }
     if name == intervals::MULTI_UNIT_INTERVAL {
-        return intervals::literal(&args);
+        return intervals::literal(&args).map_err(|e| errors::at_span(e, call_span, errors::Reach::SPAN));
     }
     if name == "decode" && args.len() > 2 {
         return Ok(decode_call(args));
