@@ -409,3 +409,41 @@ def interval_string_literal_mixing_kinds_fails_in_expr(spark):
 @case
 def interval_string_literal_in_expr(spark):
     return spark.range(1).selectExpr("CAST(INTERVAL '2 years 3 months' AS STRING) AS x", "CAST(INTERVAL '-1 week' AS STRING) AS y")
+
+
+@case
+def year_month_intervals_in_other_functions(spark):
+    return spark.sql("SELECT CAST(greatest(x, INTERVAL '1' YEAR) AS STRING) g, CAST(least(x, INTERVAL '1' MONTH) AS STRING) l, sign(x) s, "
+                     "CAST(coalesce(NULL, x) AS STRING) c FROM VALUES (INTERVAL '2' MONTH), (INTERVAL '-3' YEAR) AS t(x)")
+
+
+@case
+def year_month_intervals_collected(spark):
+    return spark.sql("SELECT CAST(collect_list(x) AS STRING) l, CAST(array_sort(collect_set(x)) AS STRING) st, CAST(mode(x) AS STRING) m, "
+                     "CAST(first(x) AS STRING) f, CAST(max_by(x, y) AS STRING) mb "
+                     "FROM VALUES (INTERVAL '2' MONTH, 1), (INTERVAL '-3' YEAR, 2), (INTERVAL '2' MONTH, 0) AS t(x, y)")
+
+
+@case
+def year_month_intervals_distinct_and_filtered_aggregates(spark):
+    return spark.sql("SELECT count(DISTINCT x) n, CAST(sum(DISTINCT x) AS STRING) s, CAST(avg(DISTINCT x) AS STRING) a, "
+                     "CAST(sum(x) FILTER (WHERE x > INTERVAL '2' MONTH) AS STRING) f "
+                     "FROM VALUES (INTERVAL '2' MONTH), (INTERVAL '2' MONTH), (INTERVAL '5' MONTH), (NULL) AS t(x)")
+
+
+@case
+def year_month_intervals_in_nested_values(spark):
+    return spark.sql("SELECT CAST(array(x, INTERVAL '1' YEAR) AS STRING) a, CAST(struct(x) AS STRING) s, CAST(map('a', x) AS STRING) m "
+                     "FROM VALUES (INTERVAL '2' MONTH) AS t(x)")
+
+
+@case
+def year_month_interval_percentile_cont_and_disc(spark):
+    return spark.sql("SELECT CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS STRING) c, CAST(percentile_disc(0.5) WITHIN GROUP (ORDER BY x) AS STRING) d "
+                     "FROM VALUES (INTERVAL '2' MONTH), (INTERVAL '-3' YEAR), (INTERVAL '5' MONTH), (INTERVAL '6' MONTH) AS t(x)")
+
+
+@case
+def year_month_interval_times_numbers_of_each_type(spark):
+    return spark.sql("SELECT CAST(x / 2.5 AS STRING) a, CAST(x * 1.5BD AS STRING) b, CAST(x / 3L AS STRING) c, CAST(x * 2S AS STRING) d "
+                     "FROM VALUES (INTERVAL '5' MONTH), (INTERVAL '-5' MONTH) AS t(x)")
