@@ -240,7 +240,6 @@ fn floor_display(called: &str, args: &[String], _: bool) -> String {
     format!("{name}({})", args.join(", "))
 }
 
-/// `negative(x)`: numbers (a STRING or an untyped NULL cast to DOUBLE) and intervals.
 /// `abs(x)`: a number, or an ANSI interval as it is (Spark's `NumericAndAnsiInterval`).
 fn abs_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     if is_ansi_interval(&data_type(&args[0])) {
@@ -251,6 +250,7 @@ fn abs_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
 
 const ABS_INPUT: Expected = Expected::Named(&Expected::Numeric, "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")");
 
+/// `negative(x)`: numbers (a STRING or an untyped NULL cast to DOUBLE) and intervals.
 fn negative_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
     if t.is_ansi_interval() || t == DataType::CalendarInterval {

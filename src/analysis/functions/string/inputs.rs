@@ -526,8 +526,6 @@ pub fn mask_display(name: &str, args: &[String], _: bool) -> String {
     format!("{name}({})", shown.join(", "))
 }
 
-/// `collate(str, name)`: UTF8_BINARY (what PyRust strings are, Spark's default)
-/// is accepted; any other collation is refused by name.
 /// The collations Spark builds in beside the ICU locales, by their canonical names.
 const BUILTIN_COLLATIONS: &[&str] = &["UTF8_BINARY", "UTF8_LCASE", "UNICODE", "UNICODE_CI"];
 
@@ -547,6 +545,8 @@ pub fn collation_of_collate(name: &str, args: &[Expr]) -> Option<(Expr, String)>
     Some((x.clone(), format!("SYSTEM.BUILTIN.{canonical}")))
 }
 
+/// `collate(str, name)`: UTF8_BINARY (what PyRust strings are, Spark's default)
+/// is accepted; any other collation is refused by name.
 pub fn collate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let args = strings_only(args[..1].to_vec(), site)?.into_iter().chain(args[1..].iter().cloned()).collect::<Vec<_>>();
     let name = string_literal(&args[1]).unwrap_or_default();
