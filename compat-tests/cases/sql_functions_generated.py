@@ -859,15 +859,7 @@ EXAMPLES = [
 # Examples whose PyRust result differs from Spark's today, by cause: each is a case and a
 # strict xfail (compat-tests/test_compat.py: KNOWN_DIFFERENCES), so one that starts
 # passing is noticed and taken off this list.
-NOT_YET_BY_CAUSE = {
-    "PySpark 4.0.1 cannot collect a year-month interval (PySparkNotImplementedError); PyRust refuses the interval at analysis": [
-        'abs_1', 'approx_percentile_2', 'median_1', 'percentile_2', 'percentile_approx_2', 'try_add_5', 'try_avg_2',
-        'try_divide_3', 'try_divide_4', 'try_multiply_2', 'try_subtract_5',
-    ],
-    "not implemented: COLLATE": [
-        'collate_0',
-    ],
-}
+NOT_YET_BY_CAUSE = {}
 NOT_YET = {name: cause for cause, names in NOT_YET_BY_CAUSE.items() for name in names}
 
 # Window and CUBE queries without ORDER BY: Spark returns the rows in the order its

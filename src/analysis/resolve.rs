@@ -503,6 +503,11 @@ impl<'a> Resolver<'a> {
             .with_param("routineName", format!("`{}`", functions::unmarked(&name)))
             .with_param("searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]")
         })?;
+        if let Some((x, answer)) = functions::collation_of_collate(&name, &args) {
+            if data_type(&self.resolve(x)?) == DataType::String {
+                return Ok(Expr::Literal(Value::String(answer)));
+            }
+        }
         let aggregate = def.func.is_aggregate();
         if aggregate && !self.scope.aggregates {
             return Err(Error::analysis(

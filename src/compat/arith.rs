@@ -52,11 +52,28 @@ pub fn fold_literals(op: BinaryOp, left: &Value, right: &Value, ansi: bool) -> O
         }};
     }
     match (left, right) {
+        (Value::YearMonthInterval(a, s, e), Value::YearMonthInterval(b, ..)) if matches!(op, BinaryOp::Add | BinaryOp::Subtract) => {
+            let r = if op == BinaryOp::Add { a.checked_add(*b) } else { a.checked_sub(*b) };
+            Some(r.map(|m| Value::YearMonthInterval(m, *s, *e)).ok_or_else(|| interval_overflow(op)))
+        }
+        (Value::DayTimeInterval(a, s, e), Value::DayTimeInterval(b, ..)) if matches!(op, BinaryOp::Add | BinaryOp::Subtract) => {
+            let r = if op == BinaryOp::Add { a.checked_add(*b) } else { a.checked_sub(*b) };
+            Some(r.map(|us| Value::DayTimeInterval(us, *s, *e)).ok_or_else(|| interval_overflow(op)))
+        }
         (Value::Integer(a), Value::Integer(b)) => int_op!(*a, *b, Integer, "INT"),
         (Value::Long(a), Value::Long(b)) => int_op!(*a, *b, Long, "BIGINT"),
         (Value::Short(a), Value::Short(b)) => int_op!(*a, *b, Short, "SMALLINT"),
         (Value::Byte(a), Value::Byte(b)) => int_op!(*a, *b, Byte, "TINYINT"),
         _ => None,
+    }
+}
+
+/// The error of two interval literals' sum or difference out of range.
+fn interval_overflow(op: BinaryOp) -> crate::error::Error {
+    let try_function = if op == BinaryOp::Add { "try_add" } else { "try_subtract" };
+    match super::ansi_interval::overflow(try_function) {
+        super::datetime_fns::RowError::Spark { kind, class, message } => crate::error::Error::new(kind, class, message),
+        _ => crate::error::Error::internal("an interval overflow is a Spark error"),
     }
 }
 
@@ -102,6 +119,9 @@ pub fn ieee_divide(left: pl::Expr, right: pl::Expr) -> pl::Expr {
 
 /// `left op right` for operands already cast to `t` (the common type).
 pub fn arithmetic(op: BinaryOp, left: pl::Expr, right: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
+    if t.is_ansi_interval() && matches!(op, BinaryOp::Add | BinaryOp::Subtract) {
+        return super::ansi_interval::add(op, left, right, t, true, reachable);
+    }
     match op {
         BinaryOp::Divide => {
             let zero = right.clone().eq(lit(0));
@@ -222,6 +242,9 @@ pub fn decimal_arithmetic(
 pub fn negate(x: pl::Expr, t: &DataType, ansi: bool, reachable: Option<pl::Expr>) -> pl::Expr {
     if let DataType::Decimal(p, _) = t {
         return super::decimal::negate_or_abs(x, false, *p);
+    }
+    if t.is_ansi_interval() {
+        return super::ansi_interval::negate(x, t, true, reachable);
     }
     let value = -x.clone();
     let min = match t {

@@ -34,6 +34,13 @@ pub fn to_text(input: pl::Expr, t: &DataType, style: TextStyle) -> pl::Expr {
 
 /// The text of one value (NULL inside a value is `null`).
 pub fn value_text(v: &AnyValue, t: &DataType, style: &TextStyle) -> String {
+    // An interval (an array's element, a struct's field) is read by its type: its
+    // engine value is a plain number (months) or a duration.
+    if matches!(t, DataType::YearMonthInterval(..) | DataType::DayTimeInterval(..) | DataType::CalendarInterval) {
+        if let Some(text) = super::show::interval_text(v, t) {
+            return text;
+        }
+    }
     match v {
         AnyValue::Null => "null".into(),
         AnyValue::Boolean(b) => b.to_string(),

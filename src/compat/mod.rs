@@ -2,6 +2,7 @@
 //! transport and the JVM's text forms of values.
 
 pub mod aes;
+pub mod ansi_interval;
 pub mod arith;
 pub mod arrays;
 pub mod binary;

@@ -52,23 +52,60 @@ pub(super) fn rewrite(tokens: &mut Vec<TokenWithSpan>) {
             at = next;
         }
         if parts.len() < 2 {
-            i += 1;
-            continue;
+            match text_form(tokens, i + 1) {
+                Some((pairs, next)) => (parts, at) = (pairs, next),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
-        let span = tokens[i].span;
+        // Every token spans the whole literal, so the call's span is the literal's (the
+        // fragment of its errors), and the literal as written is its first argument.
+        let span = tokens[i].span.union(&tokens[at - 1].span);
+        let source: String = tokens[i..at].iter().map(|t| t.token.to_string()).collect();
         let t = |token: Token| TokenWithSpan { token, span };
         let mut call = vec![t(Token::Word(Word { value: MULTI_UNIT_INTERVAL.to_string(), quote_style: None, keyword: Keyword::NoKeyword })), t(Token::LParen)];
-        for (k, (value, unit_name)) in parts.into_iter().enumerate() {
-            if k > 0 {
-                call.push(t(Token::Comma));
-            }
-            call.extend([t(Token::SingleQuotedString(value)), t(Token::Comma), t(Token::SingleQuotedString(unit_name))]);
+        call.push(t(Token::SingleQuotedString(source)));
+        for (value, unit_name) in parts {
+            call.extend([t(Token::Comma), t(Token::SingleQuotedString(value)), t(Token::Comma), t(Token::SingleQuotedString(unit_name))]);
         }
         call.push(t(Token::RParen));
         let added = call.len();
         tokens.splice(i..at, call);
         i += added;
     }
+}
+
+/// `INTERVAL '1 year 2 months'`: the units inside the string (no unit after it), as
+/// pairs, and where the tokens go on.
+fn text_form(tokens: &[TokenWithSpan], at: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let skip = |mut k: usize| {
+        while matches!(tokens.get(k).map(|t| &t.token), Some(Token::Whitespace(_))) {
+            k += 1;
+        }
+        k
+    };
+    let k = skip(at);
+    let Token::SingleQuotedString(text) = &tokens.get(k)?.token else { return None };
+    if matches!(tokens.get(skip(k + 1)).map(|t| &t.token), Some(Token::Word(w)) if unit(&w.value).is_some()) {
+        return None;
+    }
+    Some((text_parts(text)?, k + 1))
+}
+
+/// The `value unit` pairs of an interval's text (`IntervalUtils.stringToInterval`'s
+/// words: an `interval` prefix allowed, units in any case).
+fn text_parts(text: &str) -> Option<Vec<(String, String)>> {
+    let lower = text.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first() == Some(&"interval") {
+        words.remove(0);
+    }
+    if words.is_empty() || !words.len().is_multiple_of(2) || words.chunks(2).any(|p| unit(p[1]).is_none()) {
+        return None;
+    }
+    Some(words.chunks(2).map(|p| (p[0].to_string(), p[1].to_string())).collect())
 }
 
 /// One `value unit` pair from `at` (whitespace skipped): the value's text, the unit's
@@ -99,7 +136,8 @@ fn part(tokens: &[TokenWithSpan], at: usize) -> Option<(String, String, usize)> 
 /// An interval type's start and end fields.
 type FieldRange = (u8, u8);
 
-/// The literal of `__interval_units(value, unit, ...)`.
+/// The literal of `__interval_units(source, value, unit, ...)` (`source`: the literal as
+/// written).
 pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     let texts: Vec<&str> = args
         .iter()
@@ -108,6 +146,7 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
             _ => Err(Error::internal("a multi-unit interval's parts are strings")),
         })
         .collect::<Result<_>>()?;
+    let Some((source, texts)) = texts.split_first() else { return Err(Error::internal("a multi-unit interval has its source")) };
     let written = texts.chunks(2).map(|p| format!("{} {}", p[0], p[1])).collect::<Vec<_>>().join(" ");
     let (mut micros, mut months) = (0i64, 0i64);
     // The (start, end) fields written of each kind.
@@ -132,8 +171,22 @@ pub(super) fn literal(args: &[Expr]) -> Result<Expr> {
     Ok(Expr::Literal(match (day_time, year_month) {
         (Some((start, end)), None) => Value::DayTimeInterval(micros, start, end),
         (None, Some((start, end))) => Value::YearMonthInterval(i32::try_from(months).map_err(|_| overflow())?, start, end),
-        _ => return Err(parse_error(&written, "an interval mixes year-month and day-time units")),
+        _ => {
+            return Err(Error::new(crate::error::ErrorKind::Parse, "_LEGACY_ERROR_TEMP_0029", format!("Cannot mix year-month and day-time fields: {source}."))
+                .with_param("literal", *source))
+        }
     }))
+}
+
+/// `INTERVAL '3 months'` as sqlparser reads it when no tokens were rewritten: the
+/// text's `value unit` pairs typed as the multi-unit literal of the same parts.
+pub(super) fn literal_of_text(text: &str) -> Result<Expr> {
+    let pairs = text_parts(text).ok_or_else(|| {
+        Error::new(crate::error::ErrorKind::Parse, "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", format!("Interval string does not match format: {text}"))
+    })?;
+    let source = Expr::Literal(Value::String(format!("INTERVAL '{text}'")));
+    let parts = pairs.into_iter().flat_map(|(v, u)| [Expr::Literal(Value::String(v)), Expr::Literal(Value::String(u))]);
+    literal(&std::iter::once(source).chain(parts).collect::<Vec<_>>())
 }
 
 fn whole(value: &str, unit_name: &str, written: &str) -> Result<i64> {
@@ -171,7 +224,7 @@ mod tests {
     use super::*;
 
     fn parts(p: &[&str]) -> Vec<Expr> {
-        p.iter().map(|s| Expr::Literal(Value::String(s.to_string()))).collect()
+        std::iter::once(&"INTERVAL ...").chain(p).map(|s| Expr::Literal(Value::String(s.to_string()))).collect()
     }
 
     #[test]
@@ -185,6 +238,16 @@ mod tests {
         assert_eq!(literal(&parts(&["1", "YEAR", "2", "MONTH"])).unwrap(), Expr::Literal(Value::YearMonthInterval(14, 0, 1)));
         assert_eq!(literal(&parts(&["-1", "day", "2", "hours"])).unwrap(), Expr::Literal(Value::DayTimeInterval(-22 * 3_600_000_000, 0, 1)));
         assert_eq!(literal(&parts(&["1.5", "seconds", "1", "minute"])).unwrap(), Expr::Literal(Value::DayTimeInterval(61_500_000, 2, 3)));
+    }
+
+    #[test]
+    fn units_written_in_the_text() {
+        assert_eq!(literal_of_text("3 months").unwrap(), Expr::Literal(Value::YearMonthInterval(3, 1, 1)));
+        assert_eq!(literal_of_text("interval 1 Year 2 months").unwrap(), Expr::Literal(Value::YearMonthInterval(14, 0, 1)));
+        assert_eq!(literal_of_text("-2 years").unwrap(), Expr::Literal(Value::YearMonthInterval(-24, 0, 0)));
+        assert_eq!(literal_of_text("2 hours 1 second").unwrap(), Expr::Literal(Value::DayTimeInterval(7_201_000_000, 1, 3)));
+        assert!(literal_of_text("3").is_err());
+        assert!(literal_of_text("3 fortnights").is_err());
     }
 
     #[test]

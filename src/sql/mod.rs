@@ -831,7 +831,8 @@ fn interval_literal(iv: sql::Interval) -> Result<Expr> {
         other => return Err(Error::unsupported(format!("interval literal {other}"))),
     };
     let Some((day_time, start)) = unit(&iv.leading_field) else {
-        return Err(Error::unsupported("interval literals without a unit"));
+        // `INTERVAL '1 year 2 months'`: the units are in the text.
+        return intervals::literal_of_text(&text);
     };
     let end = match unit(&iv.last_field) {
         Some((dt, e)) if dt == day_time && e > start => e,
@@ -1059,7 +1060,7 @@ fn function(mut f: sql::Function) -> Result<Expr> {
         return cast_call(&name, to, args);
     }
     if name == intervals::MULTI_UNIT_INTERVAL {
-        return intervals::literal(&args);
+        return intervals::literal(&args).map_err(|e| errors::at_span(e, call_span, errors::Reach::SPAN));
     }
     if name == "decode" && args.len() > 2 {
         return Ok(decode_call(args));

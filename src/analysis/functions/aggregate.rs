@@ -165,7 +165,7 @@ fn strings_and_timestamps_as_doubles(args: Vec<Expr>, _: &Site) -> Result<Vec<Ex
 fn numbers_or_timestamps(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
     match t {
-        t if t.is_numeric() => Ok(args),
+        t if t.is_numeric() || t.is_ansi_interval() => Ok(args),
         DataType::Null | DataType::String | DataType::Timestamp => Ok(vec![coerce(args[0].clone(), &DataType::Double)]),
         _ => Err(unexpected_input_type(site, 0, "(\"NUMERIC\" or \"ANSI INTERVAL\")", &args[0])),
     }
@@ -181,6 +181,8 @@ fn sum_type(args: &[Expr], site: &Site) -> Result<DataType> {
         t if t.is_integral() => Ok(DataType::Long),
         DataType::Float | DataType::Double | DataType::Null | DataType::String => Ok(DataType::Double),
         DataType::Decimal(p, s) => Ok(DataType::Decimal((p + 10).min(38), s)),
+        // An interval's sum keeps its type.
+        t if t.is_ansi_interval() => Ok(t),
         _ => Err(unexpected_input_type(site, 0, NUMERIC_OR_ANSI_INTERVAL, &args[0])),
     }
 }
@@ -195,6 +197,9 @@ fn average_of(t: &DataType) -> Option<DataType> {
         t if t.is_integral() || t.is_floating() => Some(DataType::Double),
         DataType::Null | DataType::String => Some(DataType::Double),
         DataType::Decimal(p, s) => Some(DataType::Decimal((p + 4).min(38), (s + 4).min(38))),
+        // An interval's average is the widest interval of its kind.
+        DataType::YearMonthInterval(..) => Some(DataType::YearMonthInterval(0, 1)),
+        DataType::DayTimeInterval(..) => Some(DataType::DayTimeInterval(0, 3)),
         _ => None,
     }
 }
@@ -514,9 +519,8 @@ const PERCENTILE_VALUE: &str = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"
 fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        // A day-time interval's percentile is one too (its microseconds'); a year-month
-        // one PySpark cannot collect, so it stays refused until it can be compared.
-        t if t.is_numeric() || matches!(t, DataType::DayTimeInterval(..)) => value,
+        // An interval's percentile is one too (of its months or microseconds).
+        t if t.is_numeric() || t.is_ansi_interval() => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => return Err(unexpected_input_type(site, 0, PERCENTILE_VALUE, &value)),
     };
@@ -524,11 +528,12 @@ fn percentile_value(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(args)
 }
 
-/// `median(x)`: DOUBLE, or over a day-time interval Spark's INTERVAL DAY TO SECOND
-/// (whatever the input's fields).
+/// `median(x)`: DOUBLE, or over an interval the widest interval of its kind (whatever
+/// the input's fields).
 fn median_type(args: &[Expr], _: &Site) -> Result<DataType> {
     Ok(match data_type(&args[0]) {
         DataType::DayTimeInterval(..) => DataType::DayTimeInterval(0, 3),
+        DataType::YearMonthInterval(..) => DataType::YearMonthInterval(0, 1),
         _ => DataType::Double,
     })
 }
@@ -581,7 +586,7 @@ fn percentile_type(args: &[Expr], site: &Site) -> Result<DataType> {
 fn approx_percentile_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let value = args.remove(0);
     let value = match data_type(&value) {
-        t if t.is_numeric() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz | DataType::DayTimeInterval(..)) => value,
+        t if t.is_numeric() || t.is_ansi_interval() || matches!(t, DataType::Date | DataType::Timestamp | DataType::TimestampNtz) => value,
         DataType::Null | DataType::String => coerce(value, &DataType::Double),
         _ => {
             return Err(unexpected_input_type(

@@ -78,7 +78,7 @@ const NEGATIVE_INPUT: Expected = Expected::Named(
 );
 
 pub static FUNCTIONS: &[FunctionDef] = &[
-    def(math(Abs), "abs", Exact(1), Inputs::Implicit(&[Expected::Numeric]), Ret::Arg(0)),
+    def(math(Abs), "abs", Exact(1), Inputs::Custom(abs_inputs), Ret::Arg(0)),
     def(math(Round), "round", Range(1, 2), Inputs::Implicit(NUMERIC_AND_SCALE), Ret::Custom(round_type))
         .null(Null::Always)
         .display(Display::Custom(round_display)),
@@ -240,6 +240,16 @@ fn floor_display(called: &str, args: &[String], _: bool) -> String {
     format!("{name}({})", args.join(", "))
 }
 
+/// `abs(x)`: a number, or an ANSI interval as it is (Spark's `NumericAndAnsiInterval`).
+fn abs_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
+    if is_ansi_interval(&data_type(&args[0])) {
+        return Ok(args);
+    }
+    Inputs::Implicit(&[ABS_INPUT]).coerce(args, site)
+}
+
+const ABS_INPUT: Expected = Expected::Named(&Expected::Numeric, "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")");
+
 /// `negative(x)`: numbers (a STRING or an untyped NULL cast to DOUBLE) and intervals.
 fn negative_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let t = data_type(&args[0]);
@@ -350,6 +360,9 @@ fn ceil_floor_type(args: &[Expr], _: &Site) -> Result<DataType> {
 fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let (l, r) = (args[0].clone(), args[1].clone());
     let (lt, rt) = (data_type(&l), data_type(&r));
+    if let Some(args) = interval_operands(shown_name(&site.shown), &l, &r) {
+        return Ok(args);
+    }
     let as_number = |e: Expr, t: &DataType, other: &DataType| -> Expr {
         if *t == DataType::String {
             coerce(e, &crate::analysis::typing::string_operand_type(other, site.conf.ansi))
@@ -397,6 +410,24 @@ fn arithmetic_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     Ok(vec![coerce(l, &common), coerce(r, &common)])
 }
 
+/// The operands of `try_add`/`try_subtract` of two ANSI intervals of one kind (at their
+/// wider type) and of `try_multiply`/`try_divide` of an interval by a number (the
+/// interval first): Spark's `TryEval` of the interval operator. None for the rest.
+fn interval_operands(called: &str, l: &Expr, r: &Expr) -> Option<Vec<Expr>> {
+    let (lt, rt) = (data_type(l), data_type(r));
+    let number = |t: &DataType| t.is_numeric() || *t == DataType::Null;
+    match called.to_ascii_lowercase().as_str() {
+        "try_add" | "try_subtract" => {
+            let wide = crate::analysis::typing::tightest_common_type(&lt, &rt, false).filter(|t| t.is_ansi_interval())?;
+            Some(vec![coerce(l.clone(), &wide), coerce(r.clone(), &wide)])
+        }
+        "try_multiply" if is_ansi_interval(&lt) && number(&rt) => Some(vec![l.clone(), r.clone()]),
+        "try_multiply" if number(&lt) && is_ansi_interval(&rt) => Some(vec![r.clone(), l.clone()]),
+        "try_divide" if is_ansi_interval(&lt) && number(&rt) => Some(vec![l.clone(), r.clone()]),
+        _ => None,
+    }
+}
+
 /// The call as Spark shows it in type errors: the `try_*` functions are its
 /// arithmetic operators in TRY mode (`try_add(a, b)` is `(a + b)`).
 fn operator_sql(site: &Site, l: &Expr, r: &Expr) -> String {
@@ -441,7 +472,7 @@ fn binary_op_wrong_type(site: &Site, l: &Expr, r: &Expr, t: &DataType) -> Error 
 /// `try_divide`: DOUBLE unless both are decimals (or a decimal and an integer).
 fn divide_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let args = arithmetic_inputs(args, site)?;
-    if matches!(data_type(&args[0]), DataType::Decimal(..)) {
+    if matches!(data_type(&args[0]), DataType::Decimal(..)) || is_ansi_interval(&data_type(&args[0])) {
         return Ok(args);
     }
     Ok(args.into_iter().map(|a| coerce(a, DOUBLE)).collect())
@@ -465,6 +496,9 @@ fn try_divide_type(args: &[Expr], _: &Site) -> Result<DataType> {
 
 fn operator_type(op: BinaryOp, lt: &DataType, rt: &DataType) -> DataType {
     match (lt, rt) {
+        // An interval times or divided by a number: the widest interval of its kind.
+        (DataType::YearMonthInterval(..), _) if matches!(op, BinaryOp::Multiply | BinaryOp::Divide) => DataType::YearMonthInterval(0, 1),
+        (DataType::DayTimeInterval(..), _) if matches!(op, BinaryOp::Multiply | BinaryOp::Divide) => DataType::DayTimeInterval(0, 3),
         (DataType::Decimal(p1, s1), DataType::Decimal(p2, s2)) => decimal_arithmetic(op, (*p1, *s1), (*p2, *s2)),
         _ if op == BinaryOp::Divide => DataType::Double,
         _ => lt.clone(),

@@ -22,6 +22,7 @@ mod math;
 mod misc;
 mod signature;
 mod string;
+pub use string::collation_of_collate;
 mod structs;
 pub mod window;
 

@@ -4,6 +4,8 @@
 
 mod inputs;
 
+pub use inputs::collation_of_collate;
+
 use super::signature::{Arity::*, Display, Expected, Flags, Inputs, Null, Ret};
 use super::{def, FunctionDef};
 use crate::ir::function::{Func, StringFn::*};

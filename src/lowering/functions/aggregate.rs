@@ -20,6 +20,7 @@ pub fn lower(f: AggregateFn, c: &CallLowering) -> Result<pl::Expr> {
     use AggregateFn::*;
     Ok(match f {
         Count => count(c),
+        Sum | TrySum | Avg | TryAvg if c.arg_type(0).is_ansi_interval() => interval_sum(c, matches!(f, Avg | TryAvg), matches!(f, TrySum | TryAvg)),
         Sum => sum(c, false),
         TrySum => sum(c, true),
         Avg | TryAvg => average(input(c, 0), &c.arg_type(0), &c.call.data_type),
@@ -107,16 +108,16 @@ fn as_double(x: pl::Expr, t: &DataType) -> pl::Expr {
 /// Spark's exact `percentile` (and `median`): weighted by the frequency column when given.
 fn percentile(c: &CallLowering, percentages: Vec<f64>, frequency: Option<pl::Expr>) -> pl::Expr {
     let doubles = percentile_doubles(c, percentages, frequency);
-    // A day-time interval's percentile: the microseconds truncated, as Spark's `toLong`.
-    match c.arg_type(0) {
-        DataType::DayTimeInterval(..) => {
-            let (long, duration) = (PlType::Int64, PlType::Duration(pl::TimeUnit::Microseconds));
-            match c.call.data_type {
-                DataType::Array(..) => doubles.cast(PlType::List(Box::new(long))).cast(PlType::List(Box::new(duration))),
-                _ => doubles.cast(long).cast(duration),
-            }
-        }
-        _ => doubles,
+    // An interval's percentile: the microseconds (months) truncated, as Spark's
+    // `toLong` (`toInt`).
+    let (whole, physical) = match c.arg_type(0) {
+        DataType::DayTimeInterval(..) => (PlType::Int64, PlType::Duration(pl::TimeUnit::Microseconds)),
+        DataType::YearMonthInterval(..) => (PlType::Int32, PlType::Int32),
+        _ => return doubles,
+    };
+    match c.call.data_type {
+        DataType::Array(..) => doubles.cast(PlType::List(Box::new(whole))).cast(PlType::List(Box::new(physical))),
+        _ => doubles.cast(whole).cast(physical),
     }
 }
 
@@ -390,6 +391,30 @@ fn sum(c: &CallLowering, try_mode: bool) -> pl::Expr {
 
 /// Spark's `Average` of `input` (of type `t`): decimals divide the exact sum by the
 /// count, HALF_UP at scale + 4; other numbers are a DOUBLE mean.
+/// `sum`/`avg` of an ANSI interval, on its months or microseconds
+/// (`compat::ansi_interval::total`): an overflow fails in both modes, or is NULL for
+/// `try_sum`/`try_avg`.
+fn interval_sum(c: &CallLowering, average: bool, try_mode: bool) -> pl::Expr {
+    let t = c.arg_type(0);
+    let out = super::super::types::to_polars(&c.call.data_type);
+    let field_type = out.clone();
+    input(c, 0).cast(PlType::Int64).agg_with_fmt_str(
+        move |col: Column| -> PolarsResult<Column> {
+            let values = col.as_materialized_series().i64()?.clone();
+            let result = match crate::compat::ansi_interval::total(values.iter().flatten(), average, &t) {
+                Ok(v) => v,
+                Err(crate::compat::datetime_fns::RowError::Spark { kind, class, message }) if !try_mode => {
+                    return Err(runtime_error(kind, class, &message))
+                }
+                Err(_) => None,
+            };
+            pl::Series::new(col.name().clone(), [result]).cast(&out).map(|s| s.into_column())
+        },
+        move |_, f| Ok(pl::Field::new(f.name().clone(), field_type.clone())),
+        "interval_sum",
+    )
+}
+
 fn average(input: pl::Expr, t: &DataType, out: &DataType) -> pl::Expr {
     match (t, out) {
         (DataType::Decimal(p, s), DataType::Decimal(rp, rs)) => {

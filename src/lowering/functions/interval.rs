@@ -50,7 +50,7 @@ pub fn lower(f: DatetimeFn, c: &CallLowering) -> Result<pl::Expr> {
             (a.cast(PlType::Int64) - b.cast(PlType::Int64)).cast(DURATION)
         }
         SubtractDates => ((c.arg(0).cast(PlType::Int64) - c.arg(1).cast(PlType::Int64)) * lit(MICROS_PER_DAY)).cast(DURATION),
-        MultiplyInterval | DivideInterval => scale(c, f == DivideInterval)?,
+        MultiplyInterval | DivideInterval => scale(c, f == DivideInterval, true)?,
         _ => return Err(c.unsupported("this interval function")),
     })
 }
@@ -166,12 +166,12 @@ fn long_overflow() -> RowError {
 }
 
 /// `interval * number` and `interval / number`: HALF_UP to whole microseconds (or
-/// months); division by zero fails.
-fn scale(c: &CallLowering, divide: bool) -> Result<pl::Expr> {
+/// months); division by zero and overflow fail (are NULL for `try_`: `fail` false).
+pub(super) fn scale(c: &CallLowering, divide: bool, fail: bool) -> Result<pl::Expr> {
     let (it, nt) = (c.arg_type(0), c.arg_type(1));
     let out = to_polars(&c.call.data_type);
     let months = matches!(it, DataType::YearMonthInterval(..));
-    Ok(rows::<pl::Int64Type>(c.args.clone(), c.reachable.clone(), true, out, move |v| {
+    Ok(rows::<pl::Int64Type>(c.args.clone(), c.reachable.clone(), fail, out, move |v| {
         let x = as_i64(&v[0]).unwrap_or(0) as i128;
         let overflow = || if months { interval_overflow() } else { long_overflow() };
         let result: Option<i128> = match (&nt, &v[1]) {

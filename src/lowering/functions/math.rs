@@ -88,7 +88,7 @@ pub fn lower(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
         Bin => kernels::to_string::<pl::Int64Type>(c.arg(0), |v| Some(jm::bin(v))),
         Conv => conv(c),
         WidthBucket => width_bucket(c),
-        TryAdd | TrySubtract | TryMultiply | TryDivide | TryMod => try_arithmetic(f, c),
+        TryAdd | TrySubtract | TryMultiply | TryDivide | TryMod => try_arithmetic(f, c)?,
         Rand | Randn => random_column(c, f == Randn),
         Uniform => uniform(c),
         Randstr => randstr(c),
@@ -191,6 +191,9 @@ fn type_min(t: &DataType) -> Option<pl::Expr> {
 /// `abs(x)`: an integral minimum overflows (an error under ANSI, itself otherwise).
 fn abs(c: &CallLowering) -> Result<pl::Expr> {
     let t = c.arg_type(0);
+    if t.is_ansi_interval() {
+        return Ok(crate::compat::ansi_interval::abs(c.arg(0), &t, c.reachable.clone()));
+    }
     // A constant is folded now: Polars cannot run a row check on a literal alone.
     let literal = match c.ir(0).unalias() {
         Expr::Literal(Value::Byte(v)) => Some(*v as i64),
@@ -528,7 +531,7 @@ fn width_bucket(c: &CallLowering) -> pl::Expr {
 }
 
 /// `try_add` & co: the operator's result, NULL where it overflows or divides by zero.
-fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
+fn try_arithmetic(f: MathFn, c: &CallLowering) -> Result<pl::Expr> {
     let op = match f {
         MathFn::TryAdd => BinaryOp::Add,
         MathFn::TrySubtract => BinaryOp::Subtract,
@@ -538,11 +541,18 @@ fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
     };
     let t = c.arg_type(0);
     let out = c.call.data_type.clone();
-    if let (DataType::Decimal(lp, ls), DataType::Decimal(rp, rs)) = (&t, c.arg_type(1)) {
+    if t.is_ansi_interval() {
+        // Spark's TryEval of the interval operator: any failure is NULL.
         return match op {
+            BinaryOp::Add | BinaryOp::Subtract => Ok(crate::compat::ansi_interval::add(op, c.arg(0), c.arg(1), &t, false, None)),
+            _ => super::interval::scale(c, op == BinaryOp::Divide, false),
+        };
+    }
+    if let (DataType::Decimal(lp, ls), DataType::Decimal(rp, rs)) = (&t, c.arg_type(1)) {
+        return Ok(match op {
             BinaryOp::Add | BinaryOp::Subtract => decimal_add(c.arg(0), c.arg(1), op == BinaryOp::Subtract, &out),
             _ => crate::compat::arith::decimal_arithmetic(op, (c.arg(0), (*lp, *ls)), (c.arg(1), (rp, rs)), &out, false, None),
-        };
+        });
     }
     let (a, b) = (c.arg(0), c.arg(1));
     macro_rules! checked {
@@ -555,7 +565,7 @@ fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
             })
         };
     }
-    match (op, &t) {
+    Ok(match (op, &t) {
         (BinaryOp::Divide, _) => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(a, b, |x, y| (y != 0.0).then(|| x / y)),
         (_, DataType::Byte) => checked!(pl::Int8Type, i8),
         (_, DataType::Short) => checked!(pl::Int16Type, i16),
@@ -566,7 +576,7 @@ fn try_arithmetic(f: MathFn, c: &CallLowering) -> pl::Expr {
         }
         (BinaryOp::Modulo, _) => kernels::binary::<pl::Float64Type, pl::Float64Type, pl::Float64Type>(a, b, |x, y| (y != 0.0).then(|| x % y)),
         _ => crate::compat::arith::arithmetic(op, a, b, &t, false, None),
-    }
+    })
 }
 
 /// Decimal `a + b` or `a - b` at the result type, NULL where it overflows.

@@ -526,6 +526,25 @@ pub fn mask_display(name: &str, args: &[String], _: bool) -> String {
     format!("{name}({})", shown.join(", "))
 }
 
+/// The collations Spark builds in beside the ICU locales, by their canonical names.
+const BUILTIN_COLLATIONS: &[&str] = &["UTF8_BINARY", "UTF8_LCASE", "UNICODE", "UNICODE_CI"];
+
+/// `collation(collate(x, 'name'))` (also `collation(x COLLATE name)`): the string `x` and
+/// the name `collation` answers, `SYSTEM.BUILTIN.<NAME>`, for a built-in collation. The
+/// value of `x` is the same under every collation, so this is the one use of a
+/// collation other than UTF8_BINARY that PyRust answers as Spark does.
+pub fn collation_of_collate(name: &str, args: &[Expr]) -> Option<(Expr, String)> {
+    let [arg] = args else { return None };
+    let Expr::Function { name: inner, args: inner_args, .. } = arg.without_origin() else { return None };
+    if !name.eq_ignore_ascii_case("collation") || !inner.eq_ignore_ascii_case("collate") {
+        return None;
+    }
+    let [x, collation] = inner_args.as_slice() else { return None };
+    let Expr::Literal(Value::String(collation)) = collation.without_origin() else { return None };
+    let canonical = BUILTIN_COLLATIONS.iter().find(|c| c.eq_ignore_ascii_case(collation))?;
+    Some((x.clone(), format!("SYSTEM.BUILTIN.{canonical}")))
+}
+
 /// `collate(str, name)`: UTF8_BINARY (what PyRust strings are, Spark's default)
 /// is accepted; any other collation is refused by name.
 pub fn collate_inputs(args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
