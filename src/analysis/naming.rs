@@ -13,16 +13,23 @@ pub fn auto_name(e: &Expr) -> String {
         // A column is named by its last part (`s.z` is `z`); inside an expression it
         // keeps every part (`s.z[0]`).
         Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
-        // A cast of a column (or of a cast of one) keeps the column's name.
+        // A cast of a named expression keeps its name (Spark's `ResolveAliases`:
+        // `Cast(ne: NamedExpression)`): a column's, or an alias's.
         Expr::Cast { expr, .. } if is_cast_column(expr) => auto_name(expr),
         _ => sql_text(e),
     }
 }
 
+/// Whether a cast of `e` is named as `e`: a column or an alias, or (DataFrame API:
+/// `Column.named` aliases each cast of a named expression from the inside out) a cast of
+/// one. A cast read from SQL text (under its origin) is named so only directly over a
+/// column: `CAST(CAST(a AS BIGINT) AS STRING)` keeps its text.
 fn is_cast_column(e: &Expr) -> bool {
     match e {
-        Expr::Unresolved { .. } | Expr::Attr(_) => true,
-        Expr::Cast { expr, .. } | Expr::WithOrigin { expr, .. } => is_cast_column(expr),
+        Expr::Unresolved { .. } | Expr::Attr(_) | Expr::Alias { .. } => true,
+        Expr::Cast { expr, .. } => is_cast_column(expr),
+        Expr::WithOrigin { expr, origin: crate::ir::Origin::Sql { .. } | crate::ir::Origin::SqlText { .. } } => matches!(**expr, Expr::Unresolved { .. } | Expr::Attr(_)),
+        Expr::WithOrigin { expr, .. } => is_cast_column(expr),
         _ => false,
     }
 }
