@@ -83,7 +83,7 @@ _NOT_YET = {
     "writeStream", "withWatermark",
     "registerTempTable",
     "createGlobalTempView", "createOrReplaceGlobalTempView", "dropDuplicatesWithinWatermark",
-    "isStreaming", "plot",
+    "isStreaming",
 }
 
 
@@ -666,6 +666,13 @@ class DataFrame:
     @property
     def stat(self) -> "DataFrameStatFunctions":
         return DataFrameStatFunctions(self)
+
+    @property
+    def plot(self) -> Any:
+        """The plotting accessor (`df.plot.line(...)`, `df.plot(kind=...)`), plotly's figures."""
+        from pyrust.sql.plot import PySparkPlotAccessor
+
+        return PySparkPlotAccessor(self)
 
     def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
         from pyrust.sql import _stat
