@@ -458,6 +458,34 @@ def line_column_other_case(spark):
     return _fig(_df(spark).plot.line(x="CATEGORY", y="int_val"))
 
 
+@case
+def conf_max_rows_default(spark):
+    key = "spark.sql.pyspark.plotting.max_rows"
+    return [spark.conf.get(key), key in spark.conf.getAll]
+
+
+@case(conf={"spark.sql.pyspark.plotting.max_rows": "abc"})
+def conf_max_rows_not_a_number(spark):
+    return _fig(_df(spark).plot.bar(x="category", y="int_val"))
+
+
+@case(conf={"spark.sql.pyspark.plotting.max_rows": "0"})
+def conf_max_rows_zero(spark):
+    return _fig(_df(spark).plot.bar(x="category", y="int_val"))
+
+
+@case(conf={"spark.sql.pyspark.plotting.max_rows": "1"})
+def conf_max_rows_one_line(spark):
+    fig = _df(spark).plot.line(x="category", y="int_val")
+    return len(_plain(fig.to_plotly_json()["data"][0]["x"])["values"])
+
+
+@case
+def column_named_plot(spark):
+    df = spark.createDataFrame([(1, 2)], ["plot", "b"])
+    return [type(df.plot).__name__, df.select(df["plot"]).first()[0]]
+
+
 # --- the accessor's own errors --------------------------------------------------------------
 
 @case
