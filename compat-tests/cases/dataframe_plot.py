@@ -459,6 +459,31 @@ def line_column_other_case(spark):
 
 
 @case
+def kde_empty_with_ind(spark):
+    return _fig(_iris(spark).limit(0).plot.kde(column=["length", "width"], bw_method=0.3, ind=[1.0, 2.0]))
+
+
+@case
+def kde_empty_ind_count(spark):
+    return _fig(_iris(spark).limit(0).plot.kde(column="length", bw_method=0.3, ind=3))
+
+
+@case
+def hist_empty(spark):
+    return _fig(_iris(spark).limit(0).plot.hist(bins=3))
+
+
+@case
+def box_empty(spark):
+    return _fig(_iris(spark).limit(0).plot.box(column="length"))
+
+
+@case
+def line_empty(spark):
+    return _fig(_iris(spark).limit(0).plot.line(x="length", y="width"))
+
+
+@case
 def conf_max_rows_default(spark):
     key = "spark.sql.pyspark.plotting.max_rows"
     return [spark.conf.get(key), key in spark.conf.getAll]

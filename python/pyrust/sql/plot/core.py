@@ -188,21 +188,31 @@ class PySparkKdePlotBase:
         return ind
 
     @staticmethod
-    def compute_kde_col(input_col: Any, bw_method: Union[int, float], ind: Sequence[float]) -> Any:
-        """An array of the mean Gaussian kernel at each point (Spark MLlib's KernelDensity)."""
+    def compute_kde(sdf: "DataFrame", colnames: List[str], bw_method: Union[int, float],
+                    ind: Sequence[float]) -> List[List[Optional[float]]]:
+        """Per column, the mean Gaussian kernel at each point of `ind` (Spark MLlib's
+        KernelDensity, as PySpark computes it). PySpark selects one aggregate per point;
+        here the points are rows joined to the data and grouped, the same averages in one
+        aggregate (a thousand aggregate expressions plan slowly on Polars)."""
         from pyrust.sql import functions as F
 
         assert bw_method is not None and isinstance(bw_method, (int, float)), "'bw_method' must be set as a scalar number."
         assert ind is not None, "'ind' must be a scalar array."
         bandwidth = float(bw_method)
         log_norm = math.log(bandwidth) + 0.5 * math.log(2 * math.pi)
-        value = input_col.cast("double")
+        point_id, point = "__pyrust_kde_point_id__", "__pyrust_kde_point__"
+        values = sdf.select(*[sdf[c].cast("double").alias(f"__pyrust_kde_{k}__") for k, c in enumerate(colnames)])
+        points = sdf.sparkSession.createDataFrame([(i, float(p)) for i, p in enumerate(ind)],
+                                                  f"{point_id} long, {point} double")
 
-        def density(point: float) -> Any:
-            z = (F.lit(point) - value) / F.lit(bandwidth)
+        def density(k: int) -> Any:
+            z = (F.col(point) - F.col(f"__pyrust_kde_{k}__")) / F.lit(bandwidth)
             return F.avg(F.exp(-0.5 * z * z - F.lit(log_norm)))
 
-        return F.array([density(p) for p in ind])
+        rows = values.crossJoin(points).groupBy(point_id).agg(*[density(k) for k in range(len(colnames))]).collect()
+        by_point = {r[0]: r for r in rows}
+        # No data rows: no groups, and every density NULL as Spark's global aggregate gives.
+        return [[by_point[i][k + 1] if i in by_point else None for i in range(len(ind))] for k in range(len(colnames))]
 
 
 class PySparkHistogramPlotBase:

@@ -99,10 +99,8 @@ def plot_kde(data: "DataFrame", **kwargs: Any) -> Any:
             ind = [float(i) for i in ind]
     except ImportError:
         pass
-    kde_cols = [PySparkKdePlotBase.compute_kde_col(data[c], bw_method, ind).alias(f"kde_{i}")
-                for i, c in enumerate(colnames)]
-    densities = data.select(*kde_cols).first()
-    pdf = pd.concat([pd.DataFrame({"Density": d, "names": c, "index": ind}) for c, d in zip(colnames, list(densities))])
+    densities = PySparkKdePlotBase.compute_kde(data, colnames, bw_method, ind)
+    pdf = pd.concat([pd.DataFrame({"Density": d, "names": c, "index": ind}) for c, d in zip(colnames, densities)])
     fig = express.line(pdf, x="index", y="Density", **kwargs)
     fig["layout"]["xaxis"]["title"] = None
     return fig
