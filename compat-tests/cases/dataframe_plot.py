@@ -375,6 +375,16 @@ def hist_nulls_nan(spark):
 
 
 @case
+def hist_infinity(spark):
+    return _fig(spark.createDataFrame([(1.0,), (float("inf"),), (2.0,)], "v double").plot.hist(bins=2))
+
+
+@case
+def hist_only_nan(spark):
+    return _fig(spark.createDataFrame([(float("nan"),), (None,)], "v double").plot.hist(bins=2))
+
+
+@case
 def hist_constant(spark):
     return _fig(spark.createDataFrame([(4,), (4,), (None,)], "v int").plot.hist(bins=2))
 

@@ -241,11 +241,15 @@ class PySparkHistogramPlotBase:
             bucket = bucket.when(value >= F.lit(bins[i]), F.lit(i))
         bucket = bucket.otherwise(F.lit(0))
         out_of_range = F.raise_error(F.printf(F.lit(f"value %s out of the bins bounds: [{bins[0]}, {bins[-1]}]"), value))
-        placed = (F.when(value == F.lit(bins[-1]), F.lit(last))
-                  .when(value.between(F.lit(bins[0]), F.lit(bins[-1])), bucket)
-                  .otherwise(out_of_range))
+        inside = (value == F.lit(bins[-1])) | value.between(F.lit(bins[0]), F.lit(bins[-1]))
+        placed = F.when(value == F.lit(bins[-1]), F.lit(last)).when(inside, bucket).otherwise(out_of_range)
         values = (sdf.select(F.posexplode(F.array([F.col(c).cast("double") for c in names])).alias("__group_id", "__value"))
                   .where(value.isNotNull() & ~F.isnan(value)))
+        if any(math.isnan(b) for b in bins):
+            # A NaN or infinite maximum makes NaN edges, which no value is between: Spark
+            # fails on the first value in row order. Raised from that row alone, as the
+            # grouped query below may evaluate its rows in another order.
+            values.where(~inside).limit(1).select(out_of_range).collect()
         counted = values.select("__group_id", placed.alias("__bucket")).groupBy("__group_id", "__bucket").count()
         counts = {(r[0], r[1]): r[2] for r in counted.collect()}
 
