@@ -10,7 +10,9 @@ PY := $(VENV)/bin/python
 PY_DATA_LIBS := "pyarrow==26.0.1" "pandas==3.1.1"
 # Third-party test helpers and plugins PyRust is tested with (docs/testing.md); mypy
 # type-checks examples/ci-testing against PyRust's annotations (tests/test_example_ci.py).
-PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0" "mypy==1.18.2"
+# df.plot draws with plotly, PySpark's optional plotting backend (compat-tests/cases/dataframe_plot.py): the recorder too.
+PY_PLOT_LIBS := "plotly==6.9.0"
+PY_TEST_LIBS := "chispa==0.12.0" "pytest-xdist==3.8.0" "mypy==1.18.2" $(PY_PLOT_LIBS)
 # A real S3 endpoint for tests/test_object_storage.py and the s3 bench suite: moto's S3
 # backend and its threaded server (Flask). Not moto[server], which adds every AWS
 # service's dependencies (docker, cfn-lint, aws-xray...: ~290 MB more in the venv).
@@ -51,7 +53,7 @@ test: test-rust test-python
 # Re-records the compat goldens from real PySpark 4.0.1 (needs Java 17).
 record:
 	$(PYTHON) -m venv .venv-record
-	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS) $(PY_TPC_LIBS)
+	.venv-record/bin/pip install -q "pyspark==4.0.1" $(PY_DATA_LIBS) $(PY_TPC_LIBS) $(PY_PLOT_LIBS)
 	cd compat-tests && ../.venv-record/bin/python record $(CASES)
 
 # The goldens of pyspark.testing and chispa (compat-tests/cases/testing_utils.py,

@@ -16,6 +16,7 @@ _INTS = _POSITIVE_INTS | {
     "spark.sql.execution.arrow.maxRecordsPerBatch",
     "spark.sql.maxPlanStringLength",
     "spark.sql.view.maxNestedViewDepth",
+    "spark.sql.pyspark.plotting.max_rows",
 }
 
 

@@ -78,7 +78,7 @@ def _non_negative(what: str, num: Any) -> int:
 
 
 # PySpark DataFrame methods PyRust does not have yet: calling one names it.
-_NOT_YET = {"plot"}
+_NOT_YET: set = set()
 
 # A delay's parts as Spark's `IntervalUtils.stringToInterval` reads them: a signed
 # number and a unit, in pairs.
@@ -722,6 +722,13 @@ class DataFrame:
     @property
     def stat(self) -> "DataFrameStatFunctions":
         return DataFrameStatFunctions(self)
+
+    @property
+    def plot(self) -> Any:
+        """The plotting accessor (`df.plot.line(...)`, `df.plot(kind=...)`), plotly's figures."""
+        from pyrust.sql.plot import PySparkPlotAccessor
+
+        return PySparkPlotAccessor(self)
 
     def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
         from pyrust.sql import _stat

@@ -31,6 +31,12 @@ _DEFAULTS = {
     "spark.master": "local[*]",
 }
 
+# Defaults of registered SQL settings `conf.get` answers but `getAll` does not list, as
+# Spark lists only the settings that were set.
+_GET_DEFAULTS = {
+    "spark.sql.pyspark.plotting.max_rows": "1000",
+}
+
 
 def _builder_text(value: Any) -> Any:
     """PySpark's to_str for builder settings: booleans lower-case, None kept."""
@@ -84,6 +90,8 @@ class RuntimeConfig:
             return default
         if key in _DEFAULTS:
             return _DEFAULTS[key]
+        if key in _GET_DEFAULTS:
+            return _GET_DEFAULTS[key]
         from pyrust.errors import SparkNoSuchElementException
 
         raise SparkNoSuchElementException(message=f"[SQL_CONF_NOT_FOUND] The SQL config \"{key}\" cannot be found. Please verify that the config exists.",
