@@ -39,3 +39,15 @@ def sql_cast_of_a_column(spark):
 @case
 def with_column_cast_of_an_alias(spark):
     return _df(spark).withColumn("w", F.col("a").alias("n").cast("double"))
+
+
+@case
+def select_expr_cast_of_a_cast(spark):
+    # An expr()/selectExpr string becomes a Column: the DataFrame API's rule (`a`),
+    # unlike the same text in spark.sql.
+    return _df(spark).selectExpr("CAST(CAST(a AS BIGINT) AS STRING)", "CAST(a AS STRING)", "CAST(a + 1 AS STRING)")
+
+
+@case
+def expr_cast_of_a_cast(spark):
+    return _df(spark).select(F.expr("CAST(CAST(a AS BIGINT) AS STRING)"), F.expr("CAST(a AS LONG)").cast("string"))

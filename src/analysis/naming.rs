@@ -3,33 +3,42 @@
 //! wrote it, before resolution: `select(col("A"))` is named `A`.
 
 use super::functions::{self, Display, Repr};
-use crate::ir::{BinaryOp, CaseForm, DataType, Expr, Value, OUTER_PLAN_ID};
+use crate::ir::{BinaryOp, CaseForm, DataType, Expr, Origin, Value, OUTER_PLAN_ID};
 
 /// The output name Spark gives an expression in a projection or aggregation.
 pub fn auto_name(e: &Expr) -> String {
+    name_in(e, false)
+}
+
+/// `auto_name`, `in_text` once inside an `expr()`/`selectExpr()` string: such a string
+/// becomes a DataFrame Column, named by the DataFrame API's rules, not SQL's.
+fn name_in(e: &Expr, in_text: bool) -> String {
     match e {
         Expr::Alias { name, .. } => name.clone(),
-        Expr::WithOrigin { expr, .. } => auto_name(expr),
+        Expr::WithOrigin { expr, origin: Origin::SqlText { .. } } => name_in(expr, true),
+        Expr::WithOrigin { expr, .. } => name_in(expr, in_text),
         // A column is named by its last part (`s.z` is `z`); inside an expression it
         // keeps every part (`s.z[0]`).
         Expr::Unresolved { parts, .. } => parts.last().cloned().unwrap_or_default(),
         // A cast of a named expression keeps its name (Spark's `ResolveAliases`:
         // `Cast(ne: NamedExpression)`): a column's, or an alias's.
-        Expr::Cast { expr, .. } if is_cast_column(expr) => auto_name(expr),
+        Expr::Cast { expr, .. } if is_cast_column(expr, in_text) => name_in(expr, in_text),
         _ => sql_text(e),
     }
 }
 
 /// Whether a cast of `e` is named as `e`: a column or an alias, or (DataFrame API:
-/// `Column.named` aliases each cast of a named expression from the inside out) a cast of
-/// one. A cast read from SQL text (under its origin) is named so only directly over a
-/// column: `CAST(CAST(a AS BIGINT) AS STRING)` keeps its text.
-fn is_cast_column(e: &Expr) -> bool {
+/// `Column.named` aliases each cast of a named expression from the inside out, also in
+/// an `expr()` string) a cast of one. In `spark.sql` text (an `Origin::Sql` outside any
+/// `expr()` string) only a cast directly over a column is: `SELECT CAST(CAST(a AS BIGINT)
+/// AS STRING)` keeps its text, `selectExpr` of the same is named `a`.
+fn is_cast_column(e: &Expr, in_text: bool) -> bool {
     match e {
         Expr::Unresolved { .. } | Expr::Attr(_) | Expr::Alias { .. } => true,
-        Expr::Cast { expr, .. } => is_cast_column(expr),
-        Expr::WithOrigin { expr, origin: crate::ir::Origin::Sql { .. } | crate::ir::Origin::SqlText { .. } } => matches!(**expr, Expr::Unresolved { .. } | Expr::Attr(_)),
-        Expr::WithOrigin { expr, .. } => is_cast_column(expr),
+        Expr::Cast { expr, .. } => is_cast_column(expr, in_text),
+        Expr::WithOrigin { expr, origin: Origin::Sql { .. } } if !in_text => matches!(**expr, Expr::Unresolved { .. } | Expr::Attr(_)),
+        Expr::WithOrigin { expr, origin: Origin::SqlText { .. } } => is_cast_column(expr, true),
+        Expr::WithOrigin { expr, .. } => is_cast_column(expr, in_text),
         _ => false,
     }
 }
