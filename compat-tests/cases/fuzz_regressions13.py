@@ -63,3 +63,21 @@ def date_add_of_a_computed_constant_in_sql(spark):
 def date_add_of_a_computed_string_constant_with_ansi_on(spark):
     return _dates(spark).select(F.expr("date_add(d, array_max(CAST(array(1, 2) AS ARRAY<STRING>)))"),
                                 F.date_sub("d", F.concat(F.lit("1"), F.lit("0"))))
+
+
+@case(conf=_ANSI_OFF)
+def fields_of_a_date_past_the_calendar(spark):
+    # Seed 202619 group 76: legacy date_add wraps its INT of days (a date some 5.9
+    # million years BC); year/month/day/quarter/dayofweek still have values.
+    d = F.date_add(F.lit("2024-02-29").cast("date"), F.lit(2147483647))
+    far = F.date_sub(F.lit("2024-02-29").cast("date"), F.lit(-2147483000))
+    return spark.range(1).select(*[f(x).alias(f"{f.__name__}_{i}") for i, x in enumerate([d, far])
+                                   for f in (F.year, F.quarter, F.month, F.dayofmonth, F.dayofweek)])
+
+
+@case
+def fields_of_dates_across_eras(spark):
+    import datetime
+    df = spark.createDataFrame([(datetime.date(1, 1, 1),), (datetime.date(1582, 10, 4),), (datetime.date(1969, 12, 31),),
+                                (datetime.date(2000, 2, 29),), (datetime.date(9999, 12, 31),), (None,)], "d date")
+    return df.select(F.year("d"), F.quarter("d"), F.month("d"), F.dayofmonth("d"), F.dayofweek("d"))
