@@ -153,12 +153,7 @@ fn element_cast(col: Expr, whole: &DataType, target: DataType, path: &[String]) 
 }
 
 fn contains_struct(t: &DataType) -> bool {
-    match t {
-        DataType::Struct(fields) => !fields.is_empty(),
-        DataType::Array(e, _) => contains_struct(e),
-        DataType::Map(k, v, _) => contains_struct(k) || contains_struct(v),
-        _ => false,
-    }
+    t.holds(&|t| matches!(t, DataType::Struct(fields) if !fields.is_empty()))
 }
 
 /// Spark's `Cast.canANSIStoreAssign`.

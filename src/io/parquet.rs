@@ -398,7 +398,7 @@ pub fn utc_instant() -> pl::DataType {
 /// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (the Python
 /// side sends those writes to pyarrow, `python::arrow_write`).
 pub fn check_writable(fields: &[StructField]) -> Result<()> {
-    match fields.iter().find(|f| has_map(&f.data_type)) {
+    match fields.iter().find(|f| f.data_type.holds(&|t| matches!(t, DataType::Map(..)))) {
         Some(f) => Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name))),
         None => Ok(()),
     }
@@ -412,15 +412,6 @@ pub fn compression(options: &std::collections::BTreeMap<String, String>) -> pl::
         "zstd" => pl::ParquetCompression::Zstd(None),
         "lz4_raw" | "lz4raw" => pl::ParquetCompression::Lz4Raw,
         _ => pl::ParquetCompression::Snappy,
-    }
-}
-
-fn has_map(t: &DataType) -> bool {
-    match t {
-        DataType::Map(..) => true,
-        DataType::Array(e, _) => has_map(e),
-        DataType::Struct(fields) => fields.iter().any(|f| has_map(&f.data_type)),
-        _ => false,
     }
 }
 

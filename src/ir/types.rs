@@ -93,6 +93,18 @@ pub fn quote_if_needed(name: &str) -> String {
 }
 
 impl DataType {
+    /// Whether this type, or a type inside it (array elements, map keys and values,
+    /// struct fields, at any depth), is one `pred` names.
+    pub fn holds(&self, pred: &dyn Fn(&DataType) -> bool) -> bool {
+        pred(self)
+            || match self {
+                DataType::Array(e, _) => e.holds(pred),
+                DataType::Map(k, v, _) => k.holds(pred) || v.holds(pred),
+                DataType::Struct(fields) => fields.iter().any(|f| f.data_type.holds(pred)),
+                _ => false,
+            }
+    }
+
     pub fn is_numeric(&self) -> bool {
         self.is_integral() || self.is_fractional()
     }

@@ -192,7 +192,7 @@ fn array_sort_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
     let Some(comparator) = args.get(1) else {
         // The default comparator's `<` orders no maps.
         if let DataType::Array(element, _) = data_type(&args[0]) {
-            if has_map(&element) {
+            if element.holds(&|t| matches!(t, DataType::Map(..))) {
                 return Err(Error::analysis(
                     "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
                     format!(
@@ -219,15 +219,6 @@ fn array_sort_inputs(mut args: Vec<Expr>, site: &Site) -> Result<Vec<Expr>> {
         ));
     }
     Ok(args)
-}
-
-fn has_map(t: &DataType) -> bool {
-    match t {
-        DataType::Map(..) => true,
-        DataType::Array(e, _) => has_map(e),
-        DataType::Struct(fields) => fields.iter().any(|f| has_map(&f.data_type)),
-        _ => false,
-    }
 }
 
 /// Without a comparator Spark shows the default one it puts in its place.

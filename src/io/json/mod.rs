@@ -111,7 +111,7 @@ fn with_datetime_formats(
         DataType::TimestampNtz => given("timestampNTZFormat"),
         _ => false,
     };
-    if let Some(f) = fields.iter().find(|f| !f.data_type.is_atomic() && holds(&f.data_type, &patterned)) {
+    if let Some(f) = fields.iter().find(|f| !f.data_type.is_atomic() && f.data_type.holds(&patterned)) {
         return Err(crate::error::Error::unsupported(format!("the json writer's datetime formats for dates or timestamps inside the nested column `{}`", f.name)));
     }
     let formatted = |t: &DataType| t.is_datetime();
@@ -135,17 +135,6 @@ fn with_datetime_formats(
     }
     let df = pl::IntoLazy::lazy(df).select(exprs).collect_with_engine(pl::Engine::InMemory)?.unwrap_single();
     Ok((df, Some(out)))
-}
-
-/// Whether `t` or a type inside it is one `pred` names.
-fn holds(t: &DataType, pred: &dyn Fn(&DataType) -> bool) -> bool {
-    pred(t)
-        || match t {
-            DataType::Array(e, _) => holds(e, pred),
-            DataType::Map(k, v, _) => holds(k, pred) || holds(v, pred),
-            DataType::Struct(fields) => fields.iter().any(|f| holds(&f.data_type, pred)),
-            _ => false,
-        }
 }
 
 /// One value as the JSON writer writes it: NULL struct fields left out, or written as

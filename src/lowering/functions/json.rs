@@ -149,12 +149,12 @@ pub(super) fn datetimes_as_text(
         _ => false,
     };
     let DataType::Struct(fields) = &t else {
-        if holds(&t, &patterned) {
+        if t.holds(&patterned) {
             return Err(c.unsupported("a date or timestamp pattern for values inside an array or map"));
         }
         return Ok((c.arg(0), t));
     };
-    if fields.iter().any(|f| !f.data_type.is_atomic() && holds(&f.data_type, &patterned)) {
+    if fields.iter().any(|f| !f.data_type.is_atomic() && f.data_type.holds(&patterned)) {
         return Err(c.unsupported("a date or timestamp pattern for values inside a nested field"));
     }
     if !fields.iter().any(|f| patterned(&f.data_type)) {
@@ -176,15 +176,4 @@ pub(super) fn datetimes_as_text(
         }
     }
     Ok((pl::as_struct(exprs), DataType::Struct(out)))
-}
-
-/// Whether `t` or a type inside it is one `pred` names.
-fn holds(t: &DataType, pred: &dyn Fn(&DataType) -> bool) -> bool {
-    pred(t)
-        || match t {
-            DataType::Array(e, _) => holds(e, pred),
-            DataType::Map(k, v, _) => holds(k, pred) || holds(v, pred),
-            DataType::Struct(fields) => fields.iter().any(|f| holds(&f.data_type, pred)),
-            _ => false,
-        }
 }
