@@ -81,3 +81,46 @@ def fields_of_dates_across_eras(spark):
     df = spark.createDataFrame([(datetime.date(1, 1, 1),), (datetime.date(1582, 10, 4),), (datetime.date(1969, 12, 31),),
                                 (datetime.date(2000, 2, 29),), (datetime.date(9999, 12, 31),), (None,)], "d date")
     return df.select(F.year("d"), F.quarter("d"), F.month("d"), F.dayofmonth("d"), F.dayofweek("d"))
+
+
+# Seed 202619 group 117: a call Spark evaluates as a BinaryExpression/TernaryExpression
+# skips its later arguments where an earlier one is NULL, so their ANSI errors do not
+# fire there (pmod: the dividend only where the divisor is not NULL).
+def _holes(spark):
+    return spark.createDataFrame([("ab", 2, "2024-01-01"), (None, 0, None), ("b", None, "x")], "s string, n int, d string")
+
+
+@case
+def startswith_skips_its_second_argument_where_the_first_is_null(spark):
+    # Row 2: s is NULL and pmod(-1.5, n) divides by zero; Spark never evaluates it.
+    return _holes(spark).select(F.startswith("s", F.pmod(F.lit(-1.5), "n").cast("string")).alias("a"),
+                                F.expr("endswith(s, CAST(10 DIV n AS STRING))").alias("b"),
+                                F.expr("contains(s, CAST(1 / n AS STRING))").alias("c"))
+
+
+@case
+def startswith_second_argument_still_fails_where_the_first_is_set(spark):
+    return _holes(spark).where("n = 0").select(F.expr("startswith('a', CAST(1 / n AS STRING))"))
+
+
+@case
+def pmod_skips_its_dividend_where_the_divisor_is_null(spark):
+    # Row 3: n is NULL, so CAST('x' AS INT) (the dividend) is never evaluated.
+    return _holes(spark).where("n IS NULL").select(F.expr("pmod(CAST(d AS INT), n)").alias("p"))
+
+
+@case
+def pmod_dividend_still_fails_where_the_divisor_is_set(spark):
+    return _holes(spark).where("n = 2").select(F.expr("pmod(CAST(s AS INT), n)"))
+
+
+@case
+def date_add_skips_the_day_count_where_the_date_is_null(spark):
+    return _holes(spark).where("n IS NOT NULL").select(F.expr("date_add(CAST(d AS DATE), CAST(100 DIV n AS INT))").alias("a"),
+                                F.expr("datediff(CAST(d AS DATE), date_add(CAST(d AS DATE), CAST(10 DIV n AS INT)))").alias("b"))
+
+
+@case
+def pow_and_array_contains_skip_later_arguments_after_a_null(spark):
+    return _holes(spark).where("s IS NULL").select(F.expr("pow(CAST(s AS DOUBLE), 1 DIV n)").alias("p"),
+                                                   F.expr("array_contains(CAST(NULL AS ARRAY<INT>), 1 DIV n)").alias("c"))

@@ -123,7 +123,7 @@ fn null_intolerant(op: BinaryOp) -> bool {
 /// and datetime functions (`GetDateField`, `GetTimeField`, `DateAdd`, `DateSub`,
 /// `DateDiff`, `AddMonths`, `LastDay`, `MakeDate`), `ArrayContains` and the string
 /// predicates (`Contains`, `StartsWith`, `EndsWith`).
-fn null_intolerant_function(f: Func) -> bool {
+pub(crate) fn null_intolerant_function(f: Func) -> bool {
     use DatetimeFn as D;
     use MathFn::*;
     matches!(

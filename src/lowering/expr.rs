@@ -11,7 +11,7 @@ use crate::compat::arith::{arithmetic, decimal_arithmetic};
 use crate::compat::cast::{cast, CastMode};
 use crate::compat::checks::{is_never, never};
 use crate::error::{Error, Result};
-use crate::ir::function::{ConditionalFn, Func};
+use crate::ir::function::{ConditionalFn, Func, MathFn};
 use crate::ir::{BinaryOp, CastKind, DataType, Expr, Value};
 use polars::prelude::{self as pl, col, lit, when, IntoLazy};
 
@@ -29,6 +29,24 @@ fn and_mask(mask: &Option<pl::Expr>, cond: pl::Expr) -> Option<pl::Expr> {
         Some(m) => m.clone().and(cond),
         None => cond,
     })
+}
+
+/// In which order Spark evaluates a call's arguments, where it skips the later ones on
+/// a NULL: `BinaryExpression.eval` and `TernaryExpression.eval` (Spark's `NullIntolerant`
+/// functions of several arguments are all of these) and `Pmod.eval` (divisor first). None
+/// for calls that evaluate every argument (or decide their order themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OperandOrder {
+    InOrder,
+    DivisorFirst,
+}
+
+fn operand_order(f: Func) -> Option<OperandOrder> {
+    match f {
+        Func::Math(MathFn::Pmod) => Some(OperandOrder::DivisorFirst),
+        f if null_propagation::null_intolerant_function(f) => Some(OperandOrder::InOrder),
+        _ => None,
+    }
 }
 
 /// Whether the expression's lowering has no row check (no ANSI error can come from it):
@@ -187,6 +205,32 @@ impl<'a> ExprLowering<'a> {
             self.lower_in(second, &and_mask(reachable, set))?
         };
         Ok(if divisor_first { (b, a) } else { (a, b) })
+    }
+
+    /// The arguments of a call Spark evaluates as a `BinaryExpression` or
+    /// `TernaryExpression` (each argument only where the ones before it are not NULL;
+    /// `pmod` its divisor first): an argument's ANSI checks count only on those rows, so
+    /// `startswith(NULL, CAST(pmod(x, 0) AS STRING))` is NULL, not DIVIDE_BY_ZERO.
+    fn lower_ordered_args(&self, order: OperandOrder, args: &[Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
+        let sequence: Vec<usize> = match order {
+            OperandOrder::InOrder => (0..args.len()).collect(),
+            OperandOrder::DivisorFirst => (0..args.len()).rev().collect(),
+        };
+        let mut out: Vec<Option<pl::Expr>> = vec![None; args.len()];
+        let mut all_set: Option<pl::Expr> = None;
+        for &i in &sequence {
+            let mask = match &all_set {
+                Some(set) if !cannot_fail(&args[i]) => and_mask(reachable, set.clone()),
+                _ => reachable.clone(),
+            };
+            out[i] = Some(self.lower_in(&args[i], &mask)?);
+            let set = self.lower_in(&args[i], &Some(never()))?.is_not_null();
+            all_set = Some(match all_set {
+                Some(s) => s.and(set),
+                None => set,
+            });
+        }
+        Ok(out.into_iter().map(|a| a.expect("every argument lowered")).collect())
     }
 
     /// The items of `target IN (items)`. Spark's `In.eval` evaluates no item where the
@@ -567,6 +611,10 @@ impl<'a> ExprLowering<'a> {
                 let args = match c.func {
                     Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => conditional(|| self.lower_coalesced(&c.args, reachable))?,
                     Func::Conditional(f @ (ConditionalFn::Nvl2 | ConditionalFn::Nanvl)) => conditional(|| self.lower_branch_args(f, &c.args, reachable))?,
+                    f if c.args.len() > 1 && !c.args.iter().all(cannot_fail) => match operand_order(f) {
+                        Some(order) => self.lower_ordered_args(order, &c.args, reachable)?,
+                        None => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
+                    },
                     _ => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
                 };
                 lower_call(c, args, reachable, self.conf)?
