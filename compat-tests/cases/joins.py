@@ -199,3 +199,47 @@ def left_join_without_equality(spark):
 def anti_join_without_equality(spark):
     p, r = _points(spark), _ranges(spark)
     return p.join(r, p.x > r.hi, "left_anti").orderBy("k", "x")
+
+
+# Spark's PushExtraPredicateThroughJoin: a disjunction across the sides of an inner join
+# also filters each side by what it says of that side alone (TPC-DS q13, q48, q85).
+def _sales(spark):
+    return spark.createDataFrame([(1, "x", 10), (2, "y", 20), (3, "5", 30), (4, None, 40), (9, "z", 90)], "k int, s string, v int")
+
+
+def _dims(spark):
+    return spark.createDataFrame([(1, 1), (2, 2), (3, 2), (4, 1), (4, 2)], "k int, t int")
+
+
+@case
+def disjunction_across_join_sides(spark):
+    _sales(spark).createOrReplaceTempView("xp_sales")
+    _dims(spark).createOrReplaceTempView("xp_dims")
+    return spark.sql("""SELECT a.k, a.s, b.t FROM xp_sales a, xp_dims b
+                        WHERE a.k = b.k AND ((a.s = 'x' AND b.t = 1) OR (a.v > 25 AND b.t = 2) OR (a.s IS NULL AND b.t = 1))
+                        ORDER BY a.k, b.t""")
+
+
+@case
+def disjunction_across_join_sides_in_the_dataframe_api(spark):
+    a, b = _sales(spark).alias("a"), _dims(spark).alias("b")
+    cond = ((F.col("a.v") < 15) & (F.col("b.t") == 1)) | ((F.col("a.v").between(15, 35)) & (F.col("b.t") == 2))
+    return a.join(b, "k").where(cond).orderBy("k", "t")
+
+
+@case
+def disjunction_across_join_sides_filters_rows_that_join_nothing(spark):
+    # Row k=9 ('z') joins nothing, but the pushed-down `s = 'x' OR CAST(s AS INT) = 5`
+    # reads it too: Spark raises CAST_INVALID_INPUT.
+    spark.createDataFrame([(1, "x"), (3, "5"), (9, "z")], "k int, s string").createOrReplaceTempView("xp_sales2")
+    spark.createDataFrame([(1, 1), (3, 2)], "k int, t int").createOrReplaceTempView("xp_dims2")
+    return spark.sql("""SELECT a.k, b.t FROM xp_sales2 a JOIN xp_dims2 b ON a.k = b.k
+                        WHERE (a.s = 'x' AND b.t = 1) OR (CAST(a.s AS INT) = 5 AND b.t = 2)""")
+
+
+@case(conf={"spark.sql.ansi.enabled": "false"})
+def disjunction_across_join_sides_with_a_cast_ansi_off(spark):
+    _sales(spark).createOrReplaceTempView("xp_sales")
+    _dims(spark).createOrReplaceTempView("xp_dims")
+    return spark.sql("""SELECT a.k, b.t FROM xp_sales a JOIN xp_dims b ON a.k = b.k
+                        WHERE (a.s = 'x' AND b.t = 1) OR (CAST(a.s AS INT) = 5 AND b.t = 2) ORDER BY a.k, b.t""")

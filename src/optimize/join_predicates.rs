@@ -65,6 +65,19 @@ pub(super) fn push_into_join(filter: &Plan, input: &Arc<Plan>, condition: &Expr)
     if to_left.is_empty() && to_right.is_empty() && new_keys.len() == keys.len() && residuals.is_empty() {
         return None;
     }
+    if inner {
+        // Spark's PushExtraPredicateThroughJoin: what a condition across the sides says
+        // of one side's columns alone filters that side too (the condition stays).
+        for part in residuals.iter().filter(|p| deterministic(p)) {
+            for (ids, side, pushed) in [(&left_ids, left, &mut to_left), (&right_ids, right, &mut to_right)] {
+                if let Some(extra) = within_output(part, ids) {
+                    if !pushed.contains(&extra) && !already_filtered(side, &extra) {
+                        pushed.push(extra);
+                    }
+                }
+            }
+        }
+    }
     let new_left = push_down(&filtered(left, to_left));
     let new_right = push_down(&filtered(right, to_right));
     let residual = residual.iter().cloned().chain(residuals).reduce(and);
@@ -121,6 +134,38 @@ fn place_of(
         }
     }
     Place::Residual
+}
+
+/// Spark's `extractPredicatesWithinOutputSet`: a condition implied by `e` that reads
+/// only the columns `ids` (an AND keeps what either side gives, an OR needs both), or
+/// None. `(a.x = 1 AND b.y = 2) OR (a.x = 3 AND b.y = 4)` implies `a.x = 1 OR a.x = 3`.
+fn within_output(e: &Expr, ids: &HashSet<u64>) -> Option<Expr> {
+    match e {
+        Expr::WithOrigin { expr, origin } => within_output(expr, ids).map(|x| Expr::WithOrigin { expr: Box::new(x), origin: origin.clone() }),
+        Expr::Binary { op: BinaryOp::And, left, right } => match (within_output(left, ids), within_output(right, ids)) {
+            (Some(l), Some(r)) => Some(and(l, r)),
+            (l, r) => l.or(r),
+        },
+        Expr::Binary { op: BinaryOp::Or, left, right } => Some(Expr::binary(BinaryOp::Or, within_output(left, ids)?, within_output(right, ids)?)),
+        other => other.attribute_ids().is_subset(ids).then(|| other.clone()),
+    }
+}
+
+/// Whether a filter in `plan` already holds `condition` as a conjunct (pushed there
+/// by an earlier pass: the rule runs again over reordered joins).
+fn already_filtered(plan: &Plan, condition: &Expr) -> bool {
+    plan.apply(&mut |p| match &p.node {
+        PlanNode::Filter { condition: c, .. } => {
+            let mut parts = vec![];
+            conjuncts(c, &mut parts);
+            if parts.contains(condition) {
+                Recursion::Stop
+            } else {
+                Recursion::Continue
+            }
+        }
+        _ => Recursion::Continue,
+    }) == Recursion::Stop
 }
 
 fn filtered(plan: &Arc<Plan>, parts: Vec<Expr>) -> Arc<Plan> {
@@ -233,6 +278,37 @@ mod tests {
             _ => panic!("{e:?}"),
         };
         assert!(bound(a).contains("Long(1)") && bound(b).contains("Long(2)"), "{a:?} AND {b:?}");
+    }
+
+    #[test]
+    fn a_disjunction_across_sides_also_filters_each_side_by_its_own_part() {
+        // (a > 1 AND b > 2) OR (a > 3 AND b > 4): the join keeps it, and each side is
+        // filtered by `a > 1 OR a > 3` / `b > 2 OR b > 4` (PushExtraPredicateThroughJoin).
+        let or = |x: Expr, y: Expr| Expr::binary(BinaryOp::Or, x, y);
+        let cond = or(and(gt("a", 1), gt("b", 2)), and(gt("a", 3), gt("b", 4)));
+        let plan = optimize_one(cross_then_filter(cond.clone()));
+        let plan = optimize_one(plan);
+        let PlanNode::Join { left, right, residual: Some(residual), .. } = &plan.node else { panic!("{plan:?}") };
+        assert!(format!("{residual:?}").contains("Long(4)"));
+        for (side, bounds) in [(left, ["Long(1)", "Long(3)"]), (right, ["Long(2)", "Long(4)"])] {
+            let PlanNode::Project { input, .. } = &side.node else { panic!("{side:?}") };
+            let PlanNode::Filter { condition, input } = &input.node else { panic!("{input:?}") };
+            let text = format!("{condition:?}");
+            assert!(bounds.iter().all(|b| text.contains(b)) && text.contains("Or"), "{text}");
+            // Pushed once, though the rule ran twice.
+            assert!(!matches!(input.node, PlanNode::Filter { .. }), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_disjunction_with_a_branch_that_says_nothing_of_a_side_leaves_it_alone() {
+        let or = |x: Expr, y: Expr| Expr::binary(BinaryOp::Or, x, y);
+        let ids: HashSet<u64> = [1].into();
+        let a = Expr::Attr(crate::ir::Attribute { id: 1, name: "a".into(), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None });
+        let b = Expr::Attr(crate::ir::Attribute { id: 2, name: "b".into(), data_type: DataType::Long, nullable: true, qualifier: None, metadata: None });
+        let lt = |x: &Expr, y: &Expr| Expr::binary(BinaryOp::Lt, x.clone(), y.clone());
+        assert_eq!(within_output(&or(lt(&a, &b), lt(&a, &a)), &ids), None);
+        assert_eq!(within_output(&or(and(lt(&a, &a), lt(&a, &b)), lt(&a, &a)), &ids), Some(or(lt(&a, &a), lt(&a, &a))));
     }
 
     fn optimize_one(plan: Arc<Plan>) -> Arc<Plan> {
