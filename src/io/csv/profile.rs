@@ -57,19 +57,23 @@ impl PlainFields {
         if self.quoted {
             return;
         }
-        if d.quote.is_some_and(|q| line.contains(&q)) {
+        if d.quote.is_some_and(|q| memchr::memchr(q, line).is_some()) {
             self.quoted = true;
             return;
         }
-        for (i, field) in line.split(|&b| b == d.sep).enumerate() {
+        let mut start = 0;
+        let ends = memchr::memchr_iter(d.sep, line).chain(std::iter::once(line.len()));
+        for (i, end) in ends.enumerate() {
+            let field = &line[start..end];
+            start = end + 1;
             if i >= self.kinds.len() {
                 // A position missing from earlier (ragged) rows was NULL there.
                 self.kinds.resize(i + 1, PlainKinds::default());
             }
-            if field.is_empty() || field == null_value.as_bytes() || !self.kinds[i].any() {
+            if field.is_empty() || !self.kinds[i].any() || field == null_value.as_bytes() {
                 continue;
             }
-            self.kinds[i].observe(std::str::from_utf8(field).unwrap_or("\u{fffd}"));
+            self.kinds[i].observe_bytes(field);
         }
     }
 
@@ -160,11 +164,17 @@ impl Stretch {
     /// file is known not to read alike: nothing more to learn from it.
     fn observe(&mut self, chunk: &[u8], d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> bool {
         // Polars counts lines at \n only; Spark also ends one at a lone \r.
-        let mut spark_lines = lines(chunk);
-        let line = spark_lines.next().unwrap_or_default();
-        if spark_lines.next().is_some() {
-            self.alike = false;
-        }
+        let line = match memchr::memchr(b'\r', chunk) {
+            None => chunk.strip_suffix(b"\n").unwrap_or(chunk),
+            Some(_) => {
+                let mut spark_lines = lines(chunk);
+                let line = spark_lines.next().unwrap_or_default();
+                if spark_lines.next().is_some() {
+                    self.alike = false;
+                }
+                line
+            }
+        };
         if !self.alike {
             // The whole file will be read by Spark's own tokenizer.
             return false;
@@ -266,13 +276,22 @@ fn scan_file(path: &Path, len: u64, dialect: &Dialect, header: bool, null_value:
 /// (one per core): this pass runs before Polars' reader on every CSV read (a 2 GB file took
 /// longer to profile than Polars takes to read it).
 fn scan_rest(path: &Path, start: u64, len: u64, parts: u64, d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> Result<Stretch> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    // SAFETY: the map is only read, as Polars' reader maps the same file; a file
+    // truncated meanwhile would fail that read too.
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| io_error(path, e))?;
+    let len = len.min(map.len() as u64);
+    if len <= start {
+        return Ok(Stretch::new());
+    }
     let bounds: Vec<u64> = (0..=parts).map(|k| start + (len - start) * k / parts).collect();
     let stretches: Vec<Result<Stretch>> = std::thread::scope(|scope| {
         let workers: Vec<_> = bounds
             .windows(2)
             .map(|w| {
                 let (from, to) = (w[0], w[1]);
-                scope.spawn(move || scan_stretch(path, from, to, from == start, d, header_line, null_value))
+                let bytes: &[u8] = &map;
+                scope.spawn(move || Ok(scan_stretch(bytes, from, to, from == start, d, header_line, null_value)))
             })
             .collect();
         workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Err(Error::internal("a CSV profile thread panicked")))).collect()
@@ -284,32 +303,24 @@ fn scan_rest(path: &Path, start: u64, len: u64, parts: u64, d: &Dialect, header_
     Ok(whole)
 }
 
-/// The lines that start in bytes `from..to` (the first one at `from` itself when
-/// `at_line_start`, else after the first line end at or after `from`).
-fn scan_stretch(path: &Path, from: u64, to: u64, at_line_start: bool, d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> Result<Stretch> {
-    use std::io::{Seek, SeekFrom};
-    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let mut pos = if at_line_start { from } else { from - 1 };
-    file.seek(SeekFrom::Start(pos)).map_err(|e| io_error(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut buf = Vec::with_capacity(256);
+/// The lines that start in bytes `from..to` of the mapped file (the first one at `from`
+/// itself when `at_line_start`, else after the first line end at or after `from`).
+fn scan_stretch(bytes: &[u8], from: u64, to: u64, at_line_start: bool, d: &Dialect, header_line: Option<&[u8]>, null_value: &str) -> Stretch {
+    let (from, to) = (from as usize, (to as usize).min(bytes.len()));
+    let mut pos = from;
     if !at_line_start {
         // The line holding byte from - 1 belongs to the stretch before.
-        pos += reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))? as u64;
+        pos = memchr::memchr(b'\n', &bytes[from - 1..]).map_or(bytes.len(), |i| from + i);
     }
     let mut s = Stretch::new();
     while pos < to {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| io_error(path, e))?;
-        if n == 0 {
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+        if !s.observe(&bytes[pos..end], d, header_line, null_value) {
             break;
         }
-        pos += n as u64;
-        if !s.observe(&buf, d, header_line, null_value) {
-            break;
-        }
+        pos = end;
     }
-    Ok(s)
+    s
 }
 
 /// A file whose lines end at a custom `lineSep`, which Polars' reader cannot split as

@@ -33,8 +33,8 @@ pub fn java_int(s: &str) -> Option<i32> {
 }
 
 /// Whether Polars' own integer parser reads `s` exactly as Java does: `-?[0-9]+`.
-pub fn is_plain_integer(s: &str) -> bool {
-    let b = s.as_bytes();
+/// A field's bytes: plain forms are ASCII, so no UTF-8 check is needed.
+pub fn plain_integer(b: &[u8]) -> bool {
     let digits = b.strip_prefix(b"-").unwrap_or(b);
     !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
 }
@@ -255,11 +255,10 @@ pub fn csv_float(s: &str) -> Option<f32> {
 
 /// Whether Polars' float parser reads `s` exactly as Spark does: plain decimal
 /// notation, or one of Spark's default NaN/infinity spellings.
-pub fn is_plain_double(s: &str) -> bool {
-    if matches!(s, "NaN" | "Inf" | "-Inf" | "Infinity" | "-Infinity") {
+pub fn plain_double(b: &[u8]) -> bool {
+    if matches!(b, b"NaN" | b"Inf" | b"-Inf" | b"Infinity" | b"-Infinity") {
         return true;
     }
-    let b = s.as_bytes();
     let b = b.strip_prefix(b"-").unwrap_or(b);
     let mut i = 0;
     let mut digits = 0;
@@ -325,7 +324,7 @@ mod tests {
         assert_eq!(java_int("\u{ff11}\u{ff12}"), Some(12));
         assert_eq!(java_int("-\u{661}\u{662}"), Some(-12));
         assert_eq!(java_int("\u{16ac1}"), None); // Unicode 14, newer than Java 17
-        assert!(is_plain_integer("-007") && !is_plain_integer("+7") && !is_plain_integer("-"));
+        assert!(plain_integer(b"-007") && !plain_integer(b"+7") && !plain_integer(b"-"));
     }
 
     #[test]
@@ -349,7 +348,7 @@ mod tests {
         assert_eq!(csv_double("-Inf"), Some(f64::NEG_INFINITY));
         assert_eq!(csv_double(" Inf"), None);
         assert_eq!(java_float("1.00000017881393432617187499"), Some(1.000_000_1));
-        assert!(is_plain_double("-1.5e10") && is_plain_double("NaN") && !is_plain_double(" 1") && !is_plain_double("1d"));
+        assert!(plain_double(b"-1.5e10") && plain_double(b"NaN") && !plain_double(b" 1") && !plain_double(b"1d"));
     }
 
     #[test]
