@@ -549,6 +549,87 @@ fn outer_columns_grouped(input: &Arc<Plan>, keys: &[Expr], s: &Subquery, conf: &
     Ok(())
 }
 
+/// A `rollup`/`cube`/`groupingSets` aggregation holding uncorrelated subqueries, planned
+/// by `plan` over the input joined to their values: in the grouping columns and inside
+/// aggregate calls read per input row; outside them the value is one for the whole
+/// query, read as `first(value)` of each group (a grouping-set aggregation of no rows has
+/// no row, so no group lacks one). Items holding one keep the name Spark gives them.
+pub fn grouping_sets(input: Arc<Plan>, columns: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan: &mut dyn FnMut(Arc<Plan>, Vec<Expr>, Vec<Expr>) -> Result<Plan>) -> Result<Plan> {
+    if !columns.iter().chain(&aggs).any(has_subquery) {
+        return plan(input, columns, aggs);
+    }
+    // Correlated ones only inside aggregate calls (a value per input row).
+    let correlated = |e: &Expr| e.any(&|x| matches!(x, Expr::Subquery(s) if is_correlated(s)));
+    let mut per_group_correlated = columns.iter().any(correlated);
+    for e in &aggs {
+        rewrite_aggregation(e, &mut |_| None, &mut |x| {
+            per_group_correlated |= correlated(x) && matches!(x, Expr::Subquery(_));
+            None
+        });
+    }
+    if per_group_correlated {
+        return Err(Error::unsupported("a correlated DataFrame subquery outside aggregate calls in a rollup, cube or groupingSets aggregation"));
+    }
+    let named = |e: Expr| match e {
+        e if has_subquery(&e) && !matches!(e.without_origin(), Expr::Alias { .. }) => {
+            let name = super::naming::auto_name(&e);
+            e.alias(&name)
+        }
+        e => e,
+    };
+    let (columns, aggs): (Vec<Expr>, Vec<Expr>) = (columns.into_iter().map(named).collect(), aggs.into_iter().map(named).collect());
+    let (mut joined, columns, _) = plan_values(input, columns, conf)?;
+    let mut failure = None;
+    let mut value = |x: &Expr, joined: &mut Arc<Plan>| match plan_values(joined.clone(), vec![x.clone()], conf) {
+        Ok((plan, mut read, _)) => {
+            *joined = plan;
+            Some(read.remove(0))
+        }
+        Err(e) => {
+            failure = Some(e);
+            None
+        }
+    };
+    let mut read = vec![];
+    for e in aggs {
+        let mut per_row = vec![];
+        let mut per_group = vec![];
+        // Found first, then planned: the two rewrites cannot both hold `joined`.
+        rewrite_aggregation(
+            &e,
+            &mut |x| {
+                if has_subquery(x) {
+                    per_row.push(x.clone());
+                }
+                None
+            },
+            &mut |x| {
+                if matches!(x, Expr::Subquery(_)) {
+                    per_group.push(x.clone());
+                }
+                None
+            },
+        );
+        let per_row: Vec<(Expr, Expr)> = per_row.into_iter().filter_map(|x| value(&x, &mut joined).map(|v| (x, v))).collect();
+        let per_group: Vec<(Expr, Expr)> = per_group.into_iter().filter_map(|x| value(&x, &mut joined).map(|v| (x.clone(), first_of(&x, v)))).collect();
+        let find = |list: &[(Expr, Expr)], x: &Expr| list.iter().find(|(s, _)| s == x).map(|(_, v)| v.clone());
+        read.push(rewrite_aggregation(&e, &mut |x| find(&per_row, x), &mut |x| find(&per_group, x)));
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    plan(joined, columns, read)
+}
+
+/// A subquery's value in a group: the same on all its rows (EXISTS stays not nullable).
+fn first_of(s: &Expr, value: Expr) -> Expr {
+    let first = Expr::func("first", vec![value]);
+    match s {
+        Expr::Subquery(q) if q.kind == SubqueryKind::Exists => Expr::func("coalesce", vec![first, Expr::lit(Value::Boolean(false))]),
+        _ => first,
+    }
+}
+
 /// Spark's error for a correlated scalar subquery read per group.
 fn correlated_outside_aggregates(s: &Subquery, conf: &Conf) -> Error {
     let inner = |e: &Expr| Resolver::new(&s.plan, conf).resolve(e.clone()).is_ok();
@@ -691,5 +772,25 @@ mod tests {
         assert_eq!(class(vec![Expr::col("id")]).as_deref(), Some("MISSING_AGGREGATION"));
         assert_eq!(class(vec![]).as_deref(), Some("MISSING_GROUP_BY"));
         assert_eq!(class(vec![Expr::col("b")]), None);
+    }
+
+    #[test]
+    fn a_grouping_sets_aggregation_reads_a_value_per_group_and_refuses_a_correlated_one() {
+        let conf = Conf::default();
+        let exists = subquery(SubqueryKind::Exists, range(1), vec![]);
+        let seen = std::cell::RefCell::new(vec![]);
+        let mut plan = |input: Arc<Plan>, columns: Vec<Expr>, aggs: Vec<Expr>| {
+            *seen.borrow_mut() = aggs.clone();
+            builder::aggregate(input, columns, aggs, &conf, new_plan_id())
+        };
+        let planned = grouping_sets(range(2), vec![Expr::col("id")], vec![exists], &conf, &mut plan).unwrap();
+        // Named as Spark names it, read as one value of the group, never NULL.
+        assert_eq!((planned.output[1].name.as_str(), planned.output[1].nullable), ("exists()", false));
+        let read = seen.borrow()[0].clone();
+        assert!(!has_subquery(&read) && read.any(&is_aggregate_call));
+        let outer = Expr::Unresolved { parts: vec!["id".into()], plan_id: Some(OUTER_PLAN_ID) };
+        let correlated = subquery(SubqueryKind::Exists, range(3), vec![CorrelatedStep::Filter(Expr::binary(BinaryOp::Eq, Expr::col("id"), outer))]);
+        let err = grouping_sets(range(2), vec![Expr::col("id")], vec![correlated], &conf, &mut plan).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("NOT_IMPLEMENTED"));
     }
 }

@@ -8,6 +8,7 @@
 use super::super::builder;
 use super::super::naming::auto_name;
 use super::super::resolve::Resolver;
+use super::super::subquery;
 use super::super::{new_plan_id, Conf};
 use super::sets::{self, SetSpec};
 use crate::error::Result;
@@ -17,7 +18,7 @@ use std::sync::Arc;
 /// The aggregation of `input` over grouping sets, windows in `aggs` computed over it.
 pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
     if !aggs.iter().any(has_window) {
-        return sets::plan(input, columns, spec, aggs, conf, plan_id);
+        return with_subqueries(input, columns, spec, aggs, conf, plan_id);
     }
     let aggs = Resolver::new(&input, conf).expand_stars(aggs)?;
     let (mut computed, mut hidden, mut top) = (vec![], vec![], vec![]);
@@ -37,7 +38,7 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
     }
     let n_computed = computed.len() + hidden.len();
     computed.extend(hidden);
-    let grouped = Arc::new(sets::plan(input, columns, spec, computed, conf, new_plan_id())?);
+    let grouped = Arc::new(with_subqueries(input, columns, spec, computed, conf, new_plan_id())?);
     // The given columns lead the aggregation's output, then its list.
     let given = grouped.output.len() - n_computed;
     let mut list: Vec<Expr> = grouped.output[..given].iter().cloned().map(Expr::Attr).collect();
@@ -48,6 +49,15 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
         });
     }
     builder::project(grouped, list, conf, plan_id)
+}
+
+/// `sets::plan`, the DataFrame subqueries the list holds joined first (`analysis::subquery`).
+fn with_subqueries(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let mut spec = Some(spec);
+    subquery::grouping_sets(input, columns, aggs, conf, &mut |input, columns, aggs| {
+        let spec = spec.take().ok_or_else(|| crate::error::Error::internal("grouping sets planned twice"))?;
+        sets::plan(input, columns, spec, aggs, conf, plan_id)
+    })
 }
 
 enum Top {
