@@ -106,3 +106,10 @@ def rollup_overflow_through_a_scalar(spark):
 @case(conf={"spark.sql.ansi.enabled": "false"})
 def rollup_overflow_through_a_scalar_ansi_off(spark):
     return _t(spark).rollup("g").agg((F.sum("v") + _big(spark)).alias("r")).orderBy("g")
+
+
+@case
+def grouping_sets_of_a_key_reading_a_scalar(spark):
+    sc = _max_x(spark)
+    key = F.col("k") + sc
+    return _t(spark).groupingSets([[F.col("k") + sc], ["g"], []], key, "g").agg(F.sum("v").alias("s")).orderBy("s")

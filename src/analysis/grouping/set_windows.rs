@@ -52,10 +52,18 @@ pub fn plan(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>
 }
 
 /// `sets::plan`, the DataFrame subqueries the list holds joined first (`analysis::subquery`).
+/// An explicit set's expression that is a given column reads that column as rewritten.
 fn with_subqueries(input: Arc<Plan>, columns: Vec<Expr>, spec: SetSpec, aggs: Vec<Expr>, conf: &Conf, plan_id: u64) -> Result<Plan> {
+    let given = columns.clone();
     let mut spec = Some(spec);
     subquery::grouping_sets(input, columns, aggs, conf, &mut |input, columns, aggs| {
-        let spec = spec.take().ok_or_else(|| crate::error::Error::internal("grouping sets planned twice"))?;
+        let spec = match spec.take().ok_or_else(|| crate::error::Error::internal("grouping sets planned twice"))? {
+            SetSpec::Explicit(list) => {
+                let read = |e: Expr| given.iter().position(|g| *g == e).map_or(e, |i| columns[i].clone());
+                SetSpec::Explicit(list.into_iter().map(|set| set.into_iter().map(read).collect()).collect())
+            }
+            other => other,
+        };
         sets::plan(input, columns, spec, aggs, conf, plan_id)
     })
 }
