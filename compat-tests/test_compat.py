@@ -78,6 +78,8 @@ KNOWN_DIFFERENCES = {
     "functions_options_maps::from_json_failfast_bad": "PySpark surfaces from_json's FAILFAST MALFORMED_RECORD_IN_PARSING (raised inside a task) as a bare Py4JJavaError; PyRust raises the SparkRuntimeException with the same message (semantics.md: from_json FAILFAST)",
     "functions_options_maps::from_json_failfast_not_json": "PySpark surfaces from_json's FAILFAST MALFORMED_RECORD_IN_PARSING (raised inside a task) as a bare Py4JJavaError; PyRust raises the SparkRuntimeException with the same message (semantics.md: from_json FAILFAST)",
     "df_subquery::scalar_too_many_rows_in_filter": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
+    "window_subqueries14::scalar_of_more_than_one_row": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
+    "grouping_sets_subqueries14::rollup_scalar_of_more_than_one_row": "PySpark surfaces an uncorrelated scalar subquery's SCALAR_SUBQUERY_TOO_MANY_ROWS as a bare Py4JJavaError; PyRust raises the SparkRuntimeException (semantics.md: scalar subquery returning several rows)",
 }
 
 

@@ -415,26 +415,13 @@ pub(super) fn aggregate_reading(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Exp
         bare_columns(&a.expr, &mut bare);
         if let Some(col) = bare.into_iter().find(|c| !key_ids.contains(&c.id) && !values.contains(&c.id)) {
             if keys.is_empty() {
-                // Spark's CheckAnalysis: a column beside aggregates with no grouping at all.
-                return Err(Error::analysis(
-                    "MISSING_GROUP_BY",
-                    "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
-                ));
+                return Err(missing_group_by());
             }
-            return Err(Error::analysis(
-                "MISSING_AGGREGATION",
-                format!("The non-aggregating expression \"{}\" is based on columns which are not participating in the GROUP BY clause.", col.name),
-            )
-            .with_param("expression", format!("\"{}\"", col.name))
-            .with_param("expressionAnyValue", format!("\"any_value({})\"", col.name)));
+            return Err(missing_aggregation(&col.name));
         }
     }
     if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }))) {
-        // The values are joined above the windows (`analysis::subquery::aggregate`).
-        let reads_value = |e: &Expr| e.any(&|x| matches!(x, Expr::Attr(a) if values.contains(&a.id)));
-        if aggs.iter().any(|a| a.expr.any(&|e| matches!(e, Expr::Window { .. }) && reads_value(e))) {
-            return Err(Error::unsupported("a window function reading a DataFrame subquery (scalar(), exists()) in an aggregation"));
-        }
+        // The values are joined to the groups below the windows (`analysis::subquery::aggregate`).
         return super::windows::over_aggregate(input, keys, aggs, values, plan_id);
     }
     let mut output = outputs(&keys);
@@ -498,6 +485,21 @@ pub(super) fn aggregate_reading(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Exp
     let mut list = key_columns;
     list.extend(finals);
     Ok(node(plan_id, PlanNode::Project { input: inner, exprs: list }, output))
+}
+
+/// Spark's CheckAnalysis error for a column beside aggregates with no grouping at all.
+pub(super) fn missing_group_by() -> Error {
+    Error::analysis("MISSING_GROUP_BY", "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.")
+}
+
+/// Spark's error for column `name` read beside an aggregation's aggregates, not grouped.
+pub(super) fn missing_aggregation(name: &str) -> Error {
+    Error::analysis(
+        "MISSING_AGGREGATION",
+        format!("The non-aggregating expression \"{name}\" is based on columns which are not participating in the GROUP BY clause."),
+    )
+    .with_param("expression", format!("\"{name}\""))
+    .with_param("expressionAnyValue", format!("\"any_value({name})\""))
 }
 
 /// `e` with every subexpression that is a grouping key replaced by the key's column.

@@ -367,12 +367,12 @@ pub fn join(left: Arc<Plan>, right: Arc<Plan>, condition: Expr, join_type: JoinT
 
 /// Whether `e` holds a subquery outside any aggregate call: a value per group.
 fn outside_aggregates(e: &Expr) -> bool {
-    let found = e.apply(&mut |x| match x {
-        x if is_aggregate_call(x) => Recursion::Jump,
-        Expr::Subquery(_) => Recursion::Stop,
-        _ => Recursion::Continue,
+    let mut found = false;
+    rewrite_aggregation(e, &mut |_| None, &mut |x| {
+        found |= matches!(x, Expr::Subquery(_));
+        None
     });
-    found == Recursion::Stop
+    found
 }
 
 /// An aggregation holding subqueries, planned as Spark runs an uncorrelated one (one
@@ -392,8 +392,8 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool,
     let aggs: Vec<Expr> = aggs
         .into_iter()
         .map(|e| {
-            e.transform_down(&mut |x| {
-                if failure.is_some() || !is_aggregate_call(x) || !has_subquery(x) {
+            let mut call = |x: &Expr| {
+                if failure.is_some() || !has_subquery(x) {
                     return None;
                 }
                 match plan_values(plan.clone(), vec![x.clone()], conf) {
@@ -406,7 +406,8 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool,
                         None
                     }
                 }
-            })
+            };
+            rewrite_aggregation(&e, &mut call, &mut |_| None)
         })
         .collect();
     if let Some(e) = failure {
@@ -421,17 +422,18 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool,
     let aggs: Vec<Expr> = aggs
         .into_iter()
         .map(|e| {
-            e.transform_down(&mut |x| {
-                // Inside an aggregate call: planned per input row already.
-                if is_aggregate_call(x) {
-                    return Some(x.clone());
-                }
+            // Inside an aggregate call: planned per input row already.
+            rewrite_aggregation(&e, &mut |_| None, &mut |x| {
                 if failure.is_some() {
                     return None;
                 }
                 let Expr::Subquery(s) = x else { return None };
                 if is_correlated(s) && s.kind == SubqueryKind::Scalar {
                     failure = Some(correlated_outside_aggregates(s, conf));
+                    return None;
+                }
+                if let Err(e) = outer_columns_grouped(&input, &keys, s, conf) {
+                    failure = Some(e);
                     return None;
                 }
                 // The value's type and name, planned over the input (the plan is dropped).
@@ -457,6 +459,14 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool,
     let PlanNode::Project { input: groups, exprs } = planned.node else {
         return Err(Error::internal("an aggregation reading subqueries without its projection"));
     };
+    // Windows over the groups (`analysis::windows::over_aggregate`) may read the values:
+    // they are joined below them, to the groups themselves.
+    let mut windows = vec![];
+    let mut groups = groups;
+    while let PlanNode::Window { input, exprs } = &groups.node {
+        windows.push((groups.plan_id, exprs.clone()));
+        groups = input.clone();
+    }
     // The values joined to the groups (a correlated exists reads their keys), then read
     // where the stand-ins were.
     let mut joined = groups;
@@ -466,17 +476,158 @@ pub fn aggregate(input: Arc<Plan>, keys: Vec<Expr>, aggs: Vec<Expr>, mark: bool,
         joined = plan;
         read.push((stand_in.id, attr));
     }
-    let exprs = exprs
-        .into_iter()
-        .map(|n| {
-            let expr = n.expr.transform_down(&mut |x| match x {
-                Expr::Attr(a) => read.iter().find(|(id, _)| *id == a.id).map(|(_, v)| Expr::Attr(v.clone())),
-                _ => None,
-            });
-            NamedExpr { expr, attr: n.attr }
+    let reading = |list: Vec<NamedExpr>| -> Vec<NamedExpr> {
+        list.into_iter()
+            .map(|n| {
+                let expr = n.expr.transform_down(&mut |x| match x {
+                    Expr::Attr(a) => read.iter().find(|(id, _)| *id == a.id).map(|(_, v)| Expr::Attr(v.clone())),
+                    _ => None,
+                });
+                NamedExpr { expr, attr: n.attr }
+            })
+            .collect()
+    };
+    for (window_id, exprs) in windows.into_iter().rev() {
+        let exprs = reading(exprs);
+        let mut output = joined.output.clone();
+        output.extend(exprs.iter().map(|n| n.attr.clone()));
+        joined = Arc::new(Plan { plan_id: window_id, node: PlanNode::Window { input: joined, exprs }, output });
+    }
+    Ok(Plan { plan_id: planned.plan_id, node: PlanNode::Project { input: joined, exprs: reading(exprs) }, output: planned.output })
+}
+
+/// `e` rewritten by `call` at its aggregate calls (what they read is read per input
+/// row) and top-down by `group` outside them (read per group). A window's own function
+/// is no such call: `sum(sum(v) + s) OVER w` reads `s` per group, as Spark's
+/// ExtractWindowExpressions computes the window's argument in the aggregation, while
+/// `sum(sum(v * s)) OVER w` reads it per input row.
+fn rewrite_aggregation(e: &Expr, call: &mut dyn FnMut(&Expr) -> Option<Expr>, group: &mut dyn FnMut(&Expr) -> Option<Expr>) -> Expr {
+    match e {
+        Expr::Window { function, .. } => e.map_children(&mut |c| match std::ptr::eq(c, function.as_ref()) {
+            true => c.map_children(&mut |a| rewrite_aggregation(a, call, group)),
+            false => rewrite_aggregation(c, call, group),
+        }),
+        x if is_aggregate_call(x) => call(x).unwrap_or_else(|| x.clone()),
+        x => match group(x) {
+            Some(done) => done,
+            None => x.map_children(&mut |c| rewrite_aggregation(c, call, group)),
+        },
+    }
+}
+
+/// A subquery read per group may read only the grouping keys of the outer rows: Spark
+/// checks its outer references as the aggregation's own columns (MISSING_AGGREGATION).
+fn outer_columns_grouped(input: &Arc<Plan>, keys: &[Expr], s: &Subquery, conf: &Conf) -> Result<()> {
+    let resolver = Resolver::new(input, conf);
+    let grouped: Vec<u64> = keys
+        .iter()
+        .filter_map(|k| match resolver.resolve(k.clone()).ok()?.unalias() {
+            Expr::Attr(a) => Some(a.id),
+            _ => None,
         })
         .collect();
-    Ok(Plan { plan_id: planned.plan_id, node: PlanNode::Project { input: joined, exprs }, output: planned.output })
+    let inner = |e: &Expr| Resolver::new(&s.plan, conf).resolve(e.clone()).is_ok();
+    let mut outer = vec![];
+    for e in s.steps.iter().flat_map(step_exprs) {
+        e.walk(&mut |x| {
+            if matches!(x, Expr::Unresolved { plan_id: Some(OUTER_PLAN_ID), .. }) && !inner(&as_plain(x)) {
+                outer.push(as_plain(x));
+            }
+        });
+    }
+    for o in outer {
+        // One the input cannot resolve is the decorrelation's error to give.
+        if let Ok(Expr::Attr(a)) = resolver.resolve(o).as_ref().map(Expr::unalias) {
+            if !grouped.contains(&a.id) {
+                return Err(match keys.is_empty() {
+                    true => builder::missing_group_by(),
+                    false => builder::missing_aggregation(&a.name),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A `rollup`/`cube`/`groupingSets` aggregation holding uncorrelated subqueries, planned
+/// by `plan` over the input joined to their values: in the grouping columns and inside
+/// aggregate calls read per input row; outside them the value is one for the whole
+/// query, read as `first(value)` of each group (a grouping-set aggregation of no rows has
+/// no row, so no group lacks one). Items holding one keep the name Spark gives them.
+pub fn grouping_sets(input: Arc<Plan>, columns: Vec<Expr>, aggs: Vec<Expr>, conf: &Conf, plan: &mut dyn FnMut(Arc<Plan>, Vec<Expr>, Vec<Expr>) -> Result<Plan>) -> Result<Plan> {
+    if !columns.iter().chain(&aggs).any(has_subquery) {
+        return plan(input, columns, aggs);
+    }
+    // Correlated ones only inside aggregate calls (a value per input row).
+    let correlated = |e: &Expr| e.any(&|x| matches!(x, Expr::Subquery(s) if is_correlated(s)));
+    let mut per_group_correlated = columns.iter().any(correlated);
+    for e in &aggs {
+        rewrite_aggregation(e, &mut |_| None, &mut |x| {
+            per_group_correlated |= correlated(x) && matches!(x, Expr::Subquery(_));
+            None
+        });
+    }
+    if per_group_correlated {
+        return Err(Error::unsupported("a correlated DataFrame subquery outside aggregate calls in a rollup, cube or groupingSets aggregation"));
+    }
+    let named = |e: Expr| match e {
+        e if has_subquery(&e) && !matches!(e.without_origin(), Expr::Alias { .. }) => {
+            let name = super::naming::auto_name(&e);
+            e.alias(&name)
+        }
+        e => e,
+    };
+    let (columns, aggs): (Vec<Expr>, Vec<Expr>) = (columns.into_iter().map(named).collect(), aggs.into_iter().map(named).collect());
+    let (mut joined, columns, _) = plan_values(input, columns, conf)?;
+    let mut failure = None;
+    let mut value = |x: &Expr, joined: &mut Arc<Plan>| match plan_values(joined.clone(), vec![x.clone()], conf) {
+        Ok((plan, mut read, _)) => {
+            *joined = plan;
+            Some(read.remove(0))
+        }
+        Err(e) => {
+            failure = Some(e);
+            None
+        }
+    };
+    let mut read = vec![];
+    for e in aggs {
+        let mut per_row = vec![];
+        let mut per_group = vec![];
+        // Found first, then planned: the two rewrites cannot both hold `joined`.
+        rewrite_aggregation(
+            &e,
+            &mut |x| {
+                if has_subquery(x) {
+                    per_row.push(x.clone());
+                }
+                None
+            },
+            &mut |x| {
+                if matches!(x, Expr::Subquery(_)) {
+                    per_group.push(x.clone());
+                }
+                None
+            },
+        );
+        let per_row: Vec<(Expr, Expr)> = per_row.into_iter().filter_map(|x| value(&x, &mut joined).map(|v| (x, v))).collect();
+        let per_group: Vec<(Expr, Expr)> = per_group.into_iter().filter_map(|x| value(&x, &mut joined).map(|v| (x.clone(), first_of(&x, v)))).collect();
+        let find = |list: &[(Expr, Expr)], x: &Expr| list.iter().find(|(s, _)| s == x).map(|(_, v)| v.clone());
+        read.push(rewrite_aggregation(&e, &mut |x| find(&per_row, x), &mut |x| find(&per_group, x)));
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    plan(joined, columns, read)
+}
+
+/// A subquery's value in a group: the same on all its rows (EXISTS stays not nullable).
+fn first_of(s: &Expr, value: Expr) -> Expr {
+    let first = Expr::func("first", vec![value]);
+    match s {
+        Expr::Subquery(q) if q.kind == SubqueryKind::Exists => Expr::func("coalesce", vec![first, Expr::lit(Value::Boolean(false))]),
+        _ => first,
+    }
 }
 
 /// Spark's error for a correlated scalar subquery read per group.
@@ -577,5 +728,69 @@ mod tests {
         // One the subquery resolves itself is its own column.
         let own = |e: &Expr| matches!(e, Expr::Unresolved { parts, .. } if parts[1] == "c2");
         assert_eq!(outer_names(&[CorrelatedStep::Filter(c)], &own), vec!["c1".to_string()]);
+    }
+
+    fn window(function: Expr) -> Expr {
+        Expr::Window { function: Box::new(function), spec: Box::default() }
+    }
+
+    #[test]
+    fn a_window_s_own_function_is_no_aggregate_call_around_a_subquery() {
+        let sub = || subquery(SubqueryKind::Scalar, range(1), vec![]);
+        let sum = |e: Expr| Expr::func("sum", vec![e]);
+        assert!(outside_aggregates(&window(sum(Expr::binary(BinaryOp::Add, sum(Expr::col("id")), sub())))));
+        assert!(!outside_aggregates(&window(sum(sum(Expr::binary(BinaryOp::Multiply, Expr::col("id"), sub()))))));
+        assert!(!outside_aggregates(&sum(sub())));
+    }
+
+    #[test]
+    fn a_window_over_the_groups_reads_a_value_joined_below_it() {
+        let conf = Conf::default();
+        let max = Arc::new(builder::global_aggregate(range(3), vec![Expr::func("max", vec![Expr::col("id")])], &conf, new_plan_id()).unwrap());
+        let read = Expr::binary(BinaryOp::Add, Expr::func("sum", vec![Expr::col("id")]), subquery(SubqueryKind::Scalar, max, vec![]));
+        let w = window(Expr::func("sum", vec![read])).alias("w");
+        let plan = builder::aggregate(range(4), vec![Expr::col("id")], vec![w], &conf, new_plan_id()).unwrap();
+        let names: Vec<&str> = plan.output.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["id", "w"]);
+        let PlanNode::Project { input, .. } = &plan.node else { panic!("a projection over the windows") };
+        let PlanNode::Window { input: below, exprs } = &input.node else { panic!("the window under the projection") };
+        // What the window reads is a column of the plan below it.
+        exprs[0].expr.walk(&mut |x| {
+            if let Expr::Attr(a) = x {
+                assert!(below.output.iter().any(|b| b.id == a.id), "{} read above its join", a.name);
+            }
+        });
+    }
+
+    #[test]
+    fn a_correlated_exists_per_group_reads_grouped_columns_only() {
+        let conf = Conf::default();
+        let input = Arc::new(builder::project(range(2), vec![Expr::col("id"), Expr::col("id").alias("b")], &conf, new_plan_id()).unwrap());
+        let outer = Expr::Unresolved { parts: vec!["b".into()], plan_id: Some(OUTER_PLAN_ID) };
+        let exists = || subquery(SubqueryKind::Exists, range(3), vec![CorrelatedStep::Filter(Expr::binary(BinaryOp::Eq, Expr::col("id"), outer.clone()))]);
+        let class = |keys: Vec<Expr>| builder::aggregate(input.clone(), keys, vec![exists()], &conf, new_plan_id()).err().and_then(|e| e.error_class);
+        assert_eq!(class(vec![Expr::col("id")]).as_deref(), Some("MISSING_AGGREGATION"));
+        assert_eq!(class(vec![]).as_deref(), Some("MISSING_GROUP_BY"));
+        assert_eq!(class(vec![Expr::col("b")]), None);
+    }
+
+    #[test]
+    fn a_grouping_sets_aggregation_reads_a_value_per_group_and_refuses_a_correlated_one() {
+        let conf = Conf::default();
+        let exists = subquery(SubqueryKind::Exists, range(1), vec![]);
+        let seen = std::cell::RefCell::new(vec![]);
+        let mut plan = |input: Arc<Plan>, columns: Vec<Expr>, aggs: Vec<Expr>| {
+            *seen.borrow_mut() = aggs.clone();
+            builder::aggregate(input, columns, aggs, &conf, new_plan_id())
+        };
+        let planned = grouping_sets(range(2), vec![Expr::col("id")], vec![exists], &conf, &mut plan).unwrap();
+        // Named as Spark names it, read as one value of the group, never NULL.
+        assert_eq!((planned.output[1].name.as_str(), planned.output[1].nullable), ("exists()", false));
+        let read = seen.borrow()[0].clone();
+        assert!(!has_subquery(&read) && read.any(&is_aggregate_call));
+        let outer = Expr::Unresolved { parts: vec!["id".into()], plan_id: Some(OUTER_PLAN_ID) };
+        let correlated = subquery(SubqueryKind::Exists, range(3), vec![CorrelatedStep::Filter(Expr::binary(BinaryOp::Eq, Expr::col("id"), outer))]);
+        let err = grouping_sets(range(2), vec![Expr::col("id")], vec![correlated], &conf, &mut plan).unwrap_err();
+        assert_eq!(err.error_class.as_deref(), Some("NOT_IMPLEMENTED"));
     }
 }

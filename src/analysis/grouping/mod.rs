@@ -7,6 +7,7 @@
 
 pub mod dict;
 pub mod pivot;
+pub mod set_windows;
 pub mod sets;
 
 use super::builder;
@@ -99,9 +100,9 @@ impl GroupedData {
         let keys = self.keys.clone();
         match &self.kind {
             GroupKind::GroupBy => builder::aggregate(input, keys, aggs, conf, plan_id),
-            GroupKind::Rollup => sets::plan(input, keys, sets::SetSpec::Rollup, aggs, conf, plan_id),
-            GroupKind::Cube => sets::plan(input, keys, sets::SetSpec::Cube, aggs, conf, plan_id),
-            GroupKind::GroupingSets(list) => sets::plan(input, keys, sets::SetSpec::Explicit(list.clone()), aggs, conf, plan_id),
+            GroupKind::Rollup => set_windows::plan(input, keys, sets::SetSpec::Rollup, aggs, conf, plan_id),
+            GroupKind::Cube => set_windows::plan(input, keys, sets::SetSpec::Cube, aggs, conf, plan_id),
+            GroupKind::GroupingSets(list) => set_windows::plan(input, keys, sets::SetSpec::Explicit(list.clone()), aggs, conf, plan_id),
             GroupKind::Pivot { column, values } => pivot::plan(input, keys, column, values, aggs, conf, plan_id),
         }
     }
