@@ -357,7 +357,7 @@ fn read_without_arrow_schema<R: polars::io::mmap::MmapBytesReader>(f: R, mut met
 
 
 /// The Parquet codec of the `compression` option (Spark's default is snappy).
-fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
+pub fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
     super::options::get(OPTIONS, options, "compression").unwrap_or("snappy").to_ascii_lowercase()
 }
 
@@ -395,13 +395,18 @@ pub fn utc_instant() -> pl::DataType {
     pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC))
 }
 
-/// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (the Python
-/// side sends those writes to pyarrow, `python::arrow_write`).
+/// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (those
+/// writes go to pyarrow, `io::write::ParquetPartWriter`).
 pub fn check_writable(fields: &[StructField]) -> Result<()> {
-    match fields.iter().find(|f| f.data_type.holds(&|t| matches!(t, DataType::Map(..)))) {
+    match fields.iter().find(|f| holds_map(&f.data_type)) {
         Some(f) => Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name))),
         None => Ok(()),
     }
+}
+
+/// Whether a type is or holds a MAP (which Polars cannot write as Parquet's MAP).
+pub fn holds_map(t: &DataType) -> bool {
+    t.holds(&|t| matches!(t, DataType::Map(..)))
 }
 
 /// The Polars codec of the `compression` option.

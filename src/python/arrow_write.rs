@@ -13,6 +13,7 @@ use crate::ir::{FileFormat, Plan, StructField};
 use polars::prelude as pl;
 use pyo3::prelude::*;
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 /// What the write was asked for.
@@ -55,22 +56,42 @@ pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec
             }
             Ok(df)
         };
-        let write_part = |df: pl::DataFrame, data: &[StructField], path: &std::path::Path| -> Result<()> {
-            Python::attach(|py| {
-                let stream = export_stream(py, df, data, false)?;
-                let path = path.to_string_lossy().into_owned();
-                match parquet {
-                    true => writer.call1(py, (stream, path, crate::io::parquet::spark_footer_pairs(data))),
-                    false => writer.call1(py, (stream, path)),
-                }
-                .map(|_| ())
-            })
-            .map_err(carry_python_error)
-        };
+        let write_part = |df: pl::DataFrame, data: &[StructField], path: &Path| call_writer(&writer, df, data, path, parquet);
         let (name, table, ext) = match parquet {
             true => ("parquet", crate::io::parquet::OPTIONS, crate::io::parquet::file_extension(&spec.options)),
             false => ("orc", crate::io::orc::OPTIONS, w.ext.clone()),
         };
         crate::io::write::write_external(&spec, name, table, &ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
     })
+}
+
+/// `writer(stream, path)` (ORC) or `writer(stream, path, footer)` (Parquet, with
+/// Spark's key-value metadata) over one part file's rows.
+fn call_writer(writer: &Py<PyAny>, df: pl::DataFrame, data: &[StructField], path: &Path, parquet: bool) -> Result<()> {
+    Python::attach(|py| {
+        let stream = export_stream(py, df, data, false)?;
+        let path = path.to_string_lossy().into_owned();
+        match parquet {
+            true => writer.call1(py, (stream, path, crate::io::parquet::spark_footer_pairs(data))),
+            false => writer.call1(py, (stream, path)),
+        }
+        .map(|_| ())
+    })
+    .map_err(carry_python_error)
+}
+
+/// The session's Parquet writer of MAP columns, for every write the engine makes
+/// (`saveAsTable`, `insertInto`, SQL `CREATE TABLE ... AS`, `INSERT`, `save`):
+/// `pyrust.sql._arrow_parquet`'s part writer.
+pub struct PyArrowParquet;
+
+impl crate::io::write::ParquetPartWriter for PyArrowParquet {
+    fn write_part(&self, df: pl::DataFrame, data: &[StructField], codec: &str, path: &Path) -> Result<()> {
+        let writer = Python::attach(|py| -> PyResult<Py<PyAny>> {
+            let module = py.import("pyrust.sql._arrow_parquet")?;
+            Ok(module.getattr("part_writer")?.call1((codec,))?.unbind())
+        })
+        .map_err(carry_python_error)?;
+        call_writer(&writer, df, data, path, true)
+    }
 }

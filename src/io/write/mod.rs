@@ -58,6 +58,15 @@ pub struct WriteSpec {
     pub partition_by: Vec<String>,
 }
 
+/// Writes one Parquet part file that Polars' writer cannot (a MAP column: Polars writes
+/// a map as a list of key-value structs, which Spark reads back as an array). The Python
+/// side implements it with pyarrow (`python::arrow_write`), so `io` and `exec` hold no PyO3.
+pub trait ParquetPartWriter: Send + Sync {
+    /// Writes `df` (columns named as `data`) to `path` with the Parquet `codec`
+    /// (the `compression` option's value) and Spark's footer.
+    fn write_part(&self, df: pl::DataFrame, data: &[StructField], codec: &str, path: &Path) -> Result<()>;
+}
+
 /// The session settings a write's text depends on.
 pub struct WriteContext<'a> {
     pub session_time_zone: &'a str,
