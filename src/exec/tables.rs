@@ -84,8 +84,31 @@ pub fn already_exists(db: &str, name: &str) -> Error {
     .with_param("relationName", q)
 }
 
+/// Where a store assignment Spark refuses fails, as its `DataTypeUtils.canWrite` walks
+/// the two types: into array elements and map keys and values (`m`.`value`), else the
+/// whole types at `path`.
+fn unsafe_cast<'a>(path: Vec<String>, from: &'a DataType, to: &'a DataType) -> (Vec<String>, &'a DataType, &'a DataType) {
+    let inner = |name: &str, f: &'a DataType, t: &'a DataType| {
+        let mut p = path.clone();
+        p.push(name.into());
+        (!can_store_assign(f, t)).then(|| unsafe_cast(p, f, t))
+    };
+    let found = match (from, to) {
+        (DataType::Array(f, _), DataType::Array(t, _)) => inner("element", f, t),
+        (DataType::Map(fk, fv, _), DataType::Map(tk, tv, _)) => inner("key", fk, tk).or_else(|| inner("value", fv, tv)),
+        _ => None,
+    };
+    found.unwrap_or((path, from, to))
+}
+
+/// A type as Spark's `toSQLType(t.catalogString)` shows it: `MAP<STRING,INT>`.
+fn catalog_string(t: &DataType) -> String {
+    t.simple_string().to_uppercase()
+}
+
+/// A new table's schema: Spark's `asNullable` of the data's (nested types too).
 fn nullable(fields: &[StructField]) -> Vec<StructField> {
-    fields.iter().map(|f| StructField::new(f.name.clone(), f.data_type.clone(), true)).collect()
+    fields.iter().map(|f| StructField::new(f.name.clone(), f.data_type.as_nullable(), true)).collect()
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -242,6 +265,14 @@ impl Session {
 
     /// Writes a plan's rows to a table's location under a mode.
     fn write_table(&self, plan: &Plan, meta: &TableMeta, mode: SaveMode) -> Result<()> {
+        // Spark's `DDLUtils.verifyNotReadPath`, naming the table.
+        if mode == SaveMode::Overwrite && crate::io::write::reads_target(&plan.scanned_paths(), &meta.location)? {
+            return Err(Error::analysis(
+                "UNSUPPORTED_OVERWRITE.TABLE",
+                format!("Can't overwrite the target that is also being read from. The target table is {}.", meta.qualified()),
+            )
+            .with_param("table", meta.qualified()));
+        }
         let spec = WriteSpec {
             format: meta.provider,
             mode,
@@ -604,8 +635,9 @@ impl Session {
             } else if can_store_assign(from, &field.data_type) || *from == DataType::Null {
                 Expr::Cast { expr: Box::new(Expr::Attr(attr.clone())), to: field.data_type.clone(), kind: CastKind::Ansi }
             } else {
-                let (src, target) = (format!("\"{}\"", from.sql()), format!("\"{}\"", field.data_type.sql()));
-                let col = format!("`{}`", field.name);
+                let (path, from, to) = unsafe_cast(vec![field.name.clone()], from, &field.data_type);
+                let (src, target) = (format!("\"{}\"", catalog_string(from)), format!("\"{}\"", catalog_string(to)));
+                let col = path.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(".");
                 return Err(Error::analysis(
                     "INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST",
                     format!("Cannot write incompatible data for the table {}: Cannot safely cast {col} {src} to {target}.", meta.qualified()),

@@ -9,7 +9,7 @@ use super::errors::{carry_python_error, guard, guard_interruptible};
 use crate::error::Result;
 use crate::exec::Session;
 use crate::io::write::{SaveMode, WriteContext, WriteSpec};
-use crate::ir::{FileFormat, Plan, StructField};
+use crate::ir::{DataType, FileFormat, Plan, StructField};
 use polars::prelude as pl;
 use pyo3::prelude::*;
 use std::collections::BTreeMap;
@@ -69,11 +69,11 @@ pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec
 /// Spark's key-value metadata) over one part file's rows.
 fn call_writer(writer: &Py<PyAny>, df: pl::DataFrame, data: &[StructField], path: &Path, parquet: bool) -> Result<()> {
     Python::attach(|py| {
-        let stream = export_stream(py, df, data, false)?;
         let path = path.to_string_lossy().into_owned();
         match parquet {
-            true => writer.call1(py, (stream, path, crate::io::parquet::spark_footer_pairs(data))),
-            false => writer.call1(py, (stream, path)),
+            // The footer keeps the data's own nullability, as Spark's.
+            true => writer.call1(py, (export_stream(py, df, &arrow_schema(data), false)?, path, crate::io::parquet::spark_footer_pairs(data))),
+            false => writer.call1(py, (export_stream(py, df, data, false)?, path)),
         }
         .map(|_| ())
     })
@@ -94,4 +94,19 @@ impl crate::io::write::ParquetPartWriter for PyArrowParquet {
         .map_err(carry_python_error)?;
         call_writer(&writer, df, data, path, true)
     }
+}
+
+/// The Arrow schema of a Parquet part: struct members nullable at any depth. Parquet's
+/// writer refuses a non-nullable member holding the NULLs of a NULL struct, which Spark
+/// writes (Polars' struct arrays carry the parent's NULLs into the members).
+fn arrow_schema(data: &[StructField]) -> Vec<StructField> {
+    fn relax(t: &DataType) -> DataType {
+        match t {
+            DataType::Struct(fields) => DataType::Struct(fields.iter().map(|f| StructField { data_type: relax(&f.data_type), nullable: true, ..f.clone() }).collect()),
+            DataType::Array(e, n) => DataType::Array(Box::new(relax(e)), *n),
+            DataType::Map(k, v, n) => DataType::Map(Box::new(relax(k)), Box::new(relax(v)), *n),
+            other => other.clone(),
+        }
+    }
+    data.iter().map(|f| StructField { data_type: relax(&f.data_type), ..f.clone() }).collect()
 }

@@ -316,6 +316,12 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Whether reading `read` touches files under `target` (or the other way round).
+/// Whether a query reading `read_paths` reads what is at `path` (or below it).
+pub fn reads_target(read_paths: &[String], path: &str) -> Result<bool> {
+    let target = location::parse(path)?;
+    Ok(read_paths.iter().any(|p| overlaps(p, &target)))
+}
+
 fn overlaps(read: &str, target: &Location) -> bool {
     match (location::parse(read), target) {
         (Ok(Location::Local(read)), Location::Local(target)) => {

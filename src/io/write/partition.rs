@@ -4,7 +4,7 @@
 
 use crate::compat::cast_text::{value_text, TextStyle};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::StructField;
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, IdxCa};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,6 +21,12 @@ pub fn data_fields(fields: &[StructField], partition_by: &[String], case_sensiti
     let mut keys = vec![];
     for p in partition_by {
         match find(fields, p, case_sensitive) {
+            // Spark's `PartitioningUtils.canPartitionOn`: no arrays, maps or structs.
+            Some(f) if matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) => {
+                let shown = format!("\"{}\"", f.data_type.sql());
+                return Err(Error::new(ErrorKind::Analysis, "INVALID_PARTITION_COLUMN_DATA_TYPE", format!("Cannot use {shown} for partition column."))
+                    .with_param("type", shown));
+            }
             Some(f) => keys.push(f.name.clone()),
             None => {
                 let schema = fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect::<Vec<_>>().join(",");
