@@ -975,4 +975,14 @@ mod tests {
     fn struct_text_is_spark_catalog_string() {
         assert_eq!(struct_text(&[field("id"), StructField::new("s", DataType::String, true)]), "struct<id:int,s:string>");
     }
+
+    #[test]
+    fn unsafe_cast_names_the_map_member() {
+        let map = |k: DataType, v: DataType| DataType::Map(Box::new(k), Box::new(v), true);
+        let (from, to) = (map(DataType::String, DataType::String), map(DataType::String, DataType::Integer));
+        let (path, f, t) = unsafe_cast(vec!["m".into()], &from, &to);
+        assert_eq!((path.join("."), catalog_string(f), catalog_string(t)), ("m.value".to_string(), "STRING".to_string(), "INT".to_string()));
+        let (path, f, _) = unsafe_cast(vec!["id".into()], &to, &DataType::Integer);
+        assert_eq!((path.join("."), catalog_string(f)), ("id".to_string(), "MAP<STRING,INT>".to_string()));
+    }
 }

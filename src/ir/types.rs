@@ -594,4 +594,17 @@ mod tests {
         let dt = parse_ddl_type("struct<a:int,b:map<string,double>>").unwrap();
         assert_eq!(DataType::from_json(&dt.to_json()).unwrap(), dt);
     }
+
+    #[test]
+    fn as_nullable_relaxes_every_depth() {
+        let dt = parse_ddl_type("struct<a:int not null,m:map<string,array<int>>>").unwrap();
+        let strict = |t: DataType| match t {
+            DataType::Struct(fs) => DataType::Struct(fs.into_iter().map(|f| StructField { nullable: false, ..f }).collect()),
+            other => other,
+        };
+        let nested = DataType::Map(Box::new(DataType::String), Box::new(DataType::Array(Box::new(strict(dt.clone())), false)), false);
+        let relaxed = DataType::Map(Box::new(DataType::String), Box::new(DataType::Array(Box::new(dt.as_nullable()), true)), true);
+        assert_eq!(nested.as_nullable(), relaxed);
+        assert!(matches!(dt.as_nullable(), DataType::Struct(fs) if fs.iter().all(|f| f.nullable)));
+    }
 }

@@ -2,7 +2,9 @@
 //! MAP column (Polars writes a map as a list of key-value structs, which Spark reads back
 //! as an array; pyarrow writes Parquet's MAP). PyRust computes the rows and lays out and
 //! commits the files (`io::write::write_external`); each part file is written by a
-//! Python function, handed the part's rows as an Arrow stream.
+//! Python function, handed the part's rows as an Arrow stream. ORC writes come from
+//! `DataFrameWriter.save` (`write`); Parquet ones from the engine's every write path
+//! (`PyArrowParquet`, the session's `io::write::ParquetPartWriter`).
 
 use super::arrow::export_stream;
 use super::errors::{carry_python_error, guard, guard_interruptible};

@@ -116,4 +116,13 @@ mod tests {
         assert_eq!(escape_path_name("é %#"), "é %25%23");
         assert_eq!(escape_path_name("2024-01-02 03:04:05"), "2024-01-02 03%3A04%3A05");
     }
+
+    #[test]
+    fn complex_partition_columns_refused() {
+        let map = DataType::Map(Box::new(DataType::String), Box::new(DataType::Integer), true);
+        let fields = vec![StructField::new("m", map, true), StructField::new("id", DataType::Integer, true)];
+        let err = data_fields(&fields, &["M".to_string()], false).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("INVALID_PARTITION_COLUMN_DATA_TYPE") && err.contains("\"MAP<STRING, INT>\""), "{err}");
+        assert_eq!(data_fields(&fields, &["id".to_string()], false).map(|d| d.len()).ok(), Some(1));
+    }
 }
