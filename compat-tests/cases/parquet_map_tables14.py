@@ -227,3 +227,46 @@ def insert_into_map_dynamic_partition_overwrite(spark):
         spark.createDataFrame([({"a": 1}, "x"), ({"b": 2}, "y")], "m map<string,int>, p string").write.partitionBy("p").saveAsTable("pmt_z.t")
         spark.createDataFrame([({"c": 3}, "x")], "m map<string,int>, p string").write.insertInto("pmt_z.t", overwrite=True)
         return local(spark, spark.table("pmt_z.t").orderBy("p"))
+
+
+@case
+def save_as_table_map_failed_write_leaves_nothing(spark):
+    from pyspark.sql import functions as F
+
+    with database(spark, "pmt_fa") as loc:
+        failing = _maps(spark).withColumn("q", F.lit(1) / (F.col("id") - 2))
+        try:
+            failing.write.saveAsTable("pmt_fa.t")
+            outcome = "written"
+        except Exception as e:
+            outcome = type(e).__name__
+        # Spark leaves the table's directory behind, empty; PyRust's staged write leaves
+        # none (docs/semantics.md): either way, no files.
+        return {"outcome": outcome, "exists": spark.catalog.tableExists("pmt_fa.t"), "files": files(loc, "t") or []}
+
+
+@case
+def save_as_table_map_external_path(spark):
+    import os
+
+    with database(spark, "pmt_ex") as loc:
+        path = os.path.join(loc, "elsewhere")
+        _maps(spark).write.option("path", path).saveAsTable("pmt_ex.t")
+        spark.sql("DROP TABLE pmt_ex.t")
+        return local(spark, spark.read.parquet(path).orderBy("id"))
+
+
+@case
+def catalog_create_table_then_insert_map(spark):
+    with database(spark, "pmt_cc"):
+        spark.catalog.createTable("pmt_cc.t", source="parquet", schema=_maps(spark).schema)
+        _maps(spark).write.insertInto("pmt_cc.t")
+        return _table(spark, "pmt_cc.t")
+
+
+@case
+def write_to_create_then_append_map(spark):
+    with database(spark, "pmt_wt"):
+        _maps(spark).writeTo("pmt_wt.t").using("parquet").create()
+        _maps(spark).filter("id = 1").writeTo("pmt_wt.t").append()
+        return _table(spark, "pmt_wt.t")
