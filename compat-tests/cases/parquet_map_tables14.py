@@ -270,3 +270,25 @@ def write_to_create_then_append_map(spark):
         _maps(spark).writeTo("pmt_wt.t").using("parquet").create()
         _maps(spark).filter("id = 1").writeTo("pmt_wt.t").append()
         return _table(spark, "pmt_wt.t")
+
+
+def _struct_of_map(spark):
+    return spark.sql("SELECT 1 AS id, named_struct('x', 1, 'm', map('a', 1)) AS s, array(map('k', named_struct('v', 1))) AS a")
+
+
+@case
+def insert_into_struct_of_map_again(spark):
+    # The table's types are nullable at every depth; the same NOT NULL data goes in again.
+    with database(spark, "pmt_sa"):
+        _struct_of_map(spark).write.saveAsTable("pmt_sa.t")
+        _struct_of_map(spark).write.insertInto("pmt_sa.t")
+        _struct_of_map(spark).write.mode("append").saveAsTable("pmt_sa.t")
+        spark.sql("INSERT INTO pmt_sa.t SELECT 2L, named_struct('y', 2L, 'n', map('b', 2L)), array(map('k', named_struct('w', 2S)))")
+        return _table(spark, "pmt_sa.t")
+
+
+@case
+def insert_into_struct_member_unsafe_cast(spark):
+    with database(spark, "pmt_sb"):
+        _struct_of_map(spark).write.saveAsTable("pmt_sb.t")
+        spark.sql("INSERT INTO pmt_sb.t SELECT 3, named_struct('x', 1, 'm', map('b', 'no')), array()")

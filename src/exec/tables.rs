@@ -84,16 +84,34 @@ pub fn already_exists(db: &str, name: &str) -> Error {
     .with_param("relationName", q)
 }
 
+/// Spark's `DataTypeUtils.canWrite` under ANSI store assignment: `can_store_assign`,
+/// with structs member by member, by position (inside arrays and maps too); a NULL
+/// never goes where the table's type says NOT NULL.
+fn can_write(from: &DataType, to: &DataType) -> bool {
+    match (from, to) {
+        (DataType::Struct(f), DataType::Struct(t)) => {
+            f.len() == t.len() && f.iter().zip(t).all(|(f, t)| (!f.nullable || t.nullable) && can_write(&f.data_type, &t.data_type))
+        }
+        (DataType::Array(f, fnull), DataType::Array(t, tnull)) => (!fnull || *tnull) && can_write(f, t),
+        (DataType::Map(fk, fv, fnull), DataType::Map(tk, tv, tnull)) => (!fnull || *tnull) && can_write(fk, tk) && can_write(fv, tv),
+        _ => can_store_assign(from, to),
+    }
+}
+
 /// Where a store assignment Spark refuses fails, as its `DataTypeUtils.canWrite` walks
-/// the two types: into array elements and map keys and values (`m`.`value`), else the
+/// the two types: into struct members, array elements and map keys and values
+/// (`s`.`x`, `m`.`value`), else the
 /// whole types at `path`.
 fn unsafe_cast<'a>(path: Vec<String>, from: &'a DataType, to: &'a DataType) -> (Vec<String>, &'a DataType, &'a DataType) {
     let inner = |name: &str, f: &'a DataType, t: &'a DataType| {
         let mut p = path.clone();
         p.push(name.into());
-        (!can_store_assign(f, t)).then(|| unsafe_cast(p, f, t))
+        (!can_write(f, t)).then(|| unsafe_cast(p, f, t))
     };
     let found = match (from, to) {
+        (DataType::Struct(f), DataType::Struct(t)) if f.len() == t.len() => {
+            f.iter().zip(t).find_map(|(f, t)| inner(&t.name, &f.data_type, &t.data_type))
+        }
         (DataType::Array(f, _), DataType::Array(t, _)) => inner("element", f, t),
         (DataType::Map(fk, fv, _), DataType::Map(tk, tv, _)) => inner("key", fk, tk).or_else(|| inner("value", fv, tv)),
         _ => None,
@@ -632,7 +650,7 @@ impl Session {
             let from = &attr.data_type;
             let expr = if *from == field.data_type {
                 Expr::Attr(attr.clone())
-            } else if can_store_assign(from, &field.data_type) || *from == DataType::Null {
+            } else if can_write(from, &field.data_type) || *from == DataType::Null {
                 Expr::Cast { expr: Box::new(Expr::Attr(attr.clone())), to: field.data_type.clone(), kind: CastKind::Ansi }
             } else {
                 let (path, from, to) = unsafe_cast(vec![field.name.clone()], from, &field.data_type);
@@ -984,5 +1002,14 @@ mod tests {
         assert_eq!((path.join("."), catalog_string(f), catalog_string(t)), ("m.value".to_string(), "STRING".to_string(), "INT".to_string()));
         let (path, f, _) = unsafe_cast(vec!["id".into()], &to, &DataType::Integer);
         assert_eq!((path.join("."), catalog_string(f)), ("id".to_string(), "MAP<STRING,INT>".to_string()));
+    }
+
+    #[test]
+    fn structs_written_member_by_member() {
+        let st = |name: &str, t: DataType, nullable: bool| DataType::Struct(vec![StructField::new(name, t, nullable)]);
+        assert!(can_write(&st("y", DataType::Long, false), &st("x", DataType::Integer, true)));
+        assert!(!can_write(&st("x", DataType::Integer, true), &st("x", DataType::Integer, false)));
+        let (path, f, _) = unsafe_cast(vec!["s".into()], &st("x", DataType::String, true), &st("x", DataType::Integer, true));
+        assert_eq!((path.join("."), catalog_string(f)), ("s.x".to_string(), "STRING".to_string()));
     }
 }
