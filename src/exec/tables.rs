@@ -1009,7 +1009,8 @@ mod tests {
         let st = |name: &str, t: DataType, nullable: bool| DataType::Struct(vec![StructField::new(name, t, nullable)]);
         assert!(can_write(&st("y", DataType::Long, false), &st("x", DataType::Integer, true)));
         assert!(!can_write(&st("x", DataType::Integer, true), &st("x", DataType::Integer, false)));
-        let (path, f, _) = unsafe_cast(vec!["s".into()], &st("x", DataType::String, true), &st("x", DataType::Integer, true));
+        let (from, to) = (st("x", DataType::String, true), st("x", DataType::Integer, true));
+        let (path, f, _) = unsafe_cast(vec!["s".into()], &from, &to);
         assert_eq!((path.join("."), catalog_string(f)), ("s.x".to_string(), "STRING".to_string()));
     }
 }
