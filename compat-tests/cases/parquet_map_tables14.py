@@ -292,3 +292,22 @@ def insert_into_struct_member_unsafe_cast(spark):
     with database(spark, "pmt_sb"):
         _struct_of_map(spark).write.saveAsTable("pmt_sb.t")
         spark.sql("INSERT INTO pmt_sb.t SELECT 3, named_struct('x', 1, 'm', map('b', 'no')), array()")
+
+
+@case
+def sql_create_table_partitioned_by_map(spark):
+    with database(spark, "pmt_dp"):
+        spark.sql("CREATE TABLE pmt_dp.t (id INT, m MAP<STRING, INT>) USING parquet PARTITIONED BY (m)")
+
+
+@case
+def sql_create_table_partitioned_by_every_column(spark):
+    with database(spark, "pmt_da"):
+        spark.sql("CREATE TABLE pmt_da.t (m MAP<STRING, INT>) USING parquet PARTITIONED BY (m)")
+
+
+@case
+def path_write_partition_by_not_null_struct(spark):
+    from cases._write_helpers import fresh_path
+
+    spark.sql("SELECT 1 AS id, named_struct('a', 1, 'm', map('k', 2)) AS s").write.partitionBy("s").parquet(fresh_path())

@@ -336,6 +336,12 @@ impl Session {
             .with_param("identifier", qualified(db, name)));
         }
         let schema = nullable(&table_order(fields, &partition_by, &qualified(db, name))?);
+        // Spark's `PreprocessTableCreation` (all columns first), then
+        // `PartitioningUtils.validatePartitionColumn`, before any data is written.
+        if !schema.is_empty() && partition_by.len() == schema.len() {
+            return Err(Error::analysis("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition columns."));
+        }
+        crate::io::write::data_fields(&schema, &partition_by, false)?;
         let partition_by = partition_by.iter().map(|p| schema.iter().find(|f| same(&f.name, p)).map_or(p.clone(), |f| f.name.clone())).collect();
         let created = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options, created, comments: BTreeMap::new() })

@@ -20,7 +20,7 @@ use polars::prelude as pl;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use partition::escape_path_name;
+pub use partition::{data_fields, escape_path_name};
 
 /// Spark's `SaveMode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,7 +23,8 @@ pub fn data_fields(fields: &[StructField], partition_by: &[String], case_sensiti
         match find(fields, p, case_sensitive) {
             // Spark's `PartitioningUtils.canPartitionOn`: no arrays, maps or structs.
             Some(f) if matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) => {
-                let shown = format!("\"{}\"", f.data_type.sql());
+                // Spark checks the data's schema made nullable (`asNullable`).
+                let shown = format!("\"{}\"", f.data_type.as_nullable().sql());
                 return Err(Error::new(ErrorKind::Analysis, "INVALID_PARTITION_COLUMN_DATA_TYPE", format!("Cannot use {shown} for partition column."))
                     .with_param("type", shown));
             }
