@@ -98,7 +98,8 @@ impl crate::io::write::ParquetPartWriter for PyArrowParquet {
     }
 }
 
-/// The Arrow schema of a Parquet part: struct members nullable at any depth. Parquet's
+/// The Arrow schema of a Parquet part: year-month intervals as their months, struct
+/// members nullable at any depth. Parquet's
 /// writer refuses a non-nullable member holding the NULLs of a NULL struct, which Spark
 /// writes (Polars' struct arrays carry the parent's NULLs into the members).
 fn arrow_schema(data: &[StructField]) -> Vec<StructField> {
@@ -107,6 +108,9 @@ fn arrow_schema(data: &[StructField]) -> Vec<StructField> {
             DataType::Struct(fields) => DataType::Struct(fields.iter().map(|f| StructField { data_type: relax(&f.data_type), nullable: true, ..f.clone() }).collect()),
             DataType::Array(e, n) => DataType::Array(Box::new(relax(e)), *n),
             DataType::Map(k, v, n) => DataType::Map(Box::new(relax(k)), Box::new(relax(v)), *n),
+            // Months as Parquet's INT32, as Spark stores them (Arrow has no Spark type
+            // for them); the footer's schema gives the type back.
+            DataType::YearMonthInterval(..) => DataType::Integer,
             other => other.clone(),
         }
     }

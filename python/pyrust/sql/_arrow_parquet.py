@@ -20,8 +20,12 @@ def part_writer(codec_name: str) -> Any:
         import pyarrow.parquet as pq
 
         table = pa.RecordBatchReader._import_from_c_capsule(stream).read_all()
-        table = table.replace_schema_metadata(dict(footer))
         # Spark stores no Arrow schema of its own; nor does this (the footer says it all).
-        pq.write_table(table, path, compression=_PYARROW_CODECS.get(codec_name, "snappy"), store_schema=False)
+        # Without it pyarrow drops the schema's metadata too: the footer's entries go in
+        # as the file's own key-value metadata, as Spark's writer puts them.
+        with pq.ParquetWriter(path, table.schema, compression=_PYARROW_CODECS.get(codec_name, "snappy"),
+                              store_schema=False) as writer:
+            writer.write_table(table)
+            writer.add_key_value_metadata(dict(footer))
 
     return write
