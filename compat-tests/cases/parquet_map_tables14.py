@@ -348,3 +348,17 @@ def save_as_table_map_of_year_month_intervals(spark):
         spark.sql("SELECT 1 AS id, map('y', INTERVAL '2-3' YEAR TO MONTH, 'z', NULL) AS ym").write.saveAsTable("pmt_ym.t")
         t = spark.table("pmt_ym.t")
         return {"schema": t.schema.simpleString(), "rows": [r.asDict() for r in t.selectExpr("CAST(ym['y'] AS STRING) AS y", "ym['z'] IS NULL AS z").collect()]}
+
+
+@case
+def describe_extended_map_table(spark):
+    with database(spark, "pmt_de"):
+        spark.sql("CREATE TABLE pmt_de.t USING parquet PARTITIONED BY (p) AS SELECT map('a', array(1)) AS m, 'q' AS p")
+        return described(spark, "DESCRIBE TABLE EXTENDED pmt_de.t")
+
+
+@case
+def list_columns_of_map_table(spark):
+    with database(spark, "pmt_lc"):
+        _nested(spark).write.partitionBy("id").saveAsTable("pmt_lc.t")
+        return [(c.name, c.dataType, c.nullable, c.isPartition) for c in spark.catalog.listColumns("pmt_lc.t")]
