@@ -362,3 +362,13 @@ def list_columns_of_map_table(spark):
     with database(spark, "pmt_lc"):
         _nested(spark).write.partitionBy("id").saveAsTable("pmt_lc.t")
         return [(c.name, c.dataType, c.nullable, c.isPartition) for c in spark.catalog.listColumns("pmt_lc.t")]
+
+
+@case
+def sql_insert_column_list_map(spark):
+    with database(spark, "pmt_cl"):
+        spark.sql("CREATE TABLE pmt_cl.t (id INT, m MAP<STRING, BIGINT>, p STRING) USING parquet PARTITIONED BY (p)")
+        spark.sql("INSERT INTO pmt_cl.t (m, id, p) VALUES (map('a', 1), 1, 'x')")
+        spark.sql("INSERT INTO pmt_cl.t PARTITION (p) SELECT 2, map('b', 2, 'c', NULL), 'y'")
+        spark.sql("INSERT OVERWRITE pmt_cl.t PARTITION (p = 'x') (m, id) SELECT map('d', 4), 3")
+        return _table(spark, "pmt_cl.t")
