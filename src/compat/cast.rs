@@ -7,7 +7,7 @@ use super::errors::cast_overflow_message;
 use crate::ir::text::{java_double, java_float, timestamp_text};
 use super::timezone::{utc_to_wall_clock, wall_clock_to_utc};
 use crate::error::ErrorKind;
-use crate::ir::DataType;
+use crate::ir::{DataType, StructField};
 use crate::lowering::types::to_polars;
 use polars::prelude::{self as pl, lit, when, AnyValue, Column, DataType as PlType, IntoColumn, IntoSeries, NamedFrom, PolarsResult};
 
@@ -108,6 +108,15 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
                 _ => (input, mode),
             };
             input.list().eval(cast(pl::element(), from_e, to_e, mode, None, tz))
+        }
+        // A map is a list of key-value structs: cast as one, so struct keys and values
+        // cast member by member by position (Polars' own cast matches them by name).
+        (DataType::Map(fk, fv, fnull), DataType::Map(tk, tv, tnull)) => {
+            let entry = |k: &DataType, v: &DataType, n: bool| {
+                let fields = vec![StructField::new("key", k.clone(), false), StructField::new("value", v.clone(), n)];
+                DataType::Array(Box::new(DataType::Struct(fields)), false)
+            };
+            cast(input, &entry(fk, fv, *fnull), &entry(tk, tv, *tnull), mode, reachable, tz)
         }
         (DataType::Struct(from_f), DataType::Struct(to_f)) if from_f.len() == to_f.len() => {
             let names = crate::lowering::types::engine_field_names(to_f);
@@ -348,4 +357,27 @@ fn format_each(input: pl::Expr, f: fn(pl::AnyValue) -> Option<String>) -> pl::Ex
         },
         |_, field| Ok(pl::Field::new(field.name().clone(), PlType::String)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::IntoLazy;
+
+    #[test]
+    fn map_values_cast_struct_members_by_position() {
+        let short = DataType::Struct(vec![StructField::new("w", DataType::Short, true)]);
+        let int = DataType::Struct(vec![StructField::new("v", DataType::Integer, true)]);
+        let from = DataType::Map(Box::new(DataType::String), Box::new(short), true);
+        let to = DataType::Map(Box::new(DataType::String), Box::new(int), true);
+        let value = pl::StructChunked::from_series("value".into(), 1, [pl::Series::new("w".into(), [2i16])].iter()).map(|s| s.into_series());
+        let entries = value.and_then(|v| pl::StructChunked::from_series("".into(), 1, [pl::Series::new("key".into(), ["k"]), v.with_name("value".into())].iter()));
+        let map = entries.and_then(|e| e.into_series().implode()).map(|l| l.into_series().with_name("m".into()));
+        let out = map
+            .and_then(|m| pl::DataFrame::new(1, vec![m.into_column()]))
+            .and_then(|df| df.lazy().select([cast(pl::col("m"), &from, &to, CastMode::Ansi, None, "UTC")]).collect());
+        let text = out.and_then(|df| df.column("m").and_then(|c| c.get(0).map(|v| v.to_string())));
+        // Polars' cast by name would give the member NULL.
+        assert_eq!(text.ok().as_deref(), Some("[{\"k\",{2}}]"));
+    }
 }

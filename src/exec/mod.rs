@@ -44,6 +44,8 @@ pub struct Session {
     pub observed: observe::ObservedStore,
     /// Python's UDTFs for SQL's lateral calls (`spark.udtf.register`).
     table_functions: RwLock<Option<Arc<dyn udf::TableFunctionResolver>>>,
+    /// What writes Parquet part files holding a MAP column (pyarrow, set by Python).
+    parquet_map_writer: RwLock<Option<Arc<dyn crate::io::write::ParquetPartWriter>>>,
 }
 
 fn is_true(v: Option<&String>, default: bool) -> bool {
@@ -52,7 +54,14 @@ fn is_true(v: Option<&String>, default: bool) -> bool {
 
 impl Session {
     pub fn new() -> Self {
-        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default(), observed: Default::default(), table_functions: Default::default() }
+        Session { conf: RwLock::new(BTreeMap::new()), cache: Mutex::new(HashMap::new()), catalog: catalog::Catalog::default(), udfs: Default::default(), observed: Default::default(), table_functions: Default::default(), parquet_map_writer: Default::default() }
+    }
+
+    /// Where Parquet writes of MAP columns go (set once by Python).
+    pub fn set_parquet_map_writer(&self, writer: Arc<dyn crate::io::write::ParquetPartWriter>) {
+        if let Ok(mut w) = self.parquet_map_writer.write() {
+            *w = Some(writer);
+        }
     }
 
     /// Where SQL finds Python table functions joined laterally (set once by Python).
@@ -164,6 +173,9 @@ impl Session {
         if let WritePlan::Skip = prepare(spec, &fields, &plan.scanned_paths(), &ctx)? {
             return Ok(());
         }
+        if spec.format == FileFormat::Parquet && fields.iter().any(|f| crate::io::parquet::holds_map(&f.data_type)) {
+            return self.write_map_parquet(plan, spec, &fields, &ctx);
+        }
         if crate::io::write::streams(spec.format) && !fields.is_empty() {
             match self.write_streaming(plan, spec, &fields, &ctx) {
                 // A row error over small inputs: the collected path below reports the
@@ -178,6 +190,27 @@ impl Session {
             df.set_column_names(&names)?;
         }
         write(spec, df, &fields, &ctx)
+    }
+
+    /// `write` of Parquet with a MAP column: the rows computed, each part file written by
+    /// the session's `ParquetPartWriter`, laid out and committed as any other write.
+    fn write_map_parquet(&self, plan: &Plan, spec: &crate::io::write::WriteSpec, fields: &[StructField], ctx: &crate::io::write::WriteContext) -> Result<()> {
+        let writer = self.parquet_map_writer.read().ok().and_then(|w| w.clone());
+        let Some(writer) = writer else {
+            return crate::io::parquet::check_writable(fields);
+        };
+        let rows = || -> Result<pl::DataFrame> {
+            let mut df = self.execute(plan)?;
+            if df.width() == fields.len() {
+                let names: Vec<pl::PlSmallStr> = fields.iter().map(|f| f.name.as_str().into()).collect();
+                df.set_column_names(&names)?;
+            }
+            Ok(df)
+        };
+        let codec = crate::io::parquet::codec(&spec.options);
+        let ext = crate::io::parquet::file_extension(&spec.options);
+        let write_part = |df: pl::DataFrame, data: &[StructField], path: &std::path::Path| writer.write_part(df, data, &codec, path);
+        crate::io::write::write_external(spec, "parquet", crate::io::parquet::OPTIONS, &ext, rows, fields, &plan.scanned_paths(), ctx, write_part)
     }
 
     /// `write` through the streaming engine's sinks (the columns under their user names).

@@ -84,8 +84,49 @@ pub fn already_exists(db: &str, name: &str) -> Error {
     .with_param("relationName", q)
 }
 
+/// Spark's `DataTypeUtils.canWrite` under ANSI store assignment: `can_store_assign`,
+/// with structs member by member, by position (inside arrays and maps too); a NULL
+/// never goes where the table's type says NOT NULL.
+fn can_write(from: &DataType, to: &DataType) -> bool {
+    match (from, to) {
+        (DataType::Struct(f), DataType::Struct(t)) => {
+            f.len() == t.len() && f.iter().zip(t).all(|(f, t)| (!f.nullable || t.nullable) && can_write(&f.data_type, &t.data_type))
+        }
+        (DataType::Array(f, fnull), DataType::Array(t, tnull)) => (!fnull || *tnull) && can_write(f, t),
+        (DataType::Map(fk, fv, fnull), DataType::Map(tk, tv, tnull)) => (!fnull || *tnull) && can_write(fk, tk) && can_write(fv, tv),
+        _ => can_store_assign(from, to),
+    }
+}
+
+/// Where a store assignment Spark refuses fails, as its `DataTypeUtils.canWrite` walks
+/// the two types: into struct members, array elements and map keys and values
+/// (`s`.`x`, `m`.`value`), else the
+/// whole types at `path`.
+fn unsafe_cast<'a>(path: Vec<String>, from: &'a DataType, to: &'a DataType) -> (Vec<String>, &'a DataType, &'a DataType) {
+    let inner = |name: &str, f: &'a DataType, t: &'a DataType| {
+        let mut p = path.clone();
+        p.push(name.into());
+        (!can_write(f, t)).then(|| unsafe_cast(p, f, t))
+    };
+    let found = match (from, to) {
+        (DataType::Struct(f), DataType::Struct(t)) if f.len() == t.len() => {
+            f.iter().zip(t).find_map(|(f, t)| inner(&t.name, &f.data_type, &t.data_type))
+        }
+        (DataType::Array(f, _), DataType::Array(t, _)) => inner("element", f, t),
+        (DataType::Map(fk, fv, _), DataType::Map(tk, tv, _)) => inner("key", fk, tk).or_else(|| inner("value", fv, tv)),
+        _ => None,
+    };
+    found.unwrap_or((path, from, to))
+}
+
+/// A type as Spark's `toSQLType(t.catalogString)` shows it: `MAP<STRING,INT>`.
+fn catalog_string(t: &DataType) -> String {
+    t.simple_string().to_uppercase()
+}
+
+/// A new table's schema: Spark's `asNullable` of the data's (nested types too).
 fn nullable(fields: &[StructField]) -> Vec<StructField> {
-    fields.iter().map(|f| StructField::new(f.name.clone(), f.data_type.clone(), true)).collect()
+    fields.iter().map(|f| StructField::new(f.name.clone(), f.data_type.as_nullable(), true)).collect()
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -242,6 +283,14 @@ impl Session {
 
     /// Writes a plan's rows to a table's location under a mode.
     fn write_table(&self, plan: &Plan, meta: &TableMeta, mode: SaveMode) -> Result<()> {
+        // Spark's `DDLUtils.verifyNotReadPath`, naming the table.
+        if mode == SaveMode::Overwrite && crate::io::write::reads_target(&plan.scanned_paths(), &meta.location)? {
+            return Err(Error::analysis(
+                "UNSUPPORTED_OVERWRITE.TABLE",
+                format!("Can't overwrite the target that is also being read from. The target table is {}.", meta.qualified()),
+            )
+            .with_param("table", meta.qualified()));
+        }
         let spec = WriteSpec {
             format: meta.provider,
             mode,
@@ -287,6 +336,12 @@ impl Session {
             .with_param("identifier", qualified(db, name)));
         }
         let schema = nullable(&table_order(fields, &partition_by, &qualified(db, name))?);
+        // Spark's `PreprocessTableCreation` (all columns first), then
+        // `PartitioningUtils.validatePartitionColumn`, before any data is written.
+        if !schema.is_empty() && partition_by.len() == schema.len() {
+            return Err(Error::analysis("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition columns."));
+        }
+        crate::io::write::data_fields(&schema, &partition_by, false)?;
         let partition_by = partition_by.iter().map(|p| schema.iter().find(|f| same(&f.name, p)).map_or(p.clone(), |f| f.name.clone())).collect();
         let created = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         Ok(TableMeta { database: db.into(), name: name.into(), provider: format, location, schema, partition_by, managed, options, created, comments: BTreeMap::new() })
@@ -601,11 +656,12 @@ impl Session {
             let from = &attr.data_type;
             let expr = if *from == field.data_type {
                 Expr::Attr(attr.clone())
-            } else if can_store_assign(from, &field.data_type) || *from == DataType::Null {
+            } else if can_write(from, &field.data_type) || *from == DataType::Null {
                 Expr::Cast { expr: Box::new(Expr::Attr(attr.clone())), to: field.data_type.clone(), kind: CastKind::Ansi }
             } else {
-                let (src, target) = (format!("\"{}\"", from.sql()), format!("\"{}\"", field.data_type.sql()));
-                let col = format!("`{}`", field.name);
+                let (path, from, to) = unsafe_cast(vec![field.name.clone()], from, &field.data_type);
+                let (src, target) = (format!("\"{}\"", catalog_string(from)), format!("\"{}\"", catalog_string(to)));
+                let col = path.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(".");
                 return Err(Error::analysis(
                     "INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST",
                     format!("Cannot write incompatible data for the table {}: Cannot safely cast {col} {src} to {target}.", meta.qualified()),
@@ -942,5 +998,25 @@ mod tests {
     #[test]
     fn struct_text_is_spark_catalog_string() {
         assert_eq!(struct_text(&[field("id"), StructField::new("s", DataType::String, true)]), "struct<id:int,s:string>");
+    }
+
+    #[test]
+    fn unsafe_cast_names_the_map_member() {
+        let map = |k: DataType, v: DataType| DataType::Map(Box::new(k), Box::new(v), true);
+        let (from, to) = (map(DataType::String, DataType::String), map(DataType::String, DataType::Integer));
+        let (path, f, t) = unsafe_cast(vec!["m".into()], &from, &to);
+        assert_eq!((path.join("."), catalog_string(f), catalog_string(t)), ("m.value".to_string(), "STRING".to_string(), "INT".to_string()));
+        let (path, f, _) = unsafe_cast(vec!["id".into()], &to, &DataType::Integer);
+        assert_eq!((path.join("."), catalog_string(f)), ("id".to_string(), "MAP<STRING,INT>".to_string()));
+    }
+
+    #[test]
+    fn structs_written_member_by_member() {
+        let st = |name: &str, t: DataType, nullable: bool| DataType::Struct(vec![StructField::new(name, t, nullable)]);
+        assert!(can_write(&st("y", DataType::Long, false), &st("x", DataType::Integer, true)));
+        assert!(!can_write(&st("x", DataType::Integer, true), &st("x", DataType::Integer, false)));
+        let (from, to) = (st("x", DataType::String, true), st("x", DataType::Integer, true));
+        let (path, f, _) = unsafe_cast(vec!["s".into()], &from, &to);
+        assert_eq!((path.join("."), catalog_string(f)), ("s.x".to_string(), "STRING".to_string()));
     }
 }

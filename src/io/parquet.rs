@@ -108,6 +108,9 @@ fn nested_metadata(read: DataType, written: &DataType) -> DataType {
         (DataType::Map(k, v, n), DataType::Map(wk, wv, _)) => {
             DataType::Map(Box::new(nested_metadata(*k, wk)), Box::new(nested_metadata(*v, wv)), n)
         }
+        // ANSI intervals are INT64/INT32 in Parquet; the writer's schema says which
+        // (pyarrow-written part files carry no Arrow schema that would).
+        (DataType::Long, w @ DataType::DayTimeInterval(..)) | (DataType::Integer, w @ DataType::YearMonthInterval(..)) => w.clone(),
         (read, _) => read,
     }
 }
@@ -196,6 +199,11 @@ pub fn scan_file(path: &Path, fields: &[StructField], storage: &Storage, case_se
         (false, Some((client, key))) => read_without_arrow_schema(std::io::Cursor::new(client.get(&key)?), metadata.clone())?,
     };
     let in_file = spark_schema(metadata.schema().fields())?;
+    // Types only the writer's Spark schema tells (ANSI intervals inside maps and structs).
+    let in_file = match written_schema(&metadata) {
+        Some(written) => with_written_metadata(in_file, &written),
+        None => in_file,
+    };
     let decoded = lf.collect_schema()?;
     let columns = fields.iter().map(|f| column(f, &in_file, &decoded, path, case_sensitive)).collect::<Result<Vec<_>>>();
     // A name two file columns match is the task's failure, which Spark reports as the
@@ -357,7 +365,7 @@ fn read_without_arrow_schema<R: polars::io::mmap::MmapBytesReader>(f: R, mut met
 
 
 /// The Parquet codec of the `compression` option (Spark's default is snappy).
-fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
+pub fn codec(options: &std::collections::BTreeMap<String, String>) -> String {
     super::options::get(OPTIONS, options, "compression").unwrap_or("snappy").to_ascii_lowercase()
 }
 
@@ -395,13 +403,18 @@ pub fn utc_instant() -> pl::DataType {
     pl::DataType::Datetime(pl::TimeUnit::Microseconds, Some(pl::TimeZone::UTC))
 }
 
-/// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (the Python
-/// side sends those writes to pyarrow, `python::arrow_write`).
+/// The columns Polars' Parquet writer can hold as Spark writes them: not MAP (those
+/// writes go to pyarrow, `io::write::ParquetPartWriter`).
 pub fn check_writable(fields: &[StructField]) -> Result<()> {
-    match fields.iter().find(|f| f.data_type.holds(&|t| matches!(t, DataType::Map(..)))) {
+    match fields.iter().find(|f| holds_map(&f.data_type)) {
         Some(f) => Err(Error::unsupported(format!("writing the MAP column `{}` to Parquet", f.name))),
         None => Ok(()),
     }
+}
+
+/// Whether a type is or holds a MAP (which Polars cannot write as Parquet's MAP).
+pub fn holds_map(t: &DataType) -> bool {
+    t.holds(&|t| matches!(t, DataType::Map(..)))
 }
 
 /// The Polars codec of the `compression` option.
@@ -437,5 +450,15 @@ mod tests {
         assert_eq!(file_field(&fields, "b", true).unwrap(), Some(2));
         let e = file_field(&fields, "b", false).unwrap_err();
         assert_eq!(e.error_class.as_deref(), Some("_LEGACY_ERROR_TEMP_2093"));
+    }
+
+    #[test]
+    fn footer_gives_nested_intervals_their_types() {
+        let map = |v: DataType| DataType::Map(Box::new(DataType::String), Box::new(v), true);
+        let written = [StructField::new("m", map(DataType::YearMonthInterval(0, 1)), true)];
+        let read = with_written_metadata(vec![StructField::new("m", map(DataType::Integer), true)], &written);
+        assert_eq!(read[0].data_type, written[0].data_type);
+        let kept = with_written_metadata(vec![StructField::new("m", map(DataType::Long), true)], &written);
+        assert_eq!(kept[0].data_type, map(DataType::Long));
     }
 }

@@ -78,6 +78,11 @@ impl StructField {
     pub fn with_metadata(self, metadata: Metadata) -> Self {
         StructField { metadata, ..self }
     }
+
+    /// The field nullable, its type `DataType::as_nullable`, its metadata kept.
+    pub fn as_nullable(&self) -> StructField {
+        StructField { data_type: self.data_type.as_nullable(), nullable: true, ..self.clone() }
+    }
 }
 
 /// Spark's `QuotingUtils.quoteIfNeeded`.
@@ -103,6 +108,17 @@ impl DataType {
                 DataType::Struct(fields) => fields.iter().any(|f| f.data_type.holds(pred)),
                 _ => false,
             }
+    }
+
+    /// Spark's `asNullable`: every struct field, array element and map value nullable,
+    /// at any depth (map keys keep their own nullability, nested ones relaxed too).
+    pub fn as_nullable(&self) -> DataType {
+        match self {
+            DataType::Array(e, _) => DataType::Array(Box::new(e.as_nullable()), true),
+            DataType::Map(k, v, _) => DataType::Map(Box::new(k.as_nullable()), Box::new(v.as_nullable()), true),
+            DataType::Struct(fields) => DataType::Struct(fields.iter().map(StructField::as_nullable).collect()),
+            other => other.clone(),
+        }
     }
 
     pub fn is_numeric(&self) -> bool {
@@ -577,5 +593,18 @@ mod tests {
     fn json_round_trip() {
         let dt = parse_ddl_type("struct<a:int,b:map<string,double>>").unwrap();
         assert_eq!(DataType::from_json(&dt.to_json()).unwrap(), dt);
+    }
+
+    #[test]
+    fn as_nullable_relaxes_every_depth() {
+        let dt = parse_ddl_type("struct<a:int not null,m:map<string,array<int>>>").unwrap();
+        let strict = |t: DataType| match t {
+            DataType::Struct(fs) => DataType::Struct(fs.into_iter().map(|f| StructField { nullable: false, ..f }).collect()),
+            other => other,
+        };
+        let nested = DataType::Map(Box::new(DataType::String), Box::new(DataType::Array(Box::new(strict(dt.clone())), false)), false);
+        let relaxed = DataType::Map(Box::new(DataType::String), Box::new(DataType::Array(Box::new(dt.as_nullable()), true)), true);
+        assert_eq!(nested.as_nullable(), relaxed);
+        assert!(matches!(dt.as_nullable(), DataType::Struct(fs) if fs.iter().all(|f| f.nullable)));
     }
 }

@@ -27,7 +27,9 @@ pub struct PySession {
 impl PySession {
     #[new]
     fn new() -> Self {
-        PySession { inner: Arc::new(Session::new()) }
+        let inner = Session::new();
+        inner.set_parquet_map_writer(Arc::new(super::arrow_write::PyArrowParquet));
+        PySession { inner: Arc::new(inner) }
     }
 
     fn set_conf(&self, key: &str, value: &str) {

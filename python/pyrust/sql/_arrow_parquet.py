@@ -1,30 +1,14 @@
-"""Parquet part files written with pyarrow, for DataFrames holding a MAP column: Polars
-writes a map as a list of key-value structs (Spark would read an array back), pyarrow
-writes Parquet's MAP. PyRust computes the rows and lays out and commits the files
-(`python::arrow_write` in Rust); this writes one part file."""
+"""Parquet part files written with pyarrow, for writes holding a MAP column (path writes,
+saveAsTable, insertInto, SQL CREATE TABLE AS / INSERT): Polars writes a map as a list of
+key-value structs (Spark would read an array back), pyarrow writes Parquet's MAP. PyRust
+computes the rows and lays out and commits the files (`io::write::ParquetPartWriter`,
+`python::arrow_write` in Rust); this writes one part file."""
 
-from typing import Any, Dict, List, Tuple
-
-from pyrust.sql.types import ArrayType, DataType, MapType, StructType
+from typing import Any, List, Tuple
 
 # Spark's `compression` values and what pyarrow calls them.
 _PYARROW_CODECS = {"none": "none", "uncompressed": "none", "snappy": "snappy", "gzip": "gzip", "zstd": "zstd",
                    "lz4_raw": "lz4", "lz4raw": "lz4"}
-
-
-def has_map(t: DataType) -> bool:
-    if isinstance(t, MapType):
-        return True
-    if isinstance(t, ArrayType):
-        return has_map(t.elementType)
-    if isinstance(t, StructType):
-        return any(has_map(f.dataType) for f in t.fields)
-    return False
-
-
-def codec(options: Dict[str, str]) -> str:
-    value = next((v for k, v in options.items() if k.lower() in ("compression", "parquet.compression")), "snappy")
-    return value.lower()
 
 
 def part_writer(codec_name: str) -> Any:
@@ -36,8 +20,12 @@ def part_writer(codec_name: str) -> Any:
         import pyarrow.parquet as pq
 
         table = pa.RecordBatchReader._import_from_c_capsule(stream).read_all()
-        table = table.replace_schema_metadata(dict(footer))
         # Spark stores no Arrow schema of its own; nor does this (the footer says it all).
-        pq.write_table(table, path, compression=_PYARROW_CODECS.get(codec_name, "snappy"), store_schema=False)
+        # Without it pyarrow drops the schema's metadata too: the footer's entries go in
+        # as the file's own key-value metadata, as Spark's writer puts them.
+        with pq.ParquetWriter(path, table.schema, compression=_PYARROW_CODECS.get(codec_name, "snappy"),
+                              store_schema=False) as writer:
+            writer.write_table(table)
+            writer.add_key_value_metadata(dict(footer))
 
     return write

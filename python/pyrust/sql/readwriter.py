@@ -347,12 +347,7 @@ class DataFrameWriter:
                                           _orc.part_writer(codec))
             return
         self._check_codec(options)
-        from pyrust.sql import _arrow_parquet
-
-        if self._format.lower() == "parquet" and _arrow_parquet.has_map(self._df.schema):
-            writer = _arrow_parquet.part_writer(_arrow_parquet.codec(options))
-            self._df._df.write_with_arrow("parquet", self._mode, path, options, self._partition_by, "", writer)
-            return
+        # Parquet with a MAP column too: the engine hands its part files to pyarrow.
         self._df._df.write(self._format, self._mode, path, options, self._partition_by)
 
     def _check_codec(self, options: Dict[str, str]) -> None:

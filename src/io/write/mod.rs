@@ -20,7 +20,7 @@ use polars::prelude as pl;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use partition::escape_path_name;
+pub use partition::{data_fields, escape_path_name};
 
 /// Spark's `SaveMode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,15 @@ pub struct WriteSpec {
     pub path: String,
     pub options: BTreeMap<String, String>,
     pub partition_by: Vec<String>,
+}
+
+/// Writes one Parquet part file that Polars' writer cannot (a MAP column: Polars writes
+/// a map as a list of key-value structs, which Spark reads back as an array). The Python
+/// side implements it with pyarrow (`python::arrow_write`), so `io` and `exec` hold no PyO3.
+pub trait ParquetPartWriter: Send + Sync {
+    /// Writes `df` (columns named as `data`) to `path` with the Parquet `codec`
+    /// (the `compression` option's value) and Spark's footer.
+    fn write_part(&self, df: pl::DataFrame, data: &[StructField], codec: &str, path: &Path) -> Result<()>;
 }
 
 /// The session settings a write's text depends on.
@@ -307,6 +316,12 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Whether reading `read` touches files under `target` (or the other way round).
+/// Whether a query reading `read_paths` reads what is at `path` (or below it).
+pub fn reads_target(read_paths: &[String], path: &str) -> Result<bool> {
+    let target = location::parse(path)?;
+    Ok(read_paths.iter().any(|p| overlaps(p, &target)))
+}
+
 fn overlaps(read: &str, target: &Location) -> bool {
     match (location::parse(read), target) {
         (Ok(Location::Local(read)), Location::Local(target)) => {

@@ -4,7 +4,7 @@
 
 use crate::compat::cast_text::{value_text, TextStyle};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::StructField;
+use crate::ir::{DataType, StructField};
 use polars::prelude::{self as pl, IdxCa};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,6 +21,13 @@ pub fn data_fields(fields: &[StructField], partition_by: &[String], case_sensiti
     let mut keys = vec![];
     for p in partition_by {
         match find(fields, p, case_sensitive) {
+            // Spark's `PartitioningUtils.canPartitionOn`: no arrays, maps or structs.
+            Some(f) if matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) => {
+                // Spark checks the data's schema made nullable (`asNullable`).
+                let shown = format!("\"{}\"", f.data_type.as_nullable().sql());
+                return Err(Error::new(ErrorKind::Analysis, "INVALID_PARTITION_COLUMN_DATA_TYPE", format!("Cannot use {shown} for partition column."))
+                    .with_param("type", shown));
+            }
             Some(f) => keys.push(f.name.clone()),
             None => {
                 let schema = fields.iter().map(|f| format!("{}:{}", f.name, f.data_type.simple_string())).collect::<Vec<_>>().join(",");
@@ -109,5 +116,14 @@ mod tests {
         assert_eq!(escape_path_name("a/b=c:d"), "a%2Fb%3Dc%3Ad");
         assert_eq!(escape_path_name("é %#"), "é %25%23");
         assert_eq!(escape_path_name("2024-01-02 03:04:05"), "2024-01-02 03%3A04%3A05");
+    }
+
+    #[test]
+    fn complex_partition_columns_refused() {
+        let map = DataType::Map(Box::new(DataType::String), Box::new(DataType::Integer), true);
+        let fields = vec![StructField::new("m", map, true), StructField::new("id", DataType::Integer, true)];
+        let err = data_fields(&fields, &["M".to_string()], false).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("INVALID_PARTITION_COLUMN_DATA_TYPE") && err.contains("\"MAP<STRING, INT>\""), "{err}");
+        assert_eq!(data_fields(&fields, &["id".to_string()], false).map(|d| d.len()).ok(), Some(1));
     }
 }
