@@ -397,3 +397,33 @@ def sql_pivot_implicit_grouping_columns(spark):
 @case
 def sql_pivot_string_aggregate(spark):
     return _sql(spark, "SELECT * FROM (SELECT k, p FROM pv) PIVOT (max(p) AS m FOR p IN ('x', 'y')) ORDER BY k NULLS FIRST")
+
+
+# A window function among a pivot's aggregates: Spark names the first column it meets
+# outside an aggregate call (a ranking function's window order keys first).
+def _pivot_rows(spark):
+    return spark.createDataFrame([(1, "a", 10), (1, "b", 20), (2, "a", 30)], "k int, p string, v int")
+
+
+@case
+def pivot_with_a_ranking_window_function(spark):
+    from pyspark.sql import Window
+    return _pivot_rows(spark).groupBy("k").pivot("p").agg(F.rank().over(Window.partitionBy("p").orderBy("v")))
+
+
+@case
+def pivot_with_an_aggregate_over_a_window(spark):
+    from pyspark.sql import Window
+    return _pivot_rows(spark).groupBy("k").pivot("p").agg(F.sum("v"), F.sum(F.sum("v")).over(Window.partitionBy("p").orderBy("k")))
+
+
+@case
+def pivot_with_row_number_over_a_window(spark):
+    from pyspark.sql import Window
+    return _pivot_rows(spark).groupBy("k").pivot("p").agg(F.row_number().over(Window.partitionBy("p").orderBy("k")))
+
+
+@case
+def pivot_with_lag_over_a_window(spark):
+    from pyspark.sql import Window
+    return _pivot_rows(spark).groupBy("k").pivot("p", ["a"]).agg(F.lag("v").over(Window.orderBy("k")))

@@ -127,6 +127,7 @@ pub fn plan(input: Arc<Plan>, keys: Vec<Expr>, column: &Expr, values: &[PivotVal
             .with_param("prettyName", "Pivot"));
     }
     check_grouping_functions(&aggs)?;
+    check_windows(&aggs)?;
     let resolved = project_list(&input, aggs.clone(), conf, Scope { aggregates: true, ..Scope::default() })?;
     for r in &resolved {
         check_aggregate(&r.expr)?;
@@ -205,6 +206,33 @@ fn check_grouping_functions(aggs: &[Expr]) -> Result<()> {
         )
         .with_param("sql", sql)),
         None => Ok(()),
+    }
+}
+
+/// A window function among a pivot's aggregates: Spark's `checkValidAggregateExpression`
+/// meets a column outside any aggregate call in it (the function's arguments, then the
+/// window's partition keys, then its order keys) and names it.
+fn check_windows(aggs: &[Expr]) -> Result<()> {
+    if !aggs.iter().any(|a| a.any(&|e| matches!(e, Expr::Window { .. }))) {
+        return Ok(());
+    }
+    match aggs.iter().find_map(column_outside_aggregates) {
+        Some(sql) => Err(Error::analysis(
+            "_LEGACY_ERROR_TEMP_1006",
+            format!("Aggregate expression required for pivot, but '{sql}' did not appear in any aggregate function."),
+        )
+        .with_param("sql", sql)),
+        None => Ok(()),
+    }
+}
+
+/// The first column an unresolved expression reads outside aggregate calls, in Spark's
+/// order of children.
+fn column_outside_aggregates(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Unresolved { parts, .. } => parts.last().cloned(),
+        Expr::Function { name, .. } if lookup(name).is_some_and(|d| d.func.is_aggregate()) => None,
+        other => other.children().into_iter().find_map(column_outside_aggregates),
     }
 }
 
