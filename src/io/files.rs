@@ -300,7 +300,8 @@ pub fn partition_schema(files: &[DataFile], infer_types: bool, zone: &Zone) -> V
             } else {
                 DataType::String
             };
-            StructField::new(name.as_str(), if t == DataType::Null { DataType::String } else { t }, true)
+            // Only NULL partitions: Spark infers VOID (inference off: STRING).
+            StructField::new(name.as_str(), t, true)
         })
         .collect()
 }
@@ -536,7 +537,7 @@ mod tests {
         assert_eq!(t(&["2024-1-31"]), DataType::String);
         assert_eq!(t(&["1", "x"]), DataType::String);
         assert_eq!(t(&[NULL_PARTITION, "7"]), DataType::Integer);
-        assert_eq!(t(&[NULL_PARTITION]), DataType::String);
+        assert_eq!(t(&[NULL_PARTITION]), DataType::Null);
         assert_eq!(t(&["1", "99999999999999999999"]), DataType::Decimal(20, 0));
         assert_eq!(t(&["1.5", "99999999999999999999"]), DataType::String);
         assert_eq!(t(&["2024-01-02 03:04:05", "2024-01-02"]), DataType::Timestamp);

@@ -21,8 +21,9 @@ pub fn data_fields(fields: &[StructField], partition_by: &[String], case_sensiti
     let mut keys = vec![];
     for p in partition_by {
         match find(fields, p, case_sensitive) {
-            // Spark's `PartitioningUtils.canPartitionOn`: no arrays, maps or structs.
-            Some(f) if matches!(f.data_type, DataType::Array(..) | DataType::Map(..) | DataType::Struct(_)) => {
+            // Spark's `PartitioningUtils.canPartitionOn`: atomic types only (no arrays,
+            // maps, structs, nor the VOID of a NULL literal).
+            Some(f) if !f.data_type.is_atomic() => {
                 // Spark checks the data's schema made nullable (`asNullable`).
                 let shown = format!("\"{}\"", f.data_type.as_nullable().sql());
                 return Err(Error::new(ErrorKind::Analysis, "INVALID_PARTITION_COLUMN_DATA_TYPE", format!("Cannot use {shown} for partition column."))
