@@ -4,7 +4,7 @@
 
 use crate::compat::cast_text::{value_text, TextStyle};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::{DataType, StructField};
+use crate::ir::StructField;
 use polars::prelude::{self as pl, IdxCa};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -111,6 +111,7 @@ pub fn split(df: pl::DataFrame, fields: &[StructField], partition_by: &[String],
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::DataType;
 
     #[test]
     fn path_names_escaped_as_spark_escapes_them() {
