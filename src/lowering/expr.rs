@@ -195,40 +195,41 @@ impl<'a> ExprLowering<'a> {
     /// is not NULL. So the second operand's ANSI checks count only on those rows:
     /// `x + n / d` is NULL, not DIVIDE_BY_ZERO, where `x` is NULL. (`<=>` evaluates both.)
     fn lower_operands(&self, op: BinaryOp, left: &Expr, right: &Expr, reachable: &Option<pl::Expr>) -> Result<(pl::Expr, pl::Expr)> {
+        if op == BinaryOp::EqNullSafe {
+            return Ok((self.lower_in(left, reachable)?, self.lower_in(right, reachable)?));
+        }
         let divisor_first = matches!(op, BinaryOp::Divide | BinaryOp::IntegralDivide | BinaryOp::Modulo);
-        let (first, second) = if divisor_first { (right, left) } else { (left, right) };
-        let a = self.lower_in(first, reachable)?;
-        let b = if op == BinaryOp::EqNullSafe || cannot_fail(second) {
-            self.lower_in(second, reachable)?
-        } else {
-            let set = self.lower_in(first, &Some(never()))?.is_not_null();
-            self.lower_in(second, &and_mask(reachable, set))?
-        };
-        Ok(if divisor_first { (b, a) } else { (a, b) })
+        let order = if divisor_first { OperandOrder::DivisorFirst } else { OperandOrder::InOrder };
+        let [l, r] = <[pl::Expr; 2]>::try_from(self.lower_ordered_args(order, &[left, right], reachable)?).map_err(|_| Error::internal("two operands"))?;
+        Ok((l, r))
     }
 
     /// The arguments of a call Spark evaluates as a `BinaryExpression` or
     /// `TernaryExpression` (each argument only where the ones before it are not NULL;
     /// `pmod` its divisor first): an argument's ANSI checks count only on those rows, so
     /// `startswith(NULL, CAST(pmod(x, 0) AS STRING))` is NULL, not DIVIDE_BY_ZERO.
-    fn lower_ordered_args(&self, order: OperandOrder, args: &[Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
+    fn lower_ordered_args(&self, order: OperandOrder, args: &[&Expr], reachable: &Option<pl::Expr>) -> Result<Vec<pl::Expr>> {
         let sequence: Vec<usize> = match order {
             OperandOrder::InOrder => (0..args.len()).collect(),
             OperandOrder::DivisorFirst => (0..args.len()).rev().collect(),
         };
         let mut out: Vec<Option<pl::Expr>> = vec![None; args.len()];
+        // Where every argument evaluated so far is set; built only while a later one
+        // has checks to mask.
         let mut all_set: Option<pl::Expr> = None;
-        for &i in &sequence {
+        for (at, &i) in sequence.iter().enumerate() {
             let mask = match &all_set {
-                Some(set) if !cannot_fail(&args[i]) => and_mask(reachable, set.clone()),
+                Some(set) if !cannot_fail(args[i]) => and_mask(reachable, set.clone()),
                 _ => reachable.clone(),
             };
-            out[i] = Some(self.lower_in(&args[i], &mask)?);
-            let set = self.lower_in(&args[i], &Some(never()))?.is_not_null();
-            all_set = Some(match all_set {
-                Some(s) => s.and(set),
-                None => set,
-            });
+            out[i] = Some(self.lower_in(args[i], &mask)?);
+            if sequence[at + 1..].iter().any(|&j| !cannot_fail(args[j])) {
+                let set = self.lower_in(args[i], &Some(never()))?.is_not_null();
+                all_set = Some(match all_set {
+                    Some(s) => s.and(set),
+                    None => set,
+                });
+            }
         }
         Ok(out.into_iter().map(|a| a.expect("every argument lowered")).collect())
     }
@@ -612,7 +613,7 @@ impl<'a> ExprLowering<'a> {
                     Func::Conditional(ConditionalFn::Coalesce | ConditionalFn::Ifnull) => conditional(|| self.lower_coalesced(&c.args, reachable))?,
                     Func::Conditional(f @ (ConditionalFn::Nvl2 | ConditionalFn::Nanvl)) => conditional(|| self.lower_branch_args(f, &c.args, reachable))?,
                     f if c.args.len() > 1 && !c.args.iter().all(cannot_fail) => match operand_order(f) {
-                        Some(order) => self.lower_ordered_args(order, &c.args, reachable)?,
+                        Some(order) => self.lower_ordered_args(order, &c.args.iter().collect::<Vec<_>>(), reachable)?,
                         None => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
                     },
                     _ => c.args.iter().map(|a| self.lower_in(a, reachable)).collect::<Result<Vec<_>>>()?,
