@@ -200,11 +200,7 @@ fn check_grouping_functions(aggs: &[Expr]) -> Result<()> {
         });
     }
     match found {
-        Some(sql) => Err(Error::analysis(
-            "_LEGACY_ERROR_TEMP_1006",
-            format!("Aggregate expression required for pivot, but '{sql}' did not appear in any aggregate function."),
-        )
-        .with_param("sql", sql)),
+        Some(sql) => Err(aggregate_required(sql)),
         None => Ok(()),
     }
 }
@@ -217,11 +213,7 @@ fn check_windows(aggs: &[Expr]) -> Result<()> {
         return Ok(());
     }
     match aggs.iter().find_map(column_outside_aggregates) {
-        Some(sql) => Err(Error::analysis(
-            "_LEGACY_ERROR_TEMP_1006",
-            format!("Aggregate expression required for pivot, but '{sql}' did not appear in any aggregate function."),
-        )
-        .with_param("sql", sql)),
+        Some(sql) => Err(aggregate_required(sql)),
         None => Ok(()),
     }
 }
@@ -258,17 +250,19 @@ fn check_distinct_values(values: &[PivotValue]) -> Result<()> {
     .with_param("arraySize", n.to_string()))
 }
 
+/// Spark's error for a column a pivot reads outside any aggregate function.
+fn aggregate_required(sql: String) -> Error {
+    Error::analysis("_LEGACY_ERROR_TEMP_1006", format!("Aggregate expression required for pivot, but '{sql}' did not appear in any aggregate function."))
+        .with_param("sql", sql)
+}
+
 /// Every column read outside an aggregate function is an error in a pivot.
 fn check_aggregate(e: &Expr) -> Result<()> {
     if is_aggregate_call(e) {
         return Ok(());
     }
     if let Expr::Attr(a) = e {
-        return Err(Error::analysis(
-            "_LEGACY_ERROR_TEMP_1006",
-            format!("Aggregate expression required for pivot, but '{}' did not appear in any aggregate function.", a.name),
-        )
-        .with_param("sql", a.name.clone()));
+        return Err(aggregate_required(a.name.clone()));
     }
     e.children().into_iter().try_for_each(check_aggregate)
 }
