@@ -1,9 +1,9 @@
 //! Writes whose files pyarrow writes: ORC (Polars has no ORC writer) and Parquet with a
 //! MAP column (Polars writes a map as a list of key-value structs, which Spark reads back
 //! as an array; pyarrow writes Parquet's MAP). PyRust computes the rows and lays out and
-//! commits the files (`io::write::write_external`); each part file is written by a
-//! Python function, handed the part's rows as an Arrow stream. ORC writes come from
-//! `DataFrameWriter.save` (`write`); Parquet ones from the engine's every write path
+//! commits the files; each part file is written by a Python function, handed the part's
+//! rows as an Arrow stream. ORC writes come from `DataFrameWriter.save` (`write_orc`,
+//! through `io::write::write_external`); Parquet ones from the engine's every write path
 //! (`PyArrowParquet`, the session's `io::write::ParquetPartWriter`).
 
 use super::arrow::export_stream;
@@ -18,23 +18,18 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-/// What the write was asked for.
-pub struct ArrowWrite {
-    /// `orc` or `parquet`.
-    pub format: String,
+/// What the ORC write was asked for.
+pub struct OrcWrite {
     pub mode: String,
     pub path: String,
     pub options: BTreeMap<String, String>,
     pub partition_by: Vec<String>,
-    /// ORC's part files' extension (`.zstd.orc`), from the codec the Python side resolved
-    /// (Parquet's comes from its `compression` option).
+    /// The part files' extension (`.zstd.orc`), from the codec the Python side resolved.
     pub ext: String,
 }
 
-/// Writes `plan`'s rows: `writer(stream, path)` writes one ORC part file,
-/// `writer(stream, path, footer)` one Parquet part file with Spark's key-value metadata.
-pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec<StructField>, w: ArrowWrite, writer: Py<PyAny>) -> PyResult<()> {
-    let parquet = w.format == "parquet";
+/// Writes `plan`'s rows as ORC: `writer(stream, path)` writes one part file.
+pub fn write_orc(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec<StructField>, w: OrcWrite, writer: Py<PyAny>) -> PyResult<()> {
     let mut spec = guard(py, || {
         // `format` is not read by `write_external`.
         Ok(WriteSpec { format: FileFormat::Parquet, mode: SaveMode::parse(&w.mode)?, path: w.path.clone(), options: w.options.clone(), partition_by: w.partition_by.clone() })
@@ -58,12 +53,8 @@ pub fn write(py: Python<'_>, session: Arc<Session>, plan: Arc<Plan>, fields: Vec
             }
             Ok(df)
         };
-        let write_part = |df: pl::DataFrame, data: &[StructField], path: &Path| call_writer(&writer, df, data, path, parquet);
-        let (name, table, ext) = match parquet {
-            true => ("parquet", crate::io::parquet::OPTIONS, crate::io::parquet::file_extension(&spec.options)),
-            false => ("orc", crate::io::orc::OPTIONS, w.ext.clone()),
-        };
-        crate::io::write::write_external(&spec, name, table, &ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
+        let write_part = |df: pl::DataFrame, data: &[StructField], path: &Path| call_writer(&writer, df, data, path, false);
+        crate::io::write::write_external(&spec, "orc", crate::io::orc::OPTIONS, &w.ext, rows, &fields, &plan.scanned_paths(), &ctx, write_part)
     })
 }
 

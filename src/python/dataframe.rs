@@ -88,14 +88,13 @@ impl PyDataFrame {
         guard_interruptible(py, move || session.write(&plan, &spec))
     }
 
-    /// A write whose part files pyarrow writes (`format` `orc`, or `parquet` with a MAP
-    /// column): as `write`, each part file written by `writer(arrow_stream, path[,
-    /// footer])`; `ext` is ORC's files' extension.
-    #[pyo3(signature = (format, mode, path, options, partition_by, ext, writer))]
+    /// An ORC write: as `write`, each part file written by pyarrow's
+    /// `writer(arrow_stream, path)`; `ext` is the files' extension.
+    #[pyo3(signature = (mode, path, options, partition_by, ext, writer))]
     #[allow(clippy::too_many_arguments)]
-    fn write_with_arrow(&self, py: Python<'_>, format: String, mode: String, path: String, options: std::collections::BTreeMap<String, String>, partition_by: Vec<String>, ext: String, writer: Py<PyAny>) -> PyResult<()> {
-        let w = super::arrow_write::ArrowWrite { format, mode, path, options, partition_by, ext };
-        super::arrow_write::write(py, self.session.clone(), self.plan.clone(), self.fields(), w, writer)
+    fn write_orc(&self, py: Python<'_>, mode: String, path: String, options: std::collections::BTreeMap<String, String>, partition_by: Vec<String>, ext: String, writer: Py<PyAny>) -> PyResult<()> {
+        let w = super::arrow_write::OrcWrite { mode, path, options, partition_by, ext };
+        super::arrow_write::write_orc(py, self.session.clone(), self.plan.clone(), self.fields(), w, writer)
     }
 
     /// `df.write.saveAsTable(name, format, mode, partitionBy, **options)`.

@@ -343,8 +343,7 @@ class DataFrameWriter:
 
         if _orc.is_orc(self._format):
             codec = _orc.codec(options, self._df.sparkSession)
-            self._df._df.write_with_arrow("orc", self._mode, path, options, self._partition_by, _orc.extension(codec),
-                                          _orc.part_writer(codec))
+            self._df._df.write_orc(self._mode, path, options, self._partition_by, _orc.extension(codec), _orc.part_writer(codec))
             return
         self._check_codec(options)
         # Parquet with a MAP column too: the engine hands its part files to pyarrow.
