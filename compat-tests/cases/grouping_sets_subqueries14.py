@@ -8,27 +8,13 @@ from harness import case
 from pyspark.sql import functions as F
 from pyspark.sql.window import Window
 
+from ._subquery_data import empty as _e, max_x as _max_x, other as _o, x_above_3 as _x_above_3
+
 
 def _t(spark):
     return spark.createDataFrame(
         [(1, 10, "a"), (1, 5, "b"), (2, 20, "a"), (3, 30, "b"), (None, 7, "a"), (None, 1, "b"), (4, None, "a")], "k int, v int, g string"
     ).alias("t")
-
-
-def _o(spark):
-    return spark.createDataFrame([(1, 100), (3, 300), (4, 400)], "x int, y int")
-
-
-def _e(spark):
-    return spark.createDataFrame([], "x int, y int")
-
-
-def _max_x(spark):
-    return _o(spark).select(F.max("x")).scalar()
-
-
-def _x_above_3(spark):
-    return _o(spark).where(F.col("x") > 3).exists()
 
 
 @case

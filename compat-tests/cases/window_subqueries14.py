@@ -9,25 +9,11 @@ from harness import case
 from pyspark.sql import functions as F
 from pyspark.sql.window import Window
 
+from ._subquery_data import empty as _e, max_x as _max_x, other as _o, x_above_3 as _x_above_3
+
 
 def _t(spark):
     return spark.createDataFrame([(1, 10), (1, 5), (2, 20), (3, 30), (None, 7), (None, 1), (4, None)], "k int, v int")
-
-
-def _o(spark):
-    return spark.createDataFrame([(1, 100), (3, 300), (4, 400)], "x int, y int")
-
-
-def _e(spark):
-    return spark.createDataFrame([], "x int, y int")
-
-
-def _max_x(spark):
-    return _o(spark).select(F.max("x")).scalar()
-
-
-def _x_above_3(spark):
-    return _o(spark).where(F.col("x") > 3).exists()
 
 
 def _matches_k(spark):
