@@ -42,7 +42,8 @@ impl PlainKinds {
     /// `observe` of a field's bytes; a form already ruled out is not checked again.
     pub fn observe_bytes(&mut self, v: &[u8]) {
         self.integers = self.integers && plain_integer(v);
-        self.doubles = self.doubles && plain_double(v);
+        // A plain integer is a plain double too.
+        self.doubles = self.doubles && (self.integers || plain_double(v));
         self.dates = self.dates && plain_date(v);
     }
 
@@ -82,6 +83,8 @@ fn plain_date(b: &[u8]) -> bool {
     }
     let year = b[..4].iter().fold(0i64, |y, d| y * 10 + (d - b'0') as i64);
     match (two_digits(&b[5..7]), two_digits(&b[8..10])) {
+        // Every month has its first 28 days.
+        (Some(1..=12), Some(1..=28)) => true,
         (Some(month), Some(day)) => checked_date(year, month.into(), day.into()).is_some(),
         _ => false,
     }

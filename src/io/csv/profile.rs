@@ -64,17 +64,21 @@ impl PlainFields {
         let mut start = 0;
         let ends = memchr::memchr_iter(d.sep, line).chain(std::iter::once(line.len()));
         for (i, end) in ends.enumerate() {
-            let field = &line[start..end];
+            self.observe_field(i, &line[start..end], null_value.as_bytes());
             start = end + 1;
-            if i >= self.kinds.len() {
-                // A position missing from earlier (ragged) rows was NULL there.
-                self.kinds.resize(i + 1, PlainKinds::default());
-            }
-            if field.is_empty() || !self.kinds[i].any() || field == null_value.as_bytes() {
-                continue;
-            }
-            self.kinds[i].observe_bytes(field);
         }
+    }
+
+    /// The value at field position `i` of a row without quotes.
+    fn observe_field(&mut self, i: usize, field: &[u8], null_value: &[u8]) {
+        if i >= self.kinds.len() {
+            // A position missing from earlier (ragged) rows was NULL there.
+            self.kinds.resize(i + 1, PlainKinds::default());
+        }
+        if field.is_empty() || !self.kinds[i].any() || field == null_value {
+            return;
+        }
+        self.kinds[i].observe_bytes(field);
     }
 
     /// Both stretches' values: a form is plain where it is in both.
@@ -203,6 +207,43 @@ impl Stretch {
         true
     }
 
+    /// Whole lines holding no `\r` and no quote (most files, all through): Polars splits
+    /// them as Spark does, so what is left to learn is which are blank or comments, which
+    /// repeat the header, and the plain forms of their fields, found with one search for
+    /// separators and line ends per line. A line starting with a byte that may make it
+    /// blank or a comment takes `observe`.
+    fn observe_plain_lines(&mut self, region: &[u8], d: &Dialect, header_line: Option<&[u8]>, null_value: &str) {
+        let mut start = 0;
+        while start < region.len() {
+            let first = region[start];
+            if first <= b' ' || Some(first) == d.comment {
+                let end = memchr::memchr(b'\n', &region[start..]).map_or(region.len(), |i| start + i + 1);
+                self.observe(&region[start..end], d, header_line, null_value);
+                start = end;
+                continue;
+            }
+            let (mut field, mut field_start, mut end) = (0, start, region.len());
+            for at in memchr::memchr2_iter(d.sep, b'\n', &region[start..]) {
+                let at = start + at;
+                self.plain.observe_field(field, &region[field_start..at], null_value.as_bytes());
+                if region[at] == b'\n' {
+                    end = at;
+                    break;
+                }
+                (field, field_start) = (field + 1, at + 1);
+            }
+            if end == region.len() {
+                // The file's last line, without a line end.
+                self.plain.observe_field(field, &region[field_start..], null_value.as_bytes());
+            }
+            if header_line == Some(&region[start..end]) {
+                self.header_rows.push(self.rows);
+            }
+            self.rows += 1;
+            start = end + 1;
+        }
+    }
+
     /// Appends the stretch that follows this one.
     fn join(&mut self, next: Stretch) {
         self.alike &= next.alike;
@@ -313,6 +354,18 @@ fn scan_stretch(bytes: &[u8], from: u64, to: u64, at_line_start: bool, d: &Diale
         pos = memchr::memchr(b'\n', &bytes[from - 1..]).map_or(bytes.len(), |i| from + i);
     }
     let mut s = Stretch::new();
+    if pos < to {
+        // The end of the last line that starts before `to`, and of the lines before the
+        // first `\r` or quote in between.
+        let stop = memchr::memchr(b'\n', &bytes[to - 1..]).map_or(bytes.len(), |i| to + i);
+        let special = match d.quote {
+            Some(q) => memchr::memchr2(b'\r', q, &bytes[pos..stop]),
+            None => memchr::memchr(b'\r', &bytes[pos..stop]),
+        };
+        let plain_end = special.map_or(stop, |k| memchr::memrchr(b'\n', &bytes[pos..pos + k]).map_or(pos, |i| pos + i + 1));
+        s.observe_plain_lines(&bytes[pos..plain_end], d, header_line, null_value);
+        pos = plain_end;
+    }
     while pos < to {
         let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
         if !s.observe(&bytes[pos..end], d, header_line, null_value) {
@@ -415,6 +468,50 @@ mod tests {
         assert_eq!((one.blank_rows.len(), one.header_rows.len()), (58, 57));
         assert!(one.alike && one.plain.at(3).integers && !one.plain.at(2).integers);
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// Lines read one by one through `observe`, as the pass read every line before
+    /// `observe_plain_lines`.
+    fn line_by_line(text: &[u8], header_line: Option<&[u8]>) -> Stretch {
+        let mut s = Stretch::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let end = memchr::memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i + 1);
+            if !s.observe(&text[pos..end], &SPARK, header_line, "NA") {
+                break;
+            }
+            pos = end;
+        }
+        s
+    }
+
+    #[test]
+    fn plain_lines_read_as_line_by_line() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text += &match i % 9 {
+                0 => "\n".to_string(),
+                1 => "a,b,c\n".to_string(),
+                2 => format!(" {i},2024-01-0{}\n", i % 9 + 1),
+                3 => format!("{i},x,{}.5,9\n", i),
+                4 => format!("{i},NA,,-{i}\n"),
+                5 => "\t \n".to_string(),
+                6 => format!("{i}\n"),
+                7 => format!("{i},2024-02-29,{i},1,2,3\n"),
+                _ => format!("{i},2024-02-01,{i}e3\n"),
+            };
+        }
+        for tail in ["", "7,8", "x\ry,1\n", "\"q\",1\n4,5\n"] {
+            let whole = format!("{text}{tail}");
+            let bytes = whole.as_bytes();
+            let header = Some(&b"a,b,c"[..]);
+            let fast = scan_stretch(bytes, 0, bytes.len() as u64, true, &SPARK, header, "NA");
+            let slow = line_by_line(bytes, header);
+            assert_eq!((fast.rows, &fast.blank_rows, &fast.header_rows, fast.alike), (slow.rows, &slow.blank_rows, &slow.header_rows, slow.alike), "{tail:?}");
+            for i in 0..7 {
+                assert_eq!(fast.plain.at(i), slow.plain.at(i), "field {i} with {tail:?}");
+            }
+        }
     }
 
     #[test]
