@@ -58,6 +58,7 @@ fn cannot_fail(e: &Expr) -> bool {
         Expr::Alias { expr, .. } | Expr::Not(expr) | Expr::IsNull(expr) | Expr::IsNotNull(expr) => cannot_fail(expr),
         Expr::Binary { op, left, right } => !op.is_arithmetic() && cannot_fail(left) && cannot_fail(right),
         Expr::In { expr, list } => cannot_fail(expr) && list.iter().all(cannot_fail),
+        Expr::Cast { expr, to, .. } => crate::compat::cast::cannot_overflow(&data_type(expr), to) && cannot_fail(expr),
         _ => false,
     }
 }
@@ -802,6 +803,9 @@ mod tests {
         let x = || Expr::Literal(Value::Integer(1));
         assert!(cannot_fail(&Expr::binary(BinaryOp::And, Expr::binary(BinaryOp::Lt, x(), x()), Expr::Not(Box::new(Expr::IsNull(Box::new(x())))))));
         assert!(!cannot_fail(&Expr::binary(BinaryOp::Gt, Expr::binary(BinaryOp::Divide, x(), x()), x())));
-        assert!(!cannot_fail(&Expr::Cast { expr: Box::new(x()), to: DataType::Long, kind: CastKind::Cast }));
+        let cast = |to: DataType| Expr::Cast { expr: Box::new(x()), to, kind: CastKind::Cast };
+        // Up-casts among numbers cannot fail; narrowing and text casts can.
+        assert!(cannot_fail(&cast(DataType::Long)) && cannot_fail(&cast(DataType::Decimal(12, 2))) && cannot_fail(&cast(DataType::Double)));
+        assert!(!cannot_fail(&cast(DataType::Byte)) && !cannot_fail(&cast(DataType::Decimal(9, 2))) && !cannot_fail(&cast(DataType::Date)));
     }
 }
