@@ -110,6 +110,11 @@ WINDOWS_ROWS ?= 10000000
 WINDOWS_PARTITIONS ?= 100000
 # Like Python Polars' default x86 wheel: AVX2/FMA (x86-64-v3) where the CPU has them.
 BENCH_RUSTFLAGS ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && echo "-C target-cpu=x86-64-v3")
+# Like them too: Polars' SIMD kernels (the `simd` feature, Cargo.toml), which need a
+# nightly toolchain; used where rustup has one, else the stable build without them.
+BENCH_TOOLCHAIN ?= $(shell rustup run nightly rustc --version >/dev/null 2>&1 && echo nightly)
+BENCH_FEATURES = python,pyo3/extension-module$(if $(BENCH_TOOLCHAIN),$(comma)simd)
+comma := ,
 
 $(BENCH_VENV)/.installed: Makefile
 	@echo "setting up $(BENCH_VENV) (PySpark, Polars, DuckDB, tpchgen-cli, tpcgen-cli, matplotlib)..."
@@ -128,7 +133,8 @@ $(BENCH_VENV)/.installed: Makefile
 bench-build: $(BENCH_VENV)/.installed
 	@echo "building the extension, release profile (log: .build-release.log)..."
 	@rm -rf $(BENCH_VENV)/wheel
-	@RUSTFLAGS="$(BENCH_RUSTFLAGS)" $(BENCH_VENV)/bin/maturin build --release -q -i $(BENCH_VENV)/bin/python \
+	@RUSTFLAGS="$(BENCH_RUSTFLAGS)" $(if $(BENCH_TOOLCHAIN),RUSTUP_TOOLCHAIN=$(BENCH_TOOLCHAIN)) \
+		$(BENCH_VENV)/bin/maturin build --release -q -i $(BENCH_VENV)/bin/python -F "$(BENCH_FEATURES)" \
 		-o $(BENCH_VENV)/wheel > .build-release.log 2>&1 || (cat .build-release.log; exit 1)
 	@$(BENCH_VENV)/bin/pip install -q --force-reinstall --no-deps $(BENCH_VENV)/wheel/*.whl
 
