@@ -165,10 +165,10 @@ pub fn cast(input: pl::Expr, from: &DataType, to: &DataType, mode: CastMode, rea
                 t if t.is_integral() => decimal_cast::from_integers(input.clone(), p, s),
                 _ => decimal_cast::from_doubles(input.clone(), p, s),
             };
-            // NaN and ±Infinity have no decimal value: NULL, under ANSI too.
             if cannot_overflow(from, to) {
                 return converted;
             }
+            // NaN and ±Infinity have no decimal value: NULL, under ANSI too.
             let counted = if f.is_floating() { when(input.clone().is_finite()).then(input).otherwise(lit(pl::NULL)) } else { input };
             checked(converted, counted, from, to, mode, reachable, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION")
         }
@@ -239,18 +239,11 @@ fn integral_digits(t: &DataType) -> u8 {
     }
 }
 
-/// Numeric casts that never fail nor give NULL for a value (Spark's up-casts among
-/// numbers): they need no ANSI check, and the operands around them no mask.
+/// Numeric casts that never fail nor give NULL for a value: Spark's up-casts among
+/// numbers, and a decimal to a DOUBLE. They need no ANSI check, and the operands
+/// around them no mask.
 pub fn cannot_overflow(from: &DataType, to: &DataType) -> bool {
-    match (from, to) {
-        _ if from == to => true,
-        (DataType::Decimal(p0, s0), DataType::Decimal(p, s)) => p - s >= p0 - s0 && s >= s0,
-        (f, DataType::Decimal(p, s)) if f.is_integral() => p - s >= integral_digits(f),
-        (f, t) if f.is_integral() && t.is_integral() => widens(f, t),
-        (f, DataType::Float | DataType::Double) if f.is_integral() => true,
-        (DataType::Float, DataType::Double) | (DataType::Decimal(..), DataType::Double) => true,
-        _ => false,
-    }
+    crate::analysis::typing::numeric_up_cast(from, to) || matches!((from, to), (DataType::Decimal(..), DataType::Double))
 }
 
 /// Integral casts that cannot overflow.
